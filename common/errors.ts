@@ -1,0 +1,56 @@
+/**
+ * Errors are values: a stable machine-readable code and a Chinese message for the user.
+ * The code never changes once published (scripts of provincial IT match on it); the message may.
+ */
+export const errorCodes = {
+  VALIDATION: '输入不符合要求',
+  NOT_AUTHENTICATED: '请先登录',
+  BAD_CREDENTIALS: '用户名或密码错误',
+  FORBIDDEN_ROLE: '当前用户无权执行此操作',
+  NOT_FOUND: '找不到所请求的记录',
+  UNKNOWN_OPERATION: '未知的操作',
+  INVALID_USCC: '统一社会信用代码无效',
+  OFFICERS_REQUIRED: '至少需要两名持有有效执法证件的执法人员',
+  DATE_BEFORE_FILING: '日期不能早于立案日期',
+  DATE_IN_FUTURE: '日期不能晚于今天',
+  ACTION_NOT_ALLOWED: '当前程序阶段不允许此操作',
+  GUARD_FAILED: '不满足法定条件，操作被阻止',
+  STALE_VERSION: '案件已被他人修改，请刷新后重试',
+  TEMPLATE_MISSING: '文书模板缺失',
+  TEMPLATE_INVALID: '文书模板已损坏或格式错误',
+  FIELDS_REQUIRED: '生成文书前需要补充信息',
+  NOT_AN_IMAGE: '上传的文件不是有效的图片',
+  FILE_TOO_LARGE: '文件过大',
+  DISK_FULL: '磁盘空间不足，操作未保存，请清理磁盘后重试',
+  PDF_ENGINE_UNAVAILABLE: '没有可用的PDF转换引擎',
+  PDF_CONVERSION_FAILED: '文书转换为PDF失败',
+  INTEGRITY: '数据完整性校验失败',
+  INTERNAL: '系统内部错误',
+} as const;
+
+export type ErrorCode = keyof typeof errorCodes;
+
+export interface ErrorValue {
+  code: ErrorCode;
+  message: string;
+  /** Extra facts for the user or a script: the failed rules, the field, the article. */
+  details?: unknown;
+}
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly details?: unknown;
+  constructor(code: ErrorCode, message?: string, details?: unknown) {
+    super(message ?? errorCodes[code]);
+    this.code = code;
+    this.details = details;
+  }
+  toValue(): ErrorValue {
+    return { code: this.code, message: this.message, details: this.details };
+  }
+}
+
+export function isErrorValue(v: unknown): v is ErrorValue {
+  return typeof v === 'object' && v !== null && 'code' in v && 'message' in v
+    && typeof (v as { code: unknown }).code === 'string' && (v as { code: string }).code in errorCodes;
+}

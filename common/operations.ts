@@ -1,0 +1,65 @@
+/**
+ * The operations contract: every operation of the workstation, declared once.
+ * Electron IPC, the local web host and the CLI are thin transports over this table,
+ * and the renderer's `send(op, input)` is typed from it (design rule 2).
+ */
+import { z } from 'zod';
+import type { Role } from './roles.js';
+import { appInfo, loginInput, loginOutput, userView } from './schemas/session.js';
+import { enterprise, enterpriseSearchInput, officer, violationType } from './schemas/reference.js';
+import { actInput, caseListInput, caseListRow, caseView, historyOutput, openCaseInput, evidenceRecord, documentRecord } from './schemas/cases.js';
+import { addEvidenceInput, blobOutput, dossierOutput, generateInput, pdfOutput, templateInfo } from './schemas/documents.js';
+import { sha256 } from './schemas/primitives.js';
+
+export interface OperationSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
+  description: string;
+  input: I;
+  output: O;
+  /** Who may call it; 'public' needs no login, 'any' needs a login with any role. */
+  access: 'public' | 'any' | readonly Role[];
+  /** Long work: transports show progress and allow a longer time-out. */
+  long?: boolean;
+}
+
+function op<I extends z.ZodType, O extends z.ZodType>(spec: OperationSpec<I, O>): OperationSpec<I, O> {
+  return spec;
+}
+
+const empty = z.object({});
+const caseRef = z.object({ caseId: z.string() });
+
+export const operations = {
+  'app.info': op({ description: '工作站信息（单位、演示账号、PDF引擎）', input: empty, output: appInfo, access: 'public' }),
+  'session.login': op({ description: '登录', input: loginInput, output: loginOutput, access: 'public' }),
+  'session.logout': op({ description: '退出登录', input: empty, output: z.object({ ok: z.literal(true) }), access: 'any' }),
+  'session.me': op({ description: '当前用户', input: empty, output: userView, access: 'any' }),
+
+  'enterprises.search': op({ description: '按名称或统一社会信用代码检索企业名录', input: enterpriseSearchInput, output: z.array(enterprise), access: 'any' }),
+  'officers.list': op({ description: '本单位执法人员及执法证', input: empty, output: z.array(officer), access: 'any' }),
+  'violations.list': op({ description: '违法行为类型及法律依据、处罚幅度', input: empty, output: z.array(violationType), access: 'any' }),
+  'templates.list': op({ description: '文书模板清单', input: empty, output: z.array(templateInfo), access: 'any' }),
+
+  'cases.list': op({ description: '案件列表（按状态筛选、检索）', input: caseListInput, output: z.object({ total: z.number().int(), rows: z.array(caseListRow) }), access: 'any' }),
+  'cases.open': op({ description: '立案：选择当事人、违法行为和两名以上执法人员，取得案件编号', input: openCaseInput, output: caseView, access: ['officer', 'head'] }),
+  'cases.get': op({ description: '案件详情：所处阶段、下一步要求、可执行的操作及理由、期限', input: caseRef, output: caseView, access: 'any' }),
+  'cases.act': op({ description: '执行程序操作（提交、审批、送达、缴款等）', input: actInput, output: caseView, access: 'any' }),
+  'cases.history': op({ description: '案件全过程记录（谁、何时、做了什么）及哈希链校验', input: caseRef, output: historyOutput, access: 'any' }),
+
+  'evidence.add': op({ description: '上传证据照片', input: addEvidenceInput, output: evidenceRecord, access: ['officer', 'head'] }),
+  'documents.generate': op({ description: '由模板生成文书（DOCX）并归入案件', input: generateInput, output: documentRecord, access: ['officer', 'reviewer', 'head'], long: true }),
+  'documents.pdf': op({ description: '将文书转换为PDF（预览、打印）', input: z.object({ caseId: z.string(), documentId: z.string() }), output: pdfOutput, access: 'any', long: true }),
+  'blobs.read': op({ description: '读取文件内容（Base64）', input: z.object({ hash: sha256 }), output: blobOutput, access: 'any' }),
+  'dossier.build': op({ description: '组卷：封面、卷内目录、文书和证据、页码、书签', input: caseRef, output: dossierOutput, access: ['officer', 'reviewer', 'head'], long: true }),
+} as const;
+
+export type Operations = typeof operations;
+export type OpName = keyof Operations;
+export type OpInput<N extends OpName> = z.input<Operations[N]['input']>;
+export type OpParsedInput<N extends OpName> = z.output<Operations[N]['input']>;
+export type OpOutput<N extends OpName> = z.output<Operations[N]['output']>;
+
+export const opNames = Object.keys(operations) as OpName[];
+
+export function isOpName(name: string): name is OpName {
+  return Object.prototype.hasOwnProperty.call(operations, name);
+}

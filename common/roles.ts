@@ -1,0 +1,10 @@
+/** Roles of the people who use a workstation (design: "Server and scale"). */
+export const roles = ['officer', 'reviewer', 'head', 'admin'] as const;
+export type Role = (typeof roles)[number];
+
+export const roleNames: Record<Role, string> = {
+  officer: '办案人员',
+  reviewer: '法制审核',
+  head: '负责人',
+  admin: '管理员',
+};

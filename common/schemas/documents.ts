@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { isoDate } from './primitives.js';
+
+export const templateField = z.object({
+  key: z.string(),
+  label: z.string(),
+  /** 'case' fields come from the case; 'input' fields are asked for in a form before generation. */
+  source: z.enum(['case', 'input']),
+  input: z.enum(['text', 'multiline', 'date', 'datetime']).optional(),
+  required: z.boolean().default(true),
+});
+export type TemplateField = z.infer<typeof templateField>;
+
+export const templateInfo = z.object({
+  id: z.string(),
+  name: z.string(),
+  file: z.string(),
+  version: z.string(),
+  nodes: z.array(z.string()),
+  volume: z.enum(['正卷', '副卷']),
+  order: z.number().int(),
+  numberPattern: z.string().nullable(),
+  signer: z.string(),
+  fields: z.array(templateField),
+});
+export type TemplateInfo = z.infer<typeof templateInfo>;
+
+export const generateInput = z.object({
+  caseId: z.string(),
+  type: z.string(),
+  fields: z.record(z.string(), z.string()).default({}),
+  expectedVersion: z.number().int().optional(),
+});
+
+export const pdfOutput = z.object({ pdfHash: z.string(), pages: z.number().int(), engine: z.string() });
+
+export const addEvidenceInput = z.object({
+  caseId: z.string(),
+  kind: z.enum(['photo']).default('photo'),
+  fileName: z.string().min(1).max(200),
+  contentBase64: z.string().min(1),
+  description: z.string().min(1, '请填写证据说明').max(500),
+  takenOn: isoDate,
+});
+
+export const blobOutput = z.object({ hash: z.string(), mimeType: z.string(), base64: z.string() });
+
+export const dossierOutput = z.object({
+  pdfHash: z.string(),
+  pages: z.number().int(),
+  catalog: z.array(z.object({
+    seq: z.number().int(), number: z.string(), author: z.string(), title: z.string(), date: z.string(), page: z.string(),
+  })),
+  builtAt: z.string(),
+});

@@ -1,0 +1,84 @@
+/**
+ * The CLI transport: `npm run anjuan -- <operation> '<json input>'` prints the result as JSON.
+ *   npm run anjuan -- ops            lists the operations
+ *   npm run anjuan -- ops --json     each operation's input and output as JSON Schema
+ * Operations other than public ones log in first: --user NAME --password PW, or the environment
+ * variables ANJUAN_USER / ANJUAN_PASSWORD. ANJUAN_DATA_DIR chooses the data directory.
+ * Exit status: 0 success, 1 the operation failed (the error value is printed), 2 bad usage.
+ */
+import { z } from 'zod';
+import { operations, opNames, isOpName } from '../../common/operations.js';
+import { createCore } from '../core/core.js';
+import { resolveDataDir } from '../host/dataDir.js';
+
+function takeFlag(args: string[], name: string): string | undefined {
+  const i = args.indexOf(name);
+  if (i < 0) return undefined;
+  const v = args[i + 1];
+  args.splice(i, 2);
+  return v;
+}
+
+export function describeOperations(asJson: boolean): string {
+  if (!asJson) return opNames.map((n) => `${n.padEnd(22)} ${operations[n].description}`).join('\n');
+  const out = Object.fromEntries(opNames.map((n) => [n, {
+    description: operations[n].description,
+    access: operations[n].access,
+    input: z.toJSONSchema(operations[n].input, { io: 'input', unrepresentable: 'any' }),
+    output: z.toJSONSchema(operations[n].output, { io: 'output', unrepresentable: 'any' }),
+  }]));
+  return JSON.stringify(out, null, 2);
+}
+
+async function main(argv: string[]): Promise<number> {
+  const args = [...argv];
+  const user = takeFlag(args, '--user') ?? process.env.ANJUAN_USER;
+  const password = takeFlag(args, '--password') ?? process.env.ANJUAN_PASSWORD;
+  const [op, json] = args;
+  if (!op || op === '--help' || op === 'help') {
+    console.log("用法：npm run anjuan -- <操作> '<JSON输入>' [--user 用户名 --password 密码]\n      npm run anjuan -- ops [--json]");
+    return op ? 0 : 2;
+  }
+  if (op === 'ops') {
+    console.log(describeOperations(args.includes('--json')));
+    return 0;
+  }
+  if (!isOpName(op)) {
+    console.error(JSON.stringify({ code: 'UNKNOWN_OPERATION', message: `未知的操作：${op}（npm run anjuan -- ops 列出全部操作）` }));
+    return 2;
+  }
+  let input: unknown = {};
+  try {
+    input = json ? JSON.parse(json) : {};
+  } catch {
+    console.error(JSON.stringify({ code: 'VALIDATION', message: '输入不是有效的JSON' }));
+    return 2;
+  }
+  const core = await createCore({ dataDir: resolveDataDir() });
+  try {
+    let token: string | null = null;
+    if (operations[op].access !== 'public') {
+      if (!user || !password) {
+        console.error(JSON.stringify({ code: 'NOT_AUTHENTICATED', message: '此操作需要登录：请提供 --user 和 --password（或 ANJUAN_USER / ANJUAN_PASSWORD）' }));
+        return 2;
+      }
+      const login = await core.dispatch({ op: 'session.login', input: { username: user, password } });
+      if (!login.ok) {
+        console.log(JSON.stringify(login.error));
+        return 1;
+      }
+      token = (login.value as { token: string }).token;
+    }
+    const reply = await core.dispatch({ op, input, token });
+    if (token) await core.dispatch({ op: 'session.logout', input: {}, token });
+    console.log(JSON.stringify(reply.ok ? reply.value : reply.error, null, 2));
+    return reply.ok ? 0 : 1;
+  } finally {
+    await core.close();
+  }
+}
+
+main(process.argv.slice(2)).then((code) => process.exit(code), (e: unknown) => {
+  console.error(JSON.stringify({ code: 'INTERNAL', message: e instanceof Error ? e.message : String(e) }));
+  process.exit(1);
+});

@@ -1,0 +1,78 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ulid } from 'ulid';
+import { AppError } from '../../../../common/errors.js';
+import type { DocumentRecord } from '../../../../common/schemas/cases.js';
+import { findTemplate, loadManifest } from '../../documents/manifest.js';
+import { renderDocx } from '../../documents/render.js';
+import { buildTemplateData, missingInputFields } from '../../documents/templateData.js';
+import { templatesDir } from '../../paths.js';
+import { formatNumber } from '../../store/sequences.js';
+import { procedureOf, today } from '../caseView.js';
+import { checkCaseDate } from '../dateRules.js';
+import type { HandlerMap } from '../types.js';
+import { requireUser } from '../types.js';
+import { nodeOf } from '../../domain/procedure/engine.js';
+
+export const documentHandlers: HandlerMap<'documents.generate' | 'documents.pdf' | 'blobs.read'> = {
+  'documents.generate': (input, ctx) => {
+    const { services } = ctx;
+    const user = requireUser(ctx);
+    const now = today(services);
+    const template = findTemplate(loadManifest(), input.type);
+    const missing = missingInputFields(template, input.fields);
+    if (missing.length) {
+      throw new AppError('FIELDS_REQUIRED', `生成${template.name}前请填写：${missing.map((f) => f.label).join('、')}`, missing.map((f) => f.key));
+    }
+    const file = join(templatesDir(), template.file);
+    if (!existsSync(file)) throw new AppError('TEMPLATE_MISSING', `文书模板缺失：${template.file}`);
+    const templateBytes = readFileSync(file);
+
+    let record: DocumentRecord | null = null;
+    services.cases.write(input.caseId, { id: user.id, name: user.name, device: services.device }, (current) => {
+      if (!current) throw new AppError('NOT_FOUND', '案件不存在');
+      const node = nodeOf(procedureOf(services, current), current.node);
+      if (!node.documents.includes(template.id)) {
+        throw new AppError('ACTION_NOT_ALLOWED', `案件当前处于“${node.name}”，此阶段不制作${template.name}`);
+      }
+      for (const f of template.fields) {
+        const v = input.fields[f.key];
+        if (f.source === 'input' && (f.input === 'date' || f.input === 'datetime') && v) checkCaseDate(f.label, v.slice(0, 10), current.filedOn, now);
+      }
+      const number = template.numberPattern ? numberFor(current.documents, template.id) ?? allocate(template.numberPattern) : null;
+      const data = buildTemplateData({ state: current, bureau: services.bureau(), number, fields: input.fields, today: now });
+      const docx = renderDocx({ template, templateBytes, data });
+      const docxHash = services.blobs.put(docx, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+      record = {
+        id: ulid(), type: template.id, name: `《${template.name}》`, number,
+        version: current.documents.filter((d) => d.type === template.id).length + 1,
+        docxHash, templateVersion: template.version, generatedAt: services.clock.now().toISOString(), generatedBy: user.name,
+        fields: input.fields,
+      };
+      return [{ type: 'document.generated', payload: record }];
+
+      function allocate(pattern: string): string {
+        const bureau = services.bureau();
+        const year = Number(now.slice(0, 4));
+        return formatNumber(pattern, { abbr: bureau.abbreviation, year, seq: services.sequences.next(bureau.id, template.id, year) });
+      }
+    }, input.expectedVersion);
+    return record!;
+  },
+
+  'documents.pdf': async ({ caseId, documentId }, { services }) => {
+    const doc = services.cases.get(caseId).documents.find((d) => d.id === documentId);
+    if (!doc) throw new AppError('NOT_FOUND', '文书不存在');
+    return services.pdf.pdfFor(doc.docxHash);
+  },
+
+  'blobs.read': ({ hash }, { services }) => {
+    const bytes = services.blobs.get(hash);
+    return { hash, mimeType: services.blobs.mimeType(hash), base64: bytes.toString('base64') };
+  },
+};
+
+/** A regenerated document keeps the number its type already has in this case: no gaps, no doubles. */
+function numberFor(documents: DocumentRecord[], type: string): string | null {
+  return documents.find((d) => d.type === type && d.number)?.number ?? null;
+}

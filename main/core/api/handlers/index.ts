@@ -1,0 +1,17 @@
+/** The operations table's implementation: one handler per operation, checked complete by the type. */
+import type { HandlerMap } from '../types.js';
+import { sessionHandlers } from './session.js';
+import { referenceHandlers } from './reference.js';
+import { caseHandlers } from './cases.js';
+import { evidenceHandlers } from './evidence.js';
+import { documentHandlers } from './documents.js';
+import { dossierHandlers } from './dossier.js';
+
+export const handlers: HandlerMap = {
+  ...sessionHandlers,
+  ...referenceHandlers,
+  ...caseHandlers,
+  ...evidenceHandlers,
+  ...documentHandlers,
+  ...dossierHandlers,
+};

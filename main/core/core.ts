@@ -1,0 +1,85 @@
+/**
+ * The core: opens the data directory, loads the law-as-data, and answers operations. The same
+ * core runs in Electron's utilityProcess, in the local web host and in the CLI.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { monotonicFactory } from 'ulid';
+import type { Envelope, Reply } from '../../common/client.js';
+import { openDatabase } from './store/db.js';
+import { Directory } from './store/directory.js';
+import { BlobStore } from './store/blobStore.js';
+import { CaseStore, type StampFn } from './store/caseStore.js';
+import { Sequences } from './store/sequences.js';
+import { formatHlc, hlcTick, parseHlc, type HlcState } from './domain/hlc.js';
+import { seedDemo } from './seed/demo.js';
+import { loadCalendar, loadProcedures, loadViolations, type Clock, type Services } from './services.js';
+import { PdfService, type EnginePreference } from './documents/pdfService.js';
+import { createDispatcher } from './api/dispatch.js';
+import { handlers } from './api/handlers/index.js';
+
+export interface CoreOptions {
+  dataDir: string;
+  clock?: Clock;
+  pdfEngine?: EnginePreference;
+  /** Create the demo bureau when the directory is empty (default true). */
+  demo?: boolean;
+}
+
+export interface Core {
+  dispatch(envelope: Envelope): Promise<Reply<unknown>>;
+  services: Services;
+  close(): Promise<void>;
+}
+
+const systemClock: Clock = { now: () => new Date() };
+
+function deviceId(db: ReturnType<typeof openDatabase>): string {
+  const row = db.prepare("SELECT value FROM meta WHERE key = 'device'").get() as { value: string } | undefined;
+  if (row) return row.value;
+  const id = `ws-${randomBytes(4).toString('hex')}`;
+  db.prepare("INSERT INTO meta (key, value) VALUES ('device', ?)").run(id);
+  return id;
+}
+
+/** Ids and hybrid-logical-clock stamps; the clock resumes from the newest event on disk. */
+function stamper(db: ReturnType<typeof openDatabase>, clock: Clock, device: string): StampFn {
+  const last = db.prepare('SELECT hlc FROM case_events ORDER BY hlc DESC LIMIT 1').get() as { hlc: string } | undefined;
+  let hlc: HlcState = last ? parseHlc(last.hlc) : { wall: 0, counter: 0 };
+  const ulid = monotonicFactory();
+  return () => {
+    const now = clock.now();
+    hlc = hlcTick(hlc, now.getTime());
+    return { id: ulid(now.getTime()), hlc: formatHlc(hlc, device), at: now.toISOString() };
+  };
+}
+
+export async function createCore(opts: CoreOptions): Promise<Core> {
+  mkdirSync(opts.dataDir, { recursive: true });
+  const db = openDatabase(join(opts.dataDir, 'anjuan.sqlite'));
+  const directory = new Directory(db);
+  if (directory.isEmpty() && opts.demo !== false) seedDemo(db);
+  const clock = opts.clock ?? systemClock;
+  const device = deviceId(db);
+  const blobs = new BlobStore(join(opts.dataDir, 'blobs'), db);
+  const services: Services = {
+    db, dataDir: opts.dataDir, device, clock, directory, blobs,
+    cases: new CaseStore(db, stamper(db, clock, device)),
+    sequences: new Sequences(db),
+    calendar: loadCalendar(),
+    procedures: loadProcedures(),
+    violations: loadViolations(),
+    bureau: () => directory.bureau(),
+    pdf: new PdfService(db, blobs, opts.pdfEngine ?? (process.env.ANJUAN_PDF_ENGINE as EnginePreference | undefined) ?? 'auto'),
+  };
+  const dispatch = createDispatcher(services, handlers);
+  return {
+    dispatch,
+    services,
+    async close() {
+      await services.pdf.close();
+      db.close();
+    },
+  };
+}

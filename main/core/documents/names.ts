@@ -1,0 +1,17 @@
+/** Names and field keys of documents that the core itself needs to know (from the manifest). */
+import { loadManifest } from './manifest.js';
+
+let cache: Record<string, string> | null = null;
+
+export function documentNames(): Record<string, string> {
+  if (!cache) cache = Object.fromEntries(loadManifest().map((t) => [t.id, `《${t.name}》`]));
+  return cache;
+}
+
+/** The 送达回证 input fields the serve actions read (keys as declared in templates/manifest.json). */
+export const receiptFieldKeys = {
+  servedDocument: 'servedDocument',
+  servedOn: 'servedOn',
+  method: 'serviceMethod',
+  recipient: 'recipient',
+} as const;

@@ -1,0 +1,86 @@
+/**
+ * Working-day arithmetic from a holiday calendar kept as data (resources/calendars/cn-YYYY.json),
+ * one file per year as the State Council publishes it, so next year's calendar is added without
+ * a release.
+ *
+ * Counting rules (see shared/domain.md "Counting a period"):
+ * - the day a period starts is not counted; counting begins the next day (民法典 art. 201);
+ * - a working-day period skips weekends and statutory holidays and counts 调休 working weekends
+ *   (行政处罚法 art. 85; 行政强制法 art. 69);
+ * - a calendar-day period whose last day is a rest day ends on the next working day
+ *   (民事诉讼法 art. 85, applied by analogy).
+ */
+import { addDays, weekday, yearOf } from './dates.js';
+
+export interface CalendarYear {
+  year: number;
+  source: string;
+  /** [first, last, name] inclusive ranges. */
+  holidays: Array<[string, string, string]>;
+  /** Weekend days that are working days (调休上班). */
+  workdays: string[];
+}
+
+export interface DeadlineResult {
+  dueOn: string;
+  /** True when some day in the period fell in a year without calendar data (weekends alone used). */
+  calendarIncomplete: boolean;
+}
+
+export class WorkingCalendar {
+  private readonly holidays = new Set<string>();
+  private readonly workdays = new Set<string>();
+  private readonly years = new Set<number>();
+
+  constructor(years: CalendarYear[]) {
+    for (const y of years) {
+      this.years.add(y.year);
+      for (const [first, last] of y.holidays) {
+        for (let d = first; d <= last; d = addDays(d, 1)) this.holidays.add(d);
+      }
+      for (const d of y.workdays) this.workdays.add(d);
+    }
+  }
+
+  hasYear(year: number): boolean {
+    return this.years.has(year);
+  }
+
+  isWorkingDay(date: string): boolean {
+    if (this.workdays.has(date)) return true;
+    if (this.holidays.has(date)) return false;
+    const wd = weekday(date);
+    return wd !== 0 && wd !== 6;
+  }
+
+  /** The last day of a period of `n` working days starting on `start` (start not counted). */
+  addWorkingDays(start: string, n: number): DeadlineResult {
+    let d = start;
+    let counted = 0;
+    let incomplete = false;
+    while (counted < n) {
+      d = addDays(d, 1);
+      if (!this.hasYear(yearOf(d))) incomplete = true;
+      if (this.isWorkingDay(d)) counted++;
+    }
+    return { dueOn: d, calendarIncomplete: incomplete };
+  }
+
+  /** The last day of a period of `n` calendar days, moved to the next working day if it is a rest day. */
+  addCalendarDays(start: string, n: number): DeadlineResult {
+    let d = addDays(start, n);
+    let incomplete = !this.hasYear(yearOf(d));
+    while (!this.isWorkingDay(d)) {
+      d = addDays(d, 1);
+      if (!this.hasYear(yearOf(d))) incomplete = true;
+    }
+    return { dueOn: d, calendarIncomplete: incomplete };
+  }
+
+  /** Working days from `from` (exclusive) to `to` (inclusive); 0 when `to` is not after `from`. */
+  workingDaysBetween(from: string, to: string): number {
+    let n = 0;
+    for (let d = addDays(from, 1); d <= to; d = addDays(d, 1)) if (this.isWorkingDay(d)) n++;
+    return n;
+  }
+}

@@ -1,0 +1,66 @@
+/**
+ * Everything a handler may use, built once when the core starts. Handlers get this object and the
+ * caller's identity; they never reach for globals, so tests can build a core on a temporary folder.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Db } from './store/db.js';
+import type { Bureau } from './store/directory.js';
+import { Directory } from './store/directory.js';
+import { BlobStore } from './store/blobStore.js';
+import { CaseStore } from './store/caseStore.js';
+import { Sequences } from './store/sequences.js';
+import { WorkingCalendar, type CalendarYear } from './domain/calendar.js';
+import { procedureDefinition, checkDefinition, type ProcedureDefinition } from './domain/procedure/definition.js';
+import { knownGuards } from './domain/procedure/guards.js';
+import { violationType, type ViolationType } from '../../common/schemas/reference.js';
+import { resourcesDir } from './paths.js';
+import { z } from 'zod';
+import type { PdfService } from './documents/pdfService.js';
+
+export interface Clock { now(): Date }
+
+export interface Services {
+  db: Db;
+  dataDir: string;
+  device: string;
+  clock: Clock;
+  cases: CaseStore;
+  directory: Directory;
+  blobs: BlobStore;
+  sequences: Sequences;
+  calendar: WorkingCalendar;
+  procedures: Map<string, ProcedureDefinition>;
+  violations: ViolationType[];
+  bureau: () => Bureau;
+  pdf: PdfService;
+}
+
+export function loadCalendar(dir = join(resourcesDir(), 'calendars')): WorkingCalendar {
+  const years = readdirSync(dir).filter((f) => /^cn-\d{4}\.json$/.test(f))
+    .map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as CalendarYear);
+  return new WorkingCalendar(years);
+}
+
+/** Loads and checks every procedure definition; a broken one stops the start with its problems listed. */
+export function loadProcedures(dir = join(resourcesDir(), 'procedures')): Map<string, ProcedureDefinition> {
+  const map = new Map<string, ProcedureDefinition>();
+  for (const f of readdirSync(dir).filter((x) => x.endsWith('.json'))) {
+    const def = procedureDefinition.parse(JSON.parse(readFileSync(join(dir, f), 'utf8')));
+    const problems = checkDefinition(def, knownGuards);
+    if (problems.length) throw new Error(`程序定义 ${f} 有误：\n${problems.join('\n')}`);
+    map.set(`${def.id}@${def.version}`, def);
+  }
+  return map;
+}
+
+export function loadViolations(file = join(resourcesDir(), 'discretion', 'violations.json')): ViolationType[] {
+  return z.object({ violations: z.array(violationType) }).parse(JSON.parse(readFileSync(file, 'utf8'))).violations;
+}
+
+/** The procedure a new case follows: the newest version of the ordinary procedure. */
+export function currentProcedure(procedures: Map<string, ProcedureDefinition>, id = 'ordinary'): ProcedureDefinition {
+  const all = [...procedures.values()].filter((p) => p.id === id).sort((a, b) => (a.version < b.version ? 1 : -1));
+  if (!all[0]) throw new Error(`没有程序定义 ${id}`);
+  return all[0];
+}

@@ -1,0 +1,55 @@
+/** The `cases` projection table: one row per case, the full state as JSON plus list columns. */
+import type { Db } from './db.js';
+import type { CaseListRow, CaseState } from '../../../common/schemas/cases.js';
+
+export interface CaseListQuery { query: string; state: 'all' | 'open' | 'closed'; node?: string | undefined; offset: number; limit: number }
+
+export class CaseProjection {
+  private readonly upsert;
+  private readonly getOne;
+
+  constructor(private readonly db: Db) {
+    this.upsert = db.prepare(`INSERT INTO cases (id, number, party_name, violation_name, node, filed_on, updated_at, closed, version, state)
+      VALUES (@id, @number, @partyName, @violationName, @node, @filedOn, @updatedAt, @closed, @version, @state)
+      ON CONFLICT(id) DO UPDATE SET number=excluded.number, party_name=excluded.party_name, violation_name=excluded.violation_name,
+        node=excluded.node, filed_on=excluded.filed_on, updated_at=excluded.updated_at, closed=excluded.closed,
+        version=excluded.version, state=excluded.state`);
+    this.getOne = db.prepare('SELECT state FROM cases WHERE id = ?');
+  }
+
+  save(s: CaseState, updatedAt: string): void {
+    this.upsert.run({
+      id: s.id, number: s.number, partyName: s.party.name, violationName: s.violation.name, node: s.node,
+      filedOn: s.filedOn, updatedAt, closed: s.closedOn ? 1 : 0, version: s.version, state: JSON.stringify(s),
+    });
+  }
+
+  get(id: string): CaseState | null {
+    const r = this.getOne.get(id) as { state: string } | undefined;
+    return r ? (JSON.parse(r.state) as CaseState) : null;
+  }
+
+  list(q: CaseListQuery, nodeName: (node: string) => string): { total: number; rows: CaseListRow[] } {
+    const where: string[] = [];
+    const params: Record<string, unknown> = {};
+    if (q.state === 'open') where.push('closed = 0');
+    if (q.state === 'closed') where.push('closed = 1');
+    if (q.node) { where.push('node = @node'); params.node = q.node; }
+    if (q.query.trim()) {
+      where.push("(number LIKE @q ESCAPE '\\' OR party_name LIKE @q ESCAPE '\\')");
+      params.q = `%${q.query.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    }
+    const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const total = (this.db.prepare(`SELECT COUNT(*) AS n FROM cases ${w}`).get(params) as { n: number }).n;
+    const rows = this.db.prepare(`SELECT id, number, party_name, violation_name, node, filed_on, updated_at, closed FROM cases ${w}
+      ORDER BY updated_at DESC, id LIMIT @limit OFFSET @offset`).all({ ...params, limit: q.limit, offset: q.offset }) as Array<{
+        id: string; number: string; party_name: string; violation_name: string; node: string; filed_on: string; updated_at: string; closed: number }>;
+    return {
+      total,
+      rows: rows.map((r) => ({
+        id: r.id, number: r.number, partyName: r.party_name, violationName: r.violation_name, node: r.node,
+        nodeName: nodeName(r.node), filedOn: r.filed_on, updatedAt: r.updated_at, closed: r.closed === 1,
+      })),
+    };
+  }
+}

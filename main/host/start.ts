@@ -1,0 +1,32 @@
+/**
+ * `npm start` without Electron: the core and the renderer on http://127.0.0.1, address printed.
+ * ANJUAN_PORT chooses the port (default 47800; 0 = any free port), ANJUAN_DATA_DIR the data.
+ */
+import { join } from 'node:path';
+import { createCore } from '../core/core.js';
+import { appRoot } from '../core/paths.js';
+import { resolveDataDir } from './dataDir.js';
+import { startWebHost } from './webHost.js';
+
+async function main(): Promise<void> {
+  const dataDir = resolveDataDir();
+  const core = await createCore({ dataDir });
+  const { server, url } = await startWebHost({
+    port: Number(process.env.ANJUAN_PORT ?? 47800),
+    staticDir: join(appRoot(), 'dist', 'renderer'),
+    dispatch: (e) => core.dispatch(e),
+  });
+  console.log(`案卷工作站已启动：${url}`);
+  console.log(`数据目录：${dataDir}`);
+  const stop = (): void => {
+    server.close();
+    void core.close().finally(() => process.exit(0));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((e: unknown) => {
+  console.error('案卷工作站启动失败：', e instanceof Error ? e.message : e);
+  process.exit(1);
+});

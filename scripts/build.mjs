@@ -1,0 +1,28 @@
+// Builds everything that runs outside the dev tools, to fixed places (convention over configuration):
+//   dist/renderer/        the React app (Vite)
+//   dist/core/host.mjs    the web host (plain Node)            dist/core/utility.cjs  the core in Electron's utilityProcess
+//   dist/app/main.cjs     the Electron shell                   dist/preload/index.cjs the preload bridge
+import { build } from 'esbuild';
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+
+const root = new URL('..', import.meta.url).pathname;
+const external = ['better-sqlite3', 'electron', 'playwright-core', 'subset-font', 'pdfjs-dist', 'electron-updater'];
+const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: true, external, logLevel: 'warning', absWorkingDir: root };
+
+const jobs = [
+  build({ ...common, entryPoints: ['main/host/start.ts'], outfile: 'dist/core/host.mjs', format: 'esm',
+    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" } }),
+];
+if (existsSync(`${root}main/host/utility.ts`)) {
+  jobs.push(build({ ...common, entryPoints: ['main/host/utility.ts'], outfile: 'dist/core/utility.cjs', format: 'cjs' }));
+}
+if (existsSync(`${root}main/app/main.ts`)) {
+  jobs.push(build({ ...common, entryPoints: ['main/app/main.ts'], outfile: 'dist/app/main.cjs', format: 'cjs' }));
+}
+if (existsSync(`${root}preload/index.ts`)) {
+  // Sandboxed preloads may require only 'electron' (and a few Node built-ins): bundle everything else.
+  jobs.push(build({ ...common, entryPoints: ['preload/index.ts'], outfile: 'dist/preload/index.cjs', format: 'cjs', external: ['electron'] }));
+}
+await Promise.all(jobs);
+execFileSync(process.execPath, [`${root}node_modules/vite/bin/vite.js`, 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });

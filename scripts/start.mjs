@@ -1,0 +1,26 @@
+// `npm start`: the Electron app where its binary is present, otherwise the very same app
+// (renderer + core) served on 127.0.0.1 with its address printed.
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const root = new URL('..', import.meta.url).pathname;
+
+function electronBinary() {
+  try {
+    const path = require('electron'); // the npm package exports the binary's path, or throws when absent
+    return typeof path === 'string' && existsSync(path) ? path : null;
+  } catch {
+    return null;
+  }
+}
+
+const electron = process.env.ANJUAN_NO_ELECTRON ? null : electronBinary();
+const [cmd, args] = electron
+  ? [electron, [root]]
+  : [process.execPath, [`${root}dist/core/host.mjs`]];
+if (!electron) console.log('未找到 Electron 程序文件，改为在本机浏览器中提供同一应用。');
+const child = spawn(cmd, args, { stdio: 'inherit', env: process.env });
+child.on('exit', (code) => process.exit(code ?? 0));
+for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));

@@ -1,0 +1,71 @@
+/**
+ * `npm run sample-dossier -- --out DIR [--engine chromium|libreoffice]`
+ * Drives a complete sample case through the public operations (no shortcuts into the store) on a
+ * fresh data directory and writes every generated .docx and .pdf, the dossier PDF and
+ * manifest.json into DIR.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { createCore } from '../main/core/core.js';
+import { FakeClock } from '../main/core/testing/testCore.js';
+import { runOrdinaryCase } from '../main/core/testing/scenario.js';
+import type { OpInput, OpName, OpOutput } from '../common/operations.js';
+
+function arg(name: string): string | undefined {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+const sha256 = (b: Uint8Array): string => createHash('sha256').update(b).digest('hex');
+
+async function main(): Promise<void> {
+  const out = arg('--out');
+  if (!out) throw new Error('用法：npm run sample-dossier -- --out 输出目录 [--engine chromium|libreoffice]');
+  const engine = (arg('--engine') ?? 'chromium') as 'chromium' | 'libreoffice';
+  mkdirSync(out, { recursive: true });
+  const dataDir = mkdtempSync(join(tmpdir(), 'anjuan-sample-'));
+  const clock = new FakeClock(new Date('2026-03-02T10:00:00+08:00'));
+  const core = await createCore({ dataDir, clock, pdfEngine: engine });
+  const started = Date.now();
+  try {
+    const call = async <N extends OpName>(token: string | null, op: N, input: OpInput<N>): Promise<OpOutput<N>> => {
+      const r = await core.dispatch({ op, input, token });
+      if (!r.ok) throw new Error(`${op} 失败：${r.error.message}`);
+      return r.value as OpOutput<N>;
+    };
+    const { caseId, officer, closed, dossier } = await runOrdinaryCase({ call }, {
+      setDate: (d) => clock.setDate(d),
+      onStep: (s) => process.stderr.write(`· ${s}\n`),
+    });
+    const documents = [];
+    for (const [i, d] of closed.state.documents.entries()) {
+      const base = `${String(i + 1).padStart(2, '0')}-${d.type}`;
+      const docx = Buffer.from((await call(officer, 'blobs.read', { hash: d.docxHash })).base64, 'base64');
+      const pdfInfo = await call(officer, 'documents.pdf', { caseId, documentId: d.id });
+      const pdf = Buffer.from((await call(officer, 'blobs.read', { hash: pdfInfo.pdfHash })).base64, 'base64');
+      writeFileSync(join(out, `${base}.docx`), docx);
+      writeFileSync(join(out, `${base}.pdf`), pdf);
+      documents.push({ type: d.type, name: d.name.replace(/[《》]/g, ''), number: d.number, docx: `${base}.docx`, pdf: `${base}.pdf`, sha256: sha256(docx) });
+    }
+    const dossierPdf = Buffer.from((await call(officer, 'blobs.read', { hash: dossier.pdfHash })).base64, 'base64');
+    writeFileSync(join(out, 'dossier.pdf'), dossierPdf);
+    const manifest = {
+      caseNumber: closed.state.number,
+      party: closed.state.party.name,
+      documents,
+      dossier: { pdf: 'dossier.pdf', pages: dossier.pages, sha256: sha256(dossierPdf) },
+    };
+    writeFileSync(join(out, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+    console.log(`样本卷宗已生成：${out}（${documents.length}份文书，卷宗${dossier.pages}页，用时${((Date.now() - started) / 1000).toFixed(1)}秒）`);
+  } finally {
+    await core.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+});

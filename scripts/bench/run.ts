@@ -57,18 +57,18 @@ async function storeFigures(): Promise<void> {
     await buildBigDataDir(dir, 10_000, 20);
     console.log(`# built 10,000 cases / 200,000 events in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
     const opens: number[] = [];
-    let core: Awaited<ReturnType<typeof createCore>> | null = null;
+    const opened: Array<Awaited<ReturnType<typeof createCore>>> = [];
     for (let i = 0; i < 5; i++) {
-      if (core) await core.close();
-      let c: typeof core = null;
+      await opened.pop()?.close();
       opens.push(await timeIt(async () => {
-        c = await createCore({ dataDir: dir });
+        const c = await createCore({ dataDir: dir });
         await c.dispatch({ op: 'app.info', input: {} });
+        opened.push(c);
       }));
-      core = c;
     }
+    const core = opened[0]!;
     report({ name: 'open-database-10k-cases', value: median(opens), unit: 'ms', op: '<', target: 300, note: '10,000 cases, 200,000 events; open + migrations check + first answer' });
-    const call = caller(core!);
+    const call = caller(core);
     const token = (await call(null, 'session.login', { username: 'officer', password: 'officer123' })).token;
     const lists: number[] = [];
     for (let i = 0; i < 30; i++) lists.push(await timeIt(() => call(token, 'cases.list', { offset: (i % 10) * 50, limit: 50 })));
@@ -76,7 +76,7 @@ async function storeFigures(): Promise<void> {
     const cold = [];
     for (let i = 0; i < 3; i++) cold.push(await coldStart(dir));
     report({ name: 'web-host-cold-start', value: median(cold), unit: 'ms', op: '<', target: 2000, note: 'process start to first answered operation' });
-    await core!.close();
+    await core.close();
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -16,6 +16,10 @@ const known: Record<string, string> = {
   serviceAddress: '当事人生产经营场所',
   closingOpinion: '当事人已全额缴纳罚款，处罚决定执行完毕，建议结案。',
   recipient: '王建华',
+  onSitePerson: '王建华（生产负责人）',
+  intervieweeIdNo: '522627198001010000',
+  defenceReview: '当事人在法定期限内书面放弃陈述、申辩。',
+  serviceNote: '',
 };
 
 export function sampleFields(t: TemplateInfo, ctx: { today: string; servedDocument?: string }): Record<string, string> {
@@ -23,7 +27,7 @@ export function sampleFields(t: TemplateInfo, ctx: { today: string; servedDocume
   for (const f of t.fields) {
     if (f.source !== 'input') continue;
     if (f.key === 'servedDocument' && ctx.servedDocument) out[f.key] = ctx.servedDocument;
-    else if (known[f.key]) out[f.key] = known[f.key]!;
+    else if (known[f.key] !== undefined) out[f.key] = known[f.key]!;
     else if (f.input === 'date') out[f.key] = ctx.today;
     else if (f.input === 'datetime') out[f.key] = `${ctx.today} 09:30`;
     else out[f.key] = `${f.label}（示例）`;

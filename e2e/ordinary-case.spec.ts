@@ -1,0 +1,311 @@
+/**
+ * A clerk's whole ordinary-procedure case in the browser, against the local web host:
+ * 立案 → 调查取证 → 调查报告 → 事先告知 → 陈述申辩 → 决定 → 送达 → 执行 → 结案,
+ * with the head's approvals, blocked actions showing their reasons, documents, a photo,
+ * a PDF preview, the dossier and the history (which survives a reload).
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { chinaDate, login, logout, makePng } from './support.js';
+
+const officer = { username: 'officer', password: 'officer123', name: '张伟' };
+const head = { username: 'head', password: 'head123', name: '杨建国' };
+
+/** Set ANJUAN_E2E_SHOTS=<dir> to keep full-page screenshots of the main steps for a visual check. */
+async function shot(page: Page, name: string): Promise<void> {
+  const dir = process.env.ANJUAN_E2E_SHOTS;
+  if (dir) await page.screenshot({ path: `${dir}/${name}.png`, fullPage: true });
+}
+
+const filedOn = chinaDate(-30);
+const discoveredOn = chinaDate(-32);
+const today = chinaDate(0);
+
+async function as(page: Page, who: typeof officer): Promise<void> {
+  await logout(page);
+  await login(page, who.username, who.password, who.name);
+  // The hash still names the case: the new user lands on it.
+  await expect(page.getByTestId('case-page')).toBeVisible();
+}
+
+async function expectNode(page: Page, name: string): Promise<void> {
+  await expect(page.getByTestId('case-node')).toHaveText(name, { timeout: 30_000 });
+}
+
+/** An action without a form: click, confirm. */
+async function act(page: Page, id: string): Promise<void> {
+  await expect(page.getByTestId(`action-button-${id}`)).toBeEnabled();
+  await page.getByTestId(`action-button-${id}`).click();
+  const dialog = page.getByTestId('action-confirm');
+  await dialog.getByTestId('confirm-ok').click();
+  await expect(dialog).toBeHidden({ timeout: 30_000 });
+}
+
+/** An action with a form: click, let `fill` complete it, submit. */
+async function actWithForm(page: Page, id: string, fill: (dialog: ReturnType<Page['getByTestId']>) => Promise<void> = async () => {}): Promise<void> {
+  await expect(page.getByTestId(`action-button-${id}`)).toBeEnabled();
+  await page.getByTestId(`action-button-${id}`).click();
+  const dialog = page.getByTestId('action-dialog');
+  await fill(dialog);
+  await dialog.getByTestId('action-submit').click();
+  await expect(dialog).toBeHidden({ timeout: 30_000 });
+}
+
+/** 生成 a document of this node, filling the template's input fields. */
+async function generate(page: Page, type: string, fields: Record<string, string> = {}): Promise<void> {
+  await page.getByTestId('tab-documents').click();
+  const before = await page.locator(`[data-testid="document-row"][data-type="${type}"]`).count();
+  await page.getByTestId(`generate-${type}`).click();
+  const dialog = page.getByTestId('generate-dialog');
+  await expect(dialog).toBeVisible();
+  for (const [key, value] of Object.entries(fields)) await dialog.getByTestId(`field-${key}`).fill(value);
+  await dialog.getByTestId('generate-submit').click();
+  await expect(dialog).toBeHidden({ timeout: 60_000 });
+  await expect(page.locator(`[data-testid="document-row"][data-type="${type}"]`)).toHaveCount(before + 1);
+}
+
+/** A 送达回证 for the named document, served on the given date. */
+async function serviceReceipt(page: Page, servedDocument: string, servedOn: string): Promise<void> {
+  await page.getByTestId('tab-documents').click();
+  await page.getByTestId('generate-service-receipt').click();
+  const dialog = page.getByTestId('generate-dialog');
+  await dialog.getByRole('combobox', { name: /^送达文书/ }).click();
+  await page.getByRole('option', { name: servedDocument, exact: true }).click();
+  await dialog.getByTestId('field-servedOn').fill(servedOn);
+  await dialog.getByTestId('field-serviceMethod').fill('直接送达');
+  await dialog.getByTestId('field-recipient').fill('王秀英');
+  await dialog.getByTestId('generate-submit').click();
+  await expect(dialog).toBeHidden({ timeout: 60_000 });
+}
+
+test('an ordinary case from 立案 to 结案, with dossier and history', async ({ page }) => {
+  // The page runs under script-src 'self' with no eval: any CSP violation or uncaught error fails.
+  const problems: string[] = [];
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`console: ${m.text()}`);
+  });
+  await page.goto('/');
+  await login(page, officer.username, officer.password, officer.name);
+
+  // ── 立案 ────────────────────────────────────────────────────────────────────────────
+  // A draft survives closing the dialog (Esc): nothing typed is lost.
+  await page.getByTestId('open-case').click();
+  const open = page.getByTestId('open-case-dialog');
+  const summary = '现场检查发现该公司扩建项目环境影响报告表未经审批即已开工建设，厂房主体已完工。';
+  await open.getByTestId('case-summary').fill(summary);
+  await open.getByTestId('case-summary').press('Escape');
+  await expect(open).toBeHidden();
+  await page.getByTestId('open-case').click();
+  await expect(open.getByTestId('case-summary')).toHaveValue(summary);
+  await open.getByTestId('enterprise-input').fill('化工');
+  const firstMatch = page.getByRole('option').filter({ hasText: '化工' }).first();
+  await expect(firstMatch).toBeVisible();
+  const partyName = (await firstMatch.locator('p, span').first().textContent())?.trim() ?? '';
+  expect(partyName).toContain('化工');
+  await firstMatch.click();
+  await expect(open.getByTestId('enterprise-input')).toHaveValue(partyName);
+
+  await open.getByRole('combobox', { name: /^违法行为/ }).click();
+  await page.getByRole('option', { name: /未批先建/ }).click();
+  await expect(open.getByTestId('violation-detail')).toContainText('环境影响评价法');
+  await expect(open.getByTestId('violation-detail')).toContainText('1% 至 5%');
+
+  // 张伟 (the user) is preselected; add 李娜.
+  await open.getByTestId('officers-input').click();
+  await page.getByRole('option', { name: /李娜/ }).click();
+  await open.getByTestId('officers-input').press('Escape');
+  await expect(open).toContainText('贵环执字522627002');
+
+  await open.getByTestId('discovered-on').fill(discoveredOn);
+  await open.getByTestId('filed-on').fill(filedOn);
+  // A double click opens one case (one requestId per dialog opening; the button disables itself).
+  await open.getByTestId('open-case-submit').dblclick();
+
+  await expect(page.getByTestId('case-page')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId('case-number')).toHaveText(/立字〔\d{4}〕\d+号/);
+  const caseNumber = (await page.getByTestId('case-number').textContent()) ?? '';
+  await expect(page.getByTestId('case-party')).toContainText(partyName);
+  await expect(page.getByTestId('case-officers')).toContainText('李娜');
+  await expectNode(page, '立案申请');
+
+  await generate(page, 'filing-approval');
+  await act(page, 'submitFiling');
+  await expectNode(page, '立案审批');
+
+  // The officer may not approve: the button is disabled and says why, with the article.
+  await expect(page.getByTestId('action-button-approveFiling')).toBeDisabled();
+  await expect(page.getByTestId('action-reasons-approveFiling')).toContainText('此操作须由负责人执行');
+  await expect(page.getByTestId('action-reasons-approveFiling')).toContainText('行政处罚法');
+
+  await as(page, head);
+  await actWithForm(page, 'approveFiling', async (d) => { await d.getByTestId('form-comment').fill('同意立案。'); });
+  await expectNode(page, '调查取证');
+
+  // ── 调查取证 ──────────────────────────────────────────────────────────────────────────
+  await as(page, officer);
+  await expect(page.getByTestId('action-reasons-finishInvestigation')).toContainText('尚未制作');
+  await generate(page, 'inspection-record', {
+    inspectionTime: `${chinaDate(-29)}T09:30`,
+    inspectionEnd: `${chinaDate(-29)}T11:00`,
+    inspectionPlace: '公司扩建项目施工现场',
+    onSitePerson: '王秀英（法定代表人）',
+    inspectionFindings: '扩建车间主体已建成，未见环境影响评价审批文件。',
+  });
+  await generate(page, 'interview-record', {
+    interviewTime: `${chinaDate(-28)}T10:00`,
+    interviewPlace: '天柱分局询问室',
+    interviewee: '王秀英',
+    intervieweeTitle: '法定代表人',
+    interviewContent: '问：扩建项目是否取得环评批复？答：尚未取得，已于上月开工。',
+  });
+
+  await page.getByTestId('tab-evidence').click();
+  // Not an image: refused in Chinese before anything is sent.
+  await page.getByTestId('evidence-file').setInputFiles({ name: '说明.txt', mimeType: 'text/plain', buffer: Buffer.from('not a photo') });
+  await expect(page.getByTestId('evidence-error')).toContainText('不是有效的图片');
+  await page.getByTestId('evidence-file').setInputFiles({ name: '现场照片1.png', mimeType: 'image/png', buffer: makePng() });
+  await page.getByTestId('evidence-description').fill('扩建车间全景');
+  await page.getByTestId('evidence-date').fill(chinaDate(-29));
+  await page.getByTestId('evidence-upload').click();
+  await expect(page.getByTestId('evidence-thumb')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId('evidence-item')).toContainText('扩建车间全景');
+
+  await shot(page, '1-investigation-evidence');
+  await act(page, 'finishInvestigation');
+  await expectNode(page, '调查报告');
+
+  // ── 调查报告 (fine within 1%–5% of the investment) ─────────────────────────────────────────
+  await actWithForm(page, 'submitReport', async (d) => {
+    await shot(page, '2-report-form');
+    await d.getByTestId('form-facts').fill('当事人扩建项目环境影响报告表未经审批，擅自于2026年开工建设。');
+    await d.getByTestId('form-investment').fill('2000000');
+    await d.getByTestId('form-fine').fill('40000');
+    await d.getByTestId('form-reasoning').fill('首次违法，积极配合调查，按总投资额2%处罚。');
+  });
+  await expectNode(page, '事先告知');
+
+  await generate(page, 'penalty-notice');
+  await act(page, 'submitNotice');
+  await expectNode(page, '告知审批');
+
+  await as(page, head);
+  await actWithForm(page, 'approveNotice');
+  await expectNode(page, '告知送达');
+
+  // ── 送达告知书, 陈述申辩期 ──────────────────────────────────────────────────────────────
+  await as(page, officer);
+  await serviceReceipt(page, '行政处罚事先告知书', today);
+  await act(page, 'serveNotice');
+  await expectNode(page, '陈述申辩期');
+  await expect(page.getByTestId('deadline-defencePeriod')).toBeVisible();
+
+  // Served today: five working days for 陈述申辩 still run, so 申辩期结束 is blocked and says why.
+  await expect(page.getByTestId('action-button-closeDefence')).toBeDisabled();
+  await expect(page.getByTestId('action-reasons-closeDefence')).toContainText('陈述申辩及申请听证期限尚未届满');
+  await expect(page.getByTestId('action-reasons-closeDefence')).toContainText('行政处罚法第四十五条');
+  await shot(page, '3-defence-blocked');
+
+  // The party waives in writing (行政处罚法第四十五条): the period ends early.
+  await actWithForm(page, 'recordDefence', async (d) => {
+    await d.getByTestId('form-on').fill(today);
+    await d.getByTestId('form-text').fill('当事人书面表示对拟处罚无异议，放弃陈述申辩和听证权利。');
+    await d.getByLabel('当事人书面放弃陈述申辩和听证权利').check();
+  });
+  await act(page, 'closeDefence');
+  await expectNode(page, '处罚决定');
+
+  // ── 决定, 送达, 执行 ─────────────────────────────────────────────────────────────────────
+  await generate(page, 'penalty-decision');
+  await act(page, 'submitDecision');
+  await expectNode(page, '决定审批');
+
+  await as(page, head);
+  await actWithForm(page, 'approveDecision', async (d) => { await d.getByTestId('form-comment').fill('同意按告知金额作出处罚决定。'); });
+  await expectNode(page, '决定送达');
+
+  await as(page, officer);
+  await serviceReceipt(page, '行政处罚决定书', today);
+  await act(page, 'serveDecision');
+  await expectNode(page, '执行');
+
+  await expect(page.getByTestId('action-reasons-finishExecution')).toContainText('尚未缴清');
+  await actWithForm(page, 'recordPayment', async (d) => {
+    await expect(d.getByTestId('form-amount')).toHaveValue('40000');
+    await d.getByTestId('form-paid-on').fill(today);
+    await d.getByTestId('form-receipt-no').fill('GZFS2026001234');
+  });
+  await act(page, 'finishExecution');
+  await expectNode(page, '结案申请');
+
+  await generate(page, 'closing-approval', { closingOpinion: '罚款已全额缴纳，违法行为已改正，建议结案。' });
+  await act(page, 'submitClosing');
+  await expectNode(page, '结案审批');
+
+  await as(page, head);
+  await actWithForm(page, 'approveClosing', async (d) => { await d.getByTestId('form-comment').fill('同意结案。'); });
+  await expectNode(page, '已结案');
+  await expect(page.getByTestId('case-outcome')).toContainText('40,000.00 元');
+  await expect(page.getByTestId('phase-stepper').locator('[data-status="done"]')).toHaveCount(8);
+  await shot(page, '4-closed');
+
+  // ── 预览 a document ─────────────────────────────────────────────────────────────────────
+  await page.getByTestId('tab-documents').click();
+  await page.locator('[data-testid="document-row"][data-type="penalty-decision"]').getByTestId('document-preview').click();
+  const preview = page.getByTestId('preview-dialog');
+  await expect(preview.getByTestId('pdf-page').first()).toBeVisible({ timeout: 90_000 });
+  await expect(preview.getByTestId('preview-page-count')).toHaveText(/共 \d+ 页/);
+  await shot(page, '5-preview');
+  // 打印 in a browser: the PDF opens in a new tab for the browser's own print.
+  const popup = page.waitForEvent('popup');
+  await preview.getByTestId('preview-print').click();
+  expect((await popup).url()).toMatch(/^blob:/);
+  await (await popup).close();
+  const pdfDownload = page.waitForEvent('download');
+  await preview.getByTestId('preview-download').click();
+  expect((await pdfDownload).suggestedFilename()).toMatch(/行政处罚决定书.*\.pdf$/);
+  await preview.getByTestId('preview-close').click();
+  await expect(preview).toBeHidden();
+  const docx = page.waitForEvent('download');
+  await page.locator('[data-testid="document-row"][data-type="penalty-decision"]').getByTestId('document-docx').click();
+  expect((await docx).suggestedFilename()).toMatch(/行政处罚决定书.*\.docx$/);
+
+  // ── 组卷 ──────────────────────────────────────────────────────────────────────────────────
+  await page.getByTestId('tab-dossier').click();
+  await page.getByTestId('dossier-build').click();
+  await expect(page.getByTestId('dossier-progress')).toBeVisible();
+  const dossier = page.getByTestId('preview-dialog');
+  await expect(dossier.getByTestId('pdf-page').first()).toBeVisible({ timeout: 150_000 });
+  await expect(dossier.getByTestId('preview-page-count')).toHaveText(/共 \d+ 页/);
+  const pages = Number(/共 (\d+) 页/.exec((await dossier.getByTestId('preview-page-count').textContent()) ?? '')?.[1]);
+  expect(pages).toBeGreaterThan(5);
+  await shot(page, '6-dossier-preview');
+  await dossier.getByTestId('preview-close').click();
+  await expect(page.getByTestId('catalog-row').first()).toBeVisible();
+  await shot(page, '7-dossier-catalog');
+
+  // ── 历史, and again after a reload (a restart of the window) ──────────────────────────────────
+  const checkHistory = async (): Promise<void> => {
+    await page.getByTestId('tab-history').click();
+    await expect(page.getByTestId('chain-status')).toContainText('哈希链校验通过');
+    const entries = page.getByTestId('history-entry');
+    expect(await entries.count()).toBeGreaterThan(20);
+    await expect(entries.filter({ hasText: '张伟' }).first()).toBeVisible();
+    await expect(entries.filter({ hasText: '杨建国' }).first()).toBeVisible();
+  };
+  await checkHistory();
+  await shot(page, '8-history');
+  await page.reload();
+  await expect(page.getByTestId('case-number')).toHaveText(caseNumber);
+  await checkHistory();
+
+  // The closed case is listed as 已结案, and the double click above made exactly one case.
+  await page.goto('/#/cases');
+  await expect(page.getByTestId('case-row')).toHaveCount(1);
+  await page.getByTestId('filter-open').click();
+  await expect(page.getByTestId('case-row')).toHaveCount(0);
+  await page.getByTestId('filter-closed').click();
+  await page.getByTestId('case-search').fill(partyName.slice(0, 4));
+  await expect(page.getByTestId('case-row').filter({ hasText: caseNumber })).toContainText('已结案');
+
+  expect(problems).toEqual([]);
+});

@@ -1,0 +1,12 @@
+/** The one interface both PDF engines implement; callers never know which one they hold. */
+export type PdfEngineName = 'libreoffice' | 'chromium';
+
+export interface PdfResult { pdf: Buffer; pages: number }
+
+export interface PdfEngine {
+  name: PdfEngineName;
+  /** Converts one DOCX to PDF. Calls may overlap; each engine runs them one at a time. */
+  convert(docx: Buffer): Promise<PdfResult>;
+  /** Stops the engine's processes; later calls to convert fail. */
+  close(): Promise<void>;
+}

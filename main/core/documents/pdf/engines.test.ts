@@ -1,0 +1,42 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { AppError } from '../../../../common/errors.js';
+import { createPdfEngine, detectEngines } from './engines.js';
+import { findSoffice } from './libreoffice.js';
+
+const saved = { chromium: process.env.ANJUAN_CHROMIUM, soffice: process.env.ANJUAN_SOFFICE };
+afterEach(() => {
+  for (const [k, v] of [['ANJUAN_CHROMIUM', saved.chromium], ['ANJUAN_SOFFICE', saved.soffice]] as const) {
+    if (v === undefined) delete process.env[k];
+    else process.env[k] = v;
+  }
+});
+
+async function appError(p: Promise<unknown>): Promise<AppError> {
+  try {
+    await p;
+  } catch (e) {
+    if (e instanceof AppError) return e;
+    throw e;
+  }
+  throw new Error('expected an AppError');
+}
+
+describe('engine choice', () => {
+  it('finds no engine whose program is missing', async () => {
+    process.env.ANJUAN_CHROMIUM = '/nonexistent/chromium';
+    process.env.ANJUAN_SOFFICE = '/nonexistent/soffice';
+    expect(await detectEngines()).toEqual([]);
+    const e = await appError(createPdfEngine('auto'));
+    expect(e.code).toBe('PDF_ENGINE_UNAVAILABLE');
+    expect(e.message).toContain('/nonexistent/chromium');
+    expect((await appError(createPdfEngine('libreoffice'))).code).toBe('PDF_ENGINE_UNAVAILABLE');
+    expect((await appError(createPdfEngine('chromium'))).code).toBe('PDF_ENGINE_UNAVAILABLE');
+  });
+
+  it.skipIf(!findSoffice())('falls back to LibreOffice when Chromium is missing', async () => {
+    process.env.ANJUAN_CHROMIUM = '/nonexistent/chromium';
+    const engine = await createPdfEngine('auto');
+    expect(engine.name).toBe('libreoffice');
+    await engine.close();
+  });
+});

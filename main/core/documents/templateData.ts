@@ -1,0 +1,145 @@
+/**
+ * The values a template is filled with: the case's record in the forms documents print (articles
+ * as 《…法》第…条, amounts in figures and in capitals, dates as 2026年3月5日 or 二〇二六年三月五日)
+ * plus what the clerk typed into the template's form. Pure: the date comes in as `today`.
+ *
+ * Case values win over typed values of the same key: a form cannot change the party or the fine;
+ * those change only through the case's own actions, so the record and the paper never disagree.
+ */
+import type { CaseState } from '../../../common/schemas/cases.js';
+import type { TemplateField, TemplateInfo } from '../../../common/schemas/documents.js';
+import { amountInWords, chineseDate, formatYuan, numericChineseDate, numericChineseDateTime, yuanText } from '../domain/chineseText.js';
+import {
+  articleText, articlesText, decisionServiceText, evidenceItems, latestDocument, latestNumber, noticeHistory, paymentsText, trimEnd,
+  type EvidenceItem,
+} from './caseTexts.js';
+
+export interface BureauInfo {
+  name: string;
+  abbreviation: string;
+  /** 行政复议机关; derived from the bureau's name when absent (see reviewOrganOf). */
+  reviewOrgan?: string;
+}
+
+export interface TemplateDataInput {
+  state: CaseState;
+  bureau: BureauInfo;
+  number: string | null;
+  fields: Record<string, string>;
+  today: string;
+  /**
+   * 较大数额罚款 for an organisation, from which the party must be told of its right to a hearing
+   * (处罚法 art. 63(1)). The Guizhou figure is unverified (domain.md): the caller should pass the
+   * value from reference data; the fallback is the old national figure (2010 rule art. 78).
+   */
+  hearingThresholdYuan?: number;
+}
+
+export const fallbackHearingThresholdYuan = 50_000;
+
+export interface OfficerData { seq: number; name: string; certificateNo: string }
+
+export interface TemplateData {
+  [key: string]: unknown;
+  bureauName: string; bureauAbbr: string; reviewOrgan: string;
+  docNumber: string; caseNumber: string; docDate: string; docDateCn: string;
+  partyName: string; partyUscc: string; partyLegalRep: string; partyAddress: string;
+  officers: OfficerData[]; officerNames: string; officersWithCerts: string;
+  officer1Name: string; officer1Cert: string; officer2Name: string; officer2Cert: string;
+  violationName: string; breachedArticles: string; penaltyArticle: string; penaltyText: string;
+  source: string; summary: string; discoveredOn: string; filedOn: string; filingApprovedOn: string;
+  facts: string; reasoning: string; evidenceList: EvidenceItem[]; hasEvidence: boolean;
+  fine: number | null; fineFigures: string; fineWords: string; fineText: string; hearingRight: boolean;
+  noticeNumber: string; noticeHistory: string;
+  decisionNumber: string; decisionApprovedOn: string; decisionServiceText: string; paymentsText: string;
+  servedDocumentTitle: string;
+}
+
+export function buildTemplateData(input: TemplateDataInput): TemplateData {
+  const { state, bureau, number, fields, today } = input;
+  const typed = Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, formatTyped(v)]));
+  const fine = state.decision?.fine ?? state.noticedFine ?? state.report?.proposedFine ?? null;
+  const hearingRight = fields.hearingRight !== undefined
+    ? fields.hearingRight === '是'
+    : fine !== null && fine >= (input.hearingThresholdYuan ?? fallbackHearingThresholdYuan);
+  const officers = state.officers.map((o, i) => ({ seq: i + 1, name: o.name, certificateNo: o.certificateNo }));
+  const evidenceList = evidenceItems(state);
+  const date = (iso: string | null | undefined): string => (iso ? numericChineseDate(iso) : '');
+  const reasoning = trimEnd(state.report?.reasoning ?? '');
+
+  const data: TemplateData = {
+    bureauName: bureau.name,
+    bureauAbbr: bureau.abbreviation,
+    reviewOrgan: bureau.reviewOrgan ?? reviewOrganOf(bureau.name),
+    docNumber: number ?? '',
+    caseNumber: state.number,
+    docDate: numericChineseDate(today),
+    docDateCn: chineseDate(today),
+    partyName: state.party.name,
+    partyUscc: state.party.uscc,
+    partyLegalRep: state.party.legalRepresentative,
+    partyAddress: state.party.address,
+    officers,
+    officerNames: officers.map((o) => o.name).join('、'),
+    officersWithCerts: officers.map((o) => `${o.name}（执法证号：${o.certificateNo}）`).join('、'),
+    officer1Name: officers[0]?.name ?? '',
+    officer1Cert: officers[0]?.certificateNo ?? '',
+    officer2Name: officers[1]?.name ?? '',
+    officer2Cert: officers[1]?.certificateNo ?? '',
+    violationName: state.violation.name,
+    breachedArticles: articlesText(state.violation.breached),
+    penaltyArticle: articleText(state.violation.penaltyArticle),
+    penaltyText: trimEnd(state.violation.penaltyText),
+    source: state.source,
+    summary: state.summary,
+    discoveredOn: date(state.discoveredOn),
+    filedOn: date(state.filedOn),
+    filingApprovedOn: date(state.filingApprovedOn),
+    facts: (state.report?.facts ?? state.summary).trim(),
+    // Embedded mid-sentence before “我局拟/决定…”, so it carries its own comma.
+    reasoning: reasoning ? `${reasoning}，` : '',
+    evidenceList,
+    hasEvidence: evidenceList.length > 0,
+    fine,
+    fineFigures: fine === null ? '' : formatYuan(fine),
+    fineWords: fine === null ? '' : amountInWords(fine),
+    fineText: fine === null ? '' : yuanText(fine),
+    hearingRight,
+    noticeNumber: latestNumber(state, 'penalty-notice'),
+    noticeHistory: noticeHistory(state, hearingRight, fields.defenceReview ?? ''),
+    decisionNumber: latestNumber(state, 'penalty-decision') || (number ?? ''),
+    decisionApprovedOn: date(state.decision?.approvedOn),
+    decisionServiceText: decisionServiceText(state),
+    paymentsText: paymentsText(state, fine),
+    servedDocumentTitle: servedDocumentTitle(state, fields.servedDocument ?? ''),
+  };
+  return { ...typed, ...data };
+}
+
+/** Required input fields of the template that the form left empty. */
+export function missingInputFields(template: TemplateInfo, fields: Record<string, string>): TemplateField[] {
+  return template.fields.filter((f) => f.source === 'input' && f.required && !(fields[f.key] ?? '').trim());
+}
+
+/**
+ * 行政复议机关 of an eco-environment bureau: since the 2023 行政复议法 (art. 24) the people's
+ * government of the same level, also for a 分局 acting in its own name (a 派出机构 of the city or
+ * prefecture bureau). 黔东南州生态环境局天柱分局 → 黔东南州人民政府.
+ */
+export function reviewOrganOf(bureauName: string): string {
+  const m = /^(.+?)生态环境(局|厅)/.exec(bureauName);
+  return m ? `${m[1]}人民政府` : '有管辖权的行政复议机关';
+}
+
+/** “《行政处罚决定书》（黔东南环天罚字〔2026〕5号）”: the served document with the number it bears. */
+function servedDocumentTitle(state: CaseState, servedDocument: string): string {
+  const name = servedDocument.replace(/[《》]/g, '').trim();
+  if (!name) return '';
+  const d = latestDocument(state, (x) => x.name === `《${name}》` && x.number !== null);
+  return `《${name}》${d?.number ? `（${d.number}）` : ''}`;
+}
+
+/** Typed dates and times are printed as records print them: 2026年3月2日9时30分. */
+function formatTyped(value: string): string {
+  return /^\d{4}-\d{2}-\d{2}([ T]\d{1,2}:\d{2})?$/.test(value.trim()) ? numericChineseDateTime(value) : value;
+}

@@ -1,0 +1,81 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { Envelope, Reply } from '../../common/client.js';
+import { answer, serveCore, type ParentPortLike } from './utility.js';
+
+// The transport is tested on its own: a fake core is passed in, the real one is never opened.
+vi.mock('../core/core.js', () => ({ createCore: vi.fn() }));
+
+function fakePort() {
+  const sent: unknown[] = [];
+  let listener: ((e: { data: unknown }) => void) | null = null;
+  const port: ParentPortLike = { on: (_e, l) => { listener = l; }, postMessage: (m) => { sent.push(m); } };
+  return { port, sent, deliver: (data: unknown) => listener!({ data }) };
+}
+
+const okCore = (dispatch: (e: Envelope) => Promise<Reply<unknown>> = async (e) => ({ ok: true, value: e.op })) =>
+  ({ dispatch: vi.fn(dispatch), close: vi.fn(async () => {}) });
+
+const opts = () => ({ log: vi.fn(), exit: vi.fn() });
+
+describe('utility process transport', () => {
+  it('answers { id, envelope } with { id, reply } from dispatch', async () => {
+    const { port, sent } = fakePort();
+    const core = okCore();
+    await answer({ id: 7, envelope: { op: 'app.info', input: {} } }, Promise.resolve(core), port, opts());
+    expect(sent).toEqual([{ id: 7, reply: { ok: true, value: 'app.info' } }]);
+    expect(core.dispatch).toHaveBeenCalledWith({ op: 'app.info', input: {} });
+  });
+
+  it('answers bad messages with a VALIDATION value and keeps running', async () => {
+    const { port, sent } = fakePort();
+    const o = opts();
+    const core = okCore();
+    for (const bad of [null, 'x', 42, {}, { id: 'a', envelope: { op: 'x' } }, { id: 3 }, { id: 4, envelope: { input: {} } }, { id: 5, envelope: 'x' }]) {
+      await answer(bad, Promise.resolve(core), port, o);
+    }
+    expect(sent).toHaveLength(8);
+    for (const m of sent) expect(m).toMatchObject({ reply: { ok: false, error: { code: 'VALIDATION' } } });
+    expect((sent as { id: unknown }[]).map((m) => m.id)).toEqual([null, null, null, null, null, 3, 4, 5]);
+    expect(core.dispatch).not.toHaveBeenCalled();
+    expect(o.exit).not.toHaveBeenCalled();
+  });
+
+  it('answers pings and shuts down cleanly', async () => {
+    const { port, sent } = fakePort();
+    const o = opts();
+    const core = okCore();
+    await answer({ id: 9, ping: true }, Promise.resolve(core), port, o);
+    expect(sent).toEqual([{ id: 9, pong: true }]);
+    await answer({ shutdown: true }, Promise.resolve(core), port, o);
+    expect(core.close).toHaveBeenCalled();
+    expect(o.exit).toHaveBeenCalledWith(0);
+  });
+
+  it('turns a core that failed to start, or a throwing dispatch, into INTERNAL values', async () => {
+    const { port, sent } = fakePort();
+    const o = opts();
+    const failed = Promise.reject(new Error('SQLITE_CANTOPEN'));
+    failed.catch(() => {});
+    await answer({ id: 1, envelope: { op: 'app.info', input: {} } }, failed, port, o);
+    await answer({ id: 2, envelope: { op: 'app.info', input: {} } }, Promise.resolve(okCore(async () => { throw new Error('boom'); })), port, o);
+    expect(sent).toEqual([
+      { id: 1, reply: { ok: false, error: { code: 'INTERNAL', message: '系统内部错误：SQLITE_CANTOPEN' } } },
+      { id: 2, reply: { ok: false, error: { code: 'INTERNAL', message: '系统内部错误：boom' } } },
+    ]);
+    expect(o.log).toHaveBeenCalledTimes(2);
+  });
+
+  it('answers with an error when the reply cannot be posted (not cloneable)', async () => {
+    const sent: unknown[] = [];
+    const port: ParentPortLike = { on: () => {}, postMessage: (m) => { if (sent.length === 0 && (m as { reply: Reply<unknown> }).reply.ok) { sent.push('refused'); throw new Error('could not be cloned'); } sent.push(m); } };
+    await answer({ id: 1, envelope: { op: 'app.info', input: {} } }, Promise.resolve(okCore()), port, opts());
+    expect(sent).toEqual(['refused', { id: 1, reply: { ok: false, error: { code: 'INTERNAL', message: '结果无法传回界面' } } }]);
+  });
+
+  it('serveCore wires the port: message events carry the data in .data', async () => {
+    const { port, sent, deliver } = fakePort();
+    serveCore(port, Promise.resolve(okCore()), opts());
+    deliver({ id: 1, envelope: { op: 'cases.list', input: {} } });
+    await vi.waitFor(() => expect(sent).toEqual([{ id: 1, reply: { ok: true, value: 'cases.list' } }]));
+  });
+});

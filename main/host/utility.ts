@@ -1,0 +1,87 @@
+/**
+ * The core inside Electron's utilityProcess (built to dist/core/utility.cjs; forked by
+ * main/app/coreProcess.ts). A thin transport like the web host: messages in, `dispatch`, replies out.
+ * Electron is not imported here: `process.parentPort` is typed locally, so this file also type-checks
+ * and tests as plain Node.
+ *
+ *   ← { id, envelope } → { id, reply }      ← { id, ping: true } → { id, pong: true }
+ *   ← { shutdown: true }: close the core (SQLite checkpoint) and exit
+ */
+import type { Envelope, Reply } from '../../common/client.js';
+import { errorCodes } from '../../common/errors.js';
+import { createCore, type Core } from '../core/core.js';
+import { resolveDataDir } from './dataDir.js';
+
+export interface ParentPortLike {
+  on(event: 'message', listener: (event: { data: unknown }) => void): unknown;
+  postMessage(message: unknown): void;
+}
+
+type CoreLike = Pick<Core, 'dispatch' | 'close'>;
+
+export interface ServeOptions {
+  log(message: string): void;
+  exit(code: number): void;
+}
+
+const validation = (message: string): Reply<never> => ({ ok: false, error: { code: 'VALIDATION', message } });
+
+function isEnvelope(v: unknown): v is Envelope {
+  return typeof v === 'object' && v !== null && typeof (v as { op?: unknown }).op === 'string';
+}
+
+/** Answers one message; never throws (a bad message gets a VALIDATION value, a core failure INTERNAL). */
+export async function answer(data: unknown, core: Promise<CoreLike>, port: ParentPortLike, opts: ServeOptions): Promise<void> {
+  const m = (typeof data === 'object' && data !== null ? data : {}) as { id?: unknown; envelope?: unknown; ping?: unknown; shutdown?: unknown };
+  const id = typeof m.id === 'number' ? m.id : null;
+  if (m.shutdown === true) {
+    await core.then((c) => c.close()).catch((e: unknown) => opts.log(`关闭数据库时出错：${String(e)}`));
+    opts.exit(0);
+    return;
+  }
+  if (id !== null && m.ping === true) {
+    port.postMessage({ id, pong: true });
+    return;
+  }
+  let reply: Reply<unknown>;
+  if (id === null || !isEnvelope(m.envelope)) {
+    opts.log(`收到格式不正确的消息：${JSON.stringify(data)?.slice(0, 200)}`);
+    reply = validation('请求格式不正确');
+  } else {
+    try {
+      reply = await (await core).dispatch(m.envelope);
+    } catch (e) {
+      // createCore failed (data directory unreadable, disk full…) or dispatch broke its promise to never throw.
+      opts.log(`处理 ${m.envelope.op} 时出错：${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+      reply = { ok: false, error: { code: 'INTERNAL', message: `${errorCodes.INTERNAL}：${e instanceof Error ? e.message : String(e)}` } };
+    }
+  }
+  try {
+    port.postMessage({ id, reply });
+  } catch (e) {
+    // e.g. a value structured clone cannot carry: answer with an error rather than leave the caller waiting
+    opts.log(`无法返回结果：${String(e)}`);
+    port.postMessage({ id, reply: { ok: false, error: { code: 'INTERNAL', message: '结果无法传回界面' } } });
+  }
+}
+
+export function serveCore(port: ParentPortLike, core: Promise<CoreLike>, opts: ServeOptions): void {
+  // Keep the rejection observed: a failed start is reported per request, not as an unhandled rejection.
+  core.catch((e: unknown) => opts.log(`案卷核心启动失败：${e instanceof Error ? e.stack ?? e.message : String(e)}`));
+  port.on('message', (event) => {
+    void answer(event?.data, core, port, opts).catch((e: unknown) => opts.log(`消息处理失败：${String(e)}`));
+  });
+}
+
+const parentPort = (process as unknown as { parentPort?: ParentPortLike }).parentPort;
+if (parentPort) {
+  const log = (message: string): void => console.error(`[案卷核心] ${message}`);
+  process.on('unhandledRejection', (e) => log(`未处理的异常：${e instanceof Error ? e.stack ?? e.message : String(e)}`));
+  // After an uncaught exception the core's state is unknown: exit, and the shell starts a fresh one.
+  process.on('uncaughtException', (e) => {
+    log(`未捕获的异常：${e.stack ?? e.message}`);
+    process.exit(1);
+  });
+  const dataDir = process.env.ANJUAN_DATA_DIR ?? resolveDataDir();
+  serveCore(parentPort, createCore({ dataDir }), { log, exit: (code) => process.exit(code) });
+}

@@ -1,0 +1,45 @@
+/**
+ * End-to-end tests: Debian's Chromium against the local web host (dist/core/host.mjs serving
+ * dist/renderer), on a fresh data directory, so every run starts from the demo bureau.
+ * Run `npm run build` first (`npm run e2e` does both).
+ */
+import { defineConfig } from '@playwright/test';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const port = 47831;
+// The config is evaluated again in each worker process: the first evaluation's directory is
+// passed down in the environment so that all of them agree on one.
+const dataDir = (process.env.ANJUAN_E2E_DATA_DIR ??= mkdtempSync(join(tmpdir(), 'anjuan-e2e-')));
+
+export default defineConfig({
+  testDir: 'e2e',
+  workers: 1,
+  fullyParallel: false,
+  timeout: 180_000,
+  expect: { timeout: 15_000 },
+  reporter: 'list',
+  use: {
+    baseURL: `http://127.0.0.1:${port}`,
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    // A county clerk's PC: Chinese locale, China time (the core counts days in Asia/Shanghai).
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    viewport: { width: 1400, height: 900 },
+    launchOptions: {
+      executablePath: process.env.ANJUAN_CHROMIUM ?? '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    },
+  },
+  webServer: {
+    command: 'node dist/core/host.mjs',
+    env: { ANJUAN_PORT: String(port), ANJUAN_DATA_DIR: dataDir },
+    url: `http://127.0.0.1:${port}/`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    stdout: 'pipe',
+    stderr: 'pipe',
+  },
+});

@@ -1,0 +1,86 @@
+/**
+ * The app: finds out which workstation this is (app.info), restores the session after a reload,
+ * and shows the login screen or the screen the hash names.
+ */
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import CircularProgress from '@mui/material/CircularProgress';
+import type { AppInfo, UserView } from '../../common/schemas/session';
+import { client, logout as logoutCall, send } from './api/send';
+import { messageOf } from './api/errors';
+import { AppShell } from './app/AppShell';
+import { useNotifier } from './app/notifier';
+import { useRoute } from './app/route';
+import { SessionContext, type Session } from './app/session';
+import { LoginScreen } from './screens/login/LoginScreen';
+import { CaseListScreen } from './screens/cases/CaseListScreen';
+import { CasePage } from './screens/case/CasePage';
+
+type Boot = { status: 'loading' } | { status: 'failed'; message: string } | { status: 'ready'; info: AppInfo; user: UserView | null };
+
+export function App() {
+  const [boot, setBoot] = useState<Boot>({ status: 'loading' });
+  const notifier = useNotifier();
+  const route = useRoute();
+
+  const start = useCallback(async () => {
+    setBoot({ status: 'loading' });
+    try {
+      const info = await send('app.info', {});
+      let user: UserView | null = null;
+      if (client.token()) {
+        try {
+          user = await send('session.me', {});
+        } catch {
+          client.forgetToken();
+        }
+      }
+      setBoot({ status: 'ready', info, user });
+    } catch (e) {
+      setBoot({ status: 'failed', message: messageOf(e) });
+    }
+  }, []);
+
+  useEffect(() => { void start(); }, [start]);
+
+  useEffect(() => client.onSessionLost(() => {
+    setBoot((b) => (b.status === 'ready' ? { ...b, user: null } : b));
+    notifier.error('登录已失效，请重新登录');
+  }), [notifier]);
+
+  const session = useMemo<Session | null>(() => {
+    if (boot.status !== 'ready' || !boot.user) return null;
+    return {
+      info: boot.info,
+      user: boot.user,
+      logout: () => {
+        void logoutCall().then(() => setBoot((b) => (b.status === 'ready' ? { ...b, user: null } : b)));
+      },
+    };
+  }, [boot]);
+
+  if (boot.status === 'loading') {
+    return <Box sx={{ display: 'grid', placeItems: 'center', minHeight: '100vh' }}><CircularProgress /></Box>;
+  }
+  if (boot.status === 'failed') {
+    return (
+      <Box sx={{ maxWidth: 520, mx: 'auto', mt: 12 }}>
+        <Alert severity="error" action={<Button color="inherit" onClick={() => void start()}>重试</Button>}>{boot.message}</Alert>
+      </Box>
+    );
+  }
+  if (!session) {
+    return <LoginScreen info={boot.info} onLoggedIn={(user) => setBoot({ status: 'ready', info: boot.info, user })} />;
+  }
+  return (
+    <SessionContext.Provider value={session}>
+      <AppShell>
+        {route.name === 'case'
+          ? <CasePage key={route.caseId} caseId={route.caseId} tab={route.tab} />
+          : <CaseListScreen />}
+      </AppShell>
+    </SessionContext.Provider>
+  );
+}

@@ -1,0 +1,63 @@
+/**
+ * The typed client over any transport: `send(op, input)` with input and output types taken from
+ * the operations table (common/operations.ts). Throws ApiError on `{ ok: false }`. It also
+ *  - keeps the session token (set by session.login, cleared by session.logout or when the core
+ *    says the session is gone),
+ *  - counts pending long operations (documents, PDFs, dossier) for the global progress bar.
+ */
+import type { Envelope } from '../../../common/client';
+import { operations, type OpInput, type OpName, type OpOutput } from '../../../common/operations';
+import { ApiError, type ApiErrorCode } from './errors';
+import type { Transport } from './transport';
+import type { TokenStore } from './tokenStore';
+
+type Listener = () => void;
+
+export interface Client {
+  send<N extends OpName>(op: N, input: OpInput<N>): Promise<OpOutput<N>>;
+  token(): string | null;
+  /** Number of long operations under way. */
+  pendingLong(): number;
+  onPendingChange(fn: Listener): () => void;
+  /** Called when the core no longer knows the session (expired, core restarted with a new database). */
+  onSessionLost(fn: Listener): () => void;
+  forgetToken(): void;
+}
+
+export function createClient(transport: Transport, tokens: TokenStore): Client {
+  let pending = 0;
+  const pendingListeners = new Set<Listener>();
+  const lostListeners = new Set<Listener>();
+  const notify = (set: Set<Listener>): void => set.forEach((fn) => fn());
+
+  async function send<N extends OpName>(op: N, input: OpInput<N>): Promise<OpOutput<N>> {
+    const envelope: Envelope = { op, input, token: tokens.get() };
+    const long = Boolean((operations[op] as { long?: boolean }).long);
+    if (long) { pending += 1; notify(pendingListeners); }
+    try {
+      const reply = await transport.send(envelope);
+      if (!reply.ok) {
+        if (reply.error.code === 'NOT_AUTHENTICATED' && op !== 'session.login' && tokens.get()) {
+          tokens.set(null);
+          notify(lostListeners);
+        }
+        throw new ApiError(reply.error.code as ApiErrorCode, reply.error.message, reply.error.details);
+      }
+      const value = reply.value as OpOutput<N>;
+      if (op === 'session.login') tokens.set((value as OpOutput<'session.login'>).token);
+      if (op === 'session.logout') tokens.set(null);
+      return value;
+    } finally {
+      if (long) { pending -= 1; notify(pendingListeners); }
+    }
+  }
+
+  return {
+    send,
+    token: () => tokens.get(),
+    pendingLong: () => pending,
+    onPendingChange(fn) { pendingListeners.add(fn); return () => pendingListeners.delete(fn); },
+    onSessionLost(fn) { lostListeners.add(fn); return () => lostListeners.delete(fn); },
+    forgetToken: () => tokens.set(null),
+  };
+}

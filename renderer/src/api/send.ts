@@ -1,0 +1,32 @@
+/**
+ * The app's one client, over the transport this page has (picked at the edge: Electron's bridge or
+ * the web host's POST /api), with the session token kept in memory and sessionStorage.
+ */
+import type { OpInput, OpName, OpOutput } from '../../../common/operations';
+import { createClient, type Client } from './client';
+import { pickTransport } from './transport';
+import { createTokenStore } from './tokenStore';
+
+function sessionStorageOrNull(): Storage | null {
+  try {
+    return window.sessionStorage;
+  } catch {
+    return null;
+  }
+}
+
+export const client: Client = createClient(pickTransport(), createTokenStore(sessionStorageOrNull()));
+
+export function send<N extends OpName>(op: N, input: OpInput<N>): Promise<OpOutput<N>> {
+  return client.send(op, input);
+}
+
+/** Logs out on the core (best effort) and forgets the token either way. */
+export async function logout(): Promise<void> {
+  try {
+    await send('session.logout', {});
+  } catch {
+    /* forgotten below anyway: the user asked to leave */
+  }
+  client.forgetToken();
+}

@@ -1,0 +1,52 @@
+/** The frame around every screen: app bar (bureau, user, role, 退出) and the long-work progress bar. */
+import type { ReactNode } from 'react';
+import AppBar from '@mui/material/AppBar';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Chip from '@mui/material/Chip';
+import LinearProgress from '@mui/material/LinearProgress';
+import Toolbar from '@mui/material/Toolbar';
+import Typography from '@mui/material/Typography';
+import LogoutIcon from '@mui/icons-material/Logout';
+import FolderCopyOutlinedIcon from '@mui/icons-material/FolderCopyOutlined';
+import { roleNames } from '../../../common/roles';
+import { useSession } from './session';
+import { usePendingLong } from './usePendingLong';
+import { hrefOf } from './route';
+
+export function AppShell({ children }: { children: ReactNode }) {
+  const { info, user, logout } = useSession();
+  const busy = usePendingLong();
+  return (
+    <Box sx={{ minHeight: '100vh', display: 'flex', flexDirection: 'column' }}>
+      <AppBar position="sticky" elevation={0} color="primary">
+        <Toolbar variant="dense" sx={{ gap: 2, minHeight: 52 }}>
+          <FolderCopyOutlinedIcon />
+          <Typography
+            component="a"
+            href={hrefOf({ name: 'cases' })}
+            variant="h6"
+            sx={{ color: 'inherit', textDecoration: 'none', letterSpacing: 2 }}
+          >
+            案卷
+          </Typography>
+          <Typography data-testid="bureau-name" variant="body2" sx={{ opacity: 0.9, borderLeft: 1, borderColor: 'rgba(255,255,255,.4)', pl: 2 }}>
+            {info.bureau.name}
+          </Typography>
+          <Box sx={{ flex: 1 }} />
+          <Typography data-testid="current-user" variant="body2">{user.name}</Typography>
+          {user.roles.map((r) => (
+            <Chip key={r} label={roleNames[r]} size="small" sx={{ bgcolor: 'rgba(255,255,255,.18)', color: 'inherit' }} />
+          ))}
+          <Button data-testid="logout" color="inherit" size="small" startIcon={<LogoutIcon />} onClick={logout}>退出</Button>
+        </Toolbar>
+        <Box sx={{ height: 3 }}>
+          {busy && <LinearProgress data-testid="global-progress" color="inherit" sx={{ height: 3 }} />}
+        </Box>
+      </AppBar>
+      <Box component="main" sx={{ flex: 1, p: { xs: 1.5, md: 3 }, maxWidth: 1440, width: '100%', mx: 'auto' }}>
+        {children}
+      </Box>
+    </Box>
+  );
+}

@@ -1,0 +1,15 @@
+import { describe, expect, it } from 'vitest';
+import { hrefOf, parseRoute } from './route';
+
+describe('routes in the hash', () => {
+  it('round-trips a case page and its tab', () => {
+    const r = { name: 'case' as const, caseId: '01ABC', tab: 'history' as const };
+    expect(parseRoute(hrefOf(r))).toEqual(r);
+  });
+
+  it('falls back to the list, and to the 文书 tab', () => {
+    expect(parseRoute('')).toEqual({ name: 'cases' });
+    expect(parseRoute('#/nonsense')).toEqual({ name: 'cases' });
+    expect(parseRoute('#/cases/X/bogus')).toEqual({ name: 'case', caseId: 'X', tab: 'documents' });
+  });
+});

@@ -1,0 +1,37 @@
+/**
+ * Client-side routes in location.hash (no router library): #/cases and #/cases/<id>/<tab>.
+ * The hash survives a reload, so the clerk comes back to the page they were on.
+ */
+import { useEffect, useState } from 'react';
+
+export const caseTabs = ['documents', 'evidence', 'dossier', 'history'] as const;
+export type CaseTab = (typeof caseTabs)[number];
+
+export type Route = { name: 'cases' } | { name: 'case'; caseId: string; tab: CaseTab };
+
+export function parseRoute(hash: string): Route {
+  const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
+  if (parts[0] === 'cases' && parts[1]) {
+    const tab = caseTabs.find((t) => t === parts[2]) ?? 'documents';
+    return { name: 'case', caseId: parts[1], tab };
+  }
+  return { name: 'cases' };
+}
+
+export function hrefOf(route: Route): string {
+  return route.name === 'case' ? `#/cases/${encodeURIComponent(route.caseId)}/${route.tab}` : '#/cases';
+}
+
+export function navigate(route: Route): void {
+  window.location.hash = hrefOf(route);
+}
+
+export function useRoute(): Route {
+  const [route, setRoute] = useState<Route>(() => parseRoute(window.location.hash));
+  useEffect(() => {
+    const onChange = (): void => setRoute(parseRoute(window.location.hash));
+    window.addEventListener('hashchange', onChange);
+    return () => window.removeEventListener('hashchange', onChange);
+  }, []);
+  return route;
+}

@@ -1,0 +1,21 @@
+/** Who is logged in, and the workstation's identity (bureau, demo accounts) from app.info. */
+import { createContext, useContext } from 'react';
+import type { AppInfo, UserView } from '../../../common/schemas/session';
+
+export interface Session {
+  info: AppInfo;
+  user: UserView;
+  logout(): void;
+}
+
+export const SessionContext = createContext<Session | null>(null);
+
+export function useSession(): Session {
+  const s = useContext(SessionContext);
+  if (!s) throw new Error('useSession outside a logged-in app');
+  return s;
+}
+
+export function hasRole(user: UserView, ...roles: UserView['roles']): boolean {
+  return user.roles.some((r) => roles.includes(r));
+}

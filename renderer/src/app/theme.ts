@@ -1,0 +1,44 @@
+/**
+ * The look of the workstation: sober government-office blue, dense tables, the bundled CJK font
+ * (a county PC may have no Chinese font installed, so nothing relies on system fonts).
+ */
+import { createTheme } from '@mui/material/styles';
+import notoSansScUrl from '../../../resources/fonts/NotoSansSC-Regular.ttf?url';
+
+export const uiFontFamily = '"Noto Sans SC", "Microsoft YaHei", "PingFang SC", sans-serif';
+
+const fontFace = `
+@font-face {
+  font-family: 'Noto Sans SC';
+  font-style: normal;
+  font-weight: 100 900;
+  font-display: swap;
+  src: url('${notoSansScUrl}') format('truetype');
+}`;
+
+export const theme = createTheme({
+  palette: {
+    primary: { main: '#1d4f91', dark: '#143a6b', light: '#4a76b4' },
+    secondary: { main: '#2e7d5b' },
+    background: { default: '#f3f5f8', paper: '#ffffff' },
+    text: { primary: '#1f2933', secondary: '#52606d' },
+  },
+  shape: { borderRadius: 6 },
+  typography: {
+    fontFamily: uiFontFamily,
+    fontSize: 14,
+    h5: { fontWeight: 600, letterSpacing: 0.5 },
+    h6: { fontWeight: 600, fontSize: '1.05rem' },
+    subtitle1: { fontWeight: 600 },
+    button: { textTransform: 'none', fontWeight: 500, letterSpacing: 0.5 },
+  },
+  components: {
+    MuiCssBaseline: { styleOverrides: `${fontFace}\nbody { font-family: ${uiFontFamily}; }` },
+    MuiButton: { defaultProps: { disableElevation: true } },
+    MuiPaper: { defaultProps: { variant: 'outlined' } },
+    MuiTextField: { defaultProps: { size: 'small', fullWidth: true } },
+    MuiTableCell: { styleOverrides: { head: { fontWeight: 600, backgroundColor: '#eef2f7', whiteSpace: 'nowrap' } } },
+    MuiDialogTitle: { styleOverrides: { root: { fontWeight: 600 } } },
+    MuiTooltip: { defaultProps: { arrow: true } },
+  },
+});

@@ -1,0 +1,32 @@
+/**
+ * 打印 at the edge: in Electron the shell opens the system print dialog for the PDF
+ * (window.anjuan.printPdf); in a browser the PDF opens in a new tab, where the browser's own
+ * viewer prints it — or, if pop-ups are blocked, it is downloaded.
+ */
+import { base64ToBlob, downloadBlob, safeFileName } from '../util/binary';
+
+export interface PrintOutcome { ok: boolean; message: string }
+
+export async function printPdf(title: string, base64: string): Promise<PrintOutcome> {
+  const bridge = window.anjuan;
+  if (bridge) {
+    const r = await bridge.printPdf({ title, pdfBase64: base64 });
+    return { ok: r.ok, message: r.ok ? '已发送到打印机' : r.message ?? '打印失败' };
+  }
+  return openInBrowser(title, base64);
+}
+
+function openInBrowser(title: string, base64: string): PrintOutcome {
+  const blob = base64ToBlob(base64, 'application/pdf');
+  const url = URL.createObjectURL(blob);
+  const tab = window.open(url, '_blank');
+  if (tab) tab.opener = null;
+  else downloadBlob(blob, `${safeFileName(title)}.pdf`); // pop-ups blocked: a download instead
+
+  setTimeout(() => URL.revokeObjectURL(url), 10 * 60_000);
+  return { ok: true, message: '已在新窗口打开PDF，请使用浏览器的打印功能' };
+}
+
+export function downloadPdf(title: string, base64: string): void {
+  downloadBlob(base64ToBlob(base64, 'application/pdf'), `${safeFileName(title)}.pdf`);
+}

@@ -1,0 +1,83 @@
+/**
+ * 案件页: where the case stands (header, phases), what the law requires next and which actions are
+ * lawful now (with the reasons for the others), the deadlines, and the tabs for 文书 / 证据 /
+ * 卷宗 / 历史. Every change re-renders from the CaseView the core returns.
+ */
+import { useEffect, useState } from 'react';
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import CircularProgress from '@mui/material/CircularProgress';
+import Grid from '@mui/material/Grid';
+import Paper from '@mui/material/Paper';
+import Stack from '@mui/material/Stack';
+import Tab from '@mui/material/Tab';
+import Tabs from '@mui/material/Tabs';
+import type { TemplateInfo } from '../../../../common/schemas/documents';
+import { send } from '../../api/send';
+import { useNotifier } from '../../app/notifier';
+import { navigate, type CaseTab } from '../../app/route';
+import { CaseHeader } from './CaseHeader';
+import { PhaseStepper } from './PhaseStepper';
+import { WorkPanel } from './WorkPanel';
+import { DeadlinesPanel } from './DeadlinesPanel';
+import { DocumentsPanel } from './documents/DocumentsPanel';
+import { EvidencePanel } from './evidence/EvidencePanel';
+import { DossierPanel } from './dossier/DossierPanel';
+import { HistoryPanel } from './HistoryPanel';
+import { useCaseView } from './useCaseView';
+
+const tabLabels: Record<CaseTab, string> = { documents: '文书', evidence: '证据', dossier: '卷宗', history: '历史' };
+
+export function CasePage({ caseId, tab }: { caseId: string; tab: CaseTab }) {
+  const { view, error, set, reload } = useCaseView(caseId);
+  const notifier = useNotifier();
+  const [templates, setTemplates] = useState<TemplateInfo[]>([]);
+
+  useEffect(() => {
+    send('templates.list', {}).then(setTemplates).catch((e: unknown) => notifier.error(e));
+  }, [notifier]);
+
+  if (error && !view) {
+    return (
+      <Alert severity="error" action={<Button color="inherit" onClick={() => navigate({ name: 'cases' })}>返回列表</Button>}>
+        {error}
+      </Alert>
+    );
+  }
+  if (!view) return <Box sx={{ display: 'grid', placeItems: 'center', py: 10 }}><CircularProgress /></Box>;
+
+  return (
+    <Stack spacing={2} data-testid="case-page">
+      <CaseHeader view={view} />
+      <Paper sx={{ px: 2, py: 2.5 }}>
+        <PhaseStepper phases={view.phases} nodeName={view.nodeName} />
+      </Paper>
+      <Grid container spacing={2}>
+        <Grid size={{ xs: 12, md: 8 }}>
+          <WorkPanel view={view} templates={templates} onView={set} onReload={reload} />
+        </Grid>
+        <Grid size={{ xs: 12, md: 4 }}>
+          <DeadlinesPanel deadlines={view.deadlines} />
+        </Grid>
+      </Grid>
+      <Paper>
+        <Tabs
+          value={tab}
+          onChange={(_, t: CaseTab) => navigate({ name: 'case', caseId, tab: t })}
+          sx={{ borderBottom: 1, borderColor: 'divider', px: 1 }}
+        >
+          {(Object.keys(tabLabels) as CaseTab[]).map((t) => (
+            <Tab key={t} value={t} label={tabLabels[t]} data-testid={`tab-${t}`} />
+          ))}
+        </Tabs>
+        <Box sx={{ p: 2 }}>
+          {tab === 'documents' && <DocumentsPanel view={view} />}
+          {tab === 'evidence' && <EvidencePanel view={view} onChanged={reload} />}
+          {tab === 'dossier' && <DossierPanel view={view} onChanged={reload} />}
+          {tab === 'history' && <HistoryPanel caseId={caseId} version={view.state.version} />}
+        </Box>
+      </Paper>
+    </Stack>
+  );
+}

@@ -1,0 +1,51 @@
+/** 期限: each statutory period with its due date, status and article. */
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Chip from '@mui/material/Chip';
+import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
+import type { DeadlineView } from '../../../../common/schemas/cases';
+import { Citation } from '../../components/Citation';
+import { Section } from '../../components/Section';
+import { chineseDate } from '../../util/dates';
+
+const statusUi: Record<DeadlineView['status'], { label: string; color: 'default' | 'success' | 'warning' | 'error' | 'info' }> = {
+  running: { label: '正常', color: 'info' },
+  dueSoon: { label: '即将到期', color: 'warning' },
+  overdue: { label: '已逾期', color: 'error' },
+  met: { label: '已完成', color: 'success' },
+};
+
+const unitText = (d: DeadlineView): string => `${d.length}${d.unit === 'workingDays' ? '个工作日' : '日'}`;
+
+export function DeadlinesPanel({ deadlines }: { deadlines: DeadlineView[] }) {
+  const incomplete = deadlines.some((d) => d.calendarIncomplete && d.status !== 'met');
+  return (
+    <Section title="期限" testId="deadlines">
+      {incomplete && (
+        <Alert severity="warning" sx={{ mb: 1.5 }} data-testid="calendar-incomplete">
+          期限所跨年份的节假日安排尚未导入，以下工作日仅按周末推算，请人工核对。
+        </Alert>
+      )}
+      {deadlines.length === 0 && <Typography variant="body2" color="text.secondary">暂无进行中的法定期限。</Typography>}
+      <Stack spacing={1.5} divider={<Box sx={{ borderTop: 1, borderColor: 'divider' }} />}>
+        {deadlines.map((d) => (
+          <Box key={d.id} data-testid={`deadline-${d.id}`} data-status={d.status}>
+            <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
+              <Typography variant="body2" sx={{ flex: 1, fontWeight: 500 }}>{d.name}</Typography>
+              <Chip size="small" label={statusUi[d.status].label} color={statusUi[d.status].color} variant={d.status === 'running' ? 'outlined' : 'filled'} />
+            </Stack>
+            <Typography variant="body2" color={d.status === 'overdue' ? 'error' : 'text.primary'}>
+              {d.status === 'met' ? '截止' : '应于'} {chineseDate(d.dueOn)}{d.status === 'met' ? '' : '前'}
+              {d.calendarIncomplete && <Typography component="span" variant="caption" color="warning.main">（日历不完整）</Typography>}
+            </Typography>
+            <Typography variant="caption" color="text.secondary" sx={{ display: 'block' }}>
+              自{chineseDate(d.startOn)}起{unitText(d)}
+            </Typography>
+            <Citation text={d.citation} />
+          </Box>
+        ))}
+      </Stack>
+    </Section>
+  );
+}

@@ -1,0 +1,76 @@
+/** report: 调查报告 — the facts found, the proposed fine inside the statutory band, the reasoning. */
+import Alert from '@mui/material/Alert';
+import Grid from '@mui/material/Grid';
+import InputAdornment from '@mui/material/InputAdornment';
+import TextField from '@mui/material/TextField';
+import type { ActionFormUi, FieldsProps } from './formTypes';
+import { str } from './formTypes';
+import { bandRange, bandText } from '../../../util/fineBand';
+import { formatYuan, parseYuan } from '../../../util/money';
+import { articleText } from '../../../util/articles';
+
+const yuanAdornment = { endAdornment: <InputAdornment position="end">元</InputAdornment> };
+
+function Fields({ values, set, errors, view, disabled }: FieldsProps) {
+  const { band, penaltyArticle } = view.state.violation;
+  const needsBase = band.kind === 'percent';
+  const range = bandRange(band, parseYuan(str(values.investment)));
+  return (
+    <Grid container spacing={2}>
+      <Grid size={12}>
+        <Alert severity="info" icon={false} data-testid="fine-band">
+          处罚依据：{articleText(penaltyArticle)}；法定幅度：{bandText(band)}
+          {range && needsBase && `，即 ${formatYuan(range.min)} 至 ${formatYuan(range.max)}`}
+        </Alert>
+      </Grid>
+      <Grid size={12}>
+        <TextField
+          label="违法事实" required multiline minRows={4} autoFocus value={str(values.facts)} disabled={disabled}
+          onChange={(e) => set({ facts: e.target.value })} error={Boolean(errors.facts)} helperText={errors.facts ?? ' '}
+          slotProps={{ htmlInput: { 'data-testid': 'form-facts', maxLength: 5000 } }}
+        />
+      </Grid>
+      {needsBase && (
+        <Grid size={{ xs: 12, sm: 6 }}>
+          <TextField
+            label={band.of} required={needsBase} value={str(values.investment)} disabled={disabled} inputMode="decimal"
+            onChange={(e) => set({ investment: e.target.value })} error={Boolean(errors.investment)} helperText={errors.investment ?? '计算罚款幅度的基数'}
+            slotProps={{ input: yuanAdornment, htmlInput: { 'data-testid': 'form-investment' } }}
+          />
+        </Grid>
+      )}
+      <Grid size={{ xs: 12, sm: 6 }}>
+        <TextField
+          label="拟罚款金额" required value={str(values.proposedFine)} disabled={disabled} inputMode="decimal"
+          onChange={(e) => set({ proposedFine: e.target.value })} error={Boolean(errors.proposedFine)}
+          helperText={errors.proposedFine ?? (range ? `幅度 ${formatYuan(range.min)} 至 ${formatYuan(range.max)}` : ' ')}
+          slotProps={{ input: yuanAdornment, htmlInput: { 'data-testid': 'form-fine' } }}
+        />
+      </Grid>
+      <Grid size={12}>
+        <TextField
+          label="裁量理由" multiline minRows={3} value={str(values.reasoning)} disabled={disabled}
+          onChange={(e) => set({ reasoning: e.target.value })} error={Boolean(errors.reasoning)} helperText={errors.reasoning ?? ' '}
+          slotProps={{ htmlInput: { 'data-testid': 'form-reasoning', maxLength: 5000 } }}
+        />
+      </Grid>
+    </Grid>
+  );
+}
+
+export const reportForm: ActionFormUi = {
+  initial: (view) => {
+    const r = view.state.report;
+    return r
+      ? { facts: r.facts, proposedFine: String(r.proposedFine), investment: r.investment === null ? '' : String(r.investment), reasoning: r.reasoning }
+      : { facts: view.state.summary, proposedFine: '', investment: '', reasoning: '' };
+  },
+  toData: (v) => ({
+    facts: str(v.facts).trim(),
+    // NaN fails the schema's number check with a message; an empty box is "not filled".
+    proposedFine: parseYuan(str(v.proposedFine)) ?? Number.NaN,
+    investment: parseYuan(str(v.investment)),
+    reasoning: str(v.reasoning).trim(),
+  }),
+  Fields,
+};

@@ -1,0 +1,96 @@
+/** The case's documents, newest first: name, 文号, version, time, with 预览 / 打印 / 下载DOCX. */
+import { useState } from 'react';
+import Button from '@mui/material/Button';
+import Stack from '@mui/material/Stack';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import Typography from '@mui/material/Typography';
+import type { DocumentRecord } from '../../../../../common/schemas/cases';
+import { send } from '../../../api/send';
+import { useNotifier } from '../../../app/notifier';
+import { loadPdf } from '../../../preview/pdfSource';
+import { printPdf } from '../../../preview/printPdf';
+import { base64ToBlob, downloadBlob, safeFileName } from '../../../util/binary';
+import { formatInstant } from '../../../util/dates';
+import { titleOf } from './documentTitle';
+
+const docxType = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+interface Props {
+  caseId: string;
+  documents: DocumentRecord[];
+  onPreview(d: DocumentRecord): void;
+}
+
+export function DocumentTable({ caseId, documents, onPreview }: Props) {
+  const notifier = useNotifier();
+  const [busy, setBusy] = useState<string | null>(null);
+  const sorted = [...documents].sort((a, b) => b.generatedAt.localeCompare(a.generatedAt));
+
+  const withBusy = async (key: string, work: () => Promise<void>): Promise<void> => {
+    setBusy(key);
+    try {
+      await work();
+    } catch (e) {
+      notifier.error(e);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const print = (d: DocumentRecord) => withBusy(`print:${d.id}`, async () => {
+    const pdf = await loadPdf({ kind: 'document', caseId, documentId: d.id, title: titleOf(d) });
+    const r = await printPdf(pdf.title, pdf.base64);
+    if (r.ok) notifier.info(r.message);
+    else notifier.error(r.message);
+  });
+
+  const downloadDocx = (d: DocumentRecord) => withBusy(`docx:${d.id}`, async () => {
+    const blob = await send('blobs.read', { hash: d.docxHash });
+    downloadBlob(base64ToBlob(blob.base64, docxType), `${safeFileName(titleOf(d))}.docx`);
+  });
+
+  if (sorted.length === 0) {
+    return <Typography variant="body2" color="text.secondary">尚未生成文书。</Typography>;
+  }
+  return (
+    <Table size="small" data-testid="document-table">
+      <TableHead>
+        <TableRow>
+          <TableCell>文书</TableCell>
+          <TableCell>文号</TableCell>
+          <TableCell>版本</TableCell>
+          <TableCell>生成时间</TableCell>
+          <TableCell>生成人</TableCell>
+          <TableCell align="right">操作</TableCell>
+        </TableRow>
+      </TableHead>
+      <TableBody>
+        {sorted.map((d) => (
+          <TableRow key={d.id} data-testid="document-row" data-type={d.type}>
+            <TableCell>
+              {d.name}
+              {d.fields.servedDocument && (
+                <Typography component="span" variant="caption" color="text.secondary">（{d.fields.servedDocument}）</Typography>
+              )}
+            </TableCell>
+            <TableCell sx={{ whiteSpace: 'nowrap' }}>{d.number ?? '—'}</TableCell>
+            <TableCell>第{d.version}版</TableCell>
+            <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatInstant(d.generatedAt)}</TableCell>
+            <TableCell>{d.generatedBy}</TableCell>
+            <TableCell align="right">
+              <Stack direction="row" spacing={0.5} sx={{ justifyContent: 'flex-end' }}>
+                <Button size="small" onClick={() => onPreview(d)} data-testid="document-preview">预览</Button>
+                <Button size="small" loading={busy === `print:${d.id}`} disabled={busy !== null} onClick={() => void print(d)} data-testid="document-print">打印</Button>
+                <Button size="small" loading={busy === `docx:${d.id}`} disabled={busy !== null} onClick={() => void downloadDocx(d)} data-testid="document-docx">下载DOCX</Button>
+              </Stack>
+            </TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}

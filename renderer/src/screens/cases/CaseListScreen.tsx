@@ -1,0 +1,109 @@
+/** 案件列表: state filter, search by 案号/当事人, 50 rows a page, 立案. */
+import { useEffect, useState } from 'react';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import InputAdornment from '@mui/material/InputAdornment';
+import Paper from '@mui/material/Paper';
+import Stack from '@mui/material/Stack';
+import TextField from '@mui/material/TextField';
+import ToggleButton from '@mui/material/ToggleButton';
+import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
+import Typography from '@mui/material/Typography';
+import AddIcon from '@mui/icons-material/Add';
+import SearchIcon from '@mui/icons-material/Search';
+import type { CaseListRow } from '../../../../common/schemas/cases';
+import { send } from '../../api/send';
+import { useNotifier } from '../../app/notifier';
+import { hasRole, useSession } from '../../app/session';
+import { navigate } from '../../app/route';
+import { useDebounced } from '../../hooks/useDebounced';
+import { CaseTable } from './CaseTable';
+import { OpenCaseDialog } from './OpenCaseDialog';
+
+type StateFilter = 'all' | 'open' | 'closed';
+const pageSize = 50;
+
+export function CaseListScreen() {
+  const { user } = useSession();
+  const notifier = useNotifier();
+  const [filter, setFilter] = useState<StateFilter>('all');
+  const [query, setQuery] = useState('');
+  // The page belongs to one filter + query: a new search starts again at the first page.
+  const [paging, setPaging] = useState({ key: '', page: 0 });
+  const [data, setData] = useState<{ total: number; rows: CaseListRow[] } | null>(null);
+  const [loading, setLoading] = useState(false);
+  const [opening, setOpening] = useState(false);
+  const debouncedQuery = useDebounced(query.trim(), 300);
+  const key = `${filter}|${debouncedQuery}`;
+  const page = paging.key === key ? paging.page : 0;
+  const setPage = (p: number): void => setPaging({ key, page: p });
+
+  useEffect(() => {
+    let live = true;
+    setLoading(true);
+    send('cases.list', { state: filter, query: debouncedQuery, offset: page * pageSize, limit: pageSize })
+      .then((r) => { if (live) setData(r); })
+      .catch((e: unknown) => { if (live) notifier.error(e); })
+      .finally(() => { if (live) setLoading(false); });
+    return () => { live = false; };
+  }, [filter, debouncedQuery, page, notifier]);
+
+  const canOpen = hasRole(user, 'officer', 'head');
+
+  return (
+    <Stack spacing={2}>
+      <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
+        <Typography variant="h5" component="h1" sx={{ flex: 1 }}>案件列表</Typography>
+        {canOpen && (
+          <Button data-testid="open-case" variant="contained" startIcon={<AddIcon />} onClick={() => setOpening(true)}>立案</Button>
+        )}
+      </Stack>
+      <Paper sx={{ p: 1.5 }}>
+        <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2} sx={{ alignItems: { sm: 'center' } }}>
+          <ToggleButtonGroup
+            size="small"
+            exclusive
+            value={filter}
+            onChange={(_, v: StateFilter | null) => v && setFilter(v)}
+            aria-label="案件状态"
+          >
+            <ToggleButton value="all" data-testid="filter-all">全部</ToggleButton>
+            <ToggleButton value="open" data-testid="filter-open">办理中</ToggleButton>
+            <ToggleButton value="closed" data-testid="filter-closed">已结案</ToggleButton>
+          </ToggleButtonGroup>
+          <TextField
+            placeholder="按案号或当事人检索"
+            value={query}
+            onChange={(e) => setQuery(e.target.value)}
+            sx={{ maxWidth: 360 }}
+            slotProps={{
+              htmlInput: { 'data-testid': 'case-search', 'aria-label': '检索案件' },
+              input: { startAdornment: <InputAdornment position="start"><SearchIcon fontSize="small" /></InputAdornment> },
+            }}
+          />
+          <Box sx={{ flex: 1 }} />
+          {data && <Typography variant="body2" color="text.secondary">共 {data.total} 件</Typography>}
+        </Stack>
+      </Paper>
+      <CaseTable
+        rows={data?.rows ?? []}
+        total={data?.total ?? 0}
+        page={page}
+        pageSize={pageSize}
+        loading={loading}
+        onPage={setPage}
+        onOpen={(row) => navigate({ name: 'case', caseId: row.id, tab: 'documents' })}
+      />
+      {opening && (
+        <OpenCaseDialog
+          onClose={() => setOpening(false)}
+          onOpened={(view) => {
+            setOpening(false);
+            notifier.success(`已立案，案件编号：${view.state.number}`);
+            navigate({ name: 'case', caseId: view.state.id, tab: 'documents' });
+          }}
+        />
+      )}
+    </Stack>
+  );
+}

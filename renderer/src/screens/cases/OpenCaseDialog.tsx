@@ -1,0 +1,176 @@
+/**
+ * 立案: party, violation type, officers, dates, source and summary → cases.open.
+ * One requestId per opening of the dialog, so a double click or a retry after a lost reply opens
+ * one case, not two. What the clerk typed stays (in sessionStorage too) until the case is opened.
+ */
+import { useEffect, useState, type FormEvent } from 'react';
+import Alert from '@mui/material/Alert';
+import Button from '@mui/material/Button';
+import Dialog from '@mui/material/Dialog';
+import DialogActions from '@mui/material/DialogActions';
+import DialogContent from '@mui/material/DialogContent';
+import DialogTitle from '@mui/material/DialogTitle';
+import Grid from '@mui/material/Grid';
+import LinearProgress from '@mui/material/LinearProgress';
+import MenuItem from '@mui/material/MenuItem';
+import TextField from '@mui/material/TextField';
+import type { CaseView } from '../../../../common/schemas/cases';
+import type { Officer, ViolationType } from '../../../../common/schemas/reference';
+import { openCaseInput } from '../../../../common/schemas/cases';
+import { send } from '../../api/send';
+import { ApiError, fieldErrorsOf, messageOf } from '../../api/errors';
+import { useSession } from '../../app/session';
+import { newRequestId } from '../../util/requestId';
+import { todayIso } from '../../util/dates';
+import { EnterprisePicker } from './EnterprisePicker';
+import { OfficerSelect } from './OfficerSelect';
+import { ViolationSelect } from './ViolationSelect';
+import { caseSources, clearDraft, emptyDraft, loadDraft, saveDraft, type OpenCaseDraft } from './openCaseDraft';
+
+interface Props {
+  onClose(): void;
+  onOpened(view: CaseView): void;
+}
+
+type Errors = Partial<Record<keyof OpenCaseDraft | 'enterpriseId', string>>;
+
+/** Local checks with the contract's own schema (same Chinese messages as the core), plus dates. */
+function validate(draft: OpenCaseDraft, requestId: string): Errors {
+  const errors: Errors = {};
+  const parsed = openCaseInput.safeParse({ ...draft, enterpriseId: draft.enterprise?.id ?? '', requestId });
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const k = String(issue.path[0] ?? '') as keyof Errors;
+      if (k) errors[k] ??= issue.message;
+    }
+  }
+  const today = todayIso();
+  if (!errors.filedOn && draft.filedOn > today) errors.filedOn = `立案日期不能晚于今天（${today}）`;
+  if (!errors.discoveredOn && draft.discoveredOn > draft.filedOn) errors.discoveredOn = '发现日期不能晚于立案日期';
+  return errors;
+}
+
+/** Where the core's refusal belongs in the form. */
+function errorsFromCore(e: unknown): Errors {
+  const fields = fieldErrorsOf(e) as Errors;
+  if (!(e instanceof ApiError)) return fields;
+  if (e.code === 'OFFICERS_REQUIRED') fields.officerIds = e.message;
+  if (e.code === 'INVALID_USCC' || (e.code === 'NOT_FOUND' && e.message.includes('当事人'))) fields.enterpriseId = e.message;
+  if (e.message.startsWith('立案日期')) fields.filedOn = e.message;
+  if (e.message.startsWith('发现日期')) fields.discoveredOn = e.message;
+  return fields;
+}
+
+export function OpenCaseDialog({ onClose, onOpened }: Props) {
+  const { user } = useSession();
+  const [requestId] = useState(newRequestId);
+  const [draft, setDraft] = useState<OpenCaseDraft>(() => loadDraft(user.id, user.officerId));
+  const [violations, setViolations] = useState<ViolationType[]>([]);
+  const [officers, setOfficers] = useState<Officer[]>([]);
+  const [errors, setErrors] = useState<Errors>({});
+  const [failure, setFailure] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+
+  useEffect(() => {
+    Promise.all([send('violations.list', {}), send('officers.list', {})])
+      .then(([v, o]) => { setViolations(v); setOfficers(o); })
+      .catch((e: unknown) => setFailure(messageOf(e)));
+  }, []);
+
+  useEffect(() => { saveDraft(user.id, draft); }, [user.id, draft]);
+
+  const set = <K extends keyof OpenCaseDraft>(k: K, v: OpenCaseDraft[K]): void => {
+    setDraft((d) => ({ ...d, [k]: v }));
+    setErrors((e) => ({ ...e, [k]: undefined, ...(k === 'enterprise' ? { enterpriseId: undefined } : {}) }));
+  };
+
+  const submit = async (e: FormEvent): Promise<void> => {
+    e.preventDefault();
+    if (pending) return;
+    const local = validate(draft, requestId);
+    setErrors(local);
+    if (Object.values(local).some(Boolean)) {
+      setFailure('请按提示补全或更正标红的项目');
+      return;
+    }
+    setPending(true);
+    setFailure(null);
+    try {
+      const view = await send('cases.open', {
+        enterpriseId: draft.enterprise?.id ?? '', violationId: draft.violationId, officerIds: draft.officerIds,
+        discoveredOn: draft.discoveredOn, filedOn: draft.filedOn, source: draft.source, summary: draft.summary.trim(), requestId,
+      });
+      clearDraft(user.id);
+      onOpened(view);
+    } catch (err) {
+      setErrors(errorsFromCore(err));
+      setFailure(messageOf(err));
+      setPending(false);
+    }
+  };
+
+  const today = todayIso();
+  return (
+    <Dialog open onClose={pending ? undefined : onClose} maxWidth="md" fullWidth aria-labelledby="open-case-title">
+      <form onSubmit={(e) => void submit(e)} noValidate data-testid="open-case-dialog">
+        <DialogTitle id="open-case-title">立案</DialogTitle>
+        {pending ? <LinearProgress /> : <div style={{ height: 4 }} />}
+        <DialogContent dividers>
+          <Grid container spacing={2}>
+            <Grid size={12}>
+              <EnterprisePicker value={draft.enterprise} onChange={(v) => set('enterprise', v)} error={errors.enterpriseId ?? errors.enterprise} disabled={pending} />
+            </Grid>
+            <Grid size={12}>
+              <ViolationSelect violations={violations} value={draft.violationId} onChange={(v) => set('violationId', v)} error={errors.violationId} disabled={pending} />
+            </Grid>
+            <Grid size={12}>
+              <OfficerSelect officers={officers} value={draft.officerIds} onChange={(v) => set('officerIds', v)} error={errors.officerIds} disabled={pending} />
+            </Grid>
+            <Grid size={{ xs: 12, sm: 4 }}>
+              <TextField
+                type="date" label="发现日期" required value={draft.discoveredOn} disabled={pending}
+                onChange={(e) => set('discoveredOn', e.target.value)} error={Boolean(errors.discoveredOn)} helperText={errors.discoveredOn ?? ' '}
+                slotProps={{ inputLabel: { shrink: true }, htmlInput: { max: today, 'data-testid': 'discovered-on' } }}
+              />
+            </Grid>
+            <Grid size={{ xs: 12, sm: 4 }}>
+              <TextField
+                type="date" label="立案日期" required value={draft.filedOn} disabled={pending}
+                onChange={(e) => set('filedOn', e.target.value)} error={Boolean(errors.filedOn)} helperText={errors.filedOn ?? ' '}
+                slotProps={{ inputLabel: { shrink: true }, htmlInput: { max: today, 'data-testid': 'filed-on' } }}
+              />
+            </Grid>
+            <Grid size={{ xs: 12, sm: 4 }}>
+              <TextField
+                select label="案件来源" value={draft.source} disabled={pending}
+                onChange={(e) => set('source', e.target.value)} error={Boolean(errors.source)} helperText={errors.source ?? ' '}
+                slotProps={{ htmlInput: { 'data-testid': 'case-source' } }}
+              >
+                {caseSources.map((s) => <MenuItem key={s} value={s}>{s}</MenuItem>)}
+              </TextField>
+            </Grid>
+            <Grid size={12}>
+              <TextField
+                label="案情摘要" required multiline minRows={3} value={draft.summary} disabled={pending}
+                onChange={(e) => set('summary', e.target.value)} error={Boolean(errors.summary)} helperText={errors.summary ?? ' '}
+                slotProps={{ htmlInput: { 'data-testid': 'case-summary', maxLength: 2000 } }}
+              />
+            </Grid>
+          </Grid>
+          {failure && <Alert severity="error" data-testid="open-case-error" sx={{ mt: 1 }}>{failure}</Alert>}
+        </DialogContent>
+        <DialogActions sx={{ px: 3, py: 1.5 }}>
+          <Button
+            onClick={() => { setDraft(emptyDraft(user.officerId)); setErrors({}); setFailure(null); }}
+            disabled={pending}
+            sx={{ mr: 'auto' }}
+          >
+            清空
+          </Button>
+          <Button onClick={onClose} disabled={pending}>取消</Button>
+          <Button data-testid="open-case-submit" type="submit" variant="contained" loading={pending}>立案</Button>
+        </DialogActions>
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,55 @@
+/**
+ * The 立案 form's draft, kept in sessionStorage until the case is opened: closing the dialog, a
+ * failed call or a reload never loses what the clerk typed.
+ */
+import type { Enterprise } from '../../../../common/schemas/reference';
+import { todayIso } from '../../util/dates';
+
+export interface OpenCaseDraft {
+  enterprise: Enterprise | null;
+  violationId: string;
+  officerIds: string[];
+  discoveredOn: string;
+  filedOn: string;
+  source: string;
+  summary: string;
+}
+
+/** One draft per user: a colleague logging in on the same window does not see it. */
+const keyOf = (userId: string): string => `anjuan.openCaseDraft.${userId}`;
+
+export const caseSources = ['现场检查', '群众举报', '上级交办', '部门移送', '在线监控', '其他'] as const;
+
+export function emptyDraft(ownOfficerId: string | null): OpenCaseDraft {
+  const today = todayIso();
+  return {
+    enterprise: null, violationId: '', officerIds: ownOfficerId ? [ownOfficerId] : [],
+    discoveredOn: today, filedOn: today, source: caseSources[0], summary: '',
+  };
+}
+
+export function loadDraft(userId: string, ownOfficerId: string | null): OpenCaseDraft {
+  try {
+    const raw = sessionStorage.getItem(keyOf(userId));
+    if (raw) return { ...emptyDraft(ownOfficerId), ...(JSON.parse(raw) as Partial<OpenCaseDraft>) };
+  } catch {
+    /* a broken draft is dropped */
+  }
+  return emptyDraft(ownOfficerId);
+}
+
+export function saveDraft(userId: string, draft: OpenCaseDraft): void {
+  try {
+    sessionStorage.setItem(keyOf(userId), JSON.stringify(draft));
+  } catch {
+    /* storage full or disabled: the draft lives in memory only */
+  }
+}
+
+export function clearDraft(userId: string): void {
+  try {
+    sessionStorage.removeItem(keyOf(userId));
+  } catch {
+    /* nothing to clear */
+  }
+}

@@ -1,0 +1,27 @@
+/**
+ * 送达回证: proves service (处罚法 art. 61 applies the 民事诉讼法 rules). Name and number of the
+ * document, the addressee, place, method, the officers who served it, the receiver's signature and
+ * date; a refusal is noted with a witness (民事诉讼法 art. 89, 留置送达).
+ */
+import { cell, heading, labelCell } from './blocks.js';
+import { para, size, table } from './ooxml.js';
+
+export function serviceReceipt(): string[] {
+  const sig = '（签名）：　　　　　　　　年　　月　　日';
+  return [
+    ...heading('送 达 回 证'),
+    para(''),
+    table([40, 116], [
+      { minHeightMm: 14, cells: [labelCell('送达文书名称及文号'), cell('{servedDocumentTitle}')] },
+      { minHeightMm: 12, cells: [labelCell('受送达人'), cell('{partyName}')] },
+      { minHeightMm: 12, cells: [labelCell('送达地点'), cell('{serviceAddress}')] },
+      { minHeightMm: 12, cells: [labelCell('送达方式'), cell('{serviceMethod}')] },
+      { minHeightMm: 12, cells: [labelCell('送达日期'), cell('{servedOn}')] },
+      { minHeightMm: 20, cells: [labelCell('送达人'), cell(['{officersWithCerts}', `送达人${sig}`])] },
+      { minHeightMm: 20, cells: [labelCell('收件人'), cell(['{recipient}', `收件人${sig}`])] },
+      { minHeightMm: 20, cells: [labelCell('见证人'), cell(['', `见证人${sig}`])] },
+      { minHeightMm: 16, cells: [labelCell('备　　注'), cell('{serviceNote}')] },
+    ]),
+    para('注：受送达人拒绝签收的，送达人应当在备注栏记明拒收事由和日期，由送达人、见证人签名或者盖章，把文书留在受送达人的住所，或者采用拍照、录像等方式记录送达过程，即视为送达（《中华人民共和国民事诉讼法》第八十九条）。', { sz: size.小四, line: 20, before: 6 }),
+  ];
+}

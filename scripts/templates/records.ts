@@ -1,0 +1,55 @@
+/**
+ * 现场检查(勘察)笔录 and 调查询问笔录 in Guizhou's branding (《贵州省生态环境保护执法…笔录》).
+ * Both state who the officers are and their certificate numbers (处罚法 art. 55), when and where,
+ * who was present, the content, and end with the signatures of everyone present.
+ */
+import { body, heading, labelled, signatureLine, tagLine } from './blocks.js';
+import { para, size, type ParaStyle } from './ooxml.js';
+
+const small: ParaStyle = { sz: size.四号, line: 26 };
+const guizhou = '贵州省生态环境保护执法';
+
+export function inspectionRecord(): string[] {
+  return [
+    ...heading('现场检查(勘察)笔录', guizhou),
+    para(''),
+    labelled([['检查(勘察)时间', '{inspectionTime}{#inspectionEnd}至{inspectionEnd}{/inspectionEnd}']], small),
+    labelled([['检查(勘察)地点', '{inspectionPlace}']], small),
+    labelled([['被检查(勘察)单位', '{partyName}']], small),
+    labelled([['统一社会信用代码', '{partyUscc}'], ['法定代表人', '{partyLegalRep}']], small),
+    labelled([['地址', '{partyAddress}']], small),
+    labelled([['现场负责人', '{onSitePerson}']], small),
+    labelled([['检查(勘察)人', '{officer1Name}（执法证号：{officer1Cert}）、{officer2Name}（执法证号：{officer2Cert}）']], small),
+    labelled([['记录人', '{officer2Name}']], small),
+    body('执法人员已向现场负责人出示执法证件并告知：我们是{bureauName}的执法人员，根据《中华人民共和国环境保护法》第二十四条的规定，现依法对你单位进行现场检查（勘察），请予以配合，如实反映情况，提供必要的资料；拒绝、阻挠检查或者在检查时弄虚作假的，将依法承担法律责任。执法人员与本案有直接利害关系或者其他关系可能影响公正执法的，你有权申请回避。', small),
+    body('现场检查(勘察)情况：', { ...small, bold: true }),
+    body('{inspectionFindings}', small),
+    body('（以上笔录已交现场负责人核对，记录属实。）', small),
+    signatureLine('现场负责人', small),
+    signatureLine('检查(勘察)人', small),
+    signatureLine('记录人', small),
+  ];
+}
+
+export function interviewRecord(): string[] {
+  return [
+    ...heading('调查询问笔录', guizhou),
+    para(''),
+    labelled([['询问时间', '{interviewTime}{#interviewEnd}至{interviewEnd}{/interviewEnd}']], small),
+    labelled([['询问地点', '{interviewPlace}']], small),
+    labelled([['被询问人', '{interviewee}'], ['职务', '{intervieweeTitle}']], small),
+    labelled([['工作单位', '{partyName}']], small),
+    tagLine('{#intervieweeIdNo}'),
+    labelled([['身份证号码', '{intervieweeIdNo}']], small),
+    tagLine('{/intervieweeIdNo}'),
+    labelled([['询问人', '{officer1Name}（执法证号：{officer1Cert}）、{officer2Name}（执法证号：{officer2Cert}）']], small),
+    labelled([['记录人', '{officer2Name}']], small),
+    body('告知：我们是{bureauName}的执法人员，已向你出示执法证件。现依法就{partyName}涉嫌{violationName}一案向你进行调查询问。你应当如实回答询问，协助调查，不得拒绝或者阻挠，不得提供虚假情况；你有陈述和申辩的权利。执法人员与本案有直接利害关系或者其他关系可能影响公正执法的，你有权申请回避。', small),
+    body('询问内容：', { ...small, bold: true }),
+    body('{interviewContent}', small),
+    body('（以上笔录已经被询问人核对或者向其宣读，记录与本人所述一致。）', small),
+    signatureLine('被询问人', small),
+    signatureLine('询问人', small),
+    signatureLine('记录人', small),
+  ];
+}

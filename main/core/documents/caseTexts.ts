@@ -3,6 +3,7 @@
  * advance notice and defence (a decision must show that 处罚法 arts. 44–45 were honoured), the
  * service and payment record of the closing form. Pure functions of the state.
  */
+import { chinaDate } from '../domain/dates.js';
 import type { CaseState, DocumentRecord } from '../../../common/schemas/cases.js';
 import type { ArticleRef } from '../../../common/schemas/reference.js';
 import { formatYuan, numericChineseDate } from '../domain/chineseText.js';
@@ -38,7 +39,7 @@ export function evidenceItems(state: CaseState): EvidenceItem[] {
   const texts: string[] = [];
   for (const type of ['inspection-record', 'interview-record']) {
     const d = latestDocument(state, (x) => x.type === type);
-    if (d) texts.push(`${d.name}（${numericChineseDate(d.generatedAt.slice(0, 10))}制作）`);
+    if (d) texts.push(`${d.name}（${numericChineseDate(chinaDate(new Date(d.generatedAt)))}制作）`);
   }
   for (const e of state.evidence) texts.push(`现场照片：${e.description}（${numericChineseDate(e.takenOn)}拍摄）`);
   return texts.map((text, i) => ({ seq: i + 1, text }));

@@ -15,3 +15,8 @@ export const receiptFieldKeys = {
   method: 'serviceMethod',
   recipient: 'recipient',
 } as const;
+
+/** Which dossier slot a document fills: one per type, except receipts, one per served document. */
+export function documentSlot(type: string, fields: Record<string, string>): string {
+  return type === 'service-receipt' ? `${type}:${fields[receiptFieldKeys.servedDocument] ?? ''}` : type;
+}

@@ -7,7 +7,8 @@ import type { CaseState, DocumentRecord } from '../../../common/schemas/cases.js
 import type { TemplateInfo } from '../../../common/schemas/documents.js';
 import type { BlobStore } from '../store/blobStore.js';
 import type { PdfService } from '../documents/pdfService.js';
-import { receiptFieldKeys } from '../documents/names.js';
+import { documentSlot, receiptFieldKeys } from '../documents/names.js';
+import { chinaDate } from '../domain/dates.js';
 import { assembleDossier, type CatalogRow, type DossierItem } from './assemble.js';
 
 export interface DossierDeps { blobs: BlobStore; pdf: PdfService; manifest: TemplateInfo[]; bureauName: string }
@@ -16,8 +17,7 @@ export interface DossierDeps { blobs: BlobStore; pdf: PdfService; manifest: Temp
 export function currentDocuments(documents: DocumentRecord[]): DocumentRecord[] {
   const latest = new Map<string, DocumentRecord>();
   for (const d of documents) {
-    const key = d.type === 'service-receipt' ? `${d.type}:${d.fields[receiptFieldKeys.servedDocument] ?? ''}` : d.type;
-    latest.set(key, d);
+    latest.set(documentSlot(d.type, d.fields), d);
   }
   return [...latest.values()];
 }
@@ -39,7 +39,7 @@ export async function buildCaseDossier(state: CaseState, deps: DossierDeps, toda
   for (const d of docs) {
     entries.push({ key: sortKey(d, deps.manifest), item: async () => {
       const { pdfHash } = await deps.pdf.pdfFor(d.docxHash);
-      return { number: d.number ?? '', author: deps.bureauName, title: d.name.replace(/[《》]/g, ''), date: d.generatedAt.slice(0, 10),
+      return { number: d.number ?? '', author: deps.bureauName, title: d.name.replace(/[《》]/g, ''), date: chinaDate(new Date(d.generatedAt)),
         content: { kind: 'pdf', bytes: deps.blobs.get(pdfHash) } };
     } });
   }
@@ -55,10 +55,10 @@ export async function buildCaseDossier(state: CaseState, deps: DossierDeps, toda
     items.push(await e.item());
     onProgress?.(i + 1, entries.length + 1);
   }
-  const remarks = state.approvals.filter((a) => a.comment).map((a) => `${a.at.slice(0, 10)} ${a.byName}：${a.comment}`);
+  const remarks = state.approvals.filter((a) => a.comment).map((a) => `${chinaDate(new Date(a.at))} ${a.byName}：${a.comment}`);
   return assembleDossier({
     bureauName: deps.bureauName, caseNumber: state.number, caseTitle: `${state.party.name}${state.violation.name}案`,
     partyName: state.party.name, filedOn: state.filedOn, closedOn: state.closedOn, volume: '正卷', retention: '长期',
     items, remarks, preparedBy: builtBy, checkedBy: '', builtOn: today,
-  });
+  }, { onProgress: (done, total) => onProgress?.(entries.length + done, entries.length + total) });
 }

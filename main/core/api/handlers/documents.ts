@@ -13,6 +13,9 @@ import { checkCaseDate } from '../dateRules.js';
 import type { HandlerMap } from '../types.js';
 import { requireUser } from '../types.js';
 import { nodeOf } from '../../domain/procedure/engine.js';
+import { documentSlot, receiptFieldKeys } from '../../documents/names.js';
+import { decisionDocumentName, noticeDocumentName } from '../../domain/procedure/facts.js';
+import type { CaseState } from '../../../../common/schemas/cases.js';
 
 export const documentHandlers: HandlerMap<'documents.generate' | 'documents.pdf' | 'blobs.read'> = {
   'documents.generate': (input, ctx) => {
@@ -39,13 +42,14 @@ export const documentHandlers: HandlerMap<'documents.generate' | 'documents.pdf'
         const v = input.fields[f.key];
         if (f.source === 'input' && (f.input === 'date' || f.input === 'datetime') && v) checkCaseDate(f.label, v.slice(0, 10), current.filedOn, now);
       }
+      if (template.id === 'service-receipt') checkReceipt(current, input.fields);
       const number = template.numberPattern ? numberFor(current.documents, template.id) ?? allocate(template.numberPattern) : null;
       const data = buildTemplateData({ state: current, bureau: services.bureau(), number, fields: input.fields, today: now });
       const docx = renderDocx({ template, templateBytes, data });
       const docxHash = services.blobs.put(docx, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
       record = {
         id: ulid(), type: template.id, name: `《${template.name}》`, number,
-        version: current.documents.filter((d) => d.type === template.id).length + 1,
+        version: current.documents.filter((d) => documentSlot(d.type, d.fields) === documentSlot(template.id, input.fields)).length + 1,
         docxHash, templateVersion: template.version, generatedAt: services.clock.now().toISOString(), generatedBy: user.name,
         fields: input.fields,
       };
@@ -75,4 +79,14 @@ export const documentHandlers: HandlerMap<'documents.generate' | 'documents.pdf'
 /** A regenerated document keeps the number its type already has in this case: no gaps, no doubles. */
 function numberFor(documents: DocumentRecord[], type: string): string | null {
   return documents.find((d) => d.type === type && d.number)?.number ?? null;
+}
+
+/** A 送达回证 proves service of an approved document: it cannot predate that approval. */
+function checkReceipt(state: CaseState, fields: Record<string, string>): void {
+  const served = fields[receiptFieldKeys.servedDocument];
+  const servedOn = fields[receiptFieldKeys.servedOn] ?? '';
+  const approvedOn = served === noticeDocumentName ? state.noticeApprovedOn : served === decisionDocumentName ? state.decision?.approvedOn ?? null : undefined;
+  if (approvedOn === undefined) throw new AppError('VALIDATION', `送达文书应为“${noticeDocumentName}”或“${decisionDocumentName}”`);
+  if (!approvedOn) throw new AppError('ACTION_NOT_ALLOWED', `${served}尚未经负责人批准，不能送达`);
+  if (servedOn < approvedOn) throw new AppError('VALIDATION', `送达日期（${servedOn}）不能早于${served}的批准日期（${approvedOn}）`);
 }

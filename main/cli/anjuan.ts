@@ -6,8 +6,8 @@
  * variables ANJUAN_USER / ANJUAN_PASSWORD. ANJUAN_DATA_DIR chooses the data directory.
  * Exit status: 0 success, 1 the operation failed (the error value is printed), 2 bad usage.
  */
-import { z } from 'zod';
-import { operations, opNames, isOpName } from '../../common/operations.js';
+import { operations, isOpName } from '../../common/operations.js';
+import { describeOperations } from './describe.js';
 import { createCore } from '../core/core.js';
 import { resolveDataDir } from '../host/dataDir.js';
 
@@ -17,17 +17,6 @@ function takeFlag(args: string[], name: string): string | undefined {
   const v = args[i + 1];
   args.splice(i, 2);
   return v;
-}
-
-export function describeOperations(asJson: boolean): string {
-  if (!asJson) return opNames.map((n) => `${n.padEnd(22)} ${operations[n].description}`).join('\n');
-  const out = Object.fromEntries(opNames.map((n) => [n, {
-    description: operations[n].description,
-    access: operations[n].access,
-    input: z.toJSONSchema(operations[n].input, { io: 'input', unrepresentable: 'any' }),
-    output: z.toJSONSchema(operations[n].output, { io: 'output', unrepresentable: 'any' }),
-  }]));
-  return JSON.stringify(out, null, 2);
 }
 
 async function main(argv: string[]): Promise<number> {

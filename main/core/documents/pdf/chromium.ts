@@ -21,8 +21,30 @@ import { SerialQueue } from './serial.js';
 const origin = 'http://anjuan-print.invalid';
 export const chromiumLaunchArgs = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
 
+/**
+ * Where a Chromium-family browser may be: ANJUAN_CHROMIUM alone when set; otherwise Debian's Chromium, then the
+ * Edge that ships with every Windows 10/11 PC and common Chrome installs — so a county PC without
+ * LibreOffice still gets PDFs until the Electron-window engine exists.
+ */
+export function chromiumCandidates(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string[] {
+  // An explicit choice is final: a wrong path must show as an error, not be silently replaced.
+  if (env.ANJUAN_CHROMIUM) return [env.ANJUAN_CHROMIUM];
+  const list: string[] = [];
+  if (platform === 'win32') {
+    for (const base of [env['PROGRAMFILES(X86)'], env.PROGRAMFILES, env.LOCALAPPDATA].filter(Boolean)) {
+      list.push(`${base}\\Microsoft\\Edge\\Application\\msedge.exe`, `${base}\\Google\\Chrome\\Application\\chrome.exe`);
+    }
+  } else if (platform === 'darwin') {
+    list.push('/Applications/Google Chrome.app/Contents/MacOS/Google Chrome', '/Applications/Microsoft Edge.app/Contents/MacOS/Microsoft Edge');
+  } else {
+    list.push('/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/microsoft-edge');
+  }
+  return list;
+}
+
 export function chromiumExecutable(): string {
-  return process.env.ANJUAN_CHROMIUM || '/usr/bin/chromium';
+  const candidates = chromiumCandidates();
+  return candidates.find((p) => existsSync(p)) ?? candidates[0] ?? '/usr/bin/chromium';
 }
 
 export interface ChromiumOptions { executablePath?: string; timeoutMs?: number }

@@ -40,3 +40,13 @@ describe('engine choice', () => {
     await engine.close();
   });
 });
+
+describe('finding a Chromium-family browser', () => {
+  it('takes ANJUAN_CHROMIUM alone when set, else looks for Edge and Chrome on Windows', async () => {
+    const { chromiumCandidates } = await import('./chromium.js');
+    expect(chromiumCandidates({ ANJUAN_CHROMIUM: 'D:\\b\\chrome.exe' }, 'win32')).toEqual(['D:\\b\\chrome.exe']);
+    const win = chromiumCandidates({ PROGRAMFILES: 'C:\\Program Files' }, 'win32');
+    expect(win).toContain('C:\\Program Files\\Microsoft\\Edge\\Application\\msedge.exe');
+    expect(chromiumCandidates({}, 'linux')[0]).toBe('/usr/bin/chromium');
+  });
+});

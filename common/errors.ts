@@ -21,6 +21,7 @@ export const errorCodes = {
   FIELDS_REQUIRED: '生成文书前需要补充信息',
   NOT_AN_IMAGE: '上传的文件不是有效的图片',
   FILE_TOO_LARGE: '文件过大',
+  BUSY: '数据库正忙，操作未保存，请稍后重试',
   DISK_FULL: '磁盘空间不足，操作未保存，请清理磁盘后重试',
   PDF_ENGINE_UNAVAILABLE: '没有可用的PDF转换引擎',
   PDF_CONVERSION_FAILED: '文书转换为PDF失败',

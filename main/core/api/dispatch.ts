@@ -17,6 +17,7 @@ export function toErrorValue(e: unknown): ErrorValue {
   const code = (e as { code?: string } | null)?.code;
   // SQLITE_FULL: the database could not grow; ENOSPC: a file could not be written.
   if (code === 'SQLITE_FULL' || code === 'ENOSPC') return new AppError('DISK_FULL').toValue();
+  if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') return new AppError('BUSY').toValue();
   if (e instanceof z.ZodError) return validationError(e);
   console.error('[anjuan] internal error:', e);
   return { code: 'INTERNAL', message: errorCodes.INTERNAL };

@@ -50,7 +50,10 @@ export class CaseStore {
       if (!state) throw new AppError('INTERNAL', '没有写入任何事件');
       this.projection.save(state, events.at(-1)?.at ?? state.openedAt);
       return { state, events };
-    })();
+      // IMMEDIATE takes the write lock at BEGIN, where SQLite's busy timeout applies; a deferred
+      // transaction that reads first and then writes can fail at once with SQLITE_BUSY when another
+      // connection (or WAL recovery after a crash) holds the lock.
+    }).immediate();
   }
 
   /** Rebuilds every projection from the log (after an import, a repair, or to check the store). */

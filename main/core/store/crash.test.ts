@@ -10,7 +10,9 @@ import { appRoot } from '../paths.js';
 
 function runAndKill(dir: string, afterReadyMs: number): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(appRoot(), 'node_modules/tsx/dist/cli.mjs'), join(appRoot(), 'main/core/testing/crashWorker.ts'), dir], { stdio: ['ignore', 'pipe', 'pipe'] });
+    // `node --import tsx`, not the tsx CLI: the CLI runs the script in a child process, which a
+    // SIGKILL of the CLI would leave running (and writing) behind the test's back.
+    const child = spawn(process.execPath, ['--import', 'tsx', join(appRoot(), 'main/core/testing/crashWorker.ts'), dir], { stdio: ['ignore', 'pipe', 'pipe'], cwd: appRoot() });
     let err = '';
     child.stderr.on('data', (d: Buffer) => { err += d.toString(); });
     child.stdout.on('data', (d: Buffer) => {

@@ -153,7 +153,7 @@ export function OpenCaseDialog({ onClose, onOpened }: Props) {
               <TextField
                 label="案情摘要" required multiline minRows={3} value={draft.summary} disabled={pending}
                 onChange={(e) => set('summary', e.target.value)} error={Boolean(errors.summary)} helperText={errors.summary ?? ' '}
-                slotProps={{ htmlInput: { 'data-testid': 'case-summary', maxLength: 2000 } }}
+                slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'case-summary', maxLength: 2000 } }}
               />
             </Grid>
           </Grid>

@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { WorkingCalendar, type CalendarYear } from './calendar.js';
-import { resourcesDir } from '../paths.js';
-
-const load = (y: number): CalendarYear =>
-  JSON.parse(readFileSync(join(resourcesDir(), 'calendars', `cn-${y}.json`), 'utf8')) as CalendarYear;
-const cal = new WorkingCalendar([load(2025), load(2026)]);
+import { calendar as cal } from '../testing/procedureCase.js';
 
 describe('working days (处罚法 art. 85)', () => {
   it('does not count the start day and skips a weekend', () => {

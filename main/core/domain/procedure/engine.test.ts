@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { blockingReasons, evaluateCase } from './engine.js';
 import { checkDefinition, type ProcedureDefinition } from './definition.js';
 import { knownGuards } from './guards.js';
-import { act, calendar, openedCase, ordinary, withDocument, withPhoto } from './testCase.js';
+import { act, calendar, openedCase, ordinary, withDocument, withPhoto } from '../../testing/procedureCase.js';
 import type { Role } from '../../../../common/roles.js';
 import type { CaseState } from '../../../../common/schemas/cases.js';
 

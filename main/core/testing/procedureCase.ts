@@ -1,12 +1,12 @@
 /** Builds cases from events in pure tests of the engine and rules: no store, no clock. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { CaseState } from '../../../../common/schemas/cases.js';
-import type { CaseEvent, CaseEventBody } from '../events.js';
-import { applyEvent } from '../caseReducer.js';
-import { procedureDefinition, type ProcedureDefinition } from './definition.js';
-import { WorkingCalendar, type CalendarYear } from '../calendar.js';
-import { resourcesDir } from '../../paths.js';
+import type { CaseState } from '../../../common/schemas/cases.js';
+import type { CaseEvent, CaseEventBody } from '../domain/events.js';
+import { applyEvent } from '../domain/caseReducer.js';
+import { procedureDefinition, type ProcedureDefinition } from '../domain/procedure/definition.js';
+import { WorkingCalendar, type CalendarYear } from '../domain/calendar.js';
+import { resourcesDir } from '../paths.js';
 
 export const ordinary: ProcedureDefinition = procedureDefinition.parse(
   JSON.parse(readFileSync(join(resourcesDir(), 'procedures', 'ordinary.v1.json'), 'utf8')));

@@ -14,7 +14,7 @@ import { CaseStore, type StampFn } from './store/caseStore.js';
 import { Sequences } from './store/sequences.js';
 import { formatHlc, hlcTick, parseHlc, type HlcState } from './domain/hlc.js';
 import { seedDemo } from './seed/demo.js';
-import { loadCalendar, loadProcedures, loadViolations, type Clock, type Services } from './services.js';
+import { loadCalendar, loadHearingThreshold, loadProcedures, loadViolations, type Clock, type Services } from './services.js';
 import { PdfService, type EnginePreference } from './documents/pdfService.js';
 import { createDispatcher } from './api/dispatch.js';
 import { handlers } from './api/handlers/index.js';
@@ -70,6 +70,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     calendar: loadCalendar(),
     procedures: loadProcedures(),
     violations: loadViolations(),
+    hearingThresholdYuan: loadHearingThreshold(),
     bureau: () => directory.bureau(),
     pdf: new PdfService(db, blobs, opts.pdfEngine ?? (process.env.ANJUAN_PDF_ENGINE as EnginePreference | undefined) ?? 'auto'),
   };

@@ -34,6 +34,8 @@ export interface Services {
   violations: ViolationType[];
   bureau: () => Bureau;
   pdf: PdfService;
+  /** 听证 threshold for organisations, from resources/discretion/hearing-thresholds.json (data: unverified). */
+  hearingThresholdYuan: number;
 }
 
 export function loadCalendar(dir = join(resourcesDir(), 'calendars')): WorkingCalendar {
@@ -63,4 +65,8 @@ export function currentProcedure(procedures: Map<string, ProcedureDefinition>, i
   const all = [...procedures.values()].filter((p) => p.id === id).sort((a, b) => (a.version < b.version ? 1 : -1));
   if (!all[0]) throw new Error(`没有程序定义 ${id}`);
   return all[0];
+}
+
+export function loadHearingThreshold(file = join(resourcesDir(), 'discretion', 'hearing-thresholds.json')): number {
+  return z.object({ organisationYuan: z.number().positive() }).parse(JSON.parse(readFileSync(file, 'utf8'))).organisationYuan;
 }

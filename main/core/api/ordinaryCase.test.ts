@@ -7,6 +7,7 @@ import { createTestCore, expectFailure, type TestCore } from '../testing/testCor
 import { openCase, runOrdinaryCase } from '../testing/scenario.js';
 import { sampleFields } from '../testing/sampleFields.js';
 import { pdfPageTexts } from '../documents/pdf/pdfText.js';
+import { docxText } from '../documents/render.js';
 
 let t: TestCore;
 let result: Awaited<ReturnType<typeof runOrdinaryCase>>;
@@ -27,6 +28,14 @@ describe('an ordinary case from 立案 to 结案', () => {
     expect(s.documents.find((d) => d.type === 'penalty-decision')!.number).toBe('黔东南环天罚字〔2026〕1号');
     expect(s.documents.filter((d) => d.type === 'service-receipt').map((d) => d.version)).toEqual([1, 1]);
     expect(result.closed.phases.every((p) => p.status === 'done')).toBe(true);
+  });
+
+  it('offers a hearing in the notice when the fine reaches the threshold kept as data', async () => {
+    expect(t.core.services.hearingThresholdYuan).toBe(50000);
+    const notice = result.closed.state.documents.find((d) => d.type === 'penalty-notice')!;
+    const text = docxText(Buffer.from((await t.call(result.officer, 'blobs.read', { hash: notice.docxHash })).base64, 'base64'));
+    expect(text).toContain('听证');
+    expect(text).toContain(result.closed.state.party.name);
   });
 
   it('binds a dossier whose text has the catalog and the page numbers', async () => {

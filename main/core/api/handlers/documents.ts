@@ -44,7 +44,7 @@ export const documentHandlers: HandlerMap<'documents.generate' | 'documents.pdf'
       }
       if (template.id === 'service-receipt') checkReceipt(current, input.fields);
       const number = template.numberPattern ? numberFor(current.documents, template.id) ?? allocate(template.numberPattern) : null;
-      const data = buildTemplateData({ state: current, bureau: services.bureau(), number, fields: input.fields, today: now });
+      const data = buildTemplateData({ state: current, bureau: services.bureau(), number, fields: input.fields, today: now, hearingThresholdYuan: services.hearingThresholdYuan });
       const docx = renderDocx({ template, templateBytes, data });
       const docxHash = services.blobs.put(docx, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
       record = {

@@ -94,6 +94,8 @@ export const actionView = z.object({
   name: z.string(),
   allowed: z.boolean(),
   roles: z.array(z.string()),
+  /** A head's decision (批准…) or a send-back (退回…): the UI confirms these before sending. */
+  kind: z.enum(['step', 'approval', 'sendBack']),
   /** Why the action is blocked now: the rules that failed, each citing its article. */
   reasons: z.array(reasonView),
   /** Name of the form the UI shows to collect `data` for the action, if any. */

@@ -40,7 +40,7 @@ export function performAction(ctx: HandlerContext, input: OpParsedInput<'cases.a
       const code = reasons.some((r) => r.rule === 'node') ? 'ACTION_NOT_ALLOWED' : reasons.some((r) => r.rule === 'role') ? 'FORBIDDEN_ROLE' : 'GUARD_FAILED';
       throw new AppError(code, `不能执行“${action.name}”：${reasons.map((r) => r.message + (r.citation ? `（${r.citation}）` : '')).join('；')}`, reasons);
     }
-    return [{ type: 'action.performed', payload: { action: action.id, from: current.node, to: action.to ?? null, approval: Boolean(action.approval), data, on: now } }];
+    return [{ type: 'action.performed', payload: { action: action.id, from: current.node, to: action.to ?? null, approval: Boolean(action.approval), sendBack: Boolean(action.sendBack), data, on: now } }];
   }, input.expectedVersion);
   return buildCaseView(services, state, user.roles);
 }

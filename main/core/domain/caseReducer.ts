@@ -39,7 +39,7 @@ export function applyEvent(state: CaseState | null, e: CaseEvent): CaseState {
 function applyAction(s: CaseState, p: ActionPerformedPayload, e: CaseEvent): CaseState {
   const d = p.data;
   if (p.to) s.node = p.to;
-  if (p.approval || p.action.startsWith('reject')) {
+  if (p.approval || p.sendBack) {
     s.approvals = [...s.approvals, { action: p.action, by: e.actorId, byName: e.actorName, at: e.at, comment: String(d.comment ?? '') }];
   }
   switch (p.action) {

@@ -24,6 +24,8 @@ export interface ActionPerformedPayload {
   from: string;
   to: string | null;
   approval: boolean;
+  /** Absent in events written before send-backs were marked in the procedure data. */
+  sendBack?: boolean;
   /** The action's data after validation, with the date the action took effect (`on`). */
   data: Record<string, unknown>;
   on: string;

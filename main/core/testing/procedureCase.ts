@@ -47,5 +47,5 @@ export function withPhoto(s: CaseState): CaseState {
 export function act(s: CaseState, action: string, data: Record<string, unknown> = {}, on = s.filedOn): CaseState {
   const a = ordinary.actions.find((x) => x.id === action);
   if (!a) throw new Error(`no action ${action}`);
-  return applyEvent(s, event(s, { type: 'action.performed', payload: { action, from: s.node, to: a.to ?? null, approval: Boolean(a.approval), data, on } }));
+  return applyEvent(s, event(s, { type: 'action.performed', payload: { action, from: s.node, to: a.to ?? null, approval: Boolean(a.approval), sendBack: Boolean(a.sendBack), data, on } }));
 }

@@ -31,6 +31,8 @@ export const procedureDefinition = z.object({
     roles: z.array(z.string()).min(1),
     form: z.string().optional(),
     approval: z.boolean().optional(),
+    /** Returns the case to an earlier step (退回); recorded with the approvals. */
+    sendBack: z.boolean().optional(),
     guards: z.array(guardRef),
   })),
   deadlines: z.array(z.object({

@@ -37,6 +37,8 @@ describe('engine on the main path', () => {
     const officerView = evaluateCase(ordinary, s, ctx('2026-03-02'));
     const approve = officerView.actions.find((a) => a.id === 'approveFiling')!;
     expect(approve.allowed).toBe(false);
+    expect(approve.kind).toBe('approval');
+    expect(officerView.actions.find((a) => a.id === 'rejectFiling')!.kind).toBe('sendBack');
     expect(approve.reasons[0]!.message).toMatch(/负责人/);
     expect(reasonsFor(s, 'approveFiling', '2026-03-02', ['head'])).toEqual([]);
   });

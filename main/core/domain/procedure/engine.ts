@@ -79,7 +79,8 @@ export function evaluateCase(def: ProcedureDefinition, state: CaseState, ctx: Ev
   }));
   const actions: ActionView[] = def.actions.filter((a) => a.from === state.node).map((a) => {
     const reasons = blockingReasons(def, state, a, ctx);
-    return { id: a.id, name: a.name, allowed: reasons.length === 0, roles: a.roles, reasons, form: a.form ?? null };
+    const kind = a.approval ? 'approval' as const : a.sendBack ? 'sendBack' as const : 'step' as const;
+    return { id: a.id, name: a.name, allowed: reasons.length === 0, roles: a.roles, kind, reasons, form: a.form ?? null };
   });
   const documentTypes = node.documents.map((type) => ({
     type, name: ctx.documentNames[type] ?? type, generated: state.documents.some((d) => d.type === type),

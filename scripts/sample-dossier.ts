@@ -9,9 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { createCore } from '../main/core/core.js';
-import { FakeClock } from '../main/core/testing/testCore.js';
+import { FakeClock, callerFor } from '../main/core/testing/testCore.js';
 import { runOrdinaryCase } from '../main/core/testing/scenario.js';
-import type { OpInput, OpName, OpOutput } from '../common/operations.js';
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(name);
@@ -30,11 +29,7 @@ async function main(): Promise<void> {
   const core = await createCore({ dataDir, clock, pdfEngine: engine });
   const started = Date.now();
   try {
-    const call = async <N extends OpName>(token: string | null, op: N, input: OpInput<N>): Promise<OpOutput<N>> => {
-      const r = await core.dispatch({ op, input, token });
-      if (!r.ok) throw new Error(`${op} 失败：${r.error.message}`);
-      return r.value as OpOutput<N>;
-    };
+    const call = callerFor(core);
     const { caseId, officer, closed, dossier } = await runOrdinaryCase({ call }, {
       setDate: (d) => clock.setDate(d),
       onStep: (s) => process.stderr.write(`· ${s}\n`),

@@ -18,6 +18,7 @@ import { loadCalendar, loadHearingThreshold, loadProcedures, loadViolations, typ
 import { PdfService, type EnginePreference } from './documents/pdfService.js';
 import { createDispatcher } from './api/dispatch.js';
 import { handlers } from './api/handlers/index.js';
+import { loadManifest } from './documents/manifest.js';
 
 export interface CoreOptions {
   dataDir: string;
@@ -71,6 +72,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     procedures: loadProcedures(),
     violations: loadViolations(),
     hearingThresholdYuan: loadHearingThreshold(),
+    manifest: loadManifest(),
     bureau: () => directory.bureau(),
     pdf: new PdfService(db, blobs, opts.pdfEngine ?? (process.env.ANJUAN_PDF_ENGINE as EnginePreference | undefined) ?? 'auto'),
   };

@@ -17,6 +17,7 @@ import { violationType, type ViolationType } from '../../common/schemas/referenc
 import { resourcesDir } from './paths.js';
 import { z } from 'zod';
 import type { PdfService } from './documents/pdfService.js';
+import type { TemplateInfo } from '../../common/schemas/documents.js';
 
 export interface Clock { now(): Date }
 
@@ -36,6 +37,8 @@ export interface Services {
   pdf: PdfService;
   /** 听证 threshold for organisations, from resources/discretion/hearing-thresholds.json (data: unverified). */
   hearingThresholdYuan: number;
+  /** templates/manifest.json, validated once at start. */
+  manifest: TemplateInfo[];
 }
 
 export function loadCalendar(dir = join(resourcesDir(), 'calendars')): WorkingCalendar {

@@ -7,11 +7,10 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createCore } from '../../main/core/core.js';
-import { FakeClock } from '../../main/core/testing/testCore.js';
+import { FakeClock, callerFor as caller } from '../../main/core/testing/testCore.js';
 import { openCase, runOrdinaryCase } from '../../main/core/testing/scenario.js';
 import { appRoot } from '../../main/core/paths.js';
 import { sampleFields } from '../../main/core/testing/sampleFields.js';
-import type { OpInput, OpName, OpOutput } from '../../common/operations.js';
 import { buildBigDataDir } from './bigDatabase.js';
 import { line, median, timeIt, type Figure } from './report.js';
 
@@ -20,14 +19,6 @@ const report = (f: Figure): void => {
   figures.push(f);
   console.log(line(f));
 };
-
-function caller(core: Awaited<ReturnType<typeof createCore>>) {
-  return async <N extends OpName>(token: string | null, op: N, input: OpInput<N>): Promise<OpOutput<N>> => {
-    const r = await core.dispatch({ op, input, token });
-    if (!r.ok) throw new Error(`${op}: ${r.error.message}`);
-    return r.value as OpOutput<N>;
-  };
-}
 
 /** Web host: process start to the first answered operation, on an existing data directory. */
 async function coldStart(dataDir: string): Promise<number> {

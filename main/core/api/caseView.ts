@@ -21,5 +21,5 @@ export function today(services: Services): string {
 
 export function buildCaseView(services: Services, state: CaseState, roles: readonly Role[]): CaseView {
   const def = procedureOf(services, state);
-  return { state, ...evaluateCase(def, state, { today: today(services), calendar: services.calendar, roles, documentNames: documentNames() }) };
+  return { state, ...evaluateCase(def, state, { today: today(services), calendar: services.calendar, roles, documentNames: documentNames(services.manifest) }) };
 }

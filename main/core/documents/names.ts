@@ -1,11 +1,8 @@
 /** Names and field keys of documents that the core itself needs to know (from the manifest). */
-import { loadManifest } from './manifest.js';
+import type { TemplateInfo } from '../../../common/schemas/documents.js';
 
-let cache: Record<string, string> | null = null;
-
-export function documentNames(): Record<string, string> {
-  if (!cache) cache = Object.fromEntries(loadManifest().map((t) => [t.id, `《${t.name}》`]));
-  return cache;
+export function documentNames(manifest: TemplateInfo[]): Record<string, string> {
+  return Object.fromEntries(manifest.map((t) => [t.id, `《${t.name}》`]));
 }
 
 /** The 送达回证 input fields the serve actions read (keys as declared in templates/manifest.json). */

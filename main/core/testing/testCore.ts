@@ -23,15 +23,20 @@ export interface TestCore {
   close(): Promise<void>;
 }
 
-export async function createTestCore(opts: { today?: string; dir?: string } = {}): Promise<TestCore> {
-  const dir = opts.dir ?? mkdtempSync(join(tmpdir(), 'anjuan-test-'));
-  const clock = new FakeClock(new Date(`${opts.today ?? '2026-03-02'}T10:00:00+08:00`));
-  const core = await createCore({ dataDir: dir, clock });
-  const call = async <N extends OpName>(token: string | null, op: N, input: OpInput<N>): Promise<OpOutput<N>> => {
+/** `call(token, op, input)` over a core: the value, or the error value thrown as an AppError. */
+export function callerFor(core: Pick<Core, 'dispatch'>) {
+  return async <N extends OpName>(token: string | null, op: N, input: OpInput<N>): Promise<OpOutput<N>> => {
     const r = await core.dispatch({ op, input, token });
     if (!r.ok) throw new AppError(r.error.code, r.error.message, r.error.details);
     return r.value as OpOutput<N>;
   };
+}
+
+export async function createTestCore(opts: { today?: string; dir?: string } = {}): Promise<TestCore> {
+  const dir = opts.dir ?? mkdtempSync(join(tmpdir(), 'anjuan-test-'));
+  const clock = new FakeClock(new Date(`${opts.today ?? '2026-03-02'}T10:00:00+08:00`));
+  const core = await createCore({ dataDir: dir, clock });
+  const call = callerFor(core);
   const passwords: Record<string, string> = { officer: 'officer123', officer2: 'officer123', reviewer: 'reviewer123', head: 'head123' };
   return {
     core, clock, dir, call,

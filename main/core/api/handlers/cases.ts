@@ -4,7 +4,6 @@ import { isValidUscc } from '../../domain/uscc.js';
 import { currentProcedure } from '../../services.js';
 import { formatNumber } from '../../store/sequences.js';
 import { buildCaseView, procedureOf, today } from '../caseView.js';
-import { checkCaseDate } from '../dateRules.js';
 import type { HandlerMap } from '../types.js';
 import { requireUser } from '../types.js';
 import { performAction } from '../performAction.js';
@@ -36,10 +35,8 @@ export const caseHandlers: HandlerMap<'cases.list' | 'cases.open' | 'cases.get' 
     if (officers.some((o) => !o)) throw new AppError('NOT_FOUND', '所选执法人员不存在');
     const valid = officers.filter((o) => o && o.certificateValidUntil >= now);
     if (valid.length < 2) throw new AppError('OFFICERS_REQUIRED', `至少需要两名持有有效执法证件的执法人员（行政处罚法第四十二条），目前${valid.length}名`);
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(input.filedOn)) throw new AppError('VALIDATION', '立案日期无效');
     if (input.filedOn > now) throw new AppError('DATE_IN_FUTURE', `立案日期（${input.filedOn}）不能晚于今天（${now}）`);
     if (input.discoveredOn > input.filedOn) throw new AppError('VALIDATION', `发现日期（${input.discoveredOn}）不能晚于立案日期（${input.filedOn}）`);
-    checkCaseDate('发现日期', input.discoveredOn, input.discoveredOn, now);
 
     const def = currentProcedure(services.procedures);
     const bureau = services.bureau();

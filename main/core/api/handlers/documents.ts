@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { ulid } from 'ulid';
 import { AppError } from '../../../../common/errors.js';
 import type { DocumentRecord } from '../../../../common/schemas/cases.js';
-import { findTemplate, loadManifest } from '../../documents/manifest.js';
+import { findTemplate } from '../../documents/manifest.js';
 import { renderDocx } from '../../documents/render.js';
 import { buildTemplateData, missingInputFields } from '../../documents/templateData.js';
 import { templatesDir } from '../../paths.js';
@@ -22,7 +22,7 @@ export const documentHandlers: HandlerMap<'documents.generate' | 'documents.pdf'
     const { services } = ctx;
     const user = requireUser(ctx);
     const now = today(services);
-    const template = findTemplate(loadManifest(), input.type);
+    const template = findTemplate(services.manifest, input.type);
     const missing = missingInputFields(template, input.fields);
     if (missing.length) {
       throw new AppError('FIELDS_REQUIRED', `生成${template.name}前请填写：${missing.map((f) => f.label).join('、')}`, missing.map((f) => f.key));

@@ -7,6 +7,8 @@ import { z } from 'zod';
 import type { Role } from './roles.js';
 import { appInfo, loginInput, loginOutput, userView } from './schemas/session.js';
 import { enterprise, enterpriseSearchInput, officer, violationType } from './schemas/reference.js';
+import { deadlineOverview, deadlineOverviewInput, startTrackInput } from './schemas/cases.js';
+import { calendarImportInput, calendarInfo } from './schemas/calendar.js';
 import { actInput, caseListInput, caseListRow, caseView, historyOutput, openCaseInput, evidenceRecord, documentRecord } from './schemas/cases.js';
 import { addEvidenceInput, blobOutput, dossierOutput, generateInput, pdfOutput, templateInfo } from './schemas/documents.js';
 import { sha256 } from './schemas/primitives.js';
@@ -43,6 +45,14 @@ export const operations = {
   'cases.open': op({ description: '立案：选择当事人、违法行为和两名以上执法人员，取得案件编号', input: openCaseInput, output: caseView, access: ['officer', 'head'] }),
   'cases.get': op({ description: '案件详情：所处阶段、下一步要求、可执行的操作及理由、期限', input: caseRef, output: caseView, access: 'any' }),
   'cases.act': op({ description: '执行程序操作（提交、审批、送达、缴款等）', input: actInput, output: caseView, access: 'any' }),
+  'cases.startTrack': op({ description: '启动附加程序（责令改正、查封扣押、按日连续处罚、限产停产、移送、先行登记保存）', input: startTrackInput, output: caseView, access: ['officer', 'head'] }),
+  // Procedures issue: deadlines, settings, calendars, procedure data.
+  'deadlines.overview': op({ description: '本局到期提醒：即将到期和已逾期的期限', input: deadlineOverviewInput, output: deadlineOverview, access: 'any' }),
+  'settings.get': op({ description: '本局设置（期限提前提醒的工作日数）', input: empty, output: z.object({ warnAheadWorkingDays: z.number().int() }), access: 'any' }),
+  'settings.update': op({ description: '修改本局设置', input: z.object({ warnAheadWorkingDays: z.number().int().min(0).max(30) }), output: z.object({ warnAheadWorkingDays: z.number().int() }), access: ['head'] }),
+  'calendar.list': op({ description: '已载入的节假日日历年份', input: empty, output: calendarInfo, access: 'any' }),
+  'calendar.import': op({ description: '载入新一年的节假日和调休安排（国务院办公厅通知），无须升级软件', input: calendarImportInput, output: calendarInfo, access: ['head'] }),
+  'procedures.list': op({ description: '程序定义（版本、节点、操作、期限）', input: empty, output: z.array(z.object({ id: z.string(), version: z.string(), name: z.string(), kind: z.string(), nodes: z.number().int(), actions: z.number().int(), deadlines: z.number().int() })), access: 'any' }),
   'cases.history': op({ description: '案件全过程记录（谁、何时、做了什么）及哈希链校验', input: caseRef, output: historyOutput, access: 'any' }),
 
   'evidence.add': op({ description: '上传证据照片', input: addEvidenceInput, output: evidenceRecord, access: ['officer', 'head'] }),

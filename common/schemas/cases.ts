@@ -28,7 +28,7 @@ export type DocumentRecord = z.infer<typeof documentRecord>;
 
 export const evidenceRecord = z.object({
   id: z.string(),
-  kind: z.enum(['photo']),
+  kind: z.enum(['photo', 'audio', 'video', 'sampling', 'other']),
   fileName: z.string(),
   mimeType: z.string(),
   hash: z.string(),
@@ -49,6 +49,28 @@ export const serviceRecord = z.object({
 
 export const paymentRecord = z.object({ amount: yuan, paidOn: z.string(), receiptNo: z.string() });
 
+/** One performance of a procedure action, kept so that rules and deadlines can be plain data. */
+export const stepRecord = z.object({ track: z.string(), action: z.string(), on: z.string(), data: z.record(z.string(), z.unknown()) });
+export type StepRecord = z.infer<typeof stepRecord>;
+
+/** A track (责令改正, 查封扣押 …) running alongside the case's main procedure; `id` is `main` for the main one. */
+export const trackState = z.object({
+  id: z.string(),
+  procedure: z.object({ id: z.string(), version: z.string() }),
+  name: z.string(),
+  node: z.string(),
+  startedOn: z.string(),
+  /** The node to go back to when a 中止 ends. */
+  returnTo: z.string().nullable(),
+  endedOn: z.string().nullable(),
+});
+export type TrackState = z.infer<typeof trackState>;
+
+export const overrideRecord = z.object({ action: z.string(), track: z.string(), rule: z.string(), ruleName: z.string(), reason: z.string(), byName: z.string(), on: z.string() });
+
+/** Citizen or organisation: the summary-procedure and hearing limits differ (处罚法 arts. 51, 63). */
+export const partyKind = z.enum(['organisation', 'individual']);
+
 /** The projection of one case, rebuilt from its events. */
 export const caseState = z.object({
   id: z.string(),
@@ -64,6 +86,10 @@ export const caseState = z.object({
   officers: z.array(caseOfficer),
   source: z.string(),
   summary: z.string(),
+  partyKind,
+  /** When the violation happened, or ended if it continued (处罚法 art. 36); null in cases opened before this was asked. */
+  violationOn: z.string().nullable(),
+  continuing: z.boolean(),
   discoveredOn: z.string(),
   filedOn: z.string(),
   openedAt: z.string(),
@@ -73,13 +99,20 @@ export const caseState = z.object({
   noticeApprovedOn: z.string().nullable(),
   noticedFine: yuan.nullable(),
   defence: z.object({ statements: z.array(z.object({ on: z.string(), text: z.string(), newFacts: z.boolean(), waived: z.boolean() })), closedOn: z.string().nullable() }),
-  decision: z.object({ fine: yuan, approvedOn: z.string().nullable() }).nullable(),
+  decision: z.object({
+    kind: z.enum(['penalty', 'noPenalty', 'transfer']), fine: yuan, warning: z.boolean(), approvedOn: z.string().nullable(),
+  }).nullable(),
   services: z.array(serviceRecord),
   payments: z.array(paymentRecord),
   documents: z.array(documentRecord),
   evidence: z.array(evidenceRecord),
   approvals: z.array(z.object({ action: z.string(), by: z.string(), byName: z.string(), at: z.string(), comment: z.string() })),
   dossier: z.object({ pdfHash: z.string(), pages: z.number().int(), builtAt: z.string() }).nullable(),
+  /** Node the main procedure returns to when a 中止 ends. */
+  returnTo: z.string().nullable(),
+  tracks: z.array(trackState),
+  steps: z.array(stepRecord),
+  overrides: z.array(overrideRecord),
   closedOn: z.string().nullable(),
   version: z.number().int(),
   lastHash: z.string(),
@@ -100,6 +133,10 @@ export const actionView = z.object({
   reasons: z.array(reasonView),
   /** Name of the form the UI shows to collect `data` for the action, if any. */
   form: z.string().nullable(),
+  /** `main`, or the id of the track the action belongs to. */
+  track: z.string(),
+  /** A head may override failed legality-review rules with a written reason. */
+  overridable: z.boolean(),
 });
 export type ActionView = z.infer<typeof actionView>;
 
@@ -109,9 +146,13 @@ export const deadlineView = z.object({
   startEvent: z.string(),
   startOn: z.string(),
   dueOn: z.string(),
-  unit: z.enum(['workingDays', 'calendarDays']),
+  unit: z.enum(['workingDays', 'calendarDays', 'months']),
   length: z.number().int(),
   citation: z.string(),
+  /** The track the deadline belongs to (`main` for the main procedure). */
+  track: z.string(),
+  /** Extensions granted so far, with the article that allows them. */
+  extensions: z.number().int(),
   status: z.enum(['running', 'dueSoon', 'overdue', 'met']),
   /** True when the calendar for a year in the period is missing and weekends alone were used. */
   calendarIncomplete: z.boolean(),
@@ -119,8 +160,43 @@ export const deadlineView = z.object({
 export type DeadlineView = z.infer<typeof deadlineView>;
 
 export const phaseView = z.object({ id: z.string(), name: z.string(), status: z.enum(['done', 'current', 'todo']) });
+export type PhaseView = z.infer<typeof phaseView>;
 
 export const requirementView = z.object({ text: z.string(), done: z.boolean(), citation: z.string() });
+
+/** One rule of the legality review (合法性审查): pass or fail, its article and what it looked at. */
+export const legalityCheck = z.object({
+  id: z.string(),
+  name: z.string(),
+  passed: z.boolean(),
+  /** Not applicable to this case (e.g. no hearing threshold met): shown, never blocking. */
+  applicable: z.boolean(),
+  message: z.string(),
+  citation: z.string(),
+  evidence: z.array(z.string()),
+});
+export type LegalityCheck = z.infer<typeof legalityCheck>;
+export const legalityReview = z.object({ point: z.enum(['decision', 'closing']), checks: z.array(legalityCheck), passed: z.boolean() });
+export type LegalityReview = z.infer<typeof legalityReview>;
+
+const documentTypeView = z.object({ type: z.string(), name: z.string(), generated: z.boolean(), hasTemplate: z.boolean() });
+
+/** What the case page shows of one side track. */
+export const trackView = z.object({
+  id: z.string(),
+  name: z.string(),
+  nodeName: z.string(),
+  nodeCitation: z.string(),
+  ended: z.boolean(),
+  phases: z.array(phaseView),
+  actions: z.array(actionView),
+  requirements: z.array(requirementView),
+  documentTypes: z.array(documentTypeView),
+});
+export type TrackView = z.infer<typeof trackView>;
+
+export const startableTrack = z.object({ procedure: z.string(), name: z.string(), citation: z.string(), allowed: z.boolean(), reasons: z.array(reasonView) });
+export type StartableTrack = z.infer<typeof startableTrack>;
 
 export const caseView = z.object({
   state: caseState,
@@ -130,7 +206,15 @@ export const caseView = z.object({
   actions: z.array(actionView),
   requirements: z.array(requirementView),
   deadlines: z.array(deadlineView),
-  documentTypes: z.array(z.object({ type: z.string(), name: z.string(), generated: z.boolean() })),
+  documentTypes: z.array(documentTypeView),
+  tracks: z.array(trackView),
+  startableTracks: z.array(startableTrack),
+  /** The legality review at a decision or closing node; null elsewhere. */
+  legality: legalityReview.nullable(),
+  /** 加处罚款: 3% of the fine a day after the payment period, never more than the fine (处罚法 art. 72). */
+  surcharge: z.object({ days: z.number().int(), amount: yuan, cappedAtFine: z.boolean() }).nullable(),
+  /** True while a 中止 is in force. */
+  suspended: z.boolean(),
 });
 export type CaseView = z.infer<typeof caseView>;
 
@@ -156,6 +240,14 @@ export const caseListInput = z.object({
 });
 
 export const openCaseInput = z.object({
+  /** 一般程序 (ordinary, default) or 简易程序 (summary: 当场处罚). */
+  procedure: z.enum(['ordinary', 'summary']).default('ordinary'),
+  partyKind: partyKind.default('organisation'),
+  /** When the violation happened (or ended); checked against the limitation period at 立案. */
+  violationOn: isoDate.optional(),
+  continuing: z.boolean().default(false),
+  /** 涉及公民生命健康安全、金融安全且有危害后果: the limitation period is five years (art. 36). */
+  seriousHarm: z.boolean().default(false),
   enterpriseId: z.string().min(1, '请选择当事人'),
   violationId: z.string().min(1, '请选择违法行为'),
   officerIds: z.array(z.string()).min(2, '至少需要两名执法人员'),
@@ -170,10 +262,24 @@ export const openCaseInput = z.object({
 export const actInput = z.object({
   caseId: z.string(),
   action: z.string(),
+  /** The track the action belongs to: `main` (default) or a track id from the case view. */
+  track: z.string().default('main'),
+  /** A head overriding failed legality-review rules must say why; recorded in the history and the 备考表. */
+  overrideReason: z.string().max(2000).optional(),
   data: z.record(z.string(), z.unknown()).default({}),
   /** The case version the user looked at: an action on a case changed meanwhile is refused. */
   expectedVersion: z.number().int().optional(),
 });
+
+export const startTrackInput = z.object({ caseId: z.string(), procedure: z.string(), expectedVersion: z.number().int().optional() });
+
+export const deadlineOverviewInput = z.object({
+  /** Warn this many working days ahead (the bureau's setting when absent). */
+  warnAheadWorkingDays: z.number().int().min(0).max(30).optional(),
+  include: z.enum(['attention', 'all']).default('attention'),
+});
+export const deadlineOverviewRow = deadlineView.extend({ caseId: z.string(), caseNumber: z.string(), partyName: z.string(), trackName: z.string() });
+export const deadlineOverview = z.object({ warnAheadWorkingDays: z.number().int(), rows: z.array(deadlineOverviewRow) });
 
 export const historyEntry = z.object({
   seq: z.number().int(),

@@ -7,14 +7,15 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { monotonicFactory } from 'ulid';
 import type { Envelope, Reply } from '../../common/client.js';
-import { openDatabase } from './store/db.js';
+import { openDatabase, type Db } from './store/db.js';
+import { projectionVersion } from './domain/caseReducer.js';
 import { Directory } from './store/directory.js';
 import { BlobStore } from './store/blobStore.js';
 import { CaseStore, type StampFn } from './store/caseStore.js';
 import { Sequences } from './store/sequences.js';
 import { formatHlc, hlcTick, parseHlc, type HlcState } from './domain/hlc.js';
 import { seedDemo } from './seed/demo.js';
-import { loadCalendar, loadHearingThreshold, loadProcedures, loadViolations, type Clock, type Services } from './services.js';
+import { loadCalendar, loadDocumentTypeNames, loadHearingThreshold, loadProcedures, loadViolations, type Clock, type Services } from './services.js';
 import { PdfService, type EnginePreference } from './documents/pdfService.js';
 import { createDispatcher } from './api/dispatch.js';
 import { handlers } from './api/handlers/index.js';
@@ -56,6 +57,14 @@ function stamper(db: ReturnType<typeof openDatabase>, clock: Clock, device: stri
   };
 }
 
+/** Projections are derived data: when their shape changed since they were written, rebuild them from the log. */
+function rebuildProjectionsIfStale(db: Db, cases: CaseStore): void {
+  const row = db.prepare("SELECT value FROM meta WHERE key = 'projectionVersion'").get() as { value: string } | undefined;
+  if (row?.value === String(projectionVersion)) return;
+  cases.rebuildAll();
+  db.prepare("INSERT INTO meta (key, value) VALUES ('projectionVersion', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(String(projectionVersion));
+}
+
 export async function createCore(opts: CoreOptions): Promise<Core> {
   mkdirSync(opts.dataDir, { recursive: true });
   const db = openDatabase(join(opts.dataDir, 'anjuan.sqlite'));
@@ -64,18 +73,24 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   const clock = opts.clock ?? systemClock;
   const device = deviceId(db);
   const blobs = new BlobStore(join(opts.dataDir, 'blobs'), db);
+  const hearing = loadHearingThreshold();
+  const manifest = loadManifest();
   const services: Services = {
     db, dataDir: opts.dataDir, device, clock, directory, blobs,
     cases: new CaseStore(db, stamper(db, clock, device)),
     sequences: new Sequences(db),
-    calendar: loadCalendar(),
+    calendar: loadCalendar(undefined, join(opts.dataDir, 'calendars')),
     procedures: loadProcedures(),
     violations: loadViolations(),
-    hearingThresholdYuan: loadHearingThreshold(),
-    manifest: loadManifest(),
+    hearingThresholdYuan: hearing.organisationYuan,
+    hearingThreshold: hearing,
+    manifest,
+    documentTypeNames: loadDocumentTypeNames(manifest),
+    numberedTypes: new Set(manifest.filter((t) => t.numberPattern).map((t) => t.id)),
     bureau: () => directory.bureau(),
     pdf: new PdfService(db, blobs, opts.pdfEngine ?? (process.env.ANJUAN_PDF_ENGINE as EnginePreference | undefined) ?? 'auto'),
   };
+  rebuildProjectionsIfStale(db, services.cases);
   const dispatch = createDispatcher(services, handlers);
   return {
     dispatch,

@@ -2,7 +2,7 @@
  * Everything a handler may use, built once when the core starts. Handlers get this object and the
  * caller's identity; they never reach for globals, so tests can build a core on a temporary folder.
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Db } from './store/db.js';
 import type { Bureau } from './store/directory.js';
@@ -13,6 +13,8 @@ import { Sequences } from './store/sequences.js';
 import { WorkingCalendar, type CalendarYear } from './domain/calendar.js';
 import { procedureDefinition, checkDefinition, type ProcedureDefinition } from './domain/procedure/definition.js';
 import { knownGuards } from './domain/procedure/guards.js';
+import { actionForms } from '../../common/schemas/actions.js';
+import { calendarYear } from '../../common/schemas/calendar.js';
 import { violationType, type ViolationType } from '../../common/schemas/reference.js';
 import { resourcesDir } from './paths.js';
 import { z } from 'zod';
@@ -37,14 +39,32 @@ export interface Services {
   pdf: PdfService;
   /** 听证 threshold for organisations, from resources/discretion/hearing-thresholds.json (data: unverified). */
   hearingThresholdYuan: number;
+  /** Both 较大数额 figures (organisation, citizen) for the legality review. */
+  hearingThreshold: { organisationYuan: number; citizenYuan: number };
+  /** Chinese names of every document type the procedures name (resources/documents/types.json + manifest). */
+  documentTypeNames: ReadonlyMap<string, string>;
+  /** Document types whose template carries a number pattern (文号). */
+  numberedTypes: ReadonlySet<string>;
   /** templates/manifest.json, validated once at start. */
   manifest: TemplateInfo[];
 }
 
-export function loadCalendar(dir = join(resourcesDir(), 'calendars')): WorkingCalendar {
-  const years = readdirSync(dir).filter((f) => /^cn-\d{4}\.json$/.test(f))
-    .map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as CalendarYear);
-  return new WorkingCalendar(years);
+export function readCalendarYears(dir: string): CalendarYear[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).filter((f) => /^cn-\d{4}\.json$/.test(f))
+    .map((f) => calendarYear.parse(JSON.parse(readFileSync(join(dir, f), 'utf8'))) as CalendarYear);
+}
+
+/**
+ * The shipped years plus any year the bureau added since (`<dataDir>/calendars`, written by
+ * `calendar.import`): next year's holidays arrive as data, without a release. An added year
+ * replaces a shipped one of the same year.
+ */
+export function loadCalendar(dir = join(resourcesDir(), 'calendars'), addedDir?: string): WorkingCalendar {
+  const byYear = new Map<number, CalendarYear>();
+  for (const y of readCalendarYears(dir)) byYear.set(y.year, y);
+  if (addedDir) for (const y of readCalendarYears(addedDir)) byYear.set(y.year, y);
+  return new WorkingCalendar([...byYear.values()]);
 }
 
 /** Loads and checks every procedure definition; a broken one stops the start with its problems listed. */
@@ -52,7 +72,7 @@ export function loadProcedures(dir = join(resourcesDir(), 'procedures')): Map<st
   const map = new Map<string, ProcedureDefinition>();
   for (const f of readdirSync(dir).filter((x) => x.endsWith('.json'))) {
     const def = procedureDefinition.parse(JSON.parse(readFileSync(join(dir, f), 'utf8')));
-    const problems = checkDefinition(def, knownGuards);
+    const problems = checkDefinition(def, knownGuards, new Set(Object.keys(actionForms)));
     if (problems.length) throw new Error(`程序定义 ${f} 有误：\n${problems.join('\n')}`);
     map.set(`${def.id}@${def.version}`, def);
   }
@@ -64,12 +84,18 @@ export function loadViolations(file = join(resourcesDir(), 'discretion', 'violat
 }
 
 /** The procedure a new case follows: the newest version of the ordinary procedure. */
-export function currentProcedure(procedures: Map<string, ProcedureDefinition>, id = 'ordinary'): ProcedureDefinition {
+export function currentProcedure(procedures: ReadonlyMap<string, ProcedureDefinition>, id = 'ordinary'): ProcedureDefinition {
   const all = [...procedures.values()].filter((p) => p.id === id).sort((a, b) => (a.version < b.version ? 1 : -1));
   if (!all[0]) throw new Error(`没有程序定义 ${id}`);
   return all[0];
 }
 
-export function loadHearingThreshold(file = join(resourcesDir(), 'discretion', 'hearing-thresholds.json')): number {
-  return z.object({ organisationYuan: z.number().positive() }).parse(JSON.parse(readFileSync(file, 'utf8'))).organisationYuan;
+export function loadHearingThreshold(file = join(resourcesDir(), 'discretion', 'hearing-thresholds.json')): { organisationYuan: number; citizenYuan: number } {
+  return z.object({ organisationYuan: z.number().positive(), citizenYuan: z.number().positive() }).parse(JSON.parse(readFileSync(file, 'utf8')));
+}
+
+export function loadDocumentTypeNames(manifest: TemplateInfo[], file = join(resourcesDir(), 'documents', 'types.json')): Map<string, string> {
+  const names = new Map(Object.entries(z.object({ types: z.record(z.string(), z.string()) }).parse(JSON.parse(readFileSync(file, 'utf8'))).types));
+  for (const t of manifest) names.set(t.id, t.name);
+  return names;
 }

@@ -2,11 +2,12 @@
 import type { CaseState, CaseView } from '../../../common/schemas/cases.js';
 import type { Role } from '../../../common/roles.js';
 import { AppError } from '../../../common/errors.js';
-import { evaluateCase } from '../domain/procedure/engine.js';
+import { evaluateCase, type EvaluationContext } from '../domain/procedure/engine.js';
 import type { ProcedureDefinition } from '../domain/procedure/definition.js';
+import type { ReviewContext } from '../domain/legality/review.js';
 import { chinaDate } from '../domain/dates.js';
 import type { Services } from '../services.js';
-import { documentNames } from '../documents/names.js';
+import { warnAheadSetting } from './settings.js';
 
 export function procedureOf(services: Services, state: CaseState): ProcedureDefinition {
   const def = services.procedures.get(`${state.procedure.id}@${state.procedure.version}`);
@@ -19,7 +20,27 @@ export function today(services: Services): string {
   return chinaDate(services.clock.now());
 }
 
+export function reviewContext(services: Services, def: ProcedureDefinition, now: string): ReviewContext {
+  return {
+    today: now,
+    calendar: services.calendar,
+    hearingThreshold: services.hearingThreshold,
+    thresholds: Object.fromEntries(Object.entries(def.thresholds).map(([k, v]) => [k, v.value])),
+    numberedTypes: services.numberedTypes,
+    documentName: (type) => `《${services.documentTypeNames.get(type) ?? type}》`,
+  };
+}
+
+export function evaluationContext(services: Services, state: CaseState, roles: readonly Role[]): EvaluationContext {
+  const now = today(services);
+  return {
+    today: now, calendar: services.calendar, roles, procedures: services.procedures,
+    review: reviewContext(services, procedureOf(services, state), now),
+    warnAheadWorkingDays: warnAheadSetting(services),
+    templateTypes: new Set(services.manifest.map((t) => t.id)),
+  };
+}
+
 export function buildCaseView(services: Services, state: CaseState, roles: readonly Role[]): CaseView {
-  const def = procedureOf(services, state);
-  return { state, ...evaluateCase(def, state, { today: today(services), calendar: services.calendar, roles, documentNames: documentNames(services.manifest) }) };
+  return { state, ...evaluateCase(procedureOf(services, state), state, evaluationContext(services, state, roles)) };
 }

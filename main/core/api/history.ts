@@ -3,10 +3,13 @@ import type { CaseEvent } from '../domain/events.js';
 import { verifyChain } from '../store/eventLog.js';
 import type { ProcedureDefinition } from '../domain/procedure/definition.js';
 
-export function summarize(e: CaseEvent, def: ProcedureDefinition): string {
-  const nodeName = (id: string): string => def.nodes.find((n) => n.id === id)?.name ?? id;
-  const actionLabel = (id: string): string => def.actions.find((a) => a.id === id)?.name ?? id;
+/** `defFor(track)`: the definition a track ran under (the main procedure for `main`). */
+export function summarize(e: CaseEvent, defFor: (track: string) => ProcedureDefinition | undefined): string {
+  const def = defFor(e.type === 'action.performed' ? e.payload.track ?? 'main' : 'main');
+  const nodeName = (id: string): string => def?.nodes.find((n) => n.id === id)?.name ?? id;
+  const actionLabel = (id: string): string => def?.actions.find((a) => a.id === id)?.name ?? id;
   switch (e.type) {
+    case 'track.started': return `启动附加程序：${e.payload.name}`;
     case 'case.opened': return `立案登记：${e.payload.number}，当事人${e.payload.party.name}，${e.payload.violation.name}`;
     case 'document.generated': return `生成${e.payload.name}${e.payload.number ? `（${e.payload.number}）` : ''}，第${e.payload.version}版`;
     case 'evidence.added': return `上传证据：${e.payload.description}（${e.payload.fileName}）`;
@@ -15,15 +18,18 @@ export function summarize(e: CaseEvent, def: ProcedureDefinition): string {
       const p = e.payload;
       const move = p.to ? `，由“${nodeName(p.from)}”进入“${nodeName(p.to)}”` : '';
       const comment = typeof p.data.comment === 'string' && p.data.comment ? `，意见：${p.data.comment}` : '';
-      return `${actionLabel(p.action)}${move}${comment}`;
+      const reason = typeof p.data.reason === 'string' && p.data.reason ? `，理由：${p.data.reason}` : '';
+      const track = p.track && p.track !== 'main' ? `【${def?.name ?? p.track}】` : '';
+      const overrides = p.overrides?.length ? `；合法性审查未通过项经负责人决定继续办理（${p.overrides.map((o) => o.ruleName).join('、')}），理由：${p.overrides[0]!.reason}` : '';
+      return `${track}${actionLabel(p.action)}${move}${comment}${reason}${overrides}`;
     }
   }
 }
 
-export function historyOf(events: CaseEvent[], def: ProcedureDefinition) {
+export function historyOf(events: CaseEvent[], defFor: (track: string) => ProcedureDefinition | undefined) {
   return {
     entries: events.map((e) => ({
-      seq: e.seq, id: e.id, type: e.type, summary: summarize(e, def), actorId: e.actorId, actorName: e.actorName,
+      seq: e.seq, id: e.id, type: e.type, summary: summarize(e, defFor), actorId: e.actorId, actorName: e.actorName,
       device: e.device, at: e.at, hlc: e.hlc, hash: e.hash,
     })),
     chainValid: verifyChain(events).valid,

@@ -1,18 +1,54 @@
 /**
- * `cases.act`: one procedure action on a case. The engine decides whether the law allows it now
- * (node, role, guards, each with its article); the data is validated by the action's form; the
- * result is one `action.performed` event written atomically with the projection.
+ * `cases.act`: one procedure action on a case, on its main procedure or on one of its tracks.
+ * The engine decides whether the law allows it now (node, role, guards, each with its article);
+ * the data is validated by the action's form; the result is one `action.performed` event written
+ * atomically with the projection. A head may override failed legality-review rules with a written
+ * reason: the override is part of the event, so the history and the dossier's 备考表 show it.
  */
+import type { z } from 'zod';
 import { AppError } from '../../../common/errors.js';
-import { actionForms, type ActionFormName } from '../../../common/schemas/actions.js';
-import type { CaseView } from '../../../common/schemas/cases.js';
+import { actionForms, futureDateFields, type ActionFormName } from '../../../common/schemas/actions.js';
+import type { CaseState, CaseView } from '../../../common/schemas/cases.js';
 import type { OpParsedInput } from '../../../common/operations.js';
-import { blockingReasons } from '../domain/procedure/engine.js';
-import { buildCaseView, procedureOf, today } from './caseView.js';
+import { blockingReasons, mainTrackId, nodeOf, targetOf, trackOf } from '../domain/procedure/engine.js';
+import type { ProcedureAction } from '../domain/procedure/definition.js';
+import type { GuardFailure } from '../domain/procedure/guards.js';
+import { deriveActionData } from '../domain/procedure/derive.js';
+import { isValidDate } from '../domain/dates.js';
+import { buildCaseView, evaluationContext, today } from './caseView.js';
 import { checkCaseDate } from './dateRules.js';
 import type { HandlerContext } from './types.js';
 import { requireUser } from './types.js';
 import { serviceDataFromReceipt } from './serviceData.js';
+
+const minOverrideReason = 10;
+
+function parseForm(action: ProcedureAction, input: Record<string, unknown>): Record<string, unknown> {
+  if (!action.form) return {};
+  const schema = actionForms[action.form as ActionFormName] as z.ZodType | undefined;
+  if (!schema) throw new AppError('INTERNAL', `程序定义引用了未知表单 ${action.form}`);
+  return schema.parse(input) as Record<string, unknown>;
+}
+
+/** Every date the user typed: a real date, not before 立案, and not in the future unless it lies ahead by nature. */
+function checkDates(action: ProcedureAction, data: Record<string, unknown>, current: CaseState, now: string): void {
+  const shape = action.form ? (actionForms[action.form as ActionFormName] as unknown as { shape?: Record<string, { description?: string }> }).shape ?? {} : {};
+  for (const [key, value] of Object.entries(data)) {
+    if (typeof value !== 'string' || !(/On$/.test(key) || key === 'correctBy')) continue;
+    const label = shape[key]?.description ?? key;
+    if (futureDateFields.has(key)) {
+      if (!isValidDate(value)) throw new AppError('VALIDATION', `${label}不是有效日期：${value}`);
+      if (value < current.filedOn) throw new AppError('DATE_BEFORE_FILING', `${label}（${value}）不能早于立案日期（${current.filedOn}）`);
+    } else {
+      checkCaseDate(label, value, current.filedOn, now);
+    }
+  }
+}
+
+function refusal(action: ProcedureAction, reasons: GuardFailure[]): AppError {
+  const code = reasons.some((r) => r.rule === 'node') ? 'ACTION_NOT_ALLOWED' : reasons.some((r) => r.rule === 'role') ? 'FORBIDDEN_ROLE' : 'GUARD_FAILED';
+  return new AppError(code, `不能执行“${action.name}”：${reasons.map((r) => r.message + (r.citation ? `（${r.citation}）` : '')).join('；')}`, reasons);
+}
 
 export function performAction(ctx: HandlerContext, input: OpParsedInput<'cases.act'>): CaseView {
   const { services } = ctx;
@@ -20,27 +56,42 @@ export function performAction(ctx: HandlerContext, input: OpParsedInput<'cases.a
   const now = today(services);
   const { state } = services.cases.write(input.caseId, { id: user.id, name: user.name, device: services.device }, (current) => {
     if (!current) throw new AppError('NOT_FOUND', '案件不存在');
-    const def = procedureOf(services, current);
-    const action = def.actions.find((a) => a.id === input.action);
-    if (!action) throw new AppError('UNKNOWN_OPERATION', `程序中没有操作“${input.action}”`);
+    const track = input.track;
+    if (track !== mainTrackId && !current.tracks.some((t) => t.id === track)) throw new AppError('NOT_FOUND', `案件没有附加程序 ${track}`);
+    const t = trackOf(current, track, services.procedures);
+    if (t.ended) throw new AppError('ACTION_NOT_ALLOWED', `${t.name}已办结，不能再执行操作`);
+    const action = t.def.actions.find((a) => a.id === input.action);
+    if (!action) throw new AppError('UNKNOWN_OPERATION', `${t.def.name}中没有操作“${input.action}”`);
 
-    let data: Record<string, unknown> = {};
-    if (action.form) {
-      const schema = actionForms[action.form as ActionFormName];
-      if (!schema) throw new AppError('INTERNAL', `程序定义引用了未知表单 ${action.form}`);
-      data = schema.parse(input.data) as Record<string, unknown>;
-    }
+    let data = parseForm(action, input.data);
     if (action.id === 'serveNotice' || action.id === 'serveDecision') data = serviceDataFromReceipt(current, action.id);
-    for (const [key, label] of [['on', '申辩日期'], ['paidOn', '缴款日期'], ['servedOn', '送达日期']] as const) {
-      if (typeof data[key] === 'string') checkCaseDate(label, data[key], current.filedOn, now);
-    }
+    checkDates(action, data, current, now);
+    data = deriveActionData(action.form, current, track, data);
 
-    const reasons = blockingReasons(def, current, action, { today: now, calendar: services.calendar, roles: user.roles, documentNames: {} }, data);
-    if (reasons.length) {
-      const code = reasons.some((r) => r.rule === 'node') ? 'ACTION_NOT_ALLOWED' : reasons.some((r) => r.rule === 'role') ? 'FORBIDDEN_ROLE' : 'GUARD_FAILED';
-      throw new AppError(code, `不能执行“${action.name}”：${reasons.map((r) => r.message + (r.citation ? `（${r.citation}）` : '')).join('；')}`, reasons);
+    const ectx = evaluationContext(services, current, user.roles);
+    const reasons = blockingReasons(t.def, current, action, ectx, data, track);
+    const legality = reasons.filter((r) => r.rule.startsWith('legality:'));
+    const overrides: Array<{ rule: string; ruleName: string; reason: string }> = [];
+    if (legality.length && input.overrideReason !== undefined) {
+      // Only a head, only on actions the procedure marks overridable, only the legality rules, and only with a reason.
+      if (!action.overridable) throw new AppError('ACTION_NOT_ALLOWED', `“${action.name}”不允许越过合法性审查`);
+      if (!user.roles.includes('head')) throw new AppError('FORBIDDEN_ROLE', '只有负责人可以在合法性审查未通过时决定继续办理');
+      if (input.overrideReason.trim().length < minOverrideReason) throw new AppError('VALIDATION', `请写明继续办理的理由（至少${minOverrideReason}个字）`);
+      for (const r of legality) overrides.push({ rule: r.rule.slice('legality:'.length), ruleName: r.message.replace(/^合法性审查未通过：/, '').split('——')[0] ?? r.rule, reason: input.overrideReason.trim() });
     }
-    return [{ type: 'action.performed', payload: { action: action.id, from: current.node, to: action.to ?? null, approval: Boolean(action.approval), sendBack: Boolean(action.sendBack), data, on: now } }];
+    const blocking = overrides.length ? reasons.filter((r) => !r.rule.startsWith('legality:')) : reasons;
+    if (blocking.length) throw refusal(action, blocking);
+
+    const to = targetOf(action, current, ectx, data, track, t.returnTo);
+    if ((action.to || action.next) && !to) throw new AppError('INTERNAL', `操作“${action.name}”没有可去的节点`);
+    const terminal = to ? Boolean(nodeOf(t.def, to).terminal) : false;
+    return [{
+      type: 'action.performed',
+      payload: {
+        action: action.id, from: t.node, to, approval: Boolean(action.approval), sendBack: Boolean(action.sendBack), data, on: now,
+        ...(track !== mainTrackId ? { track } : {}), ...(terminal ? { terminal } : {}), ...(overrides.length ? { overrides } : {}),
+      },
+    }];
   }, input.expectedVersion);
   return buildCaseView(services, state, user.roles);
 }

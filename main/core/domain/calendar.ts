@@ -10,7 +10,7 @@
  * - a calendar-day period whose last day is a rest day ends on the next working day
  *   (民事诉讼法 art. 85, applied by analogy).
  */
-import { addDays, weekday, yearOf } from './dates.js';
+import { addDays, addMonths, weekday, yearOf } from './dates.js';
 
 export interface CalendarYear {
   year: number;
@@ -75,6 +75,13 @@ export class WorkingCalendar {
       if (!this.hasYear(yearOf(d))) incomplete = true;
     }
     return { dueOn: d, calendarIncomplete: incomplete };
+  }
+
+  /** The same day `n` months on (a period in months ends on the corresponding day), moved off a rest day. */
+  addMonths(start: string, n: number): DeadlineResult {
+    const end = addMonths(start, n);
+    const r = this.addCalendarDays(end, 0);
+    return { dueOn: r.dueOn, calendarIncomplete: r.calendarIncomplete || !this.hasYear(yearOf(end)) };
   }
 
   /** Working days from `from` (exclusive) to `to` (inclusive); 0 when `to` is not after `from`. */

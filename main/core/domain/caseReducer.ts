@@ -1,10 +1,18 @@
 /**
  * Folds a case's events into its projection. Pure and deterministic: replaying the log must give
  * exactly the stored projection (the store tests check this), so nothing here reads a clock.
+ *
+ * Most of what rules need is kept generically in `steps` (every action with its data and date);
+ * the named fields below are the facts documents and the case page read directly.
  */
 import type { CaseState } from '../../../common/schemas/cases.js';
 import type { ActionPerformedPayload, CaseEvent } from './events.js';
 import { decisionDocumentName, noticeDocumentName } from './procedure/facts.js';
+
+/** Bump when the projection's shape changes: stored projections are then rebuilt from the log. */
+export const projectionVersion = 2;
+
+export const mainTrack = 'main';
 
 export function applyEvent(state: CaseState | null, e: CaseEvent): CaseState {
   if (e.type === 'case.opened') {
@@ -13,10 +21,12 @@ export function applyEvent(state: CaseState | null, e: CaseEvent): CaseState {
     return {
       id: e.caseId, number: p.number, bureauId: p.bureauId, procedure: p.procedure, node: p.startNode,
       party: p.party, violation: p.violation, officers: p.officers, source: p.source, summary: p.summary,
+      partyKind: p.partyKind ?? 'organisation', violationOn: p.violationOn ?? null, continuing: p.continuing ?? false,
       discoveredOn: p.discoveredOn, filedOn: p.filedOn, openedAt: e.at, openedBy: e.actorName,
       filingApprovedOn: null, report: null, noticeApprovedOn: null, noticedFine: null,
       defence: { statements: [], closedOn: null }, decision: null, services: [], payments: [],
-      documents: [], evidence: [], approvals: [], dossier: null, closedOn: null, version: 1, lastHash: e.hash,
+      documents: [], evidence: [], approvals: [], dossier: null, returnTo: null, tracks: [], steps: [], overrides: [],
+      closedOn: null, version: 1, lastHash: e.hash,
     };
   }
   if (!state) throw new Error(`event ${e.id} for a case that was never opened`);
@@ -29,19 +39,48 @@ export function applyEvent(state: CaseState | null, e: CaseEvent): CaseState {
       next.evidence = [...state.evidence, e.payload];
       return next;
     case 'action.performed':
-      return applyAction(next, e.payload, e);
+      return (e.payload.track ?? mainTrack) === mainTrack ? applyMainAction(next, e.payload, e) : applyTrackAction(next, e.payload, e);
+    case 'track.started': {
+      const p = e.payload;
+      next.tracks = [...state.tracks, { id: p.trackId, procedure: p.procedure, name: p.name, node: p.startNode, startedOn: p.on, returnTo: null, endedOn: null }];
+      return next;
+    }
     case 'dossier.built':
       next.dossier = e.payload;
       return next;
   }
 }
 
-function applyAction(s: CaseState, p: ActionPerformedPayload, e: CaseEvent): CaseState {
+function recordStep(s: CaseState, p: ActionPerformedPayload, e: CaseEvent): void {
+  const track = p.track ?? mainTrack;
+  s.steps = [...s.steps, { track, action: p.action, on: p.on, data: p.data }];
+  if (p.approval || p.sendBack) {
+    s.approvals = [...s.approvals, { action: p.action, by: e.actorId, byName: e.actorName, at: e.at, comment: String(p.data.comment ?? '') }];
+  }
+  if (p.overrides?.length) {
+    s.overrides = [...s.overrides, ...p.overrides.map((o) => ({ ...o, action: p.action, track, byName: e.actorName, on: p.on }))];
+  }
+  if (typeof p.data.servedDocument === 'string' && p.action !== 'serveNotice' && p.action !== 'serveDecision') {
+    s.services = [...s.services, service(p.data.servedDocument, p.data, p.on)];
+  }
+}
+
+function applyTrackAction(s: CaseState, p: ActionPerformedPayload, e: CaseEvent): CaseState {
+  recordStep(s, p, e);
+  s.tracks = s.tracks.map((t) => {
+    if (t.id !== p.track) return t;
+    const returnTo = p.action === 'suspend' ? p.from : p.action === 'resume' ? null : t.returnTo;
+    return { ...t, node: p.to ?? t.node, returnTo, endedOn: p.terminal ? p.on : t.endedOn };
+  });
+  return s;
+}
+
+function applyMainAction(s: CaseState, p: ActionPerformedPayload, e: CaseEvent): CaseState {
   const d = p.data;
   if (p.to) s.node = p.to;
-  if (p.approval || p.sendBack) {
-    s.approvals = [...s.approvals, { action: p.action, by: e.actorId, byName: e.actorName, at: e.at, comment: String(d.comment ?? '') }];
-  }
+  recordStep(s, p, e);
+  if (p.action === 'suspend') s.returnTo = p.from;
+  if (p.action === 'resume') s.returnTo = null;
   switch (p.action) {
     case 'approveFiling': s.filingApprovedOn = p.on; break;
     case 'submitReport':
@@ -54,7 +93,18 @@ function applyAction(s: CaseState, p: ActionPerformedPayload, e: CaseEvent): Cas
       s.defence = { ...s.defence, statements: [...s.defence.statements, { on: String(d.on ?? p.on), text: String(d.text ?? ''), newFacts: Boolean(d.newFacts), waived: Boolean(d.waived) }] };
       break;
     case 'closeDefence': s.defence = { ...s.defence, closedOn: p.on }; break;
-    case 'submitDecision': s.decision = { fine: s.report?.proposedFine ?? 0, approvedOn: null }; break;
+    case 'reReview':
+      // 复核 may lower the fine, never raise it (the guard refuses a rise); the report keeps the current figure.
+      if (s.report) s.report = { ...s.report, proposedFine: Number(d.proposedFine) };
+      break;
+    case 'finishHearing':
+      s.defence = { ...s.defence, closedOn: p.on };
+      if (s.report) s.report = { ...s.report, proposedFine: Number(d.proposedFine) };
+      break;
+    case 'submitDecision': s.decision = { kind: 'penalty', fine: s.report?.proposedFine ?? 0, warning: Boolean(d.warning), approvedOn: null }; break;
+    case 'submitNoPenalty': s.decision = { kind: 'noPenalty', fine: 0, warning: false, approvedOn: null }; break;
+    case 'submitTransfer': s.decision = { kind: 'transfer', fine: 0, warning: false, approvedOn: null }; break;
+    case 'decideOnTheSpot': s.decision = { kind: 'penalty', fine: Number(d.fine ?? 0), warning: Boolean(d.warning), approvedOn: p.on }; break;
     case 'rejectDecision': s.decision = null; break;
     case 'approveDecision': s.decision = s.decision ? { ...s.decision, approvedOn: p.on } : null; break;
     case 'serveDecision': s.services = [...s.services, service(decisionDocumentName, d, p.on)]; break;
@@ -64,6 +114,7 @@ function applyAction(s: CaseState, p: ActionPerformedPayload, e: CaseEvent): Cas
     case 'approveClosing': s.closedOn = p.on; break;
     default: break;
   }
+  if (p.terminal && !s.closedOn) s.closedOn = p.on;
   return s;
 }
 

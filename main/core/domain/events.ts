@@ -15,8 +15,20 @@ export interface CaseOpenedPayload {
   officers: CaseState['officers'];
   source: string;
   summary: string;
+  /** Absent in events written before these were asked at 立案. */
+  partyKind?: CaseState['partyKind'];
+  violationOn?: string | null;
+  continuing?: boolean;
   discoveredOn: string;
   filedOn: string;
+}
+
+export interface TrackStartedPayload {
+  trackId: string;
+  procedure: { id: string; version: string };
+  name: string;
+  startNode: string;
+  on: string;
 }
 
 export interface ActionPerformedPayload {
@@ -29,6 +41,12 @@ export interface ActionPerformedPayload {
   /** The action's data after validation, with the date the action took effect (`on`). */
   data: Record<string, unknown>;
   on: string;
+  /** `main` or a track id; absent in events written before tracks existed (= main). */
+  track?: string;
+  /** The target node is terminal: the track (or, for main, the case) ends here. */
+  terminal?: boolean;
+  /** Legality-review rules a head overrode for this action, each with the written reason. */
+  overrides?: Array<{ rule: string; ruleName: string; reason: string }>;
 }
 
 export type CaseEventBody =
@@ -36,6 +54,7 @@ export type CaseEventBody =
   | { type: 'document.generated'; payload: DocumentRecord }
   | { type: 'evidence.added'; payload: EvidenceRecord }
   | { type: 'action.performed'; payload: ActionPerformedPayload }
+  | { type: 'track.started'; payload: TrackStartedPayload }
   | { type: 'dossier.built'; payload: { pdfHash: string; pages: number; builtAt: string } };
 
 /** An event as stored: the body plus who, when, where, and its place in the hash chain. */
@@ -57,5 +76,6 @@ export const eventTypeNames: Record<CaseEventBody['type'], string> = {
   'document.generated': '生成文书',
   'evidence.added': '上传证据',
   'action.performed': '程序操作',
+  'track.started': '启动附加程序',
   'dossier.built': '组卷',
 };

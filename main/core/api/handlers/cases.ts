@@ -9,11 +9,13 @@ import { requireUser } from '../types.js';
 import { performAction } from '../performAction.js';
 import { historyOf } from '../history.js';
 import { ulid } from 'ulid';
+import { limitationProblem } from '../../domain/limitation.js';
+import { startTrack } from '../startTrack.js';
 
-export const caseHandlers: HandlerMap<'cases.list' | 'cases.open' | 'cases.get' | 'cases.act' | 'cases.history'> = {
+export const caseHandlers: HandlerMap<'cases.list' | 'cases.open' | 'cases.get' | 'cases.act' | 'cases.history' | 'cases.startTrack'> = {
   'cases.list': (input, { services }) => {
     const names = new Map<string, string>();
-    for (const def of services.procedures.values()) for (const n of def.nodes) names.set(n.id, n.name);
+    for (const def of services.procedures.values()) if (def.kind === 'main') for (const n of def.nodes) names.set(n.id, n.name);
     return services.cases.projection.list(input, (node) => names.get(node) ?? node);
   },
 
@@ -37,8 +39,10 @@ export const caseHandlers: HandlerMap<'cases.list' | 'cases.open' | 'cases.get' 
     if (valid.length < 2) throw new AppError('OFFICERS_REQUIRED', `至少需要两名持有有效执法证件的执法人员（行政处罚法第四十二条），目前${valid.length}名`);
     if (input.filedOn > now) throw new AppError('DATE_IN_FUTURE', `立案日期（${input.filedOn}）不能晚于今天（${now}）`);
     if (input.discoveredOn > input.filedOn) throw new AppError('VALIDATION', `发现日期（${input.discoveredOn}）不能晚于立案日期（${input.filedOn}）`);
+    const lapsed = limitationProblem({ violationOn: input.violationOn ?? null, continuing: input.continuing, discoveredOn: input.discoveredOn, seriousHarm: input.seriousHarm });
+    if (lapsed) throw new AppError('LIMITATION_EXPIRED', lapsed);
 
-    const def = currentProcedure(services.procedures);
+    const def = currentProcedure(services.procedures, input.procedure);
     const bureau = services.bureau();
     const caseId = ulid();
     const { state } = services.cases.write(caseId, { id: user.id, name: user.name, device: services.device }, () => {
@@ -53,6 +57,7 @@ export const caseHandlers: HandlerMap<'cases.list' | 'cases.open' | 'cases.get' 
         violation: { id: violation.id, name: violation.name, breached: violation.breached, penaltyArticle: violation.penaltyArticle, band: violation.band, penaltyText: violation.penaltyText },
         officers: valid.map((o) => ({ id: o!.id, name: o!.name, certificateNo: o!.certificateNo, certificateValidUntil: o!.certificateValidUntil })),
         source: input.source, summary: input.summary, discoveredOn: input.discoveredOn, filedOn: input.filedOn,
+        partyKind: input.partyKind, violationOn: input.violationOn ?? null, continuing: input.continuing,
       };
       services.db.prepare('INSERT INTO requests (request_id, op, result, created_at) VALUES (?, ?, ?, ?)')
         .run(input.requestId, 'cases.open', caseId, services.clock.now().toISOString());
@@ -65,8 +70,15 @@ export const caseHandlers: HandlerMap<'cases.list' | 'cases.open' | 'cases.get' 
 
   'cases.act': (input, ctx) => performAction(ctx, input),
 
+  'cases.startTrack': (input, ctx) => startTrack(ctx, input),
+
   'cases.history': ({ caseId }, { services }) => {
     const state = services.cases.get(caseId);
-    return historyOf(services.cases.log.forCase(caseId), procedureOf(services, state));
+    const main = procedureOf(services, state);
+    return historyOf(services.cases.log.forCase(caseId), (track) => {
+      if (track === 'main') return main;
+      const t = state.tracks.find((x) => x.id === track);
+      return t ? services.procedures.get(`${t.procedure.id}@${t.procedure.version}`) : undefined;
+    });
   },
 };

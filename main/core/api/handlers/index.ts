@@ -6,6 +6,7 @@ import { caseHandlers } from './cases.js';
 import { evidenceHandlers } from './evidence.js';
 import { documentHandlers } from './documents.js';
 import { dossierHandlers } from './dossier.js';
+import { procedureHandlers } from './procedures.js';
 
 export const handlers: HandlerMap = {
   ...sessionHandlers,
@@ -14,4 +15,5 @@ export const handlers: HandlerMap = {
   ...evidenceHandlers,
   ...documentHandlers,
   ...dossierHandlers,
+  ...procedureHandlers,
 };

@@ -1,16 +1,55 @@
 /**
  * The shape of a procedure definition (resources/procedures/*.json): law as data.
  * A provincial administrator edits the JSON; this schema and `checkDefinition` reject a broken one.
+ *
+ * Two kinds of definition:
+ * - a **main** procedure (一般程序, 简易程序) that a case is opened under;
+ * - a **track** (责令改正, 查封扣押, 按日连续处罚, 移送 …) that runs alongside the main procedure of a
+ *   case, started by the user from the main nodes it `attach`es to. A case can run several tracks at
+ *   once, each with its own current node, so no node is ever copied between procedures.
  */
 import { z } from 'zod';
 
 export const guardRef = z.object({ name: z.string(), args: z.record(z.string(), z.unknown()).optional() });
 export type GuardRef = z.infer<typeof guardRef>;
 
+/** `to` value that returns a track to the node it was at before (used by 中止 → 恢复). */
+export const returnToPrevious = '$return';
+
+const deadlineUnit = z.enum(['workingDays', 'calendarDays', 'months']);
+
+export const deadlineRule = z.object({
+  id: z.string(),
+  name: z.string(),
+  /** A fact key (see facts.ts) or `action:<id>`: the date the period starts from. */
+  start: z.string(),
+  length: z.number().int().positive(),
+  unit: deadlineUnit,
+  citation: z.string().min(1),
+  /** A fact key or `action:<id>`: once true, the deadline is met. */
+  metBy: z.string(),
+  /** Approved extensions: each performance of `action` adds `length` `unit`s, at most `max` times. */
+  extension: z.object({ action: z.string(), length: z.number().int().positive(), unit: deadlineUnit, max: z.number().int().positive(), citation: z.string().min(1) }).optional(),
+  /** The deadline applies only when an action recorded this value (e.g. 24 h only for a criminal referral). */
+  appliesWhen: z.object({ action: z.string(), field: z.string(), equals: z.unknown() }).optional(),
+  /** Periods a suspension (中止) does not count: the due date moves by the days suspended. */
+  pausedWhileSuspended: z.boolean().optional(),
+});
+
 export const procedureDefinition = z.object({
   id: z.string(),
   version: z.string(),
   name: z.string(),
+  kind: z.enum(['main', 'track']).default('main'),
+  /** Tracks only: which main procedures and nodes a user may start this track from. */
+  attach: z.object({
+    procedures: z.array(z.string()).min(1),
+    nodes: z.array(z.string()).min(1),
+    roles: z.array(z.string()).min(1),
+    /** Several instances at once (e.g. two seizures); otherwise one at a time. */
+    repeatable: z.boolean().default(false),
+    citation: z.string().min(1),
+  }).optional(),
   start: z.string(),
   phases: z.array(z.object({ id: z.string(), name: z.string() })).min(1),
   nodes: z.array(z.object({
@@ -18,65 +57,91 @@ export const procedureDefinition = z.object({
     phase: z.string(),
     name: z.string(),
     citation: z.string(),
+    /** Documents issued at this node (template types of templates/manifest.json). */
     documents: z.array(z.string()),
     evidence: z.array(z.string()).optional(),
     terminal: z.boolean().optional(),
+    /** The legality review (合法性审查) shown at this node, before a decision or before 结案. */
+    review: z.enum(['decision', 'closing']).optional(),
     requirements: z.array(z.object({ text: z.string(), guard: guardRef })),
   })).min(1),
   actions: z.array(z.object({
     id: z.string(),
     name: z.string(),
-    from: z.string(),
+    /** The node(s) the action is available at. */
+    from: z.union([z.string(), z.array(z.string()).min(1)]),
+    /** Where the case goes; absent = stays (a recording action); `$return` = back to before 中止. */
     to: z.string().optional(),
+    /** Conditional targets, tried in order: the first whose guard holds (or has none) wins. */
+    next: z.array(z.object({ when: guardRef.optional(), to: z.string() })).min(1).optional(),
     roles: z.array(z.string()).min(1),
     form: z.string().optional(),
     approval: z.boolean().optional(),
     /** Returns the case to an earlier step (退回); recorded with the approvals. */
     sendBack: z.boolean().optional(),
+    /** Failed legality-review rules may be overridden by a head with a written reason. */
+    overridable: z.boolean().optional(),
     guards: z.array(guardRef),
   })),
-  deadlines: z.array(z.object({
-    id: z.string(),
-    name: z.string(),
-    start: z.string(),
-    length: z.number().int().positive(),
-    unit: z.enum(['workingDays', 'calendarDays']),
-    citation: z.string().min(1),
-    metBy: z.string(),
-  })),
+  deadlines: z.array(deadlineRule),
   warnAheadWorkingDays: z.number().int().min(0),
+  /** Policy figures the guards use (data, not code); each one cites its source or says it is unverified. */
+  thresholds: z.record(z.string(), z.object({ value: z.number(), source: z.string() })).default({}),
 });
 export type ProcedureDefinition = z.infer<typeof procedureDefinition>;
 export type ProcedureNode = ProcedureDefinition['nodes'][number];
 export type ProcedureAction = ProcedureDefinition['actions'][number];
 export type DeadlineRule = ProcedureDefinition['deadlines'][number];
 
+export const fromNodes = (a: ProcedureAction): string[] => (Array.isArray(a.from) ? a.from : [a.from]);
+export const targetsOf = (a: ProcedureAction): string[] => [...(a.to ? [a.to] : []), ...(a.next ?? []).map((n) => n.to)];
+
 /** Structural problems a schema cannot see: dangling references, unreachable nodes, dead ends. */
-export function checkDefinition(def: ProcedureDefinition, knownGuards: ReadonlySet<string>): string[] {
+export function checkDefinition(def: ProcedureDefinition, knownGuards: ReadonlySet<string>, knownForms?: ReadonlySet<string>): string[] {
   const problems: string[] = [];
   const nodeIds = new Set(def.nodes.map((n) => n.id));
   const phaseIds = new Set(def.phases.map((p) => p.id));
+  const actionIds = new Set<string>();
+  const checkGuard = (where: string, g: { name: string }) => { if (!knownGuards.has(g.name)) problems.push(`${where} 使用了未知条件 ${g.name}`); };
   if (!nodeIds.has(def.start)) problems.push(`起始节点 ${def.start} 不存在`);
+  if (def.kind === 'track' && !def.attach) problems.push('附加程序缺少 attach（从哪些节点启动）');
   for (const n of def.nodes) {
     if (!phaseIds.has(n.phase)) problems.push(`节点 ${n.id} 的阶段 ${n.phase} 不存在`);
     if (!n.terminal && !n.citation) problems.push(`节点 ${n.id} 缺少法律依据`);
-    for (const r of n.requirements) if (!knownGuards.has(r.guard.name)) problems.push(`节点 ${n.id} 使用了未知条件 ${r.guard.name}`);
+    for (const r of n.requirements) checkGuard(`节点 ${n.id}`, r.guard);
   }
   for (const a of def.actions) {
-    if (!nodeIds.has(a.from)) problems.push(`操作 ${a.id} 的起点 ${a.from} 不存在`);
-    if (a.to && !nodeIds.has(a.to)) problems.push(`操作 ${a.id} 的终点 ${a.to} 不存在`);
-    for (const g of a.guards) if (!knownGuards.has(g.name)) problems.push(`操作 ${a.id} 使用了未知条件 ${g.name}`);
+    if (actionIds.has(a.id)) problems.push(`操作 ${a.id} 重复定义`);
+    actionIds.add(a.id);
+    for (const f of fromNodes(a)) if (!nodeIds.has(f)) problems.push(`操作 ${a.id} 的起点 ${f} 不存在`);
+    for (const t of targetsOf(a)) if (t !== returnToPrevious && !nodeIds.has(t)) problems.push(`操作 ${a.id} 的终点 ${t} 不存在`);
+    if (a.to && a.next) problems.push(`操作 ${a.id} 不能同时有 to 和 next`);
+    if (a.next && a.next.at(-1)?.when) problems.push(`操作 ${a.id} 的 next 最后一项须无条件（否则可能无处可去）`);
+    if (a.form && knownForms && !knownForms.has(a.form)) problems.push(`操作 ${a.id} 使用了未知表单 ${a.form}`);
+    for (const g of a.guards) checkGuard(`操作 ${a.id}`, g);
+    for (const n of a.next ?? []) if (n.when) checkGuard(`操作 ${a.id}`, n.when);
+  }
+  for (const d of def.deadlines) {
+    for (const key of [d.start, d.metBy, d.extension ? `action:${d.extension.action}` : null]) {
+      if (key?.startsWith('action:') && !actionIds.has(key.slice(7))) problems.push(`期限 ${d.id} 引用了不存在的操作 ${key.slice(7)}`);
+    }
   }
   const reached = new Set([def.start]);
+  const returnTargets = new Set<string>();
   for (let grew = true; grew;) {
     grew = false;
     for (const a of def.actions) {
-      if (a.to && reached.has(a.from) && !reached.has(a.to)) { reached.add(a.to); grew = true; }
+      if (!fromNodes(a).some((f) => reached.has(f))) continue;
+      for (const t of targetsOf(a)) {
+        // `$return` goes back to any node that could be left for the pause node: those are reached already.
+        if (t === returnToPrevious) { for (const f of fromNodes(a)) returnTargets.add(f); continue; }
+        if (!reached.has(t)) { reached.add(t); grew = true; }
+      }
     }
   }
   for (const n of def.nodes) {
     if (!reached.has(n.id)) problems.push(`节点 ${n.id} 无法到达`);
-    const leaves = def.actions.some((a) => a.from === n.id && a.to);
+    const leaves = def.actions.some((a) => fromNodes(a).includes(n.id) && targetsOf(a).length > 0);
     if (!n.terminal && !leaves) problems.push(`节点 ${n.id} 是死路（没有离开的操作）`);
   }
   return problems;

@@ -3,15 +3,15 @@ import fc from 'fast-check';
 import { blockingReasons, evaluateCase } from './engine.js';
 import { checkDefinition, type ProcedureDefinition } from './definition.js';
 import { knownGuards } from './guards.js';
-import { act, calendar, openedCase, ordinary, withDocument, withPhoto } from '../../testing/procedureCase.js';
+import { act, calendar, evalCtx, openedCase, ordinary, withDocument, withPhoto } from '../../testing/procedureCase.js';
 import type { Role } from '../../../../common/roles.js';
 import type { CaseState } from '../../../../common/schemas/cases.js';
 
-const ctx = (today: string, roles: Role[] = ['officer']) => ({ today, calendar, roles, documentNames: {} });
+const ctx = (today: string, roles: Role[] = ['officer']) => evalCtx(today, roles);
 const reasonsFor = (s: CaseState, action: string, today: string, roles: Role[] = ['officer'], data: Record<string, unknown> = {}) =>
   blockingReasons(ordinary, s, ordinary.actions.find((a) => a.id === action)!, ctx(today, roles), data);
 
-describe('ordinary procedure definition', () => {
+describe('ordinary procedure definition (v1, kept for cases opened under it)', () => {
   it('passes the checker: every node reachable, no dead ends, citations present', () => {
     expect(checkDefinition(ordinary, knownGuards)).toEqual([]);
   });

@@ -1,0 +1,71 @@
+/** Deadlines overview, bureau settings, holiday calendars and the procedure data a bureau runs on. */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { CaseState, DeadlineView } from '../../../../common/schemas/cases.js';
+import type { CalendarYear } from '../../domain/calendar.js';
+import { evaluateDeadlines } from '../../domain/procedure/deadlines.js';
+import { mainTrackId, trackOf } from '../../domain/procedure/engine.js';
+import { loadCalendar, readCalendarYears } from '../../services.js';
+import { resourcesDir } from '../../paths.js';
+import type { Services } from '../../services.js';
+import { procedureOf, today } from '../caseView.js';
+import { setWarnAheadSetting, warnAheadSetting } from '../settings.js';
+import type { HandlerMap } from '../types.js';
+
+const addedCalendarDir = (services: Services) => join(services.dataDir, 'calendars');
+
+function calendarInfo(services: Services) {
+  const added = new Set(readCalendarYears(addedCalendarDir(services)).map((y) => y.year));
+  const shipped = readCalendarYears(join(resourcesDir(), 'calendars'));
+  const years = new Map<number, { year: number; source: string; added: boolean }>();
+  for (const y of shipped) years.set(y.year, { year: y.year, source: y.source, added: false });
+  for (const y of readCalendarYears(addedCalendarDir(services))) years.set(y.year, { year: y.year, source: y.source, added: added.has(y.year) });
+  return { years: [...years.values()].sort((a, b) => a.year - b.year) };
+}
+
+function caseDeadlines(services: Services, s: CaseState, now: string, warn: number): Array<DeadlineView & { trackName: string }> {
+  const ctx = { today: now, calendar: services.calendar, warnAheadWorkingDays: warn };
+  const main = evaluateDeadlines(procedureOf(services, s).deadlines, s, mainTrackId, ctx).map((d) => ({ ...d, trackName: '主程序' }));
+  const tracks = s.tracks.flatMap((t) => evaluateDeadlines(trackOf(s, t.id, services.procedures).def.deadlines, s, t.id, ctx).map((d) => ({ ...d, trackName: t.name })));
+  return [...main, ...tracks];
+}
+
+export const procedureHandlers: HandlerMap<'deadlines.overview' | 'settings.get' | 'settings.update' | 'calendar.list' | 'calendar.import' | 'procedures.list'> = {
+  'deadlines.overview': (input, { services }) => {
+    const warn = input.warnAheadWorkingDays ?? warnAheadSetting(services);
+    const now = today(services);
+    const rows = [];
+    for (const { state } of services.db.prepare('SELECT state FROM cases WHERE closed = 0').all() as Array<{ state: string }>) {
+      const s = JSON.parse(state) as CaseState;
+      for (const d of caseDeadlines(services, s, now, warn)) {
+        if (input.include === 'attention' && d.status !== 'overdue' && d.status !== 'dueSoon') continue;
+        if (d.status === 'met') continue;
+        rows.push({ ...d, caseId: s.id, caseNumber: s.number, partyName: s.party.name });
+      }
+    }
+    rows.sort((a, b) => (a.dueOn < b.dueOn ? -1 : a.dueOn > b.dueOn ? 1 : a.caseNumber.localeCompare(b.caseNumber)));
+    return { warnAheadWorkingDays: warn, rows };
+  },
+
+  'settings.get': (_input, { services }) => ({ warnAheadWorkingDays: warnAheadSetting(services) }),
+  'settings.update': (input, { services }) => {
+    setWarnAheadSetting(services, input.warnAheadWorkingDays);
+    return { warnAheadWorkingDays: warnAheadSetting(services) };
+  },
+
+  'calendar.list': (_input, { services }) => calendarInfo(services),
+  'calendar.import': (input, { services }) => {
+    const dir = addedCalendarDir(services);
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, `cn-${input.calendar.year}.json`), `${JSON.stringify(input.calendar, null, 1)}\n`);
+    // Working-day arithmetic uses the new year from the next request on; no restart, no release.
+    services.calendar = loadCalendar(undefined, dir);
+    return calendarInfo(services);
+  },
+
+  'procedures.list': (_input, { services }) => [...services.procedures.values()].map((d) => ({
+    id: d.id, version: d.version, name: d.name, kind: d.kind, nodes: d.nodes.length, actions: d.actions.length, deadlines: d.deadlines.length,
+  })),
+};
+
+export type { CalendarYear };

@@ -27,7 +27,8 @@ describe('an ordinary case from 立案 to 结案', () => {
     expect(s.documents.find((d) => d.type === 'penalty-notice')!.number).toBe('黔东南环天罚告字〔2026〕1号');
     expect(s.documents.find((d) => d.type === 'penalty-decision')!.number).toBe('黔东南环天罚字〔2026〕1号');
     expect(s.documents.filter((d) => d.type === 'service-receipt').map((d) => d.version)).toEqual([1, 1]);
-    expect(result.closed.phases.every((p) => p.status === 'done')).toBe(true);
+    expect(result.archived.state.node).toBe('archived');
+    expect(result.archived.phases.every((p) => p.status === 'done')).toBe(true);
   });
 
   it('offers a hearing in the notice when the fine reaches the threshold kept as data', async () => {

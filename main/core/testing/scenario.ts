@@ -77,6 +77,7 @@ export async function runOrdinaryCase(t: Caller, hooks: ScenarioHooks, photos: A
 
   day('2026-03-05');
   await act(officer, 'submitReport', { facts: '经查，该公司1号排气筒颗粒物排放浓度超过排放标准。', proposedFine: 200000, investment: null, reasoning: '超标倍数较低，首次违法，按较轻档次裁量。' });
+  await act(head, 'passReview', { comment: '事实清楚，证据确凿，拟处罚意见适当。' });
   await gen('penalty-notice');
   await act(officer, 'submitNotice');
   await act(head, 'approveNotice', { comment: '同意告知。' });
@@ -104,5 +105,6 @@ export async function runOrdinaryCase(t: Caller, hooks: ScenarioHooks, photos: A
 
   step('组卷');
   const dossier = await t.call(officer, 'dossier.build', { caseId });
-  return { caseId, officer, head, closed, dossier };
+  const archived = await act(officer, 'archive', { archivedOn: today, retention: '30年', volumes: 1 });
+  return { caseId, officer, head, closed, dossier, archived };
 }

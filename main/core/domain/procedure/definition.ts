@@ -122,8 +122,12 @@ export function checkDefinition(def: ProcedureDefinition, knownGuards: ReadonlyS
     for (const n of a.next ?? []) if (n.when) checkGuard(`操作 ${a.id}`, n.when);
   }
   for (const d of def.deadlines) {
-    for (const key of [d.start, d.metBy, d.extension ? `action:${d.extension.action}` : null]) {
-      if (key?.startsWith('action:') && !actionIds.has(key.slice(7))) problems.push(`期限 ${d.id} 引用了不存在的操作 ${key.slice(7)}`);
+    const keys = [d.start, d.metBy].flatMap((k) => k.split('|'));
+    if (d.extension) keys.push(`action:${d.extension.action}`);
+    if (d.appliesWhen) keys.push(`action:${d.appliesWhen.action}`);
+    for (const key of keys) {
+      const action = key.startsWith('action:') ? key.slice(7).split('.')[0]! : null;
+      if (action && !actionIds.has(action)) problems.push(`期限 ${d.id} 引用了不存在的操作 ${action}`);
     }
   }
   const reached = new Set([def.start]);

@@ -59,4 +59,6 @@ export interface ParsedLaw {
   /** Text between the header and the first article (e.g. a judicial interpretation's preamble). */
   preamble: string;
   articles: LawArticle[];
+  /** Chinese notes for the import report (e.g. the text seems cut short); they do not stop the import. */
+  warnings: string[];
 }

@@ -1,0 +1,153 @@
+/**
+ * The procedures through the public operations: tracks, summary cases, the legality review and a
+ * head's override, deadlines overview and settings, next year's calendar added as data.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createTestCore, expectFailure, type TestCore } from '../testing/testCore.js';
+import { openCase } from '../testing/scenario.js';
+import { sampleFields } from '../testing/sampleFields.js';
+import { createCore } from '../core.js';
+
+let t: TestCore;
+let officer: string;
+let head: string;
+beforeEach(async () => {
+  t = await createTestCore();
+  officer = await t.login('officer');
+  head = await t.login('head');
+});
+afterEach(async () => t.close());
+
+const countCases = async () => (await t.call(officer, 'cases.list', {})).total;
+
+describe('立案', () => {
+  it('refuses a violation past the limitation period, writing nothing', async () => {
+    const before = await countCases();
+    const f = await expectFailure(openCase(t, officer, { violationOn: '2023-12-01', discoveredOn: '2026-03-02' }));
+    expect(f.code).toBe('LIMITATION_EXPIRED');
+    expect(f.message).toMatch(/第三十六条/);
+    expect(await countCases()).toBe(before);
+    const ok = await openCase(t, officer, { violationOn: '2023-12-01', continuing: true });
+    expect(ok.state).toMatchObject({ violationOn: '2023-12-01', continuing: true, procedure: { id: 'ordinary', version: '2026.2' } });
+  });
+
+  it('opens a summary case, decided on the spot and filed', async () => {
+    const v = await openCase(t, officer, { procedure: 'summary' });
+    expect(v.state.node).toBe('onSpot');
+    expect(v.legality?.point).toBe('decision');
+    const tooMuch = await expectFailure(t.call(officer, 'cases.act', { caseId: v.state.id, action: 'decideOnTheSpot', data: { facts: 'x', fine: 5000, rightsExplained: true, servedOn: '2026-03-02' } }));
+    expect(tooMuch.code).toBe('GUARD_FAILED');
+    expect(tooMuch.message).toMatch(/3000元/);
+    const noRights = await expectFailure(t.call(officer, 'cases.act', { caseId: v.state.id, action: 'decideOnTheSpot', data: { facts: 'x', warning: true, servedOn: '2026-03-02' } }));
+    expect(noRights.code).toBe('VALIDATION');
+    const decided = await t.call(officer, 'cases.act', { caseId: v.state.id, action: 'decideOnTheSpot', data: { facts: '现场噪声超标', warning: true, fine: 0, rightsExplained: true, servedOn: '2026-03-02' } });
+    const filed = await t.call(officer, 'cases.act', { caseId: v.state.id, action: 'fileSummaryRecord', data: {}, expectedVersion: decided.state.version });
+    expect(filed.state).toMatchObject({ node: 'closed', closedOn: '2026-03-02' });
+  });
+});
+
+describe('tracks', () => {
+  async function investigating() {
+    const v = await openCase(t, officer);
+    const caseId = v.state.id;
+    const tpl = (await t.call(officer, 'templates.list', {})).find((x) => x.id === 'filing-approval')!;
+    await t.call(officer, 'documents.generate', { caseId, type: 'filing-approval', fields: sampleFields(tpl, { today: '2026-03-02' }) });
+    await t.call(officer, 'cases.act', { caseId, action: 'submitFiling' });
+    return (await t.call(head, 'cases.act', { caseId, action: 'approveFiling', data: { comment: '同意' } }));
+  }
+
+  it('starts a seizure alongside the investigation and runs it on its own track', async () => {
+    const v = await investigating();
+    expect(v.startableTracks.map((s) => s.procedure)).toContain('seizure');
+    const started = await t.call(officer, 'cases.startTrack', { caseId: v.state.id, procedure: 'seizure' });
+    expect(started.tracks).toHaveLength(1);
+    expect(started.tracks[0]).toMatchObject({ id: 'seizure-1', name: '查封扣押', nodeName: '查封扣押审批' });
+    const byOfficer = await expectFailure(t.call(officer, 'cases.act', { caseId: v.state.id, track: 'seizure-1', action: 'approveSeizure', data: {} }));
+    expect(byOfficer.code).toBe('FORBIDDEN_ROLE');
+    await t.call(head, 'cases.act', { caseId: v.state.id, track: 'seizure-1', action: 'approveSeizure', data: { comment: '同意' } });
+    const held = await t.call(officer, 'cases.act', { caseId: v.state.id, track: 'seizure-1', action: 'implementSeizure', data: { implementedOn: '2026-03-02', place: '厂区', items: '排污泵1台', partyPresent: true, witness: '' } });
+    expect(held.state.node).toBe('investigation'); // the main procedure did not move
+    expect(held.deadlines.find((d) => d.id === 'seizureLimit')).toMatchObject({ track: 'seizure-1', dueOn: '2026-04-01' });
+    const history = await t.call(officer, 'cases.history', { caseId: v.state.id });
+    expect(history.entries.map((e) => e.summary)).toEqual(expect.arrayContaining(['启动附加程序：查封扣押', expect.stringMatching(/^【查封扣押】实施并交付决定书、清单/)]));
+    expect((await expectFailure(t.call(officer, 'cases.act', { caseId: v.state.id, track: 'nope-1', action: 'x', data: {} }))).code).toBe('NOT_FOUND');
+    expect((await expectFailure(t.call(officer, 'cases.startTrack', { caseId: v.state.id, procedure: 'dailyPenalty' }))).code).toBe('ACTION_NOT_ALLOWED');
+  });
+
+  it('a date in a track form before 立案 or in the future is refused', async () => {
+    const v = await investigating();
+    await t.call(officer, 'cases.startTrack', { caseId: v.state.id, procedure: 'seizure' });
+    const f = await expectFailure(t.call(officer, 'cases.act', { caseId: v.state.id, track: 'seizure-1', action: 'emergencySeizure', data: { implementedOn: '2026-03-09', reason: '紧急', items: '泵' } }));
+    expect(f.code).toBe('DATE_IN_FUTURE');
+    expect(f.message).toMatch(/当场实施日期/);
+  });
+});
+
+describe('legality review and a head’s override', () => {
+  it('only a head, with a written reason, may proceed past a failed rule; the override is in the history', async () => {
+    const v = await openCase(t, officer, { filedOn: '2025-11-03', discoveredOn: '2025-11-03' });
+    const caseId = v.state.id;
+    // Jump the clock past the 90-day limit at the decision; the case reaches 决定 through a 不予处罚 review.
+    const tpl = (await t.call(officer, 'templates.list', {})).find((x) => x.id === 'filing-approval')!;
+    await t.call(officer, 'documents.generate', { caseId, type: 'filing-approval', fields: sampleFields(tpl, { today: '2026-03-02' }) });
+    await t.call(officer, 'cases.act', { caseId, action: 'submitFiling' });
+    await t.call(head, 'cases.act', { caseId, action: 'approveFiling', data: {} });
+    t.core.services.db.prepare("UPDATE cases SET state = json_set(state, '$.node', 'decision.draft') WHERE id = ?").run(caseId);
+    const input = { caseId, action: 'submitNoPenalty', data: { ground: '违法事实不能成立', explanation: '' } } as const;
+    const blocked = await expectFailure(t.call(officer, 'cases.act', input));
+    expect(blocked.code).toBe('GUARD_FAILED');
+    expect(blocked.message).toMatch(/在办案期限内作出决定.*第六十条/);
+    expect((await expectFailure(t.call(officer, 'cases.act', { ...input, overrideReason: '因鉴定耗时，经集体研究继续办理' }))).code).toBe('FORBIDDEN_ROLE');
+    expect((await expectFailure(t.call(head, 'cases.act', { ...input, overrideReason: '继续' }))).code).toBe('VALIDATION');
+    const done = await t.call(head, 'cases.act', { ...input, overrideReason: '因司法鉴定耗时较长，经局务会研究继续办理' });
+    expect(done.state.node).toBe('decision.review');
+    expect(done.state.overrides).toEqual([expect.objectContaining({ rule: 'decisionTimeLimit', ruleName: '在办案期限内作出决定', byName: '杨建国' })]);
+    const history = await t.call(officer, 'cases.history', { caseId });
+    expect(history.entries.at(-1)!.summary).toMatch(/经负责人决定继续办理（在办案期限内作出决定），理由：因司法鉴定耗时较长/);
+  });
+});
+
+describe('deadlines, settings and calendars', () => {
+  it('the bureau overview lists what is due soon and overdue, with a configurable horizon', async () => {
+    const v = await openCase(t, officer, { filedOn: '2025-12-10', discoveredOn: '2025-12-10' });
+    t.clock.setDate('2026-03-04');
+    const few = await t.call(officer, 'deadlines.overview', {});
+    // Due 2026-03-10 (90 days), 4 working days ahead: outside the default horizon of 3.
+    expect(few.warnAheadWorkingDays).toBe(3);
+    expect(few.rows.filter((r) => r.caseId === v.state.id)).toEqual([]);
+    const wide = await t.call(officer, 'deadlines.overview', { warnAheadWorkingDays: 5 });
+    expect(wide.rows.find((r) => r.caseId === v.state.id)).toMatchObject({ id: 'decisionLimit', dueOn: '2026-03-10', status: 'dueSoon', caseNumber: v.state.number, trackName: '主程序' });
+    expect((await expectFailure(t.call(officer, 'settings.update', { warnAheadWorkingDays: 5 }))).code).toBe('FORBIDDEN_ROLE');
+    await t.call(head, 'settings.update', { warnAheadWorkingDays: 5 });
+    expect((await t.call(officer, 'deadlines.overview', {})).rows.some((r) => r.caseId === v.state.id)).toBe(true);
+    t.clock.setDate('2026-03-11');
+    expect((await t.call(officer, 'deadlines.overview', {})).rows.find((r) => r.caseId === v.state.id)!.status).toBe('overdue');
+  });
+
+  it('next year’s calendar is added as data, checked, and used at once', async () => {
+    const f = await expectFailure(t.call(head, 'calendar.import', { calendar: { year: 2027, source: '测试', holidays: [['2027-01-01', '2027-01-03', '元旦']], workdays: ['2027-01-06'] } }));
+    expect(f.code).toBe('VALIDATION');
+    expect(f.message).toMatch(/不是周末/);
+    expect((await t.call(officer, 'calendar.list', {})).years.map((y) => y.year)).not.toContain(2027);
+    expect(t.core.services.calendar.addWorkingDays('2026-12-30', 3).calendarIncomplete).toBe(true);
+    const info = await t.call(head, 'calendar.import', { calendar: { year: 2027, source: '国务院办公厅通知（测试数据）', holidays: [['2027-01-01', '2027-01-03', '元旦']], workdays: [] } });
+    expect(info.years.find((y) => y.year === 2027)).toMatchObject({ added: true });
+    const r = t.core.services.calendar.addWorkingDays('2026-12-30', 3);
+    expect(r).toEqual({ dueOn: '2027-01-05', calendarIncomplete: false });
+  });
+
+  it('projections written by an older shape are rebuilt from the log at start', async () => {
+    const v = await openCase(t, officer);
+    const db = t.core.services.db;
+    db.prepare("UPDATE cases SET state = json_remove(state, '$.tracks', '$.steps') WHERE id = ?").run(v.state.id);
+    db.prepare("UPDATE meta SET value = '1' WHERE key = 'projectionVersion'").run();
+    await t.core.close();
+    const again = await createCore({ dataDir: t.dir, clock: t.clock });
+    try {
+      expect(again.services.cases.get(v.state.id)).toMatchObject({ tracks: [], steps: [] });
+    } finally {
+      await again.close();
+      t = { ...t, close: async () => undefined };
+    }
+  });
+});

@@ -1,5 +1,6 @@
 /**
- * `npm run sample-dossier -- --out DIR [--engine chromium|libreoffice]`
+ * `npm run sample-dossier -- [--scenario NAME] --out DIR [--engine chromium|libreoffice]`
+ * Scenarios: ordinary (default), hearing, summary, seizure, daily-penalty, detention-referral.
  * Drives a complete sample case through the public operations (no shortcuts into the store) on a
  * fresh data directory and writes every generated .docx and .pdf, the dossier PDF and
  * manifest.json into DIR.
@@ -10,7 +11,7 @@ import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { createCore } from '../main/core/core.js';
 import { FakeClock, callerFor } from '../main/core/testing/testCore.js';
-import { runOrdinaryCase } from '../main/core/testing/scenario.js';
+import { scenarioNames, scenarios } from '../main/core/testing/scenario.js';
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(name);
@@ -21,7 +22,11 @@ const sha256 = (b: Uint8Array): string => createHash('sha256').update(b).digest(
 
 async function main(): Promise<void> {
   const out = arg('--out');
-  if (!out) throw new Error('用法：npm run sample-dossier -- --out 输出目录 [--engine chromium|libreoffice]');
+  const usage = `用法：npm run sample-dossier -- [--scenario ${scenarioNames.join('|')}] --out 输出目录 [--engine chromium|libreoffice]`;
+  if (!out) throw new Error(usage);
+  const scenario = arg('--scenario') ?? 'ordinary';
+  const run = scenarios[scenario];
+  if (!run) throw new Error(`没有场景“${scenario}”。${usage}`);
   const engine = (arg('--engine') ?? 'chromium') as 'chromium' | 'libreoffice';
   mkdirSync(out, { recursive: true });
   const dataDir = mkdtempSync(join(tmpdir(), 'anjuan-sample-'));
@@ -30,7 +35,7 @@ async function main(): Promise<void> {
   const started = Date.now();
   try {
     const call = callerFor(core);
-    const { caseId, officer, closed, dossier } = await runOrdinaryCase({ call }, {
+    const { caseId, officer, archived: closed, dossier } = await run({ call }, {
       setDate: (d) => clock.setDate(d),
       onStep: (s) => process.stderr.write(`· ${s}\n`),
     });
@@ -47,13 +52,16 @@ async function main(): Promise<void> {
     const dossierPdf = Buffer.from((await call(officer, 'blobs.read', { hash: dossier.pdfHash })).base64, 'base64');
     writeFileSync(join(out, 'dossier.pdf'), dossierPdf);
     const manifest = {
+      scenario,
+      procedure: `${closed.state.procedure.id}@${closed.state.procedure.version}`,
+      tracks: closed.state.tracks.map((t) => ({ id: t.id, name: t.name, node: t.node, endedOn: t.endedOn })),
       caseNumber: closed.state.number,
       party: closed.state.party.name,
       documents,
       dossier: { pdf: 'dossier.pdf', pages: dossier.pages, sha256: sha256(dossierPdf) },
     };
     writeFileSync(join(out, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
-    console.log(`样本卷宗已生成：${out}（${documents.length}份文书，卷宗${dossier.pages}页，用时${((Date.now() - started) / 1000).toFixed(1)}秒）`);
+    console.log(`样本卷宗（${scenario}）已生成：${out}（${documents.length}份文书，卷宗${dossier.pages}页，用时${((Date.now() - started) / 1000).toFixed(1)}秒）`);
   } finally {
     await core.close();
     rmSync(dataDir, { recursive: true, force: true });

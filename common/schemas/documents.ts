@@ -53,3 +53,4 @@ export const dossierOutput = z.object({
   })),
   builtAt: z.string(),
 });
+export type DossierOutput = z.infer<typeof dossierOutput>;

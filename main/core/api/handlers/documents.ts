@@ -12,7 +12,7 @@ import { procedureOf, today } from '../caseView.js';
 import { checkCaseDate } from '../dateRules.js';
 import type { HandlerMap } from '../types.js';
 import { requireUser } from '../types.js';
-import { nodeOf } from '../../domain/procedure/engine.js';
+import { nodeOf, trackOf } from '../../domain/procedure/engine.js';
 import { documentSlot, receiptFieldKeys } from '../../documents/names.js';
 import { decisionDocumentName, noticeDocumentName } from '../../domain/procedure/facts.js';
 import type { CaseState } from '../../../../common/schemas/cases.js';
@@ -35,14 +35,16 @@ export const documentHandlers: HandlerMap<'documents.generate' | 'documents.pdf'
     services.cases.write(input.caseId, { id: user.id, name: user.name, device: services.device }, (current) => {
       if (!current) throw new AppError('NOT_FOUND', '案件不存在');
       const node = nodeOf(procedureOf(services, current), current.node);
-      if (!node.documents.includes(template.id)) {
+      // A document belongs to the main node or to the current node of a running track (e.g. 查封(扣押)决定书).
+      const onTrack = current.tracks.some((t) => !t.endedOn && nodeOf(trackOf(current, t.id, services.procedures).def, t.node).documents.includes(template.id));
+      if (!node.documents.includes(template.id) && !onTrack) {
         throw new AppError('ACTION_NOT_ALLOWED', `案件当前处于“${node.name}”，此阶段不制作${template.name}`);
       }
       for (const f of template.fields) {
         const v = input.fields[f.key];
         if (f.source === 'input' && (f.input === 'date' || f.input === 'datetime') && v) checkCaseDate(f.label, v.slice(0, 10), current.filedOn, now);
       }
-      if (template.id === 'service-receipt') checkReceipt(current, input.fields);
+      if (template.id === 'service-receipt') checkReceipt(current, input.fields, services.documentTypeNames);
       const number = template.numberPattern ? numberFor(current.documents, template.id) ?? allocate(template.numberPattern) : null;
       const data = buildTemplateData({ state: current, bureau: services.bureau(), number, fields: input.fields, today: now, hearingThresholdYuan: services.hearingThresholdYuan });
       const docx = renderDocx({ template, templateBytes, data });
@@ -81,12 +83,19 @@ function numberFor(documents: DocumentRecord[], type: string): string | null {
   return documents.find((d) => d.type === type && d.number)?.number ?? null;
 }
 
-/** A 送达回证 proves service of an approved document: it cannot predate that approval. */
-function checkReceipt(state: CaseState, fields: Record<string, string>): void {
-  const served = fields[receiptFieldKeys.servedDocument];
+/**
+ * A 送达回证 proves service of a document the case issues: the notice and the decision cannot be
+ * served before their approval; any other (责令改正决定书, 催告书 …) must be a known document type.
+ */
+function checkReceipt(state: CaseState, fields: Record<string, string>, known: ReadonlyMap<string, string>): void {
+  const served = fields[receiptFieldKeys.servedDocument] ?? '';
   const servedOn = fields[receiptFieldKeys.servedOn] ?? '';
+  if (servedOn < state.filedOn) throw new AppError('VALIDATION', `送达日期（${servedOn}）不能早于立案日期（${state.filedOn}）`);
   const approvedOn = served === noticeDocumentName ? state.noticeApprovedOn : served === decisionDocumentName ? state.decision?.approvedOn ?? null : undefined;
-  if (approvedOn === undefined) throw new AppError('VALIDATION', `送达文书应为“${noticeDocumentName}”或“${decisionDocumentName}”`);
+  if (approvedOn === undefined) {
+    if ([...known.values()].includes(served.replace(/[《》]/g, '').trim())) return;
+    throw new AppError('VALIDATION', `送达文书“${served}”不是本系统的执法文书名称（如“${noticeDocumentName}”“${decisionDocumentName}”“责令改正违法行为决定书”）`);
+  }
   if (!approvedOn) throw new AppError('ACTION_NOT_ALLOWED', `${served}尚未经负责人批准，不能送达`);
   if (servedOn < approvedOn) throw new AppError('VALIDATION', `送达日期（${servedOn}）不能早于${served}的批准日期（${approvedOn}）`);
 }

@@ -7,6 +7,7 @@ import { createTestCore, expectFailure, type TestCore } from '../testing/testCor
 import { openCase } from '../testing/scenario.js';
 import { sampleFields } from '../testing/sampleFields.js';
 import { createCore } from '../core.js';
+import { pdfPageTexts } from '../documents/pdf/pdfText.js';
 
 let t: TestCore;
 let officer: string;
@@ -104,7 +105,13 @@ describe('legality review and a head’s override', () => {
     expect(done.state.overrides).toEqual([expect.objectContaining({ rule: 'decisionTimeLimit', ruleName: '在办案期限内作出决定', byName: '杨建国' })]);
     const history = await t.call(officer, 'cases.history', { caseId });
     expect(history.entries.at(-1)!.summary).toMatch(/经负责人决定继续办理（在办案期限内作出决定），理由：因司法鉴定耗时较长/);
-  });
+    // …and in the dossier's 备考表.
+    const dossier = await t.call(officer, 'dossier.build', { caseId });
+    const pages = await pdfPageTexts(Buffer.from((await t.call(officer, 'blobs.read', { hash: dossier.pdfHash })).base64, 'base64'));
+    const remarks = pages.at(-1)!.replace(/\s+/g, '');
+    expect(remarks).toContain('备考表');
+    expect(remarks).toContain('合法性审查“在办案期限内作出决定”未通过，决定继续办理。理由：因司法鉴定耗时较长');
+  }, 60_000);
 });
 
 describe('deadlines, settings and calendars', () => {

@@ -55,7 +55,12 @@ export async function buildCaseDossier(state: CaseState, deps: DossierDeps, toda
     items.push(await e.item());
     onProgress?.(i + 1, entries.length + 1);
   }
-  const remarks = state.approvals.filter((a) => a.comment).map((a) => `${chinaDate(new Date(a.at))} ${a.byName}：${a.comment}`);
+  const remarks = [
+    ...state.approvals.filter((a) => a.comment).map((a) => `${chinaDate(new Date(a.at))} ${a.byName}：${a.comment}`),
+    // A head's decision to proceed past a failed legality-review rule must be visible to anyone reading the file.
+    ...state.overrides.map((o) => `${o.on} ${o.byName}：合法性审查“${o.ruleName}”未通过，决定继续办理。理由：${o.reason}`),
+    ...state.tracks.map((t) => `${t.name}：${t.startedOn}启动${t.endedOn ? `，${t.endedOn}办结` : '，尚未办结'}`),
+  ];
   return assembleDossier({
     bureauName: deps.bureauName, caseNumber: state.number, caseTitle: `${state.party.name}${state.violation.name}案`,
     partyName: state.party.name, filedOn: state.filedOn, closedOn: state.closedOn, volume: '正卷', retention: '长期',

@@ -172,4 +172,33 @@ describe('startCoreProcess', () => {
     children[0]!.emit({ id: children[0]!.requests()[0]!.id, reply: { ok: true, value: 'up' } });
     expect(await p).toEqual({ ok: true, value: 'up' });
   });
+
+  // The 'electron' PDF engine: the core asks the shell for PDFs over the same port.
+  it('relays the core\'s PDF requests to the renderer and posts the answer back to that core', async () => {
+    const log = vi.fn();
+    const children: FakeChild[] = [];
+    const onPdfRender = vi.fn(async (r: unknown) => ({ id: (r as { id: number }).id, ok: true, pdfBase64: 'JVBERi0=' }));
+    startCoreProcess({ fork: () => { const c = new FakeChild(); children.push(c); return c; }, log, onPdfRender });
+    const request = { id: 7, fontsDir: '/tmp/fonts', job: null };
+    children[0]!.emit({ pdfRender: request });
+    await vi.waitFor(() => expect(children[0]!.received).toContainEqual({ pdfRendered: { id: 7, ok: true, pdfBase64: 'JVBERi0=' } }));
+    expect(onPdfRender).toHaveBeenCalledWith(request);
+    expect(log).not.toHaveBeenCalled(); // not taken for a stray message
+  });
+
+  it('refuses PDF requests in Chinese when no renderer is wired, and drops answers for a core that has since restarted', async () => {
+    const { children } = setup();
+    children[0]!.emit({ pdfRender: { id: 3, fontsDir: '/f', job: null } });
+    await vi.waitFor(() => expect(children[0]!.received).toContainEqual({ pdfRendered: { id: 3, ok: false, message: '此版本的桌面程序不能生成PDF' } }));
+
+    let finish: (v: unknown) => void = () => {};
+    const slow: FakeChild[] = [];
+    startCoreProcess({ fork: () => { const c = new FakeChild(); slow.push(c); return c; }, log: vi.fn(), onPdfRender: () => new Promise((r) => { finish = r; }) });
+    slow[0]!.emit({ pdfRender: { id: 1, fontsDir: '/f', job: null } });
+    slow[0]!.exit(1);
+    expect(slow).toHaveLength(2);
+    finish({ id: 1, ok: true });
+    await vi.advanceTimersByTimeAsync(0);
+    for (const c of slow) expect(c.received.filter((m) => typeof m === 'object' && m !== null && 'pdfRendered' in m)).toEqual([]);
+  });
 });

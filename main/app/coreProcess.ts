@@ -7,6 +7,8 @@
  * Wire (main/host/utility.ts is the other end):
  *   → { id, envelope } | { id, ping: true } | { shutdown: true }
  *   ← { id, reply }    | { id, pong: true }
+ * and the core's requests for PDFs printed by Electron ('electron' engine, pdfRenderer.ts):
+ *   ← { pdfRender: {…} }  → { pdfRendered: {…} }   (to the process that asked, not to a restarted one)
  */
 import type { Envelope, Reply } from '../../common/client.js';
 import { isErrorValue } from '../../common/errors.js';
@@ -27,6 +29,8 @@ export interface CoreProcessOptions {
   /** Crash-loop brake: at most this many restarts per minute, then wait for the next request. */
   maxRestartsPerMinute?: number;
   now?(): number;
+  /** Answers the core's PDF requests (PdfRenderer.handle); null: nothing to answer. Absent: refused. */
+  onPdfRender?(request: unknown): Promise<unknown>;
 }
 
 export interface CoreProcess extends CoreClient {
@@ -63,7 +67,23 @@ export function startCoreProcess(opts: CoreProcessOptions): CoreProcess {
     p.resolve(reply);
   }
 
-  function onMessage(message: unknown): void {
+  function relayPdf(from: CoreChild, request: unknown): void {
+    const id = (request as { id?: unknown } | null)?.id;
+    const answer = opts.onPdfRender
+      ? opts.onPdfRender(request)
+      : Promise.resolve(typeof id === 'number' ? { id, ok: false, message: '此版本的桌面程序不能生成PDF' } : null);
+    void answer.then((reply) => {
+      // A core restarted meanwhile has its own ids: the answer is for the process that asked, or nobody.
+      if (reply === null || reply === undefined || child !== from) return;
+      from.postMessage({ pdfRendered: reply });
+    }).catch((e: unknown) => opts.log(`无法把PDF交给后台服务：${String(e)}`));
+  }
+
+  function onMessage(from: CoreChild, message: unknown): void {
+    if (typeof message === 'object' && message !== null && 'pdfRender' in message) {
+      relayPdf(from, (message as { pdfRender: unknown }).pdfRender);
+      return;
+    }
     const m = message as { id?: unknown; reply?: unknown; pong?: unknown };
     if (typeof m !== 'object' || m === null || typeof m.id !== 'number') {
       opts.log(`后台服务发来无法识别的消息：${JSON.stringify(message)?.slice(0, 200)}`);
@@ -99,7 +119,7 @@ export function startCoreProcess(opts: CoreProcessOptions): CoreProcess {
     restarts.push(now());
     const c = opts.fork();
     child = c;
-    c.on('message', onMessage);
+    c.on('message', (message) => onMessage(c, message));
     c.on('exit', (code) => onExit(c, code));
     return c;
   }

@@ -12,7 +12,7 @@ const fake = vi.hoisted(() => {
     lock: true,
     packaged: false,
     appListeners: new Map<string, Listener>(),
-    windows: [] as { options: unknown; url?: string }[],
+    windows: [] as { options: unknown; url?: string; instance: BrowserWindow }[],
     forks: [] as { path: string; args: unknown; options: { env: Record<string, string> }; received: unknown[]; exit?: Listener; message?: Listener }[],
     ipc: new Map<string, Listener>(),
     calls: [] as string[],
@@ -20,12 +20,20 @@ const fake = vi.hoisted(() => {
     protocolHandlers: new Map<string, Listener>(),
   };
   class BrowserWindow {
-    private listeners = new Map<string, Listener>();
-    constructor(readonly options: unknown) { state.windows.push({ options }); }
+    readonly listeners = new Map<string, Listener>();
+    destroyed = false;
+    readonly webContents = {
+      isCrashed: () => false,
+      executeJavaScript: async (code: string) => (code === 'typeof window.anjuanRender' ? 'function' : 1),
+      printToPDF: async () => new Uint8Array(Buffer.from('%PDF-1.7')),
+    };
+    constructor(readonly options: unknown) { state.windows.push({ options, instance: this }); }
     once(e: string, l: Listener) { this.listeners.set(e, l); }
     on(e: string, l: Listener) { this.listeners.set(e, l); }
     show() {}
-    async loadURL(url: string) { state.windows[state.windows.length - 1]!.url = url; }
+    isDestroyed() { return this.destroyed; }
+    destroy() { this.destroyed = true; }
+    async loadURL(url: string) { state.windows.find((w) => w.instance === this)!.url = url; }
   }
   const app = {
     get isPackaged() { return state.packaged; },
@@ -162,5 +170,38 @@ describe('main.ts wiring', () => {
     const wc = { getURL: () => 'app://anjuan/index.html', on: (e: string) => { handlers.push(e); }, setWindowOpenHandler: () => { handlers.push('windowOpen'); } };
     fake.state.appListeners.get('web-contents-created')!({}, wc);
     expect(handlers.sort()).toEqual(['will-attach-webview', 'will-navigate', 'will-redirect', 'windowOpen']);
+  });
+
+  it('prints the core\'s PDFs from a hidden harness window, destroyed when the main window closes', async () => {
+    await startMain();
+    const s = fake.state;
+    const child = s.forks[0]!;
+    child.message!({ pdfRender: { id: 1, fontsDir: '/tmp/fonts', job: null } });
+    await vi.waitFor(() => expect(child.received).toContainEqual({ pdfRendered: { id: 1, ok: true } }));
+    expect(s.windows).toHaveLength(2);
+    const pdfWindow = s.windows[1]!;
+    expect(pdfWindow.url).toBe('app://pdf/harness.html');
+    expect(pdfWindow.options).toMatchObject({ show: false, webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false } });
+    expect(pdfWindow.options).not.toHaveProperty('webPreferences.preload');
+    // The same app: handler serves the harness page.
+    const page = await (s.protocolHandlers.get('app')!({ url: 'app://pdf/harness.html', method: 'GET' }) as Promise<Response>);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('harness.js');
+
+    s.windows[0]!.instance.listeners.get('closed')!();
+    expect(pdfWindow.instance.destroyed).toBe(true);
+    child.message!({ pdfRender: { id: 2, fontsDir: '/tmp/fonts', job: null } });
+    await vi.waitFor(() => expect(child.received).toContainEqual({ pdfRendered: { id: 2, ok: false, message: '程序正在退出' } }));
+    expect(s.windows).toHaveLength(2);
+  });
+
+  it('destroys the hidden PDF window on quit', async () => {
+    await startMain();
+    const child = fake.state.forks[0]!;
+    child.message!({ pdfRender: { id: 1, fontsDir: '/tmp/fonts', job: null } });
+    await vi.waitFor(() => expect(fake.state.windows).toHaveLength(2));
+    await vi.waitFor(() => expect(child.received).toContainEqual({ pdfRendered: { id: 1, ok: true } }));
+    fake.state.appListeners.get('will-quit')!({ preventDefault: () => {} });
+    expect(fake.state.windows[1]!.instance.destroyed).toBe(true);
   });
 });

@@ -1,7 +1,7 @@
 /**
  * The Electron shell's entry (dist/app/main.cjs). Wiring only: each concern lives in its own file
  * with its own test — security.ts, protocol.ts, window.ts, ipc.ts, coreProcess.ts, print.ts,
- * updater.ts, menu.ts. This is the one file of main/app that imports Electron at run time.
+ * pdfRenderer.ts, updater.ts, menu.ts. This is the one file of main/app that imports Electron at run time.
  */
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell, utilityProcess } from 'electron';
 import { autoUpdater } from 'electron-updater';
@@ -10,9 +10,10 @@ import { startCoreProcess, type CoreProcess } from './coreProcess.js';
 import { registerIpc } from './ipc.js';
 import { menuTemplate } from './menu.js';
 import { appPaths, dataDirFor } from './paths.js';
+import { pdfHarnessFiles, PdfRenderer, pdfWindowOptions } from './pdfRenderer.js';
 import { printPdf, printWindowOptions } from './print.js';
 import { PrintJobs } from './printPage.js';
-import { appEntryUrl, appOrigin, appScheme, appSchemePrivileges, handleAppRequest, printOrigin } from './protocol.js';
+import { appEntryUrl, appOrigin, appScheme, appSchemePrivileges, handleAppRequest, pdfHarnessUrl, printOrigin } from './protocol.js';
 import { hardenSession, hardenWebContents } from './security.js';
 import { feedUrlFrom, startUpdater } from './updater.js';
 import { createMainWindow } from './window.js';
@@ -22,14 +23,20 @@ const externalHosts: readonly string[] = [];
 
 const log = (message: string): void => console.error(`[案卷] ${message}`);
 
-function onReady(state: { window: BrowserWindow | null; core: CoreProcess | null }): void {
+interface ShellState { window: BrowserWindow | null; core: CoreProcess | null; pdf: PdfRenderer | null }
+
+function onReady(state: ShellState): void {
   const paths = appPaths(app.getAppPath());
   const dataDir = dataDirFor(process.env, app.getPath('userData'));
   hardenSession(session.defaultSession, log);
 
   const jobs = new PrintJobs();
+  // The 'electron' PDF engine: the core's DOCX printed from a hidden window of the harness page.
+  const pdf = new PdfRenderer({ createWindow: () => new BrowserWindow(pdfWindowOptions()), url: pdfHarnessUrl, log });
+  state.pdf = pdf;
+  const pdfHarness = pdfHarnessFiles(app.getAppPath(), pdf);
   protocol.handle(appScheme, (request) =>
-    handleAppRequest(request, { rendererDir: paths.rendererDir, pdfjsDir: paths.pdfjsDir, jobs, readFile: (p) => readFile(p) }));
+    handleAppRequest(request, { rendererDir: paths.rendererDir, pdfjsDir: paths.pdfjsDir, jobs, readFile: (p) => readFile(p), pdfHarness }));
 
   const core = startCoreProcess({
     fork: () => utilityProcess.fork(paths.coreUtility, [], {
@@ -38,6 +45,7 @@ function onReady(state: { window: BrowserWindow | null; core: CoreProcess | null
       stdio: 'inherit',
     }),
     log,
+    onPdfRender: (request) => pdf.handle(request),
   });
   state.core = core;
 
@@ -55,7 +63,8 @@ function onReady(state: { window: BrowserWindow | null; core: CoreProcess | null
 
   const win = createMainWindow((options) => new BrowserWindow(options), paths.preload, appEntryUrl, log);
   state.window = win;
-  win.on('closed', () => { state.window = null; });
+  // The hidden PDF window would otherwise keep 'window-all-closed' from firing: the app would not quit.
+  win.on('closed', () => { state.window = null; pdf.close(); });
 
   startUpdater({
     updater: autoUpdater,
@@ -81,7 +90,7 @@ function main(): void {
     app.quit();
     return;
   }
-  const state: { window: BrowserWindow | null; core: CoreProcess | null } = { window: null, core: null };
+  const state: ShellState = { window: null, core: null, pdf: null };
   let coreStopped = false;
 
   app.on('second-instance', () => {
@@ -96,6 +105,7 @@ function main(): void {
   });
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', (event) => {
+    state.pdf?.close();
     // Let the core close SQLite cleanly (WAL checkpoint) before the process goes.
     if (coreStopped || !state.core) return;
     event.preventDefault();

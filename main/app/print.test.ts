@@ -101,6 +101,17 @@ describe('printPdf', () => {
     expect(jobs.size).toBe(0);
   });
 
+  it('leaves printer and copies to the clerk in the system dialog: a page cannot choose them (issue 4)', async () => {
+    const w = fakeWindow({});
+    const jobs = new PrintJobs();
+    const sneaky = { title: '决定书', pdfBase64, silent: true, deviceName: 'Remote-Printer', copies: 500 };
+    expect(parsePrintRequest(sneaky)).toEqual({ ok: true, title: '决定书', pdf: Buffer.from(pdfBase64, 'base64') });
+    await printPdf(sneaky, { createWindow: () => w.win, jobs, origin: 'app://print', log: () => {} });
+    expect(w.calls.options).toMatchObject({ silent: false });
+    expect(w.calls.options).not.toHaveProperty('deviceName');
+    expect(w.calls.options).not.toHaveProperty('copies');
+  });
+
   it('never creates a window for a bad request', async () => {
     const createWindow = vi.fn();
     expect(await printPdf({ title: 'x', pdfBase64: 'bm90IGEgcGRm' }, { createWindow, jobs: new PrintJobs(), origin: 'app://print', log: () => {} }))

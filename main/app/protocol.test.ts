@@ -3,7 +3,8 @@ import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve, sep } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { appEntryUrl, appSchemePrivileges, handleAppRequest, mimeType, resolveStaticFile, type AppProtocolDeps } from './protocol.js';
+import { harnessScript } from '../core/documents/pdf/harness.js';
+import { appEntryUrl, appSchemePrivileges, handleAppRequest, mimeType, pdfHarnessUrl, resolveStaticFile, type AppProtocolDeps } from './protocol.js';
 import { PrintJobs, printPageScript } from './printPage.js';
 import { contentSecurityPolicy } from './security.js';
 
@@ -91,6 +92,38 @@ describe('handleAppRequest', () => {
     expect((await get('app://print/job/not-queued.pdf')).status).toBe(404);
     jobs.remove(id);
     expect((await get(`app://print/job/${id}.pdf`)).status).toBe(404);
+  });
+
+  it('serves the PDF harness at app://pdf/: page, script, libraries and only plain .ttf files of the fonts folder', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'anjuan-protocol-pdf-'));
+    writeFileSync(join(dir, 'NotoSerifSC-Regular.ttf'), 'ttf-bytes');
+    writeFileSync(join(dir, 'secret.txt'), 'secret');
+    writeFileSync(join(dir, 'jszip.js'), 'window.JSZip = 1');
+    let fontsDir: string | null = null;
+    const pdfDeps: AppProtocolDeps = { ...deps, pdfHarness: { scripts: () => ({ 'jszip.min.js': join(dir, 'jszip.js') }), fontsDir: () => fontsDir } };
+    const get2 = (url: string) => handleAppRequest({ url, method: 'GET' }, pdfDeps);
+
+    const page = await get2(pdfHarnessUrl);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-security-policy')).toBe(contentSecurityPolicy);
+    // Every script is a same-origin file: the page runs under script-src 'self'.
+    const html = await page.text();
+    expect([...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0])).toEqual(['<script src="jszip.min.js">', '<script src="docx-preview.js">', '<script src="harness.js">']);
+    expect(html).not.toMatch(/<script>[^<]/);
+    expect(await (await get2('app://pdf/harness.js')).text()).toBe(harnessScript);
+    expect(await (await get2('app://pdf/jszip.min.js')).text()).toBe('window.JSZip = 1');
+    expect((await get2('app://pdf/docx-preview.js')).status).toBe(404); // not in this stand-in's list
+
+    expect((await get2('app://pdf/fonts/NotoSerifSC-Regular.ttf')).status).toBe(404); // no folder named yet
+    fontsDir = dir;
+    const font = await get2('app://pdf/fonts/NotoSerifSC-Regular.ttf');
+    expect(font.headers.get('content-type')).toBe('font/ttf');
+    expect(await font.text()).toBe('ttf-bytes');
+    for (const bad of ['fonts/secret.txt', 'fonts/..%2fsecret.txt', 'fonts/../secret.txt', 'fonts/none.ttf', 'secret.txt', 'jszip.js', 'fonts/a/b.ttf']) {
+      expect((await get2(`app://pdf/${bad}`)).status, bad).toBe(404);
+    }
+    // Without the harness deps (e.g. a test of the renderer alone) nothing is served there.
+    expect((await get(pdfHarnessUrl)).status).toBe(404);
   });
 
   it('the app page cannot read print jobs through its own host', async () => {

@@ -4,16 +4,20 @@
  * 'self' would mean the whole disk). Two hosts:
  *   app://anjuan/…  the renderer built by Vite (dist/renderer), with index.html for client routes
  *   app://print/…   the print page, pdf.js from node_modules/pdfjs-dist, and the PDFs queued for printing
+ *   app://pdf/…     the PDF harness (DOCX → pages, harnessFiles.ts) the 'electron' PDF engine prints from
  * Pure request → response logic over injected file reading, so it runs in tests without Electron.
  */
 import { extname, join, resolve, sep } from 'node:path';
 import { contentSecurityPolicy } from './security.js';
 import { printPageHtml, printPageScript, type PrintJobs } from './printPage.js';
+import { harnessFile } from '../core/documents/pdf/harnessFiles.js';
 
 export const appScheme = 'app';
 export const appOrigin = 'app://anjuan';
 export const printOrigin = 'app://print';
 export const appEntryUrl = `${appOrigin}/index.html`;
+export const pdfOrigin = 'app://pdf';
+export const pdfHarnessUrl = `${pdfOrigin}/harness.html`;
 
 /**
  * Registered before 'ready'. standard + secure give the scheme real origins and a secure context
@@ -78,6 +82,8 @@ export interface AppProtocolDeps {
   pdfjsDir: string;
   jobs: PrintJobs;
   readFile(path: string): Promise<Uint8Array>;
+  /** app://pdf/: jszip and docx-preview's files, and the print fonts' folder (null: none yet). Absent: not served. */
+  pdfHarness?: { scripts(): Record<string, string>; fontsDir(): string | null };
 }
 
 function respond(body: string | Uint8Array | null, status: number, type: string): Response {
@@ -120,6 +126,24 @@ async function servePrint(pathname: string, deps: AppProtocolDeps): Promise<Resp
   return notFound();
 }
 
+async function servePdfHarness(pathname: string, deps: AppProtocolDeps): Promise<Response> {
+  const h = deps.pdfHarness;
+  if (!h) return notFound();
+  let file;
+  try {
+    file = harnessFile(pathname.replace(/^\//, ''), h.scripts, h.fontsDir());
+  } catch {
+    return notFound(); // a library missing from the installation: the engine reports the failed load
+  }
+  if (!file) return notFound();
+  if ('text' in file) return respond(file.text, 200, file.contentType);
+  try {
+    return respond(Buffer.from(await deps.readFile(file.file)), 200, file.contentType);
+  } catch {
+    return notFound();
+  }
+}
+
 /** The handler behind `protocol.handle('app', …)`. */
 export async function handleAppRequest(request: Pick<Request, 'url' | 'method'>, deps: AppProtocolDeps): Promise<Response> {
   if (request.method !== 'GET' && request.method !== 'HEAD') return respond('不允许的请求方法', 405, 'text/plain; charset=utf-8');
@@ -132,5 +156,6 @@ export async function handleAppRequest(request: Pick<Request, 'url' | 'method'>,
   if (url.protocol !== `${appScheme}:` || url.username || url.password) return notFound();
   if (url.host === 'anjuan') return serveFile(resolveStaticFile(url.pathname, deps.rendererDir, true), deps);
   if (url.host === 'print') return servePrint(url.pathname, deps);
+  if (url.host === 'pdf') return servePdfHarness(url.pathname, deps);
   return notFound();
 }

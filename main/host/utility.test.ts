@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Envelope, Reply } from '../../common/client.js';
+import { createElectronPdfPort } from '../core/documents/pdf/electronWire.js';
 import { answer, serveCore, type ParentPortLike } from './utility.js';
 
 // The transport is tested on its own: a fake core is passed in, the real one is never opened.
@@ -77,5 +78,20 @@ describe('utility process transport', () => {
     serveCore(port, Promise.resolve(okCore()), opts());
     deliver({ id: 1, envelope: { op: 'cases.list', input: {} } });
     await vi.waitFor(() => expect(sent).toEqual([{ id: 1, reply: { ok: true, value: 'cases.list' } }]));
+  });
+
+  it('hands the shell\'s PDF answers to the PDF port, not to dispatch, and still answers operations', async () => {
+    const { port, sent, deliver } = fakePort();
+    const pdf = createElectronPdfPort((m) => port.postMessage(m));
+    const core = okCore();
+    serveCore(port, Promise.resolve(core), { ...opts(), pdfReplies: pdf });
+    const asked = pdf.channel.request('/tmp/fonts', null, 1_000);
+    expect(sent).toEqual([{ pdfRender: { id: 1, fontsDir: '/tmp/fonts', job: null } }]);
+    deliver({ pdfRendered: { id: 1, ok: true } });
+    expect(await asked).toEqual({ id: 1, ok: true });
+    deliver({ id: 2, envelope: { op: 'app.info', input: {} } });
+    await vi.waitFor(() => expect(sent).toContainEqual({ id: 2, reply: { ok: true, value: 'app.info' } }));
+    expect(core.dispatch).toHaveBeenCalledTimes(1);
+    expect(sent).toHaveLength(2); // the PDF answer itself got no VALIDATION reply
   });
 });

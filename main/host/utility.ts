@@ -6,10 +6,13 @@
  *
  *   ← { id, envelope } → { id, reply }      ← { id, ping: true } → { id, pong: true }
  *   ← { shutdown: true }: close the core (SQLite checkpoint) and exit
+ * The core also asks the shell for PDFs over the same port ('electron' engine, electronWire.ts):
+ *   → { pdfRender: {…} }   ← { pdfRendered: {…} }   (taken by the PDF port before `answer` sees them)
  */
 import type { Envelope, Reply } from '../../common/client.js';
 import { errorCodes } from '../../common/errors.js';
 import { createCore, type Core } from '../core/core.js';
+import { createElectronPdfPort } from '../core/documents/pdf/electronWire.js';
 import { resolveDataDir } from './dataDir.js';
 
 export interface ParentPortLike {
@@ -22,6 +25,8 @@ type CoreLike = Pick<Core, 'dispatch' | 'close'>;
 export interface ServeOptions {
   log(message: string): void;
   exit(code: number): void;
+  /** The 'electron' PDF engine's end of the port: takes the shell's PDF answers (returns true for those). */
+  pdfReplies?: { deliver(message: unknown): boolean };
 }
 
 const validation = (message: string): Reply<never> => ({ ok: false, error: { code: 'VALIDATION', message } });
@@ -69,6 +74,7 @@ export function serveCore(port: ParentPortLike, core: Promise<CoreLike>, opts: S
   // Keep the rejection observed: a failed start is reported per request, not as an unhandled rejection.
   core.catch((e: unknown) => opts.log(`案卷核心启动失败：${e instanceof Error ? e.stack ?? e.message : String(e)}`));
   port.on('message', (event) => {
+    if (opts.pdfReplies?.deliver(event?.data)) return;
     void answer(event?.data, core, port, opts).catch((e: unknown) => opts.log(`消息处理失败：${String(e)}`));
   });
 }
@@ -83,5 +89,7 @@ if (parentPort) {
     process.exit(1);
   });
   const dataDir = process.env.ANJUAN_DATA_DIR ?? resolveDataDir();
-  serveCore(parentPort, createCore({ dataDir }), { log, exit: (code) => process.exit(code) });
+  // Started by the shell: PDFs can be printed by Electron's own Chromium, which 'auto' then prefers.
+  const pdf = createElectronPdfPort((message) => parentPort.postMessage(message));
+  serveCore(parentPort, createCore({ dataDir, electronPdf: pdf.channel }), { log, exit: (code) => process.exit(code), pdfReplies: pdf });
 }

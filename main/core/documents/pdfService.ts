@@ -4,23 +4,26 @@
  */
 import type { Db } from '../store/db.js';
 import type { BlobStore } from '../store/blobStore.js';
-import { createPdfEngine, detectEngines } from './pdf/engines.js';
+import { createPdfEngine, detectEngines, type EngineContext, type EnginePreference } from './pdf/engines.js';
 import type { PdfEngine } from './pdf/engine.js';
 
-export type EnginePreference = 'auto' | 'chromium' | 'libreoffice';
-
-export async function availableEngineNames(): Promise<string[]> {
-  return detectEngines();
-}
+export type { EnginePreference };
 
 export class PdfService {
   private engine: Promise<PdfEngine> | null = null;
 
-  constructor(private readonly db: Db, private readonly blobs: BlobStore, private readonly preference: EnginePreference) {}
+  /** `context.electron`: the desktop app's PDF channel (set by main/host/utility.ts), which 'auto' then prefers. */
+  constructor(private readonly db: Db, private readonly blobs: BlobStore, private readonly preference: EnginePreference,
+    private readonly context: EngineContext = {}) {}
+
+  /** The engines this core could use, the desktop app's own first (app.info). */
+  engineNames(): Promise<string[]> {
+    return detectEngines(this.context);
+  }
 
   private getEngine(): Promise<PdfEngine> {
     if (this.engine) return this.engine;
-    const started = createPdfEngine(this.preference);
+    const started = createPdfEngine(this.preference, this.context);
     // A failed start is not cached: the next request tries again (e.g. after LibreOffice is installed).
     started.catch(() => { this.engine = null; });
     this.engine = started;

@@ -3,7 +3,6 @@ import { AppError } from '../../../../common/errors.js';
 import type { HandlerMap } from '../types.js';
 import { requireUser } from '../types.js';
 import { demoUsers } from '../../seed/demo.js';
-import { availableEngineNames } from '../../documents/pdfService.js';
 
 export const sessionHandlers: HandlerMap<'app.info' | 'session.login' | 'session.logout' | 'session.me'> = {
   'app.info': async (_input, { services }) => {
@@ -13,7 +12,7 @@ export const sessionHandlers: HandlerMap<'app.info' | 'session.login' | 'session
       bureau: services.bureau(),
       demo: demo?.value === '1',
       demoUsers: demo?.value === '1' ? demoUsers.map((u) => ({ username: u.username, password: u.password, name: u.name, role: u.roleName })) : [],
-      pdfEngines: await availableEngineNames(),
+      pdfEngines: await services.pdf.engineNames(),
       dataDir: services.dataDir,
     };
   },

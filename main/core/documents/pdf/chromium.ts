@@ -5,15 +5,14 @@
  * interception under a made-up origin; every other request is refused: the engine never goes online.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { join } from 'node:path';
 import { chromium, type Browser, type Page, type Route } from 'playwright-core';
 import { AppError } from '../../../../common/errors.js';
 import { appRoot } from '../../paths.js';
 import { readDocxLayout } from './docxLayout.js';
 import type { PdfEngine, PdfResult } from './engine.js';
 import { fontEnv } from './fontconfig.js';
-import { footerTemplate, harnessHtml, pageCss } from './harness.js';
+import { footerTemplate, pageCss } from './harness.js';
+import { harnessFile, harnessScriptFiles } from './harnessFiles.js';
 import { pageCount } from './pageCount.js';
 import { printFontsDir } from './printFonts.js';
 import { SerialQueue } from './serial.js';
@@ -147,21 +146,14 @@ export class ChromiumEngine implements PdfEngine {
   }
 }
 
-/** The harness page, its two scripts and the bundled fonts, by path under the made-up origin. */
+/** The harness page, its scripts and the bundled fonts (harnessFiles.ts), by path under the made-up origin. */
 function harnessAssets(fonts: string): (path: string) => { status: number; contentType: string; body: Buffer | string } | null {
-  const require = createRequire(join(appRoot(), 'package.json'));
-  const scripts: Record<string, string> = {
-    'jszip.min.js': require.resolve('jszip/dist/jszip.min.js'),
-    // The package exports only its entry points; the CommonJS one is the UMD build browsers can load.
-    'docx-preview.js': require.resolve('docx-preview'),
-  };
-  const html = harnessHtml();
+  const scripts = harnessScriptFiles(appRoot());
   return (path) => {
-    if (path === 'harness.html') return { status: 200, contentType: 'text/html; charset=utf-8', body: html };
-    if (scripts[path]) return { status: 200, contentType: 'text/javascript; charset=utf-8', body: readFileSync(scripts[path]!) };
-    const font = /^fonts\/([\w-]+\.ttf)$/.exec(path)?.[1];
-    if (font && existsSync(join(fonts, font))) return { status: 200, contentType: 'font/ttf', body: readFileSync(join(fonts, font)) };
-    return null;
+    const f = harnessFile(path, () => scripts, fonts);
+    if (!f) return null;
+    if ('text' in f) return { status: 200, contentType: f.contentType, body: f.text };
+    return existsSync(f.file) ? { status: 200, contentType: f.contentType, body: readFileSync(f.file) } : null;
   };
 }
 

@@ -1,5 +1,5 @@
-/** The one interface both PDF engines implement; callers never know which one they hold. */
-export type PdfEngineName = 'libreoffice' | 'chromium';
+/** The one interface every PDF engine implements; callers never know which one they hold. */
+export type PdfEngineName = 'libreoffice' | 'chromium' | 'electron';
 
 export interface PdfResult { pdf: Buffer; pages: number }
 

@@ -3,9 +3,11 @@
  * that HTML flow through A4 pages with the DOCX's margins (Chromium's own print pagination then
  * gives every page its margins), maps 宋体/仿宋/黑体/楷体 to the bundled TrueType fonts and keeps
  * table rows whole (w:cantSplit). The page number is printed by Chromium's footer template.
- * Plain browser code in a string: it runs in any Chromium (Playwright's or Electron's).
+ * Plain browser code in a string: it runs in any Chromium (Playwright's or Electron's). The script
+ * is a file of its own (harness.js), not inline, so the page also runs under the Electron shell's
+ * CSP (script-src 'self') at app://pdf/ — see harnessFiles.ts for what the page loads.
  */
-import { fontAliases } from './fontconfig.js';
+import { fontAliases } from './fontAliases.js';
 import type { FooterLine, PageGeometry } from './docxLayout.js';
 
 export const fontFiles = {
@@ -50,11 +52,11 @@ export function harnessHtml(): string {
   return `<!doctype html><html><head><meta charset="utf-8"><title>anjuan-print</title>
 <style>${fontFaceCss()}</style><style>${baseCss}</style><style id="page"></style>
 <script src="jszip.min.js"></script><script src="docx-preview.js"></script>
-<script>${harnessScript}</script></head><body><div id="styles"></div><div id="doc"></div></body></html>`;
+<script src="harness.js"></script></head><body><div id="styles"></div><div id="doc"></div></body></html>`;
 }
 
-/** Runs in the page: renders one DOCX (base64) and resolves when its fonts are loaded. */
-const harnessScript = `
+/** Runs in the page: renders one DOCX (base64) and resolves when its fonts are loaded. Served as harness.js. */
+export const harnessScript = `
 window.anjuanRender = async function (b64, pageCss) {
   const bin = atob(b64);
   const bytes = new Uint8Array(bin.length);

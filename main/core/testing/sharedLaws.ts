@@ -23,6 +23,10 @@ export function sharedLawFile(stem: string): { name: string; content: string } {
   return { name, content: readFileSync(join(sharedLawsDir(), name), 'utf8') };
 }
 
+export function readSharedLaw(name: string): string {
+  return readFileSync(join(sharedLawsDir(), name), 'utf8');
+}
+
 export function sharedLawNames(): string[] {
   return readdirSync(sharedLawsDir()).filter((f) => f.endsWith('.md')).sort();
 }

@@ -36,7 +36,8 @@ export function parseChineseNumber(text: string): number | null {
       const unit = smallUnits[c]!;
       if (unit >= lastSmall) return null;
       // 十 alone at the start means 一十 (十二 = 12); elsewhere a unit needs its digit.
-      const digit = pending === null || pending === 0 ? (section === 0 && total === 0 && pending === null ? 1 : null) : pending;
+      const leadingTen = unit === 10 && pending === null && section === 0 && total === 0;
+      const digit = pending === null || pending === 0 ? (leadingTen ? 1 : null) : pending;
       if (digit === null) return null;
       section += digit * unit;
       pending = null;

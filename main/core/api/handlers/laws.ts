@@ -1,0 +1,59 @@
+/** The law library's operations (issue 5): import, list, read, cite, search, 从旧兼从轻. */
+import { AppError } from '../../../../common/errors.js';
+import { lawKey, parseArticleCitation } from '../../domain/laws/citation.js';
+import { searchLaws } from '../../store/lawSearch.js';
+import { versionInfo } from '../../store/lawLibrary.js';
+import type { HandlerMap } from '../types.js';
+import type { Services } from '../../services.js';
+import { importLawFiles, readLawFolder } from '../lawImport.js';
+import { resolveArticle } from '../lawCitation.js';
+import { applicableLaw } from '../lawApplicable.js';
+
+type LawOps = 'laws.import' | 'laws.list' | 'laws.get' | 'laws.article' | 'laws.cite' | 'laws.search' | 'laws.applicable';
+
+function knownLaw(services: Services, law: string): { id: string; fullName: string } {
+  const id = lawKey(law);
+  const fullName = services.laws.fullName(id);
+  if (!fullName) throw new AppError('NOT_FOUND', `法律法规库中没有《${law.replace(/[《》]/g, '')}》，请先导入`);
+  return { id, fullName };
+}
+
+export const lawHandlers: HandlerMap<LawOps> = {
+  'laws.import': (input, { services }) => {
+    const files = 'path' in input ? readLawFolder(input.path) : input.files;
+    const effectiveFrom = 'files' in input ? input.effectiveFrom : undefined;
+    return importLawFiles({ library: services.laws, data: services.lawData, now: () => services.clock.now() }, files, effectiveFrom);
+  },
+
+  'laws.list': (_i, { services }) => services.laws.laws(),
+
+  'laws.get': ({ law, versionDate }, { services }) => {
+    const { id, fullName } = knownLaw(services, law);
+    const version = services.laws.version(id, versionDate);
+    if (!version) throw new AppError('NOT_FOUND', `《${fullName}》没有${versionDate}的版本`);
+    return {
+      id, fullName,
+      version: versionInfo(version),
+      history: JSON.parse(version.history) as Array<{ date: string; event: string }>,
+      preamble: version.preamble,
+      articles: services.laws.articlesOf(id, version.version_date),
+    };
+  },
+
+  'laws.article': ({ law, article, on }, { services }) => {
+    if (!parseArticleCitation(article)) {
+      throw new AppError('VALIDATION', `无法识别条文序号“${article}”：应如“第九十九条”“第三十一条第一款”“第九十九条第二项”`);
+    }
+    return resolveArticle(services.laws, { law, article }, on);
+  },
+
+  'laws.cite': ({ refs, on }, { services }) => refs.map((r) => resolveArticle(services.laws, r, on)),
+
+  'laws.search': ({ query, law, on, limit }, { services }) =>
+    searchLaws(services.db, { query, limit, ...(law ? { lawId: knownLaw(services, law).id } : {}), ...(on ? { on } : {}) }),
+
+  'laws.applicable': (input, { services }) => {
+    if (!parseArticleCitation(input.article)) throw new AppError('VALIDATION', `无法识别条文序号“${input.article}”`);
+    return applicableLaw(services.laws, services.lawData, input);
+  },
+};

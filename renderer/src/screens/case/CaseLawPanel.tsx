@@ -1,0 +1,95 @@
+/**
+ * 法律依据: the articles the case cites (breached and penalty), each with its text as in force on
+ * the violation date — or "条文未载入" when the library does not hold it, in which case documents
+ * still cite the article by number. A click opens the text.
+ */
+import { useEffect, useState } from 'react';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Chip from '@mui/material/Chip';
+import Dialog from '@mui/material/Dialog';
+import DialogActions from '@mui/material/DialogActions';
+import DialogContent from '@mui/material/DialogContent';
+import DialogTitle from '@mui/material/DialogTitle';
+import Link from '@mui/material/Link';
+import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
+import type { CaseView } from '../../../../common/schemas/cases';
+import type { ArticleResolution } from '../../../../common/schemas/laws';
+import { send } from '../../api/send';
+import { messageOf } from '../../api/errors';
+import { hrefOf } from '../../app/route';
+import { ArticleText } from '../../components/ArticleText';
+import { Section } from '../../components/Section';
+import { versionName, versionPeriod } from '../../util/lawText';
+
+type Loaded = Extract<ArticleResolution, { status: 'loaded' }>;
+
+/** A cited item shows the item itself (its paragraph's opening words are in the full text). */
+function preview(res: Loaded): string {
+  const text = res.item ? (res.citedText.split('\n').at(-1) ?? res.citedText) : res.citedText;
+  return text.length > 90 ? `${text.slice(0, 90)}…` : text;
+}
+
+export function CaseLawPanel({ view }: { view: CaseView }) {
+  const { violation, violationOn, filedOn } = view.state;
+  const on = violationOn ?? filedOn;
+  const refs = [...violation.breached.map((r) => ({ role: '违反', ref: r })), { role: '处罚依据', ref: violation.penaltyArticle }];
+  const key = JSON.stringify([refs, on]);
+  const [resolved, setResolved] = useState<ArticleResolution[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [open, setOpen] = useState<Loaded | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    const parsed = JSON.parse(key) as [typeof refs, string];
+    send('laws.cite', { refs: parsed[0].map((r) => ({ law: r.ref.law, article: r.ref.article })), on: parsed[1] })
+      .then((r) => { if (live) setResolved(r); })
+      .catch((e: unknown) => { if (live) setError(messageOf(e)); });
+    return () => { live = false; };
+  }, [key]);
+
+  return (
+    <Section title="法律依据" subtitle={`按违法行为${violationOn ? '发生' : '立案'}之日（${on}）有效的条文`} testId="case-law">
+      {error && <Typography variant="body2" color="error">{error}</Typography>}
+      <Stack spacing={1}>
+        {refs.map((r, i) => {
+          const res = resolved?.[i];
+          return (
+            <Box key={`${r.role}${i}`} data-testid={`case-law-${i}`} data-status={res?.status ?? 'loading'}>
+              <Typography variant="caption" color="text.secondary">{r.role}</Typography>
+              <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
+                {res?.status === 'loaded'
+                  ? <Link component="button" variant="body2" onClick={() => setOpen(res)} sx={{ textAlign: 'left' }}>{res.citation}</Link>
+                  : <Typography variant="body2">{r.ref.law}{r.ref.article}</Typography>}
+                {res?.status === 'not-loaded' && <Chip size="small" color="warning" variant="outlined" label="条文未载入" title={res.message} />}
+              </Stack>
+              {res?.status === 'loaded' && (
+                <Typography variant="caption" color="text.secondary" sx={{ display: 'block', whiteSpace: 'pre-line' }}>
+                  {preview(res)}
+                </Typography>
+              )}
+              {res?.status === 'not-loaded' && <Typography variant="caption" color="text.secondary">{res.message.replace(/^条文未载入：/, '')}</Typography>}
+            </Box>
+          );
+        })}
+      </Stack>
+      {open && (
+        <Dialog open onClose={() => setOpen(null)} maxWidth="md" fullWidth data-testid="case-law-dialog">
+          <DialogTitle>{open.citation}</DialogTitle>
+          <DialogContent>
+            <Typography variant="body2" color="text.secondary" gutterBottom>
+              {open.fullName} {versionName(open.version)} · {versionPeriod(open.version)}{open.chapter ? ` · ${open.chapter}` : ''}
+            </Typography>
+            {open.warning && <Typography variant="body2" color="warning.main" gutterBottom>{open.warning}</Typography>}
+            <ArticleText label={open.label} paragraphs={open.paragraphs} paragraph={open.paragraph} item={open.item} />
+          </DialogContent>
+          <DialogActions>
+            <Button component="a" href={hrefOf({ name: 'laws', law: open.law, article: open.number })}>在法律法规中查看</Button>
+            <Button onClick={() => setOpen(null)}>关闭</Button>
+          </DialogActions>
+        </Dialog>
+      )}
+    </Section>
+  );
+}

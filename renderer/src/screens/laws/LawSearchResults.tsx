@@ -1,0 +1,61 @@
+/** 检索结果: each article found, with the searched words marked; a click opens it in its law. */
+import { useEffect, useState } from 'react';
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import LinearProgress from '@mui/material/LinearProgress';
+import List from '@mui/material/List';
+import ListItemButton from '@mui/material/ListItemButton';
+import Paper from '@mui/material/Paper';
+import Typography from '@mui/material/Typography';
+import type { LawSearchHit } from '../../../../common/schemas/laws';
+import { send } from '../../api/send';
+import { messageOf } from '../../api/errors';
+import { hrefOf } from '../../app/route';
+
+export function LawSearchResults({ query, onOpen }: { query: string; onOpen(): void }) {
+  const [result, setResult] = useState<{ total: number; rows: LawSearchHit[] } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [loading, setLoading] = useState(false);
+
+  useEffect(() => {
+    let live = true;
+    setLoading(true);
+    setError(null);
+    send('laws.search', { query, limit: 100 })
+      .then((r) => { if (live) setResult(r); })
+      .catch((e: unknown) => { if (live) setError(messageOf(e)); })
+      .finally(() => { if (live) setLoading(false); });
+    return () => { live = false; };
+  }, [query]);
+
+  if (error) return <Alert severity="error">{error}</Alert>;
+  return (
+    <Paper data-testid="law-search-results">
+      <Box sx={{ height: 3 }}>{loading && <LinearProgress sx={{ height: 3 }} />}</Box>
+      {result && (
+        <Typography variant="body2" color="text.secondary" sx={{ px: 2, pt: 1 }} data-testid="law-search-total">
+          {result.total === 0 ? `没有找到含“${query}”的现行条文` : `找到${result.total}条${result.total > result.rows.length ? `，显示前${result.rows.length}条` : ''}`}
+        </Typography>
+      )}
+      <List dense>
+        {result?.rows.map((h) => (
+          <ListItemButton
+            key={`${h.law}-${h.versionDate}-${h.number}-${h.sub}`}
+            component="a"
+            href={hrefOf({ name: 'laws', law: h.law, article: h.number })}
+            onClick={onOpen}
+            sx={{ display: 'block' }}
+            data-testid="law-search-hit"
+          >
+            <Typography variant="body2" sx={{ fontWeight: 600 }}>《{h.fullName}》{h.label}</Typography>
+            <Typography variant="body2" color="text.secondary">
+              {h.snippet.map((s, i) => (s.hit
+                ? <Box key={i} component="mark" sx={{ bgcolor: 'rgba(255, 213, 79, .6)', color: 'text.primary', px: 0.25 }}>{s.text}</Box>
+                : <span key={i}>{s.text}</span>))}
+            </Typography>
+          </ListItemButton>
+        ))}
+      </List>
+    </Paper>
+  );
+}

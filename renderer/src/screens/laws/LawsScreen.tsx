@@ -1,0 +1,91 @@
+/**
+ * 法律法规: the laws loaded (with their versions), the articles of one, full-text search, and the
+ * import of statute texts (Markdown). The texts are not shipped with the program; until they are
+ * imported, cases cite articles by number and say the text is not loaded.
+ */
+import { useCallback, useEffect, useState } from 'react';
+import Alert from '@mui/material/Alert';
+import Button from '@mui/material/Button';
+import Grid from '@mui/material/Grid';
+import InputAdornment from '@mui/material/InputAdornment';
+import Paper from '@mui/material/Paper';
+import Stack from '@mui/material/Stack';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import SearchIcon from '@mui/icons-material/Search';
+import UploadFileIcon from '@mui/icons-material/UploadFile';
+import type { LawInfo } from '../../../../common/schemas/laws';
+import { send } from '../../api/send';
+import { useNotifier } from '../../app/notifier';
+import { hasRole, useSession } from '../../app/session';
+import { useDebounced } from '../../hooks/useDebounced';
+import { LawList } from './LawList';
+import { LawText } from './LawText';
+import { LawSearchResults } from './LawSearchResults';
+import { LawImportDialog } from './LawImportDialog';
+
+export function LawsScreen({ law, article }: { law: string | null; article: number | null }) {
+  const { user } = useSession();
+  const notifier = useNotifier();
+  const [laws, setLaws] = useState<LawInfo[] | null>(null);
+  const [query, setQuery] = useState('');
+  const [importing, setImporting] = useState(false);
+  const debounced = useDebounced(query.trim(), 300);
+
+  const reload = useCallback(async () => {
+    try {
+      setLaws(await send('laws.list', {}));
+    } catch (e) {
+      notifier.error(e);
+    }
+  }, [notifier]);
+
+  useEffect(() => { void reload(); }, [reload]);
+
+  const canImport = hasRole(user, 'reviewer', 'head', 'admin');
+  const selected = laws?.find((l) => l.id === law) ?? null;
+
+  return (
+    <Stack spacing={2} data-testid="laws-page">
+      <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
+        <Typography variant="h5" component="h1" sx={{ flex: 1 }}>法律法规</Typography>
+        {canImport && (
+          <Button data-testid="laws-import" variant="contained" startIcon={<UploadFileIcon />} onClick={() => setImporting(true)}>导入法律文本</Button>
+        )}
+      </Stack>
+      <Paper sx={{ p: 1.5 }}>
+        <TextField
+          fullWidth
+          placeholder="检索条文，如：排污许可证、逃避监管、化工（多个词用空格分隔）"
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+          slotProps={{
+            htmlInput: { 'data-testid': 'laws-search', 'aria-label': '检索条文', maxLength: 100 },
+            input: { startAdornment: <InputAdornment position="start"><SearchIcon fontSize="small" /></InputAdornment> },
+          }}
+        />
+      </Paper>
+      {laws && laws.length === 0 && (
+        <Alert severity="info" data-testid="laws-empty">
+          法律法规库为空。法律文本不随程序提供：{canImport ? '请点击“导入法律文本”，选择 Markdown 格式（.md）的法律文件。' : '请联系法制审核人员或负责人导入。'}
+          在导入之前，案件和文书按条文序号引用法律，并标明“条文未载入”。
+        </Alert>
+      )}
+      <Grid container spacing={2}>
+        <Grid size={{ xs: 12, md: 3 }}>
+          <LawList laws={laws ?? []} selected={law} />
+        </Grid>
+        <Grid size={{ xs: 12, md: 9 }}>
+          {debounced
+            ? <LawSearchResults query={debounced} onOpen={() => setQuery('')} />
+            : selected
+              ? <LawText key={selected.id} law={selected} article={article} />
+              : law && laws
+                ? <Alert severity="warning" data-testid="law-not-loaded">法律法规库中没有《{law}》：条文未载入。</Alert>
+                : laws && laws.length > 0 && <Typography color="text.secondary" sx={{ p: 2 }}>请在左侧选择一部法律，或在上方检索条文。</Typography>}
+        </Grid>
+      </Grid>
+      {importing && <LawImportDialog onClose={() => setImporting(false)} onImported={reload} />}
+    </Stack>
+  );
+}

@@ -8,10 +8,12 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-const port = 47831;
+const port = Number(process.env.ANJUAN_E2E_PORT ?? 47831);
 // The config is evaluated again in each worker process: the first evaluation's directory is
 // passed down in the environment so that all of them agree on one.
 const dataDir = (process.env.ANJUAN_E2E_DATA_DIR ??= mkdtempSync(join(tmpdir(), 'anjuan-e2e-')));
+/** Specs that span weeks move the workstation's date through this file (main/host/testClock.ts); absent = real time. */
+export const clockFile = (process.env.ANJUAN_TEST_CLOCK_FILE ??= join(dataDir, '..', `${dataDir.split(/[\\/]/).pop()}-clock`));
 
 export default defineConfig({
   testDir: 'e2e',
@@ -35,7 +37,7 @@ export default defineConfig({
   },
   webServer: {
     command: 'node dist/core/host.mjs',
-    env: { ANJUAN_PORT: String(port), ANJUAN_DATA_DIR: dataDir },
+    env: { ANJUAN_PORT: String(port), ANJUAN_DATA_DIR: dataDir, ANJUAN_TEST_CLOCK_FILE: clockFile },
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: false,
     timeout: 60_000,

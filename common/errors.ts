@@ -26,6 +26,8 @@ export const errorCodes = {
   PDF_ENGINE_UNAVAILABLE: '没有可用的PDF转换引擎',
   PDF_CONVERSION_FAILED: '文书转换为PDF失败',
   INTEGRITY: '数据完整性校验失败',
+  // Law library (issue 5)
+  LAW_FORMAT: '法律法规文本格式不正确',
   LIMITATION_EXPIRED: '违法行为已超过追责期限，依法不再给予行政处罚',
   INTERNAL: '系统内部错误',
 } as const;

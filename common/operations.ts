@@ -12,6 +12,11 @@ import { calendarImportInput, calendarInfo } from './schemas/calendar.js';
 import { actInput, caseListInput, caseListRow, caseView, historyOutput, openCaseInput, evidenceRecord, documentRecord } from './schemas/cases.js';
 import { addEvidenceInput, blobOutput, dossierOutput, generateInput, pdfOutput, templateInfo } from './schemas/documents.js';
 import { sha256 } from './schemas/primitives.js';
+// Law library (issue 5)
+import {
+  articleResolution, lawApplicableInput, lawApplicableOutput, lawArticleInput, lawCiteInput, lawGetInput, lawGetOutput,
+  lawImportInput, lawImportOutput, lawInfo, lawSearchInput, lawSearchOutput,
+} from './schemas/laws.js';
 
 export interface OperationSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
   description: string;
@@ -60,6 +65,15 @@ export const operations = {
   'documents.pdf': op({ description: '将文书转换为PDF（预览、打印）', input: z.object({ caseId: z.string(), documentId: z.string() }), output: pdfOutput, access: 'any', long: true }),
   'blobs.read': op({ description: '读取文件内容（Base64）', input: z.object({ hash: sha256 }), output: blobOutput, access: 'any' }),
   'dossier.build': op({ description: '组卷：封面、卷内目录、文书和证据、页码、书签', input: caseRef, output: dossierOutput, access: ['officer', 'reviewer', 'head'], long: true }),
+
+  // Law library (issue 5): versioned articles, import from Markdown, citation, search, 从旧兼从轻.
+  'laws.import': op({ description: '导入法律法规文本（Markdown，每个文件为一部法律的一个版本；或CLI给出文件夹路径）', input: lawImportInput, output: lawImportOutput, access: ['reviewer', 'head', 'admin'], long: true }),
+  'laws.list': op({ description: '法律法规库：已载入的法律及其各版本', input: empty, output: z.array(lawInfo), access: 'any' }),
+  'laws.get': op({ description: '一部法律某一版本的全部条文（默认最新版本）', input: lawGetInput, output: lawGetOutput, access: 'any' }),
+  'laws.article': op({ description: '查看条文：某日有效的条文及其版本；未载入时说明原因', input: lawArticleInput, output: articleResolution, access: 'any' }),
+  'laws.cite': op({ description: '案件引用的条文逐条对应已载入的文本（未载入的标明“条文未载入”）', input: lawCiteInput, output: z.array(articleResolution), access: 'any' }),
+  'laws.search': op({ description: '全文检索法律条文（中文任意词）', input: lawSearchInput, output: lawSearchOutput, access: 'any' }),
+  'laws.applicable': op({ description: '从旧兼从轻：比较违法行为发生时与作出决定时的规定，确定适用的条文（处罚法第三十七条）', input: lawApplicableInput, output: lawApplicableOutput, access: 'any' }),
 } as const;
 
 export type Operations = typeof operations;

@@ -5,77 +5,12 @@
  * a PDF preview, the dossier and the history (which survives a reload).
  */
 import { expect, test, type Page } from '@playwright/test';
-import { chinaDate, login, logout, makePng } from './support.js';
-
-const officer = { username: 'officer', password: 'officer123', name: '张伟' };
-const head = { username: 'head', password: 'head123', name: '杨建国' };
-
-/** Set ANJUAN_E2E_SHOTS=<dir> to keep full-page screenshots of the main steps for a visual check. */
-async function shot(page: Page, name: string): Promise<void> {
-  const dir = process.env.ANJUAN_E2E_SHOTS;
-  if (dir) await page.screenshot({ path: `${dir}/${name}.png`, fullPage: true });
-}
+import { chinaDate, login, makePng } from './support.js';
+import { act, actWithForm, as, expectNode, generate, head, officer, serviceReceipt, shot } from './caseSteps.js';
 
 const filedOn = chinaDate(-30);
 const discoveredOn = chinaDate(-32);
 const today = chinaDate(0);
-
-async function as(page: Page, who: typeof officer): Promise<void> {
-  await logout(page);
-  await login(page, who.username, who.password, who.name);
-  // The hash still names the case: the new user lands on it.
-  await expect(page.getByTestId('case-page')).toBeVisible();
-}
-
-async function expectNode(page: Page, name: string): Promise<void> {
-  await expect(page.getByTestId('case-node')).toHaveText(name, { timeout: 30_000 });
-}
-
-/** An action without a form: click, confirm. */
-async function act(page: Page, id: string): Promise<void> {
-  await expect(page.getByTestId(`action-button-${id}`)).toBeEnabled();
-  await page.getByTestId(`action-button-${id}`).click();
-  const dialog = page.getByTestId('action-confirm');
-  await dialog.getByTestId('confirm-ok').click();
-  await expect(dialog).toBeHidden({ timeout: 30_000 });
-}
-
-/** An action with a form: click, let `fill` complete it, submit. */
-async function actWithForm(page: Page, id: string, fill: (dialog: ReturnType<Page['getByTestId']>) => Promise<void> = async () => {}): Promise<void> {
-  await expect(page.getByTestId(`action-button-${id}`)).toBeEnabled();
-  await page.getByTestId(`action-button-${id}`).click();
-  const dialog = page.getByTestId('action-dialog');
-  await fill(dialog);
-  await dialog.getByTestId('action-submit').click();
-  await expect(dialog).toBeHidden({ timeout: 30_000 });
-}
-
-/** 生成 a document of this node, filling the template's input fields. */
-async function generate(page: Page, type: string, fields: Record<string, string> = {}): Promise<void> {
-  await page.getByTestId('tab-documents').click();
-  const before = await page.locator(`[data-testid="document-row"][data-type="${type}"]`).count();
-  await page.getByTestId(`generate-${type}`).click();
-  const dialog = page.getByTestId('generate-dialog');
-  await expect(dialog).toBeVisible();
-  for (const [key, value] of Object.entries(fields)) await dialog.getByTestId(`field-${key}`).fill(value);
-  await dialog.getByTestId('generate-submit').click();
-  await expect(dialog).toBeHidden({ timeout: 60_000 });
-  await expect(page.locator(`[data-testid="document-row"][data-type="${type}"]`)).toHaveCount(before + 1);
-}
-
-/** A 送达回证 for the named document, served on the given date. */
-async function serviceReceipt(page: Page, servedDocument: string, servedOn: string): Promise<void> {
-  await page.getByTestId('tab-documents').click();
-  await page.getByTestId('generate-service-receipt').click();
-  const dialog = page.getByTestId('generate-dialog');
-  await dialog.getByRole('combobox', { name: /^送达文书/ }).click();
-  await page.getByRole('option', { name: servedDocument, exact: true }).click();
-  await dialog.getByTestId('field-servedOn').fill(servedOn);
-  await dialog.getByTestId('field-serviceMethod').fill('直接送达');
-  await dialog.getByTestId('field-recipient').fill('王秀英');
-  await dialog.getByTestId('generate-submit').click();
-  await expect(dialog).toBeHidden({ timeout: 60_000 });
-}
 
 test('an ordinary case from 立案 to 结案, with dossier and history', async ({ page }) => {
   // The page runs under script-src 'self' with no eval: any CSP violation or uncaught error fails.
@@ -182,7 +117,13 @@ test('an ordinary case from 立案 to 结案, with dossier and history', async (
     await d.getByTestId('form-fine').fill('40000');
     await d.getByTestId('form-reasoning').fill('首次违法，积极配合调查，按总投资额2%处罚。');
   });
+  await expectNode(page, '案件审查');
+  // 案件审查: a reviewer or the head examines facts, evidence, basis and the proposed fine.
+  await expect(page.getByTestId('action-button-passReview')).toBeDisabled();
+  await as(page, head);
+  await actWithForm(page, 'passReview', async (d) => { await d.getByTestId('form-comment').fill('事实清楚，证据确凿，拟处罚适当。'); });
   await expectNode(page, '事先告知');
+  await as(page, officer);
 
   await generate(page, 'penalty-notice');
   await act(page, 'submitNotice');
@@ -245,7 +186,7 @@ test('an ordinary case from 立案 to 结案, with dossier and history', async (
   await actWithForm(page, 'approveClosing', async (d) => { await d.getByTestId('form-comment').fill('同意结案。'); });
   await expectNode(page, '已结案');
   await expect(page.getByTestId('case-outcome')).toContainText('40,000.00 元');
-  await expect(page.getByTestId('phase-stepper').locator('[data-status="done"]')).toHaveCount(8);
+  await expect(page.getByTestId('legality')).toHaveCount(0);
   await shot(page, '4-closed');
 
   // ── 预览 a document ─────────────────────────────────────────────────────────────────────
@@ -298,14 +239,24 @@ test('an ordinary case from 立案 to 结案, with dossier and history', async (
   await expect(page.getByTestId('case-number')).toHaveText(caseNumber);
   await checkHistory();
 
-  // The closed case is listed as 已结案, and the double click above made exactly one case.
+  // ── 归档 ──────────────────────────────────────────────────────────────────────────────────
+  await actWithForm(page, 'archive', async (d) => {
+    await d.getByTestId('form-archivedOn').fill(today);
+    await d.getByRole('combobox', { name: /保管期限/ }).click();
+    await page.getByRole('option', { name: '30年' }).click();
+  });
+  await expectNode(page, '已归档');
+  await expect(page.getByTestId('phase-stepper').locator('[data-status="done"]')).toHaveCount(9);
+
+  // The closed case is listed as 已归档, and the double click above made exactly one case.
   await page.goto('/#/cases');
+  await page.getByTestId('case-search').fill(partyName);
   await expect(page.getByTestId('case-row')).toHaveCount(1);
   await page.getByTestId('filter-open').click();
   await expect(page.getByTestId('case-row')).toHaveCount(0);
   await page.getByTestId('filter-closed').click();
   await page.getByTestId('case-search').fill(partyName.slice(0, 4));
-  await expect(page.getByTestId('case-row').filter({ hasText: caseNumber })).toContainText('已结案');
+  await expect(page.getByTestId('case-row').filter({ hasText: caseNumber })).toContainText('已归档');
 
   expect(problems).toEqual([]);
 });

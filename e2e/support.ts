@@ -1,6 +1,18 @@
 /** Helpers for the e2e specs: logging in and out, dates in China time, a small PNG. */
 import { expect, type Page } from '@playwright/test';
 import { deflateSync } from 'node:zlib';
+import { rmSync, writeFileSync } from 'node:fs';
+
+/**
+ * Moves the workstation's date (the web host reads ANJUAN_TEST_CLOCK_FILE, set by playwright.config.ts)
+ * to 10:00 China time on `date`; `null` goes back to the real time.
+ */
+export function setWorkstationDate(date: string | null): void {
+  const file = process.env.ANJUAN_TEST_CLOCK_FILE;
+  if (!file) throw new Error('ANJUAN_TEST_CLOCK_FILE is not set (see playwright.config.ts)');
+  if (date === null) rmSync(file, { force: true });
+  else writeFileSync(file, `${date}T10:00:00+08:00\n`);
+}
 
 export async function login(page: Page, username: string, password: string, name: string): Promise<void> {
   await expect(page.getByTestId('login-username')).toBeVisible();

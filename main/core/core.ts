@@ -17,14 +17,19 @@ import { formatHlc, hlcTick, parseHlc, type HlcState } from './domain/hlc.js';
 import { seedDemo } from './seed/demo.js';
 import { loadCalendar, loadDocumentTypeNames, loadHearingThreshold, loadProcedures, loadViolations, type Clock, type Services } from './services.js';
 import { PdfService, type EnginePreference } from './documents/pdfService.js';
+import type { ElectronPdfChannel } from './documents/pdf/electronWire.js';
 import { createDispatcher } from './api/dispatch.js';
 import { handlers } from './api/handlers/index.js';
+import { LawLibrary } from './store/lawLibrary.js';
+import { loadLawData } from './lawResources.js';
 import { loadManifest } from './documents/manifest.js';
 
 export interface CoreOptions {
   dataDir: string;
   clock?: Clock;
   pdfEngine?: EnginePreference;
+  /** The desktop app's PDF channel (main/host/utility.ts): 'auto' then prints from an Electron window. */
+  electronPdf?: ElectronPdfChannel;
   /** Create the demo bureau when the directory is empty (default true). */
   demo?: boolean;
 }
@@ -88,7 +93,10 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     documentTypeNames: loadDocumentTypeNames(manifest),
     numberedTypes: new Set(manifest.filter((t) => t.numberPattern).map((t) => t.id)),
     bureau: () => directory.bureau(),
-    pdf: new PdfService(db, blobs, opts.pdfEngine ?? (process.env.ANJUAN_PDF_ENGINE as EnginePreference | undefined) ?? 'auto'),
+    pdf: new PdfService(db, blobs, opts.pdfEngine ?? (process.env.ANJUAN_PDF_ENGINE as EnginePreference | undefined) ?? 'auto',
+      { electron: opts.electronPdf }),
+    laws: new LawLibrary(db), // issue 5: law library
+    lawData: loadLawData(),
   };
   rebuildProjectionsIfStale(db, services.cases);
   const dispatch = createDispatcher(services, handlers);

@@ -5,6 +5,8 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Db } from './store/db.js';
+import type { LawLibrary } from './store/lawLibrary.js';
+import type { LawData } from './lawResources.js';
 import type { Bureau } from './store/directory.js';
 import { Directory } from './store/directory.js';
 import { BlobStore } from './store/blobStore.js';
@@ -47,6 +49,9 @@ export interface Services {
   numberedTypes: ReadonlySet<string>;
   /** templates/manifest.json, validated once at start. */
   manifest: TemplateInfo[];
+  /** Law library (issue 5): versioned articles in SQLite, and resources/laws/ (article map, commencement dates). */
+  laws: LawLibrary;
+  lawData: LawData;
 }
 
 export function readCalendarYears(dir: string): CalendarYear[] {

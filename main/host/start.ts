@@ -7,10 +7,13 @@ import { createCore } from '../core/core.js';
 import { appRoot } from '../core/paths.js';
 import { resolveDataDir } from './dataDir.js';
 import { startWebHost } from './webHost.js';
+import { fileClock } from './testClock.js';
 
 async function main(): Promise<void> {
   const dataDir = resolveDataDir();
-  const core = await createCore({ dataDir });
+  const clockFile = process.env.ANJUAN_TEST_CLOCK_FILE;
+  if (clockFile) console.warn(`警告：测试时钟已启用（${clockFile}），工作站日期由该文件决定。正式使用时不得设置 ANJUAN_TEST_CLOCK_FILE。`);
+  const core = await createCore({ dataDir, ...(clockFile ? { clock: fileClock(clockFile) } : {}) });
   const { server, url } = await startWebHost({
     port: Number(process.env.ANJUAN_PORT ?? 47800),
     staticDir: join(appRoot(), 'dist', 'renderer'),

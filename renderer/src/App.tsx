@@ -17,6 +17,8 @@ import { SessionContext, type Session } from './app/session';
 import { LoginScreen } from './screens/login/LoginScreen';
 import { CaseListScreen } from './screens/cases/CaseListScreen';
 import { CasePage } from './screens/case/CasePage';
+import { DeadlinesScreen } from './screens/deadlines/DeadlinesScreen';
+import { LawsScreen } from './screens/laws/LawsScreen';
 
 type Boot = { status: 'loading' } | { status: 'failed'; message: string } | { status: 'ready'; info: AppInfo; user: UserView | null };
 
@@ -79,7 +81,11 @@ export function App() {
       <AppShell>
         {route.name === 'case'
           ? <CasePage key={route.caseId} caseId={route.caseId} tab={route.tab} />
-          : <CaseListScreen />}
+          : route.name === 'deadlines'
+            ? <DeadlinesScreen />
+            : route.name === 'laws'
+            ? <LawsScreen law={route.law} article={route.article} />
+            : <CaseListScreen />}
       </AppShell>
     </SessionContext.Provider>
   );

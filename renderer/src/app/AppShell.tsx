@@ -9,6 +9,8 @@ import Toolbar from '@mui/material/Toolbar';
 import Typography from '@mui/material/Typography';
 import LogoutIcon from '@mui/icons-material/Logout';
 import FolderCopyOutlinedIcon from '@mui/icons-material/FolderCopyOutlined';
+import GavelIcon from '@mui/icons-material/Gavel';
+import AlarmIcon from '@mui/icons-material/Alarm';
 import { roleNames } from '../../../common/roles';
 import { useSession } from './session';
 import { usePendingLong } from './usePendingLong';
@@ -33,6 +35,14 @@ export function AppShell({ children }: { children: ReactNode }) {
           <Typography data-testid="bureau-name" variant="body2" sx={{ opacity: 0.9, borderLeft: 1, borderColor: 'rgba(255,255,255,.4)', pl: 2 }}>
             {info.bureau.name}
           </Typography>
+          {/* Main navigation: 到期提醒 (issue 3) */}
+          <Button data-testid="nav-deadlines" color="inherit" size="small" href={hrefOf({ name: 'deadlines' })} startIcon={<AlarmIcon />}>
+            到期提醒
+          </Button>
+          {/* Main navigation: 法律法规 (issue 5) */}
+          <Button data-testid="nav-laws" color="inherit" size="small" href={hrefOf({ name: 'laws', law: null, article: null })} startIcon={<GavelIcon />}>
+            法律法规
+          </Button>
           <Box sx={{ flex: 1 }} />
           <Typography data-testid="current-user" variant="body2">{user.name}</Typography>
           {user.roles.map((r) => (

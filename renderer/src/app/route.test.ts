@@ -12,4 +12,8 @@ describe('routes in the hash', () => {
     expect(parseRoute('#/nonsense')).toEqual({ name: 'cases' });
     expect(parseRoute('#/cases/X/bogus')).toEqual({ name: 'case', caseId: 'X', tab: 'documents' });
   });
+  it('has a page for the bureau\'s deadlines', () => {
+    expect(parseRoute('#/deadlines')).toEqual({ name: 'deadlines' });
+    expect(hrefOf({ name: 'deadlines' })).toBe('#/deadlines');
+  });
 });

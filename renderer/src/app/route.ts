@@ -7,10 +7,14 @@ import { useEffect, useState } from 'react';
 export const caseTabs = ['documents', 'evidence', 'dossier', 'history'] as const;
 export type CaseTab = (typeof caseTabs)[number];
 
-export type Route = { name: 'cases' } | { name: 'case'; caseId: string; tab: CaseTab };
+export type Route = { name: 'cases' } | { name: 'case'; caseId: string; tab: CaseTab } | LawsRoute | { name: 'deadlines' };
+/** 法律法规: #/laws, #/laws/<law>, #/laws/<law>/<article number> (issue 5). */
+export type LawsRoute = { name: 'laws'; law: string | null; article: number | null };
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
+  if (parts[0] === 'deadlines') return { name: 'deadlines' };
+  if (parts[0] === 'laws') return { name: 'laws', law: parts[1] ?? null, article: Number(parts[2]) > 0 ? Number(parts[2]) : null };
   if (parts[0] === 'cases' && parts[1]) {
     const tab = caseTabs.find((t) => t === parts[2]) ?? 'documents';
     return { name: 'case', caseId: parts[1], tab };
@@ -19,6 +23,10 @@ export function parseRoute(hash: string): Route {
 }
 
 export function hrefOf(route: Route): string {
+  if (route.name === 'deadlines') return '#/deadlines';
+  if (route.name === 'laws') {
+    return `#/laws${route.law ? `/${encodeURIComponent(route.law)}${route.article ? `/${route.article}` : ''}` : ''}`;
+  }
   return route.name === 'case' ? `#/cases/${encodeURIComponent(route.caseId)}/${route.tab}` : '#/cases';
 }
 

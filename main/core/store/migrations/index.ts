@@ -3,9 +3,11 @@
  * one, never reuse a retired name. The schema snapshot test fails when the result changes.
  */
 import { sql as initial } from './20261126T1900_initial.js';
+import { sql as lawLibrary } from './20261127T0300_law_library.js'; // issue 5: law library
 
 export interface Migration { name: string; sql: string }
 
 export const migrations: Migration[] = [
   { name: '20261126T1900_initial', sql: initial },
+  { name: '20261127T0300_law_library', sql: lawLibrary },
 ];

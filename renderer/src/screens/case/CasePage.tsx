@@ -21,6 +21,9 @@ import { CaseHeader } from './CaseHeader';
 import { PhaseStepper } from './PhaseStepper';
 import { WorkPanel } from './WorkPanel';
 import { DeadlinesPanel } from './DeadlinesPanel';
+import { CaseLawPanel } from './CaseLawPanel'; // issue 5: cited articles
+import { LegalityPanel } from './LegalityPanel';
+import { TracksPanel } from './TracksPanel';
 import { DocumentsPanel } from './documents/DocumentsPanel';
 import { EvidencePanel } from './evidence/EvidencePanel';
 import { DossierPanel } from './dossier/DossierPanel';
@@ -55,10 +58,17 @@ export function CasePage({ caseId, tab }: { caseId: string; tab: CaseTab }) {
       </Paper>
       <Grid container spacing={2}>
         <Grid size={{ xs: 12, md: 8 }}>
-          <WorkPanel view={view} templates={templates} onView={set} onReload={reload} />
+          <Stack spacing={2}>
+            <WorkPanel view={view} templates={templates} onView={set} onReload={reload} />
+            <TracksPanel view={view} onView={set} onReload={reload} />
+          </Stack>
         </Grid>
         <Grid size={{ xs: 12, md: 4 }}>
-          <DeadlinesPanel deadlines={view.deadlines} />
+          <Stack spacing={2}>
+            {view.legality && <LegalityPanel review={view.legality} />}
+            <DeadlinesPanel deadlines={view.deadlines} trackNames={Object.fromEntries(view.tracks.map((t) => [t.id, t.name]))} />
+            <CaseLawPanel view={view} />
+          </Stack>
         </Grid>
       </Grid>
       <Paper>

@@ -16,9 +16,9 @@ const statusUi: Record<DeadlineView['status'], { label: string; color: 'default'
   met: { label: '已完成', color: 'success' },
 };
 
-const unitText = (d: DeadlineView): string => `${d.length}${d.unit === 'workingDays' ? '个工作日' : '日'}`;
+export const unitText = (d: Pick<DeadlineView, 'length' | 'unit'>): string => `${d.length}${d.unit === 'workingDays' ? '个工作日' : d.unit === 'months' ? '个月' : '日'}`;
 
-export function DeadlinesPanel({ deadlines }: { deadlines: DeadlineView[] }) {
+export function DeadlinesPanel({ deadlines, trackNames = {} }: { deadlines: DeadlineView[]; trackNames?: Record<string, string> }) {
   const incomplete = deadlines.some((d) => d.calendarIncomplete && d.status !== 'met');
   return (
     <Section title="期限" testId="deadlines">
@@ -30,9 +30,11 @@ export function DeadlinesPanel({ deadlines }: { deadlines: DeadlineView[] }) {
       {deadlines.length === 0 && <Typography variant="body2" color="text.secondary">暂无进行中的法定期限。</Typography>}
       <Stack spacing={1.5} divider={<Box sx={{ borderTop: 1, borderColor: 'divider' }} />}>
         {deadlines.map((d) => (
-          <Box key={d.id} data-testid={`deadline-${d.id}`} data-status={d.status}>
+          <Box key={`${d.track}:${d.id}`} data-testid={`deadline-${d.id}`} data-status={d.status}>
             <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
-              <Typography variant="body2" sx={{ flex: 1, fontWeight: 500 }}>{d.name}</Typography>
+              <Typography variant="body2" sx={{ flex: 1, fontWeight: 500 }}>
+                {d.track !== 'main' && trackNames[d.track] ? `【${trackNames[d.track]}】` : ''}{d.name}
+              </Typography>
               <Chip size="small" label={statusUi[d.status].label} color={statusUi[d.status].color} variant={d.status === 'running' ? 'outlined' : 'filled'} />
             </Stack>
             <Typography variant="body2" color={d.status === 'overdue' ? 'error' : 'text.primary'}>
@@ -40,7 +42,7 @@ export function DeadlinesPanel({ deadlines }: { deadlines: DeadlineView[] }) {
               {d.calendarIncomplete && <Typography component="span" variant="caption" color="warning.main">（日历不完整）</Typography>}
             </Typography>
             <Typography variant="caption" color="text.secondary" sx={{ display: 'block' }}>
-              自{chineseDate(d.startOn)}起{unitText(d)}
+              自{chineseDate(d.startOn)}起{unitText(d)}{d.extensions > 0 ? `，已批准延长${d.extensions}次` : ''}
             </Typography>
             <Citation text={d.citation} />
           </Box>

@@ -14,6 +14,8 @@ import Grid from '@mui/material/Grid';
 import LinearProgress from '@mui/material/LinearProgress';
 import MenuItem from '@mui/material/MenuItem';
 import TextField from '@mui/material/TextField';
+import Checkbox from '@mui/material/Checkbox';
+import FormControlLabel from '@mui/material/FormControlLabel';
 import type { CaseView } from '../../../../common/schemas/cases';
 import type { Officer, ViolationType } from '../../../../common/schemas/reference';
 import { openCaseInput } from '../../../../common/schemas/cases';
@@ -37,7 +39,7 @@ type Errors = Partial<Record<keyof OpenCaseDraft | 'enterpriseId', string>>;
 /** Local checks with the contract's own schema (same Chinese messages as the core), plus dates. */
 function validate(draft: OpenCaseDraft, requestId: string): Errors {
   const errors: Errors = {};
-  const parsed = openCaseInput.safeParse({ ...draft, enterpriseId: draft.enterprise?.id ?? '', requestId });
+  const parsed = openCaseInput.safeParse({ ...draft, violationOn: draft.violationOn || undefined, enterpriseId: draft.enterprise?.id ?? '', requestId });
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const k = String(issue.path[0] ?? '') as keyof Errors;
@@ -47,6 +49,7 @@ function validate(draft: OpenCaseDraft, requestId: string): Errors {
   const today = todayIso();
   if (!errors.filedOn && draft.filedOn > today) errors.filedOn = `立案日期不能晚于今天（${today}）`;
   if (!errors.discoveredOn && draft.discoveredOn > draft.filedOn) errors.discoveredOn = '发现日期不能晚于立案日期';
+  if (!errors.violationOn && draft.violationOn && draft.violationOn > draft.discoveredOn) errors.violationOn = '违法行为日期不能晚于发现日期';
   return errors;
 }
 
@@ -58,6 +61,7 @@ function errorsFromCore(e: unknown): Errors {
   if (e.code === 'INVALID_USCC' || (e.code === 'NOT_FOUND' && e.message.includes('当事人'))) fields.enterpriseId = e.message;
   if (e.message.startsWith('立案日期')) fields.filedOn = e.message;
   if (e.message.startsWith('发现日期')) fields.discoveredOn = e.message;
+  if (e.code === 'LIMITATION_EXPIRED') fields.violationOn = e.message;
   return fields;
 }
 
@@ -99,6 +103,8 @@ export function OpenCaseDialog({ onClose, onOpened }: Props) {
       const view = await send('cases.open', {
         enterpriseId: draft.enterprise?.id ?? '', violationId: draft.violationId, officerIds: draft.officerIds,
         discoveredOn: draft.discoveredOn, filedOn: draft.filedOn, source: draft.source, summary: draft.summary.trim(), requestId,
+        procedure: draft.procedure, partyKind: draft.partyKind, continuing: draft.continuing, seriousHarm: draft.seriousHarm,
+        ...(draft.violationOn ? { violationOn: draft.violationOn } : {}),
       });
       clearDraft(user.id);
       onOpened(view);
@@ -148,6 +154,38 @@ export function OpenCaseDialog({ onClose, onOpened }: Props) {
               >
                 {caseSources.map((s) => <MenuItem key={s} value={s}>{s}</MenuItem>)}
               </TextField>
+            </Grid>
+            <Grid size={{ xs: 12, sm: 4 }}>
+              <TextField
+                select fullWidth label="程序" value={draft.procedure} disabled={pending}
+                onChange={(e) => set('procedure', e.target.value as OpenCaseDraft['procedure'])}
+                helperText={draft.procedure === 'summary' ? '当场处罚：警告或罚款（公民200元、单位3000元以下）' : ' '}
+                slotProps={{ htmlInput: { 'data-testid': 'case-procedure' } }}
+              >
+                <MenuItem value="ordinary">一般程序</MenuItem>
+                <MenuItem value="summary">简易程序（当场处罚）</MenuItem>
+              </TextField>
+            </Grid>
+            <Grid size={{ xs: 12, sm: 4 }}>
+              <TextField
+                select fullWidth label="当事人类型" value={draft.partyKind} disabled={pending}
+                onChange={(e) => set('partyKind', e.target.value as OpenCaseDraft['partyKind'])} helperText=" "
+              >
+                <MenuItem value="organisation">法人或者其他组织</MenuItem>
+                <MenuItem value="individual">公民</MenuItem>
+              </TextField>
+            </Grid>
+            <Grid size={{ xs: 12, sm: 4 }}>
+              <TextField
+                type="date" fullWidth label={draft.continuing ? '违法行为开始日期' : '违法行为发生（终了）日期'} value={draft.violationOn} disabled={pending}
+                onChange={(e) => set('violationOn', e.target.value)} error={Boolean(errors.violationOn)}
+                helperText={errors.violationOn ?? '用于核对追责时效（行政处罚法第三十六条）'}
+                slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'case-violation-on', max: today } }}
+              />
+            </Grid>
+            <Grid size={12}>
+              <FormControlLabel control={<Checkbox checked={draft.continuing} disabled={pending} onChange={(e) => set('continuing', e.target.checked)} />} label="违法行为仍在继续" />
+              <FormControlLabel control={<Checkbox checked={draft.seriousHarm} disabled={pending} onChange={(e) => set('seriousHarm', e.target.checked)} />} label="涉及公民生命健康安全、金融安全且有危害后果（时效五年）" />
             </Grid>
             <Grid size={12}>
               <TextField

@@ -13,6 +13,12 @@ export interface OpenCaseDraft {
   filedOn: string;
   source: string;
   summary: string;
+  procedure: 'ordinary' | 'summary';
+  partyKind: 'organisation' | 'individual';
+  /** When the violation happened or ended (处罚法 art. 36); empty = not known yet. */
+  violationOn: string;
+  continuing: boolean;
+  seriousHarm: boolean;
 }
 
 /** One draft per user: a colleague logging in on the same window does not see it. */
@@ -25,6 +31,7 @@ export function emptyDraft(ownOfficerId: string | null): OpenCaseDraft {
   return {
     enterprise: null, violationId: '', officerIds: ownOfficerId ? [ownOfficerId] : [],
     discoveredOn: today, filedOn: today, source: caseSources[0], summary: '',
+    procedure: 'ordinary', partyKind: 'organisation', violationOn: '', continuing: false, seriousHarm: false,
   };
 }
 

@@ -19,10 +19,13 @@ import { reportForm } from './ReportFields';
 import { defenceForm } from './DefenceFields';
 import { paymentForm } from './PaymentFields';
 import { isApproval } from './actionKinds';
+import { genericForm } from './GenericFields';
 
-const forms: Record<ActionFormName, ActionFormUi> = {
+/** Hand-made layouts for the common forms; every other form is drawn from its schema. */
+const custom: Partial<Record<ActionFormName, ActionFormUi>> = {
   approval: approvalForm, report: reportForm, defence: defenceForm, payment: paymentForm,
 };
+const forms = Object.fromEntries(Object.entries(actionForms).map(([name, schema]) => [name, custom[name as ActionFormName] ?? genericForm(schema)])) as Record<ActionFormName, ActionFormUi>;
 
 interface Props {
   action: ActionView;

@@ -13,37 +13,60 @@ import { useNotifier } from '../../../app/notifier';
 import { ActionItem } from './ActionItem';
 import { ActionFormDialog } from './ActionFormDialog';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
+import { OverrideDialog } from './OverrideDialog';
+import { hasRole, useSession } from '../../../app/session';
 
 interface Props {
   view: CaseView;
+  /** The actions to show: the main procedure's by default, or one track's. */
+  actions?: ActionView[];
+  /** `main` or the track the actions belong to. */
+  track?: string;
   onView(view: CaseView): void;
   onStale(): Promise<void>;
 }
 
+type Reason = { rule: string; message: string; citation: string };
+const legalityOnly = (e: unknown): Reason[] | null => {
+  if (!(e instanceof ApiError) || e.code !== 'GUARD_FAILED' || !Array.isArray(e.details)) return null;
+  const reasons = e.details as Reason[];
+  return reasons.length > 0 && reasons.every((r) => typeof r.rule === 'string' && r.rule.startsWith('legality:')) ? reasons : null;
+};
+
 export interface Failure { message: string; fields: Record<string, string> }
 
-export function ActionsPanel({ view, onView, onStale }: Props) {
+export function ActionsPanel({ view, actions = view.actions, track = 'main', onView, onStale }: Props) {
   const notifier = useNotifier();
+  const { user } = useSession();
   const [active, setActive] = useState<ActionView | null>(null);
   const [pending, setPending] = useState(false);
   const [failure, setFailure] = useState<Failure | null>(null);
+  const [override, setOverride] = useState<{ action: ActionView; data: Record<string, unknown>; rules: Reason[]; error: string | null } | null>(null);
 
   const open = (a: ActionView): void => { setFailure(null); setActive(a); };
   const close = (): void => { if (!pending) setActive(null); };
 
-  const run = async (action: ActionView, data: Record<string, unknown>): Promise<void> => {
+  const run = async (action: ActionView, data: Record<string, unknown>, overrideReason?: string): Promise<void> => {
     setPending(true);
     setFailure(null);
     try {
-      const next = await send('cases.act', { caseId: view.state.id, action: action.id, data, expectedVersion: view.state.version });
+      const next = await send('cases.act', { caseId: view.state.id, action: action.id, track, data, expectedVersion: view.state.version, ...(overrideReason ? { overrideReason } : {}) });
       onView(next);
       setActive(null);
+      setOverride(null);
       notifier.success(`已完成：${action.name}`);
     } catch (e) {
+      const rules = legalityOnly(e);
       if (e instanceof ApiError && e.code === 'STALE_VERSION') {
         setActive(null);
+        setOverride(null);
         notifier.error(e);
         await onStale();
+      } else if (overrideReason) {
+        setOverride((o) => (o ? { ...o, error: messageOf(e) } : o));
+      } else if (rules && action.overridable && hasRole(user, 'head')) {
+        setActive(null);
+        setOverride({ action, data, rules, error: null });
       } else {
         setFailure({ message: messageOf(e), fields: fieldErrorsOf(e) });
       }
@@ -52,13 +75,13 @@ export function ActionsPanel({ view, onView, onStale }: Props) {
     }
   };
 
-  if (view.actions.length === 0) {
-    return <Typography variant="body2" color="text.secondary">案件已办结，没有可执行的操作。</Typography>;
+  if (actions.length === 0) {
+    return <Typography variant="body2" color="text.secondary">{track === 'main' ? '案件已办结，没有可执行的操作。' : '本程序已办结。'}</Typography>;
   }
   return (
     <>
-      <Stack spacing={1.5} data-testid="actions">
-        {view.actions.map((a) => (
+      <Stack spacing={1.5} data-testid={track === 'main' ? 'actions' : `actions-${track}`}>
+        {actions.map((a) => (
           <ActionItem key={a.id} action={a} pending={pending && active?.id === a.id} onClick={() => open(a)} />
         ))}
       </Stack>
@@ -70,6 +93,16 @@ export function ActionsPanel({ view, onView, onStale }: Props) {
           failure={failure}
           onSubmit={(data) => void run(active, data)}
           onClose={close}
+        />
+      )}
+      {override && (
+        <OverrideDialog
+          actionName={override.action.name}
+          rules={override.rules}
+          pending={pending}
+          error={override.error}
+          onConfirm={(reason) => void run(override.action, override.data, reason)}
+          onClose={() => { if (!pending) setOverride(null); }}
         />
       )}
       {active && !active.form && (

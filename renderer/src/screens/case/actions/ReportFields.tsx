@@ -3,6 +3,8 @@ import Alert from '@mui/material/Alert';
 import Grid from '@mui/material/Grid';
 import InputAdornment from '@mui/material/InputAdornment';
 import TextField from '@mui/material/TextField';
+import Checkbox from '@mui/material/Checkbox';
+import FormControlLabel from '@mui/material/FormControlLabel';
 import type { ActionFormUi, FieldsProps } from './formTypes';
 import { str } from './formTypes';
 import { bandRange, bandText } from '../../../util/fineBand';
@@ -54,6 +56,11 @@ function Fields({ values, set, errors, view, disabled }: FieldsProps) {
           slotProps={{ htmlInput: { 'data-testid': 'form-reasoning', maxLength: 5000 } }}
         />
       </Grid>
+      <Grid size={12}>
+        {/* They route the case to 法制审核 (art. 58) and 集体讨论 (art. 57(2)) after the defence period. */}
+        <FormControlLabel control={<Checkbox checked={values.major === true} disabled={disabled} onChange={(e) => set({ major: e.target.checked })} />} label="重大执法决定（须法制审核）" />
+        <FormControlLabel control={<Checkbox checked={values.complex === true} disabled={disabled} onChange={(e) => set({ complex: e.target.checked })} />} label="情节复杂或重大违法（须集体讨论）" />
+      </Grid>
     </Grid>
   );
 }
@@ -62,8 +69,8 @@ export const reportForm: ActionFormUi = {
   initial: (view) => {
     const r = view.state.report;
     return r
-      ? { facts: r.facts, proposedFine: String(r.proposedFine), investment: r.investment === null ? '' : String(r.investment), reasoning: r.reasoning }
-      : { facts: view.state.summary, proposedFine: '', investment: '', reasoning: '' };
+      ? { facts: r.facts, proposedFine: String(r.proposedFine), investment: r.investment === null ? '' : String(r.investment), reasoning: r.reasoning, major: false, complex: false }
+      : { facts: view.state.summary, proposedFine: '', investment: '', reasoning: '', major: false, complex: false };
   },
   toData: (v) => ({
     facts: str(v.facts).trim(),
@@ -71,6 +78,8 @@ export const reportForm: ActionFormUi = {
     proposedFine: parseYuan(str(v.proposedFine)) ?? Number.NaN,
     investment: parseYuan(str(v.investment)),
     reasoning: str(v.reasoning).trim(),
+    major: v.major === true,
+    complex: v.complex === true,
   }),
   Fields,
 };

@@ -1,0 +1,71 @@
+/** Steps a clerk takes on the case page, shared by the case specs. */
+import { expect, type Page } from '@playwright/test';
+import { login, logout } from './support.js';
+
+export const officer = { username: 'officer', password: 'officer123', name: '张伟' };
+export const head = { username: 'head', password: 'head123', name: '杨建国' };
+
+/** Set ANJUAN_E2E_SHOTS=<dir> to keep full-page screenshots of the main steps for a visual check. */
+export async function shot(page: Page, name: string): Promise<void> {
+  const dir = process.env.ANJUAN_E2E_SHOTS;
+  if (dir) await page.screenshot({ path: `${dir}/${name}.png`, fullPage: true });
+}
+
+
+export async function as(page: Page, who: typeof officer): Promise<void> {
+  await logout(page);
+  await login(page, who.username, who.password, who.name);
+  // The hash still names the case: the new user lands on it.
+  await expect(page.getByTestId('case-page')).toBeVisible();
+}
+
+export async function expectNode(page: Page, name: string): Promise<void> {
+  await expect(page.getByTestId('case-node')).toHaveText(name, { timeout: 30_000 });
+}
+
+/** An action without a form: click, confirm. */
+export async function act(page: Page, id: string): Promise<void> {
+  await expect(page.getByTestId(`action-button-${id}`)).toBeEnabled();
+  await page.getByTestId(`action-button-${id}`).click();
+  const dialog = page.getByTestId('action-confirm');
+  await dialog.getByTestId('confirm-ok').click();
+  await expect(dialog).toBeHidden({ timeout: 30_000 });
+}
+
+/** An action with a form: click, let `fill` complete it, submit. */
+export async function actWithForm(page: Page, id: string, fill: (dialog: ReturnType<Page['getByTestId']>) => Promise<void> = async () => {}): Promise<void> {
+  await expect(page.getByTestId(`action-button-${id}`)).toBeEnabled();
+  await page.getByTestId(`action-button-${id}`).click();
+  const dialog = page.getByTestId('action-dialog');
+  await fill(dialog);
+  await dialog.getByTestId('action-submit').click();
+  await expect(dialog).toBeHidden({ timeout: 30_000 });
+}
+
+/** 生成 a document of this node, filling the template's input fields. */
+export async function generate(page: Page, type: string, fields: Record<string, string> = {}): Promise<void> {
+  await page.getByTestId('tab-documents').click();
+  const before = await page.locator(`[data-testid="document-row"][data-type="${type}"]`).count();
+  await page.getByTestId(`generate-${type}`).click();
+  const dialog = page.getByTestId('generate-dialog');
+  await expect(dialog).toBeVisible();
+  for (const [key, value] of Object.entries(fields)) await dialog.getByTestId(`field-${key}`).fill(value);
+  await dialog.getByTestId('generate-submit').click();
+  await expect(dialog).toBeHidden({ timeout: 60_000 });
+  await expect(page.locator(`[data-testid="document-row"][data-type="${type}"]`)).toHaveCount(before + 1);
+}
+
+/** A 送达回证 for the named document, served on the given date. */
+export async function serviceReceipt(page: Page, servedDocument: string, servedOn: string): Promise<void> {
+  await page.getByTestId('tab-documents').click();
+  await page.getByTestId('generate-service-receipt').click();
+  const dialog = page.getByTestId('generate-dialog');
+  await dialog.getByRole('combobox', { name: /^送达文书/ }).click();
+  await page.getByRole('option', { name: servedDocument, exact: true }).click();
+  await dialog.getByTestId('field-servedOn').fill(servedOn);
+  await dialog.getByTestId('field-serviceMethod').fill('直接送达');
+  await dialog.getByTestId('field-recipient').fill('王秀英');
+  await dialog.getByTestId('generate-submit').click();
+  await expect(dialog).toBeHidden({ timeout: 60_000 });
+}
+

@@ -28,6 +28,7 @@ export const errorCodes = {
   INTEGRITY: '数据完整性校验失败',
   // Law library (issue 5)
   LAW_FORMAT: '法律法规文本格式不正确',
+  DOCUMENT_FINALISED: '文书已定稿盖章，不能修改，只能更正',
   LIMITATION_EXPIRED: '违法行为已超过追责期限，依法不再给予行政处罚',
   INTERNAL: '系统内部错误',
 } as const;

@@ -10,7 +10,7 @@ import { enterprise, enterpriseSearchInput, officer, violationType } from './sch
 import { deadlineOverview, deadlineOverviewInput, startTrackInput } from './schemas/cases.js';
 import { calendarImportInput, calendarInfo } from './schemas/calendar.js';
 import { actInput, caseListInput, caseListRow, caseView, historyOutput, openCaseInput, evidenceRecord, documentRecord } from './schemas/cases.js';
-import { addEvidenceInput, blobOutput, dossierOutput, generateInput, pdfOutput, templateInfo } from './schemas/documents.js';
+import { addEvidenceInput, blobOutput, documentChanges, dossierOutput, finaliseInput, generateInput, pdfOutput, reimportInput, templateInfo } from './schemas/documents.js';
 import { sha256 } from './schemas/primitives.js';
 // Law library (issue 5)
 import {
@@ -63,6 +63,10 @@ export const operations = {
   'evidence.add': op({ description: '上传证据照片', input: addEvidenceInput, output: evidenceRecord, access: ['officer', 'head'] }),
   'documents.generate': op({ description: '由模板生成文书（DOCX）并归入案件', input: generateInput, output: documentRecord, access: ['officer', 'reviewer', 'head'], long: true }),
   'documents.pdf': op({ description: '将文书转换为PDF（预览、打印）', input: z.object({ caseId: z.string(), documentId: z.string() }), output: pdfOutput, access: 'any', long: true }),
+  // Documents issue: edit in Word/WPS and re-import, finalise and seal, the bureau's seal.
+  'documents.reimport': op({ description: '导入在Word/WPS中修改后的文书：记为新版本，并列出改动的数据项', input: reimportInput, output: z.object({ document: documentRecord, changes: documentChanges }), access: ['officer', 'head'] }),
+  'documents.finalise': op({ description: '文书定稿：锁定、计算哈希、加盖本局印章并归入卷宗（此后只能更正）', input: finaliseInput, output: documentRecord, access: ['officer', 'head'], long: true }),
+  'settings.setSeal': op({ description: '设置本局印章图片（PNG，透明背景）', input: z.object({ pngBase64: z.string().min(1) }), output: z.object({ sealImageHash: z.string() }), access: ['head'] }),
   'blobs.read': op({ description: '读取文件内容（Base64）', input: z.object({ hash: sha256 }), output: blobOutput, access: 'any' }),
   'dossier.build': op({ description: '组卷：封面、卷内目录、文书和证据、页码、书签', input: caseRef, output: dossierOutput, access: ['officer', 'reviewer', 'head'], long: true }),
 

@@ -23,6 +23,15 @@ export const documentRecord = z.object({
   generatedAt: z.string(),
   generatedBy: z.string(),
   fields: z.record(z.string(), z.string()),
+  /** `reimported`: a clerk's edit of the previous version, made in Word/WPS and brought back. */
+  origin: z.enum(['generated', 'reimported']).optional(),
+  /** The data fields whose text the re-imported edit changed (keys), shown to the user. */
+  changedFields: z.array(z.string()).optional(),
+  /** 更正: this version corrects a finalised one (its id), for the reason given. */
+  correctionOf: z.string().optional(),
+  correctionReason: z.string().optional(),
+  /** Finalised (定稿): locked, hashed, sealed PDF filed into the dossier; only a 更正 may follow. */
+  finalised: z.object({ at: z.string(), by: z.string(), docxSha256: z.string(), pdfHash: z.string(), pages: z.number().int() }).optional(),
 });
 export type DocumentRecord = z.infer<typeof documentRecord>;
 

@@ -30,7 +30,23 @@ export const generateInput = z.object({
   type: z.string(),
   fields: z.record(z.string(), z.string()).default({}),
   expectedVersion: z.number().int().optional(),
+  /** 更正 of a finalised document of the same slot: required then, and recorded. */
+  correctionReason: z.string().trim().min(5, '请写明更正理由（至少5个字）').max(1000).optional(),
 });
+
+export const reimportInput = z.object({
+  caseId: z.string(),
+  documentId: z.string(),
+  fileName: z.string().min(1).max(200),
+  contentBase64: z.string().min(1),
+  expectedVersion: z.number().int().optional(),
+});
+export const documentChanges = z.object({
+  changedFields: z.array(z.object({ key: z.string(), label: z.string(), before: z.string() })),
+  added: z.array(z.string()),
+  removed: z.array(z.string()),
+});
+export const finaliseInput = z.object({ caseId: z.string(), documentId: z.string(), expectedVersion: z.number().int().optional() });
 
 export const pdfOutput = z.object({ pdfHash: z.string(), pages: z.number().int(), engine: z.string() });
 

@@ -10,8 +10,13 @@ export function summarize(e: CaseEvent, defFor: (track: string) => ProcedureDefi
   const actionLabel = (id: string): string => def?.actions.find((a) => a.id === id)?.name ?? id;
   switch (e.type) {
     case 'track.started': return `启动附加程序：${e.payload.name}`;
+    case 'document.finalised': return `文书定稿并加盖印章（${e.payload.pages}页，SHA-256 ${e.payload.docxSha256.slice(0, 12)}…）`;
     case 'case.opened': return `立案登记：${e.payload.number}，当事人${e.payload.party.name}，${e.payload.violation.name}`;
-    case 'document.generated': return `生成${e.payload.name}${e.payload.number ? `（${e.payload.number}）` : ''}，第${e.payload.version}版`;
+    case 'document.generated': {
+      const d = e.payload;
+      const how = d.correctionOf ? `更正${d.name}，理由：${d.correctionReason ?? ''}` : d.origin === 'reimported' ? `导入修改后的${d.name}` : `生成${d.name}`;
+      return `${how}${d.number ? `（${d.number}）` : ''}，第${d.version}版${d.changedFields?.length ? `，改动的数据项：${d.changedFields.join('、')}` : ''}`;
+    }
     case 'evidence.added': return `上传证据：${e.payload.description}（${e.payload.fileName}）`;
     case 'dossier.built': return `组卷，共${e.payload.pages}页`;
     case 'action.performed': {

@@ -45,6 +45,12 @@ export function applyEvent(state: CaseState | null, e: CaseEvent): CaseState {
       next.tracks = [...state.tracks, { id: p.trackId, procedure: p.procedure, name: p.name, node: p.startNode, startedOn: p.on, returnTo: null, endedOn: null }];
       return next;
     }
+    case 'document.finalised': {
+      const f = e.payload;
+      next.documents = state.documents.map((d) => (d.id === f.documentId
+        ? { ...d, finalised: { at: e.at, by: e.actorName, docxSha256: f.docxSha256, pdfHash: f.pdfHash, pages: f.pages } } : d));
+      return next;
+    }
     case 'dossier.built':
       next.dossier = e.payload;
       return next;

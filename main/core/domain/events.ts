@@ -55,6 +55,7 @@ export type CaseEventBody =
   | { type: 'evidence.added'; payload: EvidenceRecord }
   | { type: 'action.performed'; payload: ActionPerformedPayload }
   | { type: 'track.started'; payload: TrackStartedPayload }
+  | { type: 'document.finalised'; payload: { documentId: string; docxSha256: string; pdfHash: string; pages: number } }
   | { type: 'dossier.built'; payload: { pdfHash: string; pages: number; builtAt: string } };
 
 /** An event as stored: the body plus who, when, where, and its place in the hash chain. */
@@ -77,5 +78,6 @@ export const eventTypeNames: Record<CaseEventBody['type'], string> = {
   'evidence.added': '上传证据',
   'action.performed': '程序操作',
   'track.started': '启动附加程序',
+  'document.finalised': '文书定稿盖章',
   'dossier.built': '组卷',
 };

@@ -38,7 +38,8 @@ export async function buildCaseDossier(state: CaseState, deps: DossierDeps, toda
   const entries: Array<{ key: number; item: () => Promise<DossierItem> }> = [];
   for (const d of docs) {
     entries.push({ key: sortKey(d, deps.manifest), item: async () => {
-      const { pdfHash } = await deps.pdf.pdfFor(d.docxHash);
+      // A finalised document is filed as sealed; a draft as rendered.
+      const pdfHash = d.finalised?.pdfHash ?? (await deps.pdf.pdfFor(d.docxHash)).pdfHash;
       return { number: d.number ?? '', author: deps.bureauName, title: d.name.replace(/[《》]/g, ''), date: chinaDate(new Date(d.generatedAt)),
         content: { kind: 'pdf', bytes: deps.blobs.get(pdfHash) } };
     } });

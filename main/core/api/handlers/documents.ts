@@ -16,8 +16,9 @@ import { nodeOf, trackOf } from '../../domain/procedure/engine.js';
 import { documentSlot, receiptFieldKeys } from '../../documents/names.js';
 import { decisionDocumentName, noticeDocumentName } from '../../domain/procedure/facts.js';
 import type { CaseState } from '../../../../common/schemas/cases.js';
+import { finaliseDocument, reimportDocument } from '../documentVersions.js';
 
-export const documentHandlers: HandlerMap<'documents.generate' | 'documents.pdf' | 'blobs.read'> = {
+export const documentHandlers: HandlerMap<'documents.generate' | 'documents.pdf' | 'blobs.read' | 'documents.reimport' | 'documents.finalise' | 'settings.setSeal'> = {
   'documents.generate': (input, ctx) => {
     const { services } = ctx;
     const user = requireUser(ctx);
@@ -45,6 +46,12 @@ export const documentHandlers: HandlerMap<'documents.generate' | 'documents.pdf'
         if (f.source === 'input' && (f.input === 'date' || f.input === 'datetime') && v) checkCaseDate(f.label, v.slice(0, 10), current.filedOn, now);
       }
       if (template.id === 'service-receipt') checkReceipt(current, input.fields, services.documentTypeNames);
+      // A finalised document of this slot is never regenerated in place: only a recorded 更正.
+      const slot = documentSlot(template.id, input.fields);
+      const finalised = latestInSlot(current.documents, slot);
+      if (finalised?.finalised && !input.correctionReason) {
+        throw new AppError('DOCUMENT_FINALISED', `${finalised.name}已于${finalised.finalised.at.slice(0, 10)}定稿盖章，不能重新生成；如需修改，请填写更正理由后更正`);
+      }
       const number = template.numberPattern ? numberFor(current.documents, template.id) ?? allocate(template.numberPattern) : null;
       const data = buildTemplateData({ state: current, bureau: services.bureau(), number, fields: input.fields, today: now, hearingThresholdYuan: services.hearingThresholdYuan });
       const docx = renderDocx({ template, templateBytes, data });
@@ -54,6 +61,7 @@ export const documentHandlers: HandlerMap<'documents.generate' | 'documents.pdf'
         version: current.documents.filter((d) => documentSlot(d.type, d.fields) === documentSlot(template.id, input.fields)).length + 1,
         docxHash, templateVersion: template.version, generatedAt: services.clock.now().toISOString(), generatedBy: user.name,
         fields: input.fields,
+        ...(finalised?.finalised && input.correctionReason ? { correctionOf: finalised.id, correctionReason: input.correctionReason } : {}),
       };
       return [{ type: 'document.generated', payload: record }];
 
@@ -72,11 +80,28 @@ export const documentHandlers: HandlerMap<'documents.generate' | 'documents.pdf'
     return services.pdf.pdfFor(doc.docxHash);
   },
 
+  'documents.reimport': (input, ctx) => reimportDocument(ctx, input),
+  'documents.finalise': (input, ctx) => finaliseDocument(ctx, input),
+  'settings.setSeal': ({ pngBase64 }, { services }) => {
+    const png = Buffer.from(pngBase64, 'base64');
+    if (png.length < 8 || !png.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) {
+      throw new AppError('NOT_AN_IMAGE', '印章图片应为PNG格式（建议透明背景、正方形）');
+    }
+    const hash = services.blobs.put(png, 'image/png');
+    services.db.prepare("INSERT INTO meta (key, value) VALUES ('sealImageHash', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(hash);
+    return { sealImageHash: hash };
+  },
+
   'blobs.read': ({ hash }, { services }) => {
     const bytes = services.blobs.get(hash);
     return { hash, mimeType: services.blobs.mimeType(hash), base64: bytes.toString('base64') };
   },
 };
+
+/** The newest version of a dossier slot (one per type; receipts one per served document). */
+export function latestInSlot(documents: DocumentRecord[], slot: string): DocumentRecord | undefined {
+  return documents.filter((d) => documentSlot(d.type, d.fields) === slot).at(-1);
+}
 
 /** A regenerated document keeps the number its type already has in this case: no gaps, no doubles. */
 function numberFor(documents: DocumentRecord[], type: string): string | null {

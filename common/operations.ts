@@ -33,6 +33,7 @@ function op<I extends z.ZodType, O extends z.ZodType>(spec: OperationSpec<I, O>)
 }
 
 const empty = z.object({});
+const templateVersion = z.object({ version: z.string(), source: z.enum(['bundled', 'loaded']) });
 const caseRef = z.object({ caseId: z.string() });
 
 export const operations = {
@@ -67,6 +68,8 @@ export const operations = {
   'documents.reimport': op({ description: '导入在Word/WPS中修改后的文书：记为新版本，并列出改动的数据项', input: reimportInput, output: z.object({ document: documentRecord, changes: documentChanges }), access: ['officer', 'head'] }),
   'documents.finalise': op({ description: '文书定稿：锁定、计算哈希、加盖本局印章并归入卷宗（此后只能更正）', input: finaliseInput, output: documentRecord, access: ['officer', 'head'], long: true }),
   'settings.setSeal': op({ description: '设置本局印章图片（PNG，透明背景）', input: z.object({ pngBase64: z.string().min(1) }), output: z.object({ sealImageHash: z.string() }), access: ['head'] }),
+  'templates.import': op({ description: '载入文书模板的新版本（检查标签语法、未知标签和必备项后启用）', input: z.object({ type: z.string(), fileName: z.string().min(1).max(200), contentBase64: z.string().min(1) }), output: z.object({ type: z.string(), version: z.string(), versions: z.array(templateVersion) }), access: ['head', 'admin'] }),
+  'templates.versions': op({ description: '文书模板的各版本（最新者用于新文书）', input: z.object({ type: z.string() }), output: z.array(templateVersion), access: 'any' }),
   'blobs.read': op({ description: '读取文件内容（Base64）', input: z.object({ hash: sha256 }), output: blobOutput, access: 'any' }),
   'dossier.build': op({ description: '组卷：封面、卷内目录、文书和证据、页码、书签', input: caseRef, output: dossierOutput, access: ['officer', 'reviewer', 'head'], long: true }),
 

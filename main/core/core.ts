@@ -23,6 +23,7 @@ import { handlers } from './api/handlers/index.js';
 import { LawLibrary } from './store/lawLibrary.js';
 import { loadLawData } from './lawResources.js';
 import { loadManifest } from './documents/manifest.js';
+import { TemplateStore } from './documents/templateStore.js';
 
 export interface CoreOptions {
   dataDir: string;
@@ -90,6 +91,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     hearingThresholdYuan: hearing.organisationYuan,
     hearingThreshold: hearing,
     manifest,
+    templates: new TemplateStore(opts.dataDir),
     documentTypeNames: loadDocumentTypeNames(manifest),
     numberedTypes: new Set(manifest.filter((t) => t.numberPattern).map((t) => t.id)),
     bureau: () => directory.bureau(),

@@ -22,6 +22,7 @@ import { resourcesDir } from './paths.js';
 import { z } from 'zod';
 import type { PdfService } from './documents/pdfService.js';
 import type { TemplateInfo } from '../../common/schemas/documents.js';
+import type { TemplateStore } from './documents/templateStore.js';
 
 export interface Clock { now(): Date }
 
@@ -49,6 +50,8 @@ export interface Services {
   numberedTypes: ReadonlySet<string>;
   /** templates/manifest.json, validated once at start. */
   manifest: TemplateInfo[];
+  /** Template versions: bundled and loaded (documents issue). */
+  templates: TemplateStore;
   /** Law library (issue 5): versioned articles in SQLite, and resources/laws/ (article map, commencement dates). */
   laws: LawLibrary;
   lawData: LawData;

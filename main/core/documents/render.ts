@@ -95,9 +95,9 @@ function templateInvalid(template: TemplateInfo, e: unknown): AppError {
     { template: template.id, faults });
 }
 
-interface TemplateFault { id: string; tag: string; message: string; explanation: string; offset: number | null; file: string | null }
+export interface TemplateFault { id: string; tag: string; message: string; explanation: string; offset: number | null; file: string | null }
 
-function collectFaults(e: unknown): TemplateFault[] {
+export function collectFaults(e: unknown): TemplateFault[] {
   const props = (e as { properties?: Record<string, unknown> })?.properties;
   if (!props) return [];
   if (Array.isArray(props.errors)) return props.errors.flatMap(collectFaults);

@@ -1,12 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { ulid } from 'ulid';
 import { AppError } from '../../../../common/errors.js';
 import type { DocumentRecord } from '../../../../common/schemas/cases.js';
 import { findTemplate } from '../../documents/manifest.js';
 import { renderDocx } from '../../documents/render.js';
 import { buildTemplateData, missingInputFields } from '../../documents/templateData.js';
-import { templatesDir } from '../../paths.js';
 import { formatNumber } from '../../store/sequences.js';
 import { procedureOf, today } from '../caseView.js';
 import { checkCaseDate } from '../dateRules.js';
@@ -28,9 +25,7 @@ export const documentHandlers: HandlerMap<'documents.generate' | 'documents.pdf'
     if (missing.length) {
       throw new AppError('FIELDS_REQUIRED', `生成${template.name}前请填写：${missing.map((f) => f.label).join('、')}`, missing.map((f) => f.key));
     }
-    const file = join(templatesDir(), template.file);
-    if (!existsSync(file)) throw new AppError('TEMPLATE_MISSING', `文书模板缺失：${template.file}`);
-    const templateBytes = readFileSync(file);
+    const { version: templateVersion, bytes: templateBytes } = services.templates.current(template);
 
     let record: DocumentRecord | null = null;
     services.cases.write(input.caseId, { id: user.id, name: user.name, device: services.device }, (current) => {
@@ -59,7 +54,7 @@ export const documentHandlers: HandlerMap<'documents.generate' | 'documents.pdf'
       record = {
         id: ulid(), type: template.id, name: `《${template.name}》`, number,
         version: current.documents.filter((d) => documentSlot(d.type, d.fields) === documentSlot(template.id, input.fields)).length + 1,
-        docxHash, templateVersion: template.version, generatedAt: services.clock.now().toISOString(), generatedBy: user.name,
+        docxHash, templateVersion, generatedAt: services.clock.now().toISOString(), generatedBy: user.name,
         fields: input.fields,
         ...(finalised?.finalised && input.correctionReason ? { correctionOf: finalised.id, correctionReason: input.correctionReason } : {}),
       };

@@ -7,6 +7,7 @@ import { evidenceHandlers } from './evidence.js';
 import { documentHandlers } from './documents.js';
 import { dossierHandlers } from './dossier.js';
 import { procedureHandlers } from './procedures.js';
+import { templateHandlers } from './templates.js';
 import { lawHandlers } from './laws.js'; // issue 5: law library
 
 export const handlers: HandlerMap = {
@@ -17,5 +18,6 @@ export const handlers: HandlerMap = {
   ...documentHandlers,
   ...dossierHandlers,
   ...procedureHandlers,
+  ...templateHandlers,
   ...lawHandlers,
 };

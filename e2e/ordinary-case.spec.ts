@@ -5,6 +5,8 @@
  * a PDF preview, the dossier and the history (which survives a reload).
  */
 import { expect, test, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import PizZip from 'pizzip';
 import { chinaDate, login, makePng } from './support.js';
 import { act, actWithForm, as, expectNode, generate, head, officer, serviceReceipt, shot } from './caseSteps.js';
 
@@ -209,6 +211,24 @@ test('an ordinary case from 立案 to 结案, with dossier and history', async (
   const docx = page.waitForEvent('download');
   await page.locator('[data-testid="document-row"][data-type="penalty-decision"]').getByTestId('document-docx').click();
   expect((await docx).suggestedFilename()).toMatch(/行政处罚决定书.*\.docx$/);
+
+  // ── 导入修改稿 and 定稿 ─────────────────────────────────────────────────────────────────────────
+  // The clerk edits the decision in Word (here: a sentence added) and imports it back.
+  const zip = new PizZip(readFileSync(await (await docx).path()));
+  const xml = zip.file('word/document.xml')!.asText();
+  zip.file('word/document.xml', xml.replace('</w:body>', '<w:p><w:r><w:t>本决定书一式三份。</w:t></w:r></w:p></w:body>'));
+  const decisionRow = page.locator('[data-testid="document-row"][data-type="penalty-decision"]').first();
+  await decisionRow.getByTestId('document-reimport-file').setInputFiles({ name: '行政处罚决定书（修改）.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: zip.generate({ type: 'nodebuffer' }) });
+  const result = page.getByTestId('reimport-result');
+  await expect(result).toContainText('已导入为第2版');
+  await expect(result).toContainText('本决定书一式三份。');
+  await result.getByRole('button', { name: '知道了' }).click();
+  const newest = page.locator('[data-testid="document-row"][data-type="penalty-decision"]').first();
+  await expect(newest).toContainText('第2版');
+  await newest.getByTestId('document-finalise').click();
+  await page.getByTestId('finalise-confirm').getByTestId('confirm-ok').click();
+  await expect(newest.getByTestId('document-finalised')).toBeVisible({ timeout: 60_000 });
+  await expect(newest.getByTestId('document-reimport')).toHaveCount(0);
 
   // ── 组卷 ──────────────────────────────────────────────────────────────────────────────────
   await page.getByTestId('tab-dossier').click();

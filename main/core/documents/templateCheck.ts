@@ -4,7 +4,7 @@
  * (the paragraph, counted as Word shows them), so provincial IT can fix the file in Word/WPS.
  */
 import Docxtemplater from 'docxtemplater';
-import { createRequire } from 'node:module';
+import InspectModuleExport from 'docxtemplater/js/inspect-module.js';
 import PizZip from 'pizzip';
 import type { TemplateInfo } from '../../../common/schemas/documents.js';
 import { collectFaults, docxText } from './render.js';
@@ -19,8 +19,9 @@ export interface TemplateProblem {
 
 interface TagTree { [tag: string]: TagTree }
 
-// docxtemplater ships the inspect module as CommonJS only.
-const InspectModule = createRequire(import.meta.url)('docxtemplater/js/inspect-module.js') as new () => { getAllTags(): Record<string, unknown> };
+// docxtemplater ships the inspect module as CommonJS only: its class is the default export under
+// Node's ESM loader and may sit on `.default` under a bundler's interop.
+const InspectModule = ((InspectModuleExport as unknown as { default?: unknown }).default ?? InspectModuleExport) as unknown as new () => { getAllTags(): Record<string, unknown> };
 
 /** Every data key a template may use: the case data (with the item keys of its lists) and the template's fields. */
 export function knownTagsFrom(sampleData: Record<string, unknown>, template: TemplateInfo): { top: Set<string>; loops: Map<string, Set<string>> } {

@@ -72,6 +72,8 @@ export const documentHandlers: HandlerMap<'documents.generate' | 'documents.pdf'
   'documents.pdf': async ({ caseId, documentId }, { services }) => {
     const doc = services.cases.get(caseId).documents.find((d) => d.id === documentId);
     if (!doc) throw new AppError('NOT_FOUND', '文书不存在');
+    // A finalised document is shown and printed as sealed.
+    if (doc.finalised) return { pdfHash: doc.finalised.pdfHash, pages: doc.finalised.pages, engine: 'sealed' };
     return services.pdf.pdfFor(doc.docxHash);
   },
 

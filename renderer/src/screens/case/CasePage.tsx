@@ -82,7 +82,7 @@ export function CasePage({ caseId, tab }: { caseId: string; tab: CaseTab }) {
           ))}
         </Tabs>
         <Box sx={{ p: 2 }}>
-          {tab === 'documents' && <DocumentsPanel view={view} />}
+          {tab === 'documents' && <DocumentsPanel view={view} onChanged={() => void reload()} />}
           {tab === 'evidence' && <EvidencePanel view={view} onChanged={reload} />}
           {tab === 'dossier' && <DossierPanel view={view} onChanged={reload} />}
           {tab === 'history' && <HistoryPanel caseId={caseId} version={view.state.version} />}

@@ -1,6 +1,8 @@
 /** The case's documents, newest first: name, 文号, version, time, with 预览 / 打印 / 下载DOCX. */
 import { useState } from 'react';
 import Button from '@mui/material/Button';
+import Chip from '@mui/material/Chip';
+import { DocumentVersionActions, ReimportResultDialog, type Changes } from './DocumentVersionActions';
 import Stack from '@mui/material/Stack';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
@@ -23,11 +25,20 @@ interface Props {
   caseId: string;
   documents: DocumentRecord[];
   onPreview(d: DocumentRecord): void;
+  /** The case changed (a re-imported version, a finalised document): fetch it again. */
+  onChanged(): void;
 }
 
-export function DocumentTable({ caseId, documents, onPreview }: Props) {
+/** Re-import and 定稿 apply to the newest version of each document (receipts: per served document). */
+function isNewest(d: DocumentRecord, all: DocumentRecord[]): boolean {
+  const slot = (x: DocumentRecord) => `${x.type}:${x.type === 'service-receipt' ? x.fields.servedDocument ?? '' : ''}`;
+  return all.filter((x) => slot(x) === slot(d)).at(-1)?.id === d.id;
+}
+
+export function DocumentTable({ caseId, documents, onPreview, onChanged }: Props) {
   const notifier = useNotifier();
   const [busy, setBusy] = useState<string | null>(null);
+  const [imported, setImported] = useState<{ version: number; changes: Changes } | null>(null);
   const sorted = [...documents].sort((a, b) => b.generatedAt.localeCompare(a.generatedAt));
 
   const withBusy = async (key: string, work: () => Promise<void>): Promise<void> => {
@@ -53,10 +64,13 @@ export function DocumentTable({ caseId, documents, onPreview }: Props) {
     downloadBlob(base64ToBlob(blob.base64, docxType), `${safeFileName(titleOf(d))}.docx`);
   });
 
+  const result = imported && <ReimportResultDialog version={imported.version} changes={imported.changes} onClose={() => setImported(null)} />;
   if (sorted.length === 0) {
     return <Typography variant="body2" color="text.secondary">尚未生成文书。</Typography>;
   }
   return (
+    <>
+    {result}
     <Table size="small" data-testid="document-table">
       <TableHead>
         <TableRow>
@@ -78,7 +92,12 @@ export function DocumentTable({ caseId, documents, onPreview }: Props) {
               )}
             </TableCell>
             <TableCell sx={{ whiteSpace: 'nowrap' }}>{d.number ?? '—'}</TableCell>
-            <TableCell>第{d.version}版</TableCell>
+            <TableCell sx={{ whiteSpace: 'nowrap' }}>
+              第{d.version}版
+              {d.finalised && <Chip size="small" color="success" label="已定稿" sx={{ ml: 0.5 }} data-testid="document-finalised" />}
+              {d.correctionOf && <Chip size="small" color="warning" label="更正" sx={{ ml: 0.5 }} title={d.correctionReason} />}
+              {d.origin === 'reimported' && <Chip size="small" variant="outlined" label="导入稿" sx={{ ml: 0.5 }} title={d.changedFields?.length ? `改动：${d.changedFields.join('、')}` : undefined} />}
+            </TableCell>
             <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatInstant(d.generatedAt)}</TableCell>
             <TableCell>{d.generatedBy}</TableCell>
             <TableCell align="right">
@@ -86,11 +105,13 @@ export function DocumentTable({ caseId, documents, onPreview }: Props) {
                 <Button size="small" onClick={() => onPreview(d)} data-testid="document-preview">预览</Button>
                 <Button size="small" loading={busy === `print:${d.id}`} disabled={busy !== null} onClick={() => void print(d)} data-testid="document-print">打印</Button>
                 <Button size="small" loading={busy === `docx:${d.id}`} disabled={busy !== null} onClick={() => void downloadDocx(d)} data-testid="document-docx">下载DOCX</Button>
+                {!d.finalised && isNewest(d, documents) && <DocumentVersionActions caseId={caseId} doc={d} disabled={busy !== null} onChanged={onChanged} onImported={(version, changes) => setImported({ version, changes })} />}
               </Stack>
             </TableCell>
           </TableRow>
         ))}
       </TableBody>
     </Table>
+    </>
   );
 }

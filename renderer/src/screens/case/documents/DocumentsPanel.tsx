@@ -6,7 +6,7 @@ import type { PdfSource } from '../../../preview/pdfSource';
 import { DocumentTable } from './DocumentTable';
 import { titleOf } from './documentTitle';
 
-export function DocumentsPanel({ view }: { view: CaseView }) {
+export function DocumentsPanel({ view, onChanged }: { view: CaseView; onChanged(): void }) {
   const [preview, setPreview] = useState<PdfSource | null>(null);
   return (
     <>
@@ -14,6 +14,7 @@ export function DocumentsPanel({ view }: { view: CaseView }) {
         caseId={view.state.id}
         documents={view.state.documents}
         onPreview={(d) => setPreview({ kind: 'document', caseId: view.state.id, documentId: d.id, title: titleOf(d) })}
+        onChanged={onChanged}
       />
       {preview && <PdfPreviewDialog source={preview} onClose={() => setPreview(null)} />}
     </>

@@ -8,6 +8,7 @@ import Button from '@mui/material/Button';
 import Dialog from '@mui/material/Dialog';
 import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
+import TextField from '@mui/material/TextField';
 import DialogTitle from '@mui/material/DialogTitle';
 import Grid from '@mui/material/Grid';
 import LinearProgress from '@mui/material/LinearProgress';
@@ -34,10 +35,18 @@ export function GenerateDocumentDialog({ template, view, onClose, onGenerated }:
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
+  // 更正: the newest document of this type is finalised, so a new one must say why (it is recorded).
+  const finalised = [...view.state.documents].reverse().find((d) => d.type === template.id && template.id !== 'service-receipt');
+  const correcting = Boolean(finalised?.finalised);
+  const [correctionReason, setCorrectionReason] = useState('');
 
   const submit = async (e: FormEvent): Promise<void> => {
     e.preventDefault();
     if (pending) return;
+    if (correcting && correctionReason.trim().length < 5) {
+      setFailure('该文书已定稿盖章，请写明更正理由（至少5个字）');
+      return;
+    }
     const missing = inputs.filter((f) => f.required && !(values[f.key] ?? '').trim());
     if (missing.length) {
       setErrors(Object.fromEntries(missing.map((f) => [f.key, `请填写${f.label}`])));
@@ -49,7 +58,10 @@ export function GenerateDocumentDialog({ template, view, onClose, onGenerated }:
     setErrors({});
     try {
       const fields = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, v.trim()]).filter(([, v]) => v !== ''));
-      const doc = await send('documents.generate', { caseId: view.state.id, type: template.id, fields, expectedVersion: view.state.version });
+      const doc = await send('documents.generate', {
+        caseId: view.state.id, type: template.id, fields, expectedVersion: view.state.version,
+        ...(correcting ? { correctionReason: correctionReason.trim() } : {}),
+      });
       onGenerated(doc);
     } catch (err) {
       setErrors(fieldErrorsOf(err));
@@ -61,12 +73,20 @@ export function GenerateDocumentDialog({ template, view, onClose, onGenerated }:
   return (
     <Dialog open onClose={pending ? undefined : onClose} maxWidth="md" fullWidth data-testid="generate-dialog">
       <form onSubmit={(e) => void submit(e)} noValidate>
-        <DialogTitle>生成《{template.name}》</DialogTitle>
+        <DialogTitle>{correcting ? '更正' : '生成'}《{template.name}》</DialogTitle>
         {pending ? <LinearProgress data-testid="generate-progress" /> : <div style={{ height: 4 }} />}
         <DialogContent dividers>
           <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
             当事人、案由、法律依据、承办人等信息由案件自动填入{inputs.length ? '；请填写以下内容：' : '，无需另行填写。'}
           </Typography>
+          {correcting && (
+            <TextField
+              label="更正理由" required fullWidth multiline minRows={2} sx={{ mb: 2 }} value={correctionReason} disabled={pending}
+              onChange={(e) => setCorrectionReason(e.target.value)}
+              helperText="原文书已定稿盖章，更正将作为新版本记入案件全过程记录，原文书保留"
+              slotProps={{ htmlInput: { 'data-testid': 'correction-reason', maxLength: 1000 } }}
+            />
+          )}
           <Grid container spacing={2}>
             {inputs.map((f, i) => (
               <Grid key={f.key} size={f.input === 'multiline' ? 12 : { xs: 12, sm: 6 }}>

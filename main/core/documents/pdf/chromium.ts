@@ -1,10 +1,11 @@
 /**
- * The built-in engine: one headless Chromium kept running with one page that has the print harness
- * loaded, so that after the first document a conversion is a render plus a print (no browser
- * start, no font load). Everything the page loads is served from memory and disk through request
+ * The built-in engine: one headless Chromium kept running with a page or two that have the print
+ * harness loaded, so that after the first document a conversion is a render plus a print (no
+ * browser start, no font load). Everything the page loads is served from memory and disk through request
  * interception under a made-up origin; every other request is refused: the engine never goes online.
  */
 import { existsSync, readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { chromium, type Browser, type Page, type Route } from 'playwright-core';
 import { AppError } from '../../../../common/errors.js';
 import { appRoot } from '../../paths.js';
@@ -46,35 +47,45 @@ export function chromiumExecutable(): string {
   return candidates.find((p) => existsSync(p)) ?? candidates[0] ?? '/usr/bin/chromium';
 }
 
-export interface ChromiumOptions { executablePath?: string; timeoutMs?: number }
+export interface ChromiumOptions { executablePath?: string; timeoutMs?: number; pages?: number }
+
+/** One page with the harness loaded and its own queue: a page renders one document at a time. */
+interface Slot { queue: SerialQueue; page: Promise<Page> | null; pending: number }
 
 export class ChromiumEngine implements PdfEngine {
   readonly name = 'chromium' as const;
-  private readonly queue = new SerialQueue();
-  private browser: Browser | null = null;
-  private page: Promise<Page> | null = null;
+  private browser: Promise<Browser> | null = null;
+  private readonly slots: Slot[];
   private closed = false;
 
-  constructor(private readonly opts: ChromiumOptions = {}) {}
+  constructor(private readonly opts: ChromiumOptions = {}) {
+    // Printing is mostly CPU in the browser: two pages on two cores print about 1.5–2× faster than
+    // one; more pages than cores only add memory.
+    const n = Math.max(1, opts.pages ?? Math.min(2, availableParallelism()));
+    this.slots = Array.from({ length: n }, () => ({ queue: new SerialQueue(), page: null, pending: 0 }));
+  }
 
-  /** Starts the browser and loads the harness now rather than on the first document. */
+  /** Starts the browser and loads the harness in every page now rather than on the first document. */
   async warmUp(): Promise<void> {
-    await this.queue.run(() => this.ready());
+    await Promise.all(this.slots.map((slot) => slot.queue.run(() => this.ready(slot))));
   }
 
   convert(docx: Buffer): Promise<PdfResult> {
-    return this.queue.run(async () => {
+    const slot = this.slots.reduce((a, b) => (b.pending < a.pending ? b : a));
+    slot.pending++;
+    return slot.queue.run(async () => {
       if (this.closed) throw new AppError('PDF_CONVERSION_FAILED', 'PDF转换引擎已关闭');
-      const page = await this.ready();
+      const page = await this.ready(slot);
       try {
         return await withTimeout(this.print(page, docx), this.opts.timeoutMs ?? 60_000);
       } catch (e) {
         // A hung or crashed page is thrown away; the next document starts a fresh one.
-        await this.reset();
+        slot.page = null;
+        await page.close().catch(() => undefined);
         if (e instanceof AppError) throw e;
         throw new AppError('PDF_CONVERSION_FAILED', `内置引擎转换PDF失败：${(e as Error).message}`, { engine: this.name });
       }
-    });
+    }).finally(() => { slot.pending--; });
   }
 
   private async print(page: Page, docx: Buffer): Promise<PdfResult> {
@@ -98,29 +109,41 @@ export class ChromiumEngine implements PdfEngine {
     return { pdf, pages: await pageCount(pdf) };
   }
 
-  private ready(): Promise<Page> {
-    if (!this.page) {
-      this.page = this.launch();
-      this.page.catch(() => { this.page = null; });
+  private ready(slot: Slot): Promise<Page> {
+    if (!slot.page) {
+      slot.page = this.openPage();
+      slot.page.catch(() => { slot.page = null; });
     }
-    return this.page;
+    return slot.page;
   }
 
-  private async launch(): Promise<Page> {
+  private startBrowser(): Promise<Browser> {
+    if (!this.browser) {
+      const started = this.launch();
+      this.browser = started;
+      started.then((b) => b.on('disconnected', () => {
+        // A crashed browser takes every page with it: all start afresh on the next document.
+        if (this.browser === started) { this.browser = null; for (const s of this.slots) s.page = null; }
+      }), () => { if (this.browser === started) this.browser = null; });
+    }
+    return this.browser;
+  }
+
+  private async launch(): Promise<Browser> {
     const executablePath = this.opts.executablePath ?? chromiumExecutable();
     if (!existsSync(executablePath)) {
       throw new AppError('PDF_ENGINE_UNAVAILABLE', `找不到内置PDF引擎所需的Chromium：${executablePath}`, { engine: this.name, executablePath });
     }
     const env = await fontEnv();
     try {
-      this.browser = await chromium.launch({ executablePath, headless: true, args: chromiumLaunchArgs, env });
+      return await chromium.launch({ executablePath, headless: true, args: chromiumLaunchArgs, env });
     } catch (e) {
       throw new AppError('PDF_ENGINE_UNAVAILABLE', `内置PDF引擎无法启动：${(e as Error).message.split('\n')[0]}`, { engine: this.name, executablePath });
     }
-    const browser = this.browser;
-    browser.on('disconnected', () => {
-      if (this.browser === browser) { this.browser = null; this.page = null; }
-    });
+  }
+
+  private async openPage(): Promise<Page> {
+    const browser = await this.startBrowser();
     const context = await browser.newContext({ offline: false, javaScriptEnabled: true });
     const page = await context.newPage();
     const assets = harnessAssets(await printFontsDir());
@@ -133,16 +156,13 @@ export class ChromiumEngine implements PdfEngine {
     return page;
   }
 
-  private async reset(): Promise<void> {
-    const b = this.browser;
-    this.browser = null;
-    this.page = null;
-    await b?.close().catch(() => undefined);
-  }
-
   async close(): Promise<void> {
     this.closed = true;
-    await this.queue.run(() => this.reset());
+    await Promise.all(this.slots.map((s) => s.queue.run(async () => undefined)));
+    const b = this.browser;
+    this.browser = null;
+    for (const s of this.slots) s.page = null;
+    await (await b?.catch(() => null))?.close().catch(() => undefined);
   }
 }
 

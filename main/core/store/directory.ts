@@ -4,6 +4,9 @@ import type { Db } from './db.js';
 import type { Enterprise, Officer } from '../../../common/schemas/reference.js';
 import type { UserView } from '../../../common/schemas/session.js';
 import type { Role } from '../../../common/roles.js';
+import type { EnterpriseSummary } from '../../../common/schemas/enterprises.js';
+import { EnterpriseStore } from './enterpriseStore.js';
+import { EnterpriseSearch } from './enterpriseSearch.js';
 
 export interface Bureau { id: string; name: string; abbreviation: string }
 export interface UserRow extends UserView { bureauId: string }
@@ -25,6 +28,9 @@ const toUser = (r: RawUser): UserRow => ({
 });
 
 export class Directory {
+  private enterpriseStore: EnterpriseStore | undefined;
+  private enterpriseSearch: EnterpriseSearch | undefined;
+
   constructor(private readonly db: Db) {}
 
   bureau(): Bureau {
@@ -85,9 +91,10 @@ export class Directory {
       (SELECT u.id FROM users u WHERE u.officer_id = o.id) AS userId FROM officers o ORDER BY o.name`).all()) as Officer[];
   }
 
+  /** Through the directory's store, so the record is searchable at once (issue 5). */
   addEnterprise(e: Enterprise): void {
-    this.db.prepare(`INSERT INTO enterprises (id, name, uscc, legal_representative, address, county)
-      VALUES (@id, @name, @uscc, @legalRepresentative, @address, @county)`).run(e);
+    this.enterpriseStore ??= new EnterpriseStore(this.db);
+    this.enterpriseStore.add(e);
   }
 
   enterprise(id: string): Enterprise | null {
@@ -95,15 +102,8 @@ export class Directory {
       .get(id) as Enterprise | undefined) ?? null;
   }
 
-  searchEnterprises(query: string, limit: number): Enterprise[] {
-    const q = query.trim();
-    const cols = 'id, name, uscc, legal_representative AS legalRepresentative, address, county';
-    if (!q) return this.db.prepare(`SELECT ${cols} FROM enterprises ORDER BY name LIMIT ?`).all(limit) as Enterprise[];
-    const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    // A code typed in full or in part matches the code; anything else matches name fragments.
-    return this.db.prepare(`SELECT ${cols} FROM enterprises
-      WHERE name LIKE @like ESCAPE '\\' OR uscc LIKE @ulike ESCAPE '\\'
-      ORDER BY (uscc = @exact) DESC, instr(name, @q), name LIMIT @limit`)
-      .all({ like, ulike: like.toUpperCase(), exact: q.toUpperCase(), q, limit }) as Enterprise[];
+  searchEnterprises(query: string, limit: number): EnterpriseSummary[] {
+    this.enterpriseSearch ??= new EnterpriseSearch(this.db);
+    return this.enterpriseSearch.search(query, limit);
   }
 }

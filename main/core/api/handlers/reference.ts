@@ -1,7 +1,7 @@
 import type { HandlerMap } from '../types.js';
 
-export const referenceHandlers: HandlerMap<'enterprises.search' | 'officers.list' | 'violations.list' | 'templates.list'> = {
-  'enterprises.search': ({ query, limit }, { services }) => services.directory.searchEnterprises(query, limit),
+/** enterprises.search lives with the directory's other operations in ./enterprises.ts (issue 5). */
+export const referenceHandlers: HandlerMap<'officers.list' | 'violations.list' | 'templates.list'> = {
   'officers.list': (_i, { services }) => services.directory.officers(),
   'violations.list': (_i, { services }) => services.violations,
   'templates.list': (_i, { services }) => services.manifest,

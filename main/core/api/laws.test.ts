@@ -161,8 +161,11 @@ describe.skipIf(!sharedLawsPresent)('the statute texts in ../shared/laws through
     expect(counts()).toEqual(counted);
 
     const refs = t.core.services.violations.flatMap((v) => [...v.breached, v.penaltyArticle]);
-    const resolved = await t.call(officer, 'laws.cite', { refs, on: '2026-03-02' });
-    expect(resolved.every((r) => r.status === 'loaded')).toBe(true);
+    // laws.cite takes at most 50 references a call; the benchmark (issue 5) cites more.
+    const resolved = [];
+    for (let i = 0; i < refs.length; i += 50) resolved.push(...await t.call(officer, 'laws.cite', { refs: refs.slice(i, i + 50), on: '2026-03-02' }));
+    expect(resolved.length).toBe(refs.length);
+    expect(resolved.filter((r) => r.status !== 'loaded')).toEqual([]);
     const air = await t.call(officer, 'laws.article', { law: '《中华人民共和国大气污染防治法》', article: '第九十九条第二项', on: '2026-03-02' });
     expect(air.status === 'loaded' && air.citedText.split('\n')[1]).toBe('（二）超过大气污染物排放标准或者超过重点大气污染物排放总量控制指标排放大气污染物的；');
     const hits = await t.call(officer, 'laws.search', { query: '从旧兼从轻' });

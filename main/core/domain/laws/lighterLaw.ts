@@ -7,6 +7,7 @@
  * bands cannot be compared the old law is kept and the result asks for a person to check. Pure.
  */
 import type { FineBand } from '../../../../common/schemas/reference.js';
+import { bandText as commonBandText } from '../../../../common/fineBands.js';
 
 export const lighterLawBasis = '《中华人民共和国行政处罚法》第三十七条';
 
@@ -51,9 +52,9 @@ export function compareBands(a: FineBand, b: FineBand): -1 | 0 | 1 | null {
 }
 
 function bandText(b: FineBand): string {
-  return b.kind === 'range'
-    ? `${b.min}元至${b.max}元`
-    : `${b.of}的${b.minPercent}%至${b.maxPercent}%`;
+  if (b.kind === 'range') return `${b.min}元至${b.max}元`;
+  if (b.kind === 'percent') return `${b.of}的${b.minPercent}%至${b.maxPercent}%`;
+  return commonBandText(b); // the benchmark's other kinds (issue 5: multiple, per day, fixed)
 }
 
 export interface LawChoiceInput {

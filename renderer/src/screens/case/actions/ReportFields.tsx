@@ -10,12 +10,20 @@ import { str } from './formTypes';
 import { bandRange, bandText } from '../../../util/fineBand';
 import { formatYuan, parseYuan } from '../../../util/money';
 import { articleText } from '../../../util/articles';
+// Issue 5: the 裁量计算 dialog fills the fine and the 裁量理由; the base field serves every band kind that needs one.
+import { useState } from 'react';
+import Button from '@mui/material/Button';
+import { bandBaseLabel } from '../../../../../common/fineBands';
+import { DiscretionDialog } from '../discretion/DiscretionDialog';
+import { mergeReasoning } from '../discretion/discretionForm';
 
 const yuanAdornment = { endAdornment: <InputAdornment position="end">元</InputAdornment> };
 
 function Fields({ values, set, errors, view, disabled }: FieldsProps) {
   const { band, penaltyArticle } = view.state.violation;
-  const needsBase = band.kind === 'percent';
+  const baseLabel = bandBaseLabel(band);
+  const needsBase = baseLabel !== null;
+  const [calculating, setCalculating] = useState(false);
   const range = bandRange(band, parseYuan(str(values.investment)));
   return (
     <Grid container spacing={2}>
@@ -35,9 +43,9 @@ function Fields({ values, set, errors, view, disabled }: FieldsProps) {
       {needsBase && (
         <Grid size={{ xs: 12, sm: 6 }}>
           <TextField
-            label={band.of} required={needsBase} value={str(values.investment)} disabled={disabled} inputMode="decimal"
+            label={baseLabel} required={needsBase} value={str(values.investment)} disabled={disabled} inputMode="decimal"
             onChange={(e) => set({ investment: e.target.value })} error={Boolean(errors.investment)} helperText={errors.investment ?? '计算罚款幅度的基数'}
-            slotProps={{ input: yuanAdornment, htmlInput: { 'data-testid': 'form-investment' } }}
+            slotProps={{ input: band.kind === 'perUnit' ? { endAdornment: <InputAdornment position="end">{band.unit}</InputAdornment> } : yuanAdornment, htmlInput: { 'data-testid': 'form-investment' } }}
           />
         </Grid>
       )}
@@ -48,6 +56,16 @@ function Fields({ values, set, errors, view, disabled }: FieldsProps) {
           helperText={errors.proposedFine ?? (range ? `幅度 ${formatYuan(range.min)} 至 ${formatYuan(range.max)}` : ' ')}
           slotProps={{ input: yuanAdornment, htmlInput: { 'data-testid': 'form-fine' } }}
         />
+      </Grid>
+      <Grid size={12}>
+        <Button type="button" variant="outlined" size="small" disabled={disabled} onClick={() => setCalculating(true)} data-testid="open-discretion">裁量计算…</Button>
+        {calculating && (
+          <DiscretionDialog
+            violationId={view.state.violation.id} violationName={view.state.violation.name} base={parseYuan(str(values.investment))}
+            onApply={(r) => set({ proposedFine: String(r.fine), reasoning: mergeReasoning(str(values.reasoning), r.explanation) })}
+            onClose={() => setCalculating(false)}
+          />
+        )}
       </Grid>
       <Grid size={12}>
         <TextField

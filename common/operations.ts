@@ -6,17 +6,25 @@
 import { z } from 'zod';
 import type { Role } from './roles.js';
 import { appInfo, loginInput, loginOutput, userView } from './schemas/session.js';
-import { enterprise, enterpriseSearchInput, officer, violationType } from './schemas/reference.js';
+import { enterpriseSearchInput, officer, violationType } from './schemas/reference.js';
 import { deadlineOverview, deadlineOverviewInput, startTrackInput } from './schemas/cases.js';
 import { calendarImportInput, calendarInfo } from './schemas/calendar.js';
 import { actInput, caseListInput, caseListRow, caseView, historyOutput, openCaseInput, evidenceRecord, documentRecord } from './schemas/cases.js';
 import { addEvidenceInput, blobOutput, documentChanges, dossierOutput, finaliseInput, generateInput, pdfOutput, reimportInput, templateInfo } from './schemas/documents.js';
 import { sha256 } from './schemas/primitives.js';
+// Enterprise directory (issue 5)
+import { enterpriseImportInput, enterpriseImportReport, enterprisePage, enterpriseSummary } from './schemas/enterprises.js';
 // Law library (issue 5)
 import {
   articleResolution, lawApplicableInput, lawApplicableOutput, lawArticleInput, lawCiteInput, lawGetInput, lawGetOutput,
   lawImportInput, lawImportOutput, lawInfo, lawSearchInput, lawSearchOutput,
 } from './schemas/laws.js';
+// Discretion benchmark and recommendations (issue 5)
+import {
+  benchmarkVersionInfo, calculateInput, calculateOutput, discretionBenchmark, discretionExportOutput, discretionImportInput, discretionImportOutput,
+  discretionListInput, missingEvidenceInput, missingEvidenceOutput, priorViolationsInput, priorViolationsOutput, recommendViolationsInput,
+  recommendViolationsOutput,
+} from './schemas/discretion.js';
 
 export interface OperationSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
   description: string;
@@ -33,6 +41,7 @@ function op<I extends z.ZodType, O extends z.ZodType>(spec: OperationSpec<I, O>)
 }
 
 const empty = z.object({});
+const procedureSummary = z.object({ id: z.string(), version: z.string(), name: z.string(), kind: z.string(), nodes: z.number().int(), actions: z.number().int(), deadlines: z.number().int() });
 const templateVersion = z.object({ version: z.string(), source: z.enum(['bundled', 'loaded']) });
 const caseRef = z.object({ caseId: z.string() });
 
@@ -42,7 +51,10 @@ export const operations = {
   'session.logout': op({ description: '退出登录', input: empty, output: z.object({ ok: z.literal(true) }), access: 'any' }),
   'session.me': op({ description: '当前用户', input: empty, output: userView, access: 'any' }),
 
-  'enterprises.search': op({ description: '按名称或统一社会信用代码检索企业名录', input: enterpriseSearchInput, output: z.array(enterprise), access: 'any' }),
+  // Enterprise directory (issue 5): search by name/code/法定代表人/地址/拼音首字母, an enterprise's page, import.
+  'enterprises.search': op({ description: '检索企业名录（名称、统一社会信用代码、法定代表人、地址、拼音首字母）', input: enterpriseSearchInput, output: z.array(enterpriseSummary), access: 'any' }),
+  'enterprises.get': op({ description: '企业详情及其案件和现场检查记录', input: z.object({ id: z.string().min(1) }), output: enterprisePage, access: 'any' }),
+  'enterprises.import': op({ description: '导入企业名录（省厅下发的 .xlsx 或 .csv，UTF-8或GBK）：逐行校验，报告错误行及原因，按统一社会信用代码更新', input: enterpriseImportInput, output: enterpriseImportReport, access: ['reviewer', 'head', 'admin'], long: true }),
   'officers.list': op({ description: '本单位执法人员及执法证', input: empty, output: z.array(officer), access: 'any' }),
   'violations.list': op({ description: '违法行为类型及法律依据、处罚幅度', input: empty, output: z.array(violationType), access: 'any' }),
   'templates.list': op({ description: '文书模板清单', input: empty, output: z.array(templateInfo), access: 'any' }),
@@ -58,7 +70,8 @@ export const operations = {
   'settings.update': op({ description: '修改本局设置', input: z.object({ warnAheadWorkingDays: z.number().int().min(0).max(30) }), output: z.object({ warnAheadWorkingDays: z.number().int() }), access: ['head'] }),
   'calendar.list': op({ description: '已载入的节假日日历年份', input: empty, output: calendarInfo, access: 'any' }),
   'calendar.import': op({ description: '载入新一年的节假日和调休安排（国务院办公厅通知），无须升级软件', input: calendarImportInput, output: calendarInfo, access: ['head'] }),
-  'procedures.list': op({ description: '程序定义（版本、节点、操作、期限）', input: empty, output: z.array(z.object({ id: z.string(), version: z.string(), name: z.string(), kind: z.string(), nodes: z.number().int(), actions: z.number().int(), deadlines: z.number().int() })), access: 'any' }),
+  'procedures.import': op({ description: '载入程序定义的新版本（增加节点、挂接文书、调整期限）：经格式和结构检查后用于新立案件，运行中的案件保留原版本', input: z.object({ definition: z.unknown() }), output: procedureSummary, access: ['admin', 'head'] }),
+  'procedures.list': op({ description: '程序定义（版本、节点、操作、期限）', input: empty, output: z.array(procedureSummary), access: 'any' }),
   'cases.history': op({ description: '案件全过程记录（谁、何时、做了什么）及哈希链校验', input: caseRef, output: historyOutput, access: 'any' }),
 
   'evidence.add': op({ description: '上传证据照片', input: addEvidenceInput, output: evidenceRecord, access: ['officer', 'head'] }),
@@ -81,6 +94,16 @@ export const operations = {
   'laws.cite': op({ description: '案件引用的条文逐条对应已载入的文本（未载入的标明“条文未载入”）', input: lawCiteInput, output: z.array(articleResolution), access: 'any' }),
   'laws.search': op({ description: '全文检索法律条文（中文任意词）', input: lawSearchInput, output: lawSearchOutput, access: 'any' }),
   'laws.applicable': op({ description: '从旧兼从轻：比较违法行为发生时与作出决定时的规定，确定适用的条文（处罚法第三十七条）', input: lawApplicableInput, output: lawApplicableOutput, access: 'any' }),
+
+  // Discretion benchmark and recommendations (issue 5): the benchmark as data, its import, the calculator, suggestions.
+  'discretion.list': op({ description: '裁量基准：违法行为类型及其法律依据、法定幅度、裁量因子、等级、权重和所需证据（默认在用版本）', input: discretionListInput, output: discretionBenchmark, access: 'any' }),
+  'discretion.versions': op({ description: '已载入的裁量基准版本（最新载入的在用）', input: empty, output: z.array(benchmarkVersionInfo), access: 'any' }),
+  'discretion.calculate': op({ description: '裁量计算：按所选裁量因子等级计算罚款金额，逐步说明，不超出法定幅度', input: calculateInput, output: calculateOutput, access: 'any' }),
+  'discretion.import': op({ description: '导入裁量基准表（.xlsx，或CSV；逐行校验，有误时不导入并列出表名和行号）', input: discretionImportInput, output: discretionImportOutput, access: ['reviewer', 'head', 'admin'], long: true }),
+  'discretion.export': op({ description: '导出裁量基准表（.xlsx，格式同导入）', input: discretionListInput, output: discretionExportOutput, access: 'any', long: true }),
+  'recommend.violations': op({ description: '由现场检查情况推荐违法行为类型（按命中的关键词排序）', input: recommendViolationsInput, output: recommendViolationsOutput, access: 'any' }),
+  'recommend.missingEvidence': op({ description: '所选违法行为尚缺的违法证据和裁量证据', input: missingEvidenceInput, output: missingEvidenceOutput, access: 'any' }),
+  'recommend.priorViolations': op({ description: '当事人此前受过的行政处罚中构成再次违法的（按裁量基准的期限）', input: priorViolationsInput, output: priorViolationsOutput, access: 'any' }),
 } as const;
 
 export type Operations = typeof operations;

@@ -15,7 +15,7 @@ import { CaseStore, type StampFn } from './store/caseStore.js';
 import { Sequences } from './store/sequences.js';
 import { formatHlc, hlcTick, parseHlc, type HlcState } from './domain/hlc.js';
 import { seedDemo } from './seed/demo.js';
-import { loadCalendar, loadDocumentTypeNames, loadHearingThreshold, loadProcedures, loadViolations, type Clock, type Services } from './services.js';
+import { loadBenchmark, loadCalendar, loadDocumentTypeNames, loadHearingThreshold, loadProcedures, type Clock, type Services } from './services.js';
 import { PdfService, type EnginePreference } from './documents/pdfService.js';
 import type { ElectronPdfChannel } from './documents/pdf/electronWire.js';
 import { createDispatcher } from './api/dispatch.js';
@@ -23,6 +23,9 @@ import { handlers } from './api/handlers/index.js';
 import { LawLibrary } from './store/lawLibrary.js';
 import { loadLawData } from './lawResources.js';
 import { loadManifest } from './documents/manifest.js';
+import { EnterpriseStore } from './store/enterpriseStore.js';
+import { loadEnterpriseData } from './enterpriseResources.js';
+import { DiscretionStore } from './store/discretionStore.js';
 import { TemplateStore } from './documents/templateStore.js';
 
 export interface CoreOptions {
@@ -80,14 +83,17 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   const device = deviceId(db);
   const blobs = new BlobStore(join(opts.dataDir, 'blobs'), db);
   const hearing = loadHearingThreshold();
+  const discretion = new DiscretionStore(db);
+  discretion.saveShipped(loadBenchmark(), clock.now().toISOString());
   const manifest = loadManifest();
   const services: Services = {
     db, dataDir: opts.dataDir, device, clock, directory, blobs,
     cases: new CaseStore(db, stamper(db, clock, device)),
     sequences: new Sequences(db),
     calendar: loadCalendar(undefined, join(opts.dataDir, 'calendars')),
-    procedures: loadProcedures(),
-    violations: loadViolations(),
+    procedures: loadProcedures(undefined, join(opts.dataDir, 'procedures')),
+    // The types of the benchmark in use: the province may load a newer one while the core runs.
+    get violations() { return discretion.violationTypes(); },
     hearingThresholdYuan: hearing.organisationYuan,
     hearingThreshold: hearing,
     manifest,
@@ -99,7 +105,11 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       { electron: opts.electronPdf }),
     laws: new LawLibrary(db), // issue 5: law library
     lawData: loadLawData(),
+    enterprises: new EnterpriseStore(db), // issue 5: enterprise directory
+    enterpriseData: loadEnterpriseData(),
+    discretion, // issue 5: discretion benchmark
   };
+  services.enterprises.ensureSearchIndex();
   rebuildProjectionsIfStale(db, services.cases);
   const dispatch = createDispatcher(services, handlers);
   return {

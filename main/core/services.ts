@@ -7,6 +7,10 @@ import { join } from 'node:path';
 import type { Db } from './store/db.js';
 import type { LawLibrary } from './store/lawLibrary.js';
 import type { LawData } from './lawResources.js';
+import type { EnterpriseStore } from './store/enterpriseStore.js';
+import type { EnterpriseData } from './enterpriseResources.js';
+import type { DiscretionStore } from './store/discretionStore.js';
+import { discretionBenchmark, type DiscretionBenchmark } from '../../common/schemas/discretion.js';
 import type { Bureau } from './store/directory.js';
 import { Directory } from './store/directory.js';
 import { BlobStore } from './store/blobStore.js';
@@ -15,6 +19,7 @@ import { Sequences } from './store/sequences.js';
 import { WorkingCalendar, type CalendarYear } from './domain/calendar.js';
 import { procedureDefinition, checkDefinition, type ProcedureDefinition } from './domain/procedure/definition.js';
 import { knownGuards } from './domain/procedure/guards.js';
+import { compareVersions } from './domain/procedure/versions.js';
 import { actionForms } from '../../common/schemas/actions.js';
 import { calendarYear } from '../../common/schemas/calendar.js';
 import { violationType, type ViolationType } from '../../common/schemas/reference.js';
@@ -55,6 +60,11 @@ export interface Services {
   /** Law library (issue 5): versioned articles in SQLite, and resources/laws/ (article map, commencement dates). */
   laws: LawLibrary;
   lawData: LawData;
+  /** Enterprise directory (issue 5): records and their search index; county codes and export headers from resources/. */
+  enterprises: EnterpriseStore;
+  enterpriseData: EnterpriseData;
+  /** Discretion benchmark (issue 5): every version loaded; `violations` above is the types of the one in use. */
+  discretion: DiscretionStore;
 }
 
 export function readCalendarYears(dir: string): CalendarYear[] {
@@ -75,14 +85,26 @@ export function loadCalendar(dir = join(resourcesDir(), 'calendars'), addedDir?:
   return new WorkingCalendar([...byYear.values()]);
 }
 
-/** Loads and checks every procedure definition; a broken one stops the start with its problems listed. */
-export function loadProcedures(dir = join(resourcesDir(), 'procedures')): Map<string, ProcedureDefinition> {
+/** The structural problems of a definition: the checker with the guards and forms this core knows. */
+export function procedureProblems(def: ProcedureDefinition): string[] {
+  return checkDefinition(def, knownGuards, new Set(Object.keys(actionForms)));
+}
+
+/**
+ * Loads and checks every procedure definition: the shipped ones and those a provincial
+ * administrator loaded since (`procedures.import`, kept in `<dataDir>/procedures`). A broken one
+ * stops the start with its problems listed.
+ */
+export function loadProcedures(dir = join(resourcesDir(), 'procedures'), addedDir?: string): Map<string, ProcedureDefinition> {
   const map = new Map<string, ProcedureDefinition>();
-  for (const f of readdirSync(dir).filter((x) => x.endsWith('.json'))) {
-    const def = procedureDefinition.parse(JSON.parse(readFileSync(join(dir, f), 'utf8')));
-    const problems = checkDefinition(def, knownGuards, new Set(Object.keys(actionForms)));
-    if (problems.length) throw new Error(`程序定义 ${f} 有误：\n${problems.join('\n')}`);
-    map.set(`${def.id}@${def.version}`, def);
+  for (const d of [dir, addedDir]) {
+    if (!d || !existsSync(d)) continue;
+    for (const f of readdirSync(d).filter((x) => x.endsWith('.json'))) {
+      const def = procedureDefinition.parse(JSON.parse(readFileSync(join(d, f), 'utf8')));
+      const problems = procedureProblems(def);
+      if (problems.length) throw new Error(`程序定义 ${f} 有误：\n${problems.join('\n')}`);
+      map.set(`${def.id}@${def.version}`, def);
+    }
   }
   return map;
 }
@@ -91,9 +113,14 @@ export function loadViolations(file = join(resourcesDir(), 'discretion', 'violat
   return z.object({ violations: z.array(violationType) }).parse(JSON.parse(readFileSync(file, 'utf8'))).violations;
 }
 
+/** The benchmark shipped with the release (issue 5); a broken file stops the start with its problems. */
+export function loadBenchmark(file = join(resourcesDir(), 'discretion', 'violations.json')): DiscretionBenchmark {
+  return discretionBenchmark.parse(JSON.parse(readFileSync(file, 'utf8')));
+}
+
 /** The procedure a new case follows: the newest version of the ordinary procedure. */
 export function currentProcedure(procedures: ReadonlyMap<string, ProcedureDefinition>, id = 'ordinary'): ProcedureDefinition {
-  const all = [...procedures.values()].filter((p) => p.id === id).sort((a, b) => (a.version < b.version ? 1 : -1));
+  const all = [...procedures.values()].filter((p) => p.id === id).sort((a, b) => compareVersions(b.version, a.version));
   if (!all[0]) throw new Error(`没有程序定义 ${id}`);
   return all[0];
 }

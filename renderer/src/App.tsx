@@ -19,6 +19,8 @@ import { CaseListScreen } from './screens/cases/CaseListScreen';
 import { CasePage } from './screens/case/CasePage';
 import { DeadlinesScreen } from './screens/deadlines/DeadlinesScreen';
 import { LawsScreen } from './screens/laws/LawsScreen';
+import { EnterprisesScreen } from './screens/enterprises/EnterprisesScreen'; // issue 5: 企业名录
+import { EnterprisePage } from './screens/enterprises/EnterprisePage';
 
 type Boot = { status: 'loading' } | { status: 'failed'; message: string } | { status: 'ready'; info: AppInfo; user: UserView | null };
 
@@ -85,6 +87,10 @@ export function App() {
             ? <DeadlinesScreen />
             : route.name === 'laws'
             ? <LawsScreen law={route.law} article={route.article} />
+            : route.name === 'enterprises'
+            ? <EnterprisesScreen />
+            : route.name === 'enterprise'
+            ? <EnterprisePage key={route.id} id={route.id} />
             : <CaseListScreen />}
       </AppShell>
     </SessionContext.Provider>

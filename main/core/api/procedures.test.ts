@@ -158,3 +158,52 @@ describe('deadlines, settings and calendars', () => {
     }
   });
 });
+
+describe('a provincial administrator changes a procedure by data', () => {
+  it('a new version with an added node and a changed deadline is checked, used for new cases, and running cases keep theirs', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { resourcesDir } = await import('../paths.js');
+    const base = JSON.parse(readFileSync(join(resourcesDir(), 'procedures', 'ordinary.v2.json'), 'utf8')) as {
+      version: string; nodes: Array<Record<string, unknown>>; actions: Array<Record<string, unknown>>; deadlines: Array<Record<string, unknown>>;
+    };
+    const running = await openCase(t, officer);
+
+    // Broken: a node nothing leads to, and a document type that does not exist.
+    const broken = structuredClone(base);
+    broken.version = '2026.3';
+    broken.nodes.push({ id: 'orphan', phase: 'review', name: '孤立节点', citation: '某条', documents: ['no-such-doc'], requirements: [] });
+    const f = await expectFailure(t.call(head, 'procedures.import', { definition: broken }));
+    expect(f.code).toBe('VALIDATION');
+    expect(f.message).toMatch(/orphan 无法到达/);
+    expect(f.message).toMatch(/文书类型 no-such-doc 不存在/);
+    expect((await expectFailure(t.call(head, 'procedures.import', { definition: { id: 'x' } }))).code).toBe('VALIDATION');
+    expect((await expectFailure(t.call(head, 'procedures.import', { definition: base }))).message).toMatch(/已存在/);
+
+    // Good: a 初审 step between 调查终结 and 调查报告, and a 60-day decision limit.
+    const next = structuredClone(base);
+    next.version = '2026.10';
+    next.nodes.push({ id: 'preReview', phase: 'investigation', name: '初审', citation: '本省办案规程（示例）', documents: ['internal-approval'], requirements: [] });
+    next.actions.find((a) => a.id === 'finishInvestigation')!.to = 'preReview';
+    next.actions.push({ id: 'passPreReview', name: '初审通过', from: 'preReview', to: 'report', roles: ['head'], guards: [] });
+    next.deadlines.find((d) => d.id === 'decisionLimit')!.length = 60;
+    const r = await t.call(head, 'procedures.import', { definition: next });
+    expect(r).toMatchObject({ id: 'ordinary', version: '2026.10' });
+
+    const fresh = await openCase(t, officer);
+    expect(fresh.state.procedure.version).toBe('2026.10'); // newer than 2026.2, compared as numbers
+    expect(fresh.deadlines.find((d) => d.id === 'decisionLimit')!.length).toBe(60);
+    const old = await t.call(officer, 'cases.get', { caseId: running.state.id });
+    expect(old.state.procedure.version).toBe('2026.2');
+    expect(old.deadlines.find((d) => d.id === 'decisionLimit')!.length).toBe(90);
+    // It survives a restart: loaded from the data directory with the shipped ones.
+    await t.core.close();
+    const again = await createCore({ dataDir: t.dir, clock: t.clock });
+    try {
+      expect(again.services.procedures.has('ordinary@2026.10')).toBe(true);
+    } finally {
+      await again.close();
+      t = { ...t, close: async () => undefined };
+    }
+  });
+});

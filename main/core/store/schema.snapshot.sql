@@ -1,8 +1,14 @@
 CREATE INDEX cases_closed_updated ON cases(closed, updated_at DESC, id);
 
+CREATE INDEX cases_enterprise ON cases(enterprise_id, filed_on);
+
 CREATE INDEX cases_updated ON cases(updated_at DESC, id);
 
+CREATE INDEX enterprises_county_code ON enterprises(county_code);
+
 CREATE INDEX enterprises_name ON enterprises(name);
+
+CREATE UNIQUE INDEX enterprises_search_seq ON enterprises(search_seq);
 
 CREATE INDEX law_articles_by_number ON law_articles(law_id, number, sub, effective_from);
 
@@ -31,15 +37,41 @@ CREATE TABLE cases (
   id TEXT PRIMARY KEY, number TEXT NOT NULL UNIQUE, party_name TEXT NOT NULL, violation_name TEXT NOT NULL,
   node TEXT NOT NULL, filed_on TEXT NOT NULL, updated_at TEXT NOT NULL, closed INTEGER NOT NULL,
   version INTEGER NOT NULL, state TEXT NOT NULL
-);
+, enterprise_id TEXT GENERATED ALWAYS AS (json_extract(state, '$.party.enterpriseId')) VIRTUAL);
 
 CREATE TABLE derived_pdfs (docx_hash TEXT NOT NULL, engine TEXT NOT NULL, pdf_hash TEXT NOT NULL, pages INTEGER NOT NULL,
   PRIMARY KEY (docx_hash, engine));
 
+CREATE TABLE discretion_benchmarks (
+  seq INTEGER PRIMARY KEY,
+  version TEXT NOT NULL UNIQUE,
+  name TEXT NOT NULL,
+  source TEXT NOT NULL,              -- file names of the import, or 随软件发布
+  shipped INTEGER NOT NULL,          -- 1: resources/discretion/violations.json of this release
+  content_hash TEXT NOT NULL,        -- SHA-256 of the canonical JSON: the same table again changes nothing
+  content TEXT NOT NULL,             -- the benchmark as JSON (common/schemas/discretion.ts)
+  type_count INTEGER NOT NULL,
+  imported_at TEXT NOT NULL,
+  imported_by TEXT NOT NULL
+);
+
 CREATE TABLE enterprises (
   id TEXT PRIMARY KEY, name TEXT NOT NULL, uscc TEXT NOT NULL UNIQUE, legal_representative TEXT NOT NULL,
   address TEXT NOT NULL, county TEXT NOT NULL
+, county_code TEXT NOT NULL DEFAULT '', industry_code TEXT NOT NULL DEFAULT '', longitude REAL, latitude REAL, permit_numbers TEXT NOT NULL DEFAULT '[]', key_polluter TEXT NOT NULL DEFAULT '[]', initials TEXT NOT NULL DEFAULT '', fingerprint TEXT NOT NULL DEFAULT '', source TEXT NOT NULL DEFAULT '', imported_at TEXT, search_seq INTEGER);
+
+CREATE VIRTUAL TABLE enterprises_fts USING fts5(
+  name, legal_representative, address, initials, rep_initials,
+  content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 0'
 );
+
+CREATE TABLE 'enterprises_fts_config'(k PRIMARY KEY, v) WITHOUT ROWID;
+
+CREATE TABLE 'enterprises_fts_data'(id INTEGER PRIMARY KEY, block BLOB);
+
+CREATE TABLE 'enterprises_fts_docsize'(id INTEGER PRIMARY KEY, sz BLOB, origin INTEGER);
+
+CREATE TABLE 'enterprises_fts_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT ROWID;
 
 CREATE TABLE law_articles (
   id INTEGER PRIMARY KEY,

@@ -10,6 +10,7 @@ import Typography from '@mui/material/Typography';
 import LogoutIcon from '@mui/icons-material/Logout';
 import FolderCopyOutlinedIcon from '@mui/icons-material/FolderCopyOutlined';
 import GavelIcon from '@mui/icons-material/Gavel';
+import BusinessIcon from '@mui/icons-material/Business';
 import AlarmIcon from '@mui/icons-material/Alarm';
 import { roleNames } from '../../../common/roles';
 import { useSession } from './session';
@@ -42,6 +43,10 @@ export function AppShell({ children }: { children: ReactNode }) {
           {/* Main navigation: 法律法规 (issue 5) */}
           <Button data-testid="nav-laws" color="inherit" size="small" href={hrefOf({ name: 'laws', law: null, article: null })} startIcon={<GavelIcon />}>
             法律法规
+          </Button>
+          {/* Main navigation: 企业名录 (issue 5) */}
+          <Button data-testid="nav-enterprises" color="inherit" size="small" href={hrefOf({ name: 'enterprises' })} startIcon={<BusinessIcon />}>
+            企业名录
           </Button>
           <Box sx={{ flex: 1 }} />
           <Typography data-testid="current-user" variant="body2">{user.name}</Typography>

@@ -9,6 +9,9 @@ import { dossierHandlers } from './dossier.js';
 import { procedureHandlers } from './procedures.js';
 import { templateHandlers } from './templates.js';
 import { lawHandlers } from './laws.js'; // issue 5: law library
+import { enterpriseHandlers } from './enterprises.js'; // issue 5: enterprise directory
+import { discretionHandlers } from './discretion.js'; // issue 5: discretion benchmark
+import { recommendHandlers } from './recommend.js'; // issue 5: recommendations
 
 export const handlers: HandlerMap = {
   ...sessionHandlers,
@@ -20,4 +23,7 @@ export const handlers: HandlerMap = {
   ...procedureHandlers,
   ...templateHandlers,
   ...lawHandlers,
+  ...enterpriseHandlers,
+  ...discretionHandlers,
+  ...recommendHandlers,
 };

@@ -5,7 +5,9 @@ import type { CaseState, DeadlineView } from '../../../../common/schemas/cases.j
 import type { CalendarYear } from '../../domain/calendar.js';
 import { evaluateDeadlines } from '../../domain/procedure/deadlines.js';
 import { mainTrackId, trackOf } from '../../domain/procedure/engine.js';
-import { loadCalendar, readCalendarYears } from '../../services.js';
+import { loadCalendar, procedureProblems, readCalendarYears } from '../../services.js';
+import { procedureDefinition } from '../../domain/procedure/definition.js';
+import { AppError } from '../../../../common/errors.js';
 import { resourcesDir } from '../../paths.js';
 import type { Services } from '../../services.js';
 import { procedureOf, today } from '../caseView.js';
@@ -30,7 +32,7 @@ function caseDeadlines(services: Services, s: CaseState, now: string, warn: numb
   return [...main, ...tracks];
 }
 
-export const procedureHandlers: HandlerMap<'deadlines.overview' | 'settings.get' | 'settings.update' | 'calendar.list' | 'calendar.import' | 'procedures.list'> = {
+export const procedureHandlers: HandlerMap<'deadlines.overview' | 'settings.get' | 'settings.update' | 'calendar.list' | 'calendar.import' | 'procedures.list' | 'procedures.import'> = {
   'deadlines.overview': (input, { services }) => {
     const warn = input.warnAheadWorkingDays ?? warnAheadSetting(services);
     const now = today(services);
@@ -61,6 +63,26 @@ export const procedureHandlers: HandlerMap<'deadlines.overview' | 'settings.get'
     // Working-day arithmetic uses the new year from the next request on; no restart, no release.
     services.calendar = loadCalendar(undefined, dir);
     return calendarInfo(services);
+  },
+
+  'procedures.import': ({ definition }, { services }) => {
+    const parsed = procedureDefinition.safeParse(definition);
+    if (!parsed.success) {
+      throw new AppError('VALIDATION', `程序定义格式有误：${parsed.error.issues.slice(0, 5).map((i) => `${i.path.join('.')}：${i.message}`).join('；')}`, parsed.error.issues);
+    }
+    const def = parsed.data;
+    const key = `${def.id}@${def.version}`;
+    // Versions are immutable: running cases keep the one they started with.
+    if (services.procedures.has(key)) throw new AppError('VALIDATION', `程序“${def.name}”的版本 ${def.version} 已存在，请使用新的版本号`);
+    const problems = procedureProblems(def);
+    const unknownDocs = [...new Set(def.nodes.flatMap((n) => n.documents))].filter((t) => !services.documentTypeNames.has(t));
+    for (const t of unknownDocs) problems.push(`文书类型 ${t} 不存在`);
+    if (problems.length) throw new AppError('VALIDATION', `程序定义有误：${problems.join('；')}`, problems);
+    const dir = join(services.dataDir, 'procedures');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, `${def.id}.${def.version}.json`), `${JSON.stringify(definition, null, 1)}\n`);
+    (services.procedures as Map<string, typeof def>).set(key, def);
+    return { id: def.id, version: def.version, name: def.name, kind: def.kind, nodes: def.nodes.length, actions: def.actions.length, deadlines: def.deadlines.length };
   },
 
   'procedures.list': (_input, { services }) => [...services.procedures.values()].map((d) => ({

@@ -14,6 +14,7 @@ import { fromNodes, returnToPrevious, type ProcedureAction, type ProcedureDefini
 import { runGuard, type GuardContext, type GuardFailure } from './guards.js';
 import { evaluateDeadline, evaluateDeadlines } from './deadlines.js';
 import { lateSurcharge } from './surcharge.js';
+import { compareVersions } from './versions.js';
 
 export interface EvaluationContext {
   today: string;
@@ -122,7 +123,7 @@ export function startableTracks(state: CaseState, ctx: EvaluationContext): Start
   for (const d of ctx.procedures.values()) {
     if (d.kind !== 'track' || !d.attach) continue;
     const cur = newest.get(d.id);
-    if (!cur || cur.version < d.version) newest.set(d.id, d);
+    if (!cur || compareVersions(cur.version, d.version) < 0) newest.set(d.id, d);
   }
   const out: StartableTrack[] = [];
   for (const d of newest.values()) {

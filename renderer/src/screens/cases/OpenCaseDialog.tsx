@@ -28,6 +28,11 @@ import { EnterprisePicker } from './EnterprisePicker';
 import { OfficerSelect } from './OfficerSelect';
 import { ViolationSelect } from './ViolationSelect';
 import { caseSources, clearDraft, emptyDraft, loadDraft, saveDraft, type OpenCaseDraft } from './openCaseDraft';
+// Issue 5: suggestions of the violation type from the inspection text.
+import Accordion from '@mui/material/Accordion';
+import AccordionDetails from '@mui/material/AccordionDetails';
+import AccordionSummary from '@mui/material/AccordionSummary';
+import { RecommendPanel } from '../recommend/RecommendPanel';
 
 interface Props {
   onClose(): void;
@@ -128,6 +133,14 @@ export function OpenCaseDialog({ onClose, onOpened }: Props) {
             </Grid>
             <Grid size={12}>
               <ViolationSelect violations={violations} value={draft.violationId} onChange={(v) => set('violationId', v)} error={errors.violationId} disabled={pending} />
+            </Grid>
+            <Grid size={12}>
+              <Accordion disableGutters variant="outlined" slotProps={{ transition: { unmountOnExit: true } }}>
+                <AccordionSummary data-testid="recommend-toggle">根据现场检查情况推荐违法行为</AccordionSummary>
+                <AccordionDetails>
+                  <RecommendPanel initialText={draft.summary} enterpriseId={draft.enterprise?.id} chosenId={draft.violationId} onChoose={(id) => set('violationId', id)} />
+                </AccordionDetails>
+              </Accordion>
             </Grid>
             <Grid size={12}>
               <OfficerSelect officers={officers} value={draft.officerIds} onChange={(v) => set('officerIds', v)} error={errors.officerIds} disabled={pending} />

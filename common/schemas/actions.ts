@@ -14,6 +14,12 @@ const flag = (label: string) => z.boolean().default(false).describe(label);
 /** 送达方式 (处罚法 art. 61; 民事诉讼法 arts. 87–95). */
 export const serviceMethods = ['直接送达', '留置送达', '邮寄送达', '委托送达', '公告送达', '电子送达', '当场交付'] as const;
 
+/** What the 调查报告 keeps of a discretion calculation (the benchmark version makes it reproducible). */
+export const discretionRecord = z.object({
+  benchmarkVersion: z.string(), violationId: z.string(), levels: z.record(z.string(), z.string()),
+  base: z.number().nullable(), aggravated: z.boolean(), fine: z.number(), explanation: z.string().max(5000),
+}).describe('裁量计算');
+
 const serviceFields = {
   servedOn: date('送达日期'),
   method: z.enum(serviceMethods).describe('送达方式'),
@@ -34,6 +40,8 @@ export const actionForms = {
     /** 重大执法决定 (法制审核, art. 58) and 情节复杂 (集体讨论, art. 57(2)). */
     major: flag('重大执法决定（须法制审核）'),
     complex: flag('情节复杂或重大违法（须集体讨论）'),
+    /** The 裁量计算 the fine came from, when the officer used it: kept so documents can print it. */
+    discretion: discretionRecord.nullable().default(null),
   }),
   defence: z.object({
     on: isoDate.describe('日期'),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { article, fineBand } from './reference.js';
 import { isoDate, yuan } from './primitives.js';
+import { discretionRecord } from './actions.js';
 
 export const party = z.object({
   enterpriseId: z.string().nullable(),
@@ -104,7 +105,11 @@ export const caseState = z.object({
   openedAt: z.string(),
   openedBy: z.string(),
   filingApprovedOn: z.string().nullable(),
-  report: z.object({ facts: z.string(), proposedFine: yuan, investment: yuan.nullable(), reasoning: z.string() }).nullable(),
+  report: z.object({
+    facts: z.string(), proposedFine: yuan, investment: yuan.nullable(), reasoning: z.string(),
+    /** The 裁量计算 behind the fine, when one was used (absent in reports made before it existed). */
+    discretion: discretionRecord.nullable().optional(),
+  }).nullable(),
   noticeApprovedOn: z.string().nullable(),
   noticedFine: yuan.nullable(),
   defence: z.object({ statements: z.array(z.object({ on: z.string(), text: z.string(), newFacts: z.boolean(), waived: z.boolean() })), closedOn: z.string().nullable() }),

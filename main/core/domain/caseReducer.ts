@@ -90,7 +90,10 @@ function applyMainAction(s: CaseState, p: ActionPerformedPayload, e: CaseEvent):
   switch (p.action) {
     case 'approveFiling': s.filingApprovedOn = p.on; break;
     case 'submitReport':
-      s.report = { facts: String(d.facts), proposedFine: Number(d.proposedFine), investment: d.investment == null ? null : Number(d.investment), reasoning: String(d.reasoning ?? '') };
+      s.report = {
+        facts: String(d.facts), proposedFine: Number(d.proposedFine), investment: d.investment == null ? null : Number(d.investment), reasoning: String(d.reasoning ?? ''),
+        ...(d.discretion ? { discretion: d.discretion as NonNullable<CaseState['report']>['discretion'] } : {}),
+      };
       break;
     case 'submitNotice': s.noticedFine = s.report?.proposedFine ?? null; break;
     case 'approveNotice': s.noticeApprovedOn = p.on; break;

@@ -60,6 +60,16 @@ describe('procedure definitions', () => {
   });
 });
 
+describe('调查报告', () => {
+  it('keeps the discretion calculation the fine came from, for the documents to print', () => {
+    const discretion = { benchmarkVersion: '2026.1', violationId: 'air', levels: { harm: 'light' }, base: null, aggravated: false, fine: 150000, explanation: '危害后果：较轻……' };
+    const s = act({ ...openedCase('2026-03-02', ordinaryV2), node: 'report' }, 'submitReport', { facts: '超标', proposedFine: 150000, investment: null, reasoning: '', discretion }, '2026-03-05');
+    expect(s.report?.discretion).toEqual(discretion);
+    expect(actionForms.report.parse({ facts: 'x', proposedFine: 1, discretion: null }).discretion).toBeNull();
+    expect(actionForms.report.safeParse({ facts: 'x', proposedFine: 1, discretion: { fine: 1 } }).success).toBe(false);
+  });
+});
+
 describe('告知, 陈述申辩 and 听证', () => {
   it('a notice served just before the National Day holiday: the hearing request window ends 2026-10-13 (5 working days, 10-10 is a 调休 Saturday)', () => {
     const s = noticeServed('2026-09-30');

@@ -62,7 +62,14 @@ function Fields({ values, set, errors, view, disabled }: FieldsProps) {
         {calculating && (
           <DiscretionDialog
             violationId={view.state.violation.id} violationName={view.state.violation.name} base={parseYuan(str(values.investment))}
-            onApply={(r) => set({ proposedFine: String(r.fine), reasoning: mergeReasoning(str(values.reasoning), r.explanation) })}
+            onApply={(r) => set({
+              proposedFine: String(r.fine), reasoning: mergeReasoning(str(values.reasoning), r.explanation),
+              // Kept with the report (as JSON in the form) so the 决定书 can print the calculation.
+              discretion: JSON.stringify({
+                benchmarkVersion: r.benchmarkVersion, violationId: r.violationId, levels: Object.fromEntries(r.steps.map((x) => [x.factorId, x.levelId])),
+                base: parseYuan(str(values.investment)), aggravated: r.aggravated, fine: r.fine, explanation: r.explanation,
+              }),
+            })}
             onClose={() => setCalculating(false)}
           />
         )}
@@ -98,6 +105,7 @@ export const reportForm: ActionFormUi = {
     reasoning: str(v.reasoning).trim(),
     major: v.major === true,
     complex: v.complex === true,
+    discretion: str(v.discretion) ? JSON.parse(str(v.discretion)) as unknown : null,
   }),
   Fields,
 };

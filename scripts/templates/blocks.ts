@@ -37,9 +37,9 @@ export function sealBlock(): string[] {
   ];
 }
 
-/** A handwritten-signature line: “检查人（签名）：　　　　　　　年　月　日”. */
-export function signatureLine(who: string, style: ParaStyle = {}): string {
-  return para(`${who}（签名）：　　　　　　　　　　　　年　　月　　日`, { align: 'left', before: 6, ...style });
+/** A handwritten-signature line: “检查人（签名）：　　　　　　　年　月　日” (or 签收 for a receipt). */
+export function signatureLine(who: string, style: ParaStyle = {}, act: '签名' | '签收' = '签名'): string {
+  return para(`${who}（${act}）：　　　　　　　　　　　　年　　月　　日`, { align: 'left', before: 6, ...style });
 }
 
 /** Table cells in the forms' size: 仿宋 小四 with exact 20 pt lines. */
@@ -57,4 +57,47 @@ export const labelCell = (text: string, extra: Partial<Cell> = {}): Cell => cell
  */
 export function opinionCell(opinion: string, signer: string): Cell {
   return cell([opinion, `${signer}（签名）：　　　　　　　年　　月　　日`], { span: 3, vAlign: 'bottom' });
+}
+
+/** 当事人, 统一社会信用代码, 法定代表人, 地址 on their own lines, as decisions open (处罚法 art. 59(1)). */
+export function partyLines(): string[] {
+  return [
+    para('当事人：{partyName}', { align: 'left' }),
+    para('统一社会信用代码：{partyUscc}', { align: 'left' }),
+    para('法定代表人：{partyLegalRep}', { align: 'left' }),
+    para('地址：{partyAddress}', { align: 'left' }),
+  ];
+}
+
+/** A numbered heading inside a document body (一、…), in 黑体 as the model forms set them. */
+export const section = (text: string): string => body(text, { font: '黑体' });
+
+/**
+ * Review and litigation routes and limits (行政复议法 art. 20: sixty days; 行政诉讼法 art. 46:
+ * six months), with the review organ of the bureau (行政复议法 art. 24).
+ */
+export function remedies(act: string, docName: string): string {
+  return body(`你单位如不服本${act}，可以自收到本${docName}之日起六十日内向{reviewOrgan}申请行政复议，`
+    + `也可以自收到本${docName}之日起六个月内依法向人民法院提起行政诉讼。`);
+}
+
+/**
+ * Payment of a fine: within fifteen days at the designated bank or by electronic payment
+ * (处罚法 art. 67(3)); 3% a day after that, never more than the fine (art. 72(1)).
+ */
+export function payment(docName: string, amount: string): string {
+  return body(`根据《中华人民共和国行政处罚法》第六十七条第三款的规定，你单位应当自收到本${docName}之日起十五日内，`
+    + `持本${docName}到指定的银行或者通过电子支付系统缴纳${amount}。到期不缴纳罚款的，我局将依据《中华人民共和国行政处罚法》`
+    + '第七十二条第一款第一项的规定，每日按罚款数额的百分之三加处罚款，加处罚款的数额不超出罚款的数额。');
+}
+
+/** The addressee line of a letter or notice: “贵州某某有限公司：”. */
+export const salutation = (who = '{partyName}'): string => para(`${who}：`, { align: 'left' });
+
+/**
+ * A table whose body rows repeat for each item of a list (docxtemplater loops over the row when
+ * the loop opens in its first cell and closes in its last). The header row names the columns.
+ */
+export function loopRows(loop: string, keys: string[]): Cell[] {
+  return keys.map((k, i) => cell(`${i === 0 ? `{#${loop}}` : ''}{${k}}${i === keys.length - 1 ? `{/${loop}}` : ''}`, { align: i === 0 ? 'center' : 'left' }));
 }

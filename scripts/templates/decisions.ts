@@ -1,10 +1,16 @@
 /**
- * 行政处罚事先告知书 (处罚法 arts. 44, 45, 63, 64, 85) and 行政处罚决定书 (处罚法 art. 59: party,
- * facts and evidence, kind and basis, how and by when to comply, review and litigation routes and
- * limits, authority and date, seal).
+ * The notice before a decision and the decisions themselves:
+ * - 行政处罚事先告知书 (处罚法 arts. 44, 45, 63, 64, 85);
+ * - 行政处罚决定书 (art. 59: party, facts and evidence, kind and basis, how and by when to comply,
+ *   review and litigation routes and limits, authority and date, seal);
+ * - 不予行政处罚决定书 (arts. 33, 57(1)(2)(3): the grounds and their basis, the education of the
+ *   party, review and litigation routes);
+ * - 当场行政处罚决定书 (arts. 51–52: numbered, the violation, kind and basis, amount, time and place,
+ *   review and litigation routes and limits, the authority, the officers' names and signatures).
  */
-import { body, heading, numberLine, sealBlock, tagLine } from './blocks.js';
-import { para } from './ooxml.js';
+import { body, heading, labelled, numberLine, partyLines, payment, remedies, salutation, sealBlock, section, signatureLine, tagLine } from './blocks.js';
+import { c, docNumber, entry, fine, i, order, party, violation, type CatalogEntry } from './fields.js';
+import { para, size } from './ooxml.js';
 
 const evidence = (): string[] => [
   body('以上事实，有下列证据为证：'),
@@ -17,7 +23,7 @@ export function penaltyNotice(): string[] {
   return [
     ...heading('行政处罚事先告知书'),
     numberLine(),
-    para('{partyName}：', { align: 'left' }),
+    salutation(),
     body('我局于{filedOn}对你单位涉嫌{violationName}一案立案调查。经查，你单位存在以下环境违法行为：'),
     body('{facts}'),
     ...evidence(),
@@ -37,23 +43,107 @@ export function penaltyDecision(): string[] {
   return [
     ...heading('行政处罚决定书'),
     numberLine(),
-    para('当事人：{partyName}', { align: 'left' }),
-    para('统一社会信用代码：{partyUscc}', { align: 'left' }),
-    para('法定代表人：{partyLegalRep}', { align: 'left' }),
-    para('地址：{partyAddress}', { align: 'left' }),
+    ...partyLines(),
     body('我局于{filedOn}对你单位涉嫌{violationName}一案立案调查，现已调查终结。'),
-    body('一、环境违法事实和证据', { font: '黑体' }),
+    section('一、环境违法事实和证据'),
     body('{facts}'),
     ...evidence(),
     body('{noticeHistory}'),
-    body('二、行政处罚的依据和种类', { font: '黑体' }),
+    section('二、行政处罚的依据和种类'),
     body('你单位的上述行为违反了{breachedArticles}的规定。依据{penaltyArticle}关于“{penaltyText}”的规定，{reasoning}我局决定对你单位作出如下行政处罚：'),
-    body('罚款人民币{fineWords}（¥{fineFigures}）。'),
-    body('三、行政处罚决定的履行方式和期限', { font: '黑体' }),
-    body('根据《中华人民共和国行政处罚法》第六十七条第三款的规定，你单位应当自收到本决定书之日起十五日内，持本决定书到指定的银行或者通过电子支付系统缴纳罚款。到期不缴纳罚款的，我局将依据《中华人民共和国行政处罚法》第七十二条第一款第一项的规定，每日按罚款数额的百分之三加处罚款，加处罚款的数额不超出罚款的数额。'),
-    body('四、申请行政复议或者提起行政诉讼的途径和期限', { font: '黑体' }),
+    body('{#warning}警告{#hasFine}；{/hasFine}{/warning}{#hasFine}罚款人民币{fineWords}（¥{fineFigures}）{/hasFine}。'),
+    section('三、行政处罚决定的履行方式和期限'),
+    tagLine('{#hasFine}'),
+    payment('决定书', '罚款'),
+    tagLine('{/hasFine}'),
+    tagLine('{^hasFine}'),
+    body('本决定书自送达之日起生效。'),
+    tagLine('{/hasFine}'),
+    section('四、申请行政复议或者提起行政诉讼的途径和期限'),
     body('你单位如不服本处罚决定，可以自收到本决定书之日起六十日内向{reviewOrgan}申请行政复议，也可以自收到本决定书之日起六个月内依法向人民法院提起行政诉讼。根据《中华人民共和国行政处罚法》第七十三条的规定，申请行政复议或者提起行政诉讼期间，本处罚决定不停止执行，法律另有规定的除外。'),
     body('你单位逾期不申请行政复议，不提起行政诉讼，又不履行本处罚决定的，我局将依法申请人民法院强制执行。'),
     ...sealBlock(),
   ];
 }
+
+export function noPenaltyDecision(): string[] {
+  return [
+    ...heading('不予行政处罚决定书'),
+    numberLine(),
+    ...partyLines(),
+    body('我局于{filedOn}对你单位涉嫌{violationName}一案立案调查，现已调查终结。'),
+    section('一、调查认定的事实和证据'),
+    body('{facts}'),
+    ...evidence(),
+    section('二、不予行政处罚的理由和依据'),
+    body('你单位的上述行为涉嫌违反{breachedArticles}的规定。{noPenaltyReason}'),
+    body('依据{noPenaltyBasis}的规定，我局决定对你单位不予行政处罚。'),
+    tagLine('{#correctionText}'),
+    body('依据《中华人民共和国行政处罚法》第二十八条第一款的规定，责令你单位{correctionText}。'),
+    tagLine('{/correctionText}'),
+    body('根据《中华人民共和国行政处罚法》第三十三条第三款的规定，我局对你单位进行教育：你单位应当严格遵守生态环境保护法律、法规，依法履行污染防治责任，杜绝类似违法行为再次发生。'),
+    section('三、申请行政复议或者提起行政诉讼的途径和期限'),
+    remedies('决定', '决定书'),
+    ...sealBlock(),
+  ];
+}
+
+export function onSpotDecision(): string[] {
+  const small = { sz: size.四号, line: 26 };
+  return [
+    ...heading('当场行政处罚决定书'),
+    numberLine(),
+    labelled([['当事人', '{partyName}']], small),
+    labelled([['统一社会信用代码', '{partyUscc}'], ['法定代表人', '{partyLegalRep}']], small),
+    labelled([['地址', '{partyAddress}']], small),
+    labelled([['违法时间', '{onSpotTime}']], small),
+    labelled([['违法地点', '{onSpotPlace}']], small),
+    body('执法人员{officersWithCerts}已向当事人出示执法证件。经查，你单位存在以下违法行为：{onSpotFacts}', small),
+    body('你单位的上述行为违反了{breachedArticles}的规定。执法人员已当场告知你单位拟作出行政处罚的内容及事实、理由、依据，并听取了你单位的陈述、申辩。依据{penaltyArticle}和《中华人民共和国行政处罚法》第五十一条、第五十二条的规定，当场作出如下行政处罚：', small),
+    body('{#onSpotWarning}警告{#onSpotHasFine}；{/onSpotHasFine}{/onSpotWarning}{#onSpotHasFine}罚款人民币{onSpotFineWords}（¥{onSpotFine}）{/onSpotHasFine}。', { ...small, bold: true }),
+    tagLine('{#onSpotHasFine}'),
+    body('你单位应当自收到本决定书之日起十五日内，到指定的银行或者通过电子支付系统缴纳罚款（《中华人民共和国行政处罚法》第六十七条第三款）。到期不缴纳罚款的，每日按罚款数额的百分之三加处罚款，加处罚款的数额不超出罚款的数额（第七十二条第一款第一项）。', small),
+    tagLine('{/onSpotHasFine}'),
+    body('你单位如不服本决定，可以自收到本决定书之日起六十日内向{reviewOrgan}申请行政复议，也可以自收到本决定书之日起六个月内依法向人民法院提起行政诉讼。', small),
+    body('本决定书当场交付当事人；当事人拒绝签收的，由执法人员在本决定书上注明。本决定报{bureauName}备案（《中华人民共和国行政处罚法》第五十二条第三款）。', small),
+    signatureLine('执法人员', small),
+    signatureLine('当事人', small, '签收'),
+    para(''),
+    para('{bureauName}', { align: 'right' }),
+    para('（印章）', { align: 'right' }),
+    para('{docDateCn}', { align: 'right' }),
+  ];
+}
+
+const decisionFields = [docNumber, ...party, c('facts', '违法事实'), c('evidenceList', '证据')];
+
+export const decisionEntries: CatalogEntry[] = [
+  entry({
+    id: 'penalty-notice', name: '行政处罚事先告知书', nodes: ['notice.draft'], volume: '正卷', order: order['penalty-notice'],
+    numberPattern: '{abbr}罚告字〔{year}〕{seq}号', signer: '行政机关（印章）',
+    fields: [docNumber, c('partyName', '当事人名称'), c('facts', '违法事实'), c('evidenceList', '证据'), ...violation, c('penaltyText', '罚则'),
+      c('reasoning', '裁量理由'), ...fine, c('hearingRight', '是否告知听证权利')],
+  }, 'dash', penaltyNotice),
+  entry({
+    id: 'penalty-decision', name: '行政处罚决定书', nodes: ['decision.draft'], volume: '正卷', order: order['penalty-decision'],
+    numberPattern: '{abbr}罚字〔{year}〕{seq}号', signer: '行政机关（印章）', version: '2026.2',
+    fields: [...decisionFields, c('noticeHistory', '告知、陈述申辩及听证情况'),
+      ...violation, c('penaltyText', '罚则'), c('reasoning', '裁量理由'), ...fine, c('reviewOrgan', '行政复议机关'),
+      i('defenceReview', '对陈述申辩意见的复核意见', 'multiline', false)],
+  }, 'dash', penaltyDecision),
+  entry({
+    id: 'no-penalty-decision', name: '不予行政处罚决定书', nodes: ['decision.draft'], volume: '正卷', order: order['no-penalty-decision'],
+    numberPattern: '{abbr}不罚字〔{year}〕{seq}号', signer: '行政机关（印章）',
+    fields: [...decisionFields, c('breachedArticles', '违反的法律条款'), c('reviewOrgan', '行政复议机关'),
+      i('noPenaltyReason', '不予处罚的理由（如：违法行为轻微并及时改正，没有造成危害后果）', 'multiline'),
+      i('noPenaltyBasis', '不予处罚的法律依据（如：《中华人民共和国行政处罚法》第三十三条第一款）', 'text'),
+      i('correctionText', '责令改正的内容（无需责令改正的不填）', 'text', false)],
+  }, 'dash', noPenaltyDecision),
+  entry({
+    id: 'on-spot-decision', name: '当场行政处罚决定书', nodes: ['onSpot'], volume: '正卷', order: order['on-spot-decision'],
+    numberPattern: '{abbr}当罚字〔{year}〕{seq}号', signer: '执法人员（签名）、当事人（签收）、行政机关（印章）',
+    fields: [docNumber, ...party, ...violation.slice(1), c('officersWithCerts', '执法人员及执法证号'), c('reviewOrgan', '行政复议机关'),
+      i('onSpotTime', '违法时间', 'datetime'), i('onSpotPlace', '违法地点', 'text'), i('onSpotFacts', '违法事实', 'multiline'),
+      i('onSpotWarning', '是否给予警告（填“是”或“否”）', 'text'), i('onSpotFine', '罚款金额（元，不罚款的填0）', 'text')],
+  }, 'pageOfPages', onSpotDecision),
+];

@@ -72,6 +72,10 @@ export function para(content: Content, style: ParaStyle = {}): string {
   ].filter(Boolean).join(' ');
   const pPr = [
     style.keepNext ? '<w:keepNext/>' : '',
+    // No hanging punctuation, as Chromium lays out: LibreOffice 7.4 hangs a line-end ，。； by default and then
+    // does not draw it in the PDF. It reads w:overflowPunct inverted (val 1 → “simple” wrap, checked
+    // 2026-11-28 on 7.4.7 through an ODT export); for Word and WPS val 1 is their default, so nothing changes there.
+    '<w:overflowPunct w:val="1"/>',
     `<w:spacing w:before="${(style.before ?? 0) * 20}" w:after="0" w:line="${line}" w:lineRule="exact"/>`,
     ind ? `<w:ind ${ind}/>` : '',
     `<w:jc w:val="${style.align ?? 'both'}"/>`,

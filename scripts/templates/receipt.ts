@@ -4,6 +4,7 @@
  * date; a refusal is noted with a witness (民事诉讼法 art. 89, 留置送达).
  */
 import { cell, heading, labelCell } from './blocks.js';
+import { c, entry, i, order, type CatalogEntry } from './fields.js';
 import { para, size, table } from './ooxml.js';
 
 export function serviceReceipt(): string[] {
@@ -12,7 +13,7 @@ export function serviceReceipt(): string[] {
     ...heading('送 达 回 证'),
     para(''),
     table([40, 116], [
-      { minHeightMm: 14, cells: [labelCell('送达文书名称及文号'), cell('{servedDocumentTitle}')] },
+      { minHeightMm: 14, cells: [labelCell('送达文书名称及文号'), cell('《{servedDocument}》{servedNumberRef}')] },
       { minHeightMm: 12, cells: [labelCell('受送达人'), cell('{partyName}')] },
       { minHeightMm: 12, cells: [labelCell('送达地点'), cell('{serviceAddress}')] },
       { minHeightMm: 12, cells: [labelCell('送达方式'), cell('{serviceMethod}')] },
@@ -25,3 +26,14 @@ export function serviceReceipt(): string[] {
     para('注：受送达人拒绝签收的，送达人应当在备注栏记明拒收事由和日期，由送达人、见证人签名或者盖章，把文书留在受送达人的住所，或者采用拍照、录像等方式记录送达过程，即视为送达（《中华人民共和国民事诉讼法》第八十九条）。', { sz: size.小四, line: 20, before: 6 }),
   ];
 }
+
+/** Every node where a document is served: the notice, the decision, the orders of the tracks. */
+export const receiptEntries: CatalogEntry[] = [
+  entry({
+    id: 'service-receipt', name: '送达回证', nodes: ['notice.service', 'service', 'order.service', 'restriction.service'], volume: '正卷',
+    order: order['service-receipt'], numberPattern: null, signer: '送达人、收件人', version: '2026.2',
+    fields: [c('partyName', '受送达人'), c('officersWithCerts', '送达人'), c('servedNumberRef', '送达文书文号'),
+      i('servedDocument', '送达文书', 'text'), i('servedOn', '送达日期', 'date'), i('serviceMethod', '送达方式', 'text'),
+      i('serviceAddress', '送达地点', 'text'), i('recipient', '收件人', 'text'), i('serviceNote', '备注', 'multiline', false)],
+  }, 'pageOfPages', serviceReceipt),
+];

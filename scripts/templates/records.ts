@@ -4,6 +4,7 @@
  * who was present, the content, and end with the signatures of everyone present.
  */
 import { body, heading, labelled, signatureLine, tagLine } from './blocks.js';
+import { c, entry, i, order, party, type CatalogEntry } from './fields.js';
 import { para, size, type ParaStyle } from './ooxml.js';
 
 const small: ParaStyle = { sz: size.四号, line: 26 };
@@ -53,3 +54,23 @@ export function interviewRecord(): string[] {
     signatureLine('记录人', small),
   ];
 }
+
+export const recordEntries: CatalogEntry[] = [
+  entry({
+    id: 'inspection-record', name: '现场检查(勘察)笔录', nodes: ['investigation', 'onSpot'], volume: '正卷', order: order['inspection-record'], numberPattern: null,
+    signer: '检查人、记录人、现场负责人',
+    fields: [...party, c('officer1Name', '检查人'), c('officer1Cert', '检查人执法证号'), c('officer2Name', '检查人（记录人）'), c('officer2Cert', '记录人执法证号'),
+      i('inspectionTime', '检查开始时间', 'datetime'), i('inspectionEnd', '检查结束时间', 'datetime', false),
+      i('inspectionPlace', '检查地点', 'text'), i('onSitePerson', '现场负责人（姓名、职务）', 'text'),
+      i('inspectionFindings', '检查情况', 'multiline')],
+  }, 'pageOfPages', inspectionRecord),
+  entry({
+    id: 'interview-record', name: '调查询问笔录', nodes: ['investigation'], volume: '正卷', order: order['interview-record'], numberPattern: null,
+    signer: '询问人、记录人、被询问人',
+    fields: [c('partyName', '当事人名称'), c('violationName', '案由'), c('officer1Name', '询问人'), c('officer1Cert', '询问人执法证号'),
+      c('officer2Name', '询问人（记录人）'), c('officer2Cert', '记录人执法证号'),
+      i('interviewTime', '询问开始时间', 'datetime'), i('interviewEnd', '询问结束时间', 'datetime', false),
+      i('interviewPlace', '询问地点', 'text'), i('interviewee', '被询问人', 'text'), i('intervieweeTitle', '被询问人职务', 'text'),
+      i('intervieweeIdNo', '被询问人身份证号码', 'text', false), i('interviewContent', '询问内容', 'multiline')],
+  }, 'pageOfPages', interviewRecord),
+];

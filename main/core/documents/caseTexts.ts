@@ -34,10 +34,10 @@ export const latestNumber = (state: CaseState, type: string): string =>
 
 export interface EvidenceItem { seq: number; text: string }
 
-/** Investigation records on file, then each photo with its date: what proves the facts. */
+/** Investigation records on file (inspection, interview, sampling), then each photo with its date: what proves the facts. */
 export function evidenceItems(state: CaseState): EvidenceItem[] {
   const texts: string[] = [];
-  for (const type of ['inspection-record', 'interview-record']) {
+  for (const type of ['inspection-record', 'interview-record', 'sampling-record']) {
     const d = latestDocument(state, (x) => x.type === type);
     if (d) texts.push(`${d.name}（${numericChineseDate(chinaDate(new Date(d.generatedAt)))}制作）`);
   }
@@ -45,8 +45,11 @@ export function evidenceItems(state: CaseState): EvidenceItem[] {
   return texts.map((text, i) => ({ seq: i + 1, text }));
 }
 
-/** What the decision says about the notice and the party's defence (处罚法 arts. 44, 45, 62, 63). */
-export function noticeHistory(state: CaseState, hearingRight: boolean, defenceReview: string): string {
+/**
+ * What the decision says about the notice, the party's defence and any hearing (处罚法 arts. 44,
+ * 45, 62–65). `hearing` is the account of a hearing held (see mainTexts.hearingHistory), or ''.
+ */
+export function noticeHistory(state: CaseState, hearingRight: boolean, defenceReview: string, hearing = ''): string {
   const number = latestNumber(state, 'penalty-notice');
   const served = state.services.find((s) => s.documentType === noticeDocumentName);
   const rights = `陈述、申辩${hearingRight ? '、要求听证' : ''}`;
@@ -55,12 +58,13 @@ export function noticeHistory(state: CaseState, hearingRight: boolean, defenceRe
     : `我局以《${noticeDocumentName}》${number ? `（${number}）` : ''}`;
   const told = `${notice}，告知你单位拟作出行政处罚的内容及事实、理由、依据，以及依法享有的${rights}等权利。`;
   const statements = state.defence.statements;
-  if (statements.length === 0) return `${told}你单位在规定期限内未提出陈述、申辩意见${hearingRight ? '，也未要求听证' : ''}。`;
+  if (statements.length === 0 && !hearing) return `${told}你单位在规定期限内未提出陈述、申辩意见${hearingRight ? '，也未要求听证' : ''}。`;
   const waived = statements.find((s) => s.waived);
-  if (waived) return `${told}你单位于${numericChineseDate(waived.on)}书面表示放弃${rights}的权利。`;
-  const said = statements.map((s) => `${numericChineseDate(s.on)}提出：${trimEnd(s.text)}`).join('；');
+  if (waived && !hearing) return `${told}你单位于${numericChineseDate(waived.on)}书面表示放弃${rights}的权利。`;
+  const spoken = statements.filter((s) => !s.waived);
+  const said = spoken.length ? `你单位于${spoken.map((s) => `${numericChineseDate(s.on)}提出：${trimEnd(s.text)}`).join('；')}。` : '';
   const review = defenceReview.trim() ? `经复核，${trimEnd(defenceReview)}。` : '我局对你单位提出的事实、理由和证据进行了复核。';
-  return `${told}你单位于${said}。${review}`;
+  return `${told}${said}${hearing}${review}`;
 }
 
 export function decisionServiceText(state: CaseState): string {
@@ -76,6 +80,14 @@ export function paymentsText(state: CaseState, fine: number | null): string {
   const lines = state.payments.map((p) => `当事人于${numericChineseDate(p.paidOn)}缴纳罚款人民币${formatYuan(p.amount)}元（缴款凭证号：${p.receiptNo}）。`);
   if (fine !== null) lines.push(paid >= fine ? '罚款已全额缴纳。' : `尚欠罚款人民币${formatYuan(fine - paid)}元。`);
   return lines.join('\n');
+}
+
+/**
+ * Facts written to the party (“你单位…”), for documents that speak of the party in the third
+ * person (reports to the head, letters to the police or a court): “当事人…”.
+ */
+export function thirdPerson(text: string): string {
+  return text.replace(/你(单位|公司|厂|企业)/gu, '当事人').replace(/你们/gu, '当事人');
 }
 
 /** Drops the closing punctuation of a sentence that is to be embedded in another. */

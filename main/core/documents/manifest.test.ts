@@ -1,14 +1,18 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../../common/errors.js';
+import { formatNumber } from '../store/sequences.js';
 import { resourcesDir, templatesDir } from '../paths.js';
+import { sampleBureau, sampleCaseState } from './fixtures.js';
 import { findTemplate, loadManifest } from './manifest.js';
+import { buildTemplateData, normalisedInputKeys } from './templateData.js';
 
-const procedure = JSON.parse(readFileSync(join(resourcesDir(), 'procedures', 'ordinary.v1.json'), 'utf8')) as {
-  nodes: Array<{ id: string; documents: string[] }>;
-};
+interface ProcedureFile { id: string; version: string; nodes: Array<{ id: string; documents: string[] }> }
+const procedures = readdirSync(join(resourcesDir(), 'procedures')).filter((f) => f.endsWith('.json'))
+  .map((f) => ({ file: f, ...(JSON.parse(readFileSync(join(resourcesDir(), 'procedures', f), 'utf8')) as ProcedureFile) }));
+const documentTypes = Object.keys((JSON.parse(readFileSync(join(resourcesDir(), 'documents', 'types.json'), 'utf8')) as { types: Record<string, string> }).types);
 
 function appError(fn: () => unknown): AppError {
   try {
@@ -22,40 +26,93 @@ function appError(fn: () => unknown): AppError {
 
 describe('the shipped manifest', () => {
   const manifest = loadManifest();
+  const t = (id: string) => findTemplate(manifest, id);
 
-  it('lists the seven documents of the ordinary procedure, each with its file', () => {
-    expect(manifest.map((t) => t.id).sort()).toEqual([
-      'closing-approval', 'filing-approval', 'inspection-record', 'interview-record', 'penalty-decision', 'penalty-notice', 'service-receipt',
-    ]);
-    for (const t of manifest) expect(existsSync(join(templatesDir(), t.file)), t.file).toBe(true);
+  it('has a template for each of the 41 document types, each with its file', () => {
+    expect(manifest.length).toBeGreaterThanOrEqual(41);
+    expect(documentTypes).toHaveLength(41);
+    expect(manifest.map((x) => x.id).sort()).toEqual([...documentTypes].sort());
+    for (const x of manifest) expect(existsSync(join(templatesDir(), x.file)), x.file).toBe(true);
   });
 
-  it('names only procedure nodes that exist, and covers every document a node issues', () => {
-    const nodeIds = new Set(procedure.nodes.map((n) => n.id));
-    for (const t of manifest) for (const n of t.nodes) expect(nodeIds.has(n), `${t.id} → ${n}`).toBe(true);
-    for (const n of procedure.nodes) {
-      for (const d of n.documents) expect(manifest.find((t) => t.id === d)?.nodes, `${n.id} issues ${d}`).toContain(n.id);
+  it('covers every document any procedure node issues, and lists that node', () => {
+    for (const p of procedures) {
+      for (const n of p.nodes) {
+        for (const d of n.documents) expect(manifest.find((x) => x.id === d)?.nodes, `${p.file}: ${n.id} issues ${d}`).toContain(n.id);
+      }
     }
   });
 
-  it('puts the 正卷 in the 2010 order: decision, filing, investigation, notice, …, closing', () => {
-    const order = (id: string): number => findTemplate(manifest, id).order;
-    expect(order('penalty-decision')).toBeLessThan(order('filing-approval'));
-    expect(order('filing-approval')).toBeLessThan(order('inspection-record'));
-    expect(order('inspection-record')).toBeLessThan(order('interview-record'));
-    expect(order('interview-record')).toBeLessThan(order('penalty-notice'));
-    expect(order('penalty-notice')).toBeLessThan(order('closing-approval'));
+  it('names only nodes that exist in some procedure', () => {
+    const nodeIds = new Set(procedures.flatMap((p) => p.nodes.map((n) => n.id)));
+    for (const x of manifest) {
+      expect(x.nodes.length, x.id).toBeGreaterThan(0);
+      for (const n of x.nodes) expect(nodeIds.has(n), `${x.id} → ${n}`).toBe(true);
+    }
   });
 
-  it('numbers only the notice and the decision, with the bureau abbreviation, year and sequence', () => {
-    expect(findTemplate(manifest, 'penalty-notice').numberPattern).toBe('{abbr}罚告字〔{year}〕{seq}号');
-    expect(findTemplate(manifest, 'penalty-decision').numberPattern).toBe('{abbr}罚字〔{year}〕{seq}号');
-    expect(manifest.filter((t) => t.numberPattern !== null)).toHaveLength(2);
+  it('lets the clerk print the dossier cover, catalog and 备考表 at 已结案', () => {
+    for (const id of ['dossier-cover', 'dossier-catalog', 'dossier-remarks']) expect(t(id).nodes).toEqual(['closed']);
+  });
+
+  it('puts the 正卷 in the 2010 order: decisions, filing, investigation, notices and hearing, property, execution, closing', () => {
+    const order = (id: string): number => t(id).order;
+    const sequence = ['dossier-cover', 'dossier-catalog', 'penalty-decision', 'filing-approval', 'inspection-record', 'interview-record',
+      'sampling-record', 'photo-evidence', 'investigation-report', 'penalty-notice', 'hearing-notice', 'hearing-record', 'seizure-decision',
+      'seizure-list', 'seizure-release', 'confiscation-record', 'deferral-notice', 'reminder', 'enforcement-application', 'closing-approval'];
+    for (let i = 1; i < sequence.length; i++) expect(order(sequence[i - 1]!), `${sequence[i - 1]} before ${sequence[i]}`).toBeLessThan(order(sequence[i]!));
+    expect(order('dossier-remarks')).toBe(Math.max(...manifest.map((x) => x.order)));
+    // Receipts file at their document's order + 0.5: orders are whole and never shared.
+    expect(new Set(manifest.map((x) => x.order)).size).toBe(manifest.length);
+  });
+
+  it('files the hearing report, review opinions, collective discussion and internal approvals in the 副卷, after the 正卷', () => {
+    const second = manifest.filter((x) => x.volume === '副卷').map((x) => x.id).sort();
+    expect(second).toEqual(['collective-discussion-record', 'detention-referral-approval', 'hearing-report', 'internal-approval', 'legal-review-opinion', 'seizure-approval']);
+    const lastMain = Math.max(...manifest.filter((x) => x.volume === '正卷' && x.id !== 'dossier-remarks').map((x) => x.order));
+    for (const id of second) expect(t(id).order).toBeGreaterThan(lastMain);
+  });
+
+  it('numbers issued documents per bureau, type and year, and leaves records and forms unnumbered', () => {
+    expect(t('penalty-notice').numberPattern).toBe('{abbr}罚告字〔{year}〕{seq}号');
+    expect(t('penalty-decision').numberPattern).toBe('{abbr}罚字〔{year}〕{seq}号');
+    expect(t('correction-order').numberPattern).toBe('{abbr}责改〔{year}〕{seq}号');
+    // 处罚法 art. 52: the on-the-spot decision is a numbered form.
+    expect(t('on-spot-decision').numberPattern).not.toBeNull();
+    const numbered = manifest.filter((x) => x.numberPattern !== null);
+    for (const x of numbered) expect(x.numberPattern, x.id).toMatch(/^\{abbr\}[\u4e00-\u9fa5]+〔\{year\}〕\{seq\}号$/u);
+    // Two types never share a pattern, so a number tells which document it is.
+    expect(new Set(numbered.map((x) => x.numberPattern)).size).toBe(numbered.length);
+    for (const id of ['filing-approval', 'inspection-record', 'interview-record', 'sampling-record', 'hearing-record', 'service-receipt', 'seizure-list',
+      'internal-approval', 'legal-review-opinion', 'collective-discussion-record', 'closing-approval', 'dossier-cover']) expect(t(id).numberPattern, id).toBeNull();
+    expect(formatNumber(t('seizure-decision').numberPattern!, { abbr: '黔东南环天', year: 2026, seq: 2 })).toBe('黔东南环天封扣字〔2026〕2号');
+  });
+
+  it('shows the number on every numbered document', () => {
+    for (const x of manifest.filter((y) => y.numberPattern)) expect(x.fields.map((f) => f.key), x.id).toContain('docNumber');
   });
 
   it('asks for the 送达回证 fields the serve actions read', () => {
-    const keys = findTemplate(manifest, 'service-receipt').fields.filter((f) => f.source === 'input').map((f) => f.key);
+    const keys = t('service-receipt').fields.filter((f) => f.source === 'input').map((f) => f.key);
     expect(keys).toEqual(expect.arrayContaining(['servedDocument', 'servedOn', 'serviceMethod', 'recipient', 'serviceAddress']));
+  });
+
+  it('never lets a case value take the key of something the clerk types (it would silently win)', () => {
+    const data = buildTemplateData({ state: sampleCaseState(), bureau: sampleBureau, number: null, fields: {}, today: '2026-04-01' });
+    for (const x of manifest) {
+      for (const f of x.fields.filter((y) => y.source === 'input')) {
+        if (normalisedInputKeys.has(f.key)) continue;
+        expect(Object.keys(data), `${x.id}: input ${f.key}`).not.toContain(f.key);
+      }
+    }
+    // A case field is something the data builder really supplies.
+    for (const x of manifest) for (const f of x.fields.filter((y) => y.source === 'case')) expect(data, `${x.id}: ${f.key}`).toHaveProperty(f.key);
+  });
+
+  it('asks for dates that lie ahead as text, since date fields may not be later than today', () => {
+    for (const [id, key] of [['hearing-notice', 'hearingTime'], ['correction-order', 'correctionDeadline'], ['seizure-extension-notice', 'extendedTo']] as const) {
+      expect(t(id).fields.find((f) => f.key === key)?.input, `${id}.${key}`).toBe('text');
+    }
   });
 
   it('refuses an unknown template id', () => {

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { caseState } from '../../../common/schemas/cases.js';
+import { AppError } from '../../../common/errors.js';
+import { caseState, type CaseState } from '../../../common/schemas/cases.js';
 import { isValidUscc } from '../domain/uscc.js';
-import { articlesText } from './caseTexts.js';
-import { sampleBureau, sampleCaseState, sampleDecisionNumber, sampleInputs, sampleNoticeNumber, sampleUscc } from './fixtures.js';
+import { articlesText, thirdPerson } from './caseTexts.js';
+import { sampleBureau, sampleCaseState, sampleCaseStateOn, sampleDecisionNumber, sampleInputs, sampleNoticeNumber, sampleNumbers, sampleUscc } from './fixtures.js';
 import { findTemplate, loadManifest } from './manifest.js';
 import { buildTemplateData, missingInputFields, reviewOrganOf } from './templateData.js';
 
@@ -42,6 +43,7 @@ describe('template data', () => {
     const texts = build().evidenceList.map((e) => e.text);
     expect(texts[0]).toContain('《现场检查(勘察)笔录》');
     expect(texts[1]).toContain('《调查询问笔录》');
+    expect(texts[2]).toContain('《采样取证登记单》');
     expect(texts.filter((t) => t.startsWith('现场照片'))).toHaveLength(2);
   });
 
@@ -51,10 +53,14 @@ describe('template data', () => {
     expect(build({ fields: { hearingRight: '否' } }).hearingRight).toBe(false);
   });
 
-  it('recounts the notice, its number and the defence in the decision', () => {
-    expect(build().noticeHistory).toBe(`我局于2026年3月12日向你单位送达了《行政处罚事先告知书》（${sampleNoticeNumber}），`
+  it('recounts the notice, its number, the defence and any hearing in the decision', () => {
+    const noHearing = sampleCaseState();
+    noHearing.steps = noHearing.steps.filter((x) => !['requestHearing', 'notifyHearing', 'recordHearing', 'finishHearing'].includes(x.action));
+    expect(build({ state: noHearing }).noticeHistory).toBe(`我局于2026年3月12日向你单位送达了《行政处罚事先告知书》（${sampleNoticeNumber}），`
       + '告知你单位拟作出行政处罚的内容及事实、理由、依据，以及依法享有的陈述、申辩、要求听证等权利。你单位在规定期限内未提出陈述、申辩意见，也未要求听证。');
-    const s = sampleCaseState();
+    expect(build().noticeHistory).toContain('你单位于2026年3月16日提出听证申请，我局于2026年3月27日依法举行了听证，听取了你单位的申辩和质证意见。'
+      + '我局对你单位提出的事实、理由和证据进行了复核。');
+    const s = structuredClone(noHearing);
     s.defence.statements = [{ on: '2026-03-16', text: '项目已停止建设，请求从轻处罚。', newFacts: false, waived: false }];
     expect(build({ state: s, fields: { defenceReview: '当事人所述停止建设情况属实，已在裁量时予以考虑' } }).noticeHistory)
       .toContain('你单位于2026年3月16日提出：项目已停止建设，请求从轻处罚。经复核，当事人所述停止建设情况属实，已在裁量时予以考虑。');
@@ -96,5 +102,131 @@ describe('missing input fields', () => {
     const missing = missingInputFields(receipt, { servedDocument: '行政处罚决定书', servedOn: '2026-03-24', serviceMethod: '  ' });
     expect(missing.map((f) => f.key).sort()).toEqual(['recipient', 'serviceAddress', 'serviceMethod']);
     expect(missingInputFields(receipt, sampleInputs['service-receipt']!)).toEqual([]);
+  });
+});
+
+/** The AppError a call throws, or a failed test. */
+function refusal(fn: () => unknown): AppError {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof AppError) return e;
+    throw e;
+  }
+  throw new Error('expected an AppError');
+}
+
+describe('what the steps of the procedure recorded', () => {
+  it('reads the hearing from its request, notice and record', () => {
+    const d = build();
+    expect(d).toMatchObject({ hearingRequestedOn: '2026年3月16日', scheduledHearingPlace: '黔东南州生态环境局天柱分局三楼会议室', scheduledPresider: '吴秀英',
+      hearingPublicText: '公开举行', hearingHeldOn: '2026年3月27日', hearingAttendanceText: '当事人到场参加了听证' });
+    expect(d.reviewHistoryText).toBe('本案已于2026年3月27日举行听证。法制审核意见：事实清楚，证据确凿，适用法律正确，程序合法，裁量适当（审核通过）。');
+    expect(d.hearingHeldText).toBe('本案已于2026年3月27日举行听证。');
+  });
+
+  it('counts the daily penalty from the re-check that found the violation going on, not a later one that found it corrected', () => {
+    const d = build();
+    expect(d).toMatchObject({ dailyDays: '11', dailyFromOn: '2026年4月4日', recheckOnText: '2026年4月14日', dailyTotalFigures: '1,100,000.00', recheckKind: '复查（暗查）' });
+    expect(d.correctionOrderRef).toBe(`（${sampleNumbers['correction-order']}）`);
+  });
+
+  it('takes seized things from the form first, then from the seizure as recorded, then from its decision on file', () => {
+    const names = (state: CaseState, fields: Record<string, string> = {}) =>
+      (build({ state, fields }).seizureItems as Array<{ name: string }>).map((r) => r.name);
+    expect(names(sampleCaseState(), { seizureItems: '引风机1台' })).toEqual(['引风机']);
+    const s = sampleCaseState();
+    s.steps = s.steps.map((x) => (x.action === 'implementSeizure' ? { ...x, data: { ...x.data, items: '3号造粒机1台' } } : x));
+    expect(names(s)).toEqual(['3号造粒机']);
+    s.steps = s.steps.filter((x) => x.action !== 'implementSeizure');
+    expect(names(s)).toEqual(['1号造粒机', '2号造粒机', '配套引风机']);
+  });
+
+  it('names the measure the seizure decision took (查封 or 扣押) in what follows it', () => {
+    expect(build().seizureMeasureCase).toBe('查封');
+    expect(build().seizureDecisionRef).toBe(`《查封决定书》（${sampleNumbers['seizure-decision']}）`);
+    expect(build({ state: sampleCaseStateOn('2026-03-02') }).seizureMeasureCase).toBe('查封（扣押）');
+  });
+
+  it('works out what is still owed and the total with the surcharge', () => {
+    const d = build({ state: sampleCaseStateOn('2026-04-24'), fields: { surchargeAmount: '3000' } });
+    expect(d).toMatchObject({ unpaidFigures: '60,000.00', surchargeAmount: '3,000.00', totalDueFigures: '63,000.00', totalDueWords: '陆万叁仟元整',
+      paidSoFarText: '至今仅缴纳罚款人民币40,000.00元', reminderRef: `（${sampleNumbers.reminder}）` });
+    expect(build().reminderServedOn).toBe('2026年4月27日');
+  });
+
+  it('lists the documents on file for the catalog: oldest first, receipts by what they served, no dossier pages', () => {
+    const s = sampleCaseState();
+    s.documents = [...s.documents, { ...s.documents[0]!, id: 'cover', type: 'dossier-cover', name: '《卷宗封面》', generatedAt: '2026-06-19T02:00:00.000Z' }];
+    const rows = build({ state: s }).documentRows as Array<{ title: string; number: string }>;
+    expect(rows[0]).toMatchObject({ title: '立案审批表', number: '' });
+    expect(rows.map((r) => r.title)).toContain('送达回证（行政处罚决定书）');
+    expect(rows.map((r) => r.title)).not.toContain('卷宗封面');
+    expect(build({ state: s }).documentCount).toBe(String(rows.length));
+  });
+
+  it('explains an empty 备考表 rather than printing nothing', () => {
+    const s = sampleCaseState();
+    s.approvals = [];
+    s.tracks = [];
+    expect(build({ state: s }).remarkLines).toEqual([{ seq: 1, text: '本卷无需要说明的情况。' }]);
+  });
+
+  it('names the outcome on the cover from the decision', () => {
+    const s = sampleCaseState();
+    expect(build({ state: s }).outcomeText).toBe('罚款人民币壹拾万元整');
+    s.decision = { kind: 'noPenalty', fine: 0, warning: false, approvedOn: '2026-04-02' };
+    expect(build({ state: s }).outcomeText).toBe('不予行政处罚');
+    s.decision = { kind: 'penalty', fine: 0, warning: true, approvedOn: '2026-04-02' };
+    expect(build({ state: s }).outcomeText).toBe('警告');
+  });
+
+  it('speaks of the party in the third person in reports to the head and letters to other organs', () => {
+    expect(thirdPerson('你单位于2025年11月开工，你公司未报批')).toBe('当事人于2025年11月开工，当事人未报批');
+    expect(build().factsThirdPerson).not.toContain('你单位');
+    expect(build().reasoningText).toMatch(/^鉴于当事人.*。$/u);
+  });
+});
+
+describe('what a clerk types is read, or refused with the field named', () => {
+  const refused = (fields: Record<string, string>, state: CaseState = sampleCaseState()) => refusal(() => build({ state, fields }));
+
+  it('refuses a 当场 fine above the limit of art. 51, for an organisation and for a citizen', () => {
+    const e = refused({ onSpotWarning: '否', onSpotFine: '3000.01' });
+    expect(e.code).toBe('VALIDATION');
+    expect(e.message).toContain('不得超过3000元');
+    expect(e.message).toContain('第五十一条');
+    expect(e.details).toEqual([expect.objectContaining({ path: 'onSpotFine' })]);
+    expect(build({ fields: { onSpotWarning: '否', onSpotFine: '3000' } }).onSpotFine).toBe('3,000.00');
+    const citizen = sampleCaseState();
+    citizen.partyKind = 'individual';
+    expect(refused({ onSpotWarning: '否', onSpotFine: '201' }, citizen).message).toContain('不得超过200元');
+  });
+
+  it('refuses a 当场 decision with neither a warning nor a fine, and a yes/no that is neither', () => {
+    expect(refused({ onSpotWarning: '否', onSpotFine: '0' }).message).toContain('应当给予警告或者罚款');
+    const e = refused({ onSpotWarning: '对', onSpotFine: '100' });
+    expect(e.message).toContain('是否给予警告应填写“是”或“否”');
+    expect(e.details).toEqual([expect.objectContaining({ path: 'onSpotWarning' })]);
+  });
+
+  it('refuses an amount that is not one, and a surcharge above the fine (处罚法 art. 72(1))', () => {
+    expect(refused({ surchargeAmount: '三千' }).message).toContain('加处罚款金额应为金额（元）');
+    const e = refused({ surchargeAmount: '100000.01' });
+    expect(e.message).toContain('不得超出罚款数额');
+    expect(e.details).toEqual([expect.objectContaining({ path: 'surchargeAmount' })]);
+  });
+
+  it('refuses a measure the law does not name', () => {
+    expect(refused({ seizureMeasure: '封存' }).details).toEqual([expect.objectContaining({ path: 'seizureMeasure' })]);
+    expect(refused({ restrictionMeasure: '停产' }).message).toContain('“限制生产”或“停产整治”');
+    expect(refused({ deferralKind: '缓交' }).message).toContain('“延期”或“分期”');
+    expect(build({ fields: { seizureMeasure: '扣押', restrictionMeasure: '限制生产', deferralKind: '延期' } }).partyName).toBe('贵州某某塑料再生有限公司');
+  });
+
+  it('prints a typed list from the form, even where the case recorded another', () => {
+    const d = build({ fields: { samples: 'A1｜废水｜排放口｜2瓶｜COD', referralMaterials: '移送书｜1｜2｜' } });
+    expect(d.samples).toEqual([{ seq: 1, code: 'A1', name: '废水', point: '排放口', quantity: '2瓶', items: 'COD' }]);
+    expect(d.referralMaterials).toEqual([{ seq: 1, name: '移送书', copies: '1', pages: '2', note: '' }]);
   });
 });

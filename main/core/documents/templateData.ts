@@ -10,9 +10,15 @@ import type { CaseState } from '../../../common/schemas/cases.js';
 import type { TemplateField, TemplateInfo } from '../../../common/schemas/documents.js';
 import { amountInWords, chineseDate, formatYuan, numericChineseDate, numericChineseDateTime, yuanText } from '../domain/chineseText.js';
 import {
-  articleText, articlesText, decisionServiceText, evidenceItems, latestDocument, latestNumber, noticeHistory, paymentsText, trimEnd,
+  articleText, articlesText, decisionServiceText, evidenceItems, latestDocument, latestNumber, noticeHistory, paymentsText, thirdPerson, trimEnd,
   type EvidenceItem,
 } from './caseTexts.js';
+import { sampleRows } from './formText.js';
+import {
+  documentMaterials, documentRows, executionTexts, hearingHeldText, hearingHistory, hearingTexts, onSpotTexts, outcomeText, photoRows, remarkLines,
+  restrictionCheck, reviewHistoryText,
+} from './mainTexts.js';
+import { correctionTexts, preservationTexts, referralTexts, seizureTexts } from './trackTexts.js';
 
 export interface BureauInfo {
   name: string;
@@ -37,6 +43,16 @@ export interface TemplateDataInput {
 
 export const fallbackHearingThresholdYuan = 50_000;
 
+/**
+ * Inputs the data builder reads and writes back under the same key, in the form documents print
+ * them: lists as rows (with what the case recorded when nothing was typed), amounts in figures,
+ * 是/否 as a flag, the served document's name without 《》. Every other key a form types is
+ * printed as typed, and no case value may take its key.
+ */
+export const normalisedInputKeys: ReadonlySet<string> = new Set([
+  'samples', 'preservedItems', 'seizureItems', 'disposedItems', 'referralMaterials', 'surchargeAmount', 'onSpotWarning', 'onSpotFine', 'servedDocument',
+]);
+
 export interface OfficerData { seq: number; name: string; certificateNo: string }
 
 export interface TemplateData {
@@ -48,11 +64,12 @@ export interface TemplateData {
   officer1Name: string; officer1Cert: string; officer2Name: string; officer2Cert: string;
   violationName: string; breachedArticles: string; penaltyArticle: string; penaltyText: string;
   source: string; summary: string; discoveredOn: string; filedOn: string; filingApprovedOn: string;
-  facts: string; reasoning: string; evidenceList: EvidenceItem[]; hasEvidence: boolean;
+  facts: string; factsThirdPerson: string; reasoning: string; evidenceList: EvidenceItem[]; hasEvidence: boolean;
   fine: number | null; fineFigures: string; fineWords: string; fineText: string; hearingRight: boolean;
   noticeNumber: string; noticeHistory: string;
   decisionNumber: string; decisionApprovedOn: string; decisionServiceText: string; paymentsText: string;
   servedDocumentTitle: string;
+  caseTitle: string; closedOnText: string; outcomeText: string; warning: boolean; hasFine: boolean; reasoningText: string; noticeRef: string;
 }
 
 export function buildTemplateData(input: TemplateDataInput): TemplateData {
@@ -96,6 +113,7 @@ export function buildTemplateData(input: TemplateDataInput): TemplateData {
     filedOn: date(state.filedOn),
     filingApprovedOn: date(state.filingApprovedOn),
     facts: (state.report?.facts ?? state.summary).trim(),
+    factsThirdPerson: thirdPerson((state.report?.facts ?? state.summary).trim()),
     // Embedded mid-sentence before “我局拟/决定…”, so it carries its own comma.
     reasoning: reasoning ? `${reasoning}，` : '',
     evidenceList,
@@ -106,14 +124,51 @@ export function buildTemplateData(input: TemplateDataInput): TemplateData {
     fineText: fine === null ? '' : yuanText(fine),
     hearingRight,
     noticeNumber: latestNumber(state, 'penalty-notice'),
-    noticeHistory: noticeHistory(state, hearingRight, fields.defenceReview ?? ''),
+    noticeRef: latestNumber(state, 'penalty-notice') ? `（${latestNumber(state, 'penalty-notice')}）` : '',
+    noticeHistory: noticeHistory(state, hearingRight, fields.defenceReview ?? '', hearingHistory(state)),
     decisionNumber: latestNumber(state, 'penalty-decision') || (number ?? ''),
     decisionApprovedOn: date(state.decision?.approvedOn),
     decisionServiceText: decisionServiceText(state),
     paymentsText: paymentsText(state, fine),
     servedDocumentTitle: servedDocumentTitle(state, fields.servedDocument ?? ''),
+    servedDocument: servedName(fields.servedDocument ?? ''),
+    servedNumberRef: servedNumberRef(state, servedName(fields.servedDocument ?? '')),
+    caseTitle: `${state.party.name}${state.violation.name}案`,
+    closedOnText: state.closedOn ? date(state.closedOn) : '（尚未结案）',
+    outcomeText: outcomeText(state, fine === null ? '' : amountInWords(fine)),
+    warning: state.decision?.warning ?? false,
+    hasFine: fine !== null && fine > 0,
+    reasoningText: reasoning ? `${thirdPerson(reasoning)}。` : '',
+    ...stepData(input, fine),
   };
   return { ...typed, ...data };
+}
+
+/**
+ * What the procedure's steps recorded and the lists documents print (see mainTexts and
+ * trackTexts). Every key is present whatever the case's stage, so a template's tags are known.
+ */
+function stepData({ state, bureau, fields }: TemplateDataInput, fine: number | null): Record<string, unknown> {
+  restrictionCheck(fields);
+  const onFileSamples = latestDocument(state, (d) => d.type === 'sampling-record')?.fields.samples ?? '';
+  const documents = documentRows(state, bureau.name);
+  return {
+    ...hearingTexts(state),
+    hearingHeldText: hearingHeldText(state),
+    reviewHistoryText: reviewHistoryText(state),
+    ...executionTexts(state, fine, fields),
+    ...onSpotTexts(state, fields),
+    ...seizureTexts(state, fields),
+    ...preservationTexts(state, fields),
+    ...correctionTexts(state, fine),
+    ...referralTexts(state, fields, () => documentMaterials(state)),
+    samples: sampleRows(fields.samples || onFileSamples),
+    photos: photoRows(state),
+    documentRows: documents,
+    documentCount: String(documents.length),
+    photoCount: String(state.evidence.length),
+    remarkLines: remarkLines(state),
+  };
 }
 
 /** Required input fields of the template that the form left empty. */
@@ -133,10 +188,13 @@ export function reviewOrganOf(bureauName: string): string {
 
 /** “《行政处罚决定书》（黔东南环天罚字〔2026〕5号）”: the served document with the number it bears. */
 function servedDocumentTitle(state: CaseState, servedDocument: string): string {
-  const name = servedDocument.replace(/[《》]/g, '').trim();
-  if (!name) return '';
-  const d = latestDocument(state, (x) => x.name === `《${name}》` && x.number !== null);
-  return `《${name}》${d?.number ? `（${d.number}）` : ''}`;
+  const name = servedName(servedDocument);
+  return name ? `《${name}》${servedNumberRef(state, name)}` : '';
+}
+const servedName = (typed: string): string => typed.replace(/[《》]/g, '').trim();
+function servedNumberRef(state: CaseState, name: string): string {
+  const d = name ? latestDocument(state, (x) => x.name === `《${name}》` && x.number !== null) : null;
+  return d?.number ? `（${d.number}）` : '';
 }
 
 /** Typed dates and times are printed as records print them: 2026年3月2日9时30分. */

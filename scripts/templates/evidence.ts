@@ -113,7 +113,7 @@ export const evidenceEntries: CatalogEntry[] = [
       i('preservationPlace', '保存地点及方式', 'text')],
   }, 'dash', preservationNotice),
   entry({
-    id: 'preservation-release-notice', name: '解除先行登记保存证据通知书', nodes: ['preservation.decided'], volume: '正卷',
+    id: 'preservation-release-notice', name: '解除先行登记保存证据通知书', nodes: ['preservation.held', 'preservation.decided'], volume: '正卷',
     order: order['preservation-release-notice'], numberPattern: '{abbr}解保字〔{year}〕{seq}号', signer: '执法人员、当事人（签收）、行政机关（印章）',
     fields: [docNumber, c('partyName', '当事人名称'), c('preservedOn', '登记保存日期'), c('preservationNoticeRef', '先行登记保存证据通知书文号'),
       c('preservedItems', '登记保存的证据'), c('officersWithCerts', '执法人员及执法证号'),

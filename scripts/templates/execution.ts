@@ -78,13 +78,13 @@ export const executionEntries: CatalogEntry[] = [
       i('deferralPlan', '缴纳期限和数额（分期的每期一行）', 'multiline')],
   }, 'dash', deferralNotice),
   entry({
-    id: 'reminder', name: '催告书', nodes: ['execution.reminded'], volume: '正卷', order: order.reminder,
+    id: 'reminder', name: '催告书', nodes: ['execution', 'execution.reminded'], volume: '正卷', order: order.reminder,
     numberPattern: '{abbr}催字〔{year}〕{seq}号', signer: '行政机关（印章）',
     fields: [docNumber, c('partyName', '当事人名称'), ...decisionCase, c('decisionServedOn', '决定书送达日期'), c('paidSoFarText', '已缴纳情况'),
       c('unpaidWords', '尚欠罚款（大写）'), c('unpaidFigures', '尚欠罚款（小写）'), c('officerNames', '联系人'), surcharge],
   }, 'dash', reminder),
   entry({
-    id: 'enforcement-application', name: '强制执行申请书', nodes: ['execution.court'], volume: '正卷', order: order['enforcement-application'],
+    id: 'enforcement-application', name: '强制执行申请书', nodes: ['execution.reminded', 'execution.court'], volume: '正卷', order: order['enforcement-application'],
     numberPattern: '{abbr}强执申字〔{year}〕{seq}号', signer: '行政机关负责人（签名）、行政机关（印章）',
     fields: [docNumber, ...party, ...violation, c('filedOn', '立案日期'), c('factsThirdPerson', '违法事实'), ...decisionCase, c('decisionServedOn', '决定书送达日期'),
       c('unpaidWords', '尚欠罚款（大写）'), c('unpaidFigures', '尚欠罚款（小写）'), c('reminderServedOn', '催告书送达日期'), c('reminderRef', '催告书文号'),

@@ -107,14 +107,14 @@ const itemsInput = i('seizureItems', '查封、扣押的场所、设施或者财
 
 export const seizureEntries: CatalogEntry[] = [
   entry({
-    id: 'seizure-decision', name: '查封(扣押)决定书', nodes: ['seizure.implement'], volume: '正卷', order: order['seizure-decision'],
+    id: 'seizure-decision', name: '查封(扣押)决定书', nodes: ['seizure.implement', 'seizure.ratify'], volume: '正卷', order: order['seizure-decision'],
     numberPattern: '{abbr}封扣字〔{year}〕{seq}号', signer: '行政机关（印章）',
     fields: [docNumber, ...party, c('breachedArticles', '违反的法律条款'), c('reviewOrgan', '行政复议机关'),
       i('seizureMeasure', '措施（填“查封”“扣押”或“查封、扣押”）', 'text'), i('seizureReason', '查封、扣押的理由（违法事实）', 'multiline'), itemsInput,
       i('seizurePlace', '查封、扣押地点', 'text'), i('seizureTerm', '期限（如：自2026年3月3日起三十日）', 'text')],
   }, 'dash', seizureDecision),
   entry({
-    id: 'seizure-list', name: '查封、扣押清单', nodes: ['seizure.implement'], volume: '正卷', order: order['seizure-list'], numberPattern: null,
+    id: 'seizure-list', name: '查封、扣押清单', nodes: ['seizure.implement', 'seizure.ratify'], volume: '正卷', order: order['seizure-list'], numberPattern: null,
     signer: '当事人、执法人员、见证人',
     fields: [c('partyName', '当事人名称'), c('partyAddress', '地址'), c('officersWithCerts', '执法人员'), c('seizureDecisionRef', '查封(扣押)决定书及文号'),
       itemsInput, i('seizureTime', '实施时间', 'datetime'), i('seizurePlace', '实施地点', 'text')],
@@ -126,7 +126,7 @@ export const seizureEntries: CatalogEntry[] = [
       i('extensionReason', '延长的理由', 'multiline'), i('extendedTo', '延长至（如：2026年5月2日）', 'text')],
   }, 'dash', seizureExtensionNotice),
   entry({
-    id: 'seizure-release', name: '解除查封(扣押)决定书', nodes: ['released'], volume: '正卷', order: order['seizure-release'],
+    id: 'seizure-release', name: '解除查封(扣押)决定书', nodes: ['seizure.held', 'released'], volume: '正卷', order: order['seizure-release'],
     numberPattern: '{abbr}解封扣字〔{year}〕{seq}号', signer: '行政机关（印章）',
     fields: [docNumber, c('partyName', '当事人名称'), ...seizureCase,
       i('releaseReason', '解除的理由（行政强制法第二十八条，如：违法行为已经消除）', 'text'),

@@ -24,6 +24,8 @@ export const documentRecord = z.object({
   generatedAt: z.string(),
   generatedBy: z.string(),
   fields: z.record(z.string(), z.string()),
+  /** The track it was made for (`seizure-2` …); absent for the main procedure. */
+  track: z.string().optional(),
   /** `reimported`: a clerk's edit of the previous version, made in Word/WPS and brought back. */
   origin: z.enum(['generated', 'reimported']).optional(),
   /** The data fields whose text the re-imported edit changed (keys), shown to the user. */

@@ -30,6 +30,8 @@ export const generateInput = z.object({
   type: z.string(),
   fields: z.record(z.string(), z.string()).default({}),
   expectedVersion: z.number().int().optional(),
+  /** The track the document belongs to (a second seizure's 决定书 gets its own number). */
+  track: z.string().optional(),
   /** 更正 of a finalised document of the same slot: required then, and recorded. */
   correctionReason: z.string().trim().min(5, '请写明更正理由（至少5个字）').max(1000).optional(),
 });

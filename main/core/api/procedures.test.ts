@@ -75,6 +75,25 @@ describe('tracks', () => {
     expect((await expectFailure(t.call(officer, 'cases.startTrack', { caseId: v.state.id, procedure: 'dailyPenalty' }))).code).toBe('ACTION_NOT_ALLOWED');
   });
 
+  it('two seizures each get their own numbered 查封(扣押)决定书; a document for a track not at that step is refused', async () => {
+    const v = await investigating();
+    const caseId = v.state.id;
+    for (const n of [1, 2]) {
+      await t.call(officer, 'cases.startTrack', { caseId, procedure: 'seizure' });
+      await t.call(head, 'cases.act', { caseId, track: `seizure-${n}`, action: 'approveSeizure', data: {} });
+    }
+    const tpl = (await t.call(officer, 'templates.list', {})).find((x) => x.id === 'seizure-decision')!;
+    const fields = sampleFields(tpl, { today: '2026-03-02' });
+    const a = await t.call(officer, 'documents.generate', { caseId, type: 'seizure-decision', track: 'seizure-1', fields });
+    const b = await t.call(officer, 'documents.generate', { caseId, type: 'seizure-decision', track: 'seizure-2', fields });
+    const again = await t.call(officer, 'documents.generate', { caseId, type: 'seizure-decision', track: 'seizure-1', fields });
+    expect(a.number).toMatch(/封扣字〔2026〕1号/);
+    expect(b.number).toMatch(/封扣字〔2026〕2号/);
+    expect(again.number).toBe(a.number); // regenerated: keeps its number
+    await t.call(officer, 'cases.act', { caseId, track: 'seizure-1', action: 'implementSeizure', data: { implementedOn: '2026-03-02', place: '厂区', items: '泵', partyPresent: true, witness: '' } });
+    expect((await expectFailure(t.call(officer, 'documents.generate', { caseId, type: 'seizure-decision', track: 'seizure-1', fields }))).code).toBe('ACTION_NOT_ALLOWED');
+  });
+
   it('a date in a track form before 立案 or in the future is refused', async () => {
     const v = await investigating();
     await t.call(officer, 'cases.startTrack', { caseId: v.state.id, procedure: 'seizure' });

@@ -3,6 +3,7 @@
  * the sample dossier, the benchmark) fill the same forms a clerk fills.
  */
 import type { TemplateInfo } from '../../../common/schemas/documents.js';
+import { sampleInputs } from '../documents/fixtures.js';
 
 const known: Record<string, string> = {
   inspectionPlace: '该公司生产车间及废气排放口',
@@ -26,8 +27,11 @@ export function sampleFields(t: TemplateInfo, ctx: { today: string; servedDocume
   const out: Record<string, string> = {};
   for (const f of t.fields) {
     if (f.source !== 'input') continue;
+    const typed = sampleInputs[t.id]?.[f.key];
     if (f.key === 'servedDocument' && ctx.servedDocument) out[f.key] = ctx.servedDocument;
     else if (known[f.key] !== undefined) out[f.key] = known[f.key]!;
+    // The documents' own sample inputs know the typed values (查封/扣押, amounts, lists); their dates are not today's.
+    else if (typed !== undefined && f.input !== 'date' && f.input !== 'datetime') out[f.key] = typed;
     else if (f.input === 'date') out[f.key] = ctx.today;
     else if (f.input === 'datetime') out[f.key] = `${ctx.today} 09:30`;
     else out[f.key] = `${f.label}（示例）`;

@@ -32,7 +32,11 @@ export const documentHandlers: HandlerMap<'documents.generate' | 'documents.pdf'
       if (!current) throw new AppError('NOT_FOUND', '案件不存在');
       const node = nodeOf(procedureOf(services, current), current.node);
       // A document belongs to the main node or to the current node of a running track (e.g. 查封(扣押)决定书).
-      const onTrack = current.tracks.some((t) => !t.endedOn && nodeOf(trackOf(current, t.id, services.procedures).def, t.node).documents.includes(template.id));
+      const issuesHere = (t: CaseState['tracks'][number]) => !t.endedOn && nodeOf(trackOf(current, t.id, services.procedures).def, t.node).documents.includes(template.id);
+      if (input.track && !current.tracks.some((t) => t.id === input.track && issuesHere(t))) {
+        throw new AppError('ACTION_NOT_ALLOWED', `附加程序 ${input.track} 当前环节不制作${template.name}`);
+      }
+      const onTrack = current.tracks.some(issuesHere);
       if (!node.documents.includes(template.id) && !onTrack) {
         throw new AppError('ACTION_NOT_ALLOWED', `案件当前处于“${node.name}”，此阶段不制作${template.name}`);
       }
@@ -47,7 +51,7 @@ export const documentHandlers: HandlerMap<'documents.generate' | 'documents.pdf'
       if (finalised?.finalised && !input.correctionReason) {
         throw new AppError('DOCUMENT_FINALISED', `${finalised.name}已于${finalised.finalised.at.slice(0, 10)}定稿盖章，不能重新生成；如需修改，请填写更正理由后更正`);
       }
-      const number = template.numberPattern ? numberFor(current.documents, template.id) ?? allocate(template.numberPattern) : null;
+      const number = template.numberPattern ? numberFor(current.documents, template.id, input.track) ?? allocate(template.numberPattern) : null;
       const data = buildTemplateData({ state: current, bureau: services.bureau(), number, fields: input.fields, today: now, hearingThresholdYuan: services.hearingThresholdYuan });
       const docx = renderDocx({ template, templateBytes, data });
       const docxHash = services.blobs.put(docx, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
@@ -57,6 +61,7 @@ export const documentHandlers: HandlerMap<'documents.generate' | 'documents.pdf'
         docxHash, templateVersion, generatedAt: services.clock.now().toISOString(), generatedBy: user.name,
         fields: input.fields,
         ...(finalised?.finalised && input.correctionReason ? { correctionOf: finalised.id, correctionReason: input.correctionReason } : {}),
+        ...(input.track ? { track: input.track } : {}),
       };
       return [{ type: 'document.generated', payload: record }];
 
@@ -101,8 +106,8 @@ export function latestInSlot(documents: DocumentRecord[], slot: string): Documen
 }
 
 /** A regenerated document keeps the number its type already has in this case: no gaps, no doubles. */
-function numberFor(documents: DocumentRecord[], type: string): string | null {
-  return documents.find((d) => d.type === type && d.number)?.number ?? null;
+function numberFor(documents: DocumentRecord[], type: string, track?: string): string | null {
+  return documents.find((d) => d.type === type && d.track === track && d.number)?.number ?? null;
 }
 
 /**

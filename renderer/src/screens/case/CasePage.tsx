@@ -60,7 +60,7 @@ export function CasePage({ caseId, tab }: { caseId: string; tab: CaseTab }) {
         <Grid size={{ xs: 12, md: 8 }}>
           <Stack spacing={2}>
             <WorkPanel view={view} templates={templates} onView={set} onReload={reload} />
-            <TracksPanel view={view} onView={set} onReload={reload} />
+            <TracksPanel view={view} templates={templates} onView={set} onReload={reload} />
           </Stack>
         </Grid>
         <Grid size={{ xs: 12, md: 4 }}>

@@ -20,14 +20,17 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { Section } from '../../components/Section';
 import { RequirementsList } from './RequirementsList';
 import { ActionsPanel } from './actions/ActionsPanel';
+import { NodeDocuments } from './documents/NodeDocuments';
+import type { TemplateInfo } from '../../../../common/schemas/documents';
 
 interface Props {
   view: CaseView;
+  templates: TemplateInfo[];
   onView(view: CaseView): void;
   onReload(): Promise<void>;
 }
 
-export function TracksPanel({ view, onView, onReload }: Props) {
+export function TracksPanel({ view, templates, onView, onReload }: Props) {
   const notifier = useNotifier();
   const [starting, setStarting] = useState<StartableTrack | null>(null);
   const [pending, setPending] = useState(false);
@@ -60,6 +63,9 @@ export function TracksPanel({ view, onView, onReload }: Props) {
               <Citation text={t.nodeCitation} />
             </Stack>
             {!t.ended && <RequirementsList requirements={t.requirements} />}
+            {!t.ended && t.documentTypes.length > 0 && (
+              <Box sx={{ mt: 1 }}><NodeDocuments view={view} templates={templates} onGenerated={onReload} documentTypes={t.documentTypes} track={t.id} /></Box>
+            )}
             <Box sx={{ mt: 1 }}>
               <ActionsPanel view={view} actions={t.actions} track={t.id} onView={onView} onStale={onReload} />
             </Box>

@@ -23,11 +23,13 @@ import { defaultValue, servableDocuments } from './fieldDefaults';
 interface Props {
   template: TemplateInfo;
   view: CaseView;
+  /** The track the document is made for, when it is a track's. */
+  track?: string;
   onClose(): void;
   onGenerated(doc: DocumentRecord): void;
 }
 
-export function GenerateDocumentDialog({ template, view, onClose, onGenerated }: Props) {
+export function GenerateDocumentDialog({ template, view, track, onClose, onGenerated }: Props) {
   const inputs = template.fields.filter((f) => f.source === 'input');
   const [values, setValues] = useState<Record<string, string>>(
     () => Object.fromEntries(inputs.map((f) => [f.key, defaultValue(f, view)])),
@@ -61,6 +63,7 @@ export function GenerateDocumentDialog({ template, view, onClose, onGenerated }:
       const doc = await send('documents.generate', {
         caseId: view.state.id, type: template.id, fields, expectedVersion: view.state.version,
         ...(correcting ? { correctionReason: correctionReason.trim() } : {}),
+        ...(track ? { track } : {}),
       });
       onGenerated(doc);
     } catch (err) {

@@ -16,9 +16,12 @@ interface Props {
   view: CaseView;
   templates: TemplateInfo[];
   onGenerated(): Promise<void>;
+  /** The documents of a track's current node; the main node's by default. */
+  documentTypes?: CaseView['documentTypes'];
+  track?: string;
 }
 
-export function NodeDocuments({ view, templates, onGenerated }: Props) {
+export function NodeDocuments({ view, templates, onGenerated, documentTypes = view.documentTypes, track }: Props) {
   const notifier = useNotifier();
   const [generating, setGenerating] = useState<TemplateInfo | null>(null);
 
@@ -28,13 +31,13 @@ export function NodeDocuments({ view, templates, onGenerated }: Props) {
     void onGenerated();
   };
 
-  if (view.documentTypes.length === 0) {
+  if (documentTypes.length === 0) {
     return <Typography variant="body2" color="text.secondary">本环节不制作文书。</Typography>;
   }
   return (
     <>
       <Stack direction="row" spacing={1.5} useFlexGap sx={{ flexWrap: 'wrap' }} data-testid="node-documents">
-        {view.documentTypes.map((t) => {
+        {documentTypes.map((t) => {
           const template = templates.find((x) => x.id === t.type);
           return (
             <Box
@@ -43,6 +46,7 @@ export function NodeDocuments({ view, templates, onGenerated }: Props) {
               sx={{ display: 'flex', alignItems: 'center', gap: 1, border: 1, borderColor: 'divider', borderRadius: 1, pl: 1.5, pr: 0.5, py: 0.5 }}
             >
               <Typography variant="body2">{t.name}</Typography>
+              {!t.hasTemplate && <Chip size="small" variant="outlined" label="模板待补充" />}
               {t.generated && <Chip size="small" color="success" variant="outlined" icon={<CheckIcon />} label="已生成" />}
               <Button
                 size="small"
@@ -50,7 +54,7 @@ export function NodeDocuments({ view, templates, onGenerated }: Props) {
                 startIcon={<NoteAddOutlinedIcon />}
                 disabled={!template}
                 onClick={() => template && setGenerating(template)}
-                data-testid={`generate-${t.type}`}
+                data-testid={`generate-${t.type}${track ? `-${track}` : ''}`}
               >
                 {t.generated ? '重新生成' : '生成'}
               </Button>
@@ -59,7 +63,7 @@ export function NodeDocuments({ view, templates, onGenerated }: Props) {
         })}
       </Stack>
       {generating && (
-        <GenerateDocumentDialog template={generating} view={view} onClose={() => setGenerating(null)} onGenerated={done} />
+        <GenerateDocumentDialog template={generating} view={view} track={track} onClose={() => setGenerating(null)} onGenerated={done} />
       )}
     </>
   );

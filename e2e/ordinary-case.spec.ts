@@ -34,11 +34,11 @@ test('an ordinary case from 立案 to 结案, with dossier and history', async (
   await expect(open).toBeHidden();
   await page.getByTestId('open-case').click();
   await expect(open.getByTestId('case-summary')).toHaveValue(summary);
-  await open.getByTestId('enterprise-input').fill('化工');
-  const firstMatch = page.getByRole('option').filter({ hasText: '化工' }).first();
+  await open.getByTestId('enterprise-input').fill('建材');
+  const firstMatch = page.getByRole('option').filter({ hasText: '建材' }).first();
   await expect(firstMatch).toBeVisible();
   const partyName = (await firstMatch.locator('p, span').first().textContent())?.trim() ?? '';
-  expect(partyName).toContain('化工');
+  expect(partyName).toContain('建材');
   await firstMatch.click();
   await expect(open.getByTestId('enterprise-input')).toHaveValue(partyName);
 
@@ -268,7 +268,7 @@ test('an ordinary case from 立案 to 结案, with dossier and history', async (
   await expectNode(page, '已归档');
   await expect(page.getByTestId('phase-stepper').locator('[data-status="done"]')).toHaveCount(9);
 
-  // The closed case is listed as 已归档, and the double click above made exactly one case.
+  // The closed case is listed as 已归档, and the double click above made exactly one case (no other spec opens a case for a 建材 party).
   await page.goto('/#/cases');
   await page.getByTestId('case-search').fill(partyName);
   await expect(page.getByTestId('case-row')).toHaveCount(1);

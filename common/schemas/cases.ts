@@ -26,6 +26,8 @@ export const documentRecord = z.object({
   fields: z.record(z.string(), z.string()),
   /** The track it was made for (`seizure-2` …); absent for the main procedure. */
   track: z.string().optional(),
+  /** How many actions the track had taken when it was made: a later one of the same type is a new document (a loop), not a regeneration. */
+  trackStep: z.number().int().optional(),
   /** `reimported`: a clerk's edit of the previous version, made in Word/WPS and brought back. */
   origin: z.enum(['generated', 'reimported']).optional(),
   /** The data fields whose text the re-imported edit changed (keys), shown to the user. */

@@ -94,6 +94,30 @@ describe('tracks', () => {
     expect((await expectFailure(t.call(officer, 'documents.generate', { caseId, type: 'seizure-decision', track: 'seizure-1', fields }))).code).toBe('ACTION_NOT_ALLOWED');
   });
 
+  it('each round of 按日连续处罚 gets its own numbered decision; regenerating within a round keeps the number', async () => {
+    const v = await openCase(t, officer);
+    const caseId = v.state.id;
+    t.core.services.db.prepare("UPDATE cases SET state = json_set(state, '$.node', 'decision.draft') WHERE id = ?").run(caseId);
+    await t.call(officer, 'cases.startTrack', { caseId, procedure: 'dailyPenalty' });
+    const tpl = (await t.call(officer, 'templates.list', {})).find((x) => x.id === 'daily-penalty-decision')!;
+    const track = 'dailyPenalty-1';
+    const round = async (servedOn: string, recheckOn: string) => {
+      t.clock.setDate(servedOn);
+      await t.call(officer, 'cases.act', { caseId, track, action: 'serveCorrectionOrder', data: { servedDocument: '责令改正违法行为决定书', servedOn, method: '直接送达', recipient: '王某', correctBy: servedOn } });
+      t.clock.setDate(recheckOn);
+      await t.call(officer, 'cases.act', { caseId, track, action: 'recordRecheck', data: { recheckOn, corrected: false, covert: true, findings: '仍超标' } });
+      const a = await t.call(officer, 'documents.generate', { caseId, type: tpl.id, track, fields: sampleFields(tpl, { today: recheckOn }) });
+      const again = await t.call(officer, 'documents.generate', { caseId, type: tpl.id, track, fields: sampleFields(tpl, { today: recheckOn }) });
+      expect(again.number).toBe(a.number);
+      await t.call(head, 'cases.act', { caseId, track, action: 'decideDailyPenalty', data: { originalFine: 100000 } });
+      return a.number;
+    };
+    const first = await round('2026-03-02', '2026-03-10');
+    const second = await round('2026-03-11', '2026-03-20');
+    expect(first).toMatch(/〔2026〕1号$/);
+    expect(second).toMatch(/〔2026〕2号$/);
+  });
+
   it('a date in a track form before 立案 or in the future is refused', async () => {
     const v = await investigating();
     await t.call(officer, 'cases.startTrack', { caseId: v.state.id, procedure: 'seizure' });

@@ -51,7 +51,8 @@ export const documentHandlers: HandlerMap<'documents.generate' | 'documents.pdf'
       if (finalised?.finalised && !input.correctionReason) {
         throw new AppError('DOCUMENT_FINALISED', `${finalised.name}已于${finalised.finalised.at.slice(0, 10)}定稿盖章，不能重新生成；如需修改，请填写更正理由后更正`);
       }
-      const number = template.numberPattern ? numberFor(current.documents, template.id, input.track) ?? allocate(template.numberPattern) : null;
+      const trackStep = input.track ? current.steps.filter((x) => x.track === input.track).length : undefined;
+      const number = template.numberPattern ? numberFor(current.documents, template.id, input.track, trackStep) ?? allocate(template.numberPattern) : null;
       const data = buildTemplateData({ state: current, bureau: services.bureau(), number, fields: input.fields, today: now, hearingThresholdYuan: services.hearingThresholdYuan });
       const docx = renderDocx({ template, templateBytes, data });
       const docxHash = services.blobs.put(docx, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
@@ -61,7 +62,7 @@ export const documentHandlers: HandlerMap<'documents.generate' | 'documents.pdf'
         docxHash, templateVersion, generatedAt: services.clock.now().toISOString(), generatedBy: user.name,
         fields: input.fields,
         ...(finalised?.finalised && input.correctionReason ? { correctionOf: finalised.id, correctionReason: input.correctionReason } : {}),
-        ...(input.track ? { track: input.track } : {}),
+        ...(input.track ? { track: input.track, trackStep } : {}),
       };
       return [{ type: 'document.generated', payload: record }];
 
@@ -106,8 +107,11 @@ export function latestInSlot(documents: DocumentRecord[], slot: string): Documen
 }
 
 /** A regenerated document keeps the number its type already has in this case: no gaps, no doubles. */
-function numberFor(documents: DocumentRecord[], type: string, track?: string): string | null {
-  return documents.find((d) => d.type === type && d.track === track && d.number)?.number ?? null;
+function numberFor(documents: DocumentRecord[], type: string, track?: string, trackStep?: number): string | null {
+  // On a track, only a document made at the same point of the track is the same document: a loop
+  // (a second 按日连续处罚决定书 after a second re-check) makes a new one, with a new number.
+  const same = documents.filter((d) => d.type === type && d.track === track && d.number && (track === undefined || d.trackStep === trackStep));
+  return same.at(-1)?.number ?? null;
 }
 
 /**

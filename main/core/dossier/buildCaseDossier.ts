@@ -14,6 +14,8 @@ import { assembleDossier, type CatalogRow, type DossierItem } from './assemble.j
 export interface DossierDeps { blobs: BlobStore; pdf: PdfService; manifest: TemplateInfo[]; bureauName: string }
 
 /** The newest version of each document; receipts are kept one per served document. */
+const ownSheets = new Set(['dossier-cover', 'dossier-catalog', 'dossier-remarks']);
+
 export function currentDocuments(documents: DocumentRecord[]): DocumentRecord[] {
   const latest = new Map<string, DocumentRecord>();
   for (const d of documents) {
@@ -33,7 +35,9 @@ function sortKey(d: DocumentRecord, manifest: TemplateInfo[]): number {
 
 export async function buildCaseDossier(state: CaseState, deps: DossierDeps, today: string, builtBy: string,
   onProgress?: (done: number, total: number) => void): Promise<{ pdf: Uint8Array; pages: number; catalog: CatalogRow[] }> {
-  const docs = currentDocuments(state.documents).sort((a, b) => sortKey(a, deps.manifest) - sortKey(b, deps.manifest));
+  // The assembler draws its own cover, 卷内目录 and 备考表: printed copies of those sheets are not filed twice.
+  const docs = currentDocuments(state.documents).filter((d) => !ownSheets.has(d.type))
+    .sort((a, b) => sortKey(a, deps.manifest) - sortKey(b, deps.manifest));
   const photoAfter = deps.manifest.find((t) => t.id === 'inspection-record')?.order ?? 0;
   const entries: Array<{ key: number; item: () => Promise<DossierItem> }> = [];
   for (const d of docs) {

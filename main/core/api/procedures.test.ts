@@ -8,6 +8,7 @@ import { openCase } from '../testing/scenario.js';
 import { sampleFields } from '../testing/sampleFields.js';
 import { createCore } from '../core.js';
 import { pdfPageTexts } from '../documents/pdf/pdfText.js';
+import { docxText } from '../documents/render.js';
 
 let t: TestCore;
 let officer: string;
@@ -90,8 +91,15 @@ describe('tracks', () => {
     expect(a.number).toMatch(/封扣字〔2026〕1号/);
     expect(b.number).toMatch(/封扣字〔2026〕2号/);
     expect(again.number).toBe(a.number); // regenerated: keeps its number
-    await t.call(officer, 'cases.act', { caseId, track: 'seizure-1', action: 'implementSeizure', data: { implementedOn: '2026-03-02', place: '厂区', items: '泵', partyPresent: true, witness: '' } });
+    await t.call(officer, 'cases.act', { caseId, track: 'seizure-1', action: 'implementSeizure', data: { implementedOn: '2026-03-02', place: '厂区', items: '排污泵甲', partyPresent: true, witness: '' } });
     expect((await expectFailure(t.call(officer, 'documents.generate', { caseId, type: 'seizure-decision', track: 'seizure-1', fields }))).code).toBe('ACTION_NOT_ALLOWED');
+    // Each seizure's later documents read its own steps: the release of seizure 1 lists what seizure 1 took.
+    await t.call(officer, 'cases.act', { caseId, track: 'seizure-2', action: 'implementSeizure', data: { implementedOn: '2026-03-02', place: '仓库', items: '阀门乙', partyPresent: true, witness: '' } });
+    const rel = (await t.call(officer, 'templates.list', {})).find((x) => x.id === 'seizure-release')!;
+    const release = await t.call(officer, 'documents.generate', { caseId, type: 'seizure-release', track: 'seizure-1', fields: sampleFields(rel, { today: '2026-03-02' }) });
+    const text = docxText(Buffer.from((await t.call(officer, 'blobs.read', { hash: release.docxHash })).base64, 'base64'));
+    expect(text).toContain('排污泵甲');
+    expect(text).not.toContain('阀门乙');
   });
 
   it('each round of 按日连续处罚 gets its own numbered decision; regenerating within a round keeps the number', async () => {

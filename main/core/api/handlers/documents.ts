@@ -53,7 +53,10 @@ export const documentHandlers: HandlerMap<'documents.generate' | 'documents.pdf'
       }
       const trackStep = input.track ? current.steps.filter((x) => x.track === input.track).length : undefined;
       const number = template.numberPattern ? numberFor(current.documents, template.id, input.track, trackStep) ?? allocate(template.numberPattern) : null;
-      const data = buildTemplateData({ state: current, bureau: services.bureau(), number, fields: input.fields, today: now, hearingThresholdYuan: services.hearingThresholdYuan });
+      // A document made for one track reads that track's steps, not a sibling's (two seizures at once).
+      const chosen = input.track ? current.tracks.find((t) => t.id === input.track) : undefined;
+      const seen = chosen ? { ...current, tracks: current.tracks.filter((t) => t.id === chosen.id || t.procedure.id !== chosen.procedure.id) } : current;
+      const data = buildTemplateData({ state: seen, bureau: services.bureau(), number, fields: input.fields, today: now, hearingThresholdYuan: services.hearingThresholdYuan });
       const docx = renderDocx({ template, templateBytes, data });
       const docxHash = services.blobs.put(docx, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
       record = {

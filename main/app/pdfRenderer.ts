@@ -8,6 +8,7 @@
  * next request; close() (main window closed, app quitting) destroys it for good, so that the hidden
  * window never keeps the app alive. Electron comes in through PdfWindowLike: tested with fakes.
  */
+import { printWindowOptions } from './print.js';
 import type { BrowserWindowConstructorOptions } from 'electron';
 import { parsePdfRenderRequest, type PdfRenderJob, type PdfRenderReply } from '../core/documents/pdf/electronWire.js';
 import { harnessScriptFiles } from '../core/documents/pdf/harnessFiles.js';
@@ -20,20 +21,15 @@ import type { AppProtocolDeps } from './protocol.js';
  * docx-preview and the harness. Not throttled: fonts and layout must not wait for a visible window.
  */
 export function pdfWindowOptions(): BrowserWindowConstructorOptions {
+  // The print window's locked-down A4 page, plus the stricter switches and no throttling.
+  const base = printWindowOptions();
   return {
-    show: false,
-    width: 794,
-    height: 1123,
+    ...base,
     webPreferences: {
-      sandbox: true,
-      contextIsolation: true,
-      nodeIntegration: false,
+      ...base.webPreferences,
       nodeIntegrationInWorker: false,
       nodeIntegrationInSubFrames: false,
-      webSecurity: true,
       allowRunningInsecureContent: false,
-      webviewTag: false,
-      spellcheck: false,
       backgroundThrottling: false,
     },
   };

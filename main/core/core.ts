@@ -100,6 +100,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     templates: new TemplateStore(opts.dataDir),
     documentTypeNames: loadDocumentTypeNames(manifest),
     numberedTypes: new Set(manifest.filter((t) => t.numberPattern).map((t) => t.id)),
+    templateTypes: new Set(manifest.map((t) => t.id)),
     bureau: () => directory.bureau(),
     pdf: new PdfService(db, blobs, opts.pdfEngine ?? (process.env.ANJUAN_PDF_ENGINE as EnginePreference | undefined) ?? 'auto',
       { electron: opts.electronPdf }),

@@ -53,6 +53,8 @@ export interface Services {
   documentTypeNames: ReadonlyMap<string, string>;
   /** Document types whose template carries a number pattern (文号). */
   numberedTypes: ReadonlySet<string>;
+  /** Document types that have a template at all. */
+  templateTypes: ReadonlySet<string>;
   /** templates/manifest.json, validated once at start. */
   manifest: TemplateInfo[];
   /** Template versions: bundled and loaded (documents issue). */

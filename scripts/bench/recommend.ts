@@ -3,22 +3,14 @@
  * violation type is among the first three suggestions, on the shipped benchmark; target ≥ 85 %.
  * Also prints top-1 and the held-out set (written after the keywords) on comment lines.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { appRoot } from '../../main/core/paths.js';
 import { loadBenchmark } from '../../main/core/services.js';
-import { topKAccuracy, type LabelledInspection } from '../../main/core/domain/recommend/evaluate.js';
+import { topKAccuracy } from '../../main/core/domain/recommend/evaluate.js';
+import { labelledInspections } from '../../main/core/testing/labelledInspections.js';
 import type { Figure } from './report.js';
-
-function fixture(name: string): LabelledInspection[] {
-  const file = join(appRoot(), 'main/core/domain/recommend/fixtures', name);
-  return (JSON.parse(readFileSync(file, 'utf8')) as { items: LabelledInspection[] }).items;
-}
 
 export async function recommendFigures(report: (f: Figure) => void): Promise<void> {
   const { violations } = loadBenchmark();
-  const labelled = fixture('labelled-inspections.json');
-  const heldOut = fixture('heldout-inspections.json');
+  const { labelled, heldOut } = labelledInspections();
   const all = topKAccuracy(violations, [...labelled, ...heldOut], 3);
   const top1 = topKAccuracy(violations, [...labelled, ...heldOut], 1);
   const held = topKAccuracy(violations, heldOut, 3);

@@ -37,7 +37,7 @@ export function evaluationContext(services: Services, state: CaseState, roles: r
     today: now, calendar: services.calendar, roles, procedures: services.procedures,
     review: reviewContext(services, procedureOf(services, state), now),
     warnAheadWorkingDays: warnAheadSetting(services),
-    templateTypes: new Set(services.manifest.map((t) => t.id)),
+    templateTypes: services.templateTypes,
   };
 }
 

@@ -8,6 +8,7 @@ import { createTestCore, expectFailure, type TestCore } from '../testing/testCor
 import { openCase } from '../testing/scenario.js';
 import { sampleFields } from '../testing/sampleFields.js';
 import { pdfPageTexts } from '../documents/pdf/pdfText.js';
+import { makePng } from '../testing/png.js';
 import type { DocumentRecord } from '../../../common/schemas/cases.js';
 
 let t: TestCore;
@@ -86,6 +87,10 @@ describe('定稿 and 更正', () => {
 
   it('a bureau may register its own seal image, PNG only', async () => {
     expect((await expectFailure(t.call(head, 'settings.setSeal', { pngBase64: Buffer.from('GIF89a').toString('base64') }))).code).toBe('NOT_AN_IMAGE');
+    // A PNG signature with nothing behind it is refused too.
+    expect((await expectFailure(t.call(head, 'settings.setSeal', { pngBase64: 'iVBORw0KGgo=' }))).code).toBe('NOT_AN_IMAGE');
+    const ok = await t.call(head, 'settings.setSeal', { pngBase64: makePng(200, 200, 3).toString('base64') });
+    expect(ok.sealImageHash).toMatch(/^[0-9a-f]{64}$/);
     expect((await expectFailure(t.call(officer, 'settings.setSeal', { pngBase64: 'iVBORw0KGgo=' }))).code).toBe('FORBIDDEN_ROLE');
   });
 });

@@ -1,4 +1,5 @@
 import { ulid } from 'ulid';
+import { imageSize } from 'image-size';
 import { AppError } from '../../../../common/errors.js';
 import type { DocumentRecord } from '../../../../common/schemas/cases.js';
 import { findTemplate } from '../../documents/manifest.js';
@@ -90,8 +91,11 @@ export const documentHandlers: HandlerMap<'documents.generate' | 'documents.pdf'
   'documents.finalise': (input, ctx) => finaliseDocument(ctx, input),
   'settings.setSeal': ({ pngBase64 }, { services }) => {
     const png = Buffer.from(pngBase64, 'base64');
-    if (png.length < 8 || !png.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) {
-      throw new AppError('NOT_AN_IMAGE', '印章图片应为PNG格式（建议透明背景、正方形）');
+    // Read now, not at the first 定稿: a broken file must be refused while the head is uploading it.
+    let size: { width?: number; height?: number; type?: string } | null = null;
+    try { size = imageSize(png); } catch { size = null; }
+    if (!size || size.type !== 'png' || !size.width || !size.height) {
+      throw new AppError('NOT_AN_IMAGE', '印章图片应为有效的PNG文件（建议透明背景、正方形）');
     }
     const hash = services.blobs.put(png, 'image/png');
     services.db.prepare("INSERT INTO meta (key, value) VALUES ('sealImageHash', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(hash);

@@ -4,18 +4,13 @@
  * fitted to it; the held-out set was written after the keywords and scored 87.5 % before the
  * keywords were last adjusted (see docs/discretion-benchmark.md), so both are reported.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadBenchmark } from '../../services.js';
-import { topKAccuracy, type LabelledInspection } from './evaluate.js';
-
-const fixture = (name: string): LabelledInspection[] =>
-  (JSON.parse(readFileSync(join(import.meta.dirname, 'fixtures', name), 'utf8')) as { items: LabelledInspection[] }).items;
+import { labelledInspections } from '../../testing/labelledInspections.js';
+import { topKAccuracy } from './evaluate.js';
 
 const { violations } = loadBenchmark();
-const labelled = fixture('labelled-inspections.json');
-const heldOut = fixture('heldout-inspections.json');
+const { labelled, heldOut } = labelledInspections();
 
 describe('recommendation accuracy on labelled inspection descriptions', () => {
   it('labels only types of the benchmark and covers every type', () => {

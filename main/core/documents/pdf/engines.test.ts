@@ -33,6 +33,7 @@ describe('engine choice', () => {
     expect((await appError(createPdfEngine('chromium'))).code).toBe('PDF_ENGINE_UNAVAILABLE');
   });
 
+  if (!findSoffice()) console.warn('LibreOffice fallback test skipped: no soffice on PATH (install LibreOffice, or set ANJUAN_SOFFICE).');
   it.skipIf(!findSoffice())('falls back to LibreOffice when Chromium is missing', async () => {
     process.env.ANJUAN_CHROMIUM = '/nonexistent/chromium';
     const engine = await createPdfEngine('auto');

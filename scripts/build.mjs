@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
 const root = new URL('..', import.meta.url).pathname;
-const external = ['better-sqlite3', 'electron', 'playwright-core', 'subset-font', 'pdfjs-dist', 'electron-updater'];
+const external = ['better-sqlite3', 'electron', 'subset-font', 'pdfjs-dist', 'electron-updater'];
 const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: true, external, logLevel: 'warning', absWorkingDir: root };
 
 const jobs = [

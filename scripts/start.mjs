@@ -19,7 +19,7 @@ function electronBinary() {
 const electron = process.env.ANJUAN_NO_ELECTRON ? null : electronBinary();
 const [cmd, args] = electron
   ? [electron, [root]]
-  : [process.execPath, [`${root}dist/core/host.mjs`]];
+  : [process.execPath, [...require('../resources/core-node-flags.json').flags, `${root}dist/core/host.mjs`]];
 if (!electron) console.log('未找到 Electron 程序文件，改为在本机浏览器中提供同一应用。');
 const child = spawn(cmd, args, { stdio: 'inherit', env: process.env });
 child.on('exit', (code) => process.exit(code ?? 0));

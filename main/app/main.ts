@@ -17,6 +17,7 @@ import { appEntryUrl, appOrigin, appScheme, appSchemePrivileges, handleAppReques
 import { hardenSession, hardenWebContents } from './security.js';
 import { feedUrlFrom, startUpdater } from './updater.js';
 import { createMainWindow } from './window.js';
+import coreNodeFlags from '../../resources/core-node-flags.json' with { type: 'json' };
 
 /** Links that may open in the system browser (https only). Empty: the workstation works offline. */
 const externalHosts: readonly string[] = [];
@@ -41,6 +42,7 @@ function onReady(state: ShellState): void {
   const core = startCoreProcess({
     fork: () => utilityProcess.fork(paths.coreUtility, [], {
       serviceName: '案卷核心',
+      execArgv: coreNodeFlags.flags, // the same Node flags as the web host's core: see the file
       env: { ...process.env, ANJUAN_DATA_DIR: dataDir },
       stdio: 'inherit',
     }),

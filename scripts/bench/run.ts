@@ -122,7 +122,7 @@ async function sampleDossierFigure(): Promise<void> {
 
 async function main(): Promise<void> {
   const only = process.argv[2];
-  // The 41-document set runs first: its memory figure would otherwise count what earlier figures left in this process.
+  // The 41-document set runs first, while the machine is quiet (its render runs in a child process of its own).
   const all: Array<[string, () => Promise<void>]> = [['documents41', () => documentSetFigures(report)], ['store', storeFigures], ['documents', documentFigures], ['sample', sampleDossierFigure], ['procedures', () => procedureFigures(report)], ['enterprises', () => enterpriseFigures(report)], ['recommend', () => recommendFigures(report)]];
   for (const [name, run] of all) {
     if (only && only !== name) continue;

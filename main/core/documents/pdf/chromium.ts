@@ -1,14 +1,15 @@
 /**
- * The built-in engine: one headless Chromium kept running with a page or two that have the print
- * harness loaded, so that after the first document a conversion is a render plus a print (no
- * browser start, no font load). Everything the page loads is served from memory and disk through request
- * interception under a made-up origin; every other request is refused: the engine never goes online.
+ * The built-in engine: one headless Chromium kept running with a page that has the print harness
+ * loaded, so that after the first document a conversion is a render plus a print (no browser
+ * start, no font load). Everything the page loads is served from memory and disk through request
+ * interception (CDP Fetch) under a made-up origin; every other request is refused: the engine never
+ * goes online. The browser is driven over a pipe (cdpPipe.ts), not through playwright-core: see there.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
-import { chromium, type Browser, type Page, type Route } from 'playwright-core';
+import type { Protocol } from 'devtools-protocol';
 import { AppError } from '../../../../common/errors.js';
 import { appRoot } from '../../paths.js';
+import { CdpError, launchChromium, type LaunchedChromium } from './cdpPipe.js';
 import { readDocxLayout } from './docxLayout.js';
 import type { PdfEngine, PdfResult } from './engine.js';
 import { fontEnv } from './fontconfig.js';
@@ -19,7 +20,24 @@ import { printFontsDir } from './printFonts.js';
 import { SerialQueue } from './serial.js';
 
 const origin = 'http://anjuan-print.invalid';
+/** Flags of ours, on top of what any headless print browser gets (launch()); also used by tests that stand in for Electron. */
 export const chromiumLaunchArgs = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
+
+/**
+ * What keeps the browser small (measured on Debian Chromium 156, issue 4's render-memory figure):
+ * headless Chrome preloads two omnibox pop-up WebUI renderers (~100 MB) a print engine never shows,
+ * and keeps a spare renderer; the GPU and network services in their own processes cost ~75 MB
+ * more than inside the browser process. Everything else is what a headless browser that must not
+ * go online or show UI gets anyway. Chromium reads only the last --disable-features, so one list.
+ */
+const headlessArgs = [
+  '--headless', '--hide-scrollbars', '--mute-audio', '--no-default-browser-check', '--no-startup-window',
+  '--disable-extensions', '--disable-default-apps', '--disable-sync', '--disable-breakpad', '--disable-domain-reliability',
+  '--disable-client-side-phishing-detection', '--disable-dev-shm-usage', '--password-store=basic', '--use-mock-keychain',
+  '--force-color-profile=srgb', '--metrics-recording-only', '--no-service-autorun', '--disable-search-engine-choice-screen',
+  '--in-process-gpu', '--enable-features=NetworkServiceInProcess2', '--js-flags=--expose-gc',
+  '--disable-features=WebUIOmniboxPopup,WebUIOmniboxAimPopup,WebUIOmniboxFullPopup,SpareRendererForSitePerProcess,Translate,OptimizationHints,MediaRouter,BackForwardCache,InterestFeedContentSuggestions',
+];
 
 /**
  * Where a Chromium-family browser may be: ANJUAN_CHROMIUM alone when set; otherwise Debian's Chromium, then the
@@ -49,19 +67,25 @@ export function chromiumExecutable(): string {
 
 export interface ChromiumOptions { executablePath?: string; timeoutMs?: number; pages?: number }
 
+/** A tab with the harness loaded, attached over the pipe. */
+interface HarnessPage { sessionId: string; targetId: string }
+
 /** One page with the harness loaded and its own queue: a page renders one document at a time. */
-interface Slot { queue: SerialQueue; page: Promise<Page> | null; pending: number }
+interface Slot { queue: SerialQueue; page: Promise<HarnessPage> | null; pending: number }
+
+const mm = (v: number): number => v / 25.4; // CDP takes inches
 
 export class ChromiumEngine implements PdfEngine {
   readonly name = 'chromium' as const;
-  private browser: Promise<Browser> | null = null;
+  private browser: Promise<LaunchedChromium> | null = null;
   private readonly slots: Slot[];
   private closed = false;
 
   constructor(private readonly opts: ChromiumOptions = {}) {
-    // Printing is mostly CPU in the browser: two pages on two cores print about 1.5–2× faster than
-    // one; more pages than cores only add memory.
-    const n = Math.max(1, opts.pages ?? Math.min(2, availableParallelism()));
+    // One page by default: with the small print fonts (printFonts.ts) a document prints in ~0.13 s,
+    // 41 in ~5 s; a second page saves about a second of that and costs ~150 MB (a renderer and a
+    // print compositor), which the 500 MB budget of issue 4 cannot spare.
+    const n = Math.max(1, opts.pages ?? 1);
     this.slots = Array.from({ length: n }, () => ({ queue: new SerialQueue(), page: null, pending: 0 }));
   }
 
@@ -81,14 +105,14 @@ export class ChromiumEngine implements PdfEngine {
       } catch (e) {
         // A hung or crashed page is thrown away; the next document starts a fresh one.
         slot.page = null;
-        await page.close().catch(() => undefined);
+        await this.closePage(page);
         if (e instanceof AppError) throw e;
         throw new AppError('PDF_CONVERSION_FAILED', `内置引擎转换PDF失败：${(e as Error).message}`, { engine: this.name });
       }
     }).finally(() => { slot.pending--; });
   }
 
-  private async print(page: Page, docx: Buffer): Promise<PdfResult> {
+  private async print(page: HarnessPage, docx: Buffer): Promise<PdfResult> {
     let layout;
     try {
       layout = readDocxLayout(docx);
@@ -96,20 +120,32 @@ export class ChromiumEngine implements PdfEngine {
       throw new AppError('PDF_CONVERSION_FAILED', `文书不是有效的Word文档：${(e as Error).message}`, { engine: this.name });
     }
     const { geometry: g, footer } = layout;
-    await page.evaluate(({ b64, css }) => (globalThis as unknown as { anjuanRender(b: string, c: string): Promise<number> }).anjuanRender(b64, css),
-      { b64: docx.toString('base64'), css: pageCss(g) });
-    const pdf = await page.pdf({
-      preferCSSPageSize: true,
-      printBackground: true,
-      displayHeaderFooter: true,
-      headerTemplate: '<span></span>',
-      footerTemplate: footerTemplate(footer, g),
-      margin: { top: `${g.top}mm`, right: `${g.right}mm`, bottom: `${g.bottom}mm`, left: `${g.left}mm` },
-    });
+    const { cdp } = await this.startBrowser();
+    const rendered = await cdp.send('Runtime.evaluate', {
+      expression: `anjuanRender(${JSON.stringify(docx.toString('base64'))}, ${JSON.stringify(pageCss(g))})`,
+      awaitPromise: true, returnByValue: true,
+    }, page.sessionId);
+    if (rendered.exceptionDetails) {
+      const d = rendered.exceptionDetails;
+      throw new CdpError(`排版失败：${d.exception?.description?.split('\n')[0] ?? d.text}`);
+    }
+    const { data } = await cdp.send('Page.printToPDF', {
+      preferCSSPageSize: true, printBackground: true, displayHeaderFooter: true,
+      headerTemplate: '<span></span>', footerTemplate: footerTemplate(footer, g),
+      paperWidth: mm(g.width), paperHeight: mm(g.height),
+      marginTop: mm(g.top), marginRight: mm(g.right), marginBottom: mm(g.bottom), marginLeft: mm(g.left),
+      // Tags and an outline are not asked of a form, and tagging costs time on every page.
+      generateTaggedPDF: false, generateDocumentOutline: false,
+    }, page.sessionId);
+    const pdf = Buffer.from(data, 'base64');
+    // Each print leaves a few documents behind (the footer is drawn in a frame per page), held in
+    // Blink's heap until a full collection, which V8 rarely runs because its own heap stays small:
+    // the renderer grew by ~90 MB over 41 documents. A full collection after each costs ~15 ms.
+    await cdp.send('Runtime.evaluate', { expression: 'gc()' }, page.sessionId);
     return { pdf, pages: await pageCount(pdf) };
   }
 
-  private ready(slot: Slot): Promise<Page> {
+  private ready(slot: Slot): Promise<HarnessPage> {
     if (!slot.page) {
       slot.page = this.openPage();
       slot.page.catch(() => { slot.page = null; });
@@ -117,11 +153,11 @@ export class ChromiumEngine implements PdfEngine {
     return slot.page;
   }
 
-  private startBrowser(): Promise<Browser> {
+  private startBrowser(): Promise<LaunchedChromium> {
     if (!this.browser) {
       const started = this.launch();
       this.browser = started;
-      started.then((b) => b.on('disconnected', () => {
+      started.then((b) => b.exited.then(() => {
         // A crashed browser takes every page with it: all start afresh on the next document.
         if (this.browser === started) { this.browser = null; for (const s of this.slots) s.page = null; }
       }), () => { if (this.browser === started) this.browser = null; });
@@ -129,31 +165,70 @@ export class ChromiumEngine implements PdfEngine {
     return this.browser;
   }
 
-  private async launch(): Promise<Browser> {
+  private async launch(): Promise<LaunchedChromium> {
     const executablePath = this.opts.executablePath ?? chromiumExecutable();
     if (!existsSync(executablePath)) {
       throw new AppError('PDF_ENGINE_UNAVAILABLE', `找不到内置PDF引擎所需的Chromium：${executablePath}`, { engine: this.name, executablePath });
     }
     const env = await fontEnv();
     try {
-      return await chromium.launch({ executablePath, headless: true, args: chromiumLaunchArgs, env });
+      const browser = await launchChromium(executablePath, [...headlessArgs, ...chromiumLaunchArgs], env);
+      this.serveHarness(browser, harnessAssets(await printFontsDir()));
+      return browser;
     } catch (e) {
       throw new AppError('PDF_ENGINE_UNAVAILABLE', `内置PDF引擎无法启动：${(e as Error).message.split('\n')[0]}`, { engine: this.name, executablePath });
     }
   }
 
-  private async openPage(): Promise<Page> {
-    const browser = await this.startBrowser();
-    const context = await browser.newContext({ offline: false, javaScriptEnabled: true });
-    const page = await context.newPage();
-    const assets = harnessAssets(await printFontsDir());
-    await context.route('**/*', (route: Route) => {
-      const url = route.request().url();
-      const body = url.startsWith(`${origin}/`) ? assets(url.slice(origin.length + 1)) : null;
-      return body ? route.fulfill(body) : route.abort('blockedbyclient');
+  /** Answers every request of every page: the harness's files, or a refusal; and notices pages that die. */
+  private serveHarness(browser: LaunchedChromium, assets: ReturnType<typeof harnessAssets>): void {
+    const { cdp } = browser;
+    cdp.onEvent((method, params, sessionId) => {
+      if (method === 'Fetch.requestPaused' && sessionId) {
+        const { requestId, request } = params as Protocol.Fetch.RequestPausedEvent;
+        const body = request.url.startsWith(`${origin}/`) ? assets(request.url.slice(origin.length + 1)) : null;
+        const answer = body
+          ? cdp.send('Fetch.fulfillRequest', {
+            requestId, responseCode: body.status, responseHeaders: [{ name: 'Content-Type', value: body.contentType }],
+            body: Buffer.from(body.body).toString('base64'),
+          }, sessionId)
+          : cdp.send('Fetch.failRequest', { requestId, errorReason: 'BlockedByClient' }, sessionId);
+        answer.catch(() => undefined); // the page may have gone meanwhile
+      } else if (method === 'Inspector.targetCrashed' && sessionId) {
+        cdp.failSession(sessionId, new CdpError('页面崩溃'));
+      } else if (method === 'Target.detachedFromTarget') {
+        const gone = (params as Protocol.Target.DetachedFromTargetEvent).sessionId;
+        cdp.failSession(gone, new CdpError('页面已关闭'));
+      }
     });
-    await page.goto(`${origin}/harness.html`);
-    return page;
+  }
+
+  private async openPage(): Promise<HarnessPage> {
+    const { cdp } = await this.startBrowser();
+    const { browserContextId } = await cdp.send('Target.createBrowserContext', { disposeOnDetach: true });
+    const { targetId } = await cdp.send('Target.createTarget', { url: 'about:blank', browserContextId });
+    const { sessionId } = await cdp.send('Target.attachToTarget', { targetId, flatten: true });
+    const page = { sessionId, targetId };
+    try {
+      await cdp.send('Fetch.enable', { patterns: [{ urlPattern: '*' }] }, sessionId);
+      await cdp.send('Inspector.enable', undefined, sessionId);
+      await cdp.send('Page.enable', undefined, sessionId);
+      const loaded = new Promise<void>((resolve) => {
+        const stop = cdp.onEvent((method, _p, from) => { if (method === 'Page.loadEventFired' && from === sessionId) { stop(); resolve(); } });
+      });
+      const nav = await cdp.send('Page.navigate', { url: `${origin}/harness.html` }, sessionId);
+      if (nav.errorText) throw new CdpError(`打印页面载入失败：${nav.errorText}`);
+      await withTimeout(loaded, 30_000);
+      return page;
+    } catch (e) {
+      await this.closePage(page);
+      throw e;
+    }
+  }
+
+  private async closePage(page: HarnessPage): Promise<void> {
+    const b = await this.browser?.catch(() => null);
+    await b?.cdp.send('Target.closeTarget', { targetId: page.targetId }).catch(() => undefined);
   }
 
   async close(): Promise<void> {

@@ -7,7 +7,7 @@
  * template. Skipped, with the reason, where no Chromium is installed.
  */
 import { PDFDocument } from 'pdf-lib';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type CDPSession, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ChromiumEngine, chromiumLaunchArgs } from '../core/documents/pdf/chromium.js';
 import { ElectronEngine } from '../core/documents/pdf/electronEngine.js';
@@ -52,6 +52,15 @@ function pageWindow(opening: Promise<Page>): PdfWindowLike {
         footerTemplate: o.footerTemplate,
         margin: { top: `${o.margins.top}in`, right: `${o.margins.right}in`, bottom: `${o.margins.bottom}in`, left: `${o.margins.left}in` },
       }),
+      // Like webContents.debugger: CDP on this page.
+      debugger: (() => {
+        let session: Promise<CDPSession> | null = null;
+        return {
+          isAttached: () => session !== null,
+          attach: () => { session = opening.then((p) => p.context().newCDPSession(p)); },
+          sendCommand: async (method: string) => (await session!).send(method as 'HeapProfiler.collectGarbage'),
+        };
+      })(),
     },
   };
 }

@@ -11,12 +11,12 @@ const job: PdfRenderJob = {
 const pdfBytes = new Uint8Array(Buffer.from('%PDF-1.7\n%fake'));
 const url = 'app://pdf/harness.html';
 
-interface FakeOpts { harness?: unknown; sections?: unknown; hang?: 'load' | 'render' | 'print'; printFails?: boolean; loadFails?: boolean }
+interface FakeOpts { harness?: unknown; sections?: unknown; hang?: 'load' | 'render' | 'print'; printFails?: boolean; loadFails?: boolean; gcFails?: boolean }
 
 /** A hidden window stand-in: records what the renderer does with it; the test decides how it behaves. */
 function fakeWindow(o: FakeOpts = {}) {
   const never = new Promise<never>(() => {});
-  const calls = { urls: [] as string[], scripts: [] as string[], printed: [] as PdfPrintOptions[], destroyed: false, crashed: false, busy: 0, maxBusy: 0 };
+  const calls = { urls: [] as string[], scripts: [] as string[], printed: [] as PdfPrintOptions[], destroyed: false, crashed: false, busy: 0, maxBusy: 0, attached: 0, cdp: [] as string[] };
   const win: PdfWindowLike = {
     loadURL: async (u) => { calls.urls.push(u); if (o.hang === 'load') await never; if (o.loadFails) throw new Error('ERR_FILE_NOT_FOUND'); },
     isDestroyed: () => calls.destroyed,
@@ -38,6 +38,11 @@ function fakeWindow(o: FakeOpts = {}) {
         if (o.hang === 'print') await never;
         if (o.printFails) throw new Error('Failed to generate PDF');
         return pdfBytes;
+      },
+      debugger: {
+        isAttached: () => calls.attached > 0,
+        attach: () => { calls.attached++; },
+        sendCommand: async (method) => { calls.cdp.push(method); if (o.gcFails) throw new Error('Debugger is already attached'); return {}; },
       },
     },
   };
@@ -101,6 +106,21 @@ describe('PdfRenderer', () => {
     expect(created[0]!.calls.scripts.slice(1)).toEqual([renderCall(job), renderCall(job)]);
     expect(created[0]!.calls.printed).toEqual([printToPdfOptions(job), printToPdfOptions(job)]);
     expect(renderer.fontsDir).toBe('/tmp/other-fonts');
+  });
+
+  it('collects the page\'s garbage after each print, attaching its debugger once', async () => {
+    const { renderer, created } = setup([]);
+    await renderer.handle(request(1));
+    await renderer.handle(request(2));
+    expect(created[0]!.calls.attached).toBe(1);
+    expect(created[0]!.calls.cdp).toEqual(['HeapProfiler.collectGarbage', 'HeapProfiler.collectGarbage']);
+  });
+
+  it('still prints when garbage cannot be collected, and says so in the log once', async () => {
+    const { renderer, log } = setup([fakeWindow({ gcFails: true })]);
+    expect(await renderer.handle(request(1))).toMatchObject({ id: 1, ok: true, pdfBase64: Buffer.from(pdfBytes).toString('base64') });
+    expect(await renderer.handle(request(2))).toMatchObject({ id: 2, ok: true });
+    expect(log.mock.calls.filter(([m]) => String(m).includes('无法回收内存'))).toHaveLength(1);
   });
 
   it('renders one document at a time when requests overlap', async () => {

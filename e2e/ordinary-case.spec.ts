@@ -122,6 +122,8 @@ test('an ordinary case from 立案 to 结案, with dossier and history', async (
   await expectNode(page, '案件审查');
   // 案件审查: a reviewer or the head examines facts, evidence, basis and the proposed fine.
   await expect(page.getByTestId('action-button-passReview')).toBeDisabled();
+  // Its 案件处理内部审批表 is internal: the dossier binds it in the 副卷.
+  await generate(page, 'internal-approval');
   await as(page, head);
   await actWithForm(page, 'passReview', async (d) => { await d.getByTestId('form-comment').fill('事实清楚，证据确凿，拟处罚适当。'); });
   await expectNode(page, '事先告知');
@@ -240,9 +242,32 @@ test('an ordinary case from 立案 to 结案, with dossier and history', async (
   const pages = Number(/共 (\d+) 页/.exec((await dossier.getByTestId('preview-page-count').textContent()) ?? '')?.[1]);
   expect(pages).toBeGreaterThan(5);
   await shot(page, '6-dossier-preview');
+  await expect(dossier).toContainText('（正卷）');
   await dossier.getByTestId('preview-close').click();
   await expect(page.getByTestId('catalog-row').first()).toBeVisible();
+  // Two volumes, each with its own catalog numbered from 1: the 内部审批表 is in the 副卷 only.
+  const mainVolume = page.locator('[data-testid="dossier-volume"][data-volume="正卷"]');
+  const sideVolume = page.locator('[data-testid="dossier-volume"][data-volume="副卷"]');
+  await expect(page.getByTestId('dossier-volume')).toHaveCount(2);
+  await expect(mainVolume.getByTestId('volume-pages')).toHaveText(`共 ${pages} 页`);
+  await expect(sideVolume.getByTestId('catalog-row')).toHaveCount(1);
+  await expect(sideVolume.getByTestId('catalog-row').first()).toContainText('案件处理内部审批表');
+  await expect(sideVolume.getByTestId('catalog-row').first().locator('td').last()).toHaveText(/^1(-\d+)?$/);
+  await expect(mainVolume.getByTestId('dossier-catalog')).not.toContainText('案件处理内部审批表');
+  await expect(page.getByTestId('dossier-info')).toContainText('正卷、副卷两卷');
   await shot(page, '7-dossier-catalog');
+  const sidePages = Number(/共 (\d+) 页/.exec((await sideVolume.getByTestId('volume-pages').textContent()) ?? '')?.[1]);
+  expect(sidePages).toBeGreaterThanOrEqual(4); // cover, catalog, the 审批表, 备考表
+  const sideDownload = page.waitForEvent('download');
+  await sideVolume.getByTestId('volume-download').click();
+  const saved = await sideDownload;
+  expect(saved.suggestedFilename()).toMatch(/副卷.*\.pdf$/);
+  expect(readFileSync(await saved.path()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  await sideVolume.getByTestId('volume-preview').click();
+  const sidePreview = page.getByTestId('preview-dialog');
+  await expect(sidePreview).toContainText('（副卷）');
+  await expect(sidePreview.getByTestId('preview-page-count')).toHaveText(`共 ${sidePages} 页`, { timeout: 60_000 });
+  await sidePreview.getByTestId('preview-close').click();
 
   // ── 历史, and again after a reload (a restart of the window) ──────────────────────────────────
   const checkHistory = async (): Promise<void> => {
@@ -258,6 +283,10 @@ test('an ordinary case from 立案 to 结案, with dossier and history', async (
   await page.reload();
   await expect(page.getByTestId('case-number')).toHaveText(caseNumber);
   await checkHistory();
+  // The case record keeps both volumes: after a reload they can still be previewed, downloaded and printed.
+  await page.getByTestId('tab-dossier').click();
+  await expect(page.getByTestId('dossier-volume')).toHaveCount(2);
+  await expect(page.locator('[data-testid="dossier-volume"][data-volume="副卷"]').getByTestId('volume-pages')).toHaveText(`共 ${sidePages} 页`);
 
   // ── 归档 ──────────────────────────────────────────────────────────────────────────────────
   await actWithForm(page, 'archive', async (d) => {

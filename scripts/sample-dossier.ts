@@ -2,8 +2,8 @@
  * `npm run sample-dossier -- [--scenario NAME] --out DIR [--engine chromium|libreoffice]`
  * Scenarios: ordinary (default), hearing, summary, seizure, daily-penalty, detention-referral.
  * Drives a complete sample case through the public operations (no shortcuts into the store) on a
- * fresh data directory and writes every generated .docx and .pdf, the dossier PDF and
- * manifest.json into DIR.
+ * fresh data directory and writes every generated .docx and .pdf, the dossier's volumes (正卷.pdf,
+ * and 副卷.pdf when the case has internal documents) and manifest.json into DIR.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -49,8 +49,14 @@ async function main(): Promise<void> {
       writeFileSync(join(out, `${base}.pdf`), pdf);
       documents.push({ type: d.type, name: d.name.replace(/[《》]/g, ''), number: d.number, docx: `${base}.docx`, pdf: `${base}.pdf`, sha256: sha256(docx) });
     }
-    const dossierPdf = Buffer.from((await call(officer, 'blobs.read', { hash: dossier.pdfHash })).base64, 'base64');
-    writeFileSync(join(out, 'dossier.pdf'), dossierPdf);
+    // Each bound volume in its own file, 正卷.pdf and (when the case has one) 副卷.pdf; a 副卷.pdf left by an earlier run is removed.
+    const volumes = [];
+    for (const v of dossier.volumes) {
+      const bytes = Buffer.from((await call(officer, 'blobs.read', { hash: v.pdfHash })).base64, 'base64');
+      writeFileSync(join(out, `${v.volume}.pdf`), bytes);
+      volumes.push({ volume: v.volume, pdf: `${v.volume}.pdf`, pages: v.pages, sha256: sha256(bytes), catalog: v.catalog });
+    }
+    if (!dossier.volumes.some((v) => v.volume === '副卷')) rmSync(join(out, '副卷.pdf'), { force: true });
     const manifest = {
       scenario,
       procedure: `${closed.state.procedure.id}@${closed.state.procedure.version}`,
@@ -58,10 +64,11 @@ async function main(): Promise<void> {
       caseNumber: closed.state.number,
       party: closed.state.party.name,
       documents,
-      dossier: { pdf: 'dossier.pdf', pages: dossier.pages, sha256: sha256(dossierPdf) },
+      dossier: { volumes },
     };
     writeFileSync(join(out, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
-    console.log(`样本卷宗（${scenario}）已生成：${out}（${documents.length}份文书，卷宗${dossier.pages}页，用时${((Date.now() - started) / 1000).toFixed(1)}秒）`);
+    const pages = volumes.map((v) => `${v.volume}${v.pages}页（${v.pdf}）`).join('，');
+    console.log(`样本卷宗（${scenario}）已生成：${out}（${documents.length}份文书，${pages}，用时${((Date.now() - started) / 1000).toFixed(1)}秒）`);
   } finally {
     await core.close();
     rmSync(dataDir, { recursive: true, force: true });

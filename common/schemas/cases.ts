@@ -125,7 +125,11 @@ export const caseState = z.object({
   documents: z.array(documentRecord),
   evidence: z.array(evidenceRecord),
   approvals: z.array(z.object({ action: z.string(), by: z.string(), byName: z.string(), at: z.string(), comment: z.string() })),
-  dossier: z.object({ pdfHash: z.string(), pages: z.number().int(), builtAt: z.string() }).nullable(),
+  /** The last 组卷: pdfHash/pages are the 正卷's; `volumes` lists every bound volume (absent in dossiers bound before the 副卷 was bound apart). */
+  dossier: z.object({
+    pdfHash: z.string(), pages: z.number().int(), builtAt: z.string(),
+    volumes: z.array(z.object({ volume: z.enum(['正卷', '副卷']), pdfHash: z.string(), pages: z.number().int() })).optional(),
+  }).nullable(),
   /** Node the main procedure returns to when a 中止 ends. */
   returnTo: z.string().nullable(),
   tracks: z.array(trackState),

@@ -63,12 +63,21 @@ export const addEvidenceInput = z.object({
 
 export const blobOutput = z.object({ hash: z.string(), mimeType: z.string(), base64: z.string() });
 
+const dossierCatalog = z.array(z.object({
+  seq: z.number().int(), number: z.string(), author: z.string(), title: z.string(), date: z.string(), page: z.string(),
+}));
+/** One bound volume: 正卷 (the record) or 副卷 (internal deliberation), each numbered from 1 with its own 卷内目录. */
+export const dossierVolume = z.object({
+  volume: z.enum(['正卷', '副卷']), pdfHash: z.string(), pages: z.number().int(), catalog: dossierCatalog,
+});
+export type DossierVolume = z.infer<typeof dossierVolume>;
 export const dossierOutput = z.object({
+  // The 正卷's PDF, pages and catalog, as before there were two volumes (also volumes[0]).
   pdfHash: z.string(),
   pages: z.number().int(),
-  catalog: z.array(z.object({
-    seq: z.number().int(), number: z.string(), author: z.string(), title: z.string(), date: z.string(), page: z.string(),
-  })),
+  catalog: dossierCatalog,
+  /** 正卷 first, then 副卷 when the case has any document the manifest files there. */
+  volumes: z.array(dossierVolume),
   builtAt: z.string(),
 });
 export type DossierOutput = z.infer<typeof dossierOutput>;

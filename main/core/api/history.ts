@@ -18,7 +18,10 @@ export function summarize(e: CaseEvent, defFor: (track: string) => ProcedureDefi
       return `${how}${d.number ? `（${d.number}）` : ''}，第${d.version}版${d.changedFields?.length ? `，改动的数据项：${d.changedFields.join('、')}` : ''}`;
     }
     case 'evidence.added': return `上传证据：${e.payload.description}（${e.payload.fileName}）`;
-    case 'dossier.built': return `组卷，共${e.payload.pages}页`;
+    case 'dossier.built': {
+      const volumes = e.payload.volumes ?? [];
+      return volumes.length > 1 ? `组卷：${volumes.map((v) => `${v.volume}${v.pages}页`).join('，')}` : `组卷，共${e.payload.pages}页`;
+    }
     case 'action.performed': {
       const p = e.payload;
       const move = p.to ? `，由“${nodeName(p.from)}”进入“${nodeName(p.to)}”` : '';

@@ -23,7 +23,7 @@ describe('an ordinary case from 立案 to 结案', () => {
     const s = result.closed.state;
     expect(s.node).toBe('closed');
     expect(s.closedOn).toBe('2026-03-25');
-    expect(s.documents.map((d) => d.type)).toEqual(['filing-approval', 'inspection-record', 'interview-record', 'penalty-notice', 'service-receipt', 'penalty-decision', 'service-receipt', 'closing-approval']);
+    expect(s.documents.map((d) => d.type)).toEqual(['filing-approval', 'inspection-record', 'interview-record', 'internal-approval', 'penalty-notice', 'service-receipt', 'penalty-decision', 'service-receipt', 'closing-approval']);
     expect(s.documents.find((d) => d.type === 'penalty-notice')!.number).toBe('黔东南环天罚告字〔2026〕1号');
     expect(s.documents.find((d) => d.type === 'penalty-decision')!.number).toBe('黔东南环天罚字〔2026〕1号');
     expect(s.documents.filter((d) => d.type === 'service-receipt').map((d) => d.version)).toEqual([1, 1]);
@@ -52,6 +52,33 @@ describe('an ordinary case from 立案 to 结案', () => {
     const numbered = pages.length - (pages.findIndex((p) => p.includes('行政处罚决定书') && !p.includes('卷内目录')));
     expect(numbered).toBeGreaterThan(5);
     expect(pages.at(-1)!.replace(/\s+/g, '')).toContain(String(numbered));
+  });
+
+  it('binds the 副卷 apart: the 内部审批表 is there, numbered from 1, and not in the 正卷', async () => {
+    const { dossier } = result;
+    expect(dossier.volumes.map((v) => v.volume)).toEqual(['正卷', '副卷']);
+    const [main, side] = dossier.volumes as [typeof dossier.volumes[0], typeof dossier.volumes[0]];
+    // The top-level fields are the 正卷's, as callers read them before there were two volumes.
+    expect({ pdfHash: dossier.pdfHash, pages: dossier.pages, catalog: dossier.catalog }).toEqual({ pdfHash: main.pdfHash, pages: main.pages, catalog: main.catalog });
+    expect(side.catalog.map((r) => r.title)).toEqual(['案件处理内部审批表']);
+    expect(side.catalog[0]!.page.startsWith('1')).toBe(true);
+    expect(main.catalog.map((r) => r.title)).not.toContain('案件处理内部审批表');
+    expect(main.catalog.map((r) => r.title)).toContain('现场照片：1号排气筒排放状况');
+    const sidePages = await pdfPageTexts(Buffer.from((await t.call(result.officer, 'blobs.read', { hash: side.pdfHash })).base64, 'base64'));
+    expect(sidePages.length).toBe(side.pages);
+    const cover = sidePages[0]!.replace(/\s+/g, '');
+    expect(cover).toContain('（副卷）');
+    expect(cover).toContain(result.closed.state.number);
+    expect(sidePages.at(-1)!.replace(/\s+/g, '')).toContain('备考表');
+    const mainPages = await pdfPageTexts(Buffer.from((await t.call(result.officer, 'blobs.read', { hash: main.pdfHash })).base64, 'base64'));
+    expect(mainPages.join('').replace(/\s+/g, '')).not.toContain('案件处理内部审批表');
+    // The event names both volumes; the history says so; 归档 recorded two volumes (卷数).
+    expect(result.archived.state.dossier?.volumes).toEqual([
+      { volume: '正卷', pdfHash: main.pdfHash, pages: main.pages }, { volume: '副卷', pdfHash: side.pdfHash, pages: side.pages },
+    ]);
+    const history = await t.call(result.officer, 'cases.history', { caseId: result.caseId });
+    expect(history.entries.find((e) => e.type === 'dossier.built')!.summary).toBe(`组卷：正卷${main.pages}页，副卷${side.pages}页`);
+    expect(result.archived.state.steps.find((x) => x.action === 'archive')!.data.volumes).toBe(2);
   });
 
   it('records who did what and when, and keeps it across a restart', async () => {

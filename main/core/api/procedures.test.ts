@@ -158,6 +158,8 @@ describe('legality review and a head’s override', () => {
     expect(history.entries.at(-1)!.summary).toMatch(/经负责人决定继续办理（在办案期限内作出决定），理由：因司法鉴定耗时较长/);
     // …and in the dossier's 备考表.
     const dossier = await t.call(officer, 'dossier.build', { caseId });
+    // Only a 立案审批表 (正卷): no 副卷 is bound.
+    expect(dossier.volumes.map((v) => [v.volume, v.pdfHash])).toEqual([['正卷', dossier.pdfHash]]);
     const pages = await pdfPageTexts(Buffer.from((await t.call(officer, 'blobs.read', { hash: dossier.pdfHash })).base64, 'base64'));
     const remarks = pages.at(-1)!.replace(/\s+/g, '');
     expect(remarks).toContain('备考表');

@@ -56,7 +56,8 @@ export type CaseEventBody =
   | { type: 'action.performed'; payload: ActionPerformedPayload }
   | { type: 'track.started'; payload: TrackStartedPayload }
   | { type: 'document.finalised'; payload: { documentId: string; docxSha256: string; pdfHash: string; pages: number } }
-  | { type: 'dossier.built'; payload: { pdfHash: string; pages: number; builtAt: string } };
+  // pdfHash/pages: the 正卷; `volumes` (absent in events before the 副卷 was bound apart) lists every volume bound.
+  | { type: 'dossier.built'; payload: { pdfHash: string; pages: number; builtAt: string; volumes?: Array<{ volume: '正卷' | '副卷'; pdfHash: string; pages: number }> } };
 
 /** An event as stored: the body plus who, when, where, and its place in the hash chain. */
 export type CaseEvent = CaseEventBody & {

@@ -6,8 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../../common/errors.js';
 import { assembleDossier, type DossierInput, type DossierItem } from './assemble.js';
 import { compactDate } from './format.js';
-import { mm } from './sheet.js';
-import { inspectPdf, type InspectedPdf, type SeenPage } from './testPdf.js';
+import { cornerNumber, inspectPdf, type InspectedPdf } from './testPdf.js';
 import { caseInput, fixturePdf, pdfItem, photoItem, pngBytes, redBlueJpeg, withExifOrientation } from './testFixtures.js';
 
 const has = (tool: string): boolean => spawnSync(tool, ['-v']).error === undefined;
@@ -42,11 +41,6 @@ async function sampleItems(): Promise<Array<{ item: DossierItem; pages: number }
 const rowText = (seq: number, number: string, author: string, title: string, date: string, page: string): string =>
   `${seq}${number}${author}${title}${compactDate(date)}${page}`;
 const squash = (s: string): string => s.replace(/\s+/g, '');
-
-/** The dossier number in the seen bottom-right corner of a page. */
-function cornerNumber(page: SeenPage): string | undefined {
-  return page.items.find((t) => /^\d+$/.test(t.str) && t.x > page.width - mm(25) && Math.abs(t.y - (page.height - mm(10))) < 2)?.str;
-}
 
 /** Centres of the saturated red and blue pixels of a page rendered by pdftoppm. */
 function redBlueCentres(pdf: Uint8Array, pageNumber: number): { red: [number, number]; blue: [number, number]; box: [number, number] } {

@@ -1,7 +1,9 @@
 /**
  * Binds a case's file: picks the documents and evidence that belong in it, orders them as the
  * manifest says (正卷 order after the 2010 rule: each 送达回证 right after the document it proves,
- * photos after the investigation records), converts each to PDF and hands them to the assembler.
+ * photos after the investigation records), converts each to PDF and hands them to the assembler —
+ * once for the 正卷 and, when the case has any document the manifest files in the 副卷, once more
+ * for the 副卷, each volume with its own cover, 卷内目录, numbering from 1 and 备考表.
  */
 import type { CaseState, DocumentRecord } from '../../../common/schemas/cases.js';
 import type { TemplateInfo } from '../../../common/schemas/documents.js';
@@ -9,9 +11,13 @@ import type { BlobStore } from '../store/blobStore.js';
 import type { PdfService } from '../documents/pdfService.js';
 import { documentSlot, receiptFieldKeys } from '../documents/names.js';
 import { chinaDate } from '../domain/dates.js';
-import { assembleDossier, type CatalogRow, type DossierItem } from './assemble.js';
+import { assembleDossier, type AssembledDossier, type DossierItem } from './assemble.js';
+import { crossReference, volumeOf, type Volume } from './volumes.js';
 
-export interface DossierDeps { blobs: BlobStore; pdf: PdfService; manifest: TemplateInfo[]; bureauName: string }
+export interface DossierDeps { blobs: Pick<BlobStore, 'get'>; pdf: Pick<PdfService, 'pdfFor'>; manifest: TemplateInfo[]; bureauName: string }
+
+/** One bound volume: its PDF, page count (cover and catalog included) and 卷内目录. */
+export interface BuiltVolume extends AssembledDossier { volume: Volume }
 
 /** The newest version of each document; receipts are kept one per served document. */
 const ownSheets = new Set(['dossier-cover', 'dossier-catalog', 'dossier-remarks']);
@@ -33,42 +39,68 @@ function sortKey(d: DocumentRecord, manifest: TemplateInfo[]): number {
   return order(d.type);
 }
 
+interface Entry { key: number; volume: Volume; item: () => Promise<DossierItem> }
+
+/** The volumes of the case file: the 正卷 first, then the 副卷 if the case has anything to put in it. */
 export async function buildCaseDossier(state: CaseState, deps: DossierDeps, today: string, builtBy: string,
-  onProgress?: (done: number, total: number) => void): Promise<{ pdf: Uint8Array; pages: number; catalog: CatalogRow[] }> {
+  onProgress?: (done: number, total: number) => void): Promise<BuiltVolume[]> {
   // The assembler draws its own cover, 卷内目录 and 备考表: printed copies of those sheets are not filed twice.
   const docs = currentDocuments(state.documents).filter((d) => !ownSheets.has(d.type))
     .sort((a, b) => sortKey(a, deps.manifest) - sortKey(b, deps.manifest));
   const photoAfter = deps.manifest.find((t) => t.id === 'inspection-record')?.order ?? 0;
-  const entries: Array<{ key: number; item: () => Promise<DossierItem> }> = [];
+  const entries: Entry[] = [];
   for (const d of docs) {
-    entries.push({ key: sortKey(d, deps.manifest), item: async () => {
+    // A 送达回证 goes where its own manifest entry says (正卷), whatever it proves.
+    entries.push({ key: sortKey(d, deps.manifest), volume: volumeOf(d.type, deps.manifest), item: async () => {
       // A finalised document is filed as sealed; a draft as rendered.
       const pdfHash = d.finalised?.pdfHash ?? (await deps.pdf.pdfFor(d.docxHash)).pdfHash;
       return { number: d.number ?? '', author: deps.bureauName, title: d.name.replace(/[《》]/g, ''), date: chinaDate(new Date(d.generatedAt)),
         content: { kind: 'pdf', bytes: deps.blobs.get(pdfHash) } };
     } });
   }
+  // Photos are evidence of the facts: they stay in the 正卷, after the investigation records.
   state.evidence.forEach((e, i) => {
-    entries.push({ key: photoAfter + 0.6 + i / 1000, item: async () => ({
+    entries.push({ key: photoAfter + 0.6 + i / 1000, volume: '正卷', item: async () => ({
       number: '', author: deps.bureauName, title: `现场照片：${e.description}`, date: e.takenOn,
       content: { kind: 'image', bytes: deps.blobs.get(e.hash), mimeType: e.mimeType, caption: `${e.description}（拍摄日期：${e.takenOn}，文件：${e.fileName}）` },
     }) });
   });
   entries.sort((a, b) => a.key - b.key);
-  const items: DossierItem[] = [];
-  for (const [i, e] of entries.entries()) {
-    items.push(await e.item());
-    onProgress?.(i + 1, entries.length + 1);
+
+  const main = entries.filter((e) => e.volume === '正卷');
+  const side = entries.filter((e) => e.volume === '副卷');
+  const plan: Array<[Volume, Entry[]]> = side.length > 0 ? [['正卷', main], ['副卷', side]] : [['正卷', main]];
+  // Progress: one step per item converted, then the assembler's steps (items + 2) for each volume.
+  const total = entries.length + plan.reduce((n, [, es]) => n + es.length + 2, 0);
+  let done = 0;
+  const loaded = new Map<Entry, DossierItem>();
+  for (const [, es] of plan) {
+    for (const e of es) {
+      loaded.set(e, await e.item());
+      onProgress?.(++done, total);
+    }
   }
-  const remarks = [
+
+  const caseRemarks = [
     ...state.approvals.filter((a) => a.comment).map((a) => `${chinaDate(new Date(a.at))} ${a.byName}：${a.comment}`),
     // A head's decision to proceed past a failed legality-review rule must be visible to anyone reading the file.
     ...state.overrides.map((o) => `${o.on} ${o.byName}：合法性审查“${o.ruleName}”未通过，决定继续办理。理由：${o.reason}`),
     ...state.tracks.map((t) => `${t.name}：${t.startedOn}启动${t.endedOn ? `，${t.endedOn}办结` : '，尚未办结'}`),
   ];
-  return assembleDossier({
-    bureauName: deps.bureauName, caseNumber: state.number, caseTitle: `${state.party.name}${state.violation.name}案`,
-    partyName: state.party.name, filedOn: state.filedOn, closedOn: state.closedOn, volume: '正卷', retention: '长期',
-    items, remarks, preparedBy: builtBy, checkedBy: '', builtOn: today,
-  }, { onProgress: (done, total) => onProgress?.(entries.length + done, entries.length + total) });
+  const counts = { main: main.length, side: side.length };
+  const volumes: BuiltVolume[] = [];
+  for (const [volume, es] of plan) {
+    const remarks = volume === '正卷'
+      ? [...caseRemarks, ...(side.length > 0 ? [crossReference('正卷', counts)] : [])]
+      : [crossReference('副卷', counts)];
+    const base = done;
+    const built = await assembleDossier({
+      bureauName: deps.bureauName, caseNumber: state.number, caseTitle: `${state.party.name}${state.violation.name}案`,
+      partyName: state.party.name, filedOn: state.filedOn, closedOn: state.closedOn, volume, retention: '长期',
+      items: es.map((e) => loaded.get(e) as DossierItem), remarks, preparedBy: builtBy, checkedBy: '', builtOn: today,
+    }, { onProgress: (d) => onProgress?.(base + d, total) });
+    done = base + es.length + 2;
+    volumes.push({ volume, ...built });
+  }
+  return volumes;
 }

@@ -2,6 +2,7 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { mm } from './sheet.js';
 
 // The fixtures use pdf-lib's Helvetica, which pdf.js reads from its standard font data.
 const standardFontDataUrl = join(dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json')), 'standard_fonts/');
@@ -52,4 +53,9 @@ export async function inspectPdf(bytes: Uint8Array): Promise<InspectedPdf> {
   } finally {
     await doc.destroy();
   }
+}
+
+/** The dossier number printed in the seen bottom-right corner of a page, if any. */
+export function cornerNumber(page: SeenPage): string | undefined {
+  return page.items.find((t) => /^\d+$/.test(t.str) && t.x > page.width - mm(25) && Math.abs(t.y - (page.height - mm(10))) < 2)?.str;
 }

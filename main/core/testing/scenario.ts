@@ -95,7 +95,7 @@ class CaseRunner {
     this.step('组卷');
     const dossier = await this.t.call(this.officer, 'dossier.build', { caseId: this.caseId });
     const archived = closed.state.node === 'closed' && closed.state.procedure.id === 'ordinary'
-      ? await this.act(this.officer, 'archive', { archivedOn: this.today, retention: '30年', volumes: 1 })
+      ? await this.act(this.officer, 'archive', { archivedOn: this.today, retention: '30年', volumes: dossier.volumes.length })
       : closed;
     return { caseId: this.caseId, officer: this.officer, head: this.head, closed, dossier, archived };
   }
@@ -134,6 +134,8 @@ async function ordinaryCase(t: Caller, hooks: ScenarioHooks, o: OrdinaryOptions 
   r.day('2026-03-05');
   await r.act(officer, 'finishInvestigation');
   await r.act(officer, 'submitReport', { facts: '经查，该公司1号排气筒颗粒物排放浓度超过排放标准。', proposedFine: fine, investment: null, reasoning: '超标倍数较低，首次违法，按较轻档次裁量。' });
+  // 案件审查's 内部审批表 is filed in the 副卷, so every scenario built on this one binds two volumes.
+  await r.gen('internal-approval');
   await r.act(head, 'passReview', { comment: '事实清楚，证据确凿，拟处罚意见适当。' });
   await r.gen('penalty-notice');
   await r.act(officer, 'submitNotice');

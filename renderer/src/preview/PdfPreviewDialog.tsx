@@ -20,7 +20,7 @@ import { messageOf } from '../api/errors';
 import { useNotifier } from '../app/notifier';
 import { PdfPages } from './PdfPages';
 import { loadPdf, type LoadedPdf, type PdfSource } from './pdfSource';
-import { downloadPdf, printPdf } from './printPdf';
+import { downloadPdf, printAndTell } from './printPdf';
 
 const zooms = [0.6, 0.8, 1, 1.25, 1.5, 2];
 
@@ -47,9 +47,7 @@ export function PdfPreviewDialog({ source, onClose }: { source: PdfSource; onClo
     if (!pdf) return;
     setPrinting(true);
     try {
-      const r = await printPdf(source.title, pdf.base64);
-      if (r.ok) notifier.info(r.message);
-      else notifier.error(r.message);
+      await printAndTell(source.title, pdf.base64, notifier);
     } catch (e) {
       notifier.error(e);
     } finally {

@@ -16,6 +16,13 @@ export async function printPdf(title: string, base64: string): Promise<PrintOutc
   return openInBrowser(title, base64);
 }
 
+/** Prints and tells the user how it went (both places that print a PDF: preview and dossier volume). */
+export async function printAndTell(title: string, base64: string, tell: { info(m: string): void; error(e: unknown): void }): Promise<void> {
+  const r = await printPdf(title, base64);
+  if (r.ok) tell.info(r.message);
+  else tell.error(r.message);
+}
+
 function openInBrowser(title: string, base64: string): PrintOutcome {
   const blob = base64ToBlob(base64, 'application/pdf');
   const url = URL.createObjectURL(blob);

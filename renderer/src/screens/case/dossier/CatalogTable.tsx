@@ -1,14 +1,13 @@
-/** 卷内目录: the dossier's catalog as the bound file lists it. */
+/** 卷内目录: one volume's catalog as the bound file lists it. */
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
-import type { z } from 'zod';
-import type { dossierOutput } from '../../../../../common/schemas/documents';
+import type { DossierVolume } from '../../../../../common/schemas/documents';
 
-type Catalog = z.infer<typeof dossierOutput>['catalog'];
+type Catalog = DossierVolume['catalog'];
 
 export function CatalogTable({ catalog }: { catalog: Catalog }) {
   return (

@@ -1,4 +1,4 @@
-/** 卷宗: 组卷 (dossier.build), its 卷内目录, and the bound PDF's preview. */
+/** 卷宗: 组卷 (dossier.build) into the 正卷 and, when the case has internal documents, the 副卷; each volume's 卷内目录 and PDF. */
 import { useState } from 'react';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
@@ -7,10 +7,8 @@ import LinearProgress from '@mui/material/LinearProgress';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import LibraryBooksOutlinedIcon from '@mui/icons-material/LibraryBooksOutlined';
-import VisibilityOutlinedIcon from '@mui/icons-material/VisibilityOutlined';
-import type { z } from 'zod';
 import type { CaseView } from '../../../../../common/schemas/cases';
-import type { dossierOutput } from '../../../../../common/schemas/documents';
+import type { DossierOutput } from '../../../../../common/schemas/documents';
 import { send } from '../../../api/send';
 import { messageOf } from '../../../api/errors';
 import { hasRole, useSession } from '../../../app/session';
@@ -18,19 +16,20 @@ import { useNotifier } from '../../../app/notifier';
 import { PdfPreviewDialog } from '../../../preview/PdfPreviewDialog';
 import type { PdfSource } from '../../../preview/pdfSource';
 import { formatInstant } from '../../../util/dates';
-import { CatalogTable } from './CatalogTable';
-
-type Dossier = z.infer<typeof dossierOutput>;
+import { VolumeSection } from './VolumeSection';
+import { volumesOf } from './volumes';
 
 export function DossierPanel({ view, onChanged }: { view: CaseView; onChanged(): Promise<void> }) {
   const { user } = useSession();
   const notifier = useNotifier();
-  const [built, setBuilt] = useState<Dossier | null>(null);
+  const [built, setBuilt] = useState<DossierOutput | null>(null);
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [preview, setPreview] = useState<PdfSource | null>(null);
   const canBuild = hasRole(user, 'officer', 'reviewer', 'head');
   const existing = built ?? view.state.dossier;
+  const volumes = volumesOf(built, view.state.dossier);
+  const pagesText = volumes.map((v) => `${v.volume} ${v.pages} 页`).join('，');
 
   const build = async (): Promise<void> => {
     setPending(true);
@@ -38,8 +37,9 @@ export function DossierPanel({ view, onChanged }: { view: CaseView; onChanged():
     try {
       const d = await send('dossier.build', { caseId: view.state.id });
       setBuilt(d);
-      notifier.success(`组卷完成，共 ${d.pages} 页`);
-      setPreview({ kind: 'blob', pdfHash: d.pdfHash, title: `${view.state.number} 卷宗` });
+      notifier.success(`组卷完成：${d.volumes.map((v) => `${v.volume} ${v.pages} 页`).join('，')}`);
+      // The 正卷 opens at once, as the one volume did; the 副卷 is a click away below.
+      setPreview({ kind: 'blob', pdfHash: d.pdfHash, title: `${view.state.number} 卷宗（正卷）` });
       await onChanged();
     } catch (e) {
       setError(messageOf(e));
@@ -56,36 +56,28 @@ export function DossierPanel({ view, onChanged }: { view: CaseView; onChanged():
             {existing ? '重新组卷' : '组卷'}
           </Button>
         )}
-        {existing && (
-          <Button
-            startIcon={<VisibilityOutlinedIcon />}
-            onClick={() => setPreview({ kind: 'blob', pdfHash: existing.pdfHash, title: `${view.state.number} 卷宗` })}
-            data-testid="dossier-preview"
-          >
-            预览卷宗
-          </Button>
-        )}
         <Box sx={{ flex: 1 }} />
         {existing && (
           <Typography variant="body2" color="text.secondary" data-testid="dossier-info">
-            {formatInstant(existing.builtAt)} 组卷 · 共 {existing.pages} 页
+            {formatInstant(existing.builtAt)} 组卷 · {volumes.length > 1 ? `正卷、副卷两卷：${pagesText}` : `共 ${existing.pages} 页`}
           </Typography>
         )}
       </Stack>
       {pending && (
         <Box>
           <LinearProgress data-testid="dossier-progress" />
-          <Typography variant="caption" color="text.secondary">正在组卷：封面、卷内目录、文书、证据照片、页码、书签…</Typography>
+          <Typography variant="caption" color="text.secondary">正在组卷：正卷、副卷的封面、卷内目录、文书、证据照片、页码、书签、备考表…</Typography>
         </Box>
       )}
       {error && <Alert severity="error">{error}</Alert>}
       {!existing && !pending && (
         <Typography variant="body2" color="text.secondary">
-          组卷将案件的全部文书和证据按规定顺序装订为一份PDF，包括封面、卷内目录、页码和备考表。
+          组卷将案件的全部文书和证据按规定顺序装订为正卷；内部审批、法制审核、集体讨论等材料另行装订为副卷。每卷有封面、卷内目录、页码和备考表。
         </Typography>
       )}
-      {built && <CatalogTable catalog={built.catalog} />}
-      {!built && existing && <Typography variant="body2" color="text.secondary">点击“重新组卷”可查看卷内目录。</Typography>}
+      {volumes.map((v) => (
+        <VolumeSection key={v.volume} volume={v} caseNumber={view.state.number} onPreview={setPreview} />
+      ))}
       {preview && <PdfPreviewDialog source={preview} onClose={() => setPreview(null)} />}
     </Stack>
   );

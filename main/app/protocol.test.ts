@@ -96,7 +96,11 @@ describe('handleAppRequest', () => {
 
   it('serves the PDF harness at app://pdf/: page, script, libraries and only plain .ttf files of the fonts folder', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'anjuan-protocol-pdf-'));
-    writeFileSync(join(dir, 'NotoSerifSC-Regular.ttf'), 'ttf-bytes');
+    // The print fonts' folder: common/ served as fonts/<name>.ttf, full/ as fonts/full/<name>.ttf (printFonts.ts).
+    mkdirSync(join(dir, 'common'));
+    mkdirSync(join(dir, 'full'));
+    writeFileSync(join(dir, 'common', 'NotoSerifSC-Regular.ttf'), 'ttf-bytes');
+    writeFileSync(join(dir, 'full', 'NotoSerifSC-Regular.ttf'), 'full-ttf-bytes');
     writeFileSync(join(dir, 'secret.txt'), 'secret');
     writeFileSync(join(dir, 'jszip.js'), 'window.JSZip = 1');
     let fontsDir: string | null = null;
@@ -119,7 +123,9 @@ describe('handleAppRequest', () => {
     const font = await get2('app://pdf/fonts/NotoSerifSC-Regular.ttf');
     expect(font.headers.get('content-type')).toBe('font/ttf');
     expect(await font.text()).toBe('ttf-bytes');
-    for (const bad of ['fonts/secret.txt', 'fonts/..%2fsecret.txt', 'fonts/../secret.txt', 'fonts/none.ttf', 'secret.txt', 'jszip.js', 'fonts/a/b.ttf']) {
+    expect(await (await get2('app://pdf/fonts/full/NotoSerifSC-Regular.ttf')).text()).toBe('full-ttf-bytes');
+    for (const bad of ['fonts/secret.txt', 'fonts/..%2fsecret.txt', 'fonts/../secret.txt', 'fonts/none.ttf', 'secret.txt', 'jszip.js', 'fonts/a/b.ttf',
+      'fonts/common/NotoSerifSC-Regular.ttf', 'fonts/full/..%2fsecret.txt', 'fonts/full/../../secret.txt', 'fonts/full/none.ttf']) {
       expect((await get2(`app://pdf/${bad}`)).status, bad).toBe(404);
     }
     // Without the harness deps (e.g. a test of the renderer alone) nothing is served there.

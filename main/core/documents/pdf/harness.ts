@@ -6,7 +6,18 @@
  * Plain browser code in a string: it runs in any Chromium (Playwright's or Electron's). The script
  * is a file of its own (harness.js), not inline, so the page also runs under the Electron shell's
  * CSP (script-src 'self') at app://pdf/ — see harnessFiles.ts for what the page loads.
+ *
+ * Fonts: each document font name has two faces of its bundled font (printFonts.ts). The common
+ * face (GB 2312's Han characters and everything not Han; by local() from fontconfig on Linux, else
+ * by URL) is declared last, so it is tried first; the full face (by URL only, for the Han blocks) is
+ * declared first and is tried for a character the common font lacks — CSS falls through the faces
+ * of one family character by character. Chromium's PDF writer subsets every font a PDF uses, per
+ * PDF, so printing with the small font is ~4× cheaper, and the 10–15 MB full font is fetched and
+ * embedded only for a document that has a rare character (a name such as 堃), which then prints in
+ * the same design rather than as a blank or in another font. We give the common face no
+ * unicode-range of its own: its exact cmap is ~3,700 ranges, ~33 KB of CSS for each of 40 faces.
  */
+import { hanUnicodeRange } from './commonSet.js';
 import { fontAliases } from './fontAliases.js';
 import type { FooterLine, PageGeometry } from './docxLayout.js';
 
@@ -18,15 +29,19 @@ export const fontFiles = {
 
 function fontFaceCss(): string {
   const faces: string[] = [];
-  const face = (family: string, local: string[], file: string, weight: number): string =>
-    `@font-face{font-family:"${family}";src:${local.map((l) => `local("${l}")`).join(',')},url("fonts/${file}") format("truetype");font-weight:${weight};}`;
+  // Two faces per font, in this order: CSS checks the last-declared face first, so the common face
+  // answers every character it has and the full one is fetched only for a Han character it lacks.
+  const face = (family: string, local: string[], file: string, weight: number): void => {
+    faces.push(`@font-face{font-family:"${family}";src:url("fonts/full/${file}") format("truetype");font-weight:${weight};unicode-range:${hanUnicodeRange};}`);
+    faces.push(`@font-face{font-family:"${family}";src:${local.map((l) => `local("${l}")`).join(',')},url("fonts/${file}") format("truetype");font-weight:${weight};}`);
+  };
   for (const [name, family] of Object.entries(fontAliases)) {
     if (family === 'Noto Serif SC') {
-      faces.push(face(name, ['Noto Serif SC', 'NotoSerifSC-Regular'], fontFiles.serif, 400));
-      faces.push(face(name, ['Noto Serif SC Bold', 'NotoSerifSC-Bold'], fontFiles.serifBold, 700));
+      face(name, ['Noto Serif SC', 'NotoSerifSC-Regular'], fontFiles.serif, 400);
+      face(name, ['Noto Serif SC Bold', 'NotoSerifSC-Bold'], fontFiles.serifBold, 700);
     } else {
       // Only a regular sans is bundled: bold 黑体 is synthesised, as Word does for SimHei.
-      faces.push(face(name, ['Noto Sans SC', 'NotoSansSC-Regular'], fontFiles.sans, 400));
+      face(name, ['Noto Sans SC', 'NotoSansSC-Regular'], fontFiles.sans, 400);
     }
   }
   return faces.join('\n');
@@ -71,7 +86,10 @@ window.anjuanRender = async function (b64, pageCss) {
     renderHeaders: false, renderFooters: false, renderFootnotes: true, renderEndnotes: true, useBase64URL: true,
     experimental: true, ignoreFonts: true,
   });
-  // Line heights are measured with the document's own fonts, so these must have loaded first.
+  // Line heights are measured with the document's own fonts, so these must have loaded first. A
+  // layout first: a full font face starts loading only when laid-out text needs one of its
+  // characters, and fonts.ready waits only for loads already started.
+  doc.getBoundingClientRect();
   await document.fonts.ready;
   exactLines(doc);
   multipleLines(doc);

@@ -1,7 +1,8 @@
 /**
  * What the print harness page loads, by path relative to the page: the page and its script
  * (harness.ts), jszip and docx-preview from node_modules, and the print versions of the bundled
- * fonts (printFonts.ts). One answer for both places that serve it — the Chromium engine's request
+ * fonts (printFonts.ts: `fonts/<name>.ttf` the common set, `fonts/full/<name>.ttf` the full one, the
+ * latter fetched only for a document with a character outside the common set). One answer for both places that serve it — the Chromium engine's request
  * interception and the Electron shell's app://pdf/ — so the two engines lay out the same page.
  * No Electron and no font building here: the shell bundles this file.
  */
@@ -24,8 +25,9 @@ export function harnessScriptFiles(appRoot: string): Record<string, string> {
 const js = 'text/javascript; charset=utf-8';
 
 /**
- * The file behind `path` (no leading slash), or null for anything else. Fonts are only plain
- * `name.ttf` in `fontsDir`: no sub-folders, no `..`. `fontsDir` null: no font is served.
+ * The file behind `path` (no leading slash), or null for anything else. `fontsDir` is the folder of
+ * the print fonts (printFonts.ts): `fonts/<name>.ttf` is the common version, `fonts/full/<name>.ttf`
+ * the full one, and nothing else (no other folder, no `..`). `fontsDir` null: no font is served.
  * `scripts` is asked only for a library's file (resolving them may throw in a broken installation).
  */
 export function harnessFile(path: string, scripts: () => Record<string, string>, fontsDir: string | null): HarnessFile | null {
@@ -35,7 +37,7 @@ export function harnessFile(path: string, scripts: () => Record<string, string>,
     const files = scripts();
     return Object.hasOwn(files, path) ? { contentType: js, file: files[path]! } : null;
   }
-  const font = /^fonts\/([\w-]+\.ttf)$/.exec(path)?.[1];
-  if (font && fontsDir) return { contentType: 'font/ttf', file: join(fontsDir, font) };
+  const font = /^fonts\/(full\/)?([\w-]+\.ttf)$/.exec(path);
+  if (font?.[2] && fontsDir) return { contentType: 'font/ttf', file: join(fontsDir, font[1] ? 'full' : 'common', font[2]) };
   return null;
 }

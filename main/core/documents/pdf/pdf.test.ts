@@ -18,6 +18,7 @@ import { ChromiumEngine, chromiumExecutable } from './chromium.js';
 import type { PdfResult } from './engine.js';
 import { findSoffice, LibreOfficeEngine } from './libreoffice.js';
 import { pdfPageTexts } from './pdfText.js';
+import { commandExists } from '../../testing/commandExists.js';
 
 const manifest = loadManifest();
 const docs = manifest.map((t) => ({ t, docx: sampleDocx(t) }));
@@ -31,14 +32,6 @@ if (!soffice) console.warn('LibreOffice tests skipped: no soffice on PATH (insta
 if (!hasChromium) console.warn(`Chromium engine tests skipped: no browser at ${chromiumPath} (set ANJUAN_CHROMIUM).`);
 if (!hasPdffonts) console.warn('Type 3 font check skipped: pdffonts (poppler-utils) is not installed.');
 
-function commandExists(cmd: string): boolean {
-  try {
-    execFileSync(cmd, ['-v'], { stdio: 'ignore' });
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code !== 'ENOENT';
-  }
-}
 
 const compact = (s: string): string => s.replace(/\s+/g, '');
 

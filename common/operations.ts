@@ -12,6 +12,8 @@ import { calendarImportInput, calendarInfo } from './schemas/calendar.js';
 import { actInput, caseListInput, caseListRow, caseView, historyOutput, openCaseInput, evidenceRecord, documentRecord } from './schemas/cases.js';
 import { addEvidenceInput, blobOutput, documentChanges, dossierOutput, finaliseInput, generateInput, pdfOutput, reimportInput, templateInfo } from './schemas/documents.js';
 import { sha256 } from './schemas/primitives.js';
+// 本局设置: PDF engine, seal image, 期限提醒
+import { pdfTestInput, pdfTestOutput, setSealOutput, settingsUpdateInput, settingsView } from './schemas/settings.js';
 // Enterprise directory (issue 5)
 import { enterpriseImportInput, enterpriseImportReport, enterprisePage, enterpriseSummary } from './schemas/enterprises.js';
 // Law library (issue 5)
@@ -66,8 +68,11 @@ export const operations = {
   'cases.startTrack': op({ description: '启动附加程序（责令改正、查封扣押、按日连续处罚、限产停产、移送、先行登记保存）', input: startTrackInput, output: caseView, access: ['officer', 'head'] }),
   // Procedures issue: deadlines, settings, calendars, procedure data.
   'deadlines.overview': op({ description: '本局到期提醒：即将到期和已逾期的期限', input: deadlineOverviewInput, output: deadlineOverview, access: 'any' }),
-  'settings.get': op({ description: '本局设置（期限提前提醒的工作日数）', input: empty, output: z.object({ warnAheadWorkingDays: z.number().int() }), access: 'any' }),
-  'settings.update': op({ description: '修改本局设置', input: z.object({ warnAheadWorkingDays: z.number().int().min(0).max(30) }), output: z.object({ warnAheadWorkingDays: z.number().int() }), access: ['head'] }),
+  // 本局设置 (handlers/settings.ts): 期限提醒, the PDF engine, the seal image, 试打印.
+  'settings.get': op({ description: '本局设置：期限提前提醒的工作日数、PDF引擎（本机可用的引擎）、本局印章', input: empty, output: settingsView, access: 'any' }),
+  'settings.update': op({ description: '修改本局设置（可只改其中一项）；本机不能使用的PDF引擎不予设置；新引擎自下一份文书起使用', input: settingsUpdateInput, output: settingsView, access: ['head'] }),
+  'settings.clearSeal': op({ description: '删除本局印章图片（此后定稿的文书加盖绘制的印章）', input: empty, output: z.object({ removed: z.boolean() }), access: ['head'] }),
+  'pdf.test': op({ description: '试打印：用当前（或指定的）PDF引擎转换一份样例文书，报告页数和用时', input: pdfTestInput, output: pdfTestOutput, access: 'any', long: true }),
   'calendar.list': op({ description: '已载入的节假日日历年份', input: empty, output: calendarInfo, access: 'any' }),
   'calendar.import': op({ description: '载入新一年的节假日和调休安排（国务院办公厅通知），无须升级软件', input: calendarImportInput, output: calendarInfo, access: ['head'] }),
   'procedures.import': op({ description: '载入程序定义的新版本（增加节点、挂接文书、调整期限）：经格式和结构检查后用于新立案件，运行中的案件保留原版本', input: z.object({ definition: z.unknown() }), output: procedureSummary, access: ['admin', 'head'] }),
@@ -80,7 +85,7 @@ export const operations = {
   // Documents issue: edit in Word/WPS and re-import, finalise and seal, the bureau's seal.
   'documents.reimport': op({ description: '导入在Word/WPS中修改后的文书：记为新版本，并列出改动的数据项', input: reimportInput, output: z.object({ document: documentRecord, changes: documentChanges }), access: ['officer', 'head'] }),
   'documents.finalise': op({ description: '文书定稿：锁定、计算哈希、加盖本局印章并归入卷宗（此后只能更正）', input: finaliseInput, output: documentRecord, access: ['officer', 'head'], long: true }),
-  'settings.setSeal': op({ description: '设置本局印章图片（PNG，透明背景）', input: z.object({ pngBase64: z.string().min(1) }), output: z.object({ sealImageHash: z.string() }), access: ['head'] }),
+  'settings.setSeal': op({ description: '设置本局印章图片（PNG，透明背景）', input: z.object({ pngBase64: z.string().min(1, '请选择印章图片') }), output: setSealOutput, access: ['head'] }),
   'templates.import': op({ description: '载入文书模板的新版本（检查标签语法、未知标签和必备项后启用）', input: z.object({ type: z.string(), fileName: z.string().min(1).max(200), contentBase64: z.string().min(1) }), output: z.object({ type: z.string(), version: z.string(), versions: z.array(templateVersion) }), access: ['head', 'admin'] }),
   'templates.versions': op({ description: '文书模板的各版本（最新者用于新文书）', input: z.object({ type: z.string() }), output: z.array(templateVersion), access: 'any' }),
   'blobs.read': op({ description: '读取文件内容（Base64）', input: z.object({ hash: sha256 }), output: blobOutput, access: 'any' }),

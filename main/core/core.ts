@@ -16,7 +16,8 @@ import { Sequences } from './store/sequences.js';
 import { formatHlc, hlcTick, parseHlc, type HlcState } from './domain/hlc.js';
 import { seedDemo } from './seed/demo.js';
 import { loadBenchmark, loadCalendar, loadDocumentTypeNames, loadHearingThreshold, loadProcedures, type Clock, type Services } from './services.js';
-import { PdfService, type EnginePreference } from './documents/pdfService.js';
+import { engineChoice, PdfService, type EngineFactory, type EnginePreference } from './documents/pdfService.js';
+import { pdfEngineSetting } from './api/settings.js';
 import type { ElectronPdfChannel } from './documents/pdf/electronWire.js';
 import { createDispatcher } from './api/dispatch.js';
 import { handlers } from './api/handlers/index.js';
@@ -31,7 +32,10 @@ import { TemplateStore } from './documents/templateStore.js';
 export interface CoreOptions {
   dataDir: string;
   clock?: Clock;
+  /** Overrides ANJUAN_PDF_ENGINE and the bureau's setting (本局设置), which then only shows it. */
   pdfEngine?: EnginePreference;
+  /** Tests only: stand-in engines (detection and start) instead of Chromium, LibreOffice, Electron. */
+  pdfEngines?: EngineFactory;
   /** The desktop app's PDF channel (main/host/utility.ts): 'auto' then prints from an Electron window. */
   electronPdf?: ElectronPdfChannel;
   /** Create the demo bureau when the directory is empty (default true). */
@@ -102,8 +106,9 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     numberedTypes: new Set(manifest.filter((t) => t.numberPattern).map((t) => t.id)),
     templateTypes: new Set(manifest.map((t) => t.id)),
     bureau: () => directory.bureau(),
-    pdf: new PdfService(db, blobs, opts.pdfEngine ?? (process.env.ANJUAN_PDF_ENGINE as EnginePreference | undefined) ?? 'auto',
-      { electron: opts.electronPdf }),
+    // Option, then ANJUAN_PDF_ENGINE, then the bureau's setting (settings.update changes it while running).
+    pdf: new PdfService(db, blobs, engineChoice(opts.pdfEngine, process.env.ANJUAN_PDF_ENGINE, pdfEngineSetting({ db })),
+      { electron: opts.electronPdf }, opts.pdfEngines),
     laws: new LawLibrary(db), // issue 5: law library
     lawData: loadLawData(),
     enterprises: new EnterpriseStore(db), // issue 5: enterprise directory

@@ -21,6 +21,7 @@ import { DeadlinesScreen } from './screens/deadlines/DeadlinesScreen';
 import { LawsScreen } from './screens/laws/LawsScreen';
 import { EnterprisesScreen } from './screens/enterprises/EnterprisesScreen'; // issue 5: 企业名录
 import { EnterprisePage } from './screens/enterprises/EnterprisePage';
+import { SettingsScreen } from './screens/settings/SettingsScreen'; // 本局设置
 
 type Boot = { status: 'loading' } | { status: 'failed'; message: string } | { status: 'ready'; info: AppInfo; user: UserView | null };
 
@@ -91,6 +92,8 @@ export function App() {
             ? <EnterprisesScreen />
             : route.name === 'enterprise'
             ? <EnterprisePage key={route.id} id={route.id} />
+            : route.name === 'settings'
+            ? <SettingsScreen />
             : <CaseListScreen />}
       </AppShell>
     </SessionContext.Provider>

@@ -84,7 +84,7 @@ export function internalApproval(): string[] {
       { cells: [labelCell('案　　由'), cell('{violationName}', { span: 3 })] },
       { cells: [labelCell('当 事 人'), cell('{partyName}', { span: 3 })] },
       { cells: [labelCell('立案日期'), cell('{filedOn}'), labelCell('审批事项'), cell('案件审查（拟作出行政处罚）')] },
-      { minHeightMm: 30, cells: [labelCell('违法事实'), cell('{factsThirdPerson}', { span: 3, vAlign: 'top' })] },
+      { minHeightMm: 24, cells: [labelCell('违法事实'), cell('{factsThirdPerson}', { span: 3, vAlign: 'top' })] },
       { cells: [labelCell('违反条款'), cell('{breachedArticles}', { span: 3 })] },
       { cells: [labelCell('处罚依据'), cell('{penaltyArticle}', { span: 3 })] },
       { minHeightMm: 20, cells: [labelCell('拟处理意见及裁量理由'), cell(['拟罚款人民币{fineWords}（¥{fineFigures}）。', '{reasoningText}'], { span: 3, vAlign: 'top' })] },
@@ -154,7 +154,8 @@ export const approvalEntries: CatalogEntry[] = [
       c('paymentsText', '执行情况'), i('closingOpinion', '结案意见', 'multiline')],
   }, 'pageOfPages', closingApproval),
   entry({
-    id: 'internal-approval', name: '案件处理内部审批表', nodes: ['review'], volume: '副卷', order: order['internal-approval'], numberPattern: null,
+    // 2026.2: the 违法事实 box is 24 mm (was 30), so the form fits one page with room to spare in both engines.
+    id: 'internal-approval', name: '案件处理内部审批表', version: '2026.2', nodes: ['review'], volume: '副卷', order: order['internal-approval'], numberPattern: null,
     signer: approvalSigner,
     fields: [c('caseNumber', '案件编号'), c('partyName', '当事人名称'), ...violation, c('filedOn', '立案日期'), c('factsThirdPerson', '违法事实'),
       c('fineWords', '拟罚款金额（大写）'), c('fineFigures', '拟罚款金额（小写）'), c('reasoningText', '裁量理由'), c('officersWithCerts', '承办人及执法证号')],

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestCore, expectFailure, type TestCore } from '../testing/testCore.js';
 import { openCase } from '../testing/scenario.js';
 import { makePng } from '../testing/png.js';
+import { makeSealPng } from '../testing/sealPng.js';
 
 let t: TestCore;
 let officer: string;
@@ -69,6 +70,13 @@ describe('bad input on a running case', () => {
     expect(err.message).toMatch(/照片\.jpg/);
     const ok = await t.call(officer, 'evidence.add', { caseId: v.state.id, fileName: 'p.png', contentBase64: makePng().toString('base64'), description: '排放口', takenOn: '2026-03-02', kind: 'photo' });
     expect(ok.mimeType).toBe('image/png');
+    // A PNG with a valid header over damaged pixel data: refused now, not a hang when the dossier is bound.
+    const damaged = makeSealPng(64);
+    const idat = damaged.indexOf('IDAT');
+    damaged.fill(0x55, idat + 4, idat + 40);
+    const bad = await expectFailure(t.call(officer, 'evidence.add', { caseId: v.state.id, fileName: '坏图.png', contentBase64: damaged.toString('base64'), description: '排放口', takenOn: '2026-03-02', kind: 'photo' }));
+    expect(bad.code).toBe('NOT_AN_IMAGE');
+    expect(bad.message).toMatch(/坏图\.png/);
   });
 
   it('a photo dated before 立案 is refused', async () => {

@@ -16,6 +16,7 @@ import { buildTemplateData } from '../documents/templateData.js';
 import { documentSlot } from '../documents/names.js';
 import { sealPdf } from '../documents/seal.js';
 import { today } from './caseView.js';
+import { sealImageSetting } from './settings.js';
 import type { HandlerContext } from './types.js';
 import { requireUser } from './types.js';
 
@@ -23,8 +24,8 @@ const docxMime = 'application/vnd.openxmlformats-officedocument.wordprocessingml
 const maxDocxBytes = 20 * 1024 * 1024;
 
 function latestOf(documents: DocumentRecord[], doc: DocumentRecord): DocumentRecord {
-  const slot = documentSlot(doc.type, doc.fields);
-  return documents.filter((d) => documentSlot(d.type, d.fields) === slot).at(-1)!;
+  const slot = documentSlot(doc);
+  return documents.filter((d) => documentSlot(d) === slot).at(-1)!;
 }
 
 export function reimportDocument(ctx: HandlerContext, input: OpParsedInput<'documents.reimport'>): { document: DocumentRecord; changes: DocumentChanges } {
@@ -71,7 +72,7 @@ export async function finaliseDocument(ctx: HandlerContext, input: OpParsedInput
   // The slow part (PDF and seal) runs before the write; the write re-checks that nothing changed meanwhile.
   const docx = services.blobs.get(doc.docxHash);
   const { pdfHash } = await services.pdf.pdfFor(doc.docxHash);
-  const sealHash = (services.db.prepare("SELECT value FROM meta WHERE key = 'sealImageHash'").get() as { value: string } | undefined)?.value;
+  const sealHash = sealImageSetting(services);
   const sealed = await sealPdf(services.blobs.get(pdfHash), services.bureau().name, sealHash ? services.blobs.get(sealHash) : undefined);
   const sealedHash = services.blobs.put(sealed, 'application/pdf');
   const pageCount = (await PDFDocument.load(sealed)).getPageCount();

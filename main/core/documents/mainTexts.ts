@@ -108,7 +108,7 @@ const dossierTypes = new Set(['dossier-cover', 'dossier-catalog', 'dossier-remar
 /** The newest version of each document on file (receipts one per served document), oldest first. */
 function filedDocuments(state: CaseState) {
   const latest = new Map<string, CaseState['documents'][number]>();
-  for (const d of state.documents) if (!dossierTypes.has(d.type)) latest.set(documentSlot(d.type, d.fields), d);
+  for (const d of state.documents) if (!dossierTypes.has(d.type)) latest.set(documentSlot(d), d);
   return [...latest.values()].sort((a, b) => a.generatedAt.localeCompare(b.generatedAt));
 }
 const titleOf = (d: CaseState['documents'][number]): string => {

@@ -13,7 +13,12 @@ export const receiptFieldKeys = {
   recipient: 'recipient',
 } as const;
 
-/** Which dossier slot a document fills: one per type, except receipts, one per served document. */
-export function documentSlot(type: string, fields: Record<string, string>): string {
-  return type === 'service-receipt' ? `${type}:${fields[receiptFieldKeys.servedDocument] ?? ''}` : type;
+/**
+ * Which document a record is a version of (and which dossier slot it fills): one per type, receipts
+ * one per served document — and on a track, one per track and point of the track, so each seizure
+ * and each round of a loop (责令改正 → 复查 → 按日连续处罚, again) is a document of its own in the file.
+ */
+export function documentSlot(d: { type: string; fields: Record<string, string>; track?: string; trackStep?: number }): string {
+  const base = d.type === 'service-receipt' ? `${d.type}:${d.fields[receiptFieldKeys.servedDocument] ?? ''}` : d.type;
+  return d.track ? `${base}@${d.track}#${d.trackStep ?? 0}` : base;
 }

@@ -29,6 +29,12 @@ describe('template data', () => {
     expect(d.penaltyArticle).toBe('《中华人民共和国环境影响评价法》第三十一条第一款');
   });
 
+  it('prints the fine as lowered after a hearing, before the decision exists', () => {
+    const base = sampleCaseState();
+    const state: CaseState = { ...base, decision: null, noticedFine: 200000, report: { ...base.report!, proposedFine: 180000 } };
+    expect(build({ state }).fineWords).toBe('壹拾捌万元整');
+  });
+
   it('writes the fine in figures and in capitals, and the dates in both forms', () => {
     const d = build();
     expect(d.fineFigures).toBe('100,000.00');

@@ -75,7 +75,9 @@ export interface TemplateData {
 export function buildTemplateData(input: TemplateDataInput): TemplateData {
   const { state, bureau, number, fields, today } = input;
   const typed = Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, formatTyped(v)]));
-  const fine = state.decision?.fine ?? state.noticedFine ?? state.report?.proposedFine ?? null;
+  // The proposal as it stands: a hearing or a 复核 may have lowered it below what was noticed, and
+  // the 法制审核意见书 and 决定书 made before the decision must print that amount, not the notice's.
+  const fine = state.decision?.fine ?? state.report?.proposedFine ?? state.noticedFine ?? null;
   const hearingRight = fields.hearingRight !== undefined
     ? fields.hearingRight === '是'
     : fine !== null && fine >= (input.hearingThresholdYuan ?? fallbackHearingThresholdYuan);

@@ -25,18 +25,21 @@ const ownSheets = new Set(['dossier-cover', 'dossier-catalog', 'dossier-remarks'
 export function currentDocuments(documents: DocumentRecord[]): DocumentRecord[] {
   const latest = new Map<string, DocumentRecord>();
   for (const d of documents) {
-    latest.set(documentSlot(d.type, d.fields), d);
+    latest.set(documentSlot(d), d);
   }
   return [...latest.values()];
 }
 
 function sortKey(d: DocumentRecord, manifest: TemplateInfo[]): number {
   const order = (id: string): number => manifest.find((t) => t.id === id)?.order ?? 999;
+  // Rounds of a track in the order they happened, each receipt right after the round's document it
+  // proves (it is made later on the same track, before the next round's document).
+  const round = (d.trackStep ?? 0) * 0.0004;
   if (d.type === 'service-receipt') {
     const served = manifest.find((t) => `${t.name}` === d.fields[receiptFieldKeys.servedDocument]);
-    return served ? served.order + 0.5 : order(d.type);
+    return served ? served.order + (d.track ? round + 0.0002 : 0.5) : order(d.type);
   }
-  return order(d.type);
+  return order(d.type) + round;
 }
 
 interface Entry { key: number; volume: Volume; item: () => Promise<DossierItem> }

@@ -2,7 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createCore, type Core } from '../core.js';
+import { createCore, type Core, type CoreOptions } from '../core.js';
 import type { OpInput, OpName, OpOutput } from '../../../common/operations.js';
 import { AppError } from '../../../common/errors.js';
 
@@ -32,10 +32,11 @@ export function callerFor(core: Pick<Core, 'dispatch'>) {
   };
 }
 
-export async function createTestCore(opts: { today?: string; dir?: string } = {}): Promise<TestCore> {
+/** `core`: more options for createCore (a PDF engine, stand-in engines). */
+export async function createTestCore(opts: { today?: string; dir?: string; core?: Omit<CoreOptions, 'dataDir' | 'clock'> } = {}): Promise<TestCore> {
   const dir = opts.dir ?? mkdtempSync(join(tmpdir(), 'anjuan-test-'));
   const clock = new FakeClock(new Date(`${opts.today ?? '2026-03-02'}T10:00:00+08:00`));
-  const core = await createCore({ dataDir: dir, clock });
+  const core = await createCore({ ...opts.core, dataDir: dir, clock });
   const call = callerFor(core);
   const passwords: Record<string, string> = { officer: 'officer123', officer2: 'officer123', reviewer: 'reviewer123', head: 'head123' };
   return {

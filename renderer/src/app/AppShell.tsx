@@ -12,6 +12,7 @@ import FolderCopyOutlinedIcon from '@mui/icons-material/FolderCopyOutlined';
 import GavelIcon from '@mui/icons-material/Gavel';
 import BusinessIcon from '@mui/icons-material/Business';
 import AlarmIcon from '@mui/icons-material/Alarm';
+import SettingsOutlinedIcon from '@mui/icons-material/SettingsOutlined';
 import { roleNames } from '../../../common/roles';
 import { useSession } from './session';
 import { usePendingLong } from './usePendingLong';
@@ -47,6 +48,10 @@ export function AppShell({ children }: { children: ReactNode }) {
           {/* Main navigation: 企业名录 (issue 5) */}
           <Button data-testid="nav-enterprises" color="inherit" size="small" href={hrefOf({ name: 'enterprises' })} startIcon={<BusinessIcon />}>
             企业名录
+          </Button>
+          {/* Main navigation: 本局设置 (PDF engine, seal, 期限提醒) */}
+          <Button data-testid="nav-settings" color="inherit" size="small" href={hrefOf({ name: 'settings' })} startIcon={<SettingsOutlinedIcon />}>
+            本局设置
           </Button>
           <Box sx={{ flex: 1 }} />
           <Typography data-testid="current-user" variant="body2">{user.name}</Typography>

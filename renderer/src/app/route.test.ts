@@ -16,4 +16,8 @@ describe('routes in the hash', () => {
     expect(parseRoute('#/deadlines')).toEqual({ name: 'deadlines' });
     expect(hrefOf({ name: 'deadlines' })).toBe('#/deadlines');
   });
+  it('has a page for the bureau\'s settings', () => {
+    expect(parseRoute('#/settings')).toEqual({ name: 'settings' });
+    expect(parseRoute(hrefOf({ name: 'settings' }))).toEqual({ name: 'settings' });
+  });
 });

@@ -1,5 +1,4 @@
 import { ulid } from 'ulid';
-import { imageSize } from 'image-size';
 import { AppError } from '../../../../common/errors.js';
 import type { DocumentRecord } from '../../../../common/schemas/cases.js';
 import { findTemplate } from '../../documents/manifest.js';
@@ -16,7 +15,7 @@ import { decisionDocumentName, noticeDocumentName } from '../../domain/procedure
 import type { CaseState } from '../../../../common/schemas/cases.js';
 import { finaliseDocument, reimportDocument } from '../documentVersions.js';
 
-export const documentHandlers: HandlerMap<'documents.generate' | 'documents.pdf' | 'blobs.read' | 'documents.reimport' | 'documents.finalise' | 'settings.setSeal'> = {
+export const documentHandlers: HandlerMap<'documents.generate' | 'documents.pdf' | 'blobs.read' | 'documents.reimport' | 'documents.finalise'> = {
   'documents.generate': (input, ctx) => {
     const { services } = ctx;
     const user = requireUser(ctx);
@@ -46,13 +45,13 @@ export const documentHandlers: HandlerMap<'documents.generate' | 'documents.pdf'
         if (f.source === 'input' && (f.input === 'date' || f.input === 'datetime') && v) checkCaseDate(f.label, v.slice(0, 10), current.filedOn, now);
       }
       if (template.id === 'service-receipt') checkReceipt(current, input.fields, services.documentTypeNames);
+      const trackStep = input.track ? current.steps.filter((x) => x.track === input.track).length : undefined;
       // A finalised document of this slot is never regenerated in place: only a recorded 更正.
-      const slot = documentSlot(template.id, input.fields);
+      const slot = documentSlot({ type: template.id, fields: input.fields, track: input.track, trackStep });
       const finalised = latestInSlot(current.documents, slot);
       if (finalised?.finalised && !input.correctionReason) {
         throw new AppError('DOCUMENT_FINALISED', `${finalised.name}已于${finalised.finalised.at.slice(0, 10)}定稿盖章，不能重新生成；如需修改，请填写更正理由后更正`);
       }
-      const trackStep = input.track ? current.steps.filter((x) => x.track === input.track).length : undefined;
       const number = template.numberPattern ? numberFor(current.documents, template.id, input.track, trackStep) ?? allocate(template.numberPattern) : null;
       // A document made for one track reads that track's steps, not a sibling's (two seizures at once).
       const chosen = input.track ? current.tracks.find((t) => t.id === input.track) : undefined;
@@ -62,7 +61,7 @@ export const documentHandlers: HandlerMap<'documents.generate' | 'documents.pdf'
       const docxHash = services.blobs.put(docx, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
       record = {
         id: ulid(), type: template.id, name: `《${template.name}》`, number,
-        version: current.documents.filter((d) => documentSlot(d.type, d.fields) === documentSlot(template.id, input.fields)).length + 1,
+        version: current.documents.filter((d) => documentSlot(d) === slot).length + 1,
         docxHash, templateVersion, generatedAt: services.clock.now().toISOString(), generatedBy: user.name,
         fields: input.fields,
         ...(finalised?.finalised && input.correctionReason ? { correctionOf: finalised.id, correctionReason: input.correctionReason } : {}),
@@ -89,28 +88,15 @@ export const documentHandlers: HandlerMap<'documents.generate' | 'documents.pdf'
 
   'documents.reimport': (input, ctx) => reimportDocument(ctx, input),
   'documents.finalise': (input, ctx) => finaliseDocument(ctx, input),
-  'settings.setSeal': ({ pngBase64 }, { services }) => {
-    const png = Buffer.from(pngBase64, 'base64');
-    // Read now, not at the first 定稿: a broken file must be refused while the head is uploading it.
-    let size: { width?: number; height?: number; type?: string } | null = null;
-    try { size = imageSize(png); } catch { size = null; }
-    if (!size || size.type !== 'png' || !size.width || !size.height) {
-      throw new AppError('NOT_AN_IMAGE', '印章图片应为有效的PNG文件（建议透明背景、正方形）');
-    }
-    const hash = services.blobs.put(png, 'image/png');
-    services.db.prepare("INSERT INTO meta (key, value) VALUES ('sealImageHash', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(hash);
-    return { sealImageHash: hash };
-  },
-
   'blobs.read': ({ hash }, { services }) => {
     const bytes = services.blobs.get(hash);
     return { hash, mimeType: services.blobs.mimeType(hash), base64: bytes.toString('base64') };
   },
 };
 
-/** The newest version of a dossier slot (one per type; receipts one per served document). */
+/** The newest version of a document (names.ts documentSlot). */
 export function latestInSlot(documents: DocumentRecord[], slot: string): DocumentRecord | undefined {
-  return documents.filter((d) => documentSlot(d.type, d.fields) === slot).at(-1);
+  return documents.filter((d) => documentSlot(d) === slot).at(-1);
 }
 
 /** A regenerated document keeps the number its type already has in this case: no gaps, no doubles. */

@@ -1,6 +1,7 @@
 import { imageSize } from 'image-size';
 import { ulid } from 'ulid';
 import { AppError } from '../../../../common/errors.js';
+import { pngPixelsInflate } from '../../documents/pngCheck.js';
 import { today } from '../caseView.js';
 import { checkCaseDate } from '../dateRules.js';
 import type { HandlerMap } from '../types.js';
@@ -16,6 +17,8 @@ export function sniffImage(bytes: Uint8Array): 'image/jpeg' | 'image/png' | null
   if (!type) return null;
   try {
     const size = imageSize(bytes);
+    // A PNG whose pixel data does not inflate would hang pdf-lib when the dossier binds it (pngCheck.ts).
+    if (type === 'image/png' && !pngPixelsInflate(bytes)) return null;
     return size.width && size.height ? type : null;
   } catch {
     return null;

@@ -12,6 +12,7 @@ import { lawHandlers } from './laws.js'; // issue 5: law library
 import { enterpriseHandlers } from './enterprises.js'; // issue 5: enterprise directory
 import { discretionHandlers } from './discretion.js'; // issue 5: discretion benchmark
 import { recommendHandlers } from './recommend.js'; // issue 5: recommendations
+import { settingsHandlers } from './settings.js'; // 本局设置: PDF engine, seal, 期限提醒
 
 export const handlers: HandlerMap = {
   ...sessionHandlers,
@@ -26,4 +27,5 @@ export const handlers: HandlerMap = {
   ...enterpriseHandlers,
   ...discretionHandlers,
   ...recommendHandlers,
+  ...settingsHandlers,
 };

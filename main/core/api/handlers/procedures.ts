@@ -11,7 +11,7 @@ import { AppError } from '../../../../common/errors.js';
 import { resourcesDir } from '../../paths.js';
 import type { Services } from '../../services.js';
 import { procedureOf, today } from '../caseView.js';
-import { setWarnAheadSetting, warnAheadSetting } from '../settings.js';
+import { warnAheadSetting } from '../settings.js';
 import type { HandlerMap } from '../types.js';
 
 const addedCalendarDir = (services: Services) => join(services.dataDir, 'calendars');
@@ -32,7 +32,7 @@ function caseDeadlines(services: Services, s: CaseState, now: string, warn: numb
   return [...main, ...tracks];
 }
 
-export const procedureHandlers: HandlerMap<'deadlines.overview' | 'settings.get' | 'settings.update' | 'calendar.list' | 'calendar.import' | 'procedures.list' | 'procedures.import'> = {
+export const procedureHandlers: HandlerMap<'deadlines.overview' | 'calendar.list' | 'calendar.import' | 'procedures.list' | 'procedures.import'> = {
   'deadlines.overview': (input, { services }) => {
     const warn = input.warnAheadWorkingDays ?? warnAheadSetting(services);
     const now = today(services);
@@ -47,12 +47,6 @@ export const procedureHandlers: HandlerMap<'deadlines.overview' | 'settings.get'
     }
     rows.sort((a, b) => (a.dueOn < b.dueOn ? -1 : a.dueOn > b.dueOn ? 1 : a.caseNumber.localeCompare(b.caseNumber)));
     return { warnAheadWorkingDays: warn, rows };
-  },
-
-  'settings.get': (_input, { services }) => ({ warnAheadWorkingDays: warnAheadSetting(services) }),
-  'settings.update': (input, { services }) => {
-    setWarnAheadSetting(services, input.warnAheadWorkingDays);
-    return { warnAheadWorkingDays: warnAheadSetting(services) };
   },
 
   'calendar.list': (_input, { services }) => calendarInfo(services),

@@ -1,30 +1,11 @@
 /** One photo: its thumbnail (read with blobs.read), description, date and who added it. */
-import { useEffect, useState } from 'react';
 import Box from '@mui/material/Box';
 import Paper from '@mui/material/Paper';
 import Skeleton from '@mui/material/Skeleton';
 import Typography from '@mui/material/Typography';
 import type { EvidenceRecord } from '../../../../../common/schemas/cases';
-import { send } from '../../../api/send';
-import { base64ToBlob } from '../../../util/binary';
+import { useBlobUrl } from '../../../hooks/useBlobUrl';
 import { formatSize } from '../../../util/size';
-
-function useBlobUrl(hash: string, mimeType: string): string | null | 'failed' {
-  const [url, setUrl] = useState<string | null | 'failed'>(null);
-  useEffect(() => {
-    let live = true;
-    let made: string | null = null;
-    send('blobs.read', { hash })
-      .then((b) => {
-        if (!live) return;
-        made = URL.createObjectURL(base64ToBlob(b.base64, b.mimeType || mimeType));
-        setUrl(made);
-      })
-      .catch(() => { if (live) setUrl('failed'); });
-    return () => { live = false; if (made) URL.revokeObjectURL(made); };
-  }, [hash, mimeType]);
-  return url;
-}
 
 export function EvidenceCard({ evidence }: { evidence: EvidenceRecord }) {
   const url = useBlobUrl(evidence.hash, evidence.mimeType);

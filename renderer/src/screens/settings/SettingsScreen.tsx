@@ -1,0 +1,50 @@
+/**
+ * 本局设置: how documents become PDFs (the engine, a 试打印), the bureau's seal image, and how far
+ * ahead deadlines are flagged. Everyone sees the values; only a head (局负责人) changes them.
+ */
+import { useCallback, useEffect, useState } from 'react';
+import Alert from '@mui/material/Alert';
+import Button from '@mui/material/Button';
+import LinearProgress from '@mui/material/LinearProgress';
+import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
+import type { SettingsView } from '../../../../common/schemas/settings';
+import { send } from '../../api/send';
+import { messageOf } from '../../api/errors';
+import { hasRole, useSession } from '../../app/session';
+import { PdfEngineSection } from './PdfEngineSection';
+import { SealSection } from './SealSection';
+import { WarnAheadSection } from './WarnAheadSection';
+
+export function SettingsScreen() {
+  const { user } = useSession();
+  const canEdit = hasRole(user, 'head');
+  const [settings, setSettings] = useState<SettingsView | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const load = useCallback(async () => {
+    setError(null);
+    try {
+      setSettings(await send('settings.get', {}));
+    } catch (e) {
+      setError(messageOf(e));
+    }
+  }, []);
+  useEffect(() => { void load(); }, [load]);
+
+  return (
+    <Stack spacing={2} sx={{ maxWidth: 960, mx: 'auto' }} data-testid="settings-screen">
+      <Typography variant="h6" component="h1">本局设置</Typography>
+      {!canEdit && <Alert severity="info" data-testid="settings-readonly">只有局负责人可以修改本局设置，您可以查看当前设置和试打印。</Alert>}
+      {!settings && !error && <LinearProgress />}
+      {error && <Alert severity="error" action={<Button color="inherit" onClick={() => void load()}>重试</Button>}>{error}</Alert>}
+      {settings && (
+        <>
+          <PdfEngineSection settings={settings} canEdit={canEdit} onChanged={setSettings} />
+          <SealSection seal={settings.seal} canEdit={canEdit} onChanged={load} />
+          <WarnAheadSection days={settings.warnAheadWorkingDays} canEdit={canEdit} onChanged={setSettings} />
+        </>
+      )}
+    </Stack>
+  );
+}

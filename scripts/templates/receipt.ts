@@ -30,7 +30,9 @@ export function serviceReceipt(): string[] {
 /** Every node where a document is served: the notice, the decision, the orders of the tracks. */
 export const receiptEntries: CatalogEntry[] = [
   entry({
-    id: 'service-receipt', name: '送达回证', nodes: ['notice.service', 'service', 'order.service', 'restriction.service'], volume: '正卷',
+    id: 'service-receipt', name: '送达回证', // Wherever a document is handed to the party (kept in step with the procedure files' node documents).
+    nodes: ['notice.service', 'service', 'order.service', 'restriction.service', 'hearing.notice', 'seizure.implement', 'seizure.ratify',
+      'seizure.held', 'preservation.implement', 'preservation.held', 'execution', 'execution.reminded'], volume: '正卷',
     order: order['service-receipt'], numberPattern: null, signer: '送达人、收件人', version: '2026.2',
     fields: [c('partyName', '受送达人'), c('officersWithCerts', '送达人'), c('servedNumberRef', '送达文书文号'),
       i('servedDocument', '送达文书', 'text'), i('servedOn', '送达日期', 'date'), i('serviceMethod', '送达方式', 'text'),

@@ -39,7 +39,7 @@ describe('sample scenarios', () => {
 
   it('hearing: the 听证通知书, 听证笔录, 听证报告 and 法制审核意见书 are made at their steps; the paper file gets its cover, catalog and remarks', () => {
     expect(documents('hearing')).toEqual([...opening, 'photo-evidence', 'investigation-report', ...notice,
-      'hearing-notice', 'hearing-record', 'hearing-report', 'legal-review-opinion', ...decision, 'closing-approval',
+      'hearing-notice', 'service-receipt(行政处罚听证通知书)', 'hearing-record', 'hearing-report', 'legal-review-opinion', ...decision, 'closing-approval',
       'dossier-cover', 'dossier-catalog', 'dossier-remarks']);
     const docs = results.hearing!.archived.state.documents;
     expect(docs.find((d) => d.type === 'hearing-notice')!.number).toBe('黔东南环天听通字〔2026〕1号');
@@ -65,8 +65,8 @@ describe('sample scenarios', () => {
 
   it('seizure: its 审批表, the 决定书 with its 清单 and the 解除决定书 are made on the track; the approval goes to the 副卷', () => {
     expect(documents('seizure')).toEqual([...opening, 'photo-evidence',
-      'seizure-1:seizure-approval', 'seizure-1:seizure-decision', 'seizure-1:seizure-list',
-      'investigation-report', ...notice, 'seizure-1:seizure-release', ...decision, 'closing-approval']);
+      'seizure-1:seizure-approval', 'seizure-1:seizure-decision', 'seizure-1:seizure-list', 'seizure-1:service-receipt(查封(扣押)决定书)',
+      'investigation-report', ...notice, 'seizure-1:seizure-release', 'seizure-1:service-receipt(解除查封(扣押)决定书)', ...decision, 'closing-approval']);
     const docs = results.seizure!.archived.state.documents;
     expect(docs.find((d) => d.type === 'seizure-decision')!.number).toBe('黔东南环天封扣字〔2026〕1号');
     expect(docs.find((d) => d.type === 'seizure-release')!.number).toBe('黔东南环天解封扣字〔2026〕1号');

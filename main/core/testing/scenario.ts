@@ -112,6 +112,7 @@ async function hearing(r: CaseRunner, loweredFine: number): Promise<void> {
   r.day('2026-03-09');
   await r.act(officer, 'requestHearing', { requestedOn: r.today, requestedBy: '王建华（法定代表人委托）', how: '书面' });
   await r.gen('hearing-notice');
+  await r.gen('service-receipt', { servedDocument: '行政处罚听证通知书' });
   await r.act(officer, 'notifyHearing', { notifiedOn: r.today, hearingOn: '2026-03-19', place: hearingPlace, presider: hearingPresider, publicHearing: true });
   r.day('2026-03-19');
   await r.gen('hearing-record');
@@ -154,11 +155,13 @@ const seizure: OrdinaryOptions = {
     await r.act(r.head, 'approveSeizure', { comment: '同意对1号排气筒配套生产设施实施查封。' }, track);
     await r.gen('seizure-decision', { track });
     await r.gen('seizure-list', { track });
+    await r.gen('service-receipt', { track, servedDocument: '查封(扣押)决定书' });
     await r.act(r.officer, 'implementSeizure', { implementedOn: r.today, place: seizurePlace, items: seizedItems, partyPresent: true, witness: '' }, track);
   },
   atDecision: async (r) => {
     const track = 'seizure-1';
     await r.gen('seizure-release', { track });
+    await r.gen('service-receipt', { track, servedDocument: '解除查封(扣押)决定书' });
     await r.act(r.head, 'releaseSeizure', { releasedOn: r.today, reason: '违法行为已经消除' }, track);
   },
 };

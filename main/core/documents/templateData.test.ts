@@ -3,10 +3,13 @@ import { AppError } from '../../../common/errors.js';
 import { caseState, type CaseState } from '../../../common/schemas/cases.js';
 import { isValidUscc } from '../domain/uscc.js';
 import { articlesText, thirdPerson } from './caseTexts.js';
-import { sampleBureau, sampleCaseState, sampleCaseStateOn, sampleDecisionNumber, sampleInputs, sampleNoticeNumber, sampleNumbers, sampleUscc } from './fixtures.js';
+import { sampleBureau, sampleCaseState, sampleCaseStateOn, sampleDocx, sampleDecisionNumber, sampleInputs, sampleNoticeNumber, sampleNumbers, sampleUscc } from './fixtures.js';
 import { findTemplate, loadManifest } from './manifest.js';
 import { buildTemplateData, missingInputFields, reviewOrganOf } from './templateData.js';
+import { docxText } from './render.js';
 
+const textOfNotice = (state: CaseState): string =>
+  docxText(sampleDocx(findTemplate(loadManifest(), 'penalty-notice'), sampleInputs['penalty-notice'] ?? {}, state));
 const build = (over: Partial<Parameters<typeof buildTemplateData>[0]> = {}) =>
   buildTemplateData({ state: sampleCaseState(), bureau: sampleBureau, number: null, fields: {}, today: '2026-03-23', ...over });
 
@@ -27,6 +30,16 @@ describe('template data', () => {
     expect(d.officer2Cert).toBe('贵环执字522627002');
     expect(d.breachedArticles).toBe('《中华人民共和国环境影响评价法》第二十五条');
     expect(d.penaltyArticle).toBe('《中华人民共和国环境影响评价法》第三十一条第一款');
+  });
+
+  it('drops the clerk\'s leading 经查 from the facts: the templates introduce them themselves', () => {
+    const base = sampleCaseState();
+    const state: CaseState = { ...base, report: { ...base.report!, facts: '经查，该公司于2025年11月擅自开工建设。' } };
+    expect(build({ state }).facts).toBe('该公司于2025年11月擅自开工建设。');
+    expect(build({ state: { ...state, report: { ...state.report!, facts: '该公司经查明…' } } }).facts).toBe('该公司经查明…');
+    const notice = textOfNotice(state);
+    expect(notice).toContain('经查，你单位存在以下环境违法行为：');
+    expect(notice.match(/经查/g)).toHaveLength(1);
   });
 
   it('prints the fine as lowered after a hearing, before the decision exists', () => {

@@ -72,6 +72,15 @@ export interface TemplateData {
   caseTitle: string; closedOnText: string; outcomeText: string; warning: boolean; hasFine: boolean; reasoningText: string; noticeRef: string;
 }
 
+/**
+ * The facts as the clerk wrote them, less a leading 经查/经调查: every template that prints them
+ * introduces them itself (“经查，你单位存在以下环境违法行为：”, “经我局调查：”), and the clerk's text
+ * usually starts the same way, which printed “经查，……：经查，……”.
+ */
+export function factsWithoutLead(facts: string): string {
+  return facts.trim().replace(/^(经查|经调查|经我局调查|经核查)[，,：:]\s*/, '');
+}
+
 export function buildTemplateData(input: TemplateDataInput): TemplateData {
   const { state, bureau, number, fields, today } = input;
   const typed = Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, formatTyped(v)]));
@@ -114,8 +123,8 @@ export function buildTemplateData(input: TemplateDataInput): TemplateData {
     discoveredOn: date(state.discoveredOn),
     filedOn: date(state.filedOn),
     filingApprovedOn: date(state.filingApprovedOn),
-    facts: (state.report?.facts ?? state.summary).trim(),
-    factsThirdPerson: thirdPerson((state.report?.facts ?? state.summary).trim()),
+    facts: factsWithoutLead(state.report?.facts ?? state.summary),
+    factsThirdPerson: thirdPerson(factsWithoutLead(state.report?.facts ?? state.summary)),
     // Embedded mid-sentence before “我局拟/决定…”, so it carries its own comma.
     reasoning: reasoning ? `${reasoning}，` : '',
     evidenceList,

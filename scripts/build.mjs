@@ -2,6 +2,7 @@
 //   dist/renderer/        the React app (Vite)
 //   dist/core/host.mjs    the web host (plain Node)            dist/core/utility.cjs  the core in Electron's utilityProcess
 //   dist/app/main.cjs     the Electron shell                   dist/preload/index.cjs the preload bridge
+//   dist/bench/render41.mjs  the bench's render, built as the core is (scripts/bench/render41Child.ts)
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -10,9 +11,11 @@ const root = new URL('..', import.meta.url).pathname;
 const external = ['better-sqlite3', 'electron', 'subset-font', 'pdfjs-dist', 'electron-updater'];
 const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: true, external, logLevel: 'warning', absWorkingDir: root };
 
+// ESM bundles still load CommonJS dependencies with require().
+const esm = { format: 'esm', banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" } };
 const jobs = [
-  build({ ...common, entryPoints: ['main/host/start.ts'], outfile: 'dist/core/host.mjs', format: 'esm',
-    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" } }),
+  build({ ...common, ...esm, entryPoints: ['main/host/start.ts'], outfile: 'dist/core/host.mjs' }),
+  build({ ...common, ...esm, entryPoints: ['scripts/bench/render41Child.ts'], outfile: 'dist/bench/render41.mjs' }),
 ];
 if (existsSync(`${root}main/host/utility.ts`)) {
   jobs.push(build({ ...common, entryPoints: ['main/host/utility.ts'], outfile: 'dist/core/utility.cjs', format: 'cjs' }));

@@ -7,7 +7,6 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { build } from 'esbuild';
 import coreNodeFlags from '../../resources/core-node-flags.json' with { type: 'json' };
 import { loadManifest } from '../../main/core/documents/manifest.js';
 import { renderDocx } from '../../main/core/documents/render.js';
@@ -45,17 +44,6 @@ function treeRssMb(root: number): { total: number; self: number } {
   }
 }
 
-/** render41Child.ts bundled as the build bundles the core (scripts/build.mjs), into dist/bench/. */
-async function bundleRenderChild(): Promise<string> {
-  const outfile = join(appRoot(), 'dist/bench/render41.mjs');
-  await build({
-    entryPoints: [join(appRoot(), 'scripts/bench/render41Child.ts')], outfile, bundle: true, platform: 'node', target: 'node20', format: 'esm',
-    external: ['better-sqlite3', 'electron', 'playwright-core', 'subset-font', 'pdfjs-dist'], logLevel: 'warning',
-    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
-  });
-  return outfile;
-}
-
 export async function documentSetFigures(report: (f: Figure) => void): Promise<void> {
   const manifest = loadManifest();
   const state = sampleCaseState();
@@ -73,7 +61,7 @@ export async function documentSetFigures(report: (f: Figure) => void): Promise<v
 
   // The render runs in a child process as the core runs in the product (see render41Child.ts);
   // the memory sampled is that child's and its browser's.
-  const child = await bundleRenderChild();
+  const child = join(appRoot(), 'dist/bench/render41.mjs'); // built by `npm run build`, which `npm run bench` runs first
   let peak = { total: 0, self: 0 };
   const proc = spawn(process.execPath, [...coreNodeFlags.flags, child], { stdio: ['ignore', 'pipe', 'inherit'] });
   const sampler = setInterval(() => { const m = treeRssMb(proc.pid!); if (m.total > peak.total) peak = m; }, 100);

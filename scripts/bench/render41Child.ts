@@ -1,6 +1,6 @@
 /**
  * The render half of the documents figures, run as the workstation's core runs: bundled by
- * esbuild and started under plain Node with the core's Node flags (documents41.ts does both), so
+ * scripts/build.mjs as the core is, and started by documents41.ts under plain Node with the core's Node flags, so
  * the memory measured is that of the product's code, not of tsx compiling TypeScript on the fly.
  * Fills every template of the manifest for one sample case (as the core does before printing),
  * then renders all of them with the built-in Chromium engine; prints one JSON line.

@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../../common/errors.js';
 import { itemRows, materialRows, parseChoice, parseYuan, sampleRows } from './formText.js';
-
-function refusal(fn: () => unknown): AppError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof AppError) return e;
-    throw e;
-  }
-  throw new Error('expected an AppError');
-}
+import { thrownAppError } from '../testing/appError.js';
 
 describe('lists typed one item a line', () => {
   it('reads columns split by ｜, | or a tab, the note keeping any extra column', () => {
@@ -55,7 +45,7 @@ describe('amounts and choices', () => {
 
   it('refuses anything else, naming the field and what was typed', () => {
     for (const bad of ['十万', '1.234', '-5', '', '1e5']) {
-      const e = refusal(() => parseYuan('surchargeAmount', '加处罚款金额', bad));
+      const e = thrownAppError(() => parseYuan('surchargeAmount', '加处罚款金额', bad));
       expect(e.code).toBe('VALIDATION');
       expect(e.message).toContain('加处罚款金额应为金额（元）');
       expect(e.message).toContain(`“${bad}”`);
@@ -65,6 +55,6 @@ describe('amounts and choices', () => {
 
   it('accepts only the words of the law', () => {
     expect(parseChoice('m', '措施', ' 扣押 ', ['查封', '扣押'] as const)).toBe('扣押');
-    expect(refusal(() => parseChoice('m', '措施', '封存', ['查封', '扣押'] as const)).message).toBe('措施应填写“查封”或“扣押”，实际填写：“封存”');
+    expect(thrownAppError(() => parseChoice('m', '措施', '封存', ['查封', '扣押'] as const)).message).toBe('措施应填写“查封”或“扣押”，实际填写：“封存”');
   });
 });

@@ -2,27 +2,17 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { AppError } from '../../../common/errors.js';
 import { formatNumber } from '../store/sequences.js';
 import { resourcesDir, templatesDir } from '../paths.js';
 import { sampleBureau, sampleCaseState } from './fixtures.js';
 import { findTemplate, loadManifest } from './manifest.js';
 import { buildTemplateData, normalisedInputKeys } from './templateData.js';
+import { thrownAppError } from '../testing/appError.js';
 
 interface ProcedureFile { id: string; version: string; nodes: Array<{ id: string; documents: string[] }> }
 const procedures = readdirSync(join(resourcesDir(), 'procedures')).filter((f) => f.endsWith('.json'))
   .map((f) => ({ file: f, ...(JSON.parse(readFileSync(join(resourcesDir(), 'procedures', f), 'utf8')) as ProcedureFile) }));
 const documentTypes = Object.keys((JSON.parse(readFileSync(join(resourcesDir(), 'documents', 'types.json'), 'utf8')) as { types: Record<string, string> }).types);
-
-function appError(fn: () => unknown): AppError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof AppError) return e;
-    throw e;
-  }
-  throw new Error('expected an AppError');
-}
 
 describe('the shipped manifest', () => {
   const manifest = loadManifest();
@@ -116,7 +106,7 @@ describe('the shipped manifest', () => {
   });
 
   it('refuses an unknown template id', () => {
-    const e = appError(() => findTemplate(manifest, 'no-such-form'));
+    const e = thrownAppError(() => findTemplate(manifest, 'no-such-form'));
     expect(e.code).toBe('TEMPLATE_MISSING');
     expect(e.message).toContain('no-such-form');
   });
@@ -134,25 +124,25 @@ describe('a bad manifest', () => {
   const good = JSON.parse(readFileSync(join(templatesDir(), 'manifest.json'), 'utf8')) as Array<Record<string, unknown>>;
 
   it('is reported when missing', () => {
-    expect(appError(() => loadManifest(dirWith(null))).code).toBe('TEMPLATE_MISSING');
+    expect(thrownAppError(() => loadManifest(dirWith(null))).code).toBe('TEMPLATE_MISSING');
   });
 
   it('is reported in Chinese when not JSON', () => {
-    const e = appError(() => loadManifest(dirWith('[{"id": ')));
+    const e = thrownAppError(() => loadManifest(dirWith('[{"id": ')));
     expect(e.code).toBe('TEMPLATE_INVALID');
     expect(e.message).toMatch(/模板清单不是有效的JSON/);
   });
 
   it('is reported with the path of the wrong entry', () => {
     const broken = good.map((t, i) => (i === 2 ? { ...t, volume: '第三卷' } : t));
-    const e = appError(() => loadManifest(dirWith(JSON.stringify(broken))));
+    const e = thrownAppError(() => loadManifest(dirWith(JSON.stringify(broken))));
     expect(e.code).toBe('TEMPLATE_INVALID');
     expect(e.message).toContain('2.volume');
   });
 
   it('refuses a duplicated template id and an input field without its kind', () => {
-    expect(appError(() => loadManifest(dirWith(JSON.stringify([...good, good[0]]))))).toMatchObject({ code: 'TEMPLATE_INVALID' });
+    expect(thrownAppError(() => loadManifest(dirWith(JSON.stringify([...good, good[0]]))))).toMatchObject({ code: 'TEMPLATE_INVALID' });
     const noKind = good.map((t) => ({ ...t, fields: [{ key: 'x', label: '某项', source: 'input', required: true }] }));
-    expect(appError(() => loadManifest(dirWith(JSON.stringify(noKind)))).message).toContain('缺少输入类型');
+    expect(thrownAppError(() => loadManifest(dirWith(JSON.stringify(noKind)))).message).toContain('缺少输入类型');
   });
 });

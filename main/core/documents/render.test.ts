@@ -3,28 +3,18 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import PizZip from 'pizzip';
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../../common/errors.js';
 import type { TemplateInfo } from '../../../common/schemas/documents.js';
 import { templatesDir } from '../paths.js';
 import { sampleBureau, sampleCaseState, sampleDocx, sampleInputs } from './fixtures.js';
 import { findTemplate, loadManifest } from './manifest.js';
 import { docxText, renderDocx } from './render.js';
 import { buildTemplateData } from './templateData.js';
+import { rejectedAppError } from '../testing/appError.js';
 
 const manifest = loadManifest();
 const tpl = (id: string): TemplateInfo => findTemplate(manifest, id);
 const templateXml = (t: TemplateInfo, part = 'word/document.xml'): string =>
   new PizZip(readFileSync(join(templatesDir(), t.file))).file(part)!.asText();
-
-async function appError(fn: () => unknown): Promise<AppError> {
-  try {
-    await fn();
-  } catch (e) {
-    if (e instanceof AppError) return e;
-    throw e;
-  }
-  throw new Error('expected an AppError');
-}
 
 /** The sample template with its document.xml changed, to make broken templates from good ones. */
 function tampered(t: TemplateInfo, change: (xml: string) => string): Buffer {
@@ -72,7 +62,7 @@ describe('refusals', () => {
   it('names a required input left empty (FIELDS_REQUIRED)', async () => {
     const t = tpl('inspection-record');
     const { inspectionPlace: _omit, ...fields } = sampleInputs['inspection-record']!;
-    const e = await appError(() => sampleDocx(t, { ...fields, inspectionFindings: '   ' }));
+    const e = await rejectedAppError(() => sampleDocx(t, { ...fields, inspectionFindings: '   ' }));
     expect(e.code).toBe('FIELDS_REQUIRED');
     expect(e.message).toContain('检查地点');
     expect(e.message).toContain('检查情况');
@@ -88,7 +78,7 @@ describe('refusals', () => {
 
   it('refuses random bytes as a template (TEMPLATE_INVALID)', async () => {
     const t = tpl('penalty-notice');
-    const e = await appError(() => renderDocx({ template: t, templateBytes: randomBytes(4096), data: sampleData(t) }));
+    const e = await rejectedAppError(() => renderDocx({ template: t, templateBytes: randomBytes(4096), data: sampleData(t) }));
     expect(e.code).toBe('TEMPLATE_INVALID');
     expect(e.message).toContain(t.file);
   });
@@ -97,7 +87,7 @@ describe('refusals', () => {
     const zip = new PizZip();
     zip.file('hello.txt', 'not a document');
     const t = tpl('penalty-notice');
-    const e = await appError(() => renderDocx({ template: t, templateBytes: zip.generate({ type: 'nodebuffer' }), data: sampleData(t) }));
+    const e = await rejectedAppError(() => renderDocx({ template: t, templateBytes: zip.generate({ type: 'nodebuffer' }), data: sampleData(t) }));
     expect(e.code).toBe('TEMPLATE_INVALID');
     expect(e.message).toContain('word/document.xml');
   });
@@ -105,7 +95,7 @@ describe('refusals', () => {
   it('names an unclosed tag and where it is', async () => {
     const t = tpl('penalty-notice');
     const bytes = tampered(t, (xml) => xml.replace('{partyName}：', '{unclosed：'));
-    const e = await appError(() => renderDocx({ template: t, templateBytes: bytes, data: sampleData(t) }));
+    const e = await rejectedAppError(() => renderDocx({ template: t, templateBytes: bytes, data: sampleData(t) }));
     expect(e.code).toBe('TEMPLATE_INVALID');
     expect(e.message).toContain('unclosed');
     expect(e.message).toMatch(/位置 \d+/);
@@ -115,7 +105,7 @@ describe('refusals', () => {
   it('names a tag no data supplies, instead of printing a blank', async () => {
     const t = tpl('penalty-decision');
     const bytes = tampered(t, (xml) => xml.replace('{partyAddress}', '{partyPhone}'));
-    const e = await appError(() => renderDocx({ template: t, templateBytes: bytes, data: sampleData(t) }));
+    const e = await rejectedAppError(() => renderDocx({ template: t, templateBytes: bytes, data: sampleData(t) }));
     expect(e.code).toBe('TEMPLATE_INVALID');
     expect(e.message).toContain('{partyPhone}');
     expect(e.details).toMatchObject({ tag: 'partyPhone' });
@@ -124,7 +114,7 @@ describe('refusals', () => {
   it('names an unknown loop', async () => {
     const t = tpl('penalty-decision');
     const bytes = tampered(t, (xml) => xml.replace('{#evidenceList}', '{#exhibits}').replace('{/evidenceList}', '{/exhibits}'));
-    const e = await appError(() => renderDocx({ template: t, templateBytes: bytes, data: sampleData(t) }));
+    const e = await rejectedAppError(() => renderDocx({ template: t, templateBytes: bytes, data: sampleData(t) }));
     expect(e.code).toBe('TEMPLATE_INVALID');
     expect(e.message).toContain('exhibits');
   });
@@ -132,7 +122,7 @@ describe('refusals', () => {
   it('names a loop closed by the wrong tag', async () => {
     const t = tpl('penalty-decision');
     const bytes = tampered(t, (xml) => xml.replace('{/evidenceList}', '{/evidence}'));
-    const e = await appError(() => renderDocx({ template: t, templateBytes: bytes, data: sampleData(t) }));
+    const e = await rejectedAppError(() => renderDocx({ template: t, templateBytes: bytes, data: sampleData(t) }));
     expect(e.code).toBe('TEMPLATE_INVALID');
     expect(e.message).toMatch(/evidence/);
   });

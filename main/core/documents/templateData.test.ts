@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../../common/errors.js';
 import { caseState, type CaseState } from '../../../common/schemas/cases.js';
 import { isValidUscc } from '../domain/uscc.js';
 import { articlesText, thirdPerson } from './caseTexts.js';
@@ -7,6 +6,7 @@ import { sampleBureau, sampleCaseState, sampleCaseStateOn, sampleDocx, sampleDec
 import { findTemplate, loadManifest } from './manifest.js';
 import { buildTemplateData, missingInputFields, reviewOrganOf } from './templateData.js';
 import { docxText } from './render.js';
+import { thrownAppError } from '../testing/appError.js';
 
 const textOfNotice = (state: CaseState): string =>
   docxText(sampleDocx(findTemplate(loadManifest(), 'penalty-notice'), sampleInputs['penalty-notice'] ?? {}, state));
@@ -124,17 +124,6 @@ describe('missing input fields', () => {
   });
 });
 
-/** The AppError a call throws, or a failed test. */
-function refusal(fn: () => unknown): AppError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof AppError) return e;
-    throw e;
-  }
-  throw new Error('expected an AppError');
-}
-
 describe('what the steps of the procedure recorded', () => {
   it('reads the hearing from its request, notice and record', () => {
     const d = build();
@@ -208,7 +197,7 @@ describe('what the steps of the procedure recorded', () => {
 });
 
 describe('what a clerk types is read, or refused with the field named', () => {
-  const refused = (fields: Record<string, string>, state: CaseState = sampleCaseState()) => refusal(() => build({ state, fields }));
+  const refused = (fields: Record<string, string>, state: CaseState = sampleCaseState()) => thrownAppError(() => build({ state, fields }));
 
   it('refuses a 当场 fine above the limit of art. 51, for an organisation and for a citizen', () => {
     const e = refused({ onSpotWarning: '否', onSpotFine: '3000.01' });

@@ -10,7 +10,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { afterEach, describe, expect, it } from 'vitest';
-import { AppError } from '../../../../common/errors.js';
 import { createCore } from '../../core.js';
 import { sampleDocx } from '../fixtures.js';
 import { loadManifest } from '../manifest.js';
@@ -19,6 +18,7 @@ import { ElectronEngine } from './electronEngine.js';
 import { createElectronPdfPort, type PdfRenderReply, type PdfRenderRequest } from './electronWire.js';
 import { createPdfEngine, detectEngines } from './engines.js';
 import { footerTemplate, pageCss } from './harness.js';
+import { rejectedAppError } from '../../testing/appError.js';
 
 const fontsDir = async (): Promise<string> => '/tmp/anjuan-print-fonts-test';
 const decision = loadManifest().find((t) => t.id === 'penalty-decision')!;
@@ -46,12 +46,6 @@ function fakeShell(answer: (r: PdfRenderRequest) => Promise<Omit<PdfRenderReply,
     });
   });
   return { port, requests, maxBusy: () => maxBusy };
-}
-
-async function appError(p: Promise<unknown>): Promise<AppError> {
-  const e = await p.then(() => null, (x: unknown) => x);
-  if (e instanceof AppError) return e;
-  throw new Error(`expected an AppError, got ${String(e)}`);
 }
 
 describe('ElectronEngine', () => {
@@ -100,7 +94,7 @@ describe('ElectronEngine', () => {
       return { ok: true, pdfBase64: await pdfOf(r.job ? 2 : 0) };
     });
     const engine = new ElectronEngine(shell.port.channel, { fontsDir, timeoutMs: 50 });
-    const e = await appError(engine.convert(docx));
+    const e = await rejectedAppError(engine.convert(docx));
     expect(e.code).toBe('PDF_ENGINE_UNAVAILABLE');
     expect(e.message).toContain('超时');
     expect((await engine.convert(docx)).pages).toBe(2);
@@ -109,19 +103,19 @@ describe('ElectronEngine', () => {
   it('refuses what is not a DOCX without asking the shell, and an answer that is not a PDF', async () => {
     const shell = fakeShell(async () => ({ ok: true, pdfBase64: Buffer.from('<html>').toString('base64') }));
     const engine = new ElectronEngine(shell.port.channel, { fontsDir });
-    const bad = await appError(engine.convert(Buffer.from('not a docx')));
+    const bad = await rejectedAppError(engine.convert(Buffer.from('not a docx')));
     expect(bad).toMatchObject({ code: 'PDF_CONVERSION_FAILED' });
     expect(bad.message).toMatch(/^文书不是有效的Word文档/);
     expect(shell.requests).toHaveLength(0);
-    expect(await appError(engine.convert(docx))).toMatchObject({ code: 'PDF_CONVERSION_FAILED', message: '桌面程序返回的不是PDF文件' });
-    expect(await appError(new ElectronEngine(fakeShell(async () => ({ ok: true })).port.channel, { fontsDir }).convert(docx)))
+    expect(await rejectedAppError(engine.convert(docx))).toMatchObject({ code: 'PDF_CONVERSION_FAILED', message: '桌面程序返回的不是PDF文件' });
+    expect(await rejectedAppError(new ElectronEngine(fakeShell(async () => ({ ok: true })).port.channel, { fontsDir }).convert(docx)))
       .toMatchObject({ message: '桌面程序返回的不是PDF文件' });
   });
 
   it('refuses work after close', async () => {
     const engine = new ElectronEngine(fakeShell().port.channel, { fontsDir });
     await engine.close();
-    expect(await appError(engine.convert(docx))).toMatchObject({ code: 'PDF_CONVERSION_FAILED', message: 'PDF转换引擎已关闭' });
+    expect(await rejectedAppError(engine.convert(docx))).toMatchObject({ code: 'PDF_CONVERSION_FAILED', message: 'PDF转换引擎已关闭' });
   });
 });
 
@@ -145,7 +139,7 @@ describe('engine choice with the desktop app\'s channel', () => {
   });
 
   it('without the desktop app, "electron" is refused in Chinese and auto keeps today\'s order', async () => {
-    expect(await appError(createPdfEngine('electron'))).toMatchObject({ code: 'PDF_ENGINE_UNAVAILABLE', message: '只有在案卷桌面程序中才能使用Electron PDF引擎' });
+    expect(await rejectedAppError(createPdfEngine('electron'))).toMatchObject({ code: 'PDF_ENGINE_UNAVAILABLE', message: '只有在案卷桌面程序中才能使用Electron PDF引擎' });
     expect(await detectEngines()).not.toContain('electron');
   });
 
@@ -153,7 +147,7 @@ describe('engine choice with the desktop app\'s channel', () => {
     process.env.ANJUAN_CHROMIUM = '/nonexistent/chromium';
     process.env.ANJUAN_SOFFICE = '/nonexistent/soffice';
     const shell = fakeShell(async () => ({ ok: false, message: '排版页面未能加载' }));
-    const e = await appError(createPdfEngine('auto', { electron: shell.port.channel, electronOptions: { fontsDir } }));
+    const e = await rejectedAppError(createPdfEngine('auto', { electron: shell.port.channel, electronOptions: { fontsDir } }));
     expect(e.code).toBe('PDF_ENGINE_UNAVAILABLE');
     expect(e.message).toContain('桌面程序的PDF引擎无法启动：桌面程序转换PDF失败：排版页面未能加载');
     expect(e.message).toContain('/nonexistent/chromium');

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { AppError } from '../../../../common/errors.js';
 import { createPdfEngine, detectEngines } from './engines.js';
 import { findSoffice } from './libreoffice.js';
+import { rejectedAppError } from '../../testing/appError.js';
 
 const saved = { chromium: process.env.ANJUAN_CHROMIUM, soffice: process.env.ANJUAN_SOFFICE };
 afterEach(() => {
@@ -11,26 +11,16 @@ afterEach(() => {
   }
 });
 
-async function appError(p: Promise<unknown>): Promise<AppError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof AppError) return e;
-    throw e;
-  }
-  throw new Error('expected an AppError');
-}
-
 describe('engine choice', () => {
   it('finds no engine whose program is missing', async () => {
     process.env.ANJUAN_CHROMIUM = '/nonexistent/chromium';
     process.env.ANJUAN_SOFFICE = '/nonexistent/soffice';
     expect(await detectEngines()).toEqual([]);
-    const e = await appError(createPdfEngine('auto'));
+    const e = await rejectedAppError(createPdfEngine('auto'));
     expect(e.code).toBe('PDF_ENGINE_UNAVAILABLE');
     expect(e.message).toContain('/nonexistent/chromium');
-    expect((await appError(createPdfEngine('libreoffice'))).code).toBe('PDF_ENGINE_UNAVAILABLE');
-    expect((await appError(createPdfEngine('chromium'))).code).toBe('PDF_ENGINE_UNAVAILABLE');
+    expect((await rejectedAppError(createPdfEngine('libreoffice'))).code).toBe('PDF_ENGINE_UNAVAILABLE');
+    expect((await rejectedAppError(createPdfEngine('chromium'))).code).toBe('PDF_ENGINE_UNAVAILABLE');
   });
 
   if (!findSoffice()) console.warn('LibreOffice fallback test skipped: no soffice on PATH (install LibreOffice, or set ANJUAN_SOFFICE).');

@@ -21,7 +21,7 @@ import { procedureDefinition, checkDefinition, type ProcedureDefinition } from '
 import { knownGuards } from './domain/procedure/guards.js';
 import { compareVersions } from './domain/procedure/versions.js';
 import { actionForms } from '../../common/schemas/actions.js';
-import { calendarYear } from '../../common/schemas/calendar.js';
+import { calendarYear, statutoryHolidayRule } from '../../common/schemas/calendar.js';
 import { violationType, type ViolationType } from '../../common/schemas/reference.js';
 import { resourcesDir } from './paths.js';
 import { z } from 'zod';
@@ -78,13 +78,15 @@ export function readCalendarYears(dir: string): CalendarYear[] {
 /**
  * The shipped years plus any year the bureau added since (`<dataDir>/calendars`, written by
  * `calendar.import`): next year's holidays arrive as data, without a release. An added year
- * replaces a shipped one of the same year.
+ * replaces a shipped one of the same year. A year with neither rests on the statutory holidays
+ * computed from `statutory-holidays.json` (shipped next to them; a missing or broken one stops the start).
  */
 export function loadCalendar(dir = join(resourcesDir(), 'calendars'), addedDir?: string): WorkingCalendar {
   const byYear = new Map<number, CalendarYear>();
   for (const y of readCalendarYears(dir)) byYear.set(y.year, y);
   if (addedDir) for (const y of readCalendarYears(addedDir)) byYear.set(y.year, y);
-  return new WorkingCalendar([...byYear.values()]);
+  const statutory = statutoryHolidayRule.parse(JSON.parse(readFileSync(join(dir, 'statutory-holidays.json'), 'utf8')));
+  return new WorkingCalendar([...byYear.values()], statutory);
 }
 
 /** The structural problems of a definition: the checker with the guards and forms this core knows. */

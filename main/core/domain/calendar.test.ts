@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { calendar as cal } from '../testing/procedureCase.js';
+import { loadCalendar } from '../services.js';
+import { addDays } from './dates.js';
+
+/** As the core loads it: the shipped notices (2025, 2026) and the statutory rule for other years. */
+const shipped = loadCalendar();
 
 describe('working days (处罚法 art. 85)', () => {
   it('does not count the start day and skips a weekend', () => {
@@ -23,9 +28,40 @@ describe('working days (处罚法 art. 85)', () => {
     expect(cal.isWorkingDay('2026-02-28')).toBe(true);
   });
   it('flags a period reaching a year with no calendar data', () => {
-    const r = cal.addWorkingDays('2026-12-28', 7);
+    // 12-29, 12-30, 12-31, then 元旦 2027-01-01 (statutory, computed) and the weekend, then 01-04 … 01-07.
+    const r = shipped.addWorkingDays('2026-12-28', 7);
     expect(r.calendarIncomplete).toBe(true);
-    expect(r.dueOn).toBe('2027-01-06');
+    expect(r.dueOn).toBe('2027-01-07');
+  });
+});
+
+describe('a year without a State Council notice (2027): statutory holidays computed, 调休 unknown', () => {
+  it('元旦 2027-01-01 is not a working day', () => {
+    expect(shipped.hasYear(2027)).toBe(false);
+    expect(shipped.isWorkingDay('2027-01-01')).toBe(false);
+  });
+  it('rests on 春节 (除夕 to 正月初三), 清明, 劳动节, 端午, 中秋 and 国庆', () => {
+    const rest = ['2027-02-05', '2027-02-06', '2027-02-07', '2027-02-08', '2027-04-05', '2027-05-01', '2027-05-02',
+      '2027-06-09', '2027-09-15', '2027-10-01', '2027-10-02', '2027-10-03'];
+    expect(rest.filter((d) => shipped.isWorkingDay(d))).toEqual([]);
+  });
+  it('invents no bridging days and no 调休: other weekdays work, weekends rest', () => {
+    expect(shipped.isWorkingDay('2027-02-09')).toBe(true); // 正月初四, Tuesday: only a notice can make it a holiday
+    expect(shipped.isWorkingDay('2027-10-04')).toBe(true);
+    expect(shipped.isWorkingDay('2027-02-20')).toBe(false); // a Saturday stays a rest day
+  });
+  it('2026-12-30 + 3 working days skips 2027-01-01 and still says calendarIncomplete', () => {
+    // 12-31 (1), 01-01 元旦, 01-02/03 weekend, 01-04 (2), 01-05 (3).
+    expect(shipped.addWorkingDays('2026-12-30', 3)).toEqual({ dueOn: '2027-01-05', calendarIncomplete: true });
+  });
+  it('a calendar-day period ending on 元旦 2027 moves to the next working day, flagged', () => {
+    expect(shipped.addCalendarDays('2026-12-02', 30)).toEqual({ dueOn: '2027-01-04', calendarIncomplete: true });
+  });
+  it('a year with its notice is counted from the notice exactly as before', () => {
+    const differ: string[] = [];
+    for (let d = '2025-01-01'; d <= '2026-12-31'; d = addDays(d, 1)) if (shipped.isWorkingDay(d) !== cal.isWorkingDay(d)) differ.push(d);
+    expect(differ).toEqual([]);
+    expect(shipped.addWorkingDays('2026-09-30', 5)).toEqual({ dueOn: '2026-10-13', calendarIncomplete: false });
   });
 });
 

@@ -9,8 +9,14 @@
  *   (行政处罚法 art. 85; 行政强制法 art. 69);
  * - a calendar-day period whose last day is a rest day ends on the next working day
  *   (民事诉讼法 art. 85, applied by analogy).
+ *
+ * A year without its notice still rests on the statutory holidays, computed from the rule
+ * (statutoryHolidays.ts); its bridging days and 调休 stay unknown, so periods touching it are
+ * flagged `calendarIncomplete`.
  */
+import type { StatutoryHolidayRule } from '../../../common/schemas/calendar.js';
 import { addDays, addMonths, weekday, yearOf } from './dates.js';
+import { computableYears, statutoryHolidays } from './statutoryHolidays.js';
 
 export interface CalendarYear {
   year: number;
@@ -23,7 +29,10 @@ export interface CalendarYear {
 
 export interface DeadlineResult {
   dueOn: string;
-  /** True when some day in the period fell in a year without calendar data (weekends alone used). */
+  /**
+   * True when some day in the period fell in a year without its notice: weekends and the statutory
+   * holidays computed from the rule were used, bridging days and 调休 are unknown.
+   */
   calendarIncomplete: boolean;
 }
 
@@ -31,8 +40,11 @@ export class WorkingCalendar {
   private readonly holidays = new Set<string>();
   private readonly workdays = new Set<string>();
   private readonly years = new Set<number>();
+  /** Statutory holidays computed for years without a notice, by year (filled on first use). */
+  private readonly computed = new Map<number, Set<string>>();
 
-  constructor(years: CalendarYear[]) {
+  /** `statutory`: the rule for years without a notice; without it such years count weekends alone. */
+  constructor(years: CalendarYear[], private readonly statutory?: StatutoryHolidayRule) {
     for (const y of years) {
       this.years.add(y.year);
       for (const [first, last] of y.holidays) {
@@ -49,8 +61,22 @@ export class WorkingCalendar {
   isWorkingDay(date: string): boolean {
     if (this.workdays.has(date)) return true;
     if (this.holidays.has(date)) return false;
+    if (this.isComputedHoliday(date)) return false;
     const wd = weekday(date);
     return wd !== 0 && wd !== 6;
+  }
+
+  /** A statutory holiday of a year that has no notice loaded (a loaded notice is used as it is). */
+  private isComputedHoliday(date: string): boolean {
+    const year = yearOf(date);
+    // Beyond the lunar tables (no real period reaches them) the year counts weekends alone, still flagged.
+    if (!this.statutory || this.hasYear(year) || year < computableYears.first || year > computableYears.last) return false;
+    let days = this.computed.get(year);
+    if (!days) {
+      days = new Set(statutoryHolidays(this.statutory, year).map((h) => h.date));
+      this.computed.set(year, days);
+    }
+    return days.has(date);
   }
 
   /** The last day of a period of `n` working days starting on `start` (start not counted). */

@@ -24,7 +24,7 @@ export function DeadlinesPanel({ deadlines, trackNames = {} }: { deadlines: Dead
     <Section title="期限" testId="deadlines">
       {incomplete && (
         <Alert severity="warning" sx={{ mb: 1.5 }} data-testid="calendar-incomplete">
-          期限所跨年份的节假日安排尚未导入，以下工作日仅按周末推算，请人工核对。
+          期限所跨年份的国务院办公厅节假日安排通知尚未导入：以下期限已按《全国年节及纪念日放假办法》推算法定节假日，但连休和调休上班日未知，请人工核对。
         </Alert>
       )}
       {deadlines.length === 0 && <Typography variant="body2" color="text.secondary">暂无进行中的法定期限。</Typography>}
@@ -39,7 +39,7 @@ export function DeadlinesPanel({ deadlines, trackNames = {} }: { deadlines: Dead
             </Stack>
             <Typography variant="body2" color={d.status === 'overdue' ? 'error' : 'text.primary'}>
               {d.status === 'met' ? '截止' : '应于'} {chineseDate(d.dueOn)}{d.status === 'met' ? '' : '前'}
-              {d.calendarIncomplete && <Typography component="span" variant="caption" color="warning.main">（日历不完整）</Typography>}
+              {d.calendarIncomplete && <Typography component="span" variant="caption" color="warning.main">（已计法定节假日，调休未知）</Typography>}
             </Typography>
             <Typography variant="caption" color="text.secondary" sx={{ display: 'block' }}>
               自{chineseDate(d.startOn)}起{unitText(d)}{d.extensions > 0 ? `，已批准延长${d.extensions}次` : ''}

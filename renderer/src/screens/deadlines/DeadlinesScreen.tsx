@@ -100,7 +100,7 @@ export function DeadlinesScreen() {
                 <TableCell>
                   <Chip size="small" label={r.status === 'overdue' ? '已逾期' : r.status === 'dueSoon' ? '即将到期' : '正常'} color={r.status === 'overdue' ? 'error' : r.status === 'dueSoon' ? 'warning' : 'default'} />
                 </TableCell>
-                <TableCell sx={{ whiteSpace: 'nowrap' }}>{chineseDate(r.dueOn)}{r.calendarIncomplete && '（日历不完整）'}</TableCell>
+                <TableCell sx={{ whiteSpace: 'nowrap' }}>{chineseDate(r.dueOn)}{r.calendarIncomplete && '（已计法定节假日，调休未知）'}</TableCell>
                 <TableCell>{r.trackName !== '主程序' ? `【${r.trackName}】` : ''}{r.name}<Typography variant="caption" color="text.secondary" component="div">自{chineseDate(r.startOn)}起{unitText(r)}</Typography></TableCell>
                 <TableCell><Link href={hrefOf({ name: 'case', caseId: r.caseId, tab: 'documents' })}>{r.caseNumber}</Link></TableCell>
                 <TableCell>{r.partyName}</TableCell>

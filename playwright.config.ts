@@ -37,7 +37,8 @@ export default defineConfig({
   },
   webServer: {
     command: 'node dist/core/host.mjs',
-    env: { ANJUAN_PORT: String(port), ANJUAN_DATA_DIR: dataDir, ANJUAN_TEST_CLOCK_FILE: clockFile },
+    // ANJUAN_DEMO=1: the demo bureau and accounts the specs log in with (e2e/setup.spec.ts starts its own host without it).
+    env: { ANJUAN_PORT: String(port), ANJUAN_DATA_DIR: dataDir, ANJUAN_TEST_CLOCK_FILE: clockFile, ANJUAN_DEMO: '1' },
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: false,
     timeout: 60_000,

@@ -30,6 +30,22 @@ export const errorCodes = {
   LAW_FORMAT: '法律法规文本格式不正确',
   DOCUMENT_FINALISED: '文书已定稿盖章，不能修改，只能更正',
   LIMITATION_EXPIRED: '违法行为已超过追责期限，依法不再给予行政处罚',
+  SETTINGS_REQUIRED: '请先在本局设置中填写文书所需的本局信息',
+  CASE_ARCHIVED: '案件已归档，不能再修改；如需修改，请填写更正理由后更正',
+  // Accounts (issue 11): first-run setup, password policy, lockout.
+  SETUP_REQUIRED: '工作站尚未完成初始设置，请先设置本单位和系统管理员账号',
+  ALREADY_SET_UP: '本工作站已完成初始设置，不能再次设置',
+  WEAK_PASSWORD: '密码不符合要求',
+  ACCOUNT_LOCKED: '登录失败次数过多，账号已暂时锁定，请稍后再试',
+  PASSWORD_CHANGE_REQUIRED: '管理员已重置您的密码，请先修改密码',
+  // Issue 11: the web host's refusals, backups and a damaged database
+  FORBIDDEN_ORIGIN: '不接受来自其他网站的请求',
+  REQUEST_TOO_LARGE: '请求内容过大',
+  DATABASE_CORRUPT: '数据库文件已损坏，工作站不能启动',
+  BACKUP_INVALID: '备份不完整或已损坏，不能用于恢复',
+  BACKUP_FAILED: '备份失败',
+  // Issue 11: updates of the desktop app
+  UPDATE_UNAVAILABLE: '无法检查或安装软件更新',
   INTERNAL: '系统内部错误',
 } as const;
 

@@ -2,7 +2,9 @@
  * A statutory fine band in yuan and in words, shared by the core (guards, discretion calculator,
  * legality review) and the renderer (report form), so both state the band the same way. Pure.
  */
-import type { FineBand } from './schemas/reference.js';
+import type { FineBand, perUnits } from './schemas/reference.js';
+
+type PerUnit = (typeof perUnits)[number];
 
 export type BandLimits =
   | { ok: true; min: number; max: number; /** How the limits follow from the base, in Chinese; '' for a plain range. */ basis: string }
@@ -12,6 +14,11 @@ const cents = (x: number): number => Math.round(x * 100) / 100;
 /** 1,234,567.5元: amounts as the explanation and the band texts print them. */
 export const formatYuan = (x: number): string => `${cents(x).toLocaleString('zh-CN', { maximumFractionDigits: 2 })}元`;
 const yuan = formatYuan;
+
+/** What a per-unit band counts: 违法天数, 违法次数, 面积（平方米）, 长度（米）. */
+function unitLabel(unit: PerUnit): string {
+  return { 日: '违法天数', 次: '违法次数', 平方米: '面积（平方米）', 米: '长度（米）' }[unit];
+}
 
 function baseMissing(base: number | null): boolean {
   return base == null || !Number.isFinite(base) || base <= 0;
@@ -45,10 +52,12 @@ export function bandLimits(band: FineBand, base: number | null): BandLimits {
       return { ok: true, min: cents(counted * band.minTimes), max: cents(counted * band.maxTimes),
         basis: `${band.of}${yuan(counted)}的${band.minTimes}倍至${band.maxTimes}倍${floor}` };
     }
-    case 'perUnit':
-      if (baseMissing(base) || !Number.isInteger(base)) return { ok: false, problem: `须填写${band.unit === '日' ? '违法天数' : '违法次数'}（正整数）以计算法定幅度` };
+    case 'perUnit': {
+      const counted = band.unit === '日' || band.unit === '次';
+      if (baseMissing(base) || (counted && !Number.isInteger(base))) return { ok: false, problem: `须填写${unitLabel(band.unit)}${counted ? '（正整数）' : ''}以计算法定幅度` };
       return { ok: true, min: cents(base! * band.minPerUnit), max: cents(base! * band.maxPerUnit),
-        basis: `每${band.unit}${yuan(band.minPerUnit)}至${yuan(band.maxPerUnit)}，共${base}${band.unit === '日' ? '日' : '次'}` };
+        basis: `每${band.unit}${yuan(band.minPerUnit)}至${yuan(band.maxPerUnit)}，共${base}${band.unit}` };
+    }
   }
 }
 
@@ -73,7 +82,7 @@ export function bandText(band: FineBand): string {
 export function bandBaseLabel(band: FineBand): string | null {
   switch (band.kind) {
     case 'percent': case 'multiple': return band.of;
-    case 'perUnit': return band.unit === '日' ? '违法天数' : '违法次数';
+    case 'perUnit': return unitLabel(band.unit);
     default: return null;
   }
 }

@@ -65,6 +65,8 @@ export async function serviceReceipt(page: Page, servedDocument: string, servedO
   await dialog.getByTestId('field-servedOn').fill(servedOn);
   await dialog.getByTestId('field-serviceMethod').fill('直接送达');
   await dialog.getByTestId('field-recipient').fill('王秀英');
+  // Not the 法定代表人: the person in charge of receiving documents (民事诉讼法 art. 88).
+  await dialog.getByTestId('field-recipientCapacity').fill('负责收件的人');
   await dialog.getByTestId('generate-submit').click();
   await expect(dialog).toBeHidden({ timeout: 60_000 });
 }

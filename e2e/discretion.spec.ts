@@ -21,6 +21,8 @@ test('recommend the violation type at 立案, calculate the fine at 调查报告
   await open.getByTestId('enterprise-input').fill('化工');
   await page.getByRole('option').filter({ hasText: '化工' }).first().click();
 
+  // An act before the 生态环境法典: the suggestions rest on the law of that day (环评法).
+  await open.getByTestId('case-violation-on').fill('2026-06-01');
   await open.getByTestId('recommend-toggle').click();
   await expect(open.getByTestId('recommend-text')).toHaveValue(/砂石加工生产线/);
   await open.getByTestId('recommend-run').click();
@@ -28,6 +30,7 @@ test('recommend the violation type at 立案, calculate the fine at 调查报告
   await expect(best).toBeVisible();
   await expect(open.getByTestId('recommend-results').locator('li').first()).toHaveAttribute('data-testid', 'recommend-eia-unapproved-construction');
   await expect(best).toContainText('环评');
+  await expect(best.getByTestId('recommend-citation')).toContainText('环境影响评价法》第三十一条第一款');
   await shot(page, 'discretion-1-recommend');
   await best.getByRole('button', { name: '选用' }).click();
   await expect(best.getByRole('button', { name: '已选用' })).toBeVisible();

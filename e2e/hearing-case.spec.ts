@@ -27,14 +27,15 @@ test('a hearing is asked for, noticed, held and reported; 法制审核 follows; 
   const firstMatch = page.getByRole('option').filter({ hasText: '砂石' }).first();
   await expect(firstMatch).toBeVisible();
   await firstMatch.click();
-  await open.getByRole('combobox', { name: /^违法行为/ }).click();
-  await page.getByRole('option', { name: /大气污染物/ }).first().click();
+  // An act after the 生态环境法典's commencement: the types offered are the Code's (颗粒物超标: art. 1107).
+  await open.getByTestId('case-violation-on').fill(chinaDate(-42));
+  await open.getByRole('combobox', { name: /^违法行为/ }).fill('FD-1107');
+  await page.getByRole('option', { name: /超过重点污染物排放总量控制指标/ }).click();
   await open.getByTestId('officers-input').click();
   await page.getByRole('option', { name: /李娜/ }).click();
   await open.getByTestId('officers-input').press('Escape');
   await open.getByTestId('discovered-on').fill(chinaDate(-41));
   await open.getByTestId('filed-on').fill(chinaDate(-40));
-  await open.getByTestId('case-violation-on').fill(chinaDate(-42));
   await open.getByTestId('case-summary').fill('现场检查发现该公司破碎工段除尘设施未运行，颗粒物超标排放。');
   await open.getByTestId('open-case-submit').click();
   await expect(page.getByTestId('case-page')).toBeVisible({ timeout: 30_000 });

@@ -67,12 +67,12 @@ test('the law library: import with a report, read, search, and cite from a case'
   await expect(page.getByTestId('article-2')).toBeVisible();
   await shot(page, 'law-text');
 
-  // A case citing 大气污染防治法: not loaded yet, so the panel says so.
+  // A case citing 大气污染防治法 for an act before the 生态环境法典 (2026-08-15): not loaded yet, so the panel says so.
   const token = (await api<{ token: string }>(page, 'session.login', { username: 'officer', password: 'officer123' })).token;
   const [ent] = await api<Array<{ id: string }>>(page, 'enterprises.search', { query: '', limit: 1 }, token);
   const view = await api<{ state: { id: string } }>(page, 'cases.open', {
     enterpriseId: ent!.id, violationId: 'air-over-standard-emission', officerIds: ['off-01', 'off-02'],
-    discoveredOn: chinaDate(-1), filedOn: chinaDate(0), violationOn: chinaDate(-2), summary: '废气排放口颗粒物超标。', requestId: `e2e-laws-${Date.now()}`,
+    discoveredOn: chinaDate(-1), filedOn: chinaDate(0), violationOn: '2026-06-01', summary: '废气排放口颗粒物超标。', requestId: `e2e-laws-${Date.now()}`,
   }, token);
   await page.goto(`/#/cases/${view.state.id}/documents`);
   const panel = page.getByTestId('case-law');

@@ -13,6 +13,8 @@ import { act, actWithForm, as, expectNode, generate, head, officer, serviceRecei
 const filedOn = chinaDate(-30);
 const discoveredOn = chinaDate(-32);
 const today = chinaDate(0);
+/** Before the 生态环境法典 (2026-08-15): the case compares the old and the new law. */
+const actOn = '2026-06-01';
 
 test('an ordinary case from 立案 to 结案, with dossier and history', async ({ page }) => {
   // The page runs under script-src 'self' with no eval: any CSP violation or uncaught error fails.
@@ -42,10 +44,13 @@ test('an ordinary case from 立案 to 结案, with dossier and history', async (
   await firstMatch.click();
   await expect(open.getByTestId('enterprise-input')).toHaveValue(partyName);
 
+  // The types offered rest on the law of the act's day (issue 10): an act before the 生态环境法典.
+  await open.getByTestId('case-violation-on').fill(actOn);
   await open.getByRole('combobox', { name: /^违法行为/ }).click();
   await page.getByRole('option', { name: /未批先建/ }).click();
   await expect(open.getByTestId('violation-detail')).toContainText('环境影响评价法');
   await expect(open.getByTestId('violation-detail')).toContainText('1% 至 5%');
+  await expect(open.getByTestId('legal-basis-preview')).toContainText('尚不能确定适用的法律');
 
   // 张伟 (the user) is preselected; add 李娜.
   await open.getByTestId('officers-input').click();
@@ -64,6 +69,15 @@ test('an ordinary case from 立案 to 结案, with dossier and history', async (
   await expect(page.getByTestId('case-party')).toContainText(partyName);
   await expect(page.getByTestId('case-officers')).toContainText('李娜');
   await expectNode(page, '立案申请');
+
+  // 法律适用: the 报告表 and its investment decide it — the old band (1%–5% of 2,000,000 元) is the lighter.
+  const lawPanel = page.getByTestId('legal-basis-panel');
+  await lawPanel.getByTestId('law-amount-建设项目总投资额').fill('2000000');
+  await lawPanel.getByRole('combobox', { name: /相符的新条款/ }).click();
+  await page.getByRole('option', { name: /报告表/ }).click();
+  await lawPanel.getByTestId('legal-basis-submit').click();
+  await expect(lawPanel.getByTestId('legal-basis-result')).toContainText('适用违法行为发生时的法律', { timeout: 30_000 });
+  await expect(lawPanel.getByTestId('legal-basis-applied')).toContainText('环境影响评价法》第三十一条第一款');
 
   await generate(page, 'filing-approval');
   await act(page, 'submitFiling');
@@ -169,30 +183,8 @@ test('an ordinary case from 立案 to 结案, with dossier and history', async (
   await expectNode(page, '决定送达');
 
   await as(page, officer);
-  await serviceReceipt(page, '行政处罚决定书', today);
-  await act(page, 'serveDecision');
-  await expectNode(page, '执行');
-
-  await expect(page.getByTestId('action-reasons-finishExecution')).toContainText('尚未缴清');
-  await actWithForm(page, 'recordPayment', async (d) => {
-    await expect(d.getByTestId('form-amount')).toHaveValue('40000');
-    await d.getByTestId('form-paid-on').fill(today);
-    await d.getByTestId('form-receipt-no').fill('GZFS2026001234');
-  });
-  await act(page, 'finishExecution');
-  await expectNode(page, '结案申请');
-
-  await generate(page, 'closing-approval', { closingOpinion: '罚款已全额缴纳，违法行为已改正，建议结案。' });
-  await act(page, 'submitClosing');
-  await expectNode(page, '结案审批');
-
-  await as(page, head);
-  await actWithForm(page, 'approveClosing', async (d) => { await d.getByTestId('form-comment').fill('同意结案。'); });
-  await expectNode(page, '已结案');
-  await expect(page.getByTestId('case-outcome')).toContainText('40,000.00 元');
-  await expect(page.getByTestId('legality')).toHaveCount(0);
-  await shot(page, '4-closed');
-
+  // Only the sealed decision is served (处罚法 art. 59(2)): not before its 定稿.
+  await expect(page.getByTestId('action-reasons-serveDecision')).toContainText('尚未定稿盖章');
   // ── 预览 a document ─────────────────────────────────────────────────────────────────────
   await page.getByTestId('tab-documents').click();
   await page.locator('[data-testid="document-row"][data-type="penalty-decision"]').getByTestId('document-preview').click();
@@ -214,7 +206,7 @@ test('an ordinary case from 立案 to 结案, with dossier and history', async (
   await page.locator('[data-testid="document-row"][data-type="penalty-decision"]').getByTestId('document-docx').click();
   expect((await docx).suggestedFilename()).toMatch(/行政处罚决定书.*\.docx$/);
 
-  // ── 导入修改稿 and 定稿 ─────────────────────────────────────────────────────────────────────────
+  // ── 导入修改稿 and 定稿, before it is served ─────────────────────────────────────────────────────────────────────────
   // The clerk edits the decision in Word (here: a sentence added) and imports it back.
   const zip = new PizZip(readFileSync(await (await docx).path()));
   const xml = zip.file('word/document.xml')!.asText();
@@ -231,6 +223,39 @@ test('an ordinary case from 立案 to 结案, with dossier and history', async (
   await page.getByTestId('finalise-confirm').getByTestId('confirm-ok').click();
   await expect(newest.getByTestId('document-finalised')).toBeVisible({ timeout: 60_000 });
   await expect(newest.getByTestId('document-reimport')).toHaveCount(0);
+
+  await serviceReceipt(page, '行政处罚决定书', today);
+  await act(page, 'serveDecision');
+  await expectNode(page, '执行');
+
+  await expect(page.getByTestId('action-reasons-finishExecution')).toContainText('尚未缴清');
+  await actWithForm(page, 'recordPayment', async (d) => {
+    await expect(d.getByTestId('form-amount')).toHaveValue('40000');
+    await d.getByTestId('form-paid-on').fill(today);
+    await d.getByTestId('form-receipt-no').fill('GZFS2026001234');
+  });
+  // The execution record is filed in the 正卷: the scanned payment voucher, checked before 结案.
+  await page.getByTestId('tab-evidence').click();
+  await page.getByRole('combobox', { name: /类别/ }).click();
+  await page.getByRole('option', { name: /执行凭证/ }).click();
+  await page.getByTestId('evidence-file').setInputFiles({ name: '缴款凭证.png', mimeType: 'image/png', buffer: makePng() });
+  await page.getByTestId('evidence-description').fill('罚款缴款凭证（GZFS2026001234）');
+  await page.getByTestId('evidence-date').fill(today);
+  await page.getByTestId('evidence-upload').click();
+  await expect(page.getByTestId('evidence-item').filter({ hasText: '罚款缴款凭证' })).toBeVisible({ timeout: 30_000 });
+  await act(page, 'finishExecution');
+  await expectNode(page, '结案申请');
+
+  await generate(page, 'closing-approval', { closingOpinion: '罚款已全额缴纳，违法行为已改正，建议结案。' });
+  await act(page, 'submitClosing');
+  await expectNode(page, '结案审批');
+
+  await as(page, head);
+  await actWithForm(page, 'approveClosing', async (d) => { await d.getByTestId('form-comment').fill('同意结案。'); });
+  await expectNode(page, '已结案');
+  await expect(page.getByTestId('case-outcome')).toContainText('40,000.00 元');
+  await expect(page.getByTestId('legality')).toHaveCount(0);
+  await shot(page, '4-closed');
 
   // ── 组卷 ──────────────────────────────────────────────────────────────────────────────────
   await page.getByTestId('tab-dossier').click();

@@ -23,6 +23,16 @@ export default defineConfig({
   // host (npm start, or node dist/core/host.mjs) on ANJUAN_API_PORT (default 47800).
   server: {
     fs: { allow: [here('..')] },
-    proxy: { '/api': { target: `http://127.0.0.1:${process.env.ANJUAN_API_PORT ?? 47800}`, changeOrigin: true } },
+    proxy: {
+      '/api': {
+        target: `http://127.0.0.1:${process.env.ANJUAN_API_PORT ?? 47800}`,
+        changeOrigin: true,
+        // The web host answers only its own origin: the dev server's own page (Origin = its host) is
+        // passed on without an Origin, like a script; another site's Origin still reaches the host and is refused.
+        configure: (proxy) => proxy.on('proxyReq', (proxyReq, req) => {
+          if (req.headers.origin === `http://${req.headers.host}`) proxyReq.removeHeader('origin');
+        }),
+      },
+    },
   },
 });

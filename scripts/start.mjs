@@ -1,5 +1,7 @@
 // `npm start`: the Electron app where its binary is present, otherwise the very same app
-// (renderer + core) served on 127.0.0.1 with its address printed.
+// (renderer + core) served on 127.0.0.1 with its address printed. It sets ANJUAN_DEMO=1: an empty
+// data directory gets the demo bureau and its published accounts (ANJUAN_DEMO=0 npm start: the
+// first-run setup of an installed workstation instead, issue 11).
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -21,6 +23,8 @@ const [cmd, args] = electron
   ? [electron, [root]]
   : [process.execPath, [...require('../resources/core-node-flags.json').flags, `${root}dist/core/host.mjs`]];
 if (!electron) console.log('未找到 Electron 程序文件，改为在本机浏览器中提供同一应用。');
-const child = spawn(cmd, args, { stdio: 'inherit', env: process.env });
+const env = { ...process.env, ANJUAN_DEMO: process.env.ANJUAN_DEMO ?? '1' };
+if (env.ANJUAN_DEMO === '1') console.log('演示模式（ANJUAN_DEMO=1）：新的数据目录将创建演示单位和公开的演示账号，不得用于正式办案。');
+const child = spawn(cmd, args, { stdio: 'inherit', env });
 child.on('exit', (code) => process.exit(code ?? 0));
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));

@@ -90,6 +90,14 @@ export const actionForms = {
   disposal: z.object({ decidedOn: date('处理决定日期'), disposal: required('处理决定（没收、销毁等）', 2000) }),
   correctionService: z.object({ servedDocument: z.string().default('责令改正违法行为决定书').describe('送达文书'), ...serviceFields, correctBy: date('改正期限') }),
   recheck: z.object({ recheckOn: date('复查日期'), corrected: flag('已改正'), covert: flag('暗查'), findings: required('复查情况', 5000) }),
+  /** 按日连续处罚 under the 生态环境法典 (art. 1060): the days run from the day after the order, so its date is asked. */
+  dailyOrderService: z.object({
+    servedDocument: z.string().default('责令改正违法行为决定书').describe('送达文书'), orderedOn: date('责令改正决定日期'), ...serviceFields, correctBy: date('改正期限'),
+  }),
+  /** …and refusing or obstructing the re-check also leads to the daily penalty. */
+  dailyRecheck: z.object({
+    recheckOn: date('复查日期'), corrected: flag('已改正'), obstructed: flag('当事人拒绝、阻挠复查'), covert: flag('暗查'), findings: required('复查情况', 5000),
+  }),
   /** 按日连续处罚: days and amount are computed by the core from the service and re-check dates. */
   dailyDecision: z.object({ originalFine: yuan.positive('原处罚数额应大于零').describe('原处罚数额（元/日）') }),
   restrictionService: z.object({

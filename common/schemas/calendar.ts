@@ -1,12 +1,12 @@
 /** A year of the State Council's holiday calendar, as the bureau adds it (calendar.import). */
 import { z } from 'zod';
-import { isoDate } from './primitives.js';
+import { isoDate, plainText } from './primitives.js';
 
 export const calendarYear = z.object({
   year: z.number().int().min(2000).max(2100),
-  source: z.string().min(1, '请注明来源（国务院办公厅通知的文号或日期）'),
-  holidays: z.array(z.tuple([isoDate, isoDate, z.string().min(1)])),
-  workdays: z.array(isoDate),
+  source: plainText(200, '来源').min(1, '请注明来源（国务院办公厅通知的文号或日期）'),
+  holidays: z.array(z.tuple([isoDate, isoDate, plainText(50, '节日名称').min(1)])).max(60, '假期不超过60段'),
+  workdays: z.array(isoDate).max(60, '调休上班日不超过60天'),
 }).superRefine((y, ctx) => {
   const inYear = (d: string) => d.startsWith(`${y.year}-`) || d.startsWith(`${y.year + 1}-01`) || d.startsWith(`${y.year - 1}-12`);
   y.holidays.forEach(([a, b], i) => {

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { article, fineBand } from './reference.js';
-import { isoDate, yuan } from './primitives.js';
+import { boundedRecord, isoDate, key, plainText, searchText, yuan } from './primitives.js';
 import { discretionRecord } from './actions.js';
+import { lawFigures, legalBasis } from './legalBasis.js';
 
 export const party = z.object({
   enterpriseId: z.string().nullable(),
@@ -42,7 +43,8 @@ export type DocumentRecord = z.infer<typeof documentRecord>;
 
 export const evidenceRecord = z.object({
   id: z.string(),
-  kind: z.enum(['photo', 'audio', 'video', 'sampling', 'other']),
+  /** execution: 执行凭证 (缴款凭证, the court's papers), filed with the execution in the 正卷. */
+  kind: z.enum(['photo', 'audio', 'video', 'sampling', 'other', 'execution']),
   fileName: z.string(),
   mimeType: z.string(),
   hash: z.string(),
@@ -104,6 +106,8 @@ export const caseState = z.object({
   /** When the violation happened, or ended if it continued (处罚法 art. 36); null in cases opened before this was asked. */
   violationOn: z.string().nullable(),
   continuing: z.boolean(),
+  /** Figures the 从旧兼从轻 comparison reads (investment, 情节严重, which new provision); absent in older cases. */
+  lawFigures: lawFigures.nullable().optional(),
   discoveredOn: z.string(),
   filedOn: z.string(),
   openedAt: z.string(),
@@ -128,7 +132,14 @@ export const caseState = z.object({
   /** The last 组卷: pdfHash/pages are the 正卷's; `volumes` lists every bound volume (absent in dossiers bound before the 副卷 was bound apart). */
   dossier: z.object({
     pdfHash: z.string(), pages: z.number().int(), builtAt: z.string(),
-    volumes: z.array(z.object({ volume: z.enum(['正卷', '副卷']), pdfHash: z.string(), pages: z.number().int() })).optional(),
+    volumes: z.array(z.object({
+      volume: z.enum(['正卷', '副卷']), pdfHash: z.string(), pages: z.number().int(),
+      /** 件数 (卷内目录 rows) and 页数 (numbered pages: documents, photos, 备考表), as the bound cover prints them; absent before issue 10. */
+      items: z.number().int().optional(), numberedPages: z.number().int().optional(),
+    })).optional(),
+    /** 保管期限 chosen for the binding, and 立卷人 (who bound it); absent in dossiers bound before issue 10. */
+    retention: z.enum(['永久', '30年', '10年']).optional(),
+    preparedBy: z.string().optional(),
   }).nullable(),
   /** Node the main procedure returns to when a 中止 ends. */
   returnTo: z.string().nullable(),
@@ -170,6 +181,8 @@ export const deadlineView = z.object({
   dueOn: z.string(),
   unit: z.enum(['workingDays', 'calendarDays', 'months']),
   length: z.number().int(),
+  /** A second period counted from the end of the first (e.g. 强制法 art. 53: three months after the litigation period). */
+  then: z.object({ length: z.number().int(), unit: z.enum(['workingDays', 'calendarDays', 'months']) }).optional(),
   citation: z.string(),
   /** The track the deadline belongs to (`main` for the main procedure). */
   track: z.string(),
@@ -237,6 +250,8 @@ export const caseView = z.object({
   surcharge: z.object({ days: z.number().int(), amount: yuan, cappedAtFine: z.boolean() }).nullable(),
   /** True while a 中止 is in force. */
   suspended: z.boolean(),
+  /** The law the case rests on, from the date of its act (从旧兼从轻); null when the act's date is unknown. */
+  legalBasis: legalBasis.nullable(),
 });
 export type CaseView = z.infer<typeof caseView>;
 
@@ -254,9 +269,9 @@ export const caseListRow = z.object({
 export type CaseListRow = z.infer<typeof caseListRow>;
 
 export const caseListInput = z.object({
-  query: z.string().max(100).default(''),
+  query: searchText(100).default(''),
   state: z.enum(['all', 'open', 'closed']).default('all'),
-  node: z.string().optional(),
+  node: key(100).optional(),
   offset: z.number().int().min(0).default(0),
   limit: z.number().int().min(1).max(200).default(50),
 });
@@ -268,32 +283,37 @@ export const openCaseInput = z.object({
   /** When the violation happened (or ended); checked against the limitation period at 立案. */
   violationOn: isoDate.optional(),
   continuing: z.boolean().default(false),
-  /** 涉及公民生命健康安全、金融安全且有危害后果: the limitation period is five years (art. 36). */
+  /** 涉及公民生命健康安全、金融安全且有危害后果: the limitation period is five years (处罚法 art. 36). */
   seriousHarm: z.boolean().default(false),
-  enterpriseId: z.string().min(1, '请选择当事人'),
-  violationId: z.string().min(1, '请选择违法行为'),
-  officerIds: z.array(z.string()).min(2, '至少需要两名执法人员'),
+  /** 造成环境污染、生态破坏等危害后果: five years under 生态环境法典 art. 1054 (acts from its commencement). */
+  pollutionHarm: z.boolean().default(false),
+  /** Figures for comparing old and new law (e.g. 建设项目总投资额), when known at 立案. */
+  lawFigures: lawFigures.optional(),
+  enterpriseId: key(64, '当事人标识').min(1, '请选择当事人'),
+  violationId: key(64, '违法行为标识').min(1, '请选择违法行为'),
+  officerIds: z.array(key(64, '执法人员标识')).min(2, '至少需要两名执法人员').max(20, '执法人员不超过20名'),
   discoveredOn: isoDate,
   filedOn: isoDate,
-  source: z.string().min(1).default('现场检查'),
-  summary: z.string().min(1, '请填写案情摘要').max(2000),
+  source: plainText(100, '案件来源').min(1).default('现场检查'),
+  summary: plainText(2000, '案情摘要').min(1, '请填写案情摘要'),
   /** Makes a retried submission (double click, a dropped reply) open one case, not two. */
   requestId: z.string().min(8).max(64),
 });
 
 export const actInput = z.object({
-  caseId: z.string(),
-  action: z.string(),
+  caseId: key(64, '案件标识'),
+  action: key(100, '操作'),
   /** The track the action belongs to: `main` (default) or a track id from the case view. */
-  track: z.string().default('main'),
+  track: key(100, '附加程序').default('main'),
   /** A head overriding failed legality-review rules must say why; recorded in the history and the 备考表. */
-  overrideReason: z.string().max(2000).optional(),
-  data: z.record(z.string(), z.unknown()).default({}),
+  overrideReason: plainText(2000, '理由').optional(),
+  /** The action's form (checked against its schema by the core); bounded as a whole here. */
+  data: boundedRecord(key(100, '表单项'), z.unknown(), 100, 200_000, '表单').default({}),
   /** The case version the user looked at: an action on a case changed meanwhile is refused. */
   expectedVersion: z.number().int().optional(),
 });
 
-export const startTrackInput = z.object({ caseId: z.string(), procedure: z.string(), expectedVersion: z.number().int().optional() });
+export const startTrackInput = z.object({ caseId: key(64, '案件标识'), procedure: key(100, '程序'), expectedVersion: z.number().int().optional() });
 
 export const deadlineOverviewInput = z.object({
   /** Warn this many working days ahead (the bureau's setting when absent). */
@@ -316,3 +336,5 @@ export const historyEntry = z.object({
   hash: z.string(),
 });
 export const historyOutput = z.object({ entries: z.array(historyEntry), chainValid: z.boolean() });
+
+export const recordLawFiguresInput = z.object({ caseId: key(64, '案件标识'), figures: lawFigures, expectedVersion: z.number().int().optional() });

@@ -6,7 +6,7 @@
  * (Guizhou 2023: 263 types), so every limit here is sized for that table, not for the sample.
  */
 import { z } from 'zod';
-import { isoDate } from './primitives.js';
+import { base64File, boundedRecord, isoDate, key } from './primitives.js';
 import { fineBand, violationType } from './reference.js';
 
 /** A piece of evidence and the case records that provide it (document types or evidence kinds). */
@@ -101,6 +101,12 @@ export const benchmarkEntry = violationType.extend({
   /** Whether the band was checked against the statute's text; the note says against what, or why not. */
   verified: z.boolean(),
   verifyNote: z.string().max(500).optional(),
+  /**
+   * The 生态环境法典's penalty clauses mostly say only 违反本法规定: the duty breached is then our
+   * reading of 编 1–4, marked false here (with the reasoning in breachedNote) until a lawyer checks it.
+   */
+  breachedVerified: z.boolean().optional(),
+  breachedNote: z.string().max(500).optional(),
 });
 export type BenchmarkEntry = z.infer<typeof benchmarkEntry>;
 
@@ -172,13 +178,15 @@ export const discretionListInput = z.object({ version: z.string().max(40).option
 export const calculateInput = z.object({
   violationId: z.string().min(1).max(64),
   /** factor id → level id, for every factor of the type. */
-  levels: z.record(z.string(), z.string()),
+  levels: boundedRecord(key(64, '裁量因子'), key(64, '裁量等级'), 100, 20_000, '裁量因子'),
   /** The amount the band is counted from (investment, illegal income, disposal cost) or days / occurrences. */
   base: z.number().finite().nonnegative().nullable().optional(),
   /** The heavier band applies (情节严重, 逾期不改正) where the article sets one. */
   aggravated: z.boolean().default(false),
   /** A benchmark version other than the active one (e.g. the one a case used). */
   version: z.string().max(40).optional(),
+  /** The day of the act: the calculation uses the type resting on the law of that day (a repealed type is followed to its successor). */
+  on: isoDate.optional(),
 });
 export type CalculateInput = z.infer<typeof calculateInput>;
 
@@ -225,11 +233,13 @@ export const calculateOutput = calculationResult.extend({ explanation: z.string(
 
 export const discretionExportOutput = z.object({ fileName: z.string(), contentBase64: z.string() });
 
-export const importFile = z.object({ name: z.string().min(1).max(200), contentBase64: z.string().min(1) });
+/** 32 MB, as the import reads from a path (api/discretionImport.ts). */
+export const maxDiscretionFileBytes = 32 * 1024 * 1024;
+export const importFile = z.object({ name: z.string().min(1).max(200), contentBase64: base64File(maxDiscretionFileBytes, '裁量基准表') });
 export const discretionImportInput = z.union([
   z.object({ files: z.array(importFile).min(1).max(5), version: z.string().min(1).max(40).optional() }),
   /** CLI: a .xlsx file, or a folder of CSV files. */
-  z.object({ path: z.string().min(1), version: z.string().min(1).max(40).optional() }),
+  z.object({ path: z.string().min(1).max(1000), version: z.string().min(1).max(40).optional() }),
 ]);
 export const importProblem = z.object({ sheet: z.string(), line: z.number().int().nullable(), message: z.string() });
 export type ImportProblem = z.infer<typeof importProblem>;
@@ -248,17 +258,21 @@ export const recommendViolationsInput = z.object({
   /** The party, whose industry code the directory holds (used when `industry` is not given). */
   enterpriseId: z.string().max(64).optional(),
   limit: z.number().int().min(1).max(20).default(5),
+  /** The day of the act (or of the inspection): only types resting on the law of that day are ranked. Today when absent. */
+  on: isoDate.optional(),
 });
 export const recommendation = z.object({
   violationId: z.string(), code: z.string(), name: z.string(), category: z.string(),
+  /** 《…》第X条: the penalty article, so the officer sees which law the suggestion rests on. */
+  citation: z.string(),
   score: z.number(), matched: z.array(z.string()), industryMatched: z.boolean(),
 });
 export type Recommendation = z.infer<typeof recommendation>;
 export const recommendViolationsOutput = z.object({ benchmarkVersion: z.string(), results: z.array(recommendation) });
 
 export const missingEvidenceInput = z.union([
-  z.object({ caseId: z.string().min(1), present: z.array(z.string().max(64)).max(200).default([]) }),
-  z.object({ violationId: z.string().min(1), present: z.array(z.string().max(64)).max(200).default([]) }),
+  z.object({ caseId: key(64, '案件标识').min(1), present: z.array(z.string().max(64)).max(200).default([]) }),
+  z.object({ violationId: key(64, '违法行为标识').min(1), present: z.array(z.string().max(64)).max(200).default([]) }),
 ]);
 export const evidenceCheck = z.object({
   id: z.string(), name: z.string(), kind: z.enum(['违法证据', '裁量证据']), factor: z.string().nullable(),
@@ -272,13 +286,13 @@ export const missingEvidenceOutput = z.object({
 });
 
 export const priorViolationsInput = z.object({
-  enterpriseId: z.string().min(1),
+  enterpriseId: key(64, '当事人标识').min(1),
   /** The date of the new violation. */
   date: isoDate,
   /** The type of the new violation, to apply category / type scopes. */
-  violationId: z.string().optional(),
+  violationId: key(64, '违法行为标识').optional(),
   /** The case being decided, left out of its own priors. */
-  excludeCaseId: z.string().optional(),
+  excludeCaseId: key(64, '案件标识').optional(),
 });
 export const priorCase = z.object({
   caseId: z.string(), number: z.string(), violationId: z.string(), violationName: z.string(),

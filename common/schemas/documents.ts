@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate } from './primitives.js';
+import { base64File, boundedRecord, isoDate, key, plainText } from './primitives.js';
 
 export const templateField = z.object({
   key: z.string(),
@@ -25,22 +25,28 @@ export const templateInfo = z.object({
 });
 export type TemplateInfo = z.infer<typeof templateInfo>;
 
+/** Upload limits (issue 11): the schema refuses a larger file before it is decoded; the handlers check the decoded bytes again. */
+export const maxEvidenceBytes = 30 * 1024 * 1024;
+export const maxReimportBytes = 20 * 1024 * 1024;
+export const maxTemplateBytes = 10 * 1024 * 1024;
+
 export const generateInput = z.object({
-  caseId: z.string(),
-  type: z.string(),
-  fields: z.record(z.string(), z.string()).default({}),
+  caseId: key(64, '案件标识'),
+  type: key(100, '文书类型'),
+  /** What the clerk typed in the document's form; no control characters (they cannot be written into a DOCX). */
+  fields: boundedRecord(key(100, '文书项目'), plainText(20_000, '文书内容'), 200, 200_000, '文书内容').default({}),
   expectedVersion: z.number().int().optional(),
   /** The track the document belongs to (a second seizure's 决定书 gets its own number). */
-  track: z.string().optional(),
+  track: key(100, '附加程序').optional(),
   /** 更正 of a finalised document of the same slot: required then, and recorded. */
   correctionReason: z.string().trim().min(5, '请写明更正理由（至少5个字）').max(1000).optional(),
 });
 
 export const reimportInput = z.object({
-  caseId: z.string(),
-  documentId: z.string(),
+  caseId: key(64, '案件标识'),
+  documentId: key(64, '文书标识'),
   fileName: z.string().min(1).max(200),
-  contentBase64: z.string().min(1),
+  contentBase64: base64File(maxReimportBytes, '文书文件'),
   expectedVersion: z.number().int().optional(),
 });
 export const documentChanges = z.object({
@@ -48,16 +54,17 @@ export const documentChanges = z.object({
   added: z.array(z.string()),
   removed: z.array(z.string()),
 });
-export const finaliseInput = z.object({ caseId: z.string(), documentId: z.string(), expectedVersion: z.number().int().optional() });
+export const finaliseInput = z.object({ caseId: key(64, '案件标识'), documentId: key(64, '文书标识'), expectedVersion: z.number().int().optional() });
 
 export const pdfOutput = z.object({ pdfHash: z.string(), pages: z.number().int(), engine: z.string() });
 
 export const addEvidenceInput = z.object({
-  caseId: z.string(),
-  kind: z.enum(['photo']).default('photo'),
+  caseId: key(64, '案件标识'),
+  /** photo: 现场照片; execution: 执行凭证 (缴款凭证, 人民法院的裁定书等), filed with the execution in the 正卷. */
+  kind: z.enum(['photo', 'execution'], { error: '证据类别应为现场照片或执行凭证' }).default('photo'),
   fileName: z.string().min(1).max(200),
-  contentBase64: z.string().min(1),
-  description: z.string().min(1, '请填写证据说明').max(500),
+  contentBase64: base64File(maxEvidenceBytes, '证据文件'),
+  description: plainText(500, '证据说明').min(1, '请填写证据说明'),
   takenOn: isoDate,
 });
 
@@ -69,6 +76,8 @@ const dossierCatalog = z.array(z.object({
 /** One bound volume: 正卷 (the record) or 副卷 (internal deliberation), each numbered from 1 with its own 卷内目录. */
 export const dossierVolume = z.object({
   volume: z.enum(['正卷', '副卷']), pdfHash: z.string(), pages: z.number().int(), catalog: dossierCatalog,
+  /** 件数 (catalog rows) and 页数 (numbered pages: documents, photos, 备考表), as the cover prints them. */
+  items: z.number().int().optional(), numberedPages: z.number().int().optional(),
 });
 export type DossierVolume = z.infer<typeof dossierVolume>;
 export const dossierOutput = z.object({
@@ -79,5 +88,16 @@ export const dossierOutput = z.object({
   /** 正卷 first, then 副卷 when the case has any document the manifest files there. */
   volumes: z.array(dossierVolume),
   builtAt: z.string(),
+  /** 保管期限 printed on the covers; 立卷人 (who bound it). */
+  retention: z.enum(['永久', '30年', '10年']).optional(),
+  preparedBy: z.string().optional(),
 });
 export type DossierOutput = z.infer<typeof dossierOutput>;
+
+/** 保管期限: one list for the bound covers, the printed 卷宗封面, the 备考表 and 归档 (档案法实施条例 art. 19). */
+export const retentionPeriods = ['永久', '30年', '10年'] as const;
+export const dossierBuildInput = z.object({
+  caseId: key(64, '案件标识'),
+  /** Absent: the last binding's; the covers then leave it blank until one is chosen. */
+  retention: z.enum(retentionPeriods, { error: '保管期限应为永久、30年或10年' }).optional(),
+});

@@ -1,7 +1,6 @@
 /** The law library's contract: versioned articles, their import, look-up, search and citation. */
 import { z } from 'zod';
-import { isoDate } from './primitives.js';
-import { article as articleRef } from './reference.js';
+import { isoDate, key, plainText, searchText } from './primitives.js';
 
 export const effectiveFromSources = ['header', 'final-article', 'data', 'input', 'version-date'] as const;
 /** How the UI names the source of a version's commencement date. */
@@ -27,17 +26,62 @@ export const lawVersionInfo = z.object({
 });
 export type LawVersionInfo = z.infer<typeof lawVersionInfo>;
 
+/** The data's word that a law was repealed (resources/laws/repeals.json), as the UI shows it. */
+export const lawRepealView = z.object({
+  /** The first day the law is no longer in force. */
+  repealedOn: z.string(),
+  /** The last day in force: the day before. */
+  lastDay: z.string(),
+  /** 《中华人民共和国生态环境法典》第一千二百四十二条 */
+  by: z.string(),
+  /** 已于2026年8月15日废止（《中华人民共和国生态环境法典》第一千二百四十二条） */
+  text: z.string(),
+  verified: z.boolean(),
+});
+export type LawRepealView = z.infer<typeof lawRepealView>;
+
 export const lawInfo = z.object({
   /** The library's key: the short name, e.g. 大气污染防治法. */
   id: z.string(),
   fullName: z.string(),
   versions: z.array(lawVersionInfo),
+  /** Set when the data says the law was repealed; its versions end the day before. */
+  repeal: lawRepealView.nullable().optional(),
 });
 export type LawInfo = z.infer<typeof lawInfo>;
 
 export const lawItem = z.object({ number: z.number().int(), label: z.string(), text: z.string() });
 export const lawParagraph = z.object({ text: z.string(), items: z.array(lawItem) });
 export type LawParagraphView = z.infer<typeof lawParagraph>;
+
+/** A level of a statute above its articles: 第五编 法律责任和附则, 第二分编, 第二章, 第三节 (domain/laws/divisions.ts). */
+export const divisionKinds = ['编', '分编', '章', '节', '其他'] as const;
+export const lawDivision = z.object({
+  kind: z.enum(divisionKinds),
+  number: z.number().int().nullable(),
+  /** 第五编 */
+  label: z.string(),
+  /** 法律责任和附则; '' when the heading has none. */
+  title: z.string(),
+});
+export type LawDivisionView = z.infer<typeof lawDivision>;
+
+const articleKeyRef = z.object({ number: z.number().int(), sub: z.number().int(), label: z.string() });
+/** One entry of a law's 目录: a division with its first and last article and the divisions below it. */
+export interface LawOutlineNode extends LawDivisionView {
+  key: string;
+  first: z.infer<typeof articleKeyRef>;
+  last: z.infer<typeof articleKeyRef>;
+  articleCount: number;
+  children: LawOutlineNode[];
+}
+export const lawOutlineNode: z.ZodType<LawOutlineNode> = lawDivision.extend({
+  key: z.string(),
+  first: articleKeyRef,
+  last: articleKeyRef,
+  articleCount: z.number().int(),
+  children: z.lazy(() => z.array(lawOutlineNode)),
+});
 
 export const lawArticleView = z.object({
   number: z.number().int(),
@@ -46,6 +90,8 @@ export const lawArticleView = z.object({
   chapter: z.string(),
   text: z.string(),
   paragraphs: z.array(lawParagraph),
+  /** The levels above the article (编 → 分编 → 章 → 节), read from `chapter`. */
+  divisions: z.array(lawDivision).optional(),
 });
 export type LawArticleView = z.infer<typeof lawArticleView>;
 
@@ -77,6 +123,17 @@ export const lawImportResult = z.object({
   warnings: z.array(z.string()),
   /** The version this import closed (its effective_to set), if any. */
   closed: z.object({ versionDate: z.string(), effectiveTo: z.string() }).nullable(),
+  /** The law is repealed on data: its versions end the day before (effectiveTo). */
+  repealed: lawRepealView.extend({ effectiveTo: z.string() }).nullable().optional(),
+  /** The text's own repealing clause (生态环境法典 art. 1242), checked against resources/laws/repeals.json. */
+  repealClause: z.object({
+    article: z.string(),
+    effectiveFrom: z.string().nullable(),
+    laws: z.array(z.string()),
+    agrees: z.boolean(),
+    /** Chinese, one per disagreement (also listed in warnings). */
+    problems: z.array(z.string()),
+  }).nullable().optional(),
 });
 export type LawImportResult = z.infer<typeof lawImportResult>;
 
@@ -102,6 +159,9 @@ export const lawGetOutput = z.object({
   history: z.array(z.object({ date: z.string(), event: z.string() })),
   preamble: z.string(),
   articles: z.array(lawArticleView),
+  /** 目录: 编 → 分编 → 章 → 节 with their article ranges; empty for a law without headings. */
+  outline: z.array(lawOutlineNode).optional(),
+  repeal: lawRepealView.nullable().optional(),
 });
 export type LawGetOutput = z.infer<typeof lawGetOutput>;
 
@@ -112,7 +172,7 @@ export const lawArticleInput = z.object({
   on: isoDate.optional(),
 });
 
-export const notLoadedReasons = ['law-not-loaded', 'article-not-found', 'not-in-force', 'bad-citation'] as const;
+export const notLoadedReasons = ['law-not-loaded', 'article-not-found', 'not-in-force', 'bad-citation', 'repealed'] as const;
 
 /** A cited article: its loaded text, or why it is not loaded (the citation by number still stands). */
 export const articleResolution = z.discriminatedUnion('status', [
@@ -135,6 +195,8 @@ export const articleResolution = z.discriminatedUnion('status', [
     version: lawVersionInfo,
     /** E.g. the cited 款 does not exist in this version. */
     warning: z.string().nullable(),
+    /** The levels above the article (编 → 分编 → 章 → 节). */
+    divisions: z.array(lawDivision).optional(),
   }),
   z.object({
     status: z.literal('not-loaded'),
@@ -142,20 +204,22 @@ export const articleResolution = z.discriminatedUnion('status', [
     article: z.string(),
     citation: z.string(),
     reason: z.enum(notLoadedReasons),
-    /** 条文未载入：… */
+    /** 条文未载入：…, or for 'repealed': 《…》已于…废止（…）. */
     message: z.string(),
+    /** For 'repealed': the data's repeal (whether or not the law's text is loaded). */
+    repeal: lawRepealView.optional(),
   }),
 ]);
 export type ArticleResolution = z.infer<typeof articleResolution>;
 
 export const lawCiteInput = z.object({
-  refs: z.array(articleRef).min(1).max(50),
+  refs: z.array(z.object({ law: key(200, '法律名称'), article: key(60, '条文'), text: plainText(5000, '条文内容').optional() })).min(1).max(50),
   on: isoDate.optional(),
 });
 
 export const lawSearchInput = z.object({
-  query: z.string().trim().min(1, '请输入检索词').max(100, '检索词过长（不超过100字）'),
-  law: z.string().max(200).optional(),
+  query: searchText(100).min(1, '请输入检索词'),
+  law: key(200, '法律名称').optional(),
   /** Only versions in force on this date; default the newest version of each law. */
   on: isoDate.optional(),
   limit: z.number().int().min(1).max(200).default(50),
@@ -173,6 +237,8 @@ export const lawSearchHit = z.object({
   effectiveFrom: z.string(),
   effectiveTo: z.string().nullable(),
   snippet: z.array(highlightSegment),
+  /** Where the article stands (编 → 分编 → 章 → 节). */
+  divisions: z.array(lawDivision).optional(),
 });
 export type LawSearchHit = z.infer<typeof lawSearchHit>;
 export const lawSearchOutput = z.object({ total: z.number().int(), rows: z.array(lawSearchHit) });
@@ -212,6 +278,23 @@ export const articleMapEntry = z.object({
 });
 export type ArticleMapEntry = z.infer<typeof articleMapEntry>;
 export const articleMapFile = z.object({ version: z.string(), mappings: z.array(articleMapEntry) }).loose();
+
+/**
+ * resources/laws/repeals.json: when a law took effect and when it was repealed, as data, so "the
+ * article in force on a date" is answered even before a text is imported (生态环境法典 art. 1242).
+ */
+export const lawCommencement = z.object({ law: z.string().min(1), effectiveFrom: isoDate, source: z.string(), verified: z.boolean() });
+export const lawRepeal = z.object({
+  law: z.string().min(1),
+  /** The first day the law is no longer in force. */
+  repealedOn: isoDate,
+  by: z.object({ law: z.string().min(1), article: z.string().min(1) }),
+  source: z.string(),
+  verified: z.boolean(),
+});
+export type LawCommencement = z.infer<typeof lawCommencement>;
+export type LawRepeal = z.infer<typeof lawRepeal>;
+export const repealsFile = z.object({ version: z.string(), commencements: z.array(lawCommencement), repeals: z.array(lawRepeal) }).loose();
 
 /** resources/laws/effective-dates.json: commencement dates the texts do not state (amending decisions). */
 export const effectiveDatesFile = z.object({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { searchText } from './primitives.js';
 
 export const enterprise = z.object({
   id: z.string(),
@@ -11,7 +12,7 @@ export const enterprise = z.object({
 export type Enterprise = z.infer<typeof enterprise>;
 
 export const enterpriseSearchInput = z.object({
-  query: z.string().max(100).default(''),
+  query: searchText(100).default(''),
   limit: z.number().int().min(1).max(100).default(20),
 });
 
@@ -37,6 +38,9 @@ export type ArticleRef = z.infer<typeof article>;
  * - perUnit: 处每次5千元以上2万元以下 (排污许可条例 art. 37), or an amount per day.
  * - fixed: one amount; none: the provision sets no fine (警告, 责令… only).
  */
+/** Units of a per-unit fine: per day, per occurrence, per square metre or metre (生态环境法典 arts. 1216–1217). */
+export const perUnits = ['日', '次', '平方米', '米'] as const;
+
 export const fineBand = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('range'), min: z.number().nonnegative(), max: z.number().positive() }),
   z.object({ kind: z.literal('percent'), of: z.string(), minPercent: z.number().nonnegative(), maxPercent: z.number().positive() }),
@@ -47,7 +51,7 @@ export const fineBand = z.discriminatedUnion('kind', [
     /** 没有(或不足 below 元)的，处 min–max 元. */
     fallback: z.object({ below: z.number().nonnegative(), min: z.number().nonnegative(), max: z.number().positive() }).optional(),
   }),
-  z.object({ kind: z.literal('perUnit'), unit: z.enum(['日', '次']), minPerUnit: z.number().nonnegative(), maxPerUnit: z.number().positive() }),
+  z.object({ kind: z.literal('perUnit'), unit: z.enum(perUnits), minPerUnit: z.number().nonnegative(), maxPerUnit: z.number().positive() }),
   z.object({ kind: z.literal('fixed'), amount: z.number().positive() }),
   z.object({ kind: z.literal('none') }),
 ]);
@@ -61,7 +65,7 @@ export type FineBandKind = FineBand['kind'];
 export const penaltyKinds = [
   '警告', '通报批评', '罚款', '没收违法所得', '没收非法财物', '暂扣许可证件', '降低资质等级', '吊销许可证件',
   '限制开展生产经营活动', '责令限制生产', '责令停产整治', '责令停产停业', '责令停业关闭', '限制从业',
-  '拘留移送', '按日连续处罚', '其他',
+  '拘留移送', '按日连续处罚', '责令改正', '责令停止建设', '责令恢复原状', '其他',
 ] as const;
 export const penaltyKind = z.enum(penaltyKinds);
 export type PenaltyKind = z.infer<typeof penaltyKind>;

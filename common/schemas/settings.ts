@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { sha256 } from './primitives.js';
+import { bureauInfoKeys, type BureauInfoKey } from '../bureauInfo.js';
 
 /** The engines a core knows (main/core/documents/pdf/engine.ts `PdfEngineName`), in 'auto''s order. */
 export const pdfEngineNames = ['electron', 'chromium', 'libreoffice'] as const;
@@ -46,6 +47,8 @@ export const settingsView = z.object({
   pdfEngineActive: z.enum(pdfEngineNames).nullable(),
   /** The bureau's seal image (settings.setSeal), or null: documents are then sealed with a drawn seal. */
   seal: sealImageView.nullable(),
+  /** 本局文书信息 (common/bureauInfo.ts): address and telephone, the court, where to pay; '' = not set. */
+  bureauInfo: z.object(Object.fromEntries(bureauInfoKeys.map((k) => [k, z.string()])) as Record<BureauInfoKey, z.ZodString>),
 });
 export type SettingsView = z.infer<typeof settingsView>;
 
@@ -53,7 +56,11 @@ export const settingsUpdateInput = z.object({
   warnAheadWorkingDays: z.number({ error: '提前提醒的工作日数应为0至30的整数' }).int('提前提醒的工作日数应为0至30的整数')
     .min(0, '提前提醒的工作日数应为0至30的整数').max(30, '提前提醒的工作日数应为0至30的整数').optional(),
   pdfEngine: pdfEnginePreference.optional(),
-}).refine((v) => v.warnAheadWorkingDays !== undefined || v.pdfEngine !== undefined, { message: '没有要修改的设置' });
+  /** Only the items given change; '' clears one. Checked as a whole after the change (bureauInfoProblems). */
+  bureauInfo: z.object(Object.fromEntries(bureauInfoKeys.map((k) => [k, z.string().trim().max(200, '每项不超过200字').optional()])) as Record<BureauInfoKey, z.ZodOptional<z.ZodString>>)
+    .strict().optional(),
+}).refine((v) => v.warnAheadWorkingDays !== undefined || v.pdfEngine !== undefined || (v.bureauInfo !== undefined && Object.keys(v.bureauInfo).length > 0),
+  { message: '没有要修改的设置' });
 
 /** 5 MB: a seal scanned at 600 dpi as a transparent PNG is well under 1 MB. */
 export const maxSealBytes = 5 * 1024 * 1024;

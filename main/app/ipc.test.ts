@@ -40,8 +40,10 @@ describe('isTrustedSender', () => {
 describe('parseEnvelope', () => {
   it('keeps exactly op, input and token', () => {
     const r = parseEnvelope({ op: 'cases.get', input: { caseId: 'c1' }, token: 't', extra: 'dropped', __proto__: { polluted: true } });
-    expect(r).toEqual({ ok: true, envelope: { op: 'cases.get', input: { caseId: 'c1' }, token: 't' } });
-    expect(parseEnvelope({ op: 'app.info', input: {} })).toEqual({ ok: true, envelope: { op: 'app.info', input: {}, token: null } });
+    expect(r).toEqual({ ok: true, envelope: { op: 'cases.get', input: { caseId: 'c1' }, token: 't', transport: 'ipc' } });
+    expect(parseEnvelope({ op: 'app.info', input: {} })).toEqual({ ok: true, envelope: { op: 'app.info', input: {}, token: null, transport: 'ipc' } });
+    // Issue 11: the page cannot pass itself off as the CLI (which alone may name files by path).
+    expect(parseEnvelope({ op: 'laws.import', input: { path: '/etc' }, token: 't', transport: 'cli' })).toMatchObject({ ok: true, envelope: { transport: 'ipc' } });
   });
 
   it('answers unknown operations and bad shapes with error values', () => {
@@ -70,7 +72,7 @@ describe('anjuan:send', () => {
   it('relays a valid envelope from the app page with its time-out', async () => {
     const t = setup();
     expect(await t.send(fromApp, { op: 'dossier.build', input: { caseId: 'c1' }, token: 'tk' })).toEqual({ ok: true, value: { echoed: 'dossier.build' } });
-    expect(t.requests).toEqual([{ envelope: { op: 'dossier.build', input: { caseId: 'c1' }, token: 'tk' }, timeoutMs: longTimeoutMs }]);
+    expect(t.requests).toEqual([{ envelope: { op: 'dossier.build', input: { caseId: 'c1' }, token: 'tk', transport: 'ipc' }, timeoutMs: longTimeoutMs }]);
   });
 
   it('answers a bad envelope itself, without bothering the core', async () => {
@@ -124,7 +126,7 @@ describe('preload bridge ↔ ipc (the wire contract)', () => {
     const t = setup();
     const bridge = createBridge((channel, ...args) => t.handlers.get(channel)!(fromApp, ...args));
     expect(await bridge.send({ op: 'cases.get', input: { caseId: 'c1' }, token: 'tk' })).toEqual({ ok: true, value: { echoed: 'cases.get' } });
-    expect(t.requests[0]).toEqual({ envelope: { op: 'cases.get', input: { caseId: 'c1' }, token: 'tk' }, timeoutMs: shortTimeoutMs });
+    expect(t.requests[0]).toEqual({ envelope: { op: 'cases.get', input: { caseId: 'c1' }, token: 'tk', transport: 'ipc' }, timeoutMs: shortTimeoutMs });
     expect(await bridge.printPdf({ title: 't', pdfBase64: 'x' })).toEqual({ ok: true, message: '已发送到打印机' });
     // A page that is not ours gets a broken channel, surfaced by the bridge as a value.
     const stranger = createBridge((channel, ...args) => t.handlers.get(channel)!({ senderFrame: { url: 'https://evil.example/', parent: null } }, ...args));

@@ -40,7 +40,8 @@ export function parseEnvelope(raw: unknown): { ok: true; envelope: Envelope & { 
   if (!isOpName(op)) return { ok: false, reply: errorReply('UNKNOWN_OPERATION', `${errorCodes.UNKNOWN_OPERATION}：${op.slice(0, 100)}`) };
   if (typeof input !== 'object' || input === null || Array.isArray(input)) return { ok: false, reply: errorReply('VALIDATION', '请求参数必须是对象') };
   if (token !== undefined && token !== null && typeof token !== 'string') return { ok: false, reply: errorReply('VALIDATION', '登录凭据格式不正确') };
-  return { ok: true, envelope: { op, input, token: token ?? null } };
+  // `transport` is ours to set, never the page's (issue 11: only the CLI may name files by path).
+  return { ok: true, envelope: { op, input, token: token ?? null, transport: 'ipc' } };
 }
 
 export interface CoreClient {

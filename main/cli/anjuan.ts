@@ -3,13 +3,16 @@
  *   npm run anjuan -- ops            lists the operations
  *   npm run anjuan -- ops --json     each operation's input and output as JSON Schema
  * Operations other than public ones log in first: --user NAME --password PW, or the environment
- * variables ANJUAN_USER / ANJUAN_PASSWORD. ANJUAN_DATA_DIR chooses the data directory.
+ * variables ANJUAN_USER / ANJUAN_PASSWORD. ANJUAN_DATA_DIR chooses the data directory; ANJUAN_DEMO=1
+ * creates the demo bureau in an empty one (else the workstation waits for its first-run setup, setup.run).
  * Exit status: 0 success, 1 the operation failed (the error value is printed), 2 bad usage.
  */
 import { operations, isOpName } from '../../common/operations.js';
 import { describeOperations } from './describe.js';
 import { createCore } from '../core/core.js';
 import { resolveDataDir } from '../host/dataDir.js';
+import { demoRequested } from '../host/demoEnv.js';
+import { runOfflineBackup } from './offlineBackup.js'; // issue 11: a damaged database: backup.list / backup.restore without the core
 
 function takeFlag(args: string[], name: string): string | undefined {
   const i = args.indexOf(name);
@@ -43,7 +46,9 @@ async function main(argv: string[]): Promise<number> {
     console.error(JSON.stringify({ code: 'VALIDATION', message: '输入不是有效的JSON' }));
     return 2;
   }
-  const core = await createCore({ dataDir: resolveDataDir() });
+  const offline = await runOfflineBackup(op, input, resolveDataDir());
+  if (offline !== null) return offline;
+  const core = await createCore({ dataDir: resolveDataDir(), demo: demoRequested() });
   try {
     let token: string | null = null;
     if (operations[op].access !== 'public') {
@@ -51,15 +56,16 @@ async function main(argv: string[]): Promise<number> {
         console.error(JSON.stringify({ code: 'NOT_AUTHENTICATED', message: '此操作需要登录：请提供 --user 和 --password（或 ANJUAN_USER / ANJUAN_PASSWORD）' }));
         return 2;
       }
-      const login = await core.dispatch({ op: 'session.login', input: { username: user, password } });
+      const login = await core.dispatch({ op: 'session.login', input: { username: user, password }, transport: 'cli' });
       if (!login.ok) {
         console.log(JSON.stringify(login.error));
         return 1;
       }
       token = (login.value as { token: string }).token;
     }
-    const reply = await core.dispatch({ op, input, token });
-    if (token) await core.dispatch({ op: 'session.logout', input: {}, token });
+    // transport 'cli': the one transport that may name files on this PC ({path} imports, issue 11).
+    const reply = await core.dispatch({ op, input, token, transport: 'cli' });
+    if (token) await core.dispatch({ op: 'session.logout', input: {}, token, transport: 'cli' });
     console.log(JSON.stringify(reply.ok ? reply.value : reply.error, null, 2));
     return reply.ok ? 0 : 1;
   } finally {

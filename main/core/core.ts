@@ -2,7 +2,6 @@
  * The core: opens the data directory, loads the law-as-data, and answers operations. The same
  * core runs in Electron's utilityProcess, in the local web host and in the CLI.
  */
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { monotonicFactory } from 'ulid';
@@ -23,11 +22,20 @@ import { createDispatcher } from './api/dispatch.js';
 import { handlers } from './api/handlers/index.js';
 import { LawLibrary } from './store/lawLibrary.js';
 import { loadLawData } from './lawResources.js';
+import { loadCitations } from './citationResources.js';
 import { loadManifest } from './documents/manifest.js';
 import { EnterpriseStore } from './store/enterpriseStore.js';
 import { loadEnterpriseData } from './enterpriseResources.js';
 import { DiscretionStore } from './store/discretionStore.js';
 import { TemplateStore } from './documents/templateStore.js';
+import { Accounts } from './store/accounts.js'; // issue 11: accounts
+import { removeStaleTempFiles, setAsideBadDataFiles } from './dataFiles.js'; // issue 11: a bad data file is set aside, the core still starts
+import { ensurePrivateDir, privateDirMode, restrictToOwner } from './store/durableFile.js';
+import type { UpdateLink } from './updateLink.js'; // issue 11: updates of the desktop app
+// Issue 11: backups; restore closes and reopens the core; a damaged database is refused at start
+import { BackupService, type Reopen } from './backup/service.js';
+import { restartableCore } from './backup/restartable.js';
+import { openCheckedDatabase } from './backup/startup.js';
 
 export interface CoreOptions {
   dataDir: string;
@@ -38,8 +46,21 @@ export interface CoreOptions {
   pdfEngines?: EngineFactory;
   /** The desktop app's PDF channel (main/host/utility.ts): 'auto' then prints from an Electron window. */
   electronPdf?: ElectronPdfChannel;
-  /** Create the demo bureau when the directory is empty (default true). */
+  /** The desktop app's updater, reached over the utilityProcess port (main/core/updateLink.ts; issue 11). */
+  updateLink?: UpdateLink;
+  /**
+   * Create the demo bureau (published passwords, synthetic enterprises) when the directory is empty.
+   * Default false: an installed workstation starts with the first-run setup (issue 11). `npm start`,
+   * the sample scripts, the bench and the tests ask for it (ANJUAN_DEMO=1 for the hosts, main/host/demoEnv.ts).
+   */
   demo?: boolean;
+  /**
+   * The real time for logins, lockouts, session expiry and the audit log (default the system clock).
+   * Not `clock`: tests and the e2e specs move the case date by weeks, which must not end sessions.
+   */
+  authClock?: Clock;
+  /** Take the daily backup in the background (issue 11): the web host and the desktop app do; the CLI and tests do not. */
+  scheduledBackups?: boolean;
 }
 
 export interface Core {
@@ -78,12 +99,21 @@ function rebuildProjectionsIfStale(db: Db, cases: CaseStore): void {
   db.prepare("INSERT INTO meta (key, value) VALUES ('projectionVersion', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(String(projectionVersion));
 }
 
-export async function createCore(opts: CoreOptions): Promise<Core> {
-  mkdirSync(opts.dataDir, { recursive: true });
-  const db = openDatabase(join(opts.dataDir, 'anjuan.sqlite'));
+/** The core; `backup.restore` closes and reopens it behind the same object (backup/restartable.ts). */
+export function createCore(opts: CoreOptions): Promise<Core> {
+  return restartableCore((reopen) => openCore(opts, reopen));
+}
+
+async function openCore(opts: CoreOptions, reopen: Reopen): Promise<Core> {
+  // Owner-only (issue 11): case files, evidence and the database are nobody else's business on a shared PC.
+  ensurePrivateDir(opts.dataDir);
+  restrictToOwner(opts.dataDir, privateDirMode);
+  const db = await openCheckedDatabase(opts.dataDir); // issue 11: a damaged database is refused, never replaced by an empty one
   const directory = new Directory(db);
-  if (directory.isEmpty() && opts.demo !== false) seedDemo(db);
+  if (directory.isEmpty() && opts.demo === true) seedDemo(db);
   const clock = opts.clock ?? systemClock;
+  const dataFileWarnings = setAsideBadDataFiles(opts.dataDir, clock.now());
+  removeStaleTempFiles(opts.dataDir, new Date());
   const device = deviceId(db);
   const blobs = new BlobStore(join(opts.dataDir, 'blobs'), db);
   const hearing = loadHearingThreshold();
@@ -111,9 +141,14 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       { electron: opts.electronPdf }, opts.pdfEngines),
     laws: new LawLibrary(db), // issue 5: law library
     lawData: loadLawData(),
+    citations: loadCitations(),
     enterprises: new EnterpriseStore(db), // issue 5: enterprise directory
     enterpriseData: loadEnterpriseData(),
     discretion, // issue 5: discretion benchmark
+    accounts: new Accounts(db, opts.authClock ?? systemClock, device), // issue 11: accounts
+    dataFileWarnings,
+    updateLink: opts.updateLink ?? null, // issue 11: updates of the desktop app
+    backups: new BackupService({ db, dataDir: opts.dataDir, device, now: () => clock.now(), appVersion: process.env.npm_package_version ?? '0.1.0', reopen, schedule: opts.scheduledBackups === true }), // issue 11
   };
   services.enterprises.ensureSearchIndex();
   rebuildProjectionsIfStale(db, services.cases);
@@ -122,6 +157,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     dispatch,
     services,
     async close() {
+      await services.backups.close();
       await services.pdf.close();
       db.close();
     },

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type { Db } from './store/db.js';
 import type { LawLibrary } from './store/lawLibrary.js';
 import type { LawData } from './lawResources.js';
+import type { CitationsFile } from '../../common/schemas/citations.js';
 import type { EnterpriseStore } from './store/enterpriseStore.js';
 import type { EnterpriseData } from './enterpriseResources.js';
 import type { DiscretionStore } from './store/discretionStore.js';
@@ -19,7 +20,7 @@ import { Sequences } from './store/sequences.js';
 import { WorkingCalendar, type CalendarYear } from './domain/calendar.js';
 import { procedureDefinition, checkDefinition, type ProcedureDefinition } from './domain/procedure/definition.js';
 import { knownGuards } from './domain/procedure/guards.js';
-import { compareVersions } from './domain/procedure/versions.js';
+import { versionInForce } from './domain/procedure/versions.js';
 import { actionForms } from '../../common/schemas/actions.js';
 import { calendarYear, statutoryHolidayRule } from '../../common/schemas/calendar.js';
 import { violationType, type ViolationType } from '../../common/schemas/reference.js';
@@ -28,6 +29,11 @@ import { z } from 'zod';
 import type { PdfService } from './documents/pdfService.js';
 import type { TemplateInfo } from '../../common/schemas/documents.js';
 import type { TemplateStore } from './documents/templateStore.js';
+import type { HearingThreshold } from './domain/hearingThreshold.js';
+import type { Accounts } from './store/accounts.js';
+import type { DataFileWarning } from '../../common/schemas/startup.js';
+import type { UpdateLink } from './updateLink.js';
+import type { BackupService } from './backup/service.js'; // issue 11: backups
 
 export interface Clock { now(): Date }
 
@@ -48,7 +54,7 @@ export interface Services {
   /** 听证 threshold for organisations, from resources/discretion/hearing-thresholds.json (data: unverified). */
   hearingThresholdYuan: number;
   /** Both 较大数额 figures (organisation, citizen) for the legality review. */
-  hearingThreshold: { organisationYuan: number; citizenYuan: number };
+  hearingThreshold: HearingThreshold;
   /** Chinese names of every document type the procedures name (resources/documents/types.json + manifest). */
   documentTypeNames: ReadonlyMap<string, string>;
   /** Document types whose template carries a number pattern (文号). */
@@ -62,11 +68,21 @@ export interface Services {
   /** Law library (issue 5): versioned articles in SQLite, and resources/laws/ (article map, commencement dates). */
   laws: LawLibrary;
   lawData: LawData;
+  /** resources/laws/citations.json: the article each document and procedure cites for a purpose, dated. */
+  citations: CitationsFile;
   /** Enterprise directory (issue 5): records and their search index; county codes and export headers from resources/. */
   enterprises: EnterpriseStore;
   enterpriseData: EnterpriseData;
   /** Discretion benchmark (issue 5): every version loaded; `violations` above is the types of the one in use. */
   discretion: DiscretionStore;
+  /** Accounts (issue 11): setup, logins with lockout, hashed expiring sessions, passwords, the audit log. */
+  accounts: Accounts;
+  /** Data files found damaged at this start and set aside (issue 11, dataFiles.ts); app.startupReport. */
+  dataFileWarnings: DataFileWarning[];
+  /** The desktop app's updater (issue 11, updateLink.ts); null in the web host, the CLI and tests. */
+  updateLink: UpdateLink | null;
+  /** Backups (issue 11): the daily backup, backup.now, backup.restore (backup/service.ts). */
+  backups: BackupService;
 }
 
 export function readCalendarYears(dir: string): CalendarYear[] {
@@ -122,15 +138,24 @@ export function loadBenchmark(file = join(resourcesDir(), 'discretion', 'violati
   return discretionBenchmark.parse(JSON.parse(readFileSync(file, 'utf8')));
 }
 
-/** The procedure a new case follows: the newest version of the ordinary procedure. */
-export function currentProcedure(procedures: ReadonlyMap<string, ProcedureDefinition>, id = 'ordinary'): ProcedureDefinition {
-  const all = [...procedures.values()].filter((p) => p.id === id).sort((a, b) => compareVersions(b.version, a.version));
-  if (!all[0]) throw new Error(`没有程序定义 ${id}`);
-  return all[0];
+/**
+ * The procedure a new case or track follows: the newest version of `id` in force on `on` (the day
+ * it is opened or started, from the core's clock; a version's `effectiveFrom`).
+ */
+export function currentProcedure(procedures: ReadonlyMap<string, ProcedureDefinition>, id: string, on: string): ProcedureDefinition {
+  const def = versionInForce(procedures.values(), id, on);
+  if (!def) throw new Error(`没有${on}施行的程序定义 ${id}`);
+  return def;
 }
 
-export function loadHearingThreshold(file = join(resourcesDir(), 'discretion', 'hearing-thresholds.json')): { organisationYuan: number; citizenYuan: number } {
-  return z.object({ organisationYuan: z.number().positive(), citizenYuan: z.number().positive() }).parse(JSON.parse(readFileSync(file, 'utf8')));
+/** 较大数额 for hearings (data, each figure with its source, `verified`, and whether the figure itself counts). */
+export function loadHearingThreshold(file = join(resourcesDir(), 'discretion', 'hearing-thresholds.json')): HearingThreshold {
+  const rule = z.enum(['above', 'atLeast']);
+  const origin = z.object({ source: z.string().min(1), verified: z.boolean() });
+  const t = z.object({
+    organisationYuan: z.number().positive(), citizenYuan: z.number().positive(), organisationRule: rule, citizenRule: rule, organisation: origin, citizen: origin,
+  }).parse(JSON.parse(readFileSync(file, 'utf8')));
+  return { organisationYuan: t.organisationYuan, citizenYuan: t.citizenYuan, organisationRule: t.organisationRule, citizenRule: t.citizenRule };
 }
 
 export function loadDocumentTypeNames(manifest: TemplateInfo[], file = join(resourcesDir(), 'documents', 'types.json')): Map<string, string> {

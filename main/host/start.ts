@@ -1,6 +1,7 @@
 /**
  * `npm start` without Electron: the core and the renderer on http://127.0.0.1, address printed.
- * ANJUAN_PORT chooses the port (default 47800; 0 = any free port), ANJUAN_DATA_DIR the data.
+ * ANJUAN_PORT chooses the port (default 47800; 0 = any free port), ANJUAN_DATA_DIR the data,
+ * ANJUAN_DEMO=1 the demo bureau in an empty data directory (else the first-run setup, issue 11).
  */
 import { join } from 'node:path';
 import { createCore } from '../core/core.js';
@@ -8,12 +9,15 @@ import { appRoot } from '../core/paths.js';
 import { resolveDataDir } from './dataDir.js';
 import { startWebHost } from './webHost.js';
 import { fileClock } from './testClock.js';
+import { demoRequested } from './demoEnv.js';
 
 async function main(): Promise<void> {
   const dataDir = resolveDataDir();
   const clockFile = process.env.ANJUAN_TEST_CLOCK_FILE;
   if (clockFile) console.warn(`警告：测试时钟已启用（${clockFile}），工作站日期由该文件决定。正式使用时不得设置 ANJUAN_TEST_CLOCK_FILE。`);
-  const core = await createCore({ dataDir, ...(clockFile ? { clock: fileClock(clockFile) } : {}) });
+  const demo = demoRequested();
+  // scheduledBackups: the daily backup while the host runs (issue 11, core/backup/).
+  const core = await createCore({ dataDir, demo, scheduledBackups: true, ...(clockFile ? { clock: fileClock(clockFile) } : {}) });
   const { server, url } = await startWebHost({
     port: Number(process.env.ANJUAN_PORT ?? 47800),
     staticDir: join(appRoot(), 'dist', 'renderer'),
@@ -21,6 +25,7 @@ async function main(): Promise<void> {
   });
   console.log(`案卷工作站已启动：${url}`);
   console.log(`数据目录：${dataDir}`);
+  if (!core.services.accounts.isSetUp()) console.log('本工作站尚未设置：请在浏览器中打开上述地址，完成初始设置（本单位和系统管理员账号）。');
   const stop = (): void => {
     server.close();
     void core.close().finally(() => process.exit(0));

@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { Envelope, Reply } from '../../common/client.js';
 import { createElectronPdfPort } from '../core/documents/pdf/electronWire.js';
 import { answer, serveCore, type ParentPortLike } from './utility.js';
+import { AppError } from '../../common/errors.js';
 
 // The transport is tested on its own: a fake core is passed in, the real one is never opened.
 vi.mock('../core/core.js', () => ({ createCore: vi.fn() }));
@@ -24,7 +25,14 @@ describe('utility process transport', () => {
     const core = okCore();
     await answer({ id: 7, envelope: { op: 'app.info', input: {} } }, Promise.resolve(core), port, opts());
     expect(sent).toEqual([{ id: 7, reply: { ok: true, value: 'app.info' } }]);
-    expect(core.dispatch).toHaveBeenCalledWith({ op: 'app.info', input: {} });
+    expect(core.dispatch).toHaveBeenCalledWith({ op: 'app.info', input: {}, transport: 'ipc' });
+  });
+
+  it('stamps the transport as ipc, whatever the message said (issue 11: only the CLI may name files)', async () => {
+    const { port } = fakePort();
+    const core = okCore();
+    await answer({ id: 8, envelope: { op: 'laws.import', input: { path: '/etc' }, token: 't', transport: 'cli' } }, Promise.resolve(core), port, opts());
+    expect(core.dispatch).toHaveBeenCalledWith({ op: 'laws.import', input: { path: '/etc' }, token: 't', transport: 'ipc' });
   });
 
   it('answers bad messages with a VALIDATION value and keeps running', async () => {
@@ -64,6 +72,14 @@ describe('utility process transport', () => {
       { id: 2, reply: { ok: false, error: { code: 'INTERNAL', message: '系统内部错误：boom' } } },
     ]);
     expect(o.log).toHaveBeenCalledTimes(2);
+  });
+
+  it('passes on a damaged database\'s own message when the core refused to start (issue 11)', async () => {
+    const { port, sent } = fakePort();
+    const failed = Promise.reject(new AppError('DATABASE_CORRUPT', '数据库文件已损坏，案卷工作站没有启动：……恢复方法：……', { restoreCommand: 'x' }));
+    failed.catch(() => {});
+    await answer({ id: 3, envelope: { op: 'app.info', input: {} } }, failed, port, opts());
+    expect(sent).toEqual([{ id: 3, reply: { ok: false, error: { code: 'DATABASE_CORRUPT', message: '数据库文件已损坏，案卷工作站没有启动：……恢复方法：……', details: { restoreCommand: 'x' } } } }]);
   });
 
   it('answers with an error when the reply cannot be posted (not cloneable)', async () => {

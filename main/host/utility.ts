@@ -8,12 +8,16 @@
  *   ← { shutdown: true }: close the core (SQLite checkpoint) and exit
  * The core also asks the shell for PDFs over the same port ('electron' engine, electronWire.ts):
  *   → { pdfRender: {…} }   ← { pdfRendered: {…} }   (taken by the PDF port before `answer` sees them)
+ * and the updater's messages (updateLink.ts): ← { updateSourceQuery | updateStatus | updateChecked }, → { updateSourceAnswer | updateCheck }.
  */
-import type { Envelope, Reply } from '../../common/client.js';
-import { errorCodes } from '../../common/errors.js';
+import { stampTransport, type Envelope, type Reply } from '../../common/client.js';
+import { AppError, errorCodes } from '../../common/errors.js';
 import { createCore, type Core } from '../core/core.js';
+import { demoRequested } from './demoEnv.js'; // issue 11: the demo only with ANJUAN_DEMO=1
 import { createElectronPdfPort } from '../core/documents/pdf/electronWire.js';
 import { resolveDataDir } from './dataDir.js';
+import { createUpdatePort } from '../core/updateLink.js'; // issue 11: the desktop app's updater
+import { updateSourceSetting } from '../core/api/handlers/updates.js';
 
 export interface ParentPortLike {
   on(event: 'message', listener: (event: { data: unknown }) => void): unknown;
@@ -54,11 +58,13 @@ export async function answer(data: unknown, core: Promise<CoreLike>, port: Paren
     reply = validation('请求格式不正确');
   } else {
     try {
-      reply = await (await core).dispatch(m.envelope);
+      // Only the shell's IPC relay talks to this process: the request came from the window (issue 11).
+      reply = await (await core).dispatch(stampTransport(m.envelope, 'ipc'));
     } catch (e) {
       // createCore failed (data directory unreadable, disk full…) or dispatch broke its promise to never throw.
       opts.log(`处理 ${m.envelope.op} 时出错：${e instanceof Error ? e.stack ?? e.message : String(e)}`);
-      reply = { ok: false, error: { code: 'INTERNAL', message: `${errorCodes.INTERNAL}：${e instanceof Error ? e.message : String(e)}` } };
+      // A damaged database (issue 11) says what is wrong and how to restore, in its own words.
+      reply = { ok: false, error: e instanceof AppError ? e.toValue() : { code: 'INTERNAL', message: `${errorCodes.INTERNAL}：${e instanceof Error ? e.message : String(e)}` } };
     }
   }
   try {
@@ -91,5 +97,9 @@ if (parentPort) {
   const dataDir = process.env.ANJUAN_DATA_DIR ?? resolveDataDir();
   // Started by the shell: PDFs can be printed by Electron's own Chromium, which 'auto' then prefers.
   const pdf = createElectronPdfPort((message) => parentPort.postMessage(message));
-  serveCore(parentPort, createCore({ dataDir, electronPdf: pdf.channel }), { log, exit: (code) => process.exit(code), pdfReplies: pdf });
+  // Issue 11: the shell's updater asks for the feed location set in 本局设置 and reports its state (updateLink.ts).
+  let started: Promise<Core> | null = null;
+  const updates = createUpdatePort((message) => parentPort.postMessage(message), async () => updateSourceSetting((await started!).services));
+  started = createCore({ dataDir, electronPdf: pdf.channel, updateLink: updates.link, demo: demoRequested(), scheduledBackups: true });
+  serveCore(parentPort, started, { log, exit: (code) => process.exit(code), pdfReplies: { deliver: (m) => pdf.deliver(m) || updates.deliver(m) } });
 }

@@ -22,11 +22,16 @@ import { LawsScreen } from './screens/laws/LawsScreen';
 import { EnterprisesScreen } from './screens/enterprises/EnterprisesScreen'; // issue 5: 企业名录
 import { EnterprisePage } from './screens/enterprises/EnterprisePage';
 import { SettingsScreen } from './screens/settings/SettingsScreen'; // 本局设置
+// Accounts (issue 11): first-run setup, a password an administrator reset, 账号与审计.
+import { SetupScreen } from './screens/setup/SetupScreen';
+import { ForcedPasswordChangeScreen } from './screens/account/ChangePassword';
+import { AccountsScreen } from './screens/accounts/AccountsScreen';
 
 type Boot = { status: 'loading' } | { status: 'failed'; message: string } | { status: 'ready'; info: AppInfo; user: UserView | null };
 
 export function App() {
   const [boot, setBoot] = useState<Boot>({ status: 'loading' });
+  const [justSetUp, setJustSetUp] = useState<string | null>(null);
   const notifier = useNotifier();
   const route = useRoute();
 
@@ -60,6 +65,7 @@ export function App() {
     return {
       info: boot.info,
       user: boot.user,
+      setUser: (user: UserView) => setBoot((b) => (b.status === 'ready' ? { ...b, user } : b)),
       logout: () => {
         void logoutCall().then(() => setBoot((b) => (b.status === 'ready' ? { ...b, user: null } : b)));
       },
@@ -76,8 +82,21 @@ export function App() {
       </Box>
     );
   }
+  if (boot.info.setupRequired) {
+    return <SetupScreen info={boot.info} onDone={(username) => { setJustSetUp(username); void start(); }} />;
+  }
   if (!session) {
-    return <LoginScreen info={boot.info} onLoggedIn={(user) => setBoot({ status: 'ready', info: boot.info, user })} />;
+    return (
+      <LoginScreen
+        info={boot.info}
+        onLoggedIn={(user) => { setJustSetUp(null); setBoot({ status: 'ready', info: boot.info, user }); }}
+        notice={justSetUp ? '初始设置已完成，请用系统管理员账号登录。' : null}
+        initialUsername={justSetUp ?? undefined}
+      />
+    );
+  }
+  if (session.user.mustChangePassword) {
+    return <ForcedPasswordChangeScreen user={session.user} onChanged={session.setUser} onLogout={session.logout} />;
   }
   return (
     <SessionContext.Provider value={session}>
@@ -94,6 +113,8 @@ export function App() {
             ? <EnterprisePage key={route.id} id={route.id} />
             : route.name === 'settings'
             ? <SettingsScreen />
+            : route.name === 'accounts'
+            ? <AccountsScreen />
             : <CaseListScreen />}
       </AppShell>
     </SessionContext.Provider>

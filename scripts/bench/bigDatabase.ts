@@ -7,7 +7,7 @@ import type { CaseEventBody } from '../../main/core/domain/events.js';
 import { syntheticEnterprises } from '../../main/core/seed/enterprises.js';
 
 export async function buildBigDataDir(dir: string, cases: number, eventsPerCase: number): Promise<void> {
-  const core = await createCore({ dataDir: dir });
+  const core = await createCore({ dataDir: dir, demo: true });
   const { cases: store, db } = core.services;
   const ents = syntheticEnterprises(2000, 7);
   const violation = core.services.violations[1]!;

@@ -32,7 +32,7 @@ export function nameFragments(names: readonly string[], n: number, seed = 5): st
 
 export async function enterpriseFigures(report: (f: Figure) => void): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'anjuan-bench-ent-'));
-  const core = await createCore({ dataDir: dir });
+  const core = await createCore({ dataDir: dir, demo: true });
   try {
     const call = callerFor(core);
     const token = (await call(null, 'session.login', { username: 'head', password: 'head123' })).token;

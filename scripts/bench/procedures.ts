@@ -45,7 +45,7 @@ export async function procedureFigures(report: (f: Figure) => void): Promise<voi
     const t0 = performance.now();
     await buildBigDataDir(dir, 10_000, 50);
     console.log(`# built 10,000 cases / 500,000 events in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-    const core = await createCore({ dataDir: dir });
+    const core = await createCore({ dataDir: dir, demo: true });
     try {
       const t1 = performance.now();
       const n = core.services.cases.rebuildAll();

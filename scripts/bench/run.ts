@@ -17,6 +17,7 @@ import { procedureFigures } from './procedures.js';
 import { documentSetFigures } from './documents41.js';
 import { enterpriseFigures } from './enterprises.js'; // issue 5: enterprise directory
 import { recommendFigures } from './recommend.js'; // issue 5: recommendations
+import { legalBasisFigures } from './legalBasis.js'; // issue 10: the law of the act's date
 
 const figures: Figure[] = [];
 const report = (f: Figure): void => {
@@ -30,11 +31,11 @@ async function coldStart(dataDir: string): Promise<number> {
   if (!existsSync(host)) throw new Error('dist/core/host.mjs missing: run npm run build');
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
-    const child = spawn(process.execPath, [host], { env: { ...process.env, ANJUAN_DATA_DIR: dataDir, ANJUAN_PORT: '0' }, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [host], { env: { ...process.env, ANJUAN_DATA_DIR: dataDir, ANJUAN_PORT: '0', ANJUAN_DEMO: '1' }, stdio: ['ignore', 'pipe', 'inherit'] });
     child.stdout.on('data', (d: Buffer) => {
       const m = /(http:\/\/127\.0\.0\.1:\d+\/)/.exec(d.toString());
       if (!m) return;
-      void fetch(`${m[1]}api`, { method: 'POST', body: JSON.stringify({ op: 'app.info', input: {} }) }).then(async (r) => {
+      void fetch(`${m[1]}api`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ op: 'app.info', input: {} }) }).then(async (r) => {
         await r.json();
         const ms = performance.now() - t0;
         child.kill();
@@ -56,7 +57,7 @@ async function storeFigures(): Promise<void> {
     for (let i = 0; i < 5; i++) {
       await opened.pop()?.close();
       opens.push(await timeIt(async () => {
-        const c = await createCore({ dataDir: dir });
+        const c = await createCore({ dataDir: dir, demo: true });
         await c.dispatch({ op: 'app.info', input: {} });
         opened.push(c);
       }));
@@ -80,7 +81,7 @@ async function storeFigures(): Promise<void> {
 async function documentFigures(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'anjuan-bench-doc-'));
   const clock = new FakeClock(new Date('2026-03-02T10:00:00+08:00'));
-  const core = await createCore({ dataDir: dir, clock, pdfEngine: 'chromium' });
+  const core = await createCore({ dataDir: dir, clock, pdfEngine: 'chromium', demo: true });
   try {
     const call = caller(core);
     const token = (await call(null, 'session.login', { username: 'officer', password: 'officer123' })).token;
@@ -110,7 +111,7 @@ async function documentFigures(): Promise<void> {
 async function sampleDossierFigure(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'anjuan-bench-sample-'));
   const clock = new FakeClock(new Date('2026-03-02T10:00:00+08:00'));
-  const core = await createCore({ dataDir: dir, clock, pdfEngine: 'chromium' });
+  const core = await createCore({ dataDir: dir, clock, pdfEngine: 'chromium', demo: true });
   try {
     const ms = await timeIt(() => runOrdinaryCase({ call: caller(core) }, { setDate: (d) => clock.setDate(d) }));
     report({ name: 'sample-dossier', value: ms, unit: 'ms', op: '<', target: 5000, note: 'whole ordinary case through the operations, 9 documents to PDF, 正卷 and 副卷 assembled' });
@@ -123,7 +124,8 @@ async function sampleDossierFigure(): Promise<void> {
 async function main(): Promise<void> {
   const only = process.argv[2];
   // The 41-document set runs first, while the machine is quiet (its render runs in a child process of its own).
-  const all: Array<[string, () => Promise<void>]> = [['documents41', () => documentSetFigures(report)], ['store', storeFigures], ['documents', documentFigures], ['sample', sampleDossierFigure], ['procedures', () => procedureFigures(report)], ['enterprises', () => enterpriseFigures(report)], ['recommend', () => recommendFigures(report)]];
+  const all: Array<[string, () => Promise<void>]> = [['documents41', () => documentSetFigures(report)], ['store', storeFigures], ['documents', documentFigures], ['sample', sampleDossierFigure], ['procedures', () => procedureFigures(report)], ['enterprises', () => enterpriseFigures(report)], ['recommend', () => recommendFigures(report)], ['legal-basis', () => legalBasisFigures(report)]];
+  all.push(['code-import', async () => (await import('./lawImport.js')).codeImportFigures(report)]); // issue 10: 生态环境法典 import
   for (const [name, run] of all) {
     if (only && only !== name) continue;
     try {

@@ -2,7 +2,7 @@
  * Approval forms: bordered tables whose opinion boxes are signed by hand — 立案, 销案 and 结案审批表
  * (正卷), and the internal approvals filed in the 副卷 (2010 rule: 审查意见): 案件处理内部审批表,
  * 查封(扣押)审批表 (强制法 art. 18(1): a head approves before a coercive measure) and
- * 移送行政拘留案件审批表 (环保法 art. 63).
+ * 移送行政拘留案件审批表 (the situation and its article: citations.json `detentionReferral`).
  */
 import { cell, heading, labelCell, opinionCell } from './blocks.js';
 import { c, entry, i, order, party, violation, type CatalogEntry } from './fields.js';
@@ -94,7 +94,7 @@ export function internalApproval(): string[] {
   ];
 }
 
-/** 查封(扣押)审批表: the head's approval before the measure (强制法 arts. 18(1), 22–23; 环保法 art. 25). */
+/** 查封(扣押)审批表: the head's approval before the measure (强制法 arts. 18(1), 22–23; the power: citations.json `seizure`). */
 export function seizureApproval(): string[] {
   return [
     ...heading('查封(扣押)审批表'),
@@ -103,7 +103,7 @@ export function seizureApproval(): string[] {
       { cells: [labelCell('案　　由'), cell('{violationName}', { span: 3 })] },
       ...partyRows(),
       { minHeightMm: 24, cells: [labelCell('查封、扣押的理由'), cell('{seizureReason}', { span: 3, vAlign: 'top' })] },
-      { cells: [labelCell('法律依据'), cell('《中华人民共和国环境保护法》第二十五条；《中华人民共和国行政强制法》第九条、第十八条、第二十二条至第二十五条', { span: 3 })] },
+      { cells: [labelCell('法律依据'), cell('{seizureArticle}；《中华人民共和国行政强制法》第九条、第十八条、第二十二条至第二十五条', { span: 3 })] },
       { minHeightMm: 24, cells: [labelCell('拟查封、扣押的场所、设施或者财物'), cell('{seizurePlan}', { span: 3, vAlign: 'top' })] },
       { cells: [labelCell('拟定期限'), cell('{seizureTerm}', { span: 3 })] },
       { cells: [labelCell('承 办 人'), cell('{officersWithCerts}', { span: 3 })] },
@@ -112,7 +112,7 @@ export function seizureApproval(): string[] {
   ];
 }
 
-/** 移送行政拘留案件审批表: 环保法 art. 63 cases go to the police, with the persons responsible. */
+/** 移送行政拘留案件审批表: a case in one of the situations of citations.json `detentionReferral` goes to the police, with the persons responsible. */
 export function detentionReferralApproval(): string[] {
   return [
     ...heading('移送行政拘留案件审批表'),
@@ -122,10 +122,10 @@ export function detentionReferralApproval(): string[] {
       ...partyRows(),
       { cells: [labelCell('直接责任人员'), cell('{responsiblePersons}', { span: 3 })] },
       { minHeightMm: 24, cells: [labelCell('违法事实'), cell('{factsThirdPerson}', { span: 3, vAlign: 'top' })] },
-      { minHeightMm: 24, cells: [labelCell('移送理由及依据'), cell('{referralGrounds}', { span: 3, vAlign: 'top' })] },
+      { minHeightMm: 24, cells: [labelCell('移送理由及依据'), cell(['{referralGrounds}', '适用情形：{detentionGround}（{detentionArticle}）'], { span: 3, vAlign: 'top' })] },
       { cells: [labelCell('接收机关'), cell('{referralTo}', { span: 3 })] },
       { cells: [labelCell('承 办 人'), cell('{officersWithCerts}', { span: 3 })] },
-      ...opinionRows('建议依照《中华人民共和国环境保护法》第六十三条的规定移送公安机关。'),
+      ...opinionRows('建议依照{detentionArticle}的规定移送公安机关。'),
     ]),
   ];
 }
@@ -161,17 +161,21 @@ export const approvalEntries: CatalogEntry[] = [
       c('fineWords', '拟罚款金额（大写）'), c('fineFigures', '拟罚款金额（小写）'), c('reasoningText', '裁量理由'), c('officersWithCerts', '承办人及执法证号')],
   }, 'pageOfPages', internalApproval),
   entry({
-    id: 'seizure-approval', name: '查封(扣押)审批表', nodes: ['seizure.approval'], volume: '副卷', order: order['seizure-approval'], numberPattern: null,
+    // 2026.2: the power to seize is cited as in force on the day (resources/laws/citations.json).
+    id: 'seizure-approval', name: '查封(扣押)审批表', version: '2026.2', nodes: ['seizure.approval'], volume: '副卷', order: order['seizure-approval'], numberPattern: null,
     signer: approvalSigner,
-    fields: [c('caseNumber', '案件编号'), ...party, c('violationName', '案由'), c('officersWithCerts', '承办人及执法证号'),
+    fields: [c('caseNumber', '案件编号'), ...party, c('violationName', '案由'), c('officersWithCerts', '承办人及执法证号'), c('seizureArticle', '查封、扣押的法律依据'),
       i('seizureReason', '查封、扣押的理由', 'multiline'), i('seizurePlan', '拟查封、扣押的场所、设施或者财物', 'multiline'),
       i('seizureTerm', '拟定期限（不超过三十日）', 'text')],
   }, 'pageOfPages', seizureApproval),
   entry({
-    id: 'detention-referral-approval', name: '移送行政拘留案件审批表', nodes: ['referral.draft'], volume: '副卷', order: order['detention-referral-approval'],
+    // 2026.2: the clerk names the situation; its article is the one in force on the day (resources/laws/citations.json).
+    id: 'detention-referral-approval', name: '移送行政拘留案件审批表', version: '2026.2', nodes: ['referral.draft'], volume: '副卷', order: order['detention-referral-approval'],
     numberPattern: null, signer: approvalSigner,
     fields: [c('caseNumber', '案件编号'), ...party, c('violationName', '案由'), c('factsThirdPerson', '违法事实'), c('officersWithCerts', '承办人及执法证号'),
       i('responsiblePersons', '直接负责的主管人员和其他直接责任人员（姓名、职务）', 'text'),
-      i('referralGrounds', '移送理由及依据（环境保护法第六十三条第几项）', 'multiline'), i('referralTo', '接收机关（公安机关）', 'text')],
+      i('referralGrounds', '移送理由', 'multiline'),
+      i('detentionGround', '适用拘留的情形（填“未批先建拒不停止建设”“无证排污拒不停止排放”“逃避监管排放污染物”或“使用禁用农药拒不改正”）', 'text'),
+      c('detentionArticle', '移送拘留的法律依据'), i('referralTo', '接收机关（公安机关）', 'text')],
   }, 'pageOfPages', detentionReferralApproval),
 ];

@@ -1,5 +1,5 @@
 /** Pieces every document shares: the heading, labelled lines, the seal block and signature lines. */
-import { para, size, type Cell, type ParaStyle, type RunStyle } from './ooxml.js';
+import { para, sealMarker, size, type Cell, type ParaStyle, type RunStyle } from './ooxml.js';
 
 /** Issuing body on the first line, the document's name on the second (宋体 bold, as 执法文书 are set). */
 export function heading(title: string, issuer = '{bureauName}'): string[] {
@@ -27,12 +27,18 @@ export function labelled(items: Array<[string, string]>, style: ParaStyle = {}):
   return para(pieces, { align: 'left', ...style });
 }
 
-/** The issuing body, the seal placeholder and the date, right-aligned at the end of a document. */
+/**
+ * The issuing body, the seal placeholder and the date, right-aligned at the end of a document. Every
+ * line keeps with the next (w:keepNext), and documentXml keeps the body paragraph before the marker
+ * with them (ooxml.ts), so the seal and date never stand alone on a last page: a page that carries
+ * only the seal and the date is not acceptable in a 公文 (GB/T 9704: the body must reach that page).
+ */
 export function sealBlock(): string[] {
   return [
-    para(''),
-    para('{bureauName}', { align: 'right' }),
-    para('（印章）', { align: 'right' }),
+    sealMarker,
+    para('', { keepNext: true }),
+    para('{bureauName}', { align: 'right', keepNext: true }),
+    para('（印章）', { align: 'right', keepNext: true }),
     para('{docDateCn}', { align: 'right' }),
   ];
 }
@@ -78,16 +84,17 @@ export const section = (text: string): string => body(text, { font: '黑体' });
  */
 export function remedies(act: string, docName: string): string {
   return body(`你单位如不服本${act}，可以自收到本${docName}之日起六十日内向{reviewOrgan}申请行政复议，`
-    + `也可以自收到本${docName}之日起六个月内依法向人民法院提起行政诉讼。`);
+    + `也可以自收到本${docName}之日起六个月内依法向{litigationCourt}提起行政诉讼。`);
 }
 
 /**
  * Payment of a fine: within fifteen days at the designated bank or by electronic payment
- * (处罚法 art. 67(3)); 3% a day after that, never more than the fine (art. 72(1)).
+ * (处罚法 art. 67(3)), named: the bank, account name and number, or the 非税收入 payment code
+ * (本局设置, {paymentWhere}); 3% a day after that, never more than the fine (art. 72(1)).
  */
 export function payment(docName: string, amount: string): string {
   return body(`根据《中华人民共和国行政处罚法》第六十七条第三款的规定，你单位应当自收到本${docName}之日起十五日内，`
-    + `持本${docName}到指定的银行或者通过电子支付系统缴纳${amount}。到期不缴纳罚款的，我局将依据《中华人民共和国行政处罚法》`
+    + `持本${docName}到指定的银行或者通过电子支付系统缴纳${amount}（{paymentWhere}）。到期不缴纳罚款的，我局将依据《中华人民共和国行政处罚法》`
     + '第七十二条第一款第一项的规定，每日按罚款数额的百分之三加处罚款，加处罚款的数额不超出罚款的数额。');
 }
 

@@ -26,7 +26,7 @@ export function dossierCover(): string[] {
       { minHeightMm: 12, cells: [labelCell('立案日期'), cell('{filedOn}')] },
       { minHeightMm: 12, cells: [labelCell('结案日期'), cell('{closedOnText}')] },
       { minHeightMm: 12, cells: [labelCell('本卷件数、页数'), cell('{dossierExtent}')] },
-      { minHeightMm: 12, cells: [labelCell('保管期限'), cell('{retention}')] },
+      { minHeightMm: 12, cells: [labelCell('保管期限'), cell('{dossierRetention}')] },
       { minHeightMm: 12, cells: [labelCell('立 卷 人'), cell('{dossierPreparer}')] },
       { minHeightMm: 12, cells: [labelCell('检 查 人'), cell('{dossierChecker}')] },
       { minHeightMm: 12, cells: [labelCell('立卷日期'), cell('{docDate}')] },
@@ -54,7 +54,7 @@ export function dossierRemarks(): string[] {
     tagLine('{#remarkLines}'),
     para('{seq}．{text}', { ...small, indentChars: 2 }),
     tagLine('{/remarkLines}'),
-    para('本卷共有文书{documentCount}件，照片、影像资料{photoCount}件。', { ...small, indentChars: 2 }),
+    para('本卷共有文件材料{dossierItems}件（其中照片、影像资料{photoCount}件），共{dossierPages}页。', { ...small, indentChars: 2 }),
     tagLine('{#remarksNote}'),
     para('{remarksNote}', { ...small, indentChars: 2 }),
     tagLine('{/remarksNote}'),
@@ -66,16 +66,18 @@ export function dossierRemarks(): string[] {
 }
 
 const dossierCase = [c('caseTitle', '案卷题名'), c('caseNumber', '案件编号')];
-const people = [i('dossierPreparer', '立卷人', 'text'), i('dossierChecker', '检查人', 'text')];
+/** 立卷人 is who bound the file (dossier.build): the printed sheets and the bound volume name the same person. */
+const people = [c('dossierPreparer', '立卷人（组卷人）'), i('dossierChecker', '检查人', 'text')];
 
 /** Generated at 已结案 (`closed`, the node that lists them), before 立卷归档. */
 export const dossierEntries: CatalogEntry[] = [
   entry({
     id: 'dossier-cover', name: '卷宗封面', nodes: ['closed'], volume: '正卷', order: order['dossier-cover'], numberPattern: null,
-    signer: '立卷人、检查人',
+    signer: '立卷人、检查人', version: '2026.2',
+    // 件数、页数, 保管期限 and 立卷人 come from the binding (dossier.build), as the bound cover prints them.
     fields: [...dossierCase, c('partyName', '当事人名称'), c('violationName', '案由'), c('outcomeText', '处理结果'), c('filedOn', '立案日期'),
-      c('closedOnText', '结案日期'), i('dossierVolume', '卷别（正卷或副卷）', 'text'), i('dossierExtent', '本卷件数、页数（如：共12件56页）', 'text'),
-      i('retention', '保管期限（永久、30年或10年）', 'text'), ...people],
+      c('closedOnText', '结案日期'), i('dossierVolume', '卷别（正卷或副卷）', 'text'), c('dossierExtent', '本卷件数、页数'),
+      c('dossierRetention', '保管期限'), ...people],
   }, 'pageOfPages', dossierCover),
   entry({
     id: 'dossier-catalog', name: '卷内目录', nodes: ['closed'], volume: '正卷', order: order['dossier-catalog'], numberPattern: null,
@@ -84,8 +86,8 @@ export const dossierEntries: CatalogEntry[] = [
   }, 'pageOfPages', dossierCatalog),
   entry({
     id: 'dossier-remarks', name: '备考表', nodes: ['closed'], volume: '正卷', order: order['dossier-remarks'], numberPattern: null,
-    signer: '立卷人、检查人',
-    fields: [...dossierCase, c('remarkLines', '本卷情况说明'), c('documentCount', '文书件数'), c('photoCount', '照片件数'), ...people,
+    signer: '立卷人、检查人', version: '2026.2',
+    fields: [...dossierCase, c('remarkLines', '本卷情况说明'), c('dossierItems', '本卷件数'), c('dossierPages', '本卷页数'), c('photoCount', '照片件数'), ...people,
       i('remarksNote', '其他需要说明的情况', 'multiline', false)],
   }, 'pageOfPages', dossierRemarks),
 ];

@@ -20,6 +20,9 @@ export const party = [c('partyName', '当事人名称'), c('partyUscc', '统一�
 export const violation = [c('violationName', '案由'), c('breachedArticles', '违反的法律条款'), c('penaltyArticle', '处罚依据')];
 export const fine = [c('fineWords', '罚款金额（大写）'), c('fineFigures', '罚款金额（小写）')];
 export const docNumber = c('docNumber', '文号');
+/** From 本局设置 (common/bureauInfo.ts): the court for 行政诉讼, and where a fine is paid (documents.generate refuses while unset). */
+export const court = c('litigationCourt', '行政诉讼管辖法院（本局设置）');
+export const paymentWhere = c('paymentWhere', '罚款缴纳银行、户名和账号或者非税收入缴款码（本局设置）');
 
 export interface CatalogEntry { info: TemplateInfo; footer: FooterKind; body: () => string[] }
 

@@ -29,8 +29,17 @@ export interface ParaStyle extends RunStyle {
   /** Exact line height in points; defaults to 1.75 × the font size (三号 → 28 pt as GB/T 9704). */
   line?: number;
   before?: number;
+  /**
+   * Kept on the page of the next paragraph (w:keepNext) / kept whole (w:keepLines). Such a paragraph
+   * also gets the paragraph style KeepWithNext (package.ts), which the Chromium harness turns into
+   * CSS break-after/break-inside: avoid (docx-preview renders a style as a class, not these properties).
+   */
   keepNext?: boolean;
+  keepLines?: boolean;
 }
+
+/** The paragraph style of kept paragraphs (styles.xml); docx-preview renders it as the class of main/core/documents/pdf/keepStyle.ts. */
+export const keepStyleId = 'KeepWithNext';
 
 export function esc(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -70,8 +79,12 @@ export function para(content: Content, style: ParaStyle = {}): string {
     style.indentChars ? `w:firstLine="${style.indentChars * charTwips}"` : '',
     style.leftChars ? `w:left="${style.leftChars * charTwips}"` : '',
   ].filter(Boolean).join(' ');
+  const kept = style.keepNext || style.keepLines;
   const pPr = [
+    // w:pStyle comes first in w:pPr (the schema's order), then the direct keep properties.
+    kept ? `<w:pStyle w:val="${keepStyleId}"/>` : '',
     style.keepNext ? '<w:keepNext/>' : '',
+    style.keepLines ? '<w:keepLines/>' : '',
     // No hanging punctuation, as Chromium lays out: LibreOffice 7.4 hangs a line-end ，。； by default and then
     // does not draw it in the PDF. It reads w:overflowPunct inverted (val 1 → “simple” wrap, checked
     // 2026-11-28 on 7.4.7 through an ODT export); for Word and WPS val 1 is their default, so nothing changes there.
@@ -137,10 +150,37 @@ export function footerXml(kind: FooterKind): string {
 export const ns = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
   + 'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
 
+/** Put by sealBlock() (blocks.ts) before the seal: documentXml keeps the last body paragraph before it with the seal. */
+export const sealMarker = '<!--anjuan:seal-->';
+
+/** A paragraph that holds a docxtemplater section tag only ({#…}, {/…}, {^…}): removed from the output. */
+const tagOnly = /^<w:p><w:pPr>.*?<\/w:pPr><w:r><w:rPr>.*?<\/w:rPr><w:t xml:space="preserve">\{[#/^][^}]*\}<\/w:t><\/w:r><\/w:p>$/;
+
+function kept(p: string): string {
+  if (p.includes('<w:keepNext/>')) return p;
+  return p.replace(/^<w:p><w:pPr>(?:<w:pStyle w:val="[^"]*"\/>)?/, `<w:p><w:pPr><w:pStyle w:val="${keepStyleId}"/><w:keepNext/><w:keepLines/>`);
+}
+
+/**
+ * The paragraph before the seal block is kept whole and with it (and any section-tag paragraphs in
+ * between, which docxtemplater removes): the seal and date never open a page by themselves.
+ */
+function keepBeforeSeal(body: string[]): string[] {
+  const at = body.indexOf(sealMarker);
+  if (at < 0) return body;
+  const out = body.filter((_, i) => i !== at);
+  for (let j = at - 1; j >= 0 && out[j]!.startsWith('<w:p>'); j--) {
+    const tag = tagOnly.test(out[j]!);
+    out[j] = kept(out[j]!);
+    if (!tag) break;
+  }
+  return out;
+}
+
 export function documentXml(body: string[]): string {
   const sectPr = `<w:sectPr><w:footerReference w:type="default" r:id="rIdFooter1"/>`
     + `<w:pgSz w:w="${page.width}" w:h="${page.height}"/>`
     + `<w:pgMar w:top="${page.top}" w:right="${page.right}" w:bottom="${page.bottom}" w:left="${page.left}" w:header="${page.header}" w:footer="${page.footer}" w:gutter="0"/>`
     + '<w:cols w:space="425"/></w:sectPr>';
-  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document ${ns}><w:body>${body.join('')}${sectPr}</w:body></w:document>`;
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document ${ns}><w:body>${keepBeforeSeal(body).join('')}${sectPr}</w:body></w:document>`;
 }

@@ -1,6 +1,6 @@
 /** The fixed parts of a .docx package around document.xml and the footer, zipped with pizzip. */
 import PizZip from 'pizzip';
-import { documentXml, footerXml, ns, size, type FooterKind } from './ooxml.js';
+import { documentXml, footerXml, keepStyleId, ns, size, type FooterKind } from './ooxml.js';
 
 const xmlHead = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 
@@ -41,6 +41,9 @@ const styles = `${xmlHead}<w:styles ${ns}><w:docDefaults><w:rPrDefault><w:rPr>`
   + '<w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/><w:semiHidden/><w:tblPr><w:tblInd w:w="0" w:type="dxa"/>'
   + '<w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="108" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="108" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style>'
   + '<w:style w:type="paragraph" w:styleId="Footer"><w:name w:val="footer"/><w:basedOn w:val="Normal"/></w:style>'
+  // Marks paragraphs kept with the next (the seal block and the paragraph before it): the keep itself is
+  // direct formatting (w:keepNext, w:keepLines); the style only names them for the Chromium harness (ooxml.ts).
+  + `<w:style w:type="paragraph" w:customStyle="1" w:styleId="${keepStyleId}"><w:name w:val="Keep With Next"/><w:basedOn w:val="Normal"/><w:qFormat/></w:style>`
   + '</w:styles>';
 
 // No w:docGrid: grid snapping differs between Word, WPS and LibreOffice and would move page breaks.

@@ -22,7 +22,7 @@ export function inspectionRecord(): string[] {
     labelled([['现场负责人', '{onSitePerson}']], small),
     labelled([['检查(勘察)人', '{officer1Name}（执法证号：{officer1Cert}）、{officer2Name}（执法证号：{officer2Cert}）']], small),
     labelled([['记录人', '{officer2Name}']], small),
-    body('执法人员已向现场负责人出示执法证件并告知：我们是{bureauName}的执法人员，根据《中华人民共和国环境保护法》第二十四条的规定，现依法对你单位进行现场检查（勘察），请予以配合，如实反映情况，提供必要的资料；拒绝、阻挠检查或者在检查时弄虚作假的，将依法承担法律责任。执法人员与本案有直接利害关系或者其他关系可能影响公正执法的，你有权申请回避。', small),
+    body('执法人员已向现场负责人出示执法证件并告知：我们是{bureauName}的执法人员，根据{inspectionArticle}的规定，现依法对你单位进行现场检查（勘察），请予以配合，如实反映情况，提供必要的资料；拒绝、阻挠检查或者在检查时弄虚作假的，将依法承担法律责任。执法人员与本案有直接利害关系或者其他关系可能影响公正执法的，你有权申请回避。', small),
     body('现场检查(勘察)情况：', { ...small, bold: true }),
     body('{inspectionFindings}', small),
     body('（以上笔录已交现场负责人核对，记录属实。）', small),
@@ -57,9 +57,10 @@ export function interviewRecord(): string[] {
 
 export const recordEntries: CatalogEntry[] = [
   entry({
-    id: 'inspection-record', name: '现场检查(勘察)笔录', nodes: ['investigation', 'onSpot'], volume: '正卷', order: order['inspection-record'], numberPattern: null,
+    // 2026.2: the power to inspect is cited as in force on the inspection's day (resources/laws/citations.json).
+    id: 'inspection-record', name: '现场检查(勘察)笔录', version: '2026.2', nodes: ['investigation', 'onSpot'], volume: '正卷', order: order['inspection-record'], numberPattern: null,
     signer: '检查人、记录人、现场负责人',
-    fields: [...party, c('officer1Name', '检查人'), c('officer1Cert', '检查人执法证号'), c('officer2Name', '检查人（记录人）'), c('officer2Cert', '记录人执法证号'),
+    fields: [...party, c('inspectionArticle', '现场检查的法律依据'), c('officer1Name', '检查人'), c('officer1Cert', '检查人执法证号'), c('officer2Name', '检查人（记录人）'), c('officer2Cert', '记录人执法证号'),
       i('inspectionTime', '检查开始时间', 'datetime'), i('inspectionEnd', '检查结束时间', 'datetime', false),
       i('inspectionPlace', '检查地点', 'text'), i('onSitePerson', '现场负责人（姓名、职务）', 'text'),
       i('inspectionFindings', '检查情况', 'multiline')],

@@ -1,7 +1,8 @@
 /**
  * Cases that leave the bureau:
- * - 移送书 and 移送材料清单 to the police or a judicial organ (环保法 art. 63: detention of the
- *   persons responsible; 处罚法 art. 27: suspected crimes), one paragraph per kind of referral;
+ * - 移送书 and 移送材料清单 to the police or a judicial organ (detention of the persons responsible:
+ *   the situation's article of citations.json `detentionReferral`; 处罚法 art. 27: suspected crimes),
+ *   one paragraph per kind of referral;
  * - 案件移送函 to the competent administrative organ when the case is not the bureau's (art. 22).
  */
 import { body, heading, labelCell, labelled, loopRows, numberLine, salutation, sealBlock, signatureLine, tagLine } from './blocks.js';
@@ -17,7 +18,7 @@ export function referralLetter(): string[] {
     salutation('{referralReceiver}'),
     body('{partyName}（统一社会信用代码：{partyUscc}，地址：{partyAddress}）涉嫌{violationName}一案，经我局调查：{factsThirdPerson}'),
     tagLine('{#referralDetention}'),
-    body('{referralReason}依据《中华人民共和国环境保护法》第六十三条和《行政主管部门移送适用行政拘留环境违法案件暂行办法》的规定，现将本案移送你局，请依法对其直接负责的主管人员和其他直接责任人员（{responsiblePersons}）予以处理。'),
+    body('{referralReason}依据{detentionBasis}的规定，现将本案移送你局，请依法对其直接负责的主管人员和其他直接责任人员（{responsiblePersons}）予以处理。'),
     tagLine('{/referralDetention}'),
     tagLine('{#referralCrime}'),
     body('当事人的上述行为涉嫌犯罪。{referralReason}依据《中华人民共和国行政处罚法》第二十七条和《行政执法机关移送涉嫌犯罪案件的规定》，现将本案移送你局，请依法审查（涉案人员：{responsiblePersons}）。'),
@@ -63,10 +64,11 @@ const referralCase = [c('referralReceiver', '接收机关'), c('referralReason',
 
 export const referralEntries: CatalogEntry[] = [
   entry({
-    id: 'referral-letter', name: '移送书', nodes: ['referral.send'], volume: '正卷', order: order['referral-letter'],
+    // 2026.2: a detention referral cites its situation's article as in force on the day (resources/laws/citations.json).
+    id: 'referral-letter', name: '移送书', version: '2026.2', nodes: ['referral.send'], volume: '正卷', order: order['referral-letter'],
     numberPattern: '{abbr}移字〔{year}〕{seq}号', signer: '行政机关（印章）',
     fields: [docNumber, c('partyName', '当事人名称'), c('partyUscc', '统一社会信用代码'), c('partyAddress', '地址'), c('violationName', '案由'),
-      c('factsThirdPerson', '违法事实'), ...referralCase, c('officerNames', '联系人'),
+      c('factsThirdPerson', '违法事实'), ...referralCase, c('detentionBasis', '移送拘留的法律依据'), c('officerNames', '联系人'),
       i('responsiblePersons', '直接负责的主管人员和其他直接责任人员（姓名、职务）', 'text')],
   }, 'dash', referralLetter),
   entry({

@@ -26,6 +26,9 @@ export function investigationReport(): string[] {
     section('四、调查认定的违法事实'),
     body('{reportFacts}'),
     section('五、违反的法律条款和处罚依据'),
+    tagLine('{#legalBasisStatement}'),
+    body('{legalBasisStatement}'),
+    tagLine('{/legalBasisStatement}'),
     body('当事人的上述行为违反了{breachedArticles}的规定。依据{penaltyArticle}关于“{penaltyText}”的规定，应当给予行政处罚。'),
     section('六、处理意见及裁量理由'),
     body('{reportProposal}'),
@@ -95,7 +98,7 @@ export const reviewEntries: CatalogEntry[] = [
       c('officersWithCerts', '承办人及执法证号'), c('evidenceList', '证据'),
       // The report's figures are recorded by the 提交调查报告 action that follows it: typed here.
       i('reportFacts', '调查认定的违法事实', 'multiline'), i('reportProposal', '处理意见（如：建议罚款人民币十万元）', 'multiline'),
-      i('reportReasoning', '裁量理由', 'multiline', false)],
+      i('reportReasoning', '裁量理由', 'multiline', false), c('legalBasisStatement', '法律适用（违法行为发生时与作出决定时的规定比较，从旧兼从轻）')],
   }, 'pageOfPages', investigationReport),
   entry({
     id: 'legal-review-opinion', name: '法制审核意见书', nodes: ['legalReview'], volume: '副卷', order: order['legal-review-opinion'], numberPattern: null,

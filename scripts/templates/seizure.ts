@@ -1,5 +1,5 @@
 /**
- * 查封、扣押 (环保法 art. 25; 强制法 arts. 18, 22–28) and the handling of confiscated things:
+ * 查封、扣押 (the power: citations.json `seizure`; 强制法 arts. 18, 22–28) and the handling of confiscated things:
  * - 查封(扣押)决定书 (强制法 art. 24: party, reason, basis and term, the places, facilities or things
  *   with names and quantities, review and litigation routes and limits, authority, seal and date);
  * - 查封、扣押清单 (art. 24(3): in two copies, one for the party, one for the bureau);
@@ -23,7 +23,7 @@ export function seizureDecision(): string[] {
     numberLine(),
     ...partyLines(),
     body('经查，{seizureReason}'),
-    body('你单位的上述行为涉嫌违反{breachedArticles}的规定。依据《中华人民共和国环境保护法》第二十五条和《中华人民共和国行政强制法》第九条、第十八条、第二十四条的规定，经本机关负责人批准，我局决定对你单位下列场所、设施或者财物予以{seizureMeasure}：'),
+    body('你单位的上述行为涉嫌违反{breachedArticles}的规定。依据{seizureArticle}和《中华人民共和国行政强制法》第九条、第十八条、第二十四条的规定，经本机关负责人批准，我局决定对你单位下列场所、设施或者财物予以{seizureMeasure}：'),
     items(),
     body('{seizureMeasure}地点：{seizurePlace}。', { before: 6 }),
     body('{seizureMeasure}期限：{seizureTerm}。查封、扣押的期限不得超过三十日；情况复杂的，经本机关负责人批准可以延长，延长期限不得超过三十日（《中华人民共和国行政强制法》第二十五条）。'),
@@ -107,9 +107,10 @@ const itemsInput = i('seizureItems', '查封、扣押的场所、设施或者财
 
 export const seizureEntries: CatalogEntry[] = [
   entry({
-    id: 'seizure-decision', name: '查封(扣押)决定书', nodes: ['seizure.implement', 'seizure.ratify'], volume: '正卷', order: order['seizure-decision'],
+    // 2026.2: the power to seize is cited as in force on the day (resources/laws/citations.json).
+    id: 'seizure-decision', name: '查封(扣押)决定书', version: '2026.2', nodes: ['seizure.implement', 'seizure.ratify'], volume: '正卷', order: order['seizure-decision'],
     numberPattern: '{abbr}封扣字〔{year}〕{seq}号', signer: '行政机关（印章）',
-    fields: [docNumber, ...party, c('breachedArticles', '违反的法律条款'), c('reviewOrgan', '行政复议机关'),
+    fields: [docNumber, ...party, c('breachedArticles', '违反的法律条款'), c('seizureArticle', '查封、扣押的法律依据'), c('reviewOrgan', '行政复议机关'),
       i('seizureMeasure', '措施（填“查封”“扣押”或“查封、扣押”）', 'text'), i('seizureReason', '查封、扣押的理由（违法事实）', 'multiline'), itemsInput,
       i('seizurePlace', '查封、扣押地点', 'text'), i('seizureTerm', '期限（如：自2026年3月3日起三十日）', 'text')],
   }, 'dash', seizureDecision),

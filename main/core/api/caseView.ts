@@ -8,6 +8,8 @@ import type { ReviewContext } from '../domain/legality/review.js';
 import { chinaDate } from '../domain/dates.js';
 import type { Services } from '../services.js';
 import { warnAheadSetting } from './settings.js';
+import { caseLegalBasis } from './legalBasis.js';
+import type { LegalBasis } from '../../../common/schemas/legalBasis.js';
 
 export function procedureOf(services: Services, state: CaseState): ProcedureDefinition {
   const def = services.procedures.get(`${state.procedure.id}@${state.procedure.version}`);
@@ -20,9 +22,10 @@ export function today(services: Services): string {
   return chinaDate(services.clock.now());
 }
 
-export function reviewContext(services: Services, def: ProcedureDefinition, now: string): ReviewContext {
+export function reviewContext(services: Services, def: ProcedureDefinition, now: string, legalBasis: LegalBasis | null = null): ReviewContext {
   return {
     today: now,
+    legalBasis,
     calendar: services.calendar,
     hearingThreshold: services.hearingThreshold,
     thresholds: Object.fromEntries(Object.entries(def.thresholds).map(([k, v]) => [k, v.value])),
@@ -31,16 +34,17 @@ export function reviewContext(services: Services, def: ProcedureDefinition, now:
   };
 }
 
-export function evaluationContext(services: Services, state: CaseState, roles: readonly Role[]): EvaluationContext {
+export function evaluationContext(services: Services, state: CaseState, roles: readonly Role[], legalBasis = caseLegalBasis(services, state, today(services))): EvaluationContext {
   const now = today(services);
   return {
     today: now, calendar: services.calendar, roles, procedures: services.procedures,
-    review: reviewContext(services, procedureOf(services, state), now),
+    review: reviewContext(services, procedureOf(services, state), now, legalBasis),
     warnAheadWorkingDays: warnAheadSetting(services),
     templateTypes: services.templateTypes,
   };
 }
 
 export function buildCaseView(services: Services, state: CaseState, roles: readonly Role[]): CaseView {
-  return { state, ...evaluateCase(procedureOf(services, state), state, evaluationContext(services, state, roles)) };
+  const legalBasis = caseLegalBasis(services, state, today(services));
+  return { state, ...evaluateCase(procedureOf(services, state), state, evaluationContext(services, state, roles, legalBasis)), legalBasis };
 }

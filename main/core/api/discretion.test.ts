@@ -14,6 +14,9 @@ import { openCase } from '../testing/scenario.js';
 import { writeBenchmarkTables, type SheetRows } from '../domain/discretion/tableWrite.js';
 import { loadBenchmark } from '../services.js';
 
+/** The benchmark shipped with this release: its version and number of types. */
+const { version: V, violations: { length: N } } = loadBenchmark();
+
 let t: TestCore;
 let officer: string;
 let reviewer: string;
@@ -46,10 +49,10 @@ const csv = (rows: SheetRows): string => rows.map((r) => r.map((c) => (/[",\n]/.
 describe('the benchmark in use', () => {
   it('is the shipped one, listed with its version, and violations.list serves its types', async () => {
     const b = await t.call(officer, 'discretion.list', {});
-    expect(b.version).toBe('2026.1');
-    expect(b.violations.length).toBe(30);
+    expect(b.version).toBe(V);
+    expect(b.violations.length).toBe(N);
     const versions = await t.call(officer, 'discretion.versions', {});
-    expect(versions).toEqual([expect.objectContaining({ version: '2026.1', active: true, source: '随软件发布', types: 30, verified: false })]);
+    expect(versions).toEqual([expect.objectContaining({ version: V, active: true, source: '随软件发布', types: N, verified: false })]);
     const types = await t.call(officer, 'violations.list', {});
     expect(types.map((v) => v.id)).toEqual(b.violations.map((v) => v.id));
   });
@@ -59,14 +62,14 @@ describe('the benchmark in use', () => {
     const air = b.violations.find((v) => v.id === 'air-over-standard-emission')!;
     const levels = Object.fromEntries([...b.commonFactors, ...air.factors].map((f) => [f.id, f.levels.at(-1)!.id]));
     const r = await t.call(officer, 'discretion.calculate', { violationId: air.id, levels });
-    expect(r).toMatchObject({ fine: 1_000_000, benchmarkVersion: '2026.1', model: 'weightedMax', clamped: null });
+    expect(r).toMatchObject({ fine: 1_000_000, benchmarkVersion: V, model: 'weightedMax', clamped: null });
     expect(r.explanation).toMatch(/^依据《中华人民共和国大气污染防治法》第九十九条第二项.*拟处罚款1,000,000元。$/);
     expect(r.lines.length).toBeGreaterThan(8);
   });
 
   it('says in Chinese what is wrong with a calculation request', async () => {
     const unknown = await expectFailure(t.call(officer, 'discretion.calculate', { violationId: 'no-such', levels: {} }));
-    expect(unknown).toMatchObject({ code: 'NOT_FOUND', message: '裁量基准（2026.1）中没有违法行为“no-such”' });
+    expect(unknown).toMatchObject({ code: 'NOT_FOUND', message: `裁量基准（${V}）中没有违法行为“no-such”` });
     const missing = await expectFailure(t.call(officer, 'discretion.calculate', { violationId: 'eia-unapproved-construction', levels: { fault: 'knowing' } }));
     expect(missing.code).toBe('VALIDATION');
     expect(missing.message).toContain('请选择裁量因子的等级：危害后果、环境敏感区域、整改情况、再次违法、配合调查、建设进度、环境影响评价文件类别');
@@ -84,28 +87,28 @@ describe('importing the province\'s table', () => {
 
   it('loads an edited export as a new version, which becomes the one in use; the old one still calculates', async () => {
     const exported = await t.call(officer, 'discretion.export', {});
-    expect(exported.fileName).toBe('裁量基准-2026.1.xlsx');
+    expect(exported.fileName).toBe(`裁量基准-${V}.xlsx`);
     const edited = await editedWorkbook(exported.contentBase64, {
       基准信息: [[2, '内容', '黔2027.1']],
       违法行为: [[2, '下限', '2'], [2, '名称', '建设项目未批先建（省级表）']],
     });
     const r = await t.call(reviewer, 'discretion.import', { files: [{ name: '贵州省裁量基准.xlsx', contentBase64: edited }] });
-    expect(r).toEqual({ version: '黔2027.1', types: 30, factors: expect.any(Number), changed: true });
+    expect(r).toEqual({ version: '黔2027.1', types: N, factors: expect.any(Number), changed: true });
     const again = await t.call(reviewer, 'discretion.import', { files: [{ name: '贵州省裁量基准.xlsx', contentBase64: edited }] });
     expect(again.changed).toBe(false);
     const types = await t.call(officer, 'violations.list', {});
     expect(types[0]).toMatchObject({ name: '建设项目未批先建（省级表）', band: { kind: 'percent', minPercent: 2, maxPercent: 5 } });
     const versions = await t.call(officer, 'discretion.versions', {});
-    expect(versions.map((v) => [v.version, v.active])).toEqual([['黔2027.1', true], ['2026.1', false]]);
+    expect(versions.map((v) => [v.version, v.active])).toEqual([['黔2027.1', true], [V, false]]);
     expect(versions[0]!.importedBy).not.toBe('');
 
-    const b = await t.call(officer, 'discretion.list', { version: '2026.1' });
+    const b = await t.call(officer, 'discretion.list', { version: V });
     const eia = b.violations[0]!;
     const levels = Object.fromEntries([...b.commonFactors, ...eia.factors].map((f) => [f.id, f.levels[0]!.id]));
     const now = await t.call(officer, 'discretion.calculate', { violationId: eia.id, levels, base: 1_000_000 });
-    const then = await t.call(officer, 'discretion.calculate', { violationId: eia.id, levels, base: 1_000_000, version: '2026.1' });
+    const then = await t.call(officer, 'discretion.calculate', { violationId: eia.id, levels, base: 1_000_000, version: V });
     expect([now.benchmarkVersion, now.min]).toEqual(['黔2027.1', 20_000]);
-    expect([then.benchmarkVersion, then.min]).toEqual(['2026.1', 10_000]);
+    expect([then.benchmarkVersion, then.min]).toEqual([V, 10_000]);
   });
 
   it('refuses the same version with other content', async () => {
@@ -135,7 +138,7 @@ describe('importing the province\'s table', () => {
     expect((await t.call(officer, 'discretion.versions', {})).map((v) => v.version)).not.toContain('GBK-1');
 
     const fixed = [files[0]!, { name: '违法行为.csv', contentBase64: gbk(tables.types) }, files[2]!];
-    expect(await t.call(reviewer, 'discretion.import', { files: fixed })).toMatchObject({ version: 'GBK-1', types: 30, changed: true });
+    expect(await t.call(reviewer, 'discretion.import', { files: fixed })).toMatchObject({ version: 'GBK-1', types: N, changed: true });
     expect((await t.call(officer, 'discretion.list', {})).violations[0]!.name).toBe(tables.types[1]![col('名称')]);
   });
 
@@ -161,9 +164,10 @@ describe('importing the province\'s table', () => {
     writeFileSync(join(dir, '基准信息.csv'), iconv.encode(csv(tables.meta.map((r) => (r[0] === '版本' ? ['版本', 'PATH-1'] : r))), 'gbk'));
     writeFileSync(join(dir, '违法行为.csv'), csv(tables.types));
     writeFileSync(join(dir, '裁量因子.csv'), csv(tables.factors));
-    expect(await t.call(reviewer, 'discretion.import', { path: dir })).toMatchObject({ version: 'PATH-1', types: 30, changed: true });
-    const missing = await expectFailure(t.call(reviewer, 'discretion.import', { path: join(dir, 'nope') }));
-    expect(missing).toMatchObject({ code: 'NOT_FOUND', message: `找不到文件或文件夹：${join(dir, 'nope')}` });
+    expect(await t.cli(reviewer, 'discretion.import', { path: dir })).toMatchObject({ version: 'PATH-1', types: N, changed: true });
+    const missing = await expectFailure(t.cli(reviewer, 'discretion.import', { path: join(dir, 'nope') }));
+    // Issue 11: the name given, never where it is on the disk.
+    expect(missing).toMatchObject({ code: 'NOT_FOUND', message: '找不到文件或文件夹：nope' });
   });
 
   it('opens a case with a type that only the imported table has', async () => {

@@ -6,11 +6,13 @@ import ExcelJS from 'exceljs';
 import type { DiscretionBenchmark } from '../../../common/schemas/discretion.js';
 import { sheetNames } from '../domain/discretion/tableLayout.js';
 import { writeBenchmarkTables, type SheetRows } from '../domain/discretion/tableWrite.js';
+import { neutraliseCell } from '../domain/spreadsheetCells.js';
 
 function addSheet(wb: ExcelJS.Workbook, name: string, rows: SheetRows): void {
   const ws = wb.addWorksheet(name);
   // Text cells: a 编码 like 001 or a weight like 0.10 must come back as typed.
-  for (const r of rows) ws.addRow(r);
+  // Formula injection (issue 11): text starting with = + - @ tab CR is prefixed with ' (the import strips it).
+  for (const r of rows) ws.addRow(r.map(neutraliseCell));
   ws.getRow(1).font = { bold: true };
   ws.views = [{ state: 'frozen', ySplit: 1 }];
   ws.columns.forEach((c) => { c.width = 16; });

@@ -14,6 +14,7 @@ import { readCsv, type Table } from '../domain/enterprises/csvTable.js';
 import { readXlsxSheets } from '../domain/enterprises/xlsxTable.js';
 import { csvNameHints, sheetNames, type BenchmarkTables, type SheetKey, type TableRow } from '../domain/discretion/tableLayout.js';
 import { readBenchmarkTables, type TableDefaults } from '../domain/discretion/tableRead.js';
+import { shownName } from './localFiles.js';
 
 export interface BenchmarkFile { name: string; bytes: Uint8Array }
 
@@ -28,12 +29,13 @@ export function readBenchmarkPath(path: string): BenchmarkFile[] {
   try {
     st = statSync(target);
   } catch {
-    throw new AppError('NOT_FOUND', `找不到文件或文件夹：${target}`);
+    throw new AppError('NOT_FOUND', `找不到文件或文件夹：${shownName(path)}`);
   }
   const files = st.isDirectory()
     ? readdirSync(target).filter((f) => /\.(csv|xlsx)$/i.test(f)).sort().map((f) => join(target, f))
     : [target];
-  if (!files.length) throw new AppError('NOT_FOUND', `文件夹中没有 .xlsx 或 .csv 文件：${target}`);
+  if (!st.isDirectory() && !/\.(csv|xlsx)$/i.test(target)) throw new AppError('VALIDATION', `只能导入 .xlsx 或 .csv 文件：${shownName(path)}`);
+  if (!files.length) throw new AppError('NOT_FOUND', `文件夹中没有 .xlsx 或 .csv 文件：${shownName(path)}`);
   return files.map((f) => {
     if (statSync(f).size > maxFileBytes) throw new AppError('FILE_TOO_LARGE', `文件过大：${basename(f)}（不超过${maxFileBytes / 1024 / 1024}MB）`);
     return { name: basename(f), bytes: readFileSync(f) };

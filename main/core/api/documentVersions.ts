@@ -17,6 +17,8 @@ import { documentSlot } from '../documents/names.js';
 import { sealPdf } from '../documents/seal.js';
 import { today } from './caseView.js';
 import { sealImageSetting } from './settings.js';
+import { caseDocumentContext } from './documentContext.js';
+import { refuseIfArchived } from './archived.js';
 import type { HandlerContext } from './types.js';
 import { requireUser } from './types.js';
 
@@ -42,8 +44,10 @@ export function reimportDocument(ctx: HandlerContext, input: OpParsedInput<'docu
     const latest = latestOf(current.documents, doc);
     if (latest.id !== doc.id) throw new AppError('STALE_VERSION', `${doc.name}已有更新的第${latest.version}版，请在最新版本上修改后再导入`);
     if (doc.finalised) throw new AppError('DOCUMENT_FINALISED', `${doc.name}已定稿盖章，不能导入修改；如需修改请更正`);
+    // After 归档 a 更正 version may still be edited in Word before it is sealed; nothing else may.
+    if (!doc.correctionReason) refuseIfArchived(current, '导入修改后的文书');
     const template = findTemplate(services.manifest, doc.type);
-    const data = buildTemplateData({ state: current, bureau: services.bureau(), number: doc.number, fields: doc.fields, today: today(services), hearingThresholdYuan: services.hearingThresholdYuan }) as Record<string, unknown>;
+    const data = buildTemplateData({ ...caseDocumentContext(services, current), state: current, number: doc.number, fields: doc.fields, today: today(services) }) as Record<string, unknown>;
     const fieldValues = template.fields.map((f) => ({ key: f.key, label: f.label, value: typeof data[f.key] === 'string' ? data[f.key] as string : doc.fields[f.key] ?? '' }));
     const changes = compareDocuments(docxText(services.blobs.get(doc.docxHash)), afterText, fieldValues);
     if (!changes.added.length && !changes.removed.length) throw new AppError('VALIDATION', `导入的文件与${doc.name}第${doc.version}版内容相同，未记为新版本`);
@@ -67,6 +71,8 @@ export async function finaliseDocument(ctx: HandlerContext, input: OpParsedInput
   if (!doc) throw new AppError('NOT_FOUND', '文书不存在');
   if (doc.finalised) throw new AppError('DOCUMENT_FINALISED', `${doc.name}已于${doc.finalised.at.slice(0, 10)}定稿盖章`);
   if (latestOf(before.documents, doc).id !== doc.id) throw new AppError('STALE_VERSION', `只能对${doc.name}的最新版本定稿`);
+  // After 归档 only a 更正 version is sealed.
+  if (!doc.correctionReason) refuseIfArchived(before, '对文书定稿');
   const template = findTemplate(services.manifest, doc.type);
   if (template.numberPattern && !doc.number) throw new AppError('VALIDATION', `${doc.name}尚无文号，不能定稿`);
   // The slow part (PDF and seal) runs before the write; the write re-checks that nothing changed meanwhile.

@@ -17,6 +17,7 @@ import { readTableFile } from '../domain/enterprises/readTable.js';
 import { checkRow, type EnterpriseRecord } from '../domain/enterprises/row.js';
 import type { RegionTable } from '../domain/enterprises/regions.js';
 import type { EnterpriseStore } from '../store/enterpriseStore.js';
+import { shownName } from './localFiles.js';
 
 export interface EnterpriseImportContext {
   store: EnterpriseStore;
@@ -29,7 +30,7 @@ const batchSize = 10_000;
 const listLimit = 1000;
 const maxFileBytes = 64 * 1024 * 1024;
 
-export function readEnterpriseFile(path: string): { name: string; bytes: Uint8Array } {
+export function readEnterpriseFile(path: string): { name: string; bytes: Uint8Array; uploaded: false } {
   const file = resolve(path);
   let size = -1;
   try {
@@ -38,9 +39,9 @@ export function readEnterpriseFile(path: string): { name: string; bytes: Uint8Ar
   } catch {
     /* reported below */
   }
-  if (size < 0) throw new AppError('NOT_FOUND', `找不到文件：${file}`);
+  if (size < 0) throw new AppError('NOT_FOUND', `找不到文件：${shownName(path)}`);
   if (size > maxFileBytes) throw new AppError('FILE_TOO_LARGE', `文件过大（不超过${maxFileBytes / 1024 / 1024}MB）`);
-  return { name: basename(file), bytes: readFileSync(file) };
+  return { name: basename(file), bytes: readFileSync(file), uploaded: false };
 }
 
 function emptyReport(fileName: string): EnterpriseImportReport {
@@ -80,17 +81,21 @@ function checkRows(ctx: EnterpriseImportContext, rows: readonly TableRow[], head
   return out;
 }
 
-function missingColumns(rows: readonly TableRow[], header: { row: number; match: HeaderMatch } | null, columns: ColumnMap): string {
+/**
+ * `quote`: the file was uploaded, so its first line may be shown back to the one who sent it. A
+ * file read by path is never quoted (issue 11: /etc/shadow's first line came back here).
+ */
+function missingColumns(rows: readonly TableRow[], header: { row: number; match: HeaderMatch } | null, columns: ColumnMap, quote: boolean): string {
   const first = rows[header?.row ?? 0];
   const missing = (header?.match.missingRequired ?? columns.required).map((f) => fieldNames[f]);
   const found = first?.cells.map((c) => String(c ?? '').trim()).filter(Boolean).slice(0, 20).join('、');
   return `缺少必需的列：${missing.join('、')}。`
-    + (first ? `文件第${first.line}行的列为：${found || '（空）'}。` : '文件中没有内容。')
+    + (!first ? '文件中没有内容。' : quote ? `文件第${first.line}行的列为：${found || '（空）'}。` : `文件前${Math.min(rows.length, 10)}行中没有可识别的表头。`)
     + '可识别的列名见 resources/enterprises/columns.json';
 }
 
 export async function importEnterpriseFile(
-  ctx: EnterpriseImportContext, file: { name: string; bytes: Uint8Array }, encoding: Encoding,
+  ctx: EnterpriseImportContext, file: { name: string; bytes: Uint8Array; uploaded?: boolean }, encoding: Encoding,
 ): Promise<EnterpriseImportReport> {
   const t0 = performance.now();
   const report = emptyReport(basename(file.name));
@@ -105,7 +110,7 @@ export async function importEnterpriseFile(
   const { rows, problems } = read.table;
   const header = findHeader(rows.slice(0, 10).map((r) => ({ line: r.line, cells: r.cells.map((c) => String(c ?? '')) })), ctx.columns);
   if (!header || header.match.missingRequired.length) {
-    report.fileProblems.push(missingColumns(rows, header, ctx.columns));
+    report.fileProblems.push(missingColumns(rows, header, ctx.columns, file.uploaded === true));
     return done();
   }
   const headerLine = rows[header.row]!.line;

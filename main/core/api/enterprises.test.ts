@@ -77,8 +77,8 @@ describe('enterprises.import', () => {
   it('reads a file by path (the CLI), and says so when the path is wrong', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'anjuan-ent-')), '名录.csv');
     writeFileSync(file, encodeCsv(directoryCsvText(syntheticDirectory(5, { seed: 3 }).rows), 'utf-8'));
-    expect(await t.call(head, 'enterprises.import', { path: file })).toMatchObject({ fileName: '名录.csv', added: 5 });
-    expect(await expectFailure(t.call(head, 'enterprises.import', { path: `${file}.missing` }))).toMatchObject({ code: 'NOT_FOUND', message: expect.stringContaining('找不到文件') });
+    expect(await t.cli(head, 'enterprises.import', { path: file })).toMatchObject({ fileName: '名录.csv', added: 5 });
+    expect(await expectFailure(t.cli(head, 'enterprises.import', { path: `${file}.missing` }))).toMatchObject({ code: 'NOT_FOUND', message: expect.stringContaining('找不到文件') });
   });
 
   it('is for reviewers, heads and admins; bad input is refused in Chinese', async () => {

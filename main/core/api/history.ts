@@ -1,5 +1,7 @@
 /** The case history a supervisor reads, in Chinese, straight from the event log. */
 import type { CaseEvent } from '../domain/events.js';
+import type { LawFigures } from '../../../common/schemas/legalBasis.js';
+import { formatYuan } from '../../../common/fineBands.js';
 import { verifyChain } from '../store/eventLog.js';
 import type { ProcedureDefinition } from '../domain/procedure/definition.js';
 
@@ -9,14 +11,15 @@ export function summarize(e: CaseEvent, defFor: (track: string) => ProcedureDefi
   const nodeName = (id: string): string => def?.nodes.find((n) => n.id === id)?.name ?? id;
   const actionLabel = (id: string): string => def?.actions.find((a) => a.id === id)?.name ?? id;
   switch (e.type) {
-    case 'track.started': return `启动附加程序：${e.payload.name}`;
+    case 'track.started': return `启动附加程序：${e.payload.name}（${versionText(e.payload.procedure.version, defFor(e.payload.trackId))}）`;
     case 'document.finalised': return `文书定稿并加盖印章（${e.payload.pages}页，SHA-256 ${e.payload.docxSha256.slice(0, 12)}…）`;
-    case 'case.opened': return `立案登记：${e.payload.number}，当事人${e.payload.party.name}，${e.payload.violation.name}`;
+    case 'case.opened': return `立案登记：${e.payload.number}，当事人${e.payload.party.name}，${e.payload.violation.name}；适用${def?.name ?? e.payload.procedure.id}（${versionText(e.payload.procedure.version, def)}）`;
     case 'document.generated': {
       const d = e.payload;
       const how = d.correctionOf ? `更正${d.name}，理由：${d.correctionReason ?? ''}` : d.origin === 'reimported' ? `导入修改后的${d.name}` : `生成${d.name}`;
       return `${how}${d.number ? `（${d.number}）` : ''}，第${d.version}版${d.changedFields?.length ? `，改动的数据项：${d.changedFields.join('、')}` : ''}`;
     }
+    case 'case.lawFiguresRecorded': return `记录比较新旧规定所需的数额：${lawFiguresText(e.payload)}`;
     case 'evidence.added': return `上传证据：${e.payload.description}（${e.payload.fileName}）`;
     case 'dossier.built': {
       const volumes = e.payload.volumes ?? [];
@@ -32,6 +35,16 @@ export function summarize(e: CaseEvent, defFor: (track: string) => ProcedureDefi
       return `${track}${actionLabel(p.action)}${move}${comment}${reason}${overrides}`;
     }
   }
+}
+
+function lawFiguresText(f: LawFigures): string {
+  const amounts = Object.entries(f.amounts).map(([k, v]) => `${k}${formatYuan(v)}`);
+  return [...amounts, f.aggravated ? '情节严重' : '', f.counterpartId ? `对应条款：${f.counterpartId}` : ''].filter(Boolean).join('，') || '无';
+}
+
+/** Which version of a procedure a case or track follows (it keeps it when a newer one takes effect). */
+function versionText(version: string, def: ProcedureDefinition | undefined): string {
+  return `程序版本${version}${def?.effectiveFrom ? `，${def.effectiveFrom}起施行` : ''}`;
 }
 
 export function historyOf(events: CaseEvent[], defFor: (track: string) => ProcedureDefinition | undefined) {

@@ -1,12 +1,17 @@
 /**
- * laws.applicable: which provision a decision applies (从旧兼从轻, 处罚法 art. 37). The provision in
- * force on the violation date is compared with the one standing for it on the decision date —
- * found through resources/laws/article-map.json when the article was replaced or renumbered, else
- * the same article of the newer version — on their fine bands read from the loaded texts.
+ * laws.applicable: which provision a decision applies (从旧兼从轻, 处罚法 art. 37, 法典 art. 1057). The
+ * provision in force on the violation date is compared with the one standing for it on the decision
+ * date — found through resources/laws/article-map.json when the article was replaced or renumbered
+ * (a repealed sector law's article → the 生态环境法典's), else the same article of the newer
+ * version — on their fine bands read from the loaded texts.
+ *
+ * Repeals are data (resources/laws/repeals.json): a repealed law is not in force from its repeal,
+ * so an article cited for an act on or after that day is first followed through the map to the
+ * provision in force on the day of the act; with no mapping, a person must choose it.
  */
 import { AppError } from '../../../common/errors.js';
-import type { LawApplicableOutput } from '../../../common/schemas/laws.js';
-import { successorsOn } from '../domain/laws/articleMap.js';
+import type { ArticleMapEntry, ArticleResolution, LawApplicableOutput } from '../../../common/schemas/laws.js';
+import { successorsOn, type ArticleKey } from '../domain/laws/articleMap.js';
 import { singleFineBand } from '../domain/laws/fineFromText.js';
 import { chooseApplicableLaw, lighterLawBasis, type Provision } from '../domain/laws/lighterLaw.js';
 import type { LawData } from '../lawResources.js';
@@ -15,35 +20,64 @@ import { resolveArticle, type Loaded } from './lawCitation.js';
 
 export interface ApplicableQuery { law: string; article: string; violationOn: string; decisionOn: string }
 
+type Mapping = LawApplicableOutput['mapping'];
+
 function provision(r: Loaded): Provision {
   return { citation: r.citation, versionDate: r.version.versionDate, text: r.citedText, band: singleFineBand(r.citedText) ?? singleFineBand(r.articleText) };
 }
 
+const cited = (r: ArticleResolution): string => r.citation;
+
 export function applicableLaw(library: LawLibrary, data: LawData, q: ApplicableQuery): LawApplicableOutput {
   if (q.decisionOn < q.violationOn) throw new AppError('VALIDATION', '作出决定的日期不能早于违法行为发生的日期');
   const base = { basis: lighterLawBasis, mapping: null };
-  const atViolation = resolveArticle(library, q, q.violationOn);
+  const resolve = (ref: ArticleKey, on: string): ArticleResolution => resolveArticle(library, ref, on, data.repeals);
+
+  // The provision in force on the day of the act; a repealed one is followed through the map first.
+  let from: ArticleKey = { law: q.law, article: q.article };
+  let atViolation = resolve(from, q.violationOn);
+  let note = '';
+  let movedSteps: ArticleMapEntry[] = [];
+  if (atViolation.status === 'not-loaded' && atViolation.reason === 'repealed') {
+    const repealedCitation = atViolation;
+    const moved = successorsOn(data.articleMap, from, q.violationOn);
+    const target = moved.articles.length === 1 && moved.steps.length ? moved.articles[0]! : null;
+    if (!target) {
+      return { ...base, rule: 'not-loaded', chosen: null, atViolation, atDecision: null, needsReview: true,
+        reason: `违法行为发生时，${repealedCitation.message}；条文对应表（resources/laws/article-map.json）中没有${moved.articles.length > 1 ? '唯一的' : ''}对应规定，请改引违法行为发生时有效的规定` };
+    }
+    from = target;
+    movedSteps = moved.steps;
+    atViolation = resolve(from, q.violationOn);
+    note = `所引${cited(repealedCitation)}在违法行为发生时已废止，按条文对应表改依${atViolation.citation}；`;
+  }
   if (atViolation.status !== 'loaded') {
     return { ...base, rule: 'not-loaded', chosen: null, atViolation, atDecision: null, needsReview: true,
-      reason: `违法行为发生时的条文未载入，无法比较新旧规定：${atViolation.message}` };
+      reason: `${note}违法行为发生时的条文未载入，无法比较新旧规定：${atViolation.message}` };
   }
-  const succession = successorsOn(data.articleMap, q, q.decisionOn);
-  const step = succession.steps.at(-1);
-  const mapping = step ? { relation: step.relation, effectiveFrom: step.effectiveFrom, verified: step.verified, note: step.note } : null;
-  const unverifiedMap = step && !step.verified ? '（条文对应关系未经核实）' : '';
+
+  const succession = successorsOn(data.articleMap, from, q.decisionOn);
+  const steps = [...movedSteps, ...succession.steps];
+  const step = steps.at(-1);
+  const mapping: Mapping = step ? { relation: step.relation, effectiveFrom: step.effectiveFrom, verified: step.verified, note: step.note } : null;
+  const unverifiedMap = steps.some((s) => !s.verified) ? '（条文对应关系未经核实）' : '';
+  const review = (needsReview: boolean): boolean => needsReview || Boolean(unverifiedMap);
   if (succession.notIllegal) {
     const c = chooseApplicableLaw({ atViolation: provision(atViolation), atDecision: null, notIllegal: true });
-    return { ...c, rule: c.rule, chosen: null, atViolation, atDecision: null, mapping, reason: c.reason + unverifiedMap, needsReview: c.needsReview || Boolean(unverifiedMap) };
+    return { ...c, rule: c.rule, chosen: null, atViolation, atDecision: null, mapping, reason: note + c.reason + unverifiedMap, needsReview: review(c.needsReview) };
   }
   const targets = succession.articles;
   if (targets.length !== 1) {
     return { ...base, mapping, rule: 'old-law-unverified', chosen: atViolation, atViolation, atDecision: null, needsReview: true,
-      reason: `${atViolation.citation}已由多条新规定取代（${targets.map((t) => `${t.law}${t.article}`).join('、')}），请人工判断适用哪一条及是否处罚较轻；暂按违法行为发生时的规定适用` };
+      reason: `${note}${atViolation.citation}已由多条新规定取代（${targets.map((t) => `${t.law}${t.article}`).join('、')}），请人工判断适用哪一条及是否处罚较轻；暂按违法行为发生时的规定适用` };
   }
-  const atDecision = resolveArticle(library, targets[0]!, q.decisionOn);
+  const atDecision = resolve(targets[0]!, q.decisionOn);
   if (atDecision.status !== 'loaded') {
+    const why = atDecision.reason === 'repealed'
+      ? `作出决定时${atDecision.message}，条文对应表（resources/laws/article-map.json）中没有其对应的新规定，请人工确定新的规定并比较处罚轻重`
+      : `作出决定时的规定未载入（${atDecision.message}），请人工核对`;
     return { ...base, mapping, rule: 'old-law-unverified', chosen: atViolation, atViolation, atDecision, needsReview: true,
-      reason: `作出决定时的规定未载入（${atDecision.message}），暂按违法行为发生时的规定适用，请人工核对` };
+      reason: `${note}${why}；暂按违法行为发生时的规定适用` };
   }
   const old = provision(atViolation);
   const current = provision(atDecision);
@@ -54,7 +88,7 @@ export function applicableLaw(library: LawLibrary, data: LawData, q: ApplicableQ
   const chosen = c.chosen === current ? atDecision : c.chosen === old ? atViolation : null;
   return {
     ...base, mapping, rule: c.rule, chosen, atViolation, atDecision,
-    reason: c.reason + unverifiedMap + sameNumberGuess,
-    needsReview: c.needsReview || Boolean(unverifiedMap) || Boolean(sameNumberGuess),
+    reason: note + c.reason + unverifiedMap + sameNumberGuess,
+    needsReview: review(c.needsReview) || Boolean(sameNumberGuess),
   };
 }

@@ -3,6 +3,10 @@
  * read, checked and filed on its own, in its own transaction: a bad file is reported with its line
  * number and changes nothing, while the good ones in the same batch are imported. When every file
  * fails, the whole call fails with the first reason.
+ *
+ * Repeals come from data (resources/laws/repeals.json): a repealed law's versions end the day
+ * before its repeal. A text that repeals other laws (生态环境法典 art. 1242) has its clause read and
+ * compared with that data; a difference is reported in the file's warnings, never applied.
  */
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -10,9 +14,13 @@ import { basename, join, resolve } from 'node:path';
 import { AppError } from '../../../common/errors.js';
 import type { LawImportOutput, LawImportResult } from '../../../common/schemas/laws.js';
 import { LawFormatError, isTemplateFile, parseLawMarkdown } from '../domain/laws/parse.js';
+import { lawKey } from '../domain/laws/citation.js';
+import { chineseDate } from '../domain/dates.js';
+import { checkRepealClause, lastDayInForce, readRepealClause, repealOf, repealView } from '../domain/laws/repeals.js';
 import type { ParsedLaw } from '../domain/laws/types.js';
 import { dataEffectiveFrom, type LawData } from '../lawResources.js';
 import type { LawLibrary } from '../store/lawLibrary.js';
+import { shownName } from './localFiles.js';
 
 export interface LawFileInput { name: string; content: string }
 
@@ -33,17 +41,30 @@ export function readLawFolder(path: string): LawFileInput[] {
   } catch {
     /* reported below */
   }
-  if (!isDir) throw new AppError('NOT_FOUND', `找不到文件夹：${dir}`);
+  if (!isDir) throw new AppError('NOT_FOUND', `找不到文件夹：${shownName(path)}`);
   const names = readdirSync(dir).filter((f) => /\.(md|markdown)$/i.test(f)).sort();
-  if (!names.length) throw new AppError('LAW_FORMAT', `文件夹中没有 .md 文件：${dir}`);
+  if (!names.length) throw new AppError('LAW_FORMAT', `文件夹中没有 .md 文件：${shownName(path)}`);
   // Decoding leaves U+FFFD for bytes that are not UTF-8, which the parser reports with the line.
   return names.map((name) => ({ name, content: utf8.decode(readFileSync(join(dir, name))) }));
 }
 
+/** The commencement resources/laws/repeals.json records for a law (e.g. the 生态环境法典, 2026-08-15). */
+function dataCommencement(data: LawData, law: string): string | null {
+  return data.commencements.find((c) => lawKey(c.law) === lawKey(law))?.effectiveFrom ?? null;
+}
+
 function withEffectiveDate(law: ParsedLaw, data: LawData, override: string | undefined): ParsedLaw {
   if (override) return { ...law, effectiveFrom: override, effectiveFromSource: 'input' };
-  if (law.effectiveFromSource !== 'version-date') return law;
-  const fromData = dataEffectiveFrom(data, law.shortName, law.versionDate);
+  const commenced = dataCommencement(data, law.shortName);
+  if (law.effectiveFromSource !== 'version-date') {
+    // The text states its date: report, not override, a different date in the data.
+    if (commenced && commenced !== law.effectiveFrom && law.versionDate < commenced) {
+      return { ...law, warnings: [...law.warnings, `文本载明自${chineseDate(law.effectiveFrom)}起施行，施行数据（resources/laws/repeals.json）记为${chineseDate(commenced)}；按文本处理，请核对`] };
+    }
+    return law;
+  }
+  const fromData = dataEffectiveFrom(data, law.shortName, law.versionDate)
+    ?? (commenced && commenced >= law.versionDate ? commenced : null);
   if (fromData) return { ...law, effectiveFrom: fromData, effectiveFromSource: 'data' };
   return {
     ...law,
@@ -62,19 +83,48 @@ function importOne(ctx: LawImportContext, file: LawFileInput, effectiveFrom: str
     if (e instanceof LawFormatError) return { ...empty, status: 'failed', message: e.message, line: e.line };
     throw e;
   }
+  const repeal = repealOf(ctx.data.repeals, law.shortName);
+  const lastDay = repeal ? lastDayInForce(repeal) : null;
   const outcome = ctx.library.importVersion(law, {
     sourceName: name,
     sourceHash: createHash('sha256').update(file.content, 'utf8').digest('hex'),
     importedAt: ctx.now().toISOString(),
-  });
+  }, lastDay);
+  const repealClause = repealClauseReport(ctx.data, law);
   return {
     ...empty, status: outcome.status, law: outcome.lawId, versionDate: outcome.versionDate,
-    articleCount: outcome.articleCount, warnings: law.warnings, closed: outcome.closed,
+    articleCount: outcome.articleCount, warnings: [...law.warnings, ...(repealClause?.problems ?? [])], closed: outcome.closed,
+    repealed: repeal && lastDay ? { ...repealView(repeal), effectiveTo: lastDay } : null,
+    repealClause,
   };
+}
+
+/** The text's repealing clause checked against the data; null when neither has one for this law. */
+function repealClauseReport(data: LawData, law: ParsedLaw): LawImportResult['repealClause'] {
+  const clause = readRepealClause(law.articles);
+  const byThis = data.repeals.some((r) => lawKey(r.by.law) === law.shortName);
+  if (!clause && !byThis) return null;
+  const check = checkRepealClause(law.shortName, law.fullName, clause, data.repeals);
+  return {
+    article: clause?.article ?? '', effectiveFrom: clause?.effectiveFrom ?? null, laws: clause?.laws ?? [],
+    agrees: check.agrees, problems: check.problems,
+  };
+}
+
+/**
+ * Every law in the library ends on the repeal data, also those not in this import (e.g. imported
+ * before the data knew of their repeal). Writes nothing when their periods are already right.
+ */
+function applyRepeals(ctx: LawImportContext): void {
+  for (const id of ctx.library.lawIds()) {
+    const repeal = repealOf(ctx.data.repeals, id);
+    ctx.library.endLaw(id, repeal ? lastDayInForce(repeal) : null);
+  }
 }
 
 export function importLawFiles(ctx: LawImportContext, files: LawFileInput[], effectiveFrom?: string): LawImportOutput {
   const results = files.map((f) => importOne(ctx, f, effectiveFrom));
+  applyRepeals(ctx);
   const count = (s: LawImportResult['status']): number => results.filter((r) => r.status === s).length;
   const failed = count('failed');
   if (failed && failed === results.length) {

@@ -31,11 +31,13 @@ describe('an ordinary case from 立案 to 结案', () => {
     expect(result.archived.phases.every((p) => p.status === 'done')).toBe(true);
   });
 
-  it('offers a hearing in the notice when the fine reaches the threshold kept as data', async () => {
-    expect(t.core.services.hearingThresholdYuan).toBe(50000);
+  it('offers a hearing in the notice only above the threshold kept as data (200,000 yuan for an organisation)', async () => {
+    expect(t.core.services.hearingThreshold).toMatchObject({ organisationYuan: 200000, organisationRule: 'above' });
+    // This case's fine is exactly 200,000 yuan: not above it, so no hearing right is told.
+    expect(result.closed.state.noticedFine).toBe(200000);
     const notice = result.closed.state.documents.find((d) => d.type === 'penalty-notice')!;
     const text = docxText(Buffer.from((await t.call(result.officer, 'blobs.read', { hash: notice.docxHash })).base64, 'base64'));
-    expect(text).toContain('听证');
+    expect(text).not.toContain('听证');
     expect(text).toContain(result.closed.state.party.name);
   });
 
@@ -74,7 +76,8 @@ describe('an ordinary case from 立案 to 结案', () => {
     expect(mainPages.join('').replace(/\s+/g, '')).not.toContain('案件处理内部审批表');
     // The event names both volumes; the history says so; 归档 recorded two volumes (卷数).
     expect(result.archived.state.dossier?.volumes).toEqual([
-      { volume: '正卷', pdfHash: main.pdfHash, pages: main.pages }, { volume: '副卷', pdfHash: side.pdfHash, pages: side.pages },
+      { volume: '正卷', pdfHash: main.pdfHash, pages: main.pages, items: main.catalog.length, numberedPages: main.numberedPages },
+      { volume: '副卷', pdfHash: side.pdfHash, pages: side.pages, items: side.catalog.length, numberedPages: side.numberedPages },
     ]);
     const history = await t.call(result.officer, 'cases.history', { caseId: result.caseId });
     expect(history.entries.find((e) => e.type === 'dossier.built')!.summary).toBe(`组卷：正卷${main.pages}页，副卷${side.pages}页`);

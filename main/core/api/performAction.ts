@@ -66,7 +66,7 @@ export function performAction(ctx: HandlerContext, input: OpParsedInput<'cases.a
     let data = parseForm(action, input.data);
     if (action.id === 'serveNotice' || action.id === 'serveDecision') data = serviceDataFromReceipt(current, action.id);
     checkDates(action, data, current, now);
-    data = deriveActionData(action.form, current, track, data);
+    data = deriveActionData(action, current, track, data, t.def.dailyCount);
 
     const ectx = evaluationContext(services, current, user.roles);
     const reasons = blockingReasons(t.def, current, action, ectx, data, track);

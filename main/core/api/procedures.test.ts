@@ -71,7 +71,7 @@ describe('tracks', () => {
     expect(held.state.node).toBe('investigation'); // the main procedure did not move
     expect(held.deadlines.find((d) => d.id === 'seizureLimit')).toMatchObject({ track: 'seizure-1', dueOn: '2026-04-01' });
     const history = await t.call(officer, 'cases.history', { caseId: v.state.id });
-    expect(history.entries.map((e) => e.summary)).toEqual(expect.arrayContaining(['启动附加程序：查封扣押', expect.stringMatching(/^【查封扣押】实施并交付决定书、清单/)]));
+    expect(history.entries.map((e) => e.summary)).toEqual(expect.arrayContaining(['启动附加程序：查封扣押（程序版本2026.1）', expect.stringMatching(/^【查封扣押】实施并交付决定书、清单/)]));
     expect((await expectFailure(t.call(officer, 'cases.act', { caseId: v.state.id, track: 'nope-1', action: 'x', data: {} }))).code).toBe('NOT_FOUND');
     expect((await expectFailure(t.call(officer, 'cases.startTrack', { caseId: v.state.id, procedure: 'dailyPenalty' }))).code).toBe('ACTION_NOT_ALLOWED');
   });
@@ -124,6 +124,44 @@ describe('tracks', () => {
     const second = await round('2026-03-11', '2026-03-20');
     expect(first).toMatch(/〔2026〕1号$/);
     expect(second).toMatch(/〔2026〕2号$/);
+  });
+
+  it('the 生态环境法典: a track started 2026-08-14 keeps v1, one started 2026-08-15 gets v2 (days from the day after the order), and the history says which', async () => {
+    t.clock.setDate('2026-08-01');
+    const atDecision = async () => {
+      const v = await openCase(t, officer, { discoveredOn: '2026-08-01', filedOn: '2026-08-01' });
+      t.core.services.db.prepare("UPDATE cases SET state = json_set(state, '$.node', 'decision.draft') WHERE id = ?").run(v.state.id);
+      return v.state.id;
+    };
+    const [before, after] = [await atDecision(), await atDecision()];
+    t.clock.setDate('2026-08-14');
+    const kept = await t.call(officer, 'cases.startTrack', { caseId: before, procedure: 'dailyPenalty' });
+    t.clock.setDate('2026-08-15');
+    const started = await t.call(officer, 'cases.startTrack', { caseId: after, procedure: 'dailyPenalty' });
+    expect(kept.state.tracks[0]!.procedure).toEqual({ id: 'dailyPenalty', version: '2026.1' });
+    expect(started.state.tracks[0]!.procedure).toEqual({ id: 'dailyPenalty', version: '2026.2' });
+    expect(started.tracks[0]!.nodeCitation).toBe('生态环境法典第一千零六十条第一款');
+
+    const track = 'dailyPenalty-1';
+    t.clock.setDate('2026-09-05');
+    const served = { servedDocument: '责令改正违法行为决定书', servedOn: '2026-09-05', method: '直接送达', recipient: '王某', correctBy: '2026-09-15' };
+    // Under v2 the order's date is asked: the days run from the day after it.
+    expect((await expectFailure(t.call(officer, 'cases.act', { caseId: after, track, action: 'serveCorrectionOrder', data: served }))).code).toBe('VALIDATION');
+    await t.call(officer, 'cases.act', { caseId: after, track, action: 'serveCorrectionOrder', data: { ...served, orderedOn: '2026-09-02' } });
+    t.clock.setDate('2026-09-20');
+    await t.call(officer, 'cases.act', { caseId: after, track, action: 'recordRecheck', data: { recheckOn: '2026-09-20', corrected: false, covert: true, findings: '仍超标排放' } });
+    const tpl = (await t.call(officer, 'templates.list', {})).find((x) => x.id === 'daily-penalty-decision')!;
+    expect(tpl.version).toBe('2026.2');
+    const doc = await t.call(officer, 'documents.generate', { caseId: after, type: tpl.id, track, fields: sampleFields(tpl, { today: '2026-09-20' }) });
+    expect(doc.templateVersion).toBe('2026.2');
+    const text = docxText(Buffer.from((await t.call(officer, 'blobs.read', { hash: doc.docxHash })).base64, 'base64'));
+    expect(text).toContain('依据《中华人民共和国生态环境法典》第一千零六十条第一款的规定，计罚日数自责令改正之日的次日（2026年9月3日）起，至复查发现违法排放污染物行为之日（2026年9月20日）止');
+    const decided = await t.call(head, 'cases.act', { caseId: after, track, action: 'decideDailyPenalty', data: { originalFine: 100000 } });
+    expect(decided.state.steps.at(-1)!.data).toMatchObject({ countedFrom: '2026-09-02', days: 18, amount: 1800000 });
+
+    const summaries = async (caseId: string) => (await t.call(officer, 'cases.history', { caseId })).entries.map((e) => e.summary);
+    expect(await summaries(before)).toEqual(expect.arrayContaining([expect.stringMatching(/适用一般程序（程序版本2026\.2）$/), '启动附加程序：按日连续处罚（程序版本2026.1）']));
+    expect(await summaries(after)).toContain('启动附加程序：按日连续处罚（程序版本2026.2，2026-08-15起施行）');
   });
 
   it('a date in a track form before 立案 or in the future is refused', async () => {

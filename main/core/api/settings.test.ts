@@ -11,6 +11,7 @@ import { makePng } from '../testing/png.js';
 import { chromiumExecutable } from '../documents/pdf/chromium.js';
 import type { PdfEngineName } from '../documents/pdf/engine.js';
 import { sealImageSetting } from './settings.js';
+import { demoBureauInfo } from '../seed/demo.js';
 
 const envKeys = ['ANJUAN_PDF_ENGINE', 'ANJUAN_SOFFICE'] as const;
 const savedEnv = Object.fromEntries(envKeys.map((k) => [k, process.env[k]]));
@@ -51,6 +52,7 @@ describe('the PDF engine in 本局设置', () => {
       pdfEngineLockedBy: null,
       pdfEngineActive: null,
       seal: null,
+      bureauInfo: demoBureauInfo,
     });
   });
 
@@ -246,5 +248,38 @@ describe('试打印 (pdf.test)', () => {
     const r = await t.call(await t.login('officer'), 'pdf.test', {});
     expect(r).toMatchObject({ engine: 'chromium', pages: 1 });
     expect(r.ms).toBeGreaterThan(0);
+  });
+});
+
+describe('本局文书信息 (issue 10): what the notices and decisions print and only the bureau knows', () => {
+  it('is read by everyone, changed item by item by a head, and cleared with an empty value', async () => {
+    const { t, head, officer } = await coreWith(['chromium']);
+    expect((await t.call(officer, 'settings.get', {})).bureauInfo.litigationCourt).toBe('天柱县人民法院');
+    const s = await t.call(head, 'settings.update', { bureauInfo: { officePhone: '0855-7520000、0855-7520001', nonTaxPaymentCode: '5226270000123' } });
+    expect(s.bureauInfo).toEqual({ ...demoBureauInfo, officePhone: '0855-7520000、0855-7520001', nonTaxPaymentCode: '5226270000123' });
+    // The bank account may go once the 非税收入 code is there; the other items stay.
+    const cleared = await t.call(head, 'settings.update', { bureauInfo: { paymentBank: '', paymentAccountName: '', paymentAccountNo: '' } });
+    expect(cleared.bureauInfo).toMatchObject({ paymentBank: '', paymentAccountNo: '', nonTaxPaymentCode: '5226270000123', officeAddress: demoBureauInfo.officeAddress });
+    expect((await expectFailure(t.call(officer, 'settings.update', { bureauInfo: { officePhone: '0855-7520002' } }))).code).toBe('FORBIDDEN_ROLE');
+  });
+
+  it('refuses in Chinese what the law or the bank would not accept, and saves nothing of the request', async () => {
+    const { t, head } = await coreWith(['chromium']);
+    const refused = async (bureauInfo: Record<string, string>) => {
+      const f = await expectFailure(t.call(head, 'settings.update', { bureauInfo }));
+      expect(f.code).toBe('VALIDATION');
+      return f.message;
+    };
+    // 行政诉讼法 arts. 14, 15, 18: a people's court named in full, at the basic level.
+    expect(await refused({ litigationCourt: '天柱县' })).toContain('行政诉讼管辖法院应填写人民法院的全称');
+    expect(await refused({ litigationCourt: '人民法院' })).toContain('行政诉讼管辖法院应填写人民法院的全称');
+    expect(await refused({ litigationCourt: '黔东南苗族侗族自治州中级人民法院' })).toContain('不是基层人民法院：行政处罚案件的第一审由基层人民法院管辖（《中华人民共和国行政诉讼法》第十四条）');
+    expect(await refused({ officePhone: '请拨打办公室' })).toContain('本局联系电话应为电话号码');
+    expect(await refused({ paymentAccountNo: '' })).toContain('罚款缴纳的开户银行、户名和账号应一并填写（缺罚款缴纳账号）');
+    expect(await refused({ paymentAccountNo: '12-34' })).toContain('罚款缴纳账号应为6至34位数字');
+    expect(await refused({ nonTaxPaymentCode: '缴款码' })).toContain('非税收入缴款码应为4至40位字母或数字');
+    expect((await t.call(head, 'settings.get', {})).bureauInfo).toEqual(demoBureauInfo);
+    // A court designated across areas (行政诉讼法 art. 18(2)) is a people's court too.
+    expect((await t.call(head, 'settings.update', { bureauInfo: { litigationCourt: '锦屏县人民法院' } })).bureauInfo.litigationCourt).toBe('锦屏县人民法院');
   });
 });

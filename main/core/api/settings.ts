@@ -2,6 +2,7 @@
 import type { Services } from '../services.js';
 import type { EnginePreference } from '../documents/pdfService.js';
 import { pdfEnginePreference } from '../../../common/schemas/settings.js';
+import { bureauInfoKeys, emptyBureauInfo, type BureauInfo } from '../../../common/bureauInfo.js';
 
 type DbOnly = Pick<Services, 'db'>;
 
@@ -50,4 +51,28 @@ export function setSealImageSetting(services: DbOnly, hash: string): void {
 /** True when there was a seal image to remove. The blob stays: blobs are content-addressed and never deleted. */
 export function clearSealImageSetting(services: DbOnly): boolean {
   return services.db.prepare('DELETE FROM meta WHERE key = ?').run(sealKey).changes > 0;
+}
+
+const bureauInfoKey = (k: string): string => `setting.bureauInfo.${k}`;
+
+/** 本局文书信息 (common/bureauInfo.ts): every item, '' where none was set. */
+export function bureauInfoSetting(services: DbOnly): BureauInfo {
+  const out: BureauInfo = { ...emptyBureauInfo };
+  for (const k of bureauInfoKeys) out[k] = read(services, bureauInfoKey(k)) ?? '';
+  return out;
+}
+
+/** Writes the given items ('' removes one); the caller checks the whole set first. */
+export function setBureauInfoSetting(services: DbOnly, values: Partial<BureauInfo>): void {
+  for (const k of bureauInfoKeys) {
+    const v = values[k];
+    if (v === undefined) continue;
+    if (v === '') services.db.prepare('DELETE FROM meta WHERE key = ?').run(bureauInfoKey(k));
+    else write(services, bureauInfoKey(k), v);
+  }
+}
+
+/** The bureau as its documents print it: name, abbreviation, and 本局文书信息 from 本局设置. */
+export function documentBureau(services: DbOnly & Pick<Services, 'bureau'>): ReturnType<Services['bureau']> & BureauInfo {
+  return { ...services.bureau(), ...bureauInfoSetting(services) };
 }

@@ -22,7 +22,7 @@ export function startTrack(ctx: HandlerContext, input: OpParsedInput<'cases.star
       throw new AppError(offer.reasons.some((r) => r.rule === 'role') ? 'FORBIDDEN_ROLE' : 'ACTION_NOT_ALLOWED',
         `不能启动${offer.name}：${offer.reasons.map((r) => r.message).join('；')}`, offer.reasons);
     }
-    const def = currentProcedure(services.procedures, input.procedure);
+    const def = currentProcedure(services.procedures, input.procedure, today(services));
     const n = current.tracks.filter((t) => t.procedure.id === def.id).length + 1;
     return [{
       type: 'track.started',

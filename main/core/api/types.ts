@@ -1,5 +1,6 @@
 import type { OpName, OpOutput, OpParsedInput } from '../../../common/operations.js';
 import type { Services } from '../services.js';
+import type { Transport } from '../../../common/client.js';
 import type { UserRow } from '../store/directory.js';
 
 export interface HandlerContext {
@@ -7,6 +8,8 @@ export interface HandlerContext {
   /** Null only for public operations. */
   user: UserRow | null;
   token: string | null;
+  /** The transport that carried the request (issue 11): only 'cli' may read files by path. Null when the core was called directly. */
+  transport: Transport | null;
 }
 
 export type Handler<N extends OpName> = (input: OpParsedInput<N>, ctx: HandlerContext) => OpOutput<N> | Promise<OpOutput<N>>;

@@ -41,7 +41,8 @@ export function evidenceItems(state: CaseState): EvidenceItem[] {
     const d = latestDocument(state, (x) => x.type === type);
     if (d) texts.push(`${d.name}（${numericChineseDate(chinaDate(new Date(d.generatedAt)))}制作）`);
   }
-  for (const e of state.evidence) texts.push(`现场照片：${e.description}（${numericChineseDate(e.takenOn)}拍摄）`);
+  // The execution record (缴款凭证 …) proves the payment, not the facts.
+  for (const e of state.evidence) if (e.kind !== 'execution') texts.push(`现场照片：${e.description}（${numericChineseDate(e.takenOn)}拍摄）`);
   return texts.map((text, i) => ({ seq: i + 1, text }));
 }
 

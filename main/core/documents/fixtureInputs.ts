@@ -56,6 +56,7 @@ export const sampleInputs: Record<string, Record<string, string>> = {
   'transfer-letter': { transferReceiver: '黔东南州生态环境局镇远分局', transferReason: '该项目实际建设地点位于镇远县境内，依法应由违法行为发生地的生态环境主管部门管辖。' },
   'service-receipt': {
     servedDocument: '行政处罚决定书', servedOn: '2026-04-03', serviceMethod: '直接送达', serviceAddress: '贵州某某塑料再生有限公司办公室', recipient: '吴志刚',
+    recipientCapacity: '法定代表人',
   },
   'deferral-notice': {
     deferralKind: '分期', deferralAppliedOn: '2026-04-08', deferralReason: '资金周转困难',
@@ -101,13 +102,13 @@ export const sampleInputs: Record<string, Record<string, string>> = {
   },
   'detention-referral-approval': {
     responsiblePersons: '吴志刚（法定代表人）', referralGrounds: '当事人建设项目未依法进行环境影响评价，被责令停止建设后拒不执行，属于《中华人民共和国环境保护法》第六十三条第一项规定的情形。',
-    referralTo: '天柱县公安局',
+    detentionGround: '未批先建拒不停止建设', referralTo: '天柱县公安局',
   },
   'referral-letter': { responsiblePersons: '吴志刚（法定代表人）' },
   'referral-materials': {},
-  'dossier-cover': { dossierVolume: '正卷', dossierExtent: '共32件86页', retention: '30年', dossierPreparer: '李娜', dossierChecker: '吴秀英' },
+  'dossier-cover': { dossierVolume: '正卷', dossierChecker: '吴秀英' },
   'dossier-catalog': {},
-  'dossier-remarks': { dossierPreparer: '李娜', dossierChecker: '吴秀英', remarksNote: '' },
+  'dossier-remarks': { dossierChecker: '吴秀英', remarksNote: '' },
 };
 
 /** The day each document is made on the sample case's timeline (see fixtureSteps.ts). */

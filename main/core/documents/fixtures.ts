@@ -14,12 +14,14 @@ import { templatesDir } from '../paths.js';
 import { sampleDates, sampleInputs } from './fixtureInputs.js';
 import { sampleApprovals, sampleDocuments, sampleNumbers, sampleReport, sampleServices, sampleSteps, sampleTracks } from './fixtureSteps.js';
 import { renderDocx } from './render.js';
+import { demoBureauInfo } from '../seed/demo.js';
 import { buildTemplateData } from './templateData.js';
 
 export { sampleDates, sampleInputs } from './fixtureInputs.js';
 export { sampleNumbers } from './fixtureSteps.js';
 
-export const sampleBureau = { name: '黔东南州生态环境局天柱分局', abbreviation: '黔东南环天' };
+/** The demo bureau with its 本局文书信息 (本局设置): address, telephone, court, where fines are paid. */
+export const sampleBureau = { name: '黔东南州生态环境局天柱分局', abbreviation: '黔东南环天', ...demoBureauInfo };
 export const sampleNoticeNumber = sampleNumbers['penalty-notice']!;
 export const sampleDecisionNumber = sampleNumbers['penalty-decision']!;
 
@@ -79,7 +81,14 @@ export function sampleCaseState(): CaseState {
       { id: 'ev-2', kind: 'photo', fileName: '厂房全景.jpg', mimeType: 'image/jpeg', hash: '2'.repeat(64), size: 198400, description: '生产厂房全景及原料堆放情况', takenOn: '2026-03-02', addedAt: '2026-03-03T03:01:00.000Z', addedBy: '张伟' },
     ],
     approvals: sampleApprovals,
-    dossier: null,
+    // Bound at 结案 (2026-06-19) by 李娜, 保管期限 30年: the printed 卷宗封面 and 备考表 copy these figures.
+    dossier: {
+      pdfHash: 'd'.repeat(64), pages: 40, builtAt: '2026-06-19T02:00:00.000Z', retention: '30年', preparedBy: '李娜',
+      volumes: [
+        { volume: '正卷', pdfHash: 'd'.repeat(64), pages: 40, items: 32, numberedPages: 37 },
+        { volume: '副卷', pdfHash: 'e'.repeat(64), pages: 12, items: 4, numberedPages: 10 },
+      ],
+    },
     returnTo: null,
     tracks: sampleTracks,
     steps: sampleSteps,

@@ -8,6 +8,13 @@ import type { CaseState } from '../../../common/schemas/cases.js';
 import { sampleCaseStateOn, sampleDecisionNumber, sampleDocx, sampleInputs, sampleNoticeNumber, sampleNumbers, sampleUscc } from './fixtures.js';
 import { findTemplate, loadManifest } from './manifest.js';
 import { docxText } from './render.js';
+import { sampleBureau, sampleCaseState } from './fixtures.js';
+import { buildTemplateData } from './templateData.js';
+import { requireBureauSettings, requireDossier } from './requiredTexts.js';
+import { thrownAppError } from '../testing/appError.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { templatesDir } from '../paths.js';
 
 const manifest = loadManifest();
 const textOf = (id: string, fields?: Record<string, string>, state?: CaseState): string =>
@@ -16,7 +23,8 @@ const textOf = (id: string, fields?: Record<string, string>, state?: CaseState):
 const bureau = '黔东南州生态环境局天柱分局';
 const seal = { authority: bureau, seal: '（印章）' };
 const officers = '张伟（执法证号：贵环执字522627001）、李娜（执法证号：贵环执字522627002）';
-const remedies = { review: '六十日内向黔东南州人民政府申请行政复议', litigation: '六个月内依法向人民法院提起行政诉讼' };
+// The court is the bureau's setting (本局设置), checked against 行政诉讼法 arts. 14, 15, 18 (common/bureauInfo.ts).
+const remedies = { review: '六十日内向黔东南州人民政府申请行政复议', litigation: '六个月内依法向天柱县人民法院提起行政诉讼' };
 const boxes = { proposer: '承办人意见', reviewer: '审核意见', head: '负责人审批意见', signature: '负责人（签名）' };
 const fine = '罚款人民币壹拾万元整（¥100,000.00）';
 
@@ -67,8 +75,9 @@ const required: Record<string, Record<string, string>> = {
   'penalty-notice': {
     number: sampleNoticeNumber, party: '贵州某某塑料再生有限公司：', facts: '未报经生态环境主管部门审批', evidence: '以上事实，有下列证据为证',
     breached: '违反了《中华人民共和国环境影响评价法》第二十五条', basis: '依据《中华人民共和国环境影响评价法》第三十一条第一款', reasoning: '百分之二',
-    penalty: fine, defence: '陈述、申辩的权利', hearing: '有权要求举行听证', period: '五个工作日', waiver: '逾期未提出的，视为放弃',
-    noHeavier: '不会因你单位陈述、申辩而给予更重的处罚', ...seal, date: '二〇二六年三月十日',
+    penalty: fine, defence: '陈述、申辩的权利', period: '五个工作日', waiver: '逾期未提出的，视为放弃',
+    noHeavier: '不会因你单位陈述、申辩而给予更重的处罚', address: '我局地址：贵州省黔东南苗族侗族自治州天柱县凤城街道环城北路18号',
+    phone: '联系电话：0855-7521234', contact: '联系人：张伟、李娜', ...seal, date: '二〇二六年三月十日',
   },
   'hearing-notice': {
     number: sampleNumbers['hearing-notice']!, requested: '你单位于2026年3月16日', notice: `（${sampleNoticeNumber}）`, time: '听证时间：2026年3月27日上午9时30分',
@@ -100,7 +109,9 @@ const required: Record<string, Record<string, string>> = {
     address: '地址：贵州省黔东南苗族侗族自治州天柱县', facts: '擅自开工建设', evidence: '1．《现场检查(勘察)笔录》',
     notice: `（${sampleNoticeNumber}）`, hearing: '我局于2026年3月27日依法举行了听证',
     breached: '违反了《中华人民共和国环境影响评价法》第二十五条', basis: '依据《中华人民共和国环境影响评价法》第三十一条第一款', penalty: fine,
+    correction: '依据《中华人民共和国行政处罚法》第二十八条第一款和《中华人民共和国环境影响评价法》第三十一条第一款的规定，责令你单位立即停止建设。',
     payment: '自收到本决定书之日起十五日内', bank: '到指定的银行或者通过电子支付系统缴纳罚款', surcharge: '每日按罚款数额的百分之三加处罚款',
+    where: '（开户银行：中国农业银行股份有限公司天柱县支行，户名：天柱县财政局非税收入汇缴结算户，账号：2345 0101 0400 1234 5）',
     ...remedies, noSuspension: '不停止执行', enforcement: '申请人民法院强制执行', ...seal, date: '二〇二六年四月一日',
   },
   'no-penalty-decision': {
@@ -117,8 +128,11 @@ const required: Record<string, Record<string, string>> = {
   },
   'service-receipt': {
     title: '送 达 回 证', document: `《行政处罚决定书》（${sampleDecisionNumber}）`, addressee: '受送达人', place: '贵州某某塑料再生有限公司办公室', method: '直接送达',
-    servers: '张伟（执法证号：贵环执字522627001）', serverSigns: '送达人（签名）', recipient: '吴志刚', recipientSigns: '收件人（签名）', date: '2026年4月3日',
-    witness: '见证人', leftService: '第八十九条',
+    address: '住所：贵州省黔东南苗族侗族自治州天柱县邦洞街道工业园区3号',
+    servers: '张伟（执法证号：贵环执字522627001）', serverSigns: '送达人（签名）', recipient: '吴志刚（法定代表人）', recipientSigns: '收件人（签名）', date: '2026年4月3日',
+    capacity: '由其法定代表人或者负责收件的人签收', capacityArticle: '第八十八条', witness: '见证人', leftService: '第八十九条',
+    // 民事诉讼法 art. 89: left at the residence AND the service recorded by photo or video — not either of them.
+    refusal: '也可以把文书留在受送达人的住所，并采用拍照、录像等方式记录送达过程，即视为送达',
   },
   'closing-approval': {
     title: '结案审批表', decision: sampleDecisionNumber, penalty: '罚款人民币壹拾万元整', service: '于2026年4月3日以直接送达方式送达',
@@ -209,16 +223,17 @@ const required: Record<string, Record<string, string>> = {
   },
   'dossier-cover': {
     bureau, title: '行政处罚案卷', volume: '（正卷）', caseTitle: '贵州某某塑料再生有限公司建设项目环境影响报告书（表）未经批准擅自开工建设（未批先建）案',
-    caseNumber: '黔东南环天立字〔2026〕12号', outcome: '罚款人民币壹拾万元整', filedOn: '2026年3月3日', closedOn: '2026年6月19日', extent: '共32件86页',
-    retention: '30年', preparer: '李娜', checker: '吴秀英',
+    caseNumber: '黔东南环天立字〔2026〕12号', outcome: '罚款人民币壹拾万元整', filedOn: '2026年3月3日', closedOn: '2026年6月19日',
+    // From the binding (state.dossier), as the bound cover prints them: 32 items, 37 numbered pages.
+    extent: '共32件37页', retention: '保管期限\n30年', preparer: '立 卷 人\n李娜', checker: '吴秀英',
   },
   'dossier-catalog': {
     title: '卷内目录', caseNumber: '黔东南环天立字〔2026〕12号', columns: '责任者', pageColumn: '页号', decision: sampleDecisionNumber, decisionTitle: '行政处罚决定书',
     receipt: '送达回证（行政处罚决定书）', first: '立案审批表', note: '页号在案卷装订编页后填写',
   },
   'dossier-remarks': {
-    title: '备 考 表', approval: '2026年3月3日，杨建国：同意立案。', track: '按日连续处罚：2026年4月2日启动，2026年4月27日办结。', count: '本卷共有文书',
-    photos: '照片、影像资料2件', preparer: '立卷人：李娜', checker: '检查人：吴秀英',
+    title: '备 考 表', approval: '2026年3月3日，杨建国：同意立案。', track: '按日连续处罚：2026年4月2日启动，2026年4月27日办结。',
+    count: '本卷共有文件材料32件（其中照片、影像资料2件），共37页。', preparer: '立卷人：李娜', checker: '检查人：吴秀英',
   },
 };
 
@@ -236,6 +251,8 @@ describe('what the law requires of each document', () => {
 describe('paragraphs that apply only sometimes', () => {
   it('a decision after no hearing says the party neither defended nor asked for one', () => {
     const s = sampleCaseStateOn('2026-04-01');
+    s.noticedFine = 250_000; // above the hearing threshold: the notice told of the right to a hearing
+    s.decision = { kind: 'penalty', fine: 250_000, warning: false, approvedOn: '2026-04-02' };
     s.steps = s.steps.filter((x) => !['requestHearing', 'notifyHearing', 'recordHearing', 'finishHearing'].includes(x.action));
     const text = textOf('penalty-decision', {}, s);
     expect(text).toContain('你单位在规定期限内未提出陈述、申辩意见，也未要求听证。');
@@ -319,5 +336,125 @@ describe('figures the documents compute', () => {
     expect(text).toContain('《立案审批表》');
     expect(text).toContain(`《行政处罚决定书》（${sampleDecisionNumber}）`);
     expect(text).toContain('现场照片、影像资料\n2');
+  });
+});
+
+/** Issue 10, "legal defects found in the documents": each defect has its check here. */
+describe('legal defects found in the documents (issue 10)', () => {
+  const above = (day: string, fine = 250_000): CaseState => {
+    const s = sampleCaseStateOn(day);
+    s.noticedFine = fine;
+    s.report = { ...s.report!, proposedFine: fine };
+    s.decision = day >= '2026-04-01' ? { kind: 'penalty', fine, warning: false, approvedOn: '2026-04-02' } : null;
+    return s;
+  };
+  const generate = (id: string, bureau: Record<string, string>, state: CaseState, fields = sampleInputs[id] ?? {}) => {
+    const t = findTemplate(manifest, id);
+    const data = buildTemplateData({ state, bureau: { ...sampleBureau, ...bureau }, number: null, fields, today: '2026-04-01' });
+    return () => requireBureauSettings(t, docxText(readFileSync(join(templatesDir(), t.file))), data);
+  };
+
+  it('告知书: 陈述申辩 rests on arts. 44–45, the hearing request on art. 64(1) (and 85); art. 64 is never cited for the defence', () => {
+    const told = textOf('penalty-notice', {}, above('2026-03-10'));
+    expect(told).toContain('你单位如需进行陈述、申辩，可以在收到本告知书之日起五个工作日内向我局提出（《中华人民共和国行政处罚法》第四十四条、第四十五条）');
+    expect(told).toContain('根据《中华人民共和国行政处罚法》第六十三条的规定，你单位有权要求举行听证。你单位如要求听证，应当在收到本告知书之日起五个工作日内向我局提出（《中华人民共和国行政处罚法》第六十四条第一项、第八十五条）');
+    expect(told).not.toMatch(/陈述、申辩[^。]*第六十四条/u);
+    // Not above the threshold: no hearing right, and no article on hearings at all.
+    const notTold = textOf('penalty-notice');
+    expect(notTold).not.toContain('听证');
+    expect(notTold).not.toContain('第六十四条');
+  });
+
+  it('告知书: gives the address and the telephone for a statement, defence or hearing request, from 本局设置', () => {
+    expect(textOf('penalty-notice', {}, above('2026-03-10')))
+      .toContain('陈述、申辩或者听证申请可以书面或者口头提出。我局地址：贵州省黔东南苗族侗族自治州天柱县凤城街道环城北路18号；联系电话：0855-7521234；联系人：张伟、李娜。');
+    const e = thrownAppError(generate('penalty-notice', { officeAddress: '', officePhone: '' }, sampleCaseStateOn('2026-03-10')));
+    expect(e.code).toBe('SETTINGS_REQUIRED');
+    expect(e.message).toBe('生成行政处罚事先告知书前，请局负责人在“本局设置”的“本局文书信息”中填写：本局地址（接收陈述申辩、听证申请）、本局联系电话');
+  });
+
+  it('决定书: names where and how to pay — the bank account, or the 非税收入 payment code — and refuses while neither is set', () => {
+    const day = sampleCaseStateOn('2026-04-01');
+    expect(textOf('penalty-decision', {}, day)).toContain('持本决定书到指定的银行或者通过电子支付系统缴纳罚款（开户银行：中国农业银行股份有限公司天柱县支行，户名：天柱县财政局非税收入汇缴结算户，账号：2345 0101 0400 1234 5）。');
+    const code = buildTemplateData({ state: day, bureau: { ...sampleBureau, paymentBank: '', paymentAccountName: '', paymentAccountNo: '', nonTaxPaymentCode: '5226270000123' }, number: null, fields: {}, today: '2026-04-01' });
+    expect(code.paymentWhere).toBe('通过非税收入电子缴款系统缴纳，缴款码：5226270000123');
+    const none = { paymentBank: '', paymentAccountName: '', paymentAccountNo: '', nonTaxPaymentCode: '' };
+    expect(thrownAppError(generate('penalty-decision', none, day)).message).toContain('罚款缴纳方式（开户银行、户名和账号，或者非税收入缴款码）');
+    // A warning alone owes nothing: no place to pay is needed.
+    const warning = sampleCaseStateOn('2026-04-01');
+    warning.decision = { kind: 'penalty', fine: 0, warning: true, approvedOn: '2026-04-02' };
+    expect(generate('penalty-decision', none, warning)).not.toThrow();
+  });
+
+  it('决定书: names the court for 行政诉讼 from 本局设置, and is not generated without it', () => {
+    const day = sampleCaseStateOn('2026-04-01');
+    expect(textOf('penalty-decision', {}, day)).toContain('也可以自收到本决定书之日起六个月内依法向天柱县人民法院提起行政诉讼。');
+    for (const id of ['penalty-decision', 'no-penalty-decision', 'on-spot-decision']) {
+      const e = thrownAppError(generate(id, { litigationCourt: '' }, day));
+      expect(e.code, id).toBe('SETTINGS_REQUIRED');
+      expect(e.message, id).toContain('行政诉讼管辖法院');
+    }
+  });
+
+  it('决定书: where the penalty clause orders correction, the decision orders it (处罚法 art. 28(1)) or refers to the separate order', () => {
+    // Before the order to correct exists: the decision orders what the clause orders (责令停止建设).
+    expect(textOf('penalty-decision', {}, sampleCaseStateOn('2026-04-01')))
+      .toContain('罚款人民币壹拾万元整（¥100,000.00）。\n依据《中华人民共和国行政处罚法》第二十八条第一款和《中华人民共和国环境影响评价法》第三十一条第一款的规定，责令你单位立即停止建设。');
+    expect(textOf('penalty-decision', { decisionCorrection: '立即停止建设，依法报批环境影响报告表' }, sampleCaseStateOn('2026-04-01')))
+      .toContain('责令你单位立即停止建设，依法报批环境影响报告表。');
+    // With a 责令改正违法行为决定书 on file: the decision refers to it.
+    expect(textOf('penalty-decision', {}, sampleCaseStateOn('2026-04-02')))
+      .toContain(`我局已另行作出《责令改正违法行为决定书》（${sampleNumbers['correction-order']}），责令你单位改正上述违法行为（《中华人民共和国行政处罚法》第二十八条第一款）`);
+    // A clause that orders no correction: no such paragraph.
+    const s = sampleCaseStateOn('2026-04-01');
+    s.violation = { ...s.violation, penaltyText: '处一万元以上十万元以下的罚款' };
+    expect(textOf('penalty-decision', {}, s)).not.toContain('第二十八条');
+  });
+
+  it('送达回证: states the recipient with his capacity (民事诉讼法 art. 88) and the party\'s address; refuses a capacity that does not fit', () => {
+    const text = textOf('service-receipt');
+    expect(text).toContain('收件人及身份\n吴志刚（法定代表人）');
+    expect(text).toContain('受送达人\n贵州某某塑料再生有限公司\n住所：贵州省黔东南苗族侗族自治州天柱县邦洞街道工业园区3号');
+    const build = (fields: Record<string, string>) => () => buildTemplateData({ state: sampleCaseState(), bureau: sampleBureau, number: null, fields, today: '2026-04-03' });
+    expect(thrownAppError(build({ recipient: '王建华', recipientCapacity: '法定代表人' })).message).toContain('收件人“王建华”不是当事人的法定代表人（吴志刚）');
+    expect(thrownAppError(build({ recipient: '王建华', recipientCapacity: '同住成年家属' })).message).toContain('收件人身份（法人或者其他组织，《中华人民共和国民事诉讼法》第八十八条）应填写“法定代表人”或“主要负责人”或“负责收件的人”');
+    expect(build({ recipient: '王建华', recipientCapacity: '负责收件的人' })).not.toThrow();
+  });
+
+  it('送达回证: the refusal note quotes art. 89 — left at the residence with a witness, or left there AND the service recorded', () => {
+    const text = textOf('service-receipt');
+    expect(text).toContain('在本回证上记明拒收事由和日期，由送达人、见证人签名或者盖章，把文书留在受送达人的住所；也可以把文书留在受送达人的住所，并采用拍照、录像等方式记录送达过程，即视为送达（《中华人民共和国民事诉讼法》第八十九条）');
+    expect(text).not.toContain('或者采用拍照、录像等方式记录送达过程');
+  });
+
+  it('the party\'s documents state the discretion reasons in legal language; the weighted formula stays in the 副卷', () => {
+    const explanation = '依据《中华人民共和国环境影响评价法》第三十一条第一款，法定罚款幅度为建设项目总投资额1%至5%，本案总投资5,000,000，即50,000至250,000。'
+      + '根据生态环境行政处罚裁量基准（2023版），综合考虑：主观过错为“过失，因疏忽或不了解规定”，危害后果为“未造成明显环境污染或生态破坏”；'
+      + '加权裁量分值为0.4，按“加权分值×法定最高额”计算为100,000，拟处罚款100,000。';
+    const s = sampleCaseStateOn('2026-04-01');
+    s.report = {
+      ...s.report!, reasoning: `当事人违法建设时间约四个月，案发后积极配合调查并停止建设。\n${explanation}`,
+      discretion: { benchmarkVersion: '2023', violationId: 'eia-unapproved-construction', levels: {}, base: 5_000_000, aggravated: false, fine: 100_000, explanation },
+    };
+    for (const id of ['penalty-notice', 'penalty-decision']) {
+      const text = textOf(id, {}, s);
+      expect(text, id).toContain('当事人违法建设时间约四个月，案发后积极配合调查并停止建设；综合考虑主观过错（过失，因疏忽或不了解规定）、危害后果（未造成明显环境污染或生态破坏）等裁量情节，依照生态环境行政处罚裁量基准，在法定罚款幅度内确定罚款数额，');
+      for (const formula of ['加权', '分值', '×', '%']) expect(text, `${id}: ${formula}`).not.toContain(formula);
+    }
+    // The 副卷's 案件处理内部审批表 keeps the calculation for the heads.
+    expect(textOf('internal-approval', {}, s)).toContain('加权裁量分值为0.4，按“加权分值×法定最高额”计算为100,000');
+  });
+
+  it('卷宗封面 and 备考表 print the binding\'s 件数, 页数, 保管期限 and 立卷人, and are not made before a binding', () => {
+    const cover = textOf('dossier-cover');
+    expect(cover).toContain('本卷件数、页数\n共32件37页');
+    const side = textOf('dossier-cover', { dossierVolume: '副卷', dossierChecker: '吴秀英' });
+    expect(side).toContain('共4件10页');
+    const unbound = sampleCaseState();
+    unbound.dossier = null;
+    for (const id of ['dossier-cover', 'dossier-remarks']) {
+      const e = thrownAppError(() => requireDossier(findTemplate(manifest, id), unbound, sampleInputs[id] ?? {}));
+      expect(e.message, id).toContain('请先选择保管期限并组卷');
+    }
   });
 });

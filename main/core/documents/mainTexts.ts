@@ -95,10 +95,10 @@ export function onSpotTexts(state: CaseState, typed: Record<string, string>) {
   return { onSpotWarning: warns, onSpotHasFine: fine > 0, onSpotFine: formatYuan(fine), onSpotFineWords: amountInWords(fine) };
 }
 
-const evidenceKinds: Record<string, string> = { photo: '照片', audio: '录音', video: '录像', sampling: '采样记录', other: '其他' };
+const evidenceKinds: Record<string, string> = { photo: '照片', audio: '录音', video: '录像', sampling: '采样记录', other: '其他', execution: '执行凭证' };
 
 export function photoRows(state: CaseState) {
-  return state.evidence.map((e, i) => ({
+  return state.evidence.filter((e) => e.kind !== 'execution').map((e, i) => ({
     seq: i + 1, kind: evidenceKinds[e.kind] ?? '其他', description: `${e.description}（${e.fileName}）`, takenOn: date(e.takenOn), hash: e.hash.slice(0, 8),
   }));
 }

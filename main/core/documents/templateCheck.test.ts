@@ -11,7 +11,7 @@ import { templatesDir } from '../paths.js';
 const manifest = loadManifest();
 const known = (id: string) => {
   const t = manifest.find((x) => x.id === id)!;
-  const data = buildTemplateData({ state: sampleCaseState(), bureau: sampleBureau, number: sampleNumber(t), fields: {}, today: '2026-03-25', hearingThresholdYuan: 50000 });
+  const data = buildTemplateData({ state: sampleCaseState(), bureau: sampleBureau, number: sampleNumber(t), fields: {}, today: '2026-03-25', hearingThreshold: { organisationYuan: 50000, citizenYuan: 5000 } });
   return { t, known: knownTagsFrom(data as Record<string, unknown>, t) };
 };
 const bytesOf = (id: string) => readFileSync(join(templatesDir(), manifest.find((x) => x.id === id)!.file));

@@ -8,9 +8,10 @@ import InspectModuleExport from 'docxtemplater/js/inspect-module.js';
 import PizZip from 'pizzip';
 import type { TemplateInfo } from '../../../common/schemas/documents.js';
 import { collectFaults, docxText } from './render.js';
+import { findActiveContent } from './activeContent.js';
 
 export interface TemplateProblem {
-  kind: 'notDocx' | 'syntax' | 'unknownTag' | 'missingField';
+  kind: 'notDocx' | 'activeContent' | 'syntax' | 'unknownTag' | 'missingField';
   tag: string;
   /** “第3段” or a character offset for syntax faults. */
   position: string;
@@ -46,6 +47,9 @@ export function checkTemplate(template: TemplateInfo, bytes: Buffer, known: { to
   } catch {
     return [{ kind: 'notDocx', tag: '', position: '', message: '文件不是有效的Word文档（.docx）' }];
   }
+  // Macros, ActiveX, OLE, external links, DDE fields: refused outright (issue 11), whatever else the file holds.
+  const active = findActiveContent(zip);
+  if (active.length) return active.map((a) => ({ kind: 'activeContent' as const, tag: a.kind, position: '', message: a.message }));
   const inspect = new InspectModule();
   try {
     new Docxtemplater(zip, { paragraphLoop: true, linebreaks: true, errorLogging: false, modules: [inspect as never] });

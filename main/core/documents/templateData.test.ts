@@ -67,24 +67,42 @@ describe('template data', () => {
   });
 
   it('tells of the hearing right from the large-amount threshold, or as the form says', () => {
-    expect(build().hearingRight).toBe(true);
-    expect(build({ hearingThresholdYuan: 200_000 }).hearingRight).toBe(false);
+    expect(build({ hearingThreshold: { organisationYuan: 50_000, citizenYuan: 5_000 } }).hearingRight).toBe(true);
+    expect(build({ hearingThreshold: { organisationYuan: 200_000, citizenYuan: 5_000 } }).hearingRight).toBe(false);
     expect(build({ fields: { hearingRight: '否' } }).hearingRight).toBe(false);
   });
 
+  it('较大数额 for an organisation is a fine above 200,000 yuan (data, unverified): 200,000 itself does not qualify', () => {
+    const withFine = (fine: number, partyKind: CaseState['partyKind'] = 'organisation'): boolean => {
+      const s = sampleCaseState();
+      s.partyKind = partyKind;
+      s.decision = { ...s.decision!, fine };
+      return build({ state: s }).hearingRight; // the shipped resources/discretion/hearing-thresholds.json
+    };
+    expect(withFine(100_000)).toBe(false);
+    expect(withFine(200_000)).toBe(false);
+    expect(withFine(200_000.01)).toBe(true);
+    expect(withFine(250_000)).toBe(true);
+    // Individuals: the old national figure, 5,000 yuan and above (以上 includes the figure), still unverified data.
+    expect(withFine(5_000, 'individual')).toBe(true);
+    expect(withFine(4_999, 'individual')).toBe(false);
+  });
+
   it('recounts the notice, its number, the defence and any hearing in the decision', () => {
+    // A fine the notice had to tell the hearing right for (here: under a 50,000-yuan threshold).
+    const told = { hearingThreshold: { organisationYuan: 50_000, citizenYuan: 5_000 } };
     const noHearing = sampleCaseState();
     noHearing.steps = noHearing.steps.filter((x) => !['requestHearing', 'notifyHearing', 'recordHearing', 'finishHearing'].includes(x.action));
-    expect(build({ state: noHearing }).noticeHistory).toBe(`我局于2026年3月12日向你单位送达了《行政处罚事先告知书》（${sampleNoticeNumber}），`
+    expect(build({ ...told, state: noHearing }).noticeHistory).toBe(`我局于2026年3月12日向你单位送达了《行政处罚事先告知书》（${sampleNoticeNumber}），`
       + '告知你单位拟作出行政处罚的内容及事实、理由、依据，以及依法享有的陈述、申辩、要求听证等权利。你单位在规定期限内未提出陈述、申辩意见，也未要求听证。');
-    expect(build().noticeHistory).toContain('你单位于2026年3月16日提出听证申请，我局于2026年3月27日依法举行了听证，听取了你单位的申辩和质证意见。'
+    expect(build(told).noticeHistory).toContain('你单位于2026年3月16日提出听证申请，我局于2026年3月27日依法举行了听证，听取了你单位的申辩和质证意见。'
       + '我局对你单位提出的事实、理由和证据进行了复核。');
     const s = structuredClone(noHearing);
     s.defence.statements = [{ on: '2026-03-16', text: '项目已停止建设，请求从轻处罚。', newFacts: false, waived: false }];
-    expect(build({ state: s, fields: { defenceReview: '当事人所述停止建设情况属实，已在裁量时予以考虑' } }).noticeHistory)
+    expect(build({ ...told, state: s, fields: { defenceReview: '当事人所述停止建设情况属实，已在裁量时予以考虑' } }).noticeHistory)
       .toContain('你单位于2026年3月16日提出：项目已停止建设，请求从轻处罚。经复核，当事人所述停止建设情况属实，已在裁量时予以考虑。');
     s.defence.statements = [{ on: '2026-03-13', text: '', newFacts: false, waived: true }];
-    expect(build({ state: s }).noticeHistory).toContain('书面表示放弃陈述、申辩、要求听证的权利');
+    expect(build({ ...told, state: s }).noticeHistory).toContain('书面表示放弃陈述、申辩、要求听证的权利');
   });
 
   it('finds the number of the served document and the decision', () => {
@@ -119,7 +137,7 @@ describe('missing input fields', () => {
   const receipt = findTemplate(loadManifest(), 'service-receipt');
   it('names the required inputs left empty, not the optional ones', () => {
     const missing = missingInputFields(receipt, { servedDocument: '行政处罚决定书', servedOn: '2026-03-24', serviceMethod: '  ' });
-    expect(missing.map((f) => f.key).sort()).toEqual(['recipient', 'serviceAddress', 'serviceMethod']);
+    expect(missing.map((f) => f.key).sort()).toEqual(['recipient', 'recipientCapacity', 'serviceAddress', 'serviceMethod']);
     expect(missingInputFields(receipt, sampleInputs['service-receipt']!)).toEqual([]);
   });
 });

@@ -19,8 +19,14 @@ import {
   restrictionCheck, reviewHistoryText,
 } from './mainTexts.js';
 import { correctionTexts, preservationTexts, referralTexts, seizureTexts } from './trackTexts.js';
+import type { BureauInfo as BureauDocumentInfo } from '../../../common/bureauInfo.js';
+import { isLargeFine, type HearingThreshold } from '../domain/hearingThreshold.js';
+import { bureauTexts, checkRecipient, correctionParagraph, dossierTexts, partyReasoning, shippedHearingThreshold } from './requiredTexts.js';
+import { citationTexts } from './citationTexts.js';
+import type { LegalBasis } from '../../../common/schemas/legalBasis.js';
 
-export interface BureauInfo {
+/** The bureau's name and, from 本局设置, what its documents print (address, telephone, court, where to pay). */
+export interface BureauInfo extends Partial<BureauDocumentInfo> {
   name: string;
   abbreviation: string;
   /** 行政复议机关; derived from the bureau's name when absent (see reviewOrganOf). */
@@ -34,14 +40,18 @@ export interface TemplateDataInput {
   fields: Record<string, string>;
   today: string;
   /**
-   * 较大数额罚款 for an organisation, from which the party must be told of its right to a hearing
-   * (处罚法 art. 63(1)). The Guizhou figure is unverified (domain.md): the caller should pass the
-   * value from reference data; the fallback is the old national figure (2010 rule art. 78).
+   * 较大数额罚款, from which the party must be told of its right to a hearing (处罚法 art. 63(1)):
+   * data (resources/discretion/hearing-thresholds.json, unverified), read there when not passed.
    */
-  hearingThresholdYuan?: number;
+  hearingThreshold?: HearingThreshold;
+  /** The measures of the violation type's penalty clause (责令改正 …), when the caller knows the type. */
+  penalties?: ReadonlyArray<{ kind: string }>;
+  /**
+   * The law the case rests on, from the date of its act (从旧兼从轻): the documents cite the provision
+   * it applies and print its comparison. Absent: the type chosen at 立案, as recorded.
+   */
+  legalBasis?: LegalBasis | null;
 }
-
-export const fallbackHearingThresholdYuan = 50_000;
 
 /**
  * Inputs the data builder reads and writes back under the same key, in the form documents print
@@ -62,7 +72,7 @@ export interface TemplateData {
   partyName: string; partyUscc: string; partyLegalRep: string; partyAddress: string;
   officers: OfficerData[]; officerNames: string; officersWithCerts: string;
   officer1Name: string; officer1Cert: string; officer2Name: string; officer2Cert: string;
-  violationName: string; breachedArticles: string; penaltyArticle: string; penaltyText: string;
+  violationName: string; breachedArticles: string; penaltyArticle: string; penaltyText: string; legalBasisStatement: string;
   source: string; summary: string; discoveredOn: string; filedOn: string; filingApprovedOn: string;
   facts: string; factsThirdPerson: string; reasoning: string; evidenceList: EvidenceItem[]; hasEvidence: boolean;
   fine: number | null; fineFigures: string; fineWords: string; fineText: string; hearingRight: boolean;
@@ -89,7 +99,7 @@ export function buildTemplateData(input: TemplateDataInput): TemplateData {
   const fine = state.decision?.fine ?? state.report?.proposedFine ?? state.noticedFine ?? null;
   const hearingRight = fields.hearingRight !== undefined
     ? fields.hearingRight === '是'
-    : fine !== null && fine >= (input.hearingThresholdYuan ?? fallbackHearingThresholdYuan);
+    : fine !== null && isLargeFine(fine, state.partyKind, input.hearingThreshold ?? shippedHearingThreshold());
   const officers = state.officers.map((o, i) => ({ seq: i + 1, name: o.name, certificateNo: o.certificateNo }));
   const evidenceList = evidenceItems(state);
   const date = (iso: string | null | undefined): string => (iso ? numericChineseDate(iso) : '');
@@ -114,10 +124,7 @@ export function buildTemplateData(input: TemplateDataInput): TemplateData {
     officer1Cert: officers[0]?.certificateNo ?? '',
     officer2Name: officers[1]?.name ?? '',
     officer2Cert: officers[1]?.certificateNo ?? '',
-    violationName: state.violation.name,
-    breachedArticles: articlesText(state.violation.breached),
-    penaltyArticle: articleText(state.violation.penaltyArticle),
-    penaltyText: trimEnd(state.violation.penaltyText),
+    ...provisionTexts(state, input.legalBasis),
     source: state.source,
     summary: state.summary,
     discoveredOn: date(state.discoveredOn),
@@ -125,8 +132,9 @@ export function buildTemplateData(input: TemplateDataInput): TemplateData {
     filingApprovedOn: date(state.filingApprovedOn),
     facts: factsWithoutLead(state.report?.facts ?? state.summary),
     factsThirdPerson: thirdPerson(factsWithoutLead(state.report?.facts ?? state.summary)),
-    // Embedded mid-sentence before “我局拟/决定…”, so it carries its own comma.
-    reasoning: reasoning ? `${reasoning}，` : '',
+    // Embedded mid-sentence before “我局拟/决定…”, so it carries its own comma. The party's documents
+    // state the reasons in legal language: the formula and its figures stay in reasoningText (副卷).
+    reasoning: partyReasoning(state.report) ? `${partyReasoning(state.report)}，` : '',
     evidenceList,
     hasEvidence: evidenceList.length > 0,
     fine,
@@ -151,6 +159,9 @@ export function buildTemplateData(input: TemplateDataInput): TemplateData {
     hasFine: fine !== null && fine > 0,
     reasoningText: reasoning ? `${thirdPerson(reasoning)}。` : '',
     ...stepData(input, fine),
+    ...requiredData(input),
+    // The articles the authority's acts rest on, as in force on the day (resources/laws/citations.json).
+    ...citationTexts(input),
   };
   return { ...typed, ...data };
 }
@@ -177,8 +188,36 @@ function stepData({ state, bureau, fields }: TemplateDataInput, fine: number | n
     photos: photoRows(state),
     documentRows: documents,
     documentCount: String(documents.length),
-    photoCount: String(state.evidence.length),
+    photoCount: String(state.evidence.filter((e) => e.kind !== 'execution').length),
     remarkLines: remarkLines(state),
+  };
+}
+
+/** 本局设置 (address, telephone, court, where to pay), the decision's order to correct, the dossier's figures (requiredTexts.ts). */
+function requiredData({ state, bureau, fields, penalties, legalBasis }: TemplateDataInput): Record<string, unknown> {
+  checkRecipient(state, fields);
+  // The clause the decision rests on (the law of the act's day, or the lighter one), as the decision prints it.
+  const clause = provisionTexts(state, legalBasis);
+  return {
+    ...bureauTexts(bureau),
+    correctionParagraph: correctionParagraph(state, fields, clause.penaltyArticle, clause.penaltyText, penalties),
+    ...dossierTexts(state, fields),
+  };
+}
+
+/**
+ * What the documents cite: the provision the legal basis applies — the Code's for an act since
+ * 2026-08-15, the lighter one for an earlier act — with the comparison in legal Chinese, printed in the
+ * 调查报告, 告知书 and 决定书 whenever the law changed between the act and the decision.
+ */
+function provisionTexts(state: CaseState, basis: LegalBasis | null | undefined): Pick<TemplateData, 'violationName' | 'breachedArticles' | 'penaltyArticle' | 'penaltyText' | 'legalBasisStatement'> {
+  const p = basis?.applied;
+  return {
+    violationName: p?.typeName ?? state.violation.name,
+    breachedArticles: articlesText(p?.breached ?? state.violation.breached),
+    penaltyArticle: articleText(p?.penaltyArticle ?? state.violation.penaltyArticle),
+    penaltyText: trimEnd(p?.penaltyText ?? state.violation.penaltyText),
+    legalBasisStatement: basis?.statement ?? '',
   };
 }
 

@@ -9,7 +9,7 @@
 import type { CaseState, StepRecord, TrackState } from '../../../common/schemas/cases.js';
 import { addDays } from '../domain/dates.js';
 import { formatYuan, amountInWords, numericChineseDate } from '../domain/chineseText.js';
-import { dailyPenalty } from '../domain/procedure/derive.js';
+import { dailyPenalty, firstDailyCount } from '../domain/procedure/derive.js';
 import { lastStep } from '../domain/procedure/facts.js';
 import { latestDocument, trimEnd } from './caseTexts.js';
 import { itemRows, materialRows, parseChoice, type ItemRow, type MaterialRow } from './formText.js';
@@ -77,12 +77,15 @@ export function correctionTexts(state: CaseState, fine: number | null) {
   const served = stepOf(state, ['correction', 'dailyPenalty'], ['serveCorrectionOrder']);
   const daily = trackFor(state, ['dailyPenalty'], ['recordRecheck']);
   // The re-check that found the violation going on, and the service of the order it checked.
-  const recheck = daily ? state.steps.filter((x) => x.track === daily.id && x.action === 'recordRecheck' && x.data.corrected !== true).at(-1) : undefined;
+  const recheck = daily ? state.steps.filter((x) => x.track === daily.id && x.action === 'recordRecheck' && (x.data.corrected !== true || x.data.obstructed === true)).at(-1) : undefined;
   const dailyServed = recheck ? state.steps.filter((x) => x.track === daily!.id && x.action === 'serveCorrectionOrder' && x.on <= recheck.on).at(-1) : undefined;
   const servedOn = text(dailyServed?.data.servedOn) || dailyServed?.on || '';
   const recheckOn = text(recheck?.data.recheckOn) || recheck?.on || '';
-  // 环保法 art. 59: from the day after service of the order to the re-check that found it going on.
-  const counted = servedOn && recheckOn && fine !== null ? dailyPenalty(servedOn, recheckOn, fine) : null;
+  // The count the track's version states (recorded by the re-check, derive.ts): under the Code from
+  // the day after the order; a first-version track, from the day after its service.
+  const countFrom = text(recheck?.data.dailyCountFrom) || servedOn;
+  const obstructed = recheck?.data.obstructed === true;
+  const counted = countFrom && recheckOn && fine !== null ? dailyPenalty(countFrom, recheckOn, fine) : null;
   const decisionNumber = latestDocument(state, (d) => d.type === 'penalty-decision' && d.number !== null)?.number;
   return {
     correctionOrderRef: numberRef(state, 'correction-order'),
@@ -93,7 +96,10 @@ export function correctionTexts(state: CaseState, fine: number | null) {
     recheckOnText: date(recheckOn),
     recheckKind: recheck?.data.covert === true ? '复查（暗查）' : '复查',
     recheckFindings: sentence(recheck?.data.findings),
-    dailyFromOn: servedOn ? date(addDays(servedOn, 1)) : '',
+    recheckOutcome: obstructed ? '你单位拒绝、阻挠复查' : '你单位拒不改正违法排放污染物行为',
+    dailyFromRule: text(recheck?.data.dailyCountFromText) || firstDailyCount.fromText,
+    dailyFromOn: countFrom ? date(addDays(countFrom, 1)) : '',
+    dailyToRule: obstructed ? '拒绝、阻挠复查之日' : '复查发现违法排放污染物行为之日',
     dailyDays: counted ? String(counted.days) : '',
     dailyTotalFigures: counted ? formatYuan(counted.amount) : '',
     dailyTotalWords: counted ? amountInWords(counted.amount) : '',

@@ -22,7 +22,7 @@ export function applyEvent(state: CaseState | null, e: CaseEvent): CaseState {
       id: e.caseId, number: p.number, bureauId: p.bureauId, procedure: p.procedure, node: p.startNode,
       party: p.party, violation: p.violation, officers: p.officers, source: p.source, summary: p.summary,
       partyKind: p.partyKind ?? 'organisation', violationOn: p.violationOn ?? null, continuing: p.continuing ?? false,
-      discoveredOn: p.discoveredOn, filedOn: p.filedOn, openedAt: e.at, openedBy: e.actorName,
+      lawFigures: p.lawFigures ?? null, discoveredOn: p.discoveredOn, filedOn: p.filedOn, openedAt: e.at, openedBy: e.actorName,
       filingApprovedOn: null, report: null, noticeApprovedOn: null, noticedFine: null,
       defence: { statements: [], closedOn: null }, decision: null, services: [], payments: [],
       documents: [], evidence: [], approvals: [], dossier: null, returnTo: null, tracks: [], steps: [], overrides: [],
@@ -53,6 +53,9 @@ export function applyEvent(state: CaseState | null, e: CaseEvent): CaseState {
     }
     case 'dossier.built':
       next.dossier = e.payload;
+      return next;
+    case 'case.lawFiguresRecorded':
+      next.lawFigures = e.payload;
       return next;
   }
 }

@@ -47,3 +47,9 @@ export function addMonths(date: string, n: number): string {
   const last = new Date(Date.UTC(ty, tm, 0)).getUTCDate();
   return `${ty}-${String(tm).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
 }
+
+/** 2025-03-05 → 2025年3月5日, the form of dates in Chinese official documents; other text as is. */
+export function chineseDate(date: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  return m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : date;
+}

@@ -4,6 +4,7 @@
  * Payloads carry everything needed to rebuild the projection: never a reference to mutable data.
  */
 import type { CaseState, DocumentRecord, EvidenceRecord } from '../../../common/schemas/cases.js';
+import type { LawFigures } from '../../../common/schemas/legalBasis.js';
 
 export interface CaseOpenedPayload {
   number: string;
@@ -19,6 +20,7 @@ export interface CaseOpenedPayload {
   partyKind?: CaseState['partyKind'];
   violationOn?: string | null;
   continuing?: boolean;
+  lawFigures?: LawFigures;
   discoveredOn: string;
   filedOn: string;
 }
@@ -55,9 +57,19 @@ export type CaseEventBody =
   | { type: 'evidence.added'; payload: EvidenceRecord }
   | { type: 'action.performed'; payload: ActionPerformedPayload }
   | { type: 'track.started'; payload: TrackStartedPayload }
+  // The figures the 从旧兼从轻 comparison needs, recorded (again) after 立案.
+  | { type: 'case.lawFiguresRecorded'; payload: LawFigures }
   | { type: 'document.finalised'; payload: { documentId: string; docxSha256: string; pdfHash: string; pages: number } }
   // pdfHash/pages: the 正卷; `volumes` (absent in events before the 副卷 was bound apart) lists every volume bound.
-  | { type: 'dossier.built'; payload: { pdfHash: string; pages: number; builtAt: string; volumes?: Array<{ volume: '正卷' | '副卷'; pdfHash: string; pages: number }> } };
+  // retention, preparedBy and each volume's items/numberedPages: absent in events before issue 10.
+  | { type: 'dossier.built'; payload: DossierBuiltPayload };
+
+export interface DossierBuiltPayload {
+  pdfHash: string; pages: number; builtAt: string;
+  volumes?: Array<{ volume: '正卷' | '副卷'; pdfHash: string; pages: number; items?: number; numberedPages?: number }>;
+  retention?: '永久' | '30年' | '10年';
+  preparedBy?: string;
+}
 
 /** An event as stored: the body plus who, when, where, and its place in the hash chain. */
 export type CaseEvent = CaseEventBody & {
@@ -79,6 +91,7 @@ export const eventTypeNames: Record<CaseEventBody['type'], string> = {
   'evidence.added': '上传证据',
   'action.performed': '程序操作',
   'track.started': '启动附加程序',
+  'case.lawFiguresRecorded': '记录法律适用数额',
   'document.finalised': '文书定稿盖章',
   'dossier.built': '组卷',
 };

@@ -107,7 +107,12 @@ describe('assembleDossier: a full volume', () => {
   it('puts the case on the cover', () => {
     const cover = squash(pdf.pages[0]?.text ?? '');
     for (const s of ['行政处罚案卷', '（正卷）', '黔东南州生态环境局', input.caseTitle, input.caseNumber, input.partyName,
-      '2025年3月5日', '2025年5月20日', '长期', '卷内共19页']) expect(cover).toContain(s);
+      '2025年3月5日', '2025年5月20日', '保管期限：30年', '立卷人：张三', '本卷共13件19页']) expect(cover).toContain(s);
+    // The 备考表 states the same 件数 and 页数 (its own page included) and the same 立卷人 (issue 10).
+    const remarks = squash(pdf.pages[pdf.pages.length - 1]?.text ?? '');
+    expect(remarks).toContain('本卷共有文件材料13件，共19页。');
+    expect(remarks).toContain('立卷人：张三');
+    expect(result).toMatchObject({ items: 13, numberedPages: 19 });
   });
 
   it('lists every document in 卷内目录 with its page range', () => {
@@ -223,7 +228,7 @@ describe('assembleDossier: edge cases', () => {
     expect(pages).toBe(3);
     expect(catalog).toEqual([]);
     const seen = await inspectPdf(pdf);
-    expect(squash(seen.pages[0]!.text)).toContain('卷内共1页');
+    expect(squash(seen.pages[0]!.text)).toContain('本卷共0件1页');
     expect(seen.pages[1]!.text).toContain('卷内目录');
     expect(seen.pages[1]!.text).toContain('无');
     const closing = squash(seen.pages[2]!.text);
@@ -248,7 +253,9 @@ describe('assembleDossier: edge cases', () => {
     const text = squash(seen.pages.slice(1, 1 + catalogPages).map((p) => p.text).join(''));
     items.forEach((it, i) => expect(text).toContain(rowText(i + 1, it.number, it.author, it.title, it.date, String(i + 1))));
     // Signatures only on the last 备考表, which carries the last number.
-    expect(seen.pages.filter((p) => p.text.includes('立卷人')).length).toBe(1);
+    expect(seen.pages.filter((p) => p.text.includes('立卷人') && p.text.includes('备考表')).length).toBe(1);
+    // The count line on the last 备考表 counts all of them.
+    expect(squash(seen.pages[pages - 1]!.text)).toContain(`本卷共有文件材料40件，共${40 + closingPages}页。`);
     expect(cornerNumber(seen.pages[pages - 1]!)).toBe(String(40 + closingPages));
     expect(squash(seen.pages[pages - 1]!.text)).toContain('40．第40条说明');
   });

@@ -38,7 +38,13 @@ export interface AssembledDossier {
   /** Pages in the PDF, cover and catalog included. */
   pages: number;
   catalog: CatalogRow[];
+  /** 件数 (catalog rows) and 页数 (the numbered pages: documents, photos, 备考表), as the cover and 备考表 print them. */
+  items: number;
+  numberedPages: number;
 }
+
+/** The 备考表's count line, the same figures as the cover's. */
+export const extentLine = (items: number, pages: number): string => `本卷共有文件材料${items}件，共${pages}页。`;
 
 /** A page of the output: copied from a document or new (A4), with what is to be drawn on it. */
 interface PagePlan { copied: PDFPage | null; sheets: Sheet[] }
@@ -78,10 +84,21 @@ export async function assembleDossier(input: DossierInput, opts: AssembleOptions
     itemPlans.push(plans);
     next += plans.length;
   });
-  const remarkPlans: PagePlan[] = remarksSheets({
-    caseNumber: oneLine(input.caseNumber), remarks: input.remarks.map(oneLine).filter(Boolean),
+  // The 备考表 states the volume's 件数 and 页数, its own pages included: laid out until the count it prints holds.
+  const itemPages = next - 1;
+  const remarkSheetsFor = (pages: number) => remarksSheets({
+    caseNumber: oneLine(input.caseNumber), remarks: input.remarks.map(oneLine).filter(Boolean), extent: extentLine(catalog.length, pages),
     preparedBy: oneLine(input.preparedBy), checkedBy: oneLine(input.checkedBy), builtOn: input.builtOn,
-  }, measure).map((sheet) => ({ copied: null, sheets: [sheet] }));
+  }, measure);
+  let remarkSheets = remarkSheetsFor(itemPages + 1);
+  // A long 情况说明 runs onto a second sheet: lay out again with that count (the count line never adds a sheet of its own twice).
+  for (let i = 0; i < 3 && remarkSheets.length !== 1; i++) {
+    const again = remarkSheetsFor(itemPages + remarkSheets.length);
+    const stable = again.length === remarkSheets.length;
+    remarkSheets = again;
+    if (stable) break;
+  }
+  const remarkPlans: PagePlan[] = remarkSheets.map((sheet) => ({ copied: null, sheets: [sheet] }));
   const numbered = [...itemPlans.flat(), ...remarkPlans];
   numbered.forEach((plan, i) => {
     const box = plan.copied ? plan.copied.getCropBox() : { x: 0, y: 0, ...A4 };
@@ -94,7 +111,7 @@ export async function assembleDossier(input: DossierInput, opts: AssembleOptions
     sheets: [coverSheet({
       bureauName: oneLine(input.bureauName), caseTitle: oneLine(input.caseTitle), caseNumber: oneLine(input.caseNumber),
       partyName: oneLine(input.partyName), filedOn: input.filedOn, closedOn: input.closedOn, retention: oneLine(input.retention),
-      volume: input.volume, pageCount: numbered.length,
+      volume: input.volume, pageCount: numbered.length, itemCount: catalog.length, preparedBy: oneLine(input.preparedBy),
     }, measure)],
   };
   const catalogPlans: PagePlan[] = catalogSheets(catalog, oneLine(input.caseNumber), input.volume, measure)
@@ -141,5 +158,5 @@ export async function assembleDossier(input: DossierInput, opts: AssembleOptions
 
   const pdf = await doc.save({ useObjectStreams: true, objectsPerTick: Number.POSITIVE_INFINITY });
   step();
-  return { pdf, pages: doc.getPageCount(), catalog };
+  return { pdf, pages: doc.getPageCount(), catalog, items: catalog.length, numberedPages: numbered.length };
 }

@@ -23,6 +23,7 @@ const deps: DossierDeps = {
   pdf: { pdfFor: async (docxHash) => ({ pdfHash: `pdf:${docxHash}`, pages: 1, engine: 'fake' }) },
   manifest,
   bureauName: '黔东南州生态环境局',
+  retention: '30年',
 };
 
 async function withDocument(s: CaseState, type: string, pages: number, fields: Record<string, string> = {}, number: string | null = null): Promise<CaseState> {
@@ -120,14 +121,14 @@ describe('buildCaseDossier: 正卷 and 副卷', () => {
   it('gives each volume its cover with the same case facts, marked 正卷 or 副卷', () => {
     const mainCover = squash(mainPdf.pages[0]!.text);
     const sideCover = squash(sidePdf.pages[0]!.text);
-    for (const s of ['行政处罚案卷', '测立字〔2026〕1号', '天柱某某砂石有限公司超标排放大气污染物案', '保管期限：长期', '黔东南州生态环境局']) {
+    for (const s of ['行政处罚案卷', '测立字〔2026〕1号', '天柱某某砂石有限公司超标排放大气污染物案', '保管期限：30年', '立卷人：张伟', '黔东南州生态环境局']) {
       expect(mainCover).toContain(s);
       expect(sideCover).toContain(s);
     }
     expect(mainCover).toContain('（正卷）');
-    expect(mainCover).toContain('卷内共8页');
+    expect(mainCover).toContain('本卷共6件8页');
     expect(sideCover).toContain('（副卷）');
-    expect(sideCover).toContain('卷内共4页');
+    expect(sideCover).toMatch(/本卷共\d+件4页/);
     expect(sidePdf.info.Title).toBe('天柱某某砂石有限公司超标排放大气污染物案（副卷）');
   });
 

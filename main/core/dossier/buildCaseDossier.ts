@@ -14,7 +14,11 @@ import { chinaDate } from '../domain/dates.js';
 import { assembleDossier, type AssembledDossier, type DossierItem } from './assemble.js';
 import { crossReference, volumeOf, type Volume } from './volumes.js';
 
-export interface DossierDeps { blobs: Pick<BlobStore, 'get'>; pdf: Pick<PdfService, 'pdfFor'>; manifest: TemplateInfo[]; bureauName: string }
+export interface DossierDeps {
+  blobs: Pick<BlobStore, 'get'>; pdf: Pick<PdfService, 'pdfFor'>; manifest: TemplateInfo[]; bureauName: string;
+  /** 保管期限 printed on the covers (永久, 30年 or 10年, chosen when binding for 归档); '' leaves it to be filled in. */
+  retention?: string;
+}
 
 /** One bound volume: its PDF, page count (cover and catalog included) and 卷内目录. */
 export interface BuiltVolume extends AssembledDossier { volume: Volume }
@@ -61,11 +65,14 @@ export async function buildCaseDossier(state: CaseState, deps: DossierDeps, toda
         content: { kind: 'pdf', bytes: deps.blobs.get(pdfHash) } };
     } });
   }
-  // Photos are evidence of the facts: they stay in the 正卷, after the investigation records.
+  // Photos are evidence of the facts: they stay in the 正卷, after the investigation records. The
+  // execution record (缴款凭证, the court's papers) is filed with the execution, before 结案 (2010 rule).
+  const executionAfter = deps.manifest.find((t) => t.id === 'enforcement-application')?.order ?? photoAfter;
   state.evidence.forEach((e, i) => {
-    entries.push({ key: photoAfter + 0.6 + i / 1000, volume: '正卷', item: async () => ({
-      number: '', author: deps.bureauName, title: `现场照片：${e.description}`, date: e.takenOn,
-      content: { kind: 'image', bytes: deps.blobs.get(e.hash), mimeType: e.mimeType, caption: `${e.description}（拍摄日期：${e.takenOn}，文件：${e.fileName}）` },
+    const execution = e.kind === 'execution';
+    entries.push({ key: (execution ? executionAfter : photoAfter) + 0.6 + i / 1000, volume: '正卷', item: async () => ({
+      number: '', author: deps.bureauName, title: `${execution ? '执行凭证' : '现场照片'}：${e.description}`, date: e.takenOn,
+      content: { kind: 'image', bytes: deps.blobs.get(e.hash), mimeType: e.mimeType, caption: `${e.description}（${execution ? '日期' : '拍摄日期'}：${e.takenOn}，文件：${e.fileName}）` },
     }) });
   });
   entries.sort((a, b) => a.key - b.key);
@@ -99,7 +106,7 @@ export async function buildCaseDossier(state: CaseState, deps: DossierDeps, toda
     const base = done;
     const built = await assembleDossier({
       bureauName: deps.bureauName, caseNumber: state.number, caseTitle: `${state.party.name}${state.violation.name}案`,
-      partyName: state.party.name, filedOn: state.filedOn, closedOn: state.closedOn, volume, retention: '长期',
+      partyName: state.party.name, filedOn: state.filedOn, closedOn: state.closedOn, volume, retention: deps.retention ?? '',
       items: es.map((e) => loaded.get(e) as DossierItem), remarks, preparedBy: builtBy, checkedBy: '', builtOn: today,
     }, { onProgress: (d) => onProgress?.(base + d, total) });
     done = base + es.length + 2;

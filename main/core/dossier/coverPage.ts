@@ -11,8 +11,12 @@ export interface CoverFacts {
   closedOn: string | null;
   retention: string;
   volume: string;
-  /** Numbered pages in the volume (documents and 备考表). */
+  /** Numbered pages in the volume (documents, photos and 备考表). */
   pageCount: number;
+  /** 件数: the 卷内目录's rows (documents and photos). */
+  itemCount: number;
+  /** 立卷人: who bound the volume. */
+  preparedBy: string;
 }
 
 const titleSize = 26;
@@ -36,6 +40,7 @@ export function coverSheet(f: CoverFacts, measure: Measure): Sheet {
     ['立案日期：', chineseDate(f.filedOn)],
     ['结案日期：', f.closedOn ? chineseDate(f.closedOn) : ''],
     ['保管期限：', f.retention],
+    ['立卷人：', f.preparedBy],
   ];
   const labelX = left + mm(8);
   const valueX = labelX + Math.max(...fields.map(([label]) => measure(label, fieldSize, 'regular')));
@@ -52,7 +57,8 @@ export function coverSheet(f: CoverFacts, measure: Measure): Sheet {
     });
     y -= rowGap + (lines.length - 1) * wrappedLineGap;
   }
-  sheet.text(`卷内共 ${f.pageCount} 页`, labelX, y, fieldSize);
+  // The same 件数 and 页数 as the printed 卷宗封面 and the 备考表 (requiredTexts.dossierTexts).
+  sheet.text(`本卷共 ${f.itemCount} 件 ${f.pageCount} 页`, labelX, y, fieldSize);
 
   sheet.aligned(f.bureauName, left, width, margin.bottom + mm(30), 18, 'regular', 'center');
   return sheet;

@@ -2,11 +2,7 @@
 
 const isoDate = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-/** 2025-03-05 → 2025年3月5日, the form of dates in Chinese official documents; other text as is. */
-export function chineseDate(date: string): string {
-  const m = isoDate.exec(date);
-  return m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : date;
-}
+export { chineseDate } from '../domain/dates.js';
 
 /** 2025-03-05 → 20250305: the catalog's 日期 column writes dates as eight digits (DA/T 22). */
 export function compactDate(date: string): string {

@@ -6,7 +6,11 @@
 import { chineseDate } from './format.js';
 import { A4, baseline, contentWidth, margin, mm, Sheet, type Measure } from './sheet.js';
 
-export interface RemarksFacts { caseNumber: string; remarks: string[]; preparedBy: string; checkedBy: string; builtOn: string }
+export interface RemarksFacts {
+  caseNumber: string; remarks: string[]; preparedBy: string; checkedBy: string; builtOn: string;
+  /** “本卷共有文件材料X件，共N页。”, after the notes, unnumbered: the cover's figures (issue 10). */
+  extent?: string;
+}
 
 const size = 12;
 const lineHeight = 22;
@@ -50,7 +54,7 @@ function signatures(sheet: Sheet, f: RemarksFacts): void {
 
 export function remarksSheets(f: RemarksFacts, measure: Measure): Sheet[] {
   const probe = new Sheet(measure);
-  const lines = noteLines(probe, f.remarks);
+  const lines = [...noteLines(probe, f.remarks), ...(f.extent ? probe.wrap(f.extent, contentWidth - 2 * pad, size) : [])];
   const firstLineTop = boxTop - pad - lineHeight;
   const perPage = Math.floor((firstLineTop - boxBottom - pad) / lineHeight);
   const onLastPage = Math.floor((firstLineTop - (boxBottom + pad + signatureRows * signatureRow)) / lineHeight);

@@ -94,7 +94,7 @@ export function caseInput(items: DossierItem[], remarks: string[] = []): Dossier
     filedOn: '2025-03-05',
     closedOn: '2025-05-20',
     volume: '正卷',
-    retention: '长期',
+    retention: '30年',
     items,
     remarks,
     preparedBy: '张三',

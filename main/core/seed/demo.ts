@@ -1,13 +1,27 @@
 /**
  * The demo bureau a first start creates in an empty data directory, so a new user can work at
- * once. Nothing in the code depends on it.
+ * once — only when asked (createCore's `demo`, ANJUAN_DEMO=1: `npm start`, the sample scripts, the
+ * bench, the tests). Its passwords are published: an installed workstation never gets these users
+ * (issue 11) but starts with the first-run setup. Nothing in the code depends on it.
  */
 import type { Role } from '../../../common/roles.js';
 import type { Db } from '../store/db.js';
 import { Directory } from '../store/directory.js';
 import { syntheticEnterprises } from './enterprises.js';
+import { setBureauInfoSetting } from '../api/settings.js';
+import type { BureauInfo } from '../../../common/bureauInfo.js';
 
-export const demoBureau = { id: 'bureau-qdn-tianzhu', name: '黔东南州生态环境局天柱分局', abbreviation: '黔东南环天' };
+export const demoBureau = { id: 'bureau-qdn-tianzhu', name: '黔东南州生态环境局天柱分局', abbreviation: '黔东南环天', county: '522627' };
+
+/**
+ * The demo bureau's 本局文书信息 (本局设置): sample values, so that its notices and decisions can be
+ * made at once. A real bureau replaces them in 本局设置 (the account here is not a real one).
+ */
+export const demoBureauInfo: BureauInfo = {
+  officeAddress: '贵州省黔东南苗族侗族自治州天柱县凤城街道环城北路18号', officePhone: '0855-7521234', litigationCourt: '天柱县人民法院',
+  paymentBank: '中国农业银行股份有限公司天柱县支行', paymentAccountName: '天柱县财政局非税收入汇缴结算户', paymentAccountNo: '2345 0101 0400 1234 5',
+  nonTaxPaymentCode: '',
+};
 
 export const demoOfficers = [
   { id: 'off-01', name: '张伟', certificateNo: '贵环执字522627001', certificateValidUntil: '2029-12-31' },
@@ -22,6 +36,8 @@ export const demoUsers: Array<{ id: string; username: string; password: string; 
   { id: 'user-officer2', username: 'officer2', password: 'officer123', name: '李娜', roles: ['officer'], roleName: '办案人员', officerId: 'off-02' },
   { id: 'user-reviewer', username: 'reviewer', password: 'reviewer123', name: '吴秀英', roles: ['reviewer'], roleName: '法制审核', officerId: null },
   { id: 'user-head', username: 'head', password: 'head123', name: '杨建国', roles: ['head'], roleName: '负责人', officerId: 'off-04' },
+  // Issue 11: accounts and the audit log (users.list, users.resetPassword, audit.list) can be tried in the demo.
+  { id: 'user-admin', username: 'admin', password: 'admin123', name: '赵敏', roles: ['admin'], roleName: '系统管理员', officerId: null },
 ];
 
 export function seedDemo(db: Db, enterpriseCount = 300): void {
@@ -31,6 +47,7 @@ export function seedDemo(db: Db, enterpriseCount = 300): void {
     for (const o of demoOfficers) dir.addOfficer({ ...o, userId: null }, demoBureau.id);
     for (const u of demoUsers) dir.addUser({ ...u, bureauId: demoBureau.id });
     for (const e of syntheticEnterprises(enterpriseCount)) dir.addEnterprise(e);
+    setBureauInfoSetting({ db }, demoBureauInfo);
     db.prepare("INSERT INTO meta (key, value) VALUES ('demo', '1')").run();
   })();
 }

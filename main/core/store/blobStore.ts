@@ -1,18 +1,24 @@
 /**
  * Content-addressed file store (design rule 5): evidence, generated documents and dossiers are
- * kept once, by SHA-256, under <dataDir>/blobs/ab/cdef…. A file is written to a temporary name,
- * flushed and renamed, so a crash never leaves a half-written blob under its final name; a blob
- * written by an action whose transaction then failed is harmless (nothing refers to it).
+ * kept once, by SHA-256, under <dataDir>/blobs/ab/cdef…. A file is written with
+ * `writeFileDurably` (durableFile.ts): to a temporary name, every byte, fsynced, read back and
+ * checked against its hash, renamed, and the folder fsynced — so neither a crash nor a full disk
+ * ever leaves a partial file under a final name. A file already under the name is trusted only
+ * after its content is checked: a damaged one (e.g. written before issue 11 by a disk that ran
+ * full) is replaced by the good bytes, which repairs every case that refers to it. A blob written by
+ * an action whose transaction then failed is harmless (nothing refers to it).
  */
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sha256Hex } from './hashing.js';
 import { AppError } from '../../../common/errors.js';
 import type { Db } from './db.js';
+import { ensurePrivateDir, nodeFileOps, writeFileDurably, type FileOps } from './durableFile.js';
 
 export class BlobStore {
-  constructor(private readonly dir: string, private readonly db: Db) {
-    mkdirSync(dir, { recursive: true });
+  /** `ops`: the file-system calls used to write (tests make them fail). */
+  constructor(private readonly dir: string, private readonly db: Db, private readonly ops: FileOps = nodeFileOps) {
+    ensurePrivateDir(dir, ops);
   }
 
   private pathOf(hash: string): string {
@@ -35,23 +41,20 @@ export class BlobStore {
   private writeFile(bytes: Uint8Array): string {
     const hash = sha256Hex(bytes);
     const final = this.pathOf(hash);
-    if (existsSync(final)) return hash;
-    mkdirSync(join(this.dir, hash.slice(0, 2)), { recursive: true });
-    const tmp = `${final}.${process.pid}.tmp`;
-    try {
-      const fd = openSync(tmp, 'w');
-      try {
-        writeSync(fd, bytes);
-        fsyncSync(fd);
-      } finally {
-        closeSync(fd);
-      }
-      renameSync(tmp, final);
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === 'ENOSPC') throw new AppError('DISK_FULL');
-      throw e;
-    }
+    // Deduplicate only against a file whose content really is these bytes.
+    if (this.intact(final, hash)) return hash;
+    writeFileDurably(final, bytes, { ops: this.ops, sha256: hash });
     return hash;
+  }
+
+  /** The file exists and its content has the hash that names it. */
+  private intact(path: string, hash: string): boolean {
+    if (!existsSync(path)) return false;
+    try {
+      return sha256Hex(readFileSync(path)) === hash;
+    } catch {
+      return false;
+    }
   }
 
   get(hash: string): Buffer {
@@ -59,11 +62,12 @@ export class BlobStore {
     const p = this.pathOf(hash);
     if (!existsSync(p)) throw new AppError('NOT_FOUND', '文件不存在或已丢失');
     const bytes = readFileSync(p);
-    if (sha256Hex(bytes) !== hash) throw new AppError('INTEGRITY', '文件内容与其哈希不符，可能已被篡改或损坏');
+    if (sha256Hex(bytes) !== hash) throw new AppError('INTEGRITY', '文件内容与其哈希不符，可能已被篡改或损坏；如有原件，重新上传同一文件即可修复');
     return bytes;
   }
 
+  /** The file is here and intact (a damaged one counts as absent, so a cache regenerates it). */
   has(hash: string): boolean {
-    return existsSync(this.pathOf(hash));
+    return /^[0-9a-f]{64}$/.test(hash) && this.intact(this.pathOf(hash), hash);
   }
 }

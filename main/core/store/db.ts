@@ -4,11 +4,27 @@
  */
 import Database from 'better-sqlite3';
 import { migrations } from './migrations/index.js';
+import { AppError } from '../../../common/errors.js';
+import { closeSync, existsSync, openSync } from 'node:fs';
+import { privateFileMode, restrictToOwner } from './durableFile.js';
+
+/**
+ * The database holds every case and personal data: owner-only on POSIX (issue 11; SQLite would
+ * create it 0644). Created empty with mode 0600 before SQLite opens it — SQLite then gives its WAL
+ * and shared-memory files the database's mode — and an existing one is tightened.
+ */
+function ownerOnlyDatabaseFile(file: string): void {
+  if (file === ':memory:' || file === '') return;
+  if (!existsSync(file)) closeSync(openSync(file, 'a', privateFileMode));
+  for (const f of [file, `${file}-wal`, `${file}-shm`]) restrictToOwner(f, privateFileMode);
+}
 
 export type Db = Database.Database;
 
 export function openDatabase(file: string): Db {
+  ownerOnlyDatabaseFile(file);
   const db = new Database(file);
+  assertIntact(db, file); // issue 11: before anything is written to it
   db.pragma('journal_mode = WAL');
   // NORMAL is durable across application crashes in WAL mode; only an OS crash can lose the
   // last transactions, never corrupt the file.
@@ -17,6 +33,25 @@ export function openDatabase(file: string): Db {
   db.pragma('busy_timeout = 5000');
   migrate(db);
   return db;
+}
+
+/**
+ * Issue 11: a damaged database is found when it is opened (`PRAGMA quick_check`), before a pragma or
+ * a migration writes to it, and never used: the caller (backup/startup.ts) names the way back.
+ * A file that is not a database at all fails here with SQLite's SQLITE_NOTADB.
+ */
+function assertIntact(db: Db, file: string): void {
+  let result: string;
+  try {
+    result = String(db.pragma('quick_check', { simple: true }));
+  } catch (e) {
+    db.close();
+    throw e;
+  }
+  if (result !== 'ok') {
+    db.close();
+    throw new AppError('DATABASE_CORRUPT', `数据库文件已损坏（PRAGMA quick_check：${result.slice(0, 200)}）`, { file, reason: result.slice(0, 500) });
+  }
 }
 
 export function migrate(db: Db): string[] {

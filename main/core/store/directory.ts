@@ -1,6 +1,6 @@
 /** Bureau, users, officers and enterprises: the reference tables a workstation keeps locally. */
-import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
 import type { Db } from './db.js';
+import { hashPassword } from './passwords.js';
 import type { Enterprise, Officer } from '../../../common/schemas/reference.js';
 import type { UserView } from '../../../common/schemas/session.js';
 import type { Role } from '../../../common/roles.js';
@@ -11,20 +11,13 @@ import { EnterpriseSearch } from './enterpriseSearch.js';
 export interface Bureau { id: string; name: string; abbreviation: string }
 export interface UserRow extends UserView { bureauId: string }
 
-export function hashPassword(password: string, salt = randomBytes(16)): string {
-  return `scrypt$${salt.toString('hex')}$${scryptSync(password, salt, 32).toString('hex')}`;
-}
-
-export function checkPassword(password: string, stored: string): boolean {
-  const [, saltHex, hashHex] = stored.split('$');
-  if (!saltHex || !hashHex) return false;
-  const actual = scryptSync(password, Buffer.from(saltHex, 'hex'), 32);
-  return timingSafeEqual(actual, Buffer.from(hashHex, 'hex'));
-}
-
-type RawUser = { id: string; bureau_id: string; username: string; name: string; roles: string; officer_id: string | null; password_hash: string };
-const toUser = (r: RawUser): UserRow => ({
+export type RawUser = {
+  id: string; bureau_id: string; username: string; name: string; roles: string; officer_id: string | null; password_hash: string;
+  must_change_password: number; password_changed_at: string | null;
+};
+export const toUser = (r: RawUser): UserRow => ({
   id: r.id, bureauId: r.bureau_id, username: r.username, name: r.name, roles: JSON.parse(r.roles) as Role[], officerId: r.officer_id,
+  mustChangePassword: r.must_change_password === 1,
 });
 
 export class Directory {
@@ -43,8 +36,9 @@ export class Directory {
     return !this.db.prepare('SELECT 1 FROM bureaus LIMIT 1').get();
   }
 
-  addBureau(b: Bureau): void {
-    this.db.prepare('INSERT INTO bureaus (id, name, abbreviation) VALUES (@id, @name, @abbreviation)').run(b);
+  /** `county`: the GB/T 2260 code chosen at the first-run setup (issue 11). */
+  addBureau(b: Bureau & { county?: string }): void {
+    this.db.prepare('INSERT INTO bureaus (id, name, abbreviation, county) VALUES (?, ?, ?, ?)').run(b.id, b.name, b.abbreviation, b.county ?? null);
   }
 
   addOfficer(o: Officer, bureauId: string): void {
@@ -52,15 +46,10 @@ export class Directory {
       VALUES (?, ?, ?, ?, ?)`).run(o.id, bureauId, o.name, o.certificateNo, o.certificateValidUntil);
   }
 
+  /** Passwords (scrypt) and sessions are Accounts' (store/accounts.ts); this only creates the row. */
   addUser(u: { id: string; bureauId: string; username: string; name: string; roles: Role[]; officerId: string | null; password: string }): void {
     this.db.prepare(`INSERT INTO users (id, bureau_id, username, name, roles, password_hash, officer_id) VALUES (?, ?, ?, ?, ?, ?, ?)`)
       .run(u.id, u.bureauId, u.username, u.name, JSON.stringify(u.roles), hashPassword(u.password), u.officerId);
-  }
-
-  authenticate(username: string, password: string): UserRow | null {
-    const r = this.db.prepare('SELECT * FROM users WHERE username = ?').get(username) as RawUser | undefined;
-    if (!r || !checkPassword(password, r.password_hash)) return null;
-    return toUser(r);
   }
 
   user(id: string): UserRow | null {
@@ -71,19 +60,6 @@ export class Directory {
   userByUsername(username: string): UserRow | null {
     const r = this.db.prepare('SELECT * FROM users WHERE username = ?').get(username) as RawUser | undefined;
     return r ? toUser(r) : null;
-  }
-
-  createSession(token: string, userId: string, at: string): void {
-    this.db.prepare('INSERT INTO sessions (token, user_id, created_at) VALUES (?, ?, ?)').run(token, userId, at);
-  }
-
-  sessionUser(token: string): UserRow | null {
-    const r = this.db.prepare('SELECT u.* FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token = ?').get(token) as RawUser | undefined;
-    return r ? toUser(r) : null;
-  }
-
-  endSession(token: string): void {
-    this.db.prepare('DELETE FROM sessions WHERE token = ?').run(token);
   }
 
   officers(): Officer[] {

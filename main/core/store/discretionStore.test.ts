@@ -12,8 +12,8 @@ const shipped = loadBenchmark();
 describe('discretion benchmark versions', () => {
   it('records the shipped benchmark once, and a fixed shipped file of the same version in place', () => {
     const s = store();
-    expect(s.saveShipped(shipped, '2026-03-01T00:00:00Z')).toEqual({ version: '2026.1', changed: true });
-    expect(s.saveShipped(shipped, '2026-03-02T00:00:00Z')).toEqual({ version: '2026.1', changed: false });
+    expect(s.saveShipped(shipped, '2026-03-01T00:00:00Z')).toEqual({ version: shipped.version, changed: true });
+    expect(s.saveShipped(shipped, '2026-03-02T00:00:00Z')).toEqual({ version: shipped.version, changed: false });
     const fixed = { ...shipped, name: '修正后的示例' };
     expect(s.saveShipped(fixed, '2026-03-03T00:00:00Z').changed).toBe(true);
     expect(s.benchmark().name).toBe('修正后的示例');
@@ -27,9 +27,9 @@ describe('discretion benchmark versions', () => {
     expect(s.saveImported(province, '贵州.xlsx', '2026-03-02T00:00:00Z', '王审核').changed).toBe(true);
     expect(s.saveShipped({ ...province, name: '冒名' }, '2026-03-03T00:00:00Z').changed).toBe(false);
     expect(s.benchmark().name).toBe('贵州省基准');
-    expect(s.benchmark('2026.1').version).toBe('2026.1');
+    expect(s.benchmark(shipped.version).version).toBe(shipped.version);
     expect(() => s.saveImported({ ...province, roundTo: 1000 }, 'b.xlsx', '2026-03-04T00:00:00Z', '王审核')).toThrow(/已于2026-03-02载入且内容不同/);
-    expect(s.versions().map((v) => [v.version, v.active, v.importedBy])).toEqual([['黔2023', true, '王审核'], ['2026.1', false, '系统']]);
+    expect(s.versions().map((v) => [v.version, v.active, v.importedBy])).toEqual([['黔2023', true, '王审核'], [shipped.version, false, '系统']]);
   });
 
   it('says so when nothing is loaded or a version is unknown', () => {

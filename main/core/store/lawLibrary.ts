@@ -2,12 +2,14 @@
  * The law library's tables (migration 20261127T0300): laws, law_versions, law_articles and the
  * trigram full-text index. Each imported file is one version of one law; importing the same file
  * again writes nothing, a corrected file replaces its version's articles, and a new version closes
- * the previous one (effective_to = the day before the new one takes effect).
+ * the previous one (effective_to = the day before the new one takes effect). A law repealed on data
+ * (resources/laws/repeals.json, given as `lastDay`) ends the day before its repeal.
  */
 import type { Db } from './db.js';
 import type { ParsedLaw, LawParagraph } from '../domain/laws/types.js';
 import type { LawArticleView, LawInfo, LawVersionInfo } from '../../../common/schemas/laws.js';
 import { closePeriods } from '../domain/laws/inForce.js';
+import { divisionsOf, type LawDivision } from '../domain/laws/divisions.js';
 
 export interface VersionRow {
   id: number;
@@ -64,25 +66,40 @@ export function versionInfo(v: VersionRow): LawVersionInfo {
   };
 }
 
-function articleView(a: ArticleRow): LawArticleView {
-  return { number: a.number, sub: a.sub, label: a.label, chapter: a.chapter, text: a.text, paragraphs: JSON.parse(a.paragraphs) as LawParagraph[] };
+/** divisionsOf, once per heading string (a law has a few hundred at most; the code 1,242 articles). */
+function divisionsCached(cache: Map<string, LawDivision[]>, chapter: string): LawDivision[] {
+  let d = cache.get(chapter);
+  if (!d) cache.set(chapter, d = divisionsOf(chapter));
+  return d;
+}
+
+function articleView(a: ArticleRow, cache = new Map<string, LawDivision[]>()): LawArticleView {
+  return {
+    number: a.number, sub: a.sub, label: a.label, chapter: a.chapter, text: a.text,
+    paragraphs: JSON.parse(a.paragraphs) as LawParagraph[], divisions: divisionsCached(cache, a.chapter),
+  };
 }
 
 export class LawLibrary {
   constructor(private readonly db: Db) {}
 
-  /** Files one parsed version in one transaction; see the file comment for what changes when. */
-  importVersion(law: ParsedLaw, meta: ImportMeta): ImportOutcome {
+  /**
+   * Files one parsed version in one transaction; see the file comment for what changes when.
+   * `lastDay`: the day before the law's repeal, from the data; null while it is not repealed.
+   */
+  importVersion(law: ParsedLaw, meta: ImportMeta, lastDay: string | null = null): ImportOutcome {
     return this.db.transaction((): ImportOutcome => {
       const base = { lawId: law.shortName, versionDate: law.versionDate, articleCount: law.articles.length };
       const existing = this.db.prepare('SELECT * FROM law_versions WHERE law_id = ? AND version_date = ? AND part = ?')
         .get(law.shortName, law.versionDate, law.part) as VersionRow | undefined;
       if (existing && existing.source_hash === meta.sourceHash && existing.effective_from === law.effectiveFrom
         && existing.effective_from_source === law.effectiveFromSource) {
-        return { ...base, status: 'unchanged', closed: null };
+        // The same file: nothing to write, unless the repeal data changed since it was imported.
+        if (!this.periodsStale(law.shortName, lastDay)) return { ...base, status: 'unchanged', closed: null };
+        return { ...base, status: 'updated', closed: this.reperiod(law.shortName, existing.id, this.endsBefore(law.shortName), lastDay) };
       }
       this.db.prepare('INSERT INTO laws (id, full_name) VALUES (?, ?) ON CONFLICT (id) DO NOTHING').run(law.shortName, law.fullName);
-      const before = new Map(this.versionRows(law.shortName).map((v) => [v.id, v.effective_to]));
+      const before = this.endsBefore(law.shortName);
       const fields = [law.effectiveFrom, law.effectiveFromSource, JSON.stringify(law.history), law.preamble,
         meta.sourceName, meta.sourceHash, law.articles.length, meta.importedAt];
       let versionId: number;
@@ -101,7 +118,7 @@ export class LawLibrary {
       for (const a of law.articles) {
         insert.run(versionId, law.shortName, a.number, a.sub, a.label, a.chapter, a.text, JSON.stringify(a.paragraphs), law.effectiveFrom);
       }
-      const closed = this.reperiod(law.shortName, versionId, before);
+      const closed = this.reperiod(law.shortName, versionId, before, lastDay);
       return { ...base, status: existing ? 'updated' : 'added', closed };
     }).immediate();
   }
@@ -110,23 +127,44 @@ export class LawLibrary {
    * Recomputes every version's period from the whole set (per part), so the order of imports does
    * not matter, and copies it to the articles. Returns the other version this import closed, if any.
    */
-  private reperiod(lawId: string, importedId: number, before: Map<number, string | null>): ImportOutcome['closed'] {
-    const rows = this.versionRows(lawId);
-    const parts = [...new Set(rows.map((r) => r.part))];
+  private reperiod(lawId: string, importedId: number, before: Map<number, string | null>, lastDay: string | null): ImportOutcome['closed'] {
     const setVersion = this.db.prepare('UPDATE law_versions SET effective_to = ? WHERE id = ?');
     const setArticles = this.db.prepare('UPDATE law_articles SET effective_from = ?, effective_to = ? WHERE version_id = ?');
     let closed: ImportOutcome['closed'] = null;
-    for (const part of parts) {
-      const periods = closePeriods(rows.filter((r) => r.part === part).map((r) => ({ id: r.id, versionDate: r.version_date, effectiveFrom: r.effective_from })));
-      for (const p of periods) {
-        setVersion.run(p.effectiveTo, p.id);
-        setArticles.run(p.effectiveFrom, p.effectiveTo, p.id);
-        if (p.id !== importedId && p.effectiveTo !== null && before.get(p.id) !== p.effectiveTo) {
-          closed ??= { versionDate: p.versionDate, effectiveTo: p.effectiveTo };
-        }
+    for (const p of this.periods(lawId, lastDay)) {
+      setVersion.run(p.effectiveTo, p.id);
+      setArticles.run(p.effectiveFrom, p.effectiveTo, p.id);
+      if (p.id !== importedId && p.effectiveTo !== null && before.get(p.id) !== p.effectiveTo) {
+        closed ??= { versionDate: p.versionDate, effectiveTo: p.effectiveTo };
       }
     }
     return closed;
+  }
+
+  /** Every version's period, computed from the whole set (per part) and the repeal. */
+  private periods(lawId: string, lastDay: string | null): Array<{ id: number; versionDate: string; effectiveFrom: string; effectiveTo: string | null; stored: string | null }> {
+    const rows = this.versionRows(lawId);
+    const parts = [...new Set(rows.map((r) => r.part))];
+    return parts.flatMap((part) => closePeriods(rows.filter((r) => r.part === part)
+      .map((r) => ({ id: r.id, versionDate: r.version_date, effectiveFrom: r.effective_from, stored: r.effective_to })), lastDay));
+  }
+
+  private endsBefore(lawId: string): Map<number, string | null> {
+    return new Map(this.versionRows(lawId).map((v) => [v.id, v.effective_to]));
+  }
+
+  private periodsStale(lawId: string, lastDay: string | null): boolean {
+    return this.periods(lawId, lastDay).some((p) => p.effectiveTo !== p.stored);
+  }
+
+  /**
+   * Ends a law on the repeal data (lastDay = the day before the repeal; null: not repealed), for a
+   * law already in the library when the data changed. Writes nothing when the periods are right.
+   * Returns the version it closed, if any.
+   */
+  endLaw(lawId: string, lastDay: string | null): ImportOutcome['closed'] | false {
+    if (!this.hasLaw(lawId) || !this.periodsStale(lawId, lastDay)) return false;
+    return this.db.transaction(() => this.reperiod(lawId, -1, this.endsBefore(lawId), lastDay)).immediate();
   }
 
   private versionRows(lawId: string): VersionRow[] {
@@ -157,7 +195,13 @@ export class LawLibrary {
   articlesOf(lawId: string, versionDate: string): LawArticleView[] {
     const rows = this.db.prepare(`SELECT a.* FROM law_articles a JOIN law_versions v ON v.id = a.version_id
       WHERE v.law_id = ? AND v.version_date = ? ORDER BY a.number, a.sub`).all(lawId, versionDate) as ArticleRow[];
-    return rows.map(articleView);
+    const cache = new Map<string, LawDivision[]>();
+    return rows.map((r) => articleView(r, cache));
+  }
+
+  /** The law ids in the library. */
+  lawIds(): string[] {
+    return (this.db.prepare('SELECT id FROM laws ORDER BY id').all() as Array<{ id: string }>).map((r) => r.id);
   }
 
   /** One article in every loaded version, oldest first: the input of the law-in-force choice. */

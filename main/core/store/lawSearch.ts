@@ -2,10 +2,13 @@
  * Chinese full-text search over the law library. Words of three characters or more go through the
  * FTS5 trigram index (any substring, ranked by bm25); one- and two-character words (化工, 违反),
  * which trigrams cannot match, are LIKE conditions on the same rows. All words must occur.
+ * Without a date, each law's newest version is searched — a repealed law's too, after the laws in
+ * force, so an old case's article can still be found (the hit carries its effectiveTo).
  */
 import type { Db } from './db.js';
 import type { LawSearchHit } from '../../../common/schemas/laws.js';
 import { highlightSnippet, searchTerms } from '../domain/laws/highlight.js';
+import { divisionsOf } from '../domain/laws/divisions.js';
 
 export interface LawSearchQuery {
   query: string;
@@ -42,17 +45,20 @@ export function searchLaws(db: Db, q: LawSearchQuery): { total: number; rows: La
     where.push('a.effective_from <= ? AND (a.effective_to IS NULL OR a.effective_to >= ?)');
     params.push(q.on, q.on);
   } else {
-    where.push('a.effective_to IS NULL');
+    // The newest version of each law (and part): none later takes effect, or one as late but of a later date.
+    where.push(`NOT EXISTS (SELECT 1 FROM law_versions n WHERE n.law_id = v.law_id AND n.part = v.part
+      AND (n.effective_from > v.effective_from OR (n.effective_from = v.effective_from AND n.version_date > v.version_date)))`);
   }
-  const from = long.length
+  const from = (long.length
     ? 'law_articles_fts JOIN law_articles a ON a.id = law_articles_fts.rowid'
-    : 'law_articles a';
+    : 'law_articles a') + ' JOIN law_versions v ON v.id = a.version_id';
   const filter = `WHERE ${where.join(' AND ')}`;
   const total = (db.prepare(`SELECT COUNT(*) AS n FROM ${from} ${filter}`).get(...params) as { n: number }).n;
-  const order = long.length ? 'law_articles_fts.rank, a.law_id, a.number, a.sub' : 'a.law_id, a.number, a.sub';
+  // Articles still in force (no end date) first.
+  const order = `a.effective_to IS NOT NULL, ${long.length ? 'law_articles_fts.rank, ' : ''}a.law_id, a.number, a.sub`;
   const rows = db.prepare(`SELECT a.law_id, a.label, a.number, a.sub, a.chapter, a.text, a.effective_from, a.effective_to,
       l.full_name, v.version_date
-    FROM ${from} JOIN law_versions v ON v.id = a.version_id JOIN laws l ON l.id = a.law_id
+    FROM ${from} JOIN laws l ON l.id = a.law_id
     ${filter} ORDER BY ${order} LIMIT ?`).all(...params, q.limit) as Array<{
       law_id: string; label: string; number: number; sub: number; chapter: string; text: string;
       effective_from: string; effective_to: string | null; full_name: string; version_date: string;
@@ -63,6 +69,7 @@ export function searchLaws(db: Db, q: LawSearchQuery): { total: number; rows: La
       law: r.law_id, fullName: r.full_name, label: r.label, number: r.number, sub: r.sub, chapter: r.chapter,
       versionDate: r.version_date, effectiveFrom: r.effective_from, effectiveTo: r.effective_to,
       snippet: highlightSnippet(r.text, terms),
+      divisions: divisionsOf(r.chapter),
     })),
   };
 }

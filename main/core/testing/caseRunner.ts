@@ -3,6 +3,7 @@
  * head would: the users, the clock, the documents and the actions every sample scenario shares.
  */
 import { sampleFields } from './sampleFields.js';
+import { addDays } from '../domain/dates.js';
 import { makePng } from './png.js';
 import type { CaseView } from '../../../common/schemas/cases.js';
 import type { DossierOutput, TemplateInfo } from '../../../common/schemas/documents.js';
@@ -60,6 +61,8 @@ export interface GenOptions {
 export class CaseRunner {
   caseId = '';
   today = '2026-03-02';
+  /** Days added to every date the script names: the Code-era scenario replays the path in November 2026. */
+  shiftDays = 0;
   private templates: TemplateInfo[] | null = null;
   constructor(readonly t: Caller, readonly hooks: ScenarioHooks, readonly officer: string, readonly head: string, readonly reviewer: string,
     /** The scenario's typed values per template, so its documents tell its own story. */
@@ -70,7 +73,9 @@ export class CaseRunner {
     return new CaseRunner(t, hooks, await login('officer', 'officer123'), await login('head', 'head123'), await login('reviewer', 'reviewer123'), texts);
   }
 
-  day(d: string): void { this.today = d; this.hooks.setDate(d); }
+  day(d: string): void { this.today = addDays(d, this.shiftDays); this.hooks.setDate(this.today); }
+  /** A date the script names, moved as the scenario's days are. */
+  date(d: string): string { return addDays(d, this.shiftDays); }
   step(s: string): void { this.hooks.onStep?.(s); }
 
   /** Generates a document where the case (or the track) stands, through documents.generate. */
@@ -94,6 +99,23 @@ export class CaseRunner {
     return v.tracks.at(-1)!.id;
   }
 
+  /** 定稿盖章 of the newest version of a document (a decision is served only once sealed, 处罚法 art. 59(2)). */
+  async finalise(type: string) {
+    this.step(`定稿${type}`);
+    const view = await this.t.call(this.officer, 'cases.get', { caseId: this.caseId });
+    const doc = view.state.documents.filter((d) => d.type === type).at(-1);
+    if (!doc) throw new Error(`案件中没有 ${type}`);
+    return this.t.call(this.officer, 'documents.finalise', { caseId: this.caseId, documentId: doc.id });
+  }
+
+  /** The execution record filed in the 正卷 (缴款凭证, or the court's papers), uploaded as an 执行凭证. */
+  async voucher(description = '罚款缴款凭证'): Promise<void> {
+    this.step('上传执行凭证');
+    await this.t.call(this.officer, 'evidence.add', {
+      caseId: this.caseId, kind: 'execution', fileName: '缴款凭证.png', contentBase64: makePng(240, 320, 9).toString('base64'), description, takenOn: this.today,
+    });
+  }
+
   async photos(photos: Photo[]): Promise<void> {
     const pics = photos.length ? photos : [
       { fileName: '排气筒.png', base64: makePng(320, 240, 1).toString('base64'), description: '1号排气筒排放状况' },
@@ -111,7 +133,8 @@ export class CaseRunner {
    */
   async buildAndArchive(closed: CaseView, sheets = false): Promise<ScenarioResult> {
     this.step('组卷');
-    const dossier = await this.t.call(this.officer, 'dossier.build', { caseId: this.caseId });
+    // The 保管期限 is chosen when the file is bound for 归档: covers, 备考表 and the archive record say the same.
+    const dossier = await this.t.call(this.officer, 'dossier.build', { caseId: this.caseId, retention: '30年' });
     const ordinary = closed.state.node === 'closed' && closed.state.procedure.id === 'ordinary';
     if (sheets && ordinary) {
       const main = dossier.volumes.find((v) => v.volume === '正卷') ?? dossier.volumes[0]!;

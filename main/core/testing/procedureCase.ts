@@ -10,6 +10,7 @@ import { WorkingCalendar, type CalendarYear } from '../domain/calendar.js';
 import { mainTrackId, nodeOf, targetOf, trackOf, type EvaluationContext } from '../domain/procedure/engine.js';
 import type { ReviewContext } from '../domain/legality/review.js';
 import { deriveActionData } from '../domain/procedure/derive.js';
+import { versionInForce } from '../domain/procedure/versions.js';
 import { resourcesDir } from '../paths.js';
 
 export const loadDefinition = (file: string): ProcedureDefinition =>
@@ -20,7 +21,9 @@ export const ordinary = loadDefinition('ordinary.v1.json');
 export const ordinaryV2 = loadDefinition('ordinary.v2.json');
 export const allDefinitions: ReadonlyMap<string, ProcedureDefinition> = new Map(
   ['ordinary.v1.json', 'ordinary.v2.json', 'summary.v1.json', 'correction.v1.json', 'seizure.v1.json', 'dailyPenalty.v1.json',
-    'productionRestriction.v1.json', 'referral.v1.json', 'preservation.v1.json']
+    'productionRestriction.v1.json', 'referral.v1.json', 'preservation.v1.json',
+    // In force from 2026-08-15 (the 生态环境法典): a track started from that day follows them.
+    'seizure.v2.json', 'dailyPenalty.v2.json', 'productionRestriction.v2.json', 'referral.v2.json']
     .map((f) => loadDefinition(f)).map((d) => [`${d.id}@${d.version}`, d]));
 
 export const calendar = new WorkingCalendar([2025, 2026].map((y) =>
@@ -69,8 +72,9 @@ export function withPhoto(s: CaseState): CaseState {
   return applyEvent(s, event(s, { type: 'evidence.added', payload: { id: `p${s.version}`, kind: 'photo', fileName: 'a.png', mimeType: 'image/png', hash: 'x', size: 1, description: '排放口', takenOn: s.filedOn, addedAt: '', addedBy: '' } }));
 }
 
+/** Starts the version of a track in force on `on`, as the core would (cases.startTrack). */
 export function startTrack(s: CaseState, procedure: string, on = s.filedOn): CaseState {
-  const def = [...allDefinitions.values()].find((d) => d.id === procedure)!;
+  const def = versionInForce(allDefinitions.values(), procedure, on)!;
   const k = s.tracks.filter((t) => t.procedure.id === procedure).length + 1;
   return applyEvent(s, event(s, { type: 'track.started', payload: { trackId: `${procedure}-${k}`, procedure: { id: def.id, version: def.version }, name: def.name, startNode: def.start, on } }));
 }
@@ -80,7 +84,7 @@ export function act(s: CaseState, action: string, data: Record<string, unknown> 
   const t = trackOf(s, track, allDefinitions);
   const a = t.def.actions.find((x) => x.id === action);
   if (!a) throw new Error(`no action ${action} in ${t.def.id}`);
-  const full = deriveActionData(a.form, s, track, data);
+  const full = deriveActionData(a, s, track, data, t.def.dailyCount);
   const to = targetOf(a, s, evalCtx(on), full, track, t.returnTo);
   const terminal = to ? Boolean(nodeOf(t.def, to).terminal) : false;
   return applyEvent(s, event(s, { type: 'action.performed', payload: {

@@ -17,6 +17,9 @@ const known: Record<string, string> = {
   serviceAddress: '当事人生产经营场所',
   closingOpinion: '当事人已全额缴纳罚款，处罚决定执行完毕，建议结案。',
   recipient: '王建华',
+  recipientCapacity: '负责收件的人',
+  // The decision orders what the penalty clause orders (处罚法 art. 28(1)) unless the clerk words it.
+  decisionCorrection: '',
   onSitePerson: '王建华（生产负责人）',
   intervieweeIdNo: '522627198001010000',
   defenceReview: '当事人在法定期限内书面放弃陈述、申辩。',

@@ -1,7 +1,7 @@
 /**
  * Sample cases driven through the public operations only, as the clerk, the reviewer and the head
  * would: shared by tests, `npm run sample-dossier -- --scenario NAME` and the bench.
- * Scenarios: ordinary, hearing, summary, seizure, daily-penalty, detention-referral.
+ * Scenarios: ordinary, hearing, summary, seizure, daily-penalty, detention-referral, code (生态环境法典).
  *
  * Each scenario generates the documents a clerk issues on its path, at the step where they are
  * issued (the node, or the track's node, that templates/manifest.json names for them): a document
@@ -13,7 +13,7 @@ import { CaseRunner, openCase, type Caller, type Photo, type ScenarioHooks, type
 import {
   airFacts, airReasoning, dailyPenaltyTexts, dailyRounds, firstRecheckFindings, hearingOpinion, hearingPlace, hearingPresider, hearingSummary, hearingTexts,
   legalReviewOpinion, referralMaterials, referralReason, referralTexts, seizedItems, seizurePlace, seizureTexts, summaryFacts, summaryTexts,
-  waterFacts, waterPhotos, waterReasoning, waterSummary, type Texts,
+  waterFacts, waterPhotos, waterReasoning, waterSummary, codeTexts, type Texts,
 } from './scenarioTexts.js';
 
 export { openCase, type ScenarioHooks, type ScenarioResult };
@@ -35,6 +35,13 @@ export interface OrdinaryOptions {
   report?: boolean;
   /** The 卷宗封面, 卷内目录 and 备考表 are printed at 结案 for the paper file. */
   dossierSheets?: boolean;
+  /**
+   * Replays the path this many days later (a multiple of 7 keeps the weekdays): 245 days puts it in
+   * November 2026, under the 生态环境法典, with no holiday on the way.
+   */
+  shiftDays?: number;
+  /** The day of the act, when it is not the day the case is opened (taken as is, not shifted). */
+  violationOn?: string;
   /** Extra work during 调查取证 (day 2026-03-03) and at 决定 (day 2026-03-16), e.g. tracks. */
   duringInvestigation?(r: CaseRunner): Promise<void>;
   atDecision?(r: CaseRunner): Promise<void>;
@@ -44,11 +51,12 @@ export interface OrdinaryOptions {
 
 async function ordinaryCase(t: Caller, hooks: ScenarioHooks, o: OrdinaryOptions = {}): Promise<ScenarioResult> {
   const r = await CaseRunner.start(t, hooks, o.texts);
+  r.shiftDays = o.shiftDays ?? 0;
   const { officer, head } = r;
   const fine = o.fine ?? 200000;
   r.day('2026-03-02');
   const opened = await openCase(t, officer, {
-    filedOn: r.today, discoveredOn: r.today, violationOn: r.today, requestId: `sample-${Date.now()}-${Math.random()}`,
+    filedOn: r.today, discoveredOn: r.today, violationOn: o.violationOn ?? r.today, requestId: `sample-${Date.now()}-${Math.random()}`,
     ...(o.violationId ? { violationId: o.violationId } : {}), ...(o.summary ? { summary: o.summary } : {}),
   });
   r.caseId = opened.state.id;
@@ -87,13 +95,17 @@ async function ordinaryCase(t: Caller, hooks: ScenarioHooks, o: OrdinaryOptions 
   await r.gen('penalty-decision');
   await r.act(officer, 'submitDecision');
   await r.act(head, 'approveDecision', { comment: '同意按拟定意见作出处罚决定。' });
+  // Only the sealed decision is served (处罚法 art. 59(2)).
+  await r.finalise('penalty-decision');
 
-  r.day(r.today < '2026-03-17' ? '2026-03-17' : '2026-03-23');
+  r.day(r.today < r.date('2026-03-17') ? '2026-03-17' : '2026-03-23');
   await r.gen('service-receipt', { servedDocument: '行政处罚决定书' });
   await r.act(officer, 'serveDecision');
 
   r.day('2026-03-25');
   await r.act(officer, 'recordPayment', { amount: o.hearingFine ?? fine, paidOn: r.today, receiptNo: 'GZ-FS-2026-000318' });
+  // The execution record is filed in the 正卷: the scanned payment voucher.
+  await r.voucher('罚款缴款凭证（GZ-FS-2026-000318）');
   await r.act(officer, 'finishExecution');
   await o.beforeClosing?.(r);
   await r.gen('closing-approval');
@@ -199,6 +211,14 @@ const dailyPenalty: OrdinaryOptions = {
   },
 };
 
+/**
+ * 生态环境法典 (in force 2026-08-15): dust over the limit on 2026-09-10, opened in November. Picked as
+ * the 大气法 type a clerk knows, it rests on 法典 art. 1107 in every document, as the law of the act's day.
+ */
+const codeEra: OrdinaryOptions = {
+  shiftDays: 245, violationOn: '2026-09-10', texts: codeTexts, evidence: ['photo-evidence'], report: true,
+};
+
 /** 移送行政拘留 (环保法 art. 63(3)): approved, the 移送书 and its materials sent, the police's receipt recorded. */
 const detentionReferral: OrdinaryOptions = {
   violationId: 'water-over-standard-discharge', summary: waterSummary, facts: waterFacts, reasoning: waterReasoning, photos: waterPhotos,
@@ -224,6 +244,7 @@ export const scenarios: Record<string, (t: Caller, hooks: ScenarioHooks) => Prom
   seizure: (t, h) => ordinaryCase(t, h, seizure),
   'daily-penalty': (t, h) => ordinaryCase(t, h, dailyPenalty),
   'detention-referral': (t, h) => ordinaryCase(t, h, detentionReferral),
+  code: (t, h) => ordinaryCase(t, h, codeEra),
 };
 
 export const scenarioNames = Object.keys(scenarios);

@@ -127,7 +127,7 @@ export const referralTexts: Texts = {
     reportReasoning: waterReasoning,
   },
   'detention-referral-approval': {
-    responsiblePersons, referralTo: '天柱县公安局',
+    responsiblePersons, referralTo: '天柱县公安局', detentionGround: '逃避监管排放污染物',
     referralGrounds: '当事人通过暗管排放水污染物，逃避监管，属于《中华人民共和国环境保护法》第六十三条第三项规定的情形，应移送公安机关处以行政拘留。',
   },
   'referral-letter': { responsiblePersons },
@@ -144,5 +144,18 @@ export const summaryTexts: Texts = {
   },
   'on-spot-decision': {
     onSpotPlace: '天柱宏盛砂石厂危险废物贮存间', onSpotFacts: summaryViolation, onSpotWarning: '是', onSpotFine: '0',
+  },
+};
+
+/**
+ * The dust case under the 生态环境法典: the act on 2026-09-10, the case in November. The proposal
+ * names no article: the 调查报告 prints the basis the case resolves from the act's date.
+ */
+export const codeTexts: Texts = {
+  'photo-evidence': airInvestigation['photo-evidence']!,
+  'investigation-report': {
+    reportFacts: '经查，2026年9月10日，该公司1号排气筒颗粒物排放浓度超过排放标准。',
+    reportProposal: '建议责令当事人改正违法行为，并处罚款人民币二十万元。',
+    reportReasoning: airReasoning,
   },
 };

@@ -1,5 +1,5 @@
 /** The frame around every screen: app bar (bureau, user, role, 退出) and the long-work progress bar. */
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import AppBar from '@mui/material/AppBar';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
@@ -13,14 +13,21 @@ import GavelIcon from '@mui/icons-material/Gavel';
 import BusinessIcon from '@mui/icons-material/Business';
 import AlarmIcon from '@mui/icons-material/Alarm';
 import SettingsOutlinedIcon from '@mui/icons-material/SettingsOutlined';
+import KeyOutlinedIcon from '@mui/icons-material/KeyOutlined';
+import ManageAccountsOutlinedIcon from '@mui/icons-material/ManageAccountsOutlined';
+import { ChangePasswordDialog } from '../screens/account/ChangePassword';
 import { roleNames } from '../../../common/roles';
-import { useSession } from './session';
+import { hasRole, useSession } from './session';
+import { useNotifier } from './notifier';
 import { usePendingLong } from './usePendingLong';
 import { hrefOf } from './route';
+import { StartupWarnings } from './StartupWarnings';
 
 export function AppShell({ children }: { children: ReactNode }) {
-  const { info, user, logout } = useSession();
+  const { info, user, logout, setUser } = useSession();
   const busy = usePendingLong();
+  const notifier = useNotifier();
+  const [changingPassword, setChangingPassword] = useState(false);
   return (
     <Box sx={{ minHeight: '100vh', display: 'flex', flexDirection: 'column' }}>
       <AppBar position="sticky" elevation={0} color="primary">
@@ -35,7 +42,7 @@ export function AppShell({ children }: { children: ReactNode }) {
             案卷
           </Typography>
           <Typography data-testid="bureau-name" variant="body2" sx={{ opacity: 0.9, borderLeft: 1, borderColor: 'rgba(255,255,255,.4)', pl: 2 }}>
-            {info.bureau.name}
+            {info.bureau?.name}
           </Typography>
           {/* Main navigation: 到期提醒 (issue 3) */}
           <Button data-testid="nav-deadlines" color="inherit" size="small" href={hrefOf({ name: 'deadlines' })} startIcon={<AlarmIcon />}>
@@ -53,18 +60,32 @@ export function AppShell({ children }: { children: ReactNode }) {
           <Button data-testid="nav-settings" color="inherit" size="small" href={hrefOf({ name: 'settings' })} startIcon={<SettingsOutlinedIcon />}>
             本局设置
           </Button>
+          {/* 账号与审计 (issue 11): users, password resets, the audit log — 系统管理员 only */}
+          {hasRole(user, 'admin') && (
+            <Button data-testid="nav-accounts" color="inherit" size="small" href={hrefOf({ name: 'accounts' })} startIcon={<ManageAccountsOutlinedIcon />}>
+              账号与审计
+            </Button>
+          )}
           <Box sx={{ flex: 1 }} />
           <Typography data-testid="current-user" variant="body2">{user.name}</Typography>
           {user.roles.map((r) => (
             <Chip key={r} label={roleNames[r]} size="small" sx={{ bgcolor: 'rgba(255,255,255,.18)', color: 'inherit' }} />
           ))}
+          <Button data-testid="change-password" color="inherit" size="small" startIcon={<KeyOutlinedIcon />} onClick={() => setChangingPassword(true)}>修改密码</Button>
           <Button data-testid="logout" color="inherit" size="small" startIcon={<LogoutIcon />} onClick={logout}>退出</Button>
         </Toolbar>
         <Box sx={{ height: 3 }}>
           {busy && <LinearProgress data-testid="global-progress" color="inherit" sx={{ height: 3 }} />}
         </Box>
       </AppBar>
+      <ChangePasswordDialog
+        user={user}
+        open={changingPassword}
+        onClose={() => setChangingPassword(false)}
+        onChanged={(u) => { setChangingPassword(false); setUser(u); notifier.success('密码已修改：在其他地方的登录已结束'); }}
+      />
       <Box component="main" sx={{ flex: 1, p: { xs: 1.5, md: 3 }, maxWidth: 1440, width: '100%', mx: 'auto' }}>
+        <StartupWarnings />
         {children}
       </Box>
     </Box>

@@ -39,10 +39,13 @@ export const caseHandlers: HandlerMap<'cases.list' | 'cases.open' | 'cases.get' 
     if (valid.length < 2) throw new AppError('OFFICERS_REQUIRED', `至少需要两名持有有效执法证件的执法人员（行政处罚法第四十二条），目前${valid.length}名`);
     if (input.filedOn > now) throw new AppError('DATE_IN_FUTURE', `立案日期（${input.filedOn}）不能晚于今天（${now}）`);
     if (input.discoveredOn > input.filedOn) throw new AppError('VALIDATION', `发现日期（${input.discoveredOn}）不能晚于立案日期（${input.filedOn}）`);
-    const lapsed = limitationProblem({ violationOn: input.violationOn ?? null, continuing: input.continuing, discoveredOn: input.discoveredOn, seriousHarm: input.seriousHarm });
+    const lapsed = limitationProblem({
+      violationOn: input.violationOn ?? null, continuing: input.continuing, discoveredOn: input.discoveredOn,
+      seriousHarm: input.seriousHarm, pollutionHarm: input.pollutionHarm,
+    }, services.lawData.temporal.limitation);
     if (lapsed) throw new AppError('LIMITATION_EXPIRED', lapsed);
 
-    const def = currentProcedure(services.procedures, input.procedure);
+    const def = currentProcedure(services.procedures, input.procedure, now);
     const bureau = services.bureau();
     const caseId = ulid();
     const { state } = services.cases.write(caseId, { id: user.id, name: user.name, device: services.device }, () => {
@@ -58,6 +61,7 @@ export const caseHandlers: HandlerMap<'cases.list' | 'cases.open' | 'cases.get' 
         officers: valid.map((o) => ({ id: o!.id, name: o!.name, certificateNo: o!.certificateNo, certificateValidUntil: o!.certificateValidUntil })),
         source: input.source, summary: input.summary, discoveredOn: input.discoveredOn, filedOn: input.filedOn,
         partyKind: input.partyKind, violationOn: input.violationOn ?? null, continuing: input.continuing,
+        ...(input.lawFigures ? { lawFigures: input.lawFigures } : {}),
       };
       services.db.prepare('INSERT INTO requests (request_id, op, result, created_at) VALUES (?, ?, ?, ?)')
         .run(input.requestId, 'cases.open', caseId, services.clock.now().toISOString());

@@ -5,9 +5,22 @@ import { explanationText } from '../../domain/discretion/explanation.js';
 import { readBenchmarkFiles, readBenchmarkPath, tableDefaults } from '../discretionImport.js';
 import { benchmarkWorkbook } from '../discretionExport.js';
 import type { HandlerMap } from '../types.js';
+import type { BenchmarkEntry } from '../../../../common/schemas/discretion.js';
+import { typeStandingOn } from '../../domain/legalBasis/standingType.js';
+import type { Services } from '../../services.js';
+import { typeIndex } from '../legalBasis.js';
 import { requireUser } from '../types.js';
+import { refuseUnlessCli } from '../localFiles.js';
 
 type DiscretionOps = 'discretion.list' | 'discretion.versions' | 'discretion.calculate' | 'discretion.import' | 'discretion.export';
+
+/** The type resting on the law of the act's day for the one chosen (a repealed type is followed to its successor). */
+function standingEntry(services: Services, entries: BenchmarkEntry[], chosen: BenchmarkEntry, on: string): BenchmarkEntry {
+  const s = typeStandingOn({ ...typeIndex(services), types: entries }, chosen, on);
+  if (s.kind === 'type') return entries.find((e) => e.id === s.type.id) ?? chosen;
+  const why = s.kind === 'choice' ? `有多个对应的违法行为类型（${s.types.map((t) => t.name).join('、')}），请选择其一` : s.kind === 'none' ? s.why : '新的规定不认为该行为违法';
+  throw new AppError('VALIDATION', `${on}适用的规定无法确定：${why}`);
+}
 
 export const discretionHandlers: HandlerMap<DiscretionOps> = {
   'discretion.list': ({ version }, { services }) => services.discretion.benchmark(version),
@@ -16,8 +29,9 @@ export const discretionHandlers: HandlerMap<DiscretionOps> = {
 
   'discretion.calculate': (input, { services }) => {
     const benchmark = services.discretion.benchmark(input.version);
-    const entry = benchmark.violations.find((v) => v.id === input.violationId);
-    if (!entry) throw new AppError('NOT_FOUND', `裁量基准（${benchmark.version}）中没有违法行为“${input.violationId}”`);
+    const chosen = benchmark.violations.find((v) => v.id === input.violationId);
+    if (!chosen) throw new AppError('NOT_FOUND', `裁量基准（${benchmark.version}）中没有违法行为“${input.violationId}”`);
+    const entry = input.on ? standingEntry(services, benchmark.violations, chosen, input.on) : chosen;
     const outcome = calculateFine(benchmark, entry, { levels: input.levels, base: input.base ?? null, aggravated: input.aggravated });
     if (!outcome.ok) throw new AppError('VALIDATION', outcome.problems.join('；'), { problems: outcome.problems });
     return { ...outcome.result, explanation: explanationText(outcome.result) };
@@ -26,6 +40,7 @@ export const discretionHandlers: HandlerMap<DiscretionOps> = {
   'discretion.import': async (input, ctx) => {
     const { services } = ctx;
     const user = requireUser(ctx);
+    if ('path' in input) refuseUnlessCli(ctx);
     const files = 'path' in input
       ? readBenchmarkPath(input.path)
       : input.files.map((f) => ({ name: f.name, bytes: Buffer.from(f.contentBase64, 'base64') }));

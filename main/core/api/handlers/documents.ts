@@ -14,6 +14,10 @@ import { documentSlot, receiptFieldKeys } from '../../documents/names.js';
 import { decisionDocumentName, noticeDocumentName } from '../../domain/procedure/facts.js';
 import type { CaseState } from '../../../../common/schemas/cases.js';
 import { finaliseDocument, reimportDocument } from '../documentVersions.js';
+import { docxText } from '../../documents/render.js';
+import { requireBureauSettings, requireDossier } from '../../documents/requiredTexts.js';
+import { archivedOn } from '../archived.js';
+import { caseDocumentContext } from '../documentContext.js';
 
 export const documentHandlers: HandlerMap<'documents.generate' | 'documents.pdf' | 'blobs.read' | 'documents.reimport' | 'documents.finalise'> = {
   'documents.generate': (input, ctx) => {
@@ -30,6 +34,8 @@ export const documentHandlers: HandlerMap<'documents.generate' | 'documents.pdf'
     let record: DocumentRecord | null = null;
     services.cases.write(input.caseId, { id: user.id, name: user.name, device: services.device }, (current) => {
       if (!current) throw new AppError('NOT_FOUND', '案件不存在');
+      const archived = archivedOn(current);
+      if (archived) checkArchivedCorrection(current, template.id, template.name, input, archived);
       const node = nodeOf(procedureOf(services, current), current.node);
       // A document belongs to the main node or to the current node of a running track (e.g. 查封(扣押)决定书).
       const issuesHere = (t: CaseState['tracks'][number]) => !t.endedOn && nodeOf(trackOf(current, t.id, services.procedures).def, t.node).documents.includes(template.id);
@@ -37,7 +43,8 @@ export const documentHandlers: HandlerMap<'documents.generate' | 'documents.pdf'
         throw new AppError('ACTION_NOT_ALLOWED', `附加程序 ${input.track} 当前环节不制作${template.name}`);
       }
       const onTrack = current.tracks.some(issuesHere);
-      if (!node.documents.includes(template.id) && !onTrack) {
+      // After 归档 a recorded 更正 of a document on file is made where the case stands (checkArchivedCorrection).
+      if (!node.documents.includes(template.id) && !onTrack && !archived) {
         throw new AppError('ACTION_NOT_ALLOWED', `案件当前处于“${node.name}”，此阶段不制作${template.name}`);
       }
       for (const f of template.fields) {
@@ -52,11 +59,14 @@ export const documentHandlers: HandlerMap<'documents.generate' | 'documents.pdf'
       if (finalised?.finalised && !input.correctionReason) {
         throw new AppError('DOCUMENT_FINALISED', `${finalised.name}已于${finalised.finalised.at.slice(0, 10)}定稿盖章，不能重新生成；如需修改，请填写更正理由后更正`);
       }
+      requireDossier(template, current, input.fields);
       const number = template.numberPattern ? numberFor(current.documents, template.id, input.track, trackStep) ?? allocate(template.numberPattern) : null;
       // A document made for one track reads that track's steps, not a sibling's (two seizures at once).
       const chosen = input.track ? current.tracks.find((t) => t.id === input.track) : undefined;
       const seen = chosen ? { ...current, tracks: current.tracks.filter((t) => t.id === chosen.id || t.procedure.id !== chosen.procedure.id) } : current;
-      const data = buildTemplateData({ state: seen, bureau: services.bureau(), number, fields: input.fields, today: now, hearingThresholdYuan: services.hearingThresholdYuan });
+      const data = buildTemplateData({ ...caseDocumentContext(services, current), state: seen, number, fields: input.fields, today: now });
+      // The bureau's address, court and account are printed, never left blank (本局设置).
+      requireBureauSettings(template, docxText(templateBytes), data);
       const docx = renderDocx({ template, templateBytes, data });
       const docxHash = services.blobs.put(docx, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
       record = {
@@ -65,6 +75,8 @@ export const documentHandlers: HandlerMap<'documents.generate' | 'documents.pdf'
         docxHash, templateVersion, generatedAt: services.clock.now().toISOString(), generatedBy: user.name,
         fields: input.fields,
         ...(finalised?.finalised && input.correctionReason ? { correctionOf: finalised.id, correctionReason: input.correctionReason } : {}),
+        // A 更正 after 归档 is recorded as one whether or not the corrected version had been sealed.
+        ...(archived && !finalised?.finalised && input.correctionReason ? { correctionReason: input.correctionReason } : {}),
         ...(input.track ? { track: input.track, trackStep } : {}),
       };
       return [{ type: 'document.generated', payload: record }];
@@ -94,6 +106,19 @@ export const documentHandlers: HandlerMap<'documents.generate' | 'documents.pdf'
   },
 };
 
+/**
+ * After 归档 only a 更正 may be made: with its reason, and of a document already on file (the same
+ * slot: type, served document, track point), never a new one.
+ */
+function checkArchivedCorrection(state: CaseState, type: string, name: string, input: { fields: Record<string, string>; track?: string; correctionReason?: string }, on: string): void {
+  const onFile = state.documents.some((d) => d.type === type && d.track === input.track
+    && (type !== 'service-receipt' || d.fields[receiptFieldKeys.servedDocument] === input.fields[receiptFieldKeys.servedDocument]));
+  if (!input.correctionReason?.trim()) {
+    throw new AppError('CASE_ARCHIVED', `案件已于${on}归档，不能再制作或修改文书；如需修改已归档的${name}，请填写更正理由后更正（更正记入案件历史）`, { archivedOn: on });
+  }
+  if (!onFile) throw new AppError('CASE_ARCHIVED', `案件已于${on}归档，卷内没有${name}可以更正；归档后不能增加新的文书`, { archivedOn: on });
+}
+
 /** The newest version of a document (names.ts documentSlot). */
 export function latestInSlot(documents: DocumentRecord[], slot: string): DocumentRecord | undefined {
   return documents.filter((d) => documentSlot(d) === slot).at(-1);
@@ -122,4 +147,11 @@ function checkReceipt(state: CaseState, fields: Record<string, string>, known: R
   }
   if (!approvedOn) throw new AppError('ACTION_NOT_ALLOWED', `${served}尚未经负责人批准，不能送达`);
   if (servedOn < approvedOn) throw new AppError('VALIDATION', `送达日期（${servedOn}）不能早于${served}的批准日期（${approvedOn}）`);
+  if (served === decisionDocumentName) {
+    const decision = state.documents.filter((d) => d.type === 'penalty-decision').at(-1);
+    if (!decision?.finalised) throw new AppError('ACTION_NOT_ALLOWED', decisionNotSealed);
+  }
 }
+
+/** 处罚法 art. 59(2): what is served is the sealed decision, so it is finalised (定稿盖章) first. */
+export const decisionNotSealed = '行政处罚决定书尚未定稿盖章，不能送达：行政处罚决定书必须盖有作出行政处罚决定的行政机关的印章（《中华人民共和国行政处罚法》第五十九条第二款），请先对最新版本定稿';

@@ -1,6 +1,7 @@
 /** The operations table's implementation: one handler per operation, checked complete by the type. */
 import type { HandlerMap } from '../types.js';
 import { sessionHandlers } from './session.js';
+import { accountHandlers } from './accounts.js'; // issue 11: setup, users, audit log
 import { referenceHandlers } from './reference.js';
 import { caseHandlers } from './cases.js';
 import { evidenceHandlers } from './evidence.js';
@@ -13,9 +14,14 @@ import { enterpriseHandlers } from './enterprises.js'; // issue 5: enterprise di
 import { discretionHandlers } from './discretion.js'; // issue 5: discretion benchmark
 import { recommendHandlers } from './recommend.js'; // issue 5: recommendations
 import { settingsHandlers } from './settings.js'; // 本局设置: PDF engine, seal, 期限提醒
+import { legalBasisHandlers } from './legalBasis.js'; // the law of the act's date
+import { startupHandlers } from './startup.js'; // issue 11: damaged data files set aside at start
+import { updateHandlers } from './updates.js'; // issue 11: the desktop app's update feed
+import { backupHandlers } from './backup.js'; // issue 11: backups
 
 export const handlers: HandlerMap = {
   ...sessionHandlers,
+  ...accountHandlers,
   ...referenceHandlers,
   ...caseHandlers,
   ...evidenceHandlers,
@@ -28,4 +34,8 @@ export const handlers: HandlerMap = {
   ...discretionHandlers,
   ...recommendHandlers,
   ...settingsHandlers,
+  ...legalBasisHandlers,
+  ...startupHandlers,
+  ...updateHandlers,
+  ...backupHandlers,
 };

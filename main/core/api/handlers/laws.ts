@@ -1,6 +1,8 @@
 /** The law library's operations (issue 5): import, list, read, cite, search, 从旧兼从轻. */
 import { AppError } from '../../../../common/errors.js';
 import { lawKey, parseArticleCitation } from '../../domain/laws/citation.js';
+import { lawOutline } from '../../domain/laws/divisions.js';
+import { repealOf, repealView } from '../../domain/laws/repeals.js';
 import { searchLaws } from '../../store/lawSearch.js';
 import { versionInfo } from '../../store/lawLibrary.js';
 import type { HandlerMap } from '../types.js';
@@ -8,6 +10,7 @@ import type { Services } from '../../services.js';
 import { importLawFiles, readLawFolder } from '../lawImport.js';
 import { resolveArticle } from '../lawCitation.js';
 import { applicableLaw } from '../lawApplicable.js';
+import { refuseUnlessCli } from '../localFiles.js';
 
 type LawOps = 'laws.import' | 'laws.list' | 'laws.get' | 'laws.article' | 'laws.cite' | 'laws.search' | 'laws.applicable';
 
@@ -19,24 +22,33 @@ function knownLaw(services: Services, law: string): { id: string; fullName: stri
 }
 
 export const lawHandlers: HandlerMap<LawOps> = {
-  'laws.import': (input, { services }) => {
+  'laws.import': (input, ctx) => {
+    const { services } = ctx;
+    if ('path' in input) refuseUnlessCli(ctx);
     const files = 'path' in input ? readLawFolder(input.path) : input.files;
     const effectiveFrom = 'files' in input ? input.effectiveFrom : undefined;
     return importLawFiles({ library: services.laws, data: services.lawData, now: () => services.clock.now() }, files, effectiveFrom);
   },
 
-  'laws.list': (_i, { services }) => services.laws.laws(),
+  'laws.list': (_i, { services }) => services.laws.laws().map((l) => {
+    const r = repealOf(services.lawData.repeals, l.id);
+    return { ...l, repeal: r ? repealView(r) : null };
+  }),
 
   'laws.get': ({ law, versionDate }, { services }) => {
     const { id, fullName } = knownLaw(services, law);
     const version = services.laws.version(id, versionDate);
     if (!version) throw new AppError('NOT_FOUND', `《${fullName}》没有${versionDate}的版本`);
+    const articles = services.laws.articlesOf(id, version.version_date);
+    const repeal = repealOf(services.lawData.repeals, id);
     return {
       id, fullName,
       version: versionInfo(version),
       history: JSON.parse(version.history) as Array<{ date: string; event: string }>,
       preamble: version.preamble,
-      articles: services.laws.articlesOf(id, version.version_date),
+      articles,
+      outline: lawOutline(articles),
+      repeal: repeal ? repealView(repeal) : null,
     };
   },
 
@@ -44,10 +56,10 @@ export const lawHandlers: HandlerMap<LawOps> = {
     if (!parseArticleCitation(article)) {
       throw new AppError('VALIDATION', `无法识别条文序号“${article}”：应如“第九十九条”“第三十一条第一款”“第九十九条第二项”`);
     }
-    return resolveArticle(services.laws, { law, article }, on);
+    return resolveArticle(services.laws, { law, article }, on, services.lawData.repeals);
   },
 
-  'laws.cite': ({ refs, on }, { services }) => refs.map((r) => resolveArticle(services.laws, r, on)),
+  'laws.cite': ({ refs, on }, { services }) => refs.map((r) => resolveArticle(services.laws, r, on, services.lawData.repeals)),
 
   'laws.search': ({ query, law, on, limit }, { services }) =>
     searchLaws(services.db, { query, limit, ...(law ? { lawId: knownLaw(services, law).id } : {}), ...(on ? { on } : {}) }),

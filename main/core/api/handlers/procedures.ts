@@ -1,5 +1,4 @@
 /** Deadlines overview, bureau settings, holiday calendars and the procedure data a bureau runs on. */
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CaseState, DeadlineView } from '../../../../common/schemas/cases.js';
 import type { CalendarYear } from '../../domain/calendar.js';
@@ -8,6 +7,7 @@ import { mainTrackId, trackOf } from '../../domain/procedure/engine.js';
 import { loadCalendar, procedureProblems, readCalendarYears } from '../../services.js';
 import { procedureDefinition } from '../../domain/procedure/definition.js';
 import { AppError } from '../../../../common/errors.js';
+import { writeFileDurably } from '../../store/durableFile.js';
 import { resourcesDir } from '../../paths.js';
 import type { Services } from '../../services.js';
 import { procedureOf, today } from '../caseView.js';
@@ -52,8 +52,8 @@ export const procedureHandlers: HandlerMap<'deadlines.overview' | 'calendar.list
   'calendar.list': (_input, { services }) => calendarInfo(services),
   'calendar.import': (input, { services }) => {
     const dir = addedCalendarDir(services);
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(join(dir, `cn-${input.calendar.year}.json`), `${JSON.stringify(input.calendar, null, 1)}\n`);
+    // Atomic (temporary file, fsync, rename): a full disk leaves the old file or none, never an empty one.
+    writeFileDurably(join(dir, `cn-${input.calendar.year}.json`), Buffer.from(`${JSON.stringify(input.calendar, null, 1)}\n`, 'utf8'));
     // Working-day arithmetic uses the new year from the next request on; no restart, no release.
     services.calendar = loadCalendar(undefined, dir);
     return calendarInfo(services);
@@ -73,8 +73,7 @@ export const procedureHandlers: HandlerMap<'deadlines.overview' | 'calendar.list
     for (const t of unknownDocs) problems.push(`文书类型 ${t} 不存在`);
     if (problems.length) throw new AppError('VALIDATION', `程序定义有误：${problems.join('；')}`, problems);
     const dir = join(services.dataDir, 'procedures');
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(join(dir, `${def.id}.${def.version}.json`), `${JSON.stringify(definition, null, 1)}\n`);
+    writeFileDurably(join(dir, `${def.id}.${def.version}.json`), Buffer.from(`${JSON.stringify(definition, null, 1)}\n`, 'utf8'));
     (services.procedures as Map<string, typeof def>).set(key, def);
     return { id: def.id, version: def.version, name: def.name, kind: def.kind, nodes: def.nodes.length, actions: def.actions.length, deadlines: def.deadlines.length };
   },

@@ -6,6 +6,9 @@ import { firstViolationNote, repetitionOutcomes } from '../../domain/recommend/p
 import { rankViolations } from '../../domain/recommend/rankViolations.js';
 import type { Services } from '../../services.js';
 import type { HandlerMap } from '../types.js';
+import { typesStandingOn } from '../../domain/legalBasis/standingType.js';
+import { typeIndex } from '../legalBasis.js';
+import { today } from '../caseView.js';
 
 type RecommendOps = 'recommend.violations' | 'recommend.missingEvidence' | 'recommend.priorViolations';
 
@@ -39,9 +42,11 @@ function decidedPenalties(services: Services, enterpriseId: string, excludeCaseI
 }
 
 export const recommendHandlers: HandlerMap<RecommendOps> = {
-  'recommend.violations': ({ text, industry, enterpriseId, limit }, { services }) => {
+  'recommend.violations': ({ text, industry, enterpriseId, limit, on }, { services }) => {
     const benchmark = services.discretion.benchmark();
-    return { benchmarkVersion: benchmark.version, results: rankViolations(benchmark.violations, text, industry ?? industryOf(services, enterpriseId), limit) };
+    // Only the types resting on the law of the act's day: after 2026-08-15 the Code's, not the repealed laws'.
+    const standing = typesStandingOn(typeIndex(services), benchmark.violations, on ?? today(services));
+    return { benchmarkVersion: benchmark.version, results: rankViolations(standing, text, industry ?? industryOf(services, enterpriseId), limit) };
   },
 
   'recommend.missingEvidence': (input, { services }) => {

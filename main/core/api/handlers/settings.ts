@@ -1,12 +1,14 @@
-/** 本局设置: 期限提醒, the PDF engine (chosen here, used at once), the seal image, and a 试打印. */
+/** 本局设置: 期限提醒, the PDF engine (chosen here, used at once), the seal image, 本局文书信息, and a 试打印. */
 import { AppError } from '../../../../common/errors.js';
 import { pdfEngineLabels, type SettingsView } from '../../../../common/schemas/settings.js';
+import { bureauInfoProblems } from '../../../../common/bureauInfo.js';
 import { findTemplate } from '../../documents/manifest.js';
 import { sampleDocx } from '../../documents/fixtures.js';
 import { checkSealImage, describeSealImage } from '../../documents/sealImage.js';
 import type { Services } from '../../services.js';
 import {
-  clearSealImageSetting, pdfEngineSetting, sealImageSetting, setPdfEngineSetting, setSealImageSetting, setWarnAheadSetting, warnAheadSetting,
+  bureauInfoSetting, clearSealImageSetting, pdfEngineSetting, sealImageSetting, setBureauInfoSetting, setPdfEngineSetting, setSealImageSetting,
+  setWarnAheadSetting, warnAheadSetting,
 } from '../settings.js';
 import type { HandlerMap } from '../types.js';
 
@@ -22,6 +24,7 @@ async function settingsView(services: Services): Promise<SettingsView> {
     pdfEngineLockedBy: services.pdf.lockedBy,
     pdfEngineActive: services.pdf.activeEngine,
     seal: seal && sealHash ? { hash: sealHash, ...seal } : null,
+    bureauInfo: bureauInfoSetting(services),
   };
 }
 
@@ -30,6 +33,11 @@ export const settingsHandlers: HandlerMap<'settings.get' | 'settings.update' | '
 
   'settings.update': async (input, { services }) => {
     // Everything is checked before anything is written: a refused engine leaves the days unchanged too.
+    if (input.bureauInfo) {
+      // Checked as the set that would be stored: a bank without its account is refused, whichever item changed.
+      const problems = bureauInfoProblems({ ...bureauInfoSetting(services), ...input.bureauInfo });
+      if (problems.length) throw new AppError('VALIDATION', `${problems.map((p) => p.message).join('；')}；设置未修改`, problems);
+    }
     if (input.pdfEngine && input.pdfEngine !== 'auto') {
       const available = await services.pdf.engineNames();
       if (!available.includes(input.pdfEngine)) {
@@ -41,6 +49,7 @@ export const settingsHandlers: HandlerMap<'settings.get' | 'settings.update' | '
     services.db.transaction(() => {
       if (input.warnAheadWorkingDays !== undefined) setWarnAheadSetting(services, input.warnAheadWorkingDays);
       if (input.pdfEngine) setPdfEngineSetting(services, input.pdfEngine);
+      if (input.bureauInfo) setBureauInfoSetting(services, input.bureauInfo);
     })();
     // Used from the next document on; an override (option, environment) keeps its engine.
     if (input.pdfEngine) await services.pdf.usePreference(input.pdfEngine);

@@ -10,6 +10,7 @@ import type { Protocol } from 'devtools-protocol';
 import { AppError } from '../../../../common/errors.js';
 import { appRoot } from '../../paths.js';
 import { CdpError, launchChromium, type LaunchedChromium } from './cdpPipe.js';
+import { chromiumSandboxPlan, launchWithSandbox, noSandboxFlag, readSandboxFacts, type SandboxPlan } from './chromiumSandbox.js';
 import { readDocxLayout } from './docxLayout.js';
 import type { PdfEngine, PdfResult } from './engine.js';
 import { fontEnv } from './fontconfig.js';
@@ -20,8 +21,11 @@ import { printFontsDir } from './printFonts.js';
 import { SerialQueue } from './serial.js';
 
 const origin = 'http://anjuan-print.invalid';
-/** Flags of ours, on top of what any headless print browser gets (launch()); also used by tests that stand in for Electron. */
-export const chromiumLaunchArgs = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
+/**
+ * Flags of ours, on top of what any headless print browser gets (launch()); also used by tests that stand in for Electron.
+ * No `--no-sandbox`: the sandbox is on wherever the system allows it (chromiumSandbox.ts, issue 11).
+ */
+export const chromiumLaunchArgs = ['--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
 
 /**
  * What keeps the browser small (measured on Debian Chromium 156, issue 4's render-memory figure):
@@ -65,7 +69,15 @@ export function chromiumExecutable(): string {
   return candidates.find((p) => existsSync(p)) ?? candidates[0] ?? '/usr/bin/chromium';
 }
 
-export interface ChromiumOptions { executablePath?: string; timeoutMs?: number; pages?: number }
+export interface ChromiumOptions {
+  executablePath?: string;
+  timeoutMs?: number;
+  pages?: number;
+  /** Where the sandbox warnings go (default: stderr). */
+  log?(message: string): void;
+  /** Tests: the sandbox plan instead of this machine's (chromiumSandbox.ts). */
+  sandbox?: SandboxPlan;
+}
 
 /** A tab with the harness loaded, attached over the pipe. */
 interface HarnessPage { sessionId: string; targetId: string }
@@ -80,6 +92,8 @@ export class ChromiumEngine implements PdfEngine {
   private browser: Promise<LaunchedChromium> | null = null;
   private readonly slots: Slot[];
   private closed = false;
+  /** Whether the running browser has its sandbox (null before the first start); false stays false after a failed sandboxed start. */
+  sandboxed: boolean | null = null;
 
   constructor(private readonly opts: ChromiumOptions = {}) {
     // One page by default: with the small print fonts (printFonts.ts) a document prints in ~0.13 s,
@@ -172,7 +186,15 @@ export class ChromiumEngine implements PdfEngine {
     }
     const env = await fontEnv();
     try {
-      const browser = await launchChromium(executablePath, [...headlessArgs, ...chromiumLaunchArgs], env);
+      // Decided at the first start; the warning is logged once, and a sandboxed start that failed is not
+      // tried again by this engine (every restart after a crash would pay for it).
+      const first = this.sandboxed === null;
+      const plan: SandboxPlan = first ? this.opts.sandbox ?? chromiumSandboxPlan(readSandboxFacts(executablePath))
+        : this.sandboxed ? { sandbox: true } : { sandbox: false, reason: '' }; // '': already said
+      const log = this.opts.log ?? ((m: string) => console.warn(`[anjuan] ${m}`));
+      const { browser, sandboxed } = await launchWithSandbox(
+        plan, (sandbox) => launchChromium(executablePath, [...headlessArgs, ...chromiumLaunchArgs, ...(sandbox ? [] : [noSandboxFlag])], env), log);
+      this.sandboxed = sandboxed;
       this.serveHarness(browser, harnessAssets(await printFontsDir()));
       return browser;
     } catch (e) {

@@ -19,6 +19,7 @@
  */
 import { hanUnicodeRange } from './commonSet.js';
 import { fontAliases } from './fontAliases.js';
+import { keepStyleClass } from './keepStyle.js';
 import type { FooterLine, PageGeometry } from './docxLayout.js';
 
 export const fontFiles = {
@@ -58,6 +59,9 @@ section.docx+section.docx{break-before:page;}
 section.docx>article{column-count:auto!important;}
 /* Paper forms keep each row on one page (w:cantSplit in the templates). */
 .docx tr{break-inside:avoid;}
+/* w:keepNext / w:keepLines (docx-preview drops them): the templates mark such paragraphs with the
+   paragraph style KeepWithNext (scripts/templates/ooxml.ts), so the seal block never opens a page alone. */
+.${keepStyleClass}{break-after:avoid;break-inside:avoid;}
 .docx table{break-inside:auto;}
 /* Word's cell width (w:tcW) includes the cell margins; CSS adds padding to a width unless told. */
 .docx td,.docx th{box-sizing:border-box;}

@@ -36,8 +36,8 @@ describe('discretion calculator (weighted score × statutory maximum)', () => {
     expect(r.clamped).toBeNull();
     expect(r.steps.reduce((s, x) => s + x.amount!, 0)).toBeCloseTo(410_000, 0);
     expect(r.lines.join('\n')).toContain('污染物超标倍数：超标0.5倍以上1倍以下（等级分值0.35，权重25/100，加权分值0.0875，折合87,500元）');
-    expect(r.lines.at(-1)).toBe('建议罚款金额：410,000元（裁量基准版本 2026.1）。');
-    expect(r.benchmarkVersion).toBe('2026.1');
+    expect(r.lines.at(-1)).toBe(`建议罚款金额：410,000元（裁量基准版本 ${r.benchmarkVersion}）。`);
+    expect(r.benchmarkVersion).toBe(benchmark.version);
   });
 
   it('brings an amount below the statutory minimum up to it, and says so', () => {
@@ -142,7 +142,7 @@ describe('explanationText (for the 调查报告 and 决定书)', () => {
     const e = entry('air-over-standard-emission');
     const text = explanationText(calc(e.id, { levels: levelsAt(e, 1) }));
     expect(text).toBe('依据《中华人民共和国大气污染防治法》第九十九条第二项，法定罚款幅度为100,000元至1,000,000元。'
-      + '根据生态环境行政处罚裁量基准（2026.1版），综合考虑：主观过错为“明知违法仍实施”，危害后果为“造成一定环境污染”，'
+      + `根据生态环境行政处罚裁量基准（${benchmark.version}版），`+'综合考虑：主观过错为“明知违法仍实施”，危害后果为“造成一定环境污染”，'
       + '环境敏感区域为“居民区、学校、农田等附近”，整改情况为“责令改正后按期整改到位”，再次违法为“一年内曾因同类违法行为受过行政处罚”，'
       + '配合调查为“一般配合”，污染物超标倍数为“超标0.5倍以上1倍以下”，违法行为持续时间为“1个月以上3个月以内”；'
       + '加权裁量分值为0.41，按“加权分值×法定最高额”计算为410,000元，拟处罚款410,000元。');

@@ -1,5 +1,5 @@
 /** The fine band of a row of the 违法行为 sheet: 幅度类型 and the columns each kind needs. Pure. */
-import type { FineBand } from '../../../../common/schemas/reference.js';
+import { perUnits, type FineBand } from '../../../../common/schemas/reference.js';
 import { readNumber } from './cells.js';
 import { bandKindByName, bandKindNames, type TableRow } from './tableLayout.js';
 import { cell, type Problems } from './tableRows.js';
@@ -38,10 +38,11 @@ export function readBand(p: Problems, row: TableRow, kindName: string, prefix = 
     }
     case 'multiple': return readMultiple(p, row, num(p, row, lo, req), num(p, row, hi, req));
     case 'perUnit': {
-      const unit = cell(row, '计量单位') || '日';
-      if (unit !== '日' && unit !== '次') p.add('types', row.line, `计量单位应为“日”或“次”，而不是“${unit}”`);
+      const text = cell(row, '计量单位') || '日';
+      const unit = perUnits.find((u) => u === text);
+      if (!unit) p.add('types', row.line, `计量单位应为${perUnits.map((u) => `“${u}”`).join('、')}之一，而不是“${text}”`);
       const [minPerUnit, maxPerUnit] = [num(p, row, lo, req), num(p, row, hi, req)];
-      return minPerUnit === undefined || maxPerUnit === undefined || (unit !== '日' && unit !== '次') ? undefined : { kind, unit, minPerUnit, maxPerUnit };
+      return minPerUnit === undefined || maxPerUnit === undefined || !unit ? undefined : { kind, unit, minPerUnit, maxPerUnit };
     }
   }
 }

@@ -10,6 +10,7 @@ import { penaltyKinds, type PenaltyKind } from '../../../../common/schemas/refer
 import { readArticles, readEvidence, readKeywords, readNumber, readScore, readYesNo, splitList, splitOutsideParens } from './cells.js';
 import { readBand } from './tableBand.js';
 import { cell, Problems } from './tableRows.js';
+import { restoreCell } from '../spreadsheetCells.js';
 import {
   bandKindNames, factorColumns, headerName, isRequired, metaKeys, modelNamesInTable, sheetNames, typeColumns,
   type BenchmarkTables, type SheetKey, type TableRow,
@@ -113,6 +114,8 @@ function readType(p: Problems, row: TableRow, grades: TableDefaults['grades']): 
   const keywords = p.take('types', row.line, readKeywords(cell(row, '关键词'), '关键词'));
   const verified = p.take('types', row.line, readYesNo(cell(row, '法定幅度已核实'), '法定幅度已核实', false));
   const commonFactors = p.take('types', row.line, readYesNo(cell(row, '适用共性因子'), '适用共性因子', true));
+  // The Code's clauses say only 违反本法规定: whether the breached duty is our reading (absent for older tables).
+  const breachedVerified = cell(row, '违反条款已核实') ? p.take('types', row.line, readYesNo(cell(row, '违反条款已核实'), '违反条款已核实', false)) : undefined;
   const model = readModel(p, 'types', row.line, cell(row, '计算模型'), grades);
   const industries = cell(row, '行业代码').split(/[、，,；;\s]+/).filter(Boolean);
   return {
@@ -123,6 +126,7 @@ function readType(p: Problems, row: TableRow, grades: TableDefaults['grades']): 
       ...(when && aggravatedBand ? { aggravated: { when, band: aggravatedBand } } : {}),
       factors: [], commonFactors, ...(model ? { model } : {}), evidence: readEvidence(cell(row, '违法证据')),
       keywords, industries, verified, ...(cell(row, '核实说明') ? { verifyNote: cell(row, '核实说明') } : {}),
+      ...(breachedVerified !== undefined ? { breachedVerified } : {}), ...(cell(row, '违反条款说明') ? { breachedNote: cell(row, '违反条款说明') } : {}),
     },
   };
 }
@@ -167,6 +171,15 @@ function categoriesOf(types: TypeDraft[], known: Record<string, string>): Array<
   });
 }
 
+const restoreText = (v: string): string => restoreCell(v).trim();
+
+function restoreTables(tables: BenchmarkTables): BenchmarkTables {
+  const rows = (list: TableRow[] | undefined) => list?.map((r) => ({
+    line: r.line, cells: Object.fromEntries(Object.entries(r.cells).map(([k, v]) => [restoreText(k), restoreText(String(v ?? ''))])),
+  }));
+  return Object.fromEntries(Object.entries(tables).map(([k, list]) => [k, rows(list)])) as BenchmarkTables;
+}
+
 /** Maps a schema issue back to the row it came from. */
 function lineOf(path: ReadonlyArray<PropertyKey>, types: TypeDraft[], commonFactors: FactorDraft[], typeFactors: Map<string, FactorDraft[]>): { sheet: SheetKey; line: number | null } {
   if (path[0] === 'violations' && typeof path[1] === 'number') {
@@ -181,7 +194,10 @@ function lineOf(path: ReadonlyArray<PropertyKey>, types: TypeDraft[], commonFact
   return { sheet: 'meta', line: null };
 }
 
-export function readBenchmarkTables(tables: BenchmarkTables, defaults: TableDefaults, headers: Partial<Record<SheetKey, string[]>> = {}): TableResult {
+export function readBenchmarkTables(exported: BenchmarkTables, defaults: TableDefaults, exportedHeaders: Partial<Record<SheetKey, string[]>> = {}): TableResult {
+  // discretion.export protects cells starting with = + - @ (formula injection): read them back as typed.
+  const tables = restoreTables(exported);
+  const headers = Object.fromEntries(Object.entries(exportedHeaders).map(([k, hs]) => [k, hs?.map(restoreText)])) as Partial<Record<SheetKey, string[]>>;
   const p = new Problems();
   if (!tables.types) p.add('types', null, `缺少“${sheetNames.types}”表（Excel工作表名称，或CSV文件名包含“${sheetNames.types}”）`);
   if (!tables.factors) p.add('factors', null, `缺少“${sheetNames.factors}”表（Excel工作表名称，或CSV文件名包含“${sheetNames.factors}”）`);

@@ -52,6 +52,7 @@ export function writeBenchmarkTables(b: DiscretionBenchmark): { meta: SheetRows;
       计算模型: v.model ? modelNamesInTable[v.model.kind] : '', 适用共性因子: yesNo(v.commonFactors), 违法证据: evidence(v.evidence),
       关键词: v.keywords.map((k) => `${k.words.join('、')}:${k.weight}`).join('；'), 行业代码: v.industries.join('、'),
       法定幅度已核实: yesNo(v.verified), 核实说明: v.verifyNote ?? '',
+      违反条款已核实: v.breachedVerified === undefined ? '' : yesNo(v.breachedVerified), 违反条款说明: v.breachedNote ?? '',
     };
     types.push(typeColumns.map((c) => cells[headerName(c)] ?? ''));
   }

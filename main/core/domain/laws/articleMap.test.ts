@@ -43,4 +43,16 @@ describe('old articles to the articles that replace them', () => {
     const circle = [entry(['甲法', '第一条'], [['乙法', '第一条']], '2027-01-01'), entry(['乙法', '第一条'], [['甲法', '第一条']], '2027-01-01')];
     expect(successorsOn(circle, { law: '甲法', article: '第一条' }, '2028-01-01').steps).toHaveLength(2);
   });
+
+  it('an entry for one item covers that item only, and wins over the whole article\'s', () => {
+    const items = [
+      entry(['固体废物污染环境防治法', '第一百一十二条第一款第一项'], [['生态环境法典', '第一千一百七十五条第一款第一项']], '2026-08-15'),
+      entry(['固体废物污染环境防治法', '第一百一十二条第一款第六项'], [['生态环境法典', '第一千一百七十五条第一款第四项']], '2026-08-15'),
+      entry(['固体废物污染环境防治法', '第一百一十二条'], [['生态环境法典', '第一千一百七十五条']], '2026-08-15'),
+    ];
+    const on = (article: string) => successorsOn(items, { law: '固体废物污染环境防治法', article }, '2026-09-01').articles.map((a) => a.article);
+    expect(on('第一百一十二条第一款第六项')).toEqual(['第一千一百七十五条第一款第四项']);
+    expect(on('第一百一十二条第一款第一项')).toEqual(['第一千一百七十五条第一款第一项']);
+    expect(on('第一百一十二条第一款第二项')).toEqual(['第一千一百七十五条第一款第二项']); // renumbered: the item is carried over
+  });
 });

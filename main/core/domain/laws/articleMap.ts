@@ -15,8 +15,17 @@ function sameArticle(a: ArticleKey, b: ArticleKey): boolean {
   const x = parseArticleCitation(a.article);
   const y = parseArticleCitation(b.article);
   if (!x || !y) return a.article === b.article;
-  // A mapping of a whole article covers every paragraph and item cited under it.
-  return x.number === y.number && x.sub === y.sub;
+  // A mapping of a whole article covers every paragraph and item cited under it; one of an item
+  // (固废法 art. 112(1)(6) → 法典 art. 1175(4)) covers that item only.
+  if (x.number !== y.number || x.sub !== y.sub) return false;
+  if (x.paragraph && y.paragraph && x.paragraph !== y.paragraph) return false;
+  return !(x.item && y.item && x.item !== y.item);
+}
+
+/** How precisely an entry names its article: the entry for the cited item wins over the whole article's. */
+function precision(a: ArticleKey): number {
+  const c = parseArticleCitation(a.article);
+  return (c?.paragraph ? 1 : 0) + (c?.item ? 2 : 0);
 }
 
 export interface Succession {
@@ -42,7 +51,7 @@ export function successorsOn(map: readonly ArticleMapEntry[], from: ArticleKey, 
     for (const a of current) {
       const entry = map
         .filter((e) => e.effectiveFrom <= date && sameArticle(e.from, a) && !steps.includes(e))
-        .sort((x, y) => y.effectiveFrom.localeCompare(x.effectiveFrom))[0];
+        .sort((x, y) => y.effectiveFrom.localeCompare(x.effectiveFrom) || precision(y.from) - precision(x.from))[0];
       if (!entry) { next.push(a); continue; }
       moved = true;
       steps.push(entry);

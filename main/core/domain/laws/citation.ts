@@ -27,6 +27,8 @@ export function parseArticleCitation(text: string): ArticleCitation | null {
   const paragraph = m[3] ? parseChineseNumber(m[3]) : null;
   const item = m[4] ? parseChineseNumber(m[4]) : null;
   if (!number || sub === null || (m[3] && !paragraph) || (m[4] && !item)) return null;
+  // Article numbers are written up to 9999 (formatChineseNumber); larger is a typo, not a citation.
+  if ([number, sub, paragraph ?? 0, item ?? 0].some((x) => x > 9999)) return null;
   return { number, sub, paragraph, item };
 }
 

@@ -18,4 +18,9 @@ describe('fine bands read from a penalty clause', () => {
     expect(singleFineBand('处违法所得一倍以上三倍以下的罚款')).toBeNull();
     expect(singleFineBand('责令改正。')).toBeNull();
   });
+
+  it('reads a band stated as 罚款数额为…以上…以下 (生态环境法典 art. 1170)', () => {
+    const text = '处十万元以上一百万元以下的罚款；情节严重的，责令停业、关闭。工业固体废物为危险废物的，罚款数额为二十万元以上二百万元以下。';
+    expect(fineBandsInText(text)).toEqual([{ kind: 'range', min: 100_000, max: 1_000_000 }, { kind: 'range', min: 200_000, max: 2_000_000 }]);
+  });
 });

@@ -11,6 +11,8 @@ import { numeralChars, parseChineseNumber } from './numerals.js';
 
 const amount = `([${numeralChars}]+|\\d+(?:\\.\\d+)?)(万)?元`;
 const rangePattern = new RegExp(`处${amount}以上${amount}以下(?:的)?罚款`, 'g');
+// 生态环境法典 art. 1170 and others: …为危险废物的，罚款数额为二十万元以上二百万元以下.
+const amountIsPattern = new RegExp(`罚款数额为${amount}以上${amount}以下`, 'g');
 const capPattern = new RegExp(`处${amount}以下(?:的)?罚款`, 'g');
 const percentPattern = new RegExp(`处([^，。；、处]{1,30}?)百分之([${numeralChars}]+)以上百分之([${numeralChars}]+)以下(?:的)?罚款`, 'g');
 
@@ -22,7 +24,7 @@ function yuan(num: string, wan: string | undefined): number | null {
 
 export function fineBandsInText(text: string): FineBand[] {
   const bands: FineBand[] = [];
-  for (const m of text.matchAll(rangePattern)) {
+  for (const m of [...text.matchAll(rangePattern), ...text.matchAll(amountIsPattern)]) {
     const min = yuan(m[1]!, m[2]);
     const max = yuan(m[3]!, m[4]);
     if (min !== null && max !== null && min <= max) bands.push({ kind: 'range', min, max });

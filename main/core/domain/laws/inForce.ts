@@ -32,11 +32,15 @@ export interface VersionStart {
  * The end of each version: the day before the next one takes effect; the newest stays open. Works
  * on the whole set, so importing versions in any order gives the same periods. Two versions taking
  * effect on the same day: the later text wins, the earlier is never in force (to = from − 1).
+ * `lastDay` ends the law (the day before its repeal): the newest version closes then, and one that
+ * would only take effect after it is never in force (to < from).
  */
-export function closePeriods<T extends VersionStart>(versions: readonly T[]): Array<T & { effectiveTo: string | null }> {
+export function closePeriods<T extends VersionStart>(versions: readonly T[], lastDay: string | null = null): Array<T & { effectiveTo: string | null }> {
   const sorted = [...versions].sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom) || a.versionDate.localeCompare(b.versionDate));
   return sorted.map((v, i) => {
     const next = sorted[i + 1];
-    return { ...v, effectiveTo: next ? addDays(next.effectiveFrom, -1) : null };
+    const to = next ? addDays(next.effectiveFrom, -1) : null;
+    // A repealed law (lastDay = the day before the repeal): no version stays in force after it.
+    return { ...v, effectiveTo: lastDay !== null && (to === null || lastDay < to) ? lastDay : to };
   });
 }

@@ -7,13 +7,18 @@
 import type { CaseState, LegalityCheck, LegalityReview } from '../../../../common/schemas/cases.js';
 import type { WorkingCalendar } from '../calendar.js';
 import { fineBandProblem } from '../fines.js';
+import { isLargeFine, type HearingThreshold } from '../hearingThreshold.js';
+import type { LegalBasis } from '../../../../common/schemas/legalBasis.js';
+import { appliedProvision } from '../legalBasis/applied.js';
 import { amountPaid, decisionServedOn, defencePeriod, lastStep, noticeServedOn } from '../procedure/facts.js';
 
 export interface ReviewContext {
   today: string;
+  /** The law the case rests on, resolved from the act's date (null when the date is unknown). */
+  legalBasis?: LegalBasis | null;
   calendar: WorkingCalendar;
-  /** 较大数额 for hearings (data; the Guizhou figure is unverified). */
-  hearingThreshold: { organisationYuan: number; citizenYuan: number };
+  /** 较大数额 for hearings (data; the figures are unverified). */
+  hearingThreshold: HearingThreshold;
   /** Policy thresholds of the procedure definition (法制审核, 集体讨论). */
   thresholds: Record<string, number>;
   /** Document types that carry a number (文号) by the template manifest. */
@@ -53,9 +58,9 @@ export function collectiveDiscussionRequired(s: CaseState, thresholds: Record<st
   return plannedFine(s) >= t || reportFlag(s, 'major') || reportFlag(s, 'complex');
 }
 
+/** 较大数额罚款 (处罚法 art. 63(1)): the figure and whether it counts itself are data (isLargeFine). */
 export function hearingRightApplies(s: CaseState, threshold: ReviewContext['hearingThreshold']): boolean {
-  const t = s.partyKind === 'individual' ? threshold.citizenYuan : threshold.organisationYuan;
-  return (s.noticedFine ?? s.report?.proposedFine ?? 0) >= t;
+  return isLargeFine(s.noticedFine ?? s.report?.proposedFine ?? 0, s.partyKind, threshold);
 }
 
 function officersOnRecords(s: CaseState, today: string): LegalityCheck {
@@ -73,16 +78,31 @@ function officersOnRecords(s: CaseState, today: string): LegalityCheck {
     ok ? '每份笔录均有两名以上持有效证件的执法人员' : '有笔录的有效执法人员少于两人', evidence);
 }
 
-function basisAndBand(s: CaseState, kind: DecisionKind): LegalityCheck {
-  const basis = `${s.violation.penaltyArticle.law}${s.violation.penaltyArticle.article}`;
-  const evidence = [`违法行为：${s.violation.name}`, `处罚依据：${basis}`];
+function basisAndBand(s: CaseState, kind: DecisionKind, ctx: ReviewContext): LegalityCheck {
+  const p = appliedProvision(s, ctx.legalBasis);
+  const evidence = [`违法行为：${p.name}`, `处罚依据：${p.citation}`];
   if (kind !== 'penalty' || (s.decision?.warning && plannedFine(s) === 0)) {
-    return check('basisAndBand', '法律依据明确、罚款在法定幅度内', basis, Boolean(s.violation.penaltyArticle.article), '', evidence, kind === 'penalty');
+    return check('basisAndBand', '法律依据明确、罚款在法定幅度内', p.citation, Boolean(p.penaltyArticle.article), '', evidence, kind === 'penalty');
   }
   const fine = plannedFine(s);
-  const problem = fineBandProblem(s.violation.band, fine, s.report?.investment ?? null);
+  const problem = fineBandProblem(p.band, fine, s.report?.investment ?? null);
   evidence.push(`拟罚款：${fine}元`);
-  return check('basisAndBand', '法律依据明确、罚款在法定幅度内', `${basis}；行政处罚法第四条`, !problem, problem ?? '罚款在法定幅度内', evidence);
+  return check('basisAndBand', '法律依据明确、罚款在法定幅度内', `${p.citation}；行政处罚法第四条`, !problem, problem ?? '罚款在法定幅度内', evidence);
+}
+
+/**
+ * 适用法律正确: the decision rests on the law of the act's day, or the lighter later law (处罚法 art. 37,
+ * 法典 art. 1057). A decision on a repealed article is annulled on review (适用法律错误).
+ */
+function lawOfActDate(s: CaseState, kind: DecisionKind, ctx: ReviewContext): LegalityCheck {
+  const b = ctx.legalBasis;
+  const name = '适用违法行为发生时的法律或者较轻的新法';
+  const citation = b?.basis.join('、') || '行政处罚法第三十七条';
+  if (!b) return check('lawOfActDate', name, citation, false, '未填写违法行为发生日期，无法确定适用的法律', [], kind === 'penalty' && Boolean(s.violationOn));
+  const evidence = [b.actDateNote, ...(b.applied ? [`适用：${b.applied.citation}`] : [])];
+  if (b.rule === 'not-illegal') return check('lawOfActDate', name, citation, kind !== 'penalty', '新的规定不认为该行为违法，不得给予行政处罚', evidence);
+  const ok = b.rule !== 'undecided';
+  return check('lawOfActDate', name, citation, ok, b.reason, evidence, kind === 'penalty');
 }
 
 function numbered(s: CaseState, ctx: ReviewContext): LegalityCheck {
@@ -137,7 +157,8 @@ function decisionRules(s: CaseState, ctx: ReviewContext, kind: DecisionKind): Le
       cdStep ? `已于${cdStep.on}集体讨论` : '情节复杂或重大违法行为，须经负责人集体讨论决定', cdStep ? [String(cdStep.data.conclusion ?? '')] : [], cd && !summary),
     check('decisionTimeLimit', '在办案期限内作出决定', '行政处罚法第六十条', ctx.today <= due,
       ctx.today <= due ? `期限至${due}` : `已超过期限（${due}），须有延期批准记录`, [`立案日期：${s.filedOn}`, ...(extendedTo ? [`批准延长至${extendedTo}`] : [])], !summary),
-    basisAndBand(s, kind),
+    basisAndBand(s, kind, ctx),
+    lawOfActDate(s, kind, ctx),
     check('summaryLimit', '简易程序适用条件', '行政处罚法第五十一条', plannedFine(s) <= (s.partyKind === 'individual' ? 200 : 3000),
       `罚款${plannedFine(s)}元（${s.partyKind === 'individual' ? '公民200元' : '法人或者其他组织3000元'}以下或警告）`, [], summary),
     numbered(s, ctx),
@@ -156,11 +177,23 @@ function closingRules(s: CaseState, ctx: ReviewContext): LegalityCheck[] {
     check('executed', '处罚决定已执行完毕或依法申请强制执行', '行政处罚法第六十六条、第七十二条；行政强制法第五十三条', paid >= fine || Boolean(enforced),
       paid >= fine ? `罚款${fine}元已缴清` : enforced ? `已于${enforced.on}申请人民法院强制执行` : `罚款${fine}元，已缴${paid}元`,
       s.payments.map((p) => `${p.paidOn} 缴款${p.amount}元（${p.receiptNo}）`), fine > 0),
+    executionFiled(s, fine),
     check('tracksEnded', '附加程序均已办结', '生态环境行政处罚办法（结案）', openTracks.length === 0,
       openTracks.length ? `未办结：${openTracks.map((t) => t.name).join('、')}` : '无未办结的附加程序', s.tracks.map((t) => `${t.name}：${t.endedOn ? `${t.endedOn}办结` : '进行中'}`)),
     servedWithReceipts(s),
     numbered(s, ctx),
   ];
+}
+
+/**
+ * The execution is on file (the 正卷's 执行 part, 2010 rule; 处罚法 art. 47, 全过程记录): the payment
+ * voucher, or the court's papers when it was enforced — uploaded as 执行凭证 and bound with the execution.
+ */
+function executionFiled(s: CaseState, fine: number): LegalityCheck {
+  const records = s.evidence.filter((e) => e.kind === 'execution');
+  return check('executionFiled', '执行情况已归档（缴款凭证或人民法院执行文书）', '行政处罚法第四十七条', records.length > 0,
+    records.length ? `已上传执行凭证${records.length}份` : '尚未上传缴款凭证或人民法院的执行文书：请在“证据”中以“执行凭证”上传其扫描件，组卷时归入正卷的执行部分',
+    records.map((e) => `${e.takenOn} ${e.description}`), fine > 0);
 }
 
 export function reviewCase(s: CaseState, ctx: ReviewContext, point: ReviewPoint, kind?: DecisionKind): LegalityReview {

@@ -23,6 +23,11 @@ export function evaluateDeadline(rule: DeadlineRule, state: CaseState, track: st
   const start = startDate(state, rule.start, track);
   if (!start) return null;
   let r = addPeriod(ctx.calendar, start, rule.length, rule.unit);
+  if (rule.then) {
+    // The second period runs from the end of the first (强制法 art. 53: three months after the review and litigation periods end).
+    const second = addPeriod(ctx.calendar, r.dueOn, rule.then.length, rule.then.unit);
+    r = { dueOn: second.dueOn, calendarIncomplete: r.calendarIncomplete || second.calendarIncomplete };
+  }
   let extensions = 0;
   if (rule.extension) {
     const granted = stepsOf(state, track, rule.extension.action).filter((s) => s.on >= start).slice(0, rule.extension.max);
@@ -44,6 +49,7 @@ export function evaluateDeadline(rule: DeadlineRule, state: CaseState, track: st
   else status = 'running';
   return {
     id: rule.id, name: rule.name, startEvent: rule.start, startOn: start, dueOn: r.dueOn, unit: rule.unit, length: rule.length,
+    ...(rule.then ? { then: { length: rule.then.length, unit: rule.then.unit } } : {}),
     citation: rule.extension && extensions ? `${rule.citation}；延长：${rule.extension.citation}` : rule.citation,
     status, calendarIncomplete: r.calendarIncomplete, track, extensions,
   };

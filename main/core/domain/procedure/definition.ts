@@ -9,6 +9,7 @@
  *   once, each with its own current node, so no node is ever copied between procedures.
  */
 import { z } from 'zod';
+import { isoDate } from '../../../../common/schemas/primitives.js';
 
 export const guardRef = z.object({ name: z.string(), args: z.record(z.string(), z.unknown()).optional() });
 export type GuardRef = z.infer<typeof guardRef>;
@@ -34,11 +35,23 @@ export const deadlineRule = z.object({
   appliesWhen: z.object({ action: z.string(), field: z.string(), equals: z.unknown() }).optional(),
   /** Periods a suspension (中止) does not count: the due date moves by the days suspended. */
   pausedWhileSuspended: z.boolean().optional(),
+  /**
+   * A second period counted from the day the first one ends (after that day is moved past a rest
+   * day): e.g. 申请人民法院强制执行 within three months (强制法 art. 53) after the litigation period, six
+   * months from the decision's service (行政诉讼法 art. 46), has ended.
+   */
+  then: z.object({ length: z.number().int().positive(), unit: deadlineUnit, citation: z.string().min(1) }).optional(),
 });
 
 export const procedureDefinition = z.object({
   id: z.string(),
   version: z.string(),
+  /**
+   * The day from which this version applies (e.g. 2026-08-15, the 生态环境法典): a case or track
+   * started on or after it follows the newest version in force that day; one started before keeps
+   * the version it started with. Absent: in force from the start.
+   */
+  effectiveFrom: isoDate.optional(),
   name: z.string(),
   kind: z.enum(['main', 'track']).default('main'),
   /** Tracks only: which main procedures and nodes a user may start this track from. */
@@ -87,6 +100,18 @@ export const procedureDefinition = z.object({
   warnAheadWorkingDays: z.number().int().min(0),
   /** Policy figures the guards use (data, not code); each one cites its source or says it is unverified. */
   thresholds: z.record(z.string(), z.object({ value: z.number(), source: z.string() })).default({}),
+  /**
+   * 按日连续处罚: how the days are counted (derive.ts). `from` and `to` are `action:<id>.<field>`:
+   * the days run from the day after `from` up to and including `to`. Absent: the rule of the first
+   * version (from the day after the order was served to the re-check, 2014 按日连续处罚办法).
+   */
+  dailyCount: z.object({
+    from: z.string().regex(/^action:[^.]+\.[^.]+$/),
+    to: z.string().regex(/^action:[^.]+\.[^.]+$/),
+    /** How the decision words the first day: 自{fromText}起. */
+    fromText: z.string().min(1),
+    citation: z.string().min(1),
+  }).optional(),
 });
 export type ProcedureDefinition = z.infer<typeof procedureDefinition>;
 export type ProcedureNode = ProcedureDefinition['nodes'][number];
@@ -120,6 +145,12 @@ export function checkDefinition(def: ProcedureDefinition, knownGuards: ReadonlyS
     if (a.form && knownForms && !knownForms.has(a.form)) problems.push(`操作 ${a.id} 使用了未知表单 ${a.form}`);
     for (const g of a.guards) checkGuard(`操作 ${a.id}`, g);
     for (const n of a.next ?? []) if (n.when) checkGuard(`操作 ${a.id}`, n.when);
+  }
+  if (def.dailyCount) {
+    for (const key of [def.dailyCount.from, def.dailyCount.to]) {
+      const action = key.slice(7).split('.')[0]!;
+      if (!actionIds.has(action)) problems.push(`按日连续处罚计日规则引用了不存在的操作 ${action}`);
+    }
   }
   for (const d of def.deadlines) {
     const keys = [d.start, d.metBy].flatMap((k) => k.split('|'));

@@ -4,26 +4,48 @@
  */
 import type { CaseState } from '../../../../common/schemas/cases.js';
 import { daysBetween } from '../dates.js';
-import { lastStep } from './facts.js';
+import type { ProcedureDefinition } from './definition.js';
+import { lastStep, startDate } from './facts.js';
+
+export type DailyCountRule = NonNullable<ProcedureDefinition['dailyCount']>;
 
 /**
- * 按日连续处罚 (环保法 art. 59; 按日连续处罚暂行办法): the days are counted from the day after the
- * order to correct was served up to the day of the re-check that found the violation continuing;
- * the amount is the original fine for each of those days.
+ * The count of the first 按日连续处罚 track (2026.1, which names no `dailyCount`): from the day after
+ * the order to correct was served (the 2014 按日连续处罚暂行办法) to the re-check that found the
+ * violation going on. Tracks started under it keep it; later versions state their rule as data.
  */
-export function dailyPenalty(servedOn: string, recheckOn: string, originalFine: number): { days: number; amount: number } {
-  const days = Math.max(0, daysBetween(servedOn, recheckOn));
+export const firstDailyCount: DailyCountRule = {
+  from: 'action:serveCorrectionOrder.servedOn', to: 'action:recordRecheck.recheckOn',
+  fromText: '责令改正违法行为决定书送达之日的次日', citation: '按日连续处罚程序 2026.1 版',
+};
+
+/** The days from the day after `from` up to and including `to`, and the original fine for each of them. */
+export function dailyPenalty(from: string, to: string, originalFine: number): { days: number; amount: number } {
+  const days = Math.max(0, daysBetween(from, to));
   return { days, amount: days * originalFine };
 }
 
-export function deriveActionData(form: string | undefined, state: CaseState, track: string, data: Record<string, unknown>): Record<string, unknown> {
-  if (form === 'dailyDecision') {
+/**
+ * `rule`: the track definition's `dailyCount` (absent for the first version). The re-check that
+ * leads to a daily penalty records the day the count starts from and how the decision words it, so
+ * the 按日连续处罚决定书 drafted before the decision counts the same days as the decision.
+ */
+export function deriveActionData(action: { id: string; form?: string | undefined }, state: CaseState, track: string, data: Record<string, unknown>, rule?: DailyCountRule): Record<string, unknown> {
+  if (action.form === 'dailyDecision') {
+    const r = rule ?? firstDailyCount;
     const served = lastStep(state, track, 'serveCorrectionOrder');
     const recheck = lastStep(state, track, 'recordRecheck');
     const servedOn = String(served?.data.servedOn ?? served?.on ?? '');
     const recheckOn = String(recheck?.data.recheckOn ?? recheck?.on ?? '');
-    if (!servedOn || !recheckOn) return data;
-    return { ...data, servedOn, recheckOn, ...dailyPenalty(servedOn, recheckOn, Number(data.originalFine)) };
+    const from = startDate(state, r.from, track) ?? '';
+    const to = startDate(state, r.to, track) ?? '';
+    if (!from || !to) return data;
+    return { ...data, servedOn, recheckOn, countedFrom: from, countedTo: to, ...dailyPenalty(from, to, Number(data.originalFine)) };
+  }
+  // A refused or obstructed re-check (法典 art. 1060) leads to the daily penalty whatever else was ticked.
+  if (rule && action.id === rule.to.slice(7).split('.')[0] && (data.corrected !== true || data.obstructed === true)) {
+    const from = startDate(state, rule.from, track);
+    return from ? { ...data, dailyCountFrom: from, dailyCountFromText: rule.fromText } : data;
   }
   return data;
 }

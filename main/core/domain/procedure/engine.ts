@@ -14,7 +14,7 @@ import { fromNodes, returnToPrevious, type ProcedureAction, type ProcedureDefini
 import { runGuard, type GuardContext, type GuardFailure } from './guards.js';
 import { evaluateDeadline, evaluateDeadlines } from './deadlines.js';
 import { lateSurcharge } from './surcharge.js';
-import { compareVersions } from './versions.js';
+import { versionInForce } from './versions.js';
 
 export interface EvaluationContext {
   today: string;
@@ -119,11 +119,12 @@ function nodeParts(def: ProcedureDefinition, state: CaseState, nodeId: string, c
 
 /** The newest version of each track procedure a user may start from the case's current main node. */
 export function startableTracks(state: CaseState, ctx: EvaluationContext): StartableTrack[] {
+  // The version a track started today would follow (its effectiveFrom, e.g. the Code's 2026-08-15).
   const newest = new Map<string, ProcedureDefinition>();
   for (const d of ctx.procedures.values()) {
-    if (d.kind !== 'track' || !d.attach) continue;
-    const cur = newest.get(d.id);
-    if (!cur || compareVersions(cur.version, d.version) < 0) newest.set(d.id, d);
+    if (d.kind !== 'track' || !d.attach || newest.has(d.id)) continue;
+    const inForce = versionInForce(ctx.procedures.values(), d.id, ctx.today);
+    if (inForce) newest.set(d.id, inForce);
   }
   const out: StartableTrack[] = [];
   for (const d of newest.values()) {
@@ -147,7 +148,7 @@ function trackView(state: CaseState, t: TrackState, ctx: EvaluationContext): Tra
   };
 }
 
-export function evaluateCase(def: ProcedureDefinition, state: CaseState, ctx: EvaluationContext): Omit<CaseView, 'state'> {
+export function evaluateCase(def: ProcedureDefinition, state: CaseState, ctx: EvaluationContext): Omit<CaseView, 'state' | 'legalBasis'> {
   const parts = nodeParts(def, state, state.node, ctx, mainTrackId);
   const dctx = { today: ctx.today, calendar: ctx.calendar, warnAheadWorkingDays: ctx.warnAheadWorkingDays ?? def.warnAheadWorkingDays };
   const deadlines = [

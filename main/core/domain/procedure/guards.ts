@@ -8,6 +8,7 @@ import type { WorkingCalendar } from '../calendar.js';
 import { addDays } from '../dates.js';
 import { fineBandProblem } from '../fines.js';
 import { collectiveDiscussionRequired, hearingHeld, legalReviewRequired, reviewCase, type ReviewContext } from '../legality/review.js';
+import { appliedProvision } from '../legalBasis/applied.js';
 import { defencePeriod, isMet, lastStep, noticeServedOn, startDate, stepsOf } from './facts.js';
 
 export interface GuardContext {
@@ -49,6 +50,40 @@ const guards: Record<string, Guard> = {
     return fail('hasDocument', `尚未制作${what}`, '行政处罚法第四十七条（全过程记录）');
   },
 
+  /**
+   * 归档 files the binding that was made: bound after the last change to the documents and evidence,
+   * with the 保管期限 and the number of volumes chosen now, so the bound covers, the printed 卷宗封面,
+   * the 备考表 and the archive record agree.
+   */
+  dataDossierMatchesArchive: ({ state, data }) => {
+    const citation = '行政处罚法第四十七条；档案法实施条例第十九条';
+    const d = state.dossier;
+    if (!d) return fail('dossierBuilt', '尚未组卷：请先选择保管期限组卷，再归档', citation);
+    // The printed 卷宗封面, 卷内目录 and 备考表 copy the binding and are not bound themselves.
+    const filed = state.documents.filter((x) => !['dossier-cover', 'dossier-catalog', 'dossier-remarks'].includes(x.type));
+    const changed = [...filed.flatMap((x) => [x.generatedAt, x.finalised?.at ?? '']), ...state.evidence.map((e) => e.addedAt)].sort().at(-1) ?? '';
+    if (changed > d.builtAt) return fail('dossierCurrent', `组卷（${d.builtAt.slice(0, 10)}）之后文书或证据又有变动：请重新组卷后归档`, citation);
+    const problems: GuardFailure[] = [];
+    if (d.retention !== data.retention) {
+      problems.push(fail('dossierRetention', `归档选择的保管期限“${str(data.retention)}”与卷宗封面的保管期限“${d.retention ?? '未选择'}”不一致：请按所选保管期限重新组卷`, citation));
+    }
+    const bound = d.volumes?.length ?? 1;
+    if (data.volumes !== undefined && Number(data.volumes) !== bound) {
+      problems.push(fail('dossierVolumes', `归档填写的卷数（${String(data.volumes)}）与组卷装订的卷数（${bound}）不一致`, citation));
+    }
+    return problems.length ? problems : null;
+  },
+
+  /** The newest version of a document is finalised (定稿盖章): what is served is the sealed document (处罚法 art. 59(2)). */
+  documentFinalised: ({ state, review }, args) => {
+    const type = String(args.type);
+    const doc = state.documents.filter((d) => d.type === type).at(-1);
+    if (doc?.finalised) return null;
+    const name = review.documentName(type);
+    return fail('documentFinalised', doc ? `${name}尚未定稿盖章，不能送达：送达的应是盖有本机关印章的${name}` : `尚未制作${name}`,
+      cite(args, '行政处罚法第五十九条第二款'));
+  },
+
   hasEvidence: ({ state }, args) => {
     const min = Number(args.min ?? 1);
     const n = state.evidence.filter((e) => e.kind === args.kind).length;
@@ -63,18 +98,20 @@ const guards: Record<string, Guard> = {
 
   hasReport: ({ state }) => (state.report ? null : fail('hasReport', '尚未提交调查报告', '行政处罚法第五十七条')),
 
-  dataFineWithinBand: ({ state, data }) => {
+  dataFineWithinBand: ({ state, data, review }) => {
     const fine = Number(data.proposedFine ?? data.fine);
     if (data.warning === true && !fine) return null;
     const investment = data.investment == null || data.investment === '' ? null : Number(data.investment);
-    const p = fineBandProblem(state.violation.band, fine, investment);
-    return p ? fail('fineWithinBand', p, `${state.violation.penaltyArticle.law}${state.violation.penaltyArticle.article}`) : null;
+    const applied = appliedProvision(state, review.legalBasis);
+    const p = fineBandProblem(applied.band, fine, investment);
+    return p ? fail('fineWithinBand', p, applied.citation) : null;
   },
 
-  fineWithinBand: ({ state }) => {
+  fineWithinBand: ({ state, review }) => {
     if (!state.report) return fail('fineWithinBand', '尚无拟处罚金额', '行政处罚法第五十七条');
-    const p = fineBandProblem(state.violation.band, state.report.proposedFine, state.report.investment);
-    return p ? fail('fineWithinBand', p, `${state.violation.penaltyArticle.law}${state.violation.penaltyArticle.article}`) : null;
+    const applied = appliedProvision(state, review.legalBasis);
+    const p = fineBandProblem(applied.band, state.report.proposedFine, state.report.investment);
+    return p ? fail('fineWithinBand', p, applied.citation) : null;
   },
 
   /** 简易程序: a warning, or a fine of at most 200 yuan for a citizen / 3,000 yuan for an organisation (art. 51). */
@@ -192,11 +229,15 @@ const guards: Record<string, Guard> = {
     return today > end ? null : fail('periodOver', `${str(args.label) || '期限'}至${end}届满，届满后方可办理`, cite(args, ''));
   },
 
-  /** Still inside a period (e.g. the application to court within 3 months, 强制法 art. 53). */
+  /**
+   * Still inside a period (e.g. the application to court within 3 months, 强制法 art. 53); with
+   * `thenLength`/`thenUnit`, a second period counted from the end of the first (as a deadline's `then`).
+   */
   withinPeriod: ({ state, track, today, calendar }, args) => {
     const start = startDate(state, String(args.from), track);
     if (!start) return null;
-    const end = periodEnd(calendar, start, Number(args.length), args.unit);
+    const first = periodEnd(calendar, start, Number(args.length), args.unit);
+    const end = args.thenLength ? periodEnd(calendar, first, Number(args.thenLength), args.thenUnit) : first;
     return today <= end ? null : fail('withinPeriod', `${str(args.label) || '期限'}已于${end}届满`, cite(args, ''));
   },
 
@@ -211,6 +252,12 @@ const guards: Record<string, Guard> = {
 
   /** Branch condition on the action's data (`next[].when`). */
   dataEquals: ({ data }, args) => (data[String(args.field)] === args.equals ? null : fail('dataEquals', '', '')),
+
+  /** Two dates of the action's data in order (e.g. the order to correct made before it was served). */
+  dataDateNotAfter: ({ data }, args) => {
+    const [a, b] = [str(data[String(args.field)]), str(data[String(args.other)])];
+    return !a || !b || a <= b ? null : fail('dataDateNotAfter', `${str(args.label) || '日期'}（${a}）不能晚于${str(args.otherLabel) || '后一日期'}（${b}）`, cite(args, ''));
+  },
 
   /** Electronic service only with the party's written consent (art. 61(2)). */
   dataServiceLawful: ({ data }) => {

@@ -11,11 +11,13 @@ import { act, allDefinitions, evalCtx, openedCase, ordinaryV2, startTrack, withD
 import type { Role } from '../../../../common/roles.js';
 import type { CaseState } from '../../../../common/schemas/cases.js';
 import { loadProcedures } from '../../services.js';
+import { versionInForce } from './versions.js';
 
 const forms = new Set(Object.keys(actionForms));
 const def = (id: string): ProcedureDefinition => [...allDefinitions.values()].filter((d) => d.id === id).sort((a, b) => (a.version < b.version ? 1 : -1))[0]!;
 const reasons = (s: CaseState, action: string, today: string, data: Record<string, unknown> = {}, roles: Role[] = ['officer', 'head'], track = 'main') => {
-  const d = track === 'main' ? [...allDefinitions.values()].find((x) => x.id === s.procedure.id && x.version === s.procedure.version)! : def(s.tracks.find((t) => t.id === track)!.procedure.id);
+  const started = track === 'main' ? s.procedure : s.tracks.find((t) => t.id === track)!.procedure;
+  const d = allDefinitions.get(`${started.id}@${started.version}`)!;
   return blockingReasons(d, s, d.actions.find((a) => a.id === action)!, evalCtx(today, roles), data, track);
 };
 
@@ -35,7 +37,7 @@ describe('procedure definitions', () => {
     const loaded = loadProcedures();
     expect([...loaded.keys()].sort()).toEqual([...allDefinitions.keys()].sort());
     for (const d of loaded.values()) expect(checkDefinition(d, knownGuards, forms), `${d.id}@${d.version}`).toEqual([]);
-    expect([...loaded.values()].filter((d) => d.kind === 'track').map((d) => d.id).sort())
+    expect([...new Set([...loaded.values()].filter((d) => d.kind === 'track').map((d) => d.id))].sort())
       .toEqual(['correction', 'dailyPenalty', 'preservation', 'productionRestriction', 'referral', 'seizure']);
   });
 
@@ -224,6 +226,71 @@ describe('tracks alongside the case', () => {
     s = act(s, 'serveCorrectionOrder', { servedDocument: '责令改正违法行为决定书', servedOn: '2026-03-27', method: '直接送达', recipient: '王某', consent: false, reasonForPublicNotice: '', correctBy: '2026-04-05' }, '2026-03-27', 'dailyPenalty-1');
     s = act(s, 'recordRecheck', { recheckOn: '2026-04-08', corrected: true, covert: true, findings: '已达标' }, '2026-04-08', 'dailyPenalty-1');
     expect(s.tracks[0]).toMatchObject({ node: 'corrected', endedOn: '2026-04-08' });
+  });
+
+  const order = (servedOn: string, orderedOn?: string) => ({
+    servedDocument: '责令改正违法行为决定书', ...(orderedOn ? { orderedOn } : {}), servedOn, method: '直接送达', recipient: '王某', consent: false, reasonForPublicNotice: '', correctBy: '2026-12-31',
+  });
+
+  it('the 生态环境法典 (in force 2026-08-15): a track started 2026-08-14 keeps v1, one started 2026-08-15 gets v2, and each keeps its version', () => {
+    const v1Day = startTrack({ ...openedCase('2026-08-01', ordinaryV2), node: 'decision.draft' }, 'dailyPenalty', '2026-08-14');
+    const v2Day = startTrack({ ...openedCase('2026-08-01', ordinaryV2), node: 'decision.draft' }, 'dailyPenalty', '2026-08-15');
+    expect(v1Day.tracks[0]!.procedure).toEqual({ id: 'dailyPenalty', version: '2026.1' });
+    expect(v2Day.tracks[0]!.procedure).toEqual({ id: 'dailyPenalty', version: '2026.2' });
+    for (const id of ['seizure', 'productionRestriction', 'referral']) {
+      expect(versionInForce(allDefinitions.values(), id, '2026-08-14')?.version, id).toBe('2026.1');
+      expect(versionInForce(allDefinitions.values(), id, '2026-08-15')?.version, id).toBe('2026.2');
+    }
+    // Procedures with no new version are unaffected; the ordinary procedure stays at its newest.
+    expect(versionInForce(allDefinitions.values(), 'correction', '2026-12-07')?.version).toBe('2026.1');
+    expect(versionInForce(allDefinitions.values(), 'ordinary', '2026-12-07')?.version).toBe('2026.2');
+    // What the case page offers to start is the version in force that day.
+    const offered = (today: string) => startableTracks({ ...openedCase('2026-08-01', ordinaryV2), node: 'decision.draft' }, evalCtx(today)).find((x) => x.procedure === 'dailyPenalty')!;
+    expect(offered('2026-08-14').citation).toMatch(/环境保护法第五十九条/);
+    expect(offered('2026-08-15').citation).toMatch(/生态环境法典第一千零六十条/);
+    // The v1 track started on 2026-08-14 runs on under v1 after the Code took effect: its days still run from service.
+    let s = act(v1Day, 'serveCorrectionOrder', order('2026-08-20'), '2026-08-20', 'dailyPenalty-1');
+    s = act(s, 'recordRecheck', { recheckOn: '2026-09-01', corrected: false, covert: true, findings: '仍超标' }, '2026-09-01', 'dailyPenalty-1');
+    s = act(s, 'decideDailyPenalty', { originalFine: 100000 }, '2026-09-02', 'dailyPenalty-1');
+    expect(s.tracks[0]!.procedure.version).toBe('2026.1');
+    expect(s.steps.at(-1)!.data).toMatchObject({ servedOn: '2026-08-20', countedFrom: '2026-08-20', days: 12, amount: 1200000 });
+  });
+
+  it('按日连续处罚 under art. 1060 (v2): days from the day after the order to correct, not from its service', () => {
+    let s = startTrack({ ...openedCase('2026-08-01', ordinaryV2), node: 'decision.draft' }, 'dailyPenalty', '2026-09-01');
+    // The order's date is asked, and may not be after its service.
+    expect(reasons(s, 'serveCorrectionOrder', '2026-09-05', order('2026-09-05', '2026-09-06'), ['officer'], 'dailyPenalty-1')[0]).toMatchObject({ rule: 'dataDateNotAfter', citation: '生态环境法典第一千零六十条第一款' });
+    expect(actionForms.dailyOrderService.safeParse(order('2026-09-05')).success).toBe(false);
+    s = act(s, 'serveCorrectionOrder', order('2026-09-05', '2026-09-02'), '2026-09-05', 'dailyPenalty-1');
+    s = act(s, 'recordRecheck', { recheckOn: '2026-09-20', corrected: false, obstructed: false, covert: true, findings: '仍超标' }, '2026-09-20', 'dailyPenalty-1');
+    expect(s.tracks[0]!.node).toBe('dailyDecision');
+    // The re-check records where the count starts, for the decision drafted before it is made.
+    expect(s.steps.at(-1)!.data).toMatchObject({ dailyCountFrom: '2026-09-02', dailyCountFromText: '责令改正之日的次日' });
+    s = act(s, 'decideDailyPenalty', { originalFine: 100000 }, '2026-09-21', 'dailyPenalty-1');
+    // 09-03 … 09-20: 18 days (from service it would have been 15).
+    expect(s.steps.at(-1)!.data).toMatchObject({ servedOn: '2026-09-05', countedFrom: '2026-09-02', countedTo: '2026-09-20', days: 18, amount: 1800000 });
+  });
+
+  it('按日连续处罚 under art. 1060 (v2): refusing or obstructing the re-check leads to the daily penalty too', () => {
+    let s = startTrack({ ...openedCase('2026-08-01', ordinaryV2), node: 'decision.draft' }, 'dailyPenalty', '2026-09-01');
+    s = act(s, 'serveCorrectionOrder', order('2026-09-05', '2026-09-05'), '2026-09-05', 'dailyPenalty-1');
+    s = act(s, 'recordRecheck', { recheckOn: '2026-09-15', corrected: false, obstructed: true, covert: false, findings: '拒绝执法人员进入厂区' }, '2026-09-15', 'dailyPenalty-1');
+    expect(s.tracks[0]!.node).toBe('dailyDecision');
+    s = act(s, 'decideDailyPenalty', { originalFine: 50000 }, '2026-09-16', 'dailyPenalty-1');
+    expect(s.steps.at(-1)!.data).toMatchObject({ days: 10, amount: 500000 });
+  });
+
+  it('checkDefinition accepts the new versions and rejects a daily count naming an unknown action', () => {
+    const loaded = loadProcedures();
+    for (const key of ['seizure@2026.2', 'dailyPenalty@2026.2', 'productionRestriction@2026.2', 'referral@2026.2']) {
+      const d = loaded.get(key)!;
+      expect(d.effectiveFrom, key).toBe('2026-08-15');
+      expect(checkDefinition(d, knownGuards, forms), key).toEqual([]);
+    }
+    const broken = structuredClone(loaded.get('dailyPenalty@2026.2')!);
+    broken.dailyCount = { ...broken.dailyCount!, from: 'action:nothing.orderedOn' };
+    expect(checkDefinition(broken, knownGuards, forms).join('\n')).toMatch(/计日规则引用了不存在的操作 nothing/);
+    expect(procedureDefinition.safeParse({ ...broken, effectiveFrom: '2026-8-15' }).success).toBe(false);
   });
 
   it('先行登记保存: decided within 7 working days (art. 56, 85)', () => {

@@ -25,6 +25,8 @@ function invariants(s: CaseState): void {
   }
   // Defending never raises the penalty (art. 45(2)).
   if (s.noticedFine != null && s.defence.statements.length && s.decision?.kind === 'penalty') expect(s.decision.fine).toBeLessThanOrEqual(s.noticedFine);
+  // A decision is served only once sealed (处罚法 art. 59(2)).
+  if (s.services.some((x) => x.documentType === '行政处罚决定书')) expect(s.documents.some((d) => d.type === 'penalty-decision' && d.finalised)).toBe(true);
   // A case approved for 结案 has no track still running.
   if (s.steps.some((x) => x.action === 'approveClosing')) expect(s.tracks.every((t) => t.endedOn)).toBe(true);
   // Every track stands on a node of its own definition.
@@ -47,6 +49,15 @@ describe('property: no sequence of allowed actions reaches a state the law forbi
           if (!have) s = withDocument(s, type, { servedDocument: s.node === 'notice.service' ? '行政处罚事先告知书' : '行政处罚决定书' }, type === 'service-receipt' ? null : `${type}-1`);
         }
         if (s.node === 'investigation' && !s.evidence.length) s = withPhoto(s);
+        // The payment voucher is filed once paid (the closing legality review checks the execution record).
+        if (s.node === 'closing.draft' && !s.evidence.some((e) => e.kind === 'execution') && s.evidence[0]) {
+          s = { ...s, evidence: [...s.evidence, { ...s.evidence[0], id: 'voucher', kind: 'execution', description: '缴款凭证' }] };
+        }
+        // 定稿 once approved: only the sealed decision may be served (处罚法 art. 59(2)).
+        if (s.node === 'service' && mode % 2 === 0) {
+          s = { ...s, documents: s.documents.map((d) => (d.type === 'penalty-decision' && !d.finalised
+            ? { ...d, finalised: { at: `${today}T02:00:00.000Z`, by: '测试', docxSha256: 'f'.repeat(64), pdfHash: 'f'.repeat(64), pages: 1 } } : d)) };
+        }
         const ctx = evalCtx(today, roles);
         const v = evaluateCase(ordinaryV2, s, ctx);
         const moves = (id: string) => { const a = ordinaryV2.actions.find((x) => x.id === id); return Boolean(a && (a.to || a.next)); };

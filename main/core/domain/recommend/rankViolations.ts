@@ -69,6 +69,7 @@ export function rankViolations(entries: readonly BenchmarkEntry[], text: string,
     .sort((a, b) => b.score - a.score || a.i - b.i)
     .slice(0, limit)
     .map(({ e, score, matched, industryMatched }) => ({
-      violationId: e.id, code: e.code, name: e.name, category: e.category, score, matched, industryMatched,
+      violationId: e.id, code: e.code, name: e.name, category: e.category,
+      citation: `${e.penaltyArticle.law}${e.penaltyArticle.article}`, score, matched, industryMatched,
     }));
 }

@@ -6,6 +6,7 @@ import { sql as initial } from './20261126T1900_initial.js';
 import { sql as lawLibrary } from './20261127T0300_law_library.js'; // issue 5: law library
 import { sql as enterpriseDirectory } from './20261127T1500_enterprise_directory.js'; // issue 5: enterprise directory
 import { sql as discretionBenchmarks } from './20261127T1600_discretion_benchmarks.js'; // issue 5: discretion benchmark
+import { sql as accounts } from './20261207T1000_accounts.js'; // issue 11: sessions hashed, lockout, audit log
 
 export interface Migration { name: string; sql: string }
 
@@ -14,4 +15,5 @@ export const migrations: Migration[] = [
   { name: '20261127T0300_law_library', sql: lawLibrary },
   { name: '20261127T1500_enterprise_directory', sql: enterpriseDirectory },
   { name: '20261127T1600_discretion_benchmarks', sql: discretionBenchmarks },
+  { name: '20261207T1000_accounts', sql: accounts },
 ];

@@ -32,9 +32,12 @@ function preview(res: Loaded): string {
 }
 
 export function CaseLawPanel({ view }: { view: CaseView }) {
-  const { violation, violationOn, filedOn } = view.state;
-  const on = violationOn ?? filedOn;
-  const refs = [...violation.breached.map((r) => ({ role: '违反', ref: r })), { role: '处罚依据', ref: violation.penaltyArticle }];
+  // The provision the case rests on (从旧兼从轻), in its text of the day it applies: the act's day, or
+  // the decision's when the lighter new law applies. Without an act date, the type chosen at 立案.
+  const basis = view.legalBasis;
+  const provision = basis?.applied ?? view.state.violation;
+  const on = basis ? (basis.rule === 'new-law-lighter' ? basis.decisionOn : basis.actOn) : view.state.filedOn;
+  const refs = [...provision.breached.map((r) => ({ role: '违反', ref: r })), { role: '处罚依据', ref: provision.penaltyArticle }];
   const key = JSON.stringify([refs, on]);
   const [resolved, setResolved] = useState<ArticleResolution[] | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -50,7 +53,7 @@ export function CaseLawPanel({ view }: { view: CaseView }) {
   }, [key]);
 
   return (
-    <Section title="法律依据" subtitle={`按违法行为${violationOn ? '发生' : '立案'}之日（${on}）有效的条文`} testId="case-law">
+    <Section title="法律依据" subtitle={`按${basis ? (basis.rule === 'new-law-lighter' ? '作出决定' : '违法行为发生') : '立案'}之日（${on}）有效的条文`} testId="case-law">
       {error && <Typography variant="body2" color="error">{error}</Typography>}
       <Stack spacing={1}>
         {refs.map((r, i) => {
@@ -62,7 +65,7 @@ export function CaseLawPanel({ view }: { view: CaseView }) {
                 {res?.status === 'loaded'
                   ? <Link component="button" variant="body2" onClick={() => setOpen(res)} sx={{ textAlign: 'left' }}>{res.citation}</Link>
                   : <Typography variant="body2">{r.ref.law}{r.ref.article}</Typography>}
-                {res?.status === 'not-loaded' && <Chip size="small" color="warning" variant="outlined" label="条文未载入" title={res.message} />}
+                {res?.status === 'not-loaded' && <Chip size="small" color="warning" variant="outlined" label={res.reason === 'repealed' ? '已废止' : '条文未载入'} title={res.message} />}
               </Stack>
               {res?.status === 'loaded' && (
                 <Typography variant="caption" color="text.secondary" sx={{ display: 'block', whiteSpace: 'pre-line' }}>

@@ -22,6 +22,7 @@ import { PhaseStepper } from './PhaseStepper';
 import { WorkPanel } from './WorkPanel';
 import { DeadlinesPanel } from './DeadlinesPanel';
 import { CaseLawPanel } from './CaseLawPanel'; // issue 5: cited articles
+import { LegalBasisPanel } from './LegalBasisPanel'; // issue 10: the law of the act's date (从旧兼从轻)
 import { LegalityPanel } from './LegalityPanel';
 import { TracksPanel } from './TracksPanel';
 import { DocumentsPanel } from './documents/DocumentsPanel';
@@ -67,6 +68,7 @@ export function CasePage({ caseId, tab }: { caseId: string; tab: CaseTab }) {
           <Stack spacing={2}>
             {view.legality && <LegalityPanel review={view.legality} />}
             <DeadlinesPanel deadlines={view.deadlines} trackNames={Object.fromEntries(view.tracks.map((t) => [t.id, t.name]))} />
+            <LegalBasisPanel view={view} onView={set} />
             <CaseLawPanel view={view} />
           </Stack>
         </Grid>

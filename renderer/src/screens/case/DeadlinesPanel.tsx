@@ -16,7 +16,10 @@ const statusUi: Record<DeadlineView['status'], { label: string; color: 'default'
   met: { label: '已完成', color: 'success' },
 };
 
-export const unitText = (d: Pick<DeadlineView, 'length' | 'unit'>): string => `${d.length}${d.unit === 'workingDays' ? '个工作日' : d.unit === 'months' ? '个月' : '日'}`;
+const periodText = (length: number, unit: DeadlineView['unit']): string => `${length}${unit === 'workingDays' ? '个工作日' : unit === 'months' ? '个月' : '日'}`;
+/** “6个月”, or “6个月届满后3个月” for a period counted from the end of another (强制法 art. 53). */
+export const unitText = (d: Pick<DeadlineView, 'length' | 'unit' | 'then'>): string =>
+  `${periodText(d.length, d.unit)}${d.then ? `届满后${periodText(d.then.length, d.then.unit)}` : ''}`;
 
 export function DeadlinesPanel({ deadlines, trackNames = {} }: { deadlines: DeadlineView[]; trackNames?: Record<string, string> }) {
   const incomplete = deadlines.some((d) => d.calendarIncomplete && d.status !== 'met');

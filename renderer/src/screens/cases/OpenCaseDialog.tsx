@@ -2,8 +2,11 @@
  * 立案: party, violation type, officers, dates, source and summary → cases.open.
  * One requestId per opening of the dialog, so a double click or a retry after a lost reply opens
  * one case, not two. What the clerk typed stays (in sessionStorage too) until the case is opened.
+ * Issue 10: the violation types offered are those resting on the law of the act's day, with a
+ * one-line preview of the law the case will rest on (从旧兼从轻), and the limitation question of the
+ * rule of that day (处罚法 art. 36, or 生态环境法典 art. 1054).
  */
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Dialog from '@mui/material/Dialog';
@@ -18,6 +21,11 @@ import Checkbox from '@mui/material/Checkbox';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import type { CaseView } from '../../../../common/schemas/cases';
 import type { Officer, ViolationType } from '../../../../common/schemas/reference';
+import type { LegalBasis } from '../../../../common/schemas/legalBasis';
+import Typography from '@mui/material/Typography';
+import { useDebounced } from '../../hooks/useDebounced';
+import { previewLine, ruleSummary } from '../case/legalBasisText';
+import { harmLabel, limitationRulesFor } from './limitationRule';
 import { openCaseInput } from '../../../../common/schemas/cases';
 import { send } from '../../api/send';
 import { ApiError, fieldErrorsOf, messageOf } from '../../api/errors';
@@ -27,7 +35,7 @@ import { todayIso } from '../../util/dates';
 import { EnterprisePicker } from './EnterprisePicker';
 import { OfficerSelect } from './OfficerSelect';
 import { ViolationSelect } from './ViolationSelect';
-import { caseSources, clearDraft, emptyDraft, loadDraft, saveDraft, type OpenCaseDraft } from './openCaseDraft';
+import { actDateOf, caseSources, clearDraft, emptyDraft, lawDateOf, loadDraft, saveDraft, type OpenCaseDraft } from './openCaseDraft';
 // Issue 5: suggestions of the violation type from the inspection text.
 import Accordion from '@mui/material/Accordion';
 import AccordionDetails from '@mui/material/AccordionDetails';
@@ -70,27 +78,76 @@ function errorsFromCore(e: unknown): Errors {
   return fields;
 }
 
+type Preview = { key: string; basis: LegalBasis } | { key: string; error: string };
+
 export function OpenCaseDialog({ onClose, onOpened }: Props) {
   const { user } = useSession();
   const [requestId] = useState(newRequestId);
   const [draft, setDraft] = useState<OpenCaseDraft>(() => loadDraft(user.id, user.officerId));
   const [violations, setViolations] = useState<ViolationType[]>([]);
+  const [listLoading, setListLoading] = useState(true);
+  const [listNote, setListNote] = useState<string | null>(null);
   const [officers, setOfficers] = useState<Officer[]>([]);
   const [errors, setErrors] = useState<Errors>({});
   const [failure, setFailure] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
+  const [preview, setPreview] = useState<Preview | null>(null);
+  const today = todayIso();
+
+  // The types offered rest on the law of the act's day: fetched again once the date stops changing.
+  const lawDate = useDebounced(lawDateOf(draft, today), 300);
+  const shown = useRef<{ list: ViolationType[]; chosen: string }>({ list: [], chosen: draft.violationId });
+  shown.current.chosen = draft.violationId;
 
   useEffect(() => {
-    Promise.all([send('violations.list', {}), send('officers.list', {})])
-      .then(([v, o]) => { setViolations(v); setOfficers(o); })
-      .catch((e: unknown) => setFailure(messageOf(e)));
+    send('officers.list', {}).then(setOfficers).catch((e: unknown) => setFailure(messageOf(e)));
   }, []);
 
+  useEffect(() => {
+    let live = true;
+    setListLoading(true);
+    send('violations.list', { on: lawDate })
+      .then((list) => {
+        if (!live) return;
+        const chosen = shown.current.chosen;
+        if (chosen && !list.some((v) => v.id === chosen)) {
+          // A type of another law's day: cleared, and the clerk is told why.
+          const name = shown.current.list.find((v) => v.id === chosen)?.name;
+          setDraft((d) => (d.violationId === chosen ? { ...d, violationId: '' } : d));
+          setListNote(`${name ? `“${name}”` : '原选择的违法行为类型'}所依据的规定在${lawDate}已不施行（或尚未施行），已清除，请按该日施行的法律重新选择。`);
+        }
+        shown.current.list = list;
+        setViolations(list);
+      })
+      .catch((e: unknown) => { if (live) setFailure(messageOf(e)); })
+      .finally(() => { if (live) setListLoading(false); });
+    return () => { live = false; };
+  }, [lawDate]);
+
   useEffect(() => { saveDraft(user.id, draft); }, [user.id, draft]);
+
+  // 法律适用 preview: the law the case will rest on, for the type and the act's date on screen.
+  const actOn = actDateOf(draft);
+  const previewKey = useDebounced(draft.violationId && actOn ? JSON.stringify([draft.violationId, actOn, draft.continuing]) : '', 400);
+  useEffect(() => {
+    if (!previewKey) { setPreview(null); return; }
+    let live = true;
+    const [violationId, on, continuing] = JSON.parse(previewKey) as [string, string, boolean];
+    send('legalBasis.resolve', { violationId, actOn: on, continuing, figures: { amounts: {}, aggravated: false } })
+      .then((basis) => { if (live) setPreview({ key: previewKey, basis }); })
+      .catch((e: unknown) => { if (live) setPreview({ key: previewKey, error: messageOf(e) }); });
+    return () => { live = false; };
+  }, [previewKey]);
+  const currentPreview = preview && actOn && preview.key === JSON.stringify([draft.violationId, actOn, draft.continuing]) ? preview : null;
+
+  // The limitation question(s) of the rule of the act's day (and of the discovery day, for an act before the Code).
+  const harmRules = limitationRulesFor(actOn ?? today, draft.discoveredOn || today);
+  const asks = (harm: 'seriousHarm' | 'pollutionHarm'): boolean => harmRules.some((r) => r.harm === harm);
 
   const set = <K extends keyof OpenCaseDraft>(k: K, v: OpenCaseDraft[K]): void => {
     setDraft((d) => ({ ...d, [k]: v }));
     setErrors((e) => ({ ...e, [k]: undefined, ...(k === 'enterprise' ? { enterpriseId: undefined } : {}) }));
+    if (k === 'violationId') setListNote(null);
   };
 
   const submit = async (e: FormEvent): Promise<void> => {
@@ -108,7 +165,8 @@ export function OpenCaseDialog({ onClose, onOpened }: Props) {
       const view = await send('cases.open', {
         enterpriseId: draft.enterprise?.id ?? '', violationId: draft.violationId, officerIds: draft.officerIds,
         discoveredOn: draft.discoveredOn, filedOn: draft.filedOn, source: draft.source, summary: draft.summary.trim(), requestId,
-        procedure: draft.procedure, partyKind: draft.partyKind, continuing: draft.continuing, seriousHarm: draft.seriousHarm,
+        procedure: draft.procedure, partyKind: draft.partyKind, continuing: draft.continuing,
+        seriousHarm: asks('seriousHarm') && draft.seriousHarm, pollutionHarm: asks('pollutionHarm') && draft.pollutionHarm,
         ...(draft.violationOn ? { violationOn: draft.violationOn } : {}),
       });
       clearDraft(user.id);
@@ -120,7 +178,6 @@ export function OpenCaseDialog({ onClose, onOpened }: Props) {
     }
   };
 
-  const today = todayIso();
   return (
     <Dialog open onClose={pending ? undefined : onClose} maxWidth="md" fullWidth aria-labelledby="open-case-title">
       <form onSubmit={(e) => void submit(e)} noValidate data-testid="open-case-dialog">
@@ -131,14 +188,43 @@ export function OpenCaseDialog({ onClose, onOpened }: Props) {
             <Grid size={12}>
               <EnterprisePicker value={draft.enterprise} onChange={(v) => set('enterprise', v)} error={errors.enterpriseId ?? errors.enterprise} disabled={pending} />
             </Grid>
+            <Grid size={{ xs: 12, sm: 4 }}>
+              <TextField
+                type="date" fullWidth label={draft.continuing ? '违法行为开始日期' : '违法行为发生（终了）日期'} value={draft.violationOn} disabled={pending}
+                onChange={(e) => set('violationOn', e.target.value)} error={Boolean(errors.violationOn)}
+                helperText={errors.violationOn ?? '据此确定适用的法律、核对追责时效'}
+                slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'case-violation-on', max: today } }}
+              />
+            </Grid>
+            <Grid size={{ xs: 12, sm: 8 }}>
+              <FormControlLabel control={<Checkbox checked={draft.continuing} disabled={pending} onChange={(e) => set('continuing', e.target.checked)} />} label="违法行为仍在继续" />
+              {harmRules.map((r) => (
+                <FormControlLabel
+                  key={r.id} data-testid={`case-${r.harm}`}
+                  control={<Checkbox checked={draft[r.harm]} disabled={pending} onChange={(e) => set(r.harm, e.target.checked)} />}
+                  label={harmLabel(r)}
+                />
+              ))}
+            </Grid>
             <Grid size={12}>
-              <ViolationSelect violations={violations} value={draft.violationId} onChange={(v) => set('violationId', v)} error={errors.violationId} disabled={pending} />
+              <ViolationSelect violations={violations} loading={listLoading} value={draft.violationId} onChange={(v) => set('violationId', v)} error={errors.violationId} disabled={pending} />
+              {listNote && <Alert severity="info" onClose={() => setListNote(null)} data-testid="violation-list-note" sx={{ mb: 1 }}>{listNote}</Alert>}
+              {draft.violationId && (
+                <Typography
+                  variant="body2" data-testid="legal-basis-preview"
+                  color={currentPreview && 'basis' in currentPreview && ruleSummary(currentPreview.basis).severity === 'success' ? 'text.secondary' : 'warning.main'}
+                >
+                  法律适用：{!actOn ? '未填写违法行为发生日期，立案后无法确定适用的法律'
+                    : !currentPreview ? '正在确定…'
+                      : 'error' in currentPreview ? currentPreview.error : previewLine(currentPreview.basis)}
+                </Typography>
+              )}
             </Grid>
             <Grid size={12}>
               <Accordion disableGutters variant="outlined" slotProps={{ transition: { unmountOnExit: true } }}>
                 <AccordionSummary data-testid="recommend-toggle">根据现场检查情况推荐违法行为</AccordionSummary>
                 <AccordionDetails>
-                  <RecommendPanel initialText={draft.summary} enterpriseId={draft.enterprise?.id} chosenId={draft.violationId} onChoose={(id) => set('violationId', id)} />
+                  <RecommendPanel initialText={draft.summary} enterpriseId={draft.enterprise?.id} on={lawDate} chosenId={draft.violationId} onChoose={(id) => set('violationId', id)} />
                 </AccordionDetails>
               </Accordion>
             </Grid>
@@ -168,7 +254,7 @@ export function OpenCaseDialog({ onClose, onOpened }: Props) {
                 {caseSources.map((s) => <MenuItem key={s} value={s}>{s}</MenuItem>)}
               </TextField>
             </Grid>
-            <Grid size={{ xs: 12, sm: 4 }}>
+            <Grid size={{ xs: 12, sm: 6 }}>
               <TextField
                 select fullWidth label="程序" value={draft.procedure} disabled={pending}
                 onChange={(e) => set('procedure', e.target.value as OpenCaseDraft['procedure'])}
@@ -179,7 +265,7 @@ export function OpenCaseDialog({ onClose, onOpened }: Props) {
                 <MenuItem value="summary">简易程序（当场处罚）</MenuItem>
               </TextField>
             </Grid>
-            <Grid size={{ xs: 12, sm: 4 }}>
+            <Grid size={{ xs: 12, sm: 6 }}>
               <TextField
                 select fullWidth label="当事人类型" value={draft.partyKind} disabled={pending}
                 onChange={(e) => set('partyKind', e.target.value as OpenCaseDraft['partyKind'])} helperText=" "
@@ -187,18 +273,6 @@ export function OpenCaseDialog({ onClose, onOpened }: Props) {
                 <MenuItem value="organisation">法人或者其他组织</MenuItem>
                 <MenuItem value="individual">公民</MenuItem>
               </TextField>
-            </Grid>
-            <Grid size={{ xs: 12, sm: 4 }}>
-              <TextField
-                type="date" fullWidth label={draft.continuing ? '违法行为开始日期' : '违法行为发生（终了）日期'} value={draft.violationOn} disabled={pending}
-                onChange={(e) => set('violationOn', e.target.value)} error={Boolean(errors.violationOn)}
-                helperText={errors.violationOn ?? '用于核对追责时效（行政处罚法第三十六条）'}
-                slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'case-violation-on', max: today } }}
-              />
-            </Grid>
-            <Grid size={12}>
-              <FormControlLabel control={<Checkbox checked={draft.continuing} disabled={pending} onChange={(e) => set('continuing', e.target.checked)} />} label="违法行为仍在继续" />
-              <FormControlLabel control={<Checkbox checked={draft.seriousHarm} disabled={pending} onChange={(e) => set('seriousHarm', e.target.checked)} />} label="涉及公民生命健康安全、金融安全且有危害后果（时效五年）" />
             </Grid>
             <Grid size={12}>
               <TextField
@@ -212,7 +286,7 @@ export function OpenCaseDialog({ onClose, onOpened }: Props) {
         </DialogContent>
         <DialogActions sx={{ px: 3, py: 1.5 }}>
           <Button
-            onClick={() => { setDraft(emptyDraft(user.officerId)); setErrors({}); setFailure(null); }}
+            onClick={() => { setDraft(emptyDraft(user.officerId)); setErrors({}); setFailure(null); setListNote(null); }}
             disabled={pending}
             sx={{ mr: 'auto' }}
           >

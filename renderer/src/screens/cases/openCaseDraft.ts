@@ -18,7 +18,10 @@ export interface OpenCaseDraft {
   /** When the violation happened or ended (处罚法 art. 36); empty = not known yet. */
   violationOn: string;
   continuing: boolean;
+  /** 处罚法 art. 36: 涉及公民生命健康安全、金融安全且有危害后果 (acts before the 生态环境法典). */
   seriousHarm: boolean;
+  /** 生态环境法典 art. 1054: 造成环境污染、生态破坏等危害后果 (acts from its commencement). */
+  pollutionHarm: boolean;
 }
 
 /** One draft per user: a colleague logging in on the same window does not see it. */
@@ -31,7 +34,7 @@ export function emptyDraft(ownOfficerId: string | null): OpenCaseDraft {
   return {
     enterprise: null, violationId: '', officerIds: ownOfficerId ? [ownOfficerId] : [],
     discoveredOn: today, filedOn: today, source: caseSources[0], summary: '',
-    procedure: 'ordinary', partyKind: 'organisation', violationOn: '', continuing: false, seriousHarm: false,
+    procedure: 'ordinary', partyKind: 'organisation', violationOn: '', continuing: false, seriousHarm: false, pollutionHarm: false,
   };
 }
 
@@ -59,4 +62,22 @@ export function clearDraft(userId: string): void {
   } catch {
     /* nothing to clear */
   }
+}
+
+const isoDay = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * The act's date as the core dates the case (legalBasis.resolve, the case page): the day of the act;
+ * for an act still going on, the day it was discovered (it is dated by its end, which is no earlier).
+ * Null when no date was given.
+ */
+export function actDateOf(draft: Pick<OpenCaseDraft, 'violationOn' | 'continuing' | 'discoveredOn'>): string | null {
+  if (!isoDay.test(draft.violationOn)) return null;
+  if (draft.continuing && isoDay.test(draft.discoveredOn) && draft.discoveredOn > draft.violationOn) return draft.discoveredOn;
+  return draft.violationOn;
+}
+
+/** The day whose law the violation types are offered for: the act's date, else today. */
+export function lawDateOf(draft: Pick<OpenCaseDraft, 'violationOn' | 'continuing' | 'discoveredOn'>, today: string): string {
+  return actDateOf(draft) ?? today;
 }

@@ -1,4 +1,7 @@
-/** 检索结果: each article found, with the searched words marked; a click opens it in its law. */
+/**
+ * 检索结果: each article found, with the searched words marked and its place (编 › 章 › 节); an
+ * article no longer in force says until when. A click opens it in its law.
+ */
 import { useEffect, useState } from 'react';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
@@ -11,6 +14,7 @@ import type { LawSearchHit } from '../../../../common/schemas/laws';
 import { send } from '../../api/send';
 import { messageOf } from '../../api/errors';
 import { hrefOf } from '../../app/route';
+import { placeOf } from './lawParts';
 
 export function LawSearchResults({ query, onOpen }: { query: string; onOpen(): void }) {
   const [result, setResult] = useState<{ total: number; rows: LawSearchHit[] } | null>(null);
@@ -34,7 +38,7 @@ export function LawSearchResults({ query, onOpen }: { query: string; onOpen(): v
       <Box sx={{ height: 3 }}>{loading && <LinearProgress sx={{ height: 3 }} />}</Box>
       {result && (
         <Typography variant="body2" color="text.secondary" sx={{ px: 2, pt: 1 }} data-testid="law-search-total">
-          {result.total === 0 ? `没有找到含“${query}”的现行条文` : `找到${result.total}条${result.total > result.rows.length ? `，显示前${result.rows.length}条` : ''}`}
+          {result.total === 0 ? `没有找到含“${query}”的条文` : `找到${result.total}条${result.total > result.rows.length ? `，显示前${result.rows.length}条` : ''}`}
         </Typography>
       )}
       <List dense>
@@ -47,7 +51,11 @@ export function LawSearchResults({ query, onOpen }: { query: string; onOpen(): v
             sx={{ display: 'block' }}
             data-testid="law-search-hit"
           >
-            <Typography variant="body2" sx={{ fontWeight: 600 }}>《{h.fullName}》{h.label}</Typography>
+            <Typography variant="body2" sx={{ fontWeight: 600 }}>
+              《{h.fullName}》{h.label}
+              {h.effectiveTo && <Box component="span" sx={{ fontWeight: 400, color: 'warning.dark', ml: 1 }} data-testid="law-search-ended">（施行至{h.effectiveTo}）</Box>}
+            </Typography>
+            {h.divisions && h.divisions.length > 0 && <Typography variant="caption" color="text.secondary">{placeOf(h.divisions)}</Typography>}
             <Typography variant="body2" color="text.secondary">
               {h.snippet.map((s, i) => (s.hit
                 ? <Box key={i} component="mark" sx={{ bgcolor: 'rgba(255, 213, 79, .6)', color: 'text.primary', px: 0.25 }}>{s.text}</Box>

@@ -16,10 +16,13 @@ import { DemoAccounts } from './DemoAccounts';
 interface Props {
   info: AppInfo;
   onLoggedIn(user: UserView): void;
+  /** Just after the first-run setup (issue 11): a word of success and the administrator's name filled in. */
+  notice?: string | null;
+  initialUsername?: string;
 }
 
-export function LoginScreen({ info, onLoggedIn }: Props) {
-  const [username, setUsername] = useState('');
+export function LoginScreen({ info, onLoggedIn, notice, initialUsername }: Props) {
+  const [username, setUsername] = useState(initialUsername ?? '');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
@@ -47,10 +50,11 @@ export function LoginScreen({ info, onLoggedIn }: Props) {
           <FolderCopyOutlinedIcon color="primary" sx={{ fontSize: 40 }} />
           <Typography variant="h5" component="h1">案卷</Typography>
           <Typography variant="body2" color="text.secondary">生态环境行政处罚办案工作站</Typography>
-          <Typography variant="body2" color="text.secondary" data-testid="login-bureau">{info.bureau.name}</Typography>
+          <Typography variant="body2" color="text.secondary" data-testid="login-bureau">{info.bureau?.name}</Typography>
         </Stack>
         <Box component="form" onSubmit={(e) => void submit(e)} noValidate>
           <Stack spacing={2}>
+            {notice && <Alert severity="success" data-testid="login-notice">{notice}</Alert>}
             <TextField
               label="用户名"
               value={username}

@@ -2,8 +2,9 @@
  * 推荐: the officer pastes what the inspection found; the core ranks the benchmark's violation types
  * by the words of the text they match (shown, so the officer can judge the suggestion), weighted by
  * the party's industry. Choosing one hands its id to the caller (e.g. the 立案 form).
+ * Only types resting on the law of the act's day are ranked (issue 10), each with the article it cites.
  */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
@@ -16,6 +17,7 @@ import Typography from '@mui/material/Typography';
 import type { OpOutput } from '../../../../common/operations';
 import { send } from '../../api/send';
 import { messageOf } from '../../api/errors';
+import { todayIso } from '../../util/dates';
 
 type Results = OpOutput<'recommend.violations'>['results'];
 
@@ -27,19 +29,25 @@ interface Props {
   /** Called with the chosen type's id; without it the list is for reading only. */
   onChoose?(violationId: string): void;
   chosenId?: string;
+  /** The day of the act (YYYY-MM-DD): the types offered rest on the law of that day. Today when absent. */
+  on?: string | undefined;
 }
 
-export function RecommendPanel({ initialText = '', enterpriseId, onChoose, chosenId }: Props) {
+export function RecommendPanel({ initialText = '', enterpriseId, onChoose, chosenId, on }: Props) {
   const [text, setText] = useState(initialText);
   const [results, setResults] = useState<Results | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
+  const day = on ?? todayIso();
+
+  // Suggestions for another day's law are no longer offered once the day changes.
+  useEffect(() => { setResults(null); }, [day]);
 
   const recommend = async (): Promise<void> => {
     setPending(true);
     setError(null);
     try {
-      const r = await send('recommend.violations', { text, limit: 5, ...(enterpriseId ? { enterpriseId } : {}) });
+      const r = await send('recommend.violations', { text, limit: 5, on: day, ...(enterpriseId ? { enterpriseId } : {}) });
       setResults(r.results);
     } catch (e) {
       setError(messageOf(e));
@@ -58,7 +66,7 @@ export function RecommendPanel({ initialText = '', enterpriseId, onChoose, chose
       />
       <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
         <Button type="button" variant="outlined" onClick={() => void recommend()} loading={pending} disabled={!text.trim()} data-testid="recommend-run">推荐违法行为</Button>
-        <Typography variant="caption" color="text.secondary">按裁量基准中各违法行为的关键词匹配，仅供参考，须由执法人员判断</Typography>
+        <Typography variant="caption" color="text.secondary">按裁量基准中各违法行为的关键词匹配（{day}施行的法律规定的类型），仅供参考，须由执法人员判断</Typography>
       </Stack>
       {error && <Alert severity="error">{error}</Alert>}
       {results && results.length === 0 && <Alert severity="info" data-testid="recommend-none">没有匹配的违法行为类型，请补充检查发现的具体问题，或直接选择</Alert>}
@@ -75,6 +83,7 @@ export function RecommendPanel({ initialText = '', enterpriseId, onChoose, chose
                 primary={`${i + 1}. ${r.name}`}
                 secondary={(
                   <Stack component="span" direction="row" spacing={0.5} useFlexGap sx={{ flexWrap: 'wrap', mt: 0.5 }}>
+                    <Typography component="span" variant="caption" sx={{ width: '100%' }} data-testid="recommend-citation">依据{r.citation}</Typography>
                     <Typography component="span" variant="caption">{r.code} · {r.category} · 得分 {r.score}{r.industryMatched ? ' · 行业相符' : ''} · 命中：</Typography>
                     {r.matched.map((w) => <Chip key={w} label={w} size="small" component="span" />)}
                   </Stack>

@@ -1,6 +1,6 @@
 /**
- * 本局设置: how documents become PDFs (the engine, a 试打印), the bureau's seal image, and how far
- * ahead deadlines are flagged. Everyone sees the values; only a head (局负责人) changes them.
+ * 本局设置: how documents become PDFs (the engine, a 试打印), the bureau's seal image, how far ahead
+ * deadlines are flagged, and 本局文书信息 (address, telephone, court, where fines are paid). Everyone sees the values; only a head (局负责人) changes them.
  */
 import { useCallback, useEffect, useState } from 'react';
 import Alert from '@mui/material/Alert';
@@ -15,6 +15,8 @@ import { hasRole, useSession } from '../../app/session';
 import { PdfEngineSection } from './PdfEngineSection';
 import { SealSection } from './SealSection';
 import { WarnAheadSection } from './WarnAheadSection';
+import { BureauInfoSection } from './BureauInfoSection';
+import { BackupSection } from './BackupSection'; // issue 11: 数据备份
 
 export function SettingsScreen() {
   const { user } = useSession();
@@ -43,8 +45,10 @@ export function SettingsScreen() {
           <PdfEngineSection settings={settings} canEdit={canEdit} onChanged={setSettings} />
           <SealSection seal={settings.seal} canEdit={canEdit} onChanged={load} />
           <WarnAheadSection days={settings.warnAheadWorkingDays} canEdit={canEdit} onChanged={setSettings} />
+          <BureauInfoSection info={settings.bureauInfo} canEdit={canEdit} onChanged={setSettings} />
         </>
       )}
+      <BackupSection />
     </Stack>
   );
 }

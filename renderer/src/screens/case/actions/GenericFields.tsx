@@ -45,6 +45,11 @@ export function genericForm(schema: z.ZodType): ActionFormUi {
       for (const f of fields) out[f.key] = f.kind === 'date' && !f.initial ? today : f.initial;
       if ('proposedFine' in out && view.state.report) out.proposedFine = String(view.state.report.proposedFine);
       if ('recipient' in out && !out.recipient) out.recipient = view.state.party.legalRepresentative;
+      // 归档 records what the binding was (the guard checks they agree): its 保管期限 and number of volumes.
+      if ('retention' in out && 'volumes' in out && view.state.dossier) {
+        if (view.state.dossier.retention) out.retention = view.state.dossier.retention;
+        out.volumes = String(view.state.dossier.volumes?.length ?? 1);
+      }
       return out;
     },
     toData: (values) => dataOf(fields, values),

@@ -1,4 +1,8 @@
-/** report: 调查报告 — the facts found, the proposed fine inside the statutory band, the reasoning. */
+/**
+ * report: 调查报告 — the facts found, the proposed fine inside the statutory band, the reasoning.
+ * The band and the penalty article are those of the provision the case applies (法律适用, 从旧兼从轻),
+ * else — when the act's date is unknown — those of the type chosen at 立案.
+ */
 import Alert from '@mui/material/Alert';
 import Grid from '@mui/material/Grid';
 import InputAdornment from '@mui/material/InputAdornment';
@@ -9,7 +13,7 @@ import type { ActionFormUi, FieldsProps } from './formTypes';
 import { str } from './formTypes';
 import { bandRange, bandText } from '../../../util/fineBand';
 import { formatYuan, parseYuan } from '../../../util/money';
-import { articleText } from '../../../util/articles';
+import { reportProvision } from '../legalBasisText';
 // Issue 5: the 裁量计算 dialog fills the fine and the 裁量理由; the base field serves every band kind that needs one.
 import { useState } from 'react';
 import Button from '@mui/material/Button';
@@ -20,7 +24,8 @@ import { mergeReasoning } from '../discretion/discretionForm';
 const yuanAdornment = { endAdornment: <InputAdornment position="end">元</InputAdornment> };
 
 function Fields({ values, set, errors, view, disabled }: FieldsProps) {
-  const { band, penaltyArticle } = view.state.violation;
+  const provision = reportProvision(view.state, view.legalBasis);
+  const { band } = provision;
   const baseLabel = bandBaseLabel(band);
   const needsBase = baseLabel !== null;
   const [calculating, setCalculating] = useState(false);
@@ -29,8 +34,9 @@ function Fields({ values, set, errors, view, disabled }: FieldsProps) {
     <Grid container spacing={2}>
       <Grid size={12}>
         <Alert severity="info" icon={false} data-testid="fine-band">
-          处罚依据：{articleText(penaltyArticle)}；法定幅度：{bandText(band)}
+          处罚依据：{provision.citation}；法定幅度：{bandText(band)}{provision.aggravated && '（情节严重）'}
           {range && needsBase && `，即 ${formatYuan(range.min)} 至 ${formatYuan(range.max)}`}
+          {provision.note && `（${provision.note}）`}
         </Alert>
       </Grid>
       <Grid size={12}>
@@ -61,7 +67,7 @@ function Fields({ values, set, errors, view, disabled }: FieldsProps) {
         <Button type="button" variant="outlined" size="small" disabled={disabled} onClick={() => setCalculating(true)} data-testid="open-discretion">裁量计算…</Button>
         {calculating && (
           <DiscretionDialog
-            violationId={view.state.violation.id} violationName={view.state.violation.name} base={parseYuan(str(values.investment))}
+            violationId={provision.typeId} violationName={provision.name} base={parseYuan(str(values.investment))} aggravated={provision.aggravated}
             onApply={(r) => set({
               proposedFine: String(r.fine), reasoning: mergeReasoning(str(values.reasoning), r.explanation),
               // Kept with the report (as JSON in the form) so the 决定书 can print the calculation.
@@ -90,12 +96,19 @@ function Fields({ values, set, errors, view, disabled }: FieldsProps) {
   );
 }
 
+/** The amount the applied band is counted from, as recorded for 法律适用 (e.g. 建设项目总投资额), to start the form with. */
+function recordedBase(view: FieldsProps['view']): string {
+  const label = bandBaseLabel(reportProvision(view.state, view.legalBasis).band);
+  const amount = label ? view.state.lawFigures?.amounts[label] : undefined;
+  return amount === undefined ? '' : String(amount);
+}
+
 export const reportForm: ActionFormUi = {
   initial: (view) => {
     const r = view.state.report;
     return r
       ? { facts: r.facts, proposedFine: String(r.proposedFine), investment: r.investment === null ? '' : String(r.investment), reasoning: r.reasoning, major: false, complex: false }
-      : { facts: view.state.summary, proposedFine: '', investment: '', reasoning: '', major: false, complex: false };
+      : { facts: view.state.summary, proposedFine: '', investment: recordedBase(view), reasoning: '', major: false, complex: false };
   },
   toData: (v) => ({
     facts: str(v.facts).trim(),

@@ -10,16 +10,18 @@ interface Props {
   violationId: string;
   violationName: string;
   base: number | null;
+  /** The case is 情节严重 (法律适用): the heavier band is chosen to start with. */
+  aggravated?: boolean;
   onApply(result: Calculation): void;
   onClose(): void;
 }
 
-export function DiscretionDialog({ violationId, violationName, base, onApply, onClose }: Props) {
+export function DiscretionDialog({ violationId, violationName, base, aggravated = false, onApply, onClose }: Props) {
   return (
     <Dialog open onClose={onClose} maxWidth="md" fullWidth data-testid="discretion-dialog">
       <DialogTitle>裁量计算：{violationName}</DialogTitle>
       <DialogContent dividers>
-        <DiscretionPanel violationId={violationId} base={base} onApply={(r) => { onApply(r); onClose(); }} />
+        <DiscretionPanel violationId={violationId} base={base} aggravated={aggravated} onApply={(r) => { onApply(r); onClose(); }} />
       </DialogContent>
       <DialogActions>
         <Button type="button" onClick={onClose}>关闭</Button>

@@ -34,6 +34,8 @@ interface Props {
   violationId: string;
   /** The amount the band is counted from, as typed in the report form (investment, illegal income, days). */
   base: number | null;
+  /** Start with the heavier band (the case is 情节严重 in its 法律适用). */
+  aggravated?: boolean;
   onApply(result: Calculation): void;
 }
 
@@ -91,11 +93,11 @@ function Result({ result, onApply }: { result: Calculation; onApply(r: Calculati
   );
 }
 
-export function DiscretionPanel({ violationId, base, onApply }: Props) {
+export function DiscretionPanel({ violationId, base, aggravated: initialAggravated = false, onApply }: Props) {
   const [benchmark, setBenchmark] = useState<Benchmark | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [levels, setLevels] = useState<Record<string, string>>({});
-  const [aggravated, setAggravated] = useState(false);
+  const [aggravated, setAggravated] = useState(initialAggravated);
   const [result, setResult] = useState<Calculation | null>(null);
   const [calcError, setCalcError] = useState<string | null>(null);
 

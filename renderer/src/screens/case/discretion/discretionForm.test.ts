@@ -18,7 +18,7 @@ describe('裁量计算 panel state', () => {
     const factors = factorsOf(benchmark, air);
     expect(missingFactors(factors, { fault: 'knowing' })).toHaveLength(factors.length - 1);
     const req = calculateRequest(benchmark, air, { fault: 'knowing', quantity: 'lt1t', harm: '' }, null, true);
-    expect(req).toEqual({ violationId: air.id, version: '2026.1', levels: { fault: 'knowing' }, base: null, aggravated: false });
+    expect(req).toEqual({ violationId: air.id, version: benchmark.version, levels: { fault: 'knowing' }, base: null, aggravated: false });
   });
 });
 

@@ -25,6 +25,8 @@ export function defaultValue(field: TemplateField, view: CaseView): string {
     case 'inspectionPlace':
     case 'interviewPlace': return party.address;
     case 'recipient': return party.legalRepresentative;
+    // The capacity that goes with the default recipient (民事诉讼法 art. 88); changed with him.
+    case 'recipientCapacity': return view.state.partyKind === 'individual' ? '本人' : '法定代表人';
     default: break;
   }
   if (field.input === 'date') return todayIso();

@@ -1,14 +1,19 @@
-/** 卷宗: 组卷 (dossier.build) into the 正卷 and, when the case has internal documents, the 副卷; each volume's 卷内目录 and PDF. */
+/**
+ * 卷宗: 组卷 (dossier.build) into the 正卷 and, when the case has internal documents, the 副卷; each
+ * volume's 卷内目录 and PDF. The 保管期限 chosen here is printed on the covers and must be the one 归档 records.
+ */
 import { useState } from 'react';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import LinearProgress from '@mui/material/LinearProgress';
+import MenuItem from '@mui/material/MenuItem';
+import TextField from '@mui/material/TextField';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import LibraryBooksOutlinedIcon from '@mui/icons-material/LibraryBooksOutlined';
 import type { CaseView } from '../../../../../common/schemas/cases';
-import type { DossierOutput } from '../../../../../common/schemas/documents';
+import { retentionPeriods, type DossierOutput } from '../../../../../common/schemas/documents';
 import { send } from '../../../api/send';
 import { messageOf } from '../../../api/errors';
 import { hasRole, useSession } from '../../../app/session';
@@ -29,13 +34,14 @@ export function DossierPanel({ view, onChanged }: { view: CaseView; onChanged():
   const canBuild = hasRole(user, 'officer', 'reviewer', 'head');
   const existing = built ?? view.state.dossier;
   const volumes = volumesOf(built, view.state.dossier);
+  const [retention, setRetention] = useState<(typeof retentionPeriods)[number]>(view.state.dossier?.retention ?? '30年');
   const pagesText = volumes.map((v) => `${v.volume} ${v.pages} 页`).join('，');
 
   const build = async (): Promise<void> => {
     setPending(true);
     setError(null);
     try {
-      const d = await send('dossier.build', { caseId: view.state.id });
+      const d = await send('dossier.build', { caseId: view.state.id, retention });
       setBuilt(d);
       notifier.success(`组卷完成：${d.volumes.map((v) => `${v.volume} ${v.pages} 页`).join('，')}`);
       // The 正卷 opens at once, as the one volume did; the 副卷 is a click away below.
@@ -51,6 +57,14 @@ export function DossierPanel({ view, onChanged }: { view: CaseView; onChanged():
   return (
     <Stack spacing={2} data-testid="dossier">
       <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
+        {canBuild && (
+          <TextField
+            select size="small" label="保管期限" value={retention} disabled={pending} sx={{ width: 120 }}
+            onChange={(e) => setRetention(e.target.value as (typeof retentionPeriods)[number])} slotProps={{ htmlInput: { 'data-testid': 'dossier-retention' } }}
+          >
+            {retentionPeriods.map((r) => <MenuItem key={r} value={r}>{r}</MenuItem>)}
+          </TextField>
+        )}
         {canBuild && (
           <Button variant="contained" startIcon={<LibraryBooksOutlinedIcon />} loading={pending} onClick={() => void build()} data-testid="dossier-build">
             {existing ? '重新组卷' : '组卷'}

@@ -1,9 +1,14 @@
-/** 上传照片: an image file, what it shows and when it was taken → evidence.add (Base64). */
+/**
+ * 上传证据: an image file, what it shows and when it was taken → evidence.add (Base64). A 现场照片
+ * proves the facts; an 执行凭证 (scan of the payment voucher, or of the court's papers) is filed with
+ * the execution in the 正卷 and is checked before 结案.
+ */
 import { useRef, useState, type FormEvent } from 'react';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Grid from '@mui/material/Grid';
+import MenuItem from '@mui/material/MenuItem';
 import Paper from '@mui/material/Paper';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
@@ -19,10 +24,14 @@ import { todayIso } from '../../../util/dates';
 
 const maxBytes = 20 * 1024 * 1024;
 
+type EvidenceKind = 'photo' | 'execution';
+const kindLabels: Record<EvidenceKind, string> = { photo: '现场照片', execution: '执行凭证（缴款凭证、法院文书）' };
+
 export function EvidenceUpload({ view, onAdded }: { view: CaseView; onAdded(): Promise<void> }) {
   const notifier = useNotifier();
   const fileInput = useRef<HTMLInputElement>(null);
   const [file, setFile] = useState<File | null>(null);
+  const [kind, setKind] = useState<EvidenceKind>('photo');
   const [description, setDescription] = useState('');
   const [takenOn, setTakenOn] = useState(todayIso());
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -59,7 +68,7 @@ export function EvidenceUpload({ view, onAdded }: { view: CaseView; onAdded(): P
     setFailure(null);
     try {
       const contentBase64 = await fileToBase64(file);
-      await send('evidence.add', { caseId: view.state.id, kind: 'photo', fileName: file.name, contentBase64, description: description.trim(), takenOn });
+      await send('evidence.add', { caseId: view.state.id, kind, fileName: file.name, contentBase64, description: description.trim(), takenOn });
       notifier.success(`已上传证据：${description.trim()}`);
       setFile(null);
       setDescription('');
@@ -76,8 +85,16 @@ export function EvidenceUpload({ view, onAdded }: { view: CaseView; onAdded(): P
   return (
     <Paper variant="outlined" sx={{ p: 2, bgcolor: '#fafbfc' }}>
       <Box component="form" onSubmit={(e) => void submit(e)} noValidate data-testid="evidence-form">
-        <Typography variant="subtitle1" gutterBottom>上传现场照片</Typography>
+        <Typography variant="subtitle1" gutterBottom>上传证据（现场照片、执行凭证）</Typography>
         <Grid container spacing={2} sx={{ alignItems: 'flex-start' }}>
+          <Grid size={{ xs: 12, md: 2 }}>
+            <TextField
+              select fullWidth label="类别" value={kind} disabled={pending} onChange={(e) => setKind(e.target.value as EvidenceKind)}
+              helperText=" " slotProps={{ htmlInput: { 'data-testid': 'evidence-kind' } }}
+            >
+              {(Object.keys(kindLabels) as EvidenceKind[]).map((k) => <MenuItem key={k} value={k}>{kindLabels[k]}</MenuItem>)}
+            </TextField>
+          </Grid>
           <Grid size={{ xs: 12, md: 3 }}>
             <input
               ref={fileInput}
@@ -100,11 +117,11 @@ export function EvidenceUpload({ view, onAdded }: { view: CaseView; onAdded(): P
             </Button>
             <Typography variant="caption" color={errors.file ? 'error' : 'text.secondary'}>{errors.file || 'JPG、PNG 等图片'}</Typography>
           </Grid>
-          <Grid size={{ xs: 12, md: 5 }}>
+          <Grid size={{ xs: 12, md: 3 }}>
             <TextField
               label="证据说明" required value={description} disabled={pending}
               onChange={(e) => { setDescription(e.target.value); setErrors((s) => ({ ...s, description: '' })); }}
-              error={Boolean(errors.description)} helperText={errors.description || '拍摄内容、位置'}
+              error={Boolean(errors.description)} helperText={errors.description || (kind === 'execution' ? '如：缴款凭证（凭证号）、法院裁定书' : '拍摄内容、位置')}
               slotProps={{ htmlInput: { 'data-testid': 'evidence-description', maxLength: 500 } }}
             />
           </Grid>

@@ -1,0 +1,20 @@
+/** What the core found when it started (issue 11): data files that were damaged and set aside. */
+import { z } from 'zod';
+
+export const dataFileWarning = z.object({
+  /** 节假日日历, 程序定义, 文书模板. */
+  kind: z.string(),
+  /** The file, relative to the data directory (e.g. calendars/cn-2027.json). */
+  file: z.string(),
+  /** Where it now lies, relative to the data directory (…​.bad-20261207T030000Z). */
+  setAsideAs: z.string(),
+  /** When it was set aside (ISO). */
+  foundAt: z.string(),
+  /** Why, when found at this start; null for a file set aside at an earlier start. */
+  reason: z.string().nullable(),
+  /** The whole warning in Chinese, for the user interface. */
+  message: z.string(),
+});
+export type DataFileWarning = z.infer<typeof dataFileWarning>;
+
+export const startupReportOutput = z.object({ warnings: z.array(dataFileWarning) });

@@ -1,0 +1,50 @@
+/**
+ * 软件更新 in 本局设置 (issue 11): where the desktop app finds updates, and a check on demand. The
+ * location is stored in `meta` like the other bureau settings; the shell asks for it before every
+ * check (main/core/updateLink.ts). The web host and the CLI have no updater: they show the setting
+ * and refuse a check.
+ */
+import { AppError } from '../../../../common/errors.js';
+import type { UpdatesView } from '../../../../common/schemas/updates.js';
+import { parseUpdateSource } from '../../../../common/updateSource.js';
+import type { Services } from '../../services.js';
+import type { HandlerMap } from '../types.js';
+
+type DbOnly = Pick<Services, 'db'>;
+const sourceKey = 'setting.updateSource';
+
+/** The stored location, or null: the installer's built-in feed. A value that no longer parses counts as none. */
+export function updateSourceSetting(services: DbOnly): string | null {
+  const row = services.db.prepare('SELECT value FROM meta WHERE key = ?').get(sourceKey) as { value: string } | undefined;
+  if (!row) return null;
+  const parsed = parseUpdateSource(row.value);
+  return parsed.ok ? parsed.source.location : null;
+}
+
+function view(services: Services): UpdatesView {
+  const link = services.updateLink ?? null;
+  return { source: updateSourceSetting(services), desktop: link !== null, status: link?.status() ?? null };
+}
+
+export const updateHandlers: HandlerMap<'updates.get' | 'updates.setSource' | 'updates.check'> = {
+  'updates.get': (_input, { services }) => view(services),
+
+  'updates.setSource': ({ source }, { services }) => {
+    if (source.trim() === '') {
+      services.db.prepare('DELETE FROM meta WHERE key = ?').run(sourceKey);
+      return view(services);
+    }
+    const parsed = parseUpdateSource(source);
+    if (!parsed.ok) throw new AppError('VALIDATION', `${parsed.message}；设置未修改`, [{ path: ['source'], message: parsed.message }]);
+    services.db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value')
+      .run(sourceKey, parsed.source.location);
+    return view(services);
+  },
+
+  'updates.check': async (_input, { services }) => {
+    const link = services.updateLink;
+    if (!link) throw new AppError('UPDATE_UNAVAILABLE', '只有案卷桌面程序可以检查和安装更新；网页版随桌面程序或服务器一起更新');
+    await link.check();
+    return view(services);
+  },
+};

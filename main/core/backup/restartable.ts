@@ -1,0 +1,79 @@
+/**
+ * A core that can close its database and open it again while the process keeps running (issue 11:
+ * `backup.restore` replaces the database file, which needs every handle on it closed). The hosts
+ * keep one `Core`; behind it this wrapper swaps the open core:
+ *   - the restore, from inside its own request, asks `reopen(replace)`;
+ *   - requests already running finish first (at most `drainMs`; then the restore is refused, nothing changed);
+ *   - requests that arrive meanwhile wait, then go to the reopened core;
+ *   - the old core is closed, `replace` puts the backup in place, a new core is opened on it.
+ * If the new core cannot open, every request answers with that error value (nothing is guessed).
+ */
+import type { Envelope, Reply } from '../../../common/client.js';
+import { AppError } from '../../../common/errors.js';
+import type { Core } from '../core.js';
+import type { Reopen } from './service.js';
+import { toErrorValue } from '../api/dispatch.js';
+
+const drainMs = 5 * 60_000;
+
+export async function restartableCore(open: (reopen: Reopen) => Promise<Core>): Promise<Core> {
+  let current: Core;
+  let inflight = 0;
+  let swapping: Promise<void> | null = null;
+
+  const reopen: Reopen = async (replace) => {
+    const started = Date.now();
+    // The caller is one of the requests in flight.
+    while (inflight > 1) {
+      if (Date.now() - started > drainMs) throw new AppError('BUSY', '其他操作仍在进行，未能恢复，请稍后重试（数据未作改动）');
+      await new Promise((r) => setTimeout(r, 25));
+    }
+    let done!: () => void;
+    swapping = new Promise<void>((r) => { done = r; });
+    try {
+      await current.close();
+      let failure: unknown = null;
+      try {
+        await replace();
+      } catch (e) {
+        failure = e;
+      }
+      try {
+        current = await open(reopen);
+      } catch (e) {
+        const error = toErrorValue(e);
+        const dead: Core = {
+          dispatch: async () => ({ ok: false, error }),
+          get services(): never { throw e; },
+          close: async () => undefined,
+        };
+        current = dead;
+        throw e;
+      }
+      if (failure) throw failure;
+    } finally {
+      swapping = null;
+      done();
+    }
+  };
+
+  current = await open(reopen);
+  return {
+    async dispatch(envelope: Envelope): Promise<Reply<unknown>> {
+      while (swapping) await swapping;
+      inflight++;
+      try {
+        return await current.dispatch(envelope);
+      } finally {
+        inflight--;
+      }
+    },
+    get services() {
+      return current.services;
+    },
+    async close() {
+      while (swapping) await swapping;
+      await current.close();
+    },
+  };
+}

@@ -1,0 +1,28 @@
+/**
+ * 启动检查 (issue 11): data files the workstation found damaged when it started (a calendar, a
+ * procedure, a template left empty by a full disk) were set aside and it started with the rest.
+ * Shown once per login above every screen, until closed; the file stays set aside until an
+ * administrator deletes it after importing the data again.
+ */
+import { useEffect, useState } from 'react';
+import Alert from '@mui/material/Alert';
+import AlertTitle from '@mui/material/AlertTitle';
+import type { DataFileWarning } from '../../../common/schemas/startup';
+import { send } from '../api/send';
+
+export function StartupWarnings() {
+  const [warnings, setWarnings] = useState<DataFileWarning[]>([]);
+  const [closed, setClosed] = useState(false);
+  useEffect(() => {
+    let live = true;
+    send('app.startupReport', {}).then((r) => { if (live) setWarnings(r.warnings); }, () => { /* not essential: the core logged them too */ });
+    return () => { live = false; };
+  }, []);
+  if (closed || warnings.length === 0) return null;
+  return (
+    <Alert severity="warning" data-testid="startup-warnings" onClose={() => setClosed(true)} sx={{ mb: 2 }}>
+      <AlertTitle>启动检查发现{warnings.length}个损坏的数据文件，已移开</AlertTitle>
+      {warnings.map((w) => <div key={w.setAsideAs}>{w.message}</div>)}
+    </Alert>
+  );
+}

@@ -110,7 +110,7 @@ export const operations = {
   // Documents issue: edit in Word/WPS and re-import, finalise and seal, the bureau's seal.
   'documents.reimport': op({ description: '导入在Word/WPS中修改后的文书：记为新版本，并列出改动的数据项', input: reimportInput, output: z.object({ document: documentRecord, changes: documentChanges }), access: ['officer', 'head'] }),
   'documents.finalise': op({ description: '文书定稿：锁定、计算哈希、加盖本局印章并归入卷宗（此后只能更正）', input: finaliseInput, output: documentRecord, access: ['officer', 'head'], long: true }),
-  'settings.setSeal': op({ description: '设置本局印章图片（PNG，透明背景）', input: z.object({ pngBase64: base64File(maxSealBytes, '印章图片').min(1, '请选择印章图片') }), output: setSealOutput, access: ['head'] }),
+  'settings.setSeal': op({ description: '设置本局印章图片（PNG，透明背景）', input: z.object({ pngBase64: base64File(maxSealBytes, '印章图片', '请选择印章图片') }), output: setSealOutput, access: ['head'] }),
   'templates.import': op({ description: '载入文书模板的新版本（检查标签语法、未知标签和必备项后启用）', input: z.object({ type: key(100, '文书类型'), fileName: z.string().min(1).max(200), contentBase64: base64File(maxTemplateBytes, '模板文件') }), output: z.object({ type: z.string(), version: z.string(), versions: z.array(templateVersion) }), access: ['head', 'admin'] }),
   'templates.versions': op({ description: '文书模板的各版本（最新者用于新文书）', input: z.object({ type: key(100, '文书类型') }), output: z.array(templateVersion), access: 'any' }),
   'blobs.read': op({ description: '读取文件内容（Base64）', input: z.object({ hash: sha256 }), output: blobOutput, access: 'any' }),

@@ -17,6 +17,8 @@ const today = chinaDate(0);
 const actOn = '2026-06-01';
 
 test('an ordinary case from 立案 to 结案, with dossier and history', async ({ page }) => {
+  // The whole file, sealed before service and with its payment voucher: longer than the default 3 minutes on a busy machine.
+  test.setTimeout(300_000);
   // The page runs under script-src 'self' with no eval: any CSP violation or uncaught error fails.
   const problems: string[] = [];
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));

@@ -42,10 +42,13 @@ test.afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-async function api(page: Page, op: string, input: unknown): Promise<{ ok: boolean; value?: unknown; error?: { code: string; message: string } }> {
-  return page.evaluate(async ([o, i]) => {
+type Reply = { ok: boolean; value?: unknown; error?: { code: string; message: string } };
+
+/** The web host's API from the page itself (same origin), as the renderer calls it. */
+async function api(page: Page, op: string, input: unknown): Promise<Reply> {
+  return page.evaluate(async ([o, i]): Promise<Reply> => {
     const r = await fetch('/api', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ op: o, input: i, token: null }) });
-    return r.json();
+    return (await r.json()) as Reply;
   }, [op, input] as const);
 }
 

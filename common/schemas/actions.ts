@@ -4,7 +4,7 @@
  * label), and the core, which validates with them.
  */
 import { z } from 'zod';
-import { isoDate, yuan } from './primitives.js';
+import { isoDate, retentionPeriod, yuan } from './primitives.js';
 
 const text = (label: string, max = 5000) => z.string().max(max).default('').describe(label);
 const required = (label: string, max = 2000) => z.string().trim().min(1, `请填写${label}`).max(max).describe(label);
@@ -77,7 +77,7 @@ export const actionForms = {
   reminder: z.object({ servedOn: date('催告书送达日期'), method: z.enum(serviceMethods).describe('送达方式') }),
   enforcement: z.object({ appliedOn: date('申请日期'), court: required('人民法院', 100) }),
   courtResult: z.object({ result: required('执行结果', 2000), executedAmount: yuan.default(0).describe('执行到位金额（元）') }),
-  archive: z.object({ archivedOn: date('归档日期'), retention: z.enum(['永久', '30年', '10年']).describe('保管期限'), volumes: z.number().int().min(1).max(20).default(1).describe('卷数') }),
+  archive: z.object({ archivedOn: date('归档日期'), retention: retentionPeriod.describe('保管期限'), volumes: z.number().int().min(1).max(20).default(1).describe('卷数') }),
   /** 当场处罚 (简易程序, arts. 51–52). */
   summaryDecision: z.object({
     facts: required('违法事实', 2000), warning: flag('警告'), fine: yuan.default(0).describe('罚款（元）'),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { article, fineBand } from './reference.js';
-import { boundedRecord, isoDate, key, plainText, searchText, yuan } from './primitives.js';
+import { boundedRecord, isoDate, key, plainText, retentionPeriod, searchText, yuan } from './primitives.js';
 import { discretionRecord } from './actions.js';
 import { lawFigures, legalBasis } from './legalBasis.js';
 
@@ -138,7 +138,7 @@ export const caseState = z.object({
       items: z.number().int().optional(), numberedPages: z.number().int().optional(),
     })).optional(),
     /** 保管期限 chosen for the binding, and 立卷人 (who bound it); absent in dossiers bound before issue 10. */
-    retention: z.enum(['永久', '30年', '10年']).optional(),
+    retention: retentionPeriod.optional(),
     preparedBy: z.string().optional(),
   }).nullable(),
   /** Node the main procedure returns to when a 中止 ends. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { base64File, boundedRecord, isoDate, key, plainText } from './primitives.js';
+import { base64File, boundedRecord, isoDate, key, plainText, retentionPeriod } from './primitives.js';
 
 export const templateField = z.object({
   key: z.string(),
@@ -89,15 +89,14 @@ export const dossierOutput = z.object({
   volumes: z.array(dossierVolume),
   builtAt: z.string(),
   /** 保管期限 printed on the covers; 立卷人 (who bound it). */
-  retention: z.enum(['永久', '30年', '10年']).optional(),
+  retention: retentionPeriod.optional(),
   preparedBy: z.string().optional(),
 });
 export type DossierOutput = z.infer<typeof dossierOutput>;
 
-/** 保管期限: one list for the bound covers, the printed 卷宗封面, the 备考表 and 归档 (档案法实施条例 art. 19). */
-export const retentionPeriods = ['永久', '30年', '10年'] as const;
+export { retentionPeriods } from './primitives.js';
 export const dossierBuildInput = z.object({
   caseId: key(64, '案件标识'),
-  /** Absent: the last binding's; the covers then leave it blank until one is chosen. */
-  retention: z.enum(retentionPeriods, { error: '保管期限应为永久、30年或10年' }).optional(),
+  /** 保管期限 (one list with 归档's). Absent: the last binding's; the covers then leave it blank until one is chosen. */
+  retention: retentionPeriod.optional(),
 });

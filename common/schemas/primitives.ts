@@ -47,9 +47,9 @@ const mb = (bytes: number): string => `${Math.round((bytes / 1024 / 1024) * 10) 
 export const base64Length = (bytes: number): number => Math.ceil(bytes / 3) * 4;
 
 /** A file uploaded as Base64: at most `maxBytes` bytes once decoded, the limit stated in the message. */
-export function base64File(maxBytes: number, what = '文件') {
+export function base64File(maxBytes: number, what = '文件', emptyMessage = `${what}为空`) {
   return z.string()
-    .min(1, `${what}为空`)
+    .min(1, emptyMessage)
     .max(base64Length(maxBytes), `${what}过大（不超过${mb(maxBytes)}）`);
 }
 

@@ -7,6 +7,8 @@ import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { appPaths } from './paths.js';
+import { builtInFeedUrl } from './updater.js';
+import { packedFiles } from './testing/packedFiles.js';
 
 const root = join(import.meta.dirname, '..', '..');
 const require = createRequire(join(root, 'package.json'));
@@ -19,9 +21,9 @@ interface BuilderConfig {
   asarUnpack: string[];
   npmRebuild: boolean;
   electronFuses: Record<string, boolean>;
-  win: { target: { target: string; arch: string[] }[] };
+  win: { target: { target: string; arch: string[] }[]; verifyUpdateCodeSignature?: boolean };
   nsis: Record<string, unknown>;
-  linux: { target: string[]; maintainer?: string };
+  linux: { target: { target: string; arch: string[] }[]; maintainer?: string };
   publish: { provider: string; url: string }[];
 }
 
@@ -56,10 +58,22 @@ describe('electron-builder.yml', () => {
     for (const p of [paths.preload, paths.coreUtility, paths.rendererDir]) expect(relative(root, p).split(/[\\/]/)[0]).toBe('dist');
   });
 
-  it('unpacks the native SQLite module and the fonts, and rebuilds native modules for Electron', async () => {
+  it('unpacks only native code, and rebuilds native modules for Electron', async () => {
     const c = await loadConfig();
-    expect(c.asarUnpack).toEqual(expect.arrayContaining(['node_modules/better-sqlite3/**', 'resources/fonts/**']));
+    // Fonts stay in the asar (under its integrity check): other programs get print copies in the temp folder.
+    expect(c.asarUnpack).toEqual(['node_modules/better-sqlite3/**', '**/*.node']);
     expect(c.npmRebuild).toBe(true);
+  });
+
+  it('packs the bundles, resources and templates, and no sources, tests, docs or notes (electron-builder\'s own matcher)', async () => {
+    const files = await packedFiles(root);
+    for (const f of ['package.json', 'dist/app/main.cjs', 'dist/core/utility.cjs', 'dist/preload/index.cjs', 'dist/renderer/index.html',
+      'resources/procedures/ordinary.v2.json', 'resources/fonts/NotoSerifSC-Regular.ttf', 'resources/fonts/OFL.txt', 'templates/manifest.json']) {
+      expect(files, f).toContain(f);
+    }
+    const tops = new Set(files.map((f) => f.split('/')[0]));
+    expect([...tops].sort()).toEqual(['dist', 'package.json', 'resources', 'templates']);
+    expect(files.filter((f) => /\.(test|spec)\.|\.map$|\.tsx?$/.test(f) || /^(docs|\.staging|e2e|main|scripts|common|renderer\/src)\//.test(f) || f.startsWith('dist/bench/'))).toEqual([]);
   });
 
   it('ships every module the bundles leave external as a production dependency', () => {
@@ -68,6 +82,13 @@ describe('electron-builder.yml', () => {
     const externals = [...list.matchAll(/'([^']+)'/g)].map((m) => m[1]!).filter((m) => m !== 'electron');
     expect(externals).toEqual(expect.arrayContaining(['better-sqlite3', 'electron-updater', 'pdfjs-dist']));
     for (const m of externals) expect(pkg.dependencies, m).toHaveProperty(m);
+  });
+
+  it('packages a supported Electron: 43, 44 or 45 on 2026-12-07 (docs/decisions.md), not the 41 that had left support', () => {
+    const range = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { devDependencies: Record<string, string> }).devDependencies.electron!;
+    const installed = (JSON.parse(readFileSync(require.resolve('electron/package.json'), 'utf8')) as { version: string }).version;
+    expect(Number(/\d+/.exec(range)![0])).toBeGreaterThanOrEqual(45);
+    expect(Number(installed.split('.')[0])).toBeGreaterThanOrEqual(45);
   });
 
   it('locks the Electron binary down with fuses', async () => {
@@ -83,20 +104,29 @@ describe('electron-builder.yml', () => {
     });
   });
 
-  it('builds a Chinese NSIS installer for x64 with a per-machine choice, keeping data on uninstall', async () => {
+  it('builds a Chinese NSIS installer for x64: per-user or per-machine (chosen, or /allusers /currentuser with /S), elevation allowed, data kept on uninstall', async () => {
     const c = await loadConfig();
     expect(c.win.target).toEqual([{ target: 'nsis', arch: ['x64'] }]);
-    expect(c.nsis).toMatchObject({ oneClick: false, perMachine: false, selectPerMachineByDefault: true, installerLanguages: ['zh_CN'], deleteAppDataOnUninstall: false });
+    // oneClick false + perMachine false = the assisted installer with the install-mode page; silent /S honours /allusers.
+    expect(c.nsis).toMatchObject({
+      oneClick: false, perMachine: false, selectPerMachineByDefault: true, allowElevation: true,
+      installerLanguages: ['zh_CN'], deleteAppDataOnUninstall: false,
+    });
+    const assisted = readFileSync(require.resolve('app-builder-lib/templates/nsis/assistedInstaller.nsh'), 'utf8');
+    expect(assisted).toMatch(/GetOptions\} \$R0 "\/allusers"/);
+    expect(assisted).toMatch(/GetOptions\} \$R0 "\/currentuser"/);
+    // An update is installed only when signed by the same publisher as the running app (once signed).
+    expect(c.win.verifyUpdateCodeSignature).toBe(true);
   });
 
-  it('builds AppImage and deb for Linux (deb needs a maintainer)', async () => {
+  it('builds deb for 信创 Linux on x64 and arm64, no AppImage (deb needs a maintainer)', async () => {
     const c = await loadConfig();
-    expect(c.linux.target).toEqual(['AppImage', 'deb']);
+    expect(c.linux.target).toEqual([{ target: 'deb', arch: ['x64', 'arm64'] }]);
     expect(c.linux.maintainer).toMatch(/<[^>]+@[^>]+>/);
   });
 
-  it('publishes to the generic https feed electron-updater reads', async () => {
+  it('publishes to the generic feed electron-updater reads, the one the updater knows as built in', async () => {
     const c = await loadConfig();
-    expect(c.publish).toEqual([{ provider: 'generic', url: 'https://anjuan-update.example.gov.cn/' }]);
+    expect(c.publish).toEqual([{ provider: 'generic', url: builtInFeedUrl }]);
   });
 });

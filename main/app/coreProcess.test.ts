@@ -202,3 +202,29 @@ describe('startCoreProcess', () => {
     for (const c of slow) expect(c.received.filter((m) => typeof m === 'object' && m !== null && 'pdfRendered' in m)).toEqual([]);
   });
 });
+
+describe('the shell\'s own messages (the updater, issue 11)', () => {
+  it('hands the core\'s updater messages to onCoreMessage, posts to the running core, and says when a core (re)starts', async () => {
+    const children: FakeChild[] = [];
+    const taken: unknown[] = [];
+    const started = vi.fn();
+    const core = startCoreProcess({
+      fork: () => { const c = new FakeChild(); children.push(c); return c; },
+      log: vi.fn(),
+      onCoreMessage: (m) => { if ((m as { updateCheck?: unknown }).updateCheck) { taken.push(m); return true; } return false; },
+      onStarted: started,
+    });
+    expect(started).toHaveBeenCalledTimes(1);
+    children[0]!.emit({ updateCheck: { id: 1 } });
+    expect(taken).toEqual([{ updateCheck: { id: 1 } }]);
+    expect(core.post({ updateStatus: { state: 'idle' } })).toBe(true);
+    expect(children[0]!.received).toContainEqual({ updateStatus: { state: 'idle' } });
+    children[0]!.exit(1);
+    expect(children).toHaveLength(2);
+    expect(started).toHaveBeenCalledTimes(2);
+    const stopped = core.stop(10);
+    await vi.advanceTimersByTimeAsync(20);
+    await stopped;
+    expect(core.post({ updateStatus: {} })).toBe(false);
+  });
+});

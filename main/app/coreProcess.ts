@@ -9,6 +9,7 @@
  *   ← { id, reply }    | { id, pong: true }
  * and the core's requests for PDFs printed by Electron ('electron' engine, pdfRenderer.ts):
  *   ← { pdfRender: {…} }  → { pdfRendered: {…} }   (to the process that asked, not to a restarted one)
+ * and the updater's (updateWire.ts ↔ main/core/updateLink.ts), handed to `onCoreMessage`.
  */
 import type { Envelope, Reply } from '../../common/client.js';
 import { isErrorValue } from '../../common/errors.js';
@@ -31,10 +32,16 @@ export interface CoreProcessOptions {
   now?(): number;
   /** Answers the core's PDF requests (PdfRenderer.handle); null: nothing to answer. Absent: refused. */
   onPdfRender?(request: unknown): Promise<unknown>;
+  /** Other messages of the core's own (the updater's, updateWire.ts): true when taken. */
+  onCoreMessage?(message: unknown): boolean;
+  /** After each start of the core (the first, and every restart). */
+  onStarted?(): void;
 }
 
 export interface CoreProcess extends CoreClient {
   stop(graceMs?: number): Promise<void>;
+  /** Sends a message of the shell's own to the running core; false when none runs or it cannot be sent. */
+  post(message: unknown): boolean;
 }
 
 export function isReply(v: unknown): v is Reply<unknown> {
@@ -84,6 +91,7 @@ export function startCoreProcess(opts: CoreProcessOptions): CoreProcess {
       relayPdf(from, (message as { pdfRender: unknown }).pdfRender);
       return;
     }
+    if (child === from && opts.onCoreMessage?.(message)) return;
     const m = message as { id?: unknown; reply?: unknown; pong?: unknown };
     if (typeof m !== 'object' || m === null || typeof m.id !== 'number') {
       opts.log(`后台服务发来无法识别的消息：${JSON.stringify(message)?.slice(0, 200)}`);
@@ -121,6 +129,7 @@ export function startCoreProcess(opts: CoreProcessOptions): CoreProcess {
     child = c;
     c.on('message', (message) => onMessage(c, message));
     c.on('exit', (code) => onExit(c, code));
+    try { opts.onStarted?.(); } catch (e) { opts.log(`后台服务启动后的通知失败：${String(e)}`); }
     return c;
   }
 
@@ -187,6 +196,16 @@ export function startCoreProcess(opts: CoreProcessOptions): CoreProcess {
     clearTimeout(timer);
   }
 
+  function post(message: unknown): boolean {
+    if (!child || stopping) return false;
+    try {
+      child.postMessage(message);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
   trySpawn();
-  return { request, stop };
+  return { request, stop, post };
 }

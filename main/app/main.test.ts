@@ -2,6 +2,8 @@
  * The wiring of main.ts against a stand-in Electron (the binary is not available here): what is
  * registered before 'ready', what starts on 'ready', with which paths and options.
  */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { printChannel, sendChannel } from '../../preload/channels.js';
@@ -18,11 +20,17 @@ const fake = vi.hoisted(() => {
     calls: [] as string[],
     menu: null as unknown,
     protocolHandlers: new Map<string, Listener>(),
+    userData: '/home/u/.config/案卷',
+    version: '0.1.0',
+    dialogs: [] as unknown[],
+    exitCode: null as number | null,
   };
   class BrowserWindow {
     readonly listeners = new Map<string, Listener>();
     destroyed = false;
     readonly webContents = {
+      loadListeners: [] as Listener[],
+      once(e: string, l: Listener) { if (e === 'did-finish-load') this.loadListeners.push(l); },
       isCrashed: () => false,
       executeJavaScript: async (code: string) => (code === 'typeof window.anjuanRender' ? 'function' : 1),
       printToPDF: async () => new Uint8Array(Buffer.from('%PDF-1.7')),
@@ -40,12 +48,12 @@ const fake = vi.hoisted(() => {
     requestSingleInstanceLock: () => { state.calls.push('lock'); return state.lock; },
     enableSandbox: () => { state.calls.push('enableSandbox'); },
     quit: () => { state.calls.push('quit'); },
-    exit: () => { state.calls.push('exit'); },
+    exit: (code?: number) => { state.calls.push('exit'); state.exitCode = code ?? 0; },
     on: (e: string, l: Listener) => { state.appListeners.set(e, l); },
     whenReady: () => { state.calls.push('whenReady'); return Promise.resolve(); },
     getAppPath: () => '/opt/anjuan',
-    getPath: (name: string) => (name === 'userData' ? '/home/u/.config/案卷' : '/tmp'),
-    getVersion: () => '0.1.0',
+    getPath: (name: string) => (name === 'userData' ? state.userData : '/tmp'),
+    getVersion: () => state.version,
   };
   const session = {
     defaultSession: {
@@ -57,7 +65,7 @@ const fake = vi.hoisted(() => {
   };
   const electron = {
     app, BrowserWindow, session,
-    dialog: { showMessageBox: async () => ({}), showErrorBox: () => { state.calls.push('errorBox'); } },
+    dialog: { showMessageBox: async (...args: unknown[]) => { state.dialogs.push(args.at(-1)); return {}; }, showErrorBox: () => { state.calls.push('errorBox'); } },
     ipcMain: { handle: (channel: string, l: Listener) => { state.ipc.set(channel, l); } },
     Menu: { buildFromTemplate: (t: unknown) => t, setApplicationMenu: (m: unknown) => { state.menu = m; } },
     protocol: {
@@ -77,7 +85,11 @@ const fake = vi.hoisted(() => {
       },
     },
   };
-  const updater = { autoDownload: false, autoInstallOnAppQuit: false, on: () => {}, setFeedURL: () => {}, checkForUpdates: async () => null };
+  const updater = {
+    autoDownload: false, autoInstallOnAppQuit: false, allowDowngrade: true, disableDifferentialDownload: false,
+    feeds: [] as unknown[], checks: 0,
+    on: () => {}, setFeedURL: (o: unknown) => { updater.feeds.push(o); }, checkForUpdates: async () => { updater.checks++; return null; },
+  };
   return { state, electron, updater };
 });
 
@@ -94,6 +106,9 @@ beforeEach(() => {
   const s = fake.state;
   s.lock = true; s.packaged = false; s.calls = []; s.windows = []; s.forks = []; s.menu = null;
   s.appListeners.clear(); s.ipc.clear(); s.protocolHandlers.clear();
+  s.userData = mkdtempSync(join(tmpdir(), 'anjuan-userdata-')); s.version = '0.1.0'; s.dialogs = []; s.exitCode = null;
+  delete process.env.ANJUAN_SMOKE_TEST;
+  fake.updater.feeds = []; fake.updater.checks = 0;
   vi.spyOn(console, 'error').mockImplementation(() => {});
   delete process.env.ANJUAN_DATA_DIR;
 });
@@ -114,7 +129,7 @@ describe('main.ts wiring', () => {
     expect([...s.protocolHandlers.keys()]).toEqual(['app']);
     expect(s.forks).toHaveLength(1);
     expect(s.forks[0]!.path).toBe(join('/opt/anjuan', 'dist', 'core', 'utility.cjs'));
-    expect(s.forks[0]!.options.env.ANJUAN_DATA_DIR).toBe('/home/u/.config/案卷');
+    expect(s.forks[0]!.options.env.ANJUAN_DATA_DIR).toBe(s.userData);
     expect([...s.ipc.keys()].sort()).toEqual([printChannel, sendChannel].sort());
     expect(s.windows).toHaveLength(1);
     expect(s.windows[0]!.url).toBe('app://anjuan/index.html');
@@ -149,7 +164,8 @@ describe('main.ts wiring', () => {
     await expect(Promise.resolve(send({ senderFrame: { url: 'https://evil.example/', parent: null } }, { op: 'app.info', input: {} }))).rejects.toThrow();
     const reply = send({ senderFrame: { url: 'app://anjuan/index.html', parent: null } }, { op: 'app.info', input: {} }) as Promise<unknown>;
     const child = fake.state.forks[0]!;
-    const msg = child.received.find((m) => (m as { envelope?: unknown }).envelope) as { id: number };
+    // The last envelope: the shell's own app.info at start (launchGuard.ts) comes first.
+    const msg = child.received.filter((m) => (m as { envelope?: unknown }).envelope).at(-1) as { id: number };
     expect(msg).toMatchObject({ envelope: { op: 'app.info', input: {}, token: null } });
     child.message!({ id: msg.id, reply: { ok: true, value: { bureau: '黔东南州生态环境局' } } });
     expect(await reply).toEqual({ ok: true, value: { bureau: '黔东南州生态环境局' } });
@@ -203,5 +219,86 @@ describe('main.ts wiring', () => {
     await vi.waitFor(() => expect(child.received).toContainEqual({ pdfRendered: { id: 1, ok: true } }));
     fake.state.appListeners.get('will-quit')!({ preventDefault: () => {} });
     expect(fake.state.windows[1]!.instance.destroyed).toBe(true);
+  });
+
+  it('records each start, and marks the version good once the page loaded and the core answered', async () => {
+    await startMain();
+    const s = fake.state;
+    const file = join(s.userData, 'launch-state.json');
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ version: '0.1.0', goodVersion: null, previousVersion: null, startsWithoutSuccess: 1 });
+    const child = s.forks[0]!;
+    const info = child.received.find((m) => (m as { envelope?: { op: string } }).envelope?.op === 'app.info') as { id: number };
+    child.message!({ id: info.id, reply: { ok: true, value: {} } });
+    for (const l of s.windows[0]!.instance.webContents.loadListeners) l();
+    await vi.waitFor(() => expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ goodVersion: '0.1.0', startsWithoutSuccess: 0 }));
+  });
+
+  it('a second instance does not count as a start', async () => {
+    fake.state.lock = false;
+    await startMain();
+    expect(() => readFileSync(join(fake.state.userData, 'launch-state.json'))).toThrow();
+  });
+
+  it('after three failed starts of an update, tells the user how to reinstall the previous version from the bureau\'s update folder', async () => {
+    const s = fake.state;
+    s.version = '0.2.0';
+    writeFileSync(join(s.userData, 'launch-state.json'), JSON.stringify({ version: '0.2.0', goodVersion: '0.1.0', previousVersion: '0.1.0', startsWithoutSuccess: 3 }));
+    await startMain();
+    const child = s.forks[0]!;
+    const ask = await vi.waitFor(() => {
+      const m = child.received.find((x) => (x as { updateSourceQuery?: unknown }).updateSourceQuery) as { updateSourceQuery: { id: number } };
+      expect(m).toBeDefined();
+      return m;
+    });
+    child.message!({ updateSourceAnswer: { id: ask.updateSourceQuery.id, source: 'E:\\案卷更新' } });
+    await vi.waitFor(() => expect(s.dialogs).toContainEqual(expect.objectContaining({ type: 'warning', detail: expect.stringContaining('新版本 0.2.0 已连续 3 次未能正常启动') })));
+    const detail = (s.dialogs.find((d) => (d as { type?: string }).type === 'warning') as { detail: string }).detail;
+    expect(detail).toContain('E:\\案卷更新');
+    expect(detail).toContain(process.platform === 'win32' ? 'anjuan-0.1.0-setup-x64.exe' : 'anjuan-0.1.0-');
+  });
+
+  it('an installed app checks for updates through the loopback gate, from the folder set in 本局设置, and answers checks asked by the core', async () => {
+    fake.state.packaged = true;
+    await startMain();
+    const child = fake.state.forks[0]!;
+    const answerQueries = () => {
+      for (const m of child.received) {
+        const q = (m as { updateSourceQuery?: { id: number } }).updateSourceQuery;
+        if (q && !(m as { answered?: boolean }).answered) {
+          (m as { answered?: boolean }).answered = true;
+          child.message!({ updateSourceAnswer: { id: q.id, source: mkdtempSync(join(tmpdir(), 'anjuan-feed-')) } });
+        }
+      }
+    };
+    await vi.waitFor(() => { answerQueries(); expect(fake.updater.checks).toBe(1); });
+    expect(fake.updater.feeds).toEqual([{ provider: 'generic', url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/[0-9a-f]{32}\/$/) }]);
+    expect(fake.updater).toMatchObject({ autoDownload: true, autoInstallOnAppQuit: true, allowDowngrade: false });
+    // 本局设置 → 立即检查: the core asks, the shell checks and answers with its state.
+    child.message!({ updateCheck: { id: 5 } });
+    await vi.waitFor(() => { answerQueries(); expect(child.received).toContainEqual({ updateChecked: { id: 5, status: expect.objectContaining({ version: '0.1.0', source: expect.stringMatching(/^文件夹 /) }) } }); });
+    expect(fake.updater.checks).toBe(2);
+    expect(child.received).toContainEqual({ updateStatus: expect.objectContaining({ state: expect.any(String) }) });
+    fake.state.appListeners.get('will-quit')!({ preventDefault: () => {} });
+  });
+
+  it('ANJUAN_SMOKE_TEST: once started, prints with the Electron engine through the core, writes the report and exits with its status', async () => {
+    const report = join(fake.state.userData, 'smoke.json');
+    process.env.ANJUAN_SMOKE_TEST = report;
+    await startMain();
+    const s = fake.state;
+    const child = s.forks[0]!;
+    const answered = new Set<number>();
+    const answer = () => {
+      for (const m of child.received as { id?: number; envelope?: { op: string } }[]) {
+        if (!m.envelope || answered.has(m.id!)) continue;
+        answered.add(m.id!);
+        const value = m.envelope.op === 'session.login' ? { token: 't' } : m.envelope.op === 'pdf.test' ? { engine: 'electron', pages: 1, ms: 5 } : {};
+        child.message!({ id: m.id, reply: { ok: true, value } });
+      }
+    };
+    for (const l of s.windows[0]!.instance.webContents.loadListeners) l();
+    await vi.waitFor(() => { answer(); expect(s.exitCode).toBe(0); });
+    expect(JSON.parse(readFileSync(report, 'utf8'))).toMatchObject({ ok: true, version: '0.1.0', steps: expect.arrayContaining([{ step: 'pdf.pages', ok: true, detail: 'electron 1' }]) });
+    expect(child.received).toContainEqual({ shutdown: true });
   });
 });

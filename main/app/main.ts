@@ -5,7 +5,10 @@
  */
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell, utilityProcess } from 'electron';
 import { autoUpdater } from 'electron-updater';
+import { createPublicKey, type KeyObject } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { startCoreProcess, type CoreProcess } from './coreProcess.js';
 import { registerIpc } from './ipc.js';
 import { menuTemplate } from './menu.js';
@@ -15,7 +18,11 @@ import { printPdf, printWindowOptions } from './print.js';
 import { PrintJobs } from './printPage.js';
 import { appEntryUrl, appOrigin, appScheme, appSchemePrivileges, handleAppRequest, pdfHarnessUrl, printOrigin } from './protocol.js';
 import { hardenSession, hardenWebContents } from './security.js';
-import { feedUrlFrom, startUpdater } from './updater.js';
+import { beginLaunch, failedStarts, launchStore, launchSucceeded, rollbackAdvice, type LaunchState, type LaunchStore } from './launchGuard.js';
+import { FeedGate, keyFingerprint } from './updateFeed.js';
+import { startUpdater, type Updates } from './updater.js';
+import { runSmokeTest } from './smokeTest.js';
+import { createShellUpdateWire } from './updateWire.js';
 import { createMainWindow } from './window.js';
 import coreNodeFlags from '../../resources/core-node-flags.json' with { type: 'json' };
 
@@ -24,7 +31,20 @@ const externalHosts: readonly string[] = [];
 
 const log = (message: string): void => console.error(`[案卷] ${message}`);
 
-interface ShellState { window: BrowserWindow | null; core: CoreProcess | null; pdf: PdfRenderer | null }
+interface ShellState {
+  window: BrowserWindow | null; core: CoreProcess | null; pdf: PdfRenderer | null; gate: FeedGate | null;
+  /** This start's record (launchGuard.ts), null when it could not be written. */
+  launch: { store: LaunchStore; state: LaunchState } | null;
+}
+
+/** The release key's public half (resources/update-feed-key.pem, written by the release job), or null in a build without one. */
+function feedKey(appPath: string): KeyObject | null {
+  try {
+    return createPublicKey(readFileSync(join(appPath, 'resources', 'update-feed-key.pem'), 'utf8'));
+  } catch {
+    return null;
+  }
+}
 
 function onReady(state: ShellState): void {
   const paths = appPaths(app.getAppPath());
@@ -39,6 +59,9 @@ function onReady(state: ShellState): void {
   protocol.handle(appScheme, (request) =>
     handleAppRequest(request, { rendererDir: paths.rendererDir, pdfjsDir: paths.pdfjsDir, jobs, readFile: (p) => readFile(p), pdfHarness }));
 
+  // The updater's messages to and from the core (本局设置 → 软件更新): the feed location, the state, checks on demand.
+  let updates: Updates | null = null;
+  const wire = createShellUpdateWire((message) => state.core?.post(message) ?? false, log);
   const core = startCoreProcess({
     fork: () => utilityProcess.fork(paths.coreUtility, [], {
       serviceName: '案卷核心',
@@ -48,6 +71,8 @@ function onReady(state: ShellState): void {
     }),
     log,
     onPdfRender: (request) => pdf.handle(request),
+    onCoreMessage: (message) => wire.deliver(message),
+    onStarted: () => { if (updates) wire.pushStatus(updates.status()); }, // a restarted core knows nothing yet
   });
   state.core = core;
 
@@ -65,14 +90,58 @@ function onReady(state: ShellState): void {
 
   const win = createMainWindow((options) => new BrowserWindow(options), paths.preload, appEntryUrl, log);
   state.window = win;
+  // This version works once the page has loaded and the core has answered (launchGuard.ts).
+  const pageLoaded = new Promise<void>((resolve) => win.webContents.once('did-finish-load', () => resolve()));
+  const coreAnswered = core.request({ op: 'app.info', input: {}, token: null }, 60_000).then((r) => { if (!r.ok) throw new Error(r.error.message); });
+  const started = Promise.all([pageLoaded, coreAnswered]).then(() => {
+    if (!state.launch) return;
+    try {
+      state.launch.store.write(launchSucceeded(state.launch.state));
+    } catch (e) {
+      log(`无法记录本次启动：${String(e)}`);
+    }
+  });
+  started.catch((e: unknown) => log(`本次启动未完成：${String(e)}`));
+  // The release job's self-test of the packaged app (smokeTest.ts): report, then quit.
+  const smokeReport = process.env.ANJUAN_SMOKE_TEST;
+  if (smokeReport) {
+    void started.then(() => runSmokeTest({ request: (e, ms) => core.request(e, ms), version: app.getVersion(), versions: { ...process.versions } }))
+      .catch((e: unknown) => ({ ok: false, version: app.getVersion(), versions: {}, steps: [{ step: 'start', ok: false, detail: String(e) }] }))
+      .then((report) => {
+        writeFileSync(smokeReport, `${JSON.stringify(report, null, 2)}\n`);
+        // The core closes SQLite first; app.exit then skips 'will-quit' and sets the status the job reads.
+        state.pdf?.close();
+        void core.stop().finally(() => app.exit(report.ok ? 0 : 1));
+      });
+  }
   // The hidden PDF window would otherwise keep 'window-all-closed' from firing: the app would not quit.
   win.on('closed', () => { state.window = null; pdf.close(); });
 
-  startUpdater({
+  const key = feedKey(app.getAppPath());
+  if (key) log(`更新签名公钥 ${keyFingerprint(key)}`);
+  const gate = new FeedGate({ publicKey: key, log });
+  state.gate = gate;
+  const launch = state.launch?.state ?? null;
+  const advice = launch ? rollbackAdvice(launch, { platform: process.platform, arch: process.arch, feed: null }) : null;
+  if (advice) {
+    log(advice);
+    // After the window: the advice names the update folder the bureau set, when the core tells it in time.
+    void wire.askSource(5_000).then((feed) => {
+      const text = launch ? rollbackAdvice(launch, { platform: process.platform, arch: process.arch, feed }) ?? advice : advice;
+      return dialog.showMessageBox({ type: 'warning', title: '新版本未能正常启动', message: '新版本未能正常启动', detail: text });
+    }).catch((e: unknown) => log(`无法显示提示：${String(e)}`));
+  }
+  updates = startUpdater({
     updater: autoUpdater,
+    gate,
     isPackaged: app.isPackaged,
-    feedUrl: feedUrlFrom(process.env),
+    version: app.getVersion(),
+    envSource: process.env.ANJUAN_UPDATE_URL?.trim() || null,
+    configuredSource: () => wire.askSource(),
+    launch: { previousVersion: launch?.previousVersion ?? null, failedStarts: launch ? failedStarts(launch) : 0, rollbackAdvice: advice },
+    signatureCheck: key !== null,
     log,
+    onStatus: (status) => wire.pushStatus(status),
     onDownloaded: (version) => {
       if (!state.window) return;
       void dialog.showMessageBox(state.window, { type: 'info', title: '软件更新', message: `新版本 ${version} 已下载`, detail: '将在退出案卷后自动安装。' });
@@ -80,6 +149,8 @@ function onReady(state: ShellState): void {
     setInterval: (fn, ms) => setInterval(fn, ms),
     clearInterval: (handle) => clearInterval(handle as NodeJS.Timeout),
   });
+  const running = updates;
+  wire.setChecker(() => running.check());
 }
 
 function main(): void {
@@ -92,7 +163,16 @@ function main(): void {
     app.quit();
     return;
   }
-  const state: ShellState = { window: null, core: null, pdf: null };
+  const state: ShellState = { window: null, core: null, pdf: null, gate: null, launch: null };
+  // Before anything else can fail: this start of this version is recorded (launchGuard.ts), so that an
+  // update that never reaches a working window is noticed at the next start.
+  try {
+    const store = launchStore(app.getPath('userData'));
+    state.launch = { store, state: beginLaunch(store.read(), app.getVersion()) };
+    store.write(state.launch.state);
+  } catch (e) {
+    log(`无法记录本次启动：${String(e)}`);
+  }
   let coreStopped = false;
 
   app.on('second-instance', () => {
@@ -108,6 +188,7 @@ function main(): void {
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', (event) => {
     state.pdf?.close();
+    void state.gate?.close();
     // Let the core close SQLite cleanly (WAL checkpoint) before the process goes.
     if (coreStopped || !state.core) return;
     event.preventDefault();

@@ -5,6 +5,7 @@
  * Operations other than public ones log in first: --user NAME --password PW, or the environment
  * variables ANJUAN_USER / ANJUAN_PASSWORD. ANJUAN_DATA_DIR chooses the data directory; ANJUAN_DEMO=1
  * creates the demo bureau in an empty one (else the workstation waits for its first-run setup, setup.run).
+ * A damaged database stops the core (issue 11); `backup.list` and `backup.restore '{"id":…}'` then run offline, without a login.
  * Exit status: 0 success, 1 the operation failed (the error value is printed), 2 bad usage.
  */
 import { operations, isOpName } from '../../common/operations.js';

@@ -95,6 +95,26 @@ describe('backup and restore through the operations', () => {
     expect((await t.call(head3, 'cases.list', {})).total).toBe(2);
   });
 
+  it('lets requests under way finish and keeps them in the safety backup; requests meanwhile wait for the restored database', async () => {
+    const t = await core();
+    const head = await t.login('head');
+    const officer = await t.login('officer');
+    await openCase(t, officer);
+    const backup = await t.call(head, 'backup.now', {});
+    await openCase(t, officer);
+    const restoring = t.call(head, 'backup.restore', { id: backup.id });
+    const during = openCase(t, officer); // sent while the restore checks the backup
+    const [r, opened] = await Promise.all([restoring, during]);
+    const head2 = await t.login('head');
+    const safety = (await t.call(head2, 'backup.list', {})).backups.find((b) => b.id === r.safetyBackupId)!;
+    expect(safety.cases).toBe(3);
+    expect(opened.state.id).toBeTruthy();
+    // After the restore: the backup's one case, and the core answers normally.
+    expect((await t.call(head2, 'cases.list', {})).total).toBe(1);
+    const after = await t.call(await t.login('officer'), 'cases.list', {});
+    expect(after.total).toBe(1);
+  });
+
   it('is for heads and administrators only', async () => {
     const t = await core();
     const officer = await t.login('officer');

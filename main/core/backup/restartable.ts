@@ -2,9 +2,10 @@
  * A core that can close its database and open it again while the process keeps running (issue 11:
  * `backup.restore` replaces the database file, which needs every handle on it closed). The hosts
  * keep one `Core`; behind it this wrapper swaps the open core:
- *   - the restore, from inside its own request, asks `reopen(replace)`;
+ *   - the restore, from inside its own request, asks `reopen({ beforeClose, replace })`;
+ *   - requests that arrive from then on wait, then go to the reopened core;
  *   - requests already running finish first (at most `drainMs`; then the restore is refused, nothing changed);
- *   - requests that arrive meanwhile wait, then go to the reopened core;
+ *   - `beforeClose` runs on a quiet database (the safety backup: no write can slip in after it);
  *   - the old core is closed, `replace` puts the backup in place, a new core is opened on it.
  * If the new core cannot open, every request answers with that error value (nothing is guessed).
  */
@@ -21,16 +22,17 @@ export async function restartableCore(open: (reopen: Reopen) => Promise<Core>): 
   let inflight = 0;
   let swapping: Promise<void> | null = null;
 
-  const reopen: Reopen = async (replace) => {
-    const started = Date.now();
-    // The caller is one of the requests in flight.
-    while (inflight > 1) {
-      if (Date.now() - started > drainMs) throw new AppError('BUSY', '其他操作仍在进行，未能恢复，请稍后重试（数据未作改动）');
-      await new Promise((r) => setTimeout(r, 25));
-    }
+  const reopen: Reopen = async ({ beforeClose, replace }) => {
+    // New requests wait from now on; those already running (the caller is one of them) finish first.
     let done!: () => void;
     swapping = new Promise<void>((r) => { done = r; });
     try {
+      const started = Date.now();
+      while (inflight > 1) {
+        if (Date.now() - started > drainMs) throw new AppError('BUSY', '其他操作仍在进行，未能恢复，请稍后重试（数据未作改动）');
+        await new Promise((r) => setTimeout(r, 25));
+      }
+      if (beforeClose) await beforeClose();
       await current.close();
       let failure: unknown = null;
       try {

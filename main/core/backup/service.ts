@@ -15,8 +15,8 @@ import { readCopy, takeBackup } from './take.js';
 import { removeTree } from './files.js';
 import { replaceDataDir, verifyBackup } from './restore.js';
 
-/** Closes the core's database, runs `replace`, and opens the core again (restartable.ts). */
-export type Reopen = (replace: () => Promise<void>) => Promise<void>;
+/** Holds new requests, lets running ones finish, runs `beforeClose`, closes the core's database, runs `replace`, opens the core again (restartable.ts). */
+export type Reopen = (steps: { beforeClose?: () => Promise<void>; replace: () => Promise<void> }) => Promise<void>;
 
 export interface BackupServiceOptions {
   db: Db;
@@ -159,18 +159,26 @@ export class BackupService {
     return this.exclusive(async () => {
       const root = this.root;
       const verified = await verifyBackup(root, id);
-      const safety = await this.take('safety');
+      let safety: BackupInfo | null = null;
       let repaired = 0;
       this.restoring = true;
-      await this.o.reopen(async () => {
-        repaired = (await replaceDataDir(this.o.dataDir, root, verified)).blobsRepaired;
-      });
+      try {
+        await this.o.reopen({
+          // Taken while no other request runs: nothing done before the restore is missing from it.
+          beforeClose: async () => { safety = await this.take('safety'); },
+          replace: async () => { repaired = (await replaceDataDir(this.o.dataDir, root, verified)).blobsRepaired; },
+        });
+      } finally {
+        this.restoring = false;
+      }
+      const kept = safety as BackupInfo | null;
+      if (!kept) throw new AppError('BACKUP_FAILED', '未能保存恢复前的安全备份，恢复未进行');
       const message = [
-        `已从备份 ${id} 恢复（${verified.info.cases}件案件）。恢复前的数据已另存为安全备份 ${safety.id}。`,
+        `已从备份 ${id} 恢复（${verified.info.cases}件案件）。恢复前的数据已另存为安全备份 ${kept.id}。`,
         '工作站已重新打开数据库，请重新登录。',
         ...verified.warnings,
       ].join('');
-      return { restored: verified.info, safetyBackupId: safety.id, blobsRepaired: repaired, restarted: true, message };
+      return { restored: verified.info, safetyBackupId: kept.id, blobsRepaired: repaired, restarted: true, message };
     });
   }
 

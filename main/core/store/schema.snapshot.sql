@@ -1,3 +1,7 @@
+CREATE INDEX auth_audit_at ON auth_audit(at);
+
+CREATE INDEX auth_audit_username ON auth_audit(username);
+
 CREATE INDEX cases_closed_updated ON cases(closed, updated_at DESC, id);
 
 CREATE INDEX cases_enterprise ON cases(enterprise_id, filed_on);
@@ -12,9 +16,23 @@ CREATE UNIQUE INDEX enterprises_search_seq ON enterprises(search_seq);
 
 CREATE INDEX law_articles_by_number ON law_articles(law_id, number, sub, effective_from);
 
+CREATE INDEX sessions_user ON sessions(user_id);
+
+CREATE TABLE auth_audit (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  at TEXT NOT NULL,
+  event TEXT NOT NULL,                -- setup | login | logout | lockout | passwordChange | passwordReset
+  outcome TEXT NOT NULL,              -- ok | failed | locked | refused
+  username TEXT NOT NULL,
+  user_id TEXT,
+  actor_id TEXT,                      -- who acted on the account, when not its owner (a reset)
+  device TEXT NOT NULL,
+  detail TEXT NOT NULL
+);
+
 CREATE TABLE blobs (hash TEXT PRIMARY KEY, size INTEGER NOT NULL, mime_type TEXT NOT NULL, created_at TEXT NOT NULL);
 
-CREATE TABLE bureaus (id TEXT PRIMARY KEY, name TEXT NOT NULL, abbreviation TEXT NOT NULL);
+CREATE TABLE bureaus (id TEXT PRIMARY KEY, name TEXT NOT NULL, abbreviation TEXT NOT NULL, county TEXT);
 
 CREATE TABLE case_events (
   seq INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -120,6 +138,14 @@ CREATE TABLE laws (
   full_name TEXT NOT NULL
 );
 
+CREATE TABLE login_throttle (
+  username TEXT PRIMARY KEY,          -- as typed (trimmed), whether or not such a user exists
+  failures INTEGER NOT NULL,
+  lockouts INTEGER NOT NULL,
+  locked_until TEXT,
+  updated_at TEXT NOT NULL
+);
+
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 
 CREATE TABLE officers (
@@ -134,12 +160,25 @@ CREATE TABLE schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)
 CREATE TABLE sequences (bureau_id TEXT NOT NULL, kind TEXT NOT NULL, year INTEGER NOT NULL, last INTEGER NOT NULL,
   PRIMARY KEY (bureau_id, kind, year));
 
-CREATE TABLE sessions (token TEXT PRIMARY KEY, user_id TEXT NOT NULL REFERENCES users(id), created_at TEXT NOT NULL);
+CREATE TABLE sessions (
+  token_hash TEXT PRIMARY KEY,        -- hex SHA-256 of the token handed to the client
+  user_id TEXT NOT NULL REFERENCES users(id),
+  created_at TEXT NOT NULL,
+  last_seen_at TEXT NOT NULL,
+  device TEXT NOT NULL
+);
 
 CREATE TABLE users (
   id TEXT PRIMARY KEY, bureau_id TEXT NOT NULL REFERENCES bureaus(id), username TEXT NOT NULL UNIQUE,
   name TEXT NOT NULL, roles TEXT NOT NULL, password_hash TEXT NOT NULL, officer_id TEXT REFERENCES officers(id)
-);
+, must_change_password INTEGER NOT NULL DEFAULT 0, password_changed_at TEXT);
+
+CREATE TRIGGER auth_audit_no_delete BEFORE DELETE ON auth_audit BEGIN SELECT RAISE(ABORT, 'auth_audit is append-only'); END;
+
+CREATE TRIGGER auth_audit_no_replace BEFORE INSERT ON auth_audit WHEN EXISTS (SELECT 1 FROM auth_audit WHERE id = NEW.id)
+BEGIN SELECT RAISE(ABORT, 'auth_audit is append-only'); END;
+
+CREATE TRIGGER auth_audit_no_update BEFORE UPDATE ON auth_audit BEGIN SELECT RAISE(ABORT, 'auth_audit is append-only'); END;
 
 CREATE TRIGGER case_events_no_delete BEFORE DELETE ON case_events
   BEGIN SELECT RAISE(ABORT, 'case_events is append-only'); END;

@@ -17,6 +17,7 @@ import { SealSection } from './SealSection';
 import { WarnAheadSection } from './WarnAheadSection';
 import { BureauInfoSection } from './BureauInfoSection';
 import { BackupSection } from './BackupSection'; // issue 11: 数据备份
+import { UpdateSection } from './UpdateSection'; // issue 11: 软件更新
 
 export function SettingsScreen() {
   const { user } = useSession();
@@ -49,6 +50,7 @@ export function SettingsScreen() {
         </>
       )}
       <BackupSection />
+      <UpdateSection />
     </Stack>
   );
 }

@@ -5,7 +5,7 @@
  * plan must say so), and as an ordinary user the engine's renderers really run under seccomp.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -127,6 +127,7 @@ describe.skipIf(!existsSync(chromium) || process.platform !== 'linux')('on this 
     } finally {
       child.stdin!.end();
       await new Promise((r) => { if (child.exitCode !== null) r(null); else child.once('exit', r); });
+      rmSync(home, { recursive: true, force: true });
     }
   }, 120_000);
 });

@@ -22,7 +22,7 @@ import { procedureDefinition, checkDefinition, type ProcedureDefinition } from '
 import { knownGuards } from './domain/procedure/guards.js';
 import { versionInForce } from './domain/procedure/versions.js';
 import { actionForms } from '../../common/schemas/actions.js';
-import { calendarYear, statutoryHolidayRule } from '../../common/schemas/calendar.js';
+import { calendarYear, statutoryHolidayRule, type StatutoryHolidayRule } from '../../common/schemas/calendar.js';
 import { violationType, type ViolationType } from '../../common/schemas/reference.js';
 import { resourcesDir } from './paths.js';
 import { z } from 'zod';
@@ -97,12 +97,16 @@ export function readCalendarYears(dir: string): CalendarYear[] {
  * replaces a shipped one of the same year. A year with neither rests on the statutory holidays
  * computed from `statutory-holidays.json` (shipped next to them; a missing or broken one stops the start).
  */
+/** The rule of 全国年节及纪念日放假办法 the years without a notice rest on (resources/calendars/statutory-holidays.json). */
+export function loadStatutoryHolidayRule(dir = join(resourcesDir(), 'calendars')): StatutoryHolidayRule {
+  return statutoryHolidayRule.parse(JSON.parse(readFileSync(join(dir, 'statutory-holidays.json'), 'utf8')));
+}
+
 export function loadCalendar(dir = join(resourcesDir(), 'calendars'), addedDir?: string): WorkingCalendar {
   const byYear = new Map<number, CalendarYear>();
   for (const y of readCalendarYears(dir)) byYear.set(y.year, y);
   if (addedDir) for (const y of readCalendarYears(addedDir)) byYear.set(y.year, y);
-  const statutory = statutoryHolidayRule.parse(JSON.parse(readFileSync(join(dir, 'statutory-holidays.json'), 'utf8')));
-  return new WorkingCalendar([...byYear.values()], statutory);
+  return new WorkingCalendar([...byYear.values()], loadStatutoryHolidayRule(dir));
 }
 
 /** The structural problems of a definition: the checker with the guards and forms this core knows. */

@@ -4,11 +4,9 @@
  * for the lunar and solar-term dates, against chinese-days' own festival and solar-term lists.
  */
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { statutoryHolidayRule, type StatutoryHolidayRule } from '../../../common/schemas/calendar.js';
-import { resourcesDir } from '../paths.js';
+import { loadStatutoryHolidayRule } from '../services.js';
 import { addDays } from './dates.js';
 import { statutoryHolidays } from './statutoryHolidays.js';
 
@@ -21,8 +19,7 @@ const chineseDays = require('chinese-days') as {
 /** The published notices: date → "English,中文名,法定天数". */
 const official = (require('chinese-days/dist/chinese-days.json') as { holidays: Record<string, string> }).holidays;
 
-const rule: StatutoryHolidayRule = statutoryHolidayRule.parse(
-  JSON.parse(readFileSync(join(resourcesDir(), 'calendars', 'statutory-holidays.json'), 'utf8')));
+const rule: StatutoryHolidayRule = loadStatutoryHolidayRule();
 
 const datesOf = (year: number, name?: string) =>
   statutoryHolidays(rule, year).filter((h) => !name || h.name === name).map((h) => h.date);

@@ -122,7 +122,7 @@ function readHeader(lines: SourceLine[]): { title: string; part: string; history
     }
     // Other header lines are notes (the template allows them); they are not part of the law.
   }
-  if (!title) throw new LawFormatError(lines[0]?.no ?? 1, '缺少法律名称：第一行应为“# 法律名称”，如“# 中华人民共和国大气污染防治法”');
+  if (!title) throw new LawFormatError(lines[0]?.no ?? 1, '缺少法律名称：第一行应为“# 法律名称”，如“# 中华人民共和国行政处罚法”');
   return { title, part, history };
 }
 
@@ -134,7 +134,7 @@ function versionDateOf(fileName: string, history: LawHistoryEntry[]): { date: st
   }
   const dates = history.filter((h) => !isCommencement(h.event)).map((h) => h.date).sort();
   const last = dates.at(-1);
-  if (!last) throw new LawFormatError(null, '无法确定版本日期：文件名中没有日期（如“大气污染防治法(2018-10-26).md”），说明部分也没有“YYYY年M月D日 通过/修正”行');
+  if (!last) throw new LawFormatError(null, '无法确定版本日期：文件名中没有日期（如“行政处罚法(2021-01-22).md”），说明部分也没有“YYYY年M月D日 通过/修正”行');
   return { date: last, source: 'history' };
 }
 

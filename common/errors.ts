@@ -15,6 +15,7 @@ export const errorCodes = {
   DATE_IN_FUTURE: '日期不能晚于今天',
   ACTION_NOT_ALLOWED: '当前程序阶段不允许此操作',
   GUARD_FAILED: '不满足法定条件，操作被阻止',
+  APPROVAL_REQUIRED: '文书须经负责人批准后方可定稿', // issue 11: 定稿 only after the approval the procedure requires
   STALE_VERSION: '案件已被他人修改，请刷新后重试',
   TEMPLATE_MISSING: '文书模板缺失',
   TEMPLATE_INVALID: '文书模板已损坏或格式错误',
@@ -46,6 +47,9 @@ export const errorCodes = {
   BACKUP_FAILED: '备份失败',
   // Issue 11: updates of the desktop app
   UPDATE_UNAVAILABLE: '无法检查或安装软件更新',
+  // Issue 11: per-case access and separation of duties (docs/security.md)
+  FORBIDDEN_CASE: '您不是此案件的承办人员或本局的审核人员、负责人，无权查看或办理',
+  SEPARATION_OF_DUTIES: '审批人不能审批本人办理的事项，审核人员不能审核本人调查的案件',
   INTERNAL: '系统内部错误',
 } as const;
 

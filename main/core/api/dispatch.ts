@@ -10,6 +10,7 @@ import { isOpName, operations, type OpName } from '../../../common/operations.js
 import type { Services } from '../services.js';
 import type { HandlerMap } from './types.js';
 import { callerOf } from './sessionGate.js';
+import { checkCaseAccess } from './caseAccess.js';
 
 z.config(z.locales.zhCN());
 
@@ -78,6 +79,8 @@ export function createDispatcher(services: Services, handlers: HandlerMap) {
       if (user && spec.access !== 'public' && spec.access !== 'any' && !spec.access.some((r) => user.roles.includes(r))) throw new AppError('FORBIDDEN_ROLE');
       const parsed = spec.input.safeParse(envelope.input ?? {});
       if (!parsed.success) return { ok: false, error: toErrorValue(parsed.error) };
+      // Issue 11: an operation on a case only for its officers and the bureau's reviewers and heads (api/caseAccess.ts).
+      checkCaseAccess(services, user, parsed.data);
       const handler = handlers[name] as (input: unknown, ctx: unknown) => unknown;
       const value = await handler(parsed.data, { services, user, token, transport: transportOf(envelope) });
       return { ok: true, value };

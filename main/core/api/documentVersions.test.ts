@@ -65,6 +65,10 @@ describe('edit in Word/WPS and re-import', () => {
 
 describe('定稿 and 更正', () => {
   it('seals the newest version: locked, hashed, a seal on the last page; only a 更正 may follow', async () => {
+    // Issue 11: not before the head's 批准立案 (sealApproval.test.ts covers the rule).
+    expect((await expectFailure(t.call(officer, 'documents.finalise', { caseId, documentId: doc.id }))).code).toBe('APPROVAL_REQUIRED');
+    await t.call(officer, 'cases.act', { caseId, action: 'submitFiling', data: {}, track: 'main' });
+    await t.call(head, 'cases.act', { caseId, action: 'approveFiling', data: { comment: '同意立案。' }, track: 'main' });
     const f = await t.call(officer, 'documents.finalise', { caseId, documentId: doc.id });
     expect(f.finalised).toMatchObject({ by: '张伟', docxSha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
     const pdf = Buffer.from((await t.call(officer, 'blobs.read', { hash: f.finalised!.pdfHash })).base64, 'base64');
@@ -75,14 +79,19 @@ describe('定稿 and 更正', () => {
     expect((await expectFailure(t.call(officer, 'documents.finalise', { caseId, documentId: doc.id }))).code).toBe('DOCUMENT_FINALISED');
     expect((await expectFailure(t.call(officer, 'documents.reimport', { caseId, documentId: doc.id, fileName: 'x.docx', contentBase64: await edited(doc, '立案', '立 案') }))).code).toBe('DOCUMENT_FINALISED');
 
-    const tpl = (await t.call(officer, 'templates.list', {})).find((x) => x.id === 'filing-approval')!;
-    const again = await expectFailure(t.call(officer, 'documents.generate', { caseId, type: 'filing-approval', fields: sampleFields(tpl, { today: '2026-03-02' }) }));
+    // The 立案审批表 is sealed once approved, when the case has left the node that makes it (issue 11):
+    // regeneration and 更正 are shown on the 现场检查笔录 of the node the case is now at.
+    const tpl = (await t.call(officer, 'templates.list', {})).find((x) => x.id === 'inspection-record')!;
+    const record = await t.call(officer, 'documents.generate', { caseId, type: 'inspection-record', fields: sampleFields(tpl, { today: '2026-03-02' }) });
+    await t.call(officer, 'documents.finalise', { caseId, documentId: record.id });
+    const again = await expectFailure(t.call(officer, 'documents.generate', { caseId, type: 'inspection-record', fields: sampleFields(tpl, { today: '2026-03-02' }) }));
     expect(again.code).toBe('DOCUMENT_FINALISED');
-    const corrected = await t.call(officer, 'documents.generate', { caseId, type: 'filing-approval', fields: sampleFields(tpl, { today: '2026-03-02' }), correctionReason: '当事人名称有误，予以更正' });
-    expect(corrected).toMatchObject({ version: 3, correctionOf: doc.id, correctionReason: '当事人名称有误，予以更正' });
+    const corrected = await t.call(officer, 'documents.generate', { caseId, type: 'inspection-record', fields: sampleFields(tpl, { today: '2026-03-02' }), correctionReason: '当事人名称有误，予以更正' });
+    expect(corrected).toMatchObject({ version: 2, correctionOf: record.id, correctionReason: '当事人名称有误，予以更正' });
     expect(corrected.finalised).toBeUndefined();
     const state = (await t.call(officer, 'cases.get', { caseId })).state;
-    expect(state.documents.find((d) => d.id === doc.id)!.finalised).toBeDefined(); // the sealed version stays on record
+    expect(state.documents.find((d) => d.id === doc.id)!.finalised).toBeDefined(); // the sealed versions stay on record
+    expect(state.documents.find((d) => d.id === record.id)!.finalised).toBeDefined();
   }, 60_000);
 
   it('a bureau may register its own seal image, PNG only', async () => {

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { PDFDocument } from 'pdf-lib';
 import { ulid } from 'ulid';
 import { AppError } from '../../../common/errors.js';
-import type { DocumentRecord } from '../../../common/schemas/cases.js';
+import type { CaseState, DocumentRecord } from '../../../common/schemas/cases.js';
 import type { OpParsedInput } from '../../../common/operations.js';
 import { findTemplate } from '../documents/manifest.js';
 import { docxText } from '../documents/render.js';
@@ -15,7 +15,8 @@ import { compareDocuments, readEditedDocx, type DocumentChanges } from '../docum
 import { buildTemplateData } from '../documents/templateData.js';
 import { documentSlot } from '../documents/names.js';
 import { sealPdf } from '../documents/seal.js';
-import { today } from './caseView.js';
+import { procedureOf, today } from './caseView.js';
+import { approvalsRequiredToSeal } from '../domain/procedure/sealApproval.js';
 import { sealImageSetting } from './settings.js';
 import { caseDocumentContext } from './documentContext.js';
 import { refuseIfArchived } from './archived.js';
@@ -63,6 +64,28 @@ export function reimportDocument(ctx: HandlerContext, input: OpParsedInput<'docu
   return result!;
 }
 
+/**
+ * Issue 11: a document whose step the procedure has a head approve (告知书 → 批准事先告知, 决定书 →
+ * 批准决定, 立案审批表 → 批准立案 …) is sealed only once the case's steps hold that approval; for a
+ * track's document, an approval the track gave after the document was made (its round).
+ */
+function refuseUnapproved(ctx: HandlerContext, state: CaseState, doc: DocumentRecord): void {
+  const track = doc.track ? state.tracks.find((t) => t.id === doc.track) : undefined;
+  const def = track ? ctx.services.procedures.get(`${track.procedure.id}@${track.procedure.version}`) : procedureOf(ctx.services, state);
+  if (!def) return;
+  const required = approvalsRequiredToSeal(def, doc.type);
+  if (required.length === 0) return;
+  const trackId = doc.track ?? 'main';
+  const steps = state.steps.filter((s) => s.track === trackId).slice(doc.track ? doc.trackStep ?? 0 : 0);
+  const ids = new Set(required.flatMap((r) => r.actions.map((a) => a.id)));
+  if (steps.some((s) => ids.has(s.action))) return;
+  const names = [...new Set(required.flatMap((r) => r.actions.map((a) => `“${a.name}”`)))].join('或');
+  const citations = [...new Set(required.map((r) => r.citation))].join('；');
+  throw new AppError('APPROVAL_REQUIRED', `${doc.name}须经负责人${names}后方可定稿盖章（依据：${citations}）；当前尚未批准`, {
+    documentId: doc.id, requiredApprovals: [...ids], citation: citations,
+  });
+}
+
 export async function finaliseDocument(ctx: HandlerContext, input: OpParsedInput<'documents.finalise'>): Promise<DocumentRecord> {
   const { services } = ctx;
   const user = requireUser(ctx);
@@ -73,6 +96,7 @@ export async function finaliseDocument(ctx: HandlerContext, input: OpParsedInput
   if (latestOf(before.documents, doc).id !== doc.id) throw new AppError('STALE_VERSION', `只能对${doc.name}的最新版本定稿`);
   // After 归档 only a 更正 version is sealed.
   if (!doc.correctionReason) refuseIfArchived(before, '对文书定稿');
+  refuseUnapproved(ctx, before, doc);
   const template = findTemplate(services.manifest, doc.type);
   if (template.numberPattern && !doc.number) throw new AppError('VALIDATION', `${doc.name}尚无文号，不能定稿`);
   // The slow part (PDF and seal) runs before the write; the write re-checks that nothing changed meanwhile.

@@ -20,6 +20,8 @@ import { checkCaseDate } from './dateRules.js';
 import type { HandlerContext } from './types.js';
 import { requireUser } from './types.js';
 import { serviceDataFromReceipt } from './serviceData.js';
+import { checkSeparationOfDuties } from './caseAccess.js';
+import { procedureOf } from './caseView.js';
 
 const minOverrideReason = 10;
 
@@ -81,6 +83,8 @@ export function performAction(ctx: HandlerContext, input: OpParsedInput<'cases.a
     }
     const blocking = overrides.length ? reasons.filter((r) => !r.rule.startsWith('legality:')) : reasons;
     if (blocking.length) throw refusal(action, blocking);
+    // Issue 11: the approver is not the one who did the step; a reviewer does not review his own investigation.
+    checkSeparationOfDuties(services, user, current, t.def, procedureOf(services, current), action, track);
 
     const to = targetOf(action, current, ectx, data, track, t.returnTo);
     if ((action.to || action.next) && !to) throw new AppError('INTERNAL', `操作“${action.name}”没有可去的节点`);

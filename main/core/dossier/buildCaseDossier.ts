@@ -18,6 +18,24 @@ export interface DossierDeps {
   blobs: Pick<BlobStore, 'get'>; pdf: Pick<PdfService, 'pdfFor'>; manifest: TemplateInfo[]; bureauName: string;
   /** 保管期限 printed on the covers (永久, 30年 or 10年, chosen when binding for 归档); '' leaves it to be filled in. */
   retention?: string;
+  /**
+   * The case's event log at binding (issue 11): printed in the 正卷's 备考表 so the paper file anchors
+   * the hash chain outside the PC (someone with the database could otherwise recompute it).
+   */
+  chainHead?: ChainHead;
+}
+
+/** The last event's hash, how many events, and whether the chain checked out when bound. */
+export interface ChainHead { hash: string; count: number; brokenAt: number | null }
+
+/** “3f2a 9c01 7b4e d2a8”: the first 16 hex digits of the head, in groups of four, to compare by eye. */
+export function groupedHead(hash: string): string {
+  return (hash.slice(0, 16).match(/.{1,4}/g) ?? []).join(' ');
+}
+
+export function chainAnchorRemark(h: ChainHead): string {
+  const check = h.brokenAt === null ? '立卷时哈希链校验完整' : `立卷时哈希链校验未通过（自第${h.brokenAt}条记录起），请核查`;
+  return `电子记录锚定：本案至立卷时共有操作记录${h.count}条，末条记录哈希（SHA-256前16位）为 ${groupedHead(h.hash)}，${check}。可与系统“案件全过程记录”核对。`;
 }
 
 /** One bound volume: its PDF, page count (cover and catalog included) and 卷内目录. */
@@ -101,7 +119,7 @@ export async function buildCaseDossier(state: CaseState, deps: DossierDeps, toda
   const volumes: BuiltVolume[] = [];
   for (const [volume, es] of plan) {
     const remarks = volume === '正卷'
-      ? [...caseRemarks, ...(side.length > 0 ? [crossReference('正卷', counts)] : [])]
+      ? [...caseRemarks, ...(side.length > 0 ? [crossReference('正卷', counts)] : []), ...(deps.chainHead ? [chainAnchorRemark(deps.chainHead)] : [])]
       : [crossReference('副卷', counts)];
     const base = done;
     const built = await assembleDossier({

@@ -29,9 +29,22 @@ export class CaseProjection {
     return r ? (JSON.parse(r.state) as CaseState) : null;
   }
 
-  list(q: CaseListQuery, nodeName: (node: string) => string): { total: number; rows: CaseListRow[] } {
+  /**
+   * `scope` (issue 11, api/caseAccess.ts): only the bureau's cases, and with `officerId` only those the
+   * officer is listed on; null: none. Absent: every case (internal callers).
+   */
+  list(q: CaseListQuery, nodeName: (node: string) => string, scope?: { bureauId: string; officerId?: string | null } | null): { total: number; rows: CaseListRow[] } {
     const where: string[] = [];
     const params: Record<string, unknown> = {};
+    if (scope === null) return { total: 0, rows: [] };
+    if (scope) {
+      where.push("json_extract(state, '$.bureauId') = @scopeBureau");
+      params.scopeBureau = scope.bureauId;
+      if (scope.officerId !== undefined) {
+        where.push("EXISTS (SELECT 1 FROM json_each(state, '$.officers') o WHERE json_extract(o.value, '$.id') = @scopeOfficer)");
+        params.scopeOfficer = scope.officerId ?? '';
+      }
+    }
     if (q.state === 'open') where.push('closed = 0');
     if (q.state === 'closed') where.push('closed = 1');
     if (q.node) { where.push('node = @node'); params.node = q.node; }

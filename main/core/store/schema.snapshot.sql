@@ -183,6 +183,12 @@ CREATE TRIGGER auth_audit_no_update BEFORE UPDATE ON auth_audit BEGIN SELECT RAI
 CREATE TRIGGER case_events_no_delete BEFORE DELETE ON case_events
   BEGIN SELECT RAISE(ABORT, 'case_events is append-only'); END;
 
+CREATE TRIGGER case_events_no_replace BEFORE INSERT ON case_events
+WHEN EXISTS (SELECT 1 FROM case_events WHERE seq = NEW.seq)
+  OR EXISTS (SELECT 1 FROM case_events WHERE id = NEW.id)
+  OR EXISTS (SELECT 1 FROM case_events WHERE case_id = NEW.case_id AND case_seq = NEW.case_seq)
+BEGIN SELECT RAISE(ABORT, 'case_events is append-only'); END;
+
 CREATE TRIGGER case_events_no_update BEFORE UPDATE ON case_events
   BEGIN SELECT RAISE(ABORT, 'case_events is append-only'); END;
 

@@ -11,12 +11,14 @@ import { historyOf } from '../history.js';
 import { ulid } from 'ulid';
 import { limitationProblem } from '../../domain/limitation.js';
 import { startTrack } from '../startTrack.js';
+import { caseScope, checkOpener } from '../caseAccess.js';
 
 export const caseHandlers: HandlerMap<'cases.list' | 'cases.open' | 'cases.get' | 'cases.act' | 'cases.history' | 'cases.startTrack'> = {
-  'cases.list': (input, { services }) => {
+  'cases.list': (input, ctx) => {
+    const { services } = ctx;
     const names = new Map<string, string>();
     for (const def of services.procedures.values()) if (def.kind === 'main') for (const n of def.nodes) names.set(n.id, n.name);
-    return services.cases.projection.list(input, (node) => names.get(node) ?? node);
+    return services.cases.projection.list(input, (node) => names.get(node) ?? node, caseScope(requireUser(ctx)));
   },
 
   'cases.open': (input, ctx) => {
@@ -32,6 +34,7 @@ export const caseHandlers: HandlerMap<'cases.list' | 'cases.open' | 'cases.get' 
     const violation = services.violations.find((v) => v.id === input.violationId);
     if (!violation) throw new AppError('NOT_FOUND', '没有所选的违法行为类型');
     const ids = [...new Set(input.officerIds)];
+    checkOpener(user, ids); // issue 11: an officer opens only a case he is on
     const all = services.directory.officers();
     const officers = ids.map((id) => all.find((o) => o.id === id));
     if (officers.some((o) => !o)) throw new AppError('NOT_FOUND', '所选执法人员不存在');

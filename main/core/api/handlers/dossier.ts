@@ -1,5 +1,6 @@
 import { AppError } from '../../../../common/errors.js';
 import { buildCaseDossier } from '../../dossier/buildCaseDossier.js';
+import { verifyChain } from '../../store/eventLog.js';
 import { today } from '../caseView.js';
 import type { HandlerMap } from '../types.js';
 import { requireUser } from '../types.js';
@@ -17,8 +18,11 @@ export const dossierHandlers: HandlerMap<'dossier.build'> = {
     }
     // 保管期限: chosen now (one list: 永久, 30年, 10年), else the last binding's; 立卷人: who binds.
     const retention = chosen ?? state.dossier?.retention;
+    // Issue 11: the chain head goes on the printed 备考表, an anchor outside the PC.
+    const events = services.cases.log.forCase(caseId);
+    const chainHead = { hash: events.at(-1)?.hash ?? '', count: events.length, brokenAt: verifyChain(events).brokenAt };
     const built = await buildCaseDossier(state, {
-      blobs: services.blobs, pdf: services.pdf, manifest: services.manifest, bureauName: services.bureau().name, retention: retention ?? '',
+      blobs: services.blobs, pdf: services.pdf, manifest: services.manifest, bureauName: services.bureau().name, retention: retention ?? '', chainHead,
     }, today(services), user.name);
     const volumes = built.map((v) => ({
       volume: v.volume, pdfHash: services.blobs.put(v.pdf, 'application/pdf'), pages: v.pages, catalog: v.catalog, items: v.items, numberedPages: v.numberedPages,

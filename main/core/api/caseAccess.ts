@@ -1,0 +1,94 @@
+/**
+ * Issue 11: who may see and act on a case, and separation of duties (docs/security.md “Per-case
+ * access and separation of duties”). One place, used by dispatch for every operation whose input
+ * names a case, by cases.list for its rows, by cases.open for the opener, and by cases.act for the
+ * approver and the reviewer.
+ *
+ * - Officers see and act only on the cases they are listed on (处罚法 art. 42: the case is handled by
+ *   its 执法人员); reviewers and heads see every case of their bureau (arts. 57–58 审查/法制审核);
+ *   an administrator (系统管理员) manages accounts, not cases, and sees none.
+ * - An approval is never given by the user who performed the step it approves (art. 57: 负责人审查
+ *   of what the investigators submitted).
+ * - A reviewer never reviews a case they investigated (art. 58; 生态环境行政处罚办法: 法制审核人员
+ *   不得为本案承办人).
+ */
+import { AppError } from '../../../common/errors.js';
+import type { CaseState } from '../../../common/schemas/cases.js';
+import type { ProcedureAction, ProcedureDefinition } from '../domain/procedure/definition.js';
+import type { UserRow } from '../store/directory.js';
+import type { Services } from '../services.js';
+
+/** Which cases a user sees: all of the bureau, only those they are an officer on, or none. */
+export type CaseScope = { bureauId: string; officerId?: string | null } | null;
+
+export function caseScope(user: UserRow): CaseScope {
+  if (user.roles.includes('head') || user.roles.includes('reviewer')) return { bureauId: user.bureauId };
+  if (user.roles.includes('officer')) return { bureauId: user.bureauId, officerId: user.officerId };
+  return null;
+}
+
+export function isCaseOfficer(user: UserRow, state: CaseState): boolean {
+  return user.officerId !== null && state.officers.some((o) => o.id === user.officerId);
+}
+
+export function canSeeCase(user: UserRow, state: CaseState): boolean {
+  const scope = caseScope(user);
+  if (!scope || state.bureauId !== scope.bureauId) return false;
+  return scope.officerId === undefined || isCaseOfficer(user, state);
+}
+
+export function forbiddenCase(state: CaseState): AppError {
+  return new AppError('FORBIDDEN_CASE', `您不是案件${state.number}的承办人员，也不是本局的审核人员或负责人，不能查看或办理此案件（《中华人民共和国行政处罚法》第四十二条）`);
+}
+
+/** Dispatch calls this for every operation whose input names a case: the case must be one the user may see. */
+export function checkCaseAccess(services: Services, user: UserRow | null, input: unknown): void {
+  if (!user || typeof input !== 'object' || input === null) return;
+  const caseId = (input as { caseId?: unknown }).caseId;
+  if (typeof caseId !== 'string') return;
+  const state = services.cases.projection.get(caseId);
+  if (!state) return; // the handler answers NOT_FOUND
+  if (!canSeeCase(user, state)) throw forbiddenCase(state);
+}
+
+/** 立案: an officer opens a case only as one of its officers; a head may open one for others. */
+export function checkOpener(user: UserRow, officerIds: string[]): void {
+  if (user.roles.includes('head')) return;
+  if (user.officerId === null || !officerIds.includes(user.officerId)) {
+    throw new AppError('FORBIDDEN_CASE', '立案时所选执法人员须包括您本人（负责人可为他人立案）（《中华人民共和国行政处罚法》第四十二条）');
+  }
+}
+
+/**
+ * cases.act: separation of duties, read from the case's own event log (inside the action's transaction).
+ * (c) an approval is refused when the same user performed the step it approves — the last non-approval
+ * action before it on the same track; (e) a reviewer never does a reviewer's action on a case they
+ * investigated (listed as its officer, or made one of its investigation documents).
+ */
+export function checkSeparationOfDuties(services: Services, user: UserRow, state: CaseState, def: ProcedureDefinition, mainDef: ProcedureDefinition, action: ProcedureAction, track: string): void {
+  const events = services.cases.log.forCase(state.id);
+  if (action.approval) {
+    const steps = events.flatMap((e) => {
+      if (e.type !== 'action.performed') return [];
+      const p = e.payload as { action: string; approval?: boolean; track?: string };
+      return (p.track ?? 'main') === track ? [{ actorId: e.actorId, action: p.action, approval: Boolean(p.approval) }] : [];
+    });
+    const step = steps.filter((s) => !s.approval).at(-1);
+    if (step && step.actorId === user.id) {
+      const stepName = def.actions.find((a) => a.id === step.action)?.name ?? step.action;
+      throw new AppError('SEPARATION_OF_DUTIES',
+        `不能执行“${action.name}”：“${stepName}”是您本人办理的，审批须由办理人以外的负责人作出（《中华人民共和国行政处罚法》第五十七条：调查终结，行政机关负责人应当对调查结果进行审查）`,
+        { action: action.id, step: step.action });
+    }
+  }
+  if (action.roles.includes('reviewer') && user.roles.includes('reviewer')) {
+    const investigationTypes = new Set(['investigation-report', ...mainDef.nodes.filter((n) => n.phase === 'investigation').flatMap((n) => n.documents)]);
+    const madeInvestigationDocument = events.some((e) => e.type === 'document.generated' && e.actorId === user.id
+      && investigationTypes.has((e.payload as { type?: string }).type ?? ''));
+    if (isCaseOfficer(user, state) || madeInvestigationDocument) {
+      throw new AppError('SEPARATION_OF_DUTIES',
+        `不能执行“${action.name}”：您${isCaseOfficer(user, state) ? '是本案的承办人员' : '制作过本案的调查取证文书'}，不能审核本人调查的案件（《中华人民共和国行政处罚法》第五十八条；法制审核人员不得为本案承办人）`,
+        { action: action.id });
+    }
+  }
+}

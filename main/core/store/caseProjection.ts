@@ -9,11 +9,11 @@ export class CaseProjection {
   private readonly getOne;
 
   constructor(private readonly db: Db) {
-    this.upsert = db.prepare(`INSERT INTO cases (id, number, party_name, violation_name, node, filed_on, updated_at, closed, version, state)
-      VALUES (@id, @number, @partyName, @violationName, @node, @filedOn, @updatedAt, @closed, @version, @state)
+    this.upsert = db.prepare(`INSERT INTO cases (id, number, party_name, violation_name, node, filed_on, updated_at, closed, version, state, bureau_id, officer_ids)
+      VALUES (@id, @number, @partyName, @violationName, @node, @filedOn, @updatedAt, @closed, @version, @state, @bureauId, @officerIds)
       ON CONFLICT(id) DO UPDATE SET number=excluded.number, party_name=excluded.party_name, violation_name=excluded.violation_name,
         node=excluded.node, filed_on=excluded.filed_on, updated_at=excluded.updated_at, closed=excluded.closed,
-        version=excluded.version, state=excluded.state`);
+        version=excluded.version, state=excluded.state, bureau_id=excluded.bureau_id, officer_ids=excluded.officer_ids`);
     this.getOne = db.prepare('SELECT state FROM cases WHERE id = ?');
   }
 
@@ -21,6 +21,7 @@ export class CaseProjection {
     this.upsert.run({
       id: s.id, number: s.number, partyName: s.party.name, violationName: s.violation.name, node: s.node,
       filedOn: s.filedOn, updatedAt, closed: s.closedOn ? 1 : 0, version: s.version, state: JSON.stringify(s),
+      bureauId: s.bureauId, officerIds: `,${s.officers.map((o) => o.id).join(',')},`,
     });
   }
 
@@ -38,11 +39,12 @@ export class CaseProjection {
     const params: Record<string, unknown> = {};
     if (scope === null) return { total: 0, rows: [] };
     if (scope) {
-      where.push("json_extract(state, '$.bureauId') = @scopeBureau");
+      where.push('bureau_id = @scopeBureau');
       params.scopeBureau = scope.bureauId;
       if (scope.officerId !== undefined) {
-        where.push("EXISTS (SELECT 1 FROM json_each(state, '$.officers') o WHERE json_extract(o.value, '$.id') = @scopeOfficer)");
-        params.scopeOfficer = scope.officerId ?? '';
+        // No officer linked to the account: no case (the empty id matches no ",id," entry).
+        where.push("instr(officer_ids, ',' || @scopeOfficer || ',') > 0");
+        params.scopeOfficer = scope.officerId ?? '\u0000';
       }
     }
     if (q.state === 'open') where.push('closed = 0');

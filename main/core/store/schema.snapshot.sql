@@ -6,6 +6,8 @@ CREATE INDEX cases_closed_updated ON cases(closed, updated_at DESC, id);
 
 CREATE INDEX cases_enterprise ON cases(enterprise_id, filed_on);
 
+CREATE INDEX cases_scope ON cases (bureau_id, updated_at, officer_ids);
+
 CREATE INDEX cases_updated ON cases(updated_at DESC, id);
 
 CREATE INDEX enterprises_county_code ON enterprises(county_code);
@@ -55,7 +57,7 @@ CREATE TABLE cases (
   id TEXT PRIMARY KEY, number TEXT NOT NULL UNIQUE, party_name TEXT NOT NULL, violation_name TEXT NOT NULL,
   node TEXT NOT NULL, filed_on TEXT NOT NULL, updated_at TEXT NOT NULL, closed INTEGER NOT NULL,
   version INTEGER NOT NULL, state TEXT NOT NULL
-, enterprise_id TEXT GENERATED ALWAYS AS (json_extract(state, '$.party.enterpriseId')) VIRTUAL);
+, enterprise_id TEXT GENERATED ALWAYS AS (json_extract(state, '$.party.enterpriseId')) VIRTUAL, bureau_id TEXT NOT NULL DEFAULT '', officer_ids TEXT NOT NULL DEFAULT '');
 
 CREATE TABLE derived_pdfs (docx_hash TEXT NOT NULL, engine TEXT NOT NULL, pdf_hash TEXT NOT NULL, pages INTEGER NOT NULL,
   PRIMARY KEY (docx_hash, engine));

@@ -8,6 +8,7 @@ import { sql as enterpriseDirectory } from './20261127T1500_enterprise_directory
 import { sql as discretionBenchmarks } from './20261127T1600_discretion_benchmarks.js'; // issue 5: discretion benchmark
 import { sql as accounts } from './20261207T1000_accounts.js'; // issue 11: sessions hashed, lockout, audit log
 import { sql as appendOnly } from './20261207T1300_append_only.js'; // issue 11: case_events closed to INSERT OR REPLACE
+import { sql as caseScope } from './20261207T1500_case_scope.js'; // issue 11: the case list's access filter without JSON
 
 export interface Migration { name: string; sql: string }
 
@@ -18,4 +19,5 @@ export const migrations: Migration[] = [
   { name: '20261127T1600_discretion_benchmarks', sql: discretionBenchmarks },
   { name: '20261207T1000_accounts', sql: accounts },
   { name: '20261207T1300_append_only', sql: appendOnly },
+  { name: '20261207T1500_case_scope', sql: caseScope },
 ];

@@ -5,13 +5,17 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 
 const require = createRequire(import.meta.url);
 const root = new URL('..', import.meta.url).pathname;
 
 function electronBinary() {
   try {
-    const path = require('electron'); // the npm package exports the binary's path, or throws when absent
+    // Electron 45's package downloads its binary when required without one (a stack trace offline):
+    // its install writes path.txt next to package.json only once the binary is there.
+    if (!existsSync(join(dirname(require.resolve('electron/package.json')), 'path.txt'))) return null;
+    const path = require('electron'); // the npm package exports the binary's path
     return typeof path === 'string' && existsSync(path) ? path : null;
   } catch {
     return null;

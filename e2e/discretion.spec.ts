@@ -25,9 +25,13 @@ test('recommend the violation type at 立案, calculate the fine at 调查报告
   await open.getByTestId('case-violation-on').fill('2026-06-01');
   await open.getByTestId('recommend-toggle').click();
   await expect(open.getByTestId('recommend-text')).toHaveValue(/砂石加工生产线/);
-  await open.getByTestId('recommend-run').click();
   const best = open.getByTestId('recommend-eia-unapproved-construction');
-  await expect(best).toBeVisible();
+  // The act's date reaches the panel asynchronously and clears suggestions made for another day:
+  // ask again until the suggestions for 2026-06-01 stand, as a clerk would.
+  await expect(async () => {
+    await open.getByTestId('recommend-run').click();
+    await expect(best).toBeVisible({ timeout: 3000 });
+  }).toPass({ timeout: 20_000 });
   await expect(open.getByTestId('recommend-results').locator('li').first()).toHaveAttribute('data-testid', 'recommend-eia-unapproved-construction');
   await expect(best).toContainText('环评');
   await expect(best.getByTestId('recommend-citation')).toContainText('环境影响评价法》第三十一条第一款');

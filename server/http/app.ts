@@ -1,0 +1,67 @@
+/**
+ * The server's HTTP application (Fastify). `buildServer` takes the pool and the rest of the context,
+ * so tests start one on port 0 over their own PostgreSQL. JSON only (16 MB at most), every answer a
+ * JSON value, every refusal `{ error: { code, message } }` in Chinese.
+ */
+import Fastify, { type FastifyInstance } from 'fastify';
+import type pg from 'pg';
+import { z } from 'zod';
+import type { BureauView } from '../../common/sync/enrolment.js';
+import type { ProcedureDefinition } from '../../main/core/domain/procedure/definition.js';
+import { loadProcedures } from '../../main/core/services.js';
+import { BureauTree } from '../auth/bureauTree.js';
+import { maxClockAheadMs } from '../sync/clock.js';
+import { adminRoutes } from '../routes/admin.js';
+import { syncRoutes } from '../routes/sync.js';
+import type { ServerContext } from './context.js';
+import { errorBody, toReply } from './errors.js';
+
+z.config(z.locales.zhCN());
+
+export const defaultBodyLimit = 16 * 1024 * 1024;
+
+export interface ServerOptions {
+  pool: pg.Pool;
+  procedures?: ReadonlyMap<string, ProcedureDefinition>;
+  now?: () => Date;
+  bodyLimit?: number;
+  maxClockAheadMs?: number;
+}
+
+export async function buildServer(opts: ServerOptions): Promise<FastifyInstance> {
+  const bureaus = (await opts.pool.query<{ id: string; name: string; level: BureauView['level']; parent_id: string | null }>('SELECT id, name, level, parent_id FROM bureaus')).rows
+    .map((b) => ({ id: b.id, name: b.name, level: b.level, parentId: b.parent_id }));
+  const ctx: ServerContext = {
+    pool: opts.pool,
+    bureaus: new BureauTree(bureaus),
+    procedures: opts.procedures ?? loadProcedures(),
+    now: opts.now ?? (() => new Date()),
+    maxClockAheadMs: opts.maxClockAheadMs ?? maxClockAheadMs,
+  };
+  const app = Fastify({
+    bodyLimit: opts.bodyLimit ?? defaultBodyLimit,
+    logger: false,
+    onProtoPoisoning: 'error',
+    onConstructorPoisoning: 'error',
+    return503OnClosing: true,
+    forceCloseConnections: true,
+  });
+  // JSON only: a text body is refused as such (415), not read as a string.
+  app.removeContentTypeParser('text/plain');
+  app.setErrorHandler((e, _req, reply) => {
+    const { status, body } = toReply(e);
+    void reply.status(status).send(body);
+  });
+  app.setNotFoundHandler((req, reply) => {
+    void reply.status(404).send(errorBody('NOT_FOUND', `没有这个地址：${req.method} ${req.url.split('?')[0]!.slice(0, 200)}`));
+  });
+  app.addHook('onSend', async (_req, reply, payload) => {
+    reply.header('Cache-Control', 'no-store');
+    reply.header('X-Content-Type-Options', 'nosniff');
+    return payload;
+  });
+  adminRoutes(app, ctx);
+  syncRoutes(app, ctx);
+  app.get('/api/health', async () => ({ ok: true, serverTime: ctx.now().toISOString() }));
+  return app;
+}

@@ -1,0 +1,14 @@
+/** What every route may use, built once by `buildServer`: no globals, so tests start servers side by side. */
+import type pg from 'pg';
+import type { ProcedureDefinition } from '../../main/core/domain/procedure/definition.js';
+import type { BureauTree } from '../auth/bureauTree.js';
+
+export interface ServerContext {
+  pool: pg.Pool;
+  bureaus: BureauTree;
+  /** Every procedure definition by `id@version` (the workstation's resources/procedures). */
+  procedures: ReadonlyMap<string, ProcedureDefinition>;
+  now: () => Date;
+  /** How far ahead of the server's clock a pushed stamp may be (5 minutes). */
+  maxClockAheadMs: number;
+}

@@ -1,0 +1,61 @@
+/**
+ * Starts the whole server: the database (embedded PostgreSQL, or DATABASE_URL), migrations, the
+ * bureaus, the first administrator on an empty database, then HTTP. `stop` undoes it in reverse
+ * order, the embedded PostgreSQL last (a clean shutdown, no recovery at the next start).
+ */
+import type pg from 'pg';
+import { startEmbedded, type EmbeddedCluster } from './db/embedded.js';
+import { createPool } from './db/pool.js';
+import { migrate } from './db/migrate.js';
+import { loadBureaus, seedBureaus } from './db/bureaus.js';
+import { bootstrapAdmin } from './db/bootstrap.js';
+import { buildServer } from './http/app.js';
+import type { ServerConfig } from './config.js';
+
+export interface RunningServer {
+  url: string;
+  /** The embedded cluster's folder, or null with DATABASE_URL. */
+  embeddedDir: string | null;
+  /** The connection string in use (with its password: never print it). */
+  databaseUrl: string;
+  migrationsApplied: string[];
+  /** Set on the first start: the administrator created (and its password when it was generated). */
+  bootstrap: { username: string; generatedPassword: string | null } | null;
+  pool: pg.Pool;
+  stop(): Promise<void>;
+}
+
+export async function startServer(config: ServerConfig): Promise<RunningServer> {
+  let cluster: EmbeddedCluster | null = null;
+  let pool: pg.Pool | null = null;
+  try {
+    if (!config.databaseUrl) cluster = await startEmbedded({ dir: config.dataDir });
+    pool = createPool(config.databaseUrl ?? cluster!.url);
+    const migrationsApplied = await migrate(pool);
+    await seedBureaus(pool, loadBureaus());
+    const bootstrap = await bootstrapAdmin(pool, config.adminPassword, new Date());
+    const app = await buildServer({ pool });
+    await app.listen({ port: config.port, host: config.host });
+    const addr = app.server.address();
+    const port = addr && typeof addr === 'object' ? addr.port : config.port;
+    const p = pool;
+    const c = cluster;
+    return {
+      url: `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}/`,
+      embeddedDir: c?.dir ?? null,
+      databaseUrl: config.databaseUrl ?? c!.url,
+      migrationsApplied,
+      bootstrap,
+      pool: p,
+      stop: async () => {
+        await app.close();
+        await p.end();
+        await c?.stop();
+      },
+    };
+  } catch (e) {
+    await pool?.end().catch(() => undefined);
+    await cluster?.stop().catch(() => undefined);
+    throw e;
+  }
+}

@@ -11,9 +11,11 @@ import { join } from 'node:path';
 const port = Number(process.env.ANJUAN_E2E_PORT ?? 47831);
 // The config is evaluated again in each worker process: the first evaluation's directory is
 // passed down in the environment so that all of them agree on one.
-const dataDir = (process.env.ANJUAN_E2E_DATA_DIR ??= mkdtempSync(join(tmpdir(), 'anjuan-e2e-')));
+process.env.ANJUAN_E2E_DATA_DIR ??= mkdtempSync(join(tmpdir(), 'anjuan-e2e-'));
+const dataDir = process.env.ANJUAN_E2E_DATA_DIR;
 /** Specs that span weeks move the workstation's date through this file (main/host/testClock.ts); absent = real time. */
-export const clockFile = (process.env.ANJUAN_TEST_CLOCK_FILE ??= join(dataDir, '..', `${dataDir.split(/[\\/]/).pop()}-clock`));
+process.env.ANJUAN_TEST_CLOCK_FILE ??= join(dataDir, '..', `${dataDir.split(/[\\/]/).pop()}-clock`);
+export const clockFile = process.env.ANJUAN_TEST_CLOCK_FILE;
 
 export default defineConfig({
   testDir: 'e2e',

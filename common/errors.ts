@@ -39,17 +39,28 @@ export const errorCodes = {
   WEAK_PASSWORD: '密码不符合要求',
   ACCOUNT_LOCKED: '登录失败次数过多，账号已暂时锁定，请稍后再试',
   PASSWORD_CHANGE_REQUIRED: '管理员已重置您的密码，请先修改密码',
+  // Issue 11, 用户管理: disabled accounts, the last administrator
+  ACCOUNT_DISABLED: '账号已停用，请联系系统管理员',
+  LAST_ADMIN: '须保留至少一名在用的系统管理员',
   // Issue 11: the web host's refusals, backups and a damaged database
   FORBIDDEN_ORIGIN: '不接受来自其他网站的请求',
   REQUEST_TOO_LARGE: '请求内容过大',
   DATABASE_CORRUPT: '数据库文件已损坏，工作站不能启动',
   BACKUP_INVALID: '备份不完整或已损坏，不能用于恢复',
   BACKUP_FAILED: '备份失败',
+  // Encryption at rest of the case database (docs/security.md)
+  DATABASE_KEY_MISSING: '数据库已加密，但找不到它的密钥，工作站不能启动',
+  DATABASE_KEY_WRONG: '数据库已加密，当前密钥无法打开它，工作站不能启动',
+  ENCRYPTION_UNAVAILABLE: '本机没有可用的密钥保管方式，不能启用数据库加密',
   // Issue 11: updates of the desktop app
   UPDATE_UNAVAILABLE: '无法检查或安装软件更新',
   // Issue 11: per-case access and separation of duties (docs/security.md)
   FORBIDDEN_CASE: '您不是此案件的承办人员或本局的审核人员、负责人，无权查看或办理',
   SEPARATION_OF_DUTIES: '审批人不能审批本人办理的事项，审核人员不能审核本人调查的案件',
+  // Long work as jobs (common/jobs.ts): one import of a kind at a time, cancelled, past the point of cancelling.
+  JOB_RUNNING: '同类任务正在进行，请等待完成或取消后再试',
+  JOB_CANCELLED: '任务已取消，数据未作改动',
+  JOB_NOT_CANCELLABLE: '任务已开始写入，不能取消，请稍候',
   INTERNAL: '系统内部错误',
 } as const;
 

@@ -5,38 +5,15 @@
  * is damaged and the host refuses to start, naming the backup and the command that restores it.
  */
 import { expect, test } from '@playwright/test';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { startHost as startOwnHost, stopHost as stop } from './hostProcess.js';
 import { login } from './support.js';
 
+const startHost = () => startOwnHost(dataDir);
+
 let dataDir = '';
-
-function startHost(): { child: ChildProcess; ready: Promise<string>; output: () => string } {
-  const env: NodeJS.ProcessEnv = { ...process.env, ANJUAN_DATA_DIR: dataDir, ANJUAN_PORT: '0', ANJUAN_DEMO: '1' };
-  delete env.ANJUAN_TEST_CLOCK_FILE;
-  const child = spawn(process.execPath, ['dist/core/host.mjs'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  child.stdout!.on('data', (d: Buffer) => { out += d.toString(); });
-  child.stderr!.on('data', (d: Buffer) => { out += d.toString(); });
-  const ready = new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the host did not start:\n${out}`)), 60_000);
-    child.stdout!.on('data', () => {
-      const m = /(http:\/\/127\.0\.0\.1:\d+\/)/.exec(out);
-      if (m) { clearTimeout(timer); resolve(m[1]!); }
-    });
-    child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`the host exited (${code}):\n${out}`)); });
-  });
-  return { child, ready, output: () => out };
-}
-
-async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGTERM');
-  await exited;
-}
 
 test.beforeAll(() => {
   dataDir = mkdtempSync(join(tmpdir(), 'anjuan-e2e-backup-'));

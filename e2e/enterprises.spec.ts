@@ -77,3 +77,27 @@ test('an officer searches the directory but cannot import', async ({ page }) => 
   await expect(page.getByTestId('enterprise-row').first()).toContainText('化工');
   await expect(page.getByTestId('enterprises-import')).toHaveCount(0);
 });
+
+test('a large import runs in the background with 已处理 n / 共 m 行; 取消 (confirmed) leaves the directory as it was', async ({ page }) => {
+  await page.goto('/');
+  await login(page, 'head', 'head123', '杨建国');
+  await page.getByTestId('nav-enterprises').click();
+  const dir = syntheticDirectory(40_000, { seed: 4343 });
+  const file = { name: '全省企业名录.csv', mimeType: 'text/csv', buffer: encodeCsv(directoryCsvText(dir.rows), 'utf-8') };
+  await page.getByTestId('enterprises-import').click();
+  const dialog = page.getByTestId('enterprise-import-dialog');
+  await dialog.getByTestId('enterprise-import-file').setInputFiles(file);
+  await dialog.getByTestId('enterprise-import-start').click();
+  const progress = dialog.getByTestId('enterprise-import-progress-text');
+  await expect(progress).toContainText(/写入企业名录：已处理 [\d,]+ \/ 共 40,000 行/, { timeout: 60_000 });
+  await shot(page, 'import-progress');
+  await dialog.getByTestId('enterprise-import-progress-cancel').click();
+  await page.getByTestId('enterprise-import-progress-confirm').getByTestId('confirm-ok').click();
+  await expect(dialog.getByTestId('enterprise-import-error')).toHaveText('任务已取消，数据未作改动', { timeout: 60_000 });
+  await dialog.getByRole('button', { name: '取消', exact: true }).click();
+  // None of the file's enterprises is in the directory.
+  for (const row of [dir.rows[0]!, dir.rows[39_999]!]) {
+    await page.getByTestId('enterprises-search').fill(row[1]!);
+    await expect(page.getByTestId('enterprise-row')).toHaveCount(0);
+  }
+});

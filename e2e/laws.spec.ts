@@ -5,11 +5,12 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { chinaDate, login } from './support.js';
 import { exampleLaw2015, exampleLaw2021 } from '../main/core/testing/lawFixtures.js';
+import { sharedLawsDir } from '../main/core/testing/sharedLaws.js';
 
-const sharedLaws = resolve(import.meta.dirname, '..', '..', 'shared', 'laws');
+const sharedLaws = sharedLawsDir(); // ../shared/laws, or ANJUAN_SHARED_DIR/laws
 const airLaw = existsSync(sharedLaws) ? readdirSync(sharedLaws).find((f) => f.startsWith('大气污染防治法(')) : undefined;
 
 /** Set ANJUAN_E2E_SHOTS=<dir> to keep screenshots of the main steps for a visual check. */

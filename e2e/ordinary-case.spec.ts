@@ -4,7 +4,7 @@
  * with the head's approvals, blocked actions showing their reasons, documents, a photo,
  * a PDF preview, the dossier and the history (which survives a reload).
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import PizZip from 'pizzip';
 import { chinaDate, login, makePng } from './support.js';
@@ -122,6 +122,10 @@ test('an ordinary case from 立案 to 结案, with dossier and history', async (
   await page.getByTestId('evidence-upload').click();
   await expect(page.getByTestId('evidence-thumb')).toBeVisible({ timeout: 30_000 });
   await expect(page.getByTestId('evidence-item')).toContainText('扩建车间全景');
+  // The list shows a thumbnail (bytes from GET /files/…?variant=thumb); a click opens the photo itself.
+  await page.getByTestId('evidence-open').click();
+  await expect(page.getByTestId('evidence-photo')).toBeVisible();
+  await page.getByTestId('evidence-photo-close').click();
 
   await shot(page, '1-investigation-evidence');
   await act(page, 'finishInvestigation');
@@ -177,6 +181,11 @@ test('an ordinary case from 立案 to 结案, with dossier and history', async (
 
   // ── 决定, 送达, 执行 ─────────────────────────────────────────────────────────────────────
   await generate(page, 'penalty-decision');
+  // Issue 11: 定稿 waits for the head's approval — disabled, the approval named in its tooltip.
+  const unapproved = page.locator('[data-testid="document-row"][data-type="penalty-decision"]').first();
+  await expect(unapproved.getByTestId('document-finalise')).toBeDisabled();
+  await unapproved.getByTestId('document-finalise-blocked').hover();
+  await expect(page.getByRole('tooltip')).toContainText('批准决定');
   await act(page, 'submitDecision');
   await expectNode(page, '决定审批');
 

@@ -1,7 +1,8 @@
 /**
  * An installed workstation (issue 11): a web host started WITHOUT ANJUAN_DEMO on a fresh data
  * directory (its own process here, not playwright.config.ts's demo host) shows the first-run setup,
- * publishes no demo account, and then walks setup → login → 修改密码 → login with the new password.
+ * publishes no demo account, and then walks setup → login → 修改密码 → login with the new password →
+ * 新建用户 (an officer) → his first login, which must change the temporary password.
  */
 import { expect, test, type Page } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -122,4 +123,40 @@ test('setup → login → change password on a workstation installed without the
   await page.getByTestId('login-password').fill(newPassword);
   await page.getByTestId('login-password').press('Enter');
   await expect(page.getByTestId('current-user')).toHaveText('张敏');
+
+  // 用户管理 (issue 11): the administrator adds an officer; each problem is shown by its field first.
+  await page.getByTestId('nav-accounts').click();
+  await page.getByTestId('new-user').click();
+  const dialog = page.getByTestId('create-user-dialog');
+  await dialog.getByTestId('new-user-username').fill('chenjing');
+  await dialog.getByTestId('new-user-name').fill('陈静');
+  await dialog.getByTestId('role-officer').check();
+  await dialog.getByTestId('new-user-password').fill('chenjing2026');
+  await dialog.getByTestId('create-user-submit').click();
+  await expect(dialog).toContainText('办案人员须填写执法证号');
+  await expect(dialog).toContainText('密码不能与用户名相同或包含用户名');
+  await dialog.getByTestId('new-user-certificate').fill('铜环执字522222101');
+  await dialog.getByTestId('new-user-certificate-until').fill('2030-12-31');
+  await dialog.getByTestId('new-user-password').fill('Tongren-temp-77');
+  await dialog.getByTestId('create-user-submit').click();
+  await expect(dialog).toBeHidden();
+  const row = page.getByTestId('user-row-chenjing');
+  await expect(row).toContainText('办案人员');
+  await expect(row).toContainText('须修改密码');
+  await expect(page.getByTestId('audit-table')).toContainText('新建用户');
+
+  // The officer logs in with the temporary password and must change it before anything else.
+  await page.getByTestId('logout').click();
+  await page.getByTestId('login-username').fill('chenjing');
+  await page.getByTestId('login-password').fill('Tongren-temp-77');
+  await page.getByTestId('login-password').press('Enter');
+  await expect(page.getByTestId('forced-password-change')).toBeVisible();
+  await page.getByTestId('password-old').fill('Tongren-temp-77');
+  await page.getByTestId('password-new').fill('Jing-own-pass-88');
+  await page.getByTestId('password-confirm').fill('Jing-own-pass-88');
+  await page.getByTestId('password-submit').click();
+  await expect(page.getByTestId('current-user')).toHaveText('陈静');
+  // An officer is offered no 账号与审计, and may open a case.
+  await expect(page.getByTestId('nav-accounts')).toHaveCount(0);
+  await expect(page.getByTestId('open-case')).toBeVisible();
 });

@@ -1,11 +1,12 @@
 /**
- * `window.anjuan`: the AnjuanBridge over two invoke channels, and nothing else. Built from an
+ * `window.anjuan`: the AnjuanBridge over three invoke channels (send, readFile, print), and nothing else. Built from an
  * injected `invoke` so it is tested without Electron; preload/index.ts passes ipcRenderer.invoke.
  * Only plain copies of the caller's fields cross: no functions, no prototypes, no ipcRenderer.
  */
 import type { AnjuanBridge, PrintRequest } from '../common/bridge.js';
 import type { Envelope, Reply } from '../common/client.js';
-import { printChannel, sendChannel } from './channels.js';
+import type { FileBytes, FileRequest } from '../common/files.js';
+import { fileChannel, printChannel, sendChannel } from './channels.js';
 
 export type Invoke = (channel: string, ...args: unknown[]) => Promise<unknown>;
 
@@ -24,9 +25,17 @@ export function createBridge(invoke: Invoke): AnjuanBridge {
         return brokenChannel;
       }
     },
+    async readFile(request: FileRequest, token: string | null): Promise<Reply<FileBytes>> {
+      const plain = { request: { hash: request.hash, caseId: request.caseId, variant: request.variant }, token: token ?? null };
+      try {
+        return (await invoke(fileChannel, plain)) as Reply<FileBytes>;
+      } catch {
+        return brokenChannel;
+      }
+    },
     async printPdf(request: PrintRequest): Promise<{ ok: boolean; message?: string }> {
       try {
-        return (await invoke(printChannel, { title: request.title, pdfBase64: request.pdfBase64 })) as { ok: boolean; message?: string };
+        return (await invoke(printChannel, { title: request.title, pdf: request.pdf })) as { ok: boolean; message?: string };
       } catch {
         return { ok: false, message: '打印服务不可用，请稍后重试' };
       }

@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
 const root = new URL('..', import.meta.url).pathname;
-const external = ['better-sqlite3', 'electron', 'subset-font', 'pdfjs-dist', 'electron-updater'];
+const external = ['better-sqlite3-multiple-ciphers', 'electron', 'subset-font', 'pdfjs-dist', 'electron-updater', 'sharp'];
 const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: true, external, logLevel: 'warning', absWorkingDir: root };
 
 // ESM bundles still load CommonJS dependencies with require().

@@ -155,6 +155,18 @@ export type CaseState = z.infer<typeof caseState>;
 export const reasonView = z.object({ rule: z.string(), message: z.string(), citation: z.string() });
 export type ReasonView = z.infer<typeof reasonView>;
 
+/**
+ * Issue 11: why this user may not do an action now although the procedure would allow it — separation
+ * of duties (处罚法 arts. 57, 58), or 定稿 before the approval the document's step needs. The page
+ * disables the button and shows `message` as its tooltip.
+ */
+export const blockedBy = z.object({
+  rule: z.enum(['separationOfDuties', 'approvalBeforeSeal']),
+  article: z.string(),
+  message: z.string(),
+});
+export type BlockedBy = z.infer<typeof blockedBy>;
+
 export const actionView = z.object({
   id: z.string(),
   name: z.string(),
@@ -170,6 +182,8 @@ export const actionView = z.object({
   track: z.string(),
   /** A head may override failed legality-review rules with a written reason. */
   overridable: z.boolean(),
+  /** Issue 11: set (and `allowed` false) when this user may not do it on this case; the rule is also among `reasons`. */
+  blockedBy: blockedBy.optional(),
 });
 export type ActionView = z.infer<typeof actionView>;
 
@@ -252,6 +266,8 @@ export const caseView = z.object({
   suspended: z.boolean(),
   /** The law the case rests on, from the date of its act (从旧兼从轻); null when the act's date is unknown. */
   legalBasis: legalBasis.nullable(),
+  /** Issue 11: what the core would refuse on a document now (定稿 before its approval), with why. */
+  documentGates: z.array(z.object({ documentId: z.string(), action: z.literal('finalise'), blockedBy })),
 });
 export type CaseView = z.infer<typeof caseView>;
 

@@ -299,11 +299,21 @@ export const priorCase = z.object({
   category: z.string().nullable(), decidedOn: z.string(), fine: z.number(),
 });
 export type PriorCase = z.infer<typeof priorCase>;
+/**
+ * Issue 11: a prior penalty in a case the caller may not see (an officer not on it) is shown by its
+ * decision date only; the rules still count it (docs/security.md “跨案件的查询”).
+ */
+export const priorCaseView = z.discriminatedUnion('restricted', [
+  priorCase.extend({ restricted: z.literal(false) }),
+  z.object({ restricted: z.literal(true), decidedOn: z.string() }),
+]);
+export type PriorCaseView = z.infer<typeof priorCaseView>;
 export const priorViolationsOutput = z.object({
   enterpriseId: z.string(), date: z.string(),
-  priors: z.array(priorCase),
+  priors: z.array(priorCaseView),
   rules: z.array(z.object({
-    id: z.string(), label: z.string(), applies: z.boolean(), caseIds: z.array(z.string()),
+    /** `caseIds`: the counted cases the caller may see; `otherCases`: how many more it counts. */
+    id: z.string(), label: z.string(), applies: z.boolean(), caseIds: z.array(z.string()), otherCases: z.number().int(),
     windowFrom: z.string(), effect: z.string(), source: z.string(), verified: z.boolean(),
   })),
   /** No decided penalty before the date at all (行政处罚法 art. 33(1) 初次违法). */

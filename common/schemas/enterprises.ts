@@ -86,6 +86,8 @@ export type EnterpriseInspection = z.infer<typeof enterpriseInspection>;
 export const enterprisePage = z.object({
   enterprise: enterpriseDetail,
   cases: z.array(caseListRow),
+  /** Issue 11: cases of this enterprise the caller may not see (an officer not on them): counted, not shown. */
+  otherCases: z.number().int(),
   inspections: z.array(enterpriseInspection),
 });
 export type EnterprisePage = z.infer<typeof enterprisePage>;

@@ -1,6 +1,6 @@
 /** The law library's contract: versioned articles, their import, look-up, search and citation. */
 import { z } from 'zod';
-import { isoDate, key, plainText, searchText } from './primitives.js';
+import { isoDate, key, plainText, searchText } from '#common/schemas/primitives.js';
 
 export const effectiveFromSources = ['header', 'final-article', 'data', 'input', 'version-date'] as const;
 /** How the UI names the source of a version's commencement date. */

@@ -17,4 +17,15 @@ export const dataFileWarning = z.object({
 });
 export type DataFileWarning = z.infer<typeof dataFileWarning>;
 
-export const startupReportOutput = z.object({ warnings: z.array(dataFileWarning) });
+/**
+ * The check of the database's bulky tables that runs after the first answer (main/core/store/integrity.ts):
+ * none (checked whole at open), pending/running, ok, or damaged with the first problem and a Chinese message.
+ */
+export const databaseCheck = z.object({
+  state: z.enum(['none', 'pending', 'running', 'ok', 'damaged']),
+  finishedAt: z.string().nullable(),
+  message: z.string().nullable(),
+});
+export type DatabaseCheck = z.infer<typeof databaseCheck>;
+
+export const startupReportOutput = z.object({ warnings: z.array(dataFileWarning), databaseCheck: databaseCheck.optional() });

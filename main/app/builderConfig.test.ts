@@ -61,7 +61,7 @@ describe('electron-builder.yml', () => {
   it('unpacks only native code, and rebuilds native modules for Electron', async () => {
     const c = await loadConfig();
     // Fonts stay in the asar (under its integrity check): other programs get print copies in the temp folder.
-    expect(c.asarUnpack).toEqual(['node_modules/better-sqlite3/**', '**/*.node']);
+    expect(c.asarUnpack).toEqual(['node_modules/better-sqlite3-multiple-ciphers/**', '**/*.node', 'node_modules/@img/**']);
     expect(c.npmRebuild).toBe(true);
   });
 
@@ -80,7 +80,7 @@ describe('electron-builder.yml', () => {
     const build = readFileSync(join(root, 'scripts', 'build.mjs'), 'utf8');
     const list = /const external = \[([^\]]*)\]/.exec(build)?.[1] ?? '';
     const externals = [...list.matchAll(/'([^']+)'/g)].map((m) => m[1]!).filter((m) => m !== 'electron');
-    expect(externals).toEqual(expect.arrayContaining(['better-sqlite3', 'electron-updater', 'pdfjs-dist']));
+    expect(externals).toEqual(expect.arrayContaining(['better-sqlite3-multiple-ciphers', 'electron-updater', 'pdfjs-dist']));
     for (const m of externals) expect(pkg.dependencies, m).toHaveProperty(m);
   });
 

@@ -5,7 +5,7 @@
  * value on time-out, exit or shutdown — never a hang.
  *
  * Wire (main/host/utility.ts is the other end):
- *   → { id, envelope } | { id, ping: true } | { shutdown: true }
+ *   → { id, envelope } | { id, file: { request, token } } | { id, ping: true } | { shutdown: true }
  *   ← { id, reply }    | { id, pong: true }
  * and the core's requests for PDFs printed by Electron ('electron' engine, pdfRenderer.ts):
  *   ← { pdfRender: {…} }  → { pdfRendered: {…} }   (to the process that asked, not to a restarted one)
@@ -14,6 +14,7 @@
 import type { Envelope, Reply } from '../../common/client.js';
 import { isErrorValue } from '../../common/errors.js';
 import { errorReply, type CoreClient } from './ipc.js';
+import type { FileRequest } from '../../common/files.js';
 
 export interface CoreChild {
   postMessage(message: unknown): void;
@@ -39,6 +40,7 @@ export interface CoreProcessOptions {
 }
 
 export interface CoreProcess extends CoreClient {
+  requestFile(request: FileRequest, token: string | null, timeoutMs: number): Promise<Reply<unknown>>;
   stop(graceMs?: number): Promise<void>;
   /** Sends a message of the shell's own to the running core; false when none runs or it cannot be sent. */
   post(message: unknown): boolean;
@@ -162,16 +164,25 @@ export function startCoreProcess(opts: CoreProcessOptions): CoreProcess {
   }
 
   function request(envelope: Envelope, timeoutMs: number): Promise<Reply<unknown>> {
+    return ask({ envelope }, envelope.op, timeoutMs);
+  }
+
+  /** A stored file: answered like an envelope, its reply's value carrying the bytes (structured clone, no Base64). */
+  function requestFile(file: FileRequest, token: string | null, timeoutMs: number): Promise<Reply<unknown>> {
+    return ask({ file: { request: file, token } }, 'file', timeoutMs);
+  }
+
+  function ask(message: { envelope: Envelope } | { file: { request: FileRequest; token: string | null } }, op: string, timeoutMs: number): Promise<Reply<unknown>> {
     if (stopping) return Promise.resolve(errorReply('INTERNAL', '程序正在退出'));
     const id = nextId++;
     return new Promise((resolve) => {
       const timer = setTimeout(() => {
-        settle(id, errorReply('INTERNAL', `操作超时（${formatDuration(timeoutMs)}），请稍后重试`, { reason: 'timeout', op: envelope.op }));
+        settle(id, errorReply('INTERNAL', `操作超时（${formatDuration(timeoutMs)}），请稍后重试`, { reason: 'timeout', op }));
         checkAlive();
       }, timeoutMs);
       pending.set(id, { resolve, timer });
       try {
-        ensureChild().postMessage({ id, envelope });
+        ensureChild().postMessage({ id, ...message });
       } catch (e) {
         opts.log(`无法发送到后台服务：${String(e)}`);
         settle(id, errorReply('INTERNAL', '后台服务不可用，请稍后重试', { reason: 'post-failed' }));
@@ -207,5 +218,5 @@ export function startCoreProcess(opts: CoreProcessOptions): CoreProcess {
   }
 
   trySpawn();
-  return { request, stop, post };
+  return { request, requestFile, stop, post };
 }

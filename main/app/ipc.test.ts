@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Envelope } from '../../common/client.js';
-import { printChannel, sendChannel } from '../../preload/channels.js';
-import { isTrustedSender, longTimeoutMs, parseEnvelope, registerIpc, shortTimeoutMs, timeoutFor, type IpcDeps, type IpcMainLike, type SenderEvent } from './ipc.js';
+import { fileChannel, printChannel, sendChannel } from '../../preload/channels.js';
+import { fileTimeoutMs, isTrustedSender, longTimeoutMs, parseEnvelope, registerIpc, shortTimeoutMs, timeoutFor, type IpcDeps, type IpcMainLike, type SenderEvent } from './ipc.js';
 
 const appOrigin = 'app://anjuan';
 
@@ -13,9 +13,16 @@ function fakeIpcMain() {
 
 function setup() {
   const requests: { envelope: Envelope; timeoutMs: number }[] = [];
+  const files: { request: unknown; token: string | null; timeoutMs: number }[] = [];
   const deps: IpcDeps = {
     appOrigin,
-    core: { request: async (envelope, timeoutMs) => { requests.push({ envelope, timeoutMs }); return { ok: true, value: { echoed: envelope.op } }; } },
+    core: {
+      request: async (envelope, timeoutMs) => { requests.push({ envelope, timeoutMs }); return { ok: true, value: { echoed: envelope.op } }; },
+      requestFile: async (request, token, timeoutMs) => {
+        files.push({ request, token, timeoutMs });
+        return { ok: true, value: { hash: request.hash, mimeType: 'image/jpeg', bytes: new Uint8Array([0xff, 0xd8, 0xff]) } };
+      },
+    },
     print: vi.fn(async () => ({ ok: true, message: '已发送到打印机' })),
     log: vi.fn(),
   };
@@ -23,7 +30,8 @@ function setup() {
   registerIpc(ipcMain, deps);
   const send = (event: SenderEvent, raw: unknown) => handlers.get(sendChannel)!(event, raw);
   const print = (event: SenderEvent, raw: unknown) => handlers.get(printChannel)!(event, raw);
-  return { deps, requests, send, print, handlers };
+  const file = (event: SenderEvent, raw: unknown) => handlers.get(fileChannel)!(event, raw);
+  return { deps, requests, files, send, print, file, handlers };
 }
 
 const fromApp: SenderEvent = { senderFrame: { url: 'app://anjuan/index.html#/cases', parent: null } };
@@ -92,11 +100,13 @@ describe('anjuan:send', () => {
     ];
     for (const event of strangers) {
       await expect(t.send(event, { op: 'app.info', input: {} })).rejects.toThrow('拒绝');
-      await expect(t.print(event, { title: 't', pdfBase64: 'x' })).rejects.toThrow('拒绝');
+      await expect(t.print(event, { title: 't', pdf: new Uint8Array([1]) })).rejects.toThrow('拒绝');
+      await expect(t.file(event, { request: { hash: 'a'.repeat(64) }, token: 't' })).rejects.toThrow('拒绝');
     }
     expect(t.requests).toEqual([]);
+    expect(t.files).toEqual([]);
     expect(t.deps.print).not.toHaveBeenCalled();
-    expect(t.deps.log).toHaveBeenCalledTimes(8);
+    expect(t.deps.log).toHaveBeenCalledTimes(12);
   });
 
   it('replaying the same envelope twice sends it twice: the core decides (stale versions, idempotence)', async () => {
@@ -111,12 +121,31 @@ describe('anjuan:send', () => {
 describe('anjuan:print', () => {
   it('passes the request from the app page to the printer', async () => {
     const t = setup();
-    expect(await t.print(fromApp, { title: 't', pdfBase64: 'x' })).toEqual({ ok: true, message: '已发送到打印机' });
-    expect(t.deps.print).toHaveBeenCalledWith({ title: 't', pdfBase64: 'x' });
+    expect(await t.print(fromApp, { title: 't', pdf: new Uint8Array([1]) })).toEqual({ ok: true, message: '已发送到打印机' });
+    expect(t.deps.print).toHaveBeenCalledWith({ title: 't', pdf: new Uint8Array([1]) });
   });
 
-  it('registers exactly the two channels', () => {
-    expect([...setup().handlers.keys()].sort()).toEqual([printChannel, sendChannel].sort());
+  it('registers exactly the three channels', () => {
+    expect([...setup().handlers.keys()].sort()).toEqual([fileChannel, printChannel, sendChannel].sort());
+  });
+});
+
+describe('anjuan:file', () => {
+  const hash = 'ab'.repeat(32);
+  it('relays a clean copy of the request and the token to the core, and hands back bytes', async () => {
+    const t = setup();
+    const r = await t.file(fromApp, { request: { hash, caseId: 'c1', variant: 'thumb', extra: 'dropped' }, token: 'tk', more: 1 });
+    expect(r).toEqual({ ok: true, value: { hash, mimeType: 'image/jpeg', bytes: new Uint8Array([0xff, 0xd8, 0xff]) } });
+    expect(t.files).toEqual([{ request: { hash, caseId: 'c1', variant: 'thumb' }, token: 'tk', timeoutMs: fileTimeoutMs }]);
+  });
+
+  it('answers a bad request with a Chinese VALIDATION value, without asking the core', async () => {
+    const t = setup();
+    for (const bad of [null, 'x', [], {}, { request: { hash: 'ABC' } }, { request: { hash: '../../etc/passwd' } },
+      { request: { hash, caseId: '../x' } }, { request: { hash, variant: 'full' } }, { request: { hash }, token: 5 }]) {
+      expect(await t.file(fromApp, bad), JSON.stringify(bad)).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: expect.stringMatching(/格式不正确/) } });
+    }
+    expect(t.files).toEqual([]);
   });
 });
 
@@ -127,7 +156,10 @@ describe('preload bridge ↔ ipc (the wire contract)', () => {
     const bridge = createBridge((channel, ...args) => t.handlers.get(channel)!(fromApp, ...args));
     expect(await bridge.send({ op: 'cases.get', input: { caseId: 'c1' }, token: 'tk' })).toEqual({ ok: true, value: { echoed: 'cases.get' } });
     expect(t.requests[0]).toEqual({ envelope: { op: 'cases.get', input: { caseId: 'c1' }, token: 'tk', transport: 'ipc' }, timeoutMs: shortTimeoutMs });
-    expect(await bridge.printPdf({ title: 't', pdfBase64: 'x' })).toEqual({ ok: true, message: '已发送到打印机' });
+    expect(await bridge.printPdf({ title: 't', pdf: new Uint8Array([1]) })).toEqual({ ok: true, message: '已发送到打印机' });
+    const hash = 'cd'.repeat(32);
+    expect(await bridge.readFile({ hash, caseId: 'c1' }, 'tk')).toMatchObject({ ok: true, value: { hash, bytes: new Uint8Array([0xff, 0xd8, 0xff]) } });
+    expect(t.files[0]).toEqual({ request: { hash, caseId: 'c1' }, token: 'tk', timeoutMs: fileTimeoutMs });
     // A page that is not ours gets a broken channel, surfaced by the bridge as a value.
     const stranger = createBridge((channel, ...args) => t.handlers.get(channel)!({ senderFrame: { url: 'https://evil.example/', parent: null } }, ...args));
     expect(await stranger.send({ op: 'app.info', input: {} })).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });

@@ -1,18 +1,21 @@
 /**
  * The IPC transport: `anjuan:send` carries an Envelope to the core process and its Reply back,
- * `anjuan:print` prints a PDF. No logic beyond the checks every message gets (design rule 6):
+ * `anjuan:file` a stored file's bytes to the page, `anjuan:print` prints a PDF. No logic beyond the checks every message gets (design rule 6):
  * the sender is the app's own top-level page, the envelope names a known operation with an object
  * input. Validation of the input itself is the core's job (one place: common/operations.ts).
  */
 import type { Envelope, Reply } from '../../common/client.js';
 import { errorCodes, type ErrorCode } from '../../common/errors.js';
 import { isOpName, operations, type OpName } from '../../common/operations.js';
-import { printChannel, sendChannel } from '../../preload/channels.js';
+import { parseFileRequest, type FileRequest } from '../../common/files.js';
+import { fileChannel, printChannel, sendChannel } from '../../preload/channels.js';
 import { isSameOrigin } from './security.js';
 import type { PrintResult } from './print.js';
 
 export const shortTimeoutMs = 30_000;
 export const longTimeoutMs = 5 * 60_000;
+/** A file of up to a few hundred MB (a bound dossier) read, checked and copied across two processes. */
+export const fileTimeoutMs = 2 * 60_000;
 
 /** How long the shell waits for the core: operations marked `long` (PDF, dossier) get 5 minutes. */
 export function timeoutFor(op: OpName): number {
@@ -46,6 +49,8 @@ export function parseEnvelope(raw: unknown): { ok: true; envelope: Envelope & { 
 
 export interface CoreClient {
   request(envelope: Envelope, timeoutMs: number): Promise<Reply<unknown>>;
+  /** A stored file as bytes (common/files.ts): the core checks the session and who may read it. */
+  requestFile?(request: FileRequest, token: string | null, timeoutMs: number): Promise<Reply<unknown>>;
 }
 
 export interface SenderEvent {
@@ -79,6 +84,20 @@ export async function handleSend(event: SenderEvent, raw: unknown, deps: IpcDeps
   return deps.core.request(parsed.envelope, timeoutFor(parsed.envelope.op));
 }
 
+/**
+ * `anjuan:file`: a stored file for the page as bytes (an ArrayBuffer through structured clone, never
+ * Base64). The request is rebuilt from its known fields; the core does the rest (fileAccess.ts).
+ */
+export async function handleFile(event: SenderEvent, raw: unknown, deps: IpcDeps): Promise<Reply<unknown>> {
+  checkSender(event, deps, fileChannel);
+  const m = (typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? raw : {}) as { request?: unknown; token?: unknown };
+  const request = parseFileRequest(m.request);
+  if (!request) return errorReply('VALIDATION', '文件请求格式不正确');
+  if (m.token !== undefined && m.token !== null && typeof m.token !== 'string') return errorReply('VALIDATION', '登录凭据格式不正确');
+  if (!deps.core.requestFile) return errorReply('INTERNAL', '此版本的桌面程序不能读取文件');
+  return deps.core.requestFile(request, m.token ?? null, fileTimeoutMs);
+}
+
 export async function handlePrint(event: SenderEvent, raw: unknown, deps: IpcDeps): Promise<PrintResult> {
   checkSender(event, deps, printChannel);
   return deps.print(raw);
@@ -87,4 +106,5 @@ export async function handlePrint(event: SenderEvent, raw: unknown, deps: IpcDep
 export function registerIpc(ipcMain: IpcMainLike, deps: IpcDeps): void {
   ipcMain.handle(sendChannel, (event, raw) => handleSend(event, raw, deps));
   ipcMain.handle(printChannel, (event, raw) => handlePrint(event, raw, deps));
+  ipcMain.handle(fileChannel, (event, raw) => handleFile(event, raw, deps));
 }

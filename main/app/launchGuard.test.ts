@@ -83,6 +83,7 @@ describe('installerFileName', () => {
     const { getConfig } = require('app-builder-lib/out/util/config/config') as { getConfig(dir: string, file: string, extra: null): Promise<{ win: { artifactName: string }; linux: { artifactName: string } }> };
     const { getArtifactArchName, Arch } = require('builder-util') as { getArtifactArchName(arch: number, ext: string): string; Arch: Record<string, number> };
     const config = await getConfig(root, 'electron-builder.yml', null);
+        // biome-ignore lint/suspicious/noTemplateCurlyInString: electron-builder's own ${…} placeholders, expanded here by hand
     const expand = (pattern: string, arch: string, ext: string) => pattern.replace('${version}', '0.1.0').replace('${arch}', arch).replace('${ext}', ext);
     expect(installerFileName('0.1.0', 'win32', 'x64')).toBe(expand(config.win.artifactName, getArtifactArchName(Arch.x64!, 'exe'), 'exe'));
     expect(installerFileName('0.1.0', 'linux', 'x64')).toBe(expand(config.linux.artifactName, getArtifactArchName(Arch.x64!, 'deb'), 'deb'));

@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { printChannel, sendChannel } from '../../preload/channels.js';
+import { fileChannel, printChannel, sendChannel } from '../../preload/channels.js';
 
 const fake = vi.hoisted(() => {
   type Listener = (...args: unknown[]) => unknown;
@@ -73,6 +73,13 @@ const fake = vi.hoisted(() => {
       handle: (scheme: string, l: Listener) => { state.protocolHandlers.set(scheme, l); },
     },
     shell: { openExternal: async () => {} },
+    // The OS keychain (main/app/dbKey.ts): "wraps" by reversing, which is enough to see the key pass.
+    safeStorage: {
+      isAsyncEncryptionAvailable: async () => true,
+      getSelectedStorageBackend: () => 'gnome_libsecret',
+      encryptStringAsync: async (s: string) => Buffer.from([...s].reverse().join('')),
+      decryptStringAsync: async (b: Buffer) => ({ result: [...b.toString()].reverse().join('') }),
+    },
     utilityProcess: {
       fork: (path: string, args: unknown, options: { env: Record<string, string> }) => {
         const child = { path, args, options, received: [] as unknown[], exit: undefined as Listener | undefined, message: undefined as Listener | undefined };
@@ -130,7 +137,11 @@ describe('main.ts wiring', () => {
     expect(s.forks).toHaveLength(1);
     expect(s.forks[0]!.path).toBe(join('/opt/anjuan', 'dist', 'core', 'utility.cjs'));
     expect(s.forks[0]!.options.env.ANJUAN_DATA_DIR).toBe(s.userData);
-    expect([...s.ipc.keys()].sort()).toEqual([printChannel, sendChannel].sort());
+    // Encryption at rest: the database key, unwrapped by the OS keychain, reaches the core's process only.
+    expect(s.forks[0]!.options.env.ANJUAN_DB_KEY).toMatch(/^[0-9a-f]{64}$/);
+    expect(s.forks[0]!.options.env.ANJUAN_DB_KEY_SOURCE).toBe('os-keychain');
+    expect(process.env.ANJUAN_DB_KEY).toBeUndefined();
+    expect([...s.ipc.keys()].sort()).toEqual([fileChannel, printChannel, sendChannel].sort());
     expect(s.windows).toHaveLength(1);
     expect(s.windows[0]!.url).toBe('app://anjuan/index.html');
     expect(s.windows[0]!.options).toMatchObject({ webPreferences: { preload: join('/opt/anjuan', 'dist', 'preload', 'index.cjs'), sandbox: true, contextIsolation: true, nodeIntegration: false } });

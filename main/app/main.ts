@@ -3,7 +3,7 @@
  * with its own test — security.ts, protocol.ts, window.ts, ipc.ts, coreProcess.ts, print.ts,
  * pdfRenderer.ts, updater.ts, menu.ts. This is the one file of main/app that imports Electron at run time.
  */
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell, utilityProcess } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session, shell, utilityProcess } from 'electron';
 import { autoUpdater } from 'electron-updater';
 import { createPublicKey, type KeyObject } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -24,6 +24,7 @@ import { startUpdater, type Updates } from './updater.js';
 import { runSmokeTest } from './smokeTest.js';
 import { createShellUpdateWire } from './updateWire.js';
 import { createMainWindow } from './window.js';
+import { databaseKeyEnv } from './dbKey.js'; // encryption at rest: the database key from the OS keychain
 import coreNodeFlags from '../../resources/core-node-flags.json' with { type: 'json' };
 
 /** Links that may open in the system browser (https only). Empty: the workstation works offline. */
@@ -46,7 +47,9 @@ function feedKey(appPath: string): KeyObject | null {
   }
 }
 
-function onReady(state: ShellState): void {
+async function onReady(state: ShellState): Promise<void> {
+  // The database key, unwrapped by the OS keychain, for the core's process (dbKey.ts).
+  const keyEnv = await databaseKeyEnv(safeStorage, app.getPath('userData'), log);
   const paths = appPaths(app.getAppPath());
   const dataDir = dataDirFor(process.env, app.getPath('userData'));
   hardenSession(session.defaultSession, log);
@@ -66,7 +69,7 @@ function onReady(state: ShellState): void {
     fork: () => utilityProcess.fork(paths.coreUtility, [], {
       serviceName: '案卷核心',
       execArgv: coreNodeFlags.flags, // the same Node flags as the web host's core: see the file
-      env: { ...process.env, ANJUAN_DATA_DIR: dataDir },
+      env: { ...process.env, ...keyEnv, ANJUAN_DATA_DIR: dataDir },
       stdio: 'inherit',
     }),
     log,

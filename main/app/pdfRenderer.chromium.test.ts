@@ -136,7 +136,7 @@ describe.skipIf(!hasChromium)('Electron engine path in Chromium (harness at app:
     const texts = (await pdfPageTexts(viaElectronPath.pdf)).map(compact);
     expect(texts.join('')).toContain('贵州某某塑料再生有限公司');
     expect(texts.join('')).not.toMatch(/[\u2e80-\u2fdf]/u); // the print fonts were served, not the originals
-    texts.forEach((t, i) => expect(t.includes(`第${i + 1}页共${texts.length}页`) || t.includes(`—${i + 1}—`), `page ${i + 1}`).toBe(true));
+    for (const [i, t] of texts.entries()) expect(t.includes(`第${i + 1}页共${texts.length}页`) || t.includes(`—${i + 1}—`), `page ${i + 1}`).toBe(true);
   });
 
   it('reuses the one window for the next document and refuses a broken one in Chinese', async () => {

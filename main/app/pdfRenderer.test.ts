@@ -126,7 +126,7 @@ describe('PdfRenderer', () => {
   it('renders one document at a time when requests overlap', async () => {
     const { renderer, created } = setup([]);
     const replies = await Promise.all([1, 2, 3].map((id) => renderer.handle(request(id))));
-    expect(replies.map((r) => r && r.ok)).toEqual([true, true, true]);
+    expect(replies.map((r) => r?.ok)).toEqual([true, true, true]);
     expect(created[0]!.calls.maxBusy).toBe(1);
   });
 

@@ -2,22 +2,26 @@ import { describe, expect, it, vi } from 'vitest';
 import { maxPrintBytes, parsePrintRequest, printPdf, printWindowOptions, type PrintOptions, type PrintWindowLike } from './print.js';
 import { PrintJobs, printPageUrl } from './printPage.js';
 
-const pdfBase64 = Buffer.from('%PDF-1.7\n%test').toString('base64');
+const pdf = new Uint8Array(Buffer.from('%PDF-1.7\n%test'));
 
 describe('parsePrintRequest', () => {
   it('accepts a titled PDF and cleans the title for the print queue', () => {
-    const r = parsePrintRequest({ title: ' 行政处罚决定书\u0000\n', pdfBase64 });
+    const r = parsePrintRequest({ title: ' 行政处罚决定书\u0000\n', pdf });
     expect(r).toMatchObject({ ok: true, title: '行政处罚决定书' });
-    expect(parsePrintRequest({ title: '', pdfBase64 })).toMatchObject({ ok: true, title: '案卷文书' });
-    expect(parsePrintRequest({ title: 'x'.repeat(500), pdfBase64 })).toMatchObject({ ok: true, title: 'x'.repeat(200) });
+    expect(parsePrintRequest({ title: '', pdf })).toMatchObject({ ok: true, title: '案卷文书' });
+    expect(parsePrintRequest({ title: 'x'.repeat(500), pdf })).toMatchObject({ ok: true, title: 'x'.repeat(200) });
   });
 
   it('refuses what is not a PDF request', () => {
-    for (const bad of [null, 'x', 42, [], {}, { title: 1, pdfBase64 }, { title: 't' }, { title: 't', pdfBase64: '' },
-      { title: 't', pdfBase64: Buffer.from('<html>').toString('base64') }]) {
+    for (const bad of [null, 'x', 42, [], {}, { title: 1, pdf }, { title: 't' }, { title: 't', pdf: new Uint8Array(0) },
+      { title: 't', pdf: new Uint8Array(Buffer.from('<html>')) },
+      // Base64 no longer crosses the bridge: the PDF travels as bytes.
+      { title: 't', pdfBase64: Buffer.from('%PDF-1.7').toString('base64') }, { title: 't', pdf: Buffer.from('%PDF-1.7').toString('base64') }]) {
       expect(parsePrintRequest(bad).ok, JSON.stringify(bad)).toBe(false);
     }
-    expect(parsePrintRequest({ title: 't', pdfBase64: 'A'.repeat(Math.ceil(maxPrintBytes / 3) * 4 + 4) })).toEqual({ ok: false, message: '文件过大，无法打印' });
+    // Too large, without allocating 200 MB: only the length is looked at before the header.
+    class Huge extends Uint8Array { override get length(): number { return maxPrintBytes + 1; } }
+    expect(parsePrintRequest({ title: 't', pdf: new Huge(Buffer.from('%PDF-1.7')) })).toEqual({ ok: false, message: '文件过大，无法打印' });
   });
 });
 
@@ -66,7 +70,7 @@ function fakeWindow(opts: { shown?: unknown; printed?: [boolean, string]; loadFa
 
 describe('printPdf', () => {
   const run = (w: ReturnType<typeof fakeWindow>, jobs = new PrintJobs(), renderTimeoutMs?: number) =>
-    printPdf({ title: '决定书', pdfBase64 }, { createWindow: () => w.win, jobs, origin: 'app://print', log: () => {}, renderTimeoutMs });
+    printPdf({ title: '决定书', pdf }, { createWindow: () => w.win, jobs, origin: 'app://print', log: () => {}, renderTimeoutMs });
 
   it('opens the system print dialog (not silent, backgrounds, no margins) and cleans up', async () => {
     const jobs = new PrintJobs();
@@ -104,8 +108,8 @@ describe('printPdf', () => {
   it('leaves printer and copies to the clerk in the system dialog: a page cannot choose them (issue 4)', async () => {
     const w = fakeWindow({});
     const jobs = new PrintJobs();
-    const sneaky = { title: '决定书', pdfBase64, silent: true, deviceName: 'Remote-Printer', copies: 500 };
-    expect(parsePrintRequest(sneaky)).toEqual({ ok: true, title: '决定书', pdf: Buffer.from(pdfBase64, 'base64') });
+    const sneaky = { title: '决定书', pdf, silent: true, deviceName: 'Remote-Printer', copies: 500 };
+    expect(parsePrintRequest(sneaky)).toEqual({ ok: true, title: '决定书', pdf: Buffer.from(pdf) });
     await printPdf(sneaky, { createWindow: () => w.win, jobs, origin: 'app://print', log: () => {} });
     expect(w.calls.options).toMatchObject({ silent: false });
     expect(w.calls.options).not.toHaveProperty('deviceName');
@@ -114,7 +118,7 @@ describe('printPdf', () => {
 
   it('never creates a window for a bad request', async () => {
     const createWindow = vi.fn();
-    expect(await printPdf({ title: 'x', pdfBase64: 'bm90IGEgcGRm' }, { createWindow, jobs: new PrintJobs(), origin: 'app://print', log: () => {} }))
+    expect(await printPdf({ title: 'x', pdf: new Uint8Array(Buffer.from('not a pdf')) }, { createWindow, jobs: new PrintJobs(), origin: 'app://print', log: () => {} }))
       .toEqual({ ok: false, message: '要打印的文件不是PDF' });
     expect(createWindow).not.toHaveBeenCalled();
   });

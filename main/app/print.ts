@@ -20,12 +20,13 @@ export const maxPrintBytes = 200 * 1024 * 1024;
 
 export function parsePrintRequest(raw: unknown): { ok: true; title: string; pdf: Buffer } | { ok: false; message: string } {
   if (typeof raw !== 'object' || raw === null) return { ok: false, message: '打印请求格式不正确' };
-  const { title, pdfBase64 } = raw as Partial<Record<keyof PrintRequest, unknown>>;
-  if (typeof title !== 'string' || typeof pdfBase64 !== 'string' || pdfBase64.length === 0) {
+  // The PDF crosses IPC as bytes (structured clone of a Uint8Array), never as Base64 (security audit).
+  const { title, pdf: bytes } = raw as Partial<Record<keyof PrintRequest, unknown>>;
+  if (typeof title !== 'string' || !(bytes instanceof Uint8Array) || bytes.length === 0) {
     return { ok: false, message: '打印请求格式不正确' };
   }
-  if (pdfBase64.length > Math.ceil(maxPrintBytes / 3) * 4) return { ok: false, message: '文件过大，无法打印' };
-  const pdf = Buffer.from(pdfBase64, 'base64');
+  if (bytes.length > maxPrintBytes) return { ok: false, message: '文件过大，无法打印' };
+  const pdf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (pdf.subarray(0, 5).toString('latin1') !== '%PDF-') return { ok: false, message: '要打印的文件不是PDF' };
   // Control characters would end up in the print queue's job name.
   return { ok: true, title: title.replace(/[\u0000-\u001f\u007f]/g, ' ').trim().slice(0, 200) || '案卷文书', pdf };

@@ -20,7 +20,7 @@ describe('runSmokeTest', () => {
     expect(seen[2]!.input).toEqual({ engine: 'electron' });
   });
 
-  it('a core that cannot start (better-sqlite3 built for another ABI) fails the test with the reason', async () => {
+  it('a core that cannot start (better-sqlite3-multiple-ciphers built for another ABI) fails the test with the reason', async () => {
     const report = await runSmokeTest({ version: '0.2.0', versions, request: async () => ({ ok: false, error: { code: 'INTERNAL', message: '系统内部错误：The module was compiled against a different Node.js version' } }) });
     expect(report.ok).toBe(false);
     expect(report.steps).toEqual([{ step: 'app.info', ok: false, detail: 'INTERNAL：系统内部错误：The module was compiled against a different Node.js version' }]);

@@ -10,6 +10,8 @@
  */
 import { operations, isOpName } from '../../common/operations.js';
 import { describeOperations } from './describe.js';
+import { isJobOp } from '../../common/jobs.js';
+import { waitForJob } from './waitForJob.js';
 import { createCore } from '../core/core.js';
 import { resolveDataDir } from '../host/dataDir.js';
 import { demoRequested } from '../host/demoEnv.js';
@@ -21,6 +23,16 @@ function takeFlag(args: string[], name: string): string | undefined {
   const v = args[i + 1];
   args.splice(i, 2);
   return v;
+}
+
+/**
+ * Exits once stdout and stderr have taken everything written. Into a pipe Node writes asynchronously:
+ * process.exit() straight away cut `ops --json | jq` at the pipe's 64 KB. A write's callback runs after
+ * the writes queued before it, so the empty writes below wait for the whole output.
+ */
+function exitWhenFlushed(code: number): void {
+  process.exitCode = code;
+  process.stdout.write('', () => process.stderr.write('', () => process.exit(code)));
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -65,7 +77,9 @@ async function main(argv: string[]): Promise<number> {
       token = (login.value as { token: string }).token;
     }
     // transport 'cli': the one transport that may name files on this PC ({path} imports, issue 11).
-    const reply = await core.dispatch({ op, input, token, transport: 'cli' });
+    const first = await core.dispatch({ op, input, token, transport: 'cli' });
+    // An import answers with a job id: the CLI waits for the job and prints its result (waitForJob.ts).
+    const reply = first.ok && isJobOp(op) ? await waitForJob((e) => core.dispatch(e), token, first.value) : first;
     if (token) await core.dispatch({ op: 'session.logout', input: {}, token, transport: 'cli' });
     console.log(JSON.stringify(reply.ok ? reply.value : reply.error, null, 2));
     return reply.ok ? 0 : 1;
@@ -74,7 +88,7 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then((code) => process.exit(code), (e: unknown) => {
+main(process.argv.slice(2)).then(exitWhenFlushed, (e: unknown) => {
   console.error(JSON.stringify({ code: 'INTERNAL', message: e instanceof Error ? e.message : String(e) }));
-  process.exit(1);
+  exitWhenFlushed(1);
 });

@@ -9,6 +9,8 @@ import { AppError } from '../../common/errors.js';
 import { inspectDatabaseFile } from '../core/backup/startup.js';
 import { offlineList, offlineRestore } from '../core/backup/offline.js';
 import { openDatabase } from '../core/store/db.js';
+import { keyProviderFromEnv } from '../core/encryption/keyProvider.js';
+import { databaseKey } from '../core/encryption/databaseKey.js';
 import { join } from 'node:path';
 import { existsSync } from 'node:fs';
 
@@ -17,11 +19,18 @@ function databaseDamaged(dataDir: string): boolean {
   if (inspectDatabaseFile(dataDir) !== null) return true;
   const file = join(dataDir, 'anjuan.sqlite');
   if (!existsSync(file)) return false;
+  let key: Buffer | null;
   try {
-    openDatabase(file).close();
+    key = databaseKey(dataDir, keyProviderFromEnv(process.env, dataDir));
+  } catch {
+    return false; // a missing or wrong key is not damage: the core says what is wrong with the key
+  }
+  try {
+    openDatabase(file, { key }).close();
     return false;
   } catch (e) {
     const code = (e as { code?: string }).code ?? '';
+    if (key && code === 'SQLITE_NOTADB') return false; // encrypted: most likely the wrong key, which the core explains
     return (e instanceof AppError && e.code === 'DATABASE_CORRUPT') || code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB';
   }
 }

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { monotonicFactory } from 'ulid';
 import type { Envelope, Reply } from '../../common/client.js';
-import { openDatabase, type Db } from './store/db.js';
+import type { openDatabase, Db } from './store/db.js';
 import { projectionVersion } from './domain/caseReducer.js';
 import { Directory } from './store/directory.js';
 import { BlobStore } from './store/blobStore.js';
@@ -14,6 +14,7 @@ import { CaseStore, type StampFn } from './store/caseStore.js';
 import { Sequences } from './store/sequences.js';
 import { formatHlc, hlcTick, parseHlc, type HlcState } from './domain/hlc.js';
 import { seedDemo } from './seed/demo.js';
+import { JobRunner } from './jobs/jobRunner.js';
 import { loadBenchmark, loadCalendar, loadDocumentTypeNames, loadHearingThreshold, loadProcedures, type Clock, type Services } from './services.js';
 import { engineChoice, PdfService, type EngineFactory, type EnginePreference } from './documents/pdfService.js';
 import { pdfEngineSetting } from './api/settings.js';
@@ -35,7 +36,19 @@ import type { UpdateLink } from './updateLink.js'; // issue 11: updates of the d
 // Issue 11: backups; restore closes and reopens the core; a damaged database is refused at start
 import { BackupService, type Reopen } from './backup/service.js';
 import { restartableCore } from './backup/restartable.js';
-import { openCheckedDatabase } from './backup/startup.js';
+import { openCheckedDatabaseDeferring } from './backup/startup.js';
+// Encryption at rest (docs/security.md): the key from a KeyProvider; the bulky tables checked after the first answer
+import { forgetKeyEnv, keyProviderFromEnv, type KeyProvider } from './encryption/keyProvider.js';
+import { databaseKey } from './encryption/databaseKey.js';
+import { EncryptionService } from './encryption/service.js';
+import { DeferredIntegrityCheck } from './store/integrity.js';
+import { saveShippedBenchmark } from './store/shippedBenchmark.js';
+import { resourcesDir } from './paths.js';
+import { backupRoot } from './backup/layout.js';
+// Files travel as bytes (security audit): the GET /files/… entry, thumbnails, and who may read what.
+import { openFile, type FileReply } from './api/files.js';
+import { Thumbnails } from './files/thumbnails.js';
+import { FileRefs } from './store/fileRefs.js';
 
 export interface CoreOptions {
   dataDir: string;
@@ -61,10 +74,17 @@ export interface CoreOptions {
   authClock?: Clock;
   /** Take the daily backup in the background (issue 11): the web host and the desktop app do; the CLI and tests do not. */
   scheduledBackups?: boolean;
+  /**
+   * Where the database key comes from when the data directory is encrypted (encryption/keyProvider.ts).
+   * Default: ANJUAN_DB_KEY (the desktop shell passes the OS keychain's key so) or ANJUAN_DB_KEY_FILE.
+   */
+  keys?: KeyProvider;
 }
 
 export interface Core {
   dispatch(envelope: Envelope): Promise<Reply<unknown>>;
+  /** A stored file as bytes, for the web host's GET /files/… and the desktop app's file channel (common/files.ts). */
+  file(request: unknown, token: string | null): Promise<FileReply>;
   services: Services;
   close(): Promise<void>;
 }
@@ -101,14 +121,25 @@ function rebuildProjectionsIfStale(db: Db, cases: CaseStore): void {
 
 /** The core; `backup.restore` closes and reopens it behind the same object (backup/restartable.ts). */
 export function createCore(opts: CoreOptions): Promise<Core> {
-  return restartableCore((reopen) => openCore(opts, reopen));
+  let keys = opts.keys;
+  if (!keys) {
+    keys = keyProviderFromEnv(process.env, opts.dataDir);
+    forgetKeyEnv(process.env); // the PDF engines this process starts do not inherit the key
+  }
+  const withKeys = { ...opts, keys };
+  return restartableCore((reopen) => openCore(withKeys, reopen));
 }
 
-async function openCore(opts: CoreOptions, reopen: Reopen): Promise<Core> {
+async function openCore(opts: CoreOptions & { keys: KeyProvider }, reopen: Reopen): Promise<Core> {
   // Owner-only (issue 11): case files, evidence and the database are nobody else's business on a shared PC.
   ensurePrivateDir(opts.dataDir);
   restrictToOwner(opts.dataDir, privateDirMode);
-  const db = await openCheckedDatabase(opts.dataDir); // issue 11: a damaged database is refused, never replaced by an empty one
+  const key = databaseKey(opts.dataDir, opts.keys); // null: not encrypted; DATABASE_KEY_MISSING when encrypted without a key
+  // Issue 11: a damaged database is refused, never replaced by an empty one; the bulky tables are checked after the first answer.
+  const { db, deferred } = await openCheckedDatabaseDeferring(opts.dataDir, { key, keys: opts.keys, integrity: 'at-open' });
+  const databaseCheck = new DeferredIntegrityCheck(db, deferred, () => new Date(), (table, result) => {
+    console.error(`[anjuan] 数据库完整性检查发现问题（${table}）：${result.slice(0, 300)}。请尽快从最近的完好备份恢复（本局设置 → 数据备份）。`);
+  });
   const directory = new Directory(db);
   if (directory.isEmpty() && opts.demo === true) seedDemo(db);
   const clock = opts.clock ?? systemClock;
@@ -118,7 +149,8 @@ async function openCore(opts: CoreOptions, reopen: Reopen): Promise<Core> {
   const blobs = new BlobStore(join(opts.dataDir, 'blobs'), db);
   const hearing = loadHearingThreshold();
   const discretion = new DiscretionStore(db);
-  discretion.saveShipped(loadBenchmark(), clock.now().toISOString());
+  // Parsed and saved only when the shipped file changed since this database last saved it (store/shippedBenchmark.ts).
+  saveShippedBenchmark(db, discretion, join(resourcesDir(), 'discretion', 'violations.json'), loadBenchmark, clock.now().toISOString());
   const manifest = loadManifest();
   const services: Services = {
     db, dataDir: opts.dataDir, device, clock, directory, blobs,
@@ -148,17 +180,33 @@ async function openCore(opts: CoreOptions, reopen: Reopen): Promise<Core> {
     accounts: new Accounts(db, opts.authClock ?? systemClock, device), // issue 11: accounts
     dataFileWarnings,
     updateLink: opts.updateLink ?? null, // issue 11: updates of the desktop app
-    backups: new BackupService({ db, dataDir: opts.dataDir, device, now: () => clock.now(), appVersion: process.env.npm_package_version ?? '0.1.0', reopen, schedule: opts.scheduledBackups === true }), // issue 11
+    jobs: new JobRunner(() => clock.now()), // long work off the request path
+    backups: new BackupService({ db, dataDir: opts.dataDir, device, now: () => clock.now(), appVersion: process.env.npm_package_version ?? '0.1.0', reopen, schedule: opts.scheduledBackups === true,
+      encryption: key && opts.keys.kind !== 'none' ? { key, keyStore: opts.keys.kind } : null }), // issue 11
+    encryption: new EncryptionService({ dataDir: opts.dataDir, keys: opts.keys, reopen, backupRoot: () => backupRoot(opts.dataDir), now: () => new Date() }),
+    databaseCheck,
+    thumbnails: new Thumbnails(blobs, () => new FileRefs(db)),
   };
   services.enterprises.ensureSearchIndex();
   rebuildProjectionsIfStale(db, services.cases);
-  const dispatch = createDispatcher(services, handlers);
+  const answer = createDispatcher(services, handlers);
+  // The rest of the start check runs once the first request has its answer (store/integrity.ts).
+  const dispatch: typeof answer = async (envelope) => {
+    try {
+      return await answer(envelope);
+    } finally {
+      setImmediate(() => { void databaseCheck.start(); });
+    }
+  };
   return {
     dispatch,
+    file: (request, token) => openFile(services, request, token),
     services,
     async close() {
+      await services.jobs.close(); // a running import is stopped and undone before the database closes
       await services.backups.close();
       await services.pdf.close();
+      await databaseCheck.stop();
       db.close();
     },
   };

@@ -14,7 +14,7 @@
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import PizZip from 'pizzip';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { calendarYear } from '../../common/schemas/calendar.js';
 import type { DataFileWarning } from '../../common/schemas/startup.js';
 import { procedureDefinition } from './domain/procedure/definition.js';

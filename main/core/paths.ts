@@ -23,7 +23,10 @@ export function appRoot(): string {
   if (cached) return cached;
   let dir = startDir();
   for (;;) {
-    if (existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'resources'))) return (cached = dir);
+    if (existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'resources'))) {
+      cached = dir;
+      return dir;
+    }
     const up = dirname(dir);
     if (up === dir) throw new Error(`找不到程序目录（从 ${startDir()} 向上未找到 package.json 与 resources/）`);
     dir = up;

@@ -13,10 +13,10 @@ import type { EnterpriseData } from './enterpriseResources.js';
 import type { DiscretionStore } from './store/discretionStore.js';
 import { discretionBenchmark, type DiscretionBenchmark } from '../../common/schemas/discretion.js';
 import type { Bureau } from './store/directory.js';
-import { Directory } from './store/directory.js';
-import { BlobStore } from './store/blobStore.js';
-import { CaseStore } from './store/caseStore.js';
-import { Sequences } from './store/sequences.js';
+import type { Directory } from './store/directory.js';
+import type { BlobStore } from './store/blobStore.js';
+import type { CaseStore } from './store/caseStore.js';
+import type { Sequences } from './store/sequences.js';
 import { WorkingCalendar, type CalendarYear } from './domain/calendar.js';
 import { procedureDefinition, checkDefinition, type ProcedureDefinition } from './domain/procedure/definition.js';
 import { knownGuards } from './domain/procedure/guards.js';
@@ -34,6 +34,10 @@ import type { Accounts } from './store/accounts.js';
 import type { DataFileWarning } from '../../common/schemas/startup.js';
 import type { UpdateLink } from './updateLink.js';
 import type { BackupService } from './backup/service.js'; // issue 11: backups
+import type { EncryptionService } from './encryption/service.js'; // encryption at rest
+import type { DeferredIntegrityCheck } from './store/integrity.js';
+import type { JobRunner } from './jobs/jobRunner.js'; // long work off the request path
+import type { Thumbnails } from './files/thumbnails.js';
 
 export interface Clock { now(): Date }
 
@@ -83,6 +87,14 @@ export interface Services {
   updateLink: UpdateLink | null;
   /** Backups (issue 11): the daily backup, backup.now, backup.restore (backup/service.ts). */
   backups: BackupService;
+  /** Encryption at rest of the database (encryption/service.ts): security.encryptionStatus, security.enableEncryption. */
+  encryption: EncryptionService;
+  /** The start check of the bulky tables, run after the first answer (store/integrity.ts); app.startupReport. */
+  databaseCheck: DeferredIntegrityCheck;
+  /** Imports running in the background (main/core/jobs/jobRunner.ts). */
+  jobs: JobRunner;
+  /** Evidence photos' thumbnails: made at evidence.add, or on their first request (files/thumbnails.ts). */
+  thumbnails: Thumbnails;
 }
 
 export function readCalendarYears(dir: string): CalendarYear[] {

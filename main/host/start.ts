@@ -22,6 +22,7 @@ async function main(): Promise<void> {
     port: Number(process.env.ANJUAN_PORT ?? 47800),
     staticDir: join(appRoot(), 'dist', 'renderer'),
     dispatch: (e) => core.dispatch(e),
+    openFile: (request, token) => core.file(request, token), // files as bytes, never Base64 in JSON
   });
   console.log(`案卷工作站已启动：${url}`);
   console.log(`数据目录：${dataDir}`);

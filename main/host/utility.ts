@@ -5,6 +5,7 @@
  * and tests as plain Node.
  *
  *   ← { id, envelope } → { id, reply }      ← { id, ping: true } → { id, pong: true }
+ *   ← { id, file: { request, token } } → { id, reply }  (reply.value: { hash, mimeType, bytes: Uint8Array })
  *   ← { shutdown: true }: close the core (SQLite checkpoint) and exit
  * The core also asks the shell for PDFs over the same port ('electron' engine, electronWire.ts):
  *   → { pdfRender: {…} }   ← { pdfRendered: {…} }   (taken by the PDF port before `answer` sees them)
@@ -24,7 +25,7 @@ export interface ParentPortLike {
   postMessage(message: unknown): void;
 }
 
-type CoreLike = Pick<Core, 'dispatch' | 'close'>;
+type CoreLike = Pick<Core, 'dispatch' | 'close'> & Partial<Pick<Core, 'file'>>;
 
 export interface ServeOptions {
   log(message: string): void;
@@ -41,7 +42,7 @@ function isEnvelope(v: unknown): v is Envelope {
 
 /** Answers one message; never throws (a bad message gets a VALIDATION value, a core failure INTERNAL). */
 export async function answer(data: unknown, core: Promise<CoreLike>, port: ParentPortLike, opts: ServeOptions): Promise<void> {
-  const m = (typeof data === 'object' && data !== null ? data : {}) as { id?: unknown; envelope?: unknown; ping?: unknown; shutdown?: unknown };
+  const m = (typeof data === 'object' && data !== null ? data : {}) as { id?: unknown; envelope?: unknown; file?: unknown; ping?: unknown; shutdown?: unknown };
   const id = typeof m.id === 'number' ? m.id : null;
   if (m.shutdown === true) {
     await core.then((c) => c.close()).catch((e: unknown) => opts.log(`关闭数据库时出错：${String(e)}`));
@@ -53,7 +54,9 @@ export async function answer(data: unknown, core: Promise<CoreLike>, port: Paren
     return;
   }
   let reply: Reply<unknown>;
-  if (id === null || !isEnvelope(m.envelope)) {
+  if (id !== null && m.file !== undefined) {
+    reply = await readFileFor(m.file, core, opts);
+  } else if (id === null || !isEnvelope(m.envelope)) {
     opts.log(`收到格式不正确的消息：${JSON.stringify(data)?.slice(0, 200)}`);
     reply = validation('请求格式不正确');
   } else {
@@ -73,6 +76,25 @@ export async function answer(data: unknown, core: Promise<CoreLike>, port: Paren
     // e.g. a value structured clone cannot carry: answer with an error rather than leave the caller waiting
     opts.log(`无法返回结果：${String(e)}`);
     port.postMessage({ id, reply: { ok: false, error: { code: 'INTERNAL', message: '结果无法传回界面' } } });
+  }
+}
+
+/**
+ * A stored file for the window, as bytes: read whole and checked against its hash, then posted as a
+ * Uint8Array (structured clone copies bytes; nothing is turned into Base64 or JSON on the way).
+ */
+async function readFileFor(raw: unknown, core: Promise<CoreLike>, opts: ServeOptions): Promise<Reply<unknown>> {
+  const m = (typeof raw === 'object' && raw !== null ? raw : {}) as { request?: unknown; token?: unknown };
+  try {
+    const c = await core;
+    if (!c.file) return { ok: false, error: { code: 'INTERNAL', message: '此版本的后台服务不能读取文件' } };
+    const opened = await c.file(m.request, typeof m.token === 'string' ? m.token : null);
+    if (!opened.ok) return opened;
+    const b = opened.value.bytes();
+    return { ok: true, value: { hash: opened.value.hash, mimeType: opened.value.mimeType, bytes: new Uint8Array(b.buffer, b.byteOffset, b.byteLength) } };
+  } catch (e) {
+    opts.log(`读取文件时出错：${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+    return { ok: false, error: e instanceof AppError ? e.toValue() : { code: 'INTERNAL', message: errorCodes.INTERNAL } };
   }
 }
 

@@ -10,6 +10,8 @@ import type { AddressInfo } from 'node:net';
 import { stampTransport, type Envelope, type Reply } from '../../common/client.js';
 import { webApiPath } from '../../common/bridge.js';
 import type { ErrorCode } from '../../common/errors.js';
+import { filesPath } from '../../common/files.js';
+import { serveStoredFile, type OpenFile } from './fileRoute.js';
 
 /** The largest request body: the biggest upload of the contract (a 35 MB directory in Base64) fits. */
 export const maxBodyBytes = 64 * 1024 * 1024;
@@ -24,6 +26,8 @@ export interface WebHostOptions {
   port: number;
   staticDir: string;
   dispatch: (e: Envelope) => Promise<Reply<unknown>>;
+  /** GET /files/…: stored files as bytes (fileRoute.ts); absent: not served. */
+  openFile?: OpenFile;
 }
 
 /** Only our own host name may be used: a page on another site cannot reach us by DNS rebinding. */
@@ -107,11 +111,20 @@ function decodePath(url: string): string | null {
 
 function serveStatic(dir: string, url: string, res: ServerResponse): void {
   const path = decodePath(url);
-  if (path === null) return sendError(res, 400, 'VALIDATION', '网址格式不正确');
+  if (path === null) {
+    sendError(res, 400, 'VALIDATION', '网址格式不正确');
+    return;
+  }
   const file = normalize(join(dir, path === '/' ? 'index.html' : path));
-  if (!file.startsWith(dir + sep) && file !== join(dir, 'index.html')) return send(res, 403, 'forbidden', 'text/plain');
+  if (!file.startsWith(dir + sep) && file !== join(dir, 'index.html')) {
+    send(res, 403, 'forbidden', 'text/plain');
+    return;
+  }
   const target = existsSync(file) && statSync(file).isFile() ? file : join(dir, 'index.html');
-  if (!existsSync(target)) return send(res, 500, '界面文件缺失：请先运行 npm run build', 'text/plain; charset=utf-8');
+  if (!existsSync(target)) {
+    send(res, 500, '界面文件缺失：请先运行 npm run build', 'text/plain; charset=utf-8');
+    return;
+  }
   const type = types[extname(target)] ?? 'application/octet-stream';
   res.writeHead(200, { 'Content-Type': type, 'X-Content-Type-Options': 'nosniff', ...(type.startsWith('text/html') ? { 'Content-Security-Policy': csp } : {}) });
   res.end(readFileSync(target));
@@ -138,6 +151,10 @@ export function startWebHost(opts: WebHostOptions): Promise<{ server: Server; ur
         // Issue 11: the core learns it came from the web, whatever the page wrote in `transport`.
         const reply = await opts.dispatch(stampTransport(envelope, 'web'));
         return send(res, 200, JSON.stringify(reply), 'application/json; charset=utf-8');
+      }
+      if ((req.method === 'GET' || req.method === 'HEAD') && opts.openFile && req.url?.startsWith(filesPath)) {
+        if (!isAllowedOrigin(req.headers.origin, port)) return sendError(res, 403, 'FORBIDDEN_ORIGIN', '不接受来自其他网站的请求：只有本工作站自己的页面可以读取文件');
+        return serveStoredFile(req, res, opts.openFile, sendError);
       }
       if (req.method === 'GET' || req.method === 'HEAD') return serveStatic(opts.staticDir, req.url ?? '/', res);
       send(res, 405, 'method not allowed', 'text/plain');

@@ -26,6 +26,7 @@ import { SettingsScreen } from './screens/settings/SettingsScreen'; // 本局设
 import { SetupScreen } from './screens/setup/SetupScreen';
 import { ForcedPasswordChangeScreen } from './screens/account/ChangePassword';
 import { AccountsScreen } from './screens/accounts/AccountsScreen';
+import { canCall } from './app/canCall';
 
 type Boot = { status: 'loading' } | { status: 'failed'; message: string } | { status: 'ready'; info: AppInfo; user: UserView | null };
 
@@ -113,8 +114,8 @@ export function App() {
             ? <EnterprisePage key={route.id} id={route.id} />
             : route.name === 'settings'
             ? <SettingsScreen />
-            : route.name === 'accounts'
-            ? <AccountsScreen />
+            : route.name === 'accounts' && canCall(session.user.roles, 'users.list')
+            ? <AccountsScreen /> /* a user without the role who inherits #/accounts lands on the case list */
             : <CaseListScreen />}
       </AppShell>
     </SessionContext.Provider>

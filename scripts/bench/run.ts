@@ -126,6 +126,9 @@ async function main(): Promise<void> {
   // The 41-document set runs first, while the machine is quiet (its render runs in a child process of its own).
   const all: Array<[string, () => Promise<void>]> = [['documents41', () => documentSetFigures(report)], ['store', storeFigures], ['documents', documentFigures], ['sample', sampleDossierFigure], ['procedures', () => procedureFigures(report)], ['enterprises', () => enterpriseFigures(report)], ['recommend', () => recommendFigures(report)], ['legal-basis', () => legalBasisFigures(report)]];
   all.push(['code-import', async () => (await import('./lawImport.js')).codeImportFigures(report)]); // issue 10: 生态环境法典 import
+  all.push(['import-jobs', async () => (await import('./importResponsiveness.js')).importResponsivenessFigures(report)]); // security audit: other requests during a 200,000-row import
+  all.push(['crash-points', async () => (await import('./crashPoints.js')).crashPointFigures(report)]); // safety: kill -9 at ≥ 100 points
+  all.push(['photos', async () => (await import('./photos200.js')).photoFigures(report)]); // security audit: 200 photos through the web host and IPC, as bytes
   for (const [name, run] of all) {
     if (only && only !== name) continue;
     try {

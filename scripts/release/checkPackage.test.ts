@@ -1,10 +1,10 @@
 /**
  * The release job's check of a built package (checkPackage.ts), on stand-ins here: a fuse wire in a
  * fake binary, the unpacked files beside app.asar, and the glibc symbols of this machine's own
- * better-sqlite3 build (compiled on Debian 12: glibc 2.34+, which 统信UOS 20 / 银河麒麟 V10 cannot load).
+ * better-sqlite3-multiple-ciphers build (compiled on Debian 12: glibc 2.34+, which 统信UOS 20 / 银河麒麟 V10 cannot load).
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -42,9 +42,9 @@ describe('fuses read from the binary', () => {
   it('a whole unpacked app: the binary\'s fuses against electron-builder.yml, app.asar and the native module beside it', () => {
     const dir = mkdtempSync(join(tmpdir(), 'anjuan-unpacked-'));
     writeFileSync(join(dir, 'anjuan.exe'), binaryWith('01001100'));
-    mkdirSync(join(dir, 'resources', 'app.asar.unpacked', 'node_modules', 'better-sqlite3', 'build', 'Release'), { recursive: true });
+    mkdirSync(join(dir, 'resources', 'app.asar.unpacked', 'node_modules', 'better-sqlite3-multiple-ciphers', 'build', 'Release'), { recursive: true });
     writeFileSync(join(dir, 'resources', 'app.asar'), 'asar');
-    writeFileSync(join(dir, 'resources', 'app.asar.unpacked', 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node'), 'windows addon');
+    writeFileSync(join(dir, 'resources', 'app.asar.unpacked', 'node_modules', 'better-sqlite3-multiple-ciphers', 'build', 'Release', 'better_sqlite3.node'), 'windows addon');
     if (process.platform !== 'linux') expect(checkPackage(dir, root, '2.28')).toEqual([]);
     else expect(checkPackage(dir, root, '2.28')).toEqual([expect.stringMatching(/^无法读取 resources\/app\.asar\.unpacked\/.*better_sqlite3\.node 所需的glibc版本/)]);
   });
@@ -56,13 +56,20 @@ describe('what lies beside app.asar', () => {
     expect(unpackedProblems(res)).toEqual([`${res} 中没有 app.asar`, 'app.asar.unpacked 中没有 better_sqlite3.node']);
     writeFileSync(join(res, 'app.asar'), '');
     const put = (p: string) => { mkdirSync(dirname(join(res, 'app.asar.unpacked', p)), { recursive: true }); writeFileSync(join(res, 'app.asar.unpacked', p), ''); };
-    put('node_modules/better-sqlite3/build/Release/better_sqlite3.node');
-    put('node_modules/better-sqlite3/package.json');
+    put('node_modules/better-sqlite3-multiple-ciphers/build/Release/better_sqlite3.node');
+    put('node_modules/better-sqlite3-multiple-ciphers/package.json');
     expect(unpackedProblems(res)).toEqual([]);
     // A native module electron-builder unpacks whole (pdfjs-dist's optional canvas): its folder is allowed.
     put('node_modules/@napi-rs/canvas-linux-x64-gnu/skia.linux-x64-gnu.node');
     put('node_modules/@napi-rs/canvas-linux-x64-gnu/package.json');
     expect(unpackedProblems(res)).toEqual([]);
+    // sharp's libvips: a shared library in a package of its own, with no .node (asarUnpack node_modules/@img/**).
+    put('node_modules/@img/sharp-libvips-linux-x64/lib/libvips-cpp.so.8.18.8');
+    put('node_modules/@img/sharp-linux-x64/lib/sharp-linux-x64.node');
+    expect(unpackedProblems(res)).toEqual([]);
+    put('node_modules/@img/other/readme.md');
+    expect(unpackedProblems(res)).toEqual(['不应在app.asar之外的文件：node_modules/@img/other/readme.md']);
+    rmSync(join(res, 'app.asar.unpacked', 'node_modules/@img/other'), { recursive: true });
     put('resources/fonts/NotoSerifSC-Regular.ttf');
     expect(unpackedProblems(res)).toEqual(['不应在app.asar之外的文件：resources/fonts/NotoSerifSC-Regular.ttf']);
   });
@@ -77,9 +84,9 @@ describe('the glibc a native module needs', () => {
   });
 
   const require = createRequire(join(root, 'package.json'));
-  const addon = join(dirname(require.resolve('better-sqlite3/package.json')), 'build', 'Release', 'better_sqlite3.node');
+  const addon = join(dirname(require.resolve('better-sqlite3-multiple-ciphers/package.json')), 'build', 'Release', 'better_sqlite3.node');
   const hasObjdump = (() => { try { execFileSync('objdump', ['--version'], { stdio: 'ignore' }); return true; } catch { return false; } })();
-  it.skipIf(process.platform !== 'linux' || !hasObjdump)('reads this machine\'s better-sqlite3 build', () => {
+  it.skipIf(process.platform !== 'linux' || !hasObjdump)('reads this machine\'s better-sqlite3-multiple-ciphers build', () => {
     const versions = glibcVersions(execFileSync('objdump', ['-T', addon], { encoding: 'utf8' }));
     expect(versions.length).toBeGreaterThan(0);
     console.log(`checkPackage.test: this machine's better_sqlite3.node needs glibc ${versions.at(-1)}`);

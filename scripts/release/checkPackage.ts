@@ -5,7 +5,7 @@
  *   npx tsx scripts/release/checkPackage.ts release/win-unpacked
  * - the fuses in the Electron binary are the ones electron-builder.yml asks for (read from the binary);
  * - app.asar is there, and only native code is unpacked beside it;
- * - better-sqlite3's addon is there, and on Linux needs no newer glibc than `--max-glibc` (2.28: 统信UOS 20
+ * - better-sqlite3-multiple-ciphers's addon is there, and on Linux needs no newer glibc than `--max-glibc` (2.28: 统信UOS 20
  *   and 银河麒麟 V10). An addon compiled on a recent distribution (glibc 2.34+) would not load there.
  * Exit status 1 and a Chinese list of problems when anything is wrong.
  */
@@ -64,8 +64,9 @@ export function glibcProblems(file: string, versions: string[], max: string): st
 }
 
 /**
- * Everything beside app.asar must belong to a native module (asarUnpack: better-sqlite3, and the package
- * folder of any other `.node`, which electron-builder unpacks whole); app.asar and the SQLite addon must be there.
+ * Everything beside app.asar must belong to a native module (asarUnpack: better-sqlite3-multiple-ciphers, sharp's @img
+ * packages, and the package folder of any other `.node`, which electron-builder unpacks whole); app.asar
+ * and the SQLite addon must be there.
  */
 export function unpackedProblems(resources: string): string[] {
   const problems: string[] = [];
@@ -80,11 +81,13 @@ export function unpackedProblems(resources: string): string[] {
     }
   };
   if (existsSync(unpacked)) walk(unpacked);
-  if (!files.some((f) => f.startsWith('node_modules/better-sqlite3/') && f.endsWith('/better_sqlite3.node'))) problems.push('app.asar.unpacked 中没有 better_sqlite3.node');
+  if (!files.some((f) => f.startsWith('node_modules/better-sqlite3-multiple-ciphers/') && f.endsWith('/better_sqlite3.node'))) problems.push('app.asar.unpacked 中没有 better_sqlite3.node');
   const packageOf = (f: string): string => f.split('/').slice(0, f.split('/')[1]?.startsWith('@') ? 3 : 2).join('/');
   const nativePackages = new Set(files.filter((f) => f.endsWith('.node') && f.startsWith('node_modules/')).map(packageOf));
+  // sharp's libvips (asarUnpack node_modules/@img/**): shared libraries its addon loads by path, in packages of their own.
+  const sharpNative = (f: string): boolean => /^node_modules\/@img\/sharp-[a-z0-9-]+\//.test(f);
   for (const f of files) {
-    if (!f.startsWith('node_modules/better-sqlite3/') && !f.endsWith('.node') && !nativePackages.has(packageOf(f))) problems.push(`不应在app.asar之外的文件：${f}`);
+    if (!f.startsWith('node_modules/better-sqlite3-multiple-ciphers/') && !f.endsWith('.node') && !nativePackages.has(packageOf(f)) && !sharpNative(f)) problems.push(`不应在app.asar之外的文件：${f}`);
   }
   return problems;
 }

@@ -8,7 +8,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
-import Database from 'better-sqlite3';
+import { Database } from '../store/sqlite.js';
 import { createTestCore, expectFailure, FakeClock, type TestCore } from '../testing/testCore.js';
 import { migrations } from '../store/migrations/index.js';
 import { passwordPolicyText } from '../../../common/passwordPolicy.js';

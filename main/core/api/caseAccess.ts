@@ -59,14 +59,19 @@ export function checkOpener(user: UserRow, officerIds: string[]): void {
   }
 }
 
+/** A conflict of duties: why (short, for the page), the article, the error's whole sentence and details. */
+export interface DutiesConflict { reason: string; article: string; message: string; details: Record<string, string> }
+
+type CaseEvents = ReturnType<Services['cases']['log']['forCase']>;
+
 /**
- * cases.act: separation of duties, read from the case's own event log (inside the action's transaction).
- * (c) an approval is refused when the same user performed the step it approves — the last non-approval
- * action before it on the same track; (e) a reviewer never does a reviewer's action on a case they
- * investigated (listed as its officer, or made one of its investigation documents).
+ * Separation of duties, read from the case's own event log: (c) an approval is refused when the same
+ * user performed the step it approves — the last non-approval action before it on the same track;
+ * (e) a reviewer never does a reviewer's action on a case they investigated (listed as its officer, or
+ * made one of its investigation documents). Used by cases.act (inside the action's transaction) and by
+ * the case view, which tells the page beforehand (`blockedBy`).
  */
-export function checkSeparationOfDuties(services: Services, user: UserRow, state: CaseState, def: ProcedureDefinition, mainDef: ProcedureDefinition, action: ProcedureAction, track: string): void {
-  const events = services.cases.log.forCase(state.id);
+export function dutiesConflict(services: Services, user: UserRow, state: CaseState, def: ProcedureDefinition, mainDef: ProcedureDefinition, action: ProcedureAction, track: string, events: CaseEvents = services.cases.log.forCase(state.id)): DutiesConflict | null {
   if (action.approval) {
     const steps = events.flatMap((e) => {
       if (e.type !== 'action.performed') return [];
@@ -76,9 +81,13 @@ export function checkSeparationOfDuties(services: Services, user: UserRow, state
     const step = steps.filter((s) => !s.approval).at(-1);
     if (step && step.actorId === user.id) {
       const stepName = def.actions.find((a) => a.id === step.action)?.name ?? step.action;
-      throw new AppError('SEPARATION_OF_DUTIES',
-        `不能执行“${action.name}”：“${stepName}”是您本人办理的，审批须由办理人以外的负责人作出（《中华人民共和国行政处罚法》第五十七条：调查终结，行政机关负责人应当对调查结果进行审查）`,
-        { action: action.id, step: step.action });
+      const reason = `“${stepName}”是您本人办理的，审批须由办理人以外的负责人作出`;
+      return {
+        reason,
+        message: `不能执行“${action.name}”：${reason}（《中华人民共和国行政处罚法》第五十七条：调查终结，行政机关负责人应当对调查结果进行审查）`,
+        article: '《中华人民共和国行政处罚法》第五十七条',
+        details: { action: action.id, step: step.action },
+      };
     }
   }
   if (action.roles.includes('reviewer') && user.roles.includes('reviewer')) {
@@ -86,9 +95,20 @@ export function checkSeparationOfDuties(services: Services, user: UserRow, state
     const madeInvestigationDocument = events.some((e) => e.type === 'document.generated' && e.actorId === user.id
       && investigationTypes.has((e.payload as { type?: string }).type ?? ''));
     if (isCaseOfficer(user, state) || madeInvestigationDocument) {
-      throw new AppError('SEPARATION_OF_DUTIES',
-        `不能执行“${action.name}”：您${isCaseOfficer(user, state) ? '是本案的承办人员' : '制作过本案的调查取证文书'}，不能审核本人调查的案件（《中华人民共和国行政处罚法》第五十八条；法制审核人员不得为本案承办人）`,
-        { action: action.id });
+      const reason = `您${isCaseOfficer(user, state) ? '是本案的承办人员' : '制作过本案的调查取证文书'}，不能审核本人调查的案件`;
+      return {
+        reason,
+        message: `不能执行“${action.name}”：${reason}（《中华人民共和国行政处罚法》第五十八条；法制审核人员不得为本案承办人）`,
+        article: '《中华人民共和国行政处罚法》第五十八条',
+        details: { action: action.id },
+      };
     }
   }
+  return null;
+}
+
+/** cases.act: refuses with SEPARATION_OF_DUTIES (see `dutiesConflict`). */
+export function checkSeparationOfDuties(services: Services, user: UserRow, state: CaseState, def: ProcedureDefinition, mainDef: ProcedureDefinition, action: ProcedureAction, track: string): void {
+  const conflict = dutiesConflict(services, user, state, def, mainDef, action, track);
+  if (conflict) throw new AppError('SEPARATION_OF_DUTIES', conflict.message, conflict.details);
 }

@@ -10,6 +10,8 @@ import type { Services } from '../services.js';
 import { warnAheadSetting } from './settings.js';
 import { caseLegalBasis } from './legalBasis.js';
 import type { LegalBasis } from '../../../common/schemas/legalBasis.js';
+import type { UserRow } from '../store/directory.js';
+import { withCaseGates } from './caseGates.js';
 
 export function procedureOf(services: Services, state: CaseState): ProcedureDefinition {
   const def = services.procedures.get(`${state.procedure.id}@${state.procedure.version}`);
@@ -44,7 +46,9 @@ export function evaluationContext(services: Services, state: CaseState, roles: r
   };
 }
 
-export function buildCaseView(services: Services, state: CaseState, roles: readonly Role[]): CaseView {
+/** For this user: the roles, and (issue 11) separation of duties and the seal gate (api/caseGates.ts). */
+export function buildCaseView(services: Services, state: CaseState, user: UserRow): CaseView {
   const legalBasis = caseLegalBasis(services, state, today(services));
-  return { state, ...evaluateCase(procedureOf(services, state), state, evaluationContext(services, state, roles, legalBasis)), legalBasis };
+  const view = { state, ...evaluateCase(procedureOf(services, state), state, evaluationContext(services, state, user.roles, legalBasis)), legalBasis };
+  return withCaseGates(services, state, user, view);
 }

@@ -15,10 +15,13 @@ import { readXlsxSheets } from '../domain/enterprises/xlsxTable.js';
 import { csvNameHints, sheetNames, type BenchmarkTables, type SheetKey, type TableRow } from '../domain/discretion/tableLayout.js';
 import { readBenchmarkTables, type TableDefaults } from '../domain/discretion/tableRead.js';
 import { shownName } from './localFiles.js';
+import { xlsxLimits, zipLimitProblem, type ZipLimits } from '../spreadsheet/zipLimits.js';
 
 export interface BenchmarkFile { name: string; bytes: Uint8Array }
 
 const maxFileBytes = 32 * 1024 * 1024;
+/** A benchmark table is small: its workbook may unpack to 64 MB at most (a zip bomb is refused before it is). */
+const benchmarkZipLimits: ZipLimits = { ...xlsxLimits, maxEntryBytes: 64 * 1024 * 1024, maxTotalBytes: 64 * 1024 * 1024 };
 const isZip = (b: Uint8Array): boolean => b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
 const isOle = (b: Uint8Array): boolean => b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0;
 
@@ -76,6 +79,9 @@ async function readOne(out: ReadTables, file: BenchmarkFile): Promise<void> {
   if (!file.bytes.length) return void fail('文件为空');
   if (isOle(file.bytes)) return void fail('不支持旧版Excel（.xls）文件：请在Excel中“另存为”.xlsx 后重新导入');
   if (isZip(file.bytes)) {
+    // The workbook is loaded whole (a benchmark is a few hundred rows): refused first if it would unpack too large.
+    const tooLarge = await zipLimitProblem(file.bytes, benchmarkZipLimits);
+    if (tooLarge) return void fail(tooLarge);
     let sheets;
     try {
       sheets = await readXlsxSheets(file.bytes);
@@ -97,9 +103,12 @@ async function readOne(out: ReadTables, file: BenchmarkFile): Promise<void> {
   addSheet(out, key, readCsv(decoded.text), file.name);
 }
 
-export async function readBenchmarkFiles(files: BenchmarkFile[], defaults: TableDefaults): Promise<DiscretionBenchmark> {
+export async function readBenchmarkFiles(files: BenchmarkFile[], defaults: TableDefaults, breathe: () => Promise<void> = async () => undefined): Promise<DiscretionBenchmark> {
   const out: ReadTables = { tables: {}, headers: {}, problems: [] };
-  for (const f of files) await readOne(out, f);
+  for (const f of files) {
+    await breathe();
+    await readOne(out, f);
+  }
   const result = out.problems.length ? { ok: false as const, problems: out.problems } : readBenchmarkTables(out.tables, defaults, out.headers);
   if (result.ok) return result.benchmark;
   const shown = result.problems.slice(0, 5).map((p) => `${p.sheet}${p.line ? `第${p.line}行` : ''}：${p.message}`).join('；');

@@ -15,8 +15,8 @@ import { compareDocuments, readEditedDocx, type DocumentChanges } from '../docum
 import { buildTemplateData } from '../documents/templateData.js';
 import { documentSlot } from '../documents/names.js';
 import { sealPdf } from '../documents/seal.js';
-import { procedureOf, today } from './caseView.js';
-import { approvalsRequiredToSeal } from '../domain/procedure/sealApproval.js';
+import { today } from './caseView.js';
+import { sealBlockOf } from './sealGate.js';
 import { sealImageSetting } from './settings.js';
 import { caseDocumentContext } from './documentContext.js';
 import { refuseIfArchived } from './archived.js';
@@ -64,25 +64,12 @@ export function reimportDocument(ctx: HandlerContext, input: OpParsedInput<'docu
   return result!;
 }
 
-/**
- * Issue 11: a document whose step the procedure has a head approve (告知书 → 批准事先告知, 决定书 →
- * 批准决定, 立案审批表 → 批准立案 …) is sealed only once the case's steps hold that approval; for a
- * track's document, an approval the track gave after the document was made (its round).
- */
+/** Issue 11: sealed only after the approval its step needs (api/sealGate.ts). */
 function refuseUnapproved(ctx: HandlerContext, state: CaseState, doc: DocumentRecord): void {
-  const track = doc.track ? state.tracks.find((t) => t.id === doc.track) : undefined;
-  const def = track ? ctx.services.procedures.get(`${track.procedure.id}@${track.procedure.version}`) : procedureOf(ctx.services, state);
-  if (!def) return;
-  const required = approvalsRequiredToSeal(def, doc.type);
-  if (required.length === 0) return;
-  const trackId = doc.track ?? 'main';
-  const steps = state.steps.filter((s) => s.track === trackId).slice(doc.track ? doc.trackStep ?? 0 : 0);
-  const ids = new Set(required.flatMap((r) => r.actions.map((a) => a.id)));
-  if (steps.some((s) => ids.has(s.action))) return;
-  const names = [...new Set(required.flatMap((r) => r.actions.map((a) => `“${a.name}”`)))].join('或');
-  const citations = [...new Set(required.map((r) => r.citation))].join('；');
-  throw new AppError('APPROVAL_REQUIRED', `${doc.name}须经负责人${names}后方可定稿盖章（依据：${citations}）；当前尚未批准`, {
-    documentId: doc.id, requiredApprovals: [...ids], citation: citations,
+  const block = sealBlockOf(ctx.services, state, doc);
+  if (!block) return;
+  throw new AppError('APPROVAL_REQUIRED', block.blockedBy.message, {
+    documentId: doc.id, requiredApprovals: block.requiredApprovals, citation: block.blockedBy.article,
   });
 }
 

@@ -1,22 +1,31 @@
 /**
  * enterprises.import: a provincial directory (.xlsx or .csv) into the local directory. Every row is
- * checked; a bad row is reported with its line and reasons and the good rows are imported anyway.
- * Rows are written in batches, one transaction each, keyed by 统一社会信用代码: importing the same
- * file again changes nothing, a newer file updates the records in place. A file that cannot be
- * read or lacks the required columns gives a report that says why, and imports nothing.
+ * checked; a bad row is reported with its line and reasons and the good rows are imported anyway,
+ * keyed by 统一社会信用代码: importing the same file again changes nothing, a newer file updates the
+ * records in place. A file that cannot be read, lacks the required columns, has more than
+ * `maxTableRows` rows or unpacks beyond the limits gives a report that says why, and imports nothing.
+ *
+ * It runs as a job (jobs/jobRunner.ts), in two stages: the whole file is read and checked first
+ * (decoded and parsed a slice at a time, the .xlsx as a stream), writing nothing; then the good rows
+ * are written in short transactions (about `writeSliceMs` each), other requests answered in between.
+ * All or nothing: a cancel, or a failure while writing, undoes what was written
+ * (EnterpriseStore.undoImport), so the directory is as before the job. Meanwhile a search may see
+ * part of the import; a crash in the middle of the writes leaves the rows written so far, and
+ * importing the file again completes them.
  */
 import { readFileSync, statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
-import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { AppError } from '../../../common/errors.js';
 import type { EnterpriseImportReport, ImportLineProblem } from '../../../common/schemas/enterprises.js';
 import { findHeader, fieldNames, type ColumnMap, type EnterpriseField, type HeaderMatch } from '../domain/enterprises/columns.js';
 import type { TableRow } from '../domain/enterprises/csvTable.js';
 import type { Encoding } from '../domain/enterprises/decodeText.js';
-import { readTableFile } from '../domain/enterprises/readTable.js';
+import { maxTableRows, openTableFile, readingProblem } from '../domain/enterprises/readTable.js';
 import { checkRow, type EnterpriseRecord } from '../domain/enterprises/row.js';
 import type { RegionTable } from '../domain/enterprises/regions.js';
-import type { EnterpriseStore } from '../store/enterpriseStore.js';
+import type { EnterpriseStore, EnterpriseUndo } from '../store/enterpriseStore.js';
+import { JobCancelled, noJob, type JobControl } from '../jobs/jobRunner.js';
+import { TooManyRows } from '../spreadsheet/xlsxStream.js';
 import { shownName } from './localFiles.js';
 
 export interface EnterpriseImportContext {
@@ -26,7 +35,10 @@ export interface EnterpriseImportContext {
   now: () => Date;
 }
 
-const batchSize = 10_000;
+/** A write transaction's length before other requests get their turn; the rows per transaction follow from it. */
+const writeSliceMs = 25;
+/** Rows checked between two chances for other requests. */
+const checkChunk = 500;
 const listLimit = 1000;
 const maxFileBytes = 64 * 1024 * 1024;
 
@@ -59,12 +71,12 @@ interface CheckedRows {
   warnings: ImportLineProblem[];
 }
 
-/** Every data row checked; the second row with a code already seen in the file is refused. */
-function checkRows(ctx: EnterpriseImportContext, rows: readonly TableRow[], header: HeaderMatch): CheckedRows {
+/** Checks data rows as they come; the second row with a code already seen in the file is refused. */
+function rowChecker(ctx: EnterpriseImportContext, header: HeaderMatch) {
   const out: CheckedRows = { good: [], rejected: [], warnings: [] };
   const firstLineOf = new Map<string, number>();
-  for (const row of rows) {
-    if (isBlank(row.cells)) continue;
+  const check = (row: TableRow): void => {
+    if (isBlank(row.cells)) return;
     const checked = checkRow(row.cells, { header, regions: ctx.regions, columns: ctx.columns });
     const name = checked.record?.name ?? String(row.cells[header.index.name!] ?? '').trim();
     const uscc = checked.record?.uscc ?? String(row.cells[header.index.uscc!] ?? '').trim().toUpperCase();
@@ -72,13 +84,13 @@ function checkRows(ctx: EnterpriseImportContext, rows: readonly TableRow[], head
     if (earlier !== undefined) checked.errors.push(`统一社会信用代码与第${earlier}行重复（同一文件中只导入第一次出现的行）`);
     if (checked.errors.length || !checked.record) {
       out.rejected.push({ line: row.line, uscc, name, reasons: checked.errors });
-      continue;
+      return;
     }
     firstLineOf.set(checked.record.uscc, row.line);
     out.good.push(checked.record);
     if (checked.warnings.length) out.warnings.push({ line: row.line, uscc, name, reasons: checked.warnings });
-  }
-  return out;
+  };
+  return { out, check };
 }
 
 /**
@@ -94,37 +106,71 @@ function missingColumns(rows: readonly TableRow[], header: { row: number; match:
     + '可识别的列名见 resources/enterprises/columns.json';
 }
 
+class FileProblem extends Error {}
+
 export async function importEnterpriseFile(
-  ctx: EnterpriseImportContext, file: { name: string; bytes: Uint8Array; uploaded?: boolean }, encoding: Encoding,
+  ctx: EnterpriseImportContext, file: { name: string; bytes: Uint8Array; uploaded?: boolean }, encoding: Encoding, ctl: JobControl = noJob,
 ): Promise<EnterpriseImportReport> {
   const t0 = performance.now();
   const report = emptyReport(basename(file.name));
   const done = (): EnterpriseImportReport => ({ ...report, milliseconds: Math.round(performance.now() - t0) });
-  const read = await readTableFile(file.name, file.bytes, encoding, ctx.columns);
-  report.format = read.format;
-  report.encoding = read.encoding;
-  if (!read.ok) {
-    report.fileProblems.push(read.problem);
+  ctl.progress('读取文件', 0, null);
+  const source = await openTableFile(file.name, file.bytes, encoding, ctx.columns, () => ctl.breathe());
+  report.format = source.format;
+  report.encoding = source.encoding;
+  if (!source.ok) {
+    report.fileProblems.push(source.problem);
     return done();
   }
-  const { rows, problems } = read.table;
-  const header = findHeader(rows.slice(0, 10).map((r) => ({ line: r.line, cells: r.cells.map((c) => String(c ?? '')) })), ctx.columns);
-  if (!header || header.match.missingRequired.length) {
-    report.fileProblems.push(missingColumns(rows, header, ctx.columns, file.uploaded === true));
-    return done();
-  }
-  const headerLine = rows[header.row]!.line;
-  report.headerLine = headerLine;
-  report.columns = Object.fromEntries(Object.entries(header.match.found).map(([f, h]) => [fieldNames[f as EnterpriseField], h]));
 
-  const { good, rejected, warnings } = checkRows(ctx, rows.slice(header.row + 1), header.match);
-  rejected.push(...problems.filter((p) => p.line > headerLine).map((p) => ({ line: p.line, uscc: '', name: '', reasons: [p.message] })));
-  const meta = { source: report.fileName, importedAt: ctx.now().toISOString() };
-  for (let start = 0; start < good.length; start += batchSize) {
-    for (const o of ctx.store.importBatch(good.slice(start, start + batchSize), meta)) report[o]++;
-    // Let other requests (a search, the UI's status) through between batches of a large file.
-    if (start + batchSize < good.length) await yieldToEventLoop();
+  // Stage 1: read and check every row; nothing is written yet.
+  const head: TableRow[] = [];
+  let header: { row: number; match: HeaderMatch } | null = null;
+  let checker: ReturnType<typeof rowChecker> | null = null;
+  let read = 0;
+  const take = async (rows: readonly TableRow[]): Promise<void> => {
+    for (let i = 0; i < rows.length; i += checkChunk) {
+      for (const row of rows.slice(i, i + checkChunk)) checker!.check(row);
+      ctl.progress('读取和校验', read, null);
+      await ctl.breathe();
+    }
+  };
+  const findHeaderIn = (rows: readonly TableRow[]) =>
+    findHeader(rows.slice(0, 10).map((r) => ({ line: r.line, cells: r.cells.map((c) => String(c ?? '')) })), ctx.columns);
+  try {
+    for await (const batch of source.batches) {
+      read += batch.length;
+      if (read > maxTableRows + 1) throw new TooManyRows(maxTableRows);
+      if (checker) {
+        await take(batch);
+        continue;
+      }
+      head.push(...batch);
+      if (head.length < 10) continue;
+      header = findHeaderIn(head);
+      if (!header || header.match.missingRequired.length) throw new FileProblem(missingColumns(head, header, ctx.columns, file.uploaded === true));
+      checker = rowChecker(ctx, header.match);
+      await take(head.slice(header.row + 1));
+    }
+    if (!checker) {
+      header = findHeaderIn(head);
+      if (!header || header.match.missingRequired.length) throw new FileProblem(missingColumns(head, header, ctx.columns, file.uploaded === true));
+      checker = rowChecker(ctx, header.match);
+      await take(head.slice(header.row + 1));
+    }
+  } catch (e) {
+    if (e instanceof JobCancelled) throw e;
+    report.fileProblems.push(e instanceof FileProblem ? e.message : readingProblem(e));
+    return done();
   }
+  const headerLine = head[header!.row]!.line;
+  report.headerLine = headerLine;
+  report.columns = Object.fromEntries(Object.entries(header!.match.found).map(([f, h]) => [fieldNames[f as EnterpriseField], h]));
+  const { good, rejected, warnings } = checker.out;
+  rejected.push(...source.problems.filter((p) => p.line > headerLine).map((p) => ({ line: p.line, uscc: '', name: '', reasons: [p.message] })));
+
+  // Stage 2: write, a short transaction at a time; undone whole if cancelled or failed.
+  await writeAll(ctx, good, { source: report.fileName, importedAt: ctx.now().toISOString() }, report, ctl);
   rejected.sort((a, b) => a.line - b.line);
   report.rows = good.length + rejected.length;
   report.rejected = rejected.length;
@@ -132,4 +178,43 @@ export async function importEnterpriseFile(
   report.warningCount = warnings.length;
   report.warnings = warnings.slice(0, listLimit);
   return done();
+}
+
+async function writeAll(
+  ctx: EnterpriseImportContext, good: readonly EnterpriseRecord[], meta: { source: string; importedAt: string },
+  counts: Record<'added' | 'updated' | 'unchanged', number>, ctl: JobControl,
+): Promise<void> {
+  const undo: EnterpriseUndo[] = [];
+  let rowsPerSlice = 100;
+  try {
+    for (let start = 0; start < good.length;) {
+      ctl.progress('写入企业名录', start, good.length);
+      await ctl.breathe();
+      const t = performance.now();
+      const slice = good.slice(start, start + rowsPerSlice);
+      for (const o of ctx.store.importBatch(slice, meta, undo)) counts[o]++;
+      start += slice.length;
+      // As many rows as fit in the time of a slice, next time.
+      rowsPerSlice = Math.max(50, Math.min(5000, Math.round(slice.length * writeSliceMs / Math.max(1, performance.now() - t))));
+    }
+    ctl.progress('写入企业名录', good.length, good.length);
+  } catch (e) {
+    ctl.pastCancelling('撤销已写入的数据');
+    await undoAll(ctx, undo, ctl);
+    throw e;
+  }
+}
+
+async function undoAll(ctx: EnterpriseImportContext, undo: readonly EnterpriseUndo[], ctl: JobControl): Promise<void> {
+  const step = 500;
+  try {
+    for (let end = undo.length; end > 0; end -= step) {
+      ctl.progress('撤销已写入的数据', undo.length - end, undo.length);
+      ctx.store.undoImport(undo.slice(Math.max(0, end - step), end));
+      await ctl.breathe();
+    }
+  } catch (e) {
+    console.error('[anjuan] enterprise import: undo failed', e);
+    throw new AppError('INTERNAL', '导入中止，撤销已写入的企业时出错：名录中可能已有本文件的部分企业。请重新导入同一文件（已导入的不会重复）');
+  }
 }

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { createTestCore, expectFailure, type TestCore } from '../testing/testCore.js';
 import { openCase } from '../testing/scenario.js';
 import { sampleFields } from '../testing/sampleFields.js';
-import { syntheticDirectory, directoryHeader, badKinds } from '../seed/syntheticDirectory.js';
+import { syntheticDirectory, directoryHeader, type badKinds } from '../seed/syntheticDirectory.js';
 import { directoryCsvText, directoryXlsx, encodeCsv } from '../seed/directoryFile.js';
 
 let t: TestCore;
@@ -32,7 +32,7 @@ describe('enterprises.import', () => {
       checkDigit: '校验位不正确', county: '贵州省没有行政区划代码为“529999”', coordinates: '超出中国范围', emptyName: '单位名称为空',
       industry: '行业代码“Z99X”格式不正确', duplicate: '统一社会信用代码与第',
     };
-    dir.bad.forEach((b, i) => expect(r.rejectedRows[i]!.reasons.join('；')).toContain(reasonOf[b.kind]));
+    for (const [i, b] of dir.bad.entries()) expect(r.rejectedRows[i]!.reasons.join('；')).toContain(reasonOf[b.kind]);
     const found = await t.call(officer, 'enterprises.search', { query: dir.rows[0]![0]!, limit: 5 });
     expect(found[0]).toMatchObject({ name: dir.rows[0]![0], uscc: dir.rows[0]![1], countyCode: dir.rows[0]![4] });
   });

@@ -21,6 +21,7 @@ import type { ParsedLaw } from '../domain/laws/types.js';
 import { dataEffectiveFrom, type LawData } from '../lawResources.js';
 import type { LawLibrary } from '../store/lawLibrary.js';
 import { shownName } from './localFiles.js';
+import { noJob, type JobControl } from '../jobs/jobRunner.js';
 
 export interface LawFileInput { name: string; content: string }
 
@@ -72,22 +73,32 @@ function withEffectiveDate(law: ParsedLaw, data: LawData, override: string | und
   };
 }
 
-function importOne(ctx: LawImportContext, file: LawFileInput, effectiveFrom: string | undefined): LawImportResult {
+const emptyResult = (file: string) => ({ file, law: null, versionDate: null, articleCount: null, message: null, line: null, warnings: [], closed: null });
+
+/** A file read and checked, not yet stored: its result already (skipped, failed), or the law to store. */
+type Prepared = { name: string; done: LawImportResult } | { name: string; law: ParsedLaw; content: string };
+
+function prepareOne(ctx: LawImportContext, file: LawFileInput, effectiveFrom: string | undefined): Prepared {
   const name = basename(file.name);
-  const empty = { file: name, law: null, versionDate: null, articleCount: null, message: null, line: null, warnings: [], closed: null };
-  if (isTemplateFile(name, file.content)) return { ...empty, status: 'skipped', message: '法律法规模板文件，不是法律文本' };
-  let law: ParsedLaw;
+  const empty = emptyResult(name);
+  if (isTemplateFile(name, file.content)) return { name, done: { ...empty, status: 'skipped', message: '法律法规模板文件，不是法律文本' } };
   try {
-    law = withEffectiveDate(parseLawMarkdown(name, file.content), ctx.data, effectiveFrom);
+    return { name, law: withEffectiveDate(parseLawMarkdown(name, file.content), ctx.data, effectiveFrom), content: file.content };
   } catch (e) {
-    if (e instanceof LawFormatError) return { ...empty, status: 'failed', message: e.message, line: e.line };
+    if (e instanceof LawFormatError) return { name, done: { ...empty, status: 'failed', message: e.message, line: e.line } };
     throw e;
   }
+}
+
+function storeOne(ctx: LawImportContext, p: Prepared): LawImportResult {
+  if ('done' in p) return p.done;
+  const { name, law } = p;
+  const empty = emptyResult(name);
   const repeal = repealOf(ctx.data.repeals, law.shortName);
   const lastDay = repeal ? lastDayInForce(repeal) : null;
   const outcome = ctx.library.importVersion(law, {
     sourceName: name,
-    sourceHash: createHash('sha256').update(file.content, 'utf8').digest('hex'),
+    sourceHash: createHash('sha256').update(p.content, 'utf8').digest('hex'),
     importedAt: ctx.now().toISOString(),
   }, lastDay);
   const repealClause = repealClauseReport(ctx.data, law);
@@ -122,8 +133,25 @@ function applyRepeals(ctx: LawImportContext): void {
   }
 }
 
-export function importLawFiles(ctx: LawImportContext, files: LawFileInput[], effectiveFrom?: string): LawImportOutput {
-  const results = files.map((f) => importOne(ctx, f, effectiveFrom));
+/**
+ * As a job (jobs/jobRunner.ts): every file is read and checked first, one at a time with other
+ * requests let through in between, and may be cancelled until then (nothing written); the texts are
+ * then stored, each in its own transaction as before, and that part is no longer cancelled.
+ */
+export async function importLawFiles(ctx: LawImportContext, files: LawFileInput[], effectiveFrom?: string, ctl: JobControl = noJob): Promise<LawImportOutput> {
+  const prepared: Prepared[] = [];
+  for (const [i, f] of files.entries()) {
+    ctl.progress('读取和校验法律文本', i, files.length);
+    await ctl.breathe();
+    prepared.push(prepareOne(ctx, f, effectiveFrom));
+  }
+  ctl.pastCancelling('写入法律法规库');
+  const results: LawImportResult[] = [];
+  for (const [i, p] of prepared.entries()) {
+    ctl.progress('写入法律法规库', i, prepared.length);
+    await ctl.breathe();
+    results.push(storeOne(ctx, p));
+  }
   applyRepeals(ctx);
   const count = (s: LawImportResult['status']): number => results.filter((r) => r.status === s).length;
   const failed = count('failed');

@@ -31,7 +31,7 @@ export function caseFigures(state: CaseState): LawFigures {
   const label = bandBaseLabel(state.violation.band);
   const base = report?.discretion?.base ?? report?.investment ?? null;
   if (label && base != null && base > 0) amounts[label] = base;
-  if (report?.investment && !amounts['建设项目总投资额']) amounts['建设项目总投资额'] = report.investment;
+  if (report?.investment && !amounts.建设项目总投资额) amounts.建设项目总投资额 = report.investment;
   return { ...recorded, amounts, aggravated: report?.discretion?.aggravated ?? recorded.aggravated };
 }
 

@@ -71,8 +71,13 @@ describe('a path through the web host', () => {
 
   it('uploading the content still works from the web', async () => {
     const csv = encodeCsv(directoryCsvText(syntheticDirectory(3, { seed: 11 }).rows), 'utf-8');
-    const r = await viaWeb('enterprises.import', { fileName: '名录.csv', contentBase64: csv.toString('base64') });
-    expect(r).toMatchObject({ ok: true, value: { added: 3 } });
+    const started = await viaWeb('enterprises.import', { fileName: '名录.csv', contentBase64: csv.toString('base64') });
+    expect(started).toMatchObject({ ok: true, value: { jobId: expect.any(String) } });
+    // The import is a job: follow it through jobs.get, as the page does.
+    const { jobId } = started.value as { jobId: string };
+    let r = await viaWeb('jobs.get', { jobId });
+    while ((r.value as { state: string }).state === 'running') r = await viaWeb('jobs.get', { jobId });
+    expect(r).toMatchObject({ ok: true, value: { state: 'done', result: { added: 3 } } });
   });
 
   it('a core called with no transport (a script) does not read paths either', async () => {

@@ -97,5 +97,5 @@ export function performAction(ctx: HandlerContext, input: OpParsedInput<'cases.a
       },
     }];
   }, input.expectedVersion);
-  return buildCaseView(services, state, user.roles);
+  return buildCaseView(services, state, user);
 }

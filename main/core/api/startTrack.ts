@@ -29,5 +29,5 @@ export function startTrack(ctx: HandlerContext, input: OpParsedInput<'cases.star
       payload: { trackId: `${def.id}-${n}`, procedure: { id: def.id, version: def.version }, name: n > 1 ? `${def.name}（${n}）` : def.name, startNode: def.start, on: today(services) },
     }];
   }, input.expectedVersion);
-  return buildCaseView(services, state, user.roles);
+  return buildCaseView(services, state, user);
 }

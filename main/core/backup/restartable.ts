@@ -46,6 +46,7 @@ export async function restartableCore(open: (reopen: Reopen) => Promise<Core>): 
         const error = toErrorValue(e);
         const dead: Core = {
           dispatch: async () => ({ ok: false, error }),
+          file: async () => ({ ok: false, error }),
           get services(): never { throw e; },
           close: async () => undefined,
         };
@@ -66,6 +67,15 @@ export async function restartableCore(open: (reopen: Reopen) => Promise<Core>): 
       inflight++;
       try {
         return await current.dispatch(envelope);
+      } finally {
+        inflight--;
+      }
+    },
+    async file(request, token) {
+      while (swapping) await swapping;
+      inflight++;
+      try {
+        return await current.file(request, token);
       } finally {
         inflight--;
       }

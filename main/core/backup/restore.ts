@@ -17,7 +17,9 @@
  */
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import { isPlainSqliteFile, openReadOnlyCopy } from '../store/cipher.js';
+import { encryptDatabaseFile } from '../encryption/databaseKey.js';
+import { readEncryptionMarker, writeEncryptionMarker, type KeyStoreKind } from '../encryption/marker.js';
 import { AppError } from '../../../common/errors.js';
 import type { BackupInfo } from '../../../common/schemas/backup.js';
 import { syncDirectory } from '../store/durableFile.js';
@@ -35,7 +37,8 @@ export interface Verified {
 
 const most = 10;
 
-export async function verifyBackup(root: string, id: string): Promise<Verified> {
+/** `key`: the database key of an encrypted data directory; an encrypted backup copy is read with it. */
+export async function verifyBackup(root: string, id: string, key: Buffer | null = null): Promise<Verified> {
   const dir = backupDir(root, id);
   if (!existsSync(dir)) throw new AppError('NOT_FOUND', `找不到备份 ${id}（${root}）`);
   let manifest: Manifest;
@@ -53,7 +56,7 @@ export async function verifyBackup(root: string, id: string): Promise<Verified> 
   let referenced: string[] = [];
   if (dbHash) {
     try {
-      const db = new Database(dbFile, { readonly: true, fileMustExist: true });
+      const db = openReadOnlyCopy(dbFile, key);
       try {
         const rows = db.pragma('integrity_check', { simple: false }) as Array<{ integrity_check: string }>;
         const result = rows.map((r) => r.integrity_check);
@@ -108,8 +111,16 @@ export function moveDatabaseAside(dataDir: string, stamp: string): string | null
   return dest;
 }
 
-/** Puts a verified backup in place. The database must be closed (the core is stopped, or restarting). */
-export async function replaceDataDir(dataDir: string, root: string, v: Verified): Promise<{ blobsRepaired: number }> {
+/** The data directory's database key and where it is kept, when it is encrypted (or the backup is). */
+export interface RestoreKey { key: Buffer; keyStore: KeyStoreKind }
+
+/**
+ * Puts a verified backup in place. The database must be closed (the core is stopped, or restarting).
+ * Encryption at rest: a plain backup restored into an encrypted data directory is encrypted on the way
+ * in (a backup from before encryption was enabled); an encrypted one (read with the key in
+ * `verifyBackup`) into a directory without the marker gets the marker back.
+ */
+export async function replaceDataDir(dataDir: string, root: string, v: Verified, encryption: RestoreKey | null = null): Promise<{ blobsRepaired: number }> {
   const dir = backupDir(root, v.manifest.id);
   // 1. The database: the old WAL must never meet the new file.
   for (const n of [`${databaseFile}-wal`, `${databaseFile}-shm`, `${databaseFile}-journal`]) removeIfThere(join(dataDir, n));
@@ -117,6 +128,13 @@ export async function replaceDataDir(dataDir: string, root: string, v: Verified)
   removeIfThere(incoming);
   const copied = await copyVerified(join(dir, databaseFile), incoming, v.manifest.database.sha256);
   if (!copied.ok) throw new AppError('BACKUP_INVALID', '备份的数据库副本在恢复过程中读取失败，当前数据库未被替换');
+  const marker = readEncryptionMarker(dataDir);
+  if (marker && isPlainSqliteFile(incoming)) {
+    if (!encryption) throw new AppError('DATABASE_KEY_MISSING', '数据目录已加密，但没有数据库密钥，不能把明文备份恢复进来；当前数据库未被替换');
+    encryptDatabaseFile(incoming, encryption.key);
+  } else if (!marker && !isPlainSqliteFile(incoming) && encryption) {
+    writeEncryptionMarker(dataDir, { format: 1, cipher: 'sqlcipher4', state: 'encrypted', since: v.manifest.createdAt, keyStore: encryption.keyStore });
+  }
   renameSync(incoming, join(dataDir, databaseFile));
   syncDirectory(dataDir);
 

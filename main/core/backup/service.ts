@@ -13,7 +13,7 @@ import { backupDue, backupPolicy, backupsToKeep, type BackupPolicy } from './pol
 import { backupRoot, chosenBackupFolder, defaultBackupRoot, listBackups, poolDir, saveBackupFolder } from './layout.js';
 import { readCopy, takeBackup } from './take.js';
 import { removeTree } from './files.js';
-import { replaceDataDir, verifyBackup } from './restore.js';
+import { replaceDataDir, verifyBackup, type RestoreKey } from './restore.js';
 
 /** Holds new requests, lets running ones finish, runs `beforeClose`, closes the core's database, runs `replace`, opens the core again (restartable.ts). */
 export type Reopen = (steps: { beforeClose?: () => Promise<void>; replace: () => Promise<void> }) => Promise<void>;
@@ -29,6 +29,8 @@ export interface BackupServiceOptions {
   schedule: boolean;
   policy?: BackupPolicy;
   log?: (message: string) => void;
+  /** Encryption at rest: the database's key and where it is kept; backups stay encrypted with it. */
+  encryption?: RestoreKey | null;
 }
 
 export class BackupService {
@@ -45,6 +47,10 @@ export class BackupService {
     this.policy = o.policy ?? backupPolicy;
     this.log = o.log ?? ((m) => console.error(`[anjuan] ${m}`));
     if (o.schedule) this.startSchedule();
+  }
+
+  private get key(): Buffer | null {
+    return this.o.encryption?.key ?? null;
   }
 
   get root(): string {
@@ -79,7 +85,7 @@ export class BackupService {
   }
 
   private take(kind: BackupKind): Promise<BackupInfo> {
-    return takeBackup({ db: this.o.db, dataDir: this.o.dataDir, root: this.root, kind, now: this.o.now(), device: this.o.device, appVersion: this.o.appVersion });
+    return takeBackup({ db: this.o.db, dataDir: this.o.dataDir, root: this.root, kind, now: this.o.now(), device: this.o.device, appVersion: this.o.appVersion, key: this.key });
   }
 
   /** `backup.now`: a backup at once, then pruning. */
@@ -137,7 +143,7 @@ export class BackupService {
     for (const b of listBackups(root)) {
       if (b.problems.length) continue;
       try {
-        for (const { hash } of readCopy(join(root, b.id, 'anjuan.sqlite')).blobs) referenced.add(hash);
+        for (const { hash } of readCopy(join(root, b.id, 'anjuan.sqlite'), this.key).blobs) referenced.add(hash);
       } catch {
         return removed; // unsure what is referenced: remove no stored file
       }
@@ -158,7 +164,7 @@ export class BackupService {
   async restore(id: string): Promise<BackupRestoreOutput> {
     return this.exclusive(async () => {
       const root = this.root;
-      const verified = await verifyBackup(root, id);
+      const verified = await verifyBackup(root, id, this.key);
       let safety: BackupInfo | null = null;
       let repaired = 0;
       this.restoring = true;
@@ -166,7 +172,7 @@ export class BackupService {
         await this.o.reopen({
           // Taken while no other request runs: nothing done before the restore is missing from it.
           beforeClose: async () => { safety = await this.take('safety'); },
-          replace: async () => { repaired = (await replaceDataDir(this.o.dataDir, root, verified)).blobsRepaired; },
+          replace: async () => { repaired = (await replaceDataDir(this.o.dataDir, root, verified, this.o.encryption ?? null)).blobsRepaired; },
         });
       } finally {
         this.restoring = false;

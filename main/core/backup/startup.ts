@@ -9,15 +9,17 @@
  * The error (DATABASE_CORRUPT) says in Chinese what is wrong, names the newest good backup and how
  * to restore it: `anjuan backup.restore`, which works offline, without the core and without a login.
  */
-import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppError } from '../../../common/errors.js';
 import type { BackupInfo } from '../../../common/schemas/backup.js';
-import { openDatabase, type Db } from '../store/db.js';
+import { openDatabaseChecked, type Db } from '../store/db.js';
+import { fileHead, hasSqliteHeader } from '../store/cipher.js';
+import { readEncryptionMarker } from '../encryption/marker.js';
+import { finishConversion, wrongKeyError } from '../encryption/databaseKey.js';
+import type { KeyProvider } from '../encryption/keyProvider.js';
 import { hashFile } from './files.js';
 import { backupRoot, databaseFile, dataDirInUse, listBackups, readManifest } from './layout.js';
-
-const sqliteHeader = Buffer.from('SQLite format 3\0', 'latin1');
 
 /** What is wrong with the database file before SQLite opens it, or null (fine, or a new data directory). */
 export function inspectDatabaseFile(dataDir: string): string | null {
@@ -28,14 +30,10 @@ export function inspectDatabaseFile(dataDir: string): string | null {
   }
   const size = statSync(file).size;
   if (size === 0) return dataDirInUse(dataDir) ? '数据库文件为空（0字节），而数据目录中已有证据文件或备份' : null;
-  const head = Buffer.alloc(16);
-  const fd = openSync(file, 'r');
-  try {
-    readSync(fd, head, 0, 16, 0);
-  } finally {
-    closeSync(fd);
-  }
-  if (size < 512 || !head.equals(sqliteHeader)) return '这不是SQLite数据库文件（文件头不符）';
+  const head = fileHead(file);
+  if (size < 512) return '这不是SQLite数据库文件（文件过短）';
+  // An encrypted database (encryption/marker.ts) starts with its random salt instead of the header.
+  if (!hasSqliteHeader(head) && !readEncryptionMarker(dataDir)) return '这不是SQLite数据库文件（文件头不符）';
   return null;
 }
 
@@ -83,13 +81,32 @@ function isCorruption(e: unknown): boolean {
   return typeof code === 'string' && corruptCodes.has(code);
 }
 
+export interface CheckedOpenOptions {
+  /** The key of an encrypted data directory (encryption/databaseKey.ts), and where it came from (for a wrong key's message). */
+  key?: Buffer | null;
+  keys?: KeyProvider;
+  /** See store/db.ts: the core checks the bulky tables after its first answer. */
+  integrity?: 'full' | 'at-open';
+}
+
 /** Opens the data directory's database, or throws DATABASE_CORRUPT (see the top of this file). */
-export async function openCheckedDatabase(dataDir: string): Promise<Db> {
+export async function openCheckedDatabase(dataDir: string, opts: CheckedOpenOptions = {}): Promise<Db> {
+  return (await openCheckedDatabaseDeferring(dataDir, opts)).db;
+}
+
+/** `openCheckedDatabase`, also returning the tables whose check waits until after the first answer (store/integrity.ts). */
+export async function openCheckedDatabaseDeferring(dataDir: string, opts: CheckedOpenOptions = {}): Promise<{ db: Db; deferred: string[] }> {
   const problem = inspectDatabaseFile(dataDir);
   if (problem) throw await corruptDatabaseError(dataDir, problem);
+  const key = opts.key ?? null;
   try {
-    return openDatabase(join(dataDir, databaseFile));
+    if (key) finishConversion(dataDir, key); // a conversion a crash interrupted (encryption/marker.ts)
+    return openDatabaseChecked(join(dataDir, databaseFile), { key, integrity: opts.integrity });
   } catch (e) {
+    // Encrypted: SQLite cannot tell a wrong key from a damaged first page; the key is the likely cause.
+    if (key && (e as { code?: unknown } | null)?.code === 'SQLITE_NOTADB') {
+      throw wrongKeyError(dataDir, opts.keys ?? { kind: 'test', where: '启动参数' });
+    }
     if (!isCorruption(e)) throw e;
     const reason = e instanceof AppError && e.details && typeof (e.details as { reason?: unknown }).reason === 'string'
       ? `SQLite 完整性检查未通过（${(e.details as { reason: string }).reason.slice(0, 200)}）`

@@ -1,13 +1,13 @@
 /**
  * Taking a backup while the core runs (issue 11): SQLite's online backup API copies the database
- * page by page between requests (better-sqlite3 `db.backup`), so nobody waits; the copy is checked
+ * page by page between requests (the driver's `db.backup`), so nobody waits; the copy is checked
  * (`PRAGMA quick_check`); then the files the copy refers to are copied into the shared store — only
  * those not there yet, each checked against its hash on the way — and the bureau's data files. The
  * manifest is written last and the folder renamed into place: a backup is listed whole or not at all.
  */
 import { existsSync, mkdirSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import { openReadOnlyCopy, vacuumInto } from '../store/cipher.js';
 import { AppError } from '../../../common/errors.js';
 import type { BackupInfo, BackupKind } from '../../../common/schemas/backup.js';
 import type { Db } from '../store/db.js';
@@ -23,11 +23,13 @@ export interface TakeOptions {
   now: Date;
   device: string;
   appVersion: string;
+  /** The database's key when the data directory is encrypted: the copy stays encrypted with it. */
+  key?: Buffer | null;
 }
 
 /** The blobs a database refers to, and its counts (read from a copy, never the live database). */
-export function readCopy(file: string): { blobs: Array<{ hash: string; size: number }>; cases: number; events: number; check: string } {
-  const db = new Database(file, { readonly: true, fileMustExist: true });
+export function readCopy(file: string, key: Buffer | null = null): { blobs: Array<{ hash: string; size: number }>; cases: number; events: number; check: string } {
+  const db = openReadOnlyCopy(file, key);
   try {
     const check = (db.pragma('quick_check', { simple: true }) as string) ?? '';
     const blobs = db.prepare('SELECT hash, size FROM blobs ORDER BY hash').all() as Array<{ hash: string; size: number }>;
@@ -45,8 +47,11 @@ export async function takeBackup(o: TakeOptions): Promise<BackupInfo> {
   mkdirSync(partial, { recursive: true, mode: 0o700 });
   try {
     const dbCopy = join(partial, databaseFile);
-    await o.db.backup(dbCopy);
-    const copy = readCopy(dbCopy);
+    // Encrypted: SQLite's backup API refuses a copy without the key, so VACUUM INTO writes one with it.
+    // It holds the core for the copy's length (~1 s for 10,000 cases) where the backup API yields between pages.
+    if (o.key) vacuumInto(o.db, dbCopy);
+    else await o.db.backup(dbCopy);
+    const copy = readCopy(dbCopy, o.key ?? null);
     if (copy.check !== 'ok') {
       throw new AppError('BACKUP_FAILED', `备份失败：当前数据库的副本未通过完整性检查（${copy.check.slice(0, 200)}），请尽快联系技术支持`);
     }

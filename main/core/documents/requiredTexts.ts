@@ -178,7 +178,7 @@ export function requireDossier(template: TemplateInfo, state: CaseState, typed: 
   const d = state.dossier;
   const volumeName = typed.dossierVolume?.trim() || '正卷';
   const volume = d?.volumes?.find((v) => v.volume === volumeName);
-  if (!d || !d.retention || !volume || volume.items === undefined) {
+  if (!d?.retention || !volume || volume.items === undefined) {
     throw new AppError('ACTION_NOT_ALLOWED', `请先选择保管期限并组卷：${template.name}的件数、页数、保管期限和立卷人取自组卷结果，与装订的卷宗一致`);
   }
 }

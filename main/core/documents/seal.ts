@@ -5,16 +5,17 @@
  * ring, star and the bureau's name around the top — is used. The text layer stays searchable.
  */
 import { PDFDocument, rgb, degrees, type PDFPage } from 'pdf-lib';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { join } from 'node:path';
 import { resourcesDir } from '../paths.js';
 import { loadCjkFonts } from '../dossier/cjkFont.js';
+import { pdfjs } from './pdf/pdfjsNode.js';
 
 const sealRed = rgb(0.86, 0.08, 0.1);
 const radius = 42 * 72 / 25.4 / 2; // a 42 mm seal, in points
 
 /** Where the authority signs on the last page: the centre of the last line naming it. */
 async function anchorOnLastPage(pdf: Buffer, bureauName: string): Promise<{ x: number; y: number } | null> {
+  const { getDocument } = await pdfjs();
   const doc = await getDocument({ data: new Uint8Array(pdf), useSystemFonts: false, isEvalSupported: false }).promise;
   try {
     const page = await doc.getPage(doc.numPages);

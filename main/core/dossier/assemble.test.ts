@@ -251,7 +251,7 @@ describe('assembleDossier: edge cases', () => {
     expect(pages).toBe(1 + catalogPages + 40 + closingPages);
     for (const p of seen.pages.slice(1, 1 + catalogPages)) for (const h of ['序号', '文号', '责任者', '题名', '日期', '页号']) expect(p.text).toContain(h);
     const text = squash(seen.pages.slice(1, 1 + catalogPages).map((p) => p.text).join(''));
-    items.forEach((it, i) => expect(text).toContain(rowText(i + 1, it.number, it.author, it.title, it.date, String(i + 1))));
+    for (const [i, it] of items.entries()) expect(text).toContain(rowText(i + 1, it.number, it.author, it.title, it.date, String(i + 1)));
     // Signatures only on the last 备考表, which carries the last number.
     expect(seen.pages.filter((p) => p.text.includes('立卷人') && p.text.includes('备考表')).length).toBe(1);
     // The count line on the last 备考表 counts all of them.

@@ -1,7 +1,7 @@
 /** Reads a PDF back with pdf.js for the dossier tests: text with positions, outline, labels, info. */
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { pdfjs } from '../documents/pdf/pdfjsNode.js';
 import { mm } from './sheet.js';
 
 // The fixtures use pdf-lib's Helvetica, which pdf.js reads from its standard font data.
@@ -21,6 +21,7 @@ export interface InspectedPdf {
 
 export async function inspectPdf(bytes: Uint8Array): Promise<InspectedPdf> {
   // pdf.js detaches the buffer it is given: hand it a copy.
+  const { getDocument } = await pdfjs();
   const doc = await getDocument({ data: new Uint8Array(bytes), useSystemFonts: false, isEvalSupported: false, standardFontDataUrl }).promise;
   try {
     const pages: SeenPage[] = [];

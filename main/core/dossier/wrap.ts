@@ -9,7 +9,7 @@ const noLineStart = new Set([...'，。、；：？！）》」』〕】〉”�
 const noLineEnd = new Set([...'（《「『〔【〈“‘([{']);
 
 /** A run of printable ASCII, a run of spaces, or any single other character. */
-const tokenPattern = /[\x21-\x7e]+|\s+|[^]/gu;
+const tokenPattern = /[\x21-\x7e]+|\s+|[\s\S]/gu;
 
 /**
  * Splits `text` into lines no wider than `maxWidth` (a single character wider than that still gets

@@ -11,7 +11,7 @@ function csvField(v: string): string {
 }
 
 export function directoryCsvText(rows: readonly string[][], header = directoryHeader): string {
-  return [header, ...rows].map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
+  return `${[header, ...rows].map((r) => r.map(csvField).join(',')).join('\r\n')}\r\n`;
 }
 
 export function encodeCsv(text: string, encoding: CsvEncoding): Buffer {

@@ -116,6 +116,11 @@ export class Accounts {
     this.refuseIfLocked(username, 'login', raw?.id ?? null);
     const ok = checkPassword(password, raw?.password_hash ?? dummyHash) && raw !== undefined;
     if (!ok || !raw) this.fail(username, 'login', raw?.id ?? null, raw ? '用户名或密码错误' : '用户名或密码错误（无此用户）', new AppError('BAD_CREDENTIALS'));
+    // 停用 (用户管理): told only to whoever knows the password, so it reveals nothing to a guesser.
+    if (raw.disabled_at) {
+      this.record('login', 'refused', { username, userId: raw.id, detail: '账号已停用，拒绝登录' });
+      throw new AppError('ACCOUNT_DISABLED');
+    }
     const token = newToken();
     const now = this.now();
     this.db.transaction(() => {
@@ -136,6 +141,11 @@ export class Accounts {
     const r = this.db.prepare('SELECT s.token_hash, s.created_at, s.last_seen_at, u.* FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?')
       .get(hash) as SessionRow | undefined;
     if (!r) return { user: null, ended: null };
+    // Disabling ends the sessions; this holds should one survive (a copy of the database, a race).
+    if (r.disabled_at) {
+      this.db.prepare('DELETE FROM sessions WHERE token_hash = ?').run(hash);
+      return { user: null, ended: null };
+    }
     const now = this.now();
     const lastSeen = Date.parse(r.last_seen_at);
     const ended = sessionEnded(Date.parse(r.created_at), lastSeen, now);
@@ -200,16 +210,27 @@ export class Accounts {
     }).immediate();
   }
 
-  list(): AccountRow[] {
+  /** Every account, or the one `userId` names (用户管理 answers with the row it changed). */
+  list(userId?: string): AccountRow[] {
     const now = this.now();
-    const rows = this.db.prepare(`SELECT u.*, t.failures, t.lockouts, t.locked_until,
+    const rows = this.db.prepare(`SELECT u.*, t.failures, t.lockouts, t.locked_until, o.certificate_no, o.certificate_valid_until,
         (SELECT MAX(a.at) FROM auth_audit a WHERE a.user_id = u.id AND a.event = 'login' AND a.outcome = 'ok') AS last_login_at
-      FROM users u LEFT JOIN login_throttle t ON t.username = u.username ORDER BY u.username`).all() as Array<RawUser & ThrottleRow & { last_login_at: string | null }>;
+      FROM users u LEFT JOIN login_throttle t ON t.username = u.username LEFT JOIN officers o ON o.id = u.officer_id
+      ${userId === undefined ? '' : 'WHERE u.id = @userId'} ORDER BY u.username`).all(userId === undefined ? {} : { userId }) as Array<RawUser & ThrottleRow & {
+        last_login_at: string | null; certificate_no: string | null; certificate_valid_until: string | null }>;
     return rows.map((r) => {
       const locked = r.locked_until && Date.parse(r.locked_until) > now ? r.locked_until : null;
-      const { bureauId: _b, officerId: _o, ...u } = toUser(r);
-      return { ...u, lockedUntil: locked, failures: r.failures ?? 0, lastLoginAt: r.last_login_at, passwordChangedAt: r.password_changed_at };
+      const { bureauId: _b, ...u } = toUser(r);
+      return {
+        ...u, lockedUntil: locked, failures: r.failures ?? 0, lastLoginAt: r.last_login_at, passwordChangedAt: r.password_changed_at,
+        disabledAt: r.disabled_at ?? null, certificateNo: r.certificate_no, certificateValidUntil: r.certificate_valid_until,
+      };
     });
+  }
+
+  /** The real time (authClock), for what 用户管理 stamps (store/userAdmin.ts). */
+  instant(): string {
+    return iso(this.now());
   }
 
   // ── first-run setup ──────────────────────────────────────────────────────────────────────────

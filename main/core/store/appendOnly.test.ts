@@ -6,7 +6,7 @@
  * only against a head kept outside the PC (the printed 备考表, docs/security.md).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import Database from 'better-sqlite3';
+import { Database } from './sqlite.js';
 import { join } from 'node:path';
 import { createTestCore, type TestCore } from '../testing/testCore.js';
 import { openCase } from '../testing/scenario.js';

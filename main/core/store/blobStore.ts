@@ -8,7 +8,9 @@
  * full) is replaced by the good bytes, which repairs every case that refers to it. A blob written by
  * an action whose transaction then failed is harmless (nothing refers to it).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { Transform, type Readable } from 'node:stream';
 import { join } from 'node:path';
 import { sha256Hex } from './hashing.js';
 import { AppError } from '../../../common/errors.js';
@@ -64,6 +66,46 @@ export class BlobStore {
     const bytes = readFileSync(p);
     if (sha256Hex(bytes) !== hash) throw new AppError('INTEGRITY', '文件内容与其哈希不符，可能已被篡改或损坏；如有原件，重新上传同一文件即可修复');
     return bytes;
+  }
+
+  /** The stored file's size in bytes (NOT_FOUND when it is missing). */
+  size(hash: string): number {
+    if (!/^[0-9a-f]{64}$/.test(hash)) throw new AppError('VALIDATION', '文件标识无效');
+    const p = this.pathOf(hash);
+    if (!existsSync(p)) throw new AppError('NOT_FOUND', '文件不存在或已丢失');
+    return statSync(p).size;
+  }
+
+  /**
+   * The file as a stream, for the transports that send files as bytes (common/files.ts): its size
+   * (Content-Length) and a stream that checks the hash on the way. The last chunk is held back
+   * until the whole file has checked out, so a damaged file never reaches the reader complete: the
+   * stream fails instead (INTEGRITY) and the transport breaks off the answer.
+   */
+  openStream(hash: string): { size: number; stream: Readable } {
+    const size = this.size(hash);
+    const p = this.pathOf(hash);
+    const digest = createHash('sha256');
+    let held: Buffer | null = null;
+    const check = new Transform({
+      transform(chunk: Buffer, _enc, done) {
+        digest.update(chunk);
+        const out = held;
+        held = chunk;
+        done(null, out ?? undefined);
+      },
+      flush(done) {
+        if (digest.digest('hex') !== hash) {
+          done(new AppError('INTEGRITY', '文件内容与其哈希不符，可能已被篡改或损坏；如有原件，重新上传同一文件即可修复'));
+          return;
+        }
+        done(null, held ?? undefined);
+      },
+    });
+    const source = createReadStream(p, { highWaterMark: 256 * 1024 });
+    source.on('error', (e) => check.destroy(e));
+    check.on('close', () => source.destroy());
+    return { size, stream: source.pipe(check) };
   }
 
   /** The file is here and intact (a damaged one counts as absent, so a cache regenerates it). */

@@ -4,6 +4,20 @@ import type { CaseListRow, CaseState } from '../../../common/schemas/cases.js';
 
 export interface CaseListQuery { query: string; state: 'all' | 'open' | 'closed'; node?: string | undefined; offset: number; limit: number }
 
+/** Which cases a caller sees (api/caseAccess.ts `caseScope`): the bureau's, or an officer's own. */
+export interface CaseScopeFilter { bureauId: string; officerId?: string | null }
+
+function scopeWhere(scope: CaseScopeFilter | undefined, where: string[], params: Record<string, unknown>): void {
+  if (!scope) return;
+  where.push('bureau_id = @scopeBureau');
+  params.scopeBureau = scope.bureauId;
+  if (scope.officerId !== undefined) {
+    // No officer linked to the account: no case (the empty id matches no ",id," entry).
+    where.push("instr(officer_ids, ',' || @scopeOfficer || ',') > 0");
+    params.scopeOfficer = scope.officerId ?? '\u0000';
+  }
+}
+
 export class CaseProjection {
   private readonly upsert;
   private readonly getOne;
@@ -34,19 +48,11 @@ export class CaseProjection {
    * `scope` (issue 11, api/caseAccess.ts): only the bureau's cases, and with `officerId` only those the
    * officer is listed on; null: none. Absent: every case (internal callers).
    */
-  list(q: CaseListQuery, nodeName: (node: string) => string, scope?: { bureauId: string; officerId?: string | null } | null): { total: number; rows: CaseListRow[] } {
+  list(q: CaseListQuery, nodeName: (node: string) => string, scope?: CaseScopeFilter | null): { total: number; rows: CaseListRow[] } {
     const where: string[] = [];
     const params: Record<string, unknown> = {};
     if (scope === null) return { total: 0, rows: [] };
-    if (scope) {
-      where.push('bureau_id = @scopeBureau');
-      params.scopeBureau = scope.bureauId;
-      if (scope.officerId !== undefined) {
-        // No officer linked to the account: no case (the empty id matches no ",id," entry).
-        where.push("instr(officer_ids, ',' || @scopeOfficer || ',') > 0");
-        params.scopeOfficer = scope.officerId ?? '\u0000';
-      }
-    }
+    scopeWhere(scope, where, params);
     if (q.state === 'open') where.push('closed = 0');
     if (q.state === 'closed') where.push('closed = 1');
     if (q.node) { where.push('node = @node'); params.node = q.node; }
@@ -66,5 +72,30 @@ export class CaseProjection {
         nodeName: nodeName(r.node), filedOn: r.filed_on, updatedAt: r.updated_at, closed: r.closed === 1,
       })),
     };
+  }
+  /**
+   * Issue 11: the cross-case reads (到期提醒, an enterprise's page, prior violations) take the same
+   * scope as the list; absent: every case. `enterpriseId` and `open` narrow it.
+   */
+  states(f: { enterpriseId?: string; open?: boolean }, scope?: CaseScopeFilter | null): Array<{ state: CaseState; updatedAt: string }> {
+    if (scope === null) return [];
+    const { w, params } = this.filter(f, scope);
+    return (this.db.prepare(`SELECT state, updated_at FROM cases ${w} ORDER BY filed_on DESC, id`).all(params) as Array<{ state: string; updated_at: string }>)
+      .map((r) => ({ state: JSON.parse(r.state) as CaseState, updatedAt: r.updated_at }));
+  }
+
+  /** How many cases the filter holds (unscoped): what lies beyond a caller's scope is counted, never shown. */
+  count(f: { enterpriseId?: string; open?: boolean }): number {
+    const { w, params } = this.filter(f, undefined);
+    return (this.db.prepare(`SELECT COUNT(*) AS n FROM cases ${w}`).get(params) as { n: number }).n;
+  }
+
+  private filter(f: { enterpriseId?: string; open?: boolean }, scope: CaseScopeFilter | undefined): { w: string; params: Record<string, unknown> } {
+    const where: string[] = [];
+    const params: Record<string, unknown> = {};
+    scopeWhere(scope, where, params);
+    if (f.enterpriseId !== undefined) { where.push('enterprise_id = @enterpriseId'); params.enterpriseId = f.enterpriseId; }
+    if (f.open) where.push('closed = 0');
+    return { w: where.length ? `WHERE ${where.join(' AND ')}` : '', params };
   }
 }

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import Database from 'better-sqlite3';
+import { Database } from './sqlite.js';
 import { join } from 'node:path';
 import { createTestCore, expectFailure, type TestCore } from '../testing/testCore.js';
 import { replay } from '../domain/caseReducer.js';

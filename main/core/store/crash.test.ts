@@ -1,25 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createCore } from '../core.js';
 import { replay } from '../domain/caseReducer.js';
 import { verifyChain } from './eventLog.js';
-import { appRoot } from '../paths.js';
+import { runKillable } from '../testing/killableChild.js';
 
-function runAndKill(dir: string, afterReadyMs: number): Promise<void> {
-  return new Promise((resolve, reject) => {
-    // `node --import tsx`, not the tsx CLI: the CLI runs the script in a child process, which a
-    // SIGKILL of the CLI would leave running (and writing) behind the test's back.
-    const child = spawn(process.execPath, ['--import', 'tsx', join(appRoot(), 'main/core/testing/crashWorker.ts'), dir], { stdio: ['ignore', 'pipe', 'pipe'], cwd: appRoot() });
-    let err = '';
-    child.stderr.on('data', (d: Buffer) => { err += d.toString(); });
-    child.stdout.on('data', (d: Buffer) => {
-      if (d.toString().includes('ready')) setTimeout(() => child.kill('SIGKILL'), afterReadyMs);
-    });
-    child.on('exit', (_code, signal) => (signal === 'SIGKILL' ? resolve() : reject(new Error(`worker ended without being killed: ${err}`))));
-  });
+async function runAndKill(dir: string, afterReadyMs: number): Promise<void> {
+  const run = await runKillable({ script: 'main/core/testing/crashWorker.ts', args: [dir], killAfterReadyMs: afterReadyMs });
+  if (!run.killed) throw new Error(`worker ended without being killed: ${run.stderr}`);
 }
 
 describe('crash safety', () => {

@@ -14,6 +14,8 @@ export interface UserRow extends UserView { bureauId: string }
 export type RawUser = {
   id: string; bureau_id: string; username: string; name: string; roles: string; officer_id: string | null; password_hash: string;
   must_change_password: number; password_changed_at: string | null;
+  /** 停用 (issue 11, 用户管理); absent before the migration 20261207T1710_users_disabled. */
+  disabled_at?: string | null;
 };
 export const toUser = (r: RawUser): UserRow => ({
   id: r.id, bureauId: r.bureau_id, username: r.username, name: r.name, roles: JSON.parse(r.roles) as Role[], officerId: r.officer_id,
@@ -62,9 +64,16 @@ export class Directory {
     return r ? toUser(r) : null;
   }
 
+  /**
+   * The officers a case can be opened with. Issue 11: not one whose account is disabled, nor one whose
+   * account now holds no case role (only 系统管理员); the rows stay, for the cases that name them.
+   */
   officers(): Officer[] {
     return (this.db.prepare(`SELECT o.id, o.name, o.certificate_no AS certificateNo, o.certificate_valid_until AS certificateValidUntil,
-      (SELECT u.id FROM users u WHERE u.officer_id = o.id) AS userId FROM officers o ORDER BY o.name`).all()) as Officer[];
+      (SELECT u.id FROM users u WHERE u.officer_id = o.id) AS userId FROM officers o
+      WHERE NOT EXISTS (SELECT 1 FROM users u WHERE u.officer_id = o.id AND (u.disabled_at IS NOT NULL
+        OR NOT EXISTS (SELECT 1 FROM json_each(u.roles) r WHERE r.value IN ('officer', 'reviewer', 'head'))))
+      ORDER BY o.name`).all()) as Officer[];
   }
 
   /** Through the directory's store, so the record is searchable at once (issue 5). */

@@ -3,7 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from './db.js';
-import { EnterpriseStore } from './enterpriseStore.js';
+import { EnterpriseStore, type EnterpriseUndo } from './enterpriseStore.js';
 import { EnterpriseSearch } from './enterpriseSearch.js';
 import type { EnterpriseRecord } from '../domain/enterprises/row.js';
 import { usccCheckChar } from '../domain/uscc.js';
@@ -132,3 +132,25 @@ describe('the search index', () => {
 function names(search: EnterpriseSearch, q: string): string[] {
   return search.search(q, 20).map((e) => e.name);
 }
+
+describe('undoing an import', () => {
+  it('restores updated records with their search entries, removes added ones, and keeps one a case was opened on', () => {
+    const { db, store, search } = fresh();
+    store.importBatch(directory.slice(0, 2), meta);
+    const before = store.get(`ent-${directory[0]!.uscc}`);
+    const undo: EnterpriseUndo[] = [];
+    const outcomes = store.importBatch([{ ...directory[0]!, name: '天柱县新名称有限公司' }, directory[2]!, directory[3]!], { ...meta, source: '新名录.csv' }, undo);
+    expect(outcomes).toEqual(['updated', 'added', 'added']);
+    expect(undo.map((u) => u.kind)).toEqual(['updated', 'added', 'added']);
+    // A case opened on 锦屏县化工原料厂 while the import ran: the undo must not pull its party away.
+    db.prepare(`INSERT INTO cases (id, number, party_name, violation_name, node, filed_on, updated_at, closed, version, state)
+      VALUES ('c1', 'N1', '锦屏县化工原料厂', 'v', 'n', '2026-03-02', '2026-03-02', 0, 1, ?)`).run(JSON.stringify({ party: { enterpriseId: `ent-${directory[3]!.uscc}` } }));
+    expect(store.undoImport(undo)).toBe(1);
+    expect(store.get(`ent-${directory[0]!.uscc}`)).toEqual(before);
+    expect(store.get(`ent-${directory[2]!.uscc}`)).toBeNull();
+    expect(store.get(`ent-${directory[3]!.uscc}`)).not.toBeNull();
+    expect(search.search('新名称', 5)).toEqual([]);
+    expect(search.search('鑫源塑料', 5).map((e) => e.uscc)).toEqual([directory[0]!.uscc]);
+    expect(search.search('长安汽车', 5)).toEqual([]);
+  });
+});

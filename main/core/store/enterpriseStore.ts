@@ -16,6 +16,14 @@ export const searchIndexVersion = 1;
 
 export type ImportOutcome = 'added' | 'updated' | 'unchanged';
 
+/**
+ * What an import changed, to take it back (a cancelled or failed import leaves the directory as it
+ * was): the id of a record it added, or a record as it was before the import updated it.
+ */
+export type EnterpriseUndo =
+  | { kind: 'added'; id: string; seq: number }
+  | { kind: 'updated'; before: RawEnterprise & { fingerprint: string; search_seq: number | null } };
+
 export interface RawEnterprise {
   id: string; name: string; uscc: string; legal_representative: string; address: string; county: string;
   county_code: string; industry_code: string; longitude: number | null; latitude: number | null;
@@ -49,6 +57,7 @@ export class EnterpriseStore {
   private readonly ftsInsert;
   private readonly ftsDelete;
   private readonly nextSeq;
+  private readonly fullRow;
   private readonly pinyin = new InitialsCache();
 
   constructor(private readonly db: Db) {
@@ -65,6 +74,7 @@ export class EnterpriseStore {
       VALUES (?, ?, ?, ?, ?, ?)`);
     this.ftsDelete = db.prepare('DELETE FROM enterprises_fts WHERE rowid = ?');
     this.nextSeq = db.prepare('SELECT COALESCE(MAX(search_seq), 0) + 1 AS n FROM enterprises');
+    this.fullRow = db.prepare(`SELECT ${detailColumns}, fingerprint, search_seq FROM enterprises WHERE id = ?`);
   }
 
   private index(seq: number, e: { name: string; legalRepresentative: string; address: string }, initials: string): void {
@@ -75,7 +85,7 @@ export class EnterpriseStore {
    * Writes one batch in one transaction: a new code is added, a known code with other data is
    * updated in place (same id, so cases keep pointing at it), the same data is left alone.
    */
-  importBatch(records: readonly EnterpriseRecord[], meta: { source: string; importedAt: string }): ImportOutcome[] {
+  importBatch(records: readonly EnterpriseRecord[], meta: { source: string; importedAt: string }, undo?: EnterpriseUndo[]): ImportOutcome[] {
     return this.db.transaction(() => {
       let seq = (this.nextSeq.get() as { n: number }).n;
       return records.map((r): ImportOutcome => {
@@ -89,14 +99,48 @@ export class EnterpriseStore {
           id: known?.id ?? `ent-${r.uscc}`, seq: known?.seq ?? seq++,
         };
         if (known) {
+          undo?.push({ kind: 'updated', before: this.fullRow.get(known.id) as RawEnterprise & { fingerprint: string; search_seq: number | null } });
           if (known.seq !== null) this.ftsDelete.run(known.seq);
           this.update.run(row);
         } else {
           this.insert.run(row);
+          undo?.push({ kind: 'added', id: row.id, seq: row.seq });
         }
         this.index(row.seq, r, initials);
         return known ? 'updated' : 'added';
       });
+    })();
+  }
+
+  /**
+   * Takes back what an import wrote (newest first), in one transaction. A record the import added is
+   * kept when a case was opened on it meanwhile (the case must keep its party); returns how many were.
+   */
+  undoImport(entries: readonly EnterpriseUndo[]): number {
+    return this.db.transaction(() => {
+      let kept = 0;
+      const usedByCase = this.db.prepare('SELECT 1 FROM cases WHERE enterprise_id = ? LIMIT 1');
+      const seqOf = this.db.prepare('SELECT search_seq AS seq FROM enterprises WHERE id = ?');
+      const remove = this.db.prepare('DELETE FROM enterprises WHERE id = ?');
+      const restore = this.db.prepare(`UPDATE enterprises SET name = @name, legal_representative = @legal_representative, address = @address,
+        county = @county, county_code = @county_code, industry_code = @industry_code, longitude = @longitude, latitude = @latitude,
+        permit_numbers = @permit_numbers, key_polluter = @key_polluter, initials = @initials, fingerprint = @fingerprint,
+        source = @source, imported_at = @imported_at, search_seq = @search_seq WHERE id = @id`);
+      for (let i = entries.length - 1; i >= 0; i--) {
+        const u = entries[i]!;
+        if (u.kind === 'added') {
+          if (usedByCase.get(u.id)) { kept++; continue; }
+          this.ftsDelete.run(u.seq);
+          remove.run(u.id);
+          continue;
+        }
+        const now = seqOf.get(u.before.id) as { seq: number | null } | undefined;
+        if (now?.seq != null) this.ftsDelete.run(now.seq);
+        restore.run(u.before);
+        const b = u.before;
+        if (b.search_seq !== null) this.index(b.search_seq, { name: b.name, legalRepresentative: b.legal_representative, address: b.address }, b.initials);
+      }
+      return kept;
     })();
   }
 

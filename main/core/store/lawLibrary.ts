@@ -69,7 +69,10 @@ export function versionInfo(v: VersionRow): LawVersionInfo {
 /** divisionsOf, once per heading string (a law has a few hundred at most; the code 1,242 articles). */
 function divisionsCached(cache: Map<string, LawDivision[]>, chapter: string): LawDivision[] {
   let d = cache.get(chapter);
-  if (!d) cache.set(chapter, d = divisionsOf(chapter));
+  if (!d) {
+    d = divisionsOf(chapter);
+    cache.set(chapter, d);
+  }
   return d;
 }
 

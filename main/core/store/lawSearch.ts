@@ -49,9 +49,9 @@ export function searchLaws(db: Db, q: LawSearchQuery): { total: number; rows: La
     where.push(`NOT EXISTS (SELECT 1 FROM law_versions n WHERE n.law_id = v.law_id AND n.part = v.part
       AND (n.effective_from > v.effective_from OR (n.effective_from = v.effective_from AND n.version_date > v.version_date)))`);
   }
-  const from = (long.length
+  const from = `${long.length
     ? 'law_articles_fts JOIN law_articles a ON a.id = law_articles_fts.rowid'
-    : 'law_articles a') + ' JOIN law_versions v ON v.id = a.version_id';
+    : 'law_articles a'} JOIN law_versions v ON v.id = a.version_id`;
   const filter = `WHERE ${where.join(' AND ')}`;
   const total = (db.prepare(`SELECT COUNT(*) AS n FROM ${from} ${filter}`).get(...params) as { n: number }).n;
   // Articles still in force (no end date) first.

@@ -20,6 +20,8 @@ CREATE INDEX law_articles_by_number ON law_articles(law_id, number, sub, effecti
 
 CREATE INDEX sessions_user ON sessions(user_id);
 
+CREATE INDEX thumbnails_thumb ON thumbnails (thumb_hash);
+
 CREATE TABLE auth_audit (
   id INTEGER PRIMARY KEY AUTOINCREMENT,
   at TEXT NOT NULL,
@@ -170,10 +172,12 @@ CREATE TABLE sessions (
   device TEXT NOT NULL
 );
 
+CREATE TABLE thumbnails (source_hash TEXT PRIMARY KEY, thumb_hash TEXT NOT NULL, width INTEGER NOT NULL, height INTEGER NOT NULL);
+
 CREATE TABLE users (
   id TEXT PRIMARY KEY, bureau_id TEXT NOT NULL REFERENCES bureaus(id), username TEXT NOT NULL UNIQUE,
   name TEXT NOT NULL, roles TEXT NOT NULL, password_hash TEXT NOT NULL, officer_id TEXT REFERENCES officers(id)
-, must_change_password INTEGER NOT NULL DEFAULT 0, password_changed_at TEXT);
+, must_change_password INTEGER NOT NULL DEFAULT 0, password_changed_at TEXT, disabled_at TEXT);
 
 CREATE TRIGGER auth_audit_no_delete BEFORE DELETE ON auth_audit BEGIN SELECT RAISE(ABORT, 'auth_audit is append-only'); END;
 

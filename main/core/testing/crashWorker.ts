@@ -8,6 +8,7 @@ import { makePng } from './png.js';
 const dir = process.argv[2];
 if (!dir) throw new Error('usage: crashWorker DIR');
 const core = await createCore({ dataDir: dir, demo: true });
+// biome-ignore lint/suspicious/noExplicitAny: a throwaway worker script; each reply is cast where it is used
 const call = async (token: string | null, op: string, input: unknown): Promise<any> => {
   const r = await core.dispatch({ op, input, token });
   if (!r.ok) throw new Error(`${op}: ${r.error.message}`);

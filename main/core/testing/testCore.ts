@@ -6,6 +6,8 @@ import { createCore, type Core, type CoreOptions } from '../core.js';
 import type { OpInput, OpName, OpOutput } from '../../../common/operations.js';
 import { AppError } from '../../../common/errors.js';
 import type { Transport } from '../../../common/client.js';
+import { awaitJob, isJobOp, type JobOp, type JobResult } from '../../../common/jobs.js';
+import type { JobStarted, JobView } from '../../../common/schemas/jobs.js';
 
 export class FakeClock {
   constructor(private t: Date) {}
@@ -20,18 +22,32 @@ export interface TestCore {
   clock: FakeClock;
   dir: string;
   login(username: string, password?: string): Promise<string>;
-  call<N extends OpName>(token: string | null, op: N, input: OpInput<N>): Promise<OpOutput<N>>;
+  call<N extends OpName>(token: string | null, op: N, input: OpInput<N>): Promise<Answer<N>>;
   /** The same, as the CLI sends it (transport 'cli': the one that may name files by path, issue 11). */
-  cli<N extends OpName>(token: string | null, op: N, input: OpInput<N>): Promise<OpOutput<N>>;
+  cli<N extends OpName>(token: string | null, op: N, input: OpInput<N>): Promise<Answer<N>>;
   close(): Promise<void>;
 }
 
-/** `call(token, op, input)` over a core: the value, or the error value thrown as an AppError. */
+/** What `call` gives: the operation's output, or for a job operation (an import) the job's result. */
+export type Answer<N extends OpName> = N extends JobOp ? JobResult<N> : OpOutput<N>;
+
+/**
+ * `call(token, op, input)` over a core: the value, or the error value thrown as an AppError. A job
+ * operation answers with a job id: the call waits for the job as the CLI does (polling jobs.get) and
+ * gives its result, or throws its error — so a test reads as if the import answered at once.
+ */
 export function callerFor(core: Pick<Core, 'dispatch'>, transport?: Transport) {
-  return async <N extends OpName>(token: string | null, op: N, input: OpInput<N>): Promise<OpOutput<N>> => {
-    const r = await core.dispatch({ op, input, token, ...(transport ? { transport } : {}) });
+  return async <N extends OpName>(token: string | null, op: N, input: OpInput<N>): Promise<Answer<N>> => {
+    const via = transport ? { transport } : {};
+    const r = await core.dispatch({ op, input, token, ...via });
     if (!r.ok) throw new AppError(r.error.code, r.error.message, r.error.details);
-    return r.value as OpOutput<N>;
+    if (!isJobOp(op)) return r.value as Answer<N>;
+    const get = async (jobId: string): Promise<JobView> => {
+      const g = await core.dispatch({ op: 'jobs.get', input: { jobId }, token, ...via });
+      if (!g.ok) throw new AppError(g.error.code, g.error.message, g.error.details);
+      return g.value as JobView;
+    };
+    return await awaitJob(get, (r.value as JobStarted).jobId, { pollMs: 10 }) as Answer<N>;
   };
 }
 

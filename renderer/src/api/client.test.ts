@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Envelope, Reply } from '../../../common/client';
+import type { FileRequest } from '../../../common/files';
 import { createClient } from './client';
 import { ApiError } from './errors';
 import { createTokenStore } from './tokenStore';
@@ -7,9 +8,14 @@ import type { Transport } from './transport';
 
 const user = { id: 'u', username: 'officer', name: '张伟', roles: ['officer' as const], officerId: 'off-01' };
 
-function fakeTransport(answer: (e: Envelope) => Reply<unknown> | Promise<Reply<unknown>>): Transport & { sent: Envelope[] } {
+function fakeTransport(answer: (e: Envelope) => Reply<unknown> | Promise<Reply<unknown>>, file: Reply<Blob> = { ok: true, value: new Blob(['x']) }): Transport & { sent: Envelope[]; files: Array<{ request: FileRequest; token: string | null }> } {
   const sent: Envelope[] = [];
-  return { kind: 'web', sent, send: async (e) => { sent.push(e); return answer(e); } };
+  const files: Array<{ request: FileRequest; token: string | null }> = [];
+  return {
+    kind: 'web', sent, files,
+    send: async (e) => { sent.push(e); return answer(e); },
+    readFile: async (request, token) => { files.push({ request, token }); return file; },
+  };
 }
 
 describe('createClient', () => {
@@ -61,5 +67,28 @@ describe('createClient', () => {
     c.onPendingChange(() => seen.push(c.pendingLong()));
     await c.send('officers.list', {});
     expect(seen).toEqual([]);
+  });
+
+  it('reads a file with the session token and hands back the Blob', async () => {
+    const t = fakeTransport((e) => ({ ok: true, value: { token: 'tok-9', user, e } }));
+    const c = createClient(t, createTokenStore(null));
+    await c.send('session.login', { username: 'officer', password: 'officer123' });
+    const hash = 'a'.repeat(64);
+    expect(await (await c.file({ hash, caseId: 'c1', variant: 'thumb' })).text()).toBe('x');
+    expect(t.files).toEqual([{ request: { hash, caseId: 'c1', variant: 'thumb' }, token: 'tok-9' }]);
+  });
+
+  it('throws the core’s refusal of a file as ApiError, and forgets a session that ended', async () => {
+    const store = createTokenStore(null);
+    store.set('old');
+    const refused = createClient(fakeTransport(() => ({ ok: true, value: 1 }), { ok: false, error: { code: 'FORBIDDEN_CASE', message: '此文件不属于案件' } }), store);
+    await expect(refused.file({ hash: 'b'.repeat(64) })).rejects.toMatchObject({ code: 'FORBIDDEN_CASE', message: '此文件不属于案件' });
+    expect(refused.token()).toBe('old');
+    const ended = createClient(fakeTransport(() => ({ ok: true, value: 1 }), { ok: false, error: { code: 'NOT_AUTHENTICATED', message: '请先登录' } }), store);
+    let lost = 0;
+    ended.onSessionLost(() => { lost += 1; });
+    await expect(ended.file({ hash: 'b'.repeat(64) })).rejects.toBeInstanceOf(ApiError);
+    expect(ended.token()).toBeNull();
+    expect(lost).toBe(1);
   });
 });

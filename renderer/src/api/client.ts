@@ -5,7 +5,8 @@
  *    says the session is gone),
  *  - counts pending long operations (documents, PDFs, dossier) for the global progress bar.
  */
-import type { Envelope } from '../../../common/client';
+import type { Envelope, Reply } from '../../../common/client';
+import type { FileRequest } from '../../../common/files';
 import { operations, type OpInput, type OpName, type OpOutput } from '../../../common/operations';
 import { ApiError, type ApiErrorCode } from './errors';
 import type { Transport } from './transport';
@@ -15,6 +16,8 @@ type Listener = () => void;
 
 export interface Client {
   send<N extends OpName>(op: N, input: OpInput<N>): Promise<OpOutput<N>>;
+  /** A stored file as a Blob (bytes over the transport, never Base64); throws ApiError like `send`. */
+  file(request: FileRequest): Promise<Blob>;
   token(): string | null;
   /** Number of long operations under way. */
   pendingLong(): number;
@@ -28,22 +31,16 @@ export function createClient(transport: Transport, tokens: TokenStore): Client {
   let pending = 0;
   const pendingListeners = new Set<Listener>();
   const lostListeners = new Set<Listener>();
-  const notify = (set: Set<Listener>): void => set.forEach((fn) => fn());
+  const notify = (set: Set<Listener>): void => {
+    for (const fn of set) fn();
+  };
 
   async function send<N extends OpName>(op: N, input: OpInput<N>): Promise<OpOutput<N>> {
     const envelope: Envelope = { op, input, token: tokens.get() };
     const long = Boolean((operations[op] as { long?: boolean }).long);
     if (long) { pending += 1; notify(pendingListeners); }
     try {
-      const reply = await transport.send(envelope);
-      if (!reply.ok) {
-        if (reply.error.code === 'NOT_AUTHENTICATED' && op !== 'session.login' && tokens.get()) {
-          tokens.set(null);
-          notify(lostListeners);
-        }
-        throw new ApiError(reply.error.code as ApiErrorCode, reply.error.message, reply.error.details);
-      }
-      const value = reply.value as OpOutput<N>;
+      const value = unwrap(await transport.send(envelope), op !== 'session.login') as OpOutput<N>;
       if (op === 'session.login') tokens.set((value as OpOutput<'session.login'>).token);
       if (op === 'session.logout') tokens.set(null);
       return value;
@@ -52,8 +49,23 @@ export function createClient(transport: Transport, tokens: TokenStore): Client {
     }
   }
 
+  /** The value, or the error thrown as ApiError; a session the core no longer knows is forgotten. */
+  function unwrap<T>(reply: Reply<T>, sessionMatters: boolean): T {
+    if (reply.ok) return reply.value;
+    if (reply.error.code === 'NOT_AUTHENTICATED' && sessionMatters && tokens.get()) {
+      tokens.set(null);
+      notify(lostListeners);
+    }
+    throw new ApiError(reply.error.code as ApiErrorCode, reply.error.message, reply.error.details);
+  }
+
+  async function file(request: FileRequest): Promise<Blob> {
+    return unwrap(await transport.readFile(request, tokens.get()), true);
+  }
+
   return {
     send,
+    file,
     token: () => tokens.get(),
     pendingLong: () => pending,
     onPendingChange(fn) { pendingListeners.add(fn); return () => pendingListeners.delete(fn); },

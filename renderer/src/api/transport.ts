@@ -4,12 +4,15 @@
  */
 import type { Envelope, Reply } from '../../../common/client';
 import type { AnjuanBridge } from '../../../common/bridge';
+import type { FileRequest } from '../../../common/files';
 import { electronTransport } from './transport.electron';
 import { webTransport } from './transport.web';
 
 export interface Transport {
   readonly kind: 'electron' | 'web';
   send(envelope: Envelope): Promise<Reply<unknown>>;
+  /** A stored file as bytes (common/files.ts): GET /files/… on the web host, the bridge's file channel in Electron. */
+  readFile(request: FileRequest, token: string | null): Promise<Reply<Blob>>;
 }
 
 declare global {

@@ -1,5 +1,6 @@
 import type { Reply } from '../../../common/client';
 import { webApiPath } from '../../../common/bridge';
+import { fileUrlPath } from '../../../common/files';
 import type { Transport } from './transport';
 
 const unreachable: Reply<never> = {
@@ -24,6 +25,25 @@ export function webTransport(fetchFn: typeof fetch): Transport {
       }
       try {
         return (await res.json()) as Reply<unknown>;
+      } catch {
+        return { ok: false, error: { code: 'INTERNAL', message: `工作站服务返回了无法识别的答复（HTTP ${res.status}）` } };
+      }
+    },
+    // Files come as bytes from GET /files/…, the session in a header (never in the address, never Base64).
+    async readFile(request, token) {
+      let res: Response;
+      try {
+        res = await fetchFn(fileUrlPath(request), { headers: token ? { Authorization: `Bearer ${token}` } : {} });
+      } catch {
+        return unreachable;
+      }
+      try {
+        if (res.ok) return { ok: true, value: await res.blob() };
+      } catch {
+        return { ok: false, error: { code: 'INTERNAL', message: '文件传输中断，请重试；如一再出现，文件可能已损坏' } };
+      }
+      try {
+        return (await res.json()) as Reply<never>;
       } catch {
         return { ok: false, error: { code: 'INTERNAL', message: `工作站服务返回了无法识别的答复（HTTP ${res.status}）` } };
       }

@@ -17,7 +17,8 @@ import KeyOutlinedIcon from '@mui/icons-material/KeyOutlined';
 import ManageAccountsOutlinedIcon from '@mui/icons-material/ManageAccountsOutlined';
 import { ChangePasswordDialog } from '../screens/account/ChangePassword';
 import { roleNames } from '../../../common/roles';
-import { hasRole, useSession } from './session';
+import { useSession } from './session';
+import { useCanCall } from './canCall';
 import { useNotifier } from './notifier';
 import { usePendingLong } from './usePendingLong';
 import { hrefOf } from './route';
@@ -25,6 +26,7 @@ import { StartupWarnings } from './StartupWarnings';
 
 export function AppShell({ children }: { children: ReactNode }) {
   const { info, user, logout, setUser } = useSession();
+  const can = useCanCall();
   const busy = usePendingLong();
   const notifier = useNotifier();
   const [changingPassword, setChangingPassword] = useState(false);
@@ -61,7 +63,7 @@ export function AppShell({ children }: { children: ReactNode }) {
             本局设置
           </Button>
           {/* 账号与审计 (issue 11): users, password resets, the audit log — 系统管理员 only */}
-          {hasRole(user, 'admin') && (
+          {can('users.list') && (
             <Button data-testid="nav-accounts" color="inherit" size="small" href={hrefOf({ name: 'accounts' })} startIcon={<ManageAccountsOutlinedIcon />}>
               账号与审计
             </Button>

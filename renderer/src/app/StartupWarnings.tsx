@@ -12,17 +12,32 @@ import { send } from '../api/send';
 
 export function StartupWarnings() {
   const [warnings, setWarnings] = useState<DataFileWarning[]>([]);
+  const [databaseProblem, setDatabaseProblem] = useState<string | null>(null);
   const [closed, setClosed] = useState(false);
   useEffect(() => {
     let live = true;
-    send('app.startupReport', {}).then((r) => { if (live) setWarnings(r.warnings); }, () => { /* not essential: the core logged them too */ });
+    send('app.startupReport', {}).then((r) => {
+      if (!live) return;
+      setWarnings(r.warnings);
+      // The database's bulky tables are checked after the start (main/core/store/integrity.ts).
+      if (r.databaseCheck?.state === 'damaged') setDatabaseProblem(r.databaseCheck.message);
+    }, () => { /* not essential: the core logged them too */ });
     return () => { live = false; };
   }, []);
-  if (closed || warnings.length === 0) return null;
+  const database = databaseProblem && (
+    <Alert severity="error" data-testid="startup-database-damaged" sx={{ mb: 2 }}>
+      <AlertTitle>数据库已损坏</AlertTitle>
+      {databaseProblem}
+    </Alert>
+  );
+  if (closed || warnings.length === 0) return database || null;
   return (
+    <>
+    {database}
     <Alert severity="warning" data-testid="startup-warnings" onClose={() => setClosed(true)} sx={{ mb: 2 }}>
       <AlertTitle>启动检查发现{warnings.length}个损坏的数据文件，已移开</AlertTitle>
       {warnings.map((w) => <div key={w.setAsideAs}>{w.message}</div>)}
     </Alert>
+    </>
   );
 }

@@ -47,7 +47,7 @@ export function PdfPreviewDialog({ source, onClose }: { source: PdfSource; onClo
     if (!pdf) return;
     setPrinting(true);
     try {
-      await printAndTell(source.title, pdf.base64, notifier);
+      await printAndTell(source.title, pdf, notifier);
     } catch (e) {
       notifier.error(e);
     } finally {
@@ -77,7 +77,7 @@ export function PdfPreviewDialog({ source, onClose }: { source: PdfSource; onClo
             </span>
           </Tooltip>
           <Button startIcon={<PrintIcon />} disabled={!pdf} loading={printing} onClick={() => void print()} data-testid="preview-print">打印</Button>
-          <Button startIcon={<DownloadIcon />} disabled={!pdf} onClick={() => pdf && downloadPdf(source.title, pdf.base64)} data-testid="preview-download">下载</Button>
+          <Button startIcon={<DownloadIcon />} disabled={!pdf} onClick={() => pdf && downloadPdf(source.title, pdf.blob)} data-testid="preview-download">下载</Button>
           <IconButton aria-label="关闭" onClick={onClose} data-testid="preview-close"><CloseIcon /></IconButton>
         </Stack>
       </DialogTitle>

@@ -1,30 +1,32 @@
 /**
  * 打印 at the edge: in Electron the shell opens the system print dialog for the PDF
- * (window.anjuan.printPdf); in a browser the PDF opens in a new tab, where the browser's own
- * viewer prints it — or, if pop-ups are blocked, it is downloaded.
+ * (window.anjuan.printPdf, the bytes over IPC); in a browser the PDF opens in a new tab, where the
+ * browser's own viewer prints it — or, if pop-ups are blocked, it is downloaded.
  */
-import { base64ToBlob, downloadBlob, safeFileName } from '../util/binary';
+import { downloadBlob, safeFileName } from '../util/binary';
 
 export interface PrintOutcome { ok: boolean; message: string }
 
-export async function printPdf(title: string, base64: string): Promise<PrintOutcome> {
+/** A PDF as loadPdf gives it: the bytes, and the same as a Blob. */
+export interface PdfToPrint { blob: Blob; bytes: Uint8Array }
+
+export async function printPdf(title: string, pdf: PdfToPrint): Promise<PrintOutcome> {
   const bridge = window.anjuan;
   if (bridge) {
-    const r = await bridge.printPdf({ title, pdfBase64: base64 });
+    const r = await bridge.printPdf({ title, pdf: pdf.bytes });
     return { ok: r.ok, message: r.ok ? '已发送到打印机' : r.message ?? '打印失败' };
   }
-  return openInBrowser(title, base64);
+  return openInBrowser(title, pdf.blob);
 }
 
 /** Prints and tells the user how it went (both places that print a PDF: preview and dossier volume). */
-export async function printAndTell(title: string, base64: string, tell: { info(m: string): void; error(e: unknown): void }): Promise<void> {
-  const r = await printPdf(title, base64);
+export async function printAndTell(title: string, pdf: PdfToPrint, tell: { info(m: string): void; error(e: unknown): void }): Promise<void> {
+  const r = await printPdf(title, pdf);
   if (r.ok) tell.info(r.message);
   else tell.error(r.message);
 }
 
-function openInBrowser(title: string, base64: string): PrintOutcome {
-  const blob = base64ToBlob(base64, 'application/pdf');
+function openInBrowser(title: string, blob: Blob): PrintOutcome {
   const url = URL.createObjectURL(blob);
   const tab = window.open(url, '_blank');
   if (tab) tab.opener = null;
@@ -34,6 +36,6 @@ function openInBrowser(title: string, base64: string): PrintOutcome {
   return { ok: true, message: '已在新窗口打开PDF，请使用浏览器的打印功能' };
 }
 
-export function downloadPdf(title: string, base64: string): void {
-  downloadBlob(base64ToBlob(base64, 'application/pdf'), `${safeFileName(title)}.pdf`);
+export function downloadPdf(title: string, blob: Blob): void {
+  downloadBlob(blob, `${safeFileName(title)}.pdf`);
 }

@@ -1,15 +1,7 @@
-/** Base64 and file helpers: the core moves file contents as Base64 over every transport. */
-
-export function base64ToBytes(base64: string): Uint8Array<ArrayBuffer> {
-  const bin = atob(base64);
-  const out = new Uint8Array(bin.length);
-  for (let i = 0; i < bin.length; i += 1) out[i] = bin.charCodeAt(i);
-  return out;
-}
-
-export function base64ToBlob(base64: string, mimeType: string): Blob {
-  return new Blob([base64ToBytes(base64)], { type: mimeType });
-}
+/**
+ * File helpers. Stored files are read as bytes (api/files.ts); only uploads still travel as Base64,
+ * bounded by each operation's schema (docs/security.md: “Files travel as bytes”).
+ */
 
 /** Reads a file the user picked as Base64 (without the data: prefix). */
 export function fileToBase64(file: Blob): Promise<string> {

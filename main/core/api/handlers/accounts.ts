@@ -1,9 +1,14 @@
 /** Accounts (issue 11): the first-run setup, and what an administrator does with users and the audit log. */
 import { AppError } from '../../../../common/errors.js';
-import type { HandlerMap } from '../types.js';
+import type { HandlerContext, HandlerMap } from '../types.js';
 import { requireUser } from '../types.js';
+import { UserAdmin } from '../../store/userAdmin.js';
+import { today } from '../caseView.js';
 
-export const accountHandlers: HandlerMap<'setup.run' | 'users.list' | 'users.resetPassword' | 'audit.list'> = {
+type AccountOps = 'setup.run' | 'users.list' | 'users.resetPassword' | 'audit.list' | 'users.create' | 'users.setRoles' | 'users.disable' | 'users.enable';
+const userAdmin = (ctx: HandlerContext): UserAdmin => new UserAdmin(ctx.services.db, ctx.services.accounts);
+
+export const accountHandlers: HandlerMap<AccountOps> = {
   'setup.run': (input, { services }) => {
     if (services.accounts.isSetUp()) return services.accounts.setup(input); // refused and recorded there
     if (!services.enterpriseData.regions.counties.has(input.county)) {
@@ -17,4 +22,9 @@ export const accountHandlers: HandlerMap<'setup.run' | 'users.list' | 'users.res
     return { ok: true as const };
   },
   'audit.list': (input, { services }) => services.accounts.audit(input),
+  // 用户管理 (issue 11, store/userAdmin.ts): a certificate must still run on the workstation's date.
+  'users.create': (input, ctx) => userAdmin(ctx).create(requireUser(ctx), input, today(ctx.services)),
+  'users.setRoles': (input, ctx) => userAdmin(ctx).setRoles(requireUser(ctx), input, today(ctx.services)),
+  'users.disable': ({ userId }, ctx) => userAdmin(ctx).disable(requireUser(ctx), userId),
+  'users.enable': ({ userId }, ctx) => userAdmin(ctx).enable(requireUser(ctx), userId),
 };

@@ -26,7 +26,7 @@ export const caseHandlers: HandlerMap<'cases.list' | 'cases.open' | 'cases.get' 
     const user = requireUser(ctx);
     const now = today(services);
     const prior = services.db.prepare('SELECT result FROM requests WHERE request_id = ?').get(input.requestId) as { result: string } | undefined;
-    if (prior) return buildCaseView(services, services.cases.get(prior.result), user.roles);
+    if (prior) return buildCaseView(services, services.cases.get(prior.result), user);
 
     const ent = services.directory.enterprise(input.enterpriseId);
     if (!ent) throw new AppError('NOT_FOUND', '企业名录中没有所选当事人');
@@ -70,10 +70,10 @@ export const caseHandlers: HandlerMap<'cases.list' | 'cases.open' | 'cases.get' 
         .run(input.requestId, 'cases.open', caseId, services.clock.now().toISOString());
       return [{ type: 'case.opened', payload }];
     });
-    return buildCaseView(services, state, user.roles);
+    return buildCaseView(services, state, user);
   },
 
-  'cases.get': ({ caseId }, ctx) => buildCaseView(ctx.services, ctx.services.cases.get(caseId), requireUser(ctx).roles),
+  'cases.get': ({ caseId }, ctx) => buildCaseView(ctx.services, ctx.services.cases.get(caseId), requireUser(ctx)),
 
   'cases.act': (input, ctx) => performAction(ctx, input),
 

@@ -37,17 +37,25 @@ export const discretionHandlers: HandlerMap<DiscretionOps> = {
     return { ...outcome.result, explanation: explanationText(outcome.result) };
   },
 
-  'discretion.import': async (input, ctx) => {
+  'discretion.import': (input, ctx) => {
     const { services } = ctx;
     const user = requireUser(ctx);
     if ('path' in input) refuseUnlessCli(ctx);
     const files = 'path' in input
       ? readBenchmarkPath(input.path)
       : input.files.map((f) => ({ name: f.name, bytes: Buffer.from(f.contentBase64, 'base64') }));
-    const benchmark = await readBenchmarkFiles(files, tableDefaults(services.discretion.benchmark(), input.version));
-    const saved = services.discretion.saveImported(benchmark, files.map((f) => f.name).join('、'), services.clock.now().toISOString(), user.name);
-    const factors = benchmark.commonFactors.length + benchmark.violations.reduce((n, v) => n + v.factors.length, 0);
-    return { version: saved.version, types: benchmark.violations.length, factors, changed: saved.changed };
+    // A job: read and checked (cancellable, nothing written), then saved in one transaction.
+    return services.jobs.start({
+      op: 'discretion.import', owner: user.id, exclusive: 'discretion', busyMessage: '另一次裁量基准导入正在进行，请等待其完成后再导入',
+      run: async (ctl) => {
+        ctl.progress('读取和校验裁量基准表', 0, files.length);
+        const benchmark = await readBenchmarkFiles(files, tableDefaults(services.discretion.benchmark(), input.version), () => ctl.breathe());
+        ctl.pastCancelling('保存裁量基准');
+        const saved = services.discretion.saveImported(benchmark, files.map((f) => f.name).join('、'), services.clock.now().toISOString(), user.name);
+        const factors = benchmark.commonFactors.length + benchmark.violations.reduce((n, v) => n + v.factors.length, 0);
+        return { version: saved.version, types: benchmark.violations.length, factors, changed: saved.changed };
+      },
+    });
   },
 
   'discretion.export': async ({ version }, { services }) => {

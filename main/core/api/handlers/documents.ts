@@ -18,6 +18,10 @@ import { docxText } from '../../documents/render.js';
 import { requireBureauSettings, requireDossier } from '../../documents/requiredTexts.js';
 import { archivedOn } from '../archived.js';
 import { caseDocumentContext } from '../documentContext.js';
+import { checkFileAccess } from '../fileAccess.js';
+
+/** The largest file `blobs.read` returns (as Base64 in JSON); the screens read files as bytes (common/files.ts). */
+export const maxBlobReadBytes = 16 * 1024 * 1024;
 
 export const documentHandlers: HandlerMap<'documents.generate' | 'documents.pdf' | 'blobs.read' | 'documents.reimport' | 'documents.finalise'> = {
   'documents.generate': (input, ctx) => {
@@ -100,7 +104,14 @@ export const documentHandlers: HandlerMap<'documents.generate' | 'documents.pdf'
 
   'documents.reimport': (input, ctx) => reimportDocument(ctx, input),
   'documents.finalise': (input, ctx) => finaliseDocument(ctx, input),
-  'blobs.read': ({ hash }, { services }) => {
+  'blobs.read': ({ hash, caseId }, ctx) => {
+    const { services } = ctx;
+    // Only a file of a case the user may see (fileAccess.ts); bounded: Base64 in JSON is for small files.
+    checkFileAccess(services, requireUser(ctx), { hash, ...(caseId ? { caseId } : {}) });
+    const size = services.blobs.size(hash);
+    if (size > maxBlobReadBytes) {
+      throw new AppError('FILE_TOO_LARGE', `文件过大（${Math.round(size / 1024 / 1024)}MB），blobs.read 只读取不超过${maxBlobReadBytes / 1024 / 1024}MB的文件；请在界面中查看或下载`);
+    }
     const bytes = services.blobs.get(hash);
     return { hash, mimeType: services.blobs.mimeType(hash), base64: bytes.toString('base64') };
   },

@@ -1,5 +1,6 @@
-/** The enterprise directory's operations (issue 5): search, an enterprise's page, import. */
+/** The enterprise directory's operations (issue 5): search, an enterprise's page, import (a job). */
 import type { HandlerMap } from '../types.js';
+import { requireUser } from '../types.js';
 import { importEnterpriseFile, readEnterpriseFile } from '../enterpriseImport.js';
 import { enterprisePage } from '../enterprisePage.js';
 import { refuseUnlessCli } from '../localFiles.js';
@@ -7,17 +8,24 @@ import { refuseUnlessCli } from '../localFiles.js';
 export const enterpriseHandlers: HandlerMap<'enterprises.search' | 'enterprises.get' | 'enterprises.import'> = {
   'enterprises.search': ({ query, limit }, { services }) => services.directory.searchEnterprises(query, limit),
 
-  'enterprises.get': ({ id }, { services }) => enterprisePage(services, id),
+  'enterprises.get': ({ id }, ctx) => enterprisePage(ctx.services, id, requireUser(ctx)), // issue 11: scoped by caseAccess
 
+  // Answers at once with a job id; jobs.get follows the import and gives its report.
   'enterprises.import': (input, ctx) => {
     const { services } = ctx;
+    const user = requireUser(ctx);
     if ('path' in input) refuseUnlessCli(ctx);
     const file = 'path' in input
       ? readEnterpriseFile(input.path)
       : { name: input.fileName, bytes: Buffer.from(input.contentBase64, 'base64'), uploaded: true };
-    return importEnterpriseFile({
+    const importCtx = {
       store: services.enterprises, regions: services.enterpriseData.regions, columns: services.enterpriseData.columns,
       now: () => services.clock.now(),
-    }, file, input.encoding);
+    };
+    return services.jobs.start({
+      op: 'enterprises.import', owner: user.id, exclusive: 'enterprises',
+      busyMessage: '另一个企业名录导入正在进行，请等待其完成或取消后再导入',
+      run: (ctl) => importEnterpriseFile(importCtx, file, input.encoding, ctl),
+    });
   },
 };

@@ -26,7 +26,7 @@ export function sniffImage(bytes: Uint8Array): 'image/jpeg' | 'image/png' | null
 }
 
 export const evidenceHandlers: HandlerMap<'evidence.add'> = {
-  'evidence.add': (input, ctx) => {
+  'evidence.add': async (input, ctx) => {
     const { services } = ctx;
     const user = requireUser(ctx);
     const bytes = Buffer.from(input.contentBase64, 'base64');
@@ -45,6 +45,8 @@ export const evidenceHandlers: HandlerMap<'evidence.add'> = {
       if (current.closedOn) throw new AppError('ACTION_NOT_ALLOWED', '案件已结案，不能再添加证据');
       return [{ type: 'evidence.added', payload: record }];
     });
+    // The 证据 tab shows thumbnails, not 4000×3000 originals; one that cannot be made now is made on its first request.
+    await services.thumbnails.of(hash, bytes);
     return record;
   },
 };

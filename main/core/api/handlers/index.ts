@@ -18,6 +18,8 @@ import { legalBasisHandlers } from './legalBasis.js'; // the law of the act's da
 import { startupHandlers } from './startup.js'; // issue 11: damaged data files set aside at start
 import { updateHandlers } from './updates.js'; // issue 11: the desktop app's update feed
 import { backupHandlers } from './backup.js'; // issue 11: backups
+import { securityHandlers } from './security.js'; // encryption at rest of the case database
+import { jobHandlers } from './jobs.js'; // long work: the imports' progress, result and cancel
 
 export const handlers: HandlerMap = {
   ...sessionHandlers,
@@ -38,4 +40,6 @@ export const handlers: HandlerMap = {
   ...startupHandlers,
   ...updateHandlers,
   ...backupHandlers,
+  ...securityHandlers,
+  ...jobHandlers,
 };

@@ -6,6 +6,7 @@ import { repealOf, repealView } from '../../domain/laws/repeals.js';
 import { searchLaws } from '../../store/lawSearch.js';
 import { versionInfo } from '../../store/lawLibrary.js';
 import type { HandlerMap } from '../types.js';
+import { requireUser } from '../types.js';
 import type { Services } from '../../services.js';
 import { importLawFiles, readLawFolder } from '../lawImport.js';
 import { resolveArticle } from '../lawCitation.js';
@@ -22,12 +23,17 @@ function knownLaw(services: Services, law: string): { id: string; fullName: stri
 }
 
 export const lawHandlers: HandlerMap<LawOps> = {
+  // Answers at once with a job id; jobs.get follows the import and gives its results.
   'laws.import': (input, ctx) => {
     const { services } = ctx;
     if ('path' in input) refuseUnlessCli(ctx);
     const files = 'path' in input ? readLawFolder(input.path) : input.files;
     const effectiveFrom = 'files' in input ? input.effectiveFrom : undefined;
-    return importLawFiles({ library: services.laws, data: services.lawData, now: () => services.clock.now() }, files, effectiveFrom);
+    const lawCtx = { library: services.laws, data: services.lawData, now: () => services.clock.now() };
+    return services.jobs.start({
+      op: 'laws.import', owner: requireUser(ctx).id, exclusive: 'laws', busyMessage: '另一次法律文本导入正在进行，请等待其完成后再导入',
+      run: (ctl) => importLawFiles(lawCtx, files, effectiveFrom, ctl),
+    });
   },
 
   'laws.list': (_i, { services }) => services.laws.laws().map((l) => {

@@ -34,6 +34,6 @@ export const legalBasisHandlers: HandlerMap<'legalBasis.resolve' | 'cases.record
       }
       return [{ type: 'case.lawFiguresRecorded', payload: f }];
     }, input.expectedVersion);
-    return buildCaseView(services, state, user.roles);
+    return buildCaseView(services, state, user);
   },
 };

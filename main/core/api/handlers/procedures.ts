@@ -13,6 +13,8 @@ import type { Services } from '../../services.js';
 import { procedureOf, today } from '../caseView.js';
 import { warnAheadSetting } from '../settings.js';
 import type { HandlerMap } from '../types.js';
+import { requireUser } from '../types.js';
+import { caseScope } from '../caseAccess.js';
 
 const addedCalendarDir = (services: Services) => join(services.dataDir, 'calendars');
 
@@ -33,12 +35,13 @@ function caseDeadlines(services: Services, s: CaseState, now: string, warn: numb
 }
 
 export const procedureHandlers: HandlerMap<'deadlines.overview' | 'calendar.list' | 'calendar.import' | 'procedures.list' | 'procedures.import'> = {
-  'deadlines.overview': (input, { services }) => {
+  'deadlines.overview': (input, ctx) => {
+    const { services } = ctx;
     const warn = input.warnAheadWorkingDays ?? warnAheadSetting(services);
     const now = today(services);
     const rows = [];
-    for (const { state } of services.db.prepare('SELECT state FROM cases WHERE closed = 0').all() as Array<{ state: string }>) {
-      const s = JSON.parse(state) as CaseState;
+    // Issue 11: the cases the caller may see (an officer his own; docs/security.md), like cases.list.
+    for (const { state: s } of services.cases.projection.states({ open: true }, caseScope(requireUser(ctx)))) {
       for (const d of caseDeadlines(services, s, now, warn)) {
         if (input.include === 'attention' && d.status !== 'overdue' && d.status !== 'dueSoon') continue;
         if (d.status === 'met') continue;

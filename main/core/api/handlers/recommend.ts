@@ -6,6 +6,9 @@ import { firstViolationNote, repetitionOutcomes } from '../../domain/recommend/p
 import { rankViolations } from '../../domain/recommend/rankViolations.js';
 import type { Services } from '../../services.js';
 import type { HandlerMap } from '../types.js';
+import { requireUser } from '../types.js';
+import type { UserRow } from '../../store/directory.js';
+import { canSeeCase } from '../caseAccess.js';
 import { typesStandingOn } from '../../domain/legalBasis/standingType.js';
 import { typeIndex } from '../legalBasis.js';
 import { today } from '../caseView.js';
@@ -18,27 +21,25 @@ function industryOf(services: Services, enterpriseId: string | undefined): strin
   return row?.industry_code || undefined;
 }
 
-interface DecidedState {
-  number: string;
-  violation: { id: string; name: string };
-  decision: { kind: string; fine: number; approvedOn: string | null } | null;
-}
-
-/** The party's decided penalties, from the case projections (cases.enterprise_id is generated from the state). */
-function decidedPenalties(services: Services, enterpriseId: string, excludeCaseId: string | undefined): PriorCase[] {
+/**
+ * The party's decided penalties, from the case projections (cases.enterprise_id is generated from the
+ * state). Every one counts for the rules (从重 discretion looks at all of them); `visible` says which
+ * the caller may see in detail (api/caseAccess.ts).
+ */
+function decidedPenalties(services: Services, user: UserRow, enterpriseId: string, excludeCaseId: string | undefined): { priors: PriorCase[]; visible: Set<string> } {
   const categories = new Map(services.discretion.benchmark().violations.map((v) => [v.id, v.category]));
-  const rows = services.db.prepare('SELECT id, state FROM cases WHERE enterprise_id = ?').all(enterpriseId) as Array<{ id: string; state: string }>;
-  const out: PriorCase[] = [];
-  for (const r of rows) {
-    if (r.id === excludeCaseId) continue;
-    const s = JSON.parse(r.state) as DecidedState;
+  const priors: PriorCase[] = [];
+  const visible = new Set<string>();
+  for (const { state: s } of services.cases.projection.states({ enterpriseId })) {
+    if (s.id === excludeCaseId) continue;
     if (s.decision?.kind !== 'penalty' || !s.decision.approvedOn) continue;
-    out.push({
-      caseId: r.id, number: s.number, violationId: s.violation.id, violationName: s.violation.name,
+    priors.push({
+      caseId: s.id, number: s.number, violationId: s.violation.id, violationName: s.violation.name,
       category: categories.get(s.violation.id) ?? null, decidedOn: s.decision.approvedOn, fine: s.decision.fine,
     });
+    if (canSeeCase(user, s)) visible.add(s.id);
   }
-  return out;
+  return { priors, visible };
 }
 
 export const recommendHandlers: HandlerMap<RecommendOps> = {
@@ -64,13 +65,17 @@ export const recommendHandlers: HandlerMap<RecommendOps> = {
     return { violationId, violationName: entry.name, benchmarkVersion: benchmark.version, items, missing: items.filter((i) => !i.present).map((i) => i.name) };
   },
 
-  'recommend.priorViolations': ({ enterpriseId, date, violationId, excludeCaseId }, { services }) => {
+  'recommend.priorViolations': ({ enterpriseId, date, violationId, excludeCaseId }, ctx) => {
+    const { services } = ctx;
     const benchmark = services.discretion.benchmark();
     const category = violationId ? benchmark.violations.find((v) => v.id === violationId)?.category ?? null : null;
-    const priors = decidedPenalties(services, enterpriseId, excludeCaseId);
+    const { priors, visible } = decidedPenalties(services, requireUser(ctx), enterpriseId, excludeCaseId);
     const outcome = repetitionOutcomes(priors, benchmark.repetition, { date, category, violationId: violationId ?? null });
+    // Issue 11: another officer's case shows its decision date only; the rules still count it.
+    const shown = outcome.before.map((p) => (visible.has(p.caseId) ? { ...p, restricted: false as const } : { restricted: true as const, decidedOn: p.decidedOn }));
+    const rules = outcome.rules.map((r) => ({ ...r, caseIds: r.caseIds.filter((id) => visible.has(id)), otherCases: r.caseIds.filter((id) => !visible.has(id)).length }));
     return {
-      enterpriseId, date, priors: outcome.before, rules: outcome.rules, firstViolation: outcome.firstViolation,
+      enterpriseId, date, priors: shown, rules, firstViolation: outcome.firstViolation,
       note: outcome.firstViolation ? `此前未受过行政处罚：${firstViolationNote}` : '期限自前次处罚决定作出之日起算；两高2023年解释第十九条自前次处罚生效之日起算，临界情形请人工核对',
     };
   },

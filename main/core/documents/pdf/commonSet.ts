@@ -33,7 +33,8 @@ export function gb2312Han(): ReadonlySet<number> {
       if (isHan(cp)) set.add(cp); // the five empty cells at the end of row 55 decode to private use
     }
   }
-  return (gb2312 = set);
+  gb2312 = set;
+  return set;
 }
 
 /** Of a font's characters, those of the common set: no radical, and either not Han or in GB 2312. */

@@ -122,7 +122,7 @@ describe.skipIf(!hasChromium)('built-in Chromium engine', () => {
 
   it('keeps text inside the DOCX margins on every page', async () => {
     const r = results[manifest.findIndex((t) => t.id === 'penalty-decision')]!;
-    const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+    const { getDocument } = await (await import('./pdfjsNode.js')).pdfjs();
     const doc = await getDocument({ data: new Uint8Array(r.pdf) }).promise;
     const mm = (v: number): number => (v * 72) / 25.4;
     for (let p = 1; p <= doc.numPages; p++) {

@@ -1,8 +1,9 @@
 /** The text of each page of a PDF, read with pdf.js: for tests and for indexing printed documents. */
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { pdfjs } from './pdfjsNode.js';
 
 export async function pdfPageTexts(pdf: Uint8Array): Promise<string[]> {
   // pdf.js takes ownership of (detaches) the buffer it is given: hand it a copy.
+  const { getDocument } = await pdfjs();
   const doc = await getDocument({ data: new Uint8Array(pdf), useSystemFonts: false, isEvalSupported: false }).promise;
   try {
     const pages: string[] = [];

@@ -124,10 +124,10 @@ describe('discretion calculator refuses incomplete or wrong choices', () => {
   it('lists the factors without a level, unknown levels and factors that do not apply', () => {
     const e = entry('air-over-standard-emission');
     const levels = levelsAt(e, 0);
-    delete levels['harm'];
-    delete levels['duration'];
-    levels['fault'] = 'nonsense';
-    levels['quantity'] = 'lt1t';
+    delete levels.harm;
+    delete levels.duration;
+    levels.fault = 'nonsense';
+    levels.quantity = 'lt1t';
     const out = calculateFine(benchmark, e, { levels, base: null, aggravated: false });
     expect(out.ok).toBe(false);
     const text = out.ok ? '' : out.problems.join('\n');

@@ -43,10 +43,10 @@ function checkHeaders(p: Problems, sheet: SheetKey, rows: TableRow[] | undefined
 function readMeta(p: Problems, rows: TableRow[], defaults: TableDefaults) {
   const meta = new Map<string, { value: string; line: number }>();
   for (const r of rows) {
-    const key = (r.cells['项目'] ?? '').trim();
+    const key = (r.cells.项目 ?? '').trim();
     if (!key) continue;
     if (!(metaKeys as readonly string[]).includes(key)) p.add('meta', r.line, `未知的项目“${key}”（可用：${metaKeys.join('、')}）`);
-    meta.set(key, { value: (r.cells['内容'] ?? '').trim(), line: r.line });
+    meta.set(key, { value: (r.cells.内容 ?? '').trim(), line: r.line });
   }
   const get = (k: string) => meta.get(k) ?? { value: '', line: 1 };
   const version = defaults.version ?? get('版本').value;

@@ -23,7 +23,9 @@ function cellValue(v: ExcelJS.CellValue): Cell {
 }
 
 /**
- * Loads the whole workbook. exceljs's streaming WorkbookReader would need a seventh of the memory
+ * Loads the whole workbook: for the benchmark table (a few hundred rows, zip-checked first by
+ * discretionImport.ts); the enterprise directory is read as a stream by spreadsheet/xlsxStream.ts.
+ * exceljs's streaming WorkbookReader would need a seventh of the memory
  * (~170 MB against ~1.2 GB for 90,910 rows) but, measured here with exceljs 4.4, it garbles a
  * Chinese character now and then where a multi-byte character crosses a chunk boundary
  * (贵阳市 → 贵阳���), which would silently corrupt the directory.

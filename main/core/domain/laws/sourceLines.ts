@@ -14,7 +14,7 @@ export interface SourceLine {
 }
 
 // \s covers U+3000 and U+00A0 in JavaScript; zero-width space and BOM are not whitespace there.
-const invisible = /[\u200b\u200c\u200d\u2060\ufeff]/g;
+const invisible = /[\u200b-\u200d\u2060\ufeff]/g;
 
 export function sourceLines(content: string): SourceLine[] {
   const out: SourceLine[] = [];

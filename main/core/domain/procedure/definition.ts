@@ -141,7 +141,7 @@ export function checkDefinition(def: ProcedureDefinition, knownGuards: ReadonlyS
     for (const f of fromNodes(a)) if (!nodeIds.has(f)) problems.push(`操作 ${a.id} 的起点 ${f} 不存在`);
     for (const t of targetsOf(a)) if (t !== returnToPrevious && !nodeIds.has(t)) problems.push(`操作 ${a.id} 的终点 ${t} 不存在`);
     if (a.to && a.next) problems.push(`操作 ${a.id} 不能同时有 to 和 next`);
-    if (a.next && a.next.at(-1)?.when) problems.push(`操作 ${a.id} 的 next 最后一项须无条件（否则可能无处可去）`);
+    if (a.next?.at(-1)?.when) problems.push(`操作 ${a.id} 的 next 最后一项须无条件（否则可能无处可去）`);
     if (a.form && knownForms && !knownForms.has(a.form)) problems.push(`操作 ${a.id} 使用了未知表单 ${a.form}`);
     for (const g of a.guards) checkGuard(`操作 ${a.id}`, g);
     for (const n of a.next ?? []) if (n.when) checkGuard(`操作 ${a.id}`, n.when);

@@ -148,7 +148,7 @@ function trackView(state: CaseState, t: TrackState, ctx: EvaluationContext): Tra
   };
 }
 
-export function evaluateCase(def: ProcedureDefinition, state: CaseState, ctx: EvaluationContext): Omit<CaseView, 'state' | 'legalBasis'> {
+export function evaluateCase(def: ProcedureDefinition, state: CaseState, ctx: EvaluationContext): Omit<CaseView, 'state' | 'legalBasis' | 'documentGates'> {
   const parts = nodeParts(def, state, state.node, ctx, mainTrackId);
   const dctx = { today: ctx.today, calendar: ctx.calendar, warnAheadWorkingDays: ctx.warnAheadWorkingDays ?? def.warnAheadWorkingDays };
   const deadlines = [

@@ -9,6 +9,8 @@ import { sql as discretionBenchmarks } from './20261127T1600_discretion_benchmar
 import { sql as accounts } from './20261207T1000_accounts.js'; // issue 11: sessions hashed, lockout, audit log
 import { sql as appendOnly } from './20261207T1300_append_only.js'; // issue 11: case_events closed to INSERT OR REPLACE
 import { sql as caseScope } from './20261207T1500_case_scope.js'; // issue 11: the case list's access filter without JSON
+import { sql as usersDisabled } from './20261207T1710_users_disabled.js'; // issue 11: 用户管理, accounts disabled, never deleted
+import { sql as thumbnails } from './20261207T1730_thumbnails.js'; // evidence photos' thumbnails (derived, like derived_pdfs)
 
 export interface Migration { name: string; sql: string }
 
@@ -20,4 +22,6 @@ export const migrations: Migration[] = [
   { name: '20261207T1000_accounts', sql: accounts },
   { name: '20261207T1300_append_only', sql: appendOnly },
   { name: '20261207T1500_case_scope', sql: caseScope },
+  { name: '20261207T1710_users_disabled', sql: usersDisabled },
+  { name: '20261207T1730_thumbnails', sql: thumbnails },
 ];

@@ -1,6 +1,7 @@
 /**
  * 账号与审计 (issue 11), for the 系统管理员: the users (role, locked or not, must change the password,
- * last login) with 重置密码, and the audit log of logins, failures, locks and password events, paged.
+ * last login) with 新建用户, 修改角色, 重置密码 and 停用/启用 (never a delete: names stand in case
+ * histories), and the audit log of logins, failures, locks, password and account events, paged.
  */
 import { useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
 import Alert from '@mui/material/Alert';
@@ -31,23 +32,36 @@ import { send } from '../../api/send';
 import { messageOf } from '../../api/errors';
 import { useNotifier } from '../../app/notifier';
 import { useSession } from '../../app/session';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { CreateUserDialog } from './CreateUserDialog';
+import { RolesDialog } from './RolesDialog';
 
 const timeText = (iso: string | null): string => (iso ? new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }) : '—');
 
 export function AccountsScreen() {
+  // Each change to an account is audited: the log below reloads after one.
+  const [changes, setChanges] = useState(0);
   return (
     <Stack spacing={2} data-testid="accounts-screen">
-      <UsersSection />
-      <AuditSection />
+      <UsersSection onChanged={() => setChanges((n) => n + 1)} />
+      <AuditSection changes={changes} />
     </Stack>
   );
 }
 
-function UsersSection() {
+function UsersSection({ onChanged }: { onChanged(): void }) {
   const { user: me } = useSession();
   const [users, setUsers] = useState<AccountRow[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [resetting, setResetting] = useState<AccountRow | null>(null);
+  // 用户管理 (issue 11): 新建用户, 修改角色, 停用/启用.
+  const notifier = useNotifier();
+  const [creating, setCreating] = useState(false);
+  const [editing, setEditing] = useState<AccountRow | null>(null);
+  const [toggling, setToggling] = useState<AccountRow | null>(null);
+  const [toggleError, setToggleError] = useState<string | null>(null);
+  const [togglePending, setTogglePending] = useState(false);
+  const reload = (): void => { void load(); onChanged(); };
   const load = useCallback(async () => {
     try {
       setUsers(await send('users.list', {}));
@@ -60,7 +74,11 @@ function UsersSection() {
 
   return (
     <Paper sx={{ p: 2 }}>
-      <Typography variant="h6" component="h1" gutterBottom>用户账号</Typography>
+      <Stack direction="row" sx={{ alignItems: 'center', mb: 1 }}>
+        <Typography variant="h6" component="h1">用户账号</Typography>
+        <Box sx={{ flex: 1 }} />
+        <Button variant="contained" size="small" onClick={() => setCreating(true)} data-testid="new-user">新建用户</Button>
+      </Stack>
       <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
         连续5次登录失败锁定1分钟，此后每次锁定时间加倍，最长1小时；重置密码可立即解锁。重置后，用户须在下次登录时修改密码。
       </Typography>
@@ -80,24 +98,58 @@ function UsersSection() {
               <TableCell>{u.roles.map((r) => roleNames[r]).join('、')}</TableCell>
               <TableCell>
                 <Stack direction="row" spacing={0.5}>
+                  {u.disabledAt && <Chip size="small" label={`已停用（${timeText(u.disabledAt)}）`} data-testid={`user-disabled-${u.username}`} />}
                   {u.lockedUntil && <Chip size="small" color="error" label={`锁定至 ${timeText(u.lockedUntil)}`} />}
                   {u.mustChangePassword && <Chip size="small" color="warning" label="须修改密码" />}
                   {!u.lockedUntil && u.failures > 0 && <Chip size="small" label={`连续失败${u.failures}次`} />}
-                  {!u.lockedUntil && !u.mustChangePassword && u.failures === 0 && <Chip size="small" variant="outlined" label="正常" />}
+                  {!u.disabledAt && !u.lockedUntil && !u.mustChangePassword && u.failures === 0 && <Chip size="small" variant="outlined" label="正常" />}
                 </Stack>
               </TableCell>
               <TableCell>{timeText(u.lastLoginAt)}</TableCell>
               <TableCell>{timeText(u.passwordChangedAt)}</TableCell>
               <TableCell align="right">
-                {u.id !== me.id && (
-                  <Button size="small" data-testid={`reset-${u.username}`} onClick={() => setResetting(u)}>重置密码</Button>
-                )}
+                <Stack direction="row" spacing={0.5} sx={{ justifyContent: 'flex-end' }}>
+                  <Button size="small" data-testid={`roles-${u.username}`} onClick={() => setEditing(u)}>修改角色</Button>
+                  {u.id !== me.id && (
+                    <Button size="small" data-testid={`reset-${u.username}`} onClick={() => setResetting(u)}>重置密码</Button>
+                  )}
+                  {u.id !== me.id && (
+                    <Button size="small" color={u.disabledAt ? 'primary' : 'warning'} data-testid={`${u.disabledAt ? 'enable' : 'disable'}-${u.username}`}
+                      onClick={() => { setToggleError(null); setToggling(u); }}>{u.disabledAt ? '启用' : '停用'}</Button>
+                  )}
+                </Stack>
               </TableCell>
             </TableRow>
           ))}
         </TableBody>
       </Table>
-      <ResetPasswordDialog account={resetting} onClose={() => setResetting(null)} onDone={() => { setResetting(null); void load(); }} />
+      <ResetPasswordDialog account={resetting} onClose={() => setResetting(null)} onDone={() => { setResetting(null); reload(); }} />
+      <CreateUserDialog
+        open={creating} onClose={() => setCreating(false)}
+        onCreated={(row) => { setCreating(false); notifier.success(`已新建用户${row.name}（${row.username}）：请把临时密码当面告知本人，其首次登录须修改密码`); reload(); }}
+      />
+      <RolesDialog account={editing} onClose={() => setEditing(null)} onSaved={(row) => { setEditing(null); notifier.success(`已修改${row.name}的角色：${row.roles.map((r) => roleNames[r]).join('、')}`); reload(); }} />
+      {toggling && (
+        <ConfirmDialog
+          title={`${toggling.disabledAt ? '启用' : '停用'}账号：${toggling.name}（${toggling.username}）`}
+          confirmLabel={toggling.disabledAt ? '启用' : '停用'} pending={togglePending} testId="toggle-user-confirm"
+          onClose={() => { if (!togglePending) setToggling(null); }}
+          onConfirm={() => {
+            const target = toggling;
+            setTogglePending(true);
+            send(target.disabledAt ? 'users.enable' : 'users.disable', { userId: target.id })
+              .then(() => { setToggling(null); notifier.success(`${target.name}的账号已${target.disabledAt ? '启用' : '停用'}`); reload(); }, (err: unknown) => setToggleError(messageOf(err)))
+              .finally(() => setTogglePending(false));
+          }}
+        >
+          <Typography variant="body2">
+            {toggling.disabledAt
+              ? '启用后该用户可以重新登录。'
+              : '停用后该用户不能登录，其登录立即结束；账号不删除，案件记录和审计日志中仍保留其姓名，可随时重新启用。'}
+          </Typography>
+          {toggleError && <Alert severity="error" sx={{ mt: 1 }} data-testid="toggle-user-error">{toggleError}</Alert>}
+        </ConfirmDialog>
+      )}
     </Paper>
   );
 }
@@ -149,7 +201,7 @@ function ResetPasswordDialog({ account, onClose, onDone }: { account: AccountRow
   );
 }
 
-function AuditSection() {
+function AuditSection({ changes }: { changes: number }) {
   const [page, setPage] = useState(0);
   const [rowsPerPage, setRowsPerPage] = useState(25);
   const [event, setEvent] = useState<AuditEvent | ''>('');
@@ -162,7 +214,7 @@ function AuditSection() {
     send('audit.list', { offset: page * rowsPerPage, limit: rowsPerPage, ...(event ? { event } : {}), ...(username.trim() ? { username: username.trim() } : {}) })
       .then((d) => { if (live) { setData(d); setError(null); } }, (e: unknown) => { if (live) setError(messageOf(e)); });
     return () => { live = false; };
-  }, [page, rowsPerPage, event, username]);
+  }, [page, rowsPerPage, event, username, changes]);
 
   return (
     <Paper sx={{ p: 2 }}>

@@ -24,7 +24,7 @@ import type { ProvisionView } from '../../../../common/schemas/legalBasis';
 import { ApiError } from '../../api/errors';
 import { send } from '../../api/send';
 import { useNotifier } from '../../app/notifier';
-import { hasRole, useSession } from '../../app/session';
+import { useCanCall } from '../../app/canCall';
 import { Section } from '../../components/Section';
 import { todayIso } from '../../util/dates';
 import { amountLabels, figuresOf, formOf, provisionYuan, ruleSummary, sameProvision, type FiguresForm } from './legalBasisText';
@@ -142,7 +142,7 @@ function FiguresFormView({ view, onView, onDone }: Props & { onDone(): void }) {
 }
 
 export function LegalBasisPanel({ view, onView }: Props) {
-  const { user } = useSession();
+  const can = useCanCall();
   const [editing, setEditing] = useState(false);
   const basis = view.legalBasis;
 
@@ -156,7 +156,7 @@ export function LegalBasisPanel({ view, onView }: Props) {
 
   const summary = ruleSummary(basis);
   const approved = Boolean(view.state.decision?.approvedOn);
-  const mayRecord = !approved && !view.state.closedOn && hasRole(user, 'officer', 'reviewer', 'head');
+  const mayRecord = !approved && !view.state.closedOn && can('cases.recordLawFigures');
   const showForm = mayRecord && (basis.rule === 'undecided' || editing);
   const same = sameProvision(basis);
   const decisionDay = approved ? `作出处罚决定时（${basis.decisionOn}）` : `作出处罚决定时（尚未决定，按今天${basis.decisionOn}）`;

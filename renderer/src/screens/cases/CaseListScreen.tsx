@@ -14,7 +14,7 @@ import SearchIcon from '@mui/icons-material/Search';
 import type { CaseListRow } from '../../../../common/schemas/cases';
 import { send } from '../../api/send';
 import { useNotifier } from '../../app/notifier';
-import { hasRole, useSession } from '../../app/session';
+import { useCanCall } from '../../app/canCall';
 import { navigate } from '../../app/route';
 import { useDebounced } from '../../hooks/useDebounced';
 import { CaseTable } from './CaseTable';
@@ -24,7 +24,7 @@ type StateFilter = 'all' | 'open' | 'closed';
 const pageSize = 50;
 
 export function CaseListScreen() {
-  const { user } = useSession();
+  const can = useCanCall();
   const notifier = useNotifier();
   const [filter, setFilter] = useState<StateFilter>('all');
   const [query, setQuery] = useState('');
@@ -48,7 +48,7 @@ export function CaseListScreen() {
     return () => { live = false; };
   }, [filter, debouncedQuery, page, notifier]);
 
-  const canOpen = hasRole(user, 'officer', 'head');
+  const canOpen = can('cases.open');
 
   return (
     <Stack spacing={2}>

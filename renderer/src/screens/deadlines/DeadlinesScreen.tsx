@@ -24,7 +24,7 @@ import type { z } from 'zod';
 import type { deadlineOverview } from '../../../../common/schemas/cases';
 import { send } from '../../api/send';
 import { messageOf } from '../../api/errors';
-import { hasRole, useSession } from '../../app/session';
+import { useCanCall } from '../../app/canCall';
 import { useNotifier } from '../../app/notifier';
 import { hrefOf } from '../../app/route';
 import { chineseDate } from '../../util/dates';
@@ -33,7 +33,7 @@ import { unitText } from '../case/DeadlinesPanel';
 type Overview = z.infer<typeof deadlineOverview>;
 
 export function DeadlinesScreen() {
-  const { user } = useSession();
+  const can = useCanCall();
   const notifier = useNotifier();
   const [include, setInclude] = useState<'attention' | 'all'>('attention');
   const [data, setData] = useState<Overview | null>(null);
@@ -77,7 +77,7 @@ export function DeadlinesScreen() {
           <ToggleButton value="all">全部进行中的期限</ToggleButton>
         </ToggleButtonGroup>
         <Box sx={{ flex: 1 }} />
-        {hasRole(user, 'head') ? (
+        {can('settings.update') ? (
           <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
             <TextField size="small" label="提前提醒（工作日）" value={horizon} onChange={(e) => setHorizon(e.target.value)} sx={{ width: 150 }} slotProps={{ htmlInput: { 'data-testid': 'warn-ahead', inputMode: 'numeric' } }} />
             <Button size="small" variant="outlined" loading={saving} onClick={() => void saveHorizon()}>保存</Button>

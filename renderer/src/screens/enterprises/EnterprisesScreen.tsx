@@ -15,7 +15,7 @@ import UploadFileIcon from '@mui/icons-material/UploadFile';
 import type { EnterpriseSummary } from '../../../../common/schemas/enterprises';
 import { send } from '../../api/send';
 import { messageOf } from '../../api/errors';
-import { hasRole, useSession } from '../../app/session';
+import { useCanCall } from '../../app/canCall';
 import { navigate } from '../../app/route';
 import { useDebounced } from '../../hooks/useDebounced';
 import { EnterpriseTable } from './EnterpriseTable';
@@ -24,7 +24,7 @@ import { EnterpriseImportDialog } from './EnterpriseImportDialog';
 const pageSize = 50;
 
 export function EnterprisesScreen() {
-  const { user } = useSession();
+  const can = useCanCall();
   const [query, setQuery] = useState('');
   const [rows, setRows] = useState<EnterpriseSummary[]>([]);
   const [loading, setLoading] = useState(false);
@@ -43,7 +43,7 @@ export function EnterprisesScreen() {
     return () => { live = false; };
   }, [debounced, generation]);
 
-  const canImport = hasRole(user, 'reviewer', 'head', 'admin');
+  const canImport = can('enterprises.import');
   return (
     <Stack spacing={2} data-testid="enterprises-page">
       <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>

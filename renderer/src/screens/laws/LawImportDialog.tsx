@@ -1,6 +1,7 @@
 /**
  * 导入法律文本: choose statute files (.md, the format of 法律法规模版.md), import them one by one
- * with a progress bar, then a report per file: added, updated, unchanged, skipped or failed (with
+ * (each a background job) with a progress bar and 取消 (the files not yet imported are left out),
+ * then a report per file: added, updated, unchanged, skipped or failed (with
  * the line and the reason). A bad file changes nothing; the others are imported.
  */
 import { useRef, useState } from 'react';
@@ -20,7 +21,8 @@ import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
 import type { LawImportResult } from '../../../../common/schemas/laws';
-import { send } from '../../api/send';
+import { cancelJob, runJob } from '../../api/jobs';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { messageOf } from '../../api/errors';
 
 const maxBytes = 5 * 1024 * 1024;
@@ -37,10 +39,10 @@ function failed(file: string, message: string): LawImportResult {
   return { file, status: 'failed', law: null, versionDate: null, articleCount: null, message, line: null, warnings: [], closed: null };
 }
 
-async function importFile(f: File): Promise<LawImportResult> {
+async function importFile(f: File, onJob: (jobId: string) => void): Promise<LawImportResult> {
   if (f.size > maxBytes) return failed(f.name, '文件过大（不超过5MB）');
   try {
-    const r = await send('laws.import', { files: [{ name: f.name, content: await f.text() }] });
+    const r = await runJob('laws.import', { files: [{ name: f.name, content: await f.text() }] }, (v) => onJob(v.jobId));
     return r.results[0] ?? failed(f.name, '没有结果');
   } catch (e) {
     // A single bad file fails the call; its reason is the message.
@@ -54,18 +56,32 @@ export function LawImportDialog({ onClose, onImported }: { onClose(): void; onIm
   const [done, setDone] = useState(0);
   const [running, setRunning] = useState(false);
   const [results, setResults] = useState<LawImportResult[] | null>(null);
+  const [asking, setAsking] = useState(false);
+  const stop = useRef<{ requested: boolean; jobId: string | null }>({ requested: false, jobId: null });
 
   const run = async (): Promise<void> => {
     setRunning(true);
     setDone(0);
+    stop.current = { requested: false, jobId: null };
     const out: LawImportResult[] = [];
     for (const f of files) {
-      out.push(await importFile(f));
+      if (stop.current.requested) {
+        out.push(failed(f.name, '已取消，未导入'));
+        continue;
+      }
+      out.push(await importFile(f, (jobId) => { stop.current.jobId = jobId; }));
       setDone(out.length);
     }
     setResults(out);
     setRunning(false);
     await onImported();
+  };
+
+  /** 取消: the file being read is stopped (or, once it is being stored, finished); the others are not imported. */
+  const cancel = async (): Promise<void> => {
+    stop.current.requested = true;
+    setAsking(false);
+    if (stop.current.jobId) await cancelJob(stop.current.jobId).catch(() => undefined);
   };
 
   const count = (s: LawImportResult['status']): number => results?.filter((r) => r.status === s).length ?? 0;
@@ -96,7 +112,8 @@ export function LawImportDialog({ onClose, onImported }: { onClose(): void; onIm
             {running && (
               <>
                 <LinearProgress variant="determinate" value={(done / Math.max(1, files.length)) * 100} data-testid="law-import-progress" sx={{ mt: 1 }} />
-                <Typography variant="caption" color="text.secondary">正在导入 {done}/{files.length}</Typography>
+                <Typography variant="caption" color="text.secondary" data-testid="law-import-progress-text">已处理 {done} / 共 {files.length} 个文件</Typography>
+                <Button size="small" color="warning" onClick={() => setAsking(true)} data-testid="law-import-cancel">取消导入</Button>
               </>
             )}
           </>
@@ -138,6 +155,11 @@ export function LawImportDialog({ onClose, onImported }: { onClose(): void; onIm
             </>
           )}
       </DialogActions>
+      {asking && (
+        <ConfirmDialog title="取消导入？" confirmLabel="取消导入" pending={false} onConfirm={() => void cancel()} onClose={() => setAsking(false)} testId="law-import-confirm">
+          <Typography variant="body2">正在读取的文件不再导入，其余尚未导入的文件也不导入；已导入的文件保留。</Typography>
+        </ConfirmDialog>
+      )}
     </Dialog>
   );
 }

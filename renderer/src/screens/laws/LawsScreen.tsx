@@ -17,7 +17,7 @@ import UploadFileIcon from '@mui/icons-material/UploadFile';
 import type { LawInfo } from '../../../../common/schemas/laws';
 import { send } from '../../api/send';
 import { useNotifier } from '../../app/notifier';
-import { hasRole, useSession } from '../../app/session';
+import { useCanCall } from '../../app/canCall';
 import { useDebounced } from '../../hooks/useDebounced';
 import { LawList } from './LawList';
 import { LawText } from './LawText';
@@ -25,7 +25,7 @@ import { LawSearchResults } from './LawSearchResults';
 import { LawImportDialog } from './LawImportDialog';
 
 export function LawsScreen({ law, article }: { law: string | null; article: number | null }) {
-  const { user } = useSession();
+  const can = useCanCall();
   const notifier = useNotifier();
   const [laws, setLaws] = useState<LawInfo[] | null>(null);
   const [query, setQuery] = useState('');
@@ -42,7 +42,7 @@ export function LawsScreen({ law, article }: { law: string | null; article: numb
 
   useEffect(() => { void reload(); }, [reload]);
 
-  const canImport = hasRole(user, 'reviewer', 'head', 'admin');
+  const canImport = can('laws.import');
   const selected = laws?.find((l) => l.id === law) ?? null;
 
   return (

@@ -38,7 +38,7 @@ export function lawParts(articles: readonly LawArticleView[]): LawPart[] {
 export function partIndexOf(parts: readonly LawPart[], article: number | null): number {
   if (article === null) return 0;
   const i = parts.findIndex((p) => p.articles.some((a) => a.number === article));
-  return i < 0 ? 0 : i;
+  return Math.max(i, 0);
 }
 
 /** The outline keys of the divisions holding a part (each level's key is the names down to it). */

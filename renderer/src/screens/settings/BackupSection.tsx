@@ -20,7 +20,8 @@ import BackupIcon from '@mui/icons-material/Backup';
 import { backupKindNames, type BackupInfo, type BackupListOutput } from '../../../../common/schemas/backup';
 import { send } from '../../api/send';
 import { messageOf } from '../../api/errors';
-import { hasRole, useSession } from '../../app/session';
+import { useSession } from '../../app/session';
+import { useCanCall } from '../../app/canCall';
 import { useNotifier } from '../../app/notifier';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { Section } from '../../components/Section';
@@ -63,8 +64,9 @@ function FolderForm({ list, onChanged }: { list: BackupListOutput; onChanged(l: 
 }
 
 export function BackupSection() {
-  const { user, logout } = useSession();
-  const allowed = hasRole(user, 'head', 'admin');
+  const { logout } = useSession();
+  const can = useCanCall();
+  const allowed = can('backup.now');
   const notifier = useNotifier();
   const [list, setList] = useState<BackupListOutput | null>(null);
   const [error, setError] = useState<string | null>(null);

@@ -17,14 +17,14 @@ import { messageOf } from '../../api/errors';
 import { useNotifier } from '../../app/notifier';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { Section } from '../../components/Section';
-import { useBlobUrl } from '../../hooks/useBlobUrl';
+import { useFileUrl } from '../../hooks/useFileUrl';
 import { fileToBase64 } from '../../util/binary';
 import { formatSize } from '../../util/size';
 
 const checkerboard = 'repeating-conic-gradient(#e4e7eb 0% 25%, #fff 0% 50%) 50% / 16px 16px';
 
 function SealPreview({ seal }: { seal: SealImageView }) {
-  const url = useBlobUrl(seal.hash, 'image/png');
+  const url = useFileUrl({ hash: seal.hash });
   return (
     <Box sx={{ width: 168, height: 168, background: checkerboard, border: 1, borderColor: 'divider', display: 'grid', placeItems: 'center' }}>
       {url === null && <Skeleton variant="rectangular" width={160} height={160} />}

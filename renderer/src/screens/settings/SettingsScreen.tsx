@@ -11,17 +11,18 @@ import Typography from '@mui/material/Typography';
 import type { SettingsView } from '../../../../common/schemas/settings';
 import { send } from '../../api/send';
 import { messageOf } from '../../api/errors';
-import { hasRole, useSession } from '../../app/session';
+import { useCanCall } from '../../app/canCall';
 import { PdfEngineSection } from './PdfEngineSection';
 import { SealSection } from './SealSection';
 import { WarnAheadSection } from './WarnAheadSection';
 import { BureauInfoSection } from './BureauInfoSection';
 import { BackupSection } from './BackupSection'; // issue 11: 数据备份
 import { UpdateSection } from './UpdateSection'; // issue 11: 软件更新
+import { EncryptionSection } from './EncryptionSection'; // 数据库加密 (系统管理员)
 
 export function SettingsScreen() {
-  const { user } = useSession();
-  const canEdit = hasRole(user, 'head');
+  const can = useCanCall();
+  const canEdit = can('settings.update');
   const [settings, setSettings] = useState<SettingsView | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -50,6 +51,7 @@ export function SettingsScreen() {
         </>
       )}
       <BackupSection />
+      <EncryptionSection />
       <UpdateSection />
     </Stack>
   );

@@ -15,15 +15,15 @@ import type { UpdatesView } from '../../../../common/schemas/updates';
 import { parseUpdateSource } from '../../../../common/updateSource';
 import { send } from '../../api/send';
 import { fieldErrorsOf, messageOf } from '../../api/errors';
-import { hasRole, useSession } from '../../app/session';
+import { useCanCall } from '../../app/canCall';
 import { useNotifier } from '../../app/notifier';
 import { Section } from '../../components/Section';
 
 const severity = { error: 'error', downloaded: 'success', downloading: 'info', 'up-to-date': 'success', checking: 'info', idle: 'info', disabled: 'info' } as const;
 
 export function UpdateSection() {
-  const { user } = useSession();
-  const canEdit = hasRole(user, 'head', 'admin');
+  const can = useCanCall();
+  const canEdit = can('updates.setSource');
   const notifier = useNotifier();
   const [view, setView] = useState<UpdatesView | null>(null);
   const [value, setValue] = useState('');

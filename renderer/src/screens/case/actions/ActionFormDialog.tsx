@@ -37,7 +37,7 @@ interface Props {
 }
 
 function isFormName(name: string): name is ActionFormName {
-  return Object.prototype.hasOwnProperty.call(forms, name);
+  return Object.hasOwn(forms, name);
 }
 
 export function ActionFormDialog({ action, view, pending, failure, onSubmit, onClose }: Props) {

@@ -2,8 +2,9 @@
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Typography from '@mui/material/Typography';
+import Tooltip from '@mui/material/Tooltip';
 import BlockIcon from '@mui/icons-material/Block';
-import type { ActionView } from '../../../../../common/schemas/cases';
+import type { ActionView, BlockedBy } from '../../../../../common/schemas/cases';
 import { isApproval, isRejection } from './actionKinds';
 
 interface Props {
@@ -12,6 +13,9 @@ interface Props {
   onClick(): void;
 }
 
+/** A rule that bars the user, as the tooltip says it: the reason and its article. */
+export const blockedText = (b: BlockedBy): string => `${b.message}（${b.article}）`;
+
 export function ActionItem({ action, pending, onClick }: Props) {
   const color = isRejection(action) ? 'warning' : isApproval(action) ? 'success' : 'primary';
   return (
@@ -19,17 +23,22 @@ export function ActionItem({ action, pending, onClick }: Props) {
       data-testid={`action-${action.id}`}
       sx={{ display: 'flex', gap: 2, alignItems: 'flex-start', flexWrap: { xs: 'wrap', sm: 'nowrap' } }}
     >
-      <Button
-        data-testid={`action-button-${action.id}`}
-        variant={isRejection(action) ? 'outlined' : 'contained'}
-        color={color}
-        disabled={!action.allowed}
-        loading={pending}
-        onClick={onClick}
-        sx={{ minWidth: 148, flexShrink: 0 }}
-      >
-        {action.name}
-      </Button>
+      {/* Issue 11: a rule that bars this user (separation of duties) is the disabled button's tooltip; a span carries it. */}
+      <Tooltip title={action.blockedBy ? blockedText(action.blockedBy) : ''} disableHoverListener={!action.blockedBy}>
+        <Box component="span" sx={{ flexShrink: 0, display: 'inline-flex' }} data-testid={action.blockedBy ? `action-blocked-${action.id}` : undefined}>
+          <Button
+            data-testid={`action-button-${action.id}`}
+            variant={isRejection(action) ? 'outlined' : 'contained'}
+            color={color}
+            disabled={!action.allowed}
+            loading={pending}
+            onClick={onClick}
+            sx={{ minWidth: 148 }}
+          >
+            {action.name}
+          </Button>
+        </Box>
+      </Tooltip>
       {!action.allowed && action.reasons.length > 0 && (
         <Box component="ul" data-testid={`action-reasons-${action.id}`} sx={{ m: 0, pl: 0, listStyle: 'none', pt: 0.5 }}>
           {action.reasons.map((r) => (

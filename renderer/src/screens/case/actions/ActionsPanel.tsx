@@ -85,7 +85,7 @@ export function ActionsPanel({ view, actions = view.actions, track = 'main', onV
           <ActionItem key={a.id} action={a} pending={pending && active?.id === a.id} onClick={() => open(a)} />
         ))}
       </Stack>
-      {active && active.form && (
+      {active?.form && (
         <ActionFormDialog
           action={active}
           view={view}

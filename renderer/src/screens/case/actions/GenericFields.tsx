@@ -53,6 +53,7 @@ export function genericForm(schema: z.ZodType): ActionFormUi {
       return out;
     },
     toData: (values) => dataOf(fields, values),
+        // biome-ignore lint/correctness/noComponentHookFactories: built once per form at module load (ActionFormDialog's table), never during a render, so its identity is stable
     Fields: ({ values, set, errors, disabled }) => (
       <Stack spacing={1} sx={{ pt: 1 }}>
         {fields.map((f, i) => <Field key={f.key} f={f} values={values} set={set} errors={errors} disabled={disabled} first={i === 0} />)}

@@ -10,12 +10,12 @@ import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
-import type { DocumentRecord } from '../../../../../common/schemas/cases';
-import { send } from '../../../api/send';
+import type { CaseView, DocumentRecord } from '../../../../../common/schemas/cases';
 import { useNotifier } from '../../../app/notifier';
 import { loadPdf } from '../../../preview/pdfSource';
 import { printPdf } from '../../../preview/printPdf';
-import { base64ToBlob, downloadBlob, safeFileName } from '../../../util/binary';
+import { readFile } from '../../../api/files';
+import { downloadBlob, safeFileName } from '../../../util/binary';
 import { formatInstant } from '../../../util/dates';
 import { titleOf } from './documentTitle';
 
@@ -27,6 +27,8 @@ interface Props {
   onPreview(d: DocumentRecord): void;
   /** The case changed (a re-imported version, a finalised document): fetch it again. */
   onChanged(): void;
+  /** Issue 11: what the core would refuse on a document now (定稿 before its approval), from the case view. */
+  gates?: CaseView['documentGates'];
 }
 
 /** Re-import and 定稿 apply to the newest version of each document (receipts: per served document). */
@@ -35,7 +37,7 @@ function isNewest(d: DocumentRecord, all: DocumentRecord[]): boolean {
   return all.filter((x) => slot(x) === slot(d)).at(-1)?.id === d.id;
 }
 
-export function DocumentTable({ caseId, documents, onPreview, onChanged }: Props) {
+export function DocumentTable({ caseId, documents, onPreview, onChanged, gates = [] }: Props) {
   const notifier = useNotifier();
   const [busy, setBusy] = useState<string | null>(null);
   const [imported, setImported] = useState<{ version: number; changes: Changes } | null>(null);
@@ -54,14 +56,14 @@ export function DocumentTable({ caseId, documents, onPreview, onChanged }: Props
 
   const print = (d: DocumentRecord) => withBusy(`print:${d.id}`, async () => {
     const pdf = await loadPdf({ kind: 'document', caseId, documentId: d.id, title: titleOf(d) });
-    const r = await printPdf(pdf.title, pdf.base64);
+    const r = await printPdf(pdf.title, pdf);
     if (r.ok) notifier.info(r.message);
     else notifier.error(r.message);
   });
 
   const downloadDocx = (d: DocumentRecord) => withBusy(`docx:${d.id}`, async () => {
-    const blob = await send('blobs.read', { hash: d.docxHash });
-    downloadBlob(base64ToBlob(blob.base64, docxType), `${safeFileName(titleOf(d))}.docx`);
+    const blob = await readFile({ hash: d.docxHash, caseId });
+    downloadBlob(blob.type === docxType ? blob : new Blob([blob], { type: docxType }), `${safeFileName(titleOf(d))}.docx`);
   });
 
   const result = imported && <ReimportResultDialog version={imported.version} changes={imported.changes} onClose={() => setImported(null)} />;
@@ -105,7 +107,7 @@ export function DocumentTable({ caseId, documents, onPreview, onChanged }: Props
                 <Button size="small" onClick={() => onPreview(d)} data-testid="document-preview">预览</Button>
                 <Button size="small" loading={busy === `print:${d.id}`} disabled={busy !== null} onClick={() => void print(d)} data-testid="document-print">打印</Button>
                 <Button size="small" loading={busy === `docx:${d.id}`} disabled={busy !== null} onClick={() => void downloadDocx(d)} data-testid="document-docx">下载DOCX</Button>
-                {!d.finalised && isNewest(d, documents) && <DocumentVersionActions caseId={caseId} doc={d} disabled={busy !== null} onChanged={onChanged} onImported={(version, changes) => setImported({ version, changes })} />}
+                {!d.finalised && isNewest(d, documents) && <DocumentVersionActions caseId={caseId} doc={d} disabled={busy !== null} finaliseBlockedBy={gates.find((g) => g.documentId === d.id && g.action === 'finalise')?.blockedBy ?? null} onChanged={onChanged} onImported={(version, changes) => setImported({ version, changes })} />}
               </Stack>
             </TableCell>
           </TableRow>

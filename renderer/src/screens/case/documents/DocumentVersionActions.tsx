@@ -10,9 +10,12 @@ import Dialog from '@mui/material/Dialog';
 import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
+import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import type { z } from 'zod';
-import type { DocumentRecord } from '../../../../../common/schemas/cases';
+import type { BlockedBy, DocumentRecord } from '../../../../../common/schemas/cases';
+import { useCanCall } from '../../../app/canCall';
+import { blockedText } from '../actions/ActionItem';
 import type { documentChanges } from '../../../../../common/schemas/documents';
 import { send } from '../../../api/send';
 import { messageOf } from '../../../api/errors';
@@ -26,13 +29,16 @@ interface Props {
   caseId: string;
   doc: DocumentRecord;
   disabled: boolean;
+  /** Issue 11: 定稿 refused now (its approval not yet given): the button stays disabled with this as its tooltip. */
+  finaliseBlockedBy?: BlockedBy | null;
   onChanged(): void;
   /** The import's result is shown by the table: this row goes away once the new version exists. */
   onImported(version: number, changes: Changes): void;
 }
 
-export function DocumentVersionActions({ caseId, doc, disabled, onChanged, onImported }: Props) {
+export function DocumentVersionActions({ caseId, doc, disabled, finaliseBlockedBy = null, onChanged, onImported }: Props) {
   const notifier = useNotifier();
+  const can = useCanCall();
   const input = useRef<HTMLInputElement>(null);
   const [pending, setPending] = useState<'import' | 'finalise' | null>(null);
   const [confirming, setConfirming] = useState(false);
@@ -71,8 +77,17 @@ export function DocumentVersionActions({ caseId, doc, disabled, onChanged, onImp
     <>
       <input ref={input} type="file" hidden accept=".docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document" data-testid="document-reimport-file"
         onChange={(e) => { const f = e.target.files?.[0]; if (f) void upload(f); }} />
-      <Button size="small" loading={pending === 'import'} disabled={disabled || pending !== null} onClick={() => input.current?.click()} data-testid="document-reimport">导入修改稿</Button>
-      <Button size="small" color="success" loading={pending === 'finalise'} disabled={disabled || pending !== null} onClick={() => { setError(null); setConfirming(true); }} data-testid="document-finalise">定稿</Button>
+      {/* Issue 11: offered only to the roles the operations table lets call them (useCanCall). */}
+      {can('documents.reimport') && (
+        <Button size="small" loading={pending === 'import'} disabled={disabled || pending !== null} onClick={() => input.current?.click()} data-testid="document-reimport">导入修改稿</Button>
+      )}
+      {can('documents.finalise') && (
+        <Tooltip title={finaliseBlockedBy ? blockedText(finaliseBlockedBy) : ''} disableHoverListener={!finaliseBlockedBy}>
+          <span data-testid={finaliseBlockedBy ? 'document-finalise-blocked' : undefined}>
+            <Button size="small" color="success" loading={pending === 'finalise'} disabled={disabled || pending !== null || finaliseBlockedBy !== null} onClick={() => { setError(null); setConfirming(true); }} data-testid="document-finalise">定稿</Button>
+          </span>
+        </Tooltip>
+      )}
       {confirming && (
         <ConfirmDialog title={`定稿：${doc.name}`} confirmLabel="定稿并盖章" pending={pending === 'finalise'} onConfirm={() => void finalise()} onClose={() => setConfirming(false)} testId="finalise-confirm">
           <Typography variant="body2">定稿后文书锁定并加盖本局印章、归入卷宗，不能再修改，只能更正。</Typography>

@@ -13,6 +13,7 @@ export function DocumentsPanel({ view, onChanged }: { view: CaseView; onChanged(
       <DocumentTable
         caseId={view.state.id}
         documents={view.state.documents}
+        gates={view.documentGates}
         onPreview={(d) => setPreview({ kind: 'document', caseId: view.state.id, documentId: d.id, title: titleOf(d) })}
         onChanged={onChanged}
       />

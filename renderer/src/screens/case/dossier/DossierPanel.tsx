@@ -16,7 +16,7 @@ import type { CaseView } from '../../../../../common/schemas/cases';
 import { retentionPeriods, type DossierOutput } from '../../../../../common/schemas/documents';
 import { send } from '../../../api/send';
 import { messageOf } from '../../../api/errors';
-import { hasRole, useSession } from '../../../app/session';
+import { useCanCall } from '../../../app/canCall';
 import { useNotifier } from '../../../app/notifier';
 import { PdfPreviewDialog } from '../../../preview/PdfPreviewDialog';
 import type { PdfSource } from '../../../preview/pdfSource';
@@ -25,13 +25,13 @@ import { VolumeSection } from './VolumeSection';
 import { volumesOf } from './volumes';
 
 export function DossierPanel({ view, onChanged }: { view: CaseView; onChanged(): Promise<void> }) {
-  const { user } = useSession();
+  const can = useCanCall();
   const notifier = useNotifier();
   const [built, setBuilt] = useState<DossierOutput | null>(null);
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [preview, setPreview] = useState<PdfSource | null>(null);
-  const canBuild = hasRole(user, 'officer', 'reviewer', 'head');
+  const canBuild = can('dossier.build');
   const existing = built ?? view.state.dossier;
   const volumes = volumesOf(built, view.state.dossier);
   const [retention, setRetention] = useState<(typeof retentionPeriods)[number]>(view.state.dossier?.retention ?? '30年');
@@ -45,7 +45,7 @@ export function DossierPanel({ view, onChanged }: { view: CaseView; onChanged():
       setBuilt(d);
       notifier.success(`组卷完成：${d.volumes.map((v) => `${v.volume} ${v.pages} 页`).join('，')}`);
       // The 正卷 opens at once, as the one volume did; the 副卷 is a click away below.
-      setPreview({ kind: 'blob', pdfHash: d.pdfHash, title: `${view.state.number} 卷宗（正卷）` });
+      setPreview({ kind: 'blob', caseId: view.state.id, pdfHash: d.pdfHash, title: `${view.state.number} 卷宗（正卷）` });
       await onChanged();
     } catch (e) {
       setError(messageOf(e));
@@ -90,7 +90,7 @@ export function DossierPanel({ view, onChanged }: { view: CaseView; onChanged():
         </Typography>
       )}
       {volumes.map((v) => (
-        <VolumeSection key={v.volume} volume={v} caseNumber={view.state.number} onPreview={setPreview} />
+        <VolumeSection key={v.volume} volume={v} caseId={view.state.id} caseNumber={view.state.number} onPreview={setPreview} />
       ))}
       {preview && <PdfPreviewDialog source={preview} onClose={() => setPreview(null)} />}
     </Stack>

@@ -13,19 +13,19 @@ import { downloadPdf, printAndTell } from '../../../preview/printPdf';
 import { CatalogTable } from './CatalogTable';
 import { volumeHints, type ShownVolume } from './volumes';
 
-export function VolumeSection({ volume, caseNumber, onPreview }: { volume: ShownVolume; caseNumber: string; onPreview(source: PdfSource): void }) {
+export function VolumeSection({ volume, caseId, caseNumber, onPreview }: { volume: ShownVolume; caseId: string; caseNumber: string; onPreview(source: PdfSource): void }) {
   const notifier = useNotifier();
   const [busy, setBusy] = useState<'download' | 'print' | null>(null);
-  const source: PdfSource = { kind: 'blob', pdfHash: volume.pdfHash, title: `${caseNumber} 卷宗（${volume.volume}）` };
+  const source: PdfSource = { kind: 'blob', caseId, pdfHash: volume.pdfHash, title: `${caseNumber} 卷宗（${volume.volume}）` };
 
   const run = async (what: 'download' | 'print'): Promise<void> => {
     setBusy(what);
     try {
       const pdf = await loadPdf(source);
       if (what === 'download') {
-        downloadPdf(source.title, pdf.base64);
+        downloadPdf(source.title, pdf.blob);
       } else {
-        await printAndTell(source.title, pdf.base64, notifier);
+        await printAndTell(source.title, pdf, notifier);
       }
     } catch (e) {
       notifier.error(e);

@@ -1,21 +1,36 @@
-/** One photo: its thumbnail (read with blobs.read), description, date and who added it. */
+/**
+ * One photo: its thumbnail (asked for only when the card nears the screen), description, date and
+ * who added it; a click opens the photo itself. A case may hold hundreds of 4000×3000 photos: the
+ * list never loads an original.
+ */
+import { useState } from 'react';
 import Box from '@mui/material/Box';
+import ButtonBase from '@mui/material/ButtonBase';
 import Paper from '@mui/material/Paper';
 import Skeleton from '@mui/material/Skeleton';
 import Typography from '@mui/material/Typography';
 import type { EvidenceRecord } from '../../../../../common/schemas/cases';
-import { useBlobUrl } from '../../../hooks/useBlobUrl';
+import { useFileUrl } from '../../../hooks/useFileUrl';
+import { useSeen } from '../../../hooks/useSeen';
 import { formatSize } from '../../../util/size';
+import { PhotoDialog } from './PhotoDialog';
 
-export function EvidenceCard({ evidence }: { evidence: EvidenceRecord }) {
-  const url = useBlobUrl(evidence.hash, evidence.mimeType);
+export function EvidenceCard({ evidence, caseId }: { evidence: EvidenceRecord; caseId: string }) {
+  const [box, seen] = useSeen<HTMLDivElement>();
+  const url = useFileUrl(seen ? { hash: evidence.hash, caseId, variant: 'thumb' } : null);
+  const [open, setOpen] = useState(false);
   return (
     <Paper data-testid="evidence-item" sx={{ overflow: 'hidden' }}>
-      <Box sx={{ height: 150, bgcolor: '#eef0f3', display: 'grid', placeItems: 'center' }}>
+      <Box ref={box} sx={{ height: 150, bgcolor: '#eef0f3', display: 'grid', placeItems: 'center' }}>
         {url === null && <Skeleton variant="rectangular" width="100%" height={150} />}
         {url === 'failed' && <Typography variant="caption" color="error">无法读取照片</Typography>}
         {url && url !== 'failed' && (
-          <img data-testid="evidence-thumb" src={url} alt={evidence.description} style={{ maxWidth: '100%', maxHeight: 150, objectFit: 'contain' }} />
+          <ButtonBase onClick={() => setOpen(true)} aria-label={`查看原图：${evidence.description}`} data-testid="evidence-open" sx={{ maxWidth: '100%', maxHeight: 150 }}>
+            <img
+              data-testid="evidence-thumb" src={url} alt={evidence.description} loading="lazy" decoding="async"
+              style={{ maxWidth: '100%', maxHeight: 150, objectFit: 'contain', display: 'block' }}
+            />
+          </ButtonBase>
         )}
       </Box>
       <Box sx={{ p: 1.25 }}>
@@ -27,6 +42,7 @@ export function EvidenceCard({ evidence }: { evidence: EvidenceRecord }) {
           {evidence.fileName} · {formatSize(evidence.size)}
         </Typography>
       </Box>
+      {open && <PhotoDialog evidence={evidence} caseId={caseId} onClose={() => setOpen(false)} />}
     </Paper>
   );
 }

@@ -3,13 +3,13 @@ import Box from '@mui/material/Box';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import type { CaseView } from '../../../../../common/schemas/cases';
-import { hasRole, useSession } from '../../../app/session';
+import { useCanCall } from '../../../app/canCall';
 import { EvidenceCard } from './EvidenceCard';
 import { EvidenceUpload } from './EvidenceUpload';
 
 export function EvidencePanel({ view, onChanged }: { view: CaseView; onChanged(): Promise<void> }) {
-  const { user } = useSession();
-  const canAdd = hasRole(user, 'officer', 'head') && view.state.node !== 'closed';
+  const can = useCanCall();
+  const canAdd = can('evidence.add') && view.state.node !== 'closed';
   return (
     <Stack spacing={3}>
       {canAdd && <EvidenceUpload view={view} onAdded={onChanged} />}
@@ -17,7 +17,7 @@ export function EvidencePanel({ view, onChanged }: { view: CaseView; onChanged()
         <Typography variant="subtitle1" gutterBottom>现场照片（{view.state.evidence.length}）</Typography>
         {view.state.evidence.length === 0 && <Typography variant="body2" color="text.secondary">尚未上传证据。</Typography>}
         <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: 'repeat(auto-fill, minmax(200px, 1fr))' }} data-testid="evidence-list">
-          {view.state.evidence.map((e) => <EvidenceCard key={e.id} evidence={e} />)}
+          {view.state.evidence.map((e) => <EvidenceCard key={e.id} evidence={e} caseId={view.state.id} />)}
         </Box>
       </Box>
     </Stack>

@@ -11,7 +11,13 @@ export default defineConfig(({ mode }) => ({
     include: mode === 'slow' ? slowTests : testFiles,
     exclude: mode === 'fast' ? [...testExclude, ...slowTests] : testExclude,
     // No browser and no LibreOffice in the fast set: a test that would start one fails there instead.
-    env: mode === 'fast' ? { ANJUAN_CHROMIUM: '/nonexistent/anjuan-fast-tests/chromium', ANJUAN_SOFFICE: '/nonexistent/anjuan-fast-tests/soffice' } : {},
+    env:
+      mode === 'fast'
+        ? {
+            ANJUAN_CHROMIUM: '/nonexistent/anjuan-fast-tests/chromium',
+            ANJUAN_SOFFICE: '/nonexistent/anjuan-fast-tests/soffice',
+          }
+        : {},
     testTimeout: 60_000,
     hookTimeout: 120_000,
     // LibreOffice and Chromium conversions are heavy: two cores here, so keep workers modest.

@@ -7,7 +7,13 @@
  */
 
 export const bureauInfoKeys = [
-  'officeAddress', 'officePhone', 'litigationCourt', 'paymentBank', 'paymentAccountName', 'paymentAccountNo', 'nonTaxPaymentCode',
+  'officeAddress',
+  'officePhone',
+  'litigationCourt',
+  'paymentBank',
+  'paymentAccountName',
+  'paymentAccountNo',
+  'nonTaxPaymentCode',
 ] as const;
 export type BureauInfoKey = (typeof bureauInfoKeys)[number];
 /** Every key present; '' = not set. */
@@ -25,7 +31,10 @@ export const bureauInfoLabels: Record<BureauInfoKey, string> = {
 
 export const emptyBureauInfo: BureauInfo = Object.fromEntries(bureauInfoKeys.map((k) => [k, ''])) as BureauInfo;
 
-export interface BureauInfoProblem { path: BureauInfoKey; message: string }
+export interface BureauInfoProblem {
+  path: BureauInfoKey;
+  message: string;
+}
 
 const digits = (s: string): string => s.replace(/\D/g, '');
 
@@ -41,24 +50,32 @@ export function bureauInfoProblems(v: BureauInfo): BureauInfoProblem[] {
   const out: BureauInfoProblem[] = [];
   const phone = v.officePhone.trim();
   if (phone && (!/^[\d\s()（）+\-－—、，,转]+$/u.test(phone) || digits(phone).length < 7)) {
-    out.push({ path: 'officePhone', message: `本局联系电话应为电话号码，如“0855-7521234”（多个号码用顿号分隔），实际填写：“${phone}”` });
+    out.push({
+      path: 'officePhone',
+      message: `本局联系电话应为电话号码，如“0855-7521234”（多个号码用顿号分隔），实际填写：“${phone}”`,
+    });
   }
   const court = v.litigationCourt.trim();
   if (court) {
     if (!/法院$/u.test(court) || court.replace(/人民法院$|法院$/u, '').length < 2) {
-      out.push({ path: 'litigationCourt', message: `行政诉讼管辖法院应填写人民法院的全称，如“天柱县人民法院”，实际填写：“${court}”（《中华人民共和国行政诉讼法》第十八条）` });
+      out.push({
+        path: 'litigationCourt',
+        message: `行政诉讼管辖法院应填写人民法院的全称，如“天柱县人民法院”，实际填写：“${court}”（《中华人民共和国行政诉讼法》第十八条）`,
+      });
     } else if (/最高人民法院|高级人民法院|中级人民法院/u.test(court)) {
       out.push({
         path: 'litigationCourt',
-        message: `“${court}”不是基层人民法院：行政处罚案件的第一审由基层人民法院管辖（《中华人民共和国行政诉讼法》第十四条），生态环境主管部门的行政处罚不属于第十五条由中级人民法院管辖的情形；`
-          + '请填写本局所在地的基层人民法院（第十八条第一款），或者经批准跨行政区域管辖行政案件的人民法院（第十八条第二款）',
+        message:
+          `“${court}”不是基层人民法院：行政处罚案件的第一审由基层人民法院管辖（《中华人民共和国行政诉讼法》第十四条），生态环境主管部门的行政处罚不属于第十五条由中级人民法院管辖的情形；` +
+          '请填写本局所在地的基层人民法院（第十八条第一款），或者经批准跨行政区域管辖行政案件的人民法院（第十八条第二款）',
       });
     }
   }
   const bank = [v.paymentBank, v.paymentAccountName, v.paymentAccountNo].map((s) => s.trim());
   if (bank.some(Boolean) && !bank.every(Boolean)) {
     const missing = (['paymentBank', 'paymentAccountName', 'paymentAccountNo'] as const).filter((_, i) => !bank[i]);
-    for (const path of missing) out.push({ path, message: `罚款缴纳的开户银行、户名和账号应一并填写（缺${bureauInfoLabels[path]}）` });
+    for (const path of missing)
+      out.push({ path, message: `罚款缴纳的开户银行、户名和账号应一并填写（缺${bureauInfoLabels[path]}）` });
   }
   const account = v.paymentAccountNo.trim();
   if (account && (!/^[\d\s-]+$/.test(account) || digits(account).length < 6 || digits(account).length > 34)) {
@@ -73,7 +90,9 @@ export function bureauInfoProblems(v: BureauInfo): BureauInfoProblem[] {
 
 /** True when the party can be told where to pay: a bank account, or the 非税收入 payment code. */
 export const hasPaymentRoute = (v: BureauInfo): boolean =>
-  Boolean((v.paymentBank.trim() && v.paymentAccountName.trim() && v.paymentAccountNo.trim()) || v.nonTaxPaymentCode.trim());
+  Boolean(
+    (v.paymentBank.trim() && v.paymentAccountName.trim() && v.paymentAccountNo.trim()) || v.nonTaxPaymentCode.trim(),
+  );
 
 /**
  * The settings a document needs before it is generated, by the data key it prints them under:

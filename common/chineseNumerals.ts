@@ -4,7 +4,18 @@
  */
 
 const digits: Record<string, number> = {
-  零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
+  零: 0,
+  〇: 0,
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
 };
 const smallUnits: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
 const bigUnits: Record<string, number> = { 万: 10_000, 亿: 100_000_000 };
@@ -64,7 +75,12 @@ const digitChars = ['零', '一', '二', '三', '四', '五', '六', '七', '八
 /** 1–9999 as article numbers are written: 十, 十二, 一百零三, 一百一十, 一千零一十. */
 export function formatChineseNumber(n: number): string {
   if (!Number.isInteger(n) || n < 1 || n > 9999) throw new RangeError(`条文序号超出范围：${n}`);
-  const places: Array<[number, string]> = [[1000, '千'], [100, '百'], [10, '十'], [1, '']];
+  const places: Array<[number, string]> = [
+    [1000, '千'],
+    [100, '百'],
+    [10, '十'],
+    [1, ''],
+  ];
   let out = '';
   let zero = false;
   for (const [value, unit] of places) {

@@ -26,7 +26,7 @@ export interface Envelope {
 
 /** The envelope as a transport hands it to the core: its own name stamped over anything the caller put there. */
 export function stampTransport(raw: unknown, transport: Transport): Envelope {
-  const fields = typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? raw as Record<string, unknown> : {};
+  const fields = typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
   return { ...fields, transport } as Envelope;
 }
 

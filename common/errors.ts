@@ -87,6 +87,12 @@ export class AppError extends Error {
 }
 
 export function isErrorValue(v: unknown): v is ErrorValue {
-  return typeof v === 'object' && v !== null && 'code' in v && 'message' in v
-    && typeof (v as { code: unknown }).code === 'string' && (v as { code: string }).code in errorCodes;
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    'code' in v &&
+    'message' in v &&
+    typeof (v as { code: unknown }).code === 'string' &&
+    (v as { code: string }).code in errorCodes
+  );
 }

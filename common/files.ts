@@ -28,7 +28,13 @@ export function parseFileRequest(raw: unknown): FileRequest | null {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return null;
   const { hash, caseId, variant } = raw as Record<string, unknown>;
   if (typeof hash !== 'string' || !hashPattern.test(hash)) return null;
-  if (caseId !== undefined && caseId !== null && caseId !== '' && (typeof caseId !== 'string' || !caseIdPattern.test(caseId))) return null;
+  if (
+    caseId !== undefined &&
+    caseId !== null &&
+    caseId !== '' &&
+    (typeof caseId !== 'string' || !caseIdPattern.test(caseId))
+  )
+    return null;
   if (variant !== undefined && variant !== null && variant !== '' && variant !== 'thumb') return null;
   return {
     hash,

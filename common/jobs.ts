@@ -36,7 +36,11 @@ export interface AwaitJobOptions {
 }
 
 /** Polls `get(jobId)` until the job is over: its result, or its error (a cancelled job is an error too). */
-export async function awaitJob(get: (jobId: string) => Promise<JobView>, jobId: string, opts: AwaitJobOptions = {}): Promise<unknown> {
+export async function awaitJob(
+  get: (jobId: string) => Promise<JobView>,
+  jobId: string,
+  opts: AwaitJobOptions = {},
+): Promise<unknown> {
   const pollMs = opts.pollMs ?? 200;
   for (;;) {
     const view = await get(jobId);

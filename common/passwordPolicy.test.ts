@@ -14,6 +14,8 @@ describe('password policy', () => {
   });
 
   it('is stated in Chinese', () => {
-    expect(passwordPolicyText).toBe('密码至少10位（最多128位），须同时包含字母和数字；不能与用户名相同或包含用户名；不能使用演示账号的公开密码或常见弱密码。');
+    expect(passwordPolicyText).toBe(
+      '密码至少10位（最多128位），须同时包含字母和数字；不能与用户名相同或包含用户名；不能使用演示账号的公开密码或常见弱密码。',
+    );
   });
 });

@@ -22,7 +22,10 @@ describe('parseUpdateSource', () => {
 
   it('takes http and https addresses, with a final slash', () => {
     expect(ok('http://192.168.1.20/anjuan')).toEqual({ kind: 'url', location: 'http://192.168.1.20/anjuan/' });
-    expect(ok('https://update.hbj.guizhou.gov.cn/anjuan/')).toEqual({ kind: 'url', location: 'https://update.hbj.guizhou.gov.cn/anjuan/' });
+    expect(ok('https://update.hbj.guizhou.gov.cn/anjuan/')).toEqual({
+      kind: 'url',
+      location: 'https://update.hbj.guizhou.gov.cn/anjuan/',
+    });
   });
 
   it('refuses relative paths, other schemes, credentials, queries, .. and control characters, in Chinese', () => {

@@ -32,7 +32,9 @@ export function parseUpdateSource(raw: string): UpdateSourceCheck {
   try {
     url = new URL(text);
   } catch {
-    return bad('更新位置应为文件夹的完整路径（如 D:\\案卷更新、\\\\服务器\\共享\\案卷、/media/u盘/案卷更新）或以 http:// 、https:// 开头的网址');
+    return bad(
+      '更新位置应为文件夹的完整路径（如 D:\\案卷更新、\\\\服务器\\共享\\案卷、/media/u盘/案卷更新）或以 http:// 、https:// 开头的网址',
+    );
   }
   if (url.protocol === 'file:') {
     // file:///D:/x, file:///media/x, file://server/share/x — kept as the URL; the shell turns it into a path.

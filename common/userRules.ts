@@ -37,7 +37,11 @@ export interface AccountRolesDraft {
  * `needsCertificate`: false when the account already has one on file (a role change).
  * `today` (YYYY-MM-DD): when given, a certificate that has run out is refused.
  */
-export function accountRoleProblems(d: AccountRolesDraft, needsCertificate = true, today?: string): Record<string, string> {
+export function accountRoleProblems(
+  d: AccountRolesDraft,
+  needsCertificate = true,
+  today?: string,
+): Record<string, string> {
   const out: Record<string, string> = {};
   if (d.roles.length === 0) out.roles = '请至少选择一个角色';
   else if (d.roles.includes('admin') && d.roles.length > 1) {

@@ -22,7 +22,9 @@ test.afterAll(() => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-test('a head backs up and restores from 本局设置; a damaged database then stops the host with the way back', async ({ page }) => {
+test('a head backs up and restores from 本局设置; a damaged database then stops the host with the way back', async ({
+  page,
+}) => {
   const host = startHost();
   const url = await host.ready;
   let backupId = '';
@@ -44,7 +46,8 @@ test('a head backs up and restores from 本局设置; a damaged database then st
     await section.getByTestId(`backup-restore-${backupId}`).click();
     const dialog = page.getByTestId('backup-restore-dialog');
     await expect(dialog).toContainText('替换当前的全部数据');
-    if (process.env.ANJUAN_E2E_SHOTS) await page.screenshot({ path: `${process.env.ANJUAN_E2E_SHOTS}/backup-restore-dialog.png`, fullPage: true });
+    if (process.env.ANJUAN_E2E_SHOTS)
+      await page.screenshot({ path: `${process.env.ANJUAN_E2E_SHOTS}/backup-restore-dialog.png`, fullPage: true });
     await expect(dialog).toContainText('另存为一份安全备份');
     await dialog.getByTestId('confirm-ok').click();
     await expect(page.getByTestId('snackbar')).toContainText('已从备份');
@@ -53,7 +56,10 @@ test('a head backs up and restores from 本局设置; a damaged database then st
     await page.getByTestId('nav-settings').click();
     await expect(page.getByTestId('settings-backup').getByTestId('backup-list').locator('tbody tr')).toHaveCount(2);
     await expect(page.getByTestId('settings-backup')).toContainText('恢复前的安全备份');
-    if (process.env.ANJUAN_E2E_SHOTS) await page.getByTestId('settings-backup').screenshot({ path: `${process.env.ANJUAN_E2E_SHOTS}/backup-section.png` });
+    if (process.env.ANJUAN_E2E_SHOTS)
+      await page
+        .getByTestId('settings-backup')
+        .screenshot({ path: `${process.env.ANJUAN_E2E_SHOTS}/backup-section.png` });
   } finally {
     await stop(host.child);
   }

@@ -11,7 +11,6 @@ export async function shot(page: Page, name: string): Promise<void> {
   if (dir) await page.screenshot({ path: `${dir}/${name}.png`, fullPage: true });
 }
 
-
 export async function as(page: Page, who: typeof officer): Promise<void> {
   await logout(page);
   await login(page, who.username, who.password, who.name);
@@ -33,7 +32,11 @@ export async function act(page: Page, id: string): Promise<void> {
 }
 
 /** An action with a form: click, let `fill` complete it, submit. */
-export async function actWithForm(page: Page, id: string, fill: (dialog: ReturnType<Page['getByTestId']>) => Promise<void> = async () => {}): Promise<void> {
+export async function actWithForm(
+  page: Page,
+  id: string,
+  fill: (dialog: ReturnType<Page['getByTestId']>) => Promise<void> = async () => {},
+): Promise<void> {
   await expect(page.getByTestId(`action-button-${id}`)).toBeEnabled();
   await page.getByTestId(`action-button-${id}`).click();
   const dialog = page.getByTestId('action-dialog');
@@ -70,4 +73,3 @@ export async function serviceReceipt(page: Page, servedDocument: string, servedO
   await dialog.getByTestId('generate-submit').click();
   await expect(dialog).toBeHidden({ timeout: 60_000 });
 }
-

@@ -11,13 +11,19 @@ import { act, actWithForm, as, expectNode, generate, head, officer, shot } from 
 test('recommend the violation type at 立案, calculate the fine at 调查报告', async ({ page }) => {
   const problems: string[] = [];
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`console: ${m.text()}`);
+  });
   await page.goto('/');
   await login(page, officer.username, officer.password, officer.name);
 
   await page.getByTestId('open-case').click();
   const open = page.getByTestId('open-case-dialog');
-  await open.getByTestId('case-summary').fill('现场检查发现该公司新建的砂石加工生产线已建成并试运行，无法提供环评批复文件，项目未经环境影响评价审批即开工建设。');
+  await open
+    .getByTestId('case-summary')
+    .fill(
+      '现场检查发现该公司新建的砂石加工生产线已建成并试运行，无法提供环评批复文件，项目未经环境影响评价审批即开工建设。',
+    );
   await open.getByTestId('enterprise-input').fill('化工');
   await page.getByRole('option').filter({ hasText: '化工' }).first().click();
 
@@ -32,7 +38,10 @@ test('recommend the violation type at 立案, calculate the fine at 调查报告
     await open.getByTestId('recommend-run').click();
     await expect(best).toBeVisible({ timeout: 3000 });
   }).toPass({ timeout: 20_000 });
-  await expect(open.getByTestId('recommend-results').locator('li').first()).toHaveAttribute('data-testid', 'recommend-eia-unapproved-construction');
+  await expect(open.getByTestId('recommend-results').locator('li').first()).toHaveAttribute(
+    'data-testid',
+    'recommend-eia-unapproved-construction',
+  );
   await expect(best).toContainText('环评');
   await expect(best.getByTestId('recommend-citation')).toContainText('环境影响评价法》第三十一条第一款');
   await shot(page, 'discretion-1-recommend');
@@ -51,14 +60,22 @@ test('recommend the violation type at 立案, calculate the fine at 调查报告
   await generate(page, 'filing-approval');
   await act(page, 'submitFiling');
   await as(page, head);
-  await actWithForm(page, 'approveFiling', async (d) => { await d.getByTestId('form-comment').fill('同意立案。'); });
+  await actWithForm(page, 'approveFiling', async (d) => {
+    await d.getByTestId('form-comment').fill('同意立案。');
+  });
   await as(page, officer);
   await generate(page, 'inspection-record', {
-    inspectionTime: `${chinaDate(-9)}T09:30`, inspectionEnd: `${chinaDate(-9)}T11:00`, inspectionPlace: '砂石加工生产线',
-    onSitePerson: '王秀英（法定代表人）', inspectionFindings: '生产线已建成，未见环境影响评价审批文件。',
+    inspectionTime: `${chinaDate(-9)}T09:30`,
+    inspectionEnd: `${chinaDate(-9)}T11:00`,
+    inspectionPlace: '砂石加工生产线',
+    onSitePerson: '王秀英（法定代表人）',
+    inspectionFindings: '生产线已建成，未见环境影响评价审批文件。',
   });
   await generate(page, 'interview-record', {
-    interviewTime: `${chinaDate(-8)}T10:00`, interviewPlace: '询问室', interviewee: '王秀英', intervieweeTitle: '法定代表人',
+    interviewTime: `${chinaDate(-8)}T10:00`,
+    interviewPlace: '询问室',
+    interviewee: '王秀英',
+    intervieweeTitle: '法定代表人',
     interviewContent: '问：项目是否取得环评批复？答：尚未取得。',
   });
   await page.getByTestId('tab-evidence').click();
@@ -92,7 +109,9 @@ test('recommend the violation type at 立案, calculate the fine at 调查报告
     await expect(calc).toBeHidden();
     await expect(d.getByTestId('form-fine')).toHaveValue('150000');
     await shot(page, 'discretion-3-report');
-    await expect(d.getByTestId('form-reasoning')).toHaveValue(/^当事人积极配合调查。\n依据《中华人民共和国环境影响评价法》第三十一条第一款.*拟处罚款150,000元。$/s);
+    await expect(d.getByTestId('form-reasoning')).toHaveValue(
+      /^当事人积极配合调查。\n依据《中华人民共和国环境影响评价法》第三十一条第一款.*拟处罚款150,000元。$/s,
+    );
   });
   await expectNode(page, '案件审查');
   expect(problems).toEqual([]);

@@ -27,7 +27,9 @@ test.afterAll(() => {
   rmSync(keyDir, { recursive: true, force: true });
 });
 
-test('the administrator enables database encryption in 本局设置; without its key the host does not start', async ({ page }) => {
+test('the administrator enables database encryption in 本局设置; without its key the host does not start', async ({
+  page,
+}) => {
   const keyFile = join(keyDir, 'anjuan-db.key');
   const host = startHost(keyFile);
   const url = await host.ready;
@@ -42,11 +44,13 @@ test('the administrator enables database encryption in 本局设置; without its
     await expect(dialog).toContainText('能防');
     await expect(dialog).toContainText('证据照片和文书文件（它们不加密）');
     await expect(dialog).toContainText(`密钥文件 ${keyFile}`);
-    if (process.env.ANJUAN_E2E_SHOTS) await page.screenshot({ path: `${process.env.ANJUAN_E2E_SHOTS}/encryption-dialog.png`, fullPage: true });
+    if (process.env.ANJUAN_E2E_SHOTS)
+      await page.screenshot({ path: `${process.env.ANJUAN_E2E_SHOTS}/encryption-dialog.png`, fullPage: true });
     await dialog.getByTestId('confirm-ok').click();
     await expect(page.getByTestId('snackbar')).toContainText('数据库已加密');
     await expect(section.getByTestId('encryption-on')).toContainText('SQLCipher 4');
-    if (process.env.ANJUAN_E2E_SHOTS) await section.screenshot({ path: `${process.env.ANJUAN_E2E_SHOTS}/encryption-section.png` });
+    if (process.env.ANJUAN_E2E_SHOTS)
+      await section.screenshot({ path: `${process.env.ANJUAN_E2E_SHOTS}/encryption-section.png` });
     // Still logged in: the sessions are in the database, which was encrypted in place.
     await page.getByTestId('nav-accounts').click();
     await expect(page.getByTestId('current-user')).toHaveText('赵敏');

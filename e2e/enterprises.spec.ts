@@ -21,16 +21,23 @@ test('the enterprise directory: search, import with a report, and an enterprise 
 
   // A GBK file as Excel on a Chinese PC saves it, with six bad rows of six kinds.
   const dir = syntheticDirectory(120, { seed: 4242, badRows: 6 });
-  const file = { name: '贵州省企业名录.csv', mimeType: 'text/csv', buffer: encodeCsv(directoryCsvText(dir.rows), 'gbk') };
+  const file = {
+    name: '贵州省企业名录.csv',
+    mimeType: 'text/csv',
+    buffer: encodeCsv(directoryCsvText(dir.rows), 'gbk'),
+  };
   await page.getByTestId('enterprises-import').click();
   let dialog = page.getByTestId('enterprise-import-dialog');
   await dialog.getByTestId('enterprise-import-file').setInputFiles(file);
   await dialog.getByTestId('enterprise-import-start').click();
-  await expect(dialog.getByTestId('enterprise-import-summary')).toContainText('共120行：新增114家，更新0家，无变化0家，未导入6行');
+  await expect(dialog.getByTestId('enterprise-import-summary')).toContainText(
+    '共120行：新增114家，更新0家，无变化0家，未导入6行',
+  );
   await expect(dialog.getByTestId('enterprise-import-summary')).toContainText('GB18030/GBK');
   const rejected = dialog.getByTestId('enterprise-import-rejected').locator('tbody tr');
   await expect(rejected).toHaveCount(6);
-  for (const [i, b] of dir.bad.entries()) await expect(rejected.nth(i)).toHaveAttribute('data-line', String(b.index + 2));
+  for (const [i, b] of dir.bad.entries())
+    await expect(rejected.nth(i)).toHaveAttribute('data-line', String(b.index + 2));
   await expect(rejected.first()).toContainText('统一社会信用代码校验位不正确');
   await shot(page, 'import-report');
   await dialog.getByTestId('enterprise-import-close').click();
@@ -40,7 +47,9 @@ test('the enterprise directory: search, import with a report, and an enterprise 
   dialog = page.getByTestId('enterprise-import-dialog');
   await dialog.getByTestId('enterprise-import-file').setInputFiles(file);
   await dialog.getByTestId('enterprise-import-start').click();
-  await expect(dialog.getByTestId('enterprise-import-summary')).toContainText('新增0家，更新0家，无变化114家，未导入6行');
+  await expect(dialog.getByTestId('enterprise-import-summary')).toContainText(
+    '新增0家，更新0家，无变化114家，未导入6行',
+  );
   await dialog.getByTestId('enterprise-import-close').click();
 
   const [name, uscc] = dir.rows[0]!;
@@ -78,12 +87,18 @@ test('an officer searches the directory but cannot import', async ({ page }) => 
   await expect(page.getByTestId('enterprises-import')).toHaveCount(0);
 });
 
-test('a large import runs in the background with 已处理 n / 共 m 行; 取消 (confirmed) leaves the directory as it was', async ({ page }) => {
+test('a large import runs in the background with 已处理 n / 共 m 行; 取消 (confirmed) leaves the directory as it was', async ({
+  page,
+}) => {
   await page.goto('/');
   await login(page, 'head', 'head123', '杨建国');
   await page.getByTestId('nav-enterprises').click();
   const dir = syntheticDirectory(40_000, { seed: 4343 });
-  const file = { name: '全省企业名录.csv', mimeType: 'text/csv', buffer: encodeCsv(directoryCsvText(dir.rows), 'utf-8') };
+  const file = {
+    name: '全省企业名录.csv',
+    mimeType: 'text/csv',
+    buffer: encodeCsv(directoryCsvText(dir.rows), 'utf-8'),
+  };
   await page.getByTestId('enterprises-import').click();
   const dialog = page.getByTestId('enterprise-import-dialog');
   await dialog.getByTestId('enterprise-import-file').setInputFiles(file);
@@ -93,7 +108,9 @@ test('a large import runs in the background with 已处理 n / 共 m 行; 取消
   await shot(page, 'import-progress');
   await dialog.getByTestId('enterprise-import-progress-cancel').click();
   await page.getByTestId('enterprise-import-progress-confirm').getByTestId('confirm-ok').click();
-  await expect(dialog.getByTestId('enterprise-import-error')).toHaveText('任务已取消，数据未作改动', { timeout: 60_000 });
+  await expect(dialog.getByTestId('enterprise-import-error')).toHaveText('任务已取消，数据未作改动', {
+    timeout: 60_000,
+  });
   await dialog.getByRole('button', { name: '取消', exact: true }).click();
   // None of the file's enterprises is in the directory.
   for (const row of [dir.rows[0]!, dir.rows[39_999]!]) {

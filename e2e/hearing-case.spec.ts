@@ -13,7 +13,9 @@ const reviewer = { username: 'reviewer', password: 'reviewer123', name: '吴秀�
 // The case spans five weeks: the workstation's date is moved along (and given back at the end).
 test.afterEach(() => setWorkstationDate(null));
 
-test('a hearing is asked for, noticed, held and reported; 法制审核 follows; the decision passes the legality review', async ({ page }) => {
+test('a hearing is asked for, noticed, held and reported; 法制审核 follows; the decision passes the legality review', async ({
+  page,
+}) => {
   const problems: string[] = [];
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
   setWorkstationDate(chinaDate(-40));
@@ -46,15 +48,23 @@ test('a hearing is asked for, noticed, held and reported; 法制审核 follows; 
   await actWithForm(page, 'approveFiling');
   await as(page, officer);
   await generate(page, 'inspection-record', {
-    inspectionTime: `${chinaDate(-40)}T09:30`, inspectionEnd: `${chinaDate(-40)}T11:00`, inspectionPlace: '破碎工段及排气筒',
-    onSitePerson: '龙建明（生产负责人）', inspectionFindings: '破碎工段布袋除尘器未运行，排气筒可见明显粉尘排放。',
+    inspectionTime: `${chinaDate(-40)}T09:30`,
+    inspectionEnd: `${chinaDate(-40)}T11:00`,
+    inspectionPlace: '破碎工段及排气筒',
+    onSitePerson: '龙建明（生产负责人）',
+    inspectionFindings: '破碎工段布袋除尘器未运行，排气筒可见明显粉尘排放。',
   });
   await generate(page, 'interview-record', {
-    interviewTime: `${chinaDate(-40)}T14:00`, interviewPlace: '天柱分局询问室', interviewee: '龙建明', intervieweeTitle: '生产负责人',
+    interviewTime: `${chinaDate(-40)}T14:00`,
+    interviewPlace: '天柱分局询问室',
+    interviewee: '龙建明',
+    intervieweeTitle: '生产负责人',
     interviewContent: '问：除尘器为何未运行？答：布袋破损，尚未更换。',
   });
   await page.getByTestId('tab-evidence').click();
-  await page.getByTestId('evidence-file').setInputFiles({ name: '除尘器.png', mimeType: 'image/png', buffer: makePng() });
+  await page
+    .getByTestId('evidence-file')
+    .setInputFiles({ name: '除尘器.png', mimeType: 'image/png', buffer: makePng() });
   await page.getByTestId('evidence-description').fill('破碎工段除尘器未运行');
   await page.getByTestId('evidence-date').fill(chinaDate(-40));
   await page.getByTestId('evidence-upload').click();

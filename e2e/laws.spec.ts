@@ -11,7 +11,9 @@ import { exampleLaw2015, exampleLaw2021 } from '../main/core/testing/lawFixtures
 import { sharedLawsDir } from '../main/core/testing/sharedLaws.js';
 
 const sharedLaws = sharedLawsDir(); // ../shared/laws, or ANJUAN_SHARED_DIR/laws
-const airLaw = existsSync(sharedLaws) ? readdirSync(sharedLaws).find((f) => f.startsWith('大气污染防治法(')) : undefined;
+const airLaw = existsSync(sharedLaws)
+  ? readdirSync(sharedLaws).find((f) => f.startsWith('大气污染防治法('))
+  : undefined;
 
 /** Set ANJUAN_E2E_SHOTS=<dir> to keep screenshots of the main steps for a visual check. */
 async function shot(page: Page, name: string): Promise<void> {
@@ -21,7 +23,7 @@ async function shot(page: Page, name: string): Promise<void> {
 
 async function api<T>(page: Page, op: string, input: unknown, token: string | null = null): Promise<T> {
   const r = await page.request.post('/api', { data: { op, input, token } });
-  const body = await r.json() as { ok: boolean; value: T; error?: { message: string } };
+  const body = (await r.json()) as { ok: boolean; value: T; error?: { message: string } };
   if (!body.ok) throw new Error(body.error?.message);
   return body.value;
 }
@@ -69,12 +71,24 @@ test('the law library: import with a report, read, search, and cite from a case'
   await shot(page, 'law-text');
 
   // A case citing 大气污染防治法 for an act before the 生态环境法典 (2026-08-15): not loaded yet, so the panel says so.
-  const token = (await api<{ token: string }>(page, 'session.login', { username: 'officer', password: 'officer123' })).token;
+  const token = (await api<{ token: string }>(page, 'session.login', { username: 'officer', password: 'officer123' }))
+    .token;
   const [ent] = await api<Array<{ id: string }>>(page, 'enterprises.search', { query: '', limit: 1 }, token);
-  const view = await api<{ state: { id: string } }>(page, 'cases.open', {
-    enterpriseId: ent!.id, violationId: 'air-over-standard-emission', officerIds: ['off-01', 'off-02'],
-    discoveredOn: chinaDate(-1), filedOn: chinaDate(0), violationOn: '2026-06-01', summary: '废气排放口颗粒物超标。', requestId: `e2e-laws-${Date.now()}`,
-  }, token);
+  const view = await api<{ state: { id: string } }>(
+    page,
+    'cases.open',
+    {
+      enterpriseId: ent!.id,
+      violationId: 'air-over-standard-emission',
+      officerIds: ['off-01', 'off-02'],
+      discoveredOn: chinaDate(-1),
+      filedOn: chinaDate(0),
+      violationOn: '2026-06-01',
+      summary: '废气排放口颗粒物超标。',
+      requestId: `e2e-laws-${Date.now()}`,
+    },
+    token,
+  );
   await page.goto(`/#/cases/${view.state.id}/documents`);
   const panel = page.getByTestId('case-law');
   await expect(panel.getByTestId('case-law-0')).toHaveAttribute('data-status', 'not-loaded');

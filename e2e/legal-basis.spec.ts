@@ -24,10 +24,14 @@ async function panelShot(page: Page, name: string): Promise<void> {
 // The workstation and the page agree on a fixed day, so the comparison is made "now" = 2026-12-07.
 test.afterEach(() => setWorkstationDate(null));
 
-test('an act before the Code decided now: the panel asks for the figures and applies the lighter new law', async ({ page }) => {
+test('an act before the Code decided now: the panel asks for the figures and applies the lighter new law', async ({
+  page,
+}) => {
   const problems: string[] = [];
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`console: ${m.text()}`);
+  });
   setWorkstationDate(today);
   await page.clock.setFixedTime(new Date(`${today}T10:00:00+08:00`));
   await page.goto('/');
@@ -63,7 +67,9 @@ test('an act before the Code decided now: the panel asks for the figures and app
   await open.getByTestId('officers-input').press('Escape');
   await open.getByTestId('discovered-on').fill('2026-12-01');
   await open.getByTestId('filed-on').fill('2026-12-02');
-  await open.getByTestId('case-summary').fill('现场检查发现该公司搅拌站扩建项目应编制环境影响报告书，未经批准即于2026年6月1日开工建设。');
+  await open
+    .getByTestId('case-summary')
+    .fill('现场检查发现该公司搅拌站扩建项目应编制环境影响报告书，未经批准即于2026年6月1日开工建设。');
   await open.getByTestId('open-case-submit').click();
   await expect(page.getByTestId('case-page')).toBeVisible({ timeout: 30_000 });
 
@@ -105,7 +111,9 @@ test('an act before the Code decided now: the panel asks for the figures and app
   await page.reload();
   await expect(panel.getByTestId('legal-basis-result')).toContainText('适用新法（处罚较轻）');
   await page.getByTestId('tab-history').click();
-  await expect(page.getByTestId('history-entry').filter({ hasText: '记录比较新旧规定所需的数额' })).toContainText('建设项目总投资额100,000,000元');
+  await expect(page.getByTestId('history-entry').filter({ hasText: '记录比较新旧规定所需的数额' })).toContainText(
+    '建设项目总投资额100,000,000元',
+  );
 
   expect(problems).toEqual([]);
 });

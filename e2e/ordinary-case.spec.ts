@@ -78,7 +78,9 @@ test('an ordinary case from 立案 to 结案, with dossier and history', async (
   await lawPanel.getByRole('combobox', { name: /相符的新条款/ }).click();
   await page.getByRole('option', { name: /报告表/ }).click();
   await lawPanel.getByTestId('legal-basis-submit').click();
-  await expect(lawPanel.getByTestId('legal-basis-result')).toContainText('适用违法行为发生时的法律', { timeout: 30_000 });
+  await expect(lawPanel.getByTestId('legal-basis-result')).toContainText('适用违法行为发生时的法律', {
+    timeout: 30_000,
+  });
   await expect(lawPanel.getByTestId('legal-basis-applied')).toContainText('环境影响评价法》第三十一条第一款');
 
   await generate(page, 'filing-approval');
@@ -91,7 +93,9 @@ test('an ordinary case from 立案 to 结案, with dossier and history', async (
   await expect(page.getByTestId('action-reasons-approveFiling')).toContainText('行政处罚法');
 
   await as(page, head);
-  await actWithForm(page, 'approveFiling', async (d) => { await d.getByTestId('form-comment').fill('同意立案。'); });
+  await actWithForm(page, 'approveFiling', async (d) => {
+    await d.getByTestId('form-comment').fill('同意立案。');
+  });
   await expectNode(page, '调查取证');
 
   // ── 调查取证 ──────────────────────────────────────────────────────────────────────────
@@ -114,9 +118,13 @@ test('an ordinary case from 立案 to 结案, with dossier and history', async (
 
   await page.getByTestId('tab-evidence').click();
   // Not an image: refused in Chinese before anything is sent.
-  await page.getByTestId('evidence-file').setInputFiles({ name: '说明.txt', mimeType: 'text/plain', buffer: Buffer.from('not a photo') });
+  await page
+    .getByTestId('evidence-file')
+    .setInputFiles({ name: '说明.txt', mimeType: 'text/plain', buffer: Buffer.from('not a photo') });
   await expect(page.getByTestId('evidence-error')).toContainText('不是有效的图片');
-  await page.getByTestId('evidence-file').setInputFiles({ name: '现场照片1.png', mimeType: 'image/png', buffer: makePng() });
+  await page
+    .getByTestId('evidence-file')
+    .setInputFiles({ name: '现场照片1.png', mimeType: 'image/png', buffer: makePng() });
   await page.getByTestId('evidence-description').fill('扩建车间全景');
   await page.getByTestId('evidence-date').fill(chinaDate(-29));
   await page.getByTestId('evidence-upload').click();
@@ -145,7 +153,9 @@ test('an ordinary case from 立案 to 结案, with dossier and history', async (
   // Its 案件处理内部审批表 is internal: the dossier binds it in the 副卷.
   await generate(page, 'internal-approval');
   await as(page, head);
-  await actWithForm(page, 'passReview', async (d) => { await d.getByTestId('form-comment').fill('事实清楚，证据确凿，拟处罚适当。'); });
+  await actWithForm(page, 'passReview', async (d) => {
+    await d.getByTestId('form-comment').fill('事实清楚，证据确凿，拟处罚适当。');
+  });
   await expectNode(page, '事先告知');
   await as(page, officer);
 
@@ -190,7 +200,9 @@ test('an ordinary case from 立案 to 结案, with dossier and history', async (
   await expectNode(page, '决定审批');
 
   await as(page, head);
-  await actWithForm(page, 'approveDecision', async (d) => { await d.getByTestId('form-comment').fill('同意按告知金额作出处罚决定。'); });
+  await actWithForm(page, 'approveDecision', async (d) => {
+    await d.getByTestId('form-comment').fill('同意按告知金额作出处罚决定。');
+  });
   await expectNode(page, '决定送达');
 
   await as(page, officer);
@@ -198,7 +210,10 @@ test('an ordinary case from 立案 to 结案, with dossier and history', async (
   await expect(page.getByTestId('action-reasons-serveDecision')).toContainText('尚未定稿盖章');
   // ── 预览 a document ─────────────────────────────────────────────────────────────────────
   await page.getByTestId('tab-documents').click();
-  await page.locator('[data-testid="document-row"][data-type="penalty-decision"]').getByTestId('document-preview').click();
+  await page
+    .locator('[data-testid="document-row"][data-type="penalty-decision"]')
+    .getByTestId('document-preview')
+    .click();
   const preview = page.getByTestId('preview-dialog');
   await expect(preview.getByTestId('pdf-page').first()).toBeVisible({ timeout: 90_000 });
   await expect(preview.getByTestId('preview-page-count')).toHaveText(/共 \d+ 页/);
@@ -221,9 +236,16 @@ test('an ordinary case from 立案 to 结案, with dossier and history', async (
   // The clerk edits the decision in Word (here: a sentence added) and imports it back.
   const zip = new PizZip(readFileSync(await (await docx).path()));
   const xml = zip.file('word/document.xml')!.asText();
-  zip.file('word/document.xml', xml.replace('</w:body>', '<w:p><w:r><w:t>本决定书一式三份。</w:t></w:r></w:p></w:body>'));
+  zip.file(
+    'word/document.xml',
+    xml.replace('</w:body>', '<w:p><w:r><w:t>本决定书一式三份。</w:t></w:r></w:p></w:body>'),
+  );
   const decisionRow = page.locator('[data-testid="document-row"][data-type="penalty-decision"]').first();
-  await decisionRow.getByTestId('document-reimport-file').setInputFiles({ name: '行政处罚决定书（修改）.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: zip.generate({ type: 'nodebuffer' }) });
+  await decisionRow.getByTestId('document-reimport-file').setInputFiles({
+    name: '行政处罚决定书（修改）.docx',
+    mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    buffer: zip.generate({ type: 'nodebuffer' }),
+  });
   const result = page.getByTestId('reimport-result');
   await expect(result).toContainText('已导入为第2版');
   await expect(result).toContainText('本决定书一式三份。');
@@ -249,7 +271,9 @@ test('an ordinary case from 立案 to 结案, with dossier and history', async (
   await page.getByTestId('tab-evidence').click();
   await page.getByRole('combobox', { name: /类别/ }).click();
   await page.getByRole('option', { name: /执行凭证/ }).click();
-  await page.getByTestId('evidence-file').setInputFiles({ name: '缴款凭证.png', mimeType: 'image/png', buffer: makePng() });
+  await page
+    .getByTestId('evidence-file')
+    .setInputFiles({ name: '缴款凭证.png', mimeType: 'image/png', buffer: makePng() });
   await page.getByTestId('evidence-description').fill('罚款缴款凭证（GZFS2026001234）');
   await page.getByTestId('evidence-date').fill(today);
   await page.getByTestId('evidence-upload').click();
@@ -262,7 +286,9 @@ test('an ordinary case from 立案 to 结案, with dossier and history', async (
   await expectNode(page, '结案审批');
 
   await as(page, head);
-  await actWithForm(page, 'approveClosing', async (d) => { await d.getByTestId('form-comment').fill('同意结案。'); });
+  await actWithForm(page, 'approveClosing', async (d) => {
+    await d.getByTestId('form-comment').fill('同意结案。');
+  });
   await expectNode(page, '已结案');
   await expect(page.getByTestId('case-outcome')).toContainText('40,000.00 元');
   await expect(page.getByTestId('legality')).toHaveCount(0);
@@ -298,7 +324,11 @@ test('an ordinary case from 立案 to 结案, with dossier and history', async (
   await sideVolume.getByTestId('volume-download').click();
   const saved = await sideDownload;
   expect(saved.suggestedFilename()).toMatch(/副卷.*\.pdf$/);
-  expect(readFileSync(await saved.path()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  expect(
+    readFileSync(await saved.path())
+      .subarray(0, 5)
+      .toString('latin1'),
+  ).toBe('%PDF-');
   await sideVolume.getByTestId('volume-preview').click();
   const sidePreview = page.getByTestId('preview-dialog');
   await expect(sidePreview).toContainText('（副卷）');
@@ -322,7 +352,9 @@ test('an ordinary case from 立案 to 结案, with dossier and history', async (
   // The case record keeps both volumes: after a reload they can still be previewed, downloaded and printed.
   await page.getByTestId('tab-dossier').click();
   await expect(page.getByTestId('dossier-volume')).toHaveCount(2);
-  await expect(page.locator('[data-testid="dossier-volume"][data-volume="副卷"]').getByTestId('volume-pages')).toHaveText(`共 ${sidePages} 页`);
+  await expect(
+    page.locator('[data-testid="dossier-volume"][data-volume="副卷"]').getByTestId('volume-pages'),
+  ).toHaveText(`共 ${sidePages} 页`);
 
   // ── 归档 ──────────────────────────────────────────────────────────────────────────────────
   await actWithForm(page, 'archive', async (d) => {

@@ -40,10 +40,15 @@ test('a head sets the warn-ahead days, the PDF engine and the seal; an officer o
 
   // The engine: LibreOffice where this PC has it, else the built-in Chromium; tried before it is saved.
   const libreOffice = pdf.getByTestId('pdf-engine-libreoffice');
-  const engine = (await libreOffice.isEnabled()) ? { id: 'libreoffice', label: 'LibreOffice' } : { id: 'chromium', label: '内置Chromium' };
+  const engine = (await libreOffice.isEnabled())
+    ? { id: 'libreoffice', label: 'LibreOffice' }
+    : { id: 'chromium', label: '内置Chromium' };
   await pdf.getByTestId(`pdf-engine-${engine.id}`).check();
   await pdf.getByTestId('pdf-test').click();
-  await expect(pdf.getByTestId('pdf-test-result')).toContainText(`试打印成功：${engine.label}将样例文书（送达回证）转换为1页PDF`, { timeout: 90_000 });
+  await expect(pdf.getByTestId('pdf-test-result')).toContainText(
+    `试打印成功：${engine.label}将样例文书（送达回证）转换为1页PDF`,
+    { timeout: 90_000 },
+  );
   await pdf.getByTestId('pdf-engine-save').click();
   await expect(snackbar(page)).toContainText(`已设置PDF引擎：${engine.label}，自下一份文书起使用`);
   await expect(pdf.getByTestId('pdf-engine-in-use')).toContainText(`当前使用：${engine.label}`);
@@ -54,23 +59,36 @@ test('a head sets the warn-ahead days, the PDF engine and the seal; an officer o
   // The seal: a file that is not a PNG image is refused in Chinese; a transparent square one is shown.
   const seal = page.getByTestId('settings-seal');
   await expect(seal.getByTestId('seal-none')).toBeVisible();
-  await seal.getByTestId('seal-file').setInputFiles({ name: '印章.png', mimeType: 'image/png', buffer: Buffer.from('这不是图片') });
+  await seal
+    .getByTestId('seal-file')
+    .setInputFiles({ name: '印章.png', mimeType: 'image/png', buffer: Buffer.from('这不是图片') });
   await expect(seal.getByTestId('seal-error')).toContainText('印章图片应为有效的PNG文件');
-  await seal.getByTestId('seal-file').setInputFiles({ name: '印章.jpg', mimeType: 'image/jpeg', buffer: Buffer.from([0xff, 0xd8, 0xff]) });
+  await seal
+    .getByTestId('seal-file')
+    .setInputFiles({ name: '印章.jpg', mimeType: 'image/jpeg', buffer: Buffer.from([0xff, 0xd8, 0xff]) });
   await expect(seal.getByTestId('seal-error')).toContainText('印章图片应为PNG文件：印章.jpg');
-  await seal.getByTestId('seal-file').setInputFiles({ name: '本局印章.png', mimeType: 'image/png', buffer: makeSealPng(600) });
+  await seal
+    .getByTestId('seal-file')
+    .setInputFiles({ name: '本局印章.png', mimeType: 'image/png', buffer: makeSealPng(600) });
   await expect(snackbar(page)).toContainText('已设置本局印章');
   await expect(seal.getByTestId('seal-error')).toHaveCount(0);
   const preview = seal.getByTestId('seal-preview');
   await expect(preview).toBeVisible();
   // Decoded by the browser, at its full size: the preview shows the real file.
-  expect(await preview.evaluate((img) => { const i = img as unknown as { complete: boolean; naturalWidth: number }; return i.complete && i.naturalWidth; })).toBe(600);
+  expect(
+    await preview.evaluate((img) => {
+      const i = img as unknown as { complete: boolean; naturalWidth: number };
+      return i.complete && i.naturalWidth;
+    }),
+  ).toBe(600);
   await expect(seal.getByTestId('seal-size')).toHaveText('印章图片：600×600像素');
   await expect(seal.getByTestId('seal-hints')).toHaveCount(0);
   await shot(page, 'seal');
 
   // A photo-like PNG is accepted with advice on what will print badly.
-  await seal.getByTestId('seal-file').setInputFiles({ name: '扫描件.png', mimeType: 'image/png', buffer: makePng(300, 200) });
+  await seal
+    .getByTestId('seal-file')
+    .setInputFiles({ name: '扫描件.png', mimeType: 'image/png', buffer: makePng(300, 200) });
   await expect(seal.getByTestId('seal-hints')).toContainText('没有透明背景');
   await expect(seal.getByTestId('seal-hints')).toContainText('不是正方形（300×200像素）');
 

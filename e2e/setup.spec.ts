@@ -27,10 +27,18 @@ test.beforeAll(async () => {
     child.stdout!.on('data', (d: Buffer) => {
       out += d.toString();
       const m = /(http:\/\/127\.0\.0\.1:\d+\/)/.exec(out);
-      if (m) { clearTimeout(timer); resolve(m[1]!); }
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]!);
+      }
     });
-    child.stderr!.on('data', (d: Buffer) => { out += d.toString(); });
-    child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`the host exited (${code}):\n${out}`)); });
+    child.stderr!.on('data', (d: Buffer) => {
+      out += d.toString();
+    });
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`the host exited (${code}):\n${out}`));
+    });
   });
 });
 
@@ -47,10 +55,17 @@ type Reply = { ok: boolean; value?: unknown; error?: { code: string; message: st
 
 /** The web host's API from the page itself (same origin), as the renderer calls it. */
 async function api(page: Page, op: string, input: unknown): Promise<Reply> {
-  return page.evaluate(async ([o, i]): Promise<Reply> => {
-    const r = await fetch('/api', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ op: o, input: i, token: null }) });
-    return (await r.json()) as Reply;
-  }, [op, input] as const);
+  return page.evaluate(
+    async ([o, i]): Promise<Reply> => {
+      const r = await fetch('/api', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ op: o, input: i, token: null }),
+      });
+      return (await r.json()) as Reply;
+    },
+    [op, input] as const,
+  );
 }
 
 test('setup → login → change password on a workstation installed without the demo', async ({ page }) => {
@@ -63,7 +78,9 @@ test('setup → login → change password on a workstation installed without the
   await expect(page.getByTestId('setup-policy')).toContainText('密码至少10位');
   const info = await api(page, 'app.info', {});
   expect(info).toMatchObject({ ok: true, value: { setupRequired: true, demo: false, demoUsers: [] } });
-  expect((await api(page, 'session.login', { username: 'officer', password: 'officer123' })).error?.code).toBe('SETUP_REQUIRED');
+  expect((await api(page, 'session.login', { username: 'officer', password: 'officer123' })).error?.code).toBe(
+    'SETUP_REQUIRED',
+  );
 
   await page.getByTestId('setup-bureau-name').fill('铜仁市生态环境局江口分局');
   await page.getByTestId('setup-abbreviation').fill('铜环江');
@@ -86,9 +103,18 @@ test('setup → login → change password on a workstation installed without the
   await expect(page.getByTestId('login-bureau')).toHaveText('铜仁市生态环境局江口分局');
   await expect(page.getByTestId('login-username')).toHaveValue('zhangmin');
   await expect(page.getByTestId('demo-user-officer')).toHaveCount(0);
-  expect((await api(page, 'setup.run', {
-    bureauName: '另一个生态环境局', abbreviation: '另环', county: '520621', username: 'intruder', name: '某某', password: 'Another2026x',
-  })).error?.code).toBe('ALREADY_SET_UP');
+  expect(
+    (
+      await api(page, 'setup.run', {
+        bureauName: '另一个生态环境局',
+        abbreviation: '另环',
+        county: '520621',
+        username: 'intruder',
+        name: '某某',
+        password: 'Another2026x',
+      })
+    ).error?.code,
+  ).toBe('ALREADY_SET_UP');
 
   await page.getByTestId('login-password').fill(password);
   await page.getByTestId('login-password').press('Enter');

@@ -30,7 +30,12 @@ export async function logout(page: Page): Promise<void> {
 /** YYYY-MM-DD in China, `offset` days from today (the core counts dates in Asia/Shanghai). */
 export function chinaDate(offset = 0): string {
   const d = new Date(Date.now() + offset * 86_400_000);
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Asia/Shanghai',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(d);
 }
 
 const crcTable = Array.from({ length: 256 }, (_, n) => {

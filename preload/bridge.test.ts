@@ -13,7 +13,11 @@ describe('createBridge', () => {
   it('sends a plain copy of the envelope on anjuan:send', async () => {
     const invoke = vi.fn(async () => ({ ok: true, value: 1 }));
     const b = createBridge(invoke);
-    const envelope = Object.assign(Object.create({ inherited: 1 }) as object, { op: 'cases.list', input: { q: '化工' }, extra: 'x' });
+    const envelope = Object.assign(Object.create({ inherited: 1 }) as object, {
+      op: 'cases.list',
+      input: { q: '化工' },
+      extra: 'x',
+    });
     expect(await b.send(envelope as never)).toEqual({ ok: true, value: 1 });
     expect(invoke).toHaveBeenCalledWith(sendChannel, { op: 'cases.list', input: { q: '化工' }, token: null });
   });
@@ -26,14 +30,22 @@ describe('createBridge', () => {
   });
 
   it('reads a file on anjuan:file with only the fields of the request and the token', async () => {
-    const invoke = vi.fn(async () => ({ ok: true, value: { hash: 'h', mimeType: 'image/jpeg', bytes: new Uint8Array([1]) } }));
+    const invoke = vi.fn(async () => ({
+      ok: true,
+      value: { hash: 'h', mimeType: 'image/jpeg', bytes: new Uint8Array([1]) },
+    }));
     const hash = 'ef'.repeat(32);
     await createBridge(invoke).readFile({ hash, caseId: 'c1', variant: 'thumb', evil: () => 1 } as never, 'tk');
-    expect(invoke).toHaveBeenCalledWith(fileChannel, { request: { hash, caseId: 'c1', variant: 'thumb' }, token: 'tk' });
+    expect(invoke).toHaveBeenCalledWith(fileChannel, {
+      request: { hash, caseId: 'c1', variant: 'thumb' },
+      token: 'tk',
+    });
   });
 
   it('turns a broken channel into values, never a rejected promise', async () => {
-    const b = createBridge(async () => { throw new Error("Error invoking remote method 'anjuan:send'"); });
+    const b = createBridge(async () => {
+      throw new Error("Error invoking remote method 'anjuan:send'");
+    });
     expect(await b.send({ op: 'app.info', input: {} })).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
     expect(await b.printPdf({ title: 't', pdf: new Uint8Array([1]) })).toMatchObject({ ok: false });
     expect(await b.readFile({ hash: 'a'.repeat(64) }, null)).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });

@@ -12,7 +12,10 @@ export type Invoke = (channel: string, ...args: unknown[]) => Promise<unknown>;
 
 // The shell answers with values, never throws, for pages it trusts; a rejection here means the
 // channel itself broke (shell shutting down). The page still gets a value, never an exception.
-const brokenChannel: Reply<never> = { ok: false, error: { code: 'INTERNAL', message: '与后台服务的通信中断，请稍后重试' } };
+const brokenChannel: Reply<never> = {
+  ok: false,
+  error: { code: 'INTERNAL', message: '与后台服务的通信中断，请稍后重试' },
+};
 
 export function createBridge(invoke: Invoke): AnjuanBridge {
   return Object.freeze({
@@ -26,7 +29,10 @@ export function createBridge(invoke: Invoke): AnjuanBridge {
       }
     },
     async readFile(request: FileRequest, token: string | null): Promise<Reply<FileBytes>> {
-      const plain = { request: { hash: request.hash, caseId: request.caseId, variant: request.variant }, token: token ?? null };
+      const plain = {
+        request: { hash: request.hash, caseId: request.caseId, variant: request.variant },
+        token: token ?? null,
+      };
       try {
         return (await invoke(fileChannel, plain)) as Reply<FileBytes>;
       } catch {
@@ -35,7 +41,10 @@ export function createBridge(invoke: Invoke): AnjuanBridge {
     },
     async printPdf(request: PrintRequest): Promise<{ ok: boolean; message?: string }> {
       try {
-        return (await invoke(printChannel, { title: request.title, pdf: request.pdf })) as { ok: boolean; message?: string };
+        return (await invoke(printChannel, { title: request.title, pdf: request.pdf })) as {
+          ok: boolean;
+          message?: string;
+        };
       } catch {
         return { ok: false, message: '打印服务不可用，请稍后重试' };
       }

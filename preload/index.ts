@@ -5,4 +5,7 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import { createBridge } from './bridge.js';
 
-contextBridge.exposeInMainWorld('anjuan', createBridge((channel, ...args) => ipcRenderer.invoke(channel, ...args)));
+contextBridge.exposeInMainWorld(
+  'anjuan',
+  createBridge((channel, ...args) => ipcRenderer.invoke(channel, ...args)),
+);

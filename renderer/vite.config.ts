@@ -29,9 +29,10 @@ export default defineConfig({
         changeOrigin: true,
         // The web host answers only its own origin: the dev server's own page (Origin = its host) is
         // passed on without an Origin, like a script; another site's Origin still reaches the host and is refused.
-        configure: (proxy) => proxy.on('proxyReq', (proxyReq, req) => {
-          if (req.headers.origin === `http://${req.headers.host}`) proxyReq.removeHeader('origin');
-        }),
+        configure: (proxy) =>
+          proxy.on('proxyReq', (proxyReq, req) => {
+            if (req.headers.origin === `http://${req.headers.host}`) proxyReq.removeHeader('origin');
+          }),
       },
     },
   },

@@ -8,24 +8,56 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
 const root = new URL('..', import.meta.url).pathname;
-const external = ['better-sqlite3-multiple-ciphers', 'electron', 'subset-font', 'pdfjs-dist', 'electron-updater', 'sharp'];
-const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: true, external, logLevel: 'warning', absWorkingDir: root };
+const external = [
+  'better-sqlite3-multiple-ciphers',
+  'electron',
+  'subset-font',
+  'pdfjs-dist',
+  'electron-updater',
+  'sharp',
+];
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  sourcemap: true,
+  external,
+  logLevel: 'warning',
+  absWorkingDir: root,
+};
 
 // ESM bundles still load CommonJS dependencies with require().
-const esm = { format: 'esm', banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" } };
+const esm = {
+  format: 'esm',
+  banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+};
 const jobs = [
   build({ ...common, ...esm, entryPoints: ['main/host/start.ts'], outfile: 'dist/core/host.mjs' }),
   build({ ...common, ...esm, entryPoints: ['scripts/bench/render41Child.ts'], outfile: 'dist/bench/render41.mjs' }),
 ];
 if (existsSync(`${root}main/host/utility.ts`)) {
-  jobs.push(build({ ...common, entryPoints: ['main/host/utility.ts'], outfile: 'dist/core/utility.cjs', format: 'cjs' }));
+  jobs.push(
+    build({ ...common, entryPoints: ['main/host/utility.ts'], outfile: 'dist/core/utility.cjs', format: 'cjs' }),
+  );
 }
 if (existsSync(`${root}main/app/main.ts`)) {
   jobs.push(build({ ...common, entryPoints: ['main/app/main.ts'], outfile: 'dist/app/main.cjs', format: 'cjs' }));
 }
 if (existsSync(`${root}preload/index.ts`)) {
   // Sandboxed preloads may require only 'electron' (and a few Node built-ins): bundle everything else.
-  jobs.push(build({ ...common, entryPoints: ['preload/index.ts'], outfile: 'dist/preload/index.cjs', format: 'cjs', external: ['electron'] }));
+  jobs.push(
+    build({
+      ...common,
+      entryPoints: ['preload/index.ts'],
+      outfile: 'dist/preload/index.cjs',
+      format: 'cjs',
+      external: ['electron'],
+    }),
+  );
 }
 await Promise.all(jobs);
-execFileSync(process.execPath, [`${root}node_modules/vite/bin/vite.js`, 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+execFileSync(
+  process.execPath,
+  [`${root}node_modules/vite/bin/vite.js`, 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn'],
+  { cwd: root, stdio: 'inherit' },
+);

@@ -19,9 +19,18 @@ async function main(args: string[]): Promise<number> {
   const badRows = Number(flag(args, '--bad-rows') ?? '0');
   const encoding = (flag(args, '--encoding') ?? 'utf-8') as CsvEncoding;
   const seed = Number(flag(args, '--seed') ?? '20261127');
-  if (!out || !/\.(csv|xlsx)$/i.test(out) || !Number.isInteger(count) || count < 1 || !Number.isInteger(badRows) || badRows < 0
-    || !['utf-8', 'utf-8-bom', 'gbk'].includes(encoding)) {
-    console.error('用法：tsx scripts/generate-enterprises.ts --count N --out 文件.csv|文件.xlsx [--bad-rows K] [--encoding gbk|utf-8|utf-8-bom] [--seed N]');
+  if (
+    !out ||
+    !/\.(csv|xlsx)$/i.test(out) ||
+    !Number.isInteger(count) ||
+    count < 1 ||
+    !Number.isInteger(badRows) ||
+    badRows < 0 ||
+    !['utf-8', 'utf-8-bom', 'gbk'].includes(encoding)
+  ) {
+    console.error(
+      '用法：tsx scripts/generate-enterprises.ts --count N --out 文件.csv|文件.xlsx [--bad-rows K] [--encoding gbk|utf-8|utf-8-bom] [--seed N]',
+    );
     return 2;
   }
   const t0 = performance.now();

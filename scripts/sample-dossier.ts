@@ -35,10 +35,18 @@ async function main(): Promise<void> {
   const started = Date.now();
   try {
     const call = callerFor(core);
-    const { caseId, officer, archived: closed, dossier } = await run({ call }, {
-      setDate: (d) => clock.setDate(d),
-      onStep: (s) => process.stderr.write(`· ${s}\n`),
-    });
+    const {
+      caseId,
+      officer,
+      archived: closed,
+      dossier,
+    } = await run(
+      { call },
+      {
+        setDate: (d) => clock.setDate(d),
+        onStep: (s) => process.stderr.write(`· ${s}\n`),
+      },
+    );
     const documents = [];
     for (const [i, d] of closed.state.documents.entries()) {
       const base = `${String(i + 1).padStart(2, '0')}-${d.type}`;
@@ -47,14 +55,27 @@ async function main(): Promise<void> {
       const pdf = Buffer.from((await call(officer, 'blobs.read', { hash: pdfInfo.pdfHash })).base64, 'base64');
       writeFileSync(join(out, `${base}.docx`), docx);
       writeFileSync(join(out, `${base}.pdf`), pdf);
-      documents.push({ type: d.type, name: d.name.replace(/[《》]/g, ''), number: d.number, docx: `${base}.docx`, pdf: `${base}.pdf`, sha256: sha256(docx) });
+      documents.push({
+        type: d.type,
+        name: d.name.replace(/[《》]/g, ''),
+        number: d.number,
+        docx: `${base}.docx`,
+        pdf: `${base}.pdf`,
+        sha256: sha256(docx),
+      });
     }
     // Each bound volume in its own file, 正卷.pdf and (when the case has one) 副卷.pdf; a 副卷.pdf left by an earlier run is removed.
     const volumes = [];
     for (const v of dossier.volumes) {
       const bytes = Buffer.from((await call(officer, 'blobs.read', { hash: v.pdfHash })).base64, 'base64');
       writeFileSync(join(out, `${v.volume}.pdf`), bytes);
-      volumes.push({ volume: v.volume, pdf: `${v.volume}.pdf`, pages: v.pages, sha256: sha256(bytes), catalog: v.catalog });
+      volumes.push({
+        volume: v.volume,
+        pdf: `${v.volume}.pdf`,
+        pages: v.pages,
+        sha256: sha256(bytes),
+        catalog: v.catalog,
+      });
     }
     if (!dossier.volumes.some((v) => v.volume === '副卷')) rmSync(join(out, '副卷.pdf'), { force: true });
     const manifest = {
@@ -68,7 +89,9 @@ async function main(): Promise<void> {
     };
     writeFileSync(join(out, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
     const pages = volumes.map((v) => `${v.volume}${v.pages}页（${v.pdf}）`).join('，');
-    console.log(`样本卷宗（${scenario}）已生成：${out}（${documents.length}份文书，${pages}，用时${((Date.now() - started) / 1000).toFixed(1)}秒）`);
+    console.log(
+      `样本卷宗（${scenario}）已生成：${out}（${documents.length}份文书，${pages}，用时${((Date.now() - started) / 1000).toFixed(1)}秒）`,
+    );
   } finally {
     await core.close();
     rmSync(dataDir, { recursive: true, force: true });

@@ -28,7 +28,8 @@ const [cmd, args] = electron
   : [process.execPath, [...require('../resources/core-node-flags.json').flags, `${root}dist/core/host.mjs`]];
 if (!electron) console.log('未找到 Electron 程序文件，改为在本机浏览器中提供同一应用。');
 const env = { ...process.env, ANJUAN_DEMO: process.env.ANJUAN_DEMO ?? '1' };
-if (env.ANJUAN_DEMO === '1') console.log('演示模式（ANJUAN_DEMO=1）：新的数据目录将创建演示单位和公开的演示账号，不得用于正式办案。');
+if (env.ANJUAN_DEMO === '1')
+  console.log('演示模式（ANJUAN_DEMO=1）：新的数据目录将创建演示单位和公开的演示账号，不得用于正式办案。');
 const child = spawn(cmd, args, { stdio: 'inherit', env });
 child.on('exit', (code) => process.exit(code ?? 0));
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));

@@ -15,7 +15,11 @@
 
 /** Where test files live (relative to the repository root). */
 export const testFiles = [
-  'common/**/*.test.ts', 'main/**/*.test.ts', 'preload/**/*.test.ts', 'scripts/**/*.test.ts', 'renderer/**/*.test.{ts,tsx}',
+  'common/**/*.test.ts',
+  'main/**/*.test.ts',
+  'preload/**/*.test.ts',
+  'scripts/**/*.test.ts',
+  'renderer/**/*.test.{ts,tsx}',
   'server/**/*.test.ts',
 ];
 
@@ -47,7 +51,8 @@ export const slowFiles: Record<string, string> = {
   'main/app/asarPackage.test.ts': 'builds, packs app.asar and forks its core',
   // Child processes.
   'main/core/store/crash.test.ts': 'kill -9 of a worker process',
-  'main/core/store/crashPoints.test.ts': 'kill -9 of 16 worker processes, each directory checked and the operation redone',
+  'main/core/store/crashPoints.test.ts':
+    'kill -9 of 16 worker processes, each directory checked and the operation redone',
   'main/core/testing/crashChecks.test.ts': 'a prepared case and a core per broken directory',
   'main/core/api/localFiles.test.ts': 'runs the CLI',
   'main/cli/anjuan.test.ts': 'runs the CLI into a pipe',

@@ -26,7 +26,8 @@ export function defaultDataDir(env: NodeJS.ProcessEnv = process.env): string {
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const port = env.ANJUAN_SERVER_PORT ? Number(env.ANJUAN_SERVER_PORT) : defaultPort;
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`ANJUAN_SERVER_PORT 不是有效的端口号：${env.ANJUAN_SERVER_PORT}`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`ANJUAN_SERVER_PORT 不是有效的端口号：${env.ANJUAN_SERVER_PORT}`);
   return {
     databaseUrl: env.DATABASE_URL?.trim() || null,
     dataDir: env.ANJUAN_SERVER_DATA_DIR?.trim() || defaultDataDir(env),

@@ -12,19 +12,27 @@ async function main(): Promise<void> {
   console.log(`案卷省级服务器已启动：${server.url} （${db}）`);
   if (server.migrationsApplied.length) console.log(`已应用数据库迁移：${server.migrationsApplied.join('、')}`);
   if (server.bootstrap) {
-    console.log(server.bootstrap.generatedPassword
-      ? `首次启动，已创建省级系统管理员“${server.bootstrap.username}”，一次性密码：${server.bootstrap.generatedPassword}\n（只显示这一次，请立即记下并妥善保管）`
-      : `首次启动，已创建省级系统管理员“${server.bootstrap.username}”，密码为 ANJUAN_SERVER_ADMIN_PASSWORD 所设`);
+    console.log(
+      server.bootstrap.generatedPassword
+        ? `首次启动，已创建省级系统管理员“${server.bootstrap.username}”，一次性密码：${server.bootstrap.generatedPassword}\n（只显示这一次，请立即记下并妥善保管）`
+        : `首次启动，已创建省级系统管理员“${server.bootstrap.username}”，密码为 ANJUAN_SERVER_ADMIN_PASSWORD 所设`,
+    );
   }
   let stopping = false;
   const stop = (signal: string): void => {
     if (stopping) return;
     stopping = true;
     console.log(`收到 ${signal}，正在停止服务器…`);
-    server.stop().then(() => { console.log('服务器已停止'); process.exit(0); }, (e: unknown) => {
-      console.error('停止时出错：', e instanceof Error ? e.message : e);
-      process.exit(1);
-    });
+    server.stop().then(
+      () => {
+        console.log('服务器已停止');
+        process.exit(0);
+      },
+      (e: unknown) => {
+        console.error('停止时出错：', e instanceof Error ? e.message : e);
+        process.exit(1);
+      },
+    );
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));

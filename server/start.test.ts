@@ -28,7 +28,13 @@ async function start(env: Record<string, string>): Promise<RunningServer> {
 }
 
 const login = async (s: RunningServer, password: string) =>
-  (await fetch(new URL('/api/admin/login', s.url), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password }) })).status;
+  (
+    await fetch(new URL('/api/admin/login', s.url), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'admin', password }),
+    })
+  ).status;
 
 describe('startServer', () => {
   it('starts on an embedded PostgreSQL, then on DATABASE_URL, and restarts without applying anything twice', async () => {
@@ -48,7 +54,9 @@ describe('startServer', () => {
     expect(external.bootstrap).toBeNull();
     expect(await login(external, password!)).toBe(200);
     expect(await migrate(external.pool)).toEqual([]);
-    expect((await external.pool.query('SELECT count(*) AS n FROM schema_migrations')).rows[0].n).toBe(String(migrationFiles().length));
+    expect((await external.pool.query('SELECT count(*) AS n FROM schema_migrations')).rows[0].n).toBe(
+      String(migrationFiles().length),
+    );
     expect((await external.pool.query('SELECT count(*) AS n FROM bureaus')).rows[0].n).toBe('98');
     await external.stop();
     await first.stop();
@@ -72,7 +80,10 @@ describe('startServer', () => {
       await seedBureaus(pool, loadBureaus());
       await expect(bootstrapAdmin(pool, 'admin123', new Date())).rejects.toThrow(/密码不符合要求/);
       expect((await pool.query('SELECT count(*) AS n FROM users')).rows[0].n).toBe('0');
-      expect(await bootstrapAdmin(pool, 'Guanli-mima-2026', new Date())).toEqual({ username: 'admin', generatedPassword: null });
+      expect(await bootstrapAdmin(pool, 'Guanli-mima-2026', new Date())).toEqual({
+        username: 'admin',
+        generatedPassword: null,
+      });
       expect(await bootstrapAdmin(pool, 'Guanli-mima-2026', new Date())).toBeNull();
     } finally {
       await pool.end();

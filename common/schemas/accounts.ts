@@ -8,10 +8,15 @@ import { passwordPolicy } from '../passwordPolicy.js';
 import { accountRoleProblems, certificateNoMaxLength } from '../userRules.js';
 import { hasControlChars, isoDate } from './primitives.js';
 
-export const username = z.string().trim()
+export const username = z
+  .string()
+  .trim()
   .regex(/^[A-Za-z][A-Za-z0-9_.-]{2,31}$/, '用户名为3至32位的字母、数字、下划线、点或连字符，以字母开头');
 /** The policy itself (length, letters and digits, not the username, not a known password) is checked by the core. */
-const newPassword = z.string().min(1, '请输入密码').max(passwordPolicy.maxLength, `密码不能超过${passwordPolicy.maxLength}位`);
+const newPassword = z
+  .string()
+  .min(1, '请输入密码')
+  .max(passwordPolicy.maxLength, `密码不能超过${passwordPolicy.maxLength}位`);
 
 /** 初始设置: the bureau and its administrator, once, on a workstation with no bureau. */
 export const setupInput = z.object({
@@ -41,32 +46,50 @@ export const resetPasswordInput = z.object({
 // 用户管理 (issue 11): an administrator adds users, changes their roles, disables them (never deletes:
 // their names stand in case histories). Role and certificate rules: common/userRules.ts.
 const roleList = z.array(z.enum(roles)).max(roles.length, '角色重复');
-const personName = z.string().trim().min(2, '请填写姓名').max(20, '姓名不能超过20个字').refine((s) => !hasControlChars(s), '姓名含有不允许的控制字符');
+const personName = z
+  .string()
+  .trim()
+  .min(2, '请填写姓名')
+  .max(20, '姓名不能超过20个字')
+  .refine((s) => !hasControlChars(s), '姓名含有不允许的控制字符');
 const certificateNo = z.string().trim().max(certificateNoMaxLength, `执法证号不超过${certificateNoMaxLength}个字符`);
 const userId = z.string().min(1).max(64);
 
-function roleIssues(v: { roles: Array<(typeof roles)[number]>; certificateNo?: string | undefined; certificateValidUntil?: string | undefined }, ctx: z.RefinementCtx, needsCertificate: boolean): void {
-  for (const [path, message] of Object.entries(accountRoleProblems(v, needsCertificate))) ctx.addIssue({ code: 'custom', path: [path], message });
+function roleIssues(
+  v: {
+    roles: Array<(typeof roles)[number]>;
+    certificateNo?: string | undefined;
+    certificateValidUntil?: string | undefined;
+  },
+  ctx: z.RefinementCtx,
+  needsCertificate: boolean,
+): void {
+  for (const [path, message] of Object.entries(accountRoleProblems(v, needsCertificate)))
+    ctx.addIssue({ code: 'custom', path: [path], message });
 }
 
-export const createUserInput = z.object({
-  username,
-  name: personName,
-  roles: roleList,
-  /** Required for a 办案人员 (处罚法 art. 42); a head or reviewer who holds one may give it too. */
-  certificateNo: certificateNo.optional(),
-  certificateValidUntil: isoDate.optional(),
-  /** Given to the user by the administrator; the user must replace it at the first login. */
-  temporaryPassword: newPassword,
-}).superRefine((v, ctx) => roleIssues(v, ctx, true));
+export const createUserInput = z
+  .object({
+    username,
+    name: personName,
+    roles: roleList,
+    /** Required for a 办案人员 (处罚法 art. 42); a head or reviewer who holds one may give it too. */
+    certificateNo: certificateNo.optional(),
+    certificateValidUntil: isoDate.optional(),
+    /** Given to the user by the administrator; the user must replace it at the first login. */
+    temporaryPassword: newPassword,
+  })
+  .superRefine((v, ctx) => roleIssues(v, ctx, true));
 
 /** A certificate is asked only when the account becomes an officer without one on file (checked by the core). */
-export const setRolesInput = z.object({
-  userId,
-  roles: roleList,
-  certificateNo: certificateNo.optional(),
-  certificateValidUntil: isoDate.optional(),
-}).superRefine((v, ctx) => roleIssues(v, ctx, false));
+export const setRolesInput = z
+  .object({
+    userId,
+    roles: roleList,
+    certificateNo: certificateNo.optional(),
+    certificateValidUntil: isoDate.optional(),
+  })
+  .superRefine((v, ctx) => roleIssues(v, ctx, false));
 
 export const userRefInput = z.object({ userId });
 
@@ -91,15 +114,39 @@ export const accountRow = z.object({
 });
 export type AccountRow = z.infer<typeof accountRow>;
 
-export const auditEvents = ['setup', 'login', 'logout', 'lockout', 'passwordChange', 'passwordReset', 'userCreate', 'userRoles', 'userDisable', 'userEnable'] as const;
+export const auditEvents = [
+  'setup',
+  'login',
+  'logout',
+  'lockout',
+  'passwordChange',
+  'passwordReset',
+  'userCreate',
+  'userRoles',
+  'userDisable',
+  'userEnable',
+] as const;
 export type AuditEvent = (typeof auditEvents)[number];
 export const auditEventNames: Record<AuditEvent, string> = {
-  setup: '初始设置', login: '登录', logout: '退出', lockout: '账号锁定', passwordChange: '修改密码', passwordReset: '重置密码',
-  userCreate: '新建用户', userRoles: '修改角色', userDisable: '停用账号', userEnable: '启用账号',
+  setup: '初始设置',
+  login: '登录',
+  logout: '退出',
+  lockout: '账号锁定',
+  passwordChange: '修改密码',
+  passwordReset: '重置密码',
+  userCreate: '新建用户',
+  userRoles: '修改角色',
+  userDisable: '停用账号',
+  userEnable: '启用账号',
 };
 export const auditOutcomes = ['ok', 'failed', 'locked', 'refused'] as const;
 export type AuditOutcome = (typeof auditOutcomes)[number];
-export const auditOutcomeNames: Record<AuditOutcome, string> = { ok: '成功', failed: '失败', locked: '已锁定', refused: '拒绝' };
+export const auditOutcomeNames: Record<AuditOutcome, string> = {
+  ok: '成功',
+  failed: '失败',
+  locked: '已锁定',
+  refused: '拒绝',
+};
 
 export const auditListInput = z.object({
   offset: z.number().int().min(0).default(0),

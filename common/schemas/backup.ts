@@ -37,7 +37,11 @@ export const backupInfo = z.object({
 });
 export type BackupInfo = z.infer<typeof backupInfo>;
 
-export const backupRetention = z.object({ daily: z.number().int(), weekly: z.number().int(), safety: z.number().int() });
+export const backupRetention = z.object({
+  daily: z.number().int(),
+  weekly: z.number().int(),
+  safety: z.number().int(),
+});
 
 export const backupListOutput = z.object({
   /** Where the backups are: the bureau's folder, or `<data directory>/backups`. */
@@ -70,6 +74,11 @@ export type BackupRestoreOutput = z.infer<typeof backupRestoreOutput>;
 
 export const backupSetFolderInput = z.object({
   /** An absolute folder on this PC (a second disk, a network share); null: back to `<data directory>/backups`. */
-  folder: z.string().trim().min(1, '请填写备份文件夹').max(500, '文件夹路径过长（不超过500个字符）')
-    .refine((s) => !hasControlChars(s), '文件夹路径含有不允许的控制字符').nullable(),
+  folder: z
+    .string()
+    .trim()
+    .min(1, '请填写备份文件夹')
+    .max(500, '文件夹路径过长（不超过500个字符）')
+    .refine((s) => !hasControlChars(s), '文件夹路径含有不允许的控制字符')
+    .nullable(),
 });

@@ -12,7 +12,12 @@ export const party = z.object({
   address: z.string(),
 });
 
-export const caseOfficer = z.object({ id: z.string(), name: z.string(), certificateNo: z.string(), certificateValidUntil: z.string() });
+export const caseOfficer = z.object({
+  id: z.string(),
+  name: z.string(),
+  certificateNo: z.string(),
+  certificateValidUntil: z.string(),
+});
 
 export const documentRecord = z.object({
   id: z.string(),
@@ -37,7 +42,9 @@ export const documentRecord = z.object({
   correctionOf: z.string().optional(),
   correctionReason: z.string().optional(),
   /** Finalised (定稿): locked, hashed, sealed PDF filed into the dossier; only a 更正 may follow. */
-  finalised: z.object({ at: z.string(), by: z.string(), docxSha256: z.string(), pdfHash: z.string(), pages: z.number().int() }).optional(),
+  finalised: z
+    .object({ at: z.string(), by: z.string(), docxSha256: z.string(), pdfHash: z.string(), pages: z.number().int() })
+    .optional(),
 });
 export type DocumentRecord = z.infer<typeof documentRecord>;
 
@@ -66,7 +73,12 @@ export const serviceRecord = z.object({
 export const paymentRecord = z.object({ amount: yuan, paidOn: z.string(), receiptNo: z.string() });
 
 /** One performance of a procedure action, kept so that rules and deadlines can be plain data. */
-export const stepRecord = z.object({ track: z.string(), action: z.string(), on: z.string(), data: z.record(z.string(), z.unknown()) });
+export const stepRecord = z.object({
+  track: z.string(),
+  action: z.string(),
+  on: z.string(),
+  data: z.record(z.string(), z.unknown()),
+});
 export type StepRecord = z.infer<typeof stepRecord>;
 
 /** A track (责令改正, 查封扣押 …) running alongside the case's main procedure; `id` is `main` for the main one. */
@@ -82,7 +94,15 @@ export const trackState = z.object({
 });
 export type TrackState = z.infer<typeof trackState>;
 
-export const overrideRecord = z.object({ action: z.string(), track: z.string(), rule: z.string(), ruleName: z.string(), reason: z.string(), byName: z.string(), on: z.string() });
+export const overrideRecord = z.object({
+  action: z.string(),
+  track: z.string(),
+  rule: z.string(),
+  ruleName: z.string(),
+  reason: z.string(),
+  byName: z.string(),
+  on: z.string(),
+});
 
 /** Citizen or organisation: the summary-procedure and hearing limits differ (处罚法 arts. 51, 63). */
 export const partyKind = z.enum(['organisation', 'individual']);
@@ -96,8 +116,12 @@ export const caseState = z.object({
   node: z.string(),
   party,
   violation: z.object({
-    id: z.string(), name: z.string(), breached: z.array(article), penaltyArticle: article,
-    band: fineBand, penaltyText: z.string(),
+    id: z.string(),
+    name: z.string(),
+    breached: z.array(article),
+    penaltyArticle: article,
+    band: fineBand,
+    penaltyText: z.string(),
   }),
   officers: z.array(caseOfficer),
   source: z.string(),
@@ -113,34 +137,60 @@ export const caseState = z.object({
   openedAt: z.string(),
   openedBy: z.string(),
   filingApprovedOn: z.string().nullable(),
-  report: z.object({
-    facts: z.string(), proposedFine: yuan, investment: yuan.nullable(), reasoning: z.string(),
-    /** The 裁量计算 behind the fine, when one was used (absent in reports made before it existed). */
-    discretion: discretionRecord.nullable().optional(),
-  }).nullable(),
+  report: z
+    .object({
+      facts: z.string(),
+      proposedFine: yuan,
+      investment: yuan.nullable(),
+      reasoning: z.string(),
+      /** The 裁量计算 behind the fine, when one was used (absent in reports made before it existed). */
+      discretion: discretionRecord.nullable().optional(),
+    })
+    .nullable(),
   noticeApprovedOn: z.string().nullable(),
   noticedFine: yuan.nullable(),
-  defence: z.object({ statements: z.array(z.object({ on: z.string(), text: z.string(), newFacts: z.boolean(), waived: z.boolean() })), closedOn: z.string().nullable() }),
-  decision: z.object({
-    kind: z.enum(['penalty', 'noPenalty', 'transfer']), fine: yuan, warning: z.boolean(), approvedOn: z.string().nullable(),
-  }).nullable(),
+  defence: z.object({
+    statements: z.array(z.object({ on: z.string(), text: z.string(), newFacts: z.boolean(), waived: z.boolean() })),
+    closedOn: z.string().nullable(),
+  }),
+  decision: z
+    .object({
+      kind: z.enum(['penalty', 'noPenalty', 'transfer']),
+      fine: yuan,
+      warning: z.boolean(),
+      approvedOn: z.string().nullable(),
+    })
+    .nullable(),
   services: z.array(serviceRecord),
   payments: z.array(paymentRecord),
   documents: z.array(documentRecord),
   evidence: z.array(evidenceRecord),
-  approvals: z.array(z.object({ action: z.string(), by: z.string(), byName: z.string(), at: z.string(), comment: z.string() })),
+  approvals: z.array(
+    z.object({ action: z.string(), by: z.string(), byName: z.string(), at: z.string(), comment: z.string() }),
+  ),
   /** The last 组卷: pdfHash/pages are the 正卷's; `volumes` lists every bound volume (absent in dossiers bound before the 副卷 was bound apart). */
-  dossier: z.object({
-    pdfHash: z.string(), pages: z.number().int(), builtAt: z.string(),
-    volumes: z.array(z.object({
-      volume: z.enum(['正卷', '副卷']), pdfHash: z.string(), pages: z.number().int(),
-      /** 件数 (卷内目录 rows) and 页数 (numbered pages: documents, photos, 备考表), as the bound cover prints them; absent before issue 10. */
-      items: z.number().int().optional(), numberedPages: z.number().int().optional(),
-    })).optional(),
-    /** 保管期限 chosen for the binding, and 立卷人 (who bound it); absent in dossiers bound before issue 10. */
-    retention: retentionPeriod.optional(),
-    preparedBy: z.string().optional(),
-  }).nullable(),
+  dossier: z
+    .object({
+      pdfHash: z.string(),
+      pages: z.number().int(),
+      builtAt: z.string(),
+      volumes: z
+        .array(
+          z.object({
+            volume: z.enum(['正卷', '副卷']),
+            pdfHash: z.string(),
+            pages: z.number().int(),
+            /** 件数 (卷内目录 rows) and 页数 (numbered pages: documents, photos, 备考表), as the bound cover prints them; absent before issue 10. */
+            items: z.number().int().optional(),
+            numberedPages: z.number().int().optional(),
+          }),
+        )
+        .optional(),
+      /** 保管期限 chosen for the binding, and 立卷人 (who bound it); absent in dossiers bound before issue 10. */
+      retention: retentionPeriod.optional(),
+      preparedBy: z.string().optional(),
+    })
+    .nullable(),
   /** Node the main procedure returns to when a 中止 ends. */
   returnTo: z.string().nullable(),
   tracks: z.array(trackState),
@@ -225,10 +275,19 @@ export const legalityCheck = z.object({
   evidence: z.array(z.string()),
 });
 export type LegalityCheck = z.infer<typeof legalityCheck>;
-export const legalityReview = z.object({ point: z.enum(['decision', 'closing']), checks: z.array(legalityCheck), passed: z.boolean() });
+export const legalityReview = z.object({
+  point: z.enum(['decision', 'closing']),
+  checks: z.array(legalityCheck),
+  passed: z.boolean(),
+});
 export type LegalityReview = z.infer<typeof legalityReview>;
 
-const documentTypeView = z.object({ type: z.string(), name: z.string(), generated: z.boolean(), hasTemplate: z.boolean() });
+const documentTypeView = z.object({
+  type: z.string(),
+  name: z.string(),
+  generated: z.boolean(),
+  hasTemplate: z.boolean(),
+});
 
 /** What the case page shows of one side track. */
 export const trackView = z.object({
@@ -244,7 +303,13 @@ export const trackView = z.object({
 });
 export type TrackView = z.infer<typeof trackView>;
 
-export const startableTrack = z.object({ procedure: z.string(), name: z.string(), citation: z.string(), allowed: z.boolean(), reasons: z.array(reasonView) });
+export const startableTrack = z.object({
+  procedure: z.string(),
+  name: z.string(),
+  citation: z.string(),
+  allowed: z.boolean(),
+  reasons: z.array(reasonView),
+});
 export type StartableTrack = z.infer<typeof startableTrack>;
 
 export const caseView = z.object({
@@ -329,15 +394,27 @@ export const actInput = z.object({
   expectedVersion: z.number().int().optional(),
 });
 
-export const startTrackInput = z.object({ caseId: key(64, '案件标识'), procedure: key(100, '程序'), expectedVersion: z.number().int().optional() });
+export const startTrackInput = z.object({
+  caseId: key(64, '案件标识'),
+  procedure: key(100, '程序'),
+  expectedVersion: z.number().int().optional(),
+});
 
 export const deadlineOverviewInput = z.object({
   /** Warn this many working days ahead (the bureau's setting when absent). */
   warnAheadWorkingDays: z.number().int().min(0).max(30).optional(),
   include: z.enum(['attention', 'all']).default('attention'),
 });
-export const deadlineOverviewRow = deadlineView.extend({ caseId: z.string(), caseNumber: z.string(), partyName: z.string(), trackName: z.string() });
-export const deadlineOverview = z.object({ warnAheadWorkingDays: z.number().int(), rows: z.array(deadlineOverviewRow) });
+export const deadlineOverviewRow = deadlineView.extend({
+  caseId: z.string(),
+  caseNumber: z.string(),
+  partyName: z.string(),
+  trackName: z.string(),
+});
+export const deadlineOverview = z.object({
+  warnAheadWorkingDays: z.number().int(),
+  rows: z.array(deadlineOverviewRow),
+});
 
 export const historyEntry = z.object({
   seq: z.number().int(),
@@ -353,4 +430,8 @@ export const historyEntry = z.object({
 });
 export const historyOutput = z.object({ entries: z.array(historyEntry), chainValid: z.boolean() });
 
-export const recordLawFiguresInput = z.object({ caseId: key(64, '案件标识'), figures: lawFigures, expectedVersion: z.number().int().optional() });
+export const recordLawFiguresInput = z.object({
+  caseId: key(64, '案件标识'),
+  figures: lawFigures,
+  expectedVersion: z.number().int().optional(),
+});

@@ -36,16 +36,26 @@ export const citationEntry = z.object({
 });
 export type CitationEntry = z.infer<typeof citationEntry>;
 
-const entryList = (min: number) => z.array(citationEntry).min(min, '至少要有一项').superRefine((list, ctx) => {
-  list.forEach((e, i) => {
-    if (e.to !== null && e.to < e.from) ctx.addIssue({ code: 'custom', path: [i, 'to'], message: `截止日期（${e.to}）早于起始日期（${e.from}）` });
-    const next = list[i + 1];
-    if (next) {
-      if (e.to === null) ctx.addIssue({ code: 'custom', path: [i, 'to'], message: '只有最后一项可以没有截止日期' });
-      else if (dayAfter(e.to) !== next.from) ctx.addIssue({ code: 'custom', path: [i + 1, 'from'], message: `应紧接上一项（${e.to}）的次日开始，而不是 ${next.from}（不得有空档或重叠）` });
-    }
-  });
-});
+const entryList = (min: number) =>
+  z
+    .array(citationEntry)
+    .min(min, '至少要有一项')
+    .superRefine((list, ctx) => {
+      list.forEach((e, i) => {
+        if (e.to !== null && e.to < e.from)
+          ctx.addIssue({ code: 'custom', path: [i, 'to'], message: `截止日期（${e.to}）早于起始日期（${e.from}）` });
+        const next = list[i + 1];
+        if (next) {
+          if (e.to === null) ctx.addIssue({ code: 'custom', path: [i, 'to'], message: '只有最后一项可以没有截止日期' });
+          else if (dayAfter(e.to) !== next.from)
+            ctx.addIssue({
+              code: 'custom',
+              path: [i + 1, 'from'],
+              message: `应紧接上一项（${e.to}）的次日开始，而不是 ${next.from}（不得有空档或重叠）`,
+            });
+        }
+      });
+    });
 
 const dayAfter = (d: string): string => new Date(Date.parse(`${d}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
@@ -56,12 +66,14 @@ export const citationItem = z.object({
   entries: entryList(1),
 });
 
-export const citationPurpose = z.object({
-  name: z.string().min(1),
-  /** The general basis; may be empty when only the items apply. */
-  entries: entryList(0),
-  items: z.record(z.string().regex(/^[a-zA-Z][a-zA-Z0-9]*$/), citationItem).optional(),
-}).refine((p) => p.entries.length > 0 || Object.keys(p.items ?? {}).length > 0, '既没有条文也没有分项');
+export const citationPurpose = z
+  .object({
+    name: z.string().min(1),
+    /** The general basis; may be empty when only the items apply. */
+    entries: entryList(0),
+    items: z.record(z.string().regex(/^[a-zA-Z][a-zA-Z0-9]*$/), citationItem).optional(),
+  })
+  .refine((p) => p.entries.length > 0 || Object.keys(p.items ?? {}).length > 0, '既没有条文也没有分项');
 
 export const citationsFile = z.object({
   $comment: z.string().optional(),

@@ -27,24 +27,29 @@ export const discretionLevel = z.object({
 export type DiscretionLevel = z.infer<typeof discretionLevel>;
 
 /** A discretion factor (裁量因子): levels listed from the lightest to the heaviest. */
-export const discretionFactor = z.object({
-  id: z.string().min(1).max(64),
-  name: z.string().min(1).max(100),
-  /** Relative weight; the calculator divides by the sum of the weights of the factors that apply. */
-  weight: z.number().positive().max(1000),
-  levels: z.array(discretionLevel).min(2).max(12),
-  /** 裁量证据: what proves the level chosen. */
-  evidence: z.array(evidenceItem).max(20).default([]),
-}).superRefine((f, ctx) => {
-  for (let i = 1; i < f.levels.length; i++) {
-    if (f.levels[i]!.score < f.levels[i - 1]!.score) {
-      ctx.addIssue({ code: 'custom', message: `裁量因子“${f.name}”的等级须由轻到重排列，“${f.levels[i]!.label}”的分值低于前一等级` });
+export const discretionFactor = z
+  .object({
+    id: z.string().min(1).max(64),
+    name: z.string().min(1).max(100),
+    /** Relative weight; the calculator divides by the sum of the weights of the factors that apply. */
+    weight: z.number().positive().max(1000),
+    levels: z.array(discretionLevel).min(2).max(12),
+    /** 裁量证据: what proves the level chosen. */
+    evidence: z.array(evidenceItem).max(20).default([]),
+  })
+  .superRefine((f, ctx) => {
+    for (let i = 1; i < f.levels.length; i++) {
+      if (f.levels[i]!.score < f.levels[i - 1]!.score) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `裁量因子“${f.name}”的等级须由轻到重排列，“${f.levels[i]!.label}”的分值低于前一等级`,
+        });
+      }
     }
-  }
-  const ids = f.levels.map((l) => l.id);
-  const dup = ids.find((id, i) => ids.indexOf(id) !== i);
-  if (dup) ctx.addIssue({ code: 'custom', message: `裁量因子“${f.name}”的等级编号“${dup}”重复` });
-});
+    const ids = f.levels.map((l) => l.id);
+    const dup = ids.find((id, i) => ids.indexOf(id) !== i);
+    if (dup) ctx.addIssue({ code: 'custom', message: `裁量因子“${f.name}”的等级编号“${dup}”重复` });
+  });
 export type DiscretionFactor = z.infer<typeof discretionFactor>;
 
 /**
@@ -65,9 +70,11 @@ export const calcModel = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('bandPerLevel'), grades: z.array(calcGrade).min(1).max(10) }).superRefine((m, ctx) => {
     let prev = { upToScore: -1, to: 0 };
     for (const g of m.grades) {
-      if (g.upToScore <= prev.upToScore) ctx.addIssue({ code: 'custom', message: `裁量档次“${g.name}”的分值上限须递增` });
+      if (g.upToScore <= prev.upToScore)
+        ctx.addIssue({ code: 'custom', message: `裁量档次“${g.name}”的分值上限须递增` });
       if (g.from > g.to) ctx.addIssue({ code: 'custom', message: `裁量档次“${g.name}”的区间起点大于终点` });
-      if (g.from < prev.to) ctx.addIssue({ code: 'custom', message: `裁量档次“${g.name}”的区间与较轻档次重叠（须由轻到重递增）` });
+      if (g.from < prev.to)
+        ctx.addIssue({ code: 'custom', message: `裁量档次“${g.name}”的区间与较轻档次重叠（须由轻到重递增）` });
       prev = g;
     }
     if (m.grades.at(-1)!.upToScore !== 1) ctx.addIssue({ code: 'custom', message: '最重的裁量档次分值上限须为1' });
@@ -97,7 +104,10 @@ export const benchmarkEntry = violationType.extend({
   evidence: z.array(evidenceItem).max(40).default([]),
   keywords: z.array(keywordEntry).max(60).default([]),
   /** GB/T 4754 industry codes (prefixes: 'A03' 畜牧业, 'Q84' 卫生) where the type is common. */
-  industries: z.array(z.string().regex(/^[A-T]?\d{0,4}$/, '行业代码应如 C3011、A03 或 3011')).max(40).default([]),
+  industries: z
+    .array(z.string().regex(/^[A-T]?\d{0,4}$/, '行业代码应如 C3011、A03 或 3011'))
+    .max(40)
+    .default([]),
   /** Whether the band was checked against the statute's text; the note says against what, or why not. */
   verified: z.boolean(),
   verifyNote: z.string().max(500).optional(),
@@ -131,46 +141,55 @@ export const benchmarkCategory = z.object({
   guizhouCount: z.number().int().nonnegative().optional(),
 });
 
-export const discretionBenchmark = z.object({
-  version: z.string().min(1).max(40),
-  name: z.string().min(1).max(200),
-  source: z.string().max(500).default(''),
-  /** Whether the factors, weights and levels are the province's own (false for the shipped sample). */
-  verified: z.boolean().default(false),
-  note: z.string().max(2000).optional(),
-  effectiveFrom: isoDate.optional(),
-  categories: z.array(benchmarkCategory).min(1).max(50),
-  model: calcModel.default({ kind: 'weightedMax' }),
-  /** Fines are rounded to this many yuan before being kept inside the band. */
-  roundTo: z.number().positive().max(10_000).default(1),
-  commonFactors: z.array(discretionFactor).max(20).default([]),
-  commonEvidence: z.array(evidenceItem).max(40).default([]),
-  repetition: z.array(repetitionRule).max(20).default([]),
-  violations: z.array(benchmarkEntry).min(1).max(2000),
-}).superRefine((b, ctx) => {
-  const categories = new Set(b.categories.map((c) => c.name));
-  const ids = new Set<string>();
-  const codes = new Set<string>();
-  const commonIds = new Set(b.commonFactors.map((f) => f.id));
-  b.violations.forEach((v, i) => {
-    const path = ['violations', i];
-    if (ids.has(v.id)) ctx.addIssue({ code: 'custom', path, message: `违法行为标识“${v.id}”重复` });
-    if (codes.has(v.code)) ctx.addIssue({ code: 'custom', path, message: `违法行为编码“${v.code}”重复` });
-    ids.add(v.id);
-    codes.add(v.code);
-    if (!categories.has(v.category)) ctx.addIssue({ code: 'custom', path, message: `违法行为“${v.code}”的类别“${v.category}”不在类别表中` });
-    const own = v.factors.map((f) => f.id);
-    const clash = own.find((id, j) => own.indexOf(id) !== j || (v.commonFactors && commonIds.has(id)));
-    if (clash) ctx.addIssue({ code: 'custom', path, message: `违法行为“${v.code}”的裁量因子“${clash}”重复` });
+export const discretionBenchmark = z
+  .object({
+    version: z.string().min(1).max(40),
+    name: z.string().min(1).max(200),
+    source: z.string().max(500).default(''),
+    /** Whether the factors, weights and levels are the province's own (false for the shipped sample). */
+    verified: z.boolean().default(false),
+    note: z.string().max(2000).optional(),
+    effectiveFrom: isoDate.optional(),
+    categories: z.array(benchmarkCategory).min(1).max(50),
+    model: calcModel.default({ kind: 'weightedMax' }),
+    /** Fines are rounded to this many yuan before being kept inside the band. */
+    roundTo: z.number().positive().max(10_000).default(1),
+    commonFactors: z.array(discretionFactor).max(20).default([]),
+    commonEvidence: z.array(evidenceItem).max(40).default([]),
+    repetition: z.array(repetitionRule).max(20).default([]),
+    violations: z.array(benchmarkEntry).min(1).max(2000),
+  })
+  .superRefine((b, ctx) => {
+    const categories = new Set(b.categories.map((c) => c.name));
+    const ids = new Set<string>();
+    const codes = new Set<string>();
+    const commonIds = new Set(b.commonFactors.map((f) => f.id));
+    b.violations.forEach((v, i) => {
+      const path = ['violations', i];
+      if (ids.has(v.id)) ctx.addIssue({ code: 'custom', path, message: `违法行为标识“${v.id}”重复` });
+      if (codes.has(v.code)) ctx.addIssue({ code: 'custom', path, message: `违法行为编码“${v.code}”重复` });
+      ids.add(v.id);
+      codes.add(v.code);
+      if (!categories.has(v.category))
+        ctx.addIssue({ code: 'custom', path, message: `违法行为“${v.code}”的类别“${v.category}”不在类别表中` });
+      const own = v.factors.map((f) => f.id);
+      const clash = own.find((id, j) => own.indexOf(id) !== j || (v.commonFactors && commonIds.has(id)));
+      if (clash) ctx.addIssue({ code: 'custom', path, message: `违法行为“${v.code}”的裁量因子“${clash}”重复` });
+    });
   });
-});
 export type DiscretionBenchmark = z.infer<typeof discretionBenchmark>;
 
 /* ---- operations ---- */
 
 export const benchmarkVersionInfo = z.object({
-  version: z.string(), name: z.string(), source: z.string(), verified: z.boolean(),
-  types: z.number().int(), importedAt: z.string(), importedBy: z.string(), active: z.boolean(),
+  version: z.string(),
+  name: z.string(),
+  source: z.string(),
+  verified: z.boolean(),
+  types: z.number().int(),
+  importedAt: z.string(),
+  importedBy: z.string(),
+  active: z.boolean(),
 });
 
 export const discretionListInput = z.object({ version: z.string().max(40).optional() });
@@ -191,8 +210,12 @@ export const calculateInput = z.object({
 export type CalculateInput = z.infer<typeof calculateInput>;
 
 export const calcStep = z.object({
-  factorId: z.string(), factor: z.string(), levelId: z.string(), level: z.string(),
-  score: z.number(), weight: z.number(),
+  factorId: z.string(),
+  factor: z.string(),
+  levelId: z.string(),
+  level: z.string(),
+  score: z.number(),
+  weight: z.number(),
   /** weight / total weight × score. */
   weightedScore: z.number(),
   /** The step's share of the fine in yuan (weightedMax only). */
@@ -213,7 +236,9 @@ export const calculationResult = z.object({
   bandText: z.string(),
   aggravated: z.boolean(),
   /** The band in yuan, and how it follows from the base. */
-  min: z.number(), max: z.number(), basis: z.string(),
+  min: z.number(),
+  max: z.number(),
+  basis: z.string(),
   steps: z.array(calcStep),
   totalWeight: z.number(),
   /** Weighted score, 0 (lightest) … 1 (heaviest). */
@@ -235,7 +260,10 @@ export const discretionExportOutput = z.object({ fileName: z.string(), contentBa
 
 /** 32 MB, as the import reads from a path (api/discretionImport.ts). */
 export const maxDiscretionFileBytes = 32 * 1024 * 1024;
-export const importFile = z.object({ name: z.string().min(1).max(200), contentBase64: base64File(maxDiscretionFileBytes, '裁量基准表') });
+export const importFile = z.object({
+  name: z.string().min(1).max(200),
+  contentBase64: base64File(maxDiscretionFileBytes, '裁量基准表'),
+});
 export const discretionImportInput = z.union([
   z.object({ files: z.array(importFile).min(1).max(5), version: z.string().min(1).max(40).optional() }),
   /** CLI: a .xlsx file, or a folder of CSV files. */
@@ -244,7 +272,9 @@ export const discretionImportInput = z.union([
 export const importProblem = z.object({ sheet: z.string(), line: z.number().int().nullable(), message: z.string() });
 export type ImportProblem = z.infer<typeof importProblem>;
 export const discretionImportOutput = z.object({
-  version: z.string(), types: z.number().int(), factors: z.number().int(),
+  version: z.string(),
+  types: z.number().int(),
+  factors: z.number().int(),
   /** false when the same version with the same content was already loaded. */
   changed: z.boolean(),
 });
@@ -262,10 +292,15 @@ export const recommendViolationsInput = z.object({
   on: isoDate.optional(),
 });
 export const recommendation = z.object({
-  violationId: z.string(), code: z.string(), name: z.string(), category: z.string(),
+  violationId: z.string(),
+  code: z.string(),
+  name: z.string(),
+  category: z.string(),
   /** 《…》第X条: the penalty article, so the officer sees which law the suggestion rests on. */
   citation: z.string(),
-  score: z.number(), matched: z.array(z.string()), industryMatched: z.boolean(),
+  score: z.number(),
+  matched: z.array(z.string()),
+  industryMatched: z.boolean(),
 });
 export type Recommendation = z.infer<typeof recommendation>;
 export const recommendViolationsOutput = z.object({ benchmarkVersion: z.string(), results: z.array(recommendation) });
@@ -275,12 +310,19 @@ export const missingEvidenceInput = z.union([
   z.object({ violationId: key(64, '违法行为标识').min(1), present: z.array(z.string().max(64)).max(200).default([]) }),
 ]);
 export const evidenceCheck = z.object({
-  id: z.string(), name: z.string(), kind: z.enum(['违法证据', '裁量证据']), factor: z.string().nullable(),
-  present: z.boolean(), satisfiedBy: z.array(z.string()), matchedBy: z.array(z.string()),
+  id: z.string(),
+  name: z.string(),
+  kind: z.enum(['违法证据', '裁量证据']),
+  factor: z.string().nullable(),
+  present: z.boolean(),
+  satisfiedBy: z.array(z.string()),
+  matchedBy: z.array(z.string()),
 });
 export type EvidenceCheck = z.infer<typeof evidenceCheck>;
 export const missingEvidenceOutput = z.object({
-  violationId: z.string(), violationName: z.string(), benchmarkVersion: z.string(),
+  violationId: z.string(),
+  violationName: z.string(),
+  benchmarkVersion: z.string(),
   items: z.array(evidenceCheck),
   missing: z.array(z.string()),
 });
@@ -295,8 +337,13 @@ export const priorViolationsInput = z.object({
   excludeCaseId: key(64, '案件标识').optional(),
 });
 export const priorCase = z.object({
-  caseId: z.string(), number: z.string(), violationId: z.string(), violationName: z.string(),
-  category: z.string().nullable(), decidedOn: z.string(), fine: z.number(),
+  caseId: z.string(),
+  number: z.string(),
+  violationId: z.string(),
+  violationName: z.string(),
+  category: z.string().nullable(),
+  decidedOn: z.string(),
+  fine: z.number(),
 });
 export type PriorCase = z.infer<typeof priorCase>;
 /**
@@ -309,13 +356,23 @@ export const priorCaseView = z.discriminatedUnion('restricted', [
 ]);
 export type PriorCaseView = z.infer<typeof priorCaseView>;
 export const priorViolationsOutput = z.object({
-  enterpriseId: z.string(), date: z.string(),
+  enterpriseId: z.string(),
+  date: z.string(),
   priors: z.array(priorCaseView),
-  rules: z.array(z.object({
-    /** `caseIds`: the counted cases the caller may see; `otherCases`: how many more it counts. */
-    id: z.string(), label: z.string(), applies: z.boolean(), caseIds: z.array(z.string()), otherCases: z.number().int(),
-    windowFrom: z.string(), effect: z.string(), source: z.string(), verified: z.boolean(),
-  })),
+  rules: z.array(
+    z.object({
+      /** `caseIds`: the counted cases the caller may see; `otherCases`: how many more it counts. */
+      id: z.string(),
+      label: z.string(),
+      applies: z.boolean(),
+      caseIds: z.array(z.string()),
+      otherCases: z.number().int(),
+      windowFrom: z.string(),
+      effect: z.string(),
+      source: z.string(),
+      verified: z.boolean(),
+    }),
+  ),
   /** No decided penalty before the date at all (行政处罚法 art. 33(1) 初次违法). */
   firstViolation: z.boolean(),
   note: z.string(),

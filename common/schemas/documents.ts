@@ -54,7 +54,11 @@ export const documentChanges = z.object({
   added: z.array(z.string()),
   removed: z.array(z.string()),
 });
-export const finaliseInput = z.object({ caseId: key(64, '案件标识'), documentId: key(64, '文书标识'), expectedVersion: z.number().int().optional() });
+export const finaliseInput = z.object({
+  caseId: key(64, '案件标识'),
+  documentId: key(64, '文书标识'),
+  expectedVersion: z.number().int().optional(),
+});
 
 export const pdfOutput = z.object({ pdfHash: z.string(), pages: z.number().int(), engine: z.string() });
 
@@ -70,14 +74,25 @@ export const addEvidenceInput = z.object({
 
 export const blobOutput = z.object({ hash: z.string(), mimeType: z.string(), base64: z.string() });
 
-const dossierCatalog = z.array(z.object({
-  seq: z.number().int(), number: z.string(), author: z.string(), title: z.string(), date: z.string(), page: z.string(),
-}));
+const dossierCatalog = z.array(
+  z.object({
+    seq: z.number().int(),
+    number: z.string(),
+    author: z.string(),
+    title: z.string(),
+    date: z.string(),
+    page: z.string(),
+  }),
+);
 /** One bound volume: 正卷 (the record) or 副卷 (internal deliberation), each numbered from 1 with its own 卷内目录. */
 export const dossierVolume = z.object({
-  volume: z.enum(['正卷', '副卷']), pdfHash: z.string(), pages: z.number().int(), catalog: dossierCatalog,
+  volume: z.enum(['正卷', '副卷']),
+  pdfHash: z.string(),
+  pages: z.number().int(),
+  catalog: dossierCatalog,
   /** 件数 (catalog rows) and 页数 (numbered pages: documents, photos, 备考表), as the cover prints them. */
-  items: z.number().int().optional(), numberedPages: z.number().int().optional(),
+  items: z.number().int().optional(),
+  numberedPages: z.number().int().optional(),
 });
 export type DossierVolume = z.infer<typeof dossierVolume>;
 export const dossierOutput = z.object({

@@ -27,14 +27,17 @@ export const fileEncodings = ['auto', 'utf-8', 'gb18030', 'utf-16le'] as const;
 const maxBase64 = 48 * 1024 * 1024;
 
 /** The file's bytes (Base64) and name from the UI, or a path on this workstation (CLI). */
-export const enterpriseImportInput = z.union([
-  z.object({
-    fileName: z.string().min(1, '缺少文件名').max(255),
-    contentBase64: z.string().min(1, '文件为空').max(maxBase64, '文件过大（不超过35MB）'),
-    encoding: z.enum(fileEncodings).default('auto'),
-  }),
-  z.object({ path: z.string().min(1, '请提供文件路径').max(1000), encoding: z.enum(fileEncodings).default('auto') }),
-], { error: '请提供 fileName 和 contentBase64（文件内容），或 path（文件路径）' });
+export const enterpriseImportInput = z.union(
+  [
+    z.object({
+      fileName: z.string().min(1, '缺少文件名').max(255),
+      contentBase64: z.string().min(1, '文件为空').max(maxBase64, '文件过大（不超过35MB）'),
+      encoding: z.enum(fileEncodings).default('auto'),
+    }),
+    z.object({ path: z.string().min(1, '请提供文件路径').max(1000), encoding: z.enum(fileEncodings).default('auto') }),
+  ],
+  { error: '请提供 fileName 和 contentBase64（文件内容），或 path（文件路径）' },
+);
 
 export const importLineProblem = z.object({
   /** Line of the CSV file or row of the worksheet, counted from 1 as Excel and editors show it. */

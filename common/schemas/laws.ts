@@ -102,14 +102,17 @@ export const lawFile = z.object({
 });
 
 /** Statute files (content read by the caller), or a folder of .md files on this workstation (CLI). */
-export const lawImportInput = z.union([
-  z.object({
-    files: z.array(lawFile).min(1, '请选择至少一个文件').max(200),
-    /** Overrides the commencement date for every file given (e.g. from the provincial server). */
-    effectiveFrom: isoDate.optional(),
-  }),
-  z.object({ path: z.string().min(1, '请提供文件夹路径').max(1000) }),
-], { error: '请提供 files（文件名和内容）或 path（文件夹路径）' });
+export const lawImportInput = z.union(
+  [
+    z.object({
+      files: z.array(lawFile).min(1, '请选择至少一个文件').max(200),
+      /** Overrides the commencement date for every file given (e.g. from the provincial server). */
+      effectiveFrom: isoDate.optional(),
+    }),
+    z.object({ path: z.string().min(1, '请提供文件夹路径').max(1000) }),
+  ],
+  { error: '请提供 files（文件名和内容）或 path（文件夹路径）' },
+);
 
 export const lawImportResult = z.object({
   file: z.string(),
@@ -126,14 +129,17 @@ export const lawImportResult = z.object({
   /** The law is repealed on data: its versions end the day before (effectiveTo). */
   repealed: lawRepealView.extend({ effectiveTo: z.string() }).nullable().optional(),
   /** The text's own repealing clause (生态环境法典 art. 1242), checked against resources/laws/repeals.json. */
-  repealClause: z.object({
-    article: z.string(),
-    effectiveFrom: z.string().nullable(),
-    laws: z.array(z.string()),
-    agrees: z.boolean(),
-    /** Chinese, one per disagreement (also listed in warnings). */
-    problems: z.array(z.string()),
-  }).nullable().optional(),
+  repealClause: z
+    .object({
+      article: z.string(),
+      effectiveFrom: z.string().nullable(),
+      laws: z.array(z.string()),
+      agrees: z.boolean(),
+      /** Chinese, one per disagreement (also listed in warnings). */
+      problems: z.array(z.string()),
+    })
+    .nullable()
+    .optional(),
 });
 export type LawImportResult = z.infer<typeof lawImportResult>;
 
@@ -172,7 +178,13 @@ export const lawArticleInput = z.object({
   on: isoDate.optional(),
 });
 
-export const notLoadedReasons = ['law-not-loaded', 'article-not-found', 'not-in-force', 'bad-citation', 'repealed'] as const;
+export const notLoadedReasons = [
+  'law-not-loaded',
+  'article-not-found',
+  'not-in-force',
+  'bad-citation',
+  'repealed',
+] as const;
 
 /** A cited article: its loaded text, or why it is not loaded (the citation by number still stands). */
 export const articleResolution = z.discriminatedUnion('status', [
@@ -213,7 +225,12 @@ export const articleResolution = z.discriminatedUnion('status', [
 export type ArticleResolution = z.infer<typeof articleResolution>;
 
 export const lawCiteInput = z.object({
-  refs: z.array(z.object({ law: key(200, '法律名称'), article: key(60, '条文'), text: plainText(5000, '条文内容').optional() })).min(1).max(50),
+  refs: z
+    .array(
+      z.object({ law: key(200, '法律名称'), article: key(60, '条文'), text: plainText(5000, '条文内容').optional() }),
+    )
+    .min(1)
+    .max(50),
   on: isoDate.optional(),
 });
 
@@ -258,7 +275,9 @@ export const lawApplicableOutput = z.object({
   needsReview: z.boolean(),
   basis: z.string(),
   /** The mapping entry used to find the new provision, if any (resources/laws/article-map.json). */
-  mapping: z.object({ relation: z.string(), effectiveFrom: z.string(), verified: z.boolean(), note: z.string() }).nullable(),
+  mapping: z
+    .object({ relation: z.string(), effectiveFrom: z.string(), verified: z.boolean(), note: z.string() })
+    .nullable(),
 });
 export type LawApplicableOutput = z.infer<typeof lawApplicableOutput>;
 
@@ -283,7 +302,12 @@ export const articleMapFile = z.object({ version: z.string(), mappings: z.array(
  * resources/laws/repeals.json: when a law took effect and when it was repealed, as data, so "the
  * article in force on a date" is answered even before a text is imported (生态环境法典 art. 1242).
  */
-export const lawCommencement = z.object({ law: z.string().min(1), effectiveFrom: isoDate, source: z.string(), verified: z.boolean() });
+export const lawCommencement = z.object({
+  law: z.string().min(1),
+  effectiveFrom: isoDate,
+  source: z.string(),
+  verified: z.boolean(),
+});
 export const lawRepeal = z.object({
   law: z.string().min(1),
   /** The first day the law is no longer in force. */
@@ -294,17 +318,23 @@ export const lawRepeal = z.object({
 });
 export type LawCommencement = z.infer<typeof lawCommencement>;
 export type LawRepeal = z.infer<typeof lawRepeal>;
-export const repealsFile = z.object({ version: z.string(), commencements: z.array(lawCommencement), repeals: z.array(lawRepeal) }).loose();
+export const repealsFile = z
+  .object({ version: z.string(), commencements: z.array(lawCommencement), repeals: z.array(lawRepeal) })
+  .loose();
 
 /** resources/laws/effective-dates.json: commencement dates the texts do not state (amending decisions). */
-export const effectiveDatesFile = z.object({
-  version: z.string(),
-  dates: z.array(z.object({
-    law: z.string().min(1),
-    versionDate: isoDate,
-    effectiveFrom: isoDate,
-    source: z.string(),
-    verified: z.boolean(),
-  })),
-}).loose();
+export const effectiveDatesFile = z
+  .object({
+    version: z.string(),
+    dates: z.array(
+      z.object({
+        law: z.string().min(1),
+        versionDate: isoDate,
+        effectiveFrom: isoDate,
+        source: z.string(),
+        verified: z.boolean(),
+      }),
+    ),
+  })
+  .loose();
 export type EffectiveDatesFile = z.infer<typeof effectiveDatesFile>;

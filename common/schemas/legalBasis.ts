@@ -23,12 +23,19 @@ export const limitationRule = z.object({
 });
 export type LimitationRule = z.infer<typeof limitationRule>;
 
-export const temporalRulesFile = z.object({
-  version: z.string(),
-  actDate: z.object({ continuing: z.literal('end'), text: z.string().min(1), sources: z.array(datedSource).min(1), verified: z.boolean() }),
-  lighterLaw: z.object({ text: z.string().min(1), sources: z.array(datedSource).min(1), verified: z.boolean() }),
-  limitation: z.array(limitationRule).min(1),
-}).loose();
+export const temporalRulesFile = z
+  .object({
+    version: z.string(),
+    actDate: z.object({
+      continuing: z.literal('end'),
+      text: z.string().min(1),
+      sources: z.array(datedSource).min(1),
+      verified: z.boolean(),
+    }),
+    lighterLaw: z.object({ text: z.string().min(1), sources: z.array(datedSource).min(1), verified: z.boolean() }),
+    limitation: z.array(limitationRule).min(1),
+  })
+  .loose();
 export type TemporalRules = z.infer<typeof temporalRulesFile>;
 
 /** What the case's figures give for a band: its limits in yuan, or why they cannot be worked out. */

@@ -7,14 +7,26 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { operations, type OpName } from '../operations.js';
-import { base64File, base64Length, boundedRecord, hasControlChars, plainText, searchText, sizeBounded } from './primitives.js';
+import {
+  base64File,
+  base64Length,
+  boundedRecord,
+  hasControlChars,
+  plainText,
+  searchText,
+  sizeBounded,
+} from './primitives.js';
 import { lawSearchInput } from './laws.js';
 import { enterpriseSearchInput } from './reference.js';
 import { caseListInput } from './cases.js';
 
 z.config(z.locales.zhCN());
 
-interface Def { type: string; checks?: Array<{ _zod: { def: { check: string; format?: string } } }>; [k: string]: unknown }
+interface Def {
+  type: string;
+  checks?: Array<{ _zod: { def: { check: string; format?: string } } }>;
+  [k: string]: unknown;
+}
 type Node = z.ZodType & { _zod: { def: Def } };
 
 function unbounded(schema: Node, path: string, seen = new Set<unknown>()): string[] {
@@ -27,12 +39,20 @@ function unbounded(schema: Node, path: string, seen = new Set<unknown>()): strin
   const walk = (s: unknown, p: string): string[] => unbounded(s as Node, p, seen);
   switch (d.type) {
     case 'string':
-      return limited || checks.some((c) => c.check === 'string_format' && c.format === 'regex') ? [] : [`${path}: 字符串无长度上限`];
+      return limited || checks.some((c) => c.check === 'string_format' && c.format === 'regex')
+        ? []
+        : [`${path}: 字符串无长度上限`];
     case 'array':
       return [...(limited ? [] : [`${path}: 列表无项数上限`]), ...walk(d.element, `${path}[]`)];
     case 'object':
       return Object.entries(d.shape as Record<string, unknown>).flatMap(([k, v]) => walk(v, `${path}.${k}`));
-    case 'optional': case 'nullable': case 'default': case 'prefault': case 'readonly': case 'nonoptional': case 'catch':
+    case 'optional':
+    case 'nullable':
+    case 'default':
+    case 'prefault':
+    case 'readonly':
+    case 'nonoptional':
+    case 'catch':
       return walk(d.innerType, path);
     case 'union':
       return (d.options as unknown[]).flatMap((o, i) => walk(o, `${path}|${i}`));
@@ -46,7 +66,8 @@ function unbounded(schema: Node, path: string, seen = new Set<unknown>()): strin
       return (d.items as unknown[]).flatMap((o, i) => walk(o, `${path}[${i}]`));
     case 'record':
       return [`${path}: 映射无项数上限`];
-    case 'unknown': case 'any':
+    case 'unknown':
+    case 'any':
       return [`${path}: 任意内容无大小上限`];
     default:
       return [];
@@ -55,7 +76,9 @@ function unbounded(schema: Node, path: string, seen = new Set<unknown>()): strin
 
 describe('operation inputs are bounded', () => {
   it('no operation accepts a string, list, map or document without a limit', () => {
-    const found = (Object.keys(operations) as OpName[]).flatMap((name) => unbounded(operations[name].input as unknown as Node, name));
+    const found = (Object.keys(operations) as OpName[]).flatMap((name) =>
+      unbounded(operations[name].input as unknown as Node, name),
+    );
     expect(found).toEqual([]);
   });
 
@@ -65,7 +88,11 @@ describe('operation inputs are bounded', () => {
     expect(long.error?.issues[0]?.message).toBe('摘要过长（不超过10字）');
     const upload = base64File(3 * 1024 * 1024, '照片').safeParse('A'.repeat(base64Length(3 * 1024 * 1024) + 4));
     expect(upload.error?.issues[0]?.message).toBe('照片过大（不超过3MB）');
-    const map = boundedRecord(z.string().max(10), z.string().max(10), 2, 1000, '表单').safeParse({ a: '', b: '', c: '' });
+    const map = boundedRecord(z.string().max(10), z.string().max(10), 2, 1000, '表单').safeParse({
+      a: '',
+      b: '',
+      c: '',
+    });
     expect(map.error?.issues[0]?.message).toBe('表单项目过多（不超过2项）');
   });
 
@@ -79,7 +106,10 @@ describe('operation inputs are bounded', () => {
       ['templates.versions', { type: big }],
       ['templates.import', { type: 'x', fileName: 'a.docx', contentBase64: big + big }],
       ['procedures.import', { definition: { nodes: [big] } }],
-      ['evidence.add', { caseId: 'c', fileName: 'a.jpg', contentBase64: big.repeat(5), description: 'd', takenOn: '2026-03-02' }],
+      [
+        'evidence.add',
+        { caseId: 'c', fileName: 'a.jpg', contentBase64: big.repeat(5), description: 'd', takenOn: '2026-03-02' },
+      ],
       ['laws.search', { query: big }],
     ];
     for (const [op, input] of cases) {
@@ -94,11 +124,17 @@ describe('operation inputs are bounded', () => {
 
 describe('search and typed text reject control characters', () => {
   it('knows what a control character is', () => {
-    for (const bad of ['\u0000', 'a\u0001b', '\u007f', '\u0085', '\uD800', 'x\uDC00']) expect(hasControlChars(bad), JSON.stringify(bad)).toBe(true);
-    for (const good of ['污染防治', 'a\tb', '第一行\n第二行\r\n', '😀', '']) expect(hasControlChars(good), JSON.stringify(good)).toBe(false);
+    for (const bad of ['\u0000', 'a\u0001b', '\u007f', '\u0085', '\uD800', 'x\uDC00'])
+      expect(hasControlChars(bad), JSON.stringify(bad)).toBe(true);
+    for (const good of ['污染防治', 'a\tb', '第一行\n第二行\r\n', '😀', ''])
+      expect(hasControlChars(good), JSON.stringify(good)).toBe(false);
   });
   it('laws.search, enterprises.search and cases.list refuse a NUL byte', () => {
-    for (const [schema, input] of [[lawSearchInput, { query: '污染\u0000防治' }], [enterpriseSearchInput, { query: '\u0000' }], [caseListInput, { query: 'a\u0000' }]] as const) {
+    for (const [schema, input] of [
+      [lawSearchInput, { query: '污染\u0000防治' }],
+      [enterpriseSearchInput, { query: '\u0000' }],
+      [caseListInput, { query: 'a\u0000' }],
+    ] as const) {
       const r = (schema as z.ZodType).safeParse(input);
       expect(r.success).toBe(false);
       expect(r.error?.issues[0]?.message).toBe('检索词含有不允许的控制字符');

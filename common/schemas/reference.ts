@@ -43,15 +43,30 @@ export const perUnits = ['日', '次', '平方米', '米'] as const;
 
 export const fineBand = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('range'), min: z.number().nonnegative(), max: z.number().positive() }),
-  z.object({ kind: z.literal('percent'), of: z.string(), minPercent: z.number().nonnegative(), maxPercent: z.number().positive() }),
   z.object({
-    kind: z.literal('multiple'), of: z.string().min(1), minTimes: z.number().nonnegative(), maxTimes: z.number().positive(),
+    kind: z.literal('percent'),
+    of: z.string(),
+    minPercent: z.number().nonnegative(),
+    maxPercent: z.number().positive(),
+  }),
+  z.object({
+    kind: z.literal('multiple'),
+    of: z.string().min(1),
+    minTimes: z.number().nonnegative(),
+    maxTimes: z.number().positive(),
     /** 不足X元的，按X元计算. */
     minBase: z.number().positive().optional(),
     /** 没有(或不足 below 元)的，处 min–max 元. */
-    fallback: z.object({ below: z.number().nonnegative(), min: z.number().nonnegative(), max: z.number().positive() }).optional(),
+    fallback: z
+      .object({ below: z.number().nonnegative(), min: z.number().nonnegative(), max: z.number().positive() })
+      .optional(),
   }),
-  z.object({ kind: z.literal('perUnit'), unit: z.enum(perUnits), minPerUnit: z.number().nonnegative(), maxPerUnit: z.number().positive() }),
+  z.object({
+    kind: z.literal('perUnit'),
+    unit: z.enum(perUnits),
+    minPerUnit: z.number().nonnegative(),
+    maxPerUnit: z.number().positive(),
+  }),
   z.object({ kind: z.literal('fixed'), amount: z.number().positive() }),
   z.object({ kind: z.literal('none') }),
 ]);
@@ -63,9 +78,26 @@ export type FineBandKind = FineBand['kind'];
  * (责令限制生产、停产整治; 移送公安机关拘留 under 环境保护法 art. 63).
  */
 export const penaltyKinds = [
-  '警告', '通报批评', '罚款', '没收违法所得', '没收非法财物', '暂扣许可证件', '降低资质等级', '吊销许可证件',
-  '限制开展生产经营活动', '责令限制生产', '责令停产整治', '责令停产停业', '责令停业关闭', '限制从业',
-  '拘留移送', '按日连续处罚', '责令改正', '责令停止建设', '责令恢复原状', '其他',
+  '警告',
+  '通报批评',
+  '罚款',
+  '没收违法所得',
+  '没收非法财物',
+  '暂扣许可证件',
+  '降低资质等级',
+  '吊销许可证件',
+  '限制开展生产经营活动',
+  '责令限制生产',
+  '责令停产整治',
+  '责令停产停业',
+  '责令停业关闭',
+  '限制从业',
+  '拘留移送',
+  '按日连续处罚',
+  '责令改正',
+  '责令停止建设',
+  '责令恢复原状',
+  '其他',
 ] as const;
 export const penaltyKind = z.enum(penaltyKinds);
 export type PenaltyKind = z.infer<typeof penaltyKind>;

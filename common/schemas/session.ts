@@ -12,7 +12,10 @@ export const userView = z.object({
 });
 export type UserView = z.infer<typeof userView>;
 
-export const loginInput = z.object({ username: z.string().min(1, '请输入用户名').max(64, '用户名或密码错误'), password: z.string().min(1, '请输入密码').max(1024, '用户名或密码错误') });
+export const loginInput = z.object({
+  username: z.string().min(1, '请输入用户名').max(64, '用户名或密码错误'),
+  password: z.string().min(1, '请输入密码').max(1024, '用户名或密码错误'),
+});
 export const loginOutput = z.object({ token: z.string(), user: userView });
 
 export const appInfo = z.object({

@@ -10,13 +10,18 @@ import { bureauInfoKeys, type BureauInfoKey } from '../bureauInfo.js';
 export const pdfEngineNames = ['electron', 'chromium', 'libreoffice'] as const;
 export type PdfEngineNameView = (typeof pdfEngineNames)[number];
 
-export const pdfEnginePreference = z.enum(['auto', ...pdfEngineNames], { error: 'PDF引擎应为 auto（自动）、electron、chromium 或 libreoffice' });
+export const pdfEnginePreference = z.enum(['auto', ...pdfEngineNames], {
+  error: 'PDF引擎应为 auto（自动）、electron、chromium 或 libreoffice',
+});
 export type PdfEnginePreferenceView = z.infer<typeof pdfEnginePreference>;
 
 /** Each choice's name and one line on what it is, as the settings screen shows them. */
 export const pdfEngineLabels: Record<PdfEnginePreferenceView, { label: string; explanation: string }> = {
   auto: { label: '自动选择', explanation: '桌面程序中用其内置引擎，否则用内置Chromium，都不能启动时用LibreOffice' },
-  electron: { label: '桌面程序内置', explanation: '用案卷桌面程序自带的浏览器内核排版打印，无须另装软件；只在桌面程序中可用' },
+  electron: {
+    label: '桌面程序内置',
+    explanation: '用案卷桌面程序自带的浏览器内核排版打印，无须另装软件；只在桌面程序中可用',
+  },
   chromium: { label: '内置Chromium', explanation: '借用本机的Chromium、Edge或Chrome浏览器排版打印，速度快' },
   libreoffice: { label: 'LibreOffice', explanation: '用本机安装的LibreOffice转换，版式与Word最接近，每份约需1秒' },
 };
@@ -48,19 +53,38 @@ export const settingsView = z.object({
   /** The bureau's seal image (settings.setSeal), or null: documents are then sealed with a drawn seal. */
   seal: sealImageView.nullable(),
   /** 本局文书信息 (common/bureauInfo.ts): address and telephone, the court, where to pay; '' = not set. */
-  bureauInfo: z.object(Object.fromEntries(bureauInfoKeys.map((k) => [k, z.string()])) as Record<BureauInfoKey, z.ZodString>),
+  bureauInfo: z.object(
+    Object.fromEntries(bureauInfoKeys.map((k) => [k, z.string()])) as Record<BureauInfoKey, z.ZodString>,
+  ),
 });
 export type SettingsView = z.infer<typeof settingsView>;
 
-export const settingsUpdateInput = z.object({
-  warnAheadWorkingDays: z.number({ error: '提前提醒的工作日数应为0至30的整数' }).int('提前提醒的工作日数应为0至30的整数')
-    .min(0, '提前提醒的工作日数应为0至30的整数').max(30, '提前提醒的工作日数应为0至30的整数').optional(),
-  pdfEngine: pdfEnginePreference.optional(),
-  /** Only the items given change; '' clears one. Checked as a whole after the change (bureauInfoProblems). */
-  bureauInfo: z.object(Object.fromEntries(bureauInfoKeys.map((k) => [k, z.string().trim().max(200, '每项不超过200字').optional()])) as Record<BureauInfoKey, z.ZodOptional<z.ZodString>>)
-    .strict().optional(),
-}).refine((v) => v.warnAheadWorkingDays !== undefined || v.pdfEngine !== undefined || (v.bureauInfo !== undefined && Object.keys(v.bureauInfo).length > 0),
-  { message: '没有要修改的设置' });
+export const settingsUpdateInput = z
+  .object({
+    warnAheadWorkingDays: z
+      .number({ error: '提前提醒的工作日数应为0至30的整数' })
+      .int('提前提醒的工作日数应为0至30的整数')
+      .min(0, '提前提醒的工作日数应为0至30的整数')
+      .max(30, '提前提醒的工作日数应为0至30的整数')
+      .optional(),
+    pdfEngine: pdfEnginePreference.optional(),
+    /** Only the items given change; '' clears one. Checked as a whole after the change (bureauInfoProblems). */
+    bureauInfo: z
+      .object(
+        Object.fromEntries(
+          bureauInfoKeys.map((k) => [k, z.string().trim().max(200, '每项不超过200字').optional()]),
+        ) as Record<BureauInfoKey, z.ZodOptional<z.ZodString>>,
+      )
+      .strict()
+      .optional(),
+  })
+  .refine(
+    (v) =>
+      v.warnAheadWorkingDays !== undefined ||
+      v.pdfEngine !== undefined ||
+      (v.bureauInfo !== undefined && Object.keys(v.bureauInfo).length > 0),
+    { message: '没有要修改的设置' },
+  );
 
 /** 5 MB: a seal scanned at 600 dpi as a transparent PNG is well under 1 MB. */
 export const maxSealBytes = 5 * 1024 * 1024;
@@ -68,4 +92,8 @@ export const maxSealBytes = 5 * 1024 * 1024;
 export const setSealOutput = z.object({ sealImageHash: sha256, seal: sealImageView });
 
 export const pdfTestInput = z.object({ engine: pdfEnginePreference.optional() });
-export const pdfTestOutput = z.object({ engine: z.enum(pdfEngineNames), pages: z.number().int(), ms: z.number().int() });
+export const pdfTestOutput = z.object({
+  engine: z.enum(pdfEngineNames),
+  pages: z.number().int(),
+  ms: z.number().int(),
+});

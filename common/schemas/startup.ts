@@ -28,4 +28,7 @@ export const databaseCheck = z.object({
 });
 export type DatabaseCheck = z.infer<typeof databaseCheck>;
 
-export const startupReportOutput = z.object({ warnings: z.array(dataFileWarning), databaseCheck: databaseCheck.optional() });
+export const startupReportOutput = z.object({
+  warnings: z.array(dataFileWarning),
+  databaseCheck: databaseCheck.optional(),
+});

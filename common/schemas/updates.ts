@@ -6,7 +6,15 @@
 import { z } from 'zod';
 import { maxUpdateSourceLength } from '../updateSource.js';
 
-export const updateStates = ['idle', 'checking', 'downloading', 'downloaded', 'up-to-date', 'error', 'disabled'] as const;
+export const updateStates = [
+  'idle',
+  'checking',
+  'downloading',
+  'downloaded',
+  'up-to-date',
+  'error',
+  'disabled',
+] as const;
 
 /** The shell's updater as it last reported itself. */
 export const updateShellStatus = z.object({

@@ -8,27 +8,44 @@ import { roles } from '../roles.js';
 import { key, plainText } from '../schemas/primitives.js';
 import { hasNulChar } from './events.js';
 
-export const adminLoginInput = z.object({
-  username: z.string().min(1, '请输入用户名').max(64, '用户名或密码错误'),
-  password: z.string().min(1, '请输入密码').max(1024, '用户名或密码错误'),
-}).strict();
+export const adminLoginInput = z
+  .object({
+    username: z.string().min(1, '请输入用户名').max(64, '用户名或密码错误'),
+    password: z.string().min(1, '请输入密码').max(1024, '用户名或密码错误'),
+  })
+  .strict();
 
 export const bureauView = z.object({
-  id: z.string(), name: z.string(), level: z.enum(['province', 'prefecture', 'county']), parentId: z.string().nullable(),
+  id: z.string(),
+  name: z.string(),
+  level: z.enum(['province', 'prefecture', 'county']),
+  parentId: z.string().nullable(),
 });
 export type BureauView = z.infer<typeof bureauView>;
 
 export const adminLoginOutput = z.object({
   token: z.string(),
-  user: z.object({ id: z.string(), username: z.string(), name: z.string(), roles: z.array(z.enum(roles)), bureau: bureauView }),
+  user: z.object({
+    id: z.string(),
+    username: z.string(),
+    name: z.string(),
+    roles: z.array(z.enum(roles)),
+    bureau: bureauView,
+  }),
 });
 
-export const enrolmentCodeInput = z.object({
-  /** The county bureau (GB/T 2260 code) the workstation will belong to. */
-  bureauId: z.string().regex(/^\d{6}$/, '单位代码应为6位行政区划代码'),
-  /** How long the code stays valid: 10 minutes to 7 days, 24 hours by default. */
-  validHours: z.number().min(1 / 6, '有效期至少10分钟').max(168, '有效期不超过7天').default(24),
-}).strict();
+export const enrolmentCodeInput = z
+  .object({
+    /** The county bureau (GB/T 2260 code) the workstation will belong to. */
+    bureauId: z.string().regex(/^\d{6}$/, '单位代码应为6位行政区划代码'),
+    /** How long the code stays valid: 10 minutes to 7 days, 24 hours by default. */
+    validHours: z
+      .number()
+      .min(1 / 6, '有效期至少10分钟')
+      .max(168, '有效期不超过7天')
+      .default(24),
+  })
+  .strict();
 
 export const enrolmentCodeOutput = z.object({
   /** Shown once: the server keeps only its SHA-256. */
@@ -37,10 +54,12 @@ export const enrolmentCodeOutput = z.object({
   expiresAt: z.string(),
 });
 
-export const enrolInput = z.object({
-  code: z.string().trim().min(1, '请输入登记码').max(64, '登记码无效，请核对后重新输入'),
-  deviceName: plainText(100, '工作站名称').trim().min(1, '请填写工作站名称'),
-}).strict();
+export const enrolInput = z
+  .object({
+    code: z.string().trim().min(1, '请输入登记码').max(64, '登记码无效，请核对后重新输入'),
+    deviceName: plainText(100, '工作站名称').trim().min(1, '请填写工作站名称'),
+  })
+  .strict();
 
 export const enrolOutput = z.object({
   deviceId: z.string(),
@@ -49,36 +68,69 @@ export const enrolOutput = z.object({
   bureau: bureauView,
 });
 
-export const deviceIdParam = z.object({ id: key(64, '工作站编号').regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, '工作站编号不正确') }).strict();
+export const deviceIdParam = z
+  .object({ id: key(64, '工作站编号').regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, '工作站编号不正确') })
+  .strict();
 
 /**
  * A user as a workstation caches it for offline login: the password hash is in the workstation's
  * own format (main/core/store/passwords.ts, scrypt), so the workstation verifies it without the server.
  */
 export const syncUser = z.object({
-  id: z.string(), username: z.string(), name: z.string(), roles: z.array(z.enum(roles)),
-  certificateNo: z.string().nullable(), certificateValidUntil: z.string().nullable(),
-  passwordHash: z.string(), disabled: z.boolean(),
+  id: z.string(),
+  username: z.string(),
+  name: z.string(),
+  roles: z.array(z.enum(roles)),
+  certificateNo: z.string().nullable(),
+  certificateValidUntil: z.string().nullable(),
+  passwordHash: z.string(),
+  disabled: z.boolean(),
 });
 export const syncUsersOutput = z.object({ bureau: bureauView, users: z.array(syncUser) });
 
 /** An administrator adds a user to its bureau or one below it (the workstations receive it at their next sync). */
-export const createUserInput = z.object({
-  bureauId: z.string().regex(/^\d{6}$/, '单位代码应为6位行政区划代码'),
-  username: z.string().trim().min(2, '用户名至少2个字符').max(32, '用户名不超过32个字符').regex(/^[A-Za-z0-9_.-]+$/, '用户名只能由字母、数字、下划线、点和连字符组成'),
-  name: plainText(32, '姓名').trim().min(1, '请填写姓名'),
-  roles: z.array(z.enum(roles, { error: '未知的角色' })).min(1, '至少选择一个角色').max(roles.length),
-  /** 执法证号, with its validity: officers who act in cases hold one. */
-  certificateNo: plainText(40, '执法证号').trim().min(1).optional(),
-  certificateValidUntil: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '执法证有效期格式应为 YYYY-MM-DD').optional(),
-  password: z.string().max(1024, '密码过长'),
-}).strict();
+export const createUserInput = z
+  .object({
+    bureauId: z.string().regex(/^\d{6}$/, '单位代码应为6位行政区划代码'),
+    username: z
+      .string()
+      .trim()
+      .min(2, '用户名至少2个字符')
+      .max(32, '用户名不超过32个字符')
+      .regex(/^[A-Za-z0-9_.-]+$/, '用户名只能由字母、数字、下划线、点和连字符组成'),
+    name: plainText(32, '姓名').trim().min(1, '请填写姓名'),
+    roles: z
+      .array(z.enum(roles, { error: '未知的角色' }))
+      .min(1, '至少选择一个角色')
+      .max(roles.length),
+    /** 执法证号, with its validity: officers who act in cases hold one. */
+    certificateNo: plainText(40, '执法证号').trim().min(1).optional(),
+    certificateValidUntil: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, '执法证有效期格式应为 YYYY-MM-DD')
+      .optional(),
+    password: z.string().max(1024, '密码过长'),
+  })
+  .strict();
 
 export const createUserOutput = z.object({ id: z.string(), username: z.string(), bureauId: z.string() });
 
 /** The province publishes a version of one kind of reference data; workstations receive it at their next pull. */
-export const publishReferenceInput = z.object({
-  kind: z.string().min(1).max(40).regex(/^[a-z][a-zA-Z0-9.-]*$/, '种类只能由字母、数字、点和连字符组成'),
-  version: z.string().min(1).max(40).regex(/^[0-9A-Za-z.-]+$/, '版本号只能由字母、数字、点和连字符组成'),
-  payload: z.unknown().refine((v) => v !== undefined, '缺少内容').refine((v) => !hasNulChar(v), '内容含有不允许的空字符'),
-}).strict();
+export const publishReferenceInput = z
+  .object({
+    kind: z
+      .string()
+      .min(1)
+      .max(40)
+      .regex(/^[a-z][a-zA-Z0-9.-]*$/, '种类只能由字母、数字、点和连字符组成'),
+    version: z
+      .string()
+      .min(1)
+      .max(40)
+      .regex(/^[0-9A-Za-z.-]+$/, '版本号只能由字母、数字、点和连字符组成'),
+    payload: z
+      .unknown()
+      .refine((v) => v !== undefined, '缺少内容')
+      .refine((v) => !hasNulChar(v), '内容含有不允许的空字符'),
+  })
+  .strict();

@@ -9,12 +9,21 @@ import { key } from '../schemas/primitives.js';
 export const defaultBlockSize = 50;
 export const maxBlockSize = 500;
 
-export const numberBlockInput = z.object({
-  /** The document kind's sequence (as the workstation's `sequences.kind`: e.g. the 案号 or a 决定书's 文号). */
-  kind: key(40, '编号种类').min(1, '缺少编号种类').regex(/^[^\s\u0000]+$/, '编号种类不能含空白字符'),
-  year: z.number().int().min(2000, '年份不正确').max(2100, '年份不正确'),
-  size: z.number().int().min(1, '号段至少1个号').max(maxBlockSize, `号段不超过${maxBlockSize}个号`).default(defaultBlockSize),
-}).strict();
+export const numberBlockInput = z
+  .object({
+    /** The document kind's sequence (as the workstation's `sequences.kind`: e.g. the 案号 or a 决定书's 文号). */
+    kind: key(40, '编号种类')
+      .min(1, '缺少编号种类')
+      .regex(/^[^\s\u0000]+$/, '编号种类不能含空白字符'),
+    year: z.number().int().min(2000, '年份不正确').max(2100, '年份不正确'),
+    size: z
+      .number()
+      .int()
+      .min(1, '号段至少1个号')
+      .max(maxBlockSize, `号段不超过${maxBlockSize}个号`)
+      .default(defaultBlockSize),
+  })
+  .strict();
 
 export const numberBlockOutput = z.object({
   sequenceKey: z.string(),

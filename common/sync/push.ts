@@ -6,15 +6,26 @@ import { z } from 'zod';
 import { key } from '../schemas/primitives.js';
 import { maxEventsPerPush, wireEvent } from './events.js';
 
-export const pushMutation = z.object({
-  mutationId: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER),
-  caseId: key(64, '案件编号').min(1),
-  events: z.array(wireEvent).min(1, '每项提交至少包含一条事件').max(maxEventsPerPush, `一次提交的事件不超过${maxEventsPerPush}条`),
-}).strict();
+export const pushMutation = z
+  .object({
+    mutationId: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER),
+    caseId: key(64, '案件编号').min(1),
+    events: z
+      .array(wireEvent)
+      .min(1, '每项提交至少包含一条事件')
+      .max(maxEventsPerPush, `一次提交的事件不超过${maxEventsPerPush}条`),
+  })
+  .strict();
 
-export const pushInput = z.object({
-  mutations: z.array(pushMutation).max(maxEventsPerPush, `一次最多提交${maxEventsPerPush}项`),
-}).strict().refine((p) => p.mutations.reduce((n, m) => n + m.events.length, 0) <= maxEventsPerPush, `一次提交的事件合计不超过${maxEventsPerPush}条`);
+export const pushInput = z
+  .object({
+    mutations: z.array(pushMutation).max(maxEventsPerPush, `一次最多提交${maxEventsPerPush}项`),
+  })
+  .strict()
+  .refine(
+    (p) => p.mutations.reduce((n, m) => n + m.events.length, 0) <= maxEventsPerPush,
+    `一次提交的事件合计不超过${maxEventsPerPush}条`,
+  );
 export type PushInput = z.infer<typeof pushInput>;
 
 /**

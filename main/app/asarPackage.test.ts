@@ -9,7 +9,18 @@
  * it, the fuses — is left to the release job (.github/workflows/release.yml), which starts the packed app.
  */
 import { fork, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, sep } from 'node:path';
 import { execFileSync } from 'node:child_process';
@@ -46,7 +57,11 @@ function listing(dir: string): Map<string, string> {
 
 beforeAll(async () => {
   // `npm test` builds first; a bare `vitest run` on a fresh checkout builds here.
-  if (!['dist/app/main.cjs', 'dist/core/utility.cjs', 'dist/preload/index.cjs', 'dist/renderer/index.html'].every((f) => existsSync(join(root, f)))) {
+  if (
+    !['dist/app/main.cjs', 'dist/core/utility.cjs', 'dist/preload/index.cjs', 'dist/renderer/index.html'].every((f) =>
+      existsSync(join(root, f)),
+    )
+  ) {
     execFileSync(process.execPath, [join(root, 'scripts', 'build.mjs')], { cwd: root, stdio: 'inherit' });
   }
   files = await packedFiles(root);
@@ -57,7 +72,9 @@ beforeAll(async () => {
   }
   const config = await builderConfig(root);
   const unpack = (config.asarUnpack as string[]).filter((p) => !p.startsWith('node_modules/'));
-  await asar.createPackageWithOptions(stage, archive, { unpack: unpack.length === 1 ? unpack[0] : `{${unpack.join(',')}}` });
+  await asar.createPackageWithOptions(stage, archive, {
+    unpack: unpack.length === 1 ? unpack[0] : `{${unpack.join(',')}}`,
+  });
   asar.extractAll(archive, extracted);
   // electron-builder puts the production dependencies beside the app's files; here, the project's.
   symlinkSync(join(root, 'node_modules'), join(extracted, 'node_modules'), 'dir');
@@ -65,11 +82,13 @@ beforeAll(async () => {
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe('app.asar', () => {
-  it('holds package.json\'s entry, the preload, the core and the renderer, and only the packed files', () => {
+  it("holds package.json's entry, the preload, the core and the renderer, and only the packed files", () => {
     const inside = asar.listPackage(archive, { isPack: false }).map((p) => p.split(sep).join('/').replace(/^\//, ''));
     const main = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { main: string }).main;
     const paths = appPaths('');
-    for (const f of [main, paths.preload, paths.coreUtility, join(paths.rendererDir, 'index.html')].map((p) => p.split(sep).join('/').replace(/^\//, ''))) {
+    for (const f of [main, paths.preload, paths.coreUtility, join(paths.rendererDir, 'index.html')].map((p) =>
+      p.split(sep).join('/').replace(/^\//, ''),
+    )) {
       expect(inside, f).toContain(f);
     }
     const insideFiles = inside.filter((p) => !statSync(join(extracted, p)).isDirectory());
@@ -78,17 +97,34 @@ describe('app.asar', () => {
 });
 
 /** The core bundle as Electron's utilityProcess runs it: `process.parentPort` stood in by Node's IPC channel. */
-function startPackedCore(dataDir: string): { child: ChildProcess; call(message: object): Promise<unknown>; exited: Promise<number | null> } {
+function startPackedCore(dataDir: string): {
+  child: ChildProcess;
+  call(message: object): Promise<unknown>;
+  exited: Promise<number | null>;
+} {
   const shim = join(work, 'parent-port.cjs');
-  writeFileSync(shim, [
-    "process.parentPort = {",
-    "  on(event, fn) { if (event === 'message') process.on('message', (data) => fn({ data })); },",
-    '  postMessage(m) { process.send(m); },',
-    '};',
-  ].join('\n'));
-  const env: NodeJS.ProcessEnv = { ...process.env, ANJUAN_DATA_DIR: dataDir, ANJUAN_DEMO: '1', ANJUAN_PDF_ENGINE: 'chromium' };
+  writeFileSync(
+    shim,
+    [
+      'process.parentPort = {',
+      "  on(event, fn) { if (event === 'message') process.on('message', (data) => fn({ data })); },",
+      '  postMessage(m) { process.send(m); },',
+      '};',
+    ].join('\n'),
+  );
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    ANJUAN_DATA_DIR: dataDir,
+    ANJUAN_DEMO: '1',
+    ANJUAN_PDF_ENGINE: 'chromium',
+  };
   delete env.ANJUAN_APP_ROOT; // found from the bundle's own place, as in the installed app
-  const child = fork(join(extracted, 'dist', 'core', 'utility.cjs'), [], { execArgv: ['--require', shim], env, serialization: 'advanced', stdio: 'inherit' });
+  const child = fork(join(extracted, 'dist', 'core', 'utility.cjs'), [], {
+    execArgv: ['--require', shim],
+    env,
+    serialization: 'advanced',
+    stdio: 'inherit',
+  });
   const waiting = new Map<number, (v: unknown) => void>();
   child.on('message', (m) => {
     const { id } = m as { id?: number };
@@ -97,31 +133,48 @@ function startPackedCore(dataDir: string): { child: ChildProcess; call(message: 
   let next = 1;
   return {
     child,
-    call: (message) => new Promise((resolve) => { const id = next++; waiting.set(id, resolve); child.send({ id, ...message }); }),
+    call: (message) =>
+      new Promise((resolve) => {
+        const id = next++;
+        waiting.set(id, resolve);
+        child.send({ id, ...message });
+      }),
     exited: new Promise((resolve) => child.once('exit', (code) => resolve(code))),
   };
 }
 
 describe('the core runs from what the asar holds', () => {
   let core: ReturnType<typeof startPackedCore> | null = null;
-  afterAll(() => { core?.child.kill(); });
+  afterAll(() => {
+    core?.child.kill();
+  });
 
   it('starts, logs in, prints a document with the bundled templates, fonts and harness, and writes nothing into the app', async () => {
     const before = listing(extracted);
     const dataDir = mkdtempSync(join(tmpdir(), 'anjuan-asar-data-'));
     core = startPackedCore(dataDir);
     const reply = async (op: string, input: object, token: string | null = null) =>
-      ((await core!.call({ envelope: { op, input, token } })) as { reply: { ok: boolean; value?: unknown; error?: { message: string } } }).reply;
+      (
+        (await core!.call({ envelope: { op, input, token } })) as {
+          reply: { ok: boolean; value?: unknown; error?: { message: string } };
+        }
+      ).reply;
 
     const info = await reply('app.info', {});
     expect(info, JSON.stringify(info)).toMatchObject({ ok: true });
     const login = await reply('session.login', { username: 'head', password: 'head123' });
     expect(login, JSON.stringify(login)).toMatchObject({ ok: true });
     const token = (login.value as { token: string }).token;
-    expect(await reply('procedures.list', {}, token)).toMatchObject({ ok: true, value: expect.arrayContaining([expect.objectContaining({ id: 'ordinary' })]) });
+    expect(await reply('procedures.list', {}, token)).toMatchObject({
+      ok: true,
+      value: expect.arrayContaining([expect.objectContaining({ id: 'ordinary' })]),
+    });
     if (existsSync(chromiumExecutable())) {
       const printed = await reply('pdf.test', { engine: 'chromium' }, token);
-      expect(printed, JSON.stringify(printed)).toMatchObject({ ok: true, value: { engine: 'chromium', pages: expect.any(Number) } });
+      expect(printed, JSON.stringify(printed)).toMatchObject({
+        ok: true,
+        value: { engine: 'chromium', pages: expect.any(Number) },
+      });
     } else {
       console.log(`asarPackage.test: no Chromium at ${chromiumExecutable()}: the print step is skipped`);
     }
@@ -147,6 +200,12 @@ describe('no path inside the app reaches another program', () => {
   });
 
   it('what only Node reads from the app (templates, resources, harness libraries) is packed (the run above used them)', () => {
-    expect(files).toEqual(expect.arrayContaining(['templates/service-receipt.docx', 'resources/fonts/NotoSerifSC-Regular.ttf', 'resources/laws/citations.json']));
+    expect(files).toEqual(
+      expect.arrayContaining([
+        'templates/service-receipt.docx',
+        'resources/fonts/NotoSerifSC-Regular.ttf',
+        'resources/laws/citations.json',
+      ]),
+    );
   });
 });

@@ -38,7 +38,10 @@ async function loadConfig(): Promise<BuilderConfig> {
   return config as BuilderConfig;
 }
 
-const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { main: string; dependencies: Record<string, string> };
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+  main: string;
+  dependencies: Record<string, string>;
+};
 
 describe('electron-builder.yml', () => {
   it('is valid for electron-builder and names the app', async () => {
@@ -55,38 +58,65 @@ describe('electron-builder.yml', () => {
     expect(pkg.main.startsWith('dist/')).toBe(true);
     // Everything the shell loads at run time is under a packed folder.
     const paths = appPaths(root);
-    for (const p of [paths.preload, paths.coreUtility, paths.rendererDir]) expect(relative(root, p).split(/[\\/]/)[0]).toBe('dist');
+    for (const p of [paths.preload, paths.coreUtility, paths.rendererDir])
+      expect(relative(root, p).split(/[\\/]/)[0]).toBe('dist');
   });
 
   it('unpacks only native code, and rebuilds native modules for Electron', async () => {
     const c = await loadConfig();
     // Fonts stay in the asar (under its integrity check): other programs get print copies in the temp folder.
-    expect(c.asarUnpack).toEqual(['node_modules/better-sqlite3-multiple-ciphers/**', '**/*.node', 'node_modules/@img/**']);
+    expect(c.asarUnpack).toEqual([
+      'node_modules/better-sqlite3-multiple-ciphers/**',
+      '**/*.node',
+      'node_modules/@img/sharp-*/**',
+    ]);
     expect(c.npmRebuild).toBe(true);
   });
 
-  it('packs the bundles, resources and templates, and no sources, tests, docs or notes (electron-builder\'s own matcher)', async () => {
+  it("packs the bundles, resources and templates, and no sources, tests, docs or notes (electron-builder's own matcher)", async () => {
     const files = await packedFiles(root);
-    for (const f of ['package.json', 'dist/app/main.cjs', 'dist/core/utility.cjs', 'dist/preload/index.cjs', 'dist/renderer/index.html',
-      'resources/procedures/ordinary.v2.json', 'resources/fonts/NotoSerifSC-Regular.ttf', 'resources/fonts/OFL.txt', 'templates/manifest.json']) {
+    for (const f of [
+      'package.json',
+      'dist/app/main.cjs',
+      'dist/core/utility.cjs',
+      'dist/preload/index.cjs',
+      'dist/renderer/index.html',
+      'resources/procedures/ordinary.v2.json',
+      'resources/fonts/NotoSerifSC-Regular.ttf',
+      'resources/fonts/OFL.txt',
+      'templates/manifest.json',
+    ]) {
       expect(files, f).toContain(f);
     }
     const tops = new Set(files.map((f) => f.split('/')[0]));
     expect([...tops].sort()).toEqual(['dist', 'package.json', 'resources', 'templates']);
-    expect(files.filter((f) => /\.(test|spec)\.|\.map$|\.tsx?$/.test(f) || /^(docs|\.staging|e2e|main|scripts|common|renderer\/src)\//.test(f) || f.startsWith('dist/bench/'))).toEqual([]);
+    expect(
+      files.filter(
+        (f) =>
+          /\.(test|spec)\.|\.map$|\.tsx?$/.test(f) ||
+          /^(docs|\.staging|e2e|main|scripts|common|renderer\/src)\//.test(f) ||
+          f.startsWith('dist/bench/'),
+      ),
+    ).toEqual([]);
   });
 
   it('ships every module the bundles leave external as a production dependency', () => {
     const build = readFileSync(join(root, 'scripts', 'build.mjs'), 'utf8');
     const list = /const external = \[([^\]]*)\]/.exec(build)?.[1] ?? '';
     const externals = [...list.matchAll(/'([^']+)'/g)].map((m) => m[1]!).filter((m) => m !== 'electron');
-    expect(externals).toEqual(expect.arrayContaining(['better-sqlite3-multiple-ciphers', 'electron-updater', 'pdfjs-dist']));
+    expect(externals).toEqual(
+      expect.arrayContaining(['better-sqlite3-multiple-ciphers', 'electron-updater', 'pdfjs-dist']),
+    );
     for (const m of externals) expect(pkg.dependencies, m).toHaveProperty(m);
   });
 
   it('packages a supported Electron: 43, 44 or 45 on 2026-12-07 (docs/decisions.md), not the 41 that had left support', () => {
-    const range = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { devDependencies: Record<string, string> }).devDependencies.electron!;
-    const installed = (JSON.parse(readFileSync(require.resolve('electron/package.json'), 'utf8')) as { version: string }).version;
+    const range = (
+      JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { devDependencies: Record<string, string> }
+    ).devDependencies.electron!;
+    const installed = (
+      JSON.parse(readFileSync(require.resolve('electron/package.json'), 'utf8')) as { version: string }
+    ).version;
     expect(Number(/\d+/.exec(range)![0])).toBeGreaterThanOrEqual(45);
     expect(Number(installed.split('.')[0])).toBeGreaterThanOrEqual(45);
   });
@@ -109,8 +139,12 @@ describe('electron-builder.yml', () => {
     expect(c.win.target).toEqual([{ target: 'nsis', arch: ['x64'] }]);
     // oneClick false + perMachine false = the assisted installer with the install-mode page; silent /S honours /allusers.
     expect(c.nsis).toMatchObject({
-      oneClick: false, perMachine: false, selectPerMachineByDefault: true, allowElevation: true,
-      installerLanguages: ['zh_CN'], deleteAppDataOnUninstall: false,
+      oneClick: false,
+      perMachine: false,
+      selectPerMachineByDefault: true,
+      allowElevation: true,
+      installerLanguages: ['zh_CN'],
+      deleteAppDataOnUninstall: false,
     });
     const assisted = readFileSync(require.resolve('app-builder-lib/templates/nsis/assistedInstaller.nsh'), 'utf8');
     expect(assisted).toMatch(/GetOptions\} \$R0 "\/allusers"/);

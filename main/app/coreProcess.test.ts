@@ -24,10 +24,16 @@ class FakeChild implements CoreChild {
     queueMicrotask(() => this.exit(143));
     return true;
   }
-  emit(message: unknown): void { for (const l of this.listeners.message) l(message); }
-  exit(code: number): void { for (const l of this.listeners.exit) l(code); }
+  emit(message: unknown): void {
+    for (const l of this.listeners.message) l(message);
+  }
+  exit(code: number): void {
+    for (const l of this.listeners.exit) l(code);
+  }
   requests(): { id: number; envelope: Envelope }[] {
-    return this.received.filter((m): m is { id: number; envelope: Envelope } => typeof m === 'object' && m !== null && 'envelope' in m);
+    return this.received.filter(
+      (m): m is { id: number; envelope: Envelope } => typeof m === 'object' && m !== null && 'envelope' in m,
+    );
   }
 }
 
@@ -35,7 +41,11 @@ function setup(maxRestartsPerMinute?: number) {
   const children: FakeChild[] = [];
   const log = vi.fn();
   const core = startCoreProcess({
-    fork: () => { const c = new FakeChild(); children.push(c); return c; },
+    fork: () => {
+      const c = new FakeChild();
+      children.push(c);
+      return c;
+    },
     log,
     pingTimeoutMs: 1_000,
     maxRestartsPerMinute,
@@ -46,14 +56,25 @@ function setup(maxRestartsPerMinute?: number) {
 
 const env = (op = 'cases.list'): Envelope => ({ op, input: {}, token: null });
 
-beforeEach(() => { vi.useFakeTimers(); });
-afterEach(() => { vi.useRealTimers(); });
+beforeEach(() => {
+  vi.useFakeTimers();
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
 
 describe('isReply', () => {
   it('accepts only well-formed replies', () => {
     expect(isReply({ ok: true, value: 1 })).toBe(true);
     expect(isReply({ ok: false, error: { code: 'NOT_FOUND', message: 'x' } })).toBe(true);
-    for (const bad of [null, 1, {}, { ok: true }, { ok: false, error: 'x' }, { ok: false, error: { code: 'MADE_UP', message: 'x' } }]) {
+    for (const bad of [
+      null,
+      1,
+      {},
+      { ok: true },
+      { ok: false, error: 'x' },
+      { ok: false, error: { code: 'MADE_UP', message: 'x' } },
+    ]) {
       expect(isReply(bad)).toBe(false);
     }
   });
@@ -96,7 +117,14 @@ describe('startCoreProcess', () => {
     const { core, children } = setup();
     const p = core.request(env('cases.list'), 30_000);
     await vi.advanceTimersByTimeAsync(30_000);
-    expect(await p).toEqual({ ok: false, error: { code: 'INTERNAL', message: '操作超时（30秒），请稍后重试', details: { reason: 'timeout', op: 'cases.list' } } });
+    expect(await p).toEqual({
+      ok: false,
+      error: {
+        code: 'INTERNAL',
+        message: '操作超时（30秒），请稍后重试',
+        details: { reason: 'timeout', op: 'cases.list' },
+      },
+    });
     await vi.advanceTimersByTimeAsync(5_000);
     expect(children).toHaveLength(1);
     expect(children[0]!.killed).toBe(false);
@@ -112,7 +140,10 @@ describe('startCoreProcess', () => {
     await vi.advanceTimersByTimeAsync(1_000);
     expect(children[0]!.killed).toBe(true);
     // The long request still waiting on the hung core gets an answer too.
-    expect(await long).toMatchObject({ ok: false, error: { code: 'INTERNAL', message: '后台服务意外退出，已自动重新启动，请重试该操作' } });
+    expect(await long).toMatchObject({
+      ok: false,
+      error: { code: 'INTERNAL', message: '后台服务意外退出，已自动重新启动，请重试该操作' },
+    });
     expect(children).toHaveLength(2);
     const again = core.request(env(), 30_000);
     last().emit({ id: last().requests()[0]!.id, reply: { ok: true, value: 'fresh' } });
@@ -123,7 +154,10 @@ describe('startCoreProcess', () => {
     const { core, children } = setup();
     const p = core.request(env(), 30_000);
     children[0]!.exit(1);
-    expect(await p).toMatchObject({ ok: false, error: { code: 'INTERNAL', details: { reason: 'core-exited', code: 1 } } });
+    expect(await p).toMatchObject({
+      ok: false,
+      error: { code: 'INTERNAL', details: { reason: 'core-exited', code: 1 } },
+    });
     expect(children).toHaveLength(2);
   });
 
@@ -164,9 +198,20 @@ describe('startCoreProcess', () => {
     let fail = true;
     const log = vi.fn();
     const children: FakeChild[] = [];
-    const core = startCoreProcess({ fork: () => { if (fail) throw new Error('ENOENT utility.cjs'); const c = new FakeChild(); children.push(c); return c; }, log });
+    const core = startCoreProcess({
+      fork: () => {
+        if (fail) throw new Error('ENOENT utility.cjs');
+        const c = new FakeChild();
+        children.push(c);
+        return c;
+      },
+      log,
+    });
     expect(log).toHaveBeenCalledWith('无法启动后台服务：ENOENT utility.cjs');
-    expect(await core.request(env(), 30_000)).toMatchObject({ ok: false, error: { code: 'INTERNAL', details: { reason: 'post-failed' } } });
+    expect(await core.request(env(), 30_000)).toMatchObject({
+      ok: false,
+      error: { code: 'INTERNAL', details: { reason: 'post-failed' } },
+    });
     fail = false;
     const p = core.request(env(), 30_000);
     children[0]!.emit({ id: children[0]!.requests()[0]!.id, reply: { ok: true, value: 'up' } });
@@ -174,14 +219,28 @@ describe('startCoreProcess', () => {
   });
 
   // The 'electron' PDF engine: the core asks the shell for PDFs over the same port.
-  it('relays the core\'s PDF requests to the renderer and posts the answer back to that core', async () => {
+  it("relays the core's PDF requests to the renderer and posts the answer back to that core", async () => {
     const log = vi.fn();
     const children: FakeChild[] = [];
-    const onPdfRender = vi.fn(async (r: unknown) => ({ id: (r as { id: number }).id, ok: true, pdfBase64: 'JVBERi0=' }));
-    startCoreProcess({ fork: () => { const c = new FakeChild(); children.push(c); return c; }, log, onPdfRender });
+    const onPdfRender = vi.fn(async (r: unknown) => ({
+      id: (r as { id: number }).id,
+      ok: true,
+      pdfBase64: 'JVBERi0=',
+    }));
+    startCoreProcess({
+      fork: () => {
+        const c = new FakeChild();
+        children.push(c);
+        return c;
+      },
+      log,
+      onPdfRender,
+    });
     const request = { id: 7, fontsDir: '/tmp/fonts', job: null };
     children[0]!.emit({ pdfRender: request });
-    await vi.waitFor(() => expect(children[0]!.received).toContainEqual({ pdfRendered: { id: 7, ok: true, pdfBase64: 'JVBERi0=' } }));
+    await vi.waitFor(() =>
+      expect(children[0]!.received).toContainEqual({ pdfRendered: { id: 7, ok: true, pdfBase64: 'JVBERi0=' } }),
+    );
     expect(onPdfRender).toHaveBeenCalledWith(request);
     expect(log).not.toHaveBeenCalled(); // not taken for a stray message
   });
@@ -189,29 +248,55 @@ describe('startCoreProcess', () => {
   it('refuses PDF requests in Chinese when no renderer is wired, and drops answers for a core that has since restarted', async () => {
     const { children } = setup();
     children[0]!.emit({ pdfRender: { id: 3, fontsDir: '/f', job: null } });
-    await vi.waitFor(() => expect(children[0]!.received).toContainEqual({ pdfRendered: { id: 3, ok: false, message: '此版本的桌面程序不能生成PDF' } }));
+    await vi.waitFor(() =>
+      expect(children[0]!.received).toContainEqual({
+        pdfRendered: { id: 3, ok: false, message: '此版本的桌面程序不能生成PDF' },
+      }),
+    );
 
     let finish: (v: unknown) => void = () => {};
     const slow: FakeChild[] = [];
-    startCoreProcess({ fork: () => { const c = new FakeChild(); slow.push(c); return c; }, log: vi.fn(), onPdfRender: () => new Promise((r) => { finish = r; }) });
+    startCoreProcess({
+      fork: () => {
+        const c = new FakeChild();
+        slow.push(c);
+        return c;
+      },
+      log: vi.fn(),
+      onPdfRender: () =>
+        new Promise((r) => {
+          finish = r;
+        }),
+    });
     slow[0]!.emit({ pdfRender: { id: 1, fontsDir: '/f', job: null } });
     slow[0]!.exit(1);
     expect(slow).toHaveLength(2);
     finish({ id: 1, ok: true });
     await vi.advanceTimersByTimeAsync(0);
-    for (const c of slow) expect(c.received.filter((m) => typeof m === 'object' && m !== null && 'pdfRendered' in m)).toEqual([]);
+    for (const c of slow)
+      expect(c.received.filter((m) => typeof m === 'object' && m !== null && 'pdfRendered' in m)).toEqual([]);
   });
 });
 
-describe('the shell\'s own messages (the updater, issue 11)', () => {
-  it('hands the core\'s updater messages to onCoreMessage, posts to the running core, and says when a core (re)starts', async () => {
+describe("the shell's own messages (the updater, issue 11)", () => {
+  it("hands the core's updater messages to onCoreMessage, posts to the running core, and says when a core (re)starts", async () => {
     const children: FakeChild[] = [];
     const taken: unknown[] = [];
     const started = vi.fn();
     const core = startCoreProcess({
-      fork: () => { const c = new FakeChild(); children.push(c); return c; },
+      fork: () => {
+        const c = new FakeChild();
+        children.push(c);
+        return c;
+      },
       log: vi.fn(),
-      onCoreMessage: (m) => { if ((m as { updateCheck?: unknown }).updateCheck) { taken.push(m); return true; } return false; },
+      onCoreMessage: (m) => {
+        if ((m as { updateCheck?: unknown }).updateCheck) {
+          taken.push(m);
+          return true;
+        }
+        return false;
+      },
       onStarted: started,
     });
     expect(started).toHaveBeenCalledTimes(1);

@@ -56,7 +56,10 @@ function formatDuration(ms: number): string {
   return ms >= 60_000 ? `${Math.round(ms / 60_000)}分钟` : `${Math.round(ms / 1000)}秒`;
 }
 
-interface Pending { resolve(reply: Reply<unknown>): void; timer: NodeJS.Timeout }
+interface Pending {
+  resolve(reply: Reply<unknown>): void;
+  timer: NodeJS.Timeout;
+}
 
 export function startCoreProcess(opts: CoreProcessOptions): CoreProcess {
   const now = opts.now ?? Date.now;
@@ -81,11 +84,13 @@ export function startCoreProcess(opts: CoreProcessOptions): CoreProcess {
     const answer = opts.onPdfRender
       ? opts.onPdfRender(request)
       : Promise.resolve(typeof id === 'number' ? { id, ok: false, message: '此版本的桌面程序不能生成PDF' } : null);
-    void answer.then((reply) => {
-      // A core restarted meanwhile has its own ids: the answer is for the process that asked, or nobody.
-      if (reply === null || reply === undefined || child !== from) return;
-      from.postMessage({ pdfRendered: reply });
-    }).catch((e: unknown) => opts.log(`无法把PDF交给后台服务：${String(e)}`));
+    void answer
+      .then((reply) => {
+        // A core restarted meanwhile has its own ids: the answer is for the process that asked, or nobody.
+        if (reply === null || reply === undefined || child !== from) return;
+        from.postMessage({ pdfRendered: reply });
+      })
+      .catch((e: unknown) => opts.log(`无法把PDF交给后台服务：${String(e)}`));
   }
 
   function onMessage(from: CoreChild, message: unknown): void {
@@ -112,7 +117,13 @@ export function startCoreProcess(opts: CoreProcessOptions): CoreProcess {
     if (child !== from) return;
     child = null;
     for (const id of [...pending.keys()]) {
-      settle(id, errorReply('INTERNAL', stopping ? '程序正在退出' : '后台服务意外退出，已自动重新启动，请重试该操作', { reason: 'core-exited', code }));
+      settle(
+        id,
+        errorReply('INTERNAL', stopping ? '程序正在退出' : '后台服务意外退出，已自动重新启动，请重试该操作', {
+          reason: 'core-exited',
+          code,
+        }),
+      );
     }
     exited?.();
     if (stopping) return;
@@ -131,7 +142,11 @@ export function startCoreProcess(opts: CoreProcessOptions): CoreProcess {
     child = c;
     c.on('message', (message) => onMessage(c, message));
     c.on('exit', (code) => onExit(c, code));
-    try { opts.onStarted?.(); } catch (e) { opts.log(`后台服务启动后的通知失败：${String(e)}`); }
+    try {
+      opts.onStarted?.();
+    } catch (e) {
+      opts.log(`后台服务启动后的通知失败：${String(e)}`);
+    }
     return c;
   }
 
@@ -155,7 +170,10 @@ export function startCoreProcess(opts: CoreProcessOptions): CoreProcess {
       opts.log('后台服务无响应，正在重新启动');
       c.kill();
     }, opts.pingTimeoutMs ?? 10_000);
-    pings.set(id, () => { clearTimeout(timer); pings.delete(id); });
+    pings.set(id, () => {
+      clearTimeout(timer);
+      pings.delete(id);
+    });
     try {
       c.postMessage({ id, ping: true });
     } catch {
@@ -172,12 +190,19 @@ export function startCoreProcess(opts: CoreProcessOptions): CoreProcess {
     return ask({ file: { request: file, token } }, 'file', timeoutMs);
   }
 
-  function ask(message: { envelope: Envelope } | { file: { request: FileRequest; token: string | null } }, op: string, timeoutMs: number): Promise<Reply<unknown>> {
+  function ask(
+    message: { envelope: Envelope } | { file: { request: FileRequest; token: string | null } },
+    op: string,
+    timeoutMs: number,
+  ): Promise<Reply<unknown>> {
     if (stopping) return Promise.resolve(errorReply('INTERNAL', '程序正在退出'));
     const id = nextId++;
     return new Promise((resolve) => {
       const timer = setTimeout(() => {
-        settle(id, errorReply('INTERNAL', `操作超时（${formatDuration(timeoutMs)}），请稍后重试`, { reason: 'timeout', op }));
+        settle(
+          id,
+          errorReply('INTERNAL', `操作超时（${formatDuration(timeoutMs)}），请稍后重试`, { reason: 'timeout', op }),
+        );
         checkAlive();
       }, timeoutMs);
       pending.set(id, { resolve, timer });
@@ -195,14 +220,21 @@ export function startCoreProcess(opts: CoreProcessOptions): CoreProcess {
     const c = child;
     if (!c) return;
     // The core closes SQLite cleanly on shutdown; a core that does not exit in time is killed.
-    const gone = new Promise<void>((resolve) => { exited = resolve; });
+    const gone = new Promise<void>((resolve) => {
+      exited = resolve;
+    });
     try {
       c.postMessage({ shutdown: true });
     } catch {
       c.kill();
     }
     let timer: NodeJS.Timeout | undefined;
-    const late = new Promise<void>((resolve) => { timer = setTimeout(() => { c.kill(); resolve(); }, graceMs); });
+    const late = new Promise<void>((resolve) => {
+      timer = setTimeout(() => {
+        c.kill();
+        resolve();
+      }, graceMs);
+    });
     await Promise.race([gone, late]);
     clearTimeout(timer);
   }

@@ -5,7 +5,9 @@ import { join } from 'node:path';
 import { databaseKeyEnv, keyFileName, type SafeStorageLike } from './dbKey.js';
 
 const dirs: string[] = [];
-afterEach(() => { while (dirs.length) rmSync(dirs.pop()!, { recursive: true, force: true }); });
+afterEach(() => {
+  while (dirs.length) rmSync(dirs.pop()!, { recursive: true, force: true });
+});
 const userData = (): string => {
   const d = mkdtempSync(join(tmpdir(), 'anjuan-userdata-'));
   dirs.push(d);
@@ -26,7 +28,7 @@ function keychain(account = 0x5a, backend = 'gnome_libsecret', available = true)
   };
 }
 
-describe('the desktop app\'s database key (OS keychain)', () => {
+describe("the desktop app's database key (OS keychain)", () => {
   it('makes a key once, keeps it only wrapped (owner-only file), and gives the same key at every start', async () => {
     const dir = userData();
     const logs: string[] = [];
@@ -45,7 +47,17 @@ describe('the desktop app\'s database key (OS keychain)', () => {
     await databaseKeyEnv(keychain(0x5a), dir, () => undefined, 'win32');
     const before = readFileSync(join(dir, keyFileName));
     const logs: string[] = [];
-    const other = await databaseKeyEnv({ ...keychain(0x33), decryptStringAsync: async () => { throw new Error('DPAPI: 拒绝访问'); } }, dir, (m) => logs.push(m), 'win32');
+    const other = await databaseKeyEnv(
+      {
+        ...keychain(0x33),
+        decryptStringAsync: async () => {
+          throw new Error('DPAPI: 拒绝访问');
+        },
+      },
+      dir,
+      (m) => logs.push(m),
+      'win32',
+    );
     expect(other).toEqual({ ANJUAN_DB_KEY_SOURCE: 'os-keychain-unavailable' });
     expect(readFileSync(join(dir, keyFileName)).equals(before)).toBe(true);
     expect(logs.join()).toMatch(/无法用系统钥匙串取得数据库密钥/);
@@ -56,7 +68,9 @@ describe('the desktop app\'s database key (OS keychain)', () => {
   it('makes no key where the keychain is unusable (Linux basic_text, none at all, no safeStorage)', async () => {
     for (const safe of [keychain(0x5a, 'basic_text'), keychain(0x5a, 'gnome_libsecret', false), undefined]) {
       const dir = userData();
-      expect(await databaseKeyEnv(safe, dir, () => undefined, 'linux')).toEqual({ ANJUAN_DB_KEY_SOURCE: 'os-keychain-unavailable' });
+      expect(await databaseKeyEnv(safe, dir, () => undefined, 'linux')).toEqual({
+        ANJUAN_DB_KEY_SOURCE: 'os-keychain-unavailable',
+      });
       expect(existsSync(join(dir, keyFileName))).toBe(false);
     }
   });

@@ -50,7 +50,12 @@ function writeOwnerOnly(file: string, bytes: Buffer): void {
  * key cannot be unwrapped (another OS account, a reset keychain: never replaced by a new key, which would
  * leave an encrypted database unreadable for good).
  */
-export async function databaseKeyEnv(safe: SafeStorageLike | undefined, userData: string, log: (m: string) => void, platform: NodeJS.Platform = process.platform): Promise<Record<string, string>> {
+export async function databaseKeyEnv(
+  safe: SafeStorageLike | undefined,
+  userData: string,
+  log: (m: string) => void,
+  platform: NodeJS.Platform = process.platform,
+): Promise<Record<string, string>> {
   const unavailable = { ANJUAN_DB_KEY_SOURCE: 'os-keychain-unavailable' };
   const file = join(userData, keyFileName);
   try {

@@ -24,16 +24,51 @@ const app = join(out, 'linux-unpacked');
 const stockWire = '10110001';
 
 beforeAll(() => {
-  if (!['dist/app/main.cjs', 'dist/core/utility.cjs', 'dist/preload/index.cjs', 'dist/renderer/index.html'].every((f) => existsSync(join(root, f)))) {
+  if (
+    !['dist/app/main.cjs', 'dist/core/utility.cjs', 'dist/preload/index.cjs', 'dist/renderer/index.html'].every((f) =>
+      existsSync(join(root, f)),
+    )
+  ) {
     execFileSync(process.execPath, [join(root, 'scripts', 'build.mjs')], { cwd: root, stdio: 'inherit' });
   }
   const dist = join(out, 'electron-dist');
   mkdirSync(join(dist, 'locales'), { recursive: true });
-  writeFileSync(join(dist, 'electron'), Buffer.concat([Buffer.from('\x7fELF stand-in '), Buffer.from('dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX'), Buffer.from([1, stockWire.length]), Buffer.from(stockWire)]));
+  writeFileSync(
+    join(dist, 'electron'),
+    Buffer.concat([
+      Buffer.from('\x7fELF stand-in '),
+      Buffer.from('dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX'),
+      Buffer.from([1, stockWire.length]),
+      Buffer.from(stockWire),
+    ]),
+  );
   chmodSync(join(dist, 'electron'), 0o755);
-  for (const f of ['LICENSE', 'LICENSES.chromium.html', 'version', 'locales/zh-CN.pak', 'locales/en-US.pak', 'locales/fr.pak']) writeFileSync(join(dist, f), 'x');
-  execFileSync(process.execPath, [join(root, 'node_modules', 'electron-builder', 'cli.js'), '--config', 'electron-builder.yml', '--linux', 'dir', '--x64', '--publish', 'never',
-    `-c.electronDist=${dist}`, '-c.npmRebuild=false', `-c.directories.output=${out}`], { cwd: root, stdio: 'pipe', timeout: 240_000 });
+  for (const f of [
+    'LICENSE',
+    'LICENSES.chromium.html',
+    'version',
+    'locales/zh-CN.pak',
+    'locales/en-US.pak',
+    'locales/fr.pak',
+  ])
+    writeFileSync(join(dist, f), 'x');
+  execFileSync(
+    process.execPath,
+    [
+      join(root, 'node_modules', 'electron-builder', 'cli.js'),
+      '--config',
+      'electron-builder.yml',
+      '--linux',
+      'dir',
+      '--x64',
+      '--publish',
+      'never',
+      `-c.electronDist=${dist}`,
+      '-c.npmRebuild=false',
+      `-c.directories.output=${out}`,
+    ],
+    { cwd: root, stdio: 'pipe', timeout: 240_000 },
+  );
 }, 300_000);
 afterAll(() => rmSync(out, { recursive: true, force: true }));
 afterAll(() => rmSync(out, { recursive: true, force: true }));
@@ -42,21 +77,53 @@ describe('electron-builder on electron-builder.yml (stand-in Electron)', () => {
   it('names the executable anjuan and flips every fuse the config asks for', async () => {
     const config = await builderConfig(root);
     const fuses = readFuses(readFileSync(join(app, 'anjuan')));
-    expect(fuseProblems(readFuses(Buffer.concat([Buffer.from('dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX'), Buffer.from([1, 8]), Buffer.from(stockWire)])), config.electronFuses as Record<string, boolean>).length).toBeGreaterThan(0);
+    expect(
+      fuseProblems(
+        readFuses(
+          Buffer.concat([Buffer.from('dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX'), Buffer.from([1, 8]), Buffer.from(stockWire)]),
+        ),
+        config.electronFuses as Record<string, boolean>,
+      ).length,
+    ).toBeGreaterThan(0);
     expect(fuseProblems(fuses, config.electronFuses as Record<string, boolean>)).toEqual([]);
-    expect(fuses).toMatchObject({ runAsNode: false, enableNodeOptionsEnvironmentVariable: false, enableNodeCliInspectArguments: false, onlyLoadAppFromAsar: true, enableEmbeddedAsarIntegrityValidation: true, enableCookieEncryption: true });
+    expect(fuses).toMatchObject({
+      runAsNode: false,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      onlyLoadAppFromAsar: true,
+      enableEmbeddedAsarIntegrityValidation: true,
+      enableCookieEncryption: true,
+    });
   });
 
   it('packs the app into app.asar with the production modules, and leaves only native code beside it', () => {
     const resources = join(app, 'resources');
     expect(unpackedProblems(resources)).toEqual([]);
-    const inside = new Set(asar.listPackage(join(resources, 'app.asar'), { isPack: false }).map((p) => p.replaceAll('\\', '/')));
-    for (const f of ['/package.json', '/dist/app/main.cjs', '/dist/core/utility.cjs', '/dist/preload/index.cjs', '/dist/renderer/index.html',
-      '/templates/manifest.json', '/resources/fonts/NotoSerifSC-Regular.ttf', '/node_modules/electron-updater/package.json', '/node_modules/pdfjs-dist/package.json',
-      '/node_modules/docx-preview/package.json', '/node_modules/jszip/package.json']) {
+    const inside = new Set(
+      asar.listPackage(join(resources, 'app.asar'), { isPack: false }).map((p) => p.replaceAll('\\', '/')),
+    );
+    for (const f of [
+      '/package.json',
+      '/dist/app/main.cjs',
+      '/dist/core/utility.cjs',
+      '/dist/preload/index.cjs',
+      '/dist/renderer/index.html',
+      '/templates/manifest.json',
+      '/resources/fonts/NotoSerifSC-Regular.ttf',
+      '/node_modules/electron-updater/package.json',
+      '/node_modules/pdfjs-dist/package.json',
+      '/node_modules/docx-preview/package.json',
+      '/node_modules/jszip/package.json',
+    ]) {
       expect(inside.has(f), f).toBe(true);
     }
-    expect([...inside].filter((f) => /\.map$|\.test\.|^\/(docs|e2e|\.staging|main|scripts)\/|^\/dist\/bench\/|^\/node_modules\/electron\/|^\/node_modules\/better-sqlite3\/(src|deps)\//.test(f))).toEqual([]);
+    expect(
+      [...inside].filter((f) =>
+        /\.map$|\.test\.|^\/(docs|e2e|\.staging|main|scripts)\/|^\/dist\/bench\/|^\/node_modules\/electron\/|^\/node_modules\/better-sqlite3\/(src|deps)\//.test(
+          f,
+        ),
+      ),
+    ).toEqual([]);
   });
 
   it('writes the built-in update feed into app-update.yml', () => {

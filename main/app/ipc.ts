@@ -36,13 +36,22 @@ export function isTrustedSender(url: string | null | undefined, appOrigin: strin
  * A fresh envelope with exactly the fields the core reads, or the error value to answer with.
  * Input must be a plain object: every operation's input schema is an object.
  */
-export function parseEnvelope(raw: unknown): { ok: true; envelope: Envelope & { op: OpName } } | { ok: false; reply: Reply<never> } {
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { ok: false, reply: errorReply('VALIDATION', '请求格式不正确') };
+export function parseEnvelope(
+  raw: unknown,
+): { ok: true; envelope: Envelope & { op: OpName } } | { ok: false; reply: Reply<never> } {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+    return { ok: false, reply: errorReply('VALIDATION', '请求格式不正确') };
   const { op, input, token } = raw as Record<string, unknown>;
   if (typeof op !== 'string') return { ok: false, reply: errorReply('VALIDATION', '请求缺少操作名称') };
-  if (!isOpName(op)) return { ok: false, reply: errorReply('UNKNOWN_OPERATION', `${errorCodes.UNKNOWN_OPERATION}：${op.slice(0, 100)}`) };
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) return { ok: false, reply: errorReply('VALIDATION', '请求参数必须是对象') };
-  if (token !== undefined && token !== null && typeof token !== 'string') return { ok: false, reply: errorReply('VALIDATION', '登录凭据格式不正确') };
+  if (!isOpName(op))
+    return {
+      ok: false,
+      reply: errorReply('UNKNOWN_OPERATION', `${errorCodes.UNKNOWN_OPERATION}：${op.slice(0, 100)}`),
+    };
+  if (typeof input !== 'object' || input === null || Array.isArray(input))
+    return { ok: false, reply: errorReply('VALIDATION', '请求参数必须是对象') };
+  if (token !== undefined && token !== null && typeof token !== 'string')
+    return { ok: false, reply: errorReply('VALIDATION', '登录凭据格式不正确') };
   // `transport` is ours to set, never the page's (issue 11: only the CLI may name files by path).
   return { ok: true, envelope: { op, input, token: token ?? null, transport: 'ipc' } };
 }
@@ -90,10 +99,14 @@ export async function handleSend(event: SenderEvent, raw: unknown, deps: IpcDeps
  */
 export async function handleFile(event: SenderEvent, raw: unknown, deps: IpcDeps): Promise<Reply<unknown>> {
   checkSender(event, deps, fileChannel);
-  const m = (typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? raw : {}) as { request?: unknown; token?: unknown };
+  const m = (typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? raw : {}) as {
+    request?: unknown;
+    token?: unknown;
+  };
   const request = parseFileRequest(m.request);
   if (!request) return errorReply('VALIDATION', '文件请求格式不正确');
-  if (m.token !== undefined && m.token !== null && typeof m.token !== 'string') return errorReply('VALIDATION', '登录凭据格式不正确');
+  if (m.token !== undefined && m.token !== null && typeof m.token !== 'string')
+    return errorReply('VALIDATION', '登录凭据格式不正确');
   if (!deps.core.requestFile) return errorReply('INTERNAL', '此版本的桌面程序不能读取文件');
   return deps.core.requestFile(request, m.token ?? null, fileTimeoutMs);
 }

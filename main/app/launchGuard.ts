@@ -32,7 +32,12 @@ export function parseLaunchState(text: string | null): LaunchState | null {
   if (text === null) return null;
   try {
     const v = JSON.parse(text) as Partial<LaunchState>;
-    if (!isVersion(v.version) || !Number.isSafeInteger(v.startsWithoutSuccess) || (v.startsWithoutSuccess as number) < 0) return null;
+    if (
+      !isVersion(v.version) ||
+      !Number.isSafeInteger(v.startsWithoutSuccess) ||
+      (v.startsWithoutSuccess as number) < 0
+    )
+      return null;
     return {
       version: v.version,
       goodVersion: isVersion(v.goodVersion) ? v.goodVersion : null,
@@ -49,7 +54,12 @@ export function beginLaunch(prev: LaunchState | null, version: string): LaunchSt
   if (!prev) return { version, goodVersion: null, previousVersion: null, startsWithoutSuccess: 1 };
   if (prev.version !== version) {
     // A new version is running: the one to go back to is the last that worked (or, failing that, the last that ran).
-    return { version, goodVersion: prev.goodVersion, previousVersion: prev.goodVersion ?? prev.version, startsWithoutSuccess: 1 };
+    return {
+      version,
+      goodVersion: prev.goodVersion,
+      previousVersion: prev.goodVersion ?? prev.version,
+      startsWithoutSuccess: 1,
+    };
   }
   return { ...prev, startsWithoutSuccess: prev.startsWithoutSuccess + 1 };
 }
@@ -72,16 +82,22 @@ export function installerFileName(version: string, platform: NodeJS.Platform, ar
  * What to tell the user after `maxFailedStarts` failed starts of a version that replaced a working one,
  * or null. `feed`: the update folder or address in use, when known.
  */
-export function rollbackAdvice(state: LaunchState, ctx: { platform: NodeJS.Platform; arch: string; feed: string | null }): string | null {
+export function rollbackAdvice(
+  state: LaunchState,
+  ctx: { platform: NodeJS.Platform; arch: string; feed: string | null },
+): string | null {
   const previous = state.previousVersion;
   if (failedStarts(state) < maxFailedStarts || !previous || previous === state.version) return null;
   const file = installerFileName(previous, ctx.platform, ctx.arch);
   const where = ctx.feed ? `更新位置（${ctx.feed}）` : '更新文件夹';
-  const how = ctx.platform === 'win32'
-    ? `请关闭案卷，在${where}中运行 ${file}，按提示安装（可覆盖安装较新的版本）。`
-    : `请关闭案卷，从${where}取得 ${file}，在终端中执行：sudo apt install --allow-downgrades ./${file}（或请信息中心在软件源中安装 ${previous} 版）。`;
-  return `新版本 ${state.version} 已连续 ${failedStarts(state)} 次未能正常启动。可重新安装上一版本 ${previous}：${how}`
-    + '更新文件夹保留最近两个版本的安装程序；重新安装不会删除或改动案件数据。';
+  const how =
+    ctx.platform === 'win32'
+      ? `请关闭案卷，在${where}中运行 ${file}，按提示安装（可覆盖安装较新的版本）。`
+      : `请关闭案卷，从${where}取得 ${file}，在终端中执行：sudo apt install --allow-downgrades ./${file}（或请信息中心在软件源中安装 ${previous} 版）。`;
+  return (
+    `新版本 ${state.version} 已连续 ${failedStarts(state)} 次未能正常启动。可重新安装上一版本 ${previous}：${how}` +
+    '更新文件夹保留最近两个版本的安装程序；重新安装不会删除或改动案件数据。'
+  );
 }
 
 export interface LaunchStore {

@@ -3,7 +3,18 @@
  * with its own test — security.ts, protocol.ts, window.ts, ipc.ts, coreProcess.ts, print.ts,
  * pdfRenderer.ts, updater.ts, menu.ts. This is the one file of main/app that imports Electron at run time.
  */
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session, shell, utilityProcess } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  Menu,
+  protocol,
+  safeStorage,
+  session,
+  shell,
+  utilityProcess,
+} from 'electron';
 import { autoUpdater } from 'electron-updater';
 import { createPublicKey, type KeyObject } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -16,9 +27,25 @@ import { appPaths, dataDirFor } from './paths.js';
 import { pdfHarnessFiles, PdfRenderer, pdfWindowOptions } from './pdfRenderer.js';
 import { printPdf, printWindowOptions } from './print.js';
 import { PrintJobs } from './printPage.js';
-import { appEntryUrl, appOrigin, appScheme, appSchemePrivileges, handleAppRequest, pdfHarnessUrl, printOrigin } from './protocol.js';
+import {
+  appEntryUrl,
+  appOrigin,
+  appScheme,
+  appSchemePrivileges,
+  handleAppRequest,
+  pdfHarnessUrl,
+  printOrigin,
+} from './protocol.js';
 import { hardenSession, hardenWebContents } from './security.js';
-import { beginLaunch, failedStarts, launchStore, launchSucceeded, rollbackAdvice, type LaunchState, type LaunchStore } from './launchGuard.js';
+import {
+  beginLaunch,
+  failedStarts,
+  launchStore,
+  launchSucceeded,
+  rollbackAdvice,
+  type LaunchState,
+  type LaunchStore,
+} from './launchGuard.js';
 import { FeedGate, keyFingerprint } from './updateFeed.js';
 import { startUpdater, type Updates } from './updater.js';
 import { runSmokeTest } from './smokeTest.js';
@@ -33,7 +60,10 @@ const externalHosts: readonly string[] = [];
 const log = (message: string): void => console.error(`[案卷] ${message}`);
 
 interface ShellState {
-  window: BrowserWindow | null; core: CoreProcess | null; pdf: PdfRenderer | null; gate: FeedGate | null;
+  window: BrowserWindow | null;
+  core: CoreProcess | null;
+  pdf: PdfRenderer | null;
+  gate: FeedGate | null;
   /** This start's record (launchGuard.ts), null when it could not be written. */
   launch: { store: LaunchStore; state: LaunchState } | null;
 }
@@ -60,42 +90,70 @@ async function onReady(state: ShellState): Promise<void> {
   state.pdf = pdf;
   const pdfHarness = pdfHarnessFiles(app.getAppPath(), pdf);
   protocol.handle(appScheme, (request) =>
-    handleAppRequest(request, { rendererDir: paths.rendererDir, pdfjsDir: paths.pdfjsDir, jobs, readFile: (p) => readFile(p), pdfHarness }));
+    handleAppRequest(request, {
+      rendererDir: paths.rendererDir,
+      pdfjsDir: paths.pdfjsDir,
+      jobs,
+      readFile: (p) => readFile(p),
+      pdfHarness,
+    }),
+  );
 
   // The updater's messages to and from the core (本局设置 → 软件更新): the feed location, the state, checks on demand.
   let updates: Updates | null = null;
   const wire = createShellUpdateWire((message) => state.core?.post(message) ?? false, log);
   const core = startCoreProcess({
-    fork: () => utilityProcess.fork(paths.coreUtility, [], {
-      serviceName: '案卷核心',
-      execArgv: coreNodeFlags.flags, // the same Node flags as the web host's core: see the file
-      env: { ...process.env, ...keyEnv, ANJUAN_DATA_DIR: dataDir },
-      stdio: 'inherit',
-    }),
+    fork: () =>
+      utilityProcess.fork(paths.coreUtility, [], {
+        serviceName: '案卷核心',
+        execArgv: coreNodeFlags.flags, // the same Node flags as the web host's core: see the file
+        env: { ...process.env, ...keyEnv, ANJUAN_DATA_DIR: dataDir },
+        stdio: 'inherit',
+      }),
     log,
     onPdfRender: (request) => pdf.handle(request),
     onCoreMessage: (message) => wire.deliver(message),
-    onStarted: () => { if (updates) wire.pushStatus(updates.status()); }, // a restarted core knows nothing yet
+    onStarted: () => {
+      if (updates) wire.pushStatus(updates.status());
+    }, // a restarted core knows nothing yet
   });
   state.core = core;
 
   registerIpc(ipcMain, {
     appOrigin,
     core,
-    print: (request) => printPdf(request, { createWindow: () => new BrowserWindow(printWindowOptions()), jobs, origin: printOrigin, log }),
+    print: (request) =>
+      printPdf(request, {
+        createWindow: () => new BrowserWindow(printWindowOptions()),
+        jobs,
+        origin: printOrigin,
+        log,
+      }),
     log,
   });
 
-  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate({
-    isPackaged: app.isPackaged,
-    onAbout: () => void dialog.showMessageBox({ type: 'info', title: '关于案卷', message: `案卷 ${app.getVersion()}`, detail: `数据目录：${dataDir}` }),
-  })));
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(
+      menuTemplate({
+        isPackaged: app.isPackaged,
+        onAbout: () =>
+          void dialog.showMessageBox({
+            type: 'info',
+            title: '关于案卷',
+            message: `案卷 ${app.getVersion()}`,
+            detail: `数据目录：${dataDir}`,
+          }),
+      }),
+    ),
+  );
 
   const win = createMainWindow((options) => new BrowserWindow(options), paths.preload, appEntryUrl, log);
   state.window = win;
   // This version works once the page has loaded and the core has answered (launchGuard.ts).
   const pageLoaded = new Promise<void>((resolve) => win.webContents.once('did-finish-load', () => resolve()));
-  const coreAnswered = core.request({ op: 'app.info', input: {}, token: null }, 60_000).then((r) => { if (!r.ok) throw new Error(r.error.message); });
+  const coreAnswered = core.request({ op: 'app.info', input: {}, token: null }, 60_000).then((r) => {
+    if (!r.ok) throw new Error(r.error.message);
+  });
   const started = Promise.all([pageLoaded, coreAnswered]).then(() => {
     if (!state.launch) return;
     try {
@@ -108,8 +166,20 @@ async function onReady(state: ShellState): Promise<void> {
   // The release job's self-test of the packaged app (smokeTest.ts): report, then quit.
   const smokeReport = process.env.ANJUAN_SMOKE_TEST;
   if (smokeReport) {
-    void started.then(() => runSmokeTest({ request: (e, ms) => core.request(e, ms), version: app.getVersion(), versions: { ...process.versions } }))
-      .catch((e: unknown) => ({ ok: false, version: app.getVersion(), versions: {}, steps: [{ step: 'start', ok: false, detail: String(e) }] }))
+    void started
+      .then(() =>
+        runSmokeTest({
+          request: (e, ms) => core.request(e, ms),
+          version: app.getVersion(),
+          versions: { ...process.versions },
+        }),
+      )
+      .catch((e: unknown) => ({
+        ok: false,
+        version: app.getVersion(),
+        versions: {},
+        steps: [{ step: 'start', ok: false, detail: String(e) }],
+      }))
       .then((report) => {
         writeFileSync(smokeReport, `${JSON.stringify(report, null, 2)}\n`);
         // The core closes SQLite first; app.exit then skips 'will-quit' and sets the status the job reads.
@@ -118,7 +188,10 @@ async function onReady(state: ShellState): Promise<void> {
       });
   }
   // The hidden PDF window would otherwise keep 'window-all-closed' from firing: the app would not quit.
-  win.on('closed', () => { state.window = null; pdf.close(); });
+  win.on('closed', () => {
+    state.window = null;
+    pdf.close();
+  });
 
   const key = feedKey(app.getAppPath());
   if (key) log(`更新签名公钥 ${keyFingerprint(key)}`);
@@ -129,10 +202,20 @@ async function onReady(state: ShellState): Promise<void> {
   if (advice) {
     log(advice);
     // After the window: the advice names the update folder the bureau set, when the core tells it in time.
-    void wire.askSource(5_000).then((feed) => {
-      const text = launch ? rollbackAdvice(launch, { platform: process.platform, arch: process.arch, feed }) ?? advice : advice;
-      return dialog.showMessageBox({ type: 'warning', title: '新版本未能正常启动', message: '新版本未能正常启动', detail: text });
-    }).catch((e: unknown) => log(`无法显示提示：${String(e)}`));
+    void wire
+      .askSource(5_000)
+      .then((feed) => {
+        const text = launch
+          ? (rollbackAdvice(launch, { platform: process.platform, arch: process.arch, feed }) ?? advice)
+          : advice;
+        return dialog.showMessageBox({
+          type: 'warning',
+          title: '新版本未能正常启动',
+          message: '新版本未能正常启动',
+          detail: text,
+        });
+      })
+      .catch((e: unknown) => log(`无法显示提示：${String(e)}`));
   }
   updates = startUpdater({
     updater: autoUpdater,
@@ -141,13 +224,22 @@ async function onReady(state: ShellState): Promise<void> {
     version: app.getVersion(),
     envSource: process.env.ANJUAN_UPDATE_URL?.trim() || null,
     configuredSource: () => wire.askSource(),
-    launch: { previousVersion: launch?.previousVersion ?? null, failedStarts: launch ? failedStarts(launch) : 0, rollbackAdvice: advice },
+    launch: {
+      previousVersion: launch?.previousVersion ?? null,
+      failedStarts: launch ? failedStarts(launch) : 0,
+      rollbackAdvice: advice,
+    },
     signatureCheck: key !== null,
     log,
     onStatus: (status) => wire.pushStatus(status),
     onDownloaded: (version) => {
       if (!state.window) return;
-      void dialog.showMessageBox(state.window, { type: 'info', title: '软件更新', message: `新版本 ${version} 已下载`, detail: '将在退出案卷后自动安装。' });
+      void dialog.showMessageBox(state.window, {
+        type: 'info',
+        title: '软件更新',
+        message: `新版本 ${version} 已下载`,
+        detail: '将在退出案卷后自动安装。',
+      });
     },
     setInterval: (fn, ms) => setInterval(fn, ms),
     clearInterval: (handle) => clearInterval(handle as NodeJS.Timeout),
@@ -186,7 +278,12 @@ function main(): void {
   });
   // Every webContents — the main window, the print window, anything created later — gets the guards.
   app.on('web-contents-created', (_event, wc) => {
-    hardenWebContents(wc, { appOrigins: [appOrigin, printOrigin], externalHosts, openExternal: (url) => shell.openExternal(url), log });
+    hardenWebContents(wc, {
+      appOrigins: [appOrigin, printOrigin],
+      externalHosts,
+      openExternal: (url) => shell.openExternal(url),
+      log,
+    });
   });
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', (event) => {
@@ -199,10 +296,13 @@ function main(): void {
     void state.core.stop().finally(() => app.quit());
   });
 
-  app.whenReady().then(() => onReady(state)).catch((e: unknown) => {
-    dialog.showErrorBox('案卷无法启动', e instanceof Error ? e.message : String(e));
-    app.exit(1);
-  });
+  app
+    .whenReady()
+    .then(() => onReady(state))
+    .catch((e: unknown) => {
+      dialog.showErrorBox('案卷无法启动', e instanceof Error ? e.message : String(e));
+      app.exit(1);
+    });
 }
 
 main();

@@ -16,7 +16,9 @@ describe('appPaths', () => {
 
 describe('dataDirFor', () => {
   it('prefers ANJUAN_DATA_DIR, else the user-data folder', () => {
-    expect(dataDirFor({ ANJUAN_DATA_DIR: 'D:\\案卷数据' }, 'C:\\Users\\u\\AppData\\Roaming\\案卷')).toBe('D:\\案卷数据');
+    expect(dataDirFor({ ANJUAN_DATA_DIR: 'D:\\案卷数据' }, 'C:\\Users\\u\\AppData\\Roaming\\案卷')).toBe(
+      'D:\\案卷数据',
+    );
     expect(dataDirFor({}, '/home/u/.config/案卷')).toBe('/home/u/.config/案卷');
     expect(dataDirFor({ ANJUAN_DATA_DIR: '' }, '/u')).toBe('/u');
   });

@@ -34,30 +34,44 @@ const compact = (s: string): string => s.replace(/\s+/g, '');
  */
 function pageWindow(opening: Promise<Page>): PdfWindowLike {
   let page: Page | null = null;
-  void opening.then((p) => { page = p; });
+  void opening.then((p) => {
+    page = p;
+  });
   return {
-    loadURL: async (url) => { await (await opening).goto(testUrl(url)); },
+    loadURL: async (url) => {
+      await (await opening).goto(testUrl(url));
+    },
     isDestroyed: () => page?.isClosed() ?? false,
-    destroy: () => { void opening.then((p) => p.close()); },
+    destroy: () => {
+      void opening.then((p) => p.close());
+    },
     webContents: {
       isCrashed: () => false,
       // Like executeJavaScript: evaluates the code in the page and awaits the promise it returns.
       executeJavaScript: async (code) => (await opening).evaluate(code),
-      printToPDF: async (o) => (await opening).pdf({
-        format: o.pageSize,
-        preferCSSPageSize: o.preferCSSPageSize,
-        printBackground: o.printBackground,
-        displayHeaderFooter: o.displayHeaderFooter,
-        headerTemplate: o.headerTemplate,
-        footerTemplate: o.footerTemplate,
-        margin: { top: `${o.margins.top}in`, right: `${o.margins.right}in`, bottom: `${o.margins.bottom}in`, left: `${o.margins.left}in` },
-      }),
+      printToPDF: async (o) =>
+        (await opening).pdf({
+          format: o.pageSize,
+          preferCSSPageSize: o.preferCSSPageSize,
+          printBackground: o.printBackground,
+          displayHeaderFooter: o.displayHeaderFooter,
+          headerTemplate: o.headerTemplate,
+          footerTemplate: o.footerTemplate,
+          margin: {
+            top: `${o.margins.top}in`,
+            right: `${o.margins.right}in`,
+            bottom: `${o.margins.bottom}in`,
+            left: `${o.margins.left}in`,
+          },
+        }),
       // Like webContents.debugger: CDP on this page.
       debugger: (() => {
         let session: Promise<CDPSession> | null = null;
         return {
           isAttached: () => session !== null,
-          attach: () => { session = opening.then((p) => p.context().newCDPSession(p)); },
+          attach: () => {
+            session = opening.then((p) => p.context().newCDPSession(p));
+          },
           sendCommand: async (method: string) => (await session!).send(method as 'HeapProfiler.collectGarbage'),
         };
       })(),
@@ -81,18 +95,27 @@ describe.skipIf(!hasChromium)('Electron engine path in Chromium (harness at app:
     renderer = new PdfRenderer({
       url: pdfHarnessUrl,
       log: (m) => problems.push(m),
-      createWindow: () => pageWindow(context.newPage().then((p) => {
-        pages.push(p);
-        p.on('console', (m) => { if (/Content Security Policy|Refused to/i.test(m.text())) problems.push(m.text()); });
-        p.on('pageerror', (e) => problems.push(e.message));
-        p.on('response', (r) => { if (r.status() >= 400) problems.push(`${r.status()} ${r.url()}`); });
-        return p;
-      })),
+      createWindow: () =>
+        pageWindow(
+          context.newPage().then((p) => {
+            pages.push(p);
+            p.on('console', (m) => {
+              if (/Content Security Policy|Refused to/i.test(m.text())) problems.push(m.text());
+            });
+            p.on('pageerror', (e) => problems.push(e.message));
+            p.on('response', (r) => {
+              if (r.status() >= 400) problems.push(`${r.status()} ${r.url()}`);
+            });
+            return p;
+          }),
+        ),
     });
     await routeAppScheme(context, new PrintJobs(), pdfHarnessFiles(process.cwd(), renderer));
     // The wire as in the app: core → { pdfRender } → shell → { pdfRendered } → core.
     const port = createElectronPdfPort((message) => {
-      void renderer.handle((message as { pdfRender: PdfRenderRequest }).pdfRender).then((reply) => port.deliver({ pdfRendered: reply }));
+      void renderer
+        .handle((message as { pdfRender: PdfRenderRequest }).pdfRender)
+        .then((reply) => port.deliver({ pdfRendered: reply }));
     });
     engine = new ElectronEngine(port.channel);
     await engine.warmUp();
@@ -112,7 +135,7 @@ describe.skipIf(!hasChromium)('Electron engine path in Chromium (harness at app:
     await browser?.close();
   });
 
-  it('loads the harness under the app\'s CSP with every file found (scripts, fonts)', () => {
+  it("loads the harness under the app's CSP with every file found (scripts, fonts)", () => {
     expect(problems).toEqual([]);
     expect(pages).toHaveLength(1);
   });
@@ -123,7 +146,9 @@ describe.skipIf(!hasChromium)('Electron engine path in Chromium (harness at app:
     const a = (await pdfPageTexts(viaElectronPath.pdf)).map(compact);
     const b = (await pdfPageTexts(viaChromiumEngine.pdf)).map(compact);
     expect(a).toEqual(b);
-    console.info(`Electron 引擎路径（Chromium 代替）：${template.id} ${viaElectronPath.pages} 页，与 Chromium 引擎一致`);
+    console.info(
+      `Electron 引擎路径（Chromium 代替）：${template.id} ${viaElectronPath.pages} 页，与 Chromium 引擎一致`,
+    );
   });
 
   it('prints A4 pages with the party name, a page number on every page and searchable text', async () => {
@@ -136,7 +161,8 @@ describe.skipIf(!hasChromium)('Electron engine path in Chromium (harness at app:
     const texts = (await pdfPageTexts(viaElectronPath.pdf)).map(compact);
     expect(texts.join('')).toContain('贵州某某塑料再生有限公司');
     expect(texts.join('')).not.toMatch(/[\u2e80-\u2fdf]/u); // the print fonts were served, not the originals
-    for (const [i, t] of texts.entries()) expect(t.includes(`第${i + 1}页共${texts.length}页`) || t.includes(`—${i + 1}—`), `page ${i + 1}`).toBe(true);
+    for (const [i, t] of texts.entries())
+      expect(t.includes(`第${i + 1}页共${texts.length}页`) || t.includes(`—${i + 1}—`), `page ${i + 1}`).toBe(true);
   });
 
   it('reuses the one window for the next document and refuses a broken one in Chinese', async () => {

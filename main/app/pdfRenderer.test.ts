@@ -1,6 +1,14 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { PdfRenderJob } from '../core/documents/pdf/electronWire.js';
-import { pdfHarnessFiles, PdfRenderer, pdfWindowOptions, printToPdfOptions, renderCall, type PdfPrintOptions, type PdfWindowLike } from './pdfRenderer.js';
+import {
+  pdfHarnessFiles,
+  PdfRenderer,
+  pdfWindowOptions,
+  printToPdfOptions,
+  renderCall,
+  type PdfPrintOptions,
+  type PdfWindowLike,
+} from './pdfRenderer.js';
 
 const job: PdfRenderJob = {
   docxBase64: 'UEsDBBQ=',
@@ -11,16 +19,39 @@ const job: PdfRenderJob = {
 const pdfBytes = new Uint8Array(Buffer.from('%PDF-1.7\n%fake'));
 const url = 'app://pdf/harness.html';
 
-interface FakeOpts { harness?: unknown; sections?: unknown; hang?: 'load' | 'render' | 'print'; printFails?: boolean; loadFails?: boolean; gcFails?: boolean }
+interface FakeOpts {
+  harness?: unknown;
+  sections?: unknown;
+  hang?: 'load' | 'render' | 'print';
+  printFails?: boolean;
+  loadFails?: boolean;
+  gcFails?: boolean;
+}
 
 /** A hidden window stand-in: records what the renderer does with it; the test decides how it behaves. */
 function fakeWindow(o: FakeOpts = {}) {
   const never = new Promise<never>(() => {});
-  const calls = { urls: [] as string[], scripts: [] as string[], printed: [] as PdfPrintOptions[], destroyed: false, crashed: false, busy: 0, maxBusy: 0, attached: 0, cdp: [] as string[] };
+  const calls = {
+    urls: [] as string[],
+    scripts: [] as string[],
+    printed: [] as PdfPrintOptions[],
+    destroyed: false,
+    crashed: false,
+    busy: 0,
+    maxBusy: 0,
+    attached: 0,
+    cdp: [] as string[],
+  };
   const win: PdfWindowLike = {
-    loadURL: async (u) => { calls.urls.push(u); if (o.hang === 'load') await never; if (o.loadFails) throw new Error('ERR_FILE_NOT_FOUND'); },
+    loadURL: async (u) => {
+      calls.urls.push(u);
+      if (o.hang === 'load') await never;
+      if (o.loadFails) throw new Error('ERR_FILE_NOT_FOUND');
+    },
     isDestroyed: () => calls.destroyed,
-    destroy: () => { calls.destroyed = true; },
+    destroy: () => {
+      calls.destroyed = true;
+    },
     webContents: {
       isCrashed: () => calls.crashed,
       executeJavaScript: async (code) => {
@@ -41,8 +72,14 @@ function fakeWindow(o: FakeOpts = {}) {
       },
       debugger: {
         isAttached: () => calls.attached > 0,
-        attach: () => { calls.attached++; },
-        sendCommand: async (method) => { calls.cdp.push(method); if (o.gcFails) throw new Error('Debugger is already attached'); return {}; },
+        attach: () => {
+          calls.attached++;
+        },
+        sendCommand: async (method) => {
+          calls.cdp.push(method);
+          if (o.gcFails) throw new Error('Debugger is already attached');
+          return {};
+        },
       },
     },
   };
@@ -53,31 +90,49 @@ function setup(windows: ReturnType<typeof fakeWindow>[], timeoutMs?: number) {
   const created: ReturnType<typeof fakeWindow>[] = [];
   const log = vi.fn();
   const renderer = new PdfRenderer({
-    createWindow: () => { const w = windows[created.length] ?? fakeWindow(); created.push(w); return w.win; },
-    url, log, timeoutMs,
+    createWindow: () => {
+      const w = windows[created.length] ?? fakeWindow();
+      created.push(w);
+      return w.win;
+    },
+    url,
+    log,
+    timeoutMs,
   });
   return { renderer, created, log };
 }
 
 const request = (id: number, j: PdfRenderJob | null = job, fontsDir = '/tmp/fonts') => ({ id, fontsDir, job: j });
 
-afterEach(() => { vi.useRealTimers(); });
+afterEach(() => {
+  vi.useRealTimers();
+});
 
 describe('the hidden PDF window', () => {
   it('is hidden, sandboxed, isolated, without Node or preload, and not throttled', () => {
     const o = pdfWindowOptions();
     expect(o.show).toBe(false);
     expect(o.webPreferences).toMatchObject({
-      sandbox: true, contextIsolation: true, nodeIntegration: false, nodeIntegrationInWorker: false, nodeIntegrationInSubFrames: false,
-      webSecurity: true, webviewTag: false, backgroundThrottling: false,
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      webviewTag: false,
+      backgroundThrottling: false,
     });
     expect(o.webPreferences).not.toHaveProperty('preload');
   });
 
-  it('prints with the page\'s own paper (A4 fallback), backgrounds, the footer and the margins in inches', () => {
+  it("prints with the page's own paper (A4 fallback), backgrounds, the footer and the margins in inches", () => {
     expect(printToPdfOptions(job)).toEqual({
-      pageSize: 'A4', preferCSSPageSize: true, printBackground: true, displayHeaderFooter: true,
-      headerTemplate: '<span></span>', footerTemplate: job.footerTemplate,
+      pageSize: 'A4',
+      preferCSSPageSize: true,
+      printBackground: true,
+      displayHeaderFooter: true,
+      headerTemplate: '<span></span>',
+      footerTemplate: job.footerTemplate,
       margins: { top: 1, right: 0.5, bottom: 2, left: 0 },
     });
   });
@@ -100,7 +155,11 @@ describe('PdfRenderer', () => {
     expect(created[0]!.calls.scripts).toEqual(['typeof window.anjuanRender']);
     expect(renderer.fontsDir).toBe('/tmp/fonts');
 
-    expect(await renderer.handle(request(2))).toEqual({ id: 2, ok: true, pdfBase64: Buffer.from(pdfBytes).toString('base64') });
+    expect(await renderer.handle(request(2))).toEqual({
+      id: 2,
+      ok: true,
+      pdfBase64: Buffer.from(pdfBytes).toString('base64'),
+    });
     expect(await renderer.handle(request(3, job, '/tmp/other-fonts'))).toMatchObject({ id: 3, ok: true });
     expect(created).toHaveLength(1);
     expect(created[0]!.calls.scripts.slice(1)).toEqual([renderCall(job), renderCall(job)]);
@@ -108,7 +167,7 @@ describe('PdfRenderer', () => {
     expect(renderer.fontsDir).toBe('/tmp/other-fonts');
   });
 
-  it('collects the page\'s garbage after each print, attaching its debugger once', async () => {
+  it("collects the page's garbage after each print, attaching its debugger once", async () => {
     const { renderer, created } = setup([]);
     await renderer.handle(request(1));
     await renderer.handle(request(2));
@@ -118,7 +177,11 @@ describe('PdfRenderer', () => {
 
   it('still prints when garbage cannot be collected, and says so in the log once', async () => {
     const { renderer, log } = setup([fakeWindow({ gcFails: true })]);
-    expect(await renderer.handle(request(1))).toMatchObject({ id: 1, ok: true, pdfBase64: Buffer.from(pdfBytes).toString('base64') });
+    expect(await renderer.handle(request(1))).toMatchObject({
+      id: 1,
+      ok: true,
+      pdfBase64: Buffer.from(pdfBytes).toString('base64'),
+    });
     expect(await renderer.handle(request(2))).toMatchObject({ id: 2, ok: true });
     expect(log.mock.calls.filter(([m]) => String(m).includes('无法回收内存'))).toHaveLength(1);
   });
@@ -143,7 +206,7 @@ describe('PdfRenderer', () => {
     expect(created[2]!.calls.urls).toEqual([url]);
   });
 
-  it('passes a failed print\'s reason on (the core words it in Chinese), destroys that window and uses a fresh one next', async () => {
+  it("passes a failed print's reason on (the core words it in Chinese), destroys that window and uses a fresh one next", async () => {
     const { renderer, created, log } = setup([fakeWindow({ printFails: true })]);
     expect(await renderer.handle(request(1))).toEqual({ id: 1, ok: false, message: 'Failed to generate PDF' });
     expect(created[0]!.calls.destroyed).toBe(true);
@@ -153,18 +216,29 @@ describe('PdfRenderer', () => {
   });
 
   it('reports a harness that did not load, a failed load and an empty layout', async () => {
-    const { renderer } = setup([fakeWindow({ harness: 'undefined' }), fakeWindow({ loadFails: true }), fakeWindow({ sections: 0 })]);
+    const { renderer } = setup([
+      fakeWindow({ harness: 'undefined' }),
+      fakeWindow({ loadFails: true }),
+      fakeWindow({ sections: 0 }),
+    ]);
     expect(await renderer.handle(request(1))).toEqual({ id: 1, ok: false, message: '排版页面未能加载' });
     expect(await renderer.handle(request(2))).toEqual({ id: 2, ok: false, message: 'ERR_FILE_NOT_FOUND' });
     expect(await renderer.handle(request(3))).toEqual({ id: 3, ok: false, message: '排版页面未能显示文书' });
   });
 
-  it.each(['load', 'render', 'print'] as const)('times out a window that hangs in %s, destroys it, and recovers', async (hang) => {
-    const { renderer, created } = setup([fakeWindow({ hang })], 40);
-    expect(await renderer.handle(request(1))).toEqual({ id: 1, ok: false, message: expect.stringMatching(/^生成PDF超时（\d+秒）$/) });
-    expect(created[0]!.calls.destroyed).toBe(true);
-    expect(await renderer.handle(request(2))).toMatchObject({ id: 2, ok: true });
-  });
+  it.each(['load', 'render', 'print'] as const)(
+    'times out a window that hangs in %s, destroys it, and recovers',
+    async (hang) => {
+      const { renderer, created } = setup([fakeWindow({ hang })], 40);
+      expect(await renderer.handle(request(1))).toEqual({
+        id: 1,
+        ok: false,
+        message: expect.stringMatching(/^生成PDF超时（\d+秒）$/),
+      });
+      expect(created[0]!.calls.destroyed).toBe(true);
+      expect(await renderer.handle(request(2))).toMatchObject({ id: 2, ok: true });
+    },
+  );
 
   it('says how long it waited, in seconds (default 55 s)', async () => {
     vi.useFakeTimers();
@@ -176,7 +250,11 @@ describe('PdfRenderer', () => {
 
   it('answers a malformed request without opening a window (nothing at all when it has no id)', async () => {
     const { renderer, created, log } = setup([]);
-    expect(await renderer.handle({ id: 4, fontsDir: 'relative', job: null })).toEqual({ id: 4, ok: false, message: 'PDF请求的字体目录不正确' });
+    expect(await renderer.handle({ id: 4, fontsDir: 'relative', job: null })).toEqual({
+      id: 4,
+      ok: false,
+      message: 'PDF请求的字体目录不正确',
+    });
     expect(await renderer.handle('garbage')).toBeNull();
     expect(created).toHaveLength(0);
     expect(log).toHaveBeenCalledTimes(2);

@@ -50,7 +50,12 @@ export function printToPdfOptions(job: PdfRenderJob) {
     displayHeaderFooter: true,
     headerTemplate: '<span></span>',
     footerTemplate: job.footerTemplate,
-    margins: { top: inches(job.marginsMm.top), right: inches(job.marginsMm.right), bottom: inches(job.marginsMm.bottom), left: inches(job.marginsMm.left) },
+    margins: {
+      top: inches(job.marginsMm.top),
+      right: inches(job.marginsMm.right),
+      bottom: inches(job.marginsMm.bottom),
+      left: inches(job.marginsMm.left),
+    },
   };
 }
 
@@ -70,7 +75,11 @@ export interface PdfWindowLike {
     executeJavaScript(code: string): Promise<unknown>;
     printToPDF(options: PdfPrintOptions): Promise<Uint8Array>;
     /** Electron's CDP access to the page (webContents.debugger): used only to collect garbage. */
-    debugger: { isAttached(): boolean; attach(protocolVersion?: string): void; sendCommand(method: string): Promise<unknown> };
+    debugger: {
+      isAttached(): boolean;
+      attach(protocolVersion?: string): void;
+      sendCommand(method: string): Promise<unknown>;
+    };
   };
 }
 
@@ -119,7 +128,7 @@ export class PdfRenderer {
         // A window that failed once (hung, crashed, half-loaded) is not used again.
         this.discard();
         const message = e instanceof Error ? e.message : String(e);
-        this.deps.log(`生成PDF失败：${e instanceof Error ? e.stack ?? message : message}`);
+        this.deps.log(`生成PDF失败：${e instanceof Error ? (e.stack ?? message) : message}`);
         return { id, ok: false, message };
       }
     });
@@ -147,7 +156,8 @@ export class PdfRenderer {
       if (!d.isAttached()) d.attach('1.3');
       await d.sendCommand('HeapProfiler.collectGarbage');
     } catch (e) {
-      if (!this.gcFailureLogged) this.deps.log(`PDF窗口无法回收内存（不影响打印）：${e instanceof Error ? e.message : String(e)}`);
+      if (!this.gcFailureLogged)
+        this.deps.log(`PDF窗口无法回收内存（不影响打印）：${e instanceof Error ? e.message : String(e)}`);
       this.gcFailureLogged = true;
     }
   }
@@ -159,7 +169,8 @@ export class PdfRenderer {
     const fresh = this.deps.createWindow();
     this.win = fresh;
     await fresh.loadURL(this.deps.url);
-    if (await fresh.webContents.executeJavaScript('typeof window.anjuanRender') !== 'function') throw new Error('排版页面未能加载');
+    if ((await fresh.webContents.executeJavaScript('typeof window.anjuanRender')) !== 'function')
+      throw new Error('排版页面未能加载');
     return fresh;
   }
 
@@ -177,7 +188,10 @@ export class PdfRenderer {
 }
 
 /** What app://pdf/ serves (protocol.ts): the libraries, found on first use, and the fonts the core named. */
-export function pdfHarnessFiles(appPath: string, renderer: Pick<PdfRenderer, 'fontsDir'>): NonNullable<AppProtocolDeps['pdfHarness']> {
+export function pdfHarnessFiles(
+  appPath: string,
+  renderer: Pick<PdfRenderer, 'fontsDir'>,
+): NonNullable<AppProtocolDeps['pdfHarness']> {
   let scripts: Record<string, string> | null = null;
   return {
     scripts: () => (scripts ??= harnessScriptFiles(appPath)),

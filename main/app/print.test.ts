@@ -1,5 +1,12 @@
 import { describe, expect, it, vi } from 'vitest';
-import { maxPrintBytes, parsePrintRequest, printPdf, printWindowOptions, type PrintOptions, type PrintWindowLike } from './print.js';
+import {
+  maxPrintBytes,
+  parsePrintRequest,
+  printPdf,
+  printWindowOptions,
+  type PrintOptions,
+  type PrintWindowLike,
+} from './print.js';
 import { PrintJobs, printPageUrl } from './printPage.js';
 
 const pdf = new Uint8Array(Buffer.from('%PDF-1.7\n%test'));
@@ -13,15 +20,32 @@ describe('parsePrintRequest', () => {
   });
 
   it('refuses what is not a PDF request', () => {
-    for (const bad of [null, 'x', 42, [], {}, { title: 1, pdf }, { title: 't' }, { title: 't', pdf: new Uint8Array(0) },
+    for (const bad of [
+      null,
+      'x',
+      42,
+      [],
+      {},
+      { title: 1, pdf },
+      { title: 't' },
+      { title: 't', pdf: new Uint8Array(0) },
       { title: 't', pdf: new Uint8Array(Buffer.from('<html>')) },
       // Base64 no longer crosses the bridge: the PDF travels as bytes.
-      { title: 't', pdfBase64: Buffer.from('%PDF-1.7').toString('base64') }, { title: 't', pdf: Buffer.from('%PDF-1.7').toString('base64') }]) {
+      { title: 't', pdfBase64: Buffer.from('%PDF-1.7').toString('base64') },
+      { title: 't', pdf: Buffer.from('%PDF-1.7').toString('base64') },
+    ]) {
       expect(parsePrintRequest(bad).ok, JSON.stringify(bad)).toBe(false);
     }
     // Too large, without allocating 200 MB: only the length is looked at before the header.
-    class Huge extends Uint8Array { override get length(): number { return maxPrintBytes + 1; } }
-    expect(parsePrintRequest({ title: 't', pdf: new Huge(Buffer.from('%PDF-1.7')) })).toEqual({ ok: false, message: '文件过大，无法打印' });
+    class Huge extends Uint8Array {
+      override get length(): number {
+        return maxPrintBytes + 1;
+      }
+    }
+    expect(parsePrintRequest({ title: 't', pdf: new Huge(Buffer.from('%PDF-1.7')) })).toEqual({
+      ok: false,
+      message: '文件过大，无法打印',
+    });
   });
 });
 
@@ -29,7 +53,12 @@ describe('printWindowOptions', () => {
   it('is hidden, sandboxed, isolated, without Node and without preload', () => {
     const o = printWindowOptions();
     expect(o.show).toBe(false);
-    expect(o.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false, webSecurity: true });
+    expect(o.webPreferences).toMatchObject({
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      webSecurity: true,
+    });
     expect(o.webPreferences).not.toHaveProperty('preload');
   });
 });
@@ -47,22 +76,33 @@ describe('PrintJobs', () => {
     expect(jobs.size).toBe(1);
   });
   it('builds the page URL with the id and title encoded', () => {
-    expect(printPageUrl('app://print', 'id-1', '决定书 &x')).toBe('app://print/index.html?job=id-1&title=%E5%86%B3%E5%AE%9A%E4%B9%A6+%26x');
+    expect(printPageUrl('app://print', 'id-1', '决定书 &x')).toBe(
+      'app://print/index.html?job=id-1&title=%E5%86%B3%E5%AE%9A%E4%B9%A6+%26x',
+    );
   });
 });
 
 function fakeWindow(opts: { shown?: unknown; printed?: [boolean, string]; loadFails?: boolean; hang?: boolean }) {
   const calls: { url?: string; options?: PrintOptions; destroyed: boolean } = { destroyed: false };
   const win: PrintWindowLike = {
-    loadURL: async (url) => { calls.url = url; if (opts.loadFails) throw new Error('ERR_FAILED'); },
+    loadURL: async (url) => {
+      calls.url = url;
+      if (opts.loadFails) throw new Error('ERR_FAILED');
+    },
     isDestroyed: () => calls.destroyed,
-    destroy: () => { calls.destroyed = true; },
+    destroy: () => {
+      calls.destroyed = true;
+    },
     webContents: {
       executeJavaScript: (code) => {
         expect(code).toBe('window.anjuanPrint');
         return opts.hang ? new Promise(() => {}) : Promise.resolve(opts.shown ?? { ok: true, pages: 2 });
       },
-      print: (options, cb) => { calls.options = options; const [s, r] = opts.printed ?? [true, '']; setTimeout(() => cb(s, r), 0); },
+      print: (options, cb) => {
+        calls.options = options;
+        const [s, r] = opts.printed ?? [true, ''];
+        setTimeout(() => cb(s, r), 0);
+      },
     },
   };
   return { win, calls };
@@ -70,7 +110,10 @@ function fakeWindow(opts: { shown?: unknown; printed?: [boolean, string]; loadFa
 
 describe('printPdf', () => {
   const run = (w: ReturnType<typeof fakeWindow>, jobs = new PrintJobs(), renderTimeoutMs?: number) =>
-    printPdf({ title: '决定书', pdf }, { createWindow: () => w.win, jobs, origin: 'app://print', log: () => {}, renderTimeoutMs });
+    printPdf(
+      { title: '决定书', pdf },
+      { createWindow: () => w.win, jobs, origin: 'app://print', log: () => {}, renderTimeoutMs },
+    );
 
   it('opens the system print dialog (not silent, backgrounds, no margins) and cleans up', async () => {
     const jobs = new PrintJobs();
@@ -84,7 +127,10 @@ describe('printPdf', () => {
 
   it('reports a cancelled dialog and a printer failure as values', async () => {
     expect(await run(fakeWindow({ printed: [false, 'cancelled'] }))).toEqual({ ok: false, message: '已取消打印' });
-    expect(await run(fakeWindow({ printed: [false, 'Print job failed'] }))).toEqual({ ok: false, message: '打印失败：Print job failed' });
+    expect(await run(fakeWindow({ printed: [false, 'Print job failed'] }))).toEqual({
+      ok: false,
+      message: '打印失败：Print job failed',
+    });
   });
 
   it('does not print when the pages could not be drawn, and still destroys the window', async () => {
@@ -118,8 +164,12 @@ describe('printPdf', () => {
 
   it('never creates a window for a bad request', async () => {
     const createWindow = vi.fn();
-    expect(await printPdf({ title: 'x', pdf: new Uint8Array(Buffer.from('not a pdf')) }, { createWindow, jobs: new PrintJobs(), origin: 'app://print', log: () => {} }))
-      .toEqual({ ok: false, message: '要打印的文件不是PDF' });
+    expect(
+      await printPdf(
+        { title: 'x', pdf: new Uint8Array(Buffer.from('not a pdf')) },
+        { createWindow, jobs: new PrintJobs(), origin: 'app://print', log: () => {} },
+      ),
+    ).toEqual({ ok: false, message: '要打印的文件不是PDF' });
     expect(createWindow).not.toHaveBeenCalled();
   });
 });

@@ -13,12 +13,17 @@ import type { PrintRequest } from '../../common/bridge.js';
 import type { PrintJobs } from './printPage.js';
 import { printPageUrl } from './printPage.js';
 
-export interface PrintResult { ok: boolean; message?: string }
+export interface PrintResult {
+  ok: boolean;
+  message?: string;
+}
 
 /** 200 MB of PDF is far beyond any dossier; larger is a mistake or an attack on memory. */
 export const maxPrintBytes = 200 * 1024 * 1024;
 
-export function parsePrintRequest(raw: unknown): { ok: true; title: string; pdf: Buffer } | { ok: false; message: string } {
+export function parsePrintRequest(
+  raw: unknown,
+): { ok: true; title: string; pdf: Buffer } | { ok: false; message: string } {
   if (typeof raw !== 'object' || raw === null) return { ok: false, message: '打印请求格式不正确' };
   // The PDF crosses IPC as bytes (structured clone of a Uint8Array), never as Base64 (security audit).
   const { title, pdf: bytes } = raw as Partial<Record<keyof PrintRequest, unknown>>;
@@ -29,7 +34,15 @@ export function parsePrintRequest(raw: unknown): { ok: true; title: string; pdf:
   const pdf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (pdf.subarray(0, 5).toString('latin1') !== '%PDF-') return { ok: false, message: '要打印的文件不是PDF' };
   // Control characters would end up in the print queue's job name.
-  return { ok: true, title: title.replace(/[\u0000-\u001f\u007f]/g, ' ').trim().slice(0, 200) || '案卷文书', pdf };
+  return {
+    ok: true,
+    title:
+      title
+        .replace(/[\u0000-\u001f\u007f]/g, ' ')
+        .trim()
+        .slice(0, 200) || '案卷文书',
+    pdf,
+  };
 }
 
 /** What the hidden window is built with: sandboxed, no preload, no Node; JavaScript only for pdf.js. */
@@ -76,17 +89,22 @@ export interface PrintDeps {
 
 function withTimeout<T>(p: Promise<T>, ms: number, message: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error(message)), ms); });
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(message)), ms);
+  });
   return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
 }
 
 function openDialog(win: PrintWindowLike): Promise<PrintResult> {
   return new Promise((resolve) => {
-    win.webContents.print({ silent: false, printBackground: true, margins: { marginType: 'none' } }, (success, reason) => {
-      if (success) resolve({ ok: true, message: '已发送到打印机' });
-      else if (/cancel/i.test(reason)) resolve({ ok: false, message: '已取消打印' });
-      else resolve({ ok: false, message: `打印失败：${reason || '未知原因'}` });
-    });
+    win.webContents.print(
+      { silent: false, printBackground: true, margins: { marginType: 'none' } },
+      (success, reason) => {
+        if (success) resolve({ ok: true, message: '已发送到打印机' });
+        else if (/cancel/i.test(reason)) resolve({ ok: false, message: '已取消打印' });
+        else resolve({ ok: false, message: `打印失败：${reason || '未知原因'}` });
+      },
+    );
   });
 }
 
@@ -98,12 +116,15 @@ export async function printPdf(raw: unknown, deps: PrintDeps): Promise<PrintResu
   try {
     win = deps.createWindow();
     await win.loadURL(printPageUrl(deps.origin, jobId, req.title));
-    const shown = await withTimeout(win.webContents.executeJavaScript('window.anjuanPrint'), deps.renderTimeoutMs ?? 120_000, '准备打印页面超时') as
-      { ok?: boolean; message?: string } | undefined;
+    const shown = (await withTimeout(
+      win.webContents.executeJavaScript('window.anjuanPrint'),
+      deps.renderTimeoutMs ?? 120_000,
+      '准备打印页面超时',
+    )) as { ok?: boolean; message?: string } | undefined;
     if (!shown?.ok) return { ok: false, message: `无法显示要打印的文件：${shown?.message ?? '未知原因'}` };
     return await openDialog(win);
   } catch (e) {
-    deps.log(`打印失败：${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+    deps.log(`打印失败：${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
     return { ok: false, message: `打印失败：${e instanceof Error ? e.message : String(e)}` };
   } finally {
     deps.jobs.remove(jobId);

@@ -15,7 +15,11 @@ if (!hasChromium) console.warn(`跳过打印页测试：未找到 Chromium（${c
 async function samplePdf(): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
   const font = await doc.embedStandardFont(StandardFonts.Helvetica); // not embedded: pdf.js needs standard_fonts/
-  for (const [w, h] of [[595.28, 841.89], [841.89, 595.28], [595.28, 841.89]] as const) {
+  for (const [w, h] of [
+    [595.28, 841.89],
+    [841.89, 595.28],
+    [595.28, 841.89],
+  ] as const) {
     const page = doc.addPage([w, h]);
     page.drawRectangle({ x: 40, y: 40, width: w - 80, height: h - 80, borderColor: rgb(0, 0, 0), borderWidth: 4 });
     page.drawText(`Page ${doc.getPageCount()}`, { x: 80, y: h - 120, size: 48, font });
@@ -26,8 +30,12 @@ async function samplePdf(): Promise<Uint8Array> {
 describe.skipIf(!hasChromium)('print page in Chromium', () => {
   let browser: Browser;
   const jobs = new PrintJobs();
-  beforeAll(async () => { browser = await chromium.launch({ executablePath: chromiumPath }); });
-  afterAll(async () => { await browser?.close(); });
+  beforeAll(async () => {
+    browser = await chromium.launch({ executablePath: chromiumPath });
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
 
   async function printContext(): Promise<BrowserContext> {
     const context = await browser.newContext();
@@ -39,7 +47,9 @@ describe.skipIf(!hasChromium)('print page in Chromium', () => {
     const context = await printContext();
     const page = await context.newPage();
     const violations: string[] = [];
-    page.on('console', (m) => { if (/Content Security Policy/i.test(m.text())) violations.push(m.text()); });
+    page.on('console', (m) => {
+      if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
+    });
     const id = jobs.add(await samplePdf());
     await page.goto(printPageUrl('http://print.test', id, '行政处罚决定书\u0007'));
     const result = await page.evaluate('window.anjuanPrint');
@@ -47,12 +57,14 @@ describe.skipIf(!hasChromium)('print page in Chromium', () => {
     expect(violations).toEqual([]);
     expect(await page.title()).toContain('行政处罚决定书');
     // The CSP is in force on this page (an injected inline script does not run), so pdf.js ran within it.
-    expect(await page.evaluate(`(() => {
+    expect(
+      await page.evaluate(`(() => {
       const s = document.createElement('script');
       s.textContent = 'window.inlineRan = true';
       document.head.append(s);
       return window.inlineRan ?? false;
-    })()`)).toBe(false);
+    })()`),
+    ).toBe(false);
     await expect.poll(() => violations.length).toBe(1);
 
     const sheets = await page.$$eval('.sheet', (els) => els.map((e) => e.className));
@@ -69,13 +81,20 @@ describe.skipIf(!hasChromium)('print page in Chromium', () => {
       for (let k = 0; k < d.length; k += 4) if (d[k] < 100) n++;
       return { n, w: c.width };
     })()`);
-    expect(dark.w).toBe(Math.ceil(595.28 * 200 / 72));
+    expect(dark.w).toBe(Math.ceil((595.28 * 200) / 72));
     expect(dark.n).toBeGreaterThan(10_000);
 
     // What the print dialog will lay out: one sheet per page, A4, the landscape page turned.
     const printed = await PDFDocument.load(await page.pdf({ preferCSSPageSize: true, printBackground: true }));
-    const sizes = printed.getPages().map((p) => p.getSize()).map(({ width, height }) => [Math.round(width), Math.round(height)]);
-    expect(sizes).toEqual([[595, 842], [842, 595], [595, 842]]);
+    const sizes = printed
+      .getPages()
+      .map((p) => p.getSize())
+      .map(({ width, height }) => [Math.round(width), Math.round(height)]);
+    expect(sizes).toEqual([
+      [595, 842],
+      [842, 595],
+      [595, 842],
+    ]);
     await context.close();
   });
 

@@ -26,7 +26,9 @@ describe.skipIf(skip !== null)('renderer under the CSP', () => {
         printPdf: async () => ({ ok: false, message: 'test' }) });`);
       const page = await context.newPage();
       const problems: string[] = [];
-      page.on('console', (m) => { if (/Content Security Policy|Refused to/i.test(m.text())) problems.push(m.text()); });
+      page.on('console', (m) => {
+        if (/Content Security Policy|Refused to/i.test(m.text())) problems.push(m.text());
+      });
       page.on('pageerror', (e) => problems.push(e.message));
       await page.goto('http://anjuan.test/index.html');
       await page.waitForLoadState('networkidle');

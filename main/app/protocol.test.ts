@@ -4,7 +4,15 @@ import { tmpdir } from 'node:os';
 import { join, resolve, sep } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { harnessScript } from '../core/documents/pdf/harness.js';
-import { appEntryUrl, appSchemePrivileges, handleAppRequest, mimeType, pdfHarnessUrl, resolveStaticFile, type AppProtocolDeps } from './protocol.js';
+import {
+  appEntryUrl,
+  appSchemePrivileges,
+  handleAppRequest,
+  mimeType,
+  pdfHarnessUrl,
+  resolveStaticFile,
+  type AppProtocolDeps,
+} from './protocol.js';
 import { PrintJobs, printPageScript } from './printPage.js';
 import { contentSecurityPolicy } from './security.js';
 
@@ -20,8 +28,16 @@ describe('resolveStaticFile', () => {
   });
 
   it('never leaves the root, however the path is dressed up', () => {
-    for (const p of ['/../secret.txt', '/a/../../secret.txt', '/..%2f..%2fsecret.txt', '/%2e%2e/%2e%2e/etc/passwd.txt',
-      '/..%5c..%5csecret.txt', '/x%00.js', '/%E0%A4%A.js', '/..']) {
+    for (const p of [
+      '/../secret.txt',
+      '/a/../../secret.txt',
+      '/..%2f..%2fsecret.txt',
+      '/%2e%2e/%2e%2e/etc/passwd.txt',
+      '/..%5c..%5csecret.txt',
+      '/x%00.js',
+      '/%E0%A4%A.js',
+      '/..',
+    ]) {
       const got = resolveStaticFile(p, root, false);
       expect(got === null || got.startsWith(root + sep), `${p} → ${got}`).toBe(true);
     }
@@ -104,7 +120,10 @@ describe('handleAppRequest', () => {
     writeFileSync(join(dir, 'secret.txt'), 'secret');
     writeFileSync(join(dir, 'jszip.js'), 'window.JSZip = 1');
     let fontsDir: string | null = null;
-    const pdfDeps: AppProtocolDeps = { ...deps, pdfHarness: { scripts: () => ({ 'jszip.min.js': join(dir, 'jszip.js') }), fontsDir: () => fontsDir } };
+    const pdfDeps: AppProtocolDeps = {
+      ...deps,
+      pdfHarness: { scripts: () => ({ 'jszip.min.js': join(dir, 'jszip.js') }), fontsDir: () => fontsDir },
+    };
     const get2 = (url: string) => handleAppRequest({ url, method: 'GET' }, pdfDeps);
 
     const page = await get2(pdfHarnessUrl);
@@ -112,7 +131,11 @@ describe('handleAppRequest', () => {
     expect(page.headers.get('content-security-policy')).toBe(contentSecurityPolicy);
     // Every script is a same-origin file: the page runs under script-src 'self'.
     const html = await page.text();
-    expect([...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0])).toEqual(['<script src="jszip.min.js">', '<script src="docx-preview.js">', '<script src="harness.js">']);
+    expect([...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0])).toEqual([
+      '<script src="jszip.min.js">',
+      '<script src="docx-preview.js">',
+      '<script src="harness.js">',
+    ]);
     expect(html).not.toMatch(/<script>[^<]/);
     expect(await (await get2('app://pdf/harness.js')).text()).toBe(harnessScript);
     expect(await (await get2('app://pdf/jszip.min.js')).text()).toBe('window.JSZip = 1');
@@ -124,8 +147,19 @@ describe('handleAppRequest', () => {
     expect(font.headers.get('content-type')).toBe('font/ttf');
     expect(await font.text()).toBe('ttf-bytes');
     expect(await (await get2('app://pdf/fonts/full/NotoSerifSC-Regular.ttf')).text()).toBe('full-ttf-bytes');
-    for (const bad of ['fonts/secret.txt', 'fonts/..%2fsecret.txt', 'fonts/../secret.txt', 'fonts/none.ttf', 'secret.txt', 'jszip.js', 'fonts/a/b.ttf',
-      'fonts/common/NotoSerifSC-Regular.ttf', 'fonts/full/..%2fsecret.txt', 'fonts/full/../../secret.txt', 'fonts/full/none.ttf']) {
+    for (const bad of [
+      'fonts/secret.txt',
+      'fonts/..%2fsecret.txt',
+      'fonts/../secret.txt',
+      'fonts/none.ttf',
+      'secret.txt',
+      'jszip.js',
+      'fonts/a/b.ttf',
+      'fonts/common/NotoSerifSC-Regular.ttf',
+      'fonts/full/..%2fsecret.txt',
+      'fonts/full/../../secret.txt',
+      'fonts/full/none.ttf',
+    ]) {
       expect((await get2(`app://pdf/${bad}`)).status, bad).toBe(404);
     }
     // Without the harness deps (e.g. a test of the renderer alone) nothing is served there.

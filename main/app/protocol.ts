@@ -145,8 +145,12 @@ async function servePdfHarness(pathname: string, deps: AppProtocolDeps): Promise
 }
 
 /** The handler behind `protocol.handle('app', …)`. */
-export async function handleAppRequest(request: Pick<Request, 'url' | 'method'>, deps: AppProtocolDeps): Promise<Response> {
-  if (request.method !== 'GET' && request.method !== 'HEAD') return respond('不允许的请求方法', 405, 'text/plain; charset=utf-8');
+export async function handleAppRequest(
+  request: Pick<Request, 'url' | 'method'>,
+  deps: AppProtocolDeps,
+): Promise<Response> {
+  if (request.method !== 'GET' && request.method !== 'HEAD')
+    return respond('不允许的请求方法', 405, 'text/plain; charset=utf-8');
   let url: URL;
   try {
     url = new URL(request.url);

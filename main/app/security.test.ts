@@ -1,7 +1,14 @@
 import { describe, expect, it, vi } from 'vitest';
 import {
-  contentSecurityPolicy, hardenSession, hardenWebContents, isSameOrigin, navigationAllowed,
-  windowOpenDecision, withCsp, type SessionLike, type WebContentsLike,
+  contentSecurityPolicy,
+  hardenSession,
+  hardenWebContents,
+  isSameOrigin,
+  navigationAllowed,
+  windowOpenDecision,
+  withCsp,
+  type SessionLike,
+  type WebContentsLike,
 } from './security.js';
 
 const app = 'app://anjuan';
@@ -9,13 +16,19 @@ const print = 'app://print';
 
 describe('content security policy', () => {
   it('is the strict policy of docs/security.md', () => {
-    expect(contentSecurityPolicy).toBe("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; "
-      + "font-src 'self' data:; connect-src 'self'; worker-src 'self' blob:; object-src 'none'; frame-src 'none'");
+    expect(contentSecurityPolicy).toBe(
+      "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
+        "font-src 'self' data:; connect-src 'self'; worker-src 'self' blob:; object-src 'none'; frame-src 'none'",
+    );
     expect(contentSecurityPolicy).not.toMatch(/unsafe-eval|script-src[^;]*unsafe-inline|\*/);
   });
 
   it('replaces a policy the response carried, whatever the header case', () => {
-    const out = withCsp({ 'content-security-policy': ["default-src *"], 'CONTENT-SECURITY-POLICY': ['x'], 'Content-Type': ['text/html'] });
+    const out = withCsp({
+      'content-security-policy': ['default-src *'],
+      'CONTENT-SECURITY-POLICY': ['x'],
+      'Content-Type': ['text/html'],
+    });
     expect(out).toEqual({ 'Content-Type': ['text/html'], 'Content-Security-Policy': [contentSecurityPolicy] });
   });
 });
@@ -48,8 +61,16 @@ describe('navigation', () => {
     expect(navigationAllowed('app://anjuan/index.html#/cases', 'app://anjuan/index.html', origins)).toBe(true);
   });
   it('never leaves for a remote site, a file or another app origin', () => {
-    for (const target of ['https://example.com/', 'http://127.0.0.1/', 'file:///etc/passwd', 'app://print/index.html',
-      'javascript:alert(1)', 'data:text/html,<script>1</script>', 'app://evil/', 'chrome://settings']) {
+    for (const target of [
+      'https://example.com/',
+      'http://127.0.0.1/',
+      'file:///etc/passwd',
+      'app://print/index.html',
+      'javascript:alert(1)',
+      'data:text/html,<script>1</script>',
+      'app://evil/',
+      'chrome://settings',
+    ]) {
       expect(navigationAllowed(target, 'app://anjuan/index.html', origins), target).toBe(false);
     }
   });
@@ -66,7 +87,10 @@ describe('window.open', () => {
   });
   it('opens allow-listed https hosts externally, nothing else', () => {
     const hosts = ['www.mee.gov.cn'];
-    expect(windowOpenDecision('https://www.mee.gov.cn/law', hosts)).toEqual({ action: 'external', url: 'https://www.mee.gov.cn/law' });
+    expect(windowOpenDecision('https://www.mee.gov.cn/law', hosts)).toEqual({
+      action: 'external',
+      url: 'https://www.mee.gov.cn/law',
+    });
     expect(windowOpenDecision('http://www.mee.gov.cn/law', hosts)).toEqual({ action: 'deny' });
     expect(windowOpenDecision('https://www.mee.gov.cn.evil.com/', hosts)).toEqual({ action: 'deny' });
     expect(windowOpenDecision('https://www.mee.gov.cn@evil.com/', hosts)).toEqual({ action: 'deny' });
@@ -81,11 +105,21 @@ function fakeWebContents(url: string) {
   let openHandler: ((d: { url: string }) => { action: 'deny' }) | null = null;
   const wc: WebContentsLike = {
     getURL: () => url,
-    on: ((event: string, l: (e: never) => void) => { listeners.set(event, l); }) as WebContentsLike['on'],
-    setWindowOpenHandler: (h) => { openHandler = h; },
+    on: ((event: string, l: (e: never) => void) => {
+      listeners.set(event, l);
+    }) as WebContentsLike['on'],
+    setWindowOpenHandler: (h) => {
+      openHandler = h;
+    },
   };
   const fire = (event: string, target?: string): boolean => {
-    const e = { url: target ?? '', prevented: false, preventDefault() { this.prevented = true; } };
+    const e = {
+      url: target ?? '',
+      prevented: false,
+      preventDefault() {
+        this.prevented = true;
+      },
+    };
     listeners.get(event)?.(e as never);
     return e.prevented;
   };
@@ -111,21 +145,39 @@ describe('hardenWebContents', () => {
 
 describe('hardenSession', () => {
   it('sets the CSP on every response and denies every permission', () => {
-    let headers: ((d: { responseHeaders?: Record<string, string[]> }, cb: (r: { responseHeaders: Record<string, string | string[]> }) => void) => void) | null = null;
+    let headers:
+      | ((
+          d: { responseHeaders?: Record<string, string[]> },
+          cb: (r: { responseHeaders: Record<string, string | string[]> }) => void,
+        ) => void)
+      | null = null;
     let request: ((wc: unknown, p: string, cb: (g: boolean) => void) => void) | null = null;
     let check: ((wc: unknown, p: string) => boolean) | null = null;
     let device: (() => boolean) | null = null;
     const ses: SessionLike = {
-      webRequest: { onHeadersReceived: (l) => { headers = l; } },
-      setPermissionRequestHandler: (h) => { request = h; },
-      setPermissionCheckHandler: (h) => { check = h; },
-      setDevicePermissionHandler: (h) => { device = h; },
+      webRequest: {
+        onHeadersReceived: (l) => {
+          headers = l;
+        },
+      },
+      setPermissionRequestHandler: (h) => {
+        request = h;
+      },
+      setPermissionCheckHandler: (h) => {
+        check = h;
+      },
+      setDevicePermissionHandler: (h) => {
+        device = h;
+      },
     };
     hardenSession(ses, () => {});
     const got: Record<string, string | string[]>[] = [];
     headers!({ responseHeaders: { 'Content-Security-Policy': ['default-src *'] } }, (r) => got.push(r.responseHeaders));
     headers!({}, (r) => got.push(r.responseHeaders));
-    expect(got).toEqual([{ 'Content-Security-Policy': [contentSecurityPolicy] }, { 'Content-Security-Policy': [contentSecurityPolicy] }]);
+    expect(got).toEqual([
+      { 'Content-Security-Policy': [contentSecurityPolicy] },
+      { 'Content-Security-Policy': [contentSecurityPolicy] },
+    ]);
     for (const p of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal', 'fullscreen']) {
       const cb = vi.fn();
       request!(null, p, cb);

@@ -92,12 +92,16 @@ type Log = (message: string) => void;
 
 export interface SessionLike {
   webRequest: {
-    onHeadersReceived(listener: (
-      details: { responseHeaders?: Record<string, string[]> },
-      callback: (response: { responseHeaders: Record<string, string | string[]> }) => void,
-    ) => void): void;
+    onHeadersReceived(
+      listener: (
+        details: { responseHeaders?: Record<string, string[]> },
+        callback: (response: { responseHeaders: Record<string, string | string[]> }) => void,
+      ) => void,
+    ): void;
   };
-  setPermissionRequestHandler(handler: (wc: unknown, permission: string, callback: (granted: boolean) => void) => void): void;
+  setPermissionRequestHandler(
+    handler: (wc: unknown, permission: string, callback: (granted: boolean) => void) => void,
+  ): void;
   setPermissionCheckHandler(handler: (wc: unknown, permission: string) => boolean): void;
   setDevicePermissionHandler(handler: () => boolean): void;
 }
@@ -115,8 +119,12 @@ export function hardenSession(ses: SessionLike, log: Log): void {
   ses.setDevicePermissionHandler(() => false);
 }
 
-interface PreventableEvent { preventDefault(): void }
-interface NavigationEvent extends PreventableEvent { url: string }
+interface PreventableEvent {
+  preventDefault(): void;
+}
+interface NavigationEvent extends PreventableEvent {
+  url: string;
+}
 
 export interface WebContentsLike {
   getURL(): string;

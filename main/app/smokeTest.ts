@@ -25,15 +25,28 @@ export async function runSmokeTest(deps: SmokeDeps): Promise<SmokeReport> {
   const report: SmokeReport = { ok: false, version: deps.version, versions: deps.versions, steps: [] };
   const step = async (name: string, envelope: Envelope, timeoutMs = 60_000): Promise<unknown> => {
     const r = await deps.request(envelope, timeoutMs);
-    report.steps.push(r.ok ? { step: name, ok: true } : { step: name, ok: false, detail: `${r.error.code}：${r.error.message}` });
+    report.steps.push(
+      r.ok ? { step: name, ok: true } : { step: name, ok: false, detail: `${r.error.code}：${r.error.message}` },
+    );
     if (!r.ok) throw new Error(r.error.message);
     return r.value;
   };
   try {
     await step('app.info', { op: 'app.info', input: {}, token: null });
-    const { token } = await step('session.login', { op: 'session.login', input: { username: 'head', password: 'head123' }, token: null }) as { token: string };
-    const printed = await step('pdf.test', { op: 'pdf.test', input: { engine: 'electron' }, token }, 120_000) as { engine: string; pages: number };
-    report.steps.push({ step: 'pdf.pages', ok: printed.engine === 'electron' && printed.pages >= 1, detail: `${printed.engine} ${printed.pages}` });
+    const { token } = (await step('session.login', {
+      op: 'session.login',
+      input: { username: 'head', password: 'head123' },
+      token: null,
+    })) as { token: string };
+    const printed = (await step('pdf.test', { op: 'pdf.test', input: { engine: 'electron' }, token }, 120_000)) as {
+      engine: string;
+      pages: number;
+    };
+    report.steps.push({
+      step: 'pdf.pages',
+      ok: printed.engine === 'electron' && printed.pages >= 1,
+      detail: `${printed.engine} ${printed.pages}`,
+    });
     report.ok = report.steps.every((s) => s.ok);
   } catch {
     report.ok = false;

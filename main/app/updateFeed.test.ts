@@ -13,7 +13,8 @@ import { FeedGate, folderOf, indexSignatureValid, isFeedIndex } from './updateFe
 import { privateKeyFrom, signFeed, writePublicKey } from '../../scripts/release/signFeed.js';
 import { createPublicKey } from 'node:crypto';
 
-const index = 'version: 0.2.0\nfiles:\n  - url: anjuan-0.2.0-setup-x64.exe\n    sha512: abc\n    size: 11\npath: anjuan-0.2.0-setup-x64.exe\nsha512: abc\n';
+const index =
+  'version: 0.2.0\nfiles:\n  - url: anjuan-0.2.0-setup-x64.exe\n    sha512: abc\n    size: 11\npath: anjuan-0.2.0-setup-x64.exe\nsha512: abc\n';
 
 function keys() {
   const { privateKey, publicKey } = generateKeyPairSync('ed25519');
@@ -31,7 +32,9 @@ function feedFolder(privateKey: KeyObject | null): string {
 }
 
 const gates: FeedGate[] = [];
-afterEach(async () => { await Promise.all(gates.splice(0).map((g) => g.close())); });
+afterEach(async () => {
+  await Promise.all(gates.splice(0).map((g) => g.close()));
+});
 
 function gate(publicKey: KeyObject | null, extra: { fetch?: typeof fetch } = {}) {
   const log = vi.fn();
@@ -45,10 +48,21 @@ describe('the release script signs what the app checks', () => {
     const { privateKey, publicKey } = keys();
     const dir = feedFolder(null);
     const pem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
-    expect(signFeed(dir, privateKeyFrom({ UPDATE_FEED_SIGNING_KEY: pem }))).toEqual(['latest-linux-arm64.yml', 'latest.yml']);
-    expect(indexSignatureValid(readFileSync(join(dir, 'latest.yml')), readFileSync(join(dir, 'latest.yml.sig'), 'utf8'), publicKey)).toBe(true);
+    expect(signFeed(dir, privateKeyFrom({ UPDATE_FEED_SIGNING_KEY: pem }))).toEqual([
+      'latest-linux-arm64.yml',
+      'latest.yml',
+    ]);
+    expect(
+      indexSignatureValid(
+        readFileSync(join(dir, 'latest.yml')),
+        readFileSync(join(dir, 'latest.yml.sig'), 'utf8'),
+        publicKey,
+      ),
+    ).toBe(true);
     expect(() => privateKeyFrom({})).toThrow(/UPDATE_FEED_SIGNING_KEY/);
-    const rsa = generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+    const rsa = generateKeyPairSync('rsa', { modulusLength: 1024 })
+      .privateKey.export({ type: 'pkcs8', format: 'pem' })
+      .toString();
     expect(() => privateKeyFrom({ UPDATE_FEED_SIGNING_KEY: rsa })).toThrow(/Ed25519/);
     const out = join(dir, 'update-feed-key.pem');
     writePublicKey(out, privateKey);
@@ -116,7 +130,15 @@ describe('FeedGate over a folder', () => {
     const { g } = gate(publicKey);
     const base = await g.use({ kind: 'folder', location: dir });
     const port = new URL(base).port;
-    for (const path of ['/tok/..%2Fsecret.txt', '/tok/%2e%2e/secret.txt', '/tok/../secret.txt', '/tok/sub/latest.yml', '/other/latest.yml', '/latest.yml', '/tok/.hidden']) {
+    for (const path of [
+      '/tok/..%2Fsecret.txt',
+      '/tok/%2e%2e/secret.txt',
+      '/tok/../secret.txt',
+      '/tok/sub/latest.yml',
+      '/other/latest.yml',
+      '/latest.yml',
+      '/tok/.hidden',
+    ]) {
       const r = await fetch(`http://127.0.0.1:${port}${path}`);
       expect(r.status, path).not.toBe(200);
       expect(await r.text(), path).not.toContain('secret');
@@ -166,7 +188,11 @@ describe('FeedGate over an address', () => {
   });
 
   it('an address that cannot be reached answers 502, logged in Chinese', async () => {
-    const { g, log } = gate(keys().publicKey, { fetch: (async () => { throw new Error('getaddrinfo ENOTFOUND'); }) as typeof fetch });
+    const { g, log } = gate(keys().publicKey, {
+      fetch: (async () => {
+        throw new Error('getaddrinfo ENOTFOUND');
+      }) as typeof fetch,
+    });
     const base = await g.use({ kind: 'url', location: 'https://anjuan-update.example.gov.cn/' });
     expect((await fetch(`${base}latest.yml`)).status).toBe(502);
     expect(log).toHaveBeenCalledWith('读取更新文件失败：getaddrinfo ENOTFOUND');
@@ -176,6 +202,7 @@ describe('FeedGate over an address', () => {
 describe('isFeedIndex', () => {
   it('knows the indexes electron-builder writes', () => {
     for (const n of ['latest.yml', 'latest-linux.yml', 'latest-linux-arm64.yml']) expect(isFeedIndex(n), n).toBe(true);
-    for (const n of ['latest.yml.sig', 'anjuan-0.2.0-setup-x64.exe', 'latest.yaml', '../latest.yml']) expect(isFeedIndex(n), n).toBe(false);
+    for (const n of ['latest.yml.sig', 'anjuan-0.2.0-setup-x64.exe', 'latest.yaml', '../latest.yml'])
+      expect(isFeedIndex(n), n).toBe(false);
   });
 });

@@ -27,7 +27,10 @@ export const isFeedIndex = (name: string): boolean => /^latest(-[a-z0-9]+)*\.yml
 const feedFileName = /^[A-Za-z0-9][A-Za-z0-9._-]{0,200}$/;
 
 /** The folder behind a folder source: a path as typed, or a file: URL. */
-export function folderOf(source: UpdateSource & { kind: 'folder' }, platform: NodeJS.Platform = process.platform): string {
+export function folderOf(
+  source: UpdateSource & { kind: 'folder' },
+  platform: NodeJS.Platform = process.platform,
+): string {
   if (!source.location.startsWith('file:')) return source.location;
   return fileURLToPath(source.location, { windows: platform === 'win32' });
 }
@@ -93,7 +96,10 @@ export class FeedGate {
 
   private async answer(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const send = (status: number, text: string): void => {
-      if (res.headersSent) { res.destroy(); return; }
+      if (res.headersSent) {
+        res.destroy();
+        return;
+      }
       res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
       res.end(req.method === 'HEAD' ? undefined : text);
     };
@@ -103,7 +109,11 @@ export class FeedGate {
       const prefix = `/${this.token}/`;
       if (!path.startsWith(prefix)) return send(404, 'not found');
       let name: string;
-      try { name = decodeURIComponent(path.slice(prefix.length)); } catch { return send(400, 'bad name'); }
+      try {
+        name = decodeURIComponent(path.slice(prefix.length));
+      } catch {
+        return send(400, 'bad name');
+      }
       if (!feedFileName.test(name) || name.includes('..')) return send(404, 'not found');
       const source = this.source;
       if (!source) return send(503, 'no feed');
@@ -113,21 +123,37 @@ export class FeedGate {
         if (index.status !== 200 || !index.data) return send(index.status, 'index not found');
         if (this.opts.publicKey) {
           const sig = await this.read(source, `${name}.sig`, true);
-          if (sig.status !== 200 || !sig.data) return this.refuse(res, send, `更新文件 ${name} 没有签名（缺少 ${name}.sig），已拒绝`);
+          if (sig.status !== 200 || !sig.data)
+            return this.refuse(res, send, `更新文件 ${name} 没有签名（缺少 ${name}.sig），已拒绝`);
           if (!indexSignatureValid(index.data, sig.data.toString('utf8'), this.opts.publicKey)) {
             return this.refuse(res, send, `更新文件 ${name} 的签名不符，可能被改动过，已拒绝`);
           }
         }
         this.lastRefusal = null;
-        res.writeHead(200, { 'Content-Type': 'text/yaml; charset=utf-8', 'Content-Length': index.data.length, 'Cache-Control': 'no-store' });
+        res.writeHead(200, {
+          'Content-Type': 'text/yaml; charset=utf-8',
+          'Content-Length': index.data.length,
+          'Cache-Control': 'no-store',
+        });
         res.end(req.method === 'HEAD' ? undefined : index.data);
         return;
       }
       const file = await this.read(source, name, false);
       if (file.status !== 200) return send(file.status, 'not found');
-      res.writeHead(200, { 'Content-Type': 'application/octet-stream', ...(file.length !== undefined ? { 'Content-Length': file.length } : {}), 'Cache-Control': 'no-store' });
-      if (req.method === 'HEAD') { file.stream?.destroy(); res.end(); return; }
-      if (file.data) { res.end(file.data); return; }
+      res.writeHead(200, {
+        'Content-Type': 'application/octet-stream',
+        ...(file.length !== undefined ? { 'Content-Length': file.length } : {}),
+        'Cache-Control': 'no-store',
+      });
+      if (req.method === 'HEAD') {
+        file.stream?.destroy();
+        res.end();
+        return;
+      }
+      if (file.data) {
+        res.end(file.data);
+        return;
+      }
       file.stream!.on('error', () => res.destroy()).pipe(res);
     } catch (e) {
       this.opts.log(`读取更新文件失败：${e instanceof Error ? e.message : String(e)}`);
@@ -151,7 +177,8 @@ export class FeedGate {
         if (whole) return { status: 200, data: await readFile(file) };
         return { status: 200, length: s.size, stream: createReadStream(file) };
       } catch (e) {
-        if ((e as NodeJS.ErrnoException).code === 'ENOENT' || (e as NodeJS.ErrnoException).code === 'ENOTDIR') return { status: 404 };
+        if ((e as NodeJS.ErrnoException).code === 'ENOENT' || (e as NodeJS.ErrnoException).code === 'ENOTDIR')
+          return { status: 404 };
         throw e;
       }
     }
@@ -160,11 +187,18 @@ export class FeedGate {
     if (!r.ok || !r.body) return { status: 502 };
     if (whole) return { status: 200, data: Buffer.from(await r.arrayBuffer()) };
     const length = Number(r.headers.get('content-length'));
-    return { status: 200, ...(Number.isFinite(length) && length > 0 ? { length } : {}), stream: Readable.fromWeb(r.body as never) };
+    return {
+      status: 200,
+      ...(Number.isFinite(length) && length > 0 ? { length } : {}),
+      stream: Readable.fromWeb(r.body as never),
+    };
   }
 }
 
 /** SHA-256 of a key's public half, for the log: which release key this build trusts. */
 export function keyFingerprint(key: KeyObject): string {
-  return createHash('sha256').update(key.export({ type: 'spki', format: 'der' })).digest('hex').slice(0, 16);
+  return createHash('sha256')
+    .update(key.export({ type: 'spki', format: 'der' }))
+    .digest('hex')
+    .slice(0, 16);
 }

@@ -4,17 +4,35 @@ import { createUpdatePort } from '../core/updateLink.js';
 import { createShellUpdateWire } from './updateWire.js';
 
 const status: UpdateShellStatus = {
-  version: '0.1.0', previousVersion: null, source: '文件夹 D:\\案卷更新', state: 'up-to-date', message: '已是最新版本（0.1.0）',
-  availableVersion: null, downloadedVersion: null, lastCheckAt: null, failedStarts: 0, rollbackAdvice: null,
+  version: '0.1.0',
+  previousVersion: null,
+  source: '文件夹 D:\\案卷更新',
+  state: 'up-to-date',
+  message: '已是最新版本（0.1.0）',
+  availableVersion: null,
+  downloadedVersion: null,
+  lastCheckAt: null,
+  failedStarts: 0,
+  rollbackAdvice: null,
 };
 
 /** The shell's wire and the core's port, joined as the utilityProcess port joins them. */
 function joined(readSource: () => Promise<string | null>) {
   let core: ReturnType<typeof createUpdatePort> | null = null;
   let coreUp = true;
-  const shell = createShellUpdateWire((m) => { if (!coreUp) return false; queueMicrotask(() => core!.deliver(structuredClone(m))); return true; }, vi.fn());
+  const shell = createShellUpdateWire((m) => {
+    if (!coreUp) return false;
+    queueMicrotask(() => core!.deliver(structuredClone(m)));
+    return true;
+  }, vi.fn());
   core = createUpdatePort((m) => queueMicrotask(() => shell.deliver(structuredClone(m))), readSource);
-  return { shell, core, down: () => { coreUp = false; } };
+  return {
+    shell,
+    core,
+    down: () => {
+      coreUp = false;
+    },
+  };
 }
 
 describe('shell ↔ core updater wire', () => {

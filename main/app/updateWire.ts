@@ -20,7 +20,10 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 const isId = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) > 0;
 
 /** `post` sends to the running core (false when there is none). */
-export function createShellUpdateWire(post: (message: unknown) => boolean, log: (message: string) => void): ShellUpdateWire {
+export function createShellUpdateWire(
+  post: (message: unknown) => boolean,
+  log: (message: string) => void,
+): ShellUpdateWire {
   let nextId = 1;
   const waiting = new Map<number, (source: string | null) => void>();
   let checker: (() => Promise<UpdateShellStatus>) | null = null;
@@ -46,7 +49,8 @@ export function createShellUpdateWire(post: (message: unknown) => boolean, log: 
           log('核心要求检查更新，但更新程序尚未启动');
           return true;
         }
-        void checker().then((status) => post({ updateChecked: { id, status } }))
+        void checker()
+          .then((status) => post({ updateChecked: { id, status } }))
           .catch((e: unknown) => log(`检查更新失败：${String(e)}`));
         return true;
       }
@@ -55,7 +59,11 @@ export function createShellUpdateWire(post: (message: unknown) => boolean, log: 
     askSource(timeoutMs = 30_000) {
       const id = nextId++;
       return new Promise<string | null>((resolve) => {
-        const done = (source: string | null): void => { clearTimeout(timer); waiting.delete(id); resolve(source); };
+        const done = (source: string | null): void => {
+          clearTimeout(timer);
+          waiting.delete(id);
+          resolve(source);
+        };
         const timer = setTimeout(() => done(lastKnown), timeoutMs);
         waiting.set(id, done);
         if (!post({ updateSourceQuery: { id } })) done(lastKnown);

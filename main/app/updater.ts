@@ -29,7 +29,10 @@ export interface UpdaterLike {
   setFeedURL(options: { provider: 'generic'; url: string }): void;
   checkForUpdates(): Promise<unknown>;
   on(event: 'error', listener: (error: Error) => void): unknown;
-  on(event: 'update-available' | 'update-not-available' | 'update-downloaded', listener: (info: { version: string }) => void): unknown;
+  on(
+    event: 'update-available' | 'update-not-available' | 'update-downloaded',
+    listener: (info: { version: string }) => void,
+  ): unknown;
   on(event: 'download-progress', listener: (info: { percent: number }) => void): unknown;
 }
 
@@ -70,8 +73,15 @@ export interface Updates {
 }
 
 /** The feed to read: the environment's override, else the bureau's setting, else the built-in address. */
-export function effectiveSource(envSource: string | null, configured: string | null, log: (m: string) => void): { source: UpdateSource; label: string } {
-  for (const [raw, what] of [[envSource, 'ANJUAN_UPDATE_URL'], [configured, '本局设置中的更新位置']] as const) {
+export function effectiveSource(
+  envSource: string | null,
+  configured: string | null,
+  log: (m: string) => void,
+): { source: UpdateSource; label: string } {
+  for (const [raw, what] of [
+    [envSource, 'ANJUAN_UPDATE_URL'],
+    [configured, '本局设置中的更新位置'],
+  ] as const) {
     if (!raw) continue;
     const parsed = parseUpdateSource(raw);
     if (parsed.ok) return { source: parsed.source, label: describeUpdateSource(parsed.source) };
@@ -101,7 +111,11 @@ export function startUpdater(deps: UpdaterDeps): Updates {
   };
   const set = (change: Partial<UpdateShellStatus>): void => {
     status = { ...status, ...change };
-    try { deps.onStatus?.(status); } catch { /* the core is restarting: it asks again */ }
+    try {
+      deps.onStatus?.(status);
+    } catch {
+      /* the core is restarting: it asks again */
+    }
   };
 
   // Without an 'error' listener an EventEmitter throws on 'error' — that is how an updater crashes apps.
@@ -120,11 +134,16 @@ export function startUpdater(deps: UpdaterDeps): Updates {
     set({ state: 'up-to-date', availableVersion: null, message: `已是最新版本（${deps.version}）` });
   });
   updater.on('download-progress', (p) => {
-    if (status.state === 'downloading' && Number.isFinite(p.percent)) set({ message: `正在下载新版本 ${status.availableVersion ?? ''}（${Math.floor(p.percent)}%）` });
+    if (status.state === 'downloading' && Number.isFinite(p.percent))
+      set({ message: `正在下载新版本 ${status.availableVersion ?? ''}（${Math.floor(p.percent)}%）` });
   });
   updater.on('update-downloaded', (info) => {
     log(`新版本 ${info.version} 已下载并校验，将在退出程序时安装`);
-    set({ state: 'downloaded', downloadedVersion: info.version, message: `新版本 ${info.version} 已下载并校验，将在退出案卷时安装` });
+    set({
+      state: 'downloaded',
+      downloadedVersion: info.version,
+      message: `新版本 ${info.version} 已下载并校验，将在退出案卷时安装`,
+    });
     deps.onDownloaded?.(info.version);
   });
 
@@ -150,7 +169,11 @@ export function startUpdater(deps: UpdaterDeps): Updates {
     deps.gate.lastRefusal = null;
     try {
       const { source, label } = effectiveSource(deps.envSource, await deps.configuredSource().catch(() => null), log);
-      set({ state: status.state === 'downloading' ? 'downloading' : 'checking', source: label, message: `正在检查更新（${label}）` });
+      set({
+        state: status.state === 'downloading' ? 'downloading' : 'checking',
+        source: label,
+        message: `正在检查更新（${label}）`,
+      });
       const url = await deps.gate.use(source);
       if (url !== feedUrl) {
         updater.setFeedURL({ provider: 'generic', url });
@@ -168,7 +191,9 @@ export function startUpdater(deps: UpdaterDeps): Updates {
   }
 
   function check(): Promise<UpdateShellStatus> {
-    running ??= runCheck().finally(() => { running = null; });
+    running ??= runCheck().finally(() => {
+      running = null;
+    });
     return running;
   }
 

@@ -7,9 +7,18 @@ import { createMainWindow, mainWindowOptions, type MainWindowLike } from './wind
  */
 const expectedWebPreferences = (preload: string) => ({
   preload,
-  contextIsolation: true, sandbox: true, nodeIntegration: false, nodeIntegrationInWorker: false,
-  nodeIntegrationInSubFrames: false, webSecurity: true, allowRunningInsecureContent: false,
-  webviewTag: false, experimentalFeatures: false, navigateOnDragDrop: false, safeDialogs: true, spellcheck: false,
+  contextIsolation: true,
+  sandbox: true,
+  nodeIntegration: false,
+  nodeIntegrationInWorker: false,
+  nodeIntegrationInSubFrames: false,
+  webSecurity: true,
+  allowRunningInsecureContent: false,
+  webviewTag: false,
+  experimentalFeatures: false,
+  navigateOnDragDrop: false,
+  safeDialogs: true,
+  spellcheck: false,
 });
 
 describe('mainWindowOptions', () => {
@@ -26,14 +35,20 @@ describe('createMainWindow', () => {
     let ready: (() => void) | undefined;
     const win: MainWindowLike & { shown: boolean } = {
       shown: false,
-      once: (_e, l) => { ready = l; },
-      show() { this.shown = true; },
+      once: (_e, l) => {
+        ready = l;
+      },
+      show() {
+        this.shown = true;
+      },
       loadURL: vi.fn(async () => {}),
     };
     const make = vi.fn(() => win);
     expect(createMainWindow(make, '/p.cjs', 'app://anjuan/index.html', () => {})).toBe(win);
     expect(make).toHaveBeenCalledTimes(1);
-    expect(make).toHaveBeenCalledWith(expect.objectContaining({ show: false, webPreferences: expectedWebPreferences('/p.cjs') }));
+    expect(make).toHaveBeenCalledWith(
+      expect.objectContaining({ show: false, webPreferences: expectedWebPreferences('/p.cjs') }),
+    );
     expect(win.loadURL).toHaveBeenCalledWith('app://anjuan/index.html');
     expect(win.shown).toBe(false);
     ready!();
@@ -42,7 +57,18 @@ describe('createMainWindow', () => {
 
   it('logs a failed load instead of an unhandled rejection', async () => {
     const log = vi.fn();
-    createMainWindow(() => ({ once: () => {}, show: () => {}, loadURL: async () => { throw new Error('ERR_FILE_NOT_FOUND'); } }), '/p', 'app://anjuan/index.html', log);
+    createMainWindow(
+      () => ({
+        once: () => {},
+        show: () => {},
+        loadURL: async () => {
+          throw new Error('ERR_FILE_NOT_FOUND');
+        },
+      }),
+      '/p',
+      'app://anjuan/index.html',
+      log,
+    );
     await vi.waitFor(() => expect(log).toHaveBeenCalledWith(expect.stringContaining('ERR_FILE_NOT_FOUND')));
   });
 });

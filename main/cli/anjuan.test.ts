@@ -14,21 +14,31 @@ import { appRoot } from '../core/paths.js';
 const dir = mkdtempSync(join(tmpdir(), 'anjuan-cli-pipe-'));
 const reader = join(dir, 'reader.cjs');
 // Sleeps first so the pipe fills, then reads stdin to its end and reports what arrived.
-writeFileSync(reader, `setTimeout(() => {
+writeFileSync(
+  reader,
+  `setTimeout(() => {
   const chunks = [];
   process.stdin.on('data', (c) => chunks.push(c));
   process.stdin.on('end', () => process.stdout.write(JSON.stringify({ bytes: Buffer.concat(chunks).length, text: Buffer.concat(chunks).toString('utf8') })));
 }, 1500);
-`);
+`,
+);
 
 /** What the reader got, and the CLI's stderr (a pipeline's own status is the reader's, so not returned). */
 function pipeCli(args: string): { received: { bytes: number; text: string }; stderr: string } {
   const cli = `"${process.execPath}" --import tsx "${join(appRoot(), 'main', 'cli', 'anjuan.ts')}" ${args}`;
   const run = spawnSync(`${cli} | "${process.execPath}" "${reader}"`, {
-    shell: true, cwd: appRoot(), encoding: 'utf8', timeout: 90_000, maxBuffer: 64 * 1024 * 1024,
+    shell: true,
+    cwd: appRoot(),
+    encoding: 'utf8',
+    timeout: 90_000,
+    maxBuffer: 64 * 1024 * 1024,
     env: { ...process.env, ANJUAN_DATA_DIR: join(dir, 'data') },
   });
-  return { received: JSON.parse(run.stdout || '{"bytes":0,"text":""}') as { bytes: number; text: string }, stderr: run.stderr };
+  return {
+    received: JSON.parse(run.stdout || '{"bytes":0,"text":""}') as { bytes: number; text: string },
+    stderr: run.stderr,
+  };
 }
 
 describe('the CLI into a pipe', () => {
@@ -45,6 +55,9 @@ describe('the CLI into a pipe', () => {
     const cli = `"${process.execPath}" --import tsx "${join(appRoot(), 'main', 'cli', 'anjuan.ts')}" no.such.op`;
     const run = spawnSync(cli, { shell: true, cwd: appRoot(), encoding: 'utf8', timeout: 60_000 });
     expect(run.status).toBe(2);
-    expect(JSON.parse(run.stderr)).toEqual({ code: 'UNKNOWN_OPERATION', message: expect.stringContaining('未知的操作：no.such.op') });
+    expect(JSON.parse(run.stderr)).toEqual({
+      code: 'UNKNOWN_OPERATION',
+      message: expect.stringContaining('未知的操作：no.such.op'),
+    });
   });
 });

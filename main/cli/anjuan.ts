@@ -41,7 +41,9 @@ async function main(argv: string[]): Promise<number> {
   const password = takeFlag(args, '--password') ?? process.env.ANJUAN_PASSWORD;
   const [op, json] = args;
   if (!op || op === '--help' || op === 'help') {
-    console.log("用法：npm run anjuan -- <操作> '<JSON输入>' [--user 用户名 --password 密码]\n      npm run anjuan -- ops [--json]");
+    console.log(
+      "用法：npm run anjuan -- <操作> '<JSON输入>' [--user 用户名 --password 密码]\n      npm run anjuan -- ops [--json]",
+    );
     return op ? 0 : 2;
   }
   if (op === 'ops') {
@@ -49,7 +51,9 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   if (!isOpName(op)) {
-    console.error(JSON.stringify({ code: 'UNKNOWN_OPERATION', message: `未知的操作：${op}（npm run anjuan -- ops 列出全部操作）` }));
+    console.error(
+      JSON.stringify({ code: 'UNKNOWN_OPERATION', message: `未知的操作：${op}（npm run anjuan -- ops 列出全部操作）` }),
+    );
     return 2;
   }
   let input: unknown = {};
@@ -66,7 +70,12 @@ async function main(argv: string[]): Promise<number> {
     let token: string | null = null;
     if (operations[op].access !== 'public') {
       if (!user || !password) {
-        console.error(JSON.stringify({ code: 'NOT_AUTHENTICATED', message: '此操作需要登录：请提供 --user 和 --password（或 ANJUAN_USER / ANJUAN_PASSWORD）' }));
+        console.error(
+          JSON.stringify({
+            code: 'NOT_AUTHENTICATED',
+            message: '此操作需要登录：请提供 --user 和 --password（或 ANJUAN_USER / ANJUAN_PASSWORD）',
+          }),
+        );
         return 2;
       }
       const login = await core.dispatch({ op: 'session.login', input: { username: user, password }, transport: 'cli' });

@@ -9,7 +9,10 @@ describe('CLI ops listing', () => {
     expect(text).toMatch(/立案/);
   });
   it('gives each operation its input and output as JSON Schema', () => {
-    const all = JSON.parse(describeOperations(true)) as Record<string, { input: { type: string; properties: Record<string, unknown> }; output: unknown }>;
+    const all = JSON.parse(describeOperations(true)) as Record<
+      string,
+      { input: { type: string; properties: Record<string, unknown> }; output: unknown }
+    >;
     expect(Object.keys(all).sort()).toEqual([...opNames].sort());
     expect(all['cases.open']!.input.type).toBe('object');
     expect(Object.keys(all['cases.open']!.input.properties)).toContain('officerIds');

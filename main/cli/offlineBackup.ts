@@ -31,7 +31,11 @@ function databaseDamaged(dataDir: string): boolean {
   } catch (e) {
     const code = (e as { code?: string }).code ?? '';
     if (key && code === 'SQLITE_NOTADB') return false; // encrypted: most likely the wrong key, which the core explains
-    return (e instanceof AppError && e.code === 'DATABASE_CORRUPT') || code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB';
+    return (
+      (e instanceof AppError && e.code === 'DATABASE_CORRUPT') ||
+      code.startsWith('SQLITE_CORRUPT') ||
+      code === 'SQLITE_NOTADB'
+    );
   }
 }
 
@@ -45,7 +49,8 @@ export async function runOfflineBackup(op: string, input: unknown, dataDir: stri
     console.log(JSON.stringify(value, null, 2));
     return 0;
   } catch (e) {
-    const error = e instanceof AppError ? e.toValue() : { code: 'INTERNAL', message: e instanceof Error ? e.message : String(e) };
+    const error =
+      e instanceof AppError ? e.toValue() : { code: 'INTERNAL', message: e instanceof Error ? e.message : String(e) };
     console.log(JSON.stringify(error, null, 2));
     return 1;
   }

@@ -8,7 +8,11 @@ import { awaitJob } from '../../common/jobs.js';
 import type { JobStarted, JobView } from '../../common/schemas/jobs.js';
 import { AppError } from '../../common/errors.js';
 
-export async function waitForJob(dispatch: (e: Envelope) => Promise<Reply<unknown>>, token: string | null, started: unknown): Promise<Reply<unknown>> {
+export async function waitForJob(
+  dispatch: (e: Envelope) => Promise<Reply<unknown>>,
+  token: string | null,
+  started: unknown,
+): Promise<Reply<unknown>> {
   const get = async (jobId: string): Promise<JobView> => {
     const r = await dispatch({ op: 'jobs.get', input: { jobId }, token, transport: 'cli' });
     if (!r.ok) throw new AppError(r.error.code, r.error.message, r.error.details);

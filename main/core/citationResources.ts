@@ -17,7 +17,10 @@ export function loadCitations(file = join(resourcesDir(), 'laws', 'citations.jso
     throw new Error(`resources/laws/citations.json 无法读取：${(e as Error).message}`);
   }
   const parsed = citationsFile.safeParse(json);
-  if (!parsed.success) throw new Error(`resources/laws/citations.json 有误：${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('；')}`);
+  if (!parsed.success)
+    throw new Error(
+      `resources/laws/citations.json 有误：${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('；')}`,
+    );
   const problems = citationProblems(parsed.data);
   if (problems.length) throw new Error(`resources/laws/citations.json 有误：${problems.join('；')}`);
   return parsed.data;

@@ -15,7 +15,15 @@ import { Sequences } from './store/sequences.js';
 import { formatHlc, hlcTick, parseHlc, type HlcState } from './domain/hlc.js';
 import { seedDemo } from './seed/demo.js';
 import { JobRunner } from './jobs/jobRunner.js';
-import { loadBenchmark, loadCalendar, loadDocumentTypeNames, loadHearingThreshold, loadProcedures, type Clock, type Services } from './services.js';
+import {
+  loadBenchmark,
+  loadCalendar,
+  loadDocumentTypeNames,
+  loadHearingThreshold,
+  loadProcedures,
+  type Clock,
+  type Services,
+} from './services.js';
 import { engineChoice, PdfService, type EngineFactory, type EnginePreference } from './documents/pdfService.js';
 import { pdfEngineSetting } from './api/settings.js';
 import type { ElectronPdfChannel } from './documents/pdf/electronWire.js';
@@ -113,10 +121,14 @@ function stamper(db: ReturnType<typeof openDatabase>, clock: Clock, device: stri
 
 /** Projections are derived data: when their shape changed since they were written, rebuild them from the log. */
 function rebuildProjectionsIfStale(db: Db, cases: CaseStore): void {
-  const row = db.prepare("SELECT value FROM meta WHERE key = 'projectionVersion'").get() as { value: string } | undefined;
+  const row = db.prepare("SELECT value FROM meta WHERE key = 'projectionVersion'").get() as
+    | { value: string }
+    | undefined;
   if (row?.value === String(projectionVersion)) return;
   cases.rebuildAll();
-  db.prepare("INSERT INTO meta (key, value) VALUES ('projectionVersion', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(String(projectionVersion));
+  db.prepare(
+    "INSERT INTO meta (key, value) VALUES ('projectionVersion', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+  ).run(String(projectionVersion));
 }
 
 /** The core; `backup.restore` closes and reopens it behind the same object (backup/restartable.ts). */
@@ -136,10 +148,21 @@ async function openCore(opts: CoreOptions & { keys: KeyProvider }, reopen: Reope
   restrictToOwner(opts.dataDir, privateDirMode);
   const key = databaseKey(opts.dataDir, opts.keys); // null: not encrypted; DATABASE_KEY_MISSING when encrypted without a key
   // Issue 11: a damaged database is refused, never replaced by an empty one; the bulky tables are checked after the first answer.
-  const { db, deferred } = await openCheckedDatabaseDeferring(opts.dataDir, { key, keys: opts.keys, integrity: 'at-open' });
-  const databaseCheck = new DeferredIntegrityCheck(db, deferred, () => new Date(), (table, result) => {
-    console.error(`[anjuan] 数据库完整性检查发现问题（${table}）：${result.slice(0, 300)}。请尽快从最近的完好备份恢复（本局设置 → 数据备份）。`);
+  const { db, deferred } = await openCheckedDatabaseDeferring(opts.dataDir, {
+    key,
+    keys: opts.keys,
+    integrity: 'at-open',
   });
+  const databaseCheck = new DeferredIntegrityCheck(
+    db,
+    deferred,
+    () => new Date(),
+    (table, result) => {
+      console.error(
+        `[anjuan] 数据库完整性检查发现问题（${table}）：${result.slice(0, 300)}。请尽快从最近的完好备份恢复（本局设置 → 数据备份）。`,
+      );
+    },
+  );
   const directory = new Directory(db);
   if (directory.isEmpty() && opts.demo === true) seedDemo(db);
   const clock = opts.clock ?? systemClock;
@@ -150,16 +173,29 @@ async function openCore(opts: CoreOptions & { keys: KeyProvider }, reopen: Reope
   const hearing = loadHearingThreshold();
   const discretion = new DiscretionStore(db);
   // Parsed and saved only when the shipped file changed since this database last saved it (store/shippedBenchmark.ts).
-  saveShippedBenchmark(db, discretion, join(resourcesDir(), 'discretion', 'violations.json'), loadBenchmark, clock.now().toISOString());
+  saveShippedBenchmark(
+    db,
+    discretion,
+    join(resourcesDir(), 'discretion', 'violations.json'),
+    loadBenchmark,
+    clock.now().toISOString(),
+  );
   const manifest = loadManifest();
   const services: Services = {
-    db, dataDir: opts.dataDir, device, clock, directory, blobs,
+    db,
+    dataDir: opts.dataDir,
+    device,
+    clock,
+    directory,
+    blobs,
     cases: new CaseStore(db, stamper(db, clock, device)),
     sequences: new Sequences(db),
     calendar: loadCalendar(undefined, join(opts.dataDir, 'calendars')),
     procedures: loadProcedures(undefined, join(opts.dataDir, 'procedures')),
     // The types of the benchmark in use: the province may load a newer one while the core runs.
-    get violations() { return discretion.violationTypes(); },
+    get violations() {
+      return discretion.violationTypes();
+    },
     hearingThresholdYuan: hearing.organisationYuan,
     hearingThreshold: hearing,
     manifest,
@@ -169,8 +205,13 @@ async function openCore(opts: CoreOptions & { keys: KeyProvider }, reopen: Reope
     templateTypes: new Set(manifest.map((t) => t.id)),
     bureau: () => directory.bureau(),
     // Option, then ANJUAN_PDF_ENGINE, then the bureau's setting (settings.update changes it while running).
-    pdf: new PdfService(db, blobs, engineChoice(opts.pdfEngine, process.env.ANJUAN_PDF_ENGINE, pdfEngineSetting({ db })),
-      { electron: opts.electronPdf }, opts.pdfEngines),
+    pdf: new PdfService(
+      db,
+      blobs,
+      engineChoice(opts.pdfEngine, process.env.ANJUAN_PDF_ENGINE, pdfEngineSetting({ db })),
+      { electron: opts.electronPdf },
+      opts.pdfEngines,
+    ),
     laws: new LawLibrary(db), // issue 5: law library
     lawData: loadLawData(),
     citations: loadCitations(),
@@ -181,9 +222,23 @@ async function openCore(opts: CoreOptions & { keys: KeyProvider }, reopen: Reope
     dataFileWarnings,
     updateLink: opts.updateLink ?? null, // issue 11: updates of the desktop app
     jobs: new JobRunner(() => clock.now()), // long work off the request path
-    backups: new BackupService({ db, dataDir: opts.dataDir, device, now: () => clock.now(), appVersion: process.env.npm_package_version ?? '0.1.0', reopen, schedule: opts.scheduledBackups === true,
-      encryption: key && opts.keys.kind !== 'none' ? { key, keyStore: opts.keys.kind } : null }), // issue 11
-    encryption: new EncryptionService({ dataDir: opts.dataDir, keys: opts.keys, reopen, backupRoot: () => backupRoot(opts.dataDir), now: () => new Date() }),
+    backups: new BackupService({
+      db,
+      dataDir: opts.dataDir,
+      device,
+      now: () => clock.now(),
+      appVersion: process.env.npm_package_version ?? '0.1.0',
+      reopen,
+      schedule: opts.scheduledBackups === true,
+      encryption: key && opts.keys.kind !== 'none' ? { key, keyStore: opts.keys.kind } : null,
+    }), // issue 11
+    encryption: new EncryptionService({
+      dataDir: opts.dataDir,
+      keys: opts.keys,
+      reopen,
+      backupRoot: () => backupRoot(opts.dataDir),
+      now: () => new Date(),
+    }),
     databaseCheck,
     thumbnails: new Thumbnails(blobs, () => new FileRefs(db)),
   };
@@ -195,7 +250,9 @@ async function openCore(opts: CoreOptions & { keys: KeyProvider }, reopen: Reope
     try {
       return await answer(envelope);
     } finally {
-      setImmediate(() => { void databaseCheck.start(); });
+      setImmediate(() => {
+        void databaseCheck.start();
+      });
     }
   };
   return {

@@ -4,7 +4,16 @@
  * and reported in Chinese; the workstation starts with the rest.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createCore } from './core.js';
@@ -15,31 +24,53 @@ import { startupReport } from './dataFiles.js';
 
 let dir: string;
 const clock = new FakeClock(new Date('2026-12-07T03:00:00Z'));
-beforeEach(() => { dir = mkdtempSync(join(tmpdir(), 'anjuan-datafiles-')); });
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'anjuan-datafiles-'));
+});
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 const put = (rel: string, content: string | Buffer) => {
   mkdirSync(join(dir, rel, '..'), { recursive: true });
   writeFileSync(join(dir, rel), content);
 };
-const goodYear = { year: 2031, source: '国务院办公厅通知（测试）', holidays: [['2031-01-01', '2031-01-01', '元旦']], workdays: [] };
-const ordinary = () => JSON.parse(readFileSync(join(resourcesDir(), 'procedures', 'ordinary.v2.json'), 'utf8')) as { version: string };
-const filingTemplate = () => readFileSync(join(templatesDir(), loadManifest().find((t) => t.id === 'filing-approval')!.file));
+const goodYear = {
+  year: 2031,
+  source: '国务院办公厅通知（测试）',
+  holidays: [['2031-01-01', '2031-01-01', '元旦']],
+  workdays: [],
+};
+const ordinary = () =>
+  JSON.parse(readFileSync(join(resourcesDir(), 'procedures', 'ordinary.v2.json'), 'utf8')) as { version: string };
+const filingTemplate = () =>
+  readFileSync(join(templatesDir(), loadManifest().find((t) => t.id === 'filing-approval')!.file));
 
 describe('bad data files at start', () => {
   it('an empty calendar (the full-disk case) is set aside and reported; the core starts and the good year is used', async () => {
     put('calendars/cn-2031.json', '');
-    put('calendars/cn-2032.json', JSON.stringify({ ...goodYear, year: 2032, holidays: [['2032-01-01', '2032-01-01', '元旦']] }));
+    put(
+      'calendars/cn-2032.json',
+      JSON.stringify({ ...goodYear, year: 2032, holidays: [['2032-01-01', '2032-01-01', '元旦']] }),
+    );
     const core = await createCore({ dataDir: dir, clock });
     try {
       const w = core.services.dataFileWarnings;
-      expect(w).toEqual([expect.objectContaining({
-        kind: '节假日日历', file: 'calendars/cn-2031.json', setAsideAs: 'calendars/cn-2031.json.bad-20261207T030000Z', foundAt: '2026-12-07T03:00:00.000Z',
-        reason: expect.stringMatching(/文件为空/),
-      })]);
-      expect(w[0]!.message).toMatch(/^节假日日历文件“calendars\/cn-2031\.json”已损坏：文件为空.*已将其移至“calendars\/cn-2031\.json\.bad-20261207T030000Z”，工作站已使用其余数据启动。请重新导入该节假日日历/);
+      expect(w).toEqual([
+        expect.objectContaining({
+          kind: '节假日日历',
+          file: 'calendars/cn-2031.json',
+          setAsideAs: 'calendars/cn-2031.json.bad-20261207T030000Z',
+          foundAt: '2026-12-07T03:00:00.000Z',
+          reason: expect.stringMatching(/文件为空/),
+        }),
+      ]);
+      expect(w[0]!.message).toMatch(
+        /^节假日日历文件“calendars\/cn-2031\.json”已损坏：文件为空.*已将其移至“calendars\/cn-2031\.json\.bad-20261207T030000Z”，工作站已使用其余数据启动。请重新导入该节假日日历/,
+      );
       expect(readdirSync(join(dir, 'calendars')).sort()).toEqual(['cn-2031.json.bad-20261207T030000Z', 'cn-2032.json']);
-      expect(core.services.calendar.addWorkingDays('2031-12-31', 1)).toMatchObject({ dueOn: '2032-01-02', calendarIncomplete: false });
+      expect(core.services.calendar.addWorkingDays('2031-12-31', 1)).toMatchObject({
+        dueOn: '2032-01-02',
+        calendarIncomplete: false,
+      });
     } finally {
       await core.close();
     }
@@ -84,17 +115,24 @@ describe('bad data files at start', () => {
     try {
       const token = (await call(null, 'session.login', { username: 'head', password: 'head123' })).token;
       const r = await call(token, 'app.startupReport', {});
-      expect(r.warnings).toEqual([expect.objectContaining({ file: 'calendars/cn-2031.json', reason: expect.stringMatching(/不是完整的JSON/) })]);
+      expect(r.warnings).toEqual([
+        expect.objectContaining({ file: 'calendars/cn-2031.json', reason: expect.stringMatching(/不是完整的JSON/) }),
+      ]);
     } finally {
       await first.close();
     }
     const second = await createCore({ dataDir: dir, clock });
     try {
       expect(second.services.dataFileWarnings).toEqual([]);
-      expect(startupReport(dir, second.services.dataFileWarnings)).toEqual([expect.objectContaining({
-        file: 'calendars/cn-2031.json', setAsideAs: 'calendars/cn-2031.json.bad-20261207T030000Z', foundAt: '2026-12-07T03:00:00Z', reason: null,
-        message: expect.stringMatching(/曾因损坏被移至/),
-      })]);
+      expect(startupReport(dir, second.services.dataFileWarnings)).toEqual([
+        expect.objectContaining({
+          file: 'calendars/cn-2031.json',
+          setAsideAs: 'calendars/cn-2031.json.bad-20261207T030000Z',
+          foundAt: '2026-12-07T03:00:00Z',
+          reason: null,
+          message: expect.stringMatching(/曾因损坏被移至/),
+        }),
+      ]);
     } finally {
       await second.close();
     }
@@ -103,7 +141,11 @@ describe('bad data files at start', () => {
   });
 
   it('temporary files of a process killed mid-write are removed at start once an hour old', async () => {
-    const stale = ['calendars/.cn-2031.json.4242.0badc0de.tmp', 'blobs/ab/.cdef.4242.12345678.tmp', `blobs/ab/${'c'.repeat(62)}.99.tmp`];
+    const stale = [
+      'calendars/.cn-2031.json.4242.0badc0de.tmp',
+      'blobs/ab/.cdef.4242.12345678.tmp',
+      `blobs/ab/${'c'.repeat(62)}.99.tmp`,
+    ];
     const fresh = 'procedures/.ordinary.2026.10.json.4243.0badc0de.tmp';
     await (await createCore({ dataDir: dir, clock })).close(); // the database first: blobs without one mean a lost database
     for (const f of [...stale, fresh]) put(f, 'partial');

@@ -33,7 +33,12 @@ interface DataFileKind {
 }
 
 const listDir = (dir: string, keep: (f: string) => boolean): string[] =>
-  existsSync(dir) ? readdirSync(dir).filter(keep).map((f) => join(dir, f)).filter((f) => statSync(f).isFile()) : [];
+  existsSync(dir)
+    ? readdirSync(dir)
+        .filter(keep)
+        .map((f) => join(dir, f))
+        .filter((f) => statSync(f).isFile())
+    : [];
 
 function jsonProblem<T>(bytes: Buffer, schema: z.ZodType<T>, more?: (value: T) => string[]): string | null {
   if (bytes.length === 0 || !bytes.toString('utf8').trim()) return '文件为空（可能是写入时磁盘已满或断电）';
@@ -68,7 +73,8 @@ const kinds: DataFileKind[] = [
     files: (d) => {
       const root = join(d, 'templates');
       if (!existsSync(root)) return [];
-      return readdirSync(root).filter((t) => statSync(join(root, t)).isDirectory())
+      return readdirSync(root)
+        .filter((t) => statSync(join(root, t)).isDirectory())
         .flatMap((t) => listDir(join(root, t), (f) => f.endsWith('.docx')));
     },
     problem: (b) => {
@@ -88,7 +94,10 @@ const kinds: DataFileKind[] = [
 
 /** 2026-12-07T03:00:00.000Z → 20261207T030000Z (no colons: Windows file names). */
 export function fileStamp(at: Date): string {
-  return at.toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/[-:]/g, '');
+  return at
+    .toISOString()
+    .replace(/\.\d{3}Z$/, 'Z')
+    .replace(/[-:]/g, '');
 }
 
 const badSuffix = /\.bad-(\d{8}T\d{6}Z)(?:-\d+)?$/;
@@ -108,7 +117,11 @@ function message(kind: string, file: string, setAsideAs: string, reason: string 
  * Never throws for a bad file: a file that cannot even be renamed is reported and left for the
  * loader (which will then stop the start with its own error).
  */
-export function setAsideBadDataFiles(dataDir: string, now: Date, log: (m: string) => void = (m) => console.error(`[anjuan] ${m}`)): DataFileWarning[] {
+export function setAsideBadDataFiles(
+  dataDir: string,
+  now: Date,
+  log: (m: string) => void = (m) => console.error(`[anjuan] ${m}`),
+): DataFileWarning[] {
   const warnings: DataFileWarning[] = [];
   for (const kind of kinds) {
     for (const file of kind.files(dataDir)) {
@@ -128,7 +141,14 @@ export function setAsideBadDataFiles(dataDir: string, now: Date, log: (m: string
         log(`无法移开损坏的数据文件 ${shown(dataDir, file)}：${String(e)}`);
         continue;
       }
-      const w = { kind: kind.name, file: shown(dataDir, file), setAsideAs: shown(dataDir, target), foundAt: now.toISOString(), reason, message: message(kind.name, shown(dataDir, file), shown(dataDir, target), reason) };
+      const w = {
+        kind: kind.name,
+        file: shown(dataDir, file),
+        setAsideAs: shown(dataDir, target),
+        foundAt: now.toISOString(),
+        reason,
+        message: message(kind.name, shown(dataDir, file), shown(dataDir, target), reason),
+      };
       log(w.message);
       warnings.push(w);
     }
@@ -145,13 +165,22 @@ export function setAsideFiles(dataDir: string): DataFileWarning[] {
       if (!m) continue;
       const original = join(dir, f.slice(0, m.index));
       const at = join(dir, f);
-      out.push({ kind, file: shown(dataDir, original), setAsideAs: shown(dataDir, at), foundAt: stampToIso(m[1]!), reason: null, message: message(kind, shown(dataDir, original), shown(dataDir, at), null) });
+      out.push({
+        kind,
+        file: shown(dataDir, original),
+        setAsideAs: shown(dataDir, at),
+        foundAt: stampToIso(m[1]!),
+        reason: null,
+        message: message(kind, shown(dataDir, original), shown(dataDir, at), null),
+      });
     }
   };
   scan(join(dataDir, 'calendars'), '节假日日历');
   scan(join(dataDir, 'procedures'), '程序定义');
   const templates = join(dataDir, 'templates');
-  if (existsSync(templates)) for (const t of readdirSync(templates)) if (statSync(join(templates, t)).isDirectory()) scan(join(templates, t), '文书模板');
+  if (existsSync(templates))
+    for (const t of readdirSync(templates))
+      if (statSync(join(templates, t)).isDirectory()) scan(join(templates, t), '文书模板');
   return out;
 }
 
@@ -180,7 +209,12 @@ export function removeStaleTempFiles(dataDir: string, now: Date, maxAgeMs = 60 *
       }
     }
   };
-  const subdirs = (dir: string) => (existsSync(dir) ? readdirSync(dir).map((d) => join(dir, d)).filter((d) => statSync(d).isDirectory()) : []);
+  const subdirs = (dir: string) =>
+    existsSync(dir)
+      ? readdirSync(dir)
+          .map((d) => join(dir, d))
+          .filter((d) => statSync(d).isDirectory())
+      : [];
   sweep(join(dataDir, 'calendars'));
   sweep(join(dataDir, 'procedures'));
   for (const d of subdirs(join(dataDir, 'templates'))) sweep(d);

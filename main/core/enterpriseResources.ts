@@ -17,13 +17,20 @@ export interface EnterpriseData {
 
 function readChecked<T>(file: string, schema: z.ZodType<T>, label: string): T {
   const parsed = schema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
-  if (!parsed.success) throw new Error(`${label} 有误：${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('；')}`);
+  if (!parsed.success)
+    throw new Error(`${label} 有误：${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('；')}`);
   return parsed.data;
 }
 
 export function loadEnterpriseData(dir = resourcesDir()): EnterpriseData {
   return {
-    regions: regionTable(readChecked(join(dir, 'regions', 'gb2260.json'), regionTableSchema, 'resources/regions/gb2260.json')),
-    columns: readChecked(join(dir, 'enterprises', 'columns.json'), columnMapSchema, 'resources/enterprises/columns.json'),
+    regions: regionTable(
+      readChecked(join(dir, 'regions', 'gb2260.json'), regionTableSchema, 'resources/regions/gb2260.json'),
+    ),
+    columns: readChecked(
+      join(dir, 'enterprises', 'columns.json'),
+      columnMapSchema,
+      'resources/enterprises/columns.json',
+    ),
   };
 }

@@ -7,7 +7,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { z } from 'zod';
 import {
-  articleMapFile, effectiveDatesFile, repealsFile, type ArticleMapEntry, type EffectiveDatesFile, type LawCommencement, type LawRepeal,
+  articleMapFile,
+  effectiveDatesFile,
+  repealsFile,
+  type ArticleMapEntry,
+  type EffectiveDatesFile,
+  type LawCommencement,
+  type LawRepeal,
 } from '../../common/schemas/laws.js';
 import { temporalRulesFile, type TemporalRules } from '../../common/schemas/legalBasis.js';
 import { resourcesDir } from './paths.js';
@@ -26,14 +32,20 @@ export interface LawData {
 /** A data file read and checked against its schema; a broken one stops the start saying what is wrong. */
 function readChecked<T>(dir: string, name: string, schema: z.ZodType<T>): T {
   const parsed = schema.safeParse(JSON.parse(readFileSync(join(dir, name), 'utf8')));
-  if (!parsed.success) throw new Error(`resources/laws/${name} 有误：${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('；')}`);
+  if (!parsed.success)
+    throw new Error(
+      `resources/laws/${name} 有误：${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('；')}`,
+    );
   return parsed.data;
 }
 
 export function loadLawData(dir = join(resourcesDir(), 'laws')): LawData {
   const map = readChecked(dir, 'article-map.json', articleMapFile);
   const bad = map.mappings.flatMap((m) => [m.from, ...m.to]).filter((a) => !parseArticleCitation(a.article));
-  if (bad.length) throw new Error(`resources/laws/article-map.json 中的条文序号无法识别：${bad.map((a) => `${a.law}${a.article}`).join('、')}`);
+  if (bad.length)
+    throw new Error(
+      `resources/laws/article-map.json 中的条文序号无法识别：${bad.map((a) => `${a.law}${a.article}`).join('、')}`,
+    );
   const periods = readChecked(dir, 'repeals.json', repealsFile);
   return {
     articleMap: map.mappings,
@@ -46,5 +58,8 @@ export function loadLawData(dir = join(resourcesDir(), 'laws')): LawData {
 
 /** The commencement date the data gives for a version, if any. */
 export function dataEffectiveFrom(data: LawData, law: string, versionDate: string): string | null {
-  return data.effectiveDates.find((d) => lawKey(d.law) === lawKey(law) && d.versionDate === versionDate)?.effectiveFrom ?? null;
+  return (
+    data.effectiveDates.find((d) => lawKey(d.law) === lawKey(law) && d.versionDate === versionDate)?.effectiveFrom ??
+    null
+  );
 }

@@ -39,7 +39,9 @@ import type { DeferredIntegrityCheck } from './store/integrity.js';
 import type { JobRunner } from './jobs/jobRunner.js'; // long work off the request path
 import type { Thumbnails } from './files/thumbnails.js';
 
-export interface Clock { now(): Date }
+export interface Clock {
+  now(): Date;
+}
 
 export interface Services {
   db: Db;
@@ -99,7 +101,8 @@ export interface Services {
 
 export function readCalendarYears(dir: string): CalendarYear[] {
   if (!existsSync(dir)) return [];
-  return readdirSync(dir).filter((f) => /^cn-\d{4}\.json$/.test(f))
+  return readdirSync(dir)
+    .filter((f) => /^cn-\d{4}\.json$/.test(f))
     .map((f) => calendarYear.parse(JSON.parse(readFileSync(join(dir, f), 'utf8'))) as CalendarYear);
 }
 
@@ -131,7 +134,10 @@ export function procedureProblems(def: ProcedureDefinition): string[] {
  * administrator loaded since (`procedures.import`, kept in `<dataDir>/procedures`). A broken one
  * stops the start with its problems listed.
  */
-export function loadProcedures(dir = join(resourcesDir(), 'procedures'), addedDir?: string): Map<string, ProcedureDefinition> {
+export function loadProcedures(
+  dir = join(resourcesDir(), 'procedures'),
+  addedDir?: string,
+): Map<string, ProcedureDefinition> {
   const map = new Map<string, ProcedureDefinition>();
   for (const d of [dir, addedDir]) {
     if (!d || !existsSync(d)) continue;
@@ -158,24 +164,49 @@ export function loadBenchmark(file = join(resourcesDir(), 'discretion', 'violati
  * The procedure a new case or track follows: the newest version of `id` in force on `on` (the day
  * it is opened or started, from the core's clock; a version's `effectiveFrom`).
  */
-export function currentProcedure(procedures: ReadonlyMap<string, ProcedureDefinition>, id: string, on: string): ProcedureDefinition {
+export function currentProcedure(
+  procedures: ReadonlyMap<string, ProcedureDefinition>,
+  id: string,
+  on: string,
+): ProcedureDefinition {
   const def = versionInForce(procedures.values(), id, on);
   if (!def) throw new Error(`没有${on}施行的程序定义 ${id}`);
   return def;
 }
 
 /** 较大数额 for hearings (data, each figure with its source, `verified`, and whether the figure itself counts). */
-export function loadHearingThreshold(file = join(resourcesDir(), 'discretion', 'hearing-thresholds.json')): HearingThreshold {
+export function loadHearingThreshold(
+  file = join(resourcesDir(), 'discretion', 'hearing-thresholds.json'),
+): HearingThreshold {
   const rule = z.enum(['above', 'atLeast']);
   const origin = z.object({ source: z.string().min(1), verified: z.boolean() });
-  const t = z.object({
-    organisationYuan: z.number().positive(), citizenYuan: z.number().positive(), organisationRule: rule, citizenRule: rule, organisation: origin, citizen: origin,
-  }).parse(JSON.parse(readFileSync(file, 'utf8')));
-  return { organisationYuan: t.organisationYuan, citizenYuan: t.citizenYuan, organisationRule: t.organisationRule, citizenRule: t.citizenRule };
+  const t = z
+    .object({
+      organisationYuan: z.number().positive(),
+      citizenYuan: z.number().positive(),
+      organisationRule: rule,
+      citizenRule: rule,
+      organisation: origin,
+      citizen: origin,
+    })
+    .parse(JSON.parse(readFileSync(file, 'utf8')));
+  return {
+    organisationYuan: t.organisationYuan,
+    citizenYuan: t.citizenYuan,
+    organisationRule: t.organisationRule,
+    citizenRule: t.citizenRule,
+  };
 }
 
-export function loadDocumentTypeNames(manifest: TemplateInfo[], file = join(resourcesDir(), 'documents', 'types.json')): Map<string, string> {
-  const names = new Map(Object.entries(z.object({ types: z.record(z.string(), z.string()) }).parse(JSON.parse(readFileSync(file, 'utf8'))).types));
+export function loadDocumentTypeNames(
+  manifest: TemplateInfo[],
+  file = join(resourcesDir(), 'documents', 'types.json'),
+): Map<string, string> {
+  const names = new Map(
+    Object.entries(
+      z.object({ types: z.record(z.string(), z.string()) }).parse(JSON.parse(readFileSync(file, 'utf8'))).types,
+    ),
+  );
   for (const t of manifest) names.set(t.id, t.name);
   return names;
 }

@@ -35,13 +35,23 @@ export const checkTimeoutMs = 120_000;
  * `post` sends to the shell; `readSource` answers the shell's question (the stored location, or null
  * for the installer's built-in feed) — asynchronous, since the core may still be starting.
  */
-export function createUpdatePort(post: (message: unknown) => void, readSource: () => Promise<string | null>): UpdatePort {
+export function createUpdatePort(
+  post: (message: unknown) => void,
+  readSource: () => Promise<string | null>,
+): UpdatePort {
   let last: UpdateShellStatus | null = null;
   let nextId = 1;
-  const pending = new Map<number, { resolve(s: UpdateShellStatus): void; reject(e: Error): void; timer: NodeJS.Timeout }>();
+  const pending = new Map<
+    number,
+    { resolve(s: UpdateShellStatus): void; reject(e: Error): void; timer: NodeJS.Timeout }
+  >();
 
   function answerQuery(id: number): void {
-    void readSource().then((source) => source, () => null)
+    void readSource()
+      .then(
+        (source) => source,
+        () => null,
+      )
       .then((source) => post({ updateSourceAnswer: { id, source } }))
       .catch(() => undefined); // the shell is gone: nobody to answer
   }
@@ -84,7 +94,12 @@ export function createUpdatePort(post: (message: unknown) => void, readSource: (
       return new Promise<UpdateShellStatus>((resolve, reject) => {
         const timer = setTimeout(() => {
           pending.delete(id);
-          reject(new AppError('UPDATE_UNAVAILABLE', `检查更新超时（${Math.round(timeoutMs / 1000)}秒），请确认更新文件夹或网址可以访问`));
+          reject(
+            new AppError(
+              'UPDATE_UNAVAILABLE',
+              `检查更新超时（${Math.round(timeoutMs / 1000)}秒），请确认更新文件夹或网址可以访问`,
+            ),
+          );
         }, timeoutMs);
         pending.set(id, { resolve, reject, timer });
         try {

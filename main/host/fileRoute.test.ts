@@ -26,11 +26,25 @@ beforeAll(async () => {
   t = await createTestCore();
   const staticDir = mkdtempSync(join(tmpdir(), 'anjuan-static-'));
   writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>案卷</title>');
-  ({ server, url } = await startWebHost({ port: 0, staticDir, dispatch: (e) => t.core.dispatch(e), openFile: (r, token) => t.core.file(r, token) }));
-  [officer, officer2] = await Promise.all([t.login('officer'), t.login('officer2')]) as [string, string];
+  ({ server, url } = await startWebHost({
+    port: 0,
+    staticDir,
+    dispatch: (e) => t.core.dispatch(e),
+    openFile: (r, token) => t.core.file(r, token),
+  }));
+  [officer, officer2] = (await Promise.all([t.login('officer'), t.login('officer2')])) as [string, string];
   caseId = (await openCase(t, officer, { officerIds: ['off-01', 'off-03'] })).state.id;
   photo = varyJpeg(await makeJpeg(1200, 900), 7);
-  hash = (await t.call(officer, 'evidence.add', { caseId, kind: 'photo', fileName: 'p.jpg', contentBase64: photo.toString('base64'), description: '现场', takenOn: '2026-03-02' })).hash;
+  hash = (
+    await t.call(officer, 'evidence.add', {
+      caseId,
+      kind: 'photo',
+      fileName: 'p.jpg',
+      contentBase64: photo.toString('base64'),
+      description: '现场',
+      takenOn: '2026-03-02',
+    })
+  ).hash;
 }, 60_000);
 afterAll(async () => {
   server.close();
@@ -38,9 +52,15 @@ afterAll(async () => {
 });
 
 const get = (path: string, token: string | null, headers: Record<string, string> = {}, method = 'GET') =>
-  fetch(`${url.replace(/\/$/, '')}${path}`, { method, headers: { ...(token ? { Authorization: `Bearer ${token}` } : {}), ...headers } });
+  fetch(`${url.replace(/\/$/, '')}${path}`, {
+    method,
+    headers: { ...(token ? { Authorization: `Bearer ${token}` } : {}), ...headers },
+  });
 
-interface ErrorBody { ok: false; error: { code: string; message: string } }
+interface ErrorBody {
+  ok: false;
+  error: { code: string; message: string };
+}
 
 describe('GET /files/<hash>', () => {
   it('sends the file as bytes with its type and length: no Base64, no JSON, not cached, inert if opened alone', async () => {
@@ -77,7 +97,11 @@ describe('GET /files/<hash>', () => {
     const none = await get(fileUrlPath({ hash, caseId }), null);
     expect(none.status).toBe(401);
     expect(((await none.json()) as ErrorBody).error).toMatchObject({ code: 'NOT_AUTHENTICATED', message: '请先登录' });
-    for (const path of [fileUrlPath({ hash, caseId }), fileUrlPath({ hash }), fileUrlPath({ hash, caseId, variant: 'thumb' })]) {
+    for (const path of [
+      fileUrlPath({ hash, caseId }),
+      fileUrlPath({ hash }),
+      fileUrlPath({ hash, caseId, variant: 'thumb' }),
+    ]) {
       const res = await get(path, officer2);
       expect(res.status, path).toBe(403);
       expect(res.headers.get('content-type')).toMatch(/application\/json/);
@@ -89,7 +113,12 @@ describe('GET /files/<hash>', () => {
   });
 
   it('400 for a bad hash or variant, 404 for an unknown case or a file not stored', async () => {
-    for (const path of ['/files/abc', `/files/${hash}?variant=big`, `/files/${hash}?caseId=..%2F..`, '/files/..%2F..%2Fetc%2Fpasswd']) {
+    for (const path of [
+      '/files/abc',
+      `/files/${hash}?variant=big`,
+      `/files/${hash}?caseId=..%2F..`,
+      '/files/..%2F..%2Fetc%2Fpasswd',
+    ]) {
       const res = await get(path, officer);
       expect(res.status, path).toBe(400);
       expect(((await res.json()) as ErrorBody).error.code).toBe('VALIDATION');
@@ -103,7 +132,20 @@ describe('GET /files/<hash>', () => {
     expect(((await res.json()) as ErrorBody).error.code).toBe('FORBIDDEN_ORIGIN');
     const u = new URL(url);
     const status = await new Promise<number>((resolve, reject) => {
-      httpRequest({ host: u.hostname, port: u.port, path: fileUrlPath({ hash, caseId }), headers: { Host: 'evil.example', Authorization: `Bearer ${officer}` } }, (r) => { r.resume(); resolve(r.statusCode ?? 0); }).on('error', reject).end();
+      httpRequest(
+        {
+          host: u.hostname,
+          port: u.port,
+          path: fileUrlPath({ hash, caseId }),
+          headers: { Host: 'evil.example', Authorization: `Bearer ${officer}` },
+        },
+        (r) => {
+          r.resume();
+          resolve(r.statusCode ?? 0);
+        },
+      )
+        .on('error', reject)
+        .end();
     });
     expect(status).toBe(403);
   });
@@ -116,7 +158,9 @@ describe('GET /files/<hash>', () => {
     writeFileSync(file, bad);
     const errors: unknown[] = [];
     const logged = console.error;
-    console.error = (...args: unknown[]) => { errors.push(args); };
+    console.error = (...args: unknown[]) => {
+      errors.push(args);
+    };
     try {
       const res = await get(fileUrlPath({ hash, caseId }), officer);
       expect(res.status).toBe(200); // the headers went out before the end of the file was read

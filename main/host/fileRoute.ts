@@ -14,17 +14,36 @@ import type { FileReply } from '../core/api/files.js';
 export type OpenFile = (request: FileRequest, token: string | null) => Promise<FileReply>;
 
 const statusOf: Partial<Record<ErrorCode, number>> = {
-  VALIDATION: 400, NOT_AUTHENTICATED: 401, SETUP_REQUIRED: 403, PASSWORD_CHANGE_REQUIRED: 403,
-  FORBIDDEN_ROLE: 403, FORBIDDEN_CASE: 403, FORBIDDEN_ORIGIN: 403, NOT_FOUND: 404, FILE_TOO_LARGE: 413,
+  VALIDATION: 400,
+  NOT_AUTHENTICATED: 401,
+  SETUP_REQUIRED: 403,
+  PASSWORD_CHANGE_REQUIRED: 403,
+  FORBIDDEN_ROLE: 403,
+  FORBIDDEN_CASE: 403,
+  FORBIDDEN_ORIGIN: 403,
+  NOT_FOUND: 404,
+  FILE_TOO_LARGE: 413,
 };
 
 type SendError = (res: ServerResponse, status: number, code: ErrorCode, message: string) => void;
 
-export async function serveStoredFile(req: IncomingMessage, res: ServerResponse, openFile: OpenFile, sendError: SendError): Promise<void> {
+export async function serveStoredFile(
+  req: IncomingMessage,
+  res: ServerResponse,
+  openFile: OpenFile,
+  sendError: SendError,
+): Promise<void> {
   const request = fileRequestOfUrl(req.url ?? '');
-  if (!request) return sendError(res, 400, 'VALIDATION', '文件地址格式不正确：应为 /files/<64位文件标识>?caseId=<案件标识>');
+  if (!request)
+    return sendError(res, 400, 'VALIDATION', '文件地址格式不正确：应为 /files/<64位文件标识>?caseId=<案件标识>');
   const reply = await openFile(request, bearerToken(req.headers.authorization));
-  if (!reply.ok) return sendError(res, statusOf[reply.error.code as ErrorCode] ?? 500, reply.error.code as ErrorCode, reply.error.message);
+  if (!reply.ok)
+    return sendError(
+      res,
+      statusOf[reply.error.code as ErrorCode] ?? 500,
+      reply.error.code as ErrorCode,
+      reply.error.message,
+    );
   const file = reply.value;
   res.writeHead(200, {
     'Content-Type': file.mimeType,

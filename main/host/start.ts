@@ -14,10 +14,18 @@ import { demoRequested } from './demoEnv.js';
 async function main(): Promise<void> {
   const dataDir = resolveDataDir();
   const clockFile = process.env.ANJUAN_TEST_CLOCK_FILE;
-  if (clockFile) console.warn(`警告：测试时钟已启用（${clockFile}），工作站日期由该文件决定。正式使用时不得设置 ANJUAN_TEST_CLOCK_FILE。`);
+  if (clockFile)
+    console.warn(
+      `警告：测试时钟已启用（${clockFile}），工作站日期由该文件决定。正式使用时不得设置 ANJUAN_TEST_CLOCK_FILE。`,
+    );
   const demo = demoRequested();
   // scheduledBackups: the daily backup while the host runs (issue 11, core/backup/).
-  const core = await createCore({ dataDir, demo, scheduledBackups: true, ...(clockFile ? { clock: fileClock(clockFile) } : {}) });
+  const core = await createCore({
+    dataDir,
+    demo,
+    scheduledBackups: true,
+    ...(clockFile ? { clock: fileClock(clockFile) } : {}),
+  });
   const { server, url } = await startWebHost({
     port: Number(process.env.ANJUAN_PORT ?? 47800),
     staticDir: join(appRoot(), 'dist', 'renderer'),
@@ -26,7 +34,8 @@ async function main(): Promise<void> {
   });
   console.log(`案卷工作站已启动：${url}`);
   console.log(`数据目录：${dataDir}`);
-  if (!core.services.accounts.isSetUp()) console.log('本工作站尚未设置：请在浏览器中打开上述地址，完成初始设置（本单位和系统管理员账号）。');
+  if (!core.services.accounts.isSetUp())
+    console.log('本工作站尚未设置：请在浏览器中打开上述地址，完成初始设置（本单位和系统管理员账号）。');
   const stop = (): void => {
     server.close();
     void core.close().finally(() => process.exit(0));

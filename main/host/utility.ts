@@ -41,8 +41,19 @@ function isEnvelope(v: unknown): v is Envelope {
 }
 
 /** Answers one message; never throws (a bad message gets a VALIDATION value, a core failure INTERNAL). */
-export async function answer(data: unknown, core: Promise<CoreLike>, port: ParentPortLike, opts: ServeOptions): Promise<void> {
-  const m = (typeof data === 'object' && data !== null ? data : {}) as { id?: unknown; envelope?: unknown; file?: unknown; ping?: unknown; shutdown?: unknown };
+export async function answer(
+  data: unknown,
+  core: Promise<CoreLike>,
+  port: ParentPortLike,
+  opts: ServeOptions,
+): Promise<void> {
+  const m = (typeof data === 'object' && data !== null ? data : {}) as {
+    id?: unknown;
+    envelope?: unknown;
+    file?: unknown;
+    ping?: unknown;
+    shutdown?: unknown;
+  };
   const id = typeof m.id === 'number' ? m.id : null;
   if (m.shutdown === true) {
     await core.then((c) => c.close()).catch((e: unknown) => opts.log(`关闭数据库时出错：${String(e)}`));
@@ -65,9 +76,15 @@ export async function answer(data: unknown, core: Promise<CoreLike>, port: Paren
       reply = await (await core).dispatch(stampTransport(m.envelope, 'ipc'));
     } catch (e) {
       // createCore failed (data directory unreadable, disk full…) or dispatch broke its promise to never throw.
-      opts.log(`处理 ${m.envelope.op} 时出错：${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+      opts.log(`处理 ${m.envelope.op} 时出错：${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
       // A damaged database (issue 11) says what is wrong and how to restore, in its own words.
-      reply = { ok: false, error: e instanceof AppError ? e.toValue() : { code: 'INTERNAL', message: `${errorCodes.INTERNAL}：${e instanceof Error ? e.message : String(e)}` } };
+      reply = {
+        ok: false,
+        error:
+          e instanceof AppError
+            ? e.toValue()
+            : { code: 'INTERNAL', message: `${errorCodes.INTERNAL}：${e instanceof Error ? e.message : String(e)}` },
+      };
     }
   }
   try {
@@ -91,16 +108,26 @@ async function readFileFor(raw: unknown, core: Promise<CoreLike>, opts: ServeOpt
     const opened = await c.file(m.request, typeof m.token === 'string' ? m.token : null);
     if (!opened.ok) return opened;
     const b = opened.value.bytes();
-    return { ok: true, value: { hash: opened.value.hash, mimeType: opened.value.mimeType, bytes: new Uint8Array(b.buffer, b.byteOffset, b.byteLength) } };
+    return {
+      ok: true,
+      value: {
+        hash: opened.value.hash,
+        mimeType: opened.value.mimeType,
+        bytes: new Uint8Array(b.buffer, b.byteOffset, b.byteLength),
+      },
+    };
   } catch (e) {
-    opts.log(`读取文件时出错：${e instanceof Error ? e.stack ?? e.message : String(e)}`);
-    return { ok: false, error: e instanceof AppError ? e.toValue() : { code: 'INTERNAL', message: errorCodes.INTERNAL } };
+    opts.log(`读取文件时出错：${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    return {
+      ok: false,
+      error: e instanceof AppError ? e.toValue() : { code: 'INTERNAL', message: errorCodes.INTERNAL },
+    };
   }
 }
 
 export function serveCore(port: ParentPortLike, core: Promise<CoreLike>, opts: ServeOptions): void {
   // Keep the rejection observed: a failed start is reported per request, not as an unhandled rejection.
-  core.catch((e: unknown) => opts.log(`案卷核心启动失败：${e instanceof Error ? e.stack ?? e.message : String(e)}`));
+  core.catch((e: unknown) => opts.log(`案卷核心启动失败：${e instanceof Error ? (e.stack ?? e.message) : String(e)}`));
   port.on('message', (event) => {
     if (opts.pdfReplies?.deliver(event?.data)) return;
     void answer(event?.data, core, port, opts).catch((e: unknown) => opts.log(`消息处理失败：${String(e)}`));
@@ -110,7 +137,9 @@ export function serveCore(port: ParentPortLike, core: Promise<CoreLike>, opts: S
 const parentPort = (process as unknown as { parentPort?: ParentPortLike }).parentPort;
 if (parentPort) {
   const log = (message: string): void => console.error(`[案卷核心] ${message}`);
-  process.on('unhandledRejection', (e) => log(`未处理的异常：${e instanceof Error ? e.stack ?? e.message : String(e)}`));
+  process.on('unhandledRejection', (e) =>
+    log(`未处理的异常：${e instanceof Error ? (e.stack ?? e.message) : String(e)}`),
+  );
   // After an uncaught exception the core's state is unknown: exit, and the shell starts a fresh one.
   process.on('uncaughtException', (e) => {
     log(`未捕获的异常：${e.stack ?? e.message}`);
@@ -121,7 +150,20 @@ if (parentPort) {
   const pdf = createElectronPdfPort((message) => parentPort.postMessage(message));
   // Issue 11: the shell's updater asks for the feed location set in 本局设置 and reports its state (updateLink.ts).
   let started: Promise<Core> | null = null;
-  const updates = createUpdatePort((message) => parentPort.postMessage(message), async () => updateSourceSetting((await started!).services));
-  started = createCore({ dataDir, electronPdf: pdf.channel, updateLink: updates.link, demo: demoRequested(), scheduledBackups: true });
-  serveCore(parentPort, started, { log, exit: (code) => process.exit(code), pdfReplies: { deliver: (m) => pdf.deliver(m) || updates.deliver(m) } });
+  const updates = createUpdatePort(
+    (message) => parentPort.postMessage(message),
+    async () => updateSourceSetting((await started!).services),
+  );
+  started = createCore({
+    dataDir,
+    electronPdf: pdf.channel,
+    updateLink: updates.link,
+    demo: demoRequested(),
+    scheduledBackups: true,
+  });
+  serveCore(parentPort, started, {
+    log,
+    exit: (code) => process.exit(code),
+    pdfReplies: { deliver: (m) => pdf.deliver(m) || updates.deliver(m) },
+  });
 }

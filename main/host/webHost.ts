@@ -16,11 +16,20 @@ import { serveStoredFile, type OpenFile } from './fileRoute.js';
 /** The largest request body: the biggest upload of the contract (a 35 MB directory in Base64) fits. */
 export const maxBodyBytes = 64 * 1024 * 1024;
 const types: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8', '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png',
-  '.ttf': 'font/ttf', '.woff2': 'font/woff2', '.ico': 'image/x-icon', '.map': 'application/json',
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ttf': 'font/ttf',
+  '.woff2': 'font/woff2',
+  '.ico': 'image/x-icon',
+  '.map': 'application/json',
 };
-const csp = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; worker-src 'self' blob:; object-src 'none'; frame-ancestors 'none'";
+const csp =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; worker-src 'self' blob:; object-src 'none'; frame-ancestors 'none'";
 
 export interface WebHostOptions {
   port: number;
@@ -68,8 +77,12 @@ function readBody(req: IncomingMessage, limit: number): Promise<string | null> {
       }
       chunks.push(c);
     });
-    req.on('end', () => { if (!over) resolve(Buffer.concat(chunks).toString('utf8')); });
-    req.on('error', (e) => { if (!over) reject(e); });
+    req.on('end', () => {
+      if (!over) resolve(Buffer.concat(chunks).toString('utf8'));
+    });
+    req.on('error', (e) => {
+      if (!over) reject(e);
+    });
   });
 }
 
@@ -79,9 +92,20 @@ function send(res: ServerResponse, status: number, body: string | Buffer, type: 
 }
 
 /** An error value as the core would give it, for what the host itself refuses. */
-function sendError(res: ServerResponse, status: number, code: ErrorCode, message: string, headers: Record<string, string> = {}): void {
+function sendError(
+  res: ServerResponse,
+  status: number,
+  code: ErrorCode,
+  message: string,
+  headers: Record<string, string> = {},
+): void {
   const reply: Reply<never> = { ok: false, error: { code, message } };
-  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'no-store', ...headers });
+  res.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'X-Content-Type-Options': 'nosniff',
+    'Cache-Control': 'no-store',
+    ...headers,
+  });
   res.end(JSON.stringify(reply));
 }
 
@@ -91,7 +115,9 @@ function sendError(res: ServerResponse, status: number, code: ErrorCode, message
  * seconds, so it reads the answer instead of a reset.
  */
 function refuseTooLarge(req: IncomingMessage, res: ServerResponse, limit: number): void {
-  sendError(res, 413, 'REQUEST_TOO_LARGE', `请求内容过大（不超过${megabytes(limit)}），请缩小文件或分批提交`, { Connection: 'close' });
+  sendError(res, 413, 'REQUEST_TOO_LARGE', `请求内容过大（不超过${megabytes(limit)}），请缩小文件或分批提交`, {
+    Connection: 'close',
+  });
   if (req.complete) return;
   req.resume();
   const stop = setTimeout(() => req.socket.destroy(), 5000);
@@ -126,7 +152,11 @@ function serveStatic(dir: string, url: string, res: ServerResponse): void {
     return;
   }
   const type = types[extname(target)] ?? 'application/octet-stream';
-  res.writeHead(200, { 'Content-Type': type, 'X-Content-Type-Options': 'nosniff', ...(type.startsWith('text/html') ? { 'Content-Security-Policy': csp } : {}) });
+  res.writeHead(200, {
+    'Content-Type': type,
+    'X-Content-Type-Options': 'nosniff',
+    ...(type.startsWith('text/html') ? { 'Content-Security-Policy': csp } : {}),
+  });
   res.end(readFileSync(target));
 }
 
@@ -136,8 +166,10 @@ export function startWebHost(opts: WebHostOptions): Promise<{ server: Server; ur
     void (async () => {
       if (!isAllowedHost(req.headers.host, port)) return send(res, 403, 'forbidden host', 'text/plain');
       if (req.url === webApiPath && req.method === 'POST') {
-        if (!isAllowedOrigin(req.headers.origin, port)) return sendError(res, 403, 'FORBIDDEN_ORIGIN', '不接受来自其他网站的请求：只有本工作站自己的页面可以调用');
-        if (!isJson(req.headers['content-type'])) return sendError(res, 415, 'VALIDATION', '请求的内容类型应为 application/json');
+        if (!isAllowedOrigin(req.headers.origin, port))
+          return sendError(res, 403, 'FORBIDDEN_ORIGIN', '不接受来自其他网站的请求：只有本工作站自己的页面可以调用');
+        if (!isJson(req.headers['content-type']))
+          return sendError(res, 415, 'VALIDATION', '请求的内容类型应为 application/json');
         const length = Number(req.headers['content-length']);
         if (Number.isFinite(length) && length > maxBodyBytes) return refuseTooLarge(req, res, maxBodyBytes);
         const body = await readBody(req, maxBodyBytes);
@@ -153,7 +185,13 @@ export function startWebHost(opts: WebHostOptions): Promise<{ server: Server; ur
         return send(res, 200, JSON.stringify(reply), 'application/json; charset=utf-8');
       }
       if ((req.method === 'GET' || req.method === 'HEAD') && opts.openFile && req.url?.startsWith(filesPath)) {
-        if (!isAllowedOrigin(req.headers.origin, port)) return sendError(res, 403, 'FORBIDDEN_ORIGIN', '不接受来自其他网站的请求：只有本工作站自己的页面可以读取文件');
+        if (!isAllowedOrigin(req.headers.origin, port))
+          return sendError(
+            res,
+            403,
+            'FORBIDDEN_ORIGIN',
+            '不接受来自其他网站的请求：只有本工作站自己的页面可以读取文件',
+          );
         return serveStoredFile(req, res, opts.openFile, sendError);
       }
       if (req.method === 'GET' || req.method === 'HEAD') return serveStatic(opts.staticDir, req.url ?? '/', res);

@@ -28,7 +28,10 @@ import { ForcedPasswordChangeScreen } from './screens/account/ChangePassword';
 import { AccountsScreen } from './screens/accounts/AccountsScreen';
 import { canCall } from './app/canCall';
 
-type Boot = { status: 'loading' } | { status: 'failed'; message: string } | { status: 'ready'; info: AppInfo; user: UserView | null };
+type Boot =
+  | { status: 'loading' }
+  | { status: 'failed'; message: string }
+  | { status: 'ready'; info: AppInfo; user: UserView | null };
 
 export function App() {
   const [boot, setBoot] = useState<Boot>({ status: 'loading' });
@@ -54,12 +57,18 @@ export function App() {
     }
   }, []);
 
-  useEffect(() => { void start(); }, [start]);
+  useEffect(() => {
+    void start();
+  }, [start]);
 
-  useEffect(() => client.onSessionLost(() => {
-    setBoot((b) => (b.status === 'ready' ? { ...b, user: null } : b));
-    notifier.error('登录已失效，请重新登录');
-  }), [notifier]);
+  useEffect(
+    () =>
+      client.onSessionLost(() => {
+        setBoot((b) => (b.status === 'ready' ? { ...b, user: null } : b));
+        notifier.error('登录已失效，请重新登录');
+      }),
+    [notifier],
+  );
 
   const session = useMemo<Session | null>(() => {
     if (boot.status !== 'ready' || !boot.user) return null;
@@ -74,23 +83,47 @@ export function App() {
   }, [boot]);
 
   if (boot.status === 'loading') {
-    return <Box sx={{ display: 'grid', placeItems: 'center', minHeight: '100vh' }}><CircularProgress /></Box>;
+    return (
+      <Box sx={{ display: 'grid', placeItems: 'center', minHeight: '100vh' }}>
+        <CircularProgress />
+      </Box>
+    );
   }
   if (boot.status === 'failed') {
     return (
       <Box sx={{ maxWidth: 520, mx: 'auto', mt: 12 }}>
-        <Alert severity="error" action={<Button color="inherit" onClick={() => void start()}>重试</Button>}>{boot.message}</Alert>
+        <Alert
+          severity="error"
+          action={
+            <Button color="inherit" onClick={() => void start()}>
+              重试
+            </Button>
+          }
+        >
+          {boot.message}
+        </Alert>
       </Box>
     );
   }
   if (boot.info.setupRequired) {
-    return <SetupScreen info={boot.info} onDone={(username) => { setJustSetUp(username); void start(); }} />;
+    return (
+      <SetupScreen
+        info={boot.info}
+        onDone={(username) => {
+          setJustSetUp(username);
+          void start();
+        }}
+      />
+    );
   }
   if (!session) {
     return (
       <LoginScreen
         info={boot.info}
-        onLoggedIn={(user) => { setJustSetUp(null); setBoot({ status: 'ready', info: boot.info, user }); }}
+        onLoggedIn={(user) => {
+          setJustSetUp(null);
+          setBoot({ status: 'ready', info: boot.info, user });
+        }}
         notice={justSetUp ? '初始设置已完成，请用系统管理员账号登录。' : null}
         initialUsername={justSetUp ?? undefined}
       />
@@ -102,21 +135,23 @@ export function App() {
   return (
     <SessionContext.Provider value={session}>
       <AppShell>
-        {route.name === 'case'
-          ? <CasePage key={route.caseId} caseId={route.caseId} tab={route.tab} />
-          : route.name === 'deadlines'
-            ? <DeadlinesScreen />
-            : route.name === 'laws'
-            ? <LawsScreen law={route.law} article={route.article} />
-            : route.name === 'enterprises'
-            ? <EnterprisesScreen />
-            : route.name === 'enterprise'
-            ? <EnterprisePage key={route.id} id={route.id} />
-            : route.name === 'settings'
-            ? <SettingsScreen />
-            : route.name === 'accounts' && canCall(session.user.roles, 'users.list')
-            ? <AccountsScreen /> /* a user without the role who inherits #/accounts lands on the case list */
-            : <CaseListScreen />}
+        {route.name === 'case' ? (
+          <CasePage key={route.caseId} caseId={route.caseId} tab={route.tab} />
+        ) : route.name === 'deadlines' ? (
+          <DeadlinesScreen />
+        ) : route.name === 'laws' ? (
+          <LawsScreen law={route.law} article={route.article} />
+        ) : route.name === 'enterprises' ? (
+          <EnterprisesScreen />
+        ) : route.name === 'enterprise' ? (
+          <EnterprisePage key={route.id} id={route.id} />
+        ) : route.name === 'settings' ? (
+          <SettingsScreen />
+        ) : route.name === 'accounts' && canCall(session.user.roles, 'users.list') ? (
+          <AccountsScreen /> /* a user without the role who inherits #/accounts lands on the case list */
+        ) : (
+          <CaseListScreen />
+        )}
       </AppShell>
     </SessionContext.Provider>
   );

@@ -32,15 +32,22 @@ export async function codeImportFigures(report: (f: Figure) => void): Promise<vo
     try {
       const call = callerFor(core);
       const token = (await call(null, 'session.login', { username: 'reviewer', password: 'reviewer123' })).token;
-      times.push(await timeIt(async () => {
-        const r = await call(token, 'laws.import', { files: [{ name: codeFile, content }] });
-        articles = r.results[0]?.articleCount ?? 0;
-        if (r.added !== 1) throw new Error(`laws.import: ${JSON.stringify(r.results[0])}`);
-      }));
+      times.push(
+        await timeIt(async () => {
+          const r = await call(token, 'laws.import', { files: [{ name: codeFile, content }] });
+          articles = r.results[0]?.articleCount ?? 0;
+          if (r.added !== 1) throw new Error(`laws.import: ${JSON.stringify(r.results[0])}`);
+        }),
+      );
     } finally {
       await core.close();
       rmSync(dir, { recursive: true, force: true });
     }
   }
-  report({ name, value: median(times), ...target, note: `${articles} articles through laws.import into a fresh library (parse + store + FTS index), median of 3` });
+  report({
+    name,
+    value: median(times),
+    ...target,
+    note: `${articles} articles through laws.import into a fresh library (parse + store + FTS index), median of 3`,
+  });
 }

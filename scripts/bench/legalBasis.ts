@@ -22,8 +22,21 @@ export async function legalBasisFigures(report: (f: Figure) => void): Promise<vo
   for (let i = 0; i < 300; i++) {
     const q = queries[i % queries.length]!;
     const t0 = performance.now();
-    resolveLegalBasis(index, data.temporal, { chosen: q.chosen, actOn: q.actOn, continuing: false, decisionOn: '2026-12-07', figures: { amounts: q.amounts, aggravated: false } });
+    resolveLegalBasis(index, data.temporal, {
+      chosen: q.chosen,
+      actOn: q.actOn,
+      continuing: false,
+      decisionOn: '2026-12-07',
+      figures: { amounts: q.amounts, aggravated: false },
+    });
     times.push(performance.now() - t0);
   }
-  report({ name: 'legal-basis-resolve', value: median(times), unit: 'ms', op: '<', target: 5, note: `median of 300, ${violations.length} types and ${data.articleMap.length} mappings loaded` });
+  report({
+    name: 'legal-basis-resolve',
+    value: median(times),
+    unit: 'ms',
+    op: '<',
+    target: 5,
+    note: `median of 300, ${violations.length} types and ${data.articleMap.length} mappings loaded`,
+  });
 }

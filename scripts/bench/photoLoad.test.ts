@@ -27,13 +27,27 @@ beforeAll(async () => {
   t = await createTestCore();
   const staticDir = mkdtempSync(join(tmpdir(), 'anjuan-static-'));
   writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>案卷</title>');
-  ({ server, url } = await startWebHost({ port: 0, staticDir, dispatch: (e) => t.core.dispatch(e), openFile: (r, tk) => t.core.file(r, tk) }));
-  token = (await api<{ token: string }>(url, null, 'session.login', { username: 'officer', password: 'officer123' })).token;
+  ({ server, url } = await startWebHost({
+    port: 0,
+    staticDir,
+    dispatch: (e) => t.core.dispatch(e),
+    openFile: (r, tk) => t.core.file(r, tk),
+  }));
+  token = (await api<{ token: string }>(url, null, 'session.login', { username: 'officer', password: 'officer123' }))
+    .token;
   const [ent] = await api<Array<{ id: string }>>(url, token, 'enterprises.search', { query: '天柱', limit: 1 });
-  caseId = (await api<{ state: { id: string } }>(url, token, 'cases.open', {
-    enterpriseId: ent!.id, violationId: 'air-over-standard-emission', officerIds: ['off-01', 'off-03'], discoveredOn: '2026-03-02', filedOn: '2026-03-02',
-    source: '现场检查', summary: '现场检查发现该公司废气排放口颗粒物浓度超过排放标准。', requestId: 'req-photo-load',
-  })).state.id;
+  caseId = (
+    await api<{ state: { id: string } }>(url, token, 'cases.open', {
+      enterpriseId: ent!.id,
+      violationId: 'air-over-standard-emission',
+      officerIds: ['off-01', 'off-03'],
+      discoveredOn: '2026-03-02',
+      filedOn: '2026-03-02',
+      source: '现场检查',
+      summary: '现场检查发现该公司废气排放口颗粒物浓度超过排放标准。',
+      requestId: 'req-photo-load',
+    })
+  ).state.id;
   photo = await makeJpeg();
 }, 120_000);
 afterAll(async () => {
@@ -58,7 +72,9 @@ describe(`${photos} photos of 4000×3000 in one case`, () => {
     const t0 = performance.now();
     const { result, peakMb } = await peakRssDuring(() => readBackWeb(url, token, caseId, hashes));
     expect(result.files).toBe(photos);
-    expect(result.bytes).toBe(photos * photo.length + hashes.reduce((n, _h, i) => n + `anjuan test photo ${i}`.length + 4, 0));
+    expect(result.bytes).toBe(
+      photos * photo.length + hashes.reduce((n, _h, i) => n + `anjuan test photo ${i}`.length + 4, 0),
+    );
     // Thumbnails, not originals, for the 证据 tab: a few tens of KB each.
     expect(result.thumbBytes / photos).toBeLessThan(60_000);
     expect(performance.now() - t0).toBeLessThan(20_000);
@@ -75,8 +91,13 @@ describe(`${photos} photos of 4000×3000 in one case`, () => {
     expect(performance.now() - t0).toBeLessThan(20_000);
     expect(peakMb - before).toBeLessThan(600);
     // An officer not on the case gets the core's refusal over the same path, in Chinese.
-    const other = (await api<{ token: string }>(url, null, 'session.login', { username: 'officer2', password: 'officer123' })).token;
-    expect(await relay.read({ hash: hashes[0]!, caseId }, other)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN_CASE' } });
+    const other = (
+      await api<{ token: string }>(url, null, 'session.login', { username: 'officer2', password: 'officer123' })
+    ).token;
+    expect(await relay.read({ hash: hashes[0]!, caseId }, other)).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN_CASE' },
+    });
   }, 60_000);
 
   it('leaves JSON.stringify native in the host (pdf.js’s polyfill made every reply ~100× slower)', () => {

@@ -22,42 +22,73 @@ import { varyJpeg } from '../../main/core/testing/photos.js';
 
 /** One operation through POST /api; the error's Chinese message thrown. */
 export async function api<T>(url: string, token: string | null, op: string, input: unknown): Promise<T> {
-  const res = await fetch(`${url}api`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ op, input, token }) });
+  const res = await fetch(`${url}api`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ op, input, token }),
+  });
   const reply = (await res.json()) as Reply<T>;
   if (!reply.ok) throw new Error(`${op}：${reply.error.message}`);
   return reply.value;
 }
 
 /** Adds `count` distinct copies of `photo` (a numbered COM segment each) to the case through the web host. */
-export async function addPhotos(url: string, token: string, caseId: string, photo: Buffer, count: number, takenOn: string): Promise<string[]> {
+export async function addPhotos(
+  url: string,
+  token: string,
+  caseId: string,
+  photo: Buffer,
+  count: number,
+  takenOn: string,
+): Promise<string[]> {
   const hashes: string[] = [];
   for (let i = 0; i < count; i++) {
     const bytes = varyJpeg(photo, i);
     const r = await api<{ hash: string }>(url, token, 'evidence.add', {
-      caseId, kind: 'photo', fileName: `现场照片${i + 1}.jpg`, contentBase64: bytes.toString('base64'), description: `现场照片${i + 1}`, takenOn,
+      caseId,
+      kind: 'photo',
+      fileName: `现场照片${i + 1}.jpg`,
+      contentBase64: bytes.toString('base64'),
+      description: `现场照片${i + 1}`,
+      takenOn,
     });
     hashes.push(r.hash);
   }
   return hashes;
 }
 
-export interface ReadBack { files: number; bytes: number; thumbBytes: number }
+export interface ReadBack {
+  files: number;
+  bytes: number;
+  thumbBytes: number;
+}
 
 /** `work` over `items`, `parallel` at a time (a browser asks for about six files of a host at once). */
 async function inParallel<T>(items: T[], parallel: number, work: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
-  await Promise.all(Array.from({ length: Math.min(parallel, items.length) }, async () => {
-    while (next < items.length) await work(items[next++]!);
-  }));
+  await Promise.all(
+    Array.from({ length: Math.min(parallel, items.length) }, async () => {
+      while (next < items.length) await work(items[next++]!);
+    }),
+  );
 }
 
 /** Every photo through GET /files/… as a stream, hashed on the way (never held whole), and its thumbnail. */
-export async function readBackWeb(url: string, token: string, caseId: string, hashes: string[], parallel = 4): Promise<ReadBack> {
+export async function readBackWeb(
+  url: string,
+  token: string,
+  caseId: string,
+  hashes: string[],
+  parallel = 4,
+): Promise<ReadBack> {
   const out: ReadBack = { files: 0, bytes: 0, thumbBytes: 0 };
   const headers = { Authorization: `Bearer ${token}` };
   await inParallel(hashes, parallel, async (hash) => {
-    const thumb = await fetch(`${url.replace(/\/$/, '')}${fileUrlPath({ hash, caseId, variant: 'thumb' })}`, { headers });
-    if (thumb.status !== 200 || thumb.headers.get('content-type') !== 'image/jpeg') throw new Error(`缩略图读取失败：HTTP ${thumb.status}`);
+    const thumb = await fetch(`${url.replace(/\/$/, '')}${fileUrlPath({ hash, caseId, variant: 'thumb' })}`, {
+      headers,
+    });
+    if (thumb.status !== 200 || thumb.headers.get('content-type') !== 'image/jpeg')
+      throw new Error(`缩略图读取失败：HTTP ${thumb.status}`);
     out.thumbBytes += (await thumb.arrayBuffer()).byteLength;
     const res = await fetch(`${url.replace(/\/$/, '')}${fileUrlPath({ hash, caseId })}`, { headers });
     if (res.status !== 200 || !res.body) throw new Error(`照片读取失败：HTTP ${res.status}`);
@@ -67,7 +98,8 @@ export async function readBackWeb(url: string, token: string, caseId: string, ha
       digest.update(chunk);
       n += chunk.byteLength;
     }
-    if (digest.digest('hex') !== hash || String(n) !== res.headers.get('content-length')) throw new Error('照片内容与其哈希不符');
+    if (digest.digest('hex') !== hash || String(n) !== res.headers.get('content-length'))
+      throw new Error('照片内容与其哈希不符');
     out.files += 1;
     out.bytes += n;
   });
@@ -79,27 +111,48 @@ export async function readBackWeb(url: string, token: string, caseId: string, ha
  * checked), coreProcess.ts's correlation and time-outs, utility.ts's answer — with a structured
  * clone wherever Electron would copy a message between processes.
  */
-export function ipcRelay(core: Pick<Core, 'dispatch' | 'close' | 'file'>, log: (m: string) => void = () => {}): { read(request: FileRequest, token: string): Promise<Reply<unknown>> } {
+export function ipcRelay(
+  core: Pick<Core, 'dispatch' | 'close' | 'file'>,
+  log: (m: string) => void = () => {},
+): { read(request: FileRequest, token: string): Promise<Reply<unknown>> } {
   let toCore: ((e: { data: unknown }) => void) | null = null;
   const fromCore: { message?: (m: unknown) => void } = {};
   const port: ParentPortLike = {
-    on: (_event, listener) => { toCore = listener; },
-    postMessage: (m) => { const copy = structuredClone(m); setImmediate(() => fromCore.message?.(copy)); },
+    on: (_event, listener) => {
+      toCore = listener;
+    },
+    postMessage: (m) => {
+      const copy = structuredClone(m);
+      setImmediate(() => fromCore.message?.(copy));
+    },
   };
   serveCore(port, Promise.resolve(core), { log, exit: () => {} });
   const child = {
-    postMessage: (m: unknown) => { const copy = structuredClone(m); setImmediate(() => toCore?.({ data: copy })); },
-    on: (event: string, listener: (m: unknown) => void) => { if (event === 'message') fromCore.message = listener; return child; },
+    postMessage: (m: unknown) => {
+      const copy = structuredClone(m);
+      setImmediate(() => toCore?.({ data: copy }));
+    },
+    on: (event: string, listener: (m: unknown) => void) => {
+      if (event === 'message') fromCore.message = listener;
+      return child;
+    },
     kill: () => true,
   };
   const shell = startCoreProcess({ fork: () => child as unknown as CoreChild, log });
   const deps: IpcDeps = { appOrigin: 'app://anjuan', core: shell, print: async () => ({ ok: false }), log };
   const page: SenderEvent = { senderFrame: { url: 'app://anjuan/index.html', parent: null } };
-  return { read: async (request, token) => structuredClone(await handleFile(page, structuredClone({ request, token }), deps)) };
+  return {
+    read: async (request, token) => structuredClone(await handleFile(page, structuredClone({ request, token }), deps)),
+  };
 }
 
 /** Every photo and its thumbnail through the IPC relay, each photo checked against its hash. */
-export async function readBackIpc(relay: ReturnType<typeof ipcRelay>, token: string, caseId: string, hashes: string[]): Promise<ReadBack> {
+export async function readBackIpc(
+  relay: ReturnType<typeof ipcRelay>,
+  token: string,
+  caseId: string,
+  hashes: string[],
+): Promise<ReadBack> {
   const out: ReadBack = { files: 0, bytes: 0, thumbBytes: 0 };
   for (const hash of hashes) {
     const thumb = await relay.read({ hash, caseId, variant: 'thumb' }, token);
@@ -108,7 +161,8 @@ export async function readBackIpc(relay: ReturnType<typeof ipcRelay>, token: str
     const full = await relay.read({ hash, caseId }, token);
     if (!full.ok) throw new Error(`照片读取失败：${full.error.message}`);
     const bytes = (full.value as { bytes: Uint8Array }).bytes;
-    if (!(bytes instanceof Uint8Array) || createHash('sha256').update(bytes).digest('hex') !== hash) throw new Error('照片内容与其哈希不符');
+    if (!(bytes instanceof Uint8Array) || createHash('sha256').update(bytes).digest('hex') !== hash)
+      throw new Error('照片内容与其哈希不符');
     out.files += 1;
     out.bytes += bytes.byteLength;
   }
@@ -125,7 +179,13 @@ export function rssMb(pid?: number): number {
 /** The highest resident memory seen while `work` runs, sampled every 20 ms. */
 export async function peakRssDuring<T>(work: () => Promise<T>, pid?: number): Promise<{ result: T; peakMb: number }> {
   let peak = rssMb(pid);
-  const timer = setInterval(() => { try { peak = Math.max(peak, rssMb(pid)); } catch { /* the process is gone */ } }, 20);
+  const timer = setInterval(() => {
+    try {
+      peak = Math.max(peak, rssMb(pid));
+    } catch {
+      /* the process is gone */
+    }
+  }, 20);
   try {
     const result = await work();
     peak = Math.max(peak, rssMb(pid));

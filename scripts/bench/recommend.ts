@@ -27,8 +27,22 @@ export async function recommendFigures(report: (f: Figure) => void): Promise<voi
   const held = topKAccuracy(pool, heldOut, 3);
   const code = topKAccuracy(pool, codeEra, 3);
   console.log(`# recommend: top-1 ${top1.percent} %, held-out top-3 ${held.percent} % (${held.hits}/${held.total})`);
-  report({ name: 'recommend-top3', value: all.percent, unit: '%', op: '>=', target: 85, note: `${all.hits}/${all.total} pre-Code descriptions, right type in the first 3` });
-  report({ name: 'recommend-code-era-top3', value: code.percent, unit: '%', op: '>=', target: 85, note: `${code.hits}/${code.total} descriptions dated after 2026-08-15, written blind to the keywords; a Code article in the first 3` });
+  report({
+    name: 'recommend-top3',
+    value: all.percent,
+    unit: '%',
+    op: '>=',
+    target: 85,
+    note: `${all.hits}/${all.total} pre-Code descriptions, right type in the first 3`,
+  });
+  report({
+    name: 'recommend-code-era-top3',
+    value: code.percent,
+    unit: '%',
+    op: '>=',
+    target: 85,
+    note: `${code.hits}/${code.total} descriptions dated after 2026-08-15, written blind to the keywords; a Code article in the first 3`,
+  });
 
   // As the handler does it: the types standing on the date, then the ranking — over every type loaded.
   const data = loadLawData();
@@ -42,5 +56,12 @@ export async function recommendFigures(report: (f: Figure) => void): Promise<voi
       times.push(performance.now() - t0);
     }
   }
-  report({ name: 'recommend-p95', value: percentile(times, 95), unit: 'ms', op: '<', target: 50, note: `${violations.length} types loaded, ${times.length} recommendations (filter by the act's date + rank)` });
+  report({
+    name: 'recommend-p95',
+    value: percentile(times, 95),
+    unit: 'ms',
+    op: '<',
+    target: 50,
+    note: `${violations.length} types loaded, ${times.length} recommendations (filter by the act's date + rank)`,
+  });
 }

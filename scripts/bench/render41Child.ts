@@ -15,10 +15,19 @@ import { ChromiumEngine } from '../../main/core/documents/pdf/chromium.js';
 import { templatesDir } from '../../main/core/paths.js';
 
 const state = sampleCaseState();
-const docs = loadManifest().map((t) => renderDocx({
-  template: t, templateBytes: readFileSync(join(templatesDir(), t.file)),
-  data: buildTemplateData({ state, bureau: sampleBureau, number: sampleNumber(t), fields: sampleInputs[t.id] ?? {}, today: '2026-03-25' }),
-}));
+const docs = loadManifest().map((t) =>
+  renderDocx({
+    template: t,
+    templateBytes: readFileSync(join(templatesDir(), t.file)),
+    data: buildTemplateData({
+      state,
+      bureau: sampleBureau,
+      number: sampleNumber(t),
+      fields: sampleInputs[t.id] ?? {},
+      today: '2026-03-25',
+    }),
+  }),
+);
 const engine = new ChromiumEngine();
 try {
   await engine.warmUp();

@@ -31,11 +31,18 @@ async function coldStart(dataDir: string): Promise<number> {
   if (!existsSync(host)) throw new Error('dist/core/host.mjs missing: run npm run build');
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
-    const child = spawn(process.execPath, [host], { env: { ...process.env, ANJUAN_DATA_DIR: dataDir, ANJUAN_PORT: '0', ANJUAN_DEMO: '1' }, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [host], {
+      env: { ...process.env, ANJUAN_DATA_DIR: dataDir, ANJUAN_PORT: '0', ANJUAN_DEMO: '1' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     child.stdout.on('data', (d: Buffer) => {
       const m = /(http:\/\/127\.0\.0\.1:\d+\/)/.exec(d.toString());
       if (!m) return;
-      void fetch(`${m[1]}api`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ op: 'app.info', input: {} }) }).then(async (r) => {
+      void fetch(`${m[1]}api`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ op: 'app.info', input: {} }),
+      }).then(async (r) => {
         await r.json();
         const ms = performance.now() - t0;
         child.kill();
@@ -56,22 +63,46 @@ async function storeFigures(): Promise<void> {
     const opened: Array<Awaited<ReturnType<typeof createCore>>> = [];
     for (let i = 0; i < 5; i++) {
       await opened.pop()?.close();
-      opens.push(await timeIt(async () => {
-        const c = await createCore({ dataDir: dir, demo: true });
-        await c.dispatch({ op: 'app.info', input: {} });
-        opened.push(c);
-      }));
+      opens.push(
+        await timeIt(async () => {
+          const c = await createCore({ dataDir: dir, demo: true });
+          await c.dispatch({ op: 'app.info', input: {} });
+          opened.push(c);
+        }),
+      );
     }
     const core = opened[0]!;
-    report({ name: 'open-database-10k-cases', value: median(opens), unit: 'ms', op: '<', target: 300, note: '10,000 cases, 200,000 events; open + migrations check + first answer' });
+    report({
+      name: 'open-database-10k-cases',
+      value: median(opens),
+      unit: 'ms',
+      op: '<',
+      target: 300,
+      note: '10,000 cases, 200,000 events; open + migrations check + first answer',
+    });
     const call = caller(core);
     const token = (await call(null, 'session.login', { username: 'officer', password: 'officer123' })).token;
     const lists: number[] = [];
-    for (let i = 0; i < 30; i++) lists.push(await timeIt(() => call(token, 'cases.list', { offset: (i % 10) * 50, limit: 50 })));
-    report({ name: 'case-list-page', value: median(lists), unit: 'ms', op: '<', target: 30, note: '50 rows of 10,000 through dispatch' });
+    for (let i = 0; i < 30; i++)
+      lists.push(await timeIt(() => call(token, 'cases.list', { offset: (i % 10) * 50, limit: 50 })));
+    report({
+      name: 'case-list-page',
+      value: median(lists),
+      unit: 'ms',
+      op: '<',
+      target: 30,
+      note: '50 rows of 10,000 through dispatch',
+    });
     const cold = [];
     for (let i = 0; i < 3; i++) cold.push(await coldStart(dir));
-    report({ name: 'web-host-cold-start', value: median(cold), unit: 'ms', op: '<', target: 2000, note: 'process start to first answered operation' });
+    report({
+      name: 'web-host-cold-start',
+      value: median(cold),
+      unit: 'ms',
+      op: '<',
+      target: 2000,
+      note: 'process start to first answered operation',
+    });
     await core.close();
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -92,16 +123,37 @@ async function documentFigures(): Promise<void> {
     for (let i = 0; i < 20; i++) {
       // A case per document (a different party each), so that every DOCX differs and no PDF comes from the cache.
       const v = await openCase({ call }, token, { enterpriseId: ents[i]!.id });
-      gens.push(await timeIt(async () => {
-        const d = await call(token, 'documents.generate', { caseId: v.state.id, type: 'filing-approval', fields: sampleFields(tpl, { today: '2026-03-02' }) });
-        docs.push({ caseId: v.state.id, id: d.id });
-      }));
+      gens.push(
+        await timeIt(async () => {
+          const d = await call(token, 'documents.generate', {
+            caseId: v.state.id,
+            type: 'filing-approval',
+            fields: sampleFields(tpl, { today: '2026-03-02' }),
+          });
+          docs.push({ caseId: v.state.id, id: d.id });
+        }),
+      );
     }
-    report({ name: 'generate-docx', value: median(gens), unit: 'ms', op: '<', target: 30, note: 'one 立案审批表 through documents.generate (render, hash, store, event)' });
+    report({
+      name: 'generate-docx',
+      value: median(gens),
+      unit: 'ms',
+      op: '<',
+      target: 30,
+      note: 'one 立案审批表 through documents.generate (render, hash, store, event)',
+    });
     await call(token, 'documents.pdf', { caseId: docs[0]!.caseId, documentId: docs[0]!.id });
     const pdfs: number[] = [];
-    for (const d of docs.slice(1, 10)) pdfs.push(await timeIt(() => call(token, 'documents.pdf', { caseId: d.caseId, documentId: d.id })));
-    report({ name: 'docx-to-pdf', value: median(pdfs), unit: 'ms', op: '<', target: 500, note: 'built-in Chromium engine, after the first document' });
+    for (const d of docs.slice(1, 10))
+      pdfs.push(await timeIt(() => call(token, 'documents.pdf', { caseId: d.caseId, documentId: d.id })));
+    report({
+      name: 'docx-to-pdf',
+      value: median(pdfs),
+      unit: 'ms',
+      op: '<',
+      target: 500,
+      note: 'built-in Chromium engine, after the first document',
+    });
   } finally {
     await core.close();
     rmSync(dir, { recursive: true, force: true });
@@ -114,7 +166,14 @@ async function sampleDossierFigure(): Promise<void> {
   const core = await createCore({ dataDir: dir, clock, pdfEngine: 'chromium', demo: true });
   try {
     const ms = await timeIt(() => runOrdinaryCase({ call: caller(core) }, { setDate: (d) => clock.setDate(d) }));
-    report({ name: 'sample-dossier', value: ms, unit: 'ms', op: '<', target: 5000, note: 'whole ordinary case through the operations, 9 documents to PDF, 正卷 and 副卷 assembled' });
+    report({
+      name: 'sample-dossier',
+      value: ms,
+      unit: 'ms',
+      op: '<',
+      target: 5000,
+      note: 'whole ordinary case through the operations, 9 documents to PDF, 正卷 and 副卷 assembled',
+    });
   } finally {
     await core.close();
     rmSync(dir, { recursive: true, force: true });
@@ -124,9 +183,21 @@ async function sampleDossierFigure(): Promise<void> {
 async function main(): Promise<void> {
   const only = process.argv[2];
   // The 41-document set runs first, while the machine is quiet (its render runs in a child process of its own).
-  const all: Array<[string, () => Promise<void>]> = [['documents41', () => documentSetFigures(report)], ['store', storeFigures], ['documents', documentFigures], ['sample', sampleDossierFigure], ['procedures', () => procedureFigures(report)], ['enterprises', () => enterpriseFigures(report)], ['recommend', () => recommendFigures(report)], ['legal-basis', () => legalBasisFigures(report)]];
+  const all: Array<[string, () => Promise<void>]> = [
+    ['documents41', () => documentSetFigures(report)],
+    ['store', storeFigures],
+    ['documents', documentFigures],
+    ['sample', sampleDossierFigure],
+    ['procedures', () => procedureFigures(report)],
+    ['enterprises', () => enterpriseFigures(report)],
+    ['recommend', () => recommendFigures(report)],
+    ['legal-basis', () => legalBasisFigures(report)],
+  ];
   all.push(['code-import', async () => (await import('./lawImport.js')).codeImportFigures(report)]); // issue 10: 生态环境法典 import
-  all.push(['import-jobs', async () => (await import('./importResponsiveness.js')).importResponsivenessFigures(report)]); // security audit: other requests during a 200,000-row import
+  all.push([
+    'import-jobs',
+    async () => (await import('./importResponsiveness.js')).importResponsivenessFigures(report),
+  ]); // security audit: other requests during a 200,000-row import
   all.push(['crash-points', async () => (await import('./crashPoints.js')).crashPointFigures(report)]); // safety: kill -9 at ≥ 100 points
   all.push(['photos', async () => (await import('./photos200.js')).photoFigures(report)]); // security audit: 200 photos through the web host and IPC, as bytes
   for (const [name, run] of all) {

@@ -20,10 +20,12 @@ export const tagLine = (tag: string): string => para(tag);
 
 /** “标签：值” with the value underlined, as records print filled-in blanks. */
 export function labelled(items: Array<[string, string]>, style: ParaStyle = {}): string {
-  const pieces = items.flatMap(([label, value], i): Array<[string, RunStyle]> => [
-    [`${i > 0 ? '　　' : ''}${label}：`, {}],
-    [value, { underline: true }],
-  ]);
+  const pieces = items.flatMap(
+    ([label, value], i): Array<[string, RunStyle]> => [
+      [`${i > 0 ? '　　' : ''}${label}：`, {}],
+      [value, { underline: true }],
+    ],
+  );
   return para(pieces, { align: 'left', ...style });
 }
 
@@ -83,8 +85,10 @@ export const section = (text: string): string => body(text, { font: '黑体' });
  * six months), with the review organ of the bureau (行政复议法 art. 24).
  */
 export function remedies(act: string, docName: string): string {
-  return body(`你单位如不服本${act}，可以自收到本${docName}之日起六十日内向{reviewOrgan}申请行政复议，`
-    + `也可以自收到本${docName}之日起六个月内依法向{litigationCourt}提起行政诉讼。`);
+  return body(
+    `你单位如不服本${act}，可以自收到本${docName}之日起六十日内向{reviewOrgan}申请行政复议，` +
+      `也可以自收到本${docName}之日起六个月内依法向{litigationCourt}提起行政诉讼。`,
+  );
 }
 
 /**
@@ -93,9 +97,11 @@ export function remedies(act: string, docName: string): string {
  * (本局设置, {paymentWhere}); 3% a day after that, never more than the fine (art. 72(1)).
  */
 export function payment(docName: string, amount: string): string {
-  return body(`根据《中华人民共和国行政处罚法》第六十七条第三款的规定，你单位应当自收到本${docName}之日起十五日内，`
-    + `持本${docName}到指定的银行或者通过电子支付系统缴纳${amount}（{paymentWhere}）。到期不缴纳罚款的，我局将依据《中华人民共和国行政处罚法》`
-    + '第七十二条第一款第一项的规定，每日按罚款数额的百分之三加处罚款，加处罚款的数额不超出罚款的数额。');
+  return body(
+    `根据《中华人民共和国行政处罚法》第六十七条第三款的规定，你单位应当自收到本${docName}之日起十五日内，` +
+      `持本${docName}到指定的银行或者通过电子支付系统缴纳${amount}（{paymentWhere}）。到期不缴纳罚款的，我局将依据《中华人民共和国行政处罚法》` +
+      '第七十二条第一款第一项的规定，每日按罚款数额的百分之三加处罚款，加处罚款的数额不超出罚款的数额。',
+  );
 }
 
 /** The addressee line of a letter or notice: “贵州某某有限公司：”. */
@@ -106,5 +112,9 @@ export const salutation = (who = '{partyName}'): string => para(`${who}：`, { a
  * the loop opens in its first cell and closes in its last). The header row names the columns.
  */
 export function loopRows(loop: string, keys: string[]): Cell[] {
-  return keys.map((k, i) => cell(`${i === 0 ? `{#${loop}}` : ''}{${k}}${i === keys.length - 1 ? `{/${loop}}` : ''}`, { align: i === 0 ? 'center' : 'left' }));
+  return keys.map((k, i) =>
+    cell(`${i === 0 ? `{#${loop}}` : ''}{${k}}${i === keys.length - 1 ? `{/${loop}}` : ''}`, {
+      align: i === 0 ? 'center' : 'left',
+    }),
+  );
 }

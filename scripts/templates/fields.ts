@@ -13,23 +13,43 @@ import type { FooterKind } from './ooxml.js';
 export const templateVersion = '2026.1';
 
 export const c = (key: string, label: string): TemplateField => ({ key, label, source: 'case', required: true });
-export const i = (key: string, label: string, input: NonNullable<TemplateField['input']>, required = true): TemplateField =>
-  ({ key, label, source: 'input', input, required });
+export const i = (
+  key: string,
+  label: string,
+  input: NonNullable<TemplateField['input']>,
+  required = true,
+): TemplateField => ({ key, label, source: 'input', input, required });
 
-export const party = [c('partyName', '当事人名称'), c('partyUscc', '统一社会信用代码'), c('partyLegalRep', '法定代表人'), c('partyAddress', '地址')];
-export const violation = [c('violationName', '案由'), c('breachedArticles', '违反的法律条款'), c('penaltyArticle', '处罚依据')];
+export const party = [
+  c('partyName', '当事人名称'),
+  c('partyUscc', '统一社会信用代码'),
+  c('partyLegalRep', '法定代表人'),
+  c('partyAddress', '地址'),
+];
+export const violation = [
+  c('violationName', '案由'),
+  c('breachedArticles', '违反的法律条款'),
+  c('penaltyArticle', '处罚依据'),
+];
 export const fine = [c('fineWords', '罚款金额（大写）'), c('fineFigures', '罚款金额（小写）')];
 export const docNumber = c('docNumber', '文号');
 /** From 本局设置 (common/bureauInfo.ts): the court for 行政诉讼, and where a fine is paid (documents.generate refuses while unset). */
 export const court = c('litigationCourt', '行政诉讼管辖法院（本局设置）');
 export const paymentWhere = c('paymentWhere', '罚款缴纳银行、户名和账号或者非税收入缴款码（本局设置）');
 
-export interface CatalogEntry { info: TemplateInfo; footer: FooterKind; body: () => string[] }
+export interface CatalogEntry {
+  info: TemplateInfo;
+  footer: FooterKind;
+  body: () => string[];
+}
 
 type EntryInfo = Omit<TemplateInfo, 'version' | 'file'> & { version?: string };
 
-export const entry = (info: EntryInfo, footer: FooterKind, body: () => string[]): CatalogEntry =>
-  ({ info: { ...info, file: `${info.id}.docx`, version: info.version ?? templateVersion }, footer, body });
+export const entry = (info: EntryInfo, footer: FooterKind, body: () => string[]): CatalogEntry => ({
+  info: { ...info, file: `${info.id}.docx`, version: info.version ?? templateVersion },
+  footer,
+  body,
+});
 
 /**
  * Dossier order (manifest `order`), after the 2010 rule: the 正卷 runs decision (and its 送达回证,
@@ -39,19 +59,45 @@ export const entry = (info: EntryInfo, footer: FooterKind, body: () => string[])
  * lead, the 备考表 ends the file. Orders are whole numbers: a receipt files at its document + 0.5.
  */
 export const order = {
-  'dossier-cover': 0, 'dossier-catalog': 1,
-  'penalty-decision': 2, 'no-penalty-decision': 3, 'on-spot-decision': 4, 'daily-penalty-decision': 5, 'transfer-letter': 6,
+  'dossier-cover': 0,
+  'dossier-catalog': 1,
+  'penalty-decision': 2,
+  'no-penalty-decision': 3,
+  'on-spot-decision': 4,
+  'daily-penalty-decision': 5,
+  'transfer-letter': 6,
   'filing-approval': 8,
-  'inspection-record': 10, 'interview-record': 11, 'sampling-record': 12, 'photo-evidence': 13,
-  'preservation-notice': 14, 'preservation-release-notice': 15, 'investigation-report': 16,
-  'correction-order': 18, 'restriction-decision': 19,
-  'penalty-notice': 20, 'hearing-notice': 21, 'hearing-record': 22,
-  'seizure-decision': 24, 'seizure-list': 25, 'seizure-extension-notice': 26, 'seizure-release': 27, 'confiscation-record': 28,
-  'deferral-notice': 30, 'recheck-opinion': 31, 'reminder': 32, 'enforcement-application': 33,
-  'closing-approval': 36, 'withdrawal-approval': 37,
-  'referral-letter': 40, 'referral-materials': 41,
+  'inspection-record': 10,
+  'interview-record': 11,
+  'sampling-record': 12,
+  'photo-evidence': 13,
+  'preservation-notice': 14,
+  'preservation-release-notice': 15,
+  'investigation-report': 16,
+  'correction-order': 18,
+  'restriction-decision': 19,
+  'penalty-notice': 20,
+  'hearing-notice': 21,
+  'hearing-record': 22,
+  'seizure-decision': 24,
+  'seizure-list': 25,
+  'seizure-extension-notice': 26,
+  'seizure-release': 27,
+  'confiscation-record': 28,
+  'deferral-notice': 30,
+  'recheck-opinion': 31,
+  reminder: 32,
+  'enforcement-application': 33,
+  'closing-approval': 36,
+  'withdrawal-approval': 37,
+  'referral-letter': 40,
+  'referral-materials': 41,
   'service-receipt': 45,
-  'hearing-report': 60, 'internal-approval': 61, 'legal-review-opinion': 62, 'collective-discussion-record': 63,
-  'seizure-approval': 64, 'detention-referral-approval': 65,
+  'hearing-report': 60,
+  'internal-approval': 61,
+  'legal-review-opinion': 62,
+  'collective-discussion-record': 63,
+  'seizure-approval': 64,
+  'detention-referral-approval': 65,
   'dossier-remarks': 99,
 } as const satisfies Record<string, number>;

@@ -15,10 +15,24 @@ export const size = { 二号: 44, 小二: 36, 三号: 32, 小三: 30, 四号: 28
 
 /** 1 mm in twips (1/20 pt); A4 and the GB/T 9704 margins: top 37, bottom 35, left 28, right 26 mm. */
 const mm = (v: number): number => Math.round((v * 1440) / 25.4);
-export const page = { width: 11906, height: 16838, top: mm(37), bottom: mm(35), left: mm(28), right: mm(26), header: mm(15), footer: mm(24) };
+export const page = {
+  width: 11906,
+  height: 16838,
+  top: mm(37),
+  bottom: mm(35),
+  left: mm(28),
+  right: mm(26),
+  header: mm(15),
+  footer: mm(24),
+};
 export const textWidth = page.width - page.left - page.right;
 
-export interface RunStyle { font?: FontName; sz?: number; bold?: boolean; underline?: boolean }
+export interface RunStyle {
+  font?: FontName;
+  sz?: number;
+  bold?: boolean;
+  underline?: boolean;
+}
 
 export interface ParaStyle extends RunStyle {
   align?: 'left' | 'center' | 'right' | 'both';
@@ -64,8 +78,13 @@ export function run(text: string, style: RunStyle = {}): string {
 /** A field (PAGE, NUMPAGES) as Word writes it: begin, instruction, separator, a cached result, end. */
 export function field(instr: string, style: RunStyle = {}): string {
   const r = (inner: string): string => `<w:r>${rPr(style)}${inner}</w:r>`;
-  return r('<w:fldChar w:fldCharType="begin"/>') + r(`<w:instrText xml:space="preserve"> ${instr} </w:instrText>`)
-    + r('<w:fldChar w:fldCharType="separate"/>') + r('<w:t>1</w:t>') + r('<w:fldChar w:fldCharType="end"/>');
+  return (
+    r('<w:fldChar w:fldCharType="begin"/>') +
+    r(`<w:instrText xml:space="preserve"> ${instr} </w:instrText>`) +
+    r('<w:fldChar w:fldCharType="separate"/>') +
+    r('<w:t>1</w:t>') +
+    r('<w:fldChar w:fldCharType="end"/>')
+  );
 }
 
 export type Content = string | Array<string | [string, RunStyle]>;
@@ -78,7 +97,9 @@ export function para(content: Content, style: ParaStyle = {}): string {
   const ind = [
     style.indentChars ? `w:firstLine="${style.indentChars * charTwips}"` : '',
     style.leftChars ? `w:left="${style.leftChars * charTwips}"` : '',
-  ].filter(Boolean).join(' ');
+  ]
+    .filter(Boolean)
+    .join(' ');
   const kept = style.keepNext || style.keepLines;
   const pPr = [
     // w:pStyle comes first in w:pPr (the schema's order), then the direct keep properties.
@@ -105,7 +126,10 @@ export interface Cell {
   span?: number;
   vAlign?: 'top' | 'center' | 'bottom';
 }
-export interface Row { cells: Cell[]; minHeightMm?: number }
+export interface Row {
+  cells: Cell[];
+  minHeightMm?: number;
+}
 
 /** A bordered table on the text width; every row is kept on one page (cantSplit), as paper forms are. */
 export function table(columnsMm: number[], rows: Row[]): string {
@@ -113,25 +137,31 @@ export function table(columnsMm: number[], rows: Row[]): string {
   // Scale the columns to the exact text width so that rounding never makes the table overflow.
   const cols = columnsMm.map((c) => Math.floor((c / total) * textWidth));
   const border = (side: string): string => `<w:${side} w:val="single" w:sz="8" w:space="0" w:color="000000"/>`;
-  const tblPr = `<w:tblPr><w:tblW w:w="${textWidth}" w:type="dxa"/><w:jc w:val="center"/>`
-    + `<w:tblBorders>${['top', 'left', 'bottom', 'right', 'insideH', 'insideV'].map(border).join('')}</w:tblBorders>`
-    + '<w:tblLayout w:type="fixed"/><w:tblCellMar><w:top w:w="57" w:type="dxa"/><w:left w:w="108" w:type="dxa"/>'
-    + '<w:bottom w:w="57" w:type="dxa"/><w:right w:w="108" w:type="dxa"/></w:tblCellMar><w:tblLook w:val="0000"/></w:tblPr>';
+  const tblPr =
+    `<w:tblPr><w:tblW w:w="${textWidth}" w:type="dxa"/><w:jc w:val="center"/>` +
+    `<w:tblBorders>${['top', 'left', 'bottom', 'right', 'insideH', 'insideV'].map(border).join('')}</w:tblBorders>` +
+    '<w:tblLayout w:type="fixed"/><w:tblCellMar><w:top w:w="57" w:type="dxa"/><w:left w:w="108" w:type="dxa"/>' +
+    '<w:bottom w:w="57" w:type="dxa"/><w:right w:w="108" w:type="dxa"/></w:tblCellMar><w:tblLook w:val="0000"/></w:tblPr>';
   const grid = `<w:tblGrid>${cols.map((w) => `<w:gridCol w:w="${w}"/>`).join('')}</w:tblGrid>`;
-  const body = rows.map((row) => {
-    let col = 0;
-    const cells = row.cells.map((c) => {
-      const span = c.span ?? 1;
-      const w = cols.slice(col, col + span).reduce((a, b) => a + b, 0);
-      col += span;
-      const tcPr = `<w:tcPr><w:tcW w:w="${w}" w:type="dxa"/>${span > 1 ? `<w:gridSpan w:val="${span}"/>` : ''}`
-        + `<w:vAlign w:val="${c.vAlign ?? 'center'}"/></w:tcPr>`;
-      return `<w:tc>${tcPr}${c.paras.join('')}</w:tc>`;
-    }).join('');
-    if (col !== cols.length) throw new Error(`table row spans ${col} of ${cols.length} columns`);
-    const height = row.minHeightMm ? `<w:trHeight w:val="${mm(row.minHeightMm)}" w:hRule="atLeast"/>` : '';
-    return `<w:tr><w:trPr><w:cantSplit/>${height}</w:trPr>${cells}</w:tr>`;
-  }).join('');
+  const body = rows
+    .map((row) => {
+      let col = 0;
+      const cells = row.cells
+        .map((c) => {
+          const span = c.span ?? 1;
+          const w = cols.slice(col, col + span).reduce((a, b) => a + b, 0);
+          col += span;
+          const tcPr =
+            `<w:tcPr><w:tcW w:w="${w}" w:type="dxa"/>${span > 1 ? `<w:gridSpan w:val="${span}"/>` : ''}` +
+            `<w:vAlign w:val="${c.vAlign ?? 'center'}"/></w:tcPr>`;
+          return `<w:tc>${tcPr}${c.paras.join('')}</w:tc>`;
+        })
+        .join('');
+      if (col !== cols.length) throw new Error(`table row spans ${col} of ${cols.length} columns`);
+      const height = row.minHeightMm ? `<w:trHeight w:val="${mm(row.minHeightMm)}" w:hRule="atLeast"/>` : '';
+      return `<w:tr><w:trPr><w:cantSplit/>${height}</w:trPr>${cells}</w:tr>`;
+    })
+    .join('');
   return `<w:tbl>${tblPr}${grid}${body}</w:tbl>`;
 }
 
@@ -140,25 +170,33 @@ export type FooterKind = 'dash' | 'pageOfPages';
 /** The page-number footer: “— 1 —” for issued documents (GB/T 9704), “第 1 页 共 2 页” for records and forms. */
 export function footerXml(kind: FooterKind): string {
   const st: RunStyle = { font: '宋体', sz: size.四号 };
-  const content = kind === 'dash'
-    ? run('— ', st) + field('PAGE', st) + run(' —', st)
-    : run('第 ', st) + field('PAGE', st) + run(' 页 共 ', st) + field('NUMPAGES', st) + run(' 页', st);
-  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:ftr ${ns}><w:p><w:pPr><w:spacing w:before="0" w:after="0" w:line="360" w:lineRule="exact"/>`
-    + `<w:jc w:val="center"/></w:pPr>${content}</w:p></w:ftr>`;
+  const content =
+    kind === 'dash'
+      ? run('— ', st) + field('PAGE', st) + run(' —', st)
+      : run('第 ', st) + field('PAGE', st) + run(' 页 共 ', st) + field('NUMPAGES', st) + run(' 页', st);
+  return (
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:ftr ${ns}><w:p><w:pPr><w:spacing w:before="0" w:after="0" w:line="360" w:lineRule="exact"/>` +
+    `<w:jc w:val="center"/></w:pPr>${content}</w:p></w:ftr>`
+  );
 }
 
-export const ns = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
-  + 'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
+export const ns =
+  'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" ' +
+  'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
 
 /** Put by sealBlock() (blocks.ts) before the seal: documentXml keeps the last body paragraph before it with the seal. */
 export const sealMarker = '<!--anjuan:seal-->';
 
 /** A paragraph that holds a docxtemplater section tag only ({#…}, {/…}, {^…}): removed from the output. */
-const tagOnly = /^<w:p><w:pPr>.*?<\/w:pPr><w:r><w:rPr>.*?<\/w:rPr><w:t xml:space="preserve">\{[#/^][^}]*\}<\/w:t><\/w:r><\/w:p>$/;
+const tagOnly =
+  /^<w:p><w:pPr>.*?<\/w:pPr><w:r><w:rPr>.*?<\/w:rPr><w:t xml:space="preserve">\{[#/^][^}]*\}<\/w:t><\/w:r><\/w:p>$/;
 
 function kept(p: string): string {
   if (p.includes('<w:keepNext/>')) return p;
-  return p.replace(/^<w:p><w:pPr>(?:<w:pStyle w:val="[^"]*"\/>)?/, `<w:p><w:pPr><w:pStyle w:val="${keepStyleId}"/><w:keepNext/><w:keepLines/>`);
+  return p.replace(
+    /^<w:p><w:pPr>(?:<w:pStyle w:val="[^"]*"\/>)?/,
+    `<w:p><w:pPr><w:pStyle w:val="${keepStyleId}"/><w:keepNext/><w:keepLines/>`,
+  );
 }
 
 /**
@@ -178,9 +216,10 @@ function keepBeforeSeal(body: string[]): string[] {
 }
 
 export function documentXml(body: string[]): string {
-  const sectPr = `<w:sectPr><w:footerReference w:type="default" r:id="rIdFooter1"/>`
-    + `<w:pgSz w:w="${page.width}" w:h="${page.height}"/>`
-    + `<w:pgMar w:top="${page.top}" w:right="${page.right}" w:bottom="${page.bottom}" w:left="${page.left}" w:header="${page.header}" w:footer="${page.footer}" w:gutter="0"/>`
-    + '<w:cols w:space="425"/></w:sectPr>';
+  const sectPr =
+    `<w:sectPr><w:footerReference w:type="default" r:id="rIdFooter1"/>` +
+    `<w:pgSz w:w="${page.width}" w:h="${page.height}"/>` +
+    `<w:pgMar w:top="${page.top}" w:right="${page.right}" w:bottom="${page.bottom}" w:left="${page.left}" w:header="${page.header}" w:footer="${page.footer}" w:gutter="0"/>` +
+    '<w:cols w:space="425"/></w:sectPr>';
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document ${ns}><w:body>${keepBeforeSeal(body).join('')}${sectPr}</w:body></w:document>`;
 }

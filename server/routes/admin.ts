@@ -1,6 +1,12 @@
 /** The administrator's requests: login, enrolment codes, users, revocation, reference data, the cases of its bureaus. */
 import type { FastifyInstance } from 'fastify';
-import { adminLoginInput, createUserInput, deviceIdParam, enrolmentCodeInput, publishReferenceInput } from '../../common/sync/enrolment.js';
+import {
+  adminLoginInput,
+  createUserInput,
+  deviceIdParam,
+  enrolmentCodeInput,
+  publishReferenceInput,
+} from '../../common/sync/enrolment.js';
 import { caseListQuery } from '../../common/sync/pull.js';
 import { login, requireAdmin, requireWithin } from '../auth/admin.js';
 import { issueCode, revokeDevice } from '../auth/enrolment.js';
@@ -13,7 +19,16 @@ export function adminRoutes(app: FastifyInstance, ctx: ServerContext): void {
   app.post('/api/admin/login', async (req) => {
     const input = parseWith(adminLoginInput, req.body);
     const { token, admin } = await login(ctx, input.username, input.password);
-    return { token, user: { id: admin.id, username: admin.username, name: admin.name, roles: admin.roles, bureau: ctx.bureaus.get(admin.bureauId)! } };
+    return {
+      token,
+      user: {
+        id: admin.id,
+        username: admin.username,
+        name: admin.name,
+        roles: admin.roles,
+        bureau: ctx.bureaus.get(admin.bureauId)!,
+      },
+    };
   });
 
   app.post('/api/admin/enrolment-codes', async (req, reply) => {
@@ -45,8 +60,13 @@ export function adminRoutes(app: FastifyInstance, ctx: ServerContext): void {
     const input = parseWith(publishReferenceInput, req.body);
     const r = await ctx.pool.query<{ seq: string }>(
       'INSERT INTO reference_data (kind, version, payload, published_at) VALUES ($1, $2, $3::jsonb, $4) ON CONFLICT (kind, version) DO NOTHING RETURNING seq',
-      [input.kind, input.version, JSON.stringify(input.payload), ctx.now()]);
-    if (!r.rows[0]) throw new ServerError('VALIDATION', `${input.kind} 的版本 ${input.version} 已经发布，发布后不能修改；请使用新的版本号`);
+      [input.kind, input.version, JSON.stringify(input.payload), ctx.now()],
+    );
+    if (!r.rows[0])
+      throw new ServerError(
+        'VALIDATION',
+        `${input.kind} 的版本 ${input.version} 已经发布，发布后不能修改；请使用新的版本号`,
+      );
     reply.status(201);
     return { seq: Number(r.rows[0].seq), kind: input.kind, version: input.version };
   });
@@ -56,12 +76,29 @@ export function adminRoutes(app: FastifyInstance, ctx: ServerContext): void {
     const q = parseWith(caseListQuery, req.query);
     if (q.bureauId) requireWithin(ctx, admin, q.bureauId);
     const bureaus = ctx.bureaus.subtree(q.bureauId ?? admin.bureauId);
-    const rows = (await ctx.pool.query<{ id: string; bureau_id: string; number: string | null; head_seq: number; head_hash: string; updated_at: Date }>(
-      'SELECT id, bureau_id, number, head_seq, head_hash, updated_at FROM cases WHERE bureau_id = ANY($1) AND id > $2 ORDER BY id LIMIT $3',
-      [bureaus, q.after ?? '', q.limit + 1])).rows;
+    const rows = (
+      await ctx.pool.query<{
+        id: string;
+        bureau_id: string;
+        number: string | null;
+        head_seq: number;
+        head_hash: string;
+        updated_at: Date;
+      }>(
+        'SELECT id, bureau_id, number, head_seq, head_hash, updated_at FROM cases WHERE bureau_id = ANY($1) AND id > $2 ORDER BY id LIMIT $3',
+        [bureaus, q.after ?? '', q.limit + 1],
+      )
+    ).rows;
     const page = rows.slice(0, q.limit);
     return {
-      cases: page.map((r) => ({ id: r.id, bureauId: r.bureau_id, number: r.number, events: r.head_seq, headHash: r.head_hash, updatedAt: r.updated_at.toISOString() })),
+      cases: page.map((r) => ({
+        id: r.id,
+        bureauId: r.bureau_id,
+        number: r.number,
+        events: r.head_seq,
+        headHash: r.head_hash,
+        updatedAt: r.updated_at.toISOString(),
+      })),
       next: rows.length > q.limit ? page.at(-1)!.id : null,
     };
   });

@@ -11,14 +11,18 @@ beforeAll(async () => {
   s = await startTestServer();
   province = await adminToken(s);
 });
-afterAll(async () => { await s?.close(); });
+afterAll(async () => {
+  await s?.close();
+});
 
 const codeFor = async (bureauId: string, token = province, validHours?: number) =>
   s.request('POST', '/api/admin/enrolment-codes', { token, body: { bureauId, ...(validHours ? { validHours } : {}) } });
 
 describe('administrators', () => {
   it('logs in with the bootstrap password only; a wrong one is refused in Chinese', async () => {
-    const bad = await s.request('POST', '/api/admin/login', { body: { username: 'admin', password: 'wrong-password-1' } });
+    const bad = await s.request('POST', '/api/admin/login', {
+      body: { username: 'admin', password: 'wrong-password-1' },
+    });
     expect(bad.status).toBe(401);
     expect(bad.body).toEqual({ error: { code: 'BAD_CREDENTIALS', message: '用户名或密码错误' } });
     const nobody = await s.request('POST', '/api/admin/login', { body: { username: 'nobody', password: 'x' } });
@@ -47,19 +51,30 @@ describe('enrolment', () => {
     expect(code.status).toBe(201);
     expect(code.body.code).toMatch(/^[A-Z2-9]{4}(-[A-Z2-9]{4}){3}$/);
     // Kept as a hash only.
-    expect((await s.pool.query('SELECT count(*) AS n FROM enrolment_codes WHERE code_hash = $1', [code.body.code])).rows[0].n).toBe('0');
+    expect(
+      (await s.pool.query('SELECT count(*) AS n FROM enrolment_codes WHERE code_hash = $1', [code.body.code])).rows[0]
+        .n,
+    ).toBe('0');
     const typed = code.body.code.toLowerCase().replace(/-/g, ' ');
     const r = await s.request('POST', '/api/enrol', { body: { code: typed, deviceName: '南明分局执法一科' } });
     expect(r.status).toBe(201);
-    expect(r.body.bureau).toMatchObject({ id: '520102', name: '贵阳市生态环境局南明区分局', level: 'county', parentId: '520100' });
+    expect(r.body.bureau).toMatchObject({
+      id: '520102',
+      name: '贵阳市生态环境局南明区分局',
+      level: 'county',
+      parentId: '520100',
+    });
     expect(r.body.credential).toMatch(/^[0-9a-f]{64}$/);
-    const stored = (await s.pool.query('SELECT credential_hash FROM devices WHERE id = $1', [r.body.deviceId])).rows[0].credential_hash;
+    const stored = (await s.pool.query('SELECT credential_hash FROM devices WHERE id = $1', [r.body.deviceId])).rows[0]
+      .credential_hash;
     expect(stored).not.toBe(r.body.credential);
     const twice = await s.request('POST', '/api/enrol', { body: { code: code.body.code, deviceName: '另一台' } });
     expect(twice.status).toBe(409);
     expect(twice.body.error).toMatchObject({ code: 'ENROLMENT_CODE_USED' });
     expect(twice.body.error.message).toContain('只能使用一次');
-    const wrong = await s.request('POST', '/api/enrol', { body: { code: 'AAAA-BBBB-CCCC-DDDD', deviceName: '另一台' } });
+    const wrong = await s.request('POST', '/api/enrol', {
+      body: { code: 'AAAA-BBBB-CCCC-DDDD', deviceName: '另一台' },
+    });
     expect(wrong.body.error.code).toBe('ENROLMENT_CODE_INVALID');
     expect((await s.pool.query("SELECT count(*) AS n FROM devices WHERE name = '另一台'")).rows[0].n).toBe('0');
   });
@@ -87,7 +102,12 @@ describe('enrolment', () => {
     expect(names).not.toContain('yy-clerk');
     expect(names).not.toContain('admin');
     const clerk = r.body.users.find((u: { username: string }) => u.username === 'nm-clerk');
-    expect(clerk).toMatchObject({ roles: ['officer'], certificateNo: '52010299', certificateValidUntil: '2030-12-31', disabled: false });
+    expect(clerk).toMatchObject({
+      roles: ['officer'],
+      certificateNo: '52010299',
+      certificateValidUntil: '2030-12-31',
+      disabled: false,
+    });
     // The workstation's own check (main/core/store/passwords.ts) accepts the password and refuses another.
     expect(checkPassword(userPassword, clerk.passwordHash)).toBe(true);
     expect(checkPassword('Another-pass-2026', clerk.passwordHash)).toBe(false);
@@ -98,8 +118,15 @@ describe('enrolment', () => {
     expect((await s.request('GET', '/api/sync/pull', { token: device.credential })).status).toBe(200);
     const revoke = await s.request('POST', `/api/devices/${device.deviceId}/revoke`, { token: province });
     expect(revoke.status).toBe(200);
-    for (const [method, path] of [['GET', '/api/sync/pull'], ['GET', '/api/sync/users'], ['POST', '/api/sync/push']] as const) {
-      const r = await s.request(method, path, { token: device.credential, ...(method === 'POST' ? { body: { mutations: [] } } : {}) });
+    for (const [method, path] of [
+      ['GET', '/api/sync/pull'],
+      ['GET', '/api/sync/users'],
+      ['POST', '/api/sync/push'],
+    ] as const) {
+      const r = await s.request(method, path, {
+        token: device.credential,
+        ...(method === 'POST' ? { body: { mutations: [] } } : {}),
+      });
       expect(r.status).toBe(401);
       expect(r.body.error.code).toBe('DEVICE_REVOKED');
       expect(r.body.error.message).toContain('已被管理员撤销');
@@ -118,7 +145,9 @@ describe('enrolment', () => {
 
 describe('hostile requests', () => {
   it('answers a huge body with 413 and a JSON error in Chinese', async () => {
-    const r = await s.request('POST', '/api/enrol', { raw: `{"code":"${'A'.repeat(17 * 1024 * 1024)}","deviceName":"x"}` });
+    const r = await s.request('POST', '/api/enrol', {
+      raw: `{"code":"${'A'.repeat(17 * 1024 * 1024)}","deviceName":"x"}`,
+    });
     expect(r.status).toBe(413);
     expect(r.contentType).toMatch(/application\/json/);
     expect(r.body.error.code).toBe('REQUEST_TOO_LARGE');
@@ -133,7 +162,9 @@ describe('hostile requests', () => {
     const json = await s.request('POST', '/api/enrol', { raw: '{"code": ' });
     expect(json.status).toBe(400);
     expect(json.body.error.message).toBe('请求内容不是有效的 JSON');
-    const proto = await s.request('POST', '/api/enrol', { raw: '{"__proto__": {"x": 1}, "code": "A", "deviceName": "b"}' });
+    const proto = await s.request('POST', '/api/enrol', {
+      raw: '{"__proto__": {"x": 1}, "code": "A", "deviceName": "b"}',
+    });
     expect(proto.status).toBe(400);
     const text = await s.request('POST', '/api/enrol', { raw: 'code=1', contentType: 'text/plain' });
     expect(text.status).toBe(415);
@@ -141,9 +172,12 @@ describe('hostile requests', () => {
     const missing = await s.request('GET', '/api/nothing-here');
     expect(missing.status).toBe(404);
     expect(missing.body.error.message).toContain('没有这个地址');
-    const cursor = await s.request('GET', '/api/sync/pull?cursor=-1', { token: (await enrolDevice(s, province, '520102')).credential });
+    const cursor = await s.request('GET', '/api/sync/pull?cursor=-1', {
+      token: (await enrolDevice(s, province, '520102')).credential,
+    });
     expect(cursor.status).toBe(400);
     expect(cursor.body.error.message).toContain('游标不能为负数');
-    for (const r of [types, json, proto, text, missing, cursor]) expect(JSON.stringify(r.body)).not.toMatch(/at .+\.(ts|js):\d+|\/work\/|node_modules/);
+    for (const r of [types, json, proto, text, missing, cursor])
+      expect(JSON.stringify(r.body)).not.toMatch(/at .+\.(ts|js):\d+|\/work\/|node_modules/);
   });
 });

@@ -22,14 +22,33 @@ export function syncRoutes(app: FastifyInstance, ctx: ServerContext): void {
   // The bureau's users with their password hashes: the workstation caches them so that login works offline.
   app.get('/api/sync/users', async (req) => {
     const device = await requireDevice(ctx, req);
-    const rows = (await ctx.pool.query<{ id: string; username: string; name: string; roles: string[]; certificate_no: string | null; certificate_valid_until: string | null; password_hash: string; disabled_at: Date | null }>(
-      `SELECT id, username, name, roles, certificate_no, to_char(certificate_valid_until, 'YYYY-MM-DD') AS certificate_valid_until, password_hash, disabled_at
-       FROM users WHERE bureau_id = $1 ORDER BY username`, [device.bureauId])).rows;
+    const rows = (
+      await ctx.pool.query<{
+        id: string;
+        username: string;
+        name: string;
+        roles: string[];
+        certificate_no: string | null;
+        certificate_valid_until: string | null;
+        password_hash: string;
+        disabled_at: Date | null;
+      }>(
+        `SELECT id, username, name, roles, certificate_no, to_char(certificate_valid_until, 'YYYY-MM-DD') AS certificate_valid_until, password_hash, disabled_at
+       FROM users WHERE bureau_id = $1 ORDER BY username`,
+        [device.bureauId],
+      )
+    ).rows;
     return {
       bureau: ctx.bureaus.get(device.bureauId)!,
       users: rows.map((r) => ({
-        id: r.id, username: r.username, name: r.name, roles: r.roles, certificateNo: r.certificate_no, certificateValidUntil: r.certificate_valid_until,
-        passwordHash: r.password_hash, disabled: r.disabled_at !== null,
+        id: r.id,
+        username: r.username,
+        name: r.name,
+        roles: r.roles,
+        certificateNo: r.certificate_no,
+        certificateValidUntil: r.certificate_valid_until,
+        passwordHash: r.password_hash,
+        disabled: r.disabled_at !== null,
       })),
     };
   });

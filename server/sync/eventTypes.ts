@@ -7,4 +7,5 @@ import type { caseEventTypes } from '../../common/sync/events.js';
 
 type Wire = (typeof caseEventTypes)[number];
 type Domain = CaseEventBody['type'];
-export const eventTypesAgree: [Exclude<Wire, Domain>, Exclude<Domain, Wire>] extends [never, never] ? true : never = true;
+export const eventTypesAgree: [Exclude<Wire, Domain>, Exclude<Domain, Wire>] extends [never, never] ? true : never =
+  true;

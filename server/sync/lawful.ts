@@ -13,7 +13,12 @@ import type { CaseState } from '../../common/schemas/cases.js';
 import { roleNames, type Role } from '../../common/roles.js';
 import type { CaseEvent } from '../../main/core/domain/events.js';
 import { mainTrackId, nodeOf, trackOf } from '../../main/core/domain/procedure/engine.js';
-import { fromNodes, returnToPrevious, targetsOf, type ProcedureDefinition } from '../../main/core/domain/procedure/definition.js';
+import {
+  fromNodes,
+  returnToPrevious,
+  targetsOf,
+  type ProcedureDefinition,
+} from '../../main/core/domain/procedure/definition.js';
 
 export interface LawContext {
   procedures: ReadonlyMap<string, ProcedureDefinition>;
@@ -29,7 +34,9 @@ function roleProblem(required: readonly string[], ctx: LawContext, what: string)
 }
 
 function definition(ctx: LawContext, p: { id?: unknown; version?: unknown } | undefined): ProcedureDefinition | null {
-  return p && typeof p.id === 'string' && typeof p.version === 'string' ? ctx.procedures.get(`${p.id}@${p.version}`) ?? null : null;
+  return p && typeof p.id === 'string' && typeof p.version === 'string'
+    ? (ctx.procedures.get(`${p.id}@${p.version}`) ?? null)
+    : null;
 }
 
 export function lawProblems(state: CaseState | null, e: CaseEvent, ctx: LawContext): string[] {
@@ -48,19 +55,28 @@ export function lawProblems(state: CaseState | null, e: CaseEvent, ctx: LawConte
     const track = p.track ?? mainTrackId;
     if (track !== mainTrackId && !state.tracks.some((t) => t.id === track)) return [`案件没有附加程序 ${track}`];
     let t: ReturnType<typeof trackOf>;
-    try { t = trackOf(state, track, ctx.procedures); } catch { return ['案件所用的程序定义在服务器上不存在']; }
+    try {
+      t = trackOf(state, track, ctx.procedures);
+    } catch {
+      return ['案件所用的程序定义在服务器上不存在'];
+    }
     if (t.ended) return [`${t.name}已办结，不能再执行操作`];
     const action = t.def.actions.find((a) => a.id === p.action);
     if (!action) return [`${t.def.name}中没有操作“${String(p.action)}”`];
     const problems: string[] = [];
     if (!fromNodes(action).includes(t.node)) {
-      problems.push(`案件当前处于“${nodeOf(t.def, t.node).name}”，“${action.name}”仅在“${fromNodes(action).map((f) => nodeOf(t.def, f).name).join('、')}”时可用`);
+      problems.push(
+        `案件当前处于“${nodeOf(t.def, t.node).name}”，“${action.name}”仅在“${fromNodes(action)
+          .map((f) => nodeOf(t.def, f).name)
+          .join('、')}”时可用`,
+      );
     } else if (p.from !== t.node) {
       problems.push(`事件记载的起始环节与案件当前环节（${nodeOf(t.def, t.node).name}）不符`);
     }
     const allowed = action.to === returnToPrevious ? [t.returnTo] : targetsOf(action);
     const moves = Boolean(action.to || action.next);
-    if (moves ? !allowed.includes(p.to) : p.to !== null && p.to !== undefined) problems.push(`“${action.name}”不能使案件进入“${String(p.to)}”`);
+    if (moves ? !allowed.includes(p.to) : p.to !== null && p.to !== undefined)
+      problems.push(`“${action.name}”不能使案件进入“${String(p.to)}”`);
     if (Boolean(p.approval) !== Boolean(action.approval)) problems.push(`“${action.name}”的审批标记与程序定义不符`);
     problems.push(...roleProblem(action.roles, ctx, `“${action.name}”`));
     return problems;
@@ -68,12 +84,15 @@ export function lawProblems(state: CaseState | null, e: CaseEvent, ctx: LawConte
   if (e.type === 'track.started') {
     const p = e.payload;
     const def = definition(ctx, p.procedure);
-    if (def?.kind !== 'track' || !def.attach) return [`未知的附加程序：${String(p.procedure?.id)}@${String(p.procedure?.version)}`];
+    if (def?.kind !== 'track' || !def.attach)
+      return [`未知的附加程序：${String(p.procedure?.id)}@${String(p.procedure?.version)}`];
     const a = def.attach;
     const problems: string[] = [];
     if (state.closedOn) problems.push('案件已结案，不能再启动附加程序');
-    if (!a.procedures.includes(state.procedure.id) || !(a.nodes.includes(state.node) || a.nodes.includes('*'))) problems.push(`案件当前环节不能启动“${def.name}”`);
-    if (!a.repeatable && state.tracks.some((t) => t.procedure.id === def.id && !t.endedOn)) problems.push(`${def.name}正在进行中`);
+    if (!a.procedures.includes(state.procedure.id) || !(a.nodes.includes(state.node) || a.nodes.includes('*')))
+      problems.push(`案件当前环节不能启动“${def.name}”`);
+    if (!a.repeatable && state.tracks.some((t) => t.procedure.id === def.id && !t.endedOn))
+      problems.push(`${def.name}正在进行中`);
     if (state.tracks.some((t) => t.id === p.trackId)) problems.push(`附加程序编号 ${p.trackId} 已被使用`);
     if (p.startNode !== def.start) problems.push(`“${def.name}”应从“${nodeOf(def, def.start).name}”开始`);
     problems.push(...roleProblem(a.roles, ctx, `启动“${def.name}”`));

@@ -9,7 +9,11 @@ import { inTransaction } from '../db/pool.js';
 import type { ServerContext } from '../http/context.js';
 import type { Device } from '../auth/device.js';
 
-export async function reserveBlock(ctx: ServerContext, device: Device, input: z.infer<typeof numberBlockInput>): Promise<{ sequenceKey: string; start: number; end: number }> {
+export async function reserveBlock(
+  ctx: ServerContext,
+  device: Device,
+  input: z.infer<typeof numberBlockInput>,
+): Promise<{ sequenceKey: string; start: number; end: number }> {
   const key = sequenceKey(input.year, input.kind);
   return inTransaction(ctx.pool, async (tx) => {
     const r = await tx.query<{ last_reserved: number }>(
@@ -20,8 +24,10 @@ export async function reserveBlock(ctx: ServerContext, device: Device, input: z.
     );
     const end = r.rows[0]!.last_reserved;
     const start = end - input.size + 1;
-    await tx.query('INSERT INTO number_blocks (bureau_id, sequence_key, start_no, end_no, device_id, reserved_at) VALUES ($1, $2, $3, $4, $5, $6)',
-      [device.bureauId, key, start, end, device.id, ctx.now()]);
+    await tx.query(
+      'INSERT INTO number_blocks (bureau_id, sequence_key, start_no, end_no, device_id, reserved_at) VALUES ($1, $2, $3, $4, $5, $6)',
+      [device.bureauId, key, start, end, device.id, ctx.now()],
+    );
     return { sequenceKey: key, start, end };
   });
 }

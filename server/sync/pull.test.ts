@@ -1,7 +1,16 @@
 /** Pull (the bureau's cases only, a cursor that pages), reference data and number blocks. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../testing/testServer.js';
-import { action, addUser, adminToken, chain, enrolDevice, opened, type Actor, type EnrolledDevice } from '../testing/fixtures.js';
+import {
+  action,
+  addUser,
+  adminToken,
+  chain,
+  enrolDevice,
+  opened,
+  type Actor,
+  type EnrolledDevice,
+} from '../testing/fixtures.js';
 import type { WireEvent } from '../../common/sync/events.js';
 
 let s: TestServer;
@@ -21,14 +30,29 @@ beforeAll(async () => {
   // 南明: two cases of two events each; 云岩: one case.
   let m = 0;
   for (const id of ['nm-1', 'nm-2']) {
-    const events = chain(id, nmOfficer, [opened(`南环罚〔2026〕${id}号`), action('submitFiling', 'filing.draft', 'filing.review')]);
-    const r = await s.request('POST', '/api/sync/push', { token: nanming.credential, body: { mutations: [{ mutationId: ++m, caseId: id, events }] } });
+    const events = chain(id, nmOfficer, [
+      opened(`南环罚〔2026〕${id}号`),
+      action('submitFiling', 'filing.draft', 'filing.review'),
+    ]);
+    const r = await s.request('POST', '/api/sync/push', {
+      token: nanming.credential,
+      body: { mutations: [{ mutationId: ++m, caseId: id, events }] },
+    });
     expect(r.body.applied).toEqual([m]);
   }
   const yy = chain('yy-1', yyOfficer, [opened('云环罚〔2026〕1号')]);
-  expect((await s.request('POST', '/api/sync/push', { token: yunyan.credential, body: { mutations: [{ mutationId: 1, caseId: 'yy-1', events: yy }] } })).status).toBe(200);
+  expect(
+    (
+      await s.request('POST', '/api/sync/push', {
+        token: yunyan.credential,
+        body: { mutations: [{ mutationId: 1, caseId: 'yy-1', events: yy }] },
+      })
+    ).status,
+  ).toBe(200);
 });
-afterAll(async () => { await s?.close(); });
+afterAll(async () => {
+  await s?.close();
+});
 
 const pull = (d: EnrolledDevice, query: string) => s.request('GET', `/api/sync/pull?${query}`, { token: d.credential });
 
@@ -61,7 +85,8 @@ describe('pull', () => {
   });
 
   it('returns reference data published after the reference cursor; a version once published is never replaced', async () => {
-    const pub = (version: string, payload: unknown) => s.request('POST', '/api/admin/reference', { token: province, body: { kind: 'procedures', version, payload } });
+    const pub = (version: string, payload: unknown) =>
+      s.request('POST', '/api/admin/reference', { token: province, body: { kind: 'procedures', version, payload } });
     expect((await pub('2026.3', { note: '一般程序2026.3' })).status).toBe(201);
     expect((await pub('2026.4', { note: '一般程序2026.4' })).status).toBe(201);
     const again = await pub('2026.4', { note: '改过的' });
@@ -71,11 +96,18 @@ describe('pull', () => {
     expect(r1.body.reference.map((x: { version: string }) => x.version)).toEqual(['2026.3', '2026.4']);
     const r2 = await pull(nanming, `cursor=0&refCursor=${r1.body.reference[0].seq}`);
     expect(r2.body.reference).toHaveLength(1);
-    expect(r2.body.reference[0]).toMatchObject({ kind: 'procedures', version: '2026.4', payload: { note: '一般程序2026.4' } });
+    expect(r2.body.reference[0]).toMatchObject({
+      kind: 'procedures',
+      version: '2026.4',
+      payload: { note: '一般程序2026.4' },
+    });
     // Only the province publishes.
     await addUser(s, province, '520100', 'gy-admin', ['admin']);
     const gy = await adminToken(s, 'gy-admin', 'Banan-renyuan-2026');
-    const refused = await s.request('POST', '/api/admin/reference', { token: gy, body: { kind: 'procedures', version: '9', payload: {} } });
+    const refused = await s.request('POST', '/api/admin/reference', {
+      token: gy,
+      body: { kind: 'procedures', version: '9', payload: {} },
+    });
     expect(refused.status).toBe(403);
   });
 
@@ -95,20 +127,45 @@ describe('pull', () => {
 describe('number blocks', () => {
   it("reserves consecutive blocks of a bureau's yearly sequence across its devices, separately per bureau and kind", async () => {
     const second = await enrolDevice(s, province, '520102');
-    const reserve = (d: EnrolledDevice, body: unknown) => s.request('POST', '/api/sync/number-block', { token: d.credential, body });
+    const reserve = (d: EnrolledDevice, body: unknown) =>
+      s.request('POST', '/api/sync/number-block', { token: d.credential, body });
     const a = await reserve(nanming, { kind: 'caseNumber', year: 2026 });
     expect(a.status).toBe(201);
     expect(a.body).toEqual({ sequenceKey: '2026/caseNumber', start: 1, end: 50 });
-    expect((await reserve(second, { kind: 'caseNumber', year: 2026, size: 20 })).body).toMatchObject({ start: 51, end: 70 });
-    expect((await reserve(nanming, { kind: 'caseNumber', year: 2026, size: 5 })).body).toMatchObject({ start: 71, end: 75 });
-    expect((await reserve(yunyan, { kind: 'caseNumber', year: 2026, size: 5 })).body).toMatchObject({ start: 1, end: 5 });
-    expect((await reserve(nanming, { kind: 'decision', year: 2026, size: 5 })).body).toMatchObject({ start: 1, end: 5 });
-    expect((await reserve(nanming, { kind: 'caseNumber', year: 2027, size: 5 })).body).toMatchObject({ start: 1, end: 5 });
+    expect((await reserve(second, { kind: 'caseNumber', year: 2026, size: 20 })).body).toMatchObject({
+      start: 51,
+      end: 70,
+    });
+    expect((await reserve(nanming, { kind: 'caseNumber', year: 2026, size: 5 })).body).toMatchObject({
+      start: 71,
+      end: 75,
+    });
+    expect((await reserve(yunyan, { kind: 'caseNumber', year: 2026, size: 5 })).body).toMatchObject({
+      start: 1,
+      end: 5,
+    });
+    expect((await reserve(nanming, { kind: 'decision', year: 2026, size: 5 })).body).toMatchObject({
+      start: 1,
+      end: 5,
+    });
+    expect((await reserve(nanming, { kind: 'caseNumber', year: 2027, size: 5 })).body).toMatchObject({
+      start: 1,
+      end: 5,
+    });
     // Concurrent requests never overlap and leave no gap.
-    const many = await Promise.all(Array.from({ length: 8 }, () => reserve(second, { kind: 'notice', year: 2026, size: 3 })));
+    const many = await Promise.all(
+      Array.from({ length: 8 }, () => reserve(second, { kind: 'notice', year: 2026, size: 3 })),
+    );
     const ranges = many.map((r) => [r.body.start, r.body.end] as [number, number]).sort((x, y) => x[0] - y[0]);
-    ranges.forEach(([start, end], i) => { expect(start).toBe(i * 3 + 1); expect(end).toBe(i * 3 + 3); });
-    const blocks = (await s.pool.query("SELECT device_id FROM number_blocks WHERE sequence_key = '2026/caseNumber' AND bureau_id = '520102' ORDER BY start_no")).rows;
+    ranges.forEach(([start, end], i) => {
+      expect(start).toBe(i * 3 + 1);
+      expect(end).toBe(i * 3 + 3);
+    });
+    const blocks = (
+      await s.pool.query(
+        "SELECT device_id FROM number_blocks WHERE sequence_key = '2026/caseNumber' AND bureau_id = '520102' ORDER BY start_no",
+      )
+    ).rows;
     expect(blocks.map((b) => b.device_id)).toEqual([nanming.deviceId, second.deviceId, nanming.deviceId]);
     const bad = await reserve(nanming, { kind: 'caseNumber', year: 2026, size: 100000 });
     expect(bad.status).toBe(400);

@@ -12,20 +12,30 @@ import { eventColumns, toWire, type EventRow } from './eventRows.js';
 export async function pull(ctx: ServerContext, device: Device, q: z.infer<typeof pullQuery>): Promise<PullOutput> {
   const now = ctx.now();
   const bureaus = ctx.bureaus.subtree(device.bureauId);
-  const ev = (await ctx.pool.query<EventRow>(
-    `SELECT ${eventColumns} FROM case_events WHERE bureau_id = ANY($1) AND server_seq > $2 ORDER BY server_seq LIMIT $3`,
-    [bureaus, q.cursor, q.limit + 1],
-  )).rows;
-  const ref = (await ctx.pool.query<{ seq: string; kind: string; version: string; payload: unknown; published_at: Date }>(
-    'SELECT seq, kind, version, payload, published_at FROM reference_data WHERE seq > $1 ORDER BY seq LIMIT $2',
-    [q.refCursor, q.limit + 1],
-  )).rows;
+  const ev = (
+    await ctx.pool.query<EventRow>(
+      `SELECT ${eventColumns} FROM case_events WHERE bureau_id = ANY($1) AND server_seq > $2 ORDER BY server_seq LIMIT $3`,
+      [bureaus, q.cursor, q.limit + 1],
+    )
+  ).rows;
+  const ref = (
+    await ctx.pool.query<{ seq: string; kind: string; version: string; payload: unknown; published_at: Date }>(
+      'SELECT seq, kind, version, payload, published_at FROM reference_data WHERE seq > $1 ORDER BY seq LIMIT $2',
+      [q.refCursor, q.limit + 1],
+    )
+  ).rows;
   const events = ev.slice(0, q.limit);
   const reference = ref.slice(0, q.limit);
   return {
     events: events.map(toWire),
     cursor: events.length ? Number(events.at(-1)!.server_seq) : q.cursor,
-    reference: reference.map((r) => ({ seq: Number(r.seq), kind: r.kind, version: r.version, payload: r.payload, publishedAt: r.published_at.toISOString() })),
+    reference: reference.map((r) => ({
+      seq: Number(r.seq),
+      kind: r.kind,
+      version: r.version,
+      payload: r.payload,
+      publishedAt: r.published_at.toISOString(),
+    })),
     refCursor: reference.length ? Number(reference.at(-1)!.seq) : q.refCursor,
     more: ev.length > q.limit || ref.length > q.limit,
     serverTime: now.toISOString(),

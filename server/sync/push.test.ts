@@ -1,7 +1,16 @@
 /** Push against a real PostgreSQL over real HTTP: idempotence, gaps, bureaus, hashes, conflicts, clocks, the law. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../testing/testServer.js';
-import { action, addUser, adminToken, chain, enrolDevice, opened, type Actor, type EnrolledDevice } from '../testing/fixtures.js';
+import {
+  action,
+  addUser,
+  adminToken,
+  chain,
+  enrolDevice,
+  opened,
+  type Actor,
+  type EnrolledDevice,
+} from '../testing/fixtures.js';
 import type { WireEvent } from '../../common/sync/events.js';
 
 let s: TestServer;
@@ -12,8 +21,12 @@ let officer: Actor;
 let head: Actor;
 let yunyanOfficer: Actor;
 
-const count = async (sql: string, params: unknown[] = []): Promise<number> => Number((await s.pool.query(sql, params)).rows[0].n);
-const lastMutation = async (d: EnrolledDevice): Promise<number> => Number((await s.pool.query('SELECT last_mutation_id FROM devices WHERE id = $1', [d.deviceId])).rows[0].last_mutation_id);
+const count = async (sql: string, params: unknown[] = []): Promise<number> =>
+  Number((await s.pool.query(sql, params)).rows[0].n);
+const lastMutation = async (d: EnrolledDevice): Promise<number> =>
+  Number(
+    (await s.pool.query('SELECT last_mutation_id FROM devices WHERE id = $1', [d.deviceId])).rows[0].last_mutation_id,
+  );
 const push = (d: EnrolledDevice, mutations: Array<{ mutationId: number; caseId: string; events: WireEvent[] }>) =>
   s.request('POST', '/api/sync/push', { token: d.credential, body: { mutations } });
 const head0 = (events: WireEvent[]) => ({ seq: events.at(-1)!.seq, hash: events.at(-1)!.hash });
@@ -28,11 +41,16 @@ beforeAll(async () => {
   nanming2 = await enrolDevice(s, token, '520102', '执法二科工作站');
   yunyan = await enrolDevice(s, token, '520103');
 });
-afterAll(async () => { await s?.close(); });
+afterAll(async () => {
+  await s?.close();
+});
 
 describe('push', () => {
   it('applies a mutation once: the same mutation again is acknowledged and writes nothing', async () => {
-    const events = chain('case-idem', officer, [opened('南环罚〔2026〕1号'), action('submitFiling', 'filing.draft', 'filing.review')]);
+    const events = chain('case-idem', officer, [
+      opened('南环罚〔2026〕1号'),
+      action('submitFiling', 'filing.draft', 'filing.review'),
+    ]);
     const first = await push(nanming, [{ mutationId: 1, caseId: 'case-idem', events }]);
     expect(first.status).toBe(200);
     expect(first.body).toMatchObject({ lastMutationId: 1, applied: [1], conflict: null });
@@ -58,7 +76,9 @@ describe('push', () => {
 
   it('refuses a gap in the mutation ids and writes nothing', async () => {
     const before = await count('SELECT count(*) AS n FROM case_events');
-    const r = await push(nanming, [{ mutationId: 6, caseId: 'case-gap', events: chain('case-gap', officer, [opened('南环罚〔2026〕3号')]) }]);
+    const r = await push(nanming, [
+      { mutationId: 6, caseId: 'case-gap', events: chain('case-gap', officer, [opened('南环罚〔2026〕3号')]) },
+    ]);
     expect(r.status).toBe(409);
     expect(r.body.error.code).toBe('MUTATION_GAP');
     expect(r.body.error.message).toContain('请从第4项起');
@@ -69,8 +89,10 @@ describe('push', () => {
 
   it("refuses another bureau's case and changes nothing", async () => {
     const before = await count('SELECT count(*) AS n FROM case_events');
-    const more = chain('case-idem', yunyanOfficer, [action('approveFiling', 'filing.review', 'investigation')],
-      { seq: 2, hash: (await s.pool.query('SELECT head_hash FROM cases WHERE id = $1', ['case-idem'])).rows[0].head_hash });
+    const more = chain('case-idem', yunyanOfficer, [action('approveFiling', 'filing.review', 'investigation')], {
+      seq: 2,
+      hash: (await s.pool.query('SELECT head_hash FROM cases WHERE id = $1', ['case-idem'])).rows[0].head_hash,
+    });
     const r = await push(yunyan, [{ mutationId: 1, caseId: 'case-idem', events: more }]);
     expect(r.status).toBe(403);
     expect(r.body.error).toMatchObject({ code: 'FORBIDDEN_CASE' });
@@ -81,7 +103,10 @@ describe('push', () => {
 
   it('refuses a forged event (hash does not recompute) and a forged chain, writing nothing', async () => {
     const before = await count('SELECT count(*) AS n FROM case_events');
-    const events = chain('case-forged', officer, [opened('南环罚〔2026〕4号'), action('submitFiling', 'filing.draft', 'filing.review')]);
+    const events = chain('case-forged', officer, [
+      opened('南环罚〔2026〕4号'),
+      action('submitFiling', 'filing.draft', 'filing.review'),
+    ]);
     const tampered = [events[0]!, { ...events[1]!, payload: { ...events[1]!.payload, on: '2026-12-03' } }];
     const r = await push(nanming, [{ mutationId: 4, caseId: 'case-forged', events: tampered }]);
     expect(r.status).toBe(422);
@@ -89,7 +114,12 @@ describe('push', () => {
     expect(r.body.error.message).toContain('第2条事件');
     // Each event hashes right, but the second does not link to the first: the chain is forged.
     const other = chain('case-forged', officer, [opened('南环罚〔2026〕4号')]);
-    const relinked = chain('case-forged', officer, [action('submitFiling', 'filing.draft', 'filing.review')], head0(other));
+    const relinked = chain(
+      'case-forged',
+      officer,
+      [action('submitFiling', 'filing.draft', 'filing.review')],
+      head0(other),
+    );
     const broken = await push(nanming, [{ mutationId: 4, caseId: 'case-forged', events: [events[0]!, relinked[0]!] }]);
     expect(broken.status).toBe(422);
     expect(broken.body.error.code).toBe('HASH_CHAIN');
@@ -102,11 +132,21 @@ describe('push', () => {
     const opening = chain('case-race', officer, [opened('南环罚〔2026〕5号')]);
     expect((await push(nanming, [{ mutationId: 4, caseId: 'case-race', events: opening }])).body.applied).toEqual([4]);
     // Desk 2 pulled the opening (its mutation 1 carries it again, a no-op) and submits first.
-    const desk2 = chain('case-race', officer, [action('submitFiling', 'filing.draft', 'filing.review')], head0(opening));
+    const desk2 = chain(
+      'case-race',
+      officer,
+      [action('submitFiling', 'filing.draft', 'filing.review')],
+      head0(opening),
+    );
     expect((await push(nanming2, [{ mutationId: 1, caseId: 'case-race', events: desk2 }])).body.applied).toEqual([1]);
     // Desk 1 acts on the state it had: its event continues the opening, not the server's head.
     const before = await count('SELECT count(*) AS n FROM case_events');
-    const desk1 = chain('case-race', officer, [action('submitFiling', 'filing.draft', 'filing.review')], head0(opening));
+    const desk1 = chain(
+      'case-race',
+      officer,
+      [action('submitFiling', 'filing.draft', 'filing.review')],
+      head0(opening),
+    );
     const r = await push(nanming, [{ mutationId: 5, caseId: 'case-race', events: desk1 }]);
     expect(r.status).toBe(200);
     expect(r.body.applied).toEqual([]);
@@ -120,9 +160,14 @@ describe('push', () => {
 
   it('keeps the mutations before a conflict and stops at it', async () => {
     const a = chain('case-before', officer, [opened('南环罚〔2026〕6号')]);
-    const stale = chain('case-race', officer, [action('submitFiling', 'filing.draft', 'filing.review')],
-      { seq: 1, hash: (await s.pool.query("SELECT hash FROM case_events WHERE case_id = 'case-race' AND seq = 1")).rows[0].hash });
-    const r = await push(nanming, [{ mutationId: 5, caseId: 'case-before', events: a }, { mutationId: 6, caseId: 'case-race', events: stale }]);
+    const stale = chain('case-race', officer, [action('submitFiling', 'filing.draft', 'filing.review')], {
+      seq: 1,
+      hash: (await s.pool.query("SELECT hash FROM case_events WHERE case_id = 'case-race' AND seq = 1")).rows[0].hash,
+    });
+    const r = await push(nanming, [
+      { mutationId: 5, caseId: 'case-before', events: a },
+      { mutationId: 6, caseId: 'case-race', events: stale },
+    ]);
     expect(r.body).toMatchObject({ lastMutationId: 5, applied: [5] });
     expect(r.body.conflict.mutationId).toBe(6);
     expect(await lastMutation(nanming)).toBe(5);
@@ -145,27 +190,56 @@ describe('push', () => {
   it('refuses events the law forbids: an action from the wrong node, by the wrong role, or an unknown procedure', async () => {
     const open = chain('case-law', officer, [opened('南环罚〔2026〕9号')]);
     // 批准立案 only at 立案审批, and only by a 负责人.
-    const skip = chain('case-law', head, [action('approveFiling', 'filing.review', 'investigation', { approval: true })], head0(open));
+    const skip = chain(
+      'case-law',
+      head,
+      [action('approveFiling', 'filing.review', 'investigation', { approval: true })],
+      head0(open),
+    );
     const r1 = await push(nanming, [{ mutationId: 7, caseId: 'case-law', events: [...open, ...skip] }]);
     expect(r1.status).toBe(422);
     expect(r1.body.error.code).toBe('PROCEDURE_VIOLATION');
     expect(r1.body.error.message).toMatch(/第2条事件（程序操作）不符合法定程序：案件当前处于“.+”，“.+”仅在“.+”时可用/);
-    const submitted = chain('case-law', officer, [action('submitFiling', 'filing.draft', 'filing.review')], head0(open));
-    const byOfficer = chain('case-law', officer, [action('approveFiling', 'filing.review', 'investigation', { approval: true })], head0(submitted));
-    const r2 = await push(nanming, [{ mutationId: 7, caseId: 'case-law', events: [...open, ...submitted, ...byOfficer] }]);
+    const submitted = chain(
+      'case-law',
+      officer,
+      [action('submitFiling', 'filing.draft', 'filing.review')],
+      head0(open),
+    );
+    const byOfficer = chain(
+      'case-law',
+      officer,
+      [action('approveFiling', 'filing.review', 'investigation', { approval: true })],
+      head0(submitted),
+    );
+    const r2 = await push(nanming, [
+      { mutationId: 7, caseId: 'case-law', events: [...open, ...submitted, ...byOfficer] },
+    ]);
     expect(r2.status).toBe(422);
     expect(r2.body.error.message).toContain('须由负责人执行');
     // A user of another bureau is no actor here.
     const stranger = chain('case-law2', yunyanOfficer, [opened('南环罚〔2026〕10号')]);
     const r3 = await push(nanming, [{ mutationId: 7, caseId: 'case-law2', events: stranger }]);
     expect(r3.body.error.message).toContain('不是本单位在服务器登记的用户');
-    const unknown = chain('case-law3', officer, [{ type: 'case.opened', payload: { ...opened('南环罚〔2026〕11号').payload, procedure: { id: 'ordinary', version: '1999.1' } } }]);
+    const unknown = chain('case-law3', officer, [
+      {
+        type: 'case.opened',
+        payload: { ...opened('南环罚〔2026〕11号').payload, procedure: { id: 'ordinary', version: '1999.1' } },
+      },
+    ]);
     const r4 = await push(nanming, [{ mutationId: 7, caseId: 'case-law3', events: unknown }]);
     expect(r4.body.error.message).toContain('未知的程序定义');
     expect(await count("SELECT count(*) AS n FROM cases WHERE id LIKE 'case-law%'")).toBe(0);
     // The lawful path goes through.
-    const approved = chain('case-law', head, [action('approveFiling', 'filing.review', 'investigation', { approval: true })], head0(submitted));
-    const ok = await push(nanming, [{ mutationId: 7, caseId: 'case-law', events: [...open, ...submitted, ...approved] }]);
+    const approved = chain(
+      'case-law',
+      head,
+      [action('approveFiling', 'filing.review', 'investigation', { approval: true })],
+      head0(submitted),
+    );
+    const ok = await push(nanming, [
+      { mutationId: 7, caseId: 'case-law', events: [...open, ...submitted, ...approved] },
+    ]);
     expect(ok.body).toMatchObject({ applied: [7], conflict: null });
   });
 
@@ -174,7 +248,8 @@ describe('push', () => {
     const r1 = await push(nanming, [{ mutationId: 8, caseId: 'case-dup', events: dup }]);
     expect(r1.status).toBe(409);
     expect(r1.body.error).toMatchObject({ code: 'DUPLICATE_NUMBER' });
-    const stored = (await s.pool.query("SELECT id FROM case_events WHERE case_id = 'case-idem' AND seq = 1")).rows[0].id as string;
+    const stored = (await s.pool.query("SELECT id FROM case_events WHERE case_id = 'case-idem' AND seq = 1")).rows[0]
+      .id as string;
     const reused = chain('case-reuse', officer, [opened('南环罚〔2026〕12号')]).map((e) => ({ ...e, id: stored }));
     const r2 = await push(nanming, [{ mutationId: 8, caseId: 'case-reuse', events: reused }]);
     expect(r2.body.error.code).toMatch(/EVENT_ID_REUSED|HASH_MISMATCH/);
@@ -186,12 +261,17 @@ describe('push', () => {
   });
 
   it('refuses wrong types with a Chinese message and without a device credential', async () => {
-    const bad = await s.request('POST', '/api/sync/push', { token: nanming.credential, body: { mutations: [{ mutationId: '9', caseId: 1, events: 'x' }] } });
+    const bad = await s.request('POST', '/api/sync/push', {
+      token: nanming.credential,
+      body: { mutations: [{ mutationId: '9', caseId: 1, events: 'x' }] },
+    });
     expect(bad.status).toBe(400);
     expect(bad.body.error.code).toBe('VALIDATION');
     expect(bad.body.error.message).toMatch(/[\u4e00-\u9fff]/);
     expect(bad.body.error.message).toContain('mutations.0.mutationId');
-    const nul = chain('case-nul', officer, [{ type: 'case.opened', payload: { ...opened('南环罚〔2026〕13号').payload, summary: 'a\u0000b' } }]);
+    const nul = chain('case-nul', officer, [
+      { type: 'case.opened', payload: { ...opened('南环罚〔2026〕13号').payload, summary: 'a\u0000b' } },
+    ]);
     const r = await push(nanming, [{ mutationId: 8, caseId: 'case-nul', events: nul }]);
     expect(r.status).toBe(400);
     expect(r.body.error.message).toContain('空字符');

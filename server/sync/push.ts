@@ -44,13 +44,23 @@ const nth = (i: number, e: WireEvent): string => `第${i + 1}条事件（${event
 
 export async function push(ctx: ServerContext, device: Device, input: PushInput): Promise<PushOutput> {
   const now = ctx.now();
-  const ahead = aheadBy(input.mutations.flatMap((m) => m.events), now.getTime());
+  const ahead = aheadBy(
+    input.mutations.flatMap((m) => m.events),
+    now.getTime(),
+  );
   if (ahead > ctx.maxClockAheadMs) {
-    throw new ServerError('CLOCK_DRIFT', driftMessage(ahead, ctx.maxClockAheadMs), { aheadMs: ahead, maxAheadMs: ctx.maxClockAheadMs, serverTime: now.toISOString() });
+    throw new ServerError('CLOCK_DRIFT', driftMessage(ahead, ctx.maxClockAheadMs), {
+      aheadMs: ahead,
+      maxAheadMs: ctx.maxClockAheadMs,
+      serverTime: now.toISOString(),
+    });
   }
   return inTransaction(ctx.pool, async (tx) => {
     await tx.query('SELECT pg_advisory_xact_lock($1)', [pushLock]);
-    const d = await tx.query<{ last_mutation_id: string; revoked_at: Date | null }>('SELECT last_mutation_id, revoked_at FROM devices WHERE id = $1 FOR UPDATE', [device.id]);
+    const d = await tx.query<{ last_mutation_id: string; revoked_at: Date | null }>(
+      'SELECT last_mutation_id, revoked_at FROM devices WHERE id = $1 FOR UPDATE',
+      [device.id],
+    );
     if (!d.rows[0] || d.rows[0].revoked_at) throw new ServerError('DEVICE_REVOKED');
     let last = Number(d.rows[0].last_mutation_id);
     const applied: number[] = [];
@@ -58,7 +68,11 @@ export async function push(ctx: ServerContext, device: Device, input: PushInput)
     for (const m of input.mutations) {
       if (m.mutationId <= last) continue;
       if (m.mutationId !== last + 1) {
-        throw new ServerError('MUTATION_GAP', `提交序号不连续：服务器已收到第${last}项，本次却是第${m.mutationId}项；请从第${last + 1}项起按顺序重新提交`, { lastMutationId: last });
+        throw new ServerError(
+          'MUTATION_GAP',
+          `提交序号不连续：服务器已收到第${last}项，本次却是第${m.mutationId}项；请从第${last + 1}项起按顺序重新提交`,
+          { lastMutationId: last },
+        );
       }
       conflict = await applyMutation(tx, ctx, device, m, now);
       if (conflict) break;
@@ -70,25 +84,53 @@ export async function push(ctx: ServerContext, device: Device, input: PushInput)
   });
 }
 
-interface CaseRow { bureau_id: string; head_seq: number; head_hash: string; state: CaseState }
+interface CaseRow {
+  bureau_id: string;
+  head_seq: number;
+  head_hash: string;
+  state: CaseState;
+}
 
-async function applyMutation(tx: pg.PoolClient, ctx: ServerContext, device: Device, m: PushInput['mutations'][number], now: Date): Promise<Conflict | null> {
+async function applyMutation(
+  tx: pg.PoolClient,
+  ctx: ServerContext,
+  device: Device,
+  m: PushInput['mutations'][number],
+  now: Date,
+): Promise<Conflict | null> {
   m.events.forEach((e, i) => {
-    if (e.caseId !== m.caseId) throw new ServerError('EVENT_INVALID', `第${m.mutationId}项提交的${nth(i, e)}不属于案件 ${m.caseId}`);
+    if (e.caseId !== m.caseId)
+      throw new ServerError('EVENT_INVALID', `第${m.mutationId}项提交的${nth(i, e)}不属于案件 ${m.caseId}`);
     const { hash, ...rest } = e;
     if (eventHash(rest as Omit<CaseEvent, 'hash'>) !== hash) {
-      throw new ServerError('HASH_MISMATCH', `第${m.mutationId}项提交的${nth(i, e)}哈希值校验失败，数据可能被篡改，服务器拒收`, { mutationId: m.mutationId, eventId: e.id });
+      throw new ServerError(
+        'HASH_MISMATCH',
+        `第${m.mutationId}项提交的${nth(i, e)}哈希值校验失败，数据可能被篡改，服务器拒收`,
+        { mutationId: m.mutationId, eventId: e.id },
+      );
     }
   });
-  const existing = (await tx.query<CaseRow>('SELECT bureau_id, head_seq, head_hash, state FROM cases WHERE id = $1 FOR UPDATE', [m.caseId])).rows[0];
-  if (existing && existing.bureau_id !== device.bureauId) throw new ServerError('FORBIDDEN_CASE', undefined, { caseId: m.caseId });
+  const existing = (
+    await tx.query<CaseRow>('SELECT bureau_id, head_seq, head_hash, state FROM cases WHERE id = $1 FOR UPDATE', [
+      m.caseId,
+    ])
+  ).rows[0];
+  if (existing && existing.bureau_id !== device.bureauId)
+    throw new ServerError('FORBIDDEN_CASE', undefined, { caseId: m.caseId });
 
   // Events the server already holds (a device re-sending what it pushed under another mutation): same hash, no-op.
-  const known = new Map((await tx.query<{ id: string; hash: string }>('SELECT id, hash FROM case_events WHERE id = ANY($1)', [m.events.map((e) => e.id)])).rows.map((r) => [r.id, r.hash]));
+  const known = new Map(
+    (
+      await tx.query<{ id: string; hash: string }>('SELECT id, hash FROM case_events WHERE id = ANY($1)', [
+        m.events.map((e) => e.id),
+      ])
+    ).rows.map((r) => [r.id, r.hash]),
+  );
   let k = 0;
   for (const [i, e] of m.events.entries()) {
     const h = known.get(e.id);
-    if (h !== undefined && h !== e.hash) throw new ServerError('EVENT_ID_REUSED', `${nth(i, e)}的编号 ${e.id} 已被内容不同的事件使用，服务器拒收`);
+    if (h !== undefined && h !== e.hash)
+      throw new ServerError('EVENT_ID_REUSED', `${nth(i, e)}的编号 ${e.id} 已被内容不同的事件使用，服务器拒收`);
     if (h !== undefined && k !== i) throw new ServerError('HASH_CHAIN', `${nth(i, e)}已在服务器上，却排在新事件之后`);
     if (h !== undefined) k++;
   }
@@ -99,7 +141,8 @@ async function applyMutation(tx: pg.PoolClient, ctx: ServerContext, device: Devi
   const headHash = existing?.head_hash ?? genesisHash;
   const first = fresh[0]!;
   if (first.prevHash !== headHash || first.seq !== headSeq + 1) {
-    if (!existing) throw new ServerError('EVENT_INVALID', `服务器上没有案件 ${m.caseId}；新案件的第一条事件应为立案登记（序号1）`);
+    if (!existing)
+      throw new ServerError('EVENT_INVALID', `服务器上没有案件 ${m.caseId}；新案件的第一条事件应为立案登记（序号1）`);
     return conflictOf(tx, m.mutationId, m.caseId, headSeq, headHash, first.prevHash);
   }
 
@@ -108,17 +151,31 @@ async function applyMutation(tx: pg.PoolClient, ctx: ServerContext, device: Devi
   let prev = headHash;
   let seq = headSeq;
   for (const [i, e] of fresh.entries()) {
-    if (e.prevHash !== prev || e.seq !== seq + 1) throw new ServerError('HASH_CHAIN', `${nth(k + i, e)}没有接在前一条事件之后（哈希链断裂），服务器拒收`, { eventId: e.id });
+    if (e.prevHash !== prev || e.seq !== seq + 1)
+      throw new ServerError('HASH_CHAIN', `${nth(k + i, e)}没有接在前一条事件之后（哈希链断裂），服务器拒收`, {
+        eventId: e.id,
+      });
     const ev = e as unknown as CaseEvent;
-    if (e.type === 'case.opened' && (typeof e.payload.number !== 'string' || !e.payload.number || e.payload.number.length > 100)) {
+    if (
+      e.type === 'case.opened' &&
+      (typeof e.payload.number !== 'string' || !e.payload.number || e.payload.number.length > 100)
+    ) {
       throw new ServerError('EVENT_INVALID', `${nth(k + i, e)}缺少案号`);
     }
     const problems = lawProblems(state, ev, { procedures: ctx.procedures, actorRoles: roles.get(e.actorId) ?? null });
-    if (problems.length) throw new ServerError('PROCEDURE_VIOLATION', `${nth(k + i, e)}不符合法定程序：${problems.join('；')}`, { eventId: e.id, problems });
+    if (problems.length)
+      throw new ServerError('PROCEDURE_VIOLATION', `${nth(k + i, e)}不符合法定程序：${problems.join('；')}`, {
+        eventId: e.id,
+        problems,
+      });
     try {
       state = applyEvent(state, ev);
     } catch {
-      throw new ServerError('EVENT_INVALID', `${nth(k + i, e)}不能应用到案件的当前状态（如重复立案、未立案或内容不完整），服务器拒收`, { eventId: e.id });
+      throw new ServerError(
+        'EVENT_INVALID',
+        `${nth(k + i, e)}不能应用到案件的当前状态（如重复立案、未立案或内容不完整），服务器拒收`,
+        { eventId: e.id },
+      );
     }
     prev = e.hash;
     seq = e.seq;
@@ -129,39 +186,97 @@ async function applyMutation(tx: pg.PoolClient, ctx: ServerContext, device: Devi
      SELECT id, $13, seq, type, payload::jsonb, actor_id, actor_name, device, hlc, at, prev_hash, hash, $14, $15, $16
      FROM unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::int[])
        AS t(id, seq, type, payload, actor_id, actor_name, device, hlc, at, prev_hash, hash, ord) ORDER BY ord`,
-    [fresh.map((e) => e.id), fresh.map((e) => e.seq), fresh.map((e) => e.type), fresh.map((e) => JSON.stringify(e.payload)),
-      fresh.map((e) => e.actorId), fresh.map((e) => e.actorName), fresh.map((e) => e.device), fresh.map((e) => e.hlc), fresh.map((e) => e.at),
-      fresh.map((e) => e.prevHash), fresh.map((e) => e.hash), fresh.map((_, i) => i), m.caseId, device.bureauId, device.id, now],
+    [
+      fresh.map((e) => e.id),
+      fresh.map((e) => e.seq),
+      fresh.map((e) => e.type),
+      fresh.map((e) => JSON.stringify(e.payload)),
+      fresh.map((e) => e.actorId),
+      fresh.map((e) => e.actorName),
+      fresh.map((e) => e.device),
+      fresh.map((e) => e.hlc),
+      fresh.map((e) => e.at),
+      fresh.map((e) => e.prevHash),
+      fresh.map((e) => e.hash),
+      fresh.map((_, i) => i),
+      m.caseId,
+      device.bureauId,
+      device.id,
+      now,
+    ],
   );
   return null;
 }
 
 /** The roles the server holds for each actor: users of the case's bureau or of a bureau above it. */
-async function actorRoles(tx: pg.PoolClient, ctx: ServerContext, bureauId: string, events: readonly WireEvent[]): Promise<Map<string, Role[]>> {
+async function actorRoles(
+  tx: pg.PoolClient,
+  ctx: ServerContext,
+  bureauId: string,
+  events: readonly WireEvent[],
+): Promise<Map<string, Role[]>> {
   const ids = [...new Set(events.map((e) => e.actorId))];
-  const rows = (await tx.query<{ id: string; bureau_id: string; roles: Role[] }>('SELECT id, bureau_id, roles FROM users WHERE id = ANY($1) AND disabled_at IS NULL', [ids])).rows;
+  const rows = (
+    await tx.query<{ id: string; bureau_id: string; roles: Role[] }>(
+      'SELECT id, bureau_id, roles FROM users WHERE id = ANY($1) AND disabled_at IS NULL',
+      [ids],
+    )
+  ).rows;
   return new Map(rows.filter((r) => ctx.bureaus.isWithin(bureauId, r.bureau_id)).map((r) => [r.id, r.roles]));
 }
 
-async function saveCase(tx: pg.PoolClient, caseId: string, bureauId: string, state: CaseState, seq: number, hash: string, exists: boolean, now: Date): Promise<void> {
+async function saveCase(
+  tx: pg.PoolClient,
+  caseId: string,
+  bureauId: string,
+  state: CaseState,
+  seq: number,
+  hash: string,
+  exists: boolean,
+  now: Date,
+): Promise<void> {
   try {
     if (exists) {
-      await tx.query('UPDATE cases SET head_seq = $2, head_hash = $3, state = $4::jsonb, number = $5, updated_at = $6 WHERE id = $1',
-        [caseId, seq, hash, JSON.stringify(state), state.number, now]);
+      await tx.query(
+        'UPDATE cases SET head_seq = $2, head_hash = $3, state = $4::jsonb, number = $5, updated_at = $6 WHERE id = $1',
+        [caseId, seq, hash, JSON.stringify(state), state.number, now],
+      );
     } else {
-      await tx.query('INSERT INTO cases (id, bureau_id, number, head_seq, head_hash, state, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $7)',
-        [caseId, bureauId, state.number, seq, hash, JSON.stringify(state), now]);
+      await tx.query(
+        'INSERT INTO cases (id, bureau_id, number, head_seq, head_hash, state, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $7)',
+        [caseId, bureauId, state.number, seq, hash, JSON.stringify(state), now],
+      );
     }
   } catch (e) {
-    if ((e as { code?: string }).code === '23505') throw new ServerError('DUPLICATE_NUMBER', `案号“${state.number}”已被本单位的其他案件使用，服务器拒收`);
+    if ((e as { code?: string }).code === '23505')
+      throw new ServerError('DUPLICATE_NUMBER', `案号“${state.number}”已被本单位的其他案件使用，服务器拒收`);
     throw e;
   }
 }
 
-async function conflictOf(tx: pg.PoolClient, mutationId: number, caseId: string, headSeq: number, headHash: string, deviceBase: string): Promise<Conflict> {
+async function conflictOf(
+  tx: pg.PoolClient,
+  mutationId: number,
+  caseId: string,
+  headSeq: number,
+  headHash: string,
+  deviceBase: string,
+): Promise<Conflict> {
   // The device lacks what came after the last event it has; one the server never saw means all of it.
-  const base = deviceBase === genesisHash ? 0
-    : (await tx.query<{ seq: number }>('SELECT seq FROM case_events WHERE case_id = $1 AND hash = $2', [caseId, deviceBase])).rows[0]?.seq ?? 0;
-  const missing = (await tx.query<EventRow>(`SELECT ${eventColumns} FROM case_events WHERE case_id = $1 AND seq > $2 ORDER BY seq LIMIT ${maxMissing}`, [caseId, base])).rows;
+  const base =
+    deviceBase === genesisHash
+      ? 0
+      : ((
+          await tx.query<{ seq: number }>('SELECT seq FROM case_events WHERE case_id = $1 AND hash = $2', [
+            caseId,
+            deviceBase,
+          ])
+        ).rows[0]?.seq ?? 0);
+  const missing = (
+    await tx.query<EventRow>(
+      `SELECT ${eventColumns} FROM case_events WHERE case_id = $1 AND seq > $2 ORDER BY seq LIMIT ${maxMissing}`,
+      [caseId, base],
+    )
+  ).rows;
   return { mutationId, caseId, serverHead: { seq: headSeq, hash: headHash }, missing: missing.map(toWire) };
 }

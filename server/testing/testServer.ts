@@ -18,7 +18,11 @@ import { buildServer } from '../http/app.js';
 export const testAdminPassword = 'Shengji-guanli-2026';
 
 // biome-ignore lint/suspicious/noExplicitAny: a test reads the reply's fields it asserts; each typed reply would only restate them
-export interface Reply<T = any> { status: number; body: T; contentType: string | null }
+export interface Reply<T = any> {
+  status: number;
+  body: T;
+  contentType: string | null;
+}
 
 export interface TestServer {
   url: string;
@@ -28,7 +32,11 @@ export interface TestServer {
   /** Moves the server's clock (ms added to the real one). */
   clock: { offsetMs: number };
   // biome-ignore lint/suspicious/noExplicitAny: as Reply
-  request<T = any>(method: string, path: string, opts?: { body?: unknown; raw?: string | Buffer; token?: string; contentType?: string }): Promise<Reply<T>>;
+  request<T = any>(
+    method: string,
+    path: string,
+    opts?: { body?: unknown; raw?: string | Buffer; token?: string; contentType?: string },
+  ): Promise<Reply<T>>;
   close(): Promise<void>;
 }
 
@@ -53,7 +61,11 @@ export async function startTestServer(): Promise<TestServer> {
   const addr = app.server.address();
   const url = `http://127.0.0.1:${addr && typeof addr === 'object' ? addr.port : 0}`;
   return {
-    url, pool, cluster, app, clock,
+    url,
+    pool,
+    cluster,
+    app,
+    clock,
     async request(method, path, opts = {}) {
       const headers: Record<string, string> = {};
       if (opts.token) headers.authorization = `Bearer ${opts.token}`;
@@ -64,8 +76,16 @@ export async function startTestServer(): Promise<TestServer> {
       const res = await fetch(url + path, { method, headers, body });
       const text = await res.text();
       let parsed: unknown = text;
-      try { parsed = JSON.parse(text); } catch { /* left as text: the test will say so */ }
-      return { status: res.status, body: parsed as never /* the caller names what it expects: Reply<T> */, contentType: res.headers.get('content-type') };
+      try {
+        parsed = JSON.parse(text);
+      } catch {
+        /* left as text: the test will say so */
+      }
+      return {
+        status: res.status,
+        body: parsed as never /* the caller names what it expects: Reply<T> */,
+        contentType: res.headers.get('content-type'),
+      };
     },
     async close() {
       await app.close();

@@ -16,11 +16,28 @@ export const hasChromium = existsSync(chromiumPath);
 /** `app://pdf/…` → `http://pdf.test/…` and so on: where a page Electron loads from app: is loaded in these tests. */
 export const testUrl = (appUrl: string): string => appUrl.replace(/^app:\/\/(anjuan|print|pdf)\//, 'http://$1.test/');
 
-export async function routeAppScheme(context: BrowserContext, jobs = new PrintJobs(), pdfHarness?: AppProtocolDeps['pdfHarness']): Promise<void> {
-  const deps: AppProtocolDeps = { rendererDir: resolve('dist/renderer'), pdfjsDir: resolve('node_modules/pdfjs-dist'), jobs, readFile: (p: string) => readFile(p), pdfHarness };
+export async function routeAppScheme(
+  context: BrowserContext,
+  jobs = new PrintJobs(),
+  pdfHarness?: AppProtocolDeps['pdfHarness'],
+): Promise<void> {
+  const deps: AppProtocolDeps = {
+    rendererDir: resolve('dist/renderer'),
+    pdfjsDir: resolve('node_modules/pdfjs-dist'),
+    jobs,
+    readFile: (p: string) => readFile(p),
+    pdfHarness,
+  };
   await context.route(/^http:\/\/(anjuan|print|pdf)\.test\//, async (route) => {
     const u = new URL(route.request().url());
-    const res = await handleAppRequest({ url: `app://${u.hostname.replace(/\.test$/, '')}${u.pathname}${u.search}`, method: route.request().method() }, deps);
-    await route.fulfill({ status: res.status, headers: Object.fromEntries(res.headers), body: Buffer.from(await res.arrayBuffer()) });
+    const res = await handleAppRequest(
+      { url: `app://${u.hostname.replace(/\.test$/, '')}${u.pathname}${u.search}`, method: route.request().method() },
+      deps,
+    );
+    await route.fulfill({
+      status: res.status,
+      headers: Object.fromEntries(res.headers),
+      body: Buffer.from(await res.arrayBuffer()),
+    });
   });
 }

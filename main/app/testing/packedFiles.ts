@@ -7,22 +7,48 @@ import { lstatSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, relative, sep } from 'node:path';
 
-interface Matcher { createFilter(): (file: string, stat: ReturnType<typeof lstatSync>) => boolean }
+interface Matcher {
+  createFilter(): (file: string, stat: ReturnType<typeof lstatSync>) => boolean;
+}
 
 export async function builderConfig(root: string): Promise<Record<string, unknown>> {
   const require = createRequire(join(root, 'package.json'));
-  const { getConfig } = require('app-builder-lib/out/util/config/config') as { getConfig(dir: string, file: string, extra: null): Promise<Record<string, unknown>> };
+  const { getConfig } = require('app-builder-lib/out/util/config/config') as {
+    getConfig(dir: string, file: string, extra: null): Promise<Record<string, unknown>>;
+  };
   return getConfig(root, 'electron-builder.yml', null);
 }
 
 export async function packedFiles(root: string): Promise<string[]> {
   const require = createRequire(join(root, 'package.json'));
   const { getMainFileMatchers } = require('app-builder-lib/out/fileMatcher') as {
-    getMainFileMatchers(appDir: string, dest: string, expand: (s: string) => string, options: object, packager: object, outDir: string, isElectronCompile: boolean): Matcher[];
+    getMainFileMatchers(
+      appDir: string,
+      dest: string,
+      expand: (s: string) => string,
+      options: object,
+      packager: object,
+      outDir: string,
+      isElectronCompile: boolean,
+    ): Matcher[];
   };
   const config = await builderConfig(root);
-  const info = { projectDir: root, buildResourcesDir: 'build', config, isPrepackedAppAsar: false, debugLogger: { isEnabled: false, add() {} } };
-  const [matcher] = getMainFileMatchers(root, join(root, '.asar-dest'), (s) => s, {}, { info }, join(root, 'release'), false);
+  const info = {
+    projectDir: root,
+    buildResourcesDir: 'build',
+    config,
+    isPrepackedAppAsar: false,
+    debugLogger: { isEnabled: false, add() {} },
+  };
+  const [matcher] = getMainFileMatchers(
+    root,
+    join(root, '.asar-dest'),
+    (s) => s,
+    {},
+    { info },
+    join(root, 'release'),
+    false,
+  );
   const filter = matcher!.createFilter();
   const out: string[] = [];
   const walk = (dir: string): void => {

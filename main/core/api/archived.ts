@@ -17,6 +17,10 @@ export function archivedOn(state: CaseState): string | null {
 export function refuseIfArchived(state: CaseState, what: string): void {
   const on = archivedOn(state);
   if (on) {
-    throw new AppError('CASE_ARCHIVED', `案件已于${on}归档，不能${what}；如需修改已归档的文书，请填写更正理由，以“更正”生成新版本（更正记入案件历史）`, { archivedOn: on });
+    throw new AppError(
+      'CASE_ARCHIVED',
+      `案件已于${on}归档，不能${what}；如需修改已归档的文书，请填写更正理由，以“更正”生成新版本（更正记入案件历史）`,
+      { archivedOn: on },
+    );
   }
 }

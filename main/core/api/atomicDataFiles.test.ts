@@ -47,7 +47,12 @@ afterEach(async () => {
   await t.close();
 });
 
-const year = (source: string) => ({ year: 2031, source, holidays: [['2031-01-01', '2031-01-01', '元旦']] as Array<[string, string, string]>, workdays: [] });
+const year = (source: string) => ({
+  year: 2031,
+  source,
+  holidays: [['2031-01-01', '2031-01-01', '元旦']] as Array<[string, string, string]>,
+  workdays: [],
+});
 const tmpFiles = (rel: string) => readdirSync(join(t.dir, rel)).filter((f) => f.endsWith('.tmp'));
 
 /** The data directory opens again: nothing set aside, nothing broken. */
@@ -73,12 +78,17 @@ describe('imports on a full disk', () => {
     expect(e.code).toBe('DISK_FULL');
     expect(readFileSync(file, 'utf8')).toBe(before);
     expect(tmpFiles('calendars')).toEqual([]);
-    expect((await t.call(head, 'calendar.list', {})).years.find((y) => y.year === 2031)).toMatchObject({ source: '第一次载入' });
+    expect((await t.call(head, 'calendar.list', {})).years.find((y) => y.year === 2031)).toMatchObject({
+      source: '第一次载入',
+    });
     await restarts();
   });
 
   it('procedures.import: DISK_FULL, no file, the version is not in use, the workstation starts again', async () => {
-    const def = { ...JSON.parse(readFileSync(join(resourcesDir(), 'procedures', 'ordinary.v2.json'), 'utf8')), version: '2026.10' };
+    const def = {
+      ...JSON.parse(readFileSync(join(resourcesDir(), 'procedures', 'ordinary.v2.json'), 'utf8')),
+      version: '2026.10',
+    };
     disk.full = true;
     const e = await expectFailure(t.call(head, 'procedures.import', { definition: def }));
     disk.full = false;
@@ -92,11 +102,19 @@ describe('imports on a full disk', () => {
     const template = loadManifest().find((x) => x.id === 'filing-approval')!;
     const bytes = readFileSync(join(templatesDir(), template.file));
     disk.full = true;
-    const e = await expectFailure(t.call(head, 'templates.import', { type: 'filing-approval', fileName: 'a.docx', contentBase64: bytes.toString('base64') }));
+    const e = await expectFailure(
+      t.call(head, 'templates.import', {
+        type: 'filing-approval',
+        fileName: 'a.docx',
+        contentBase64: bytes.toString('base64'),
+      }),
+    );
     disk.full = false;
     expect(e.code).toBe('DISK_FULL');
     expect(readdirSync(join(t.dir, 'templates', 'filing-approval'))).toEqual([]);
-    expect(await t.call(head, 'templates.versions', { type: 'filing-approval' })).toEqual([{ version: template.version, source: 'bundled' }]);
+    expect(await t.call(head, 'templates.versions', { type: 'filing-approval' })).toEqual([
+      { version: template.version, source: 'bundled' },
+    ]);
     await restarts();
   });
 });

@@ -17,7 +17,14 @@ afterEach(async () => t.close());
 
 describe('bad input at 立案', () => {
   it('an enterprise with an invalid 统一社会信用代码 cannot be a party', async () => {
-    t.core.services.directory.addEnterprise({ id: 'bad', name: '错误代码企业', uscc: '91522627MA6DLX3K0Z', legalRepresentative: '某', address: '某地', county: '天柱县' });
+    t.core.services.directory.addEnterprise({
+      id: 'bad',
+      name: '错误代码企业',
+      uscc: '91522627MA6DLX3K0Z',
+      legalRepresentative: '某',
+      address: '某地',
+      county: '天柱县',
+    });
     const err = await expectFailure(openCase(t, officer, { enterpriseId: 'bad' }));
     expect(err.code).toBe('INVALID_USCC');
     expect(err.message).toMatch(/统一社会信用代码无效/);
@@ -25,7 +32,9 @@ describe('bad input at 立案', () => {
   });
 
   it('one officer, or an officer with an expired certificate, is refused (处罚法 art. 42)', async () => {
-    expect((await expectFailure(openCase(t, officer, { officerIds: ['off-01'] }))).message).toMatch(/至少需要两名执法人员/);
+    expect((await expectFailure(openCase(t, officer, { officerIds: ['off-01'] }))).message).toMatch(
+      /至少需要两名执法人员/,
+    );
     const err = await expectFailure(openCase(t, officer, { officerIds: ['off-01', 'off-05'] }));
     expect(err.code).toBe('OFFICERS_REQUIRED');
     expect(err.message).toMatch(/第四十二条/);
@@ -35,7 +44,9 @@ describe('bad input at 立案', () => {
   it('a wrong or future date is refused', async () => {
     expect((await expectFailure(openCase(t, officer, { filedOn: '2026-02-30' }))).code).toBe('VALIDATION');
     expect((await expectFailure(openCase(t, officer, { filedOn: '2026-03-09' }))).code).toBe('DATE_IN_FUTURE');
-    expect((await expectFailure(openCase(t, officer, { discoveredOn: '2026-03-02', filedOn: '2026-03-01' }))).message).toMatch(/发现日期/);
+    expect(
+      (await expectFailure(openCase(t, officer, { discoveredOn: '2026-03-02', filedOn: '2026-03-01' }))).message,
+    ).toMatch(/发现日期/);
   });
 
   it('a duplicate submission (same request id) opens one case, not two', async () => {
@@ -65,23 +76,57 @@ describe('bad input on a running case', () => {
 
   it('a photo that is not an image is refused', async () => {
     const v = await openCase(t, officer);
-    const err = await expectFailure(t.call(officer, 'evidence.add', { caseId: v.state.id, fileName: '照片.jpg', contentBase64: Buffer.from('这不是图片').toString('base64'), description: '排放口', takenOn: '2026-03-02', kind: 'photo' }));
+    const err = await expectFailure(
+      t.call(officer, 'evidence.add', {
+        caseId: v.state.id,
+        fileName: '照片.jpg',
+        contentBase64: Buffer.from('这不是图片').toString('base64'),
+        description: '排放口',
+        takenOn: '2026-03-02',
+        kind: 'photo',
+      }),
+    );
     expect(err.code).toBe('NOT_AN_IMAGE');
     expect(err.message).toMatch(/照片\.jpg/);
-    const ok = await t.call(officer, 'evidence.add', { caseId: v.state.id, fileName: 'p.png', contentBase64: makePng().toString('base64'), description: '排放口', takenOn: '2026-03-02', kind: 'photo' });
+    const ok = await t.call(officer, 'evidence.add', {
+      caseId: v.state.id,
+      fileName: 'p.png',
+      contentBase64: makePng().toString('base64'),
+      description: '排放口',
+      takenOn: '2026-03-02',
+      kind: 'photo',
+    });
     expect(ok.mimeType).toBe('image/png');
     // A PNG with a valid header over damaged pixel data: refused now, not a hang when the dossier is bound.
     const damaged = makeSealPng(64);
     const idat = damaged.indexOf('IDAT');
     damaged.fill(0x55, idat + 4, idat + 40);
-    const bad = await expectFailure(t.call(officer, 'evidence.add', { caseId: v.state.id, fileName: '坏图.png', contentBase64: damaged.toString('base64'), description: '排放口', takenOn: '2026-03-02', kind: 'photo' }));
+    const bad = await expectFailure(
+      t.call(officer, 'evidence.add', {
+        caseId: v.state.id,
+        fileName: '坏图.png',
+        contentBase64: damaged.toString('base64'),
+        description: '排放口',
+        takenOn: '2026-03-02',
+        kind: 'photo',
+      }),
+    );
     expect(bad.code).toBe('NOT_AN_IMAGE');
     expect(bad.message).toMatch(/坏图\.png/);
   });
 
   it('a photo dated before 立案 is refused', async () => {
     const v = await openCase(t, officer);
-    const err = await expectFailure(t.call(officer, 'evidence.add', { caseId: v.state.id, fileName: 'p.png', contentBase64: makePng().toString('base64'), description: '排放口', takenOn: '2026-02-01', kind: 'photo' }));
+    const err = await expectFailure(
+      t.call(officer, 'evidence.add', {
+        caseId: v.state.id,
+        fileName: 'p.png',
+        contentBase64: makePng().toString('base64'),
+        description: '排放口',
+        takenOn: '2026-02-01',
+        kind: 'photo',
+      }),
+    );
     expect(err.code).toBe('DATE_BEFORE_FILING');
   });
 

@@ -16,8 +16,18 @@ let officer: string, officer2: string, head: string, reviewer: string, admin: st
 beforeAll(async () => {
   t = await createTestCore();
   // A second reviewer who is also a sworn officer (王强, off-03), to be listed on a case.
-  t.core.services.directory.addUser({ id: 'user-reviewer2', bureauId: demoBureau.id, username: 'reviewer2', name: '王强', roles: ['reviewer'], officerId: 'off-03', password: 'Reviewer2-pass!' });
-  [officer, officer2, head, reviewer, admin] = await Promise.all(['officer', 'officer2', 'head', 'reviewer', 'admin'].map((u) => t.login(u))) as [string, string, string, string, string];
+  t.core.services.directory.addUser({
+    id: 'user-reviewer2',
+    bureauId: demoBureau.id,
+    username: 'reviewer2',
+    name: '王强',
+    roles: ['reviewer'],
+    officerId: 'off-03',
+    password: 'Reviewer2-pass!',
+  });
+  [officer, officer2, head, reviewer, admin] = (await Promise.all(
+    ['officer', 'officer2', 'head', 'reviewer', 'admin'].map((u) => t.login(u)),
+  )) as [string, string, string, string, string];
 }, 60_000);
 afterAll(async () => t?.close());
 
@@ -39,7 +49,14 @@ describe('who may see and act on a case', () => {
       t.call(officer2, 'cases.history', { caseId }),
       t.call(officer2, 'cases.startTrack', { caseId, procedure: 'correction' }),
       t.call(officer2, 'documents.generate', { caseId, type: 'filing-approval', fields: {} }),
-      t.call(officer2, 'evidence.add', { caseId, kind: 'photo', fileName: 'a.png', contentBase64: makePng(32, 32, 1).toString('base64'), description: '照片', takenOn: '2026-03-02' }),
+      t.call(officer2, 'evidence.add', {
+        caseId,
+        kind: 'photo',
+        fileName: 'a.png',
+        contentBase64: makePng(32, 32, 1).toString('base64'),
+        description: '照片',
+        takenOn: '2026-03-02',
+      }),
       t.call(officer2, 'dossier.build', { caseId }),
     ];
     for (const p of attempts) {
@@ -60,7 +77,8 @@ describe('who may see and act on a case', () => {
     expect(await ids(admin)).toEqual([]);
     expect((await expectFailure(t.call(admin, 'cases.get', { caseId }))).code).toBe('FORBIDDEN_CASE');
     // The case's own officer, the reviewer and the head do see it.
-    for (const token of [officer, reviewer, head]) expect((await t.call(token, 'cases.get', { caseId })).state.id).toBe(caseId);
+    for (const token of [officer, reviewer, head])
+      expect((await t.call(token, 'cases.get', { caseId })).state.id).toBe(caseId);
   });
 
   it('an officer opens a case only as one of its officers; a head may open one for others', async () => {
@@ -85,7 +103,15 @@ describe('separation of duties', () => {
     expect(e.message).toContain('第五十七条');
     expect((await t.call(head, 'cases.get', { caseId: r.caseId })).state.node).toBe('filing.review');
     // A second head (副局长) approves it.
-    t.core.services.directory.addUser({ id: 'user-head2', bureauId: demoBureau.id, username: 'head2', name: '龙海', roles: ['head'], officerId: null, password: 'Head2-password!' });
+    t.core.services.directory.addUser({
+      id: 'user-head2',
+      bureauId: demoBureau.id,
+      username: 'head2',
+      name: '龙海',
+      roles: ['head'],
+      officerId: null,
+      password: 'Head2-password!',
+    });
     const head2 = await t.login('head2', 'Head2-password!');
     expect((await r.act(head2, 'approveFiling', { comment: '同意立案。' })).state.node).toBe('investigation');
   });
@@ -105,9 +131,16 @@ describe('separation of duties', () => {
     r.day('2026-03-05');
     await r.act(r.officer, 'finishInvestigation');
     // Above the 法制审核 threshold (500,000 yuan): the case goes to 法制审核 after the defence period.
-    await r.act(r.officer, 'submitReport', { facts: airFacts, proposedFine: 600000, investment: null, reasoning: airReasoning });
+    await r.act(r.officer, 'submitReport', {
+      facts: airFacts,
+      proposedFine: 600000,
+      investment: null,
+      reasoning: airReasoning,
+    });
     // 王强 is on the case: he cannot do its 案件审查 either (a reviewer's action).
-    expect((await expectFailure(r.act(reviewer2, 'passReview', { comment: '同意。' }))).code).toBe('SEPARATION_OF_DUTIES');
+    expect((await expectFailure(r.act(reviewer2, 'passReview', { comment: '同意。' }))).code).toBe(
+      'SEPARATION_OF_DUTIES',
+    );
     await r.gen('internal-approval');
     await r.act(r.head, 'passReview', { comment: '事实清楚，证据确凿。' });
     await r.gen('penalty-notice');
@@ -123,7 +156,10 @@ describe('separation of duties', () => {
     expect(e.message).toContain('是本案的承办人员');
     expect(e.message).toContain('第五十八条');
     await r.gen('legal-review-opinion', { by: r.reviewer });
-    const done = await r.act(r.reviewer, 'completeLegalReview', { opinion: '事实清楚，证据确凿，程序合法，同意。', passed: true });
+    const done = await r.act(r.reviewer, 'completeLegalReview', {
+      opinion: '事实清楚，证据确凿，程序合法，同意。',
+      passed: true,
+    });
     expect(done.state.node).not.toBe('legalReview');
   }, 120_000);
 });

@@ -38,7 +38,10 @@ export function canSeeCase(user: UserRow, state: CaseState): boolean {
 }
 
 export function forbiddenCase(state: CaseState): AppError {
-  return new AppError('FORBIDDEN_CASE', `您不是案件${state.number}的承办人员，也不是本局的审核人员或负责人，不能查看或办理此案件（《中华人民共和国行政处罚法》第四十二条）`);
+  return new AppError(
+    'FORBIDDEN_CASE',
+    `您不是案件${state.number}的承办人员，也不是本局的审核人员或负责人，不能查看或办理此案件（《中华人民共和国行政处罚法》第四十二条）`,
+  );
 }
 
 /** Dispatch calls this for every operation whose input names a case: the case must be one the user may see. */
@@ -55,12 +58,20 @@ export function checkCaseAccess(services: Services, user: UserRow | null, input:
 export function checkOpener(user: UserRow, officerIds: string[]): void {
   if (user.roles.includes('head')) return;
   if (user.officerId === null || !officerIds.includes(user.officerId)) {
-    throw new AppError('FORBIDDEN_CASE', '立案时所选执法人员须包括您本人（负责人可为他人立案）（《中华人民共和国行政处罚法》第四十二条）');
+    throw new AppError(
+      'FORBIDDEN_CASE',
+      '立案时所选执法人员须包括您本人（负责人可为他人立案）（《中华人民共和国行政处罚法》第四十二条）',
+    );
   }
 }
 
 /** A conflict of duties: why (short, for the page), the article, the error's whole sentence and details. */
-export interface DutiesConflict { reason: string; article: string; message: string; details: Record<string, string> }
+export interface DutiesConflict {
+  reason: string;
+  article: string;
+  message: string;
+  details: Record<string, string>;
+}
 
 type CaseEvents = ReturnType<Services['cases']['log']['forCase']>;
 
@@ -71,12 +82,23 @@ type CaseEvents = ReturnType<Services['cases']['log']['forCase']>;
  * made one of its investigation documents). Used by cases.act (inside the action's transaction) and by
  * the case view, which tells the page beforehand (`blockedBy`).
  */
-export function dutiesConflict(services: Services, user: UserRow, state: CaseState, def: ProcedureDefinition, mainDef: ProcedureDefinition, action: ProcedureAction, track: string, events: CaseEvents = services.cases.log.forCase(state.id)): DutiesConflict | null {
+export function dutiesConflict(
+  services: Services,
+  user: UserRow,
+  state: CaseState,
+  def: ProcedureDefinition,
+  mainDef: ProcedureDefinition,
+  action: ProcedureAction,
+  track: string,
+  events: CaseEvents = services.cases.log.forCase(state.id),
+): DutiesConflict | null {
   if (action.approval) {
     const steps = events.flatMap((e) => {
       if (e.type !== 'action.performed') return [];
       const p = e.payload as { action: string; approval?: boolean; track?: string };
-      return (p.track ?? 'main') === track ? [{ actorId: e.actorId, action: p.action, approval: Boolean(p.approval) }] : [];
+      return (p.track ?? 'main') === track
+        ? [{ actorId: e.actorId, action: p.action, approval: Boolean(p.approval) }]
+        : [];
     });
     const step = steps.filter((s) => !s.approval).at(-1);
     if (step && step.actorId === user.id) {
@@ -91,9 +113,16 @@ export function dutiesConflict(services: Services, user: UserRow, state: CaseSta
     }
   }
   if (action.roles.includes('reviewer') && user.roles.includes('reviewer')) {
-    const investigationTypes = new Set(['investigation-report', ...mainDef.nodes.filter((n) => n.phase === 'investigation').flatMap((n) => n.documents)]);
-    const madeInvestigationDocument = events.some((e) => e.type === 'document.generated' && e.actorId === user.id
-      && investigationTypes.has((e.payload as { type?: string }).type ?? ''));
+    const investigationTypes = new Set([
+      'investigation-report',
+      ...mainDef.nodes.filter((n) => n.phase === 'investigation').flatMap((n) => n.documents),
+    ]);
+    const madeInvestigationDocument = events.some(
+      (e) =>
+        e.type === 'document.generated' &&
+        e.actorId === user.id &&
+        investigationTypes.has((e.payload as { type?: string }).type ?? ''),
+    );
     if (isCaseOfficer(user, state) || madeInvestigationDocument) {
       const reason = `您${isCaseOfficer(user, state) ? '是本案的承办人员' : '制作过本案的调查取证文书'}，不能审核本人调查的案件`;
       return {
@@ -108,7 +137,15 @@ export function dutiesConflict(services: Services, user: UserRow, state: CaseSta
 }
 
 /** cases.act: refuses with SEPARATION_OF_DUTIES (see `dutiesConflict`). */
-export function checkSeparationOfDuties(services: Services, user: UserRow, state: CaseState, def: ProcedureDefinition, mainDef: ProcedureDefinition, action: ProcedureAction, track: string): void {
+export function checkSeparationOfDuties(
+  services: Services,
+  user: UserRow,
+  state: CaseState,
+  def: ProcedureDefinition,
+  mainDef: ProcedureDefinition,
+  action: ProcedureAction,
+  track: string,
+): void {
   const conflict = dutiesConflict(services, user, state, def, mainDef, action, track);
   if (conflict) throw new AppError('SEPARATION_OF_DUTIES', conflict.message, conflict.details);
 }

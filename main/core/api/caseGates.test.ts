@@ -14,8 +14,20 @@ let head: string, head2: string, reviewer: string;
 
 beforeAll(async () => {
   t = await createTestCore();
-  t.core.services.directory.addUser({ id: 'user-head2', bureauId: demoBureau.id, username: 'head2', name: '龙海', roles: ['head'], officerId: null, password: 'Head2-password!' });
-  [head, head2, reviewer] = await Promise.all([t.login('head'), t.login('head2', 'Head2-password!'), t.login('reviewer')]) as [string, string, string];
+  t.core.services.directory.addUser({
+    id: 'user-head2',
+    bureauId: demoBureau.id,
+    username: 'head2',
+    name: '龙海',
+    roles: ['head'],
+    officerId: null,
+    password: 'Head2-password!',
+  });
+  [head, head2, reviewer] = (await Promise.all([
+    t.login('head'),
+    t.login('head2', 'Head2-password!'),
+    t.login('reviewer'),
+  ])) as [string, string, string];
 }, 60_000);
 afterAll(async () => t?.close());
 
@@ -30,14 +42,30 @@ describe('the case view says who may not act, and why', () => {
     const mine = await t.call(head, 'cases.get', { caseId: r.caseId });
     const approve = mine.actions.find((a) => a.id === 'approveFiling')!;
     expect(approve.allowed).toBe(false);
-    expect(approve.blockedBy).toEqual({ rule: 'separationOfDuties', article: '《中华人民共和国行政处罚法》第五十七条', message: '“提交立案审批”是您本人办理的，审批须由办理人以外的负责人作出' });
-    expect(approve.reasons).toContainEqual({ rule: 'separationOfDuties', message: approve.blockedBy!.message, citation: approve.blockedBy!.article });
+    expect(approve.blockedBy).toEqual({
+      rule: 'separationOfDuties',
+      article: '《中华人民共和国行政处罚法》第五十七条',
+      message: '“提交立案审批”是您本人办理的，审批须由办理人以外的负责人作出',
+    });
+    expect(approve.reasons).toContainEqual({
+      rule: 'separationOfDuties',
+      message: approve.blockedBy!.message,
+      citation: approve.blockedBy!.article,
+    });
     // Every head's decision on his own submission is blocked (批准 and 不予立案 alike); a send-back or a step is not.
     for (const a of mine.actions) expect([a.id, a.blockedBy !== undefined]).toEqual([a.id, a.kind === 'approval']);
     // 定稿 of the 立案审批表 is gated until it is approved, saying which approval and the article.
-    expect(mine.documentGates).toEqual([{ documentId: (doc as { id: string }).id, action: 'finalise', blockedBy: expect.objectContaining({ rule: 'approvalBeforeSeal' }) }]);
+    expect(mine.documentGates).toEqual([
+      {
+        documentId: (doc as { id: string }).id,
+        action: 'finalise',
+        blockedBy: expect.objectContaining({ rule: 'approvalBeforeSeal' }),
+      },
+    ]);
     expect(mine.documentGates[0]!.blockedBy.message).toContain('批准立案');
-    const refused = await expectFailure(t.call(head, 'documents.finalise', { caseId: r.caseId, documentId: (doc as { id: string }).id }));
+    const refused = await expectFailure(
+      t.call(head, 'documents.finalise', { caseId: r.caseId, documentId: (doc as { id: string }).id }),
+    );
     expect(refused.code).toBe('APPROVAL_REQUIRED');
     expect(refused.message).toBe(mine.documentGates[0]!.blockedBy.message);
 
@@ -46,7 +74,9 @@ describe('the case view says who may not act, and why', () => {
     expect(approve2).toMatchObject({ allowed: true });
     expect(approve2.blockedBy).toBeUndefined();
     // A reviewer cannot approve at all: his role says so, no duty rule is added.
-    const byReviewer = (await t.call(reviewer, 'cases.get', { caseId: r.caseId })).actions.find((a) => a.id === 'approveFiling')!;
+    const byReviewer = (await t.call(reviewer, 'cases.get', { caseId: r.caseId })).actions.find(
+      (a) => a.id === 'approveFiling',
+    )!;
     expect(byReviewer.reasons.map((x) => x.rule)).toEqual(['role']);
 
     const approved = await r.act(head2, 'approveFiling', { comment: '同意立案。' });

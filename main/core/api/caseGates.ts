@@ -16,25 +16,36 @@ import { dutiesConflict } from './caseAccess.js';
 import { procedureOf } from './caseView.js';
 import { sealBlockOf } from './sealGate.js';
 
-export function withCaseGates(services: Services, state: CaseState, user: UserRow, view: Omit<CaseView, 'documentGates'>): CaseView {
+export function withCaseGates(
+  services: Services,
+  state: CaseState,
+  user: UserRow,
+  view: Omit<CaseView, 'documentGates'>,
+): CaseView {
   const mainDef = procedureOf(services, state);
   let events: ReturnType<Services['cases']['log']['forCase']> | undefined;
-  const gate = (def: ProcedureDefinition, track: string) => (a: ActionView): ActionView => {
-    // An action the user's role cannot do says so already; duties only matter for one he could do.
-    if (a.reasons.some((r) => r.rule === 'role')) return a;
-    const action = def.actions.find((x) => x.id === a.id);
-    if (!action) return a;
-    events ??= services.cases.log.forCase(state.id);
-    const conflict = dutiesConflict(services, user, state, def, mainDef, action, track, events);
-    if (!conflict) return a;
-    return {
-      ...a, allowed: false,
-      blockedBy: { rule: 'separationOfDuties', article: conflict.article, message: conflict.reason },
-      reasons: [...a.reasons, { rule: 'separationOfDuties', message: conflict.reason, citation: conflict.article }],
+  const gate =
+    (def: ProcedureDefinition, track: string) =>
+    (a: ActionView): ActionView => {
+      // An action the user's role cannot do says so already; duties only matter for one he could do.
+      if (a.reasons.some((r) => r.rule === 'role')) return a;
+      const action = def.actions.find((x) => x.id === a.id);
+      if (!action) return a;
+      events ??= services.cases.log.forCase(state.id);
+      const conflict = dutiesConflict(services, user, state, def, mainDef, action, track, events);
+      if (!conflict) return a;
+      return {
+        ...a,
+        allowed: false,
+        blockedBy: { rule: 'separationOfDuties', article: conflict.article, message: conflict.reason },
+        reasons: [...a.reasons, { rule: 'separationOfDuties', message: conflict.reason, citation: conflict.article }],
+      };
     };
-  };
   const actions = view.actions.map(gate(mainDef, mainTrackId));
-  const tracks = view.tracks.map((t) => ({ ...t, actions: t.actions.map(gate(trackOf(state, t.id, services.procedures).def, t.id)) }));
+  const tracks = view.tracks.map((t) => ({
+    ...t,
+    actions: t.actions.map(gate(trackOf(state, t.id, services.procedures).def, t.id)),
+  }));
 
   const newest = new Map(state.documents.map((d) => [documentSlot(d), d.id]));
   const documentGates = state.documents

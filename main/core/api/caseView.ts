@@ -24,7 +24,12 @@ export function today(services: Services): string {
   return chinaDate(services.clock.now());
 }
 
-export function reviewContext(services: Services, def: ProcedureDefinition, now: string, legalBasis: LegalBasis | null = null): ReviewContext {
+export function reviewContext(
+  services: Services,
+  def: ProcedureDefinition,
+  now: string,
+  legalBasis: LegalBasis | null = null,
+): ReviewContext {
   return {
     today: now,
     legalBasis,
@@ -36,10 +41,18 @@ export function reviewContext(services: Services, def: ProcedureDefinition, now:
   };
 }
 
-export function evaluationContext(services: Services, state: CaseState, roles: readonly Role[], legalBasis = caseLegalBasis(services, state, today(services))): EvaluationContext {
+export function evaluationContext(
+  services: Services,
+  state: CaseState,
+  roles: readonly Role[],
+  legalBasis = caseLegalBasis(services, state, today(services)),
+): EvaluationContext {
   const now = today(services);
   return {
-    today: now, calendar: services.calendar, roles, procedures: services.procedures,
+    today: now,
+    calendar: services.calendar,
+    roles,
+    procedures: services.procedures,
     review: reviewContext(services, procedureOf(services, state), now, legalBasis),
     warnAheadWorkingDays: warnAheadSetting(services),
     templateTypes: services.templateTypes,
@@ -49,6 +62,10 @@ export function evaluationContext(services: Services, state: CaseState, roles: r
 /** For this user: the roles, and (issue 11) separation of duties and the seal gate (api/caseGates.ts). */
 export function buildCaseView(services: Services, state: CaseState, user: UserRow): CaseView {
   const legalBasis = caseLegalBasis(services, state, today(services));
-  const view = { state, ...evaluateCase(procedureOf(services, state), state, evaluationContext(services, state, user.roles, legalBasis)), legalBasis };
+  const view = {
+    state,
+    ...evaluateCase(procedureOf(services, state), state, evaluationContext(services, state, user.roles, legalBasis)),
+    legalBasis,
+  };
   return withCaseGates(services, state, user, view);
 }

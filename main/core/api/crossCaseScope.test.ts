@@ -10,24 +10,44 @@ import { openCase } from '../testing/caseRunner.js';
 
 let t: TestCore;
 let officer: string, officer2: string, head: string, reviewer: string, admin: string;
-let mine = '', theirs = '', enterpriseId = '';
+let mine = '',
+  theirs = '',
+  enterpriseId = '';
 
 beforeAll(async () => {
   t = await createTestCore({ today: '2026-03-04' });
-  [officer, officer2, head, reviewer, admin] = await Promise.all(['officer', 'officer2', 'head', 'reviewer', 'admin'].map((u) => t.login(u))) as [string, string, string, string, string];
+  [officer, officer2, head, reviewer, admin] = (await Promise.all(
+    ['officer', 'officer2', 'head', 'reviewer', 'admin'].map((u) => t.login(u)),
+  )) as [string, string, string, string, string];
   enterpriseId = (await t.call(officer, 'enterprises.search', { query: '天柱', limit: 1 }))[0]!.id;
   // 张伟 and 王强's case (officer2 李娜 is not on it), and 李娜's own; both of the same enterprise, both old enough to be due.
-  theirs = (await openCase(t, officer, { enterpriseId, officerIds: ['off-01', 'off-03'], filedOn: '2025-12-10', discoveredOn: '2025-12-10' })).state.id;
-  mine = (await openCase(t, officer2, { enterpriseId, officerIds: ['off-02', 'off-01'], filedOn: '2025-12-11', discoveredOn: '2025-12-11' })).state.id;
+  theirs = (
+    await openCase(t, officer, {
+      enterpriseId,
+      officerIds: ['off-01', 'off-03'],
+      filedOn: '2025-12-10',
+      discoveredOn: '2025-12-10',
+    })
+  ).state.id;
+  mine = (
+    await openCase(t, officer2, {
+      enterpriseId,
+      officerIds: ['off-02', 'off-01'],
+      filedOn: '2025-12-11',
+      discoveredOn: '2025-12-11',
+    })
+  ).state.id;
   // A decided penalty on 张伟's case (set in the projection: the decision's procedure is tested elsewhere).
-  t.core.services.db.prepare("UPDATE cases SET state = json_set(state, '$.decision', json(?)) WHERE id = ?")
+  t.core.services.db
+    .prepare("UPDATE cases SET state = json_set(state, '$.decision', json(?)) WHERE id = ?")
     .run(JSON.stringify({ kind: 'penalty', fine: 150_000, warning: false, approvedOn: '2025-12-20' }), theirs);
 }, 60_000);
 afterAll(async () => t?.close());
 
 describe('reads across cases are scoped like cases.list', () => {
   it('deadlines.overview: an officer sees his cases only; reviewers and heads the bureau; the administrator none', async () => {
-    const ids = async (token: string) => new Set((await t.call(token, 'deadlines.overview', { include: 'all' })).rows.map((r) => r.caseId));
+    const ids = async (token: string) =>
+      new Set((await t.call(token, 'deadlines.overview', { include: 'all' })).rows.map((r) => r.caseId));
     expect(await ids(officer2)).toEqual(new Set([mine]));
     expect(await ids(officer)).toEqual(new Set([mine, theirs]));
     for (const token of [head, reviewer]) expect(await ids(token)).toEqual(new Set([mine, theirs]));
@@ -44,7 +64,7 @@ describe('reads across cases are scoped like cases.list', () => {
     expect(full.otherCases).toBe(0);
   });
 
-  it('recommend.priorViolations: another officer\'s penalty counts, shown by its decision date only', async () => {
+  it("recommend.priorViolations: another officer's penalty counts, shown by its decision date only", async () => {
     const q = { enterpriseId, date: '2026-03-01', violationId: 'air-over-standard-emission', excludeCaseId: mine };
     const r = await t.call(officer2, 'recommend.priorViolations', q);
     expect(r.priors).toEqual([{ restricted: true, decidedOn: '2025-12-20' }]);
@@ -56,6 +76,8 @@ describe('reads across cases are scoped like cases.list', () => {
     expect(JSON.stringify(r.rules)).not.toContain(theirs);
     const byHead = await t.call(head, 'recommend.priorViolations', q);
     expect(byHead.priors).toEqual([expect.objectContaining({ restricted: false, caseId: theirs, fine: 150_000 })]);
-    expect(byHead.rules.filter((x) => x.applies).every((x) => x.caseIds.includes(theirs) && x.otherCases === 0)).toBe(true);
+    expect(byHead.rules.filter((x) => x.applies).every((x) => x.caseIds.includes(theirs) && x.otherCases === 0)).toBe(
+      true,
+    );
   });
 });

@@ -15,7 +15,9 @@ function addSheet(wb: ExcelJS.Workbook, name: string, rows: SheetRows): void {
   for (const r of rows) ws.addRow(r.map(neutraliseCell));
   ws.getRow(1).font = { bold: true };
   ws.views = [{ state: 'frozen', ySplit: 1 }];
-  ws.columns.forEach((c) => { c.width = 16; });
+  ws.columns.forEach((c) => {
+    c.width = 16;
+  });
 }
 
 export async function benchmarkWorkbook(b: DiscretionBenchmark): Promise<Buffer> {

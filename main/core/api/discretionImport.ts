@@ -12,16 +12,29 @@ import type { DiscretionBenchmark, ImportProblem } from '../../../common/schemas
 import { decodeText } from '../domain/enterprises/decodeText.js';
 import { readCsv, type Table } from '../domain/enterprises/csvTable.js';
 import { readXlsxSheets } from '../domain/enterprises/xlsxTable.js';
-import { csvNameHints, sheetNames, type BenchmarkTables, type SheetKey, type TableRow } from '../domain/discretion/tableLayout.js';
+import {
+  csvNameHints,
+  sheetNames,
+  type BenchmarkTables,
+  type SheetKey,
+  type TableRow,
+} from '../domain/discretion/tableLayout.js';
 import { readBenchmarkTables, type TableDefaults } from '../domain/discretion/tableRead.js';
 import { shownName } from './localFiles.js';
 import { xlsxLimits, zipLimitProblem, type ZipLimits } from '../spreadsheet/zipLimits.js';
 
-export interface BenchmarkFile { name: string; bytes: Uint8Array }
+export interface BenchmarkFile {
+  name: string;
+  bytes: Uint8Array;
+}
 
 const maxFileBytes = 32 * 1024 * 1024;
 /** A benchmark table is small: its workbook may unpack to 64 MB at most (a zip bomb is refused before it is). */
-const benchmarkZipLimits: ZipLimits = { ...xlsxLimits, maxEntryBytes: 64 * 1024 * 1024, maxTotalBytes: 64 * 1024 * 1024 };
+const benchmarkZipLimits: ZipLimits = {
+  ...xlsxLimits,
+  maxEntryBytes: 64 * 1024 * 1024,
+  maxTotalBytes: 64 * 1024 * 1024,
+};
 const isZip = (b: Uint8Array): boolean => b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
 const isOle = (b: Uint8Array): boolean => b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0;
 
@@ -35,12 +48,17 @@ export function readBenchmarkPath(path: string): BenchmarkFile[] {
     throw new AppError('NOT_FOUND', `找不到文件或文件夹：${shownName(path)}`);
   }
   const files = st.isDirectory()
-    ? readdirSync(target).filter((f) => /\.(csv|xlsx)$/i.test(f)).sort().map((f) => join(target, f))
+    ? readdirSync(target)
+        .filter((f) => /\.(csv|xlsx)$/i.test(f))
+        .sort()
+        .map((f) => join(target, f))
     : [target];
-  if (!st.isDirectory() && !/\.(csv|xlsx)$/i.test(target)) throw new AppError('VALIDATION', `只能导入 .xlsx 或 .csv 文件：${shownName(path)}`);
+  if (!st.isDirectory() && !/\.(csv|xlsx)$/i.test(target))
+    throw new AppError('VALIDATION', `只能导入 .xlsx 或 .csv 文件：${shownName(path)}`);
   if (!files.length) throw new AppError('NOT_FOUND', `文件夹中没有 .xlsx 或 .csv 文件：${shownName(path)}`);
   return files.map((f) => {
-    if (statSync(f).size > maxFileBytes) throw new AppError('FILE_TOO_LARGE', `文件过大：${basename(f)}（不超过${maxFileBytes / 1024 / 1024}MB）`);
+    if (statSync(f).size > maxFileBytes)
+      throw new AppError('FILE_TOO_LARGE', `文件过大：${basename(f)}（不超过${maxFileBytes / 1024 / 1024}MB）`);
     return { name: basename(f), bytes: readFileSync(f) };
   });
 }
@@ -52,16 +70,27 @@ function toRows(table: Table): { headers: string[]; rows: TableRow[] } {
   const headers = head.cells.map((c) => String(c).trim());
   const rows = body
     .filter((r) => r.cells.some((c) => String(c).trim() !== ''))
-    .map((r) => ({ line: r.line, cells: Object.fromEntries(headers.map((h, i) => [h, String(r.cells[i] ?? '').trim()])) }));
+    .map((r) => ({
+      line: r.line,
+      cells: Object.fromEntries(headers.map((h, i) => [h, String(r.cells[i] ?? '').trim()])),
+    }));
   return { headers, rows };
 }
 
 function sheetOf(name: string): SheetKey | null {
   const lower = name.toLowerCase();
-  return (Object.keys(csvNameHints) as SheetKey[]).find((k) => csvNameHints[k].some((h) => lower.includes(h.toLowerCase()))) ?? null;
+  return (
+    (Object.keys(csvNameHints) as SheetKey[]).find((k) =>
+      csvNameHints[k].some((h) => lower.includes(h.toLowerCase())),
+    ) ?? null
+  );
 }
 
-interface ReadTables { tables: BenchmarkTables; headers: Partial<Record<SheetKey, string[]>>; problems: ImportProblem[] }
+interface ReadTables {
+  tables: BenchmarkTables;
+  headers: Partial<Record<SheetKey, string[]>>;
+  problems: ImportProblem[];
+}
 
 function addSheet(out: ReadTables, key: SheetKey, table: Table, from: string): void {
   if (out.tables[key]) {
@@ -96,23 +125,40 @@ async function readOne(out: ReadTables, file: BenchmarkFile): Promise<void> {
   }
   if (/\.xlsx$/i.test(file.name)) return void fail('文件扩展名为 .xlsx，但内容不是Excel文件（可能已损坏）');
   const key = sheetOf(file.name);
-  if (!key) return void fail(`无法从文件名判断是哪张表：CSV文件名须包含“${sheetNames.meta}”“${sheetNames.types}”或“${sheetNames.factors}”`);
-  if (file.bytes.subarray(0, 4096).includes(0) && !(file.bytes[0] === 0xff && file.bytes[1] === 0xfe)) return void fail('文件不是文本（CSV）也不是 .xlsx');
+  if (!key)
+    return void fail(
+      `无法从文件名判断是哪张表：CSV文件名须包含“${sheetNames.meta}”“${sheetNames.types}”或“${sheetNames.factors}”`,
+    );
+  if (file.bytes.subarray(0, 4096).includes(0) && !(file.bytes[0] === 0xff && file.bytes[1] === 0xfe))
+    return void fail('文件不是文本（CSV）也不是 .xlsx');
   const decoded = decodeText(file.bytes);
   if (!decoded.ok) return void fail(decoded.problem);
   addSheet(out, key, readCsv(decoded.text), file.name);
 }
 
-export async function readBenchmarkFiles(files: BenchmarkFile[], defaults: TableDefaults, breathe: () => Promise<void> = async () => undefined): Promise<DiscretionBenchmark> {
+export async function readBenchmarkFiles(
+  files: BenchmarkFile[],
+  defaults: TableDefaults,
+  breathe: () => Promise<void> = async () => undefined,
+): Promise<DiscretionBenchmark> {
   const out: ReadTables = { tables: {}, headers: {}, problems: [] };
   for (const f of files) {
     await breathe();
     await readOne(out, f);
   }
-  const result = out.problems.length ? { ok: false as const, problems: out.problems } : readBenchmarkTables(out.tables, defaults, out.headers);
+  const result = out.problems.length
+    ? { ok: false as const, problems: out.problems }
+    : readBenchmarkTables(out.tables, defaults, out.headers);
   if (result.ok) return result.benchmark;
-  const shown = result.problems.slice(0, 5).map((p) => `${p.sheet}${p.line ? `第${p.line}行` : ''}：${p.message}`).join('；');
-  throw new AppError('VALIDATION', `裁量基准表有${result.problems.length}处问题，未导入。${shown}${result.problems.length > 5 ? '……' : ''}`, { problems: result.problems });
+  const shown = result.problems
+    .slice(0, 5)
+    .map((p) => `${p.sheet}${p.line ? `第${p.line}行` : ''}：${p.message}`)
+    .join('；');
+  throw new AppError(
+    'VALIDATION',
+    `裁量基准表有${result.problems.length}处问题，未导入。${shown}${result.problems.length > 5 ? '……' : ''}`,
+    { problems: result.problems },
+  );
 }
 
 /** What the table does not carry comes from the benchmark in use. */
@@ -123,8 +169,14 @@ export function tableDefaults(current: DiscretionBenchmark, version: string | un
     repetition: current.repetition,
     commonEvidence: current.commonEvidence,
     categoryCodes: Object.fromEntries(current.categories.map((c) => [c.name, c.code])),
-    grades: current.model.kind === 'bandPerLevel' ? current.model.grades
-      : bandModel?.kind === 'bandPerLevel' ? bandModel.grades
-        : [{ name: '从轻', upToScore: 0.5, from: 0, to: 0.5 }, { name: '从重', upToScore: 1, from: 0.5, to: 1 }],
+    grades:
+      current.model.kind === 'bandPerLevel'
+        ? current.model.grades
+        : bandModel?.kind === 'bandPerLevel'
+          ? bandModel.grades
+          : [
+              { name: '从轻', upToScore: 0.5, from: 0, to: 0.5 },
+              { name: '从重', upToScore: 1, from: 0.5, to: 1 },
+            ],
   };
 }

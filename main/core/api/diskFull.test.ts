@@ -24,9 +24,15 @@ beforeEach(async () => {
 afterEach(async () => t.close());
 
 const photo = makePng(320, 240, 7);
-const upload = (caseId: string) => t.call(officer, 'evidence.add', {
-  caseId, fileName: '排放口.png', contentBase64: photo.toString('base64'), description: '排放口', takenOn: '2026-03-02', kind: 'photo',
-});
+const upload = (caseId: string) =>
+  t.call(officer, 'evidence.add', {
+    caseId,
+    fileName: '排放口.png',
+    contentBase64: photo.toString('base64'),
+    description: '排放口',
+    takenOn: '2026-03-02',
+    kind: 'photo',
+  });
 const blobFile = (hash: string) => join(t.dir, 'blobs', hash.slice(0, 2), hash.slice(2));
 
 describe('a truncated evidence file', () => {
@@ -34,7 +40,11 @@ describe('a truncated evidence file', () => {
     const v = await openCase(t, officer, {});
     const caseId = v.state.id;
     const tpl = (await t.call(officer, 'templates.list', {})).find((x) => x.id === 'filing-approval')!;
-    await t.call(officer, 'documents.generate', { caseId, type: 'filing-approval', fields: sampleFields(tpl, { today: '2026-03-02' }) });
+    await t.call(officer, 'documents.generate', {
+      caseId,
+      type: 'filing-approval',
+      fields: sampleFields(tpl, { today: '2026-03-02' }),
+    });
     const first = await upload(caseId);
     // The disk ran full while the old store wrote it: half the photo under the photo's hash.
     writeFileSync(blobFile(first.hash), photo.subarray(0, photo.length / 2));

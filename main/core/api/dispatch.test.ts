@@ -34,7 +34,13 @@ describe('error values are short whatever the input', () => {
   });
 
   it('keeps ordinary messages and details as they are', () => {
-    const v = toErrorValue(new AppError('GUARD_FAILED', '不满足法定条件', [{ rule: 'twoOfficers', article: '《行政处罚法》第四十二条' }]));
-    expect(v).toEqual({ code: 'GUARD_FAILED', message: '不满足法定条件', details: [{ rule: 'twoOfficers', article: '《行政处罚法》第四十二条' }] });
+    const v = toErrorValue(
+      new AppError('GUARD_FAILED', '不满足法定条件', [{ rule: 'twoOfficers', article: '《行政处罚法》第四十二条' }]),
+    );
+    expect(v).toEqual({
+      code: 'GUARD_FAILED',
+      message: '不满足法定条件',
+      details: [{ rule: 'twoOfficers', article: '《行政处罚法》第四十二条' }],
+    });
   });
 });

@@ -31,11 +31,19 @@ function clipDeep(v: unknown, depth = 0): unknown {
   if (typeof v === 'string') return clip(v, maxDetailChars);
   if (depth > 8 || v === null || typeof v !== 'object') return v;
   if (Array.isArray(v)) return v.slice(0, maxDetailItems).map((x) => clipDeep(x, depth + 1));
-  return Object.fromEntries(Object.entries(v).slice(0, maxDetailItems).map(([k, x]) => [clip(k, 200), clipDeep(x, depth + 1)]));
+  return Object.fromEntries(
+    Object.entries(v)
+      .slice(0, maxDetailItems)
+      .map(([k, x]) => [clip(k, 200), clipDeep(x, depth + 1)]),
+  );
 }
 
 function bounded(v: ErrorValue): ErrorValue {
-  return { ...v, message: clip(v.message, maxMessageChars), ...(v.details === undefined ? {} : { details: clipDeep(v.details) }) };
+  return {
+    ...v,
+    message: clip(v.message, maxMessageChars),
+    ...(v.details === undefined ? {} : { details: clipDeep(v.details) }),
+  };
 }
 
 export function toErrorValue(e: unknown): ErrorValue {
@@ -54,15 +62,21 @@ function errorValueOf(e: unknown): ErrorValue {
 }
 
 function validationError(e: z.ZodError): ErrorValue {
-  const issues = e.issues.slice(0, maxIssues).map((i) => ({ path: clip(i.path.map(String).join('.'), 200), message: clip(i.message, 500) }));
+  const issues = e.issues
+    .slice(0, maxIssues)
+    .map((i) => ({ path: clip(i.path.map(String).join('.'), 200), message: clip(i.message, 500) }));
   const first = issues[0];
-  return { code: 'VALIDATION', message: first ? `${first.path ? `${first.path}：` : ''}${first.message}` : errorCodes.VALIDATION, details: issues };
+  return {
+    code: 'VALIDATION',
+    message: first ? `${first.path ? `${first.path}：` : ''}${first.message}` : errorCodes.VALIDATION,
+    details: issues,
+  };
 }
 
 /** The transport the envelope names, when it is one we know (set by the transport, see common/client.ts). */
 function transportOf(envelope: Envelope): Transport | null {
   const t = (envelope as { transport?: unknown }).transport;
-  return typeof t === 'string' && (transports as readonly string[]).includes(t) ? t as Transport : null;
+  return typeof t === 'string' && (transports as readonly string[]).includes(t) ? (t as Transport) : null;
 }
 
 export function createDispatcher(services: Services, handlers: HandlerMap) {
@@ -76,7 +90,8 @@ export function createDispatcher(services: Services, handlers: HandlerMap) {
       const token = typeof envelope.token === 'string' ? envelope.token : null;
       // Issue 11: first-run setup, session expiry, a reset password changed first (api/sessionGate.ts).
       const user = callerOf(services, name, spec.access !== 'public', token);
-      if (user && spec.access !== 'public' && spec.access !== 'any' && !spec.access.some((r) => user.roles.includes(r))) throw new AppError('FORBIDDEN_ROLE');
+      if (user && spec.access !== 'public' && spec.access !== 'any' && !spec.access.some((r) => user.roles.includes(r)))
+        throw new AppError('FORBIDDEN_ROLE');
       const parsed = spec.input.safeParse(envelope.input ?? {});
       if (!parsed.success) return { ok: false, error: toErrorValue(parsed.error) };
       // Issue 11: an operation on a case only for its officers and the bureau's reviewers and heads (api/caseAccess.ts).

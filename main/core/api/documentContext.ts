@@ -10,7 +10,10 @@ import { documentBureau } from './settings.js';
 import { caseLegalBasis } from './legalBasis.js';
 import { today } from './caseView.js';
 
-export function caseDocumentContext(services: Services, state: CaseState): Pick<TemplateDataInput, 'bureau' | 'hearingThreshold' | 'penalties' | 'legalBasis' | 'citations'> {
+export function caseDocumentContext(
+  services: Services,
+  state: CaseState,
+): Pick<TemplateDataInput, 'bureau' | 'hearingThreshold' | 'penalties' | 'legalBasis' | 'citations'> {
   const legalBasis = caseLegalBasis(services, state, today(services));
   const typeId = legalBasis?.applied?.typeId ?? state.violation.id;
   return {

@@ -31,36 +31,63 @@ function latestOf(documents: DocumentRecord[], doc: DocumentRecord): DocumentRec
   return documents.filter((d) => documentSlot(d) === slot).at(-1)!;
 }
 
-export function reimportDocument(ctx: HandlerContext, input: OpParsedInput<'documents.reimport'>): { document: DocumentRecord; changes: DocumentChanges } {
+export function reimportDocument(
+  ctx: HandlerContext,
+  input: OpParsedInput<'documents.reimport'>,
+): { document: DocumentRecord; changes: DocumentChanges } {
   const { services } = ctx;
   const user = requireUser(ctx);
   const bytes = Buffer.from(input.contentBase64, 'base64');
   if (bytes.length > maxDocxBytes) throw new AppError('FILE_TOO_LARGE', `文件超过${maxDocxBytes / 1024 / 1024}MB`);
   const afterText = readEditedDocx(bytes, input.fileName);
   let result: { document: DocumentRecord; changes: DocumentChanges } | null = null;
-  services.cases.write(input.caseId, { id: user.id, name: user.name, device: services.device }, (current) => {
-    if (!current) throw new AppError('NOT_FOUND', '案件不存在');
-    const doc = current.documents.find((d) => d.id === input.documentId);
-    if (!doc) throw new AppError('NOT_FOUND', '文书不存在');
-    const latest = latestOf(current.documents, doc);
-    if (latest.id !== doc.id) throw new AppError('STALE_VERSION', `${doc.name}已有更新的第${latest.version}版，请在最新版本上修改后再导入`);
-    if (doc.finalised) throw new AppError('DOCUMENT_FINALISED', `${doc.name}已定稿盖章，不能导入修改；如需修改请更正`);
-    // After 归档 a 更正 version may still be edited in Word before it is sealed; nothing else may.
-    if (!doc.correctionReason) refuseIfArchived(current, '导入修改后的文书');
-    const template = findTemplate(services.manifest, doc.type);
-    const data = buildTemplateData({ ...caseDocumentContext(services, current), state: current, number: doc.number, fields: doc.fields, today: today(services) }) as Record<string, unknown>;
-    const fieldValues = template.fields.map((f) => ({ key: f.key, label: f.label, value: typeof data[f.key] === 'string' ? data[f.key] as string : doc.fields[f.key] ?? '' }));
-    const changes = compareDocuments(docxText(services.blobs.get(doc.docxHash)), afterText, fieldValues);
-    if (!changes.added.length && !changes.removed.length) throw new AppError('VALIDATION', `导入的文件与${doc.name}第${doc.version}版内容相同，未记为新版本`);
-    const docxHash = services.blobs.put(bytes, docxMime);
-    const record: DocumentRecord = {
-      ...doc, id: ulid(), version: doc.version + 1, docxHash, generatedAt: services.clock.now().toISOString(), generatedBy: user.name,
-      origin: 'reimported', changedFields: changes.changedFields.map((c) => c.label),
-    };
-    delete record.finalised;
-    result = { document: record, changes };
-    return [{ type: 'document.generated', payload: record }];
-  }, input.expectedVersion);
+  services.cases.write(
+    input.caseId,
+    { id: user.id, name: user.name, device: services.device },
+    (current) => {
+      if (!current) throw new AppError('NOT_FOUND', '案件不存在');
+      const doc = current.documents.find((d) => d.id === input.documentId);
+      if (!doc) throw new AppError('NOT_FOUND', '文书不存在');
+      const latest = latestOf(current.documents, doc);
+      if (latest.id !== doc.id)
+        throw new AppError('STALE_VERSION', `${doc.name}已有更新的第${latest.version}版，请在最新版本上修改后再导入`);
+      if (doc.finalised)
+        throw new AppError('DOCUMENT_FINALISED', `${doc.name}已定稿盖章，不能导入修改；如需修改请更正`);
+      // After 归档 a 更正 version may still be edited in Word before it is sealed; nothing else may.
+      if (!doc.correctionReason) refuseIfArchived(current, '导入修改后的文书');
+      const template = findTemplate(services.manifest, doc.type);
+      const data = buildTemplateData({
+        ...caseDocumentContext(services, current),
+        state: current,
+        number: doc.number,
+        fields: doc.fields,
+        today: today(services),
+      }) as Record<string, unknown>;
+      const fieldValues = template.fields.map((f) => ({
+        key: f.key,
+        label: f.label,
+        value: typeof data[f.key] === 'string' ? (data[f.key] as string) : (doc.fields[f.key] ?? ''),
+      }));
+      const changes = compareDocuments(docxText(services.blobs.get(doc.docxHash)), afterText, fieldValues);
+      if (!changes.added.length && !changes.removed.length)
+        throw new AppError('VALIDATION', `导入的文件与${doc.name}第${doc.version}版内容相同，未记为新版本`);
+      const docxHash = services.blobs.put(bytes, docxMime);
+      const record: DocumentRecord = {
+        ...doc,
+        id: ulid(),
+        version: doc.version + 1,
+        docxHash,
+        generatedAt: services.clock.now().toISOString(),
+        generatedBy: user.name,
+        origin: 'reimported',
+        changedFields: changes.changedFields.map((c) => c.label),
+      };
+      delete record.finalised;
+      result = { document: record, changes };
+      return [{ type: 'document.generated', payload: record }];
+    },
+    input.expectedVersion,
+  );
   return result!;
 }
 
@@ -69,18 +96,25 @@ function refuseUnapproved(ctx: HandlerContext, state: CaseState, doc: DocumentRe
   const block = sealBlockOf(ctx.services, state, doc);
   if (!block) return;
   throw new AppError('APPROVAL_REQUIRED', block.blockedBy.message, {
-    documentId: doc.id, requiredApprovals: block.requiredApprovals, citation: block.blockedBy.article,
+    documentId: doc.id,
+    requiredApprovals: block.requiredApprovals,
+    citation: block.blockedBy.article,
   });
 }
 
-export async function finaliseDocument(ctx: HandlerContext, input: OpParsedInput<'documents.finalise'>): Promise<DocumentRecord> {
+export async function finaliseDocument(
+  ctx: HandlerContext,
+  input: OpParsedInput<'documents.finalise'>,
+): Promise<DocumentRecord> {
   const { services } = ctx;
   const user = requireUser(ctx);
   const before = services.cases.get(input.caseId);
   const doc = before.documents.find((d) => d.id === input.documentId);
   if (!doc) throw new AppError('NOT_FOUND', '文书不存在');
-  if (doc.finalised) throw new AppError('DOCUMENT_FINALISED', `${doc.name}已于${doc.finalised.at.slice(0, 10)}定稿盖章`);
-  if (latestOf(before.documents, doc).id !== doc.id) throw new AppError('STALE_VERSION', `只能对${doc.name}的最新版本定稿`);
+  if (doc.finalised)
+    throw new AppError('DOCUMENT_FINALISED', `${doc.name}已于${doc.finalised.at.slice(0, 10)}定稿盖章`);
+  if (latestOf(before.documents, doc).id !== doc.id)
+    throw new AppError('STALE_VERSION', `只能对${doc.name}的最新版本定稿`);
   // After 归档 only a 更正 version is sealed.
   if (!doc.correctionReason) refuseIfArchived(before, '对文书定稿');
   refuseUnapproved(ctx, before, doc);
@@ -90,16 +124,39 @@ export async function finaliseDocument(ctx: HandlerContext, input: OpParsedInput
   const docx = services.blobs.get(doc.docxHash);
   const { pdfHash } = await services.pdf.pdfFor(doc.docxHash);
   const sealHash = sealImageSetting(services);
-  const sealed = await sealPdf(services.blobs.get(pdfHash), services.bureau().name, sealHash ? services.blobs.get(sealHash) : undefined);
+  const sealed = await sealPdf(
+    services.blobs.get(pdfHash),
+    services.bureau().name,
+    sealHash ? services.blobs.get(sealHash) : undefined,
+  );
   const sealedHash = services.blobs.put(sealed, 'application/pdf');
   const pageCount = (await PDFDocument.load(sealed)).getPageCount();
   let out: DocumentRecord | null = null;
-  services.cases.write(input.caseId, { id: user.id, name: user.name, device: services.device }, (current) => {
-    if (!current) throw new AppError('NOT_FOUND', '案件不存在');
-    const now = current.documents.find((d) => d.id === doc.id);
-    if (!now || now.finalised || latestOf(current.documents, now).id !== now.id) throw new AppError('STALE_VERSION');
-    out = { ...now, finalised: { at: services.clock.now().toISOString(), by: user.name, docxSha256: createHash('sha256').update(docx).digest('hex'), pdfHash: sealedHash, pages: pageCount } };
-    return [{ type: 'document.finalised', payload: { documentId: doc.id, docxSha256: out.finalised!.docxSha256, pdfHash: sealedHash, pages: pageCount } }];
-  }, input.expectedVersion);
+  services.cases.write(
+    input.caseId,
+    { id: user.id, name: user.name, device: services.device },
+    (current) => {
+      if (!current) throw new AppError('NOT_FOUND', '案件不存在');
+      const now = current.documents.find((d) => d.id === doc.id);
+      if (!now || now.finalised || latestOf(current.documents, now).id !== now.id) throw new AppError('STALE_VERSION');
+      out = {
+        ...now,
+        finalised: {
+          at: services.clock.now().toISOString(),
+          by: user.name,
+          docxSha256: createHash('sha256').update(docx).digest('hex'),
+          pdfHash: sealedHash,
+          pages: pageCount,
+        },
+      };
+      return [
+        {
+          type: 'document.finalised',
+          payload: { documentId: doc.id, docxSha256: out.finalised!.docxSha256, pdfHash: sealedHash, pages: pageCount },
+        },
+      ];
+    },
+    input.expectedVersion,
+  );
   return out!;
 }

@@ -17,7 +17,13 @@ import { readFileSync, statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { AppError } from '../../../common/errors.js';
 import type { EnterpriseImportReport, ImportLineProblem } from '../../../common/schemas/enterprises.js';
-import { findHeader, fieldNames, type ColumnMap, type EnterpriseField, type HeaderMatch } from '../domain/enterprises/columns.js';
+import {
+  findHeader,
+  fieldNames,
+  type ColumnMap,
+  type EnterpriseField,
+  type HeaderMatch,
+} from '../domain/enterprises/columns.js';
 import type { TableRow } from '../domain/enterprises/csvTable.js';
 import type { Encoding } from '../domain/enterprises/decodeText.js';
 import { maxTableRows, openTableFile, readingProblem } from '../domain/enterprises/readTable.js';
@@ -58,8 +64,22 @@ export function readEnterpriseFile(path: string): { name: string; bytes: Uint8Ar
 
 function emptyReport(fileName: string): EnterpriseImportReport {
   return {
-    fileName, format: 'unknown', encoding: '', fileProblems: [], headerLine: null, columns: {}, rows: 0,
-    added: 0, updated: 0, unchanged: 0, rejected: 0, rejectedRows: [], warnings: [], warningCount: 0, listLimit, milliseconds: 0,
+    fileName,
+    format: 'unknown',
+    encoding: '',
+    fileProblems: [],
+    headerLine: null,
+    columns: {},
+    rows: 0,
+    added: 0,
+    updated: 0,
+    unchanged: 0,
+    rejected: 0,
+    rejectedRows: [],
+    warnings: [],
+    warningCount: 0,
+    listLimit,
+    milliseconds: 0,
   };
 }
 
@@ -79,9 +99,14 @@ function rowChecker(ctx: EnterpriseImportContext, header: HeaderMatch) {
     if (isBlank(row.cells)) return;
     const checked = checkRow(row.cells, { header, regions: ctx.regions, columns: ctx.columns });
     const name = checked.record?.name ?? String(row.cells[header.index.name!] ?? '').trim();
-    const uscc = checked.record?.uscc ?? String(row.cells[header.index.uscc!] ?? '').trim().toUpperCase();
+    const uscc =
+      checked.record?.uscc ??
+      String(row.cells[header.index.uscc!] ?? '')
+        .trim()
+        .toUpperCase();
     const earlier = checked.record ? firstLineOf.get(checked.record.uscc) : undefined;
-    if (earlier !== undefined) checked.errors.push(`统一社会信用代码与第${earlier}行重复（同一文件中只导入第一次出现的行）`);
+    if (earlier !== undefined)
+      checked.errors.push(`统一社会信用代码与第${earlier}行重复（同一文件中只导入第一次出现的行）`);
     if (checked.errors.length || !checked.record) {
       out.rejected.push({ line: row.line, uscc, name, reasons: checked.errors });
       return;
@@ -97,19 +122,37 @@ function rowChecker(ctx: EnterpriseImportContext, header: HeaderMatch) {
  * `quote`: the file was uploaded, so its first line may be shown back to the one who sent it. A
  * file read by path is never quoted (issue 11: /etc/shadow's first line came back here).
  */
-function missingColumns(rows: readonly TableRow[], header: { row: number; match: HeaderMatch } | null, columns: ColumnMap, quote: boolean): string {
+function missingColumns(
+  rows: readonly TableRow[],
+  header: { row: number; match: HeaderMatch } | null,
+  columns: ColumnMap,
+  quote: boolean,
+): string {
   const first = rows[header?.row ?? 0];
   const missing = (header?.match.missingRequired ?? columns.required).map((f) => fieldNames[f]);
-  const found = first?.cells.map((c) => String(c ?? '').trim()).filter(Boolean).slice(0, 20).join('、');
-  return `缺少必需的列：${missing.join('、')}。`
-    + (!first ? '文件中没有内容。' : quote ? `文件第${first.line}行的列为：${found || '（空）'}。` : `文件前${Math.min(rows.length, 10)}行中没有可识别的表头。`)
-    + '可识别的列名见 resources/enterprises/columns.json';
+  const found = first?.cells
+    .map((c) => String(c ?? '').trim())
+    .filter(Boolean)
+    .slice(0, 20)
+    .join('、');
+  return (
+    `缺少必需的列：${missing.join('、')}。` +
+    (!first
+      ? '文件中没有内容。'
+      : quote
+        ? `文件第${first.line}行的列为：${found || '（空）'}。`
+        : `文件前${Math.min(rows.length, 10)}行中没有可识别的表头。`) +
+    '可识别的列名见 resources/enterprises/columns.json'
+  );
 }
 
 class FileProblem extends Error {}
 
 export async function importEnterpriseFile(
-  ctx: EnterpriseImportContext, file: { name: string; bytes: Uint8Array; uploaded?: boolean }, encoding: Encoding, ctl: JobControl = noJob,
+  ctx: EnterpriseImportContext,
+  file: { name: string; bytes: Uint8Array; uploaded?: boolean },
+  encoding: Encoding,
+  ctl: JobControl = noJob,
 ): Promise<EnterpriseImportReport> {
   const t0 = performance.now();
   const report = emptyReport(basename(file.name));
@@ -136,7 +179,10 @@ export async function importEnterpriseFile(
     }
   };
   const findHeaderIn = (rows: readonly TableRow[]) =>
-    findHeader(rows.slice(0, 10).map((r) => ({ line: r.line, cells: r.cells.map((c) => String(c ?? '')) })), ctx.columns);
+    findHeader(
+      rows.slice(0, 10).map((r) => ({ line: r.line, cells: r.cells.map((c) => String(c ?? '')) })),
+      ctx.columns,
+    );
   try {
     for await (const batch of source.batches) {
       read += batch.length;
@@ -148,13 +194,15 @@ export async function importEnterpriseFile(
       head.push(...batch);
       if (head.length < 10) continue;
       header = findHeaderIn(head);
-      if (!header || header.match.missingRequired.length) throw new FileProblem(missingColumns(head, header, ctx.columns, file.uploaded === true));
+      if (!header || header.match.missingRequired.length)
+        throw new FileProblem(missingColumns(head, header, ctx.columns, file.uploaded === true));
       checker = rowChecker(ctx, header.match);
       await take(head.slice(header.row + 1));
     }
     if (!checker) {
       header = findHeaderIn(head);
-      if (!header || header.match.missingRequired.length) throw new FileProblem(missingColumns(head, header, ctx.columns, file.uploaded === true));
+      if (!header || header.match.missingRequired.length)
+        throw new FileProblem(missingColumns(head, header, ctx.columns, file.uploaded === true));
       checker = rowChecker(ctx, header.match);
       await take(head.slice(header.row + 1));
     }
@@ -165,9 +213,15 @@ export async function importEnterpriseFile(
   }
   const headerLine = head[header!.row]!.line;
   report.headerLine = headerLine;
-  report.columns = Object.fromEntries(Object.entries(header!.match.found).map(([f, h]) => [fieldNames[f as EnterpriseField], h]));
+  report.columns = Object.fromEntries(
+    Object.entries(header!.match.found).map(([f, h]) => [fieldNames[f as EnterpriseField], h]),
+  );
   const { good, rejected, warnings } = checker.out;
-  rejected.push(...source.problems.filter((p) => p.line > headerLine).map((p) => ({ line: p.line, uscc: '', name: '', reasons: [p.message] })));
+  rejected.push(
+    ...source.problems
+      .filter((p) => p.line > headerLine)
+      .map((p) => ({ line: p.line, uscc: '', name: '', reasons: [p.message] })),
+  );
 
   // Stage 2: write, a short transaction at a time; undone whole if cancelled or failed.
   await writeAll(ctx, good, { source: report.fileName, importedAt: ctx.now().toISOString() }, report, ctl);
@@ -181,13 +235,16 @@ export async function importEnterpriseFile(
 }
 
 async function writeAll(
-  ctx: EnterpriseImportContext, good: readonly EnterpriseRecord[], meta: { source: string; importedAt: string },
-  counts: Record<'added' | 'updated' | 'unchanged', number>, ctl: JobControl,
+  ctx: EnterpriseImportContext,
+  good: readonly EnterpriseRecord[],
+  meta: { source: string; importedAt: string },
+  counts: Record<'added' | 'updated' | 'unchanged', number>,
+  ctl: JobControl,
 ): Promise<void> {
   const undo: EnterpriseUndo[] = [];
   let rowsPerSlice = 100;
   try {
-    for (let start = 0; start < good.length;) {
+    for (let start = 0; start < good.length; ) {
       ctl.progress('写入企业名录', start, good.length);
       await ctl.breathe();
       const t = performance.now();
@@ -195,7 +252,10 @@ async function writeAll(
       for (const o of ctx.store.importBatch(slice, meta, undo)) counts[o]++;
       start += slice.length;
       // As many rows as fit in the time of a slice, next time.
-      rowsPerSlice = Math.max(50, Math.min(5000, Math.round(slice.length * writeSliceMs / Math.max(1, performance.now() - t))));
+      rowsPerSlice = Math.max(
+        50,
+        Math.min(5000, Math.round((slice.length * writeSliceMs) / Math.max(1, performance.now() - t))),
+      );
     }
     ctl.progress('写入企业名录', good.length, good.length);
   } catch (e) {
@@ -215,6 +275,9 @@ async function undoAll(ctx: EnterpriseImportContext, undo: readonly EnterpriseUn
     }
   } catch (e) {
     console.error('[anjuan] enterprise import: undo failed', e);
-    throw new AppError('INTERNAL', '导入中止，撤销已写入的企业时出错：名录中可能已有本文件的部分企业。请重新导入同一文件（已导入的不会重复）');
+    throw new AppError(
+      'INTERNAL',
+      '导入中止，撤销已写入的企业时出错：名录中可能已有本文件的部分企业。请重新导入同一文件（已导入的不会重复）',
+    );
   }
 }

@@ -17,12 +17,18 @@ const csv = (rows: string[][]): string => encodeCsv(directoryCsvText(rows), 'utf
 
 /** The first file: 300 enterprises. The second: the same 300 with another address, interleaved with 1,500 more. */
 const first = syntheticDirectory(300, { seed: 21 }).rows;
-const more = syntheticDirectory(1800, { seed: 22 }).rows.filter((r) => !first.some((f) => f[1] === r[1])).slice(0, 1500);
+const more = syntheticDirectory(1800, { seed: 22 })
+  .rows.filter((r) => !first.some((f) => f[1] === r[1]))
+  .slice(0, 1500);
 const changed = first.map((r) => r.map((c, i) => (i === 3 ? `${c}（新址）` : c)));
 const second = more.flatMap((r, i) => (i % 5 === 0 && changed[i / 5] ? [changed[i / 5]!, r] : [r]));
 
 async function start(token: string, rows: string[][]): Promise<string> {
-  const r = await t.core.dispatch({ op: 'enterprises.import', input: { fileName: '名录.csv', contentBase64: csv(rows) }, token });
+  const r = await t.core.dispatch({
+    op: 'enterprises.import',
+    input: { fileName: '名录.csv', contentBase64: csv(rows) },
+    token,
+  });
   if (!r.ok) throw new Error(r.error.message);
   return (r.value as { jobId: string }).jobId;
 }
@@ -52,7 +58,9 @@ function onSlice(each: (n: number) => void): () => void {
     each(++n);
     return original(...args);
   };
-  return () => { store.importBatch = original; };
+  return () => {
+    store.importBatch = original;
+  };
 }
 
 beforeAll(async () => {
@@ -66,7 +74,12 @@ afterAll(async () => t.close());
 describe('enterprises.import as a job', () => {
   it('answers with a job id at once; jobs.get shows the stages with 已处理/共, then the report', async () => {
     const jobId = await start(head, first);
-    expect(await job(head, jobId)).toMatchObject({ op: 'enterprises.import', state: 'running', cancellable: true, error: null });
+    expect(await job(head, jobId)).toMatchObject({
+      op: 'enterprises.import',
+      state: 'running',
+      cancellable: true,
+      error: null,
+    });
     const seen = new Set<string>();
     let v = await job(head, jobId);
     while (v.state === 'running') {
@@ -74,10 +87,17 @@ describe('enterprises.import as a job', () => {
       await new Promise((r) => setTimeout(r, 1));
       v = await job(head, jobId);
     }
-    expect(v).toMatchObject({ state: 'done', progress: { stage: '写入企业名录', done: 300, total: 300 }, result: { rows: 300, unchanged: 300 } });
+    expect(v).toMatchObject({
+      state: 'done',
+      progress: { stage: '写入企业名录', done: 300, total: 300 },
+      result: { rows: 300, unchanged: 300 },
+    });
     expect([...seen].some((s) => s.startsWith('读取'))).toBe(true);
     // The job is the head's: another user does not even learn it exists.
-    expect(await expectFailure(t.call(reviewer, 'jobs.get', { jobId }))).toMatchObject({ code: 'NOT_FOUND', message: expect.stringContaining('找不到该后台任务') });
+    expect(await expectFailure(t.call(reviewer, 'jobs.get', { jobId }))).toMatchObject({
+      code: 'NOT_FOUND',
+      message: expect.stringContaining('找不到该后台任务'),
+    });
     expect(await expectFailure(t.call(reviewer, 'jobs.cancel', { jobId }))).toMatchObject({ code: 'NOT_FOUND' });
     expect((await t.call(head, 'jobs.list', {})).map((j) => j.jobId)).toContain(jobId);
     expect(await t.call(reviewer, 'jobs.list', {})).toEqual([]);
@@ -85,8 +105,15 @@ describe('enterprises.import as a job', () => {
 
   it('runs one directory import at a time', async () => {
     const jobId = await start(head, first);
-    const second = await t.core.dispatch({ op: 'enterprises.import', input: { fileName: 'b.csv', contentBase64: csv(first) }, token: reviewer });
-    expect(second).toMatchObject({ ok: false, error: { code: 'JOB_RUNNING', message: '另一个企业名录导入正在进行，请等待其完成或取消后再导入' } });
+    const second = await t.core.dispatch({
+      op: 'enterprises.import',
+      input: { fileName: 'b.csv', contentBase64: csv(first) },
+      token: reviewer,
+    });
+    expect(second).toMatchObject({
+      ok: false,
+      error: { code: 'JOB_RUNNING', message: '另一个企业名录导入正在进行，请等待其完成或取消后再导入' },
+    });
     await t.core.services.jobs.settled(jobId);
   });
 
@@ -106,12 +133,21 @@ describe('enterprises.import as a job', () => {
       restore();
     }
     // Cancelled in the middle of the writes, with rows of both kinds already written.
-    expect(cancelledAt).toMatchObject({ state: 'running', cancelRequested: true, progress: { stage: '写入企业名录', total: 1800 } });
+    expect(cancelledAt).toMatchObject({
+      state: 'running',
+      cancelRequested: true,
+      progress: { stage: '写入企业名录', total: 1800 },
+    });
     expect((cancelledAt as unknown as JobView).progress.done).toBeGreaterThan(0);
-    expect(await job(head, jobId)).toMatchObject({ state: 'cancelled', error: { code: 'JOB_CANCELLED', message: '任务已取消，数据未作改动' } });
+    expect(await job(head, jobId)).toMatchObject({
+      state: 'cancelled',
+      error: { code: 'JOB_CANCELLED', message: '任务已取消，数据未作改动' },
+    });
     expect(await snapshot()).toEqual(before);
     // The same file imported to the end afterwards: all of it lands.
-    expect(await t.call(head, 'enterprises.import', { fileName: '名录.csv', contentBase64: csv(second) })).toMatchObject({ added: 1500, updated: 300 });
+    expect(
+      await t.call(head, 'enterprises.import', { fileName: '名录.csv', contentBase64: csv(second) }),
+    ).toMatchObject({ added: 1500, updated: 300 });
     expect(t.core.services.enterprises.count()).toBe(before.count + 1500);
   });
 
@@ -134,9 +170,19 @@ describe('enterprises.import as a job', () => {
 
   it('a workbook that would unpack beyond the limits (a zip bomb) is refused before it is read, in Chinese', async () => {
     const before = t.core.services.enterprises.count();
-    const bomb = makeZip([{ name: 'xl/worksheets/sheet1.xml', data: Buffer.from('<row><c><v>1</v></c></row>'.repeat(1_000_000)) }], 6);
-    const r = await t.call(head, 'enterprises.import', { fileName: '名录.xlsx', contentBase64: bomb.toString('base64') });
-    expect(r).toMatchObject({ format: 'xlsx', added: 0, fileProblems: [expect.stringMatching(/Excel文件的压缩比异常.*压缩炸弹.*未导入/)] });
+    const bomb = makeZip(
+      [{ name: 'xl/worksheets/sheet1.xml', data: Buffer.from('<row><c><v>1</v></c></row>'.repeat(1_000_000)) }],
+      6,
+    );
+    const r = await t.call(head, 'enterprises.import', {
+      fileName: '名录.xlsx',
+      contentBase64: bomb.toString('base64'),
+    });
+    expect(r).toMatchObject({
+      format: 'xlsx',
+      added: 0,
+      fileProblems: [expect.stringMatching(/Excel文件的压缩比异常.*压缩炸弹.*未导入/)],
+    });
     expect(t.core.services.enterprises.count()).toBe(before);
   });
 });

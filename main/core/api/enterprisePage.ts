@@ -17,14 +17,22 @@ export function enterprisePage(services: Services, id: string, user: UserRow): E
   const enterprise = services.enterprises.get(id);
   if (!enterprise) throw new AppError('NOT_FOUND', '企业名录中没有该企业');
   const names = new Map<string, string>();
-  for (const def of services.procedures.values()) if (def.kind === 'main') for (const n of def.nodes) names.set(n.id, n.name);
+  for (const def of services.procedures.values())
+    if (def.kind === 'main') for (const n of def.nodes) names.set(n.id, n.name);
   const states = services.cases.projection.states({ enterpriseId: id }, caseScope(user));
   const inspections: EnterpriseInspection[] = [];
   for (const { state } of states) {
     for (const d of state.documents.filter((x) => x.type === inspectionType)) {
       inspections.push({
-        caseId: state.id, caseNumber: state.number, documentId: d.id, version: d.version, generatedAt: d.generatedAt, generatedBy: d.generatedBy,
-        inspectionTime: d.fields.inspectionTime ?? '', place: d.fields.inspectionPlace ?? '', findings: d.fields.inspectionFindings ?? '',
+        caseId: state.id,
+        caseNumber: state.number,
+        documentId: d.id,
+        version: d.version,
+        generatedAt: d.generatedAt,
+        generatedBy: d.generatedBy,
+        inspectionTime: d.fields.inspectionTime ?? '',
+        place: d.fields.inspectionPlace ?? '',
+        findings: d.fields.inspectionFindings ?? '',
       });
     }
   }
@@ -32,8 +40,15 @@ export function enterprisePage(services: Services, id: string, user: UserRow): E
   return {
     enterprise,
     cases: states.map(({ state: s, updatedAt }) => ({
-      id: s.id, number: s.number, partyName: s.party.name, violationName: s.violation.name, node: s.node,
-      nodeName: names.get(s.node) ?? s.node, filedOn: s.filedOn, updatedAt, closed: Boolean(s.closedOn),
+      id: s.id,
+      number: s.number,
+      partyName: s.party.name,
+      violationName: s.violation.name,
+      node: s.node,
+      nodeName: names.get(s.node) ?? s.node,
+      filedOn: s.filedOn,
+      updatedAt,
+      closed: Boolean(s.closedOn),
     })),
     otherCases: services.cases.projection.count({ enterpriseId: id }) - states.length,
     inspections,

@@ -23,7 +23,10 @@ export function referencedHashes(state: CaseState): Set<string> {
   const stack: unknown[] = [state];
   while (stack.length) {
     const v = stack.pop();
-    if (Array.isArray(v)) { stack.push(...v); continue; }
+    if (Array.isArray(v)) {
+      stack.push(...v);
+      continue;
+    }
     if (typeof v !== 'object' || v === null) continue;
     for (const [k, x] of Object.entries(v)) {
       if (typeof x === 'string') {
@@ -53,6 +56,9 @@ export function checkFileAccess(services: Services, user: UserRow, req: FileRequ
   }
   const scope = caseScope(user);
   if (!scope || !refs.referencedInScope(candidates(), scope)) {
-    throw new AppError('FORBIDDEN_CASE', `您无权读取此文件：它不属于您承办的案件，也不属于您作为本局审核人员、负责人可以查看的案件${article}`);
+    throw new AppError(
+      'FORBIDDEN_CASE',
+      `您无权读取此文件：它不属于您承办的案件，也不属于您作为本局审核人员、负责人可以查看的案件${article}`,
+    );
   }
 }

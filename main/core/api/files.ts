@@ -41,7 +41,9 @@ export async function openFile(services: Services, raw: unknown, token: string |
     return {
       ok: true,
       value: {
-        hash, mimeType: services.blobs.mimeType(hash), size,
+        hash,
+        mimeType: services.blobs.mimeType(hash),
+        size,
         stream: () => services.blobs.openStream(hash).stream,
         bytes: () => services.blobs.get(hash),
       },

@@ -7,23 +7,34 @@ import type { ProcedureDefinition } from '../domain/procedure/definition.js';
 
 /** `defFor(track)`: the definition a track ran under (the main procedure for `main`). */
 export function summarize(e: CaseEvent, defFor: (track: string) => ProcedureDefinition | undefined): string {
-  const def = defFor(e.type === 'action.performed' ? e.payload.track ?? 'main' : 'main');
+  const def = defFor(e.type === 'action.performed' ? (e.payload.track ?? 'main') : 'main');
   const nodeName = (id: string): string => def?.nodes.find((n) => n.id === id)?.name ?? id;
   const actionLabel = (id: string): string => def?.actions.find((a) => a.id === id)?.name ?? id;
   switch (e.type) {
-    case 'track.started': return `启动附加程序：${e.payload.name}（${versionText(e.payload.procedure.version, defFor(e.payload.trackId))}）`;
-    case 'document.finalised': return `文书定稿并加盖印章（${e.payload.pages}页，SHA-256 ${e.payload.docxSha256.slice(0, 12)}…）`;
-    case 'case.opened': return `立案登记：${e.payload.number}，当事人${e.payload.party.name}，${e.payload.violation.name}；适用${def?.name ?? e.payload.procedure.id}（${versionText(e.payload.procedure.version, def)}）`;
+    case 'track.started':
+      return `启动附加程序：${e.payload.name}（${versionText(e.payload.procedure.version, defFor(e.payload.trackId))}）`;
+    case 'document.finalised':
+      return `文书定稿并加盖印章（${e.payload.pages}页，SHA-256 ${e.payload.docxSha256.slice(0, 12)}…）`;
+    case 'case.opened':
+      return `立案登记：${e.payload.number}，当事人${e.payload.party.name}，${e.payload.violation.name}；适用${def?.name ?? e.payload.procedure.id}（${versionText(e.payload.procedure.version, def)}）`;
     case 'document.generated': {
       const d = e.payload;
-      const how = d.correctionOf ? `更正${d.name}，理由：${d.correctionReason ?? ''}` : d.origin === 'reimported' ? `导入修改后的${d.name}` : `生成${d.name}`;
+      const how = d.correctionOf
+        ? `更正${d.name}，理由：${d.correctionReason ?? ''}`
+        : d.origin === 'reimported'
+          ? `导入修改后的${d.name}`
+          : `生成${d.name}`;
       return `${how}${d.number ? `（${d.number}）` : ''}，第${d.version}版${d.changedFields?.length ? `，改动的数据项：${d.changedFields.join('、')}` : ''}`;
     }
-    case 'case.lawFiguresRecorded': return `记录比较新旧规定所需的数额：${lawFiguresText(e.payload)}`;
-    case 'evidence.added': return `上传证据：${e.payload.description}（${e.payload.fileName}）`;
+    case 'case.lawFiguresRecorded':
+      return `记录比较新旧规定所需的数额：${lawFiguresText(e.payload)}`;
+    case 'evidence.added':
+      return `上传证据：${e.payload.description}（${e.payload.fileName}）`;
     case 'dossier.built': {
       const volumes = e.payload.volumes ?? [];
-      return volumes.length > 1 ? `组卷：${volumes.map((v) => `${v.volume}${v.pages}页`).join('，')}` : `组卷，共${e.payload.pages}页`;
+      return volumes.length > 1
+        ? `组卷：${volumes.map((v) => `${v.volume}${v.pages}页`).join('，')}`
+        : `组卷，共${e.payload.pages}页`;
     }
     case 'action.performed': {
       const p = e.payload;
@@ -31,7 +42,9 @@ export function summarize(e: CaseEvent, defFor: (track: string) => ProcedureDefi
       const comment = typeof p.data.comment === 'string' && p.data.comment ? `，意见：${p.data.comment}` : '';
       const reason = typeof p.data.reason === 'string' && p.data.reason ? `，理由：${p.data.reason}` : '';
       const track = p.track && p.track !== 'main' ? `【${def?.name ?? p.track}】` : '';
-      const overrides = p.overrides?.length ? `；合法性审查未通过项经负责人决定继续办理（${p.overrides.map((o) => o.ruleName).join('、')}），理由：${p.overrides[0]!.reason}` : '';
+      const overrides = p.overrides?.length
+        ? `；合法性审查未通过项经负责人决定继续办理（${p.overrides.map((o) => o.ruleName).join('、')}），理由：${p.overrides[0]!.reason}`
+        : '';
       return `${track}${actionLabel(p.action)}${move}${comment}${reason}${overrides}`;
     }
   }
@@ -39,7 +52,11 @@ export function summarize(e: CaseEvent, defFor: (track: string) => ProcedureDefi
 
 function lawFiguresText(f: LawFigures): string {
   const amounts = Object.entries(f.amounts).map(([k, v]) => `${k}${formatYuan(v)}`);
-  return [...amounts, f.aggravated ? '情节严重' : '', f.counterpartId ? `对应条款：${f.counterpartId}` : ''].filter(Boolean).join('，') || '无';
+  return (
+    [...amounts, f.aggravated ? '情节严重' : '', f.counterpartId ? `对应条款：${f.counterpartId}` : '']
+      .filter(Boolean)
+      .join('，') || '无'
+  );
 }
 
 /** Which version of a procedure a case or track follows (it keeps it when a newer one takes effect). */
@@ -50,8 +67,16 @@ function versionText(version: string, def: ProcedureDefinition | undefined): str
 export function historyOf(events: CaseEvent[], defFor: (track: string) => ProcedureDefinition | undefined) {
   return {
     entries: events.map((e) => ({
-      seq: e.seq, id: e.id, type: e.type, summary: summarize(e, defFor), actorId: e.actorId, actorName: e.actorName,
-      device: e.device, at: e.at, hlc: e.hlc, hash: e.hash,
+      seq: e.seq,
+      id: e.id,
+      type: e.type,
+      summary: summarize(e, defFor),
+      actorId: e.actorId,
+      actorName: e.actorName,
+      device: e.device,
+      at: e.at,
+      hlc: e.hlc,
+      hash: e.hash,
     })),
     chainValid: verifyChain(events).valid,
   };

@@ -26,7 +26,11 @@ const p95 = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.max(0, 
 describe('large imports', () => {
   it('while 30,000 enterprises are imported, app.info and cases.list keep answering (p95 < 200 ms)', async () => {
     const rows = syntheticDirectory(30_000, { seed: 31 }).rows;
-    const started = await t.core.dispatch({ op: 'enterprises.import', input: { fileName: '名录.csv', contentBase64: encodeCsv(directoryCsvText(rows), 'gbk').toString('base64') }, token: head });
+    const started = await t.core.dispatch({
+      op: 'enterprises.import',
+      input: { fileName: '名录.csv', contentBase64: encodeCsv(directoryCsvText(rows), 'gbk').toString('base64') },
+      token: head,
+    });
     expect(started.ok).toBe(true);
     const { jobId } = (started as { value: { jobId: string } }).value;
     const latencies: number[] = [];
@@ -35,10 +39,13 @@ describe('large imports', () => {
       // Each request is due 25 ms after the last answer: its latency counts from then, so time the core spent on the import counts too.
       const due = performance.now() + 25;
       await new Promise((r) => setTimeout(r, 25));
-      const r = i % 2 ? await t.core.dispatch({ op: 'cases.list', input: { limit: 50 }, token: officer }) : await t.core.dispatch({ op: 'app.info', input: {} });
+      const r =
+        i % 2
+          ? await t.core.dispatch({ op: 'cases.list', input: { limit: 50 }, token: officer })
+          : await t.core.dispatch({ op: 'app.info', input: {} });
       expect(r.ok).toBe(true);
       latencies.push(performance.now() - due);
-      view = (await t.core.dispatch({ op: 'jobs.get', input: { jobId }, token: head }) as { value: JobView }).value;
+      view = ((await t.core.dispatch({ op: 'jobs.get', input: { jobId }, token: head })) as { value: JobView }).value;
       if (view.state !== 'running') break;
     }
     expect(view).toMatchObject({ state: 'done', result: { added: 30_000, rejected: 0 } });
@@ -56,11 +63,21 @@ describe('large imports', () => {
     const workbook = xlsxOf(rows());
     const rss0 = process.memoryUsage().rss;
     let peak = rss0;
-    const sampler = setInterval(() => { peak = Math.max(peak, process.memoryUsage().rss); }, 5);
-    const r = await t.call(head, 'enterprises.import', { fileName: '名录.xlsx', contentBase64: workbook.toString('base64') });
+    const sampler = setInterval(() => {
+      peak = Math.max(peak, process.memoryUsage().rss);
+    }, 5);
+    const r = await t.call(head, 'enterprises.import', {
+      fileName: '名录.xlsx',
+      contentBase64: workbook.toString('base64'),
+    });
     clearInterval(sampler);
     peak = Math.max(peak, process.memoryUsage().rss);
-    expect(r).toMatchObject({ format: 'xlsx', added: 0, updated: 0, fileProblems: [expect.stringMatching(/表格超过300,000行，未导入。请把表格拆分为几个文件/)] });
+    expect(r).toMatchObject({
+      format: 'xlsx',
+      added: 0,
+      updated: 0,
+      fileProblems: [expect.stringMatching(/表格超过300,000行，未导入。请把表格拆分为几个文件/)],
+    });
     expect(t.core.services.enterprises.count()).toBe(before);
     expect((peak - rss0) / 1024 / 1024).toBeLessThan(500);
   });
@@ -69,7 +86,10 @@ describe('large imports', () => {
     const before = t.core.services.enterprises.count();
     const [name, code] = syntheticDirectory(1, { seed: 33 }).rows[0]!;
     const text = `单位名称,统一社会信用代码\n${`${name},${code}\n`.repeat(300_001)}`;
-    const r = await t.call(head, 'enterprises.import', { fileName: 'big.csv', contentBase64: Buffer.from(text).toString('base64') });
+    const r = await t.call(head, 'enterprises.import', {
+      fileName: 'big.csv',
+      contentBase64: Buffer.from(text).toString('base64'),
+    });
     expect(r.fileProblems).toEqual([expect.stringMatching(/表格超过300,000行，未导入/)]);
     expect(r.added + r.updated).toBe(0);
     expect(t.core.services.enterprises.count()).toBe(before);

@@ -16,7 +16,9 @@ beforeAll(async () => {
   t = await createTestCore();
   head = await t.login('head');
   reviewer = await t.login('reviewer');
-  await t.call(reviewer, 'laws.import', { files: [{ name: '示例污染防治法(2015-08-29).md', content: exampleLaw2015 }] });
+  await t.call(reviewer, 'laws.import', {
+    files: [{ name: '示例污染防治法(2015-08-29).md', content: exampleLaw2015 }],
+  });
 });
 afterAll(async () => t.close());
 
@@ -42,14 +44,38 @@ describe('oversized inputs', () => {
   const big = 'x'.repeat(10 * 1024 * 1024);
   it('are refused with the limit stated, and never echoed back', async () => {
     const cases: Array<[string, unknown, RegExp]> = [
-      ['cases.open', { enterpriseId: 'e', violationId: 'v', officerIds: ['a', 'b'], discoveredOn: '2026-03-01', filedOn: '2026-03-02', summary: big, requestId: 'req-00000001' }, /案情摘要过长（不超过2000字）/],
+      [
+        'cases.open',
+        {
+          enterpriseId: 'e',
+          violationId: 'v',
+          officerIds: ['a', 'b'],
+          discoveredOn: '2026-03-01',
+          filedOn: '2026-03-02',
+          summary: big,
+          requestId: 'req-00000001',
+        },
+        /案情摘要过长（不超过2000字）/,
+      ],
       ['cases.get', { caseId: big }, /案件标识过长（不超过64个字符）/],
       ['documents.generate', { caseId: 'c', type: 'penalty-decision', fields: { facts: big } }, /不超过/],
-      ['evidence.add', { caseId: 'c', fileName: 'a.jpg', contentBase64: big.repeat(5), description: '照片', takenOn: '2026-03-02' }, /证据文件过大（不超过30MB）/],
-      ['templates.import', { type: 'x', fileName: 'a.docx', contentBase64: big.repeat(2) }, /模板文件过大（不超过10MB）/],
+      [
+        'evidence.add',
+        { caseId: 'c', fileName: 'a.jpg', contentBase64: big.repeat(5), description: '照片', takenOn: '2026-03-02' },
+        /证据文件过大（不超过30MB）/,
+      ],
+      [
+        'templates.import',
+        { type: 'x', fileName: 'a.docx', contentBase64: big.repeat(2) },
+        /模板文件过大（不超过10MB）/,
+      ],
       ['settings.setSeal', { pngBase64: big }, /印章图片过大（不超过5MB）/],
       ['procedures.import', { definition: { id: big } }, /程序定义过大/],
-      ['calendar.import', { calendar: { year: 2027, source: big, holidays: [], workdays: [] } }, /来源过长（不超过200字）/],
+      [
+        'calendar.import',
+        { calendar: { year: 2027, source: big, holidays: [], workdays: [] } },
+        /来源过长（不超过200字）/,
+      ],
       ['laws.search', { query: big }, /检索词过长（不超过100字）/],
     ];
     for (const [op, input, message] of cases) {

@@ -23,7 +23,10 @@ import type { LawLibrary } from '../store/lawLibrary.js';
 import { shownName } from './localFiles.js';
 import { noJob, type JobControl } from '../jobs/jobRunner.js';
 
-export interface LawFileInput { name: string; content: string }
+export interface LawFileInput {
+  name: string;
+  content: string;
+}
 
 export interface LawImportContext {
   library: LawLibrary;
@@ -43,7 +46,9 @@ export function readLawFolder(path: string): LawFileInput[] {
     /* reported below */
   }
   if (!isDir) throw new AppError('NOT_FOUND', `找不到文件夹：${shownName(path)}`);
-  const names = readdirSync(dir).filter((f) => /\.(md|markdown)$/i.test(f)).sort();
+  const names = readdirSync(dir)
+    .filter((f) => /\.(md|markdown)$/i.test(f))
+    .sort();
   if (!names.length) throw new AppError('LAW_FORMAT', `文件夹中没有 .md 文件：${shownName(path)}`);
   // Decoding leaves U+FFFD for bytes that are not UTF-8, which the parser reports with the line.
   return names.map((name) => ({ name, content: utf8.decode(readFileSync(join(dir, name))) }));
@@ -60,20 +65,39 @@ function withEffectiveDate(law: ParsedLaw, data: LawData, override: string | und
   if (law.effectiveFromSource !== 'version-date') {
     // The text states its date: report, not override, a different date in the data.
     if (commenced && commenced !== law.effectiveFrom && law.versionDate < commenced) {
-      return { ...law, warnings: [...law.warnings, `文本载明自${chineseDate(law.effectiveFrom)}起施行，施行数据（resources/laws/repeals.json）记为${chineseDate(commenced)}；按文本处理，请核对`] };
+      return {
+        ...law,
+        warnings: [
+          ...law.warnings,
+          `文本载明自${chineseDate(law.effectiveFrom)}起施行，施行数据（resources/laws/repeals.json）记为${chineseDate(commenced)}；按文本处理，请核对`,
+        ],
+      };
     }
     return law;
   }
-  const fromData = dataEffectiveFrom(data, law.shortName, law.versionDate)
-    ?? (commenced && commenced >= law.versionDate ? commenced : null);
+  const fromData =
+    dataEffectiveFrom(data, law.shortName, law.versionDate) ??
+    (commenced && commenced >= law.versionDate ? commenced : null);
   if (fromData) return { ...law, effectiveFrom: fromData, effectiveFromSource: 'data' };
   return {
     ...law,
-    warnings: [...law.warnings, `文本未载明本版本的施行日期，暂按版本日期${law.versionDate}计；如有误，请在施行日期表（resources/laws/effective-dates.json）中补充`],
+    warnings: [
+      ...law.warnings,
+      `文本未载明本版本的施行日期，暂按版本日期${law.versionDate}计；如有误，请在施行日期表（resources/laws/effective-dates.json）中补充`,
+    ],
   };
 }
 
-const emptyResult = (file: string) => ({ file, law: null, versionDate: null, articleCount: null, message: null, line: null, warnings: [], closed: null });
+const emptyResult = (file: string) => ({
+  file,
+  law: null,
+  versionDate: null,
+  articleCount: null,
+  message: null,
+  line: null,
+  warnings: [],
+  closed: null,
+});
 
 /** A file read and checked, not yet stored: its result already (skipped, failed), or the law to store. */
 type Prepared = { name: string; done: LawImportResult } | { name: string; law: ParsedLaw; content: string };
@@ -81,11 +105,17 @@ type Prepared = { name: string; done: LawImportResult } | { name: string; law: P
 function prepareOne(ctx: LawImportContext, file: LawFileInput, effectiveFrom: string | undefined): Prepared {
   const name = basename(file.name);
   const empty = emptyResult(name);
-  if (isTemplateFile(name, file.content)) return { name, done: { ...empty, status: 'skipped', message: '法律法规模板文件，不是法律文本' } };
+  if (isTemplateFile(name, file.content))
+    return { name, done: { ...empty, status: 'skipped', message: '法律法规模板文件，不是法律文本' } };
   try {
-    return { name, law: withEffectiveDate(parseLawMarkdown(name, file.content), ctx.data, effectiveFrom), content: file.content };
+    return {
+      name,
+      law: withEffectiveDate(parseLawMarkdown(name, file.content), ctx.data, effectiveFrom),
+      content: file.content,
+    };
   } catch (e) {
-    if (e instanceof LawFormatError) return { name, done: { ...empty, status: 'failed', message: e.message, line: e.line } };
+    if (e instanceof LawFormatError)
+      return { name, done: { ...empty, status: 'failed', message: e.message, line: e.line } };
     throw e;
   }
 }
@@ -96,15 +126,24 @@ function storeOne(ctx: LawImportContext, p: Prepared): LawImportResult {
   const empty = emptyResult(name);
   const repeal = repealOf(ctx.data.repeals, law.shortName);
   const lastDay = repeal ? lastDayInForce(repeal) : null;
-  const outcome = ctx.library.importVersion(law, {
-    sourceName: name,
-    sourceHash: createHash('sha256').update(p.content, 'utf8').digest('hex'),
-    importedAt: ctx.now().toISOString(),
-  }, lastDay);
+  const outcome = ctx.library.importVersion(
+    law,
+    {
+      sourceName: name,
+      sourceHash: createHash('sha256').update(p.content, 'utf8').digest('hex'),
+      importedAt: ctx.now().toISOString(),
+    },
+    lastDay,
+  );
   const repealClause = repealClauseReport(ctx.data, law);
   return {
-    ...empty, status: outcome.status, law: outcome.lawId, versionDate: outcome.versionDate,
-    articleCount: outcome.articleCount, warnings: [...law.warnings, ...(repealClause?.problems ?? [])], closed: outcome.closed,
+    ...empty,
+    status: outcome.status,
+    law: outcome.lawId,
+    versionDate: outcome.versionDate,
+    articleCount: outcome.articleCount,
+    warnings: [...law.warnings, ...(repealClause?.problems ?? [])],
+    closed: outcome.closed,
     repealed: repeal && lastDay ? { ...repealView(repeal), effectiveTo: lastDay } : null,
     repealClause,
   };
@@ -117,8 +156,11 @@ function repealClauseReport(data: LawData, law: ParsedLaw): LawImportResult['rep
   if (!clause && !byThis) return null;
   const check = checkRepealClause(law.shortName, law.fullName, clause, data.repeals);
   return {
-    article: clause?.article ?? '', effectiveFrom: clause?.effectiveFrom ?? null, laws: clause?.laws ?? [],
-    agrees: check.agrees, problems: check.problems,
+    article: clause?.article ?? '',
+    effectiveFrom: clause?.effectiveFrom ?? null,
+    laws: clause?.laws ?? [],
+    agrees: check.agrees,
+    problems: check.problems,
   };
 }
 
@@ -138,7 +180,12 @@ function applyRepeals(ctx: LawImportContext): void {
  * requests let through in between, and may be cancelled until then (nothing written); the texts are
  * then stored, each in its own transaction as before, and that part is no longer cancelled.
  */
-export async function importLawFiles(ctx: LawImportContext, files: LawFileInput[], effectiveFrom?: string, ctl: JobControl = noJob): Promise<LawImportOutput> {
+export async function importLawFiles(
+  ctx: LawImportContext,
+  files: LawFileInput[],
+  effectiveFrom?: string,
+  ctl: JobControl = noJob,
+): Promise<LawImportOutput> {
   const prepared: Prepared[] = [];
   for (const [i, f] of files.entries()) {
     ctl.progress('读取和校验法律文本', i, files.length);
@@ -157,7 +204,18 @@ export async function importLawFiles(ctx: LawImportContext, files: LawFileInput[
   const failed = count('failed');
   if (failed && failed === results.length) {
     const first = results[0]!;
-    throw new AppError('LAW_FORMAT', `${first.file}：${first.message ?? ''}${failed > 1 ? `（共${failed}个文件未能导入）` : ''}`, { results });
+    throw new AppError(
+      'LAW_FORMAT',
+      `${first.file}：${first.message ?? ''}${failed > 1 ? `（共${failed}个文件未能导入）` : ''}`,
+      { results },
+    );
   }
-  return { results, added: count('added'), updated: count('updated'), unchanged: count('unchanged'), skipped: count('skipped'), failed };
+  return {
+    results,
+    added: count('added'),
+    updated: count('updated'),
+    unchanged: count('unchanged'),
+    skipped: count('skipped'),
+    failed,
+  };
 }

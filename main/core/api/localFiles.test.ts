@@ -39,11 +39,21 @@ const secretDir = mkdtempSync(join(tmpdir(), 'anjuan-secret-'));
 const secret = join(secretDir, 'shadow');
 writeFileSync(secret, 'root:$6$saltsalt$hashhashhash:19000:0:99999:7:::\nbin:*:19000:0:99999:7:::\n');
 const firstLine = 'root:$6$saltsalt';
-const passwdFirstLine = existsSync('/etc/passwd') ? readFileSync('/etc/passwd', 'utf8').split('\n')[0]!.slice(0, 10) : 'root:x:0:0';
+const passwdFirstLine = existsSync('/etc/passwd')
+  ? readFileSync('/etc/passwd', 'utf8').split('\n')[0]!.slice(0, 10)
+  : 'root:x:0:0';
 
-async function viaWeb(op: string, input: unknown, extra: Record<string, unknown> = {}): Promise<{ ok: boolean; value?: unknown; error?: { code: string; message: string } }> {
-  const res = await fetch(`${url}api`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ op, input, token: head, ...extra }) });
-  return await res.json() as { ok: boolean; value?: unknown; error?: { code: string; message: string } };
+async function viaWeb(
+  op: string,
+  input: unknown,
+  extra: Record<string, unknown> = {},
+): Promise<{ ok: boolean; value?: unknown; error?: { code: string; message: string } }> {
+  const res = await fetch(`${url}api`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ op, input, token: head, ...extra }),
+  });
+  return (await res.json()) as { ok: boolean; value?: unknown; error?: { code: string; message: string } };
 }
 
 const pathInputs: Array<[string, Record<string, unknown>]> = [
@@ -59,7 +69,10 @@ describe('a path through the web host', () => {
       for (const extra of [{}, { transport: 'cli' }]) {
         const r = await viaWeb(op, input, extra);
         expect(r.ok, `${op} ${JSON.stringify(extra)}`).toBe(false);
-        expect(r.error).toMatchObject({ code: 'VALIDATION', message: expect.stringMatching(/只有命令行.*可以按路径读取本机上的文件/) });
+        expect(r.error).toMatchObject({
+          code: 'VALIDATION',
+          message: expect.stringMatching(/只有命令行.*可以按路径读取本机上的文件/),
+        });
         const text = JSON.stringify(r);
         expect(text).not.toContain('/etc');
         expect(text).not.toContain(secretDir);
@@ -81,7 +94,10 @@ describe('a path through the web host', () => {
   });
 
   it('a core called with no transport (a script) does not read paths either', async () => {
-    expect(await expectFailure(t.call(head, 'laws.import', { path: '/etc' }))).toMatchObject({ code: 'VALIDATION', message: expect.stringMatching(/只有命令行/) });
+    expect(await expectFailure(t.call(head, 'laws.import', { path: '/etc' }))).toMatchObject({
+      code: 'VALIDATION',
+      message: expect.stringMatching(/只有命令行/),
+    });
   });
 });
 
@@ -93,10 +109,15 @@ describe('a path from the CLI', () => {
 
     // Not a directory: the report says so without its first line.
     const report = await t.cli(head, 'enterprises.import', { path: secret });
-    expect(report.fileProblems).toEqual([expect.stringMatching(/^缺少必需的列：单位名称、统一社会信用代码。文件前\d+行中没有可识别的表头/)]);
+    expect(report.fileProblems).toEqual([
+      expect.stringMatching(/^缺少必需的列：单位名称、统一社会信用代码。文件前\d+行中没有可识别的表头/),
+    ]);
     expect(JSON.stringify(report)).not.toContain(firstLine);
     // The same content uploaded by the user may be shown back to them.
-    const uploaded = await t.cli(head, 'enterprises.import', { fileName: 'mine.csv', contentBase64: readFileSync(secret).toString('base64') });
+    const uploaded = await t.cli(head, 'enterprises.import', {
+      fileName: 'mine.csv',
+      contentBase64: readFileSync(secret).toString('base64'),
+    });
     expect(uploaded.fileProblems[0]).toContain('root:$6$saltsalt');
 
     const errors = [
@@ -123,9 +144,26 @@ describe('a path from the CLI', () => {
     const data = mkdtempSync(join(tmpdir(), 'anjuan-cli-data-'));
     const file = join(mkdtempSync(join(tmpdir(), 'anjuan-cli-')), '名录.csv');
     writeFileSync(file, encodeCsv(directoryCsvText(syntheticDirectory(2, { seed: 9 }).rows), 'gbk'));
-    const run = spawnSync(process.execPath, ['--import', 'tsx', join(appRoot(), 'main/cli/anjuan.ts'), 'enterprises.import', JSON.stringify({ path: file }), '--user', 'head', '--password', 'head123'], {
-      cwd: appRoot(), encoding: 'utf8', env: { ...process.env, ANJUAN_DATA_DIR: data, ANJUAN_DEMO: '1' }, timeout: 60_000,
-    });
+    const run = spawnSync(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        join(appRoot(), 'main/cli/anjuan.ts'),
+        'enterprises.import',
+        JSON.stringify({ path: file }),
+        '--user',
+        'head',
+        '--password',
+        'head123',
+      ],
+      {
+        cwd: appRoot(),
+        encoding: 'utf8',
+        env: { ...process.env, ANJUAN_DATA_DIR: data, ANJUAN_DEMO: '1' },
+        timeout: 60_000,
+      },
+    );
     expect(run.status, run.stderr).toBe(0);
     expect(JSON.parse(run.stdout)).toMatchObject({ fileName: '名录.csv', added: 2 });
   }, 90_000);

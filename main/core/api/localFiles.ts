@@ -13,7 +13,9 @@ import type { HandlerContext } from './types.js';
 
 export function refuseUnlessCli(ctx: Pick<HandlerContext, 'transport'>): void {
   if (ctx.transport === 'cli') return;
-  throw new AppError('VALIDATION', '只有命令行（npm run anjuan）可以按路径读取本机上的文件；在界面中请选择文件上传', { reason: 'pathOnlyFromCli' });
+  throw new AppError('VALIDATION', '只有命令行（npm run anjuan）可以按路径读取本机上的文件；在界面中请选择文件上传', {
+    reason: 'pathOnlyFromCli',
+  });
 }
 
 /** How an error names a file or folder given by path: its last part, never where it is on the disk. */

@@ -23,7 +23,17 @@ describe('an ordinary case from 立案 to 结案', () => {
     const s = result.closed.state;
     expect(s.node).toBe('closed');
     expect(s.closedOn).toBe('2026-03-25');
-    expect(s.documents.map((d) => d.type)).toEqual(['filing-approval', 'inspection-record', 'interview-record', 'internal-approval', 'penalty-notice', 'service-receipt', 'penalty-decision', 'service-receipt', 'closing-approval']);
+    expect(s.documents.map((d) => d.type)).toEqual([
+      'filing-approval',
+      'inspection-record',
+      'interview-record',
+      'internal-approval',
+      'penalty-notice',
+      'service-receipt',
+      'penalty-decision',
+      'service-receipt',
+      'closing-approval',
+    ]);
     expect(s.documents.find((d) => d.type === 'penalty-notice')!.number).toBe('黔东南环天罚告字〔2026〕1号');
     expect(s.documents.find((d) => d.type === 'penalty-decision')!.number).toBe('黔东南环天罚字〔2026〕1号');
     expect(s.documents.filter((d) => d.type === 'service-receipt').map((d) => d.version)).toEqual([1, 1]);
@@ -36,22 +46,39 @@ describe('an ordinary case from 立案 to 结案', () => {
     // This case's fine is exactly 200,000 yuan: not above it, so no hearing right is told.
     expect(result.closed.state.noticedFine).toBe(200000);
     const notice = result.closed.state.documents.find((d) => d.type === 'penalty-notice')!;
-    const text = docxText(Buffer.from((await t.call(result.officer, 'blobs.read', { hash: notice.docxHash })).base64, 'base64'));
+    const text = docxText(
+      Buffer.from((await t.call(result.officer, 'blobs.read', { hash: notice.docxHash })).base64, 'base64'),
+    );
     expect(text).not.toContain('听证');
     expect(text).toContain(result.closed.state.party.name);
   });
 
   it('binds a dossier whose text has the catalog and the page numbers', async () => {
-    const pdf = Buffer.from((await t.call(result.officer, 'blobs.read', { hash: result.dossier.pdfHash })).base64, 'base64');
+    const pdf = Buffer.from(
+      (await t.call(result.officer, 'blobs.read', { hash: result.dossier.pdfHash })).base64,
+      'base64',
+    );
     const pages = await pdfPageTexts(pdf);
     expect(pages.length).toBe(result.dossier.pages);
     const all = pages.join('\n').replace(/\s+/g, '');
-    for (const h of ['卷内目录', '序号', '文号', '责任者', '题名', '日期', '页号', '行政处罚决定书', '立案审批表', '备考表']) expect(all).toContain(h);
+    for (const h of [
+      '卷内目录',
+      '序号',
+      '文号',
+      '责任者',
+      '题名',
+      '日期',
+      '页号',
+      '行政处罚决定书',
+      '立案审批表',
+      '备考表',
+    ])
+      expect(all).toContain(h);
     expect(pages[0]!.replace(/\s+/g, '')).toContain(result.closed.state.number);
     // The decision comes first in the 正卷 (2010 rule) and starts on numbered page 1.
     expect(result.dossier.catalog[0]!.title).toBe('行政处罚决定书');
     expect(result.dossier.catalog[0]!.page.startsWith('1')).toBe(true);
-    const numbered = pages.length - (pages.findIndex((p) => p.includes('行政处罚决定书') && !p.includes('卷内目录')));
+    const numbered = pages.length - pages.findIndex((p) => p.includes('行政处罚决定书') && !p.includes('卷内目录'));
     expect(numbered).toBeGreaterThan(5);
     expect(pages.at(-1)!.replace(/\s+/g, '')).toContain(String(numbered));
   });
@@ -59,28 +86,50 @@ describe('an ordinary case from 立案 to 结案', () => {
   it('binds the 副卷 apart: the 内部审批表 is there, numbered from 1, and not in the 正卷', async () => {
     const { dossier } = result;
     expect(dossier.volumes.map((v) => v.volume)).toEqual(['正卷', '副卷']);
-    const [main, side] = dossier.volumes as [typeof dossier.volumes[0], typeof dossier.volumes[0]];
+    const [main, side] = dossier.volumes as [(typeof dossier.volumes)[0], (typeof dossier.volumes)[0]];
     // The top-level fields are the 正卷's, as callers read them before there were two volumes.
-    expect({ pdfHash: dossier.pdfHash, pages: dossier.pages, catalog: dossier.catalog }).toEqual({ pdfHash: main.pdfHash, pages: main.pages, catalog: main.catalog });
+    expect({ pdfHash: dossier.pdfHash, pages: dossier.pages, catalog: dossier.catalog }).toEqual({
+      pdfHash: main.pdfHash,
+      pages: main.pages,
+      catalog: main.catalog,
+    });
     expect(side.catalog.map((r) => r.title)).toEqual(['案件处理内部审批表']);
     expect(side.catalog[0]!.page.startsWith('1')).toBe(true);
     expect(main.catalog.map((r) => r.title)).not.toContain('案件处理内部审批表');
     expect(main.catalog.map((r) => r.title)).toContain('现场照片：1号排气筒排放状况');
-    const sidePages = await pdfPageTexts(Buffer.from((await t.call(result.officer, 'blobs.read', { hash: side.pdfHash })).base64, 'base64'));
+    const sidePages = await pdfPageTexts(
+      Buffer.from((await t.call(result.officer, 'blobs.read', { hash: side.pdfHash })).base64, 'base64'),
+    );
     expect(sidePages.length).toBe(side.pages);
     const cover = sidePages[0]!.replace(/\s+/g, '');
     expect(cover).toContain('（副卷）');
     expect(cover).toContain(result.closed.state.number);
     expect(sidePages.at(-1)!.replace(/\s+/g, '')).toContain('备考表');
-    const mainPages = await pdfPageTexts(Buffer.from((await t.call(result.officer, 'blobs.read', { hash: main.pdfHash })).base64, 'base64'));
+    const mainPages = await pdfPageTexts(
+      Buffer.from((await t.call(result.officer, 'blobs.read', { hash: main.pdfHash })).base64, 'base64'),
+    );
     expect(mainPages.join('').replace(/\s+/g, '')).not.toContain('案件处理内部审批表');
     // The event names both volumes; the history says so; 归档 recorded two volumes (卷数).
     expect(result.archived.state.dossier?.volumes).toEqual([
-      { volume: '正卷', pdfHash: main.pdfHash, pages: main.pages, items: main.catalog.length, numberedPages: main.numberedPages },
-      { volume: '副卷', pdfHash: side.pdfHash, pages: side.pages, items: side.catalog.length, numberedPages: side.numberedPages },
+      {
+        volume: '正卷',
+        pdfHash: main.pdfHash,
+        pages: main.pages,
+        items: main.catalog.length,
+        numberedPages: main.numberedPages,
+      },
+      {
+        volume: '副卷',
+        pdfHash: side.pdfHash,
+        pages: side.pages,
+        items: side.catalog.length,
+        numberedPages: side.numberedPages,
+      },
     ]);
     const history = await t.call(result.officer, 'cases.history', { caseId: result.caseId });
-    expect(history.entries.find((e) => e.type === 'dossier.built')!.summary).toBe(`组卷：正卷${main.pages}页，副卷${side.pages}页`);
+    expect(history.entries.find((e) => e.type === 'dossier.built')!.summary).toBe(
+      `组卷：正卷${main.pages}页，副卷${side.pages}页`,
+    );
     expect(result.archived.state.steps.find((x) => x.action === 'archive')!.data.volumes).toBe(2);
   });
 
@@ -108,19 +157,37 @@ describe('roles and order on a live case', () => {
       const head = await u.login('head');
       const v = await openCase(u, officer);
       const tpl = (await u.call(officer, 'templates.list', {})).find((x) => x.id === 'filing-approval')!;
-      await u.call(officer, 'documents.generate', { caseId: v.state.id, type: 'filing-approval', fields: sampleFields(tpl, { today: '2026-03-02' }) });
+      await u.call(officer, 'documents.generate', {
+        caseId: v.state.id,
+        type: 'filing-approval',
+        fields: sampleFields(tpl, { today: '2026-03-02' }),
+      });
       const submitted = await u.call(officer, 'cases.act', { caseId: v.state.id, action: 'submitFiling' });
       const approve = submitted.actions.find((a) => a.id === 'approveFiling')!;
       expect(approve.allowed).toBe(false);
       expect(approve.reasons[0]!.message).toMatch(/负责人/);
-      expect((await expectFailure(u.call(officer, 'cases.act', { caseId: v.state.id, action: 'approveFiling', data: { comment: '' } }))).code).toBe('FORBIDDEN_ROLE');
-      const approved = await u.call(head, 'cases.act', { caseId: v.state.id, action: 'approveFiling', data: { comment: '同意' } });
+      expect(
+        (
+          await expectFailure(
+            u.call(officer, 'cases.act', { caseId: v.state.id, action: 'approveFiling', data: { comment: '' } }),
+          )
+        ).code,
+      ).toBe('FORBIDDEN_ROLE');
+      const approved = await u.call(head, 'cases.act', {
+        caseId: v.state.id,
+        action: 'approveFiling',
+        data: { comment: '同意' },
+      });
       expect(approved.state.node).toBe('investigation');
       // A document that belongs to a later step cannot be made now.
-      const err = await expectFailure(u.call(officer, 'documents.generate', { caseId: v.state.id, type: 'penalty-decision', fields: {} }));
+      const err = await expectFailure(
+        u.call(officer, 'documents.generate', { caseId: v.state.id, type: 'penalty-decision', fields: {} }),
+      );
       expect(err.code).toBe('ACTION_NOT_ALLOWED');
       // A form field left empty is asked for, never left blank.
-      const missing = await expectFailure(u.call(officer, 'documents.generate', { caseId: v.state.id, type: 'inspection-record', fields: {} }));
+      const missing = await expectFailure(
+        u.call(officer, 'documents.generate', { caseId: v.state.id, type: 'inspection-record', fields: {} }),
+      );
       expect(missing.code).toBe('FIELDS_REQUIRED');
       expect(missing.message).toMatch(/检查/);
     } finally {

@@ -34,13 +34,17 @@ function parseForm(action: ProcedureAction, input: Record<string, unknown>): Rec
 
 /** Every date the user typed: a real date, not before 立案, and not in the future unless it lies ahead by nature. */
 function checkDates(action: ProcedureAction, data: Record<string, unknown>, current: CaseState, now: string): void {
-  const shape = action.form ? (actionForms[action.form as ActionFormName] as unknown as { shape?: Record<string, { description?: string }> }).shape ?? {} : {};
+  const shape = action.form
+    ? ((actionForms[action.form as ActionFormName] as unknown as { shape?: Record<string, { description?: string }> })
+        .shape ?? {})
+    : {};
   for (const [key, value] of Object.entries(data)) {
     if (typeof value !== 'string' || !(/On$/.test(key) || key === 'correctBy')) continue;
     const label = shape[key]?.description ?? key;
     if (futureDateFields.has(key)) {
       if (!isValidDate(value)) throw new AppError('VALIDATION', `${label}不是有效日期：${value}`);
-      if (value < current.filedOn) throw new AppError('DATE_BEFORE_FILING', `${label}（${value}）不能早于立案日期（${current.filedOn}）`);
+      if (value < current.filedOn)
+        throw new AppError('DATE_BEFORE_FILING', `${label}（${value}）不能早于立案日期（${current.filedOn}）`);
     } else {
       checkCaseDate(label, value, current.filedOn, now);
     }
@@ -48,54 +52,86 @@ function checkDates(action: ProcedureAction, data: Record<string, unknown>, curr
 }
 
 function refusal(action: ProcedureAction, reasons: GuardFailure[]): AppError {
-  const code = reasons.some((r) => r.rule === 'node') ? 'ACTION_NOT_ALLOWED' : reasons.some((r) => r.rule === 'role') ? 'FORBIDDEN_ROLE' : 'GUARD_FAILED';
-  return new AppError(code, `不能执行“${action.name}”：${reasons.map((r) => r.message + (r.citation ? `（${r.citation}）` : '')).join('；')}`, reasons);
+  const code = reasons.some((r) => r.rule === 'node')
+    ? 'ACTION_NOT_ALLOWED'
+    : reasons.some((r) => r.rule === 'role')
+      ? 'FORBIDDEN_ROLE'
+      : 'GUARD_FAILED';
+  return new AppError(
+    code,
+    `不能执行“${action.name}”：${reasons.map((r) => r.message + (r.citation ? `（${r.citation}）` : '')).join('；')}`,
+    reasons,
+  );
 }
 
 export function performAction(ctx: HandlerContext, input: OpParsedInput<'cases.act'>): CaseView {
   const { services } = ctx;
   const user = requireUser(ctx);
   const now = today(services);
-  const { state } = services.cases.write(input.caseId, { id: user.id, name: user.name, device: services.device }, (current) => {
-    if (!current) throw new AppError('NOT_FOUND', '案件不存在');
-    const track = input.track;
-    if (track !== mainTrackId && !current.tracks.some((t) => t.id === track)) throw new AppError('NOT_FOUND', `案件没有附加程序 ${track}`);
-    const t = trackOf(current, track, services.procedures);
-    if (t.ended) throw new AppError('ACTION_NOT_ALLOWED', `${t.name}已办结，不能再执行操作`);
-    const action = t.def.actions.find((a) => a.id === input.action);
-    if (!action) throw new AppError('UNKNOWN_OPERATION', `${t.def.name}中没有操作“${input.action}”`);
+  const { state } = services.cases.write(
+    input.caseId,
+    { id: user.id, name: user.name, device: services.device },
+    (current) => {
+      if (!current) throw new AppError('NOT_FOUND', '案件不存在');
+      const track = input.track;
+      if (track !== mainTrackId && !current.tracks.some((t) => t.id === track))
+        throw new AppError('NOT_FOUND', `案件没有附加程序 ${track}`);
+      const t = trackOf(current, track, services.procedures);
+      if (t.ended) throw new AppError('ACTION_NOT_ALLOWED', `${t.name}已办结，不能再执行操作`);
+      const action = t.def.actions.find((a) => a.id === input.action);
+      if (!action) throw new AppError('UNKNOWN_OPERATION', `${t.def.name}中没有操作“${input.action}”`);
 
-    let data = parseForm(action, input.data);
-    if (action.id === 'serveNotice' || action.id === 'serveDecision') data = serviceDataFromReceipt(current, action.id);
-    checkDates(action, data, current, now);
-    data = deriveActionData(action, current, track, data, t.def.dailyCount);
+      let data = parseForm(action, input.data);
+      if (action.id === 'serveNotice' || action.id === 'serveDecision')
+        data = serviceDataFromReceipt(current, action.id);
+      checkDates(action, data, current, now);
+      data = deriveActionData(action, current, track, data, t.def.dailyCount);
 
-    const ectx = evaluationContext(services, current, user.roles);
-    const reasons = blockingReasons(t.def, current, action, ectx, data, track);
-    const legality = reasons.filter((r) => r.rule.startsWith('legality:'));
-    const overrides: Array<{ rule: string; ruleName: string; reason: string }> = [];
-    if (legality.length && input.overrideReason !== undefined) {
-      // Only a head, only on actions the procedure marks overridable, only the legality rules, and only with a reason.
-      if (!action.overridable) throw new AppError('ACTION_NOT_ALLOWED', `“${action.name}”不允许越过合法性审查`);
-      if (!user.roles.includes('head')) throw new AppError('FORBIDDEN_ROLE', '只有负责人可以在合法性审查未通过时决定继续办理');
-      if (input.overrideReason.trim().length < minOverrideReason) throw new AppError('VALIDATION', `请写明继续办理的理由（至少${minOverrideReason}个字）`);
-      for (const r of legality) overrides.push({ rule: r.rule.slice('legality:'.length), ruleName: r.message.replace(/^合法性审查未通过：/, '').split('——')[0] ?? r.rule, reason: input.overrideReason.trim() });
-    }
-    const blocking = overrides.length ? reasons.filter((r) => !r.rule.startsWith('legality:')) : reasons;
-    if (blocking.length) throw refusal(action, blocking);
-    // Issue 11: the approver is not the one who did the step; a reviewer does not review his own investigation.
-    checkSeparationOfDuties(services, user, current, t.def, procedureOf(services, current), action, track);
+      const ectx = evaluationContext(services, current, user.roles);
+      const reasons = blockingReasons(t.def, current, action, ectx, data, track);
+      const legality = reasons.filter((r) => r.rule.startsWith('legality:'));
+      const overrides: Array<{ rule: string; ruleName: string; reason: string }> = [];
+      if (legality.length && input.overrideReason !== undefined) {
+        // Only a head, only on actions the procedure marks overridable, only the legality rules, and only with a reason.
+        if (!action.overridable) throw new AppError('ACTION_NOT_ALLOWED', `“${action.name}”不允许越过合法性审查`);
+        if (!user.roles.includes('head'))
+          throw new AppError('FORBIDDEN_ROLE', '只有负责人可以在合法性审查未通过时决定继续办理');
+        if (input.overrideReason.trim().length < minOverrideReason)
+          throw new AppError('VALIDATION', `请写明继续办理的理由（至少${minOverrideReason}个字）`);
+        for (const r of legality)
+          overrides.push({
+            rule: r.rule.slice('legality:'.length),
+            ruleName: r.message.replace(/^合法性审查未通过：/, '').split('——')[0] ?? r.rule,
+            reason: input.overrideReason.trim(),
+          });
+      }
+      const blocking = overrides.length ? reasons.filter((r) => !r.rule.startsWith('legality:')) : reasons;
+      if (blocking.length) throw refusal(action, blocking);
+      // Issue 11: the approver is not the one who did the step; a reviewer does not review his own investigation.
+      checkSeparationOfDuties(services, user, current, t.def, procedureOf(services, current), action, track);
 
-    const to = targetOf(action, current, ectx, data, track, t.returnTo);
-    if ((action.to || action.next) && !to) throw new AppError('INTERNAL', `操作“${action.name}”没有可去的节点`);
-    const terminal = to ? Boolean(nodeOf(t.def, to).terminal) : false;
-    return [{
-      type: 'action.performed',
-      payload: {
-        action: action.id, from: t.node, to, approval: Boolean(action.approval), sendBack: Boolean(action.sendBack), data, on: now,
-        ...(track !== mainTrackId ? { track } : {}), ...(terminal ? { terminal } : {}), ...(overrides.length ? { overrides } : {}),
-      },
-    }];
-  }, input.expectedVersion);
+      const to = targetOf(action, current, ectx, data, track, t.returnTo);
+      if ((action.to || action.next) && !to) throw new AppError('INTERNAL', `操作“${action.name}”没有可去的节点`);
+      const terminal = to ? Boolean(nodeOf(t.def, to).terminal) : false;
+      return [
+        {
+          type: 'action.performed',
+          payload: {
+            action: action.id,
+            from: t.node,
+            to,
+            approval: Boolean(action.approval),
+            sendBack: Boolean(action.sendBack),
+            data,
+            on: now,
+            ...(track !== mainTrackId ? { track } : {}),
+            ...(terminal ? { terminal } : {}),
+            ...(overrides.length ? { overrides } : {}),
+          },
+        },
+      ];
+    },
+    input.expectedVersion,
+  );
   return buildCaseView(services, state, user);
 }

@@ -13,12 +13,16 @@ import { groupedHead } from '../dossier/buildCaseDossier.js';
 
 let t: TestCore;
 const hooks = () => ({ setDate: (d: string) => t.clock.setDate(d) });
-beforeAll(async () => { t = await createTestCore(); }, 60_000);
+beforeAll(async () => {
+  t = await createTestCore();
+}, 60_000);
 afterAll(async () => t?.close());
 
 describe('the approvals the procedure data requires before 定稿', () => {
   it('maps each approved document to the head’s approval, and leaves the others alone', () => {
-    const def = t.core.services.procedures.get('ordinary@2026.2') ?? [...t.core.services.procedures.values()].find((d) => d.id === 'ordinary')!;
+    const def =
+      t.core.services.procedures.get('ordinary@2026.2') ??
+      [...t.core.services.procedures.values()].find((d) => d.id === 'ordinary')!;
     const ids = (type: string) => approvalsRequiredToSeal(def, type).flatMap((r) => r.actions.map((a) => a.id));
     expect(ids('filing-approval')).toContain('approveFiling');
     expect(ids('penalty-notice')).toEqual(['approveNotice']);
@@ -34,7 +38,9 @@ describe('定稿 before the approval', () => {
   it('refuses the 告知书 and 决定书 until the head approves them, names the approval and the article; allows them after', async () => {
     const r = await CaseRunner.start(t, hooks());
     r.day('2026-03-02');
-    r.caseId = (await openCase(t, r.officer, { filedOn: r.today, discoveredOn: r.today, violationOn: r.today })).state.id;
+    r.caseId = (
+      await openCase(t, r.officer, { filedOn: r.today, discoveredOn: r.today, violationOn: r.today })
+    ).state.id;
     await r.gen('filing-approval');
     const filing = await expectFailure(r.finalise('filing-approval'));
     expect(filing).toMatchObject({ code: 'APPROVAL_REQUIRED', message: expect.stringContaining('“批准立案”') });
@@ -49,7 +55,12 @@ describe('定稿 before the approval', () => {
     await r.photos([]);
     r.day('2026-03-05');
     await r.act(r.officer, 'finishInvestigation');
-    await r.act(r.officer, 'submitReport', { facts: airFacts, proposedFine: 150000, investment: null, reasoning: airReasoning });
+    await r.act(r.officer, 'submitReport', {
+      facts: airFacts,
+      proposedFine: 150000,
+      investment: null,
+      reasoning: airReasoning,
+    });
     await r.gen('internal-approval');
     await r.act(r.head, 'passReview', { comment: '同意。' });
     await r.gen('penalty-notice');
@@ -67,7 +78,9 @@ describe('定稿 before the approval', () => {
     await r.gen('penalty-decision');
     const early = await expectFailure(r.finalise('penalty-decision'));
     expect(early.code).toBe('APPROVAL_REQUIRED');
-    expect(early.message).toBe('《行政处罚决定书》须经负责人“批准决定”后方可定稿盖章（依据：行政处罚法第五十七条）；当前尚未批准');
+    expect(early.message).toBe(
+      '《行政处罚决定书》须经负责人“批准决定”后方可定稿盖章（依据：行政处罚法第五十七条）；当前尚未批准',
+    );
     await r.act(r.officer, 'submitDecision');
     expect((await expectFailure(r.finalise('penalty-decision'))).code).toBe('APPROVAL_REQUIRED');
     const view = await t.call(r.officer, 'cases.get', { caseId: r.caseId });
@@ -80,7 +93,9 @@ describe('定稿 before the approval', () => {
     // The bound 备考表 anchors the chain head outside the PC (issue 11).
     const before = (await t.call(r.officer, 'cases.get', { caseId: r.caseId })).state;
     const built = await t.call(r.officer, 'dossier.build', { caseId: r.caseId });
-    const pages = (await pdfPageTexts(Buffer.from((await t.call(r.officer, 'blobs.read', { hash: built.pdfHash })).base64, 'base64'))).map((p) => p.replace(/\s+/g, ''));
+    const pages = (
+      await pdfPageTexts(Buffer.from((await t.call(r.officer, 'blobs.read', { hash: built.pdfHash })).base64, 'base64'))
+    ).map((p) => p.replace(/\s+/g, ''));
     const last = pages.at(-1)!;
     expect(last).toContain('备考表');
     expect(last).toContain(`共有操作记录${before.version}条`);

@@ -17,18 +17,24 @@ export interface SealBlock {
 
 export function sealBlockOf(services: Services, state: CaseState, doc: DocumentRecord): SealBlock | null {
   const track = doc.track ? state.tracks.find((t) => t.id === doc.track) : undefined;
-  const def = track ? services.procedures.get(`${track.procedure.id}@${track.procedure.version}`) : procedureOf(services, state);
+  const def = track
+    ? services.procedures.get(`${track.procedure.id}@${track.procedure.version}`)
+    : procedureOf(services, state);
   if (!def) return null;
   const required = approvalsRequiredToSeal(def, doc.type);
   if (required.length === 0) return null;
   const trackId = doc.track ?? 'main';
-  const steps = state.steps.filter((s) => s.track === trackId).slice(doc.track ? doc.trackStep ?? 0 : 0);
+  const steps = state.steps.filter((s) => s.track === trackId).slice(doc.track ? (doc.trackStep ?? 0) : 0);
   const ids = new Set(required.flatMap((r) => r.actions.map((a) => a.id)));
   if (steps.some((s) => ids.has(s.action))) return null;
   const names = [...new Set(required.flatMap((r) => r.actions.map((a) => `“${a.name}”`)))].join('或');
   const article = [...new Set(required.map((r) => r.citation))].join('；');
   return {
-    blockedBy: { rule: 'approvalBeforeSeal', article, message: `${doc.name}须经负责人${names}后方可定稿盖章（依据：${article}）；当前尚未批准` },
+    blockedBy: {
+      rule: 'approvalBeforeSeal',
+      article,
+      message: `${doc.name}须经负责人${names}后方可定稿盖章（依据：${article}）；当前尚未批准`,
+    },
     requiredApprovals: [...ids],
   };
 }

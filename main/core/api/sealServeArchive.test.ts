@@ -38,7 +38,12 @@ async function caseAtService(): Promise<CaseRunner> {
   await r.photos([]);
   r.day('2026-03-05');
   await r.act(r.officer, 'finishInvestigation');
-  await r.act(r.officer, 'submitReport', { facts: airFacts, proposedFine: 150000, investment: null, reasoning: airReasoning });
+  await r.act(r.officer, 'submitReport', {
+    facts: airFacts,
+    proposedFine: 150000,
+    investment: null,
+    reasoning: airReasoning,
+  });
   await r.gen('internal-approval');
   await r.act(r.head, 'passReview', { comment: '同意。' });
   // The notice prints the bureau's address and telephone: not generated while they are unset.
@@ -56,7 +61,10 @@ async function caseAtService(): Promise<CaseRunner> {
   await r.act(r.officer, 'closeDefence');
   // The decision names the court and the account: not generated while the court is unset.
   await t.call(r.head, 'settings.update', { bureauInfo: { litigationCourt: '' } });
-  expect(await expectFailure(r.gen('penalty-decision'))).toMatchObject({ code: 'SETTINGS_REQUIRED', message: expect.stringContaining('行政诉讼管辖法院') });
+  expect(await expectFailure(r.gen('penalty-decision'))).toMatchObject({
+    code: 'SETTINGS_REQUIRED',
+    message: expect.stringContaining('行政诉讼管辖法院'),
+  });
   await t.call(r.head, 'settings.update', { bureauInfo: { litigationCourt: demoBureauInfo.litigationCourt } });
   await r.gen('penalty-decision');
   await r.act(r.officer, 'submitDecision');
@@ -70,11 +78,15 @@ describe('a decision is served only once it is sealed (处罚法 art. 59(2))', (
     const r = await caseAtService();
     const receipt = await expectFailure(r.gen('service-receipt', { servedDocument: '行政处罚决定书' }));
     expect(receipt.code).toBe('ACTION_NOT_ALLOWED');
-    expect(receipt.message).toContain('行政处罚决定书尚未定稿盖章，不能送达：行政处罚决定书必须盖有作出行政处罚决定的行政机关的印章（《中华人民共和国行政处罚法》第五十九条第二款）');
+    expect(receipt.message).toContain(
+      '行政处罚决定书尚未定稿盖章，不能送达：行政处罚决定书必须盖有作出行政处罚决定的行政机关的印章（《中华人民共和国行政处罚法》第五十九条第二款）',
+    );
     const view = await t.call(r.officer, 'cases.get', { caseId: r.caseId });
     const serve = view.actions.find((a) => a.id === 'serveDecision')!;
     expect(serve.allowed).toBe(false);
-    expect(serve.reasons.map((x) => x.message)).toContain('《行政处罚决定书》尚未定稿盖章，不能送达：送达的应是盖有本机关印章的《行政处罚决定书》');
+    expect(serve.reasons.map((x) => x.message)).toContain(
+      '《行政处罚决定书》尚未定稿盖章，不能送达：送达的应是盖有本机关印章的《行政处罚决定书》',
+    );
     expect(serve.reasons.find((x) => x.rule === 'documentFinalised')!.citation).toContain('行政处罚法第五十九条第二款');
 
     await r.finalise('penalty-decision');
@@ -88,19 +100,34 @@ describe('the file as bound, printed and archived (issue 10)', () => {
     const s = archived.archived.state;
     const main = s.dossier!.volumes!.find((v) => v.volume === '正卷')!;
     expect(s.dossier).toMatchObject({ retention: '30年', preparedBy: '张伟' });
-    expect(s.steps.find((x) => x.action === 'archive')!.data).toMatchObject({ retention: '30年', volumes: s.dossier!.volumes!.length });
+    expect(s.steps.find((x) => x.action === 'archive')!.data).toMatchObject({
+      retention: '30年',
+      volumes: s.dossier!.volumes!.length,
+    });
     const built = archived.dossier.volumes.find((v) => v.volume === '正卷')!;
     expect(main).toMatchObject({ items: built.catalog.length, numberedPages: built.pages - 2 }); // cover and one catalog page are not numbered
-    const pages = (await pdfPageTexts(Buffer.from((await t.call(archived.officer, 'blobs.read', { hash: built.pdfHash })).base64, 'base64'))).map((p) => p.replace(/\s+/g, ''));
+    const pages = (
+      await pdfPageTexts(
+        Buffer.from((await t.call(archived.officer, 'blobs.read', { hash: built.pdfHash })).base64, 'base64'),
+      )
+    ).map((p) => p.replace(/\s+/g, ''));
     expect(pages[0]).toContain('保管期限：30年');
     expect(pages[0]).toContain('立卷人：张伟');
     expect(pages[0]).toContain(`本卷共${main.items}件${main.numberedPages}页`);
     expect(pages.at(-1)).toContain(`本卷共有文件材料${main.items}件，共${main.numberedPages}页。`);
     expect(pages.at(-1)).toContain('立卷人：张伟');
     // The printed sheets (made at 已结案 from the binding) say the same.
-    const printed = async (type: string) => docxText(Buffer.from((await t.call(archived.officer, 'blobs.read', {
-      hash: s.documents.filter((d) => d.type === type).at(-1)!.docxHash,
-    })).base64, 'base64'));
+    const printed = async (type: string) =>
+      docxText(
+        Buffer.from(
+          (
+            await t.call(archived.officer, 'blobs.read', {
+              hash: s.documents.filter((d) => d.type === type).at(-1)!.docxHash,
+            })
+          ).base64,
+          'base64',
+        ),
+      );
     const cover = await printed('dossier-cover');
     expect(cover).toContain(`本卷件数、页数\n共${main.items}件${main.numberedPages}页`);
     expect(cover).toContain('保管期限\n30年');
@@ -131,25 +158,63 @@ describe('the file as bound, printed and archived (issue 10)', () => {
     t.clock.setDate('2026-03-26');
     const s = (await t.call(officer, 'cases.get', { caseId })).state;
     const closing = s.documents.find((d) => d.type === 'closing-approval')!;
-    const regenerate = await expectFailure(t.call(officer, 'documents.generate', { caseId, type: 'closing-approval', fields: closing.fields }));
+    const regenerate = await expectFailure(
+      t.call(officer, 'documents.generate', { caseId, type: 'closing-approval', fields: closing.fields }),
+    );
     expect(regenerate.code).toBe('CASE_ARCHIVED');
     expect(regenerate.message).toContain('案件已于2026-03-25归档，不能再制作或修改文书');
-    const newDoc = await expectFailure(t.call(officer, 'documents.generate', { caseId, type: 'reminder', fields: { surchargeAmount: '0' }, correctionReason: '补充催告书' }));
+    const newDoc = await expectFailure(
+      t.call(officer, 'documents.generate', {
+        caseId,
+        type: 'reminder',
+        fields: { surchargeAmount: '0' },
+        correctionReason: '补充催告书',
+      }),
+    );
     expect(newDoc.message).toContain('归档后不能增加新的文书');
-    expect((await expectFailure(t.call(officer, 'documents.reimport', {
-      caseId, documentId: closing.id, fileName: 'x.docx', contentBase64: Buffer.from('PK').toString('base64'),
-    }))).code).toMatch(/CASE_ARCHIVED|VALIDATION/);
-    expect((await expectFailure(t.call(officer, 'documents.finalise', { caseId, documentId: closing.id }))).code).toBe('CASE_ARCHIVED');
-    expect((await expectFailure(t.call(officer, 'evidence.add', {
-      caseId, kind: 'photo', fileName: 'x.png', contentBase64: makePng(10, 10).toString('base64'), description: '补拍', takenOn: '2026-03-10',
-    }))).code).toBe('ACTION_NOT_ALLOWED');
-    expect((await expectFailure(t.call(officer, 'dossier.build', { caseId, retention: '永久' }))).code).toBe('CASE_ARCHIVED');
+    expect(
+      (
+        await expectFailure(
+          t.call(officer, 'documents.reimport', {
+            caseId,
+            documentId: closing.id,
+            fileName: 'x.docx',
+            contentBase64: Buffer.from('PK').toString('base64'),
+          }),
+        )
+      ).code,
+    ).toMatch(/CASE_ARCHIVED|VALIDATION/);
+    expect((await expectFailure(t.call(officer, 'documents.finalise', { caseId, documentId: closing.id }))).code).toBe(
+      'CASE_ARCHIVED',
+    );
+    expect(
+      (
+        await expectFailure(
+          t.call(officer, 'evidence.add', {
+            caseId,
+            kind: 'photo',
+            fileName: 'x.png',
+            contentBase64: makePng(10, 10).toString('base64'),
+            description: '补拍',
+            takenOn: '2026-03-10',
+          }),
+        )
+      ).code,
+    ).toBe('ACTION_NOT_ALLOWED');
+    expect((await expectFailure(t.call(officer, 'dossier.build', { caseId, retention: '永久' }))).code).toBe(
+      'CASE_ARCHIVED',
+    );
     const view = await t.call(head, 'cases.get', { caseId });
     expect(view.actions.filter((a) => a.allowed)).toEqual([]);
 
     // A 更正 is recorded, with its reason, and the file may then be bound again with it.
     t.clock.setDate('2026-03-30');
-    const corrected = await t.call(officer, 'documents.generate', { caseId, type: 'closing-approval', fields: closing.fields, correctionReason: '结案审批表中缴款凭证号笔误' });
+    const corrected = await t.call(officer, 'documents.generate', {
+      caseId,
+      type: 'closing-approval',
+      fields: closing.fields,
+      correctionReason: '结案审批表中缴款凭证号笔误',
+    });
     expect(corrected).toMatchObject({ correctionReason: '结案审批表中缴款凭证号笔误', version: closing.version + 1 });
     expect((await t.call(officer, 'dossier.build', { caseId, retention: '30年' })).retention).toBe('30年');
     const history = await t.call(officer, 'cases.history', { caseId });

@@ -6,9 +6,14 @@ import type { CaseState } from '../../../common/schemas/cases.js';
 import { decisionDocumentName, noticeDocumentName } from '../domain/procedure/facts.js';
 import { receiptFieldKeys } from '../documents/names.js';
 
-export function serviceDataFromReceipt(state: CaseState, action: 'serveNotice' | 'serveDecision'): Record<string, unknown> {
+export function serviceDataFromReceipt(
+  state: CaseState,
+  action: 'serveNotice' | 'serveDecision',
+): Record<string, unknown> {
   const served = action === 'serveNotice' ? noticeDocumentName : decisionDocumentName;
-  const receipt = [...state.documents].reverse().find((d) => d.type === 'service-receipt' && d.fields[receiptFieldKeys.servedDocument] === served);
+  const receipt = [...state.documents]
+    .reverse()
+    .find((d) => d.type === 'service-receipt' && d.fields[receiptFieldKeys.servedDocument] === served);
   if (!receipt) return {};
   return {
     servedOn: receipt.fields[receiptFieldKeys.servedOn] ?? '',

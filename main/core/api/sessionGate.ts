@@ -12,13 +12,23 @@ import type { UserRow } from '../store/directory.js';
 /** What answers before the first-run setup. */
 export const beforeSetupOps: ReadonlySet<OpName> = new Set<OpName>(['app.info', 'setup.run']);
 /** What a user with a temporary password may do. */
-export const passwordChangeOps: ReadonlySet<OpName> = new Set<OpName>(['app.info', 'session.me', 'session.logout', 'session.changePassword']);
+export const passwordChangeOps: ReadonlySet<OpName> = new Set<OpName>([
+  'app.info',
+  'session.me',
+  'session.logout',
+  'session.changePassword',
+]);
 
 export function callerOf(services: Services, op: OpName, needsLogin: boolean, token: string | null): UserRow | null {
   if (!beforeSetupOps.has(op) && !services.accounts.isSetUp()) throw new AppError('SETUP_REQUIRED');
   const { user, ended } = services.accounts.session(token);
   if (!needsLogin) return user;
-  if (!user) throw new AppError('NOT_AUTHENTICATED', ended ? sessionEndedMessage[ended] : undefined, ended ? { reason: ended } : undefined);
+  if (!user)
+    throw new AppError(
+      'NOT_AUTHENTICATED',
+      ended ? sessionEndedMessage[ended] : undefined,
+      ended ? { reason: ended } : undefined,
+    );
   if (user.mustChangePassword && !passwordChangeOps.has(op)) throw new AppError('PASSWORD_CHANGE_REQUIRED');
   return user;
 }

@@ -32,13 +32,20 @@ afterEach(async () => {
 
 async function coreWith(available: PdfEngineName[], extra: { pdfEngine?: 'auto' | PdfEngineName; dir?: string } = {}) {
   const fake = fakePdfEngines(available);
-  const t = await createTestCore({ dir: extra.dir, core: { pdfEngines: fake.factory, ...(extra.pdfEngine ? { pdfEngine: extra.pdfEngine } : {}) } });
+  const t = await createTestCore({
+    dir: extra.dir,
+    core: { pdfEngines: fake.factory, ...(extra.pdfEngine ? { pdfEngine: extra.pdfEngine } : {}) },
+  });
   cores.push(t);
   const [head, officer, reviewer] = [await t.login('head'), await t.login('officer'), await t.login('reviewer')];
   return { t, fake, head, officer, reviewer };
 }
 
-const docxHash = (t: TestCore, text = 'sample') => t.core.services.blobs.put(Buffer.from(`PK fake docx ${text}`), 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+const docxHash = (t: TestCore, text = 'sample') =>
+  t.core.services.blobs.put(
+    Buffer.from(`PK fake docx ${text}`),
+    'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  );
 
 describe('the PDF engine in 本局设置', () => {
   it('is "auto" by default, with the engines this PC has and their Chinese names', async () => {
@@ -47,7 +54,10 @@ describe('the PDF engine in 本局设置', () => {
     expect(s).toEqual({
       warnAheadWorkingDays: 3,
       pdfEngine: 'auto',
-      pdfEngines: [{ name: 'chromium', label: '内置Chromium' }, { name: 'libreoffice', label: 'LibreOffice' }],
+      pdfEngines: [
+        { name: 'chromium', label: '内置Chromium' },
+        { name: 'libreoffice', label: 'LibreOffice' },
+      ],
       pdfEngineInUse: 'auto',
       pdfEngineLockedBy: null,
       pdfEngineActive: null,
@@ -63,7 +73,12 @@ describe('the PDF engine in 本局设置', () => {
     expect((await t.call(head, 'settings.get', {})).pdfEngineActive).toBe('chromium');
 
     const s = await t.call(head, 'settings.update', { pdfEngine: 'libreoffice' });
-    expect(s).toMatchObject({ pdfEngine: 'libreoffice', pdfEngineInUse: 'libreoffice', pdfEngineActive: null, warnAheadWorkingDays: 3 });
+    expect(s).toMatchObject({
+      pdfEngine: 'libreoffice',
+      pdfEngineInUse: 'libreoffice',
+      pdfEngineActive: null,
+      warnAheadWorkingDays: 3,
+    });
     expect(fake.log).toEqual(['start chromium', 'convert chromium', 'close chromium']);
 
     // The same DOCX: converted again by the new engine (the cache is per engine), then served from the cache.
@@ -87,11 +102,19 @@ describe('the PDF engine in 本局设置', () => {
 
   it('an engine this PC lacks is refused in Chinese, and nothing of the request is saved', async () => {
     const { t, fake, head } = await coreWith(['chromium']);
-    const f = await expectFailure(t.call(head, 'settings.update', { pdfEngine: 'libreoffice', warnAheadWorkingDays: 7 }));
+    const f = await expectFailure(
+      t.call(head, 'settings.update', { pdfEngine: 'libreoffice', warnAheadWorkingDays: 7 }),
+    );
     expect(f.code).toBe('PDF_ENGINE_UNAVAILABLE');
     expect(f.message).toBe('本机不能使用“LibreOffice”PDF引擎（本机可用：内置Chromium），设置未修改');
-    expect(await t.call(head, 'settings.get', {})).toMatchObject({ pdfEngine: 'auto', pdfEngineInUse: 'auto', warnAheadWorkingDays: 3 });
-    expect((await expectFailure(t.call(head, 'settings.update', { pdfEngine: 'electron' }))).message).toContain('桌面程序内置');
+    expect(await t.call(head, 'settings.get', {})).toMatchObject({
+      pdfEngine: 'auto',
+      pdfEngineInUse: 'auto',
+      warnAheadWorkingDays: 3,
+    });
+    expect((await expectFailure(t.call(head, 'settings.update', { pdfEngine: 'electron' }))).message).toContain(
+      '桌面程序内置',
+    );
     expect(fake.log).toEqual([]);
   });
 
@@ -108,14 +131,18 @@ describe('the PDF engine in 本局设置', () => {
     }
     process.env.ANJUAN_SOFFICE = '/nonexistent/soffice';
     await t.call(head, 'settings.update', { pdfEngine: 'auto' });
-    expect((await expectFailure(t.call(head, 'settings.update', { pdfEngine: 'libreoffice' }))).code).toBe('PDF_ENGINE_UNAVAILABLE');
+    expect((await expectFailure(t.call(head, 'settings.update', { pdfEngine: 'libreoffice' }))).code).toBe(
+      'PDF_ENGINE_UNAVAILABLE',
+    );
     expect((await t.call(head, 'settings.get', {})).pdfEngine).toBe('auto');
   });
 
   it('only a head changes settings; everyone may read them', async () => {
     const { t, officer, reviewer } = await coreWith(['chromium', 'libreoffice']);
     for (const who of [officer, reviewer]) {
-      expect((await expectFailure(t.call(who, 'settings.update', { pdfEngine: 'libreoffice' }))).code).toBe('FORBIDDEN_ROLE');
+      expect((await expectFailure(t.call(who, 'settings.update', { pdfEngine: 'libreoffice' }))).code).toBe(
+        'FORBIDDEN_ROLE',
+      );
       expect((await expectFailure(t.call(who, 'settings.clearSeal', {}))).code).toBe('FORBIDDEN_ROLE');
     }
     expect((await expectFailure(t.call(null, 'settings.get', {}))).code).toBe('NOT_AUTHENTICATED');
@@ -144,7 +171,10 @@ describe('the PDF engine in 本局设置', () => {
   it('warn-ahead days alone are changed without touching the engine', async () => {
     const { t, head, fake } = await coreWith(['chromium', 'libreoffice']);
     await t.call(head, 'settings.update', { pdfEngine: 'libreoffice' });
-    expect(await t.call(head, 'settings.update', { warnAheadWorkingDays: 6 })).toMatchObject({ warnAheadWorkingDays: 6, pdfEngine: 'libreoffice' });
+    expect(await t.call(head, 'settings.update', { warnAheadWorkingDays: 6 })).toMatchObject({
+      warnAheadWorkingDays: 6,
+      pdfEngine: 'libreoffice',
+    });
     expect((await t.call(head, 'deadlines.overview', {})).warnAheadWorkingDays).toBe(6);
     expect(fake.log).toEqual([]);
   });
@@ -165,20 +195,30 @@ describe('the PDF engine in 本局设置', () => {
   });
 });
 
-describe('overrides of the bureau\'s choice', () => {
+describe("overrides of the bureau's choice", () => {
   it('ANJUAN_PDF_ENGINE wins over the stored setting, and settings.get says so', async () => {
     process.env.ANJUAN_PDF_ENGINE = 'chromium';
     const { t, head } = await coreWith(['chromium', 'libreoffice']);
-    expect(await t.call(head, 'settings.get', {})).toMatchObject({ pdfEngine: 'auto', pdfEngineInUse: 'chromium', pdfEngineLockedBy: 'ANJUAN_PDF_ENGINE' });
+    expect(await t.call(head, 'settings.get', {})).toMatchObject({
+      pdfEngine: 'auto',
+      pdfEngineInUse: 'chromium',
+      pdfEngineLockedBy: 'ANJUAN_PDF_ENGINE',
+    });
     // Stored for when the variable is removed; the engine in use stays the variable's.
-    expect(await t.call(head, 'settings.update', { pdfEngine: 'libreoffice' })).toMatchObject({ pdfEngine: 'libreoffice', pdfEngineInUse: 'chromium' });
+    expect(await t.call(head, 'settings.update', { pdfEngine: 'libreoffice' })).toMatchObject({
+      pdfEngine: 'libreoffice',
+      pdfEngineInUse: 'chromium',
+    });
     expect(await t.core.services.pdf.pdfFor(docxHash(t))).toMatchObject({ engine: 'chromium' });
   });
 
   it('an explicit core option wins over both', async () => {
     process.env.ANJUAN_PDF_ENGINE = 'chromium';
     const { t, head } = await coreWith(['chromium', 'libreoffice'], { pdfEngine: 'libreoffice' });
-    expect(await t.call(head, 'settings.get', {})).toMatchObject({ pdfEngineInUse: 'libreoffice', pdfEngineLockedBy: 'option' });
+    expect(await t.call(head, 'settings.get', {})).toMatchObject({
+      pdfEngineInUse: 'libreoffice',
+      pdfEngineLockedBy: 'option',
+    });
   });
 
   it('an unknown ANJUAN_PDF_ENGINE is ignored: the stored setting applies', async () => {
@@ -217,12 +257,18 @@ describe('the seal image', () => {
     png.fill(0x55, idat + 4, idat + 60);
     const broken = await expectFailure(t.call(head, 'settings.setSeal', { pngBase64: png.toString('base64') }));
     expect(broken).toMatchObject({ code: 'NOT_AN_IMAGE', message: expect.stringContaining('已损坏') });
-    const jpeg = await expectFailure(t.call(head, 'settings.setSeal', { pngBase64: Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16]).toString('base64') }));
+    const jpeg = await expectFailure(
+      t.call(head, 'settings.setSeal', { pngBase64: Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16]).toString('base64') }),
+    );
     expect(jpeg).toMatchObject({ code: 'NOT_AN_IMAGE', message: expect.stringContaining('PNG') });
     const huge = Buffer.concat([makeSealPng(16), Buffer.alloc(5 * 1024 * 1024)]);
     // Refused at the schema before it is decoded (issue 11: every input bounded, the limit stated).
-    expect(await expectFailure(t.call(head, 'settings.setSeal', { pngBase64: huge.toString('base64') }))).toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('印章图片过大（不超过5MB）') });
-    expect((await expectFailure(t.call(head, 'settings.setSeal', { pngBase64: '' }))).message).toContain('请选择印章图片');
+    expect(await expectFailure(t.call(head, 'settings.setSeal', { pngBase64: huge.toString('base64') }))).toMatchObject(
+      { code: 'VALIDATION', message: expect.stringContaining('印章图片过大（不超过5MB）') },
+    );
+    expect((await expectFailure(t.call(head, 'settings.setSeal', { pngBase64: '' }))).message).toContain(
+      '请选择印章图片',
+    );
     expect((await t.call(head, 'settings.get', {})).seal?.hash).toBe(kept.sealImageHash);
   });
 });
@@ -235,7 +281,13 @@ describe('试打印 (pdf.test)', () => {
     expect(r.ms).toBeGreaterThanOrEqual(0);
     expect(await t.call(officer, 'pdf.test', { engine: 'libreoffice' })).toMatchObject({ engine: 'libreoffice' });
     // The trial engine was closed; the running one was not, and stays in use.
-    expect(fake.log).toEqual(['start chromium', 'convert chromium', 'start libreoffice', 'convert libreoffice', 'close libreoffice']);
+    expect(fake.log).toEqual([
+      'start chromium',
+      'convert chromium',
+      'start libreoffice',
+      'convert libreoffice',
+      'close libreoffice',
+    ]);
     expect(t.core.services.pdf.activeEngine).toBe('chromium');
     const f = await expectFailure(t.call(officer, 'pdf.test', { engine: 'electron' }));
     expect(f.code).toBe('PDF_ENGINE_UNAVAILABLE');
@@ -256,12 +308,27 @@ describe('本局文书信息 (issue 10): what the notices and decisions print an
   it('is read by everyone, changed item by item by a head, and cleared with an empty value', async () => {
     const { t, head, officer } = await coreWith(['chromium']);
     expect((await t.call(officer, 'settings.get', {})).bureauInfo.litigationCourt).toBe('天柱县人民法院');
-    const s = await t.call(head, 'settings.update', { bureauInfo: { officePhone: '0855-7520000、0855-7520001', nonTaxPaymentCode: '5226270000123' } });
-    expect(s.bureauInfo).toEqual({ ...demoBureauInfo, officePhone: '0855-7520000、0855-7520001', nonTaxPaymentCode: '5226270000123' });
+    const s = await t.call(head, 'settings.update', {
+      bureauInfo: { officePhone: '0855-7520000、0855-7520001', nonTaxPaymentCode: '5226270000123' },
+    });
+    expect(s.bureauInfo).toEqual({
+      ...demoBureauInfo,
+      officePhone: '0855-7520000、0855-7520001',
+      nonTaxPaymentCode: '5226270000123',
+    });
     // The bank account may go once the 非税收入 code is there; the other items stay.
-    const cleared = await t.call(head, 'settings.update', { bureauInfo: { paymentBank: '', paymentAccountName: '', paymentAccountNo: '' } });
-    expect(cleared.bureauInfo).toMatchObject({ paymentBank: '', paymentAccountNo: '', nonTaxPaymentCode: '5226270000123', officeAddress: demoBureauInfo.officeAddress });
-    expect((await expectFailure(t.call(officer, 'settings.update', { bureauInfo: { officePhone: '0855-7520002' } }))).code).toBe('FORBIDDEN_ROLE');
+    const cleared = await t.call(head, 'settings.update', {
+      bureauInfo: { paymentBank: '', paymentAccountName: '', paymentAccountNo: '' },
+    });
+    expect(cleared.bureauInfo).toMatchObject({
+      paymentBank: '',
+      paymentAccountNo: '',
+      nonTaxPaymentCode: '5226270000123',
+      officeAddress: demoBureauInfo.officeAddress,
+    });
+    expect(
+      (await expectFailure(t.call(officer, 'settings.update', { bureauInfo: { officePhone: '0855-7520002' } }))).code,
+    ).toBe('FORBIDDEN_ROLE');
   });
 
   it('refuses in Chinese what the law or the bank would not accept, and saves nothing of the request', async () => {
@@ -274,13 +341,20 @@ describe('本局文书信息 (issue 10): what the notices and decisions print an
     // 行政诉讼法 arts. 14, 15, 18: a people's court named in full, at the basic level.
     expect(await refused({ litigationCourt: '天柱县' })).toContain('行政诉讼管辖法院应填写人民法院的全称');
     expect(await refused({ litigationCourt: '人民法院' })).toContain('行政诉讼管辖法院应填写人民法院的全称');
-    expect(await refused({ litigationCourt: '黔东南苗族侗族自治州中级人民法院' })).toContain('不是基层人民法院：行政处罚案件的第一审由基层人民法院管辖（《中华人民共和国行政诉讼法》第十四条）');
+    expect(await refused({ litigationCourt: '黔东南苗族侗族自治州中级人民法院' })).toContain(
+      '不是基层人民法院：行政处罚案件的第一审由基层人民法院管辖（《中华人民共和国行政诉讼法》第十四条）',
+    );
     expect(await refused({ officePhone: '请拨打办公室' })).toContain('本局联系电话应为电话号码');
-    expect(await refused({ paymentAccountNo: '' })).toContain('罚款缴纳的开户银行、户名和账号应一并填写（缺罚款缴纳账号）');
+    expect(await refused({ paymentAccountNo: '' })).toContain(
+      '罚款缴纳的开户银行、户名和账号应一并填写（缺罚款缴纳账号）',
+    );
     expect(await refused({ paymentAccountNo: '12-34' })).toContain('罚款缴纳账号应为6至34位数字');
     expect(await refused({ nonTaxPaymentCode: '缴款码' })).toContain('非税收入缴款码应为4至40位字母或数字');
     expect((await t.call(head, 'settings.get', {})).bureauInfo).toEqual(demoBureauInfo);
     // A court designated across areas (行政诉讼法 art. 18(2)) is a people's court too.
-    expect((await t.call(head, 'settings.update', { bureauInfo: { litigationCourt: '锦屏县人民法院' } })).bureauInfo.litigationCourt).toBe('锦屏县人民法院');
+    expect(
+      (await t.call(head, 'settings.update', { bureauInfo: { litigationCourt: '锦屏县人民法院' } })).bureauInfo
+        .litigationCourt,
+    ).toBe('锦屏县人民法院');
   });
 });

@@ -17,7 +17,9 @@ function read(services: DbOnly, key: string): string | undefined {
 }
 
 function write(services: DbOnly, key: string, value: string): void {
-  services.db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
+  services.db
+    .prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value')
+    .run(key, value);
 }
 
 export function warnAheadSetting(services: DbOnly): number {
@@ -73,6 +75,8 @@ export function setBureauInfoSetting(services: DbOnly, values: Partial<BureauInf
 }
 
 /** The bureau as its documents print it: name, abbreviation, and 本局文书信息 from 本局设置. */
-export function documentBureau(services: DbOnly & Pick<Services, 'bureau'>): ReturnType<Services['bureau']> & BureauInfo {
+export function documentBureau(
+  services: DbOnly & Pick<Services, 'bureau'>,
+): ReturnType<Services['bureau']> & BureauInfo {
   return { ...services.bureau(), ...bureauInfoSetting(services) };
 }

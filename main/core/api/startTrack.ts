@@ -14,20 +14,38 @@ import { requireUser } from './types.js';
 export function startTrack(ctx: HandlerContext, input: OpParsedInput<'cases.startTrack'>): CaseView {
   const { services } = ctx;
   const user = requireUser(ctx);
-  const { state } = services.cases.write(input.caseId, { id: user.id, name: user.name, device: services.device }, (current) => {
-    if (!current) throw new AppError('NOT_FOUND', '案件不存在');
-    const offer = startableTracks(current, evaluationContext(services, current, user.roles)).find((t) => t.procedure === input.procedure);
-    if (!offer) throw new AppError('ACTION_NOT_ALLOWED', `案件当前阶段不能启动“${input.procedure}”`);
-    if (!offer.allowed) {
-      throw new AppError(offer.reasons.some((r) => r.rule === 'role') ? 'FORBIDDEN_ROLE' : 'ACTION_NOT_ALLOWED',
-        `不能启动${offer.name}：${offer.reasons.map((r) => r.message).join('；')}`, offer.reasons);
-    }
-    const def = currentProcedure(services.procedures, input.procedure, today(services));
-    const n = current.tracks.filter((t) => t.procedure.id === def.id).length + 1;
-    return [{
-      type: 'track.started',
-      payload: { trackId: `${def.id}-${n}`, procedure: { id: def.id, version: def.version }, name: n > 1 ? `${def.name}（${n}）` : def.name, startNode: def.start, on: today(services) },
-    }];
-  }, input.expectedVersion);
+  const { state } = services.cases.write(
+    input.caseId,
+    { id: user.id, name: user.name, device: services.device },
+    (current) => {
+      if (!current) throw new AppError('NOT_FOUND', '案件不存在');
+      const offer = startableTracks(current, evaluationContext(services, current, user.roles)).find(
+        (t) => t.procedure === input.procedure,
+      );
+      if (!offer) throw new AppError('ACTION_NOT_ALLOWED', `案件当前阶段不能启动“${input.procedure}”`);
+      if (!offer.allowed) {
+        throw new AppError(
+          offer.reasons.some((r) => r.rule === 'role') ? 'FORBIDDEN_ROLE' : 'ACTION_NOT_ALLOWED',
+          `不能启动${offer.name}：${offer.reasons.map((r) => r.message).join('；')}`,
+          offer.reasons,
+        );
+      }
+      const def = currentProcedure(services.procedures, input.procedure, today(services));
+      const n = current.tracks.filter((t) => t.procedure.id === def.id).length + 1;
+      return [
+        {
+          type: 'track.started',
+          payload: {
+            trackId: `${def.id}-${n}`,
+            procedure: { id: def.id, version: def.version },
+            name: n > 1 ? `${def.name}（${n}）` : def.name,
+            startNode: def.start,
+            on: today(services),
+          },
+        },
+      ];
+    },
+    input.expectedVersion,
+  );
   return buildCaseView(services, state, user);
 }

@@ -12,7 +12,10 @@ export interface HandlerContext {
   transport: Transport | null;
 }
 
-export type Handler<N extends OpName> = (input: OpParsedInput<N>, ctx: HandlerContext) => OpOutput<N> | Promise<OpOutput<N>>;
+export type Handler<N extends OpName> = (
+  input: OpParsedInput<N>,
+  ctx: HandlerContext,
+) => OpOutput<N> | Promise<OpOutput<N>>;
 export type HandlerMap<K extends OpName = OpName> = { [N in K]: Handler<N> };
 
 export function requireUser(ctx: HandlerContext): UserRow {

@@ -16,15 +16,27 @@ afterEach(async () => {
 });
 
 const status = (over: Partial<UpdateShellStatus> = {}): UpdateShellStatus => ({
-  version: '0.1.0', previousVersion: null, source: '文件夹 D:\\案卷更新', state: 'up-to-date', message: '已是最新版本',
-  availableVersion: null, downloadedVersion: null, lastCheckAt: '2026-12-07T08:00:00.000Z', failedStarts: 0, rollbackAdvice: null, ...over,
+  version: '0.1.0',
+  previousVersion: null,
+  source: '文件夹 D:\\案卷更新',
+  state: 'up-to-date',
+  message: '已是最新版本',
+  availableVersion: null,
+  downloadedVersion: null,
+  lastCheckAt: '2026-12-07T08:00:00.000Z',
+  failedStarts: 0,
+  rollbackAdvice: null,
+  ...over,
 });
 
 /** A core wired to a stand-in shell: what the core posted, and the port's deliver for the shell's answers. */
 async function desktopCore() {
   const posted: unknown[] = [];
   let core: TestCore | null = null;
-  const port = createUpdatePort((m) => posted.push(m), async () => updateSourceSetting(core!.core.services));
+  const port = createUpdatePort(
+    (m) => posted.push(m),
+    async () => updateSourceSetting(core!.core.services),
+  );
   core = await createTestCore({ core: { updateLink: port.link } });
   cores.push(core);
   return { t: core, port, posted };
@@ -36,9 +48,13 @@ describe('updates.setSource / updates.get', () => {
     cores.push(t);
     const head = await t.login('head');
     expect(await t.call(head, 'updates.get', {})).toEqual({ source: null, desktop: false, status: null });
-    expect((await t.call(head, 'updates.setSource', { source: '  \\\\fileserver\\共享\\anjuan ' })).source).toBe('\\\\fileserver\\共享\\anjuan');
+    expect((await t.call(head, 'updates.setSource', { source: '  \\\\fileserver\\共享\\anjuan ' })).source).toBe(
+      '\\\\fileserver\\共享\\anjuan',
+    );
     expect((await t.call(head, 'updates.get', {})).source).toBe('\\\\fileserver\\共享\\anjuan');
-    expect((await t.call(head, 'updates.setSource', { source: 'http://192.168.1.20/anjuan' })).source).toBe('http://192.168.1.20/anjuan/');
+    expect((await t.call(head, 'updates.setSource', { source: 'http://192.168.1.20/anjuan' })).source).toBe(
+      'http://192.168.1.20/anjuan/',
+    );
     expect((await t.call(head, 'updates.setSource', { source: '' })).source).toBeNull();
   });
 
@@ -58,7 +74,9 @@ describe('updates.setSource / updates.get', () => {
     const t = await createTestCore();
     cores.push(t);
     const officer = await t.login('officer');
-    expect((await expectFailure(t.call(officer, 'updates.setSource', { source: 'D:\\x' }))).code).toBe('FORBIDDEN_ROLE');
+    expect((await expectFailure(t.call(officer, 'updates.setSource', { source: 'D:\\x' }))).code).toBe(
+      'FORBIDDEN_ROLE',
+    );
     expect((await expectFailure(t.call(officer, 'updates.check', {}))).code).toBe('FORBIDDEN_ROLE');
     await expect(t.call(officer, 'updates.get', {})).resolves.toMatchObject({ desktop: false });
     const admin = await t.login('admin');
@@ -74,7 +92,7 @@ describe('updates.setSource / updates.get', () => {
 });
 
 describe('the link to the desktop app', () => {
-  it('answers the shell\'s question with the stored location', async () => {
+  it("answers the shell's question with the stored location", async () => {
     const { t, port, posted } = await desktopCore();
     await t.call(await t.login('head'), 'updates.setSource', { source: '/media/uos/U盘/anjuan' });
     expect(port.deliver({ updateSourceQuery: { id: 7 } })).toBe(true);
@@ -82,21 +100,31 @@ describe('the link to the desktop app', () => {
     expect(posted).toContainEqual({ updateSourceAnswer: { id: 7, source: '/media/uos/U盘/anjuan' } });
   });
 
-  it('shows the state the shell reports, and a check on demand waits for the shell\'s answer', async () => {
+  it("shows the state the shell reports, and a check on demand waits for the shell's answer", async () => {
     const { t, port, posted } = await desktopCore();
     const head = await t.login('head');
     expect(port.deliver({ updateStatus: status({ state: 'idle', message: '尚未检查' }) })).toBe(true);
     expect(await t.call(head, 'updates.get', {})).toMatchObject({ desktop: true, status: { state: 'idle' } });
     const checking = t.call(head, 'updates.check', {});
     await new Promise((r) => setTimeout(r, 10));
-    const ask = posted.find((m) => typeof m === 'object' && m !== null && 'updateCheck' in m) as { updateCheck: { id: number } };
+    const ask = posted.find((m) => typeof m === 'object' && m !== null && 'updateCheck' in m) as {
+      updateCheck: { id: number };
+    };
     expect(ask).toBeDefined();
-    port.deliver({ updateChecked: { id: ask.updateCheck.id, status: status({ state: 'downloading', availableVersion: '0.2.0', message: '正在下载新版本 0.2.0' }) } });
+    port.deliver({
+      updateChecked: {
+        id: ask.updateCheck.id,
+        status: status({ state: 'downloading', availableVersion: '0.2.0', message: '正在下载新版本 0.2.0' }),
+      },
+    });
     expect((await checking).status).toMatchObject({ state: 'downloading', availableVersion: '0.2.0' });
   });
 
   it('ignores what is not its own, and a malformed status', () => {
-    const port = createUpdatePort(() => undefined, async () => null);
+    const port = createUpdatePort(
+      () => undefined,
+      async () => null,
+    );
     expect(port.deliver({ id: 1, envelope: { op: 'app.info' } })).toBe(false);
     expect(port.deliver({ pdfRendered: { id: 1 } })).toBe(false);
     expect(port.deliver({ updateStatus: { state: 'hacked' } })).toBe(true);
@@ -104,7 +132,13 @@ describe('the link to the desktop app', () => {
   });
 
   it('a shell that never answers a check gives a Chinese time-out', async () => {
-    const port = createUpdatePort(() => undefined, async () => null);
-    await expect(port.link.check(20)).rejects.toMatchObject({ code: 'UPDATE_UNAVAILABLE', message: expect.stringMatching(/^检查更新超时/) });
+    const port = createUpdatePort(
+      () => undefined,
+      async () => null,
+    );
+    await expect(port.link.check(20)).rejects.toMatchObject({
+      code: 'UPDATE_UNAVAILABLE',
+      message: expect.stringMatching(/^检查更新超时/),
+    });
   });
 });

@@ -4,7 +4,17 @@
  * start refused with the way back — never replaced by an empty one.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, unlinkSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  truncateSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTestCore, expectFailure, type TestCore } from '../testing/testCore.js';
@@ -20,7 +30,11 @@ import { vi } from 'vitest';
 const opened: TestCore[] = [];
 const dirs: string[] = [];
 afterEach(async () => {
-  while (opened.length) await opened.pop()!.close().catch(() => undefined);
+  while (opened.length)
+    await opened
+      .pop()!
+      .close()
+      .catch(() => undefined);
   while (dirs.length) rmSync(dirs.pop()!, { recursive: true, force: true });
 });
 
@@ -37,7 +51,12 @@ function tempDir(): string {
 
 async function addPhoto(t: TestCore, token: string, caseId: string, seed: number): Promise<string> {
   const rec = await t.call(token, 'evidence.add', {
-    caseId, kind: 'photo', fileName: `现场${seed}.png`, contentBase64: makePng(20 + seed, 10).toString('base64'), description: `现场照片${seed}`, takenOn: '2026-03-02',
+    caseId,
+    kind: 'photo',
+    fileName: `现场${seed}.png`,
+    contentBase64: makePng(20 + seed, 10).toString('base64'),
+    description: `现场照片${seed}`,
+    takenOn: '2026-03-02',
   });
   return rec.hash;
 }
@@ -120,7 +139,9 @@ describe('backup and restore through the operations', () => {
     const officer = await t.login('officer');
     expect((await expectFailure(t.call(officer, 'backup.now', {}))).code).toBe('FORBIDDEN_ROLE');
     expect((await expectFailure(t.call(officer, 'backup.list', {}))).code).toBe('FORBIDDEN_ROLE');
-    expect((await expectFailure(t.call(officer, 'backup.restore', { id: '20260302T020000Z' }))).code).toBe('FORBIDDEN_ROLE');
+    expect((await expectFailure(t.call(officer, 'backup.restore', { id: '20260302T020000Z' }))).code).toBe(
+      'FORBIDDEN_ROLE',
+    );
   });
 
   it('refuses a backup with a damaged or missing file, and changes nothing', async () => {
@@ -133,7 +154,10 @@ describe('backup and restore through the operations', () => {
     const root = (await t.call(head, 'backup.list', {})).folder;
     const stored = poolPath(root, photo);
     const good = readFileSync(stored);
-    writeFileSync(stored, Buffer.concat([good.subarray(0, good.length - 1), Buffer.from([good[good.length - 1]! ^ 1])]));
+    writeFileSync(
+      stored,
+      Buffer.concat([good.subarray(0, good.length - 1), Buffer.from([good[good.length - 1]! ^ 1])]),
+    );
     await openCase(t, officer);
 
     const refused = await expectFailure(t.call(head, 'backup.restore', { id: backup.id }));
@@ -185,8 +209,12 @@ describe('backup and restore through the operations', () => {
     const b = (await t.call(head, 'backup.list', {})).backups;
     expect(b).toHaveLength(2);
     expect(pooled.length).toBe(b[0]!.blobs);
-    expect((await expectFailure(t.call(head, 'backup.setFolder', { folder: 'relative/path' }))).message).toMatch(/完整路径/);
-    expect((await expectFailure(t.call(head, 'backup.setFolder', { folder: join(t.dir, 'blobs') }))).message).toMatch(/数据目录之内/);
+    expect((await expectFailure(t.call(head, 'backup.setFolder', { folder: 'relative/path' }))).message).toMatch(
+      /完整路径/,
+    );
+    expect((await expectFailure(t.call(head, 'backup.setFolder', { folder: join(t.dir, 'blobs') }))).message).toMatch(
+      /数据目录之内/,
+    );
     expect((await t.call(head, 'backup.setFolder', { folder: null })).folder).toBe(join(t.dir, 'backups'));
   });
 
@@ -196,7 +224,12 @@ describe('backup and restore through the operations', () => {
     expect(await svc.runIfDue()).not.toBeNull();
     expect(await svc.runIfDue()).toBeNull(); // not due again the same day
     for (let day = 3; day <= 40; day++) {
-      t.clock.set(`2026-03-${String(day).padStart(2, '0')}T10:00:00+08:00`.replace(/-03-(3[2-9]|4\d)T/, (_m, d: string) => `-04-${String(Number(d) - 31).padStart(2, '0')}T`));
+      t.clock.set(
+        `2026-03-${String(day).padStart(2, '0')}T10:00:00+08:00`.replace(
+          /-03-(3[2-9]|4\d)T/,
+          (_m, d: string) => `-04-${String(Number(d) - 31).padStart(2, '0')}T`,
+        ),
+      );
       expect(await svc.runIfDue(), `day ${day}`).not.toBeNull();
     }
     const kept = listBackups(join(t.dir, 'backups'));
@@ -207,7 +240,11 @@ describe('backup and restore through the operations', () => {
 });
 
 describe('retention (policy.ts)', () => {
-  const at = (iso: string, kind: Dated['kind'] = 'daily'): Dated => ({ id: iso, kind, createdAt: new Date(iso).toISOString() });
+  const at = (iso: string, kind: Dated['kind'] = 'daily'): Dated => ({
+    id: iso,
+    kind,
+    createdAt: new Date(iso).toISOString(),
+  });
   it('keeps the newest of each of the last 7 days, then the newest of 4 weeks before, and 3 safety backups', () => {
     const all: Dated[] = [];
     for (let d = 1; d <= 60; d++) {
@@ -218,10 +255,25 @@ describe('retention (policy.ts)', () => {
     const keep = backupsToKeep(all, { daily: 7, weekly: 4, safety: 3 });
     const kept = all.filter((b) => keep.has(b.id));
     expect(kept.filter((b) => b.kind !== 'safety')).toHaveLength(11);
-    expect(kept.filter((b) => b.kind === 'safety').map((b) => b.createdAt.slice(0, 10))).toEqual(['2026-02-22', '2026-02-23', '2026-02-24']);
+    expect(kept.filter((b) => b.kind === 'safety').map((b) => b.createdAt.slice(0, 10))).toEqual([
+      '2026-02-22',
+      '2026-02-23',
+      '2026-02-24',
+    ]);
     // The last 7 days: the later (manual) backup of each day.
-    const days = kept.filter((b) => b.kind === 'manual').map((b) => b.createdAt.slice(0, 10)).sort();
-    expect(days.slice(-7)).toEqual(['2026-02-23', '2026-02-24', '2026-02-25', '2026-02-26', '2026-02-27', '2026-02-28', '2026-03-01']);
+    const days = kept
+      .filter((b) => b.kind === 'manual')
+      .map((b) => b.createdAt.slice(0, 10))
+      .sort();
+    expect(days.slice(-7)).toEqual([
+      '2026-02-23',
+      '2026-02-24',
+      '2026-02-25',
+      '2026-02-26',
+      '2026-02-27',
+      '2026-02-28',
+      '2026-03-01',
+    ]);
   });
   it('always keeps the newest backup, and is due after intervalHours', () => {
     const only = [at('2026-03-02T02:00:00Z', 'safety')];
@@ -254,7 +306,10 @@ describe('a damaged database at start', () => {
     writeFileSync(file, garbage);
     rmSync(`${file}-wal`, { force: true });
     rmSync(`${file}-shm`, { force: true });
-    const err = await createCore({ dataDir: dir, demo: true }).then(() => null, (e: unknown) => e as { code: string; message: string });
+    const err = await createCore({ dataDir: dir, demo: true }).then(
+      () => null,
+      (e: unknown) => e as { code: string; message: string },
+    );
     expect(err?.code).toBe('DATABASE_CORRUPT');
     expect(err?.message).toMatch(/数据库文件已损坏/);
     expect(err?.message).toContain(`编号 ${id}`);
@@ -271,7 +326,10 @@ describe('a damaged database at start', () => {
     for (let i = 4096; i < bytes.length; i += 7) bytes[i] = 0xa5;
     writeFileSync(file, bytes);
     const before = statSync(file).size;
-    const err = await createCore({ dataDir: dir }).then(() => null, (e: unknown) => e as { code: string; message: string });
+    const err = await createCore({ dataDir: dir }).then(
+      () => null,
+      (e: unknown) => e as { code: string; message: string },
+    );
     expect(err?.code).toBe('DATABASE_CORRUPT');
     expect(err?.message).toMatch(/最近的完好备份/);
     expect(statSync(file).size).toBe(before);
@@ -282,12 +340,22 @@ describe('a damaged database at start', () => {
     const file = join(dir, 'anjuan.sqlite');
     truncateSync(file, 0);
     expect(inspectDatabaseFile(dir)).toMatch(/为空/);
-    const err = await createCore({ dataDir: dir, demo: true }).then(() => null, (e: unknown) => e as { code: string });
+    const err = await createCore({ dataDir: dir, demo: true }).then(
+      () => null,
+      (e: unknown) => e as { code: string },
+    );
     expect(err?.code).toBe('DATABASE_CORRUPT');
     expect(statSync(file).size).toBe(0);
     unlinkSync(file);
     expect(inspectDatabaseFile(dir)).toMatch(/缺失/);
-    expect((await createCore({ dataDir: dir }).then(() => null, (e: unknown) => e as { code: string }))?.code).toBe('DATABASE_CORRUPT');
+    expect(
+      (
+        await createCore({ dataDir: dir }).then(
+          () => null,
+          (e: unknown) => e as { code: string },
+        )
+      )?.code,
+    ).toBe('DATABASE_CORRUPT');
     expect(existsSync(file)).toBe(false);
   });
 
@@ -296,7 +364,9 @@ describe('a damaged database at start', () => {
     const file = join(dir, 'anjuan.sqlite');
     writeFileSync(file, Buffer.alloc(8192, 0x42));
     const out: string[] = [];
-    const log = vi.spyOn(console, 'log').mockImplementation((m: string) => { out.push(m); });
+    const log = vi.spyOn(console, 'log').mockImplementation((m: string) => {
+      out.push(m);
+    });
     const err = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     try {
       expect(await runOfflineBackup('backup.list', {}, dir)).toBe(0);

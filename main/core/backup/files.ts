@@ -36,7 +36,11 @@ export type CopyResult = { ok: true; bytes: number } | { ok: false; reason: 'mis
  * Copies `src` to `dest` only if its content has the SHA-256 `expected` (a blob's name; any other
  * content is reported 'damaged' and nothing is written). `dest` appears whole or not at all.
  */
-export async function copyVerified(src: string, dest: string, expected?: string): Promise<CopyResult & { sha256?: string }> {
+export async function copyVerified(
+  src: string,
+  dest: string,
+  expected?: string,
+): Promise<CopyResult & { sha256?: string }> {
   if (!existsSync(src)) return { ok: false, reason: 'missing' };
   mkdirSync(dirname(dest), { recursive: true, mode: 0o700 });
   const tmp = join(dirname(dest), `.${basename(dest)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
@@ -64,7 +68,8 @@ export async function copyVerified(src: string, dest: string, expected?: string)
     }
     // Read back: what reached the disk is what was read.
     const back = await hashFile(tmp);
-    if (!back || back.sha256 !== sha256 || back.bytes !== bytes) throw Object.assign(new Error('copy did not reach the disk whole'), { code: 'ENOSPC' });
+    if (!back || back.sha256 !== sha256 || back.bytes !== bytes)
+      throw Object.assign(new Error('copy did not reach the disk whole'), { code: 'ENOSPC' });
     await rename(tmp, dest);
     syncDirectory(dirname(dest));
     return { ok: true, bytes, sha256 };

@@ -30,7 +30,11 @@ export const manifestSchema = z.object({
   createdAt: z.string(),
   appVersion: z.string(),
   device: z.string(),
-  database: z.object({ file: z.literal(databaseFile), sha256: z.string().regex(/^[0-9a-f]{64}$/), bytes: z.number().int() }),
+  database: z.object({
+    file: z.literal(databaseFile),
+    sha256: z.string().regex(/^[0-9a-f]{64}$/),
+    bytes: z.number().int(),
+  }),
   counts: z.object({ cases: z.number().int(), events: z.number().int() }),
   blobs: z.object({
     count: z.number().int(),
@@ -65,14 +69,18 @@ export function backupRoot(dataDir: string): string {
 }
 
 export function saveBackupFolder(dataDir: string, folder: string | null): void {
-  writeFileDurably(join(dataDir, settingsFile), Buffer.from(`${JSON.stringify({ folder: folder ? resolve(folder) : null }, null, 2)}\n`));
+  writeFileDurably(
+    join(dataDir, settingsFile),
+    Buffer.from(`${JSON.stringify({ folder: folder ? resolve(folder) : null }, null, 2)}\n`),
+  );
 }
 
 export const backupDir = (root: string, id: string): string => join(root, id);
 export const poolDir = (root: string): string => join(root, 'blobs');
 export const poolPath = (root: string, hash: string): string => join(poolDir(root), hash.slice(0, 2), hash.slice(2));
 /** Where the data directory keeps a blob (store/blobStore.ts). */
-export const blobPath = (dataDir: string, hash: string): string => join(dataDir, 'blobs', hash.slice(0, 2), hash.slice(2));
+export const blobPath = (dataDir: string, hash: string): string =>
+  join(dataDir, 'blobs', hash.slice(0, 2), hash.slice(2));
 
 export function readManifest(root: string, id: string): Manifest {
   return manifestSchema.parse(JSON.parse(readFileSync(join(backupDir(root, id), 'manifest.json'), 'utf8')));
@@ -80,9 +88,16 @@ export function readManifest(root: string, id: string): Manifest {
 
 export function infoOf(m: Manifest, problems: string[] = []): BackupInfo {
   return {
-    id: m.id, kind: m.kind, createdAt: m.createdAt, databaseBytes: m.database.bytes,
-    cases: m.counts.cases, events: m.counts.events,
-    blobs: m.blobs.count, blobBytes: m.blobs.bytes, missingBlobs: m.blobs.missing.length, problems,
+    id: m.id,
+    kind: m.kind,
+    createdAt: m.createdAt,
+    databaseBytes: m.database.bytes,
+    cases: m.counts.cases,
+    events: m.counts.events,
+    blobs: m.blobs.count,
+    blobBytes: m.blobs.bytes,
+    missingBlobs: m.blobs.missing.length,
+    problems,
   };
 }
 
@@ -100,7 +115,18 @@ export function listBackups(root: string): BackupInfo[] {
     try {
       out.push(infoOf(readManifest(root, name)));
     } catch {
-      out.push({ id: name, kind: 'manual', createdAt: idToInstant(name), databaseBytes: 0, cases: 0, events: 0, blobs: 0, blobBytes: 0, missingBlobs: 0, problems: ['备份清单（manifest.json）缺失或损坏，此备份不能用于恢复'] });
+      out.push({
+        id: name,
+        kind: 'manual',
+        createdAt: idToInstant(name),
+        databaseBytes: 0,
+        cases: 0,
+        events: 0,
+        blobs: 0,
+        blobBytes: 0,
+        missingBlobs: 0,
+        problems: ['备份清单（manifest.json）缺失或损坏，此备份不能用于恢复'],
+      });
     }
   }
   return out.sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id));
@@ -114,7 +140,10 @@ export function idToInstant(id: string): string {
 
 /** A new id for a backup taken at `at`, unique in `root`. */
 export function newBackupId(root: string, at: Date): string {
-  const base = at.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}Z$/, 'Z');
+  const base = at
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}Z$/, 'Z');
   let id = base;
   for (let n = 2; existsSync(join(root, id)) || existsSync(join(root, `.partial-${id}`)); n++) id = `${base}-${n}`;
   return id;
@@ -124,7 +153,11 @@ export function newBackupId(root: string, at: Date): string {
 export function dataDirInUse(dataDir: string): boolean {
   const blobs = join(dataDir, 'blobs');
   try {
-    if (existsSync(blobs) && readdirSync(blobs).some((d) => /^[0-9a-f]{2}$/.test(d) && readdirSync(join(blobs, d)).length > 0)) return true;
+    if (
+      existsSync(blobs) &&
+      readdirSync(blobs).some((d) => /^[0-9a-f]{2}$/.test(d) && readdirSync(join(blobs, d)).length > 0)
+    )
+      return true;
   } catch {
     /* unreadable: judged by the backups */
   }

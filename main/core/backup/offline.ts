@@ -19,15 +19,29 @@ export function offlineList(dataDir: string): { folder: string; backups: BackupI
   return { folder, backups: listBackups(folder) };
 }
 
-export async function offlineRestore(dataDir: string, input: unknown, now = new Date(), keys: KeyProvider = keyProviderFromEnv(process.env, dataDir)): Promise<{ restored: BackupInfo; damagedMovedTo: string | null; blobsRepaired: number; message: string }> {
+export async function offlineRestore(
+  dataDir: string,
+  input: unknown,
+  now = new Date(),
+  keys: KeyProvider = keyProviderFromEnv(process.env, dataDir),
+): Promise<{ restored: BackupInfo; damagedMovedTo: string | null; blobsRepaired: number; message: string }> {
   const parsed = backupId.safeParse((input as { id?: unknown } | null)?.id);
-  if (!parsed.success) throw new AppError('VALIDATION', '请给出要恢复的备份编号，如 {"id":"20261207T120000Z"}（用 backup.list 列出）');
+  if (!parsed.success)
+    throw new AppError('VALIDATION', '请给出要恢复的备份编号，如 {"id":"20261207T120000Z"}（用 backup.list 列出）');
   const root = backupRoot(dataDir);
   const key = databaseKey(dataDir, keys); // encrypted data directory: its backups are read, and a plain one encrypted, with its key
   const verified = await verifyBackup(root, parsed.data, key);
-  const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}Z$/, 'Z');
+  const stamp = now
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}Z$/, 'Z');
   const damagedMovedTo = moveDatabaseAside(dataDir, stamp);
-  const { blobsRepaired } = await replaceDataDir(dataDir, root, verified, key && keys.kind !== 'none' ? { key, keyStore: keys.kind } : null);
+  const { blobsRepaired } = await replaceDataDir(
+    dataDir,
+    root,
+    verified,
+    key && keys.kind !== 'none' ? { key, keyStore: keys.kind } : null,
+  );
   // The restored database must open as the core will open it.
   (await openCheckedDatabase(dataDir, { key, keys })).close();
   const message = [

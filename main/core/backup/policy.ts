@@ -79,7 +79,15 @@ export function backupsToKeep(backups: readonly Dated[], keep: RetentionPolicy):
 }
 
 /** Whether an automatic backup is due at `now`: none yet, or the newest daily/manual one is `intervalHours` old. */
-export function backupDue(backups: readonly Dated[], now: Date, policy: Pick<BackupPolicy, 'intervalHours'> = backupPolicy): boolean {
-  const newest = backups.filter((b) => b.kind !== 'safety').map((b) => Date.parse(b.createdAt)).filter((t) => !Number.isNaN(t)).sort((a, b) => b - a)[0];
+export function backupDue(
+  backups: readonly Dated[],
+  now: Date,
+  policy: Pick<BackupPolicy, 'intervalHours'> = backupPolicy,
+): boolean {
+  const newest = backups
+    .filter((b) => b.kind !== 'safety')
+    .map((b) => Date.parse(b.createdAt))
+    .filter((t) => !Number.isNaN(t))
+    .sort((a, b) => b - a)[0];
   return newest === undefined || now.getTime() - newest >= policy.intervalHours * 3600_000;
 }

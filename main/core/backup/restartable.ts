@@ -25,11 +25,14 @@ export async function restartableCore(open: (reopen: Reopen) => Promise<Core>): 
   const reopen: Reopen = async ({ beforeClose, replace }) => {
     // New requests wait from now on; those already running (the caller is one of them) finish first.
     let done!: () => void;
-    swapping = new Promise<void>((r) => { done = r; });
+    swapping = new Promise<void>((r) => {
+      done = r;
+    });
     try {
       const started = Date.now();
       while (inflight > 1) {
-        if (Date.now() - started > drainMs) throw new AppError('BUSY', '其他操作仍在进行，未能恢复，请稍后重试（数据未作改动）');
+        if (Date.now() - started > drainMs)
+          throw new AppError('BUSY', '其他操作仍在进行，未能恢复，请稍后重试（数据未作改动）');
         await new Promise((r) => setTimeout(r, 25));
       }
       if (beforeClose) await beforeClose();
@@ -47,7 +50,9 @@ export async function restartableCore(open: (reopen: Reopen) => Promise<Core>): 
         const dead: Core = {
           dispatch: async () => ({ ok: false, error }),
           file: async () => ({ ok: false, error }),
-          get services(): never { throw e; },
+          get services(): never {
+            throw e;
+          },
           close: async () => undefined,
         };
         current = dead;

@@ -24,7 +24,16 @@ import { AppError } from '../../../common/errors.js';
 import type { BackupInfo } from '../../../common/schemas/backup.js';
 import { syncDirectory } from '../store/durableFile.js';
 import { copyVerified, hashFile, removeTree } from './files.js';
-import { backupDir, blobPath, databaseFile, dataFolders, infoOf, poolPath, readManifest, type Manifest } from './layout.js';
+import {
+  backupDir,
+  blobPath,
+  databaseFile,
+  dataFolders,
+  infoOf,
+  poolPath,
+  readManifest,
+  type Manifest,
+} from './layout.js';
 
 export interface Verified {
   manifest: Manifest;
@@ -51,7 +60,8 @@ export async function verifyBackup(root: string, id: string, key: Buffer | null 
   const dbFile = join(dir, databaseFile);
   const dbHash = await hashFile(dbFile);
   if (!dbHash) problems.push('数据库副本缺失或无法读取');
-  else if (dbHash.sha256 !== manifest.database.sha256) problems.push('数据库副本与备份清单记录的哈希不符（已被改动或损坏）');
+  else if (dbHash.sha256 !== manifest.database.sha256)
+    problems.push('数据库副本与备份清单记录的哈希不符（已被改动或损坏）');
 
   let referenced: string[] = [];
   if (dbHash) {
@@ -60,8 +70,11 @@ export async function verifyBackup(root: string, id: string, key: Buffer | null 
       try {
         const rows = db.pragma('integrity_check', { simple: false }) as Array<{ integrity_check: string }>;
         const result = rows.map((r) => r.integrity_check);
-        if (result.length !== 1 || result[0] !== 'ok') problems.push(`数据库副本未通过完整性检查（PRAGMA integrity_check：${result.slice(0, 3).join('；')}）`);
-        referenced = (db.prepare('SELECT hash FROM blobs ORDER BY hash').all() as Array<{ hash: string }>).map((r) => r.hash);
+        if (result.length !== 1 || result[0] !== 'ok')
+          problems.push(`数据库副本未通过完整性检查（PRAGMA integrity_check：${result.slice(0, 3).join('；')}）`);
+        referenced = (db.prepare('SELECT hash FROM blobs ORDER BY hash').all() as Array<{ hash: string }>).map(
+          (r) => r.hash,
+        );
       } finally {
         db.close();
       }
@@ -80,7 +93,10 @@ export async function verifyBackup(root: string, id: string, key: Buffer | null 
     else if (h.sha256 !== hash) badBlobs.push(`${hash.slice(0, 12)}…（内容与哈希不符）`);
     else blobs.push(hash);
   }
-  if (badBlobs.length) problems.push(`${badBlobs.length}个证据或文书文件缺失或已损坏：${badBlobs.slice(0, most).join('、')}${badBlobs.length > most ? ' 等' : ''}`);
+  if (badBlobs.length)
+    problems.push(
+      `${badBlobs.length}个证据或文书文件缺失或已损坏：${badBlobs.slice(0, most).join('、')}${badBlobs.length > most ? ' 等' : ''}`,
+    );
 
   for (const f of manifest.files) {
     const h = await hashFile(join(dir, 'files', ...f.path.split('/')));
@@ -88,10 +104,19 @@ export async function verifyBackup(root: string, id: string, key: Buffer | null 
   }
 
   if (problems.length) {
-    throw new AppError('BACKUP_INVALID', `备份 ${id} 校验未通过，不能用于恢复，当前数据未作任何改动：${problems.join('；')}`, { id, problems });
+    throw new AppError(
+      'BACKUP_INVALID',
+      `备份 ${id} 校验未通过，不能用于恢复，当前数据未作任何改动：${problems.join('；')}`,
+      { id, problems },
+    );
   }
   const warnings = manifest.blobs.missing.length
-    ? [`备份时已有${manifest.blobs.missing.length}个文件缺失或损坏，恢复后仍然缺少：${manifest.blobs.missing.slice(0, most).map((m) => `${m.hash.slice(0, 12)}…`).join('、')}`]
+    ? [
+        `备份时已有${manifest.blobs.missing.length}个文件缺失或损坏，恢复后仍然缺少：${manifest.blobs.missing
+          .slice(0, most)
+          .map((m) => `${m.hash.slice(0, 12)}…`)
+          .join('、')}`,
+      ]
     : [];
   return { manifest, info: infoOf(manifest), blobs, warnings };
 }
@@ -102,7 +127,9 @@ function removeIfThere(path: string): void {
 
 /** Moves the database files (damaged, or about to be replaced offline) to `<dataDir>/damaged-<stamp>/`. Returns that folder, or null if there was nothing. */
 export function moveDatabaseAside(dataDir: string, stamp: string): string | null {
-  const names = [databaseFile, `${databaseFile}-wal`, `${databaseFile}-shm`, `${databaseFile}-journal`].filter((n) => existsSync(join(dataDir, n)));
+  const names = [databaseFile, `${databaseFile}-wal`, `${databaseFile}-shm`, `${databaseFile}-journal`].filter((n) =>
+    existsSync(join(dataDir, n)),
+  );
   if (!names.length) return null;
   const dest = join(dataDir, `damaged-${stamp}`);
   mkdirSync(dest, { recursive: true, mode: 0o700 });
@@ -112,7 +139,10 @@ export function moveDatabaseAside(dataDir: string, stamp: string): string | null
 }
 
 /** The data directory's database key and where it is kept, when it is encrypted (or the backup is). */
-export interface RestoreKey { key: Buffer; keyStore: KeyStoreKind }
+export interface RestoreKey {
+  key: Buffer;
+  keyStore: KeyStoreKind;
+}
 
 /**
  * Puts a verified backup in place. The database must be closed (the core is stopped, or restarting).
@@ -120,20 +150,36 @@ export interface RestoreKey { key: Buffer; keyStore: KeyStoreKind }
  * in (a backup from before encryption was enabled); an encrypted one (read with the key in
  * `verifyBackup`) into a directory without the marker gets the marker back.
  */
-export async function replaceDataDir(dataDir: string, root: string, v: Verified, encryption: RestoreKey | null = null): Promise<{ blobsRepaired: number }> {
+export async function replaceDataDir(
+  dataDir: string,
+  root: string,
+  v: Verified,
+  encryption: RestoreKey | null = null,
+): Promise<{ blobsRepaired: number }> {
   const dir = backupDir(root, v.manifest.id);
   // 1. The database: the old WAL must never meet the new file.
-  for (const n of [`${databaseFile}-wal`, `${databaseFile}-shm`, `${databaseFile}-journal`]) removeIfThere(join(dataDir, n));
+  for (const n of [`${databaseFile}-wal`, `${databaseFile}-shm`, `${databaseFile}-journal`])
+    removeIfThere(join(dataDir, n));
   const incoming = join(dataDir, `.${databaseFile}.restoring`);
   removeIfThere(incoming);
   const copied = await copyVerified(join(dir, databaseFile), incoming, v.manifest.database.sha256);
   if (!copied.ok) throw new AppError('BACKUP_INVALID', '备份的数据库副本在恢复过程中读取失败，当前数据库未被替换');
   const marker = readEncryptionMarker(dataDir);
   if (marker && isPlainSqliteFile(incoming)) {
-    if (!encryption) throw new AppError('DATABASE_KEY_MISSING', '数据目录已加密，但没有数据库密钥，不能把明文备份恢复进来；当前数据库未被替换');
+    if (!encryption)
+      throw new AppError(
+        'DATABASE_KEY_MISSING',
+        '数据目录已加密，但没有数据库密钥，不能把明文备份恢复进来；当前数据库未被替换',
+      );
     encryptDatabaseFile(incoming, encryption.key);
   } else if (!marker && !isPlainSqliteFile(incoming) && encryption) {
-    writeEncryptionMarker(dataDir, { format: 1, cipher: 'sqlcipher4', state: 'encrypted', since: v.manifest.createdAt, keyStore: encryption.keyStore });
+    writeEncryptionMarker(dataDir, {
+      format: 1,
+      cipher: 'sqlcipher4',
+      state: 'encrypted',
+      since: v.manifest.createdAt,
+      keyStore: encryption.keyStore,
+    });
   }
   renameSync(incoming, join(dataDir, databaseFile));
   syncDirectory(dataDir);
@@ -156,7 +202,11 @@ export async function replaceDataDir(dataDir: string, root: string, v: Verified,
     removeTree(old);
     if (existsSync(target)) renameSync(target, old);
     for (const f of v.manifest.files.filter((x) => x.path.startsWith(`${folder}/`))) {
-      const r = await copyVerified(join(dir, 'files', ...f.path.split('/')), join(dataDir, ...f.path.split('/')), f.sha256);
+      const r = await copyVerified(
+        join(dir, 'files', ...f.path.split('/')),
+        join(dataDir, ...f.path.split('/')),
+        f.sha256,
+      );
       if (!r.ok) throw new AppError('BACKUP_INVALID', `恢复数据文件 ${f.path} 时备份中的副本已不可读`);
     }
     removeTree(old);

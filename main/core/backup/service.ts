@@ -85,7 +85,16 @@ export class BackupService {
   }
 
   private take(kind: BackupKind): Promise<BackupInfo> {
-    return takeBackup({ db: this.o.db, dataDir: this.o.dataDir, root: this.root, kind, now: this.o.now(), device: this.o.device, appVersion: this.o.appVersion, key: this.key });
+    return takeBackup({
+      db: this.o.db,
+      dataDir: this.o.dataDir,
+      root: this.root,
+      kind,
+      now: this.o.now(),
+      device: this.o.device,
+      appVersion: this.o.appVersion,
+      key: this.key,
+    });
   }
 
   /** `backup.now`: a backup at once, then pruning. */
@@ -115,7 +124,9 @@ export class BackupService {
   }
 
   private startSchedule(): void {
-    const look = (): void => { void this.runIfDue(); };
+    const look = (): void => {
+      void this.runIfDue();
+    };
     const first = setTimeout(look, this.policy.firstCheckAfterMinutes * 60_000);
     const every = setInterval(look, this.policy.checkEveryMinutes * 60_000);
     first.unref();
@@ -130,14 +141,18 @@ export class BackupService {
   prune(): string[] {
     const root = this.root;
     const all = listBackups(root);
-    const keep = backupsToKeep(all.filter((b) => !b.problems.length), this.policy.keep);
+    const keep = backupsToKeep(
+      all.filter((b) => !b.problems.length),
+      this.policy.keep,
+    );
     const removed: string[] = [];
     for (const b of all) {
       if (keep.has(b.id) || b.problems.length) continue; // a backup we cannot read is left for a person to look at
       removeTree(join(root, b.id));
       removed.push(b.id);
     }
-    for (const name of existsSync(root) ? readdirSync(root) : []) if (name.startsWith('.partial-')) removeTree(join(root, name));
+    for (const name of existsSync(root) ? readdirSync(root) : [])
+      if (name.startsWith('.partial-')) removeTree(join(root, name));
     // The store: every file some remaining backup's database refers to stays.
     const referenced = new Set<string>();
     for (const b of listBackups(root)) {
@@ -171,8 +186,12 @@ export class BackupService {
       try {
         await this.o.reopen({
           // Taken while no other request runs: nothing done before the restore is missing from it.
-          beforeClose: async () => { safety = await this.take('safety'); },
-          replace: async () => { repaired = (await replaceDataDir(this.o.dataDir, root, verified, this.o.encryption ?? null)).blobsRepaired; },
+          beforeClose: async () => {
+            safety = await this.take('safety');
+          },
+          replace: async () => {
+            repaired = (await replaceDataDir(this.o.dataDir, root, verified, this.o.encryption ?? null)).blobsRepaired;
+          },
         });
       } finally {
         this.restoring = false;
@@ -191,11 +210,13 @@ export class BackupService {
   /** `backup.setFolder`: an absolute folder this PC can write to, outside the data directory's own files; null for the default. */
   setFolder(folder: string | null): BackupListOutput {
     if (folder !== null) {
-      if (!isAbsolute(folder)) throw new AppError('VALIDATION', '备份文件夹应为完整路径（如 D:\\案卷备份 或 /media/备份盘/案卷）');
+      if (!isAbsolute(folder))
+        throw new AppError('VALIDATION', '备份文件夹应为完整路径（如 D:\\案卷备份 或 /media/备份盘/案卷）');
       const abs = resolve(folder);
       const data = resolve(this.o.dataDir);
       const inside = (a: string, b: string): boolean => a === b || a.startsWith(b.endsWith(sep) ? b : b + sep);
-      if (inside(abs, data) && !inside(abs, defaultBackupRoot(data))) throw new AppError('VALIDATION', '备份文件夹不能在数据目录之内（默认的 backups 文件夹除外）');
+      if (inside(abs, data) && !inside(abs, defaultBackupRoot(data)))
+        throw new AppError('VALIDATION', '备份文件夹不能在数据目录之内（默认的 backups 文件夹除外）');
       if (inside(data, abs)) throw new AppError('VALIDATION', '备份文件夹不能包含数据目录');
       try {
         mkdirSync(abs, { recursive: true, mode: 0o700 });

@@ -37,7 +37,14 @@ export function inspectDatabaseFile(dataDir: string): string | null {
   return null;
 }
 
-const corruptCodes = new Set(['SQLITE_NOTADB', 'SQLITE_CORRUPT', 'SQLITE_CORRUPT_INDEX', 'SQLITE_CORRUPT_SEQUENCE', 'SQLITE_CORRUPT_VTAB', 'SQLITE_IOERR_SHORT_READ']);
+const corruptCodes = new Set([
+  'SQLITE_NOTADB',
+  'SQLITE_CORRUPT',
+  'SQLITE_CORRUPT_INDEX',
+  'SQLITE_CORRUPT_SEQUENCE',
+  'SQLITE_CORRUPT_VTAB',
+  'SQLITE_IOERR_SHORT_READ',
+]);
 
 /** The newest backup whose manifest reads and whose database copy still has its recorded hash. */
 export async function newestGoodBackup(dataDir: string): Promise<{ root: string; backup: BackupInfo } | null> {
@@ -55,7 +62,8 @@ export async function newestGoodBackup(dataDir: string): Promise<{ root: string;
   return null;
 }
 
-const localTime = (iso: string): string => new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
+const localTime = (iso: string): string =>
+  new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
 
 /** The Chinese message for a damaged database: what, where, the newest good backup and the command that restores it. */
 export async function corruptDatabaseError(dataDir: string, reason: string): Promise<AppError> {
@@ -68,10 +76,17 @@ export async function corruptDatabaseError(dataDir: string, reason: string): Pro
     good
       ? `最近的完好备份：${localTime(good.backup.createdAt)}（编号 ${good.backup.id}，${good.backup.cases}件案件，位于 ${good.root}）。`
       : `没有找到可用的备份（${backupRoot(dataDir)}）。请不要删除这个文件，联系技术支持尝试修复。`,
-    ...(command ? [`恢复方法：关闭案卷后在命令行运行 ${command}（无需登录；损坏的文件会移到数据目录下的 damaged-… 文件夹保存，不会删除），然后重新启动案卷。此后的改动需要重新录入。`] : []),
+    ...(command
+      ? [
+          `恢复方法：关闭案卷后在命令行运行 ${command}（无需登录；损坏的文件会移到数据目录下的 damaged-… 文件夹保存，不会删除），然后重新启动案卷。此后的改动需要重新录入。`,
+        ]
+      : []),
   ];
   return new AppError('DATABASE_CORRUPT', lines.join('\n'), {
-    file, reason, backup: good ? { id: good.backup.id, createdAt: good.backup.createdAt, folder: good.root } : null, restoreCommand: command,
+    file,
+    reason,
+    backup: good ? { id: good.backup.id, createdAt: good.backup.createdAt, folder: good.root } : null,
+    restoreCommand: command,
   });
 }
 
@@ -95,7 +110,10 @@ export async function openCheckedDatabase(dataDir: string, opts: CheckedOpenOpti
 }
 
 /** `openCheckedDatabase`, also returning the tables whose check waits until after the first answer (store/integrity.ts). */
-export async function openCheckedDatabaseDeferring(dataDir: string, opts: CheckedOpenOptions = {}): Promise<{ db: Db; deferred: string[] }> {
+export async function openCheckedDatabaseDeferring(
+  dataDir: string,
+  opts: CheckedOpenOptions = {},
+): Promise<{ db: Db; deferred: string[] }> {
   const problem = inspectDatabaseFile(dataDir);
   if (problem) throw await corruptDatabaseError(dataDir, problem);
   const key = opts.key ?? null;
@@ -108,9 +126,10 @@ export async function openCheckedDatabaseDeferring(dataDir: string, opts: Checke
       throw wrongKeyError(dataDir, opts.keys ?? { kind: 'test', where: '启动参数' });
     }
     if (!isCorruption(e)) throw e;
-    const reason = e instanceof AppError && e.details && typeof (e.details as { reason?: unknown }).reason === 'string'
-      ? `SQLite 完整性检查未通过（${(e.details as { reason: string }).reason.slice(0, 200)}）`
-      : `SQLite 报告文件已损坏（${(e as { code?: string }).code ?? ''}：${e instanceof Error ? e.message : String(e)}）`;
+    const reason =
+      e instanceof AppError && e.details && typeof (e.details as { reason?: unknown }).reason === 'string'
+        ? `SQLite 完整性检查未通过（${(e.details as { reason: string }).reason.slice(0, 200)}）`
+        : `SQLite 报告文件已损坏（${(e as { code?: string }).code ?? ''}：${e instanceof Error ? e.message : String(e)}）`;
     throw await corruptDatabaseError(dataDir, reason);
   }
 }

@@ -13,7 +13,16 @@ import type { BackupInfo, BackupKind } from '../../../common/schemas/backup.js';
 import type { Db } from '../store/db.js';
 import { isNoSpace, syncDirectory, writeFileDurably } from '../store/durableFile.js';
 import { copyVerified, filesUnder, hashFile, removeTree } from './files.js';
-import { backupDir, blobPath, databaseFile, dataFolders, infoOf, newBackupId, poolPath, type Manifest } from './layout.js';
+import {
+  backupDir,
+  blobPath,
+  databaseFile,
+  dataFolders,
+  infoOf,
+  newBackupId,
+  poolPath,
+  type Manifest,
+} from './layout.js';
 
 export interface TakeOptions {
   db: Db;
@@ -28,12 +37,19 @@ export interface TakeOptions {
 }
 
 /** The blobs a database refers to, and its counts (read from a copy, never the live database). */
-export function readCopy(file: string, key: Buffer | null = null): { blobs: Array<{ hash: string; size: number }>; cases: number; events: number; check: string } {
+export function readCopy(
+  file: string,
+  key: Buffer | null = null,
+): { blobs: Array<{ hash: string; size: number }>; cases: number; events: number; check: string } {
   const db = openReadOnlyCopy(file, key);
   try {
     const check = (db.pragma('quick_check', { simple: true }) as string) ?? '';
-    const blobs = db.prepare('SELECT hash, size FROM blobs ORDER BY hash').all() as Array<{ hash: string; size: number }>;
-    const count = (table: string): number => (db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
+    const blobs = db.prepare('SELECT hash, size FROM blobs ORDER BY hash').all() as Array<{
+      hash: string;
+      size: number;
+    }>;
+    const count = (table: string): number =>
+      (db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
     return { blobs, cases: count('cases'), events: count('case_events'), check };
   } finally {
     db.close();
@@ -53,14 +69,20 @@ export async function takeBackup(o: TakeOptions): Promise<BackupInfo> {
     else await o.db.backup(dbCopy);
     const copy = readCopy(dbCopy, o.key ?? null);
     if (copy.check !== 'ok') {
-      throw new AppError('BACKUP_FAILED', `备份失败：当前数据库的副本未通过完整性检查（${copy.check.slice(0, 200)}），请尽快联系技术支持`);
+      throw new AppError(
+        'BACKUP_FAILED',
+        `备份失败：当前数据库的副本未通过完整性检查（${copy.check.slice(0, 200)}），请尽快联系技术支持`,
+      );
     }
 
     const missing: Manifest['blobs']['missing'] = [];
     let blobBytes = 0;
     for (const { hash, size } of copy.blobs) {
       const dest = poolPath(o.root, hash);
-      if (existsSync(dest)) { blobBytes += size; continue; } // checked when it was copied; again before any restore
+      if (existsSync(dest)) {
+        blobBytes += size;
+        continue;
+      } // checked when it was copied; again before any restore
       const r = await copyVerified(blobPath(o.dataDir, hash), dest, hash);
       if (r.ok) blobBytes += r.bytes;
       else missing.push({ hash, reason: r.reason });
@@ -78,7 +100,12 @@ export async function takeBackup(o: TakeOptions): Promise<BackupInfo> {
     const dbHash = await hashFile(dbCopy);
     if (!dbHash) throw new AppError('BACKUP_FAILED', '备份失败：数据库副本无法读取');
     const manifest: Manifest = {
-      format: 1, id, kind: o.kind, createdAt: o.now.toISOString(), appVersion: o.appVersion, device: o.device,
+      format: 1,
+      id,
+      kind: o.kind,
+      createdAt: o.now.toISOString(),
+      appVersion: o.appVersion,
+      device: o.device,
       database: { file: databaseFile, sha256: dbHash.sha256, bytes: dbHash.bytes },
       counts: { cases: copy.cases, events: copy.events },
       blobs: { count: copy.blobs.length - missing.length, bytes: blobBytes, missing },
@@ -91,9 +118,11 @@ export async function takeBackup(o: TakeOptions): Promise<BackupInfo> {
   } catch (e) {
     removeTree(partial);
     if (e instanceof AppError) throw e;
-    if (isNoSpace(e)) throw new AppError('DISK_FULL', `备份失败：备份文件夹所在磁盘空间不足（${o.root}），请清理磁盘或另选备份文件夹`);
+    if (isNoSpace(e))
+      throw new AppError('DISK_FULL', `备份失败：备份文件夹所在磁盘空间不足（${o.root}），请清理磁盘或另选备份文件夹`);
     const code = (e as { code?: string } | null)?.code;
-    if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') throw new AppError('BACKUP_FAILED', `备份失败：没有写入备份文件夹的权限（${o.root}）`);
+    if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS')
+      throw new AppError('BACKUP_FAILED', `备份失败：没有写入备份文件夹的权限（${o.root}）`);
     throw new AppError('BACKUP_FAILED', `备份失败：${e instanceof Error ? e.message : String(e)}`);
   }
 }

@@ -23,15 +23,33 @@ export interface ActiveContentFinding {
 }
 
 const relationNames: Record<string, string> = {
-  attachedTemplate: '附加模板', image: '图片', oleObject: 'OLE对象', frame: '框架', subDocument: '子文档',
-  mailMergeSource: '邮件合并数据源', mailMergeHeaderSource: '邮件合并数据源', package: '嵌入包', video: '视频', audio: '音频',
-  externalLinkPath: '外部数据', font: '字体', stylesWithEffects: '样式', settings: '设置',
+  attachedTemplate: '附加模板',
+  image: '图片',
+  oleObject: 'OLE对象',
+  frame: '框架',
+  subDocument: '子文档',
+  mailMergeSource: '邮件合并数据源',
+  mailMergeHeaderSource: '邮件合并数据源',
+  package: '嵌入包',
+  video: '视频',
+  audio: '音频',
+  externalLinkPath: '外部数据',
+  font: '字体',
+  stylesWithEffects: '样式',
+  settings: '设置',
 };
 const dangerousFields = ['DDEAUTO', 'DDE', 'INCLUDETEXT', 'INCLUDEPICTURE', 'IMPORT', 'LINK'] as const;
 
 const short = (s: string): string => (s.length > 80 ? `${s.slice(0, 80)}…` : s);
-const attr = (tag: string, name: string): string | null => new RegExp(`\\b${name}\\s*=\\s*"([^"]*)"`, 'i').exec(tag)?.[1] ?? null;
-const unescapeXml = (s: string): string => s.replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+const attr = (tag: string, name: string): string | null =>
+  new RegExp(`\\b${name}\\s*=\\s*"([^"]*)"`, 'i').exec(tag)?.[1] ?? null;
+const unescapeXml = (s: string): string =>
+  s
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 
 /**
  * The code of every field: <w:fldSimple w:instr="…">, and complex fields — the <w:instrText> runs
@@ -42,7 +60,9 @@ function fieldCodes(xml: string): string[] {
   const codes: string[] = [];
   for (const m of xml.matchAll(/<w:fldSimple\b[^>]*\bw:instr\s*=\s*"([^"]*)"/g)) codes.push(unescapeXml(m[1]!));
   const open: string[] = [];
-  for (const m of xml.matchAll(/<w:fldChar\b[^>]*\bw:fldCharType\s*=\s*"(\w+)"[^>]*>|<w:instrText\b[^>]*>([^<]*)<\/w:instrText>/g)) {
+  for (const m of xml.matchAll(
+    /<w:fldChar\b[^>]*\bw:fldCharType\s*=\s*"(\w+)"[^>]*>|<w:instrText\b[^>]*>([^<]*)<\/w:instrText>/g,
+  )) {
     if (m[1] === 'begin') open.push('');
     else if (m[1] === 'separate' || m[1] === 'end') {
       const code = open.pop();
@@ -71,9 +91,12 @@ export function findActiveContent(zip: PizZip): ActiveContentFinding[] {
   const types = zip.file('[Content_Types].xml')?.asText() ?? '';
   for (const m of types.matchAll(/ContentType\s*=\s*"([^"]*)"/gi)) {
     const type = m[1]!;
-    if (/macroEnabled/i.test(type)) found.push({ kind: 'macro', part: '[Content_Types].xml', message: `文件类型为启用宏的文档（${type}）` });
-    else if (/vnd\.ms-office\.vbaProject/i.test(type)) found.push({ kind: 'macro', part: '[Content_Types].xml', message: `声明了宏代码部件（${type}）` });
-    else if (/vnd\.ms-office\.activeX/i.test(type)) found.push({ kind: 'activeX', part: '[Content_Types].xml', message: `声明了ActiveX控件部件（${type}）` });
+    if (/macroEnabled/i.test(type))
+      found.push({ kind: 'macro', part: '[Content_Types].xml', message: `文件类型为启用宏的文档（${type}）` });
+    else if (/vnd\.ms-office\.vbaProject/i.test(type))
+      found.push({ kind: 'macro', part: '[Content_Types].xml', message: `声明了宏代码部件（${type}）` });
+    else if (/vnd\.ms-office\.activeX/i.test(type))
+      found.push({ kind: 'activeX', part: '[Content_Types].xml', message: `声明了ActiveX控件部件（${type}）` });
   }
   for (const name of names.filter((n) => n.toLowerCase().endsWith('.rels'))) {
     const xml = zip.file(name)?.asText() ?? '';
@@ -83,7 +106,11 @@ export function findActiveContent(zip: PizZip): ActiveContentFinding[] {
       const type = (attr(tag, 'Type') ?? '').split('/').pop() ?? '';
       if (type === 'hyperlink') continue;
       const what = relationNames[type] ?? type ?? '未知类型';
-      found.push({ kind: 'externalLink', part: name, message: `含有外部链接：${what}（${type}）指向“${short(unescapeXml(attr(tag, 'Target') ?? ''))}”（${name}）` });
+      found.push({
+        kind: 'externalLink',
+        part: name,
+        message: `含有外部链接：${what}（${type}）指向“${short(unescapeXml(attr(tag, 'Target') ?? ''))}”（${name}）`,
+      });
     }
   }
   for (const name of names.filter((n) => /^word\/[^/]+\.xml$/i.test(n))) {
@@ -94,7 +121,11 @@ export function findActiveContent(zip: PizZip): ActiveContentFinding[] {
       const field = /^\s*([A-Za-z]+)/.exec(code)?.[1]?.toUpperCase() ?? '';
       if ((dangerousFields as readonly string[]).includes(field) && !seen.has(field)) {
         seen.add(field);
-        found.push({ kind: 'field', part: name, message: `含有会自动读取外部内容或运行程序的域代码 ${field}（${name}）` });
+        found.push({
+          kind: 'field',
+          part: name,
+          message: `含有会自动读取外部内容或运行程序的域代码 ${field}（${name}）`,
+        });
       }
     }
   }

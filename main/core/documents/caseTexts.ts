@@ -32,7 +32,10 @@ export function latestDocument(state: CaseState, match: (d: DocumentRecord) => b
 export const latestNumber = (state: CaseState, type: string): string =>
   latestDocument(state, (d) => d.type === type && d.number !== null)?.number ?? '';
 
-export interface EvidenceItem { seq: number; text: string }
+export interface EvidenceItem {
+  seq: number;
+  text: string;
+}
 
 /** Investigation records on file (inspection, interview, sampling), then each photo with its date: what proves the facts. */
 export function evidenceItems(state: CaseState): EvidenceItem[] {
@@ -42,7 +45,8 @@ export function evidenceItems(state: CaseState): EvidenceItem[] {
     if (d) texts.push(`${d.name}（${numericChineseDate(chinaDate(new Date(d.generatedAt)))}制作）`);
   }
   // The execution record (缴款凭证 …) proves the payment, not the facts.
-  for (const e of state.evidence) if (e.kind !== 'execution') texts.push(`现场照片：${e.description}（${numericChineseDate(e.takenOn)}拍摄）`);
+  for (const e of state.evidence)
+    if (e.kind !== 'execution') texts.push(`现场照片：${e.description}（${numericChineseDate(e.takenOn)}拍摄）`);
   return texts.map((text, i) => ({ seq: i + 1, text }));
 }
 
@@ -59,12 +63,17 @@ export function noticeHistory(state: CaseState, hearingRight: boolean, defenceRe
     : `我局以《${noticeDocumentName}》${number ? `（${number}）` : ''}`;
   const told = `${notice}，告知你单位拟作出行政处罚的内容及事实、理由、依据，以及依法享有的${rights}等权利。`;
   const statements = state.defence.statements;
-  if (statements.length === 0 && !hearing) return `${told}你单位在规定期限内未提出陈述、申辩意见${hearingRight ? '，也未要求听证' : ''}。`;
+  if (statements.length === 0 && !hearing)
+    return `${told}你单位在规定期限内未提出陈述、申辩意见${hearingRight ? '，也未要求听证' : ''}。`;
   const waived = statements.find((s) => s.waived);
   if (waived && !hearing) return `${told}你单位于${numericChineseDate(waived.on)}书面表示放弃${rights}的权利。`;
   const spoken = statements.filter((s) => !s.waived);
-  const said = spoken.length ? `你单位于${spoken.map((s) => `${numericChineseDate(s.on)}提出：${trimEnd(s.text)}`).join('；')}。` : '';
-  const review = defenceReview.trim() ? `经复核，${trimEnd(defenceReview)}。` : '我局对你单位提出的事实、理由和证据进行了复核。';
+  const said = spoken.length
+    ? `你单位于${spoken.map((s) => `${numericChineseDate(s.on)}提出：${trimEnd(s.text)}`).join('；')}。`
+    : '';
+  const review = defenceReview.trim()
+    ? `经复核，${trimEnd(defenceReview)}。`
+    : '我局对你单位提出的事实、理由和证据进行了复核。';
   return `${told}${said}${hearing}${review}`;
 }
 
@@ -78,7 +87,10 @@ export function decisionServiceText(state: CaseState): string {
 export function paymentsText(state: CaseState, fine: number | null): string {
   if (state.payments.length === 0) return '当事人尚未缴纳罚款。';
   const paid = state.payments.reduce((a, p) => a + p.amount, 0);
-  const lines = state.payments.map((p) => `当事人于${numericChineseDate(p.paidOn)}缴纳罚款人民币${formatYuan(p.amount)}元（缴款凭证号：${p.receiptNo}）。`);
+  const lines = state.payments.map(
+    (p) =>
+      `当事人于${numericChineseDate(p.paidOn)}缴纳罚款人民币${formatYuan(p.amount)}元（缴款凭证号：${p.receiptNo}）。`,
+  );
   if (fine !== null) lines.push(paid >= fine ? '罚款已全额缴纳。' : `尚欠罚款人民币${formatYuan(fine - paid)}元。`);
   return lines.join('\n');
 }

@@ -52,7 +52,8 @@ export function citationTexts(input: TemplateDataInput): CitationTexts {
     try {
       return citationOn(data, purpose, date);
     } catch (e) {
-      if (e instanceof CitationError) throw new AppError('VALIDATION', `无法确定文书引用的条文：${e.message}`, { purpose, date });
+      if (e instanceof CitationError)
+        throw new AppError('VALIDATION', `无法确定文书引用的条文：${e.message}`, { purpose, date });
       throw e;
     }
   };
@@ -60,8 +61,10 @@ export function citationTexts(input: TemplateDataInput): CitationTexts {
   const daily = trackFor(state, ['dailyPenalty'], ['recordRecheck']);
   const restriction = on('productionRestriction', today);
   // 限产停产 under the Code sits in each penalty clause: cite the case's own clause when it is of that law.
-  const restrictionCited = restriction.caseArticleFirst && sameLaw(restriction.law, state.violation.penaltyArticle.law)
-    ? `${restriction.law}${state.violation.penaltyArticle.article}` : articleCited(restriction);
+  const restrictionCited =
+    restriction.caseArticleFirst && sameLaw(restriction.law, state.violation.penaltyArticle.law)
+      ? `${restriction.law}${state.violation.penaltyArticle.article}`
+      : articleCited(restriction);
   const detention = detentionEntry(input, data, on);
   return {
     inspectionArticle: articleCited(on('inspectionAuthority', isValidDate(inspectedOn) ? inspectedOn : today)),
@@ -81,17 +84,34 @@ const sameLaw = (a: string, b: string): boolean => a.replace(/[《》]/g, '') ==
  * recorded it, else the one whose article is the case's penalty clause, else the general article
  * (环境保护法 art. 63; the Code has none).
  */
-function detentionEntry(input: TemplateDataInput, data: CitationsFile, on: (purpose: string, date: string) => CitationEntry): CitationEntry | null {
+function detentionEntry(
+  input: TemplateDataInput,
+  data: CitationsFile,
+  on: (purpose: string, date: string) => CitationEntry,
+): CitationEntry | null {
   const { state, fields, today } = input;
   const purpose = 'detentionReferral';
   const items = Object.entries(data.purposes[purpose]?.items ?? {});
-  const typed = fields[detentionGroundKey]?.trim()
-    || latestDocument(state, (d) => d.type === 'detention-referral-approval')?.fields[detentionGroundKey]?.trim() || '';
+  const typed =
+    fields[detentionGroundKey]?.trim() ||
+    latestDocument(state, (d) => d.type === 'detention-referral-approval')?.fields[detentionGroundKey]?.trim() ||
+    '';
   if (typed) {
-    const label = parseChoice(detentionGroundKey, '适用拘留的情形', typed, items.map(([, it]) => it.label));
+    const label = parseChoice(
+      detentionGroundKey,
+      '适用拘留的情形',
+      typed,
+      items.map(([, it]) => it.label),
+    );
     return on(`${purpose}.${items.find(([, it]) => it.label === label)![0]}`, today);
   }
-  const byClause = itemForArticle(data, purpose, today, state.violation.penaltyArticle.law, state.violation.penaltyArticle.article);
+  const byClause = itemForArticle(
+    data,
+    purpose,
+    today,
+    state.violation.penaltyArticle.law,
+    state.violation.penaltyArticle.article,
+  );
   if (byClause) return on(`${purpose}.${byClause}`, today);
   const general = data.purposes[purpose]?.entries.find((e) => e.from <= today && (e.to === null || today <= e.to));
   return general ?? null;

@@ -12,7 +12,15 @@ import type { TemplateInfo } from '../../../common/schemas/documents.js';
 import { usccCheckChar } from '../domain/uscc.js';
 import { templatesDir } from '../paths.js';
 import { sampleDates, sampleInputs } from './fixtureInputs.js';
-import { sampleApprovals, sampleDocuments, sampleNumbers, sampleReport, sampleServices, sampleSteps, sampleTracks } from './fixtureSteps.js';
+import {
+  sampleApprovals,
+  sampleDocuments,
+  sampleNumbers,
+  sampleReport,
+  sampleServices,
+  sampleSteps,
+  sampleTracks,
+} from './fixtureSteps.js';
 import { renderDocx } from './render.js';
 import { demoBureauInfo } from '../seed/demo.js';
 import { buildTemplateData } from './templateData.js';
@@ -49,14 +57,16 @@ export function sampleCaseState(): CaseState {
       breached: [{ law: '《中华人民共和国环境影响评价法》', article: '第二十五条' }],
       penaltyArticle: { law: '《中华人民共和国环境影响评价法》', article: '第三十一条第一款' },
       band: { kind: 'percent', of: '建设项目总投资额', minPercent: 1, maxPercent: 5 },
-      penaltyText: '责令停止建设，根据违法情节和危害后果，处建设项目总投资额百分之一以上百分之五以下的罚款，并可以责令恢复原状',
+      penaltyText:
+        '责令停止建设，根据违法情节和危害后果，处建设项目总投资额百分之一以上百分之五以下的罚款，并可以责令恢复原状',
     },
     officers: [
       { id: 'off-01', name: '张伟', certificateNo: '贵环执字522627001', certificateValidUntil: '2029-12-31' },
       { id: 'off-02', name: '李娜', certificateNo: '贵环执字522627002', certificateValidUntil: '2029-12-31' },
     ],
     source: '现场检查',
-    summary: '2026年3月2日，执法人员对贵州某某塑料再生有限公司进行现场检查，发现其年处理5万吨废塑料再生造粒建设项目环境影响报告表未经审批即开工建设，两条造粒生产线已建成并投入试生产。',
+    summary:
+      '2026年3月2日，执法人员对贵州某某塑料再生有限公司进行现场检查，发现其年处理5万吨废塑料再生造粒建设项目环境影响报告表未经审批即开工建设，两条造粒生产线已建成并投入试生产。',
     partyKind: 'organisation',
     violationOn: '2025-11-15',
     continuing: true,
@@ -77,13 +87,39 @@ export function sampleCaseState(): CaseState {
     ],
     documents: sampleDocuments,
     evidence: [
-      { id: 'ev-1', kind: 'photo', fileName: '造粒生产线.jpg', mimeType: 'image/jpeg', hash: '1'.repeat(64), size: 204800, description: '已建成的两条造粒生产线', takenOn: '2026-03-02', addedAt: '2026-03-03T03:00:00.000Z', addedBy: '张伟' },
-      { id: 'ev-2', kind: 'photo', fileName: '厂房全景.jpg', mimeType: 'image/jpeg', hash: '2'.repeat(64), size: 198400, description: '生产厂房全景及原料堆放情况', takenOn: '2026-03-02', addedAt: '2026-03-03T03:01:00.000Z', addedBy: '张伟' },
+      {
+        id: 'ev-1',
+        kind: 'photo',
+        fileName: '造粒生产线.jpg',
+        mimeType: 'image/jpeg',
+        hash: '1'.repeat(64),
+        size: 204800,
+        description: '已建成的两条造粒生产线',
+        takenOn: '2026-03-02',
+        addedAt: '2026-03-03T03:00:00.000Z',
+        addedBy: '张伟',
+      },
+      {
+        id: 'ev-2',
+        kind: 'photo',
+        fileName: '厂房全景.jpg',
+        mimeType: 'image/jpeg',
+        hash: '2'.repeat(64),
+        size: 198400,
+        description: '生产厂房全景及原料堆放情况',
+        takenOn: '2026-03-02',
+        addedAt: '2026-03-03T03:01:00.000Z',
+        addedBy: '张伟',
+      },
     ],
     approvals: sampleApprovals,
     // Bound at 结案 (2026-06-19) by 李娜, 保管期限 30年: the printed 卷宗封面 and 备考表 copy these figures.
     dossier: {
-      pdfHash: 'd'.repeat(64), pages: 40, builtAt: '2026-06-19T02:00:00.000Z', retention: '30年', preparedBy: '李娜',
+      pdfHash: 'd'.repeat(64),
+      pages: 40,
+      builtAt: '2026-06-19T02:00:00.000Z',
+      retention: '30年',
+      preparedBy: '李娜',
       volumes: [
         { volume: '正卷', pdfHash: 'd'.repeat(64), pages: 40, items: 32, numberedPages: 37 },
         { volume: '副卷', pdfHash: 'e'.repeat(64), pages: 12, items: 4, numberedPages: 10 },
@@ -110,21 +146,27 @@ export function sampleCaseStateOn(day: string): CaseState {
   s.payments = s.payments.filter((p) => p.paidOn <= day);
   s.services = s.services.filter((x) => x.servedOn <= day);
   s.approvals = s.approvals.filter((a) => a.at.slice(0, 10) <= day);
-  s.tracks = s.tracks.filter((t) => t.startedOn <= day).map((t) => (t.endedOn && t.endedOn > day ? { ...t, endedOn: null } : t));
+  s.tracks = s.tracks
+    .filter((t) => t.startedOn <= day)
+    .map((t) => (t.endedOn && t.endedOn > day ? { ...t, endedOn: null } : t));
   if (s.closedOn && s.closedOn > day) s.closedOn = null;
   return s;
 }
 
 /** The number a numbered template gets in the sample case. */
 export function sampleNumber(t: TemplateInfo): string | null {
-  return t.numberPattern ? sampleNumbers[t.id] ?? null : null;
+  return t.numberPattern ? (sampleNumbers[t.id] ?? null) : null;
 }
 
 /** The day a template's document is made in the sample case. */
 export const sampleDay = (t: TemplateInfo): string => sampleDates[t.id] ?? '2026-04-01';
 
 /** A template filled with the sample case as it stood on the document's day, as documents.generate would fill it. */
-export function sampleDocx(t: TemplateInfo, fields: Record<string, string> = sampleInputs[t.id] ?? {}, state: CaseState = sampleCaseStateOn(sampleDay(t))): Buffer {
+export function sampleDocx(
+  t: TemplateInfo,
+  fields: Record<string, string> = sampleInputs[t.id] ?? {},
+  state: CaseState = sampleCaseStateOn(sampleDay(t)),
+): Buffer {
   const data = buildTemplateData({ state, bureau: sampleBureau, number: sampleNumber(t), fields, today: sampleDay(t) });
   return renderDocx({ template: t, templateBytes: readFileSync(join(templatesDir(), t.file)), data });
 }

@@ -27,7 +27,9 @@ describe('lists typed one item a line', () => {
   });
 
   it('reads samples and materials', () => {
-    expect(sampleRows('S1｜废水｜排放口｜2瓶｜COD｜氨氮')).toEqual([{ seq: 1, code: 'S1', name: '废水', point: '排放口', quantity: '2瓶', items: 'COD、氨氮' }]);
+    expect(sampleRows('S1｜废水｜排放口｜2瓶｜COD｜氨氮')).toEqual([
+      { seq: 1, code: 'S1', name: '废水', point: '排放口', quantity: '2瓶', items: 'COD、氨氮' },
+    ]);
     expect(materialRows('移送书、调查报告\n现场照片｜12｜12｜彩色')).toEqual([
       { seq: 1, name: '移送书', copies: '1', pages: '', note: '' },
       { seq: 2, name: '调查报告', copies: '1', pages: '', note: '' },
@@ -55,6 +57,8 @@ describe('amounts and choices', () => {
 
   it('accepts only the words of the law', () => {
     expect(parseChoice('m', '措施', ' 扣押 ', ['查封', '扣押'] as const)).toBe('扣押');
-    expect(thrownAppError(() => parseChoice('m', '措施', '封存', ['查封', '扣押'] as const)).message).toBe('措施应填写“查封”或“扣押”，实际填写：“封存”');
+    expect(thrownAppError(() => parseChoice('m', '措施', '封存', ['查封', '扣押'] as const)).message).toBe(
+      '措施应填写“查封”或“扣押”，实际填写：“封存”',
+    );
   });
 });

@@ -48,7 +48,10 @@ export function hearingHeldText(state: CaseState): string {
 export function reviewHistoryText(state: CaseState): string {
   const parts = [hearingHeldText(state)];
   const review = lastStep(state, main, 'completeLegalReview');
-  if (review) parts.push(`法制审核意见：${trimEnd(text(review.data.opinion))}（${review.data.passed === false ? '审核未通过' : '审核通过'}）。`);
+  if (review)
+    parts.push(
+      `法制审核意见：${trimEnd(text(review.data.opinion))}（${review.data.passed === false ? '审核未通过' : '审核通过'}）。`,
+    );
   return parts.filter(Boolean).join('');
 }
 
@@ -58,7 +61,10 @@ export function executionTexts(state: CaseState, fine: number | null, typed: Rec
   const unpaid = Math.max(0, (fine ?? 0) - paid);
   const surcharge = typed.surchargeAmount ? parseYuan('surchargeAmount', '加处罚款金额', typed.surchargeAmount) : 0;
   if (fine !== null && surcharge > fine) {
-    refuseBeyond('surchargeAmount', `加处罚款（${formatYuan(surcharge)}元）不得超出罚款数额（${formatYuan(fine)}元）（《中华人民共和国行政处罚法》第七十二条第一款第一项、《中华人民共和国行政强制法》第四十五条第二款）`);
+    refuseBeyond(
+      'surchargeAmount',
+      `加处罚款（${formatYuan(surcharge)}元）不得超出罚款数额（${formatYuan(fine)}元）（《中华人民共和国行政处罚法》第七十二条第一款第一项、《中华人民共和国行政强制法》第四十五条第二款）`,
+    );
   }
   const reminderStep = lastStep(state, main, 'sendReminder');
   const decisionNumber = latestDocument(state, (d) => d.type === 'penalty-decision' && d.number !== null)?.number;
@@ -85,22 +91,46 @@ export function executionTexts(state: CaseState, fine: number | null, typed: Rec
  * yuan for an organisation. The figures are typed before the decision is recorded.
  */
 export function onSpotTexts(state: CaseState, typed: Record<string, string>) {
-  const warns = typed.onSpotWarning ? parseChoice('onSpotWarning', '是否给予警告', typed.onSpotWarning, ['是', '否'] as const) === '是' : false;
+  const warns = typed.onSpotWarning
+    ? parseChoice('onSpotWarning', '是否给予警告', typed.onSpotWarning, ['是', '否'] as const) === '是'
+    : false;
   const fine = typed.onSpotFine ? parseYuan('onSpotFine', '罚款金额', typed.onSpotFine) : 0;
   const limit = state.partyKind === 'individual' ? 200 : 3000;
   if (fine > limit) {
-    refuseBeyond('onSpotFine', `当场处罚的罚款不得超过${limit}元（${state.partyKind === 'individual' ? '公民' : '法人或者其他组织'}，《中华人民共和国行政处罚法》第五十一条）；请按一般程序办理`);
+    refuseBeyond(
+      'onSpotFine',
+      `当场处罚的罚款不得超过${limit}元（${state.partyKind === 'individual' ? '公民' : '法人或者其他组织'}，《中华人民共和国行政处罚法》第五十一条）；请按一般程序办理`,
+    );
   }
-  if (typed.onSpotWarning && typed.onSpotFine && !warns && fine === 0) refuseBeyond('onSpotFine', '当场处罚应当给予警告或者罚款（《中华人民共和国行政处罚法》第五十一条）');
-  return { onSpotWarning: warns, onSpotHasFine: fine > 0, onSpotFine: formatYuan(fine), onSpotFineWords: amountInWords(fine) };
+  if (typed.onSpotWarning && typed.onSpotFine && !warns && fine === 0)
+    refuseBeyond('onSpotFine', '当场处罚应当给予警告或者罚款（《中华人民共和国行政处罚法》第五十一条）');
+  return {
+    onSpotWarning: warns,
+    onSpotHasFine: fine > 0,
+    onSpotFine: formatYuan(fine),
+    onSpotFineWords: amountInWords(fine),
+  };
 }
 
-const evidenceKinds: Record<string, string> = { photo: '照片', audio: '录音', video: '录像', sampling: '采样记录', other: '其他', execution: '执行凭证' };
+const evidenceKinds: Record<string, string> = {
+  photo: '照片',
+  audio: '录音',
+  video: '录像',
+  sampling: '采样记录',
+  other: '其他',
+  execution: '执行凭证',
+};
 
 export function photoRows(state: CaseState) {
-  return state.evidence.filter((e) => e.kind !== 'execution').map((e, i) => ({
-    seq: i + 1, kind: evidenceKinds[e.kind] ?? '其他', description: `${e.description}（${e.fileName}）`, takenOn: date(e.takenOn), hash: e.hash.slice(0, 8),
-  }));
+  return state.evidence
+    .filter((e) => e.kind !== 'execution')
+    .map((e, i) => ({
+      seq: i + 1,
+      kind: evidenceKinds[e.kind] ?? '其他',
+      description: `${e.description}（${e.fileName}）`,
+      takenOn: date(e.takenOn),
+      hash: e.hash.slice(0, 8),
+    }));
 }
 
 const dossierTypes = new Set(['dossier-cover', 'dossier-catalog', 'dossier-remarks']);
@@ -119,25 +149,40 @@ const titleOf = (d: CaseState['documents'][number]): string => {
 /** 卷内目录 rows: 文号, 责任者, 题名, 日期; the page is written in at binding. */
 export function documentRows(state: CaseState, bureauName: string) {
   return filedDocuments(state).map((d, i) => ({
-    seq: i + 1, number: d.number ?? '', author: bureauName, title: titleOf(d), date: date(chinaDate(new Date(d.generatedAt))), page: '',
+    seq: i + 1,
+    number: d.number ?? '',
+    author: bureauName,
+    title: titleOf(d),
+    date: date(chinaDate(new Date(d.generatedAt))),
+    page: '',
   }));
 }
 
 /** The case's documents and evidence as a list of materials handed over (移送材料清单). */
 export function documentMaterials(state: CaseState): MaterialRow[] {
   const rows = filedDocuments(state).map((d) => ({
-    name: `${d.name}${d.number ? `（${d.number}）` : ''}`, copies: '1', pages: d.finalised ? String(d.finalised.pages) : '', note: d.finalised ? '' : '复印件',
+    name: `${d.name}${d.number ? `（${d.number}）` : ''}`,
+    copies: '1',
+    pages: d.finalised ? String(d.finalised.pages) : '',
+    note: d.finalised ? '' : '复印件',
   }));
-  if (state.evidence.length) rows.push({ name: '现场照片、影像资料', copies: String(state.evidence.length), pages: '', note: '' });
+  if (state.evidence.length)
+    rows.push({ name: '现场照片、影像资料', copies: String(state.evidence.length), pages: '', note: '' });
   return rows.map((r, i) => ({ seq: i + 1, ...r }));
 }
 
 /** 备考表: the heads' comments, any override of the legality review, each track's start and end. */
 export function remarkLines(state: CaseState) {
   const lines = [
-    ...state.approvals.filter((a) => a.comment).map((a) => `${date(chinaDate(new Date(a.at)))}，${a.byName}：${a.comment}`),
-    ...state.overrides.map((o) => `${date(o.on)}，${o.byName}：合法性审查“${o.ruleName}”未通过，决定继续办理。理由：${o.reason}`),
-    ...state.tracks.map((t) => `${t.name}：${date(t.startedOn)}启动${t.endedOn ? `，${date(t.endedOn)}办结` : '，尚未办结'}。`),
+    ...state.approvals
+      .filter((a) => a.comment)
+      .map((a) => `${date(chinaDate(new Date(a.at)))}，${a.byName}：${a.comment}`),
+    ...state.overrides.map(
+      (o) => `${date(o.on)}，${o.byName}：合法性审查“${o.ruleName}”未通过，决定继续办理。理由：${o.reason}`,
+    ),
+    ...state.tracks.map(
+      (t) => `${t.name}：${date(t.startedOn)}启动${t.endedOn ? `，${date(t.endedOn)}办结` : '，尚未办结'}。`,
+    ),
   ];
   return (lines.length ? lines : ['本卷无需要说明的情况。']).map((t, i) => ({ seq: i + 1, text: t }));
 }
@@ -152,5 +197,6 @@ export function outcomeText(state: CaseState, fineWords: string): string {
 }
 
 export function restrictionCheck(typed: Record<string, string>): void {
-  if (typed.restrictionMeasure) parseChoice('restrictionMeasure', '措施', typed.restrictionMeasure, ['限制生产', '停产整治'] as const);
+  if (typed.restrictionMeasure)
+    parseChoice('restrictionMeasure', '措施', typed.restrictionMeasure, ['限制生产', '停产整治'] as const);
 }

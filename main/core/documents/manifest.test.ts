@@ -9,10 +9,24 @@ import { findTemplate, loadManifest } from './manifest.js';
 import { buildTemplateData, normalisedInputKeys } from './templateData.js';
 import { thrownAppError } from '../testing/appError.js';
 
-interface ProcedureFile { id: string; version: string; nodes: Array<{ id: string; documents: string[] }> }
-const procedures = readdirSync(join(resourcesDir(), 'procedures')).filter((f) => f.endsWith('.json'))
-  .map((f) => ({ file: f, ...(JSON.parse(readFileSync(join(resourcesDir(), 'procedures', f), 'utf8')) as ProcedureFile) }));
-const documentTypes = Object.keys((JSON.parse(readFileSync(join(resourcesDir(), 'documents', 'types.json'), 'utf8')) as { types: Record<string, string> }).types);
+interface ProcedureFile {
+  id: string;
+  version: string;
+  nodes: Array<{ id: string; documents: string[] }>;
+}
+const procedures = readdirSync(join(resourcesDir(), 'procedures'))
+  .filter((f) => f.endsWith('.json'))
+  .map((f) => ({
+    file: f,
+    ...(JSON.parse(readFileSync(join(resourcesDir(), 'procedures', f), 'utf8')) as ProcedureFile),
+  }));
+const documentTypes = Object.keys(
+  (
+    JSON.parse(readFileSync(join(resourcesDir(), 'documents', 'types.json'), 'utf8')) as {
+      types: Record<string, string>;
+    }
+  ).types,
+);
 
 describe('the shipped manifest', () => {
   const manifest = loadManifest();
@@ -28,7 +42,8 @@ describe('the shipped manifest', () => {
   it('covers every document any procedure node issues, and lists that node', () => {
     for (const p of procedures) {
       for (const n of p.nodes) {
-        for (const d of n.documents) expect(manifest.find((x) => x.id === d)?.nodes, `${p.file}: ${n.id} issues ${d}`).toContain(n.id);
+        for (const d of n.documents)
+          expect(manifest.find((x) => x.id === d)?.nodes, `${p.file}: ${n.id} issues ${d}`).toContain(n.id);
       }
     }
   });
@@ -47,19 +62,51 @@ describe('the shipped manifest', () => {
 
   it('puts the 正卷 in the 2010 order: decisions, filing, investigation, notices and hearing, property, execution, closing', () => {
     const order = (id: string): number => t(id).order;
-    const sequence = ['dossier-cover', 'dossier-catalog', 'penalty-decision', 'filing-approval', 'inspection-record', 'interview-record',
-      'sampling-record', 'photo-evidence', 'investigation-report', 'penalty-notice', 'hearing-notice', 'hearing-record', 'seizure-decision',
-      'seizure-list', 'seizure-release', 'confiscation-record', 'deferral-notice', 'reminder', 'enforcement-application', 'closing-approval'];
-    for (let i = 1; i < sequence.length; i++) expect(order(sequence[i - 1]!), `${sequence[i - 1]} before ${sequence[i]}`).toBeLessThan(order(sequence[i]!));
+    const sequence = [
+      'dossier-cover',
+      'dossier-catalog',
+      'penalty-decision',
+      'filing-approval',
+      'inspection-record',
+      'interview-record',
+      'sampling-record',
+      'photo-evidence',
+      'investigation-report',
+      'penalty-notice',
+      'hearing-notice',
+      'hearing-record',
+      'seizure-decision',
+      'seizure-list',
+      'seizure-release',
+      'confiscation-record',
+      'deferral-notice',
+      'reminder',
+      'enforcement-application',
+      'closing-approval',
+    ];
+    for (let i = 1; i < sequence.length; i++)
+      expect(order(sequence[i - 1]!), `${sequence[i - 1]} before ${sequence[i]}`).toBeLessThan(order(sequence[i]!));
     expect(order('dossier-remarks')).toBe(Math.max(...manifest.map((x) => x.order)));
     // Receipts file at their document's order + 0.5: orders are whole and never shared.
     expect(new Set(manifest.map((x) => x.order)).size).toBe(manifest.length);
   });
 
   it('files the hearing report, review opinions, collective discussion and internal approvals in the 副卷, after the 正卷', () => {
-    const second = manifest.filter((x) => x.volume === '副卷').map((x) => x.id).sort();
-    expect(second).toEqual(['collective-discussion-record', 'detention-referral-approval', 'hearing-report', 'internal-approval', 'legal-review-opinion', 'seizure-approval']);
-    const lastMain = Math.max(...manifest.filter((x) => x.volume === '正卷' && x.id !== 'dossier-remarks').map((x) => x.order));
+    const second = manifest
+      .filter((x) => x.volume === '副卷')
+      .map((x) => x.id)
+      .sort();
+    expect(second).toEqual([
+      'collective-discussion-record',
+      'detention-referral-approval',
+      'hearing-report',
+      'internal-approval',
+      'legal-review-opinion',
+      'seizure-approval',
+    ]);
+    const lastMain = Math.max(
+      ...manifest.filter((x) => x.volume === '正卷' && x.id !== 'dossier-remarks').map((x) => x.order),
+    );
     for (const id of second) expect(t(id).order).toBeGreaterThan(lastMain);
   });
 
@@ -73,22 +120,51 @@ describe('the shipped manifest', () => {
     for (const x of numbered) expect(x.numberPattern, x.id).toMatch(/^\{abbr\}[\u4e00-\u9fa5]+〔\{year\}〕\{seq\}号$/u);
     // Two types never share a pattern, so a number tells which document it is.
     expect(new Set(numbered.map((x) => x.numberPattern)).size).toBe(numbered.length);
-    for (const id of ['filing-approval', 'inspection-record', 'interview-record', 'sampling-record', 'hearing-record', 'service-receipt', 'seizure-list',
-      'internal-approval', 'legal-review-opinion', 'collective-discussion-record', 'closing-approval', 'dossier-cover']) expect(t(id).numberPattern, id).toBeNull();
-    expect(formatNumber(t('seizure-decision').numberPattern!, { abbr: '黔东南环天', year: 2026, seq: 2 })).toBe('黔东南环天封扣字〔2026〕2号');
+    for (const id of [
+      'filing-approval',
+      'inspection-record',
+      'interview-record',
+      'sampling-record',
+      'hearing-record',
+      'service-receipt',
+      'seizure-list',
+      'internal-approval',
+      'legal-review-opinion',
+      'collective-discussion-record',
+      'closing-approval',
+      'dossier-cover',
+    ])
+      expect(t(id).numberPattern, id).toBeNull();
+    expect(formatNumber(t('seizure-decision').numberPattern!, { abbr: '黔东南环天', year: 2026, seq: 2 })).toBe(
+      '黔东南环天封扣字〔2026〕2号',
+    );
   });
 
   it('shows the number on every numbered document', () => {
-    for (const x of manifest.filter((y) => y.numberPattern)) expect(x.fields.map((f) => f.key), x.id).toContain('docNumber');
+    for (const x of manifest.filter((y) => y.numberPattern))
+      expect(
+        x.fields.map((f) => f.key),
+        x.id,
+      ).toContain('docNumber');
   });
 
   it('asks for the 送达回证 fields the serve actions read', () => {
-    const keys = t('service-receipt').fields.filter((f) => f.source === 'input').map((f) => f.key);
-    expect(keys).toEqual(expect.arrayContaining(['servedDocument', 'servedOn', 'serviceMethod', 'recipient', 'serviceAddress']));
+    const keys = t('service-receipt')
+      .fields.filter((f) => f.source === 'input')
+      .map((f) => f.key);
+    expect(keys).toEqual(
+      expect.arrayContaining(['servedDocument', 'servedOn', 'serviceMethod', 'recipient', 'serviceAddress']),
+    );
   });
 
   it('never lets a case value take the key of something the clerk types (it would silently win)', () => {
-    const data = buildTemplateData({ state: sampleCaseState(), bureau: sampleBureau, number: null, fields: {}, today: '2026-04-01' });
+    const data = buildTemplateData({
+      state: sampleCaseState(),
+      bureau: sampleBureau,
+      number: null,
+      fields: {},
+      today: '2026-04-01',
+    });
     for (const x of manifest) {
       for (const f of x.fields.filter((y) => y.source === 'input')) {
         if (normalisedInputKeys.has(f.key)) continue;
@@ -96,11 +172,17 @@ describe('the shipped manifest', () => {
       }
     }
     // A case field is something the data builder really supplies.
-    for (const x of manifest) for (const f of x.fields.filter((y) => y.source === 'case')) expect(data, `${x.id}: ${f.key}`).toHaveProperty(f.key);
+    for (const x of manifest)
+      for (const f of x.fields.filter((y) => y.source === 'case'))
+        expect(data, `${x.id}: ${f.key}`).toHaveProperty(f.key);
   });
 
   it('asks for dates that lie ahead as text, since date fields may not be later than today', () => {
-    for (const [id, key] of [['hearing-notice', 'hearingTime'], ['correction-order', 'correctionDeadline'], ['seizure-extension-notice', 'extendedTo']] as const) {
+    for (const [id, key] of [
+      ['hearing-notice', 'hearingTime'],
+      ['correction-order', 'correctionDeadline'],
+      ['seizure-extension-notice', 'extendedTo'],
+    ] as const) {
       expect(t(id).fields.find((f) => f.key === key)?.input, `${id}.${key}`).toBe('text');
     }
   });
@@ -120,8 +202,12 @@ describe('a bad manifest', () => {
     if (text !== null) writeFileSync(join(dir, 'manifest.json'), text);
     return dir;
   };
-  afterAll(() => { for (const d of dirs) rmSync(d, { recursive: true, force: true }); });
-  const good = JSON.parse(readFileSync(join(templatesDir(), 'manifest.json'), 'utf8')) as Array<Record<string, unknown>>;
+  afterAll(() => {
+    for (const d of dirs) rmSync(d, { recursive: true, force: true });
+  });
+  const good = JSON.parse(readFileSync(join(templatesDir(), 'manifest.json'), 'utf8')) as Array<
+    Record<string, unknown>
+  >;
 
   it('is reported when missing', () => {
     expect(thrownAppError(() => loadManifest(dirWith(null))).code).toBe('TEMPLATE_MISSING');
@@ -141,7 +227,9 @@ describe('a bad manifest', () => {
   });
 
   it('refuses a duplicated template id and an input field without its kind', () => {
-    expect(thrownAppError(() => loadManifest(dirWith(JSON.stringify([...good, good[0]]))))).toMatchObject({ code: 'TEMPLATE_INVALID' });
+    expect(thrownAppError(() => loadManifest(dirWith(JSON.stringify([...good, good[0]]))))).toMatchObject({
+      code: 'TEMPLATE_INVALID',
+    });
     const noKind = good.map((t) => ({ ...t, fields: [{ key: 'x', label: '某项', source: 'input', required: true }] }));
     expect(thrownAppError(() => loadManifest(dirWith(JSON.stringify(noKind)))).message).toContain('缺少输入类型');
   });

@@ -20,9 +20,11 @@ const manifestSchema = z.array(templateInfo).superRefine((list, ctx) => {
     seen.add(t.id);
     const keys = new Set<string>();
     t.fields.forEach((f, j) => {
-      if (keys.has(f.key)) ctx.addIssue({ code: 'custom', path: [i, 'fields', j, 'key'], message: `字段重复：${f.key}` });
+      if (keys.has(f.key))
+        ctx.addIssue({ code: 'custom', path: [i, 'fields', j, 'key'], message: `字段重复：${f.key}` });
       keys.add(f.key);
-      if (f.source === 'input' && !f.input) ctx.addIssue({ code: 'custom', path: [i, 'fields', j, 'input'], message: `填写字段“${f.label}”缺少输入类型` });
+      if (f.source === 'input' && !f.input)
+        ctx.addIssue({ code: 'custom', path: [i, 'fields', j, 'input'], message: `填写字段“${f.label}”缺少输入类型` });
     });
   });
 });
@@ -45,7 +47,10 @@ export function loadManifest(dir: string = templatesDir()): TemplateInfo[] {
   if (!parsed.success) {
     const issues = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
     const first = issues[0]!;
-    throw new AppError('TEMPLATE_INVALID', `文书模板清单格式错误（${first.path || '根'}：${first.message}）`, { file, issues });
+    throw new AppError('TEMPLATE_INVALID', `文书模板清单格式错误（${first.path || '根'}：${first.message}）`, {
+      file,
+      issues,
+    });
   }
   return parsed.data;
 }

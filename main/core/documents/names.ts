@@ -18,7 +18,12 @@ export const receiptFieldKeys = {
  * one per served document — and on a track, one per track and point of the track, so each seizure
  * and each round of a loop (责令改正 → 复查 → 按日连续处罚, again) is a document of its own in the file.
  */
-export function documentSlot(d: { type: string; fields: Record<string, string>; track?: string; trackStep?: number }): string {
+export function documentSlot(d: {
+  type: string;
+  fields: Record<string, string>;
+  track?: string;
+  trackStep?: number;
+}): string {
   const base = d.type === 'service-receipt' ? `${d.type}:${d.fields[receiptFieldKeys.servedDocument] ?? ''}` : d.type;
   return d.track ? `${base}@${d.track}#${d.trackStep ?? 0}` : base;
 }

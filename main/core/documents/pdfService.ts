@@ -17,15 +17,25 @@ const preferences: readonly EnginePreference[] = ['auto', 'electron', 'chromium'
 /** What set the engine when the bureau's setting does not apply. */
 export type EngineLock = 'option' | 'ANJUAN_PDF_ENGINE';
 
-export interface EngineChoice { preference: EnginePreference; lockedBy: EngineLock | null }
+export interface EngineChoice {
+  preference: EnginePreference;
+  lockedBy: EngineLock | null;
+}
 
 /** Precedence: an explicit core option, then the environment variable, then the stored setting. */
-export function engineChoice(option: EnginePreference | undefined, env: string | undefined, stored: EnginePreference): EngineChoice {
+export function engineChoice(
+  option: EnginePreference | undefined,
+  env: string | undefined,
+  stored: EnginePreference,
+): EngineChoice {
   if (option) return { preference: option, lockedBy: 'option' };
   if (env) {
-    if ((preferences as readonly string[]).includes(env)) return { preference: env as EnginePreference, lockedBy: 'ANJUAN_PDF_ENGINE' };
+    if ((preferences as readonly string[]).includes(env))
+      return { preference: env as EnginePreference, lockedBy: 'ANJUAN_PDF_ENGINE' };
     // Before settings existed an unknown value fell through to 'auto'; now the bureau's choice applies.
-    console.warn(`[anjuan] ANJUAN_PDF_ENGINE=${env} 不是有效的PDF引擎（auto、electron、chromium、libreoffice），已忽略`);
+    console.warn(
+      `[anjuan] ANJUAN_PDF_ENGINE=${env} 不是有效的PDF引擎（auto、electron、chromium、libreoffice），已忽略`,
+    );
   }
   return { preference: stored, lockedBy: null };
 }
@@ -46,8 +56,13 @@ export class PdfService {
   private preferenceNow: EnginePreference;
 
   /** `context.electron`: the desktop app's PDF channel (set by main/host/utility.ts), which 'auto' then prefers. */
-  constructor(private readonly db: Db, private readonly blobs: BlobStore, private readonly choice: EngineChoice,
-    private readonly context: EngineContext = {}, private readonly engines: EngineFactory = realEngines) {
+  constructor(
+    private readonly db: Db,
+    private readonly blobs: BlobStore,
+    private readonly choice: EngineChoice,
+    private readonly context: EngineContext = {},
+    private readonly engines: EngineFactory = realEngines,
+  ) {
     this.preferenceNow = choice.preference;
   }
 
@@ -57,11 +72,17 @@ export class PdfService {
   }
 
   /** The preference the next conversion uses. */
-  get preference(): EnginePreference { return this.preferenceNow; }
+  get preference(): EnginePreference {
+    return this.preferenceNow;
+  }
   /** Set when a core option or ANJUAN_PDF_ENGINE overrides the bureau's setting. */
-  get lockedBy(): EngineLock | null { return this.choice.lockedBy; }
+  get lockedBy(): EngineLock | null {
+    return this.choice.lockedBy;
+  }
   /** The running engine's name, or null before one has started. */
-  get activeEngine(): PdfEngineName | null { return this.started?.name ?? null; }
+  get activeEngine(): PdfEngineName | null {
+    return this.started?.name ?? null;
+  }
 
   /**
    * The bureau chose another engine: the running one is closed (once the conversions it has begun
@@ -84,7 +105,14 @@ export class PdfService {
     if (this.engine) return this.engine;
     const started = this.engines.create(this.preferenceNow, this.context);
     // A failed start is not cached: the next request tries again (e.g. after LibreOffice is installed).
-    started.then((e) => { if (this.engine === started) this.started = e; }, () => { if (this.engine === started) this.engine = null; });
+    started.then(
+      (e) => {
+        if (this.engine === started) this.started = e;
+      },
+      () => {
+        if (this.engine === started) this.engine = null;
+      },
+    );
     this.engine = started;
     return started;
   }
@@ -92,7 +120,9 @@ export class PdfService {
   /** Counts a conversion as begun on the engine it uses, so a switch waits for it before closing that engine. */
   private track<T>(work: Promise<T>): Promise<T> {
     this.inFlight.add(work);
-    const done = (): void => { this.inFlight.delete(work); };
+    const done = (): void => {
+      this.inFlight.delete(work);
+    };
     work.then(done, done);
     return work;
   }
@@ -102,14 +132,20 @@ export class PdfService {
     return this.track(this.convertCached(this.getEngine(), docxHash));
   }
 
-  private async convertCached(started: Promise<PdfEngine>, docxHash: string): Promise<{ pdfHash: string; pages: number; engine: string }> {
+  private async convertCached(
+    started: Promise<PdfEngine>,
+    docxHash: string,
+  ): Promise<{ pdfHash: string; pages: number; engine: string }> {
     const engine = await started;
-    const hit = this.db.prepare('SELECT pdf_hash, pages FROM derived_pdfs WHERE docx_hash = ? AND engine = ?').get(docxHash, engine.name) as
-      { pdf_hash: string; pages: number } | undefined;
+    const hit = this.db
+      .prepare('SELECT pdf_hash, pages FROM derived_pdfs WHERE docx_hash = ? AND engine = ?')
+      .get(docxHash, engine.name) as { pdf_hash: string; pages: number } | undefined;
     if (hit && this.blobs.has(hit.pdf_hash)) return { pdfHash: hit.pdf_hash, pages: hit.pages, engine: engine.name };
     const { pdf, pages } = await engine.convert(this.blobs.get(docxHash));
     const pdfHash = this.blobs.put(pdf, 'application/pdf');
-    this.db.prepare('INSERT OR REPLACE INTO derived_pdfs (docx_hash, engine, pdf_hash, pages) VALUES (?, ?, ?, ?)').run(docxHash, engine.name, pdfHash, pages);
+    this.db
+      .prepare('INSERT OR REPLACE INTO derived_pdfs (docx_hash, engine, pdf_hash, pages) VALUES (?, ?, ?, ?)')
+      .run(docxHash, engine.name, pdfHash, pages);
     return { pdfHash, pages, engine: engine.name };
   }
 
@@ -118,15 +154,20 @@ export class PdfService {
    * (started for this once and closed, so a head can try an engine before choosing it). Nothing is
    * cached; the time includes starting the engine when it was not running.
    */
-  async trial(docx: Buffer, preference?: EnginePreference): Promise<{ engine: PdfEngineName; pages: number; ms: number }> {
+  async trial(
+    docx: Buffer,
+    preference?: EnginePreference,
+  ): Promise<{ engine: PdfEngineName; pages: number; ms: number }> {
     const t0 = performance.now();
     if (preference === undefined || preference === this.preferenceNow) {
       const started = this.getEngine();
-      return this.track((async () => {
-        const engine = await started;
-        const { pages } = await engine.convert(docx);
-        return { engine: engine.name, pages, ms: Math.round(performance.now() - t0) };
-      })());
+      return this.track(
+        (async () => {
+          const engine = await started;
+          const { pages } = await engine.convert(docx);
+          return { engine: engine.name, pages, ms: Math.round(performance.now() - t0) };
+        })(),
+      );
     }
     const engine = await this.engines.create(preference, this.context);
     try {

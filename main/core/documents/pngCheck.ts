@@ -16,7 +16,7 @@ export function pngPixelsInflate(png: Uint8Array): boolean {
   const channels = channelsOf[buf[25] ?? -1];
   if (!width || !height || !channels || ![1, 2, 4, 8, 16].includes(depth)) return false;
   const parts: Buffer[] = [];
-  for (let at = 8; at + 8 <= buf.length;) {
+  for (let at = 8; at + 8 <= buf.length; ) {
     const length = buf.readUInt32BE(at);
     const type = buf.toString('latin1', at + 4, at + 8);
     if (type === 'IDAT') parts.push(buf.subarray(at + 8, at + 8 + length));

@@ -9,7 +9,8 @@ describe('comparing an edited document with the version it came from', () => {
     { key: 'officerNames', label: '联系人', value: '张伟' },
   ];
   it('names the data fields whose text changed, and the paragraphs added and removed', () => {
-    const after = '行政处罚决定书\n当事人：天柱某某砂石有限公司\n罚款人民币壹拾伍万元整（¥150,000.00）。\n联系人：张伟\n附：整改报告一份';
+    const after =
+      '行政处罚决定书\n当事人：天柱某某砂石有限公司\n罚款人民币壹拾伍万元整（¥150,000.00）。\n联系人：张伟\n附：整改报告一份';
     const c = compareDocuments(before, after, fields);
     expect(c.changedFields).toEqual([{ key: 'fineWords', label: '罚款金额（大写）', before: '贰拾万元整' }]);
     expect(c.added).toEqual(['罚款人民币壹拾伍万元整（¥150,000.00）。', '附：整改报告一份']);

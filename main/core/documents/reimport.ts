@@ -7,7 +7,11 @@ import PizZip from 'pizzip';
 import { AppError } from '../../../common/errors.js';
 import { docxText } from './render.js';
 
-export interface FieldValue { key: string; label: string; value: string }
+export interface FieldValue {
+  key: string;
+  label: string;
+  value: string;
+}
 export interface DocumentChanges {
   changedFields: Array<{ key: string; label: string; before: string }>;
   added: string[];
@@ -22,11 +26,16 @@ export function readEditedDocx(bytes: Buffer, name: string): string {
   } catch {
     throw new AppError('VALIDATION', `“${name}”不是Word文档（.docx）。如用WPS编辑，请另存为 .docx 格式后再导入`);
   }
-  if (!zip.file('word/document.xml')) throw new AppError('VALIDATION', `“${name}”缺少正文（word/document.xml），不是有效的 .docx 文件`);
+  if (!zip.file('word/document.xml'))
+    throw new AppError('VALIDATION', `“${name}”缺少正文（word/document.xml），不是有效的 .docx 文件`);
   return docxText(bytes);
 }
 
-const lines = (text: string): string[] => text.split('\n').map((l) => l.trim()).filter(Boolean);
+const lines = (text: string): string[] =>
+  text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
 
 export function compareDocuments(before: string, after: string, fields: FieldValue[]): DocumentChanges {
   const norm = (s: string) => s.replace(/\s+/g, '');

@@ -22,9 +22,14 @@ function tampered(t: TemplateInfo, change: (xml: string) => string): Buffer {
   zip.file('word/document.xml', change(zip.file('word/document.xml')!.asText()));
   return zip.generate({ type: 'nodebuffer' });
 }
-const sampleData = (t: TemplateInfo) => buildTemplateData({
-  state: sampleCaseState(), bureau: sampleBureau, number: null, fields: sampleInputs[t.id] ?? {}, today: '2026-04-01',
-});
+const sampleData = (t: TemplateInfo) =>
+  buildTemplateData({
+    state: sampleCaseState(),
+    bureau: sampleBureau,
+    number: null,
+    fields: sampleInputs[t.id] ?? {},
+    today: '2026-04-01',
+  });
 
 describe('every template', () => {
   it.each(manifest.map((t) => [t.id, t] as const))('%s renders the sample case with no tag left over', (_id, t) => {
@@ -46,16 +51,24 @@ describe('every template', () => {
     expect(templateXml(t, '[Content_Types].xml')).toContain('wordprocessingml.document.main+xml');
   });
 
-  it.each(manifest.map((t) => [t.id, t] as const))('%s uses only tags the data builder or its form supplies', (_id, t) => {
-    const data = sampleData(t);
-    // Tags inside a loop name the keys of the list's items (evidence, seized things, photos …).
-    const itemKeys = Object.values(data).filter(Array.isArray).flatMap((list) => list.flatMap((item) => (item && typeof item === 'object' ? Object.keys(item) : [])));
-    const known = new Set([...Object.keys(data), ...t.fields.map((f) => f.key), ...itemKeys]);
-    const tags = [...docxText(readFileSync(join(templatesDir(), t.file))).matchAll(/\{[#/^]?([^{}]+)\}/g)].map((m) => m[1]!);
-    expect(tags.length).toBeGreaterThan(0);
-    for (const tag of tags) expect(known.has(tag), `{${tag}} in ${t.file}`).toBe(true);
-    for (const f of t.fields.filter((x) => x.source === 'case')) expect(data, `case field ${f.key}`).toHaveProperty(f.key);
-  });
+  it.each(manifest.map((t) => [t.id, t] as const))(
+    '%s uses only tags the data builder or its form supplies',
+    (_id, t) => {
+      const data = sampleData(t);
+      // Tags inside a loop name the keys of the list's items (evidence, seized things, photos …).
+      const itemKeys = Object.values(data)
+        .filter(Array.isArray)
+        .flatMap((list) => list.flatMap((item) => (item && typeof item === 'object' ? Object.keys(item) : [])));
+      const known = new Set([...Object.keys(data), ...t.fields.map((f) => f.key), ...itemKeys]);
+      const tags = [...docxText(readFileSync(join(templatesDir(), t.file))).matchAll(/\{[#/^]?([^{}]+)\}/g)].map(
+        (m) => m[1]!,
+      );
+      expect(tags.length).toBeGreaterThan(0);
+      for (const tag of tags) expect(known.has(tag), `{${tag}} in ${t.file}`).toBe(true);
+      for (const f of t.fields.filter((x) => x.source === 'case'))
+        expect(data, `case field ${f.key}`).toHaveProperty(f.key);
+    },
+  );
 });
 
 describe('refusals', () => {
@@ -78,7 +91,9 @@ describe('refusals', () => {
 
   it('refuses random bytes as a template (TEMPLATE_INVALID)', async () => {
     const t = tpl('penalty-notice');
-    const e = await rejectedAppError(() => renderDocx({ template: t, templateBytes: randomBytes(4096), data: sampleData(t) }));
+    const e = await rejectedAppError(() =>
+      renderDocx({ template: t, templateBytes: randomBytes(4096), data: sampleData(t) }),
+    );
     expect(e.code).toBe('TEMPLATE_INVALID');
     expect(e.message).toContain(t.file);
   });
@@ -87,7 +102,9 @@ describe('refusals', () => {
     const zip = new PizZip();
     zip.file('hello.txt', 'not a document');
     const t = tpl('penalty-notice');
-    const e = await rejectedAppError(() => renderDocx({ template: t, templateBytes: zip.generate({ type: 'nodebuffer' }), data: sampleData(t) }));
+    const e = await rejectedAppError(() =>
+      renderDocx({ template: t, templateBytes: zip.generate({ type: 'nodebuffer' }), data: sampleData(t) }),
+    );
     expect(e.code).toBe('TEMPLATE_INVALID');
     expect(e.message).toContain('word/document.xml');
   });
@@ -113,7 +130,9 @@ describe('refusals', () => {
 
   it('names an unknown loop', async () => {
     const t = tpl('penalty-decision');
-    const bytes = tampered(t, (xml) => xml.replace('{#evidenceList}', '{#exhibits}').replace('{/evidenceList}', '{/exhibits}'));
+    const bytes = tampered(t, (xml) =>
+      xml.replace('{#evidenceList}', '{#exhibits}').replace('{/evidenceList}', '{/exhibits}'),
+    );
     const e = await rejectedAppError(() => renderDocx({ template: t, templateBytes: bytes, data: sampleData(t) }));
     expect(e.code).toBe('TEMPLATE_INVALID');
     expect(e.message).toContain('exhibits');
@@ -131,8 +150,11 @@ describe('refusals', () => {
 describe('docxText', () => {
   it('keeps paragraphs, line breaks and escaped characters', () => {
     const zip = new PizZip();
-    zip.file('word/document.xml', '<w:document><w:body><w:p><w:r><w:t>甲&amp;乙</w:t><w:br/><w:t xml:space="preserve">丙 </w:t></w:r></w:p>'
-      + '<w:p><w:r><w:tab/><w:t>&lt;丁&gt;</w:t></w:r></w:p></w:body></w:document>');
+    zip.file(
+      'word/document.xml',
+      '<w:document><w:body><w:p><w:r><w:t>甲&amp;乙</w:t><w:br/><w:t xml:space="preserve">丙 </w:t></w:r></w:p>' +
+        '<w:p><w:r><w:tab/><w:t>&lt;丁&gt;</w:t></w:r></w:p></w:body></w:document>',
+    );
     expect(docxText(zip.generate({ type: 'nodebuffer' }))).toBe('甲&乙\n丙 \n\t<丁>');
   });
 });

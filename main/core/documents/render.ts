@@ -8,18 +8,29 @@ import PizZip from 'pizzip';
 import { AppError } from '../../../common/errors.js';
 import type { TemplateInfo } from '../../../common/schemas/documents.js';
 
-export interface RenderInput { template: TemplateInfo; templateBytes: Buffer; data: object }
+export interface RenderInput {
+  template: TemplateInfo;
+  templateBytes: Buffer;
+  data: object;
+}
 
 /** The error a nullGetter throws: kept apart so it is not mistaken for a docxtemplater fault. */
 class UnsuppliedTag extends Error {
-  constructor(readonly tag: string, readonly module: string | null) { super(tag); }
+  constructor(
+    readonly tag: string,
+    readonly module: string | null,
+  ) {
+    super(tag);
+  }
 }
 
 export function renderDocx({ template, templateBytes, data }: RenderInput): Buffer {
   requireInputs(template, data as Record<string, unknown>);
   const zip = openZip(template, templateBytes);
   // A declared optional input may be left empty on purpose; anything else must be supplied.
-  const optional = Object.fromEntries(template.fields.filter((f) => f.source === 'input' && !f.required).map((f) => [f.key, '']));
+  const optional = Object.fromEntries(
+    template.fields.filter((f) => f.source === 'input' && !f.required).map((f) => [f.key, '']),
+  );
   let doc: Docxtemplater;
   try {
     doc = new Docxtemplater(zip, {
@@ -39,8 +50,11 @@ export function renderDocx({ template, templateBytes, data }: RenderInput): Buff
   } catch (e) {
     const unsupplied = findUnsupplied(e);
     if (unsupplied) {
-      throw new AppError('TEMPLATE_INVALID', `${template.name}模板中的标签{${unsupplied.tag}}没有对应的数据（模板 ${template.file}）`,
-        { template: template.id, tag: unsupplied.tag, module: unsupplied.module });
+      throw new AppError(
+        'TEMPLATE_INVALID',
+        `${template.name}模板中的标签{${unsupplied.tag}}没有对应的数据（模板 ${template.file}）`,
+        { template: template.id, tag: unsupplied.tag, module: unsupplied.module },
+      );
     }
     throw templateInvalid(template, e);
   }
@@ -49,10 +63,18 @@ export function renderDocx({ template, templateBytes, data }: RenderInput): Buff
 
 /** The form must have been filled: a required input that is missing or blank is named to the user. */
 function requireInputs(template: TemplateInfo, data: Record<string, unknown>): void {
-  const missing = template.fields.filter((f) => f.source === 'input' && f.required
-    && (data[f.key] === undefined || data[f.key] === null || String(data[f.key]).trim() === ''));
+  const missing = template.fields.filter(
+    (f) =>
+      f.source === 'input' &&
+      f.required &&
+      (data[f.key] === undefined || data[f.key] === null || String(data[f.key]).trim() === ''),
+  );
   if (missing.length) {
-    throw new AppError('FIELDS_REQUIRED', `生成${template.name}前请填写：${missing.map((f) => f.label).join('、')}`, missing.map((f) => f.key));
+    throw new AppError(
+      'FIELDS_REQUIRED',
+      `生成${template.name}前请填写：${missing.map((f) => f.label).join('、')}`,
+      missing.map((f) => f.key),
+    );
   }
 }
 
@@ -61,11 +83,17 @@ function openZip(template: TemplateInfo, bytes: Buffer): PizZip {
   try {
     zip = new PizZip(bytes);
   } catch (e) {
-    throw new AppError('TEMPLATE_INVALID', `${template.name}模板不是有效的Word文档（${template.file}：${(e as Error).message}）`,
-      { template: template.id, reason: 'zip' });
+    throw new AppError(
+      'TEMPLATE_INVALID',
+      `${template.name}模板不是有效的Word文档（${template.file}：${(e as Error).message}）`,
+      { template: template.id, reason: 'zip' },
+    );
   }
   if (!zip.file('word/document.xml')) {
-    throw new AppError('TEMPLATE_INVALID', `${template.name}模板缺少正文部分 word/document.xml（${template.file}）`, { template: template.id, reason: 'noDocumentXml' });
+    throw new AppError('TEMPLATE_INVALID', `${template.name}模板缺少正文部分 word/document.xml（${template.file}）`, {
+      template: template.id,
+      reason: 'noDocumentXml',
+    });
   }
   return zip;
 }
@@ -85,17 +113,28 @@ function findUnsupplied(e: unknown): UnsuppliedTag | null {
 function templateInvalid(template: TemplateInfo, e: unknown): AppError {
   const faults = collectFaults(e);
   if (faults.length === 0) {
-    return new AppError('TEMPLATE_INVALID', `${template.name}模板无法处理：${(e as Error)?.message ?? String(e)}`, { template: template.id });
+    return new AppError('TEMPLATE_INVALID', `${template.name}模板无法处理：${(e as Error)?.message ?? String(e)}`, {
+      template: template.id,
+    });
   }
   const f = faults[0]!;
   const where = [f.offset !== null ? `位置 ${f.offset}` : '', f.file ?? ''].filter(Boolean).join('，');
   const more = faults.length > 1 ? `，另有${faults.length - 1}处错误` : '';
-  return new AppError('TEMPLATE_INVALID',
+  return new AppError(
+    'TEMPLATE_INVALID',
     `${template.name}模板标签错误：${f.message}${where ? `（${where}）` : ''}${more}（模板 ${template.file}）`,
-    { template: template.id, faults });
+    { template: template.id, faults },
+  );
 }
 
-export interface TemplateFault { id: string; tag: string; message: string; explanation: string; offset: number | null; file: string | null }
+export interface TemplateFault {
+  id: string;
+  tag: string;
+  message: string;
+  explanation: string;
+  offset: number | null;
+  file: string | null;
+}
 
 export function collectFaults(e: unknown): TemplateFault[] {
   const props = (e as { properties?: Record<string, unknown> })?.properties;
@@ -103,23 +142,45 @@ export function collectFaults(e: unknown): TemplateFault[] {
   if (Array.isArray(props.errors)) return props.errors.flatMap(collectFaults);
   const id = String(props.id ?? '');
   const tag = String(props.xtag ?? props.openingtag ?? props.tag ?? '');
-  const offset = Array.isArray(props.offset) ? Number(props.offset[0]) : typeof props.offset === 'number' ? props.offset : null;
+  const offset = Array.isArray(props.offset)
+    ? Number(props.offset[0])
+    : typeof props.offset === 'number'
+      ? props.offset
+      : null;
   const explanation = String(props.explanation ?? (e as Error).message);
-  return [{ id, tag, message: chineseExplanation(id, tag, props, explanation), explanation, offset, file: typeof props.file === 'string' ? props.file : null }];
+  return [
+    {
+      id,
+      tag,
+      message: chineseExplanation(id, tag, props, explanation),
+      explanation,
+      offset,
+      file: typeof props.file === 'string' ? props.file : null,
+    },
+  ];
 }
 
 /** docxtemplater explains in English; clerks editing templates in WPS read Chinese. */
 function chineseExplanation(id: string, tag: string, props: Record<string, unknown>, explanation: string): string {
   switch (id) {
-    case 'unclosed_tag': return `标签“{${tag}”缺少结束符“}”`;
-    case 'unopened_tag': return `标签“${tag}}”缺少开始符“{”`;
-    case 'duplicate_open_tag': return `标签“${tag}”中有重复的“{”`;
-    case 'duplicate_close_tag': return `标签“${tag}”中有重复的“}”`;
-    case 'unclosed_loop': return `“{#${tag}}”缺少结束标签“{/${tag}}”`;
-    case 'unopened_loop': return `结束标签“{/${tag}}”没有对应的开始标签“{#${tag}}”`;
-    case 'closing_tag_does_not_match_opening_tag': return `“{#${String(props.openingtag)}}”被“{/${String(props.closingtag)}}”结束，名称不一致`;
-    case 'unbalanced_loop_tags': return `循环标签不配对（${explanation}）`;
-    default: return `{${tag}}：${explanation}`;
+    case 'unclosed_tag':
+      return `标签“{${tag}”缺少结束符“}”`;
+    case 'unopened_tag':
+      return `标签“${tag}}”缺少开始符“{”`;
+    case 'duplicate_open_tag':
+      return `标签“${tag}”中有重复的“{”`;
+    case 'duplicate_close_tag':
+      return `标签“${tag}”中有重复的“}”`;
+    case 'unclosed_loop':
+      return `“{#${tag}}”缺少结束标签“{/${tag}}”`;
+    case 'unopened_loop':
+      return `结束标签“{/${tag}}”没有对应的开始标签“{#${tag}}”`;
+    case 'closing_tag_does_not_match_opening_tag':
+      return `“{#${String(props.openingtag)}}”被“{/${String(props.closingtag)}}”结束，名称不一致`;
+    case 'unbalanced_loop_tags':
+      return `循环标签不配对（${explanation}）`;
+    default:
+      return `{${tag}}：${explanation}`;
   }
 }
 
@@ -131,18 +192,25 @@ export function docxText(buf: Buffer): string {
   const xml = new PizZip(buf).file('word/document.xml')?.asText();
   if (!xml) throw new AppError('TEMPLATE_INVALID', '文档缺少正文部分 word/document.xml');
   const paragraphs = xml.split(/<\/w:p>/);
-  return paragraphs.map((p) => {
-    let out = '';
-    for (const m of p.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>|<w:tab\/>|<w:br(?:\s[^>]*)?\/>/g)) {
-      if (m[1] !== undefined) out += decodeXml(m[1]);
-      else out += m[0].startsWith('<w:tab') ? '\t' : '\n';
-    }
-    return out;
-  }).join('\n').replace(/\n+$/, '');
+  return paragraphs
+    .map((p) => {
+      let out = '';
+      for (const m of p.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>|<w:tab\/>|<w:br(?:\s[^>]*)?\/>/g)) {
+        if (m[1] !== undefined) out += decodeXml(m[1]);
+        else out += m[0].startsWith('<w:tab') ? '\t' : '\n';
+      }
+      return out;
+    })
+    .join('\n')
+    .replace(/\n+$/, '');
 }
 
 function decodeXml(s: string): string {
-  return s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'")
+  return s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
     .replace(/&#(\d+);/g, (_, d: string) => String.fromCodePoint(Number(d)))
     .replace(/&#x([0-9a-f]+);/gi, (_, h: string) => String.fromCodePoint(parseInt(h, 16)))
     .replace(/&amp;/g, '&');

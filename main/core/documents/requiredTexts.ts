@@ -58,14 +58,27 @@ export function bureauTexts(b: Partial<BureauInfo>) {
  * manifest fields name or its text shows as a tag (a template loaded by the bureau counts too);
  * the place to pay only where a fine is due.
  */
-export function requireBureauSettings(template: TemplateInfo, templateText: string, data: Record<string, unknown>): void {
-  const fineDue = template.id === 'on-spot-decision' ? data.onSpotHasFine === true : template.id === 'penalty-decision' ? data.hasFine === true : true;
+export function requireBureauSettings(
+  template: TemplateInfo,
+  templateText: string,
+  data: Record<string, unknown>,
+): void {
+  const fineDue =
+    template.id === 'on-spot-decision'
+      ? data.onSpotHasFine === true
+      : template.id === 'penalty-decision'
+        ? data.hasFine === true
+        : true;
   const missing = Object.keys(documentSettingLabels)
     .filter((key) => template.fields.some((f) => f.key === key) || templateText.includes(`{${key}}`))
     .filter((key) => !String(data[key] ?? '').trim() && (key !== 'paymentWhere' || fineDue));
   if (missing.length) {
     const names = missing.map((key) => documentSettingLabels[key]!);
-    throw new AppError('SETTINGS_REQUIRED', `生成${template.name}前，请局负责人在“本局设置”的“本局文书信息”中填写：${names.join('、')}`, { settings: missing });
+    throw new AppError(
+      'SETTINGS_REQUIRED',
+      `生成${template.name}前，请局负责人在“本局设置”的“本局文书信息”中填写：${names.join('、')}`,
+      { settings: missing },
+    );
   }
 }
 
@@ -88,8 +101,13 @@ function defaultCorrection(penaltyText: string): string {
  * The decision's order to correct: a reference to the separate 责令改正违法行为决定书 when the case
  * has one, else the order itself (typed, or what the clause orders). '' when the clause orders none.
  */
-export function correctionParagraph(state: CaseState, typed: Record<string, string>, penaltyArticle: string, penaltyText: string,
-  penalties?: ReadonlyArray<{ kind: string }>): string {
+export function correctionParagraph(
+  state: CaseState,
+  typed: Record<string, string>,
+  penaltyArticle: string,
+  penaltyText: string,
+  penalties?: ReadonlyArray<{ kind: string }>,
+): string {
   if (!ordersCorrection(penaltyText, penalties)) return '';
   const order = latestDocument(state, (d) => d.type === 'correction-order' && d.number !== null);
   if (order) {
@@ -117,13 +135,19 @@ export function partyReasoning(report: CaseState['report']): string {
   let text = report.reasoning;
   if (explanation) text = text.split(explanation).join('\n');
   text = text.replace(calculatedParagraph, '\n');
-  const kept = text.split(/[。；;\n]/u).map((s) => trimEnd(s)).filter((s) => s && !formulaWords.test(s));
+  const kept = text
+    .split(/[。；;\n]/u)
+    .map((s) => trimEnd(s))
+    .filter((s) => s && !formulaWords.test(s));
   const factors = /综合考虑：(.+?)；/u.exec(explanation)?.[1];
   if (factors) {
-    const items = factors.split(/[，,](?=[^“”]*(?:“|$))/u).map((f) => {
-      const m = /^(.+?)为“(.+)”$/u.exec(f.trim());
-      return m ? `${m[1]}（${m[2]}）` : f.trim();
-    }).filter(Boolean);
+    const items = factors
+      .split(/[，,](?=[^“”]*(?:“|$))/u)
+      .map((f) => {
+        const m = /^(.+?)为“(.+)”$/u.exec(f.trim());
+        return m ? `${m[1]}（${m[2]}）` : f.trim();
+      })
+      .filter(Boolean);
     kept.push(`综合考虑${items.join('、')}等裁量情节，依照生态环境行政处罚裁量基准，在法定罚款幅度内确定罚款数额`);
   }
   return kept.join('；');
@@ -142,12 +166,19 @@ const citizenCapacities = ['本人', '同住成年家属', '代理人', '代收�
 export function checkRecipient(state: CaseState, typed: Record<string, string>): void {
   if (!typed.recipientCapacity) return;
   const choices = state.partyKind === 'individual' ? citizenCapacities : organisationCapacities;
-  const capacity = parseChoice('recipientCapacity', `收件人身份（${state.partyKind === 'individual' ? '公民' : '法人或者其他组织'}，《中华人民共和国民事诉讼法》第八十八条）`,
-    typed.recipientCapacity, choices as readonly string[]);
+  const capacity = parseChoice(
+    'recipientCapacity',
+    `收件人身份（${state.partyKind === 'individual' ? '公民' : '法人或者其他组织'}，《中华人民共和国民事诉讼法》第八十八条）`,
+    typed.recipientCapacity,
+    choices as readonly string[],
+  );
   const rep = state.party.legalRepresentative.trim();
   const who = (typed.recipient ?? '').trim();
   if (capacity === '法定代表人' && rep && who && who !== rep) {
-    refuseBeyond('recipientCapacity', `收件人“${who}”不是当事人的法定代表人（${rep}）：请按其实际身份填写，如“负责收件的人”（《中华人民共和国民事诉讼法》第八十八条）`);
+    refuseBeyond(
+      'recipientCapacity',
+      `收件人“${who}”不是当事人的法定代表人（${rep}）：请按其实际身份填写，如“负责收件的人”（《中华人民共和国民事诉讼法》第八十八条）`,
+    );
   }
 }
 
@@ -159,7 +190,9 @@ export function checkRecipient(state: CaseState, typed: Record<string, string>):
  */
 export function dossierTexts(state: CaseState, typed: Record<string, string>) {
   const d = state.dossier;
-  const volumeName = typed.dossierVolume ? parseChoice('dossierVolume', '卷别', typed.dossierVolume, ['正卷', '副卷'] as const) : '正卷';
+  const volumeName = typed.dossierVolume
+    ? parseChoice('dossierVolume', '卷别', typed.dossierVolume, ['正卷', '副卷'] as const)
+    : '正卷';
   const volume = d?.volumes?.find((v) => v.volume === volumeName);
   const items = volume?.items;
   const pages = volume?.numberedPages;
@@ -179,6 +212,9 @@ export function requireDossier(template: TemplateInfo, state: CaseState, typed: 
   const volumeName = typed.dossierVolume?.trim() || '正卷';
   const volume = d?.volumes?.find((v) => v.volume === volumeName);
   if (!d?.retention || !volume || volume.items === undefined) {
-    throw new AppError('ACTION_NOT_ALLOWED', `请先选择保管期限并组卷：${template.name}的件数、页数、保管期限和立卷人取自组卷结果，与装订的卷宗一致`);
+    throw new AppError(
+      'ACTION_NOT_ALLOWED',
+      `请先选择保管期限并组卷：${template.name}的件数、页数、保管期限和立卷人取自组卷结果，与装订的卷宗一致`,
+    );
   }
 }

@@ -11,7 +11,7 @@ import { loadCjkFonts } from '../dossier/cjkFont.js';
 import { pdfjs } from './pdf/pdfjsNode.js';
 
 const sealRed = rgb(0.86, 0.08, 0.1);
-const radius = 42 * 72 / 25.4 / 2; // a 42 mm seal, in points
+const radius = (42 * 72) / 25.4 / 2; // a 42 mm seal, in points
 
 /** Where the authority signs on the last page: the centre of the last line naming it. */
 async function anchorOnLastPage(pdf: Buffer, bureauName: string): Promise<{ x: number; y: number } | null> {
@@ -19,7 +19,9 @@ async function anchorOnLastPage(pdf: Buffer, bureauName: string): Promise<{ x: n
   const doc = await getDocument({ data: new Uint8Array(pdf), useSystemFonts: false, isEvalSupported: false }).promise;
   try {
     const page = await doc.getPage(doc.numPages);
-    const items = (await page.getTextContent()).items.filter((it): it is typeof it & { str: string; transform: number[]; width: number } => 'str' in it);
+    const items = (await page.getTextContent()).items.filter(
+      (it): it is typeof it & { str: string; transform: number[]; width: number } => 'str' in it,
+    );
     // The seal covers the authority's name and reaches down over the date (骑年盖月).
     const byName = items.filter((it) => it.str.includes(bureauName)).at(-1);
     const last = byName ?? items.filter((it) => it.str.includes('印章')).at(-1);
@@ -33,7 +35,15 @@ async function anchorOnLastPage(pdf: Buffer, bureauName: string): Promise<{ x: n
 async function drawSeal(doc: PDFDocument, page: PDFPage, cx: number, cy: number, bureauName: string): Promise<void> {
   const fonts = await loadCjkFonts(join(resourcesDir(), 'fonts'));
   const { bold } = await fonts.embed(doc, [{ text: bureauName, style: 'bold' }]);
-  page.drawCircle({ x: cx, y: cy, size: radius, borderColor: sealRed, borderWidth: 3, opacity: 0, borderOpacity: 0.85 });
+  page.drawCircle({
+    x: cx,
+    y: cy,
+    size: radius,
+    borderColor: sealRed,
+    borderWidth: 3,
+    opacity: 0,
+    borderOpacity: 0.85,
+  });
   // A five-pointed star in the centre.
   const r1 = radius * 0.28;
   const r2 = r1 * 0.4;
@@ -47,14 +57,22 @@ async function drawSeal(doc: PDFDocument, page: PDFPage, cx: number, cy: number,
   // The name around the upper arc, each character upright to the circle.
   const chars = [...bureauName];
   const size = Math.min(12, (Math.PI * radius * 1.15) / Math.max(chars.length, 1));
-  const span = Math.min(Math.PI * 1.25, chars.length * (size * 1.05) / (radius - size));
+  const span = Math.min(Math.PI * 1.25, (chars.length * (size * 1.05)) / (radius - size));
   chars.forEach((ch, i) => {
     const a = Math.PI / 2 + span / 2 - (span * (i + 0.5)) / chars.length;
     const rr = radius - size * 1.15;
     const w = bold.widthOfTextAtSize(ch, size);
     const x = cx + rr * Math.cos(a) - (w / 2) * Math.sin(a);
     const y = cy + rr * Math.sin(a) + (w / 2) * Math.cos(a) - size * 0.35 * Math.cos(a);
-    page.drawText(ch, { x, y, size, font: bold, color: sealRed, opacity: 0.85, rotate: degrees((a * 180) / Math.PI - 90) });
+    page.drawText(ch, {
+      x,
+      y,
+      size,
+      font: bold,
+      color: sealRed,
+      opacity: 0.85,
+      rotate: degrees((a * 180) / Math.PI - 90),
+    });
   });
 }
 

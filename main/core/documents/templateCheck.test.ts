@@ -11,7 +11,14 @@ import { templatesDir } from '../paths.js';
 const manifest = loadManifest();
 const known = (id: string) => {
   const t = manifest.find((x) => x.id === id)!;
-  const data = buildTemplateData({ state: sampleCaseState(), bureau: sampleBureau, number: sampleNumber(t), fields: {}, today: '2026-03-25', hearingThreshold: { organisationYuan: 50000, citizenYuan: 5000 } });
+  const data = buildTemplateData({
+    state: sampleCaseState(),
+    bureau: sampleBureau,
+    number: sampleNumber(t),
+    fields: {},
+    today: '2026-03-25',
+    hearingThreshold: { organisationYuan: 50000, citizenYuan: 5000 },
+  });
   return { t, known: knownTagsFrom(data as Record<string, unknown>, t) };
 };
 const bytesOf = (id: string) => readFileSync(join(templatesDir(), manifest.find((x) => x.id === id)!.file));
@@ -42,10 +49,16 @@ describe('template checks', () => {
   it('an unknown tag and a required field the template no longer shows are both reported, with the paragraph', () => {
     const { t, known: k } = known('filing-approval');
     const p = checkTemplate(t, edit(bytesOf('filing-approval'), '{partyName}', '{partyNam}'), k);
-    expect(p).toEqual(expect.arrayContaining([
-      expect.objectContaining({ kind: 'unknownTag', tag: 'partyNam', position: expect.stringMatching(/^第\d+段$/) }),
-      expect.objectContaining({ kind: 'missingField', tag: 'partyName', message: expect.stringMatching(/当事人名称/) }),
-    ]));
+    expect(p).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ kind: 'unknownTag', tag: 'partyNam', position: expect.stringMatching(/^第\d+段$/) }),
+        expect.objectContaining({
+          kind: 'missingField',
+          tag: 'partyName',
+          message: expect.stringMatching(/当事人名称/),
+        }),
+      ]),
+    );
   });
 
   it('a file that is not a Word document is refused', () => {

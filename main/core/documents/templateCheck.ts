@@ -18,18 +18,25 @@ export interface TemplateProblem {
   message: string;
 }
 
-interface TagTree { [tag: string]: TagTree }
+interface TagTree {
+  [tag: string]: TagTree;
+}
 
 // docxtemplater ships the inspect module as CommonJS only: its class is the default export under
 // Node's ESM loader and may sit on `.default` under a bundler's interop.
-const InspectModule = ((InspectModuleExport as unknown as { default?: unknown }).default ?? InspectModuleExport) as unknown as new () => { getAllTags(): Record<string, unknown> };
+const InspectModule = ((InspectModuleExport as unknown as { default?: unknown }).default ??
+  InspectModuleExport) as unknown as new () => { getAllTags(): Record<string, unknown> };
 
 /** Every data key a template may use: the case data (with the item keys of its lists) and the template's fields. */
-export function knownTagsFrom(sampleData: Record<string, unknown>, template: TemplateInfo): { top: Set<string>; loops: Map<string, Set<string>> } {
+export function knownTagsFrom(
+  sampleData: Record<string, unknown>,
+  template: TemplateInfo,
+): { top: Set<string>; loops: Map<string, Set<string>> } {
   const top = new Set([...Object.keys(sampleData), ...template.fields.map((f) => f.key)]);
   const loops = new Map<string, Set<string>>();
   for (const [k, v] of Object.entries(sampleData)) {
-    if (Array.isArray(v)) loops.set(k, new Set(v.flatMap((item) => (item && typeof item === 'object' ? Object.keys(item) : []))));
+    if (Array.isArray(v))
+      loops.set(k, new Set(v.flatMap((item) => (item && typeof item === 'object' ? Object.keys(item) : []))));
   }
   return { top, loops };
 }
@@ -39,7 +46,11 @@ function paragraphOf(text: string, tag: string): string {
   return i >= 0 ? `第${i + 1}段` : '（位置未知）';
 }
 
-export function checkTemplate(template: TemplateInfo, bytes: Buffer, known: { top: Set<string>; loops: Map<string, Set<string>> }): TemplateProblem[] {
+export function checkTemplate(
+  template: TemplateInfo,
+  bytes: Buffer,
+  known: { top: Set<string>; loops: Map<string, Set<string>> },
+): TemplateProblem[] {
   let zip: PizZip;
   try {
     zip = new PizZip(bytes);
@@ -49,12 +60,18 @@ export function checkTemplate(template: TemplateInfo, bytes: Buffer, known: { to
   }
   // Macros, ActiveX, OLE, external links, DDE fields: refused outright (issue 11), whatever else the file holds.
   const active = findActiveContent(zip);
-  if (active.length) return active.map((a) => ({ kind: 'activeContent' as const, tag: a.kind, position: '', message: a.message }));
+  if (active.length)
+    return active.map((a) => ({ kind: 'activeContent' as const, tag: a.kind, position: '', message: a.message }));
   const inspect = new InspectModule();
   try {
     new Docxtemplater(zip, { paragraphLoop: true, linebreaks: true, errorLogging: false, modules: [inspect as never] });
   } catch (e) {
-    return collectFaults(e).map((f) => ({ kind: 'syntax' as const, tag: f.tag, position: f.offset !== null ? `第${f.offset}个字符处` : '', message: f.message }));
+    return collectFaults(e).map((f) => ({
+      kind: 'syntax' as const,
+      tag: f.tag,
+      position: f.offset !== null ? `第${f.offset}个字符处` : '',
+      message: f.message,
+    }));
   }
   const text = docxText(bytes);
   const problems: TemplateProblem[] = [];
@@ -65,7 +82,12 @@ export function checkTemplate(template: TemplateInfo, bytes: Buffer, known: { to
       used.add(tag);
       const knownHere = known.top.has(tag) || (loop !== null && (known.loops.get(loop)?.has(tag) ?? false));
       if (!knownHere) {
-        problems.push({ kind: 'unknownTag', tag, position: paragraphOf(text, tag), message: `标签{${tag}}不是本文书可用的数据项` });
+        problems.push({
+          kind: 'unknownTag',
+          tag,
+          position: paragraphOf(text, tag),
+          message: `标签{${tag}}不是本文书可用的数据项`,
+        });
       }
       if (Object.keys(inner).length) walk(inner, tag);
     }
@@ -73,7 +95,12 @@ export function checkTemplate(template: TemplateInfo, bytes: Buffer, known: { to
   walk(tags, null);
   for (const f of template.fields) {
     if (f.required && !used.has(f.key)) {
-      problems.push({ kind: 'missingField', tag: f.key, position: '', message: `必备项“${f.label}”（{${f.key}}）没有出现在模板中` });
+      problems.push({
+        kind: 'missingField',
+        tag: f.key,
+        position: '',
+        message: `必备项“${f.label}”（{${f.key}}）没有出现在模板中`,
+      });
     }
   }
   return problems;

@@ -8,20 +8,53 @@
  */
 import type { CaseState } from '../../../common/schemas/cases.js';
 import type { TemplateField, TemplateInfo } from '../../../common/schemas/documents.js';
-import { amountInWords, chineseDate, formatYuan, numericChineseDate, numericChineseDateTime, yuanText } from '../domain/chineseText.js';
 import {
-  articleText, articlesText, decisionServiceText, evidenceItems, latestDocument, latestNumber, noticeHistory, paymentsText, thirdPerson, trimEnd,
+  amountInWords,
+  chineseDate,
+  formatYuan,
+  numericChineseDate,
+  numericChineseDateTime,
+  yuanText,
+} from '../domain/chineseText.js';
+import {
+  articleText,
+  articlesText,
+  decisionServiceText,
+  evidenceItems,
+  latestDocument,
+  latestNumber,
+  noticeHistory,
+  paymentsText,
+  thirdPerson,
+  trimEnd,
   type EvidenceItem,
 } from './caseTexts.js';
 import { sampleRows } from './formText.js';
 import {
-  documentMaterials, documentRows, executionTexts, hearingHeldText, hearingHistory, hearingTexts, onSpotTexts, outcomeText, photoRows, remarkLines,
-  restrictionCheck, reviewHistoryText,
+  documentMaterials,
+  documentRows,
+  executionTexts,
+  hearingHeldText,
+  hearingHistory,
+  hearingTexts,
+  onSpotTexts,
+  outcomeText,
+  photoRows,
+  remarkLines,
+  restrictionCheck,
+  reviewHistoryText,
 } from './mainTexts.js';
 import { correctionTexts, preservationTexts, referralTexts, seizureTexts } from './trackTexts.js';
 import type { BureauInfo as BureauDocumentInfo } from '../../../common/bureauInfo.js';
 import { isLargeFine, type HearingThreshold } from '../domain/hearingThreshold.js';
-import { bureauTexts, checkRecipient, correctionParagraph, dossierTexts, partyReasoning, shippedHearingThreshold } from './requiredTexts.js';
+import {
+  bureauTexts,
+  checkRecipient,
+  correctionParagraph,
+  dossierTexts,
+  partyReasoning,
+  shippedHearingThreshold,
+} from './requiredTexts.js';
 import { citationTexts } from './citationTexts.js';
 import type { LegalBasis } from '../../../common/schemas/legalBasis.js';
 
@@ -60,26 +93,77 @@ export interface TemplateDataInput {
  * printed as typed, and no case value may take its key.
  */
 export const normalisedInputKeys: ReadonlySet<string> = new Set([
-  'samples', 'preservedItems', 'seizureItems', 'disposedItems', 'referralMaterials', 'surchargeAmount', 'onSpotWarning', 'onSpotFine', 'servedDocument',
+  'samples',
+  'preservedItems',
+  'seizureItems',
+  'disposedItems',
+  'referralMaterials',
+  'surchargeAmount',
+  'onSpotWarning',
+  'onSpotFine',
+  'servedDocument',
 ]);
 
-export interface OfficerData { seq: number; name: string; certificateNo: string }
+export interface OfficerData {
+  seq: number;
+  name: string;
+  certificateNo: string;
+}
 
 export interface TemplateData {
   [key: string]: unknown;
-  bureauName: string; bureauAbbr: string; reviewOrgan: string;
-  docNumber: string; caseNumber: string; docDate: string; docDateCn: string;
-  partyName: string; partyUscc: string; partyLegalRep: string; partyAddress: string;
-  officers: OfficerData[]; officerNames: string; officersWithCerts: string;
-  officer1Name: string; officer1Cert: string; officer2Name: string; officer2Cert: string;
-  violationName: string; breachedArticles: string; penaltyArticle: string; penaltyText: string; legalBasisStatement: string;
-  source: string; summary: string; discoveredOn: string; filedOn: string; filingApprovedOn: string;
-  facts: string; factsThirdPerson: string; reasoning: string; evidenceList: EvidenceItem[]; hasEvidence: boolean;
-  fine: number | null; fineFigures: string; fineWords: string; fineText: string; hearingRight: boolean;
-  noticeNumber: string; noticeHistory: string;
-  decisionNumber: string; decisionApprovedOn: string; decisionServiceText: string; paymentsText: string;
+  bureauName: string;
+  bureauAbbr: string;
+  reviewOrgan: string;
+  docNumber: string;
+  caseNumber: string;
+  docDate: string;
+  docDateCn: string;
+  partyName: string;
+  partyUscc: string;
+  partyLegalRep: string;
+  partyAddress: string;
+  officers: OfficerData[];
+  officerNames: string;
+  officersWithCerts: string;
+  officer1Name: string;
+  officer1Cert: string;
+  officer2Name: string;
+  officer2Cert: string;
+  violationName: string;
+  breachedArticles: string;
+  penaltyArticle: string;
+  penaltyText: string;
+  legalBasisStatement: string;
+  source: string;
+  summary: string;
+  discoveredOn: string;
+  filedOn: string;
+  filingApprovedOn: string;
+  facts: string;
+  factsThirdPerson: string;
+  reasoning: string;
+  evidenceList: EvidenceItem[];
+  hasEvidence: boolean;
+  fine: number | null;
+  fineFigures: string;
+  fineWords: string;
+  fineText: string;
+  hearingRight: boolean;
+  noticeNumber: string;
+  noticeHistory: string;
+  decisionNumber: string;
+  decisionApprovedOn: string;
+  decisionServiceText: string;
+  paymentsText: string;
   servedDocumentTitle: string;
-  caseTitle: string; closedOnText: string; outcomeText: string; warning: boolean; hasFine: boolean; reasoningText: string; noticeRef: string;
+  caseTitle: string;
+  closedOnText: string;
+  outcomeText: string;
+  warning: boolean;
+  hasFine: boolean;
+  reasoningText: string;
+  noticeRef: string;
 }
 
 /**
@@ -97,9 +181,10 @@ export function buildTemplateData(input: TemplateDataInput): TemplateData {
   // The proposal as it stands: a hearing or a 复核 may have lowered it below what was noticed, and
   // the 法制审核意见书 and 决定书 made before the decision must print that amount, not the notice's.
   const fine = state.decision?.fine ?? state.report?.proposedFine ?? state.noticedFine ?? null;
-  const hearingRight = fields.hearingRight !== undefined
-    ? fields.hearingRight === '是'
-    : fine !== null && isLargeFine(fine, state.partyKind, input.hearingThreshold ?? shippedHearingThreshold());
+  const hearingRight =
+    fields.hearingRight !== undefined
+      ? fields.hearingRight === '是'
+      : fine !== null && isLargeFine(fine, state.partyKind, input.hearingThreshold ?? shippedHearingThreshold());
   const officers = state.officers.map((o, i) => ({ seq: i + 1, name: o.name, certificateNo: o.certificateNo }));
   const evidenceList = evidenceItems(state);
   const date = (iso: string | null | undefined): string => (iso ? numericChineseDate(iso) : '');
@@ -210,7 +295,10 @@ function requiredData({ state, bureau, fields, penalties, legalBasis }: Template
  * 2026-08-15, the lighter one for an earlier act — with the comparison in legal Chinese, printed in the
  * 调查报告, 告知书 and 决定书 whenever the law changed between the act and the decision.
  */
-function provisionTexts(state: CaseState, basis: LegalBasis | null | undefined): Pick<TemplateData, 'violationName' | 'breachedArticles' | 'penaltyArticle' | 'penaltyText' | 'legalBasisStatement'> {
+function provisionTexts(
+  state: CaseState,
+  basis: LegalBasis | null | undefined,
+): Pick<TemplateData, 'violationName' | 'breachedArticles' | 'penaltyArticle' | 'penaltyText' | 'legalBasisStatement'> {
   const p = basis?.applied;
   return {
     violationName: p?.typeName ?? state.violation.name,

@@ -11,7 +11,11 @@ import { templatesDir } from '../paths.js';
 import { compareVersions } from '../domain/procedure/versions.js';
 import { writeFileDurably } from '../store/durableFile.js';
 
-export interface TemplateVersion { version: string; source: 'bundled' | 'loaded'; file: string }
+export interface TemplateVersion {
+  version: string;
+  source: 'bundled' | 'loaded';
+  file: string;
+}
 
 /**
  * Loaded versions are `<bundled version>.<n>`: newer than the bundled version they were made from,
@@ -21,7 +25,10 @@ export interface TemplateVersion { version: string; source: 'bundled' | 'loaded'
 const loadedVersion = /^(.+)\.(\d+)$/;
 
 export class TemplateStore {
-  constructor(private readonly dataDir: string, private readonly bundledDir = templatesDir()) {}
+  constructor(
+    private readonly dataDir: string,
+    private readonly bundledDir = templatesDir(),
+  ) {}
 
   private dir(type: string): string {
     return join(this.dataDir, 'templates', type);
@@ -29,11 +36,16 @@ export class TemplateStore {
 
   versions(t: TemplateInfo): TemplateVersion[] {
     const loaded = existsSync(this.dir(t.id))
-      ? readdirSync(this.dir(t.id)).filter((f) => f.endsWith('.docx')).map((f) => f.slice(0, -5))
-        .filter((v) => loadedVersion.test(v))
-        .map((v) => ({ version: v, source: 'loaded' as const, file: join(this.dir(t.id), `${v}.docx`) }))
+      ? readdirSync(this.dir(t.id))
+          .filter((f) => f.endsWith('.docx'))
+          .map((f) => f.slice(0, -5))
+          .filter((v) => loadedVersion.test(v))
+          .map((v) => ({ version: v, source: 'loaded' as const, file: join(this.dir(t.id), `${v}.docx`) }))
       : [];
-    const all: TemplateVersion[] = [...loaded, { version: t.version, source: 'bundled', file: join(this.bundledDir, t.file) }];
+    const all: TemplateVersion[] = [
+      ...loaded,
+      { version: t.version, source: 'bundled', file: join(this.bundledDir, t.file) },
+    ];
     return all.sort((a, b) => compareVersions(b.version, a.version));
   }
 
@@ -46,7 +58,8 @@ export class TemplateStore {
 
   /** Stores a checked template as the next version of its type. */
   add(t: TemplateInfo, bytes: Buffer): string {
-    const next = this.versions(t).filter((v) => v.source === 'loaded' && v.version.startsWith(`${t.version}.`)).length + 1;
+    const next =
+      this.versions(t).filter((v) => v.source === 'loaded' && v.version.startsWith(`${t.version}.`)).length + 1;
     const version = `${t.version}.${next}`;
     // Atomic: a full disk never leaves a truncated .docx that would become the version in use.
     writeFileDurably(join(this.dir(t.id), `${version}.docx`), bytes);

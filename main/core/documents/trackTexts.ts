@@ -47,10 +47,13 @@ const seizureMeasures = ['查封', '扣押', '查封、扣押'] as const;
 export function seizureTexts(state: CaseState, typed: Record<string, string>) {
   const impl = stepOf(state, ['seizure'], ['implementSeizure', 'emergencySeizure']);
   const decision = latestDocument(state, (d) => d.type === 'seizure-decision');
-  const onFile = decision?.fields.seizureItems ?? latestDocument(state, (d) => d.type === 'seizure-list')?.fields.seizureItems ?? '';
+  const onFile =
+    decision?.fields.seizureItems ?? latestDocument(state, (d) => d.type === 'seizure-list')?.fields.seizureItems ?? '';
   // The measure the decision named (查封 or 扣押); the model forms' “查封（扣押）” before one exists.
-  const measure = decision?.fields.seizureMeasure && (seizureMeasures as readonly string[]).includes(decision.fields.seizureMeasure)
-    ? decision.fields.seizureMeasure : '查封（扣押）';
+  const measure =
+    decision?.fields.seizureMeasure && (seizureMeasures as readonly string[]).includes(decision.fields.seizureMeasure)
+      ? decision.fields.seizureMeasure
+      : '查封（扣押）';
   if (typed.seizureMeasure) parseChoice('seizureMeasure', '措施', typed.seizureMeasure, seizureMeasures);
   return {
     // What the clerk types now wins; else what the seizure recorded, else what its decision listed.
@@ -77,8 +80,21 @@ export function correctionTexts(state: CaseState, fine: number | null) {
   const served = stepOf(state, ['correction', 'dailyPenalty'], ['serveCorrectionOrder']);
   const daily = trackFor(state, ['dailyPenalty'], ['recordRecheck']);
   // The re-check that found the violation going on, and the service of the order it checked.
-  const recheck = daily ? state.steps.filter((x) => x.track === daily.id && x.action === 'recordRecheck' && (x.data.corrected !== true || x.data.obstructed === true)).at(-1) : undefined;
-  const dailyServed = recheck ? state.steps.filter((x) => x.track === daily!.id && x.action === 'serveCorrectionOrder' && x.on <= recheck.on).at(-1) : undefined;
+  const recheck = daily
+    ? state.steps
+        .filter(
+          (x) =>
+            x.track === daily.id &&
+            x.action === 'recordRecheck' &&
+            (x.data.corrected !== true || x.data.obstructed === true),
+        )
+        .at(-1)
+    : undefined;
+  const dailyServed = recheck
+    ? state.steps
+        .filter((x) => x.track === daily!.id && x.action === 'serveCorrectionOrder' && x.on <= recheck.on)
+        .at(-1)
+    : undefined;
   const servedOn = text(dailyServed?.data.servedOn) || dailyServed?.on || '';
   const recheckOn = text(recheck?.data.recheckOn) || recheck?.on || '';
   // The count the track's version states (recorded by the re-check, derive.ts): under the Code from

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { afterFailure, durationText, freshThrottle, lockDuration, lockRemaining, maxLockMs, sessionEnded, type Throttle } from './accountRules.js';
+import {
+  afterFailure,
+  durationText,
+  freshThrottle,
+  lockDuration,
+  lockRemaining,
+  maxLockMs,
+  sessionEnded,
+  type Throttle,
+} from './accountRules.js';
 
 describe('lockout back-off', () => {
   it('locks at the fifth failure for 1 min, then 2, 4 … capped at an hour', () => {

@@ -56,7 +56,8 @@ export function lockDuration(lockouts: number): number {
 /** The state after one more failure at `now`; `locked` when this failure started a lock. */
 export function afterFailure(t: Throttle, now: number): { next: Throttle; locked: boolean } {
   const failures = t.failures + 1;
-  if (failures < maxFailures) return { next: { ...t, failures, lockedUntil: lockRemaining(t, now) ? t.lockedUntil : null }, locked: false };
+  if (failures < maxFailures)
+    return { next: { ...t, failures, lockedUntil: lockRemaining(t, now) ? t.lockedUntil : null }, locked: false };
   const lockouts = t.lockouts + 1;
   return { next: { failures: 0, lockouts, lockedUntil: now + lockDuration(lockouts) }, locked: true };
 }

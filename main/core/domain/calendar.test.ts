@@ -41,8 +41,20 @@ describe('a year without a State Council notice (2027): statutory holidays compu
     expect(shipped.isWorkingDay('2027-01-01')).toBe(false);
   });
   it('rests on 春节 (除夕 to 正月初三), 清明, 劳动节, 端午, 中秋 and 国庆', () => {
-    const rest = ['2027-02-05', '2027-02-06', '2027-02-07', '2027-02-08', '2027-04-05', '2027-05-01', '2027-05-02',
-      '2027-06-09', '2027-09-15', '2027-10-01', '2027-10-02', '2027-10-03'];
+    const rest = [
+      '2027-02-05',
+      '2027-02-06',
+      '2027-02-07',
+      '2027-02-08',
+      '2027-04-05',
+      '2027-05-01',
+      '2027-05-02',
+      '2027-06-09',
+      '2027-09-15',
+      '2027-10-01',
+      '2027-10-02',
+      '2027-10-03',
+    ];
     expect(rest.filter((d) => shipped.isWorkingDay(d))).toEqual([]);
   });
   it('invents no bridging days and no 调休: other weekdays work, weekends rest', () => {
@@ -59,7 +71,8 @@ describe('a year without a State Council notice (2027): statutory holidays compu
   });
   it('a year with its notice is counted from the notice exactly as before', () => {
     const differ: string[] = [];
-    for (let d = '2025-01-01'; d <= '2026-12-31'; d = addDays(d, 1)) if (shipped.isWorkingDay(d) !== cal.isWorkingDay(d)) differ.push(d);
+    for (let d = '2025-01-01'; d <= '2026-12-31'; d = addDays(d, 1))
+      if (shipped.isWorkingDay(d) !== cal.isWorkingDay(d)) differ.push(d);
     expect(differ).toEqual([]);
     expect(shipped.addWorkingDays('2026-09-30', 5)).toEqual({ dueOn: '2026-10-13', calendarIncomplete: false });
   });

@@ -44,7 +44,10 @@ export class WorkingCalendar {
   private readonly computed = new Map<number, Set<string>>();
 
   /** `statutory`: the rule for years without a notice; without it such years count weekends alone. */
-  constructor(years: CalendarYear[], private readonly statutory?: StatutoryHolidayRule) {
+  constructor(
+    years: CalendarYear[],
+    private readonly statutory?: StatutoryHolidayRule,
+  ) {
     for (const y of years) {
       this.years.add(y.year);
       for (const [first, last] of y.holidays) {
@@ -70,7 +73,8 @@ export class WorkingCalendar {
   private isComputedHoliday(date: string): boolean {
     const year = yearOf(date);
     // Beyond the lunar tables (no real period reaches them) the year counts weekends alone, still flagged.
-    if (!this.statutory || this.hasYear(year) || year < computableYears.first || year > computableYears.last) return false;
+    if (!this.statutory || this.hasYear(year) || year < computableYears.first || year > computableYears.last)
+      return false;
     let days = this.computed.get(year);
     if (!days) {
       days = new Set(statutoryHolidays(this.statutory, year).map((h) => h.date));

@@ -19,14 +19,43 @@ export function applyEvent(state: CaseState | null, e: CaseEvent): CaseState {
     if (state) throw new Error(`case ${e.caseId} opened twice`);
     const p = e.payload;
     return {
-      id: e.caseId, number: p.number, bureauId: p.bureauId, procedure: p.procedure, node: p.startNode,
-      party: p.party, violation: p.violation, officers: p.officers, source: p.source, summary: p.summary,
-      partyKind: p.partyKind ?? 'organisation', violationOn: p.violationOn ?? null, continuing: p.continuing ?? false,
-      lawFigures: p.lawFigures ?? null, discoveredOn: p.discoveredOn, filedOn: p.filedOn, openedAt: e.at, openedBy: e.actorName,
-      filingApprovedOn: null, report: null, noticeApprovedOn: null, noticedFine: null,
-      defence: { statements: [], closedOn: null }, decision: null, services: [], payments: [],
-      documents: [], evidence: [], approvals: [], dossier: null, returnTo: null, tracks: [], steps: [], overrides: [],
-      closedOn: null, version: 1, lastHash: e.hash,
+      id: e.caseId,
+      number: p.number,
+      bureauId: p.bureauId,
+      procedure: p.procedure,
+      node: p.startNode,
+      party: p.party,
+      violation: p.violation,
+      officers: p.officers,
+      source: p.source,
+      summary: p.summary,
+      partyKind: p.partyKind ?? 'organisation',
+      violationOn: p.violationOn ?? null,
+      continuing: p.continuing ?? false,
+      lawFigures: p.lawFigures ?? null,
+      discoveredOn: p.discoveredOn,
+      filedOn: p.filedOn,
+      openedAt: e.at,
+      openedBy: e.actorName,
+      filingApprovedOn: null,
+      report: null,
+      noticeApprovedOn: null,
+      noticedFine: null,
+      defence: { statements: [], closedOn: null },
+      decision: null,
+      services: [],
+      payments: [],
+      documents: [],
+      evidence: [],
+      approvals: [],
+      dossier: null,
+      returnTo: null,
+      tracks: [],
+      steps: [],
+      overrides: [],
+      closedOn: null,
+      version: 1,
+      lastHash: e.hash,
     };
   }
   if (!state) throw new Error(`event ${e.id} for a case that was never opened`);
@@ -39,16 +68,35 @@ export function applyEvent(state: CaseState | null, e: CaseEvent): CaseState {
       next.evidence = [...state.evidence, e.payload];
       return next;
     case 'action.performed':
-      return (e.payload.track ?? mainTrack) === mainTrack ? applyMainAction(next, e.payload, e) : applyTrackAction(next, e.payload, e);
+      return (e.payload.track ?? mainTrack) === mainTrack
+        ? applyMainAction(next, e.payload, e)
+        : applyTrackAction(next, e.payload, e);
     case 'track.started': {
       const p = e.payload;
-      next.tracks = [...state.tracks, { id: p.trackId, procedure: p.procedure, name: p.name, node: p.startNode, startedOn: p.on, returnTo: null, endedOn: null }];
+      next.tracks = [
+        ...state.tracks,
+        {
+          id: p.trackId,
+          procedure: p.procedure,
+          name: p.name,
+          node: p.startNode,
+          startedOn: p.on,
+          returnTo: null,
+          endedOn: null,
+        },
+      ];
       return next;
     }
     case 'document.finalised': {
       const f = e.payload;
-      next.documents = state.documents.map((d) => (d.id === f.documentId
-        ? { ...d, finalised: { at: e.at, by: e.actorName, docxSha256: f.docxSha256, pdfHash: f.pdfHash, pages: f.pages } } : d));
+      next.documents = state.documents.map((d) =>
+        d.id === f.documentId
+          ? {
+              ...d,
+              finalised: { at: e.at, by: e.actorName, docxSha256: f.docxSha256, pdfHash: f.pdfHash, pages: f.pages },
+            }
+          : d,
+      );
       return next;
     }
     case 'dossier.built':
@@ -64,10 +112,16 @@ function recordStep(s: CaseState, p: ActionPerformedPayload, e: CaseEvent): void
   const track = p.track ?? mainTrack;
   s.steps = [...s.steps, { track, action: p.action, on: p.on, data: p.data }];
   if (p.approval || p.sendBack) {
-    s.approvals = [...s.approvals, { action: p.action, by: e.actorId, byName: e.actorName, at: e.at, comment: String(p.data.comment ?? '') }];
+    s.approvals = [
+      ...s.approvals,
+      { action: p.action, by: e.actorId, byName: e.actorName, at: e.at, comment: String(p.data.comment ?? '') },
+    ];
   }
   if (p.overrides?.length) {
-    s.overrides = [...s.overrides, ...p.overrides.map((o) => ({ ...o, action: p.action, track, byName: e.actorName, on: p.on }))];
+    s.overrides = [
+      ...s.overrides,
+      ...p.overrides.map((o) => ({ ...o, action: p.action, track, byName: e.actorName, on: p.on })),
+    ];
   }
   if (typeof p.data.servedDocument === 'string' && p.action !== 'serveNotice' && p.action !== 'serveDecision') {
     s.services = [...s.services, service(p.data.servedDocument, p.data, p.on)];
@@ -91,20 +145,44 @@ function applyMainAction(s: CaseState, p: ActionPerformedPayload, e: CaseEvent):
   if (p.action === 'suspend') s.returnTo = p.from;
   if (p.action === 'resume') s.returnTo = null;
   switch (p.action) {
-    case 'approveFiling': s.filingApprovedOn = p.on; break;
+    case 'approveFiling':
+      s.filingApprovedOn = p.on;
+      break;
     case 'submitReport':
       s.report = {
-        facts: String(d.facts), proposedFine: Number(d.proposedFine), investment: d.investment == null ? null : Number(d.investment), reasoning: String(d.reasoning ?? ''),
+        facts: String(d.facts),
+        proposedFine: Number(d.proposedFine),
+        investment: d.investment == null ? null : Number(d.investment),
+        reasoning: String(d.reasoning ?? ''),
         ...(d.discretion ? { discretion: d.discretion as NonNullable<CaseState['report']>['discretion'] } : {}),
       };
       break;
-    case 'submitNotice': s.noticedFine = s.report?.proposedFine ?? null; break;
-    case 'approveNotice': s.noticeApprovedOn = p.on; break;
-    case 'serveNotice': s.services = [...s.services, service(noticeDocumentName, d, p.on)]; break;
-    case 'recordDefence':
-      s.defence = { ...s.defence, statements: [...s.defence.statements, { on: String(d.on ?? p.on), text: String(d.text ?? ''), newFacts: Boolean(d.newFacts), waived: Boolean(d.waived) }] };
+    case 'submitNotice':
+      s.noticedFine = s.report?.proposedFine ?? null;
       break;
-    case 'closeDefence': s.defence = { ...s.defence, closedOn: p.on }; break;
+    case 'approveNotice':
+      s.noticeApprovedOn = p.on;
+      break;
+    case 'serveNotice':
+      s.services = [...s.services, service(noticeDocumentName, d, p.on)];
+      break;
+    case 'recordDefence':
+      s.defence = {
+        ...s.defence,
+        statements: [
+          ...s.defence.statements,
+          {
+            on: String(d.on ?? p.on),
+            text: String(d.text ?? ''),
+            newFacts: Boolean(d.newFacts),
+            waived: Boolean(d.waived),
+          },
+        ],
+      };
+      break;
+    case 'closeDefence':
+      s.defence = { ...s.defence, closedOn: p.on };
+      break;
     case 'reReview':
       // 复核 may lower the fine, never raise it (the guard refuses a rise); the report keeps the current figure.
       if (s.report) s.report = { ...s.report, proposedFine: Number(d.proposedFine) };
@@ -113,25 +191,55 @@ function applyMainAction(s: CaseState, p: ActionPerformedPayload, e: CaseEvent):
       s.defence = { ...s.defence, closedOn: p.on };
       if (s.report) s.report = { ...s.report, proposedFine: Number(d.proposedFine) };
       break;
-    case 'submitDecision': s.decision = { kind: 'penalty', fine: s.report?.proposedFine ?? 0, warning: Boolean(d.warning), approvedOn: null }; break;
-    case 'submitNoPenalty': s.decision = { kind: 'noPenalty', fine: 0, warning: false, approvedOn: null }; break;
-    case 'submitTransfer': s.decision = { kind: 'transfer', fine: 0, warning: false, approvedOn: null }; break;
-    case 'decideOnTheSpot': s.decision = { kind: 'penalty', fine: Number(d.fine ?? 0), warning: Boolean(d.warning), approvedOn: p.on }; break;
-    case 'rejectDecision': s.decision = null; break;
-    case 'approveDecision': s.decision = s.decision ? { ...s.decision, approvedOn: p.on } : null; break;
-    case 'serveDecision': s.services = [...s.services, service(decisionDocumentName, d, p.on)]; break;
-    case 'recordPayment':
-      s.payments = [...s.payments, { amount: Number(d.amount), paidOn: String(d.paidOn), receiptNo: String(d.receiptNo ?? '') }];
+    case 'submitDecision':
+      s.decision = {
+        kind: 'penalty',
+        fine: s.report?.proposedFine ?? 0,
+        warning: Boolean(d.warning),
+        approvedOn: null,
+      };
       break;
-    case 'approveClosing': s.closedOn = p.on; break;
-    default: break;
+    case 'submitNoPenalty':
+      s.decision = { kind: 'noPenalty', fine: 0, warning: false, approvedOn: null };
+      break;
+    case 'submitTransfer':
+      s.decision = { kind: 'transfer', fine: 0, warning: false, approvedOn: null };
+      break;
+    case 'decideOnTheSpot':
+      s.decision = { kind: 'penalty', fine: Number(d.fine ?? 0), warning: Boolean(d.warning), approvedOn: p.on };
+      break;
+    case 'rejectDecision':
+      s.decision = null;
+      break;
+    case 'approveDecision':
+      s.decision = s.decision ? { ...s.decision, approvedOn: p.on } : null;
+      break;
+    case 'serveDecision':
+      s.services = [...s.services, service(decisionDocumentName, d, p.on)];
+      break;
+    case 'recordPayment':
+      s.payments = [
+        ...s.payments,
+        { amount: Number(d.amount), paidOn: String(d.paidOn), receiptNo: String(d.receiptNo ?? '') },
+      ];
+      break;
+    case 'approveClosing':
+      s.closedOn = p.on;
+      break;
+    default:
+      break;
   }
   if (p.terminal && !s.closedOn) s.closedOn = p.on;
   return s;
 }
 
 function service(documentType: string, d: Record<string, unknown>, on: string): CaseState['services'][number] {
-  return { documentType, servedOn: String(d.servedOn ?? on), method: String(d.method ?? ''), recipient: String(d.recipient ?? '') };
+  return {
+    documentType,
+    servedOn: String(d.servedOn ?? on),
+    method: String(d.method ?? ''),
+    recipient: String(d.recipient ?? ''),
+  };
 }
 
 export function replay(events: CaseEvent[]): CaseState | null {

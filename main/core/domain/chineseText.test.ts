@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { amountInWords, chineseDate, formatYuan, numericChineseDate, numericChineseDateTime, yuanText } from './chineseText.js';
+import {
+  amountInWords,
+  chineseDate,
+  formatYuan,
+  numericChineseDate,
+  numericChineseDateTime,
+  yuanText,
+} from './chineseText.js';
 
 describe('amounts in capitals', () => {
   it.each([
@@ -39,17 +46,23 @@ describe('amounts in capitals', () => {
   });
 
   it('reads back to the same number of cents, for any amount', () => {
-    fc.assert(fc.property(fc.integer({ min: 0, max: 99_999_999_999_999 }), (cents) => {
-      expect(readCapitals(amountInWords(cents / 100))).toBe(cents);
-    }), { numRuns: 2000 });
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 99_999_999_999_999 }), (cents) => {
+        expect(readCapitals(amountInWords(cents / 100))).toBe(cents);
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('never writes two 零 in a row, nor a 零 before a unit (amounts of one yuan or more)', () => {
-    fc.assert(fc.property(fc.integer({ min: 100, max: 999_999_999_99 }), (cents) => {
-      const w = amountInWords(cents / 100);
-      expect(w).not.toMatch(/零零|零[拾佰仟万亿元角分]/u);
-      expect(w.endsWith('分') || w.endsWith('角') || w.endsWith('整')).toBe(true);
-    }), { numRuns: 2000 });
+    fc.assert(
+      fc.property(fc.integer({ min: 100, max: 999_999_999_99 }), (cents) => {
+        const w = amountInWords(cents / 100);
+        expect(w).not.toMatch(/零零|零[拾佰仟万亿元角分]/u);
+        expect(w.endsWith('分') || w.endsWith('角') || w.endsWith('整')).toBe(true);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
 
@@ -96,12 +109,17 @@ function readCapitals(words: string): number {
   let pending = 0;
   for (const ch of intPart!) {
     if (ch in digit) pending = digit[ch]!;
-    else if (ch in place) { section += pending * place[ch]!; pending = 0; }
-    else if (ch === '万' || ch === '亿') {
+    else if (ch in place) {
+      section += pending * place[ch]!;
+      pending = 0;
+    } else if (ch === '万' || ch === '亿') {
       section += pending;
       pending = 0;
-      if (ch === '亿') { total = (total + section) * 1e8; }
-      else { total += section * 1e4; }
+      if (ch === '亿') {
+        total = (total + section) * 1e8;
+      } else {
+        total += section * 1e4;
+      }
       section = 0;
     }
   }

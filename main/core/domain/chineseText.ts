@@ -86,7 +86,10 @@ function parseDate(iso: string): { y: number; m: number; d: number } {
 /** '2026-03-05' → 二〇二六年三月五日 (the form used under a seal on penalty documents). */
 export function chineseDate(iso: string): string {
   const { y, m, d } = parseDate(iso);
-  const year = String(y).split('').map((c) => dateDigits[Number(c)]).join('');
+  const year = String(y)
+    .split('')
+    .map((c) => dateDigits[Number(c)])
+    .join('');
   return `${year}年${smallNumber(m)}月${smallNumber(d)}日`;
 }
 
@@ -108,7 +111,9 @@ export function numericChineseDateTime(value: string): string {
 export function formatYuan(yuan: number): string {
   if (!Number.isFinite(yuan) || yuan < 0) throw new RangeError(`不是有效金额：${yuan}`);
   const cents = toCents(yuan);
-  const integer = Math.floor(cents / 100).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const integer = Math.floor(cents / 100)
+    .toString()
+    .replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   return `${integer}.${String(cents % 100).padStart(2, '0')}`;
 }
 

@@ -65,7 +65,9 @@ export type CaseEventBody =
   | { type: 'dossier.built'; payload: DossierBuiltPayload };
 
 export interface DossierBuiltPayload {
-  pdfHash: string; pages: number; builtAt: string;
+  pdfHash: string;
+  pages: number;
+  builtAt: string;
   volumes?: Array<{ volume: '正卷' | '副卷'; pdfHash: string; pages: number; items?: number; numberedPages?: number }>;
   retention?: '永久' | '30年' | '10年';
   preparedBy?: string;

@@ -9,7 +9,9 @@ describe('fineBandProblem: is the fine inside the statutory band', () => {
     expect(fineBandProblem(range, 0, null)).toBe('罚款金额应为正数');
     const percent = { kind: 'percent' as const, of: '建设项目总投资额', minPercent: 1, maxPercent: 5 };
     expect(fineBandProblem(percent, 30_000, 3_000_000)).toBeNull();
-    expect(fineBandProblem(percent, 200_000, 3_000_000)).toBe('罚款金额200000元超出法定幅度（建设项目总投资额的1%至5%，即30000元至150000元）');
+    expect(fineBandProblem(percent, 200_000, 3_000_000)).toBe(
+      '罚款金额200000元超出法定幅度（建设项目总投资额的1%至5%，即30000元至150000元）',
+    );
     expect(fineBandProblem(percent, 30_000, null)).toBe('须填写建设项目总投资额以计算法定幅度');
   });
 
@@ -18,7 +20,13 @@ describe('fineBandProblem: is the fine inside the statutory band', () => {
     expect(fineBandProblem(dumping, 600_000, 50_000)).toBeNull();
     expect(fineBandProblem(dumping, 300_000, 50_000)).toMatch(/超出法定幅度.*即600000元至1000000元/);
     expect(fineBandProblem(dumping, 600_000, null)).toBe('须填写所需处置费用以计算法定幅度');
-    const income = { kind: 'multiple' as const, of: '违法所得', minTimes: 1, maxTimes: 5, fallback: { below: 100_000, min: 10_000, max: 100_000 } };
+    const income = {
+      kind: 'multiple' as const,
+      of: '违法所得',
+      minTimes: 1,
+      maxTimes: 5,
+      fallback: { below: 100_000, min: 10_000, max: 100_000 },
+    };
     expect(fineBandProblem(income, 50_000, null)).toBeNull();
     expect(fineBandProblem(income, 50_000, 200_000)).toMatch(/即200000元至1000000元/);
     const perDay = { kind: 'perUnit' as const, unit: '日' as const, minPerUnit: 10_000, maxPerUnit: 10_000 };

@@ -17,7 +17,8 @@ export function fineBandProblem(band: FineBand, fine: number, base: number | nul
   if (fine >= limits.min && fine <= limits.max) return null;
   // The two original kinds keep their wording: procedure tests and clerks know it.
   if (band.kind === 'range') return `罚款金额${fine}元超出法定幅度（${band.min}元至${band.max}元）`;
-  if (band.kind === 'percent') return `罚款金额${fine}元超出法定幅度（${band.of}的${band.minPercent}%至${band.maxPercent}%，即${limits.min}元至${limits.max}元）`;
+  if (band.kind === 'percent')
+    return `罚款金额${fine}元超出法定幅度（${band.of}的${band.minPercent}%至${band.maxPercent}%，即${limits.min}元至${limits.max}元）`;
   if (band.kind === 'fixed') return `罚款金额${fine}元与法定数额（${band.amount}元）不符`;
   return `罚款金额${fine}元超出法定幅度（${bandText(band)}，${limits.basis}，即${limits.min}元至${limits.max}元）`;
 }

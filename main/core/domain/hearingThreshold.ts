@@ -22,17 +22,19 @@ export interface HearingThreshold {
 
 /** True when a fine of this amount is 较大数额 for this kind of party, so the hearing right must be told. */
 export function isLargeFine(fine: number, partyKind: 'organisation' | 'individual', t: HearingThreshold): boolean {
-  const [limit, rule] = partyKind === 'individual'
-    ? [t.citizenYuan, t.citizenRule ?? 'atLeast']
-    : [t.organisationYuan, t.organisationRule ?? 'atLeast'];
+  const [limit, rule] =
+    partyKind === 'individual'
+      ? [t.citizenYuan, t.citizenRule ?? 'atLeast']
+      : [t.organisationYuan, t.organisationRule ?? 'atLeast'];
   return rule === 'above' ? fine > limit : fine >= limit;
 }
 
 /** “超过200,000元” or “5,000元以上”, for messages and the legality review. */
 export function largeFineText(partyKind: 'organisation' | 'individual', t: HearingThreshold): string {
-  const [limit, rule] = partyKind === 'individual'
-    ? [t.citizenYuan, t.citizenRule ?? 'atLeast']
-    : [t.organisationYuan, t.organisationRule ?? 'atLeast'];
+  const [limit, rule] =
+    partyKind === 'individual'
+      ? [t.citizenYuan, t.citizenRule ?? 'atLeast']
+      : [t.organisationYuan, t.organisationRule ?? 'atLeast'];
   const yuan = `${limit.toLocaleString('en-US')}元`;
   return rule === 'above' ? `超过${yuan}` : `${yuan}以上`;
 }

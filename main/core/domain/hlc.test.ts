@@ -4,16 +4,18 @@ import { formatHlc, hlcReceive, hlcTick, parseHlc } from './hlc.js';
 
 describe('hybrid logical clock', () => {
   it('never goes backwards when the wall clock does', () => {
-    fc.assert(fc.property(fc.array(fc.integer({ min: 0, max: 2e12 }), { minLength: 2, maxLength: 50 }), (times) => {
-      let s = { wall: 0, counter: 0 };
-      let last = formatHlc(s, 'a');
-      for (const t of times) {
-        s = hlcTick(s, t);
-        const now = formatHlc(s, 'a');
-        expect(now > last).toBe(true);
-        last = now;
-      }
-    }));
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 2e12 }), { minLength: 2, maxLength: 50 }), (times) => {
+        let s = { wall: 0, counter: 0 };
+        let last = formatHlc(s, 'a');
+        for (const t of times) {
+          s = hlcTick(s, t);
+          const now = formatHlc(s, 'a');
+          expect(now > last).toBe(true);
+          last = now;
+        }
+      }),
+    );
   });
   it('orders a local event after a received one from a clock that runs ahead', () => {
     const local = { wall: 1000, counter: 0 };

@@ -3,7 +3,10 @@
  * and order events across workstations even when their clocks disagree. Pure: the caller passes
  * the physical time in and keeps the returned state.
  */
-export interface HlcState { wall: number; counter: number }
+export interface HlcState {
+  wall: number;
+  counter: number;
+}
 
 export function hlcTick(prev: HlcState, physicalMs: number): HlcState {
   if (physicalMs > prev.wall) return { wall: physicalMs, counter: 0 };

@@ -20,7 +20,11 @@ export interface LimitationInput {
 }
 
 function ruleOn(rules: readonly LimitationRule[], date: string): LimitationRule | null {
-  return [...rules].filter((r) => r.effectiveFrom <= date).sort((a, b) => b.effectiveFrom.localeCompare(a.effectiveFrom))[0] ?? null;
+  return (
+    [...rules]
+      .filter((r) => r.effectiveFrom <= date)
+      .sort((a, b) => b.effectiveFrom.localeCompare(a.effectiveFrom))[0] ?? null
+  );
 }
 
 function lapseOf(rule: LimitationRule, i: LimitationInput): { years: number; lapse: string } {
@@ -32,12 +36,15 @@ function lapseOf(rule: LimitationRule, i: LimitationInput): { years: number; lap
 export function limitationProblem(i: LimitationInput, rules: readonly LimitationRule[]): string | null {
   // A violation still going on has not started its period; an unknown date cannot be checked.
   if (!i.violationOn || i.continuing) return null;
-  if (i.violationOn > i.discoveredOn) return `违法行为发生日期（${i.violationOn}）不能晚于发现日期（${i.discoveredOn}）`;
+  if (i.violationOn > i.discoveredOn)
+    return `违法行为发生日期（${i.violationOn}）不能晚于发现日期（${i.discoveredOn}）`;
   const atAct = ruleOn(rules, i.violationOn);
   const atDiscovery = ruleOn(rules, i.discoveredOn);
   const candidates = [atAct, atDiscovery].filter((r): r is LimitationRule => r !== null);
   if (!candidates.length) return null;
-  const [rule, period] = candidates.map((r) => [r, lapseOf(r, i)] as const).sort((a, b) => a[1].lapse.localeCompare(b[1].lapse))[0]!;
+  const [rule, period] = candidates
+    .map((r) => [r, lapseOf(r, i)] as const)
+    .sort((a, b) => a[1].lapse.localeCompare(b[1].lapse))[0]!;
   if (i.discoveredOn > period.lapse) {
     return `违法行为发生于${i.violationOn}，至${i.discoveredOn}发现已超过${period.years}年的追责期限（${period.lapse}届满），依法不再给予行政处罚（${rule.law.replace(/[《》]|中华人民共和国/g, '')}${rule.article}）`;
   }

@@ -22,14 +22,19 @@ const official = (require('chinese-days/dist/chinese-days.json') as { holidays: 
 const rule: StatutoryHolidayRule = loadStatutoryHolidayRule();
 
 const datesOf = (year: number, name?: string) =>
-  statutoryHolidays(rule, year).filter((h) => !name || h.name === name).map((h) => h.date);
+  statutoryHolidays(rule, year)
+    .filter((h) => !name || h.name === name)
+    .map((h) => h.date);
 
 /** chinese-days prints dates in local time; run its date-printing functions as in China. */
 function inTimeZone<T>(tz: string, fn: () => T): T {
   const saved = process.env.TZ;
   process.env.TZ = tz;
-  try { return fn(); } finally {
-    if (saved === undefined) delete process.env.TZ; else process.env.TZ = saved;
+  try {
+    return fn();
+  } finally {
+    if (saved === undefined) delete process.env.TZ;
+    else process.env.TZ = saved;
   }
 }
 
@@ -37,19 +42,30 @@ describe('statutory holidays of 2027 (no notice published as of 2026-12-07)', ()
   it('are the seven festivals of the 2024 revision', () => {
     expect(statutoryHolidays(rule, 2027)).toEqual([
       { date: '2027-01-01', name: '元旦' },
-      { date: '2027-02-05', name: '春节' }, { date: '2027-02-06', name: '春节' },
-      { date: '2027-02-07', name: '春节' }, { date: '2027-02-08', name: '春节' },
+      { date: '2027-02-05', name: '春节' },
+      { date: '2027-02-06', name: '春节' },
+      { date: '2027-02-07', name: '春节' },
+      { date: '2027-02-08', name: '春节' },
       { date: '2027-04-05', name: '清明节' },
-      { date: '2027-05-01', name: '劳动节' }, { date: '2027-05-02', name: '劳动节' },
+      { date: '2027-05-01', name: '劳动节' },
+      { date: '2027-05-02', name: '劳动节' },
       { date: '2027-06-09', name: '端午节' },
       { date: '2027-09-15', name: '中秋节' },
-      { date: '2027-10-01', name: '国庆节' }, { date: '2027-10-02', name: '国庆节' }, { date: '2027-10-03', name: '国庆节' },
+      { date: '2027-10-01', name: '国庆节' },
+      { date: '2027-10-02', name: '国庆节' },
+      { date: '2027-10-03', name: '国庆节' },
     ]);
   });
 
   it('agree with chinese-days’ festival and solar-term lists (a second code path over its tables)', () => {
-    const [festivals, terms] = inTimeZone('Asia/Shanghai', () =>
-      [chineseDays.getLunarFestivals('2027-01-01', '2027-12-31'), chineseDays.getSolarTerms('2027-01-01', '2027-12-31')] as const);
+    const [festivals, terms] = inTimeZone(
+      'Asia/Shanghai',
+      () =>
+        [
+          chineseDays.getLunarFestivals('2027-01-01', '2027-12-31'),
+          chineseDays.getSolarTerms('2027-01-01', '2027-12-31'),
+        ] as const,
+    );
     const festivalOn = (name: string) => festivals.filter((f) => f.name.includes(name)).map((f) => f.date);
     expect(festivalOn('除夕')).toEqual([datesOf(2027, '春节')[0]]);
     expect(festivalOn('春节')).toEqual([datesOf(2027, '春节')[1]]);
@@ -98,16 +114,22 @@ describe('the version in force', () => {
 });
 
 describe('cross-check with the published notices (the notices always contain the statutory days)', () => {
-  const years = [2020, 2021, 2022, 2023, 2024, 2025, 2026].filter((y) => Object.keys(official).some((d) => d.startsWith(`${y}-`)));
+  const years = [2020, 2021, 2022, 2023, 2024, 2025, 2026].filter((y) =>
+    Object.keys(official).some((d) => d.startsWith(`${y}-`)),
+  );
   it('chinese-days has notices for 2020–2026', () => expect(years).toEqual([2020, 2021, 2022, 2023, 2024, 2025, 2026]));
   for (const year of years) {
     it(`${year}: every computed day is a holiday of the notice, with the festival’s statutory length`, () => {
-      const version = rule.versions.filter((v) => v.effectiveFrom <= `${year}-01-01`)
+      const version = rule.versions
+        .filter((v) => v.effectiveFrom <= `${year}-01-01`)
         .sort((a, b) => (a.effectiveFrom < b.effectiveFrom ? 1 : -1))[0]!;
       const missing: string[] = [];
       for (const h of statutoryHolidays(rule, year)) {
         const entry = official[h.date];
-        if (!entry) { missing.push(`${h.date} ${h.name}`); continue; }
+        if (!entry) {
+          missing.push(`${h.date} ${h.name}`);
+          continue;
+        }
         // "Spring Festival,春节,4": where the notice names the same festival, its statutory length is ours.
         const [, name, days] = entry.split(',');
         if (name && h.name.startsWith(name)) {

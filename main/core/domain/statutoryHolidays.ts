@@ -11,7 +11,10 @@ import chineseDays from 'chinese-days';
 import type { StatutoryFestival, StatutoryHolidayRule } from '../../../common/schemas/calendar.js';
 import { addDays, daysBetween } from './dates.js';
 
-export interface StatutoryHoliday { date: string; name: string }
+export interface StatutoryHoliday {
+  date: string;
+  name: string;
+}
 
 /** The Gregorian years chinese-days' lunar tables cover in full. */
 export const computableYears = { first: 1901, last: 2099 } as const;
@@ -51,21 +54,25 @@ function solarTermDate(year: number, term: keyof typeof solarTerms): string {
 
 function anchorDate(anchor: Anchor, year: number, lunar: () => Map<string, string>): string | undefined {
   switch (anchor.kind) {
-    case 'solar': return `${year}-${pad(anchor.month)}-${pad(anchor.day)}`;
-    case 'lunar': return lunar().get(`${anchor.month}-${anchor.day}`);
+    case 'solar':
+      return `${year}-${pad(anchor.month)}-${pad(anchor.day)}`;
+    case 'lunar':
+      return lunar().get(`${anchor.month}-${anchor.day}`);
     // 除夕 is the last day of lunar month 12, 29th or 30th: simply the day before 正月初一.
     case 'lunarNewYearsEve': {
       const newYear = lunar().get('1-1');
       return newYear && addDays(newYear, -1);
     }
-    case 'solarTerm': return solarTermDate(year, anchor.term);
+    case 'solarTerm':
+      return solarTermDate(year, anchor.term);
   }
 }
 
 /** The version in force on `date`: the latest whose effectiveFrom is not after it. */
 function versionOn(rule: StatutoryHolidayRule, date: string): Version | undefined {
   let best: Version | undefined;
-  for (const v of rule.versions) if (v.effectiveFrom <= date && (!best || v.effectiveFrom > best.effectiveFrom)) best = v;
+  for (const v of rule.versions)
+    if (v.effectiveFrom <= date && (!best || v.effectiveFrom > best.effectiveFrom)) best = v;
   return best;
 }
 
@@ -75,7 +82,8 @@ function versionOn(rule: StatutoryHolidayRule, date: string): Version | undefine
  * has none. Throws outside `computableYears`.
  */
 export function statutoryHolidays(rule: StatutoryHolidayRule, year: number): StatutoryHoliday[] {
-  if (!Number.isInteger(year) || year < computableYears.first || year > computableYears.last) throw new RangeError(`农历数据只覆盖1901—2099年：${year}`);
+  if (!Number.isInteger(year) || year < computableYears.first || year > computableYears.last)
+    throw new RangeError(`农历数据只覆盖1901—2099年：${year}`);
   let table: Map<string, string> | undefined;
   const lunar = () => (table ??= lunarTable(year));
   const out: StatutoryHoliday[] = [];

@@ -7,7 +7,15 @@ import { AppError } from '../../../common/errors.js';
 import { assembleDossier, type DossierInput, type DossierItem } from './assemble.js';
 import { compactDate } from './format.js';
 import { cornerNumber, inspectPdf, type InspectedPdf } from './testPdf.js';
-import { caseInput, fixturePdf, pdfItem, photoItem, pngBytes, redBlueJpeg, withExifOrientation } from './testFixtures.js';
+import {
+  caseInput,
+  fixturePdf,
+  pdfItem,
+  photoItem,
+  pngBytes,
+  redBlueJpeg,
+  withExifOrientation,
+} from './testFixtures.js';
 
 const has = (tool: string): boolean => spawnSync(tool, ['-v']).error === undefined;
 const work = mkdtempSync(join(tmpdir(), 'anjuan-dossier-test-'));
@@ -17,15 +25,29 @@ const longTitle = '关于天柱县某生态养殖场因停电导致废水处理�
 
 /** Ten documents (15 pages) and three photos, in filing order; page counts alongside. */
 async function sampleItems(): Promise<Array<{ item: DossierItem; pages: number }>> {
-  const doc = async (title: string, pages: number, extra: Partial<Parameters<typeof fixturePdf>[1]> = {}, number = '') =>
-    ({ item: pdfItem(title, await fixturePdf(title.length > 10 ? 'long' : String(pages), { pages, ...extra }), number), pages });
-  const photo = (title: string, bytes: Uint8Array, caption: string) => ({ item: photoItem(title, bytes, caption), pages: 1 });
+  const doc = async (
+    title: string,
+    pages: number,
+    extra: Partial<Parameters<typeof fixturePdf>[1]> = {},
+    number = '',
+  ) => ({
+    item: pdfItem(title, await fixturePdf(title.length > 10 ? 'long' : String(pages), { pages, ...extra }), number),
+    pages,
+  });
+  const photo = (title: string, bytes: Uint8Array, caption: string) => ({
+    item: photoItem(title, bytes, caption),
+    pages: 1,
+  });
   return [
     await doc('行政处罚决定书', 2, {}, '黔东南环罚〔2025〕12号'),
     await doc('送达回证', 1),
     await doc('立案审批表', 1, {}, '黔东南环立〔2025〕8号'),
     await doc('现场检查（勘察）笔录', 3),
-    photo('现场照片：废水排放口', pngBytes(40, 30, [0, 160, 0], [230, 200, 0]), '养殖场废水排放口，废水呈黑褐色（拍摄日期：2025-03-06，文件：IMG_0001.jpg）'),
+    photo(
+      '现场照片：废水排放口',
+      pngBytes(40, 30, [0, 160, 0], [230, 200, 0]),
+      '养殖场废水排放口，废水呈黑褐色（拍摄日期：2025-03-06，文件：IMG_0001.jpg）',
+    ),
     photo('现场照片：污水处理设施停运', redBlueJpeg, '污水处理设施因停电停止运行'),
     photo('现场照片：在线监测仪表读数', withExifOrientation(redBlueJpeg, 6), '手机拍摄，照片按EXIF方向转正'),
     await doc('调查询问笔录', 2, { leaveTransform: true }),
@@ -43,7 +65,10 @@ const rowText = (seq: number, number: string, author: string, title: string, dat
 const squash = (s: string): string => s.replace(/\s+/g, '');
 
 /** Centres of the saturated red and blue pixels of a page rendered by pdftoppm. */
-function redBlueCentres(pdf: Uint8Array, pageNumber: number): { red: [number, number]; blue: [number, number]; box: [number, number] } {
+function redBlueCentres(
+  pdf: Uint8Array,
+  pageNumber: number,
+): { red: [number, number]; blue: [number, number]; box: [number, number] } {
   const file = join(work, `render-${pageNumber}.pdf`);
   writeFileSync(file, pdf);
   const out = join(work, `render-${pageNumber}`);
@@ -61,12 +86,19 @@ function redBlueCentres(pdf: Uint8Array, pageNumber: number): { red: [number, nu
       const [r, g, b] = [ppm[at] as number, ppm[at + 1] as number, ppm[at + 2] as number];
       const kind = r > 150 && g < 90 && b < 90 ? 'red' : b > 150 && r < 90 && g < 90 ? 'blue' : null;
       if (!kind) continue;
-      acc[kind].x += x; acc[kind].y += y; acc[kind].n += 1;
-      xs.push(x); ys.push(y);
+      acc[kind].x += x;
+      acc[kind].y += y;
+      acc[kind].n += 1;
+      xs.push(x);
+      ys.push(y);
     }
   }
   const centre = (a: { x: number; y: number; n: number }): [number, number] => [a.x / a.n, a.y / a.n];
-  return { red: centre(acc.red), blue: centre(acc.blue), box: [Math.max(...xs) - Math.min(...xs), Math.max(...ys) - Math.min(...ys)] };
+  return {
+    red: centre(acc.red),
+    blue: centre(acc.blue),
+    box: [Math.max(...xs) - Math.min(...xs), Math.max(...ys) - Math.min(...ys)],
+  };
 }
 
 describe('assembleDossier: a full volume', () => {
@@ -80,7 +112,10 @@ describe('assembleDossier: a full volume', () => {
 
   beforeAll(async () => {
     sample = await sampleItems();
-    input = caseInput(sample.map((s) => s.item), remarks);
+    input = caseInput(
+      sample.map((s) => s.item),
+      remarks,
+    );
     const t0 = performance.now();
     result = await assembleDossier(input, { onProgress: (d, t) => progress.push([d, t]) });
     const cold = performance.now() - t0;
@@ -90,9 +125,11 @@ describe('assembleDossier: a full volume', () => {
     expect(Buffer.from(again.pdf).equals(Buffer.from(result.pdf))).toBe(true); // a rebuild is byte-identical
     pdf = await inspectPdf(result.pdf);
     catalogPages = result.pages - 1 - sample.reduce((n, s) => n + s.pages, 0) - 1;
-    console.log(`[dossier] ${sample.filter((s) => s.item.content.kind === 'pdf').length} documents + `
-      + `${sample.filter((s) => s.item.content.kind === 'image').length} photos → ${result.pages} pages, `
-      + `${(result.pdf.length / 1024).toFixed(0)} KiB; cold ${cold.toFixed(0)} ms (first build in the process), warm ${warm.toFixed(0)} ms`);
+    console.log(
+      `[dossier] ${sample.filter((s) => s.item.content.kind === 'pdf').length} documents + ` +
+        `${sample.filter((s) => s.item.content.kind === 'image').length} photos → ${result.pages} pages, ` +
+        `${(result.pdf.length / 1024).toFixed(0)} KiB; cold ${cold.toFixed(0)} ms (first build in the process), warm ${warm.toFixed(0)} ms`,
+    );
     expect(warm).toBeLessThan(2000);
   });
 
@@ -106,8 +143,20 @@ describe('assembleDossier: a full volume', () => {
 
   it('puts the case on the cover', () => {
     const cover = squash(pdf.pages[0]?.text ?? '');
-    for (const s of ['行政处罚案卷', '（正卷）', '黔东南州生态环境局', input.caseTitle, input.caseNumber, input.partyName,
-      '2025年3月5日', '2025年5月20日', '保管期限：30年', '立卷人：张三', '本卷共13件19页']) expect(cover).toContain(s);
+    for (const s of [
+      '行政处罚案卷',
+      '（正卷）',
+      '黔东南州生态环境局',
+      input.caseTitle,
+      input.caseNumber,
+      input.partyName,
+      '2025年3月5日',
+      '2025年5月20日',
+      '保管期限：30年',
+      '立卷人：张三',
+      '本卷共13件19页',
+    ])
+      expect(cover).toContain(s);
     // The 备考表 states the same 件数 and 页数 (its own page included) and the same 立卷人 (issue 10).
     const remarks = squash(pdf.pages[pdf.pages.length - 1]?.text ?? '');
     expect(remarks).toContain('本卷共有文件材料13件，共19页。');
@@ -116,12 +165,24 @@ describe('assembleDossier: a full volume', () => {
   });
 
   it('lists every document in 卷内目录 with its page range', () => {
-    const text = squash(pdf.pages.slice(1, 1 + catalogPages).map((p) => p.text).join(''));
+    const text = squash(
+      pdf.pages
+        .slice(1, 1 + catalogPages)
+        .map((p) => p.text)
+        .join(''),
+    );
     for (const h of ['卷内目录', '序号', '文号', '责任者', '题名', '日期', '页号']) expect(text).toContain(h);
     let first = 1;
     sample.forEach((s, i) => {
       const page = s.pages === 1 ? String(first) : `${first}-${first + s.pages - 1}`;
-      expect(result.catalog[i]).toEqual({ seq: i + 1, number: s.item.number, author: s.item.author, title: s.item.title, date: s.item.date, page });
+      expect(result.catalog[i]).toEqual({
+        seq: i + 1,
+        number: s.item.number,
+        author: s.item.author,
+        title: s.item.title,
+        date: s.item.date,
+        page,
+      });
       expect(text).toContain(rowText(i + 1, s.item.number, s.item.author, s.item.title, s.item.date, page));
       first += s.pages;
     });
@@ -156,7 +217,14 @@ describe('assembleDossier: a full volume', () => {
 
   it('fills in 备考表', () => {
     const text = squash(pdf.pages[pdf.pages.length - 1]?.text ?? '');
-    for (const s of ['本卷情况说明', `1．${remarks[0]}`, `2．${remarks[1]}`, '立卷人：张三', '检查人：李四', '立卷时间：2025年5月28日']) {
+    for (const s of [
+      '本卷情况说明',
+      `1．${remarks[0]}`,
+      `2．${remarks[1]}`,
+      '立卷人：张三',
+      '检查人：李四',
+      '立卷时间：2025年5月28日',
+    ]) {
       expect(text).toContain(squash(s));
     }
   });
@@ -179,7 +247,10 @@ describe('assembleDossier: a full volume', () => {
 
   it('sets the document information', () => {
     expect(pdf.info).toMatchObject({
-      Title: '天柱县某生态养殖场超标排放水污染物案（正卷）', Author: '黔东南州生态环境局', Subject: '黔东南环罚〔2025〕12号', Producer: 'Anjuan',
+      Title: '天柱县某生态养殖场超标排放水污染物案（正卷）',
+      Author: '黔东南州生态环境局',
+      Subject: '黔东南环罚〔2025〕12号',
+      Producer: 'Anjuan',
     });
     expect(String(pdf.info.CreationDate)).toMatch(/^D:20250527160000/);
   });
@@ -210,7 +281,8 @@ describe('assembleDossier: a full volume', () => {
   });
 
   it.runIf(has('pdftoppm'))('draws photos upright, applying the EXIF orientation', () => {
-    const pageOf = (title: string): number => 1 + catalogPages + Number(result.catalog.find((r) => r.title === title)!.page);
+    const pageOf = (title: string): number =>
+      1 + catalogPages + Number(result.catalog.find((r) => r.title === title)!.page);
     // As stored: red left of blue, landscape.
     const plain = redBlueCentres(result.pdf, pageOf('现场照片：污水处理设施停运'));
     expect(plain.red[0]).toBeLessThan(plain.blue[0]);
@@ -234,14 +306,23 @@ describe('assembleDossier: edge cases', () => {
     const closing = squash(seen.pages[2]!.text);
     expect(closing).toContain('本卷情况说明：无');
     expect(cornerNumber(seen.pages[2]!)).toBe('1');
-    expect(seen.outline.map((o) => [o.title, o.pageIndex])).toEqual([['封面', 0], ['卷内目录', 1], ['备考表', 2]]);
+    expect(seen.outline.map((o) => [o.title, o.pageIndex])).toEqual([
+      ['封面', 0],
+      ['卷内目录', 1],
+      ['备考表', 2],
+    ]);
     expect(seen.labels).toEqual(['封面', '目录', '1']);
   });
 
   it('runs a long catalog over several pages, repeating the header, and long notes over several 备考表', async () => {
     const one = await fixturePdf('x', { pages: 1 });
-    const items = Array.from({ length: 40 }, (_, i) => pdfItem(`第${i + 1}份调查询问笔录`, one, `黔东南环询〔2025〕${i + 1}号`));
-    const notes = Array.from({ length: 40 }, (_, i) => `第${i + 1}条说明：本卷第${i + 1}页所附材料为复印件，原件由当事人保存，经核对与原件一致。`);
+    const items = Array.from({ length: 40 }, (_, i) =>
+      pdfItem(`第${i + 1}份调查询问笔录`, one, `黔东南环询〔2025〕${i + 1}号`),
+    );
+    const notes = Array.from(
+      { length: 40 },
+      (_, i) => `第${i + 1}条说明：本卷第${i + 1}页所附材料为复印件，原件由当事人保存，经核对与原件一致。`,
+    );
     const { pdf, pages } = await assembleDossier(caseInput(items, notes));
     const seen = await inspectPdf(pdf);
     const catalogPages = seen.pages.filter((p) => p.text.includes('卷内目录')).length;
@@ -249,9 +330,16 @@ describe('assembleDossier: edge cases', () => {
     expect(catalogPages).toBeGreaterThan(1);
     expect(closingPages).toBeGreaterThan(1);
     expect(pages).toBe(1 + catalogPages + 40 + closingPages);
-    for (const p of seen.pages.slice(1, 1 + catalogPages)) for (const h of ['序号', '文号', '责任者', '题名', '日期', '页号']) expect(p.text).toContain(h);
-    const text = squash(seen.pages.slice(1, 1 + catalogPages).map((p) => p.text).join(''));
-    for (const [i, it] of items.entries()) expect(text).toContain(rowText(i + 1, it.number, it.author, it.title, it.date, String(i + 1)));
+    for (const p of seen.pages.slice(1, 1 + catalogPages))
+      for (const h of ['序号', '文号', '责任者', '题名', '日期', '页号']) expect(p.text).toContain(h);
+    const text = squash(
+      seen.pages
+        .slice(1, 1 + catalogPages)
+        .map((p) => p.text)
+        .join(''),
+    );
+    for (const [i, it] of items.entries())
+      expect(text).toContain(rowText(i + 1, it.number, it.author, it.title, it.date, String(i + 1)));
     // Signatures only on the last 备考表, which carries the last number.
     expect(seen.pages.filter((p) => p.text.includes('立卷人') && p.text.includes('备考表')).length).toBe(1);
     // The count line on the last 备考表 counts all of them.
@@ -266,7 +354,10 @@ describe('assembleDossier: edge cases', () => {
     ['a GIF', Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64')],
     ['a PNG cut short', pngBytes(20, 20, [1, 2, 3], [4, 5, 6]).subarray(0, 40)],
   ])('rejects %s filed as a photo with NOT_AN_IMAGE naming the item', async (_, bytes) => {
-    const items = [pdfItem('送达回证', await fixturePdf('r', { pages: 1 })), photoItem('现场照片：排污口', bytes, '排污口')];
+    const items = [
+      pdfItem('送达回证', await fixturePdf('r', { pages: 1 })),
+      photoItem('现场照片：排污口', bytes, '排污口'),
+    ];
     const failure = await assembleDossier(caseInput(items)).catch((e: unknown) => e);
     expect(failure).toBeInstanceOf(AppError);
     expect((failure as AppError).code).toBe('NOT_AN_IMAGE');
@@ -274,13 +365,17 @@ describe('assembleDossier: edge cases', () => {
   });
 
   it('rejects a document whose PDF cannot be read, naming it', async () => {
-    const failure = await assembleDossier(caseInput([pdfItem('询问笔录', Buffer.from('not a pdf at all'))])).catch((e: unknown) => e);
+    const failure = await assembleDossier(caseInput([pdfItem('询问笔录', Buffer.from('not a pdf at all'))])).catch(
+      (e: unknown) => e,
+    );
     expect((failure as AppError).code).toBe('INTEGRITY');
     expect((failure as AppError).message).toContain('询问笔录');
   });
 
   it('keeps the page number in place when a document leaves a transformation in force', async () => {
-    const { pdf } = await assembleDossier(caseInput([pdfItem('询问笔录', await fixturePdf('t', { pages: 1, leaveTransform: true }))]));
+    const { pdf } = await assembleDossier(
+      caseInput([pdfItem('询问笔录', await fixturePdf('t', { pages: 1, leaveTransform: true }))]),
+    );
     const seen = await inspectPdf(pdf);
     expect(cornerNumber(seen.pages[2]!)).toBe('1');
   });

@@ -47,7 +47,10 @@ export interface AssembledDossier {
 export const extentLine = (items: number, pages: number): string => `本卷共有文件材料${items}件，共${pages}页。`;
 
 /** A page of the output: copied from a document or new (A4), with what is to be drawn on it. */
-interface PagePlan { copied: PDFPage | null; sheets: Sheet[] }
+interface PagePlan {
+  copied: PDFPage | null;
+  sheets: Sheet[];
+}
 
 /** Midnight Beijing time of the build date: the file's dates come from the input, never the clock, so a rebuild is byte-identical. */
 function buildDate(day: string): Date | null {
@@ -77,19 +80,35 @@ export async function assembleDossier(input: DossierInput, opts: AssembleOptions
   loaded.forEach((l, i) => {
     const item = input.items[i] as DossierItem;
     const title = oneLine(item.title) || '（无题名）';
-    const plans: PagePlan[] = l.kind === 'pdf'
-      ? l.pages.map((page) => ({ copied: page, sheets: [] }))
-      : [{ copied: null, sheets: [photoSheet(title, oneLine(l.caption), l.photo, measure)] }];
-    catalog.push({ seq: i + 1, number: oneLine(item.number), author: oneLine(item.author), title, date: item.date, page: pageRange(next, plans.length) });
+    const plans: PagePlan[] =
+      l.kind === 'pdf'
+        ? l.pages.map((page) => ({ copied: page, sheets: [] }))
+        : [{ copied: null, sheets: [photoSheet(title, oneLine(l.caption), l.photo, measure)] }];
+    catalog.push({
+      seq: i + 1,
+      number: oneLine(item.number),
+      author: oneLine(item.author),
+      title,
+      date: item.date,
+      page: pageRange(next, plans.length),
+    });
     itemPlans.push(plans);
     next += plans.length;
   });
   // The 备考表 states the volume's 件数 and 页数, its own pages included: laid out until the count it prints holds.
   const itemPages = next - 1;
-  const remarkSheetsFor = (pages: number) => remarksSheets({
-    caseNumber: oneLine(input.caseNumber), remarks: input.remarks.map(oneLine).filter(Boolean), extent: extentLine(catalog.length, pages),
-    preparedBy: oneLine(input.preparedBy), checkedBy: oneLine(input.checkedBy), builtOn: input.builtOn,
-  }, measure);
+  const remarkSheetsFor = (pages: number) =>
+    remarksSheets(
+      {
+        caseNumber: oneLine(input.caseNumber),
+        remarks: input.remarks.map(oneLine).filter(Boolean),
+        extent: extentLine(catalog.length, pages),
+        preparedBy: oneLine(input.preparedBy),
+        checkedBy: oneLine(input.checkedBy),
+        builtOn: input.builtOn,
+      },
+      measure,
+    );
   let remarkSheets = remarkSheetsFor(itemPages + 1);
   // A long 情况说明 runs onto a second sheet: lay out again with that count (the count line never adds a sheet of its own twice).
   for (let i = 0; i < 3 && remarkSheets.length !== 1; i++) {
@@ -108,14 +127,28 @@ export async function assembleDossier(input: DossierInput, opts: AssembleOptions
 
   const cover: PagePlan = {
     copied: null,
-    sheets: [coverSheet({
-      bureauName: oneLine(input.bureauName), caseTitle: oneLine(input.caseTitle), caseNumber: oneLine(input.caseNumber),
-      partyName: oneLine(input.partyName), filedOn: input.filedOn, closedOn: input.closedOn, retention: oneLine(input.retention),
-      volume: input.volume, pageCount: numbered.length, itemCount: catalog.length, preparedBy: oneLine(input.preparedBy),
-    }, measure)],
+    sheets: [
+      coverSheet(
+        {
+          bureauName: oneLine(input.bureauName),
+          caseTitle: oneLine(input.caseTitle),
+          caseNumber: oneLine(input.caseNumber),
+          partyName: oneLine(input.partyName),
+          filedOn: input.filedOn,
+          closedOn: input.closedOn,
+          retention: oneLine(input.retention),
+          volume: input.volume,
+          pageCount: numbered.length,
+          itemCount: catalog.length,
+          preparedBy: oneLine(input.preparedBy),
+        },
+        measure,
+      ),
+    ],
   };
-  const catalogPlans: PagePlan[] = catalogSheets(catalog, oneLine(input.caseNumber), input.volume, measure)
-    .map((sheet) => ({ copied: null, sheets: [sheet] }));
+  const catalogPlans: PagePlan[] = catalogSheets(catalog, oneLine(input.caseNumber), input.volume, measure).map(
+    (sheet) => ({ copied: null, sheets: [sheet] }),
+  );
 
   // Fonts are cut to what was laid out, then everything is drawn.
   const plans = [cover, ...catalogPlans, ...numbered];

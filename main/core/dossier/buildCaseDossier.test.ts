@@ -19,28 +19,69 @@ const nameOf = (type: string): string => manifest.find((t) => t.id === type)?.na
 /** Fixture files by hash: each document's PDF says "Fixture <type> page p of n". */
 const blobs = new Map<string, Buffer>();
 const deps: DossierDeps = {
-  blobs: { get: (hash) => { const b = blobs.get(hash); if (!b) throw new Error(`no blob ${hash}`); return b; } },
+  blobs: {
+    get: (hash) => {
+      const b = blobs.get(hash);
+      if (!b) throw new Error(`no blob ${hash}`);
+      return b;
+    },
+  },
   pdf: { pdfFor: async (docxHash) => ({ pdfHash: `pdf:${docxHash}`, pages: 1, engine: 'fake' }) },
   manifest,
   bureauName: '黔东南州生态环境局',
   retention: '30年',
 };
 
-async function withDocument(s: CaseState, type: string, pages: number, fields: Record<string, string> = {}, number: string | null = null): Promise<CaseState> {
+async function withDocument(
+  s: CaseState,
+  type: string,
+  pages: number,
+  fields: Record<string, string> = {},
+  number: string | null = null,
+): Promise<CaseState> {
   const docxHash = `docx:${type}:${s.version}`;
   blobs.set(`pdf:${docxHash}`, Buffer.from(await fixturePdf(type, { pages })));
-  return applyEvent(s, event(s, { type: 'document.generated', payload: {
-    id: `d${s.version}`, type, name: `《${nameOf(type)}》`, number, version: 1, docxHash, templateVersion: '1',
-    generatedAt: '2026-03-10T02:00:00.000Z', generatedBy: '张伟', fields,
-  } }));
+  return applyEvent(
+    s,
+    event(s, {
+      type: 'document.generated',
+      payload: {
+        id: `d${s.version}`,
+        type,
+        name: `《${nameOf(type)}》`,
+        number,
+        version: 1,
+        docxHash,
+        templateVersion: '1',
+        generatedAt: '2026-03-10T02:00:00.000Z',
+        generatedBy: '张伟',
+        fields,
+      },
+    }),
+  );
 }
 
 function withPhoto(s: CaseState, description: string): CaseState {
   const hash = `photo:${s.version}`;
   blobs.set(hash, Buffer.from(pngBytes(40, 30, [0, 160, 0], [230, 200, 0])));
-  return applyEvent(s, event(s, { type: 'evidence.added', payload: {
-    id: `p${s.version}`, kind: 'photo', fileName: 'IMG_0001.png', mimeType: 'image/png', hash, size: 1, description, takenOn: '2026-03-03', addedAt: '', addedBy: '',
-  } }));
+  return applyEvent(
+    s,
+    event(s, {
+      type: 'evidence.added',
+      payload: {
+        id: `p${s.version}`,
+        kind: 'photo',
+        fileName: 'IMG_0001.png',
+        mimeType: 'image/png',
+        hash,
+        size: 1,
+        description,
+        takenOn: '2026-03-03',
+        addedAt: '',
+        addedBy: '',
+      },
+    }),
+  );
 }
 
 /** Documents of both volumes, created out of filing order, plus a photo and a type the manifest lacks. */
@@ -68,7 +109,9 @@ describe('buildCaseDossier: 正卷 and 副卷', () => {
   const progress: Array<[number, number]> = [];
 
   beforeAll(async () => {
-    volumes = await buildCaseDossier(await twoVolumeCase(), deps, '2026-03-26', '张伟', (d, t) => progress.push([d, t]));
+    volumes = await buildCaseDossier(await twoVolumeCase(), deps, '2026-03-26', '张伟', (d, t) =>
+      progress.push([d, t]),
+    );
     [main, side] = volumes as [BuiltVolume, BuiltVolume];
     mainPdf = await inspectPdf(main.pdf);
     sidePdf = await inspectPdf(side.pdf);
@@ -81,7 +124,14 @@ describe('buildCaseDossier: 正卷 and 副卷', () => {
   });
 
   it('files each document in the volume its manifest entry names; photos and unknown types in the 正卷', () => {
-    expect(main.catalog.map((r) => r.title)).toEqual(['行政处罚决定书', '送达回证', '立案审批表', '现场检查(勘察)笔录', '现场照片：1号排气筒排放状况', '新增文书类型']);
+    expect(main.catalog.map((r) => r.title)).toEqual([
+      '行政处罚决定书',
+      '送达回证',
+      '立案审批表',
+      '现场检查(勘察)笔录',
+      '现场照片：1号排气筒排放状况',
+      '新增文书类型',
+    ]);
     expect(side.catalog.map((r) => r.title)).toEqual(['案件处理内部审批表', '法制审核意见书']);
     const mainText = mainPdf.pages.map((p) => p.text).join('\n');
     const sideText = sidePdf.pages.map((p) => p.text).join('\n');
@@ -96,9 +146,23 @@ describe('buildCaseDossier: 正卷 and 副卷', () => {
   });
 
   it('lists only the volume’s documents in its catalog, with page ranges from 1', () => {
-    expect(main.catalog.map((r) => [r.seq, r.page])).toEqual([[1, '1'], [2, '2'], [3, '3'], [4, '4-5'], [5, '6'], [6, '7']]);
+    expect(main.catalog.map((r) => [r.seq, r.page])).toEqual([
+      [1, '1'],
+      [2, '2'],
+      [3, '3'],
+      [4, '4-5'],
+      [5, '6'],
+      [6, '7'],
+    ]);
     expect(side.catalog).toEqual([
-      { seq: 1, number: '', author: '黔东南州生态环境局', title: '案件处理内部审批表', date: '2026-03-10', page: '1-2' },
+      {
+        seq: 1,
+        number: '',
+        author: '黔东南州生态环境局',
+        title: '案件处理内部审批表',
+        date: '2026-03-10',
+        page: '1-2',
+      },
       { seq: 2, number: '', author: '黔东南州生态环境局', title: '法制审核意见书', date: '2026-03-10', page: '3' },
     ]);
     const sideCatalog = squash(sidePdf.pages[1]!.text);
@@ -121,7 +185,14 @@ describe('buildCaseDossier: 正卷 and 副卷', () => {
   it('gives each volume its cover with the same case facts, marked 正卷 or 副卷', () => {
     const mainCover = squash(mainPdf.pages[0]!.text);
     const sideCover = squash(sidePdf.pages[0]!.text);
-    for (const s of ['行政处罚案卷', '测立字〔2026〕1号', '天柱某某砂石有限公司超标排放大气污染物案', '保管期限：30年', '立卷人：张伟', '黔东南州生态环境局']) {
+    for (const s of [
+      '行政处罚案卷',
+      '测立字〔2026〕1号',
+      '天柱某某砂石有限公司超标排放大气污染物案',
+      '保管期限：30年',
+      '立卷人：张伟',
+      '黔东南州生态环境局',
+    ]) {
       expect(mainCover).toContain(s);
       expect(sideCover).toContain(s);
     }
@@ -133,8 +204,19 @@ describe('buildCaseDossier: 正卷 and 副卷', () => {
   });
 
   it('bookmarks each volume’s own parts', () => {
-    expect(sidePdf.outline.map((o) => [o.title, o.pageIndex])).toEqual([['封面', 0], ['卷内目录', 1], ['案件处理内部审批表', 2], ['法制审核意见书', 4], ['备考表', 5]]);
-    expect(mainPdf.outline.map((o) => o.title)).toEqual(['封面', '卷内目录', ...main.catalog.map((r) => r.title), '备考表']);
+    expect(sidePdf.outline.map((o) => [o.title, o.pageIndex])).toEqual([
+      ['封面', 0],
+      ['卷内目录', 1],
+      ['案件处理内部审批表', 2],
+      ['法制审核意见书', 4],
+      ['备考表', 5],
+    ]);
+    expect(mainPdf.outline.map((o) => o.title)).toEqual([
+      '封面',
+      '卷内目录',
+      ...main.catalog.map((r) => r.title),
+      '备考表',
+    ]);
   });
 
   it('closes each volume with its own 备考表, each pointing to the other', () => {
@@ -161,7 +243,10 @@ describe('buildCaseDossier: a case with nothing internal', () => {
     s = withPhoto(s, '排放口');
     const volumes = await buildCaseDossier(s, deps, '2026-03-26', '张伟');
     expect(volumes.map((v) => v.volume)).toEqual(['正卷']);
-    expect(volumes[0]!.catalog.map((r) => [r.title, r.page])).toEqual([['立案审批表', '1'], ['现场照片：排放口', '2']]);
+    expect(volumes[0]!.catalog.map((r) => [r.title, r.page])).toEqual([
+      ['立案审批表', '1'],
+      ['现场照片：排放口', '2'],
+    ]);
     const pdf = await inspectPdf(volumes[0]!.pdf);
     expect(squash(pdf.pages[0]!.text)).toContain('（正卷）');
     expect(squash(pdf.pages.at(-1)!.text)).not.toContain('副卷');

@@ -15,7 +15,10 @@ import { assembleDossier, type AssembledDossier, type DossierItem } from './asse
 import { crossReference, volumeOf, type Volume } from './volumes.js';
 
 export interface DossierDeps {
-  blobs: Pick<BlobStore, 'get'>; pdf: Pick<PdfService, 'pdfFor'>; manifest: TemplateInfo[]; bureauName: string;
+  blobs: Pick<BlobStore, 'get'>;
+  pdf: Pick<PdfService, 'pdfFor'>;
+  manifest: TemplateInfo[];
+  bureauName: string;
   /** 保管期限 printed on the covers (永久, 30年 or 10年, chosen when binding for 归档); '' leaves it to be filled in. */
   retention?: string;
   /**
@@ -26,7 +29,11 @@ export interface DossierDeps {
 }
 
 /** The last event's hash, how many events, and whether the chain checked out when bound. */
-export interface ChainHead { hash: string; count: number; brokenAt: number | null }
+export interface ChainHead {
+  hash: string;
+  count: number;
+  brokenAt: number | null;
+}
 
 /** “3f2a 9c01 7b4e d2a8”: the first 16 hex digits of the head, in groups of four, to compare by eye. */
 export function groupedHead(hash: string): string {
@@ -34,12 +41,15 @@ export function groupedHead(hash: string): string {
 }
 
 export function chainAnchorRemark(h: ChainHead): string {
-  const check = h.brokenAt === null ? '立卷时哈希链校验完整' : `立卷时哈希链校验未通过（自第${h.brokenAt}条记录起），请核查`;
+  const check =
+    h.brokenAt === null ? '立卷时哈希链校验完整' : `立卷时哈希链校验未通过（自第${h.brokenAt}条记录起），请核查`;
   return `电子记录锚定：本案至立卷时共有操作记录${h.count}条，末条记录哈希（SHA-256前16位）为 ${groupedHead(h.hash)}，${check}。可与系统“案件全过程记录”核对。`;
 }
 
 /** One bound volume: its PDF, page count (cover and catalog included) and 卷内目录. */
-export interface BuiltVolume extends AssembledDossier { volume: Volume }
+export interface BuiltVolume extends AssembledDossier {
+  volume: Volume;
+}
 
 /** The newest version of each document; receipts are kept one per served document. */
 const ownSheets = new Set(['dossier-cover', 'dossier-catalog', 'dossier-remarks']);
@@ -64,40 +74,77 @@ function sortKey(d: DocumentRecord, manifest: TemplateInfo[]): number {
   return order(d.type) + round;
 }
 
-interface Entry { key: number; volume: Volume; item: () => Promise<DossierItem> }
+interface Entry {
+  key: number;
+  volume: Volume;
+  item: () => Promise<DossierItem>;
+}
 
 /** The volumes of the case file: the 正卷 first, then the 副卷 if the case has anything to put in it. */
-export async function buildCaseDossier(state: CaseState, deps: DossierDeps, today: string, builtBy: string,
-  onProgress?: (done: number, total: number) => void): Promise<BuiltVolume[]> {
+export async function buildCaseDossier(
+  state: CaseState,
+  deps: DossierDeps,
+  today: string,
+  builtBy: string,
+  onProgress?: (done: number, total: number) => void,
+): Promise<BuiltVolume[]> {
   // The assembler draws its own cover, 卷内目录 and 备考表: printed copies of those sheets are not filed twice.
-  const docs = currentDocuments(state.documents).filter((d) => !ownSheets.has(d.type))
+  const docs = currentDocuments(state.documents)
+    .filter((d) => !ownSheets.has(d.type))
     .sort((a, b) => sortKey(a, deps.manifest) - sortKey(b, deps.manifest));
   const photoAfter = deps.manifest.find((t) => t.id === 'inspection-record')?.order ?? 0;
   const entries: Entry[] = [];
   for (const d of docs) {
     // A 送达回证 goes where its own manifest entry says (正卷), whatever it proves.
-    entries.push({ key: sortKey(d, deps.manifest), volume: volumeOf(d.type, deps.manifest), item: async () => {
-      // A finalised document is filed as sealed; a draft as rendered.
-      const pdfHash = d.finalised?.pdfHash ?? (await deps.pdf.pdfFor(d.docxHash)).pdfHash;
-      return { number: d.number ?? '', author: deps.bureauName, title: d.name.replace(/[《》]/g, ''), date: chinaDate(new Date(d.generatedAt)),
-        content: { kind: 'pdf', bytes: deps.blobs.get(pdfHash) } };
-    } });
+    entries.push({
+      key: sortKey(d, deps.manifest),
+      volume: volumeOf(d.type, deps.manifest),
+      item: async () => {
+        // A finalised document is filed as sealed; a draft as rendered.
+        const pdfHash = d.finalised?.pdfHash ?? (await deps.pdf.pdfFor(d.docxHash)).pdfHash;
+        return {
+          number: d.number ?? '',
+          author: deps.bureauName,
+          title: d.name.replace(/[《》]/g, ''),
+          date: chinaDate(new Date(d.generatedAt)),
+          content: { kind: 'pdf', bytes: deps.blobs.get(pdfHash) },
+        };
+      },
+    });
   }
   // Photos are evidence of the facts: they stay in the 正卷, after the investigation records. The
   // execution record (缴款凭证, the court's papers) is filed with the execution, before 结案 (2010 rule).
   const executionAfter = deps.manifest.find((t) => t.id === 'enforcement-application')?.order ?? photoAfter;
   state.evidence.forEach((e, i) => {
     const execution = e.kind === 'execution';
-    entries.push({ key: (execution ? executionAfter : photoAfter) + 0.6 + i / 1000, volume: '正卷', item: async () => ({
-      number: '', author: deps.bureauName, title: `${execution ? '执行凭证' : '现场照片'}：${e.description}`, date: e.takenOn,
-      content: { kind: 'image', bytes: deps.blobs.get(e.hash), mimeType: e.mimeType, caption: `${e.description}（${execution ? '日期' : '拍摄日期'}：${e.takenOn}，文件：${e.fileName}）` },
-    }) });
+    entries.push({
+      key: (execution ? executionAfter : photoAfter) + 0.6 + i / 1000,
+      volume: '正卷',
+      item: async () => ({
+        number: '',
+        author: deps.bureauName,
+        title: `${execution ? '执行凭证' : '现场照片'}：${e.description}`,
+        date: e.takenOn,
+        content: {
+          kind: 'image',
+          bytes: deps.blobs.get(e.hash),
+          mimeType: e.mimeType,
+          caption: `${e.description}（${execution ? '日期' : '拍摄日期'}：${e.takenOn}，文件：${e.fileName}）`,
+        },
+      }),
+    });
   });
   entries.sort((a, b) => a.key - b.key);
 
   const main = entries.filter((e) => e.volume === '正卷');
   const side = entries.filter((e) => e.volume === '副卷');
-  const plan: Array<[Volume, Entry[]]> = side.length > 0 ? [['正卷', main], ['副卷', side]] : [['正卷', main]];
+  const plan: Array<[Volume, Entry[]]> =
+    side.length > 0
+      ? [
+          ['正卷', main],
+          ['副卷', side],
+        ]
+      : [['正卷', main]];
   // Progress: one step per item converted, then the assembler's steps (items + 2) for each volume.
   const total = entries.length + plan.reduce((n, [, es]) => n + es.length + 2, 0);
   let done = 0;
@@ -112,21 +159,41 @@ export async function buildCaseDossier(state: CaseState, deps: DossierDeps, toda
   const caseRemarks = [
     ...state.approvals.filter((a) => a.comment).map((a) => `${chinaDate(new Date(a.at))} ${a.byName}：${a.comment}`),
     // A head's decision to proceed past a failed legality-review rule must be visible to anyone reading the file.
-    ...state.overrides.map((o) => `${o.on} ${o.byName}：合法性审查“${o.ruleName}”未通过，决定继续办理。理由：${o.reason}`),
+    ...state.overrides.map(
+      (o) => `${o.on} ${o.byName}：合法性审查“${o.ruleName}”未通过，决定继续办理。理由：${o.reason}`,
+    ),
     ...state.tracks.map((t) => `${t.name}：${t.startedOn}启动${t.endedOn ? `，${t.endedOn}办结` : '，尚未办结'}`),
   ];
   const counts = { main: main.length, side: side.length };
   const volumes: BuiltVolume[] = [];
   for (const [volume, es] of plan) {
-    const remarks = volume === '正卷'
-      ? [...caseRemarks, ...(side.length > 0 ? [crossReference('正卷', counts)] : []), ...(deps.chainHead ? [chainAnchorRemark(deps.chainHead)] : [])]
-      : [crossReference('副卷', counts)];
+    const remarks =
+      volume === '正卷'
+        ? [
+            ...caseRemarks,
+            ...(side.length > 0 ? [crossReference('正卷', counts)] : []),
+            ...(deps.chainHead ? [chainAnchorRemark(deps.chainHead)] : []),
+          ]
+        : [crossReference('副卷', counts)];
     const base = done;
-    const built = await assembleDossier({
-      bureauName: deps.bureauName, caseNumber: state.number, caseTitle: `${state.party.name}${state.violation.name}案`,
-      partyName: state.party.name, filedOn: state.filedOn, closedOn: state.closedOn, volume, retention: deps.retention ?? '',
-      items: es.map((e) => loaded.get(e) as DossierItem), remarks, preparedBy: builtBy, checkedBy: '', builtOn: today,
-    }, { onProgress: (d) => onProgress?.(base + d, total) });
+    const built = await assembleDossier(
+      {
+        bureauName: deps.bureauName,
+        caseNumber: state.number,
+        caseTitle: `${state.party.name}${state.violation.name}案`,
+        partyName: state.party.name,
+        filedOn: state.filedOn,
+        closedOn: state.closedOn,
+        volume,
+        retention: deps.retention ?? '',
+        items: es.map((e) => loaded.get(e) as DossierItem),
+        remarks,
+        preparedBy: builtBy,
+        checkedBy: '',
+        builtOn: today,
+      },
+      { onProgress: (d) => onProgress?.(base + d, total) },
+    );
     done = base + es.length + 2;
     volumes.push({ volume, ...built });
   }

@@ -6,9 +6,13 @@ import { compactDate } from './format.js';
 import type { CatalogRow } from './types.js';
 import { A4, baseline, contentWidth, margin, mm, Sheet, type Measure } from './sheet.js';
 
-
 type Key = 'seq' | 'number' | 'author' | 'title' | 'date' | 'page';
-interface Column { key: Key; label: string; width: number; align: 'left' | 'center' }
+interface Column {
+  key: Key;
+  label: string;
+  width: number;
+  align: 'left' | 'center';
+}
 
 // Widths in mm summing to the 165 mm between the margins; 题名 takes what the others leave.
 const fixed: Array<Omit<Column, 'width'> & { width: number | null }> = [
@@ -49,7 +53,13 @@ function rowHeight(lines: Record<Key, string[]>): number {
   return Math.max(minRowHeight, most * lineHeight + 2 * padY);
 }
 
-function drawRow(sheet: Sheet, lines: Record<Key, string[]>, rowTop: number, height: number, style: 'regular' | 'bold'): void {
+function drawRow(
+  sheet: Sheet,
+  lines: Record<Key, string[]>,
+  rowTop: number,
+  height: number,
+  style: 'regular' | 'bold',
+): void {
   let x = margin.left;
   for (const c of columns) {
     const block = lines[c.key];
@@ -75,9 +85,22 @@ function drawRules(sheet: Sheet, rowBottoms: number[]): void {
   }
 }
 
-function startPage(measure: Measure, caseNumber: string, volume: string, continued: boolean): { sheet: Sheet; y: number; rowBottoms: number[] } {
+function startPage(
+  measure: Measure,
+  caseNumber: string,
+  volume: string,
+  continued: boolean,
+): { sheet: Sheet; y: number; rowBottoms: number[] } {
   const sheet = new Sheet(measure);
-  sheet.aligned(continued ? '卷内目录（续）' : '卷内目录', margin.left, contentWidth, top - mm(8), 18, 'bold', 'center');
+  sheet.aligned(
+    continued ? '卷内目录（续）' : '卷内目录',
+    margin.left,
+    contentWidth,
+    top - mm(8),
+    18,
+    'bold',
+    'center',
+  );
   sheet.aligned(`案号：${caseNumber}`, margin.left, contentWidth, top - mm(16), size, 'regular', 'left');
   sheet.aligned(volume, margin.left, contentWidth, top - mm(16), size, 'regular', 'right');
   const header = Object.fromEntries(columns.map((c) => [c.key, [c.label]])) as Record<Key, string[]>;
@@ -89,9 +112,17 @@ export function catalogSheets(rows: CatalogRow[], caseNumber: string, volume: st
   const sheets: Sheet[] = [];
   let page = startPage(measure, caseNumber, volume, false);
   const maxLines = Math.floor((tableTop - minRowHeight - margin.bottom - 2 * padY) / lineHeight);
-  const body: Cells[] = rows.length > 0
-    ? rows.map((r) => ({ seq: String(r.seq), number: r.number, author: r.author, title: r.title, date: compactDate(r.date), page: r.page }))
-    : [{ seq: '', number: '', author: '', title: '无', date: '', page: '' }];
+  const body: Cells[] =
+    rows.length > 0
+      ? rows.map((r) => ({
+          seq: String(r.seq),
+          number: r.number,
+          author: r.author,
+          title: r.title,
+          date: compactDate(r.date),
+          page: r.page,
+        }))
+      : [{ seq: '', number: '', author: '', title: '无', date: '', page: '' }];
   for (const cells of body) {
     const lines = cellLines(page.sheet, cells, maxLines);
     const height = rowHeight(lines);

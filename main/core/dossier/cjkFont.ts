@@ -91,7 +91,10 @@ export async function loadCjkFonts(dir: string): Promise<CjkFonts> {
       // Sorted so the same dossier always yields the same bytes (files are stored by hash).
       const chars = [...set].sort().join('');
       const bytes = await subsetFont(face.bytes, chars, { targetFormat: 'sfnt', noLayoutClosure: true });
-      embedded.set(face, await doc.embedFont(bytes, { subset: false, customName: subsetName(face, chars), features: noSubstitution }));
+      embedded.set(
+        face,
+        await doc.embedFont(bytes, { subset: false, customName: subsetName(face, chars), features: noSubstitution }),
+      );
     }
     // A style with nothing drawn still needs a value; it is never used to draw.
     const any = embedded.values().next().value as PDFFont | undefined;

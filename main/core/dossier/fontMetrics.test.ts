@@ -6,7 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { fontsDir } from '../paths.js';
 import { readFontMetrics } from './fontMetrics.js';
 
-const sample = [...'黔东南州生态环境局〔2025〕12号，。：（）《》“”ABCxyz0123456789 -_./%…—①𠮷\u{10FFFF}'].map((c) => c.codePointAt(0) as number);
+const sample = [...'黔东南州生态环境局〔2025〕12号，。：（）《》“”ABCxyz0123456789 -_./%…—①𠮷\u{10FFFF}'].map(
+  (c) => c.codePointAt(0) as number,
+);
 
 describe('readFontMetrics', () => {
   for (const file of ['NotoSerifSC-Regular.ttf', 'NotoSerifSC-Bold.ttf', 'NotoSansSC-Regular.ttf']) {
@@ -15,7 +17,10 @@ describe('readFontMetrics', () => {
       const ours = readFontMetrics(bytes);
       const theirs = fontkit.create(bytes);
       for (const cp of sample) {
-        expect(ours.advance(cp), `U+${cp.toString(16)}`).toBeCloseTo(theirs.glyphForCodePoint(cp).advanceWidth / theirs.unitsPerEm, 6);
+        expect(ours.advance(cp), `U+${cp.toString(16)}`).toBeCloseTo(
+          theirs.glyphForCodePoint(cp).advanceWidth / theirs.unitsPerEm,
+          6,
+        );
       }
     });
   }

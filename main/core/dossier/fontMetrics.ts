@@ -18,7 +18,12 @@ function tables(view: DataView): Map<string, number> {
   const count = view.getUint16(4);
   for (let i = 0; i < count; i++) {
     const at = 12 + i * 16;
-    const tag = String.fromCharCode(view.getUint8(at), view.getUint8(at + 1), view.getUint8(at + 2), view.getUint8(at + 3));
+    const tag = String.fromCharCode(
+      view.getUint8(at),
+      view.getUint8(at + 1),
+      view.getUint8(at + 2),
+      view.getUint8(at + 3),
+    );
     out.set(tag, view.getUint32(at + 8));
   }
   return out;
@@ -70,9 +75,15 @@ function cmapLookup(view: DataView, cmap: number): GlyphOf {
   for (let i = 0; i < count; i++) {
     const rec = cmap + 4 + i * 8;
     const at = cmap + view.getUint32(rec + 4);
-    subtables.push({ platform: view.getUint16(rec), encoding: view.getUint16(rec + 2), at, format: view.getUint16(at) });
+    subtables.push({
+      platform: view.getUint16(rec),
+      encoding: view.getUint16(rec + 2),
+      at,
+      format: view.getUint16(at),
+    });
   }
-  const unicode = (s: { platform: number; encoding: number }): boolean => s.platform === 0 || (s.platform === 3 && (s.encoding === 1 || s.encoding === 10));
+  const unicode = (s: { platform: number; encoding: number }): boolean =>
+    s.platform === 0 || (s.platform === 3 && (s.encoding === 1 || s.encoding === 10));
   const full = subtables.find((s) => unicode(s) && s.format === 12);
   if (full) return format12(view, full.at);
   const bmp = subtables.find((s) => unicode(s) && s.format === 4);

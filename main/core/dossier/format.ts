@@ -12,7 +12,10 @@ export function compactDate(date: string): string {
 
 /** One printable line: control characters (newlines from pasted text) become spaces. */
 export function oneLine(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/ {2,}/g, ' ').trim();
+  return text
+    .replace(/[\u0000-\u001f\u007f]+/g, ' ')
+    .replace(/ {2,}/g, ' ')
+    .trim();
 }
 
 /** Page range of a document in the catalog: "3" or "3-5". */

@@ -9,7 +9,8 @@ export type LoadedItem = { kind: 'pdf'; pages: PDFPage[] } | { kind: 'image'; ph
 export async function loadItem(doc: PDFDocument, item: DossierItem): Promise<LoadedItem> {
   const content = item.content;
   // The MIME type recorded at upload is not trusted: embedPhoto reads the format from the bytes.
-  if (content.kind === 'image') return { kind: 'image', photo: await embedPhoto(doc, content.bytes, item.title), caption: content.caption };
+  if (content.kind === 'image')
+    return { kind: 'image', photo: await embedPhoto(doc, content.bytes, item.title), caption: content.caption };
   let source: PDFDocument;
   try {
     source = await PDFDocument.load(content.bytes, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
@@ -17,6 +18,7 @@ export async function loadItem(doc: PDFDocument, item: DossierItem): Promise<Loa
     const why = e instanceof EncryptedPDFError ? 'PDF已加密' : 'PDF已损坏';
     throw new AppError('INTEGRITY', `卷内文件“${item.title}”无法读取（${why}），无法装订`, { title: item.title });
   }
-  if (source.getPageCount() === 0) throw new AppError('INTEGRITY', `卷内文件“${item.title}”没有页面，无法装订`, { title: item.title });
+  if (source.getPageCount() === 0)
+    throw new AppError('INTEGRITY', `卷内文件“${item.title}”没有页面，无法装订`, { title: item.title });
   return { kind: 'pdf', pages: await doc.copyPages(source, source.getPageIndices()) };
 }

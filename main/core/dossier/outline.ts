@@ -2,10 +2,23 @@
  * Bookmarks (the PDF document outline, PDF 32000 §12.3.3), built from pdf-lib's low-level objects
  * because pdf-lib has no outline API: one flat level — 封面, 卷内目录, each document, 备考表.
  */
-import { PDFArray, PDFDict, PDFHexString, PDFName, PDFNull, PDFNumber, type PDFDocument, type PDFPage, type PDFRef } from 'pdf-lib';
+import {
+  PDFArray,
+  PDFDict,
+  PDFHexString,
+  PDFName,
+  PDFNull,
+  PDFNumber,
+  type PDFDocument,
+  type PDFPage,
+  type PDFRef,
+} from 'pdf-lib';
 import { normalRotation } from './pageNumbers.js';
 
-export interface Bookmark { title: string; page: PDFPage }
+export interface Bookmark {
+  title: string;
+  page: PDFPage;
+}
 
 /**
  * Opens the page at its top-left at the reader's current zoom; a page shown turned has no simple

@@ -7,7 +7,12 @@
  */
 import { mm, Sheet, type Measure } from './sheet.js';
 
-export interface PageBox { x: number; y: number; width: number; height: number }
+export interface PageBox {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
 
 const size = 11;
 const fromRight = mm(15);
@@ -27,10 +32,14 @@ export function pageNumberSheet(n: number, box: PageBox, rotation: number, measu
   const sy = fromBottom;
   // Seen coordinates (origin at the seen bottom-left) back to the page's own, for each turn
   // (/Rotate turns the page clockwise as displayed).
-  const [u, v] = r === 90 ? [box.width - sy, sx]
-    : r === 180 ? [box.width - sx, box.height - sy]
-      : r === 270 ? [sy, box.height - sx]
-        : [sx, sy];
+  const [u, v] =
+    r === 90
+      ? [box.width - sy, sx]
+      : r === 180
+        ? [box.width - sx, box.height - sy]
+        : r === 270
+          ? [sy, box.height - sx]
+          : [sx, sy];
   sheet.text(text, box.x + u, box.y + v, size, 'regular', r);
   return sheet;
 }

@@ -44,7 +44,12 @@ export async function embedPhoto(doc: PDFDocument, bytes: Uint8Array, title: str
   }
   if (!(image.width > 0 && image.height > 0)) throw notAnImage(title, '图片尺寸为零');
   const turned = orientation >= 5;
-  return { image, orientation, width: turned ? image.height : image.width, height: turned ? image.width : image.height };
+  return {
+    image,
+    orientation,
+    width: turned ? image.height : image.width,
+    height: turned ? image.width : image.height,
+  };
 }
 
 /**
@@ -52,15 +57,29 @@ export async function embedPhoto(doc: PDFDocument, bytes: Uint8Array, title: str
  * applying the EXIF orientation (w, h are the seen size). Derived from where each stored corner must
  * land: e.g. 6 (turn 90° clockwise) puts the stored top-left corner at the box's top-right.
  */
-export function orientedMatrix(orientation: number, x: number, y: number, w: number, h: number): [number, number, number, number, number, number] {
+export function orientedMatrix(
+  orientation: number,
+  x: number,
+  y: number,
+  w: number,
+  h: number,
+): [number, number, number, number, number, number] {
   switch (orientation) {
-    case 2: return [-w, 0, 0, h, x + w, y];
-    case 3: return [-w, 0, 0, -h, x + w, y + h];
-    case 4: return [w, 0, 0, -h, x, y + h];
-    case 5: return [0, -h, -w, 0, x + w, y + h];
-    case 6: return [0, -h, w, 0, x, y + h];
-    case 7: return [0, h, w, 0, x, y];
-    case 8: return [0, h, -w, 0, x + w, y];
-    default: return [w, 0, 0, h, x, y];
+    case 2:
+      return [-w, 0, 0, h, x + w, y];
+    case 3:
+      return [-w, 0, 0, -h, x + w, y + h];
+    case 4:
+      return [w, 0, 0, -h, x, y + h];
+    case 5:
+      return [0, -h, -w, 0, x + w, y + h];
+    case 6:
+      return [0, -h, w, 0, x, y + h];
+    case 7:
+      return [0, h, w, 0, x, y];
+    case 8:
+      return [0, h, -w, 0, x + w, y];
+    default:
+      return [w, 0, 0, h, x, y];
   }
 }

@@ -7,7 +7,11 @@ import { chineseDate } from './format.js';
 import { A4, baseline, contentWidth, margin, mm, Sheet, type Measure } from './sheet.js';
 
 export interface RemarksFacts {
-  caseNumber: string; remarks: string[]; preparedBy: string; checkedBy: string; builtOn: string;
+  caseNumber: string;
+  remarks: string[];
+  preparedBy: string;
+  checkedBy: string;
+  builtOn: string;
   /** “本卷共有文件材料X件，共N页。”, after the notes, unnumbered: the cover's figures (issue 10). */
   extent?: string;
 }
@@ -41,7 +45,11 @@ function frame(measure: Measure, caseNumber: string, continued: boolean): Sheet 
 function signatures(sheet: Sheet, f: RemarksFacts): void {
   const x = margin.left + contentWidth * 0.5;
   const right = margin.left + contentWidth - pad;
-  const rows: Array<[string, string]> = [['立卷人：', f.preparedBy], ['检查人：', f.checkedBy], ['立卷时间：', chineseDate(f.builtOn)]];
+  const rows: Array<[string, string]> = [
+    ['立卷人：', f.preparedBy],
+    ['检查人：', f.checkedBy],
+    ['立卷时间：', chineseDate(f.builtOn)],
+  ];
   const labelWidth = Math.max(...rows.map(([l]) => sheet.measure(l, size, 'regular')));
   rows.forEach(([label, value], i) => {
     const y = boxBottom + pad + (signatureRows - 1 - i) * signatureRow + 4;
@@ -54,7 +62,10 @@ function signatures(sheet: Sheet, f: RemarksFacts): void {
 
 export function remarksSheets(f: RemarksFacts, measure: Measure): Sheet[] {
   const probe = new Sheet(measure);
-  const lines = [...noteLines(probe, f.remarks), ...(f.extent ? probe.wrap(f.extent, contentWidth - 2 * pad, size) : [])];
+  const lines = [
+    ...noteLines(probe, f.remarks),
+    ...(f.extent ? probe.wrap(f.extent, contentWidth - 2 * pad, size) : []),
+  ];
   const firstLineTop = boxTop - pad - lineHeight;
   const perPage = Math.floor((firstLineTop - boxBottom - pad) / lineHeight);
   const onLastPage = Math.floor((firstLineTop - (boxBottom + pad + signatureRows * signatureRow)) / lineHeight);

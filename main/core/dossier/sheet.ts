@@ -20,10 +20,29 @@ export const contentWidth = A4.width - margin.left - margin.right;
 
 export type FontStyle = 'regular' | 'bold';
 
-export interface TextOp { kind: 'text'; text: string; x: number; y: number; size: number; style: FontStyle; rotate?: number }
-export interface LineOp { kind: 'line'; x1: number; y1: number; x2: number; y2: number; width: number }
+export interface TextOp {
+  kind: 'text';
+  text: string;
+  x: number;
+  y: number;
+  size: number;
+  style: FontStyle;
+  rotate?: number;
+}
+export interface LineOp {
+  kind: 'line';
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+  width: number;
+}
 /** An image drawn through `matrix`, which maps the image's unit square onto the page. */
-export interface ImageOp { kind: 'image'; image: PDFImage; matrix: [number, number, number, number, number, number] }
+export interface ImageOp {
+  kind: 'image';
+  image: PDFImage;
+  matrix: [number, number, number, number, number, number];
+}
 export type DrawOp = TextOp | LineOp | ImageOp;
 
 /** Advance width of a string at a size, in points. */
@@ -47,7 +66,15 @@ export class Sheet {
   }
 
   /** Draws `text` aligned within [x, x + width] on baseline y. */
-  aligned(text: string, x: number, width: number, y: number, size: number, style: FontStyle, align: 'left' | 'center' | 'right'): void {
+  aligned(
+    text: string,
+    x: number,
+    width: number,
+    y: number,
+    size: number,
+    style: FontStyle,
+    align: 'left' | 'center' | 'right',
+  ): void {
     const w = this.measure(text, size, style);
     const dx = align === 'left' ? 0 : align === 'center' ? (width - w) / 2 : width - w;
     this.text(text, x + dx, y, size, style);

@@ -3,7 +3,12 @@ import { deflateSync } from 'node:zlib';
 import { concatTransformationMatrix, degrees, PDFDocument, StandardFonts } from 'pdf-lib';
 import type { DossierInput, DossierItem } from './types.js';
 
-export interface FixturePdfOptions { pages: number; size?: [number, number]; rotate?: number; leaveTransform?: boolean }
+export interface FixturePdfOptions {
+  pages: number;
+  size?: [number, number];
+  rotate?: number;
+  leaveTransform?: boolean;
+}
 
 /** A document of `pages` pages, each saying which document and page it is (Latin text). */
 export async function fixturePdf(name: string, opts: FixturePdfOptions): Promise<Uint8Array> {
@@ -41,7 +46,12 @@ function pngChunk(type: string, data: Uint8Array): Buffer {
 }
 
 /** An RGB PNG, the top half `top`, the bottom half `bottom`. */
-export function pngBytes(width: number, height: number, top: [number, number, number], bottom: [number, number, number]): Uint8Array {
+export function pngBytes(
+  width: number,
+  height: number,
+  top: [number, number, number],
+  bottom: [number, number, number],
+): Uint8Array {
   const rows: number[] = [];
   for (let y = 0; y < height; y++) {
     rows.push(0); // filter: none
@@ -54,7 +64,9 @@ export function pngBytes(width: number, height: number, top: [number, number, nu
   ihdr.set([8, 2, 0, 0, 0], 8); // 8-bit, truecolour, deflate, no filter, no interlace
   return Buffer.concat([
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    pngChunk('IHDR', ihdr), pngChunk('IDAT', deflateSync(Buffer.from(rows))), pngChunk('IEND', new Uint8Array()),
+    pngChunk('IHDR', ihdr),
+    pngChunk('IDAT', deflateSync(Buffer.from(rows))),
+    pngChunk('IEND', new Uint8Array()),
   ]);
 }
 
@@ -67,10 +79,32 @@ export const redBlueJpeg = Buffer.from(
 /** The JPEG with an EXIF APP1 segment saying how to turn it (Orientation tag 0x0112), as a phone writes it. */
 export function withExifOrientation(jpeg: Uint8Array, orientation: number): Uint8Array {
   const tiff = Buffer.from([
-    0x4d, 0x4d, 0x00, 0x2a, 0x00, 0x00, 0x00, 0x08, // big-endian TIFF header, IFD at 8
-    0x00, 0x01, // one entry
-    0x01, 0x12, 0x00, 0x03, 0x00, 0x00, 0x00, 0x01, 0x00, orientation, 0x00, 0x00, // Orientation, SHORT, 1
-    0x00, 0x00, 0x00, 0x00, // no next IFD
+    0x4d,
+    0x4d,
+    0x00,
+    0x2a,
+    0x00,
+    0x00,
+    0x00,
+    0x08, // big-endian TIFF header, IFD at 8
+    0x00,
+    0x01, // one entry
+    0x01,
+    0x12,
+    0x00,
+    0x03,
+    0x00,
+    0x00,
+    0x00,
+    0x01,
+    0x00,
+    orientation,
+    0x00,
+    0x00, // Orientation, SHORT, 1
+    0x00,
+    0x00,
+    0x00,
+    0x00, // no next IFD
   ]);
   const payload = Buffer.concat([Buffer.from('Exif\0\0', 'latin1'), tiff]);
   const app1 = Buffer.concat([Buffer.from([0xff, 0xe1, 0x00, payload.length + 2]), payload]);
@@ -82,7 +116,13 @@ export function pdfItem(title: string, bytes: Uint8Array, number = '', date = '2
 }
 
 export function photoItem(title: string, bytes: Uint8Array, caption: string, mimeType = 'image/jpeg'): DossierItem {
-  return { number: '', author: '黔东南州生态环境局', title, date: '2025-03-06', content: { kind: 'image', bytes, mimeType, caption } };
+  return {
+    number: '',
+    author: '黔东南州生态环境局',
+    title,
+    date: '2025-03-06',
+    content: { kind: 'image', bytes, mimeType, caption },
+  };
 }
 
 export function caseInput(items: DossierItem[], remarks: string[] = []): DossierInput {

@@ -5,12 +5,28 @@ import { pdfjs } from '../documents/pdf/pdfjsNode.js';
 import { mm } from './sheet.js';
 
 // The fixtures use pdf-lib's Helvetica, which pdf.js reads from its standard font data.
-const standardFontDataUrl = join(dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json')), 'standard_fonts/');
+const standardFontDataUrl = join(
+  dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json')),
+  'standard_fonts/',
+);
 
 /** A run of text; (x, y) is where it starts as the page is seen: from the top-left, y downwards. */
-export interface SeenText { str: string; x: number; y: number }
-export interface SeenPage { width: number; height: number; items: SeenText[]; text: string }
-export interface OutlineEntry { title: string; pageIndex: number; kind: string }
+export interface SeenText {
+  str: string;
+  x: number;
+  y: number;
+}
+export interface SeenPage {
+  width: number;
+  height: number;
+  items: SeenText[];
+  text: string;
+}
+export interface OutlineEntry {
+  title: string;
+  pageIndex: number;
+  kind: string;
+}
 export interface InspectedPdf {
   pages: SeenPage[];
   outline: OutlineEntry[];
@@ -22,7 +38,12 @@ export interface InspectedPdf {
 export async function inspectPdf(bytes: Uint8Array): Promise<InspectedPdf> {
   // pdf.js detaches the buffer it is given: hand it a copy.
   const { getDocument } = await pdfjs();
-  const doc = await getDocument({ data: new Uint8Array(bytes), useSystemFonts: false, isEvalSupported: false, standardFontDataUrl }).promise;
+  const doc = await getDocument({
+    data: new Uint8Array(bytes),
+    useSystemFonts: false,
+    isEvalSupported: false,
+    standardFontDataUrl,
+  }).promise;
   try {
     const pages: SeenPage[] = [];
     for (let i = 1; i <= doc.numPages; i++) {
@@ -32,7 +53,10 @@ export async function inspectPdf(bytes: Uint8Array): Promise<InspectedPdf> {
       const items: SeenText[] = [];
       for (const it of content.items) {
         if (!('str' in it) || it.str === '') continue;
-        const [x, y] = viewport.convertToViewportPoint(it.transform[4] as number, it.transform[5] as number) as [number, number];
+        const [x, y] = viewport.convertToViewportPoint(it.transform[4] as number, it.transform[5] as number) as [
+          number,
+          number,
+        ];
         items.push({ str: it.str, x, y });
       }
       pages.push({ width: viewport.width, height: viewport.height, items, text: items.map((t) => t.str).join('') });
@@ -46,7 +70,8 @@ export async function inspectPdf(bytes: Uint8Array): Promise<InspectedPdf> {
     }
     const meta = await doc.getMetadata();
     return {
-      pages, outline,
+      pages,
+      outline,
       labels: await doc.getPageLabels(),
       info: meta.info as Record<string, unknown>,
       pageMode: await doc.getPageMode(),
@@ -58,5 +83,7 @@ export async function inspectPdf(bytes: Uint8Array): Promise<InspectedPdf> {
 
 /** The dossier number printed in the seen bottom-right corner of a page, if any. */
 export function cornerNumber(page: SeenPage): string | undefined {
-  return page.items.find((t) => /^\d+$/.test(t.str) && t.x > page.width - mm(25) && Math.abs(t.y - (page.height - mm(10))) < 2)?.str;
+  return page.items.find(
+    (t) => /^\d+$/.test(t.str) && t.x > page.width - mm(25) && Math.abs(t.y - (page.height - mm(10))) < 2,
+  )?.str;
 }

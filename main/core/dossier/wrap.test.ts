@@ -25,7 +25,10 @@ describe('wrapText', () => {
     expect(wrap('废水超标排放。', 6)).toEqual(['废水超标排', '放。']);
     // “《” would end line 1: it moves down to its title.
     expect(wrap('依据《环境保护法》', 3)).toEqual(['依据', '《环境', '保护', '法》']);
-    for (const lines of [wrap('现场检查（勘察）笔录，调查询问笔录。', 5), wrap('关于《行政处罚决定书》的送达回证：已签收。', 4)]) {
+    for (const lines of [
+      wrap('现场检查（勘察）笔录，调查询问笔录。', 5),
+      wrap('关于《行政处罚决定书》的送达回证：已签收。', 4),
+    ]) {
       for (const l of lines) {
         expect('，。、；：？！）》」』〕】').not.toContain(l[0]);
         expect('（《「『〔【').not.toContain(l[l.length - 1]);

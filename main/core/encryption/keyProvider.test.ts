@@ -6,7 +6,9 @@ import { AppError } from '../../../common/errors.js';
 import { forgetKeyEnv, keyFileProvider, keyProviderFromEnv, unavailableReason } from './keyProvider.js';
 
 const dirs: string[] = [];
-afterEach(() => { while (dirs.length) rmSync(dirs.pop()!, { recursive: true, force: true }); });
+afterEach(() => {
+  while (dirs.length) rmSync(dirs.pop()!, { recursive: true, force: true });
+});
 const temp = (): string => {
   const d = mkdtempSync(join(tmpdir(), 'anjuan-key-'));
   dirs.push(d);
@@ -80,6 +82,8 @@ describe('database key providers', () => {
     expect(p.key()).toBeNull();
     expect(failure(() => p.ensure()).code).toBe('ENCRYPTION_UNAVAILABLE');
     expect(unavailableReason(p)).toMatch(/ANJUAN_DB_KEY_FILE/);
-    expect(unavailableReason(keyProviderFromEnv({ ANJUAN_DB_KEY_SOURCE: 'os-keychain-unavailable' }, '/data'))).toMatch(/钥匙串不可用/);
+    expect(unavailableReason(keyProviderFromEnv({ ANJUAN_DB_KEY_SOURCE: 'os-keychain-unavailable' }, '/data'))).toMatch(
+      /钥匙串不可用/,
+    );
   });
 });

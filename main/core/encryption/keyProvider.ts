@@ -32,7 +32,8 @@ const hexKey = /^[0-9a-fA-F]{64}$/;
 
 export function parseHexKey(text: string, what: string): Buffer {
   const t = text.trim();
-  if (!hexKey.test(t)) throw new AppError('DATABASE_KEY_WRONG', `${what}的内容不是数据库密钥（应为64位十六进制数字，即32字节）`);
+  if (!hexKey.test(t))
+    throw new AppError('DATABASE_KEY_WRONG', `${what}的内容不是数据库密钥（应为64位十六进制数字，即32字节）`);
   return Buffer.from(t, 'hex');
 }
 
@@ -54,7 +55,10 @@ export function keyFileProvider(file: string, dataDir: string): KeyProvider {
     if (!isAbsolute(file)) throw new AppError('ENCRYPTION_UNAVAILABLE', `ANJUAN_DB_KEY_FILE 应为完整路径（${file}）`);
     const rel = relative(resolve(dataDir), resolve(file));
     if (!rel.startsWith('..') && !isAbsolute(rel)) {
-      throw new AppError('ENCRYPTION_UNAVAILABLE', '密钥文件不能放在数据目录之内：拷走数据目录（或备份）的人会连密钥一起拿走。请把 ANJUAN_DB_KEY_FILE 设到数据目录之外');
+      throw new AppError(
+        'ENCRYPTION_UNAVAILABLE',
+        '密钥文件不能放在数据目录之内：拷走数据目录（或备份）的人会连密钥一起拿走。请把 ANJUAN_DB_KEY_FILE 设到数据目录之外',
+      );
     }
   };
   return {
@@ -64,7 +68,10 @@ export function keyFileProvider(file: string, dataDir: string): KeyProvider {
       check();
       if (!existsSync(file)) return null;
       if (process.platform !== 'win32' && (statSync(file).mode & 0o077) !== 0) {
-        throw new AppError('DATABASE_KEY_WRONG', `${where} 的权限过宽：其他用户也能读取。请改为只有本用户可读写（chmod 600）后重新启动`);
+        throw new AppError(
+          'DATABASE_KEY_WRONG',
+          `${where} 的权限过宽：其他用户也能读取。请改为只有本用户可读写（chmod 600）后重新启动`,
+        );
       }
       return parseHexKey(readFileSync(file, 'utf8'), where);
     },
@@ -109,14 +116,17 @@ export function keyProviderFromEnv(env: NodeJS.ProcessEnv, dataDir: string): Key
     return { kind: fromKeychain ? 'os-keychain' : 'env', where, key: get, ensure: get };
   }
   if (env.ANJUAN_DB_KEY_FILE) return keyFileProvider(env.ANJUAN_DB_KEY_FILE, dataDir);
-  const unavailable = source === 'os-keychain-unavailable'
-    ? '本机的操作系统钥匙串不可用（Linux 需要 GNOME 密钥环或 KWallet 在运行），桌面程序无法安全保管数据库密钥'
-    : '未配置数据库密钥：网页服务和命令行请设置环境变量 ANJUAN_DB_KEY_FILE，指向数据目录之外的一个文件（启用时自动生成，权限0600），或设置 ANJUAN_DB_KEY（64位十六进制数字）';
+  const unavailable =
+    source === 'os-keychain-unavailable'
+      ? '本机的操作系统钥匙串不可用（Linux 需要 GNOME 密钥环或 KWallet 在运行），桌面程序无法安全保管数据库密钥'
+      : '未配置数据库密钥：网页服务和命令行请设置环境变量 ANJUAN_DB_KEY_FILE，指向数据目录之外的一个文件（启用时自动生成，权限0600），或设置 ANJUAN_DB_KEY（64位十六进制数字）';
   return {
     kind: 'none',
     where: '无',
     key: () => null,
-    ensure: () => { throw new AppError('ENCRYPTION_UNAVAILABLE', unavailable); },
+    ensure: () => {
+      throw new AppError('ENCRYPTION_UNAVAILABLE', unavailable);
+    },
   };
 }
 

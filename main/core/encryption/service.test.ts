@@ -22,7 +22,11 @@ const summary = `现场检查发现废气超标排放，当事人法定代表人
 const opened: TestCore[] = [];
 const dirs: string[] = [];
 afterEach(async () => {
-  while (opened.length) await opened.pop()!.close().catch(() => undefined);
+  while (opened.length)
+    await opened
+      .pop()!
+      .close()
+      .catch(() => undefined);
   while (dirs.length) rmSync(dirs.pop()!, { recursive: true, force: true });
 });
 
@@ -41,7 +45,9 @@ async function core(dir: string, keys: KeyProvider): Promise<TestCore> {
 /** Whether the ID number is anywhere in the database file or its WAL, as bytes. */
 function onDisk(dir: string): boolean {
   const file = join(dir, 'anjuan.sqlite');
-  return [file, `${file}-wal`, `${file}-journal`].some((f) => existsSync(f) && readFileSync(f).includes(Buffer.from(idNumber)));
+  return [file, `${file}-wal`, `${file}-journal`].some(
+    (f) => existsSync(f) && readFileSync(f).includes(Buffer.from(idNumber)),
+  );
 }
 
 async function closeAll(): Promise<void> {
@@ -61,7 +67,9 @@ describe('encryption at rest', () => {
     const before = await t.call(admin, 'security.encryptionStatus', {});
     expect(before).toMatchObject({ encrypted: false, canEnable: true, keyStore: 'test', filesEncrypted: false });
     expect((await expectFailure(t.call(officer, 'security.enableEncryption', {}))).code).toBe('FORBIDDEN_ROLE');
-    expect((await expectFailure(t.call(await t.login('head'), 'security.encryptionStatus', {}))).code).toBe('FORBIDDEN_ROLE');
+    expect((await expectFailure(t.call(await t.login('head'), 'security.encryptionStatus', {}))).code).toBe(
+      'FORBIDDEN_ROLE',
+    );
 
     const after = await t.call(admin, 'security.enableEncryption', {});
     expect(after).toMatchObject({ encrypted: true, cipher: 'SQLCipher 4（AES-256）', canEnable: false });
@@ -85,10 +93,16 @@ describe('encryption at rest', () => {
     expect((await again.call(await again.login('officer'), 'cases.list', {})).total).toBe(2);
     await closeAll();
 
-    const missing = await createCore({ dataDir: dir, keys: fixedKeyProvider(null) }).then(() => null, (e: unknown) => e as { code: string; message: string });
+    const missing = await createCore({ dataDir: dir, keys: fixedKeyProvider(null) }).then(
+      () => null,
+      (e: unknown) => e as { code: string; message: string },
+    );
     expect(missing?.code).toBe('DATABASE_KEY_MISSING');
     expect(missing?.message).toMatch(/数据库已加密.*没有密钥/);
-    const wrong = await createCore({ dataDir: dir, keys: fixedKeyProvider(randomBytes(32)) }).then(() => null, (e: unknown) => e as { code: string; message: string });
+    const wrong = await createCore({ dataDir: dir, keys: fixedKeyProvider(randomBytes(32)) }).then(
+      () => null,
+      (e: unknown) => e as { code: string; message: string },
+    );
     expect(wrong?.code).toBe('DATABASE_KEY_WRONG');
     expect(wrong?.message).toMatch(/无法打开/);
     expect(wrong?.message).not.toMatch(/file is not a database/);
@@ -145,7 +159,13 @@ describe('encryption at rest', () => {
     const t = await core(dir, fixedKeyProvider(null));
     await openCase(t, await t.login('officer'), { summary });
     await closeAll();
-    writeEncryptionMarker(dir, { format: 1, cipher: 'sqlcipher4', state: 'converting', since: '2026-12-07T02:00:00.000Z', keyStore: 'test' });
+    writeEncryptionMarker(dir, {
+      format: 1,
+      cipher: 'sqlcipher4',
+      state: 'converting',
+      since: '2026-12-07T02:00:00.000Z',
+      keyStore: 'test',
+    });
     const key = randomBytes(32);
     const after = await core(dir, fixedKeyProvider(key));
     expect((await after.call(await after.login('officer'), 'cases.list', {})).total).toBe(1);

@@ -41,7 +41,9 @@ export class EncryptionService {
     const marker = readEncryptionMarker(this.o.dataDir);
     const encrypted = this.encryptedNow();
     const root = this.o.backupRoot();
-    const plainBackups = listBackups(root).filter((b) => !b.problems.length && isPlainSqliteFile(join(root, b.id, databaseFile))).length;
+    const plainBackups = listBackups(root).filter(
+      (b) => !b.problems.length && isPlainSqliteFile(join(root, b.id, databaseFile)),
+    ).length;
     const reason = encrypted ? null : unavailableReason(this.o.keys);
     return {
       encrypted,
@@ -66,7 +68,13 @@ export class EncryptionService {
     await this.o.reopen({
       replace: async () => {
         // The marker first: a crash during the conversion is finished at the next start (encryption/marker.ts).
-        writeEncryptionMarker(this.o.dataDir, { format: 1, cipher: 'sqlcipher4', state: 'converting', since, keyStore });
+        writeEncryptionMarker(this.o.dataDir, {
+          format: 1,
+          cipher: 'sqlcipher4',
+          state: 'converting',
+          since,
+          keyStore,
+        });
         try {
           encryptDatabaseFile(this.file, key);
         } catch (e) {

@@ -7,23 +7,29 @@
  */
 export const thumbnailSide = 320;
 
-export interface MadeThumbnail { bytes: Buffer; width: number; height: number }
+export interface MadeThumbnail {
+  bytes: Buffer;
+  width: number;
+  height: number;
+}
 
 type Sharp = typeof import('sharp').default;
 let loading: Promise<Sharp> | null = null;
 
 function sharpLib(): Promise<Sharp> {
-  loading ??= import('sharp').then((m) => {
-    const sharp = m.default;
-    // No cache of decoded images (each photo is seen once), and one libvips thread: the core
-    // shares two cores with the window and the PDF engine.
-    sharp.cache(false);
-    sharp.concurrency(1);
-    return sharp;
-  }).catch((e: unknown) => {
-    loading = null;
-    throw e;
-  });
+  loading ??= import('sharp')
+    .then((m) => {
+      const sharp = m.default;
+      // No cache of decoded images (each photo is seen once), and one libvips thread: the core
+      // shares two cores with the window and the PDF engine.
+      sharp.cache(false);
+      sharp.concurrency(1);
+      return sharp;
+    })
+    .catch((e: unknown) => {
+      loading = null;
+      throw e;
+    });
   return loading;
 }
 

@@ -9,7 +9,11 @@ import type { BlobStore } from '../store/blobStore.js';
 import type { FileRefs } from '../store/fileRefs.js';
 import { makeThumbnail, type MadeThumbnail } from './thumbnailer.js';
 
-export interface Thumbnail { hash: string; width: number; height: number }
+export interface Thumbnail {
+  hash: string;
+  width: number;
+  height: number;
+}
 
 const thumbTypes = new Set(['image/jpeg', 'image/png']);
 
@@ -27,7 +31,8 @@ export class Thumbnails {
   /** The thumbnail of a stored photo, made now when it has none; null when it is no photo or cannot be made. */
   of(photoHash: string, photo?: Uint8Array): Promise<Thumbnail | null> {
     const known = this.refs().thumbnail(photoHash);
-    if (known && this.blobs.has(known.thumbHash)) return Promise.resolve({ hash: known.thumbHash, width: known.width, height: known.height });
+    if (known && this.blobs.has(known.thumbHash))
+      return Promise.resolve({ hash: known.thumbHash, width: known.width, height: known.height });
     if (!thumbTypes.has(this.blobs.mimeType(photoHash))) return Promise.resolve(null);
     const running = this.pending.get(photoHash);
     if (running) return running;

@@ -8,7 +8,9 @@ const now = () => new Date('2026-12-07T10:00:00+08:00');
 /** Busy work for `ms` milliseconds, then a breath: what an import does between two slices. */
 function spin(ms: number): void {
   const end = performance.now() + ms;
-  while (performance.now() < end) { /* CPU */ }
+  while (performance.now() < end) {
+    /* CPU */
+  }
 }
 
 async function until(pred: () => boolean, ms = 5000): Promise<void> {
@@ -23,9 +25,12 @@ describe('the job runner', () => {
   it('answers at once, reports progress, and keeps the result for its owner only', async () => {
     const jobs = new JobRunner(now);
     let release!: () => void;
-    const gate = new Promise<void>((r) => { release = r; });
+    const gate = new Promise<void>((r) => {
+      release = r;
+    });
     const { jobId } = jobs.start({
-      op: 'test.op', owner: 'u1',
+      op: 'test.op',
+      owner: 'u1',
       run: async (ctl) => {
         ctl.progress('读取', 3, 10);
         await gate;
@@ -33,21 +38,31 @@ describe('the job runner', () => {
       },
     });
     // Nothing ran yet: the caller got its id first.
-    expect(jobs.get(jobId, 'u1')).toMatchObject({ state: 'running', progress: { stage: '等待开始' }, cancellable: true });
+    expect(jobs.get(jobId, 'u1')).toMatchObject({
+      state: 'running',
+      progress: { stage: '等待开始' },
+      cancellable: true,
+    });
     await until(() => jobs.get(jobId, 'u1').progress.done === 3);
     expect(jobs.get(jobId, 'u1').progress).toEqual({ stage: '读取', done: 3, total: 10 });
     expect(() => jobs.get(jobId, 'u2')).toThrow(/找不到该后台任务/);
     expect(jobs.list('u2')).toEqual([]);
     release();
     await jobs.settled(jobId);
-    expect(jobs.get(jobId, 'u1')).toMatchObject({ state: 'done', result: { rows: 10 }, error: null, finishedAt: expect.any(String) });
+    expect(jobs.get(jobId, 'u1')).toMatchObject({
+      state: 'done',
+      result: { rows: 10 },
+      error: null,
+      finishedAt: expect.any(String),
+    });
     expect(jobs.list('u1')).toEqual([expect.not.objectContaining({ result: expect.anything() })]);
   });
 
   it('lets other work through while a job computes', async () => {
     const jobs = new JobRunner(now, 20);
     const { jobId } = jobs.start({
-      op: 'test.op', owner: 'u1',
+      op: 'test.op',
+      owner: 'u1',
       run: async (ctl) => {
         for (let i = 0; i < 40; i++) {
           spin(5);
@@ -58,7 +73,10 @@ describe('the job runner', () => {
     // A timer due every 10 ms while the job spins for 200 ms: it fires many times, never late by more than a slice or so.
     const lateness: number[] = [];
     let due = performance.now() + 10;
-    const timer = setInterval(() => { lateness.push(performance.now() - due); due = performance.now() + 10; }, 10);
+    const timer = setInterval(() => {
+      lateness.push(performance.now() - due);
+      due = performance.now() + 10;
+    }, 10);
     await jobs.settled(jobId);
     clearInterval(timer);
     expect(lateness.length).toBeGreaterThan(3);
@@ -69,7 +87,8 @@ describe('the job runner', () => {
     const jobs = new JobRunner(now, 0);
     let breaths = 0;
     const { jobId } = jobs.start({
-      op: 'test.op', owner: 'u1',
+      op: 'test.op',
+      owner: 'u1',
       run: async (ctl) => {
         for (;;) {
           breaths++;
@@ -80,7 +99,11 @@ describe('the job runner', () => {
     await until(() => breaths > 3);
     expect(jobs.cancel(jobId, 'u1')).toMatchObject({ state: 'running', cancelRequested: true });
     await jobs.settled(jobId);
-    expect(jobs.get(jobId, 'u1')).toMatchObject({ state: 'cancelled', cancellable: false, error: { code: 'JOB_CANCELLED', message: '任务已取消，数据未作改动' } });
+    expect(jobs.get(jobId, 'u1')).toMatchObject({
+      state: 'cancelled',
+      cancellable: false,
+      error: { code: 'JOB_CANCELLED', message: '任务已取消，数据未作改动' },
+    });
     // Cancelling what is over changes nothing.
     expect(jobs.cancel(jobId, 'u1').state).toBe('cancelled');
   });
@@ -88,9 +111,12 @@ describe('the job runner', () => {
   it('refuses to cancel once the job is past cancelling, and finishes it', async () => {
     const jobs = new JobRunner(now, 0);
     let release!: () => void;
-    const gate = new Promise<void>((r) => { release = r; });
+    const gate = new Promise<void>((r) => {
+      release = r;
+    });
     const { jobId } = jobs.start({
-      op: 'test.op', owner: 'u1',
+      op: 'test.op',
+      owner: 'u1',
       run: async (ctl: JobControl) => {
         ctl.pastCancelling('写入法律法规库');
         await gate;
@@ -99,7 +125,9 @@ describe('the job runner', () => {
       },
     });
     await until(() => !jobs.get(jobId, 'u1').cancellable);
-    expect(() => jobs.cancel(jobId, 'u1')).toThrow(expect.objectContaining({ code: 'JOB_NOT_CANCELLABLE', message: expect.stringContaining('写入法律法规库') }));
+    expect(() => jobs.cancel(jobId, 'u1')).toThrow(
+      expect.objectContaining({ code: 'JOB_NOT_CANCELLABLE', message: expect.stringContaining('写入法律法规库') }),
+    );
     release();
     await jobs.settled(jobId);
     expect(jobs.get(jobId, 'u1')).toMatchObject({ state: 'done', result: 'stored' });
@@ -107,11 +135,26 @@ describe('the job runner', () => {
 
   it('reports a failure as a Chinese error value, never a stack', async () => {
     const jobs = new JobRunner(now);
-    const known = jobs.start({ op: 'test.op', owner: 'u1', run: async () => { throw new AppError('DISK_FULL'); } });
-    const odd = jobs.start({ op: 'test.op', owner: 'u1', run: async () => { throw new TypeError('x is undefined at /home/secret/file.ts:12'); } });
+    const known = jobs.start({
+      op: 'test.op',
+      owner: 'u1',
+      run: async () => {
+        throw new AppError('DISK_FULL');
+      },
+    });
+    const odd = jobs.start({
+      op: 'test.op',
+      owner: 'u1',
+      run: async () => {
+        throw new TypeError('x is undefined at /home/secret/file.ts:12');
+      },
+    });
     await jobs.settled(known.jobId);
     await jobs.settled(odd.jobId);
-    expect(jobs.get(known.jobId, 'u1')).toMatchObject({ state: 'failed', error: { code: 'DISK_FULL', message: expect.stringContaining('磁盘空间不足') } });
+    expect(jobs.get(known.jobId, 'u1')).toMatchObject({
+      state: 'failed',
+      error: { code: 'DISK_FULL', message: expect.stringContaining('磁盘空间不足') },
+    });
     const e = jobs.get(odd.jobId, 'u1').error!;
     expect(e).toMatchObject({ code: 'INTERNAL', message: '系统内部错误' });
     expect(JSON.stringify(e)).not.toContain('/home/secret');
@@ -120,10 +163,21 @@ describe('the job runner', () => {
   it('runs one job of a kind at a time', async () => {
     const jobs = new JobRunner(now);
     let release!: () => void;
-    const gate = new Promise<void>((r) => { release = r; });
+    const gate = new Promise<void>((r) => {
+      release = r;
+    });
     const first = jobs.start({ op: 'a', owner: 'u1', exclusive: 'enterprises', run: () => gate });
-    expect(() => jobs.start({ op: 'a', owner: 'u2', exclusive: 'enterprises', busyMessage: '另一个企业名录导入正在进行', run: async () => 1 }))
-      .toThrow(expect.objectContaining({ code: 'JOB_RUNNING', message: '另一个企业名录导入正在进行', details: undefined }));
+    expect(() =>
+      jobs.start({
+        op: 'a',
+        owner: 'u2',
+        exclusive: 'enterprises',
+        busyMessage: '另一个企业名录导入正在进行',
+        run: async () => 1,
+      }),
+    ).toThrow(
+      expect.objectContaining({ code: 'JOB_RUNNING', message: '另一个企业名录导入正在进行', details: undefined }),
+    );
     // Another kind runs alongside.
     const other = jobs.start({ op: 'b', owner: 'u1', exclusive: 'laws', run: async () => 2 });
     await jobs.settled(other.jobId);
@@ -136,7 +190,8 @@ describe('the job runner', () => {
     const jobs = new JobRunner(now, 0);
     let undone = false;
     const { jobId } = jobs.start({
-      op: 'test.op', owner: 'u1',
+      op: 'test.op',
+      owner: 'u1',
       run: async (ctl) => {
         try {
           for (;;) await ctl.breathe();

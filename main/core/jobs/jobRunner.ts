@@ -81,18 +81,37 @@ interface Job {
 export class JobRunner {
   private readonly jobs = new Map<string, Job>();
 
-  constructor(private readonly now: () => Date, private readonly sliceMs = defaultSliceMs) {}
+  constructor(
+    private readonly now: () => Date,
+    private readonly sliceMs = defaultSliceMs,
+  ) {}
 
   start<T>(spec: JobSpec<T>): { jobId: string; op: string } {
     this.forgetOld();
     if (spec.exclusive) {
       const running = [...this.jobs.values()].find((j) => j.state === 'running' && j.exclusive === spec.exclusive);
-      if (running) throw new AppError('JOB_RUNNING', spec.busyMessage, running.owner === spec.owner ? { jobId: running.id } : undefined);
+      if (running)
+        throw new AppError(
+          'JOB_RUNNING',
+          spec.busyMessage,
+          running.owner === spec.owner ? { jobId: running.id } : undefined,
+        );
     }
     const job: Job = {
-      id: `job-${ulid()}`, op: spec.op, owner: spec.owner, exclusive: spec.exclusive ?? null, state: 'running',
-      progress: { stage: '等待开始', done: 0, total: null }, cancellable: true, cancelRequested: false,
-      startedAt: this.now().toISOString(), finishedAt: null, finishedMs: 0, result: undefined, error: null, done: Promise.resolve(),
+      id: `job-${ulid()}`,
+      op: spec.op,
+      owner: spec.owner,
+      exclusive: spec.exclusive ?? null,
+      state: 'running',
+      progress: { stage: '等待开始', done: 0, total: null },
+      cancellable: true,
+      cancelRequested: false,
+      startedAt: this.now().toISOString(),
+      finishedAt: null,
+      finishedMs: 0,
+      result: undefined,
+      error: null,
+      done: Promise.resolve(),
     };
     this.jobs.set(job.id, job);
     job.done = this.execute(job, spec.run);
@@ -102,8 +121,12 @@ export class JobRunner {
   private async execute<T>(job: Job, run: (ctl: JobControl) => Promise<T>): Promise<void> {
     let sliceStart = performance.now();
     const ctl: JobControl = {
-      get cancelRequested() { return job.cancelRequested; },
-      progress: (stage, done, total) => { job.progress = { stage, done, total }; },
+      get cancelRequested() {
+        return job.cancelRequested;
+      },
+      progress: (stage, done, total) => {
+        job.progress = { stage, done, total };
+      },
       checkCancelled: () => {
         if (job.cancelRequested && job.cancellable) throw new JobCancelled();
       },
@@ -144,7 +167,8 @@ export class JobRunner {
   private mine(jobId: string, owner: string): Job {
     const job = this.jobs.get(jobId);
     // Another user's job is as unknown as one that never was.
-    if (!job || job.owner !== owner) throw new AppError('NOT_FOUND', '找不到该后台任务（可能已完成较久或工作站已重新启动）');
+    if (!job || job.owner !== owner)
+      throw new AppError('NOT_FOUND', '找不到该后台任务（可能已完成较久或工作站已重新启动）');
     return job;
   }
 
@@ -155,7 +179,8 @@ export class JobRunner {
   cancel(jobId: string, owner: string): JobView {
     const job = this.mine(jobId, owner);
     if (job.state === 'running') {
-      if (!job.cancellable) throw new AppError('JOB_NOT_CANCELLABLE', `任务正在“${job.progress.stage}”，不能取消，请稍候`);
+      if (!job.cancellable)
+        throw new AppError('JOB_NOT_CANCELLABLE', `任务正在“${job.progress.stage}”，不能取消，请稍候`);
       job.cancelRequested = true;
     }
     return view(job, true);
@@ -163,7 +188,10 @@ export class JobRunner {
 
   list(owner: string): JobView[] {
     this.forgetOld();
-    return [...this.jobs.values()].filter((j) => j.owner === owner).reverse().map((j) => view(j, false));
+    return [...this.jobs.values()]
+      .filter((j) => j.owner === owner)
+      .reverse()
+      .map((j) => view(j, false));
   }
 
   /** Resolves once the job is over, whatever its end (tests, close). */
@@ -192,8 +220,14 @@ export class JobRunner {
 
 function view(j: Job, withResult: boolean): JobView {
   return {
-    jobId: j.id, op: j.op, state: j.state, progress: j.progress, cancellable: j.state === 'running' && j.cancellable,
-    cancelRequested: j.cancelRequested, startedAt: j.startedAt, finishedAt: j.finishedAt,
+    jobId: j.id,
+    op: j.op,
+    state: j.state,
+    progress: j.progress,
+    cancellable: j.state === 'running' && j.cancellable,
+    cancelRequested: j.cancelRequested,
+    startedAt: j.startedAt,
+    finishedAt: j.finishedAt,
     ...(withResult && j.state === 'done' ? { result: j.result } : {}),
     error: j.error,
   };

@@ -11,15 +11,24 @@ import { syntheticEnterprises } from './enterprises.js';
 import { setBureauInfoSetting } from '../api/settings.js';
 import type { BureauInfo } from '../../../common/bureauInfo.js';
 
-export const demoBureau = { id: 'bureau-qdn-tianzhu', name: '黔东南州生态环境局天柱分局', abbreviation: '黔东南环天', county: '522627' };
+export const demoBureau = {
+  id: 'bureau-qdn-tianzhu',
+  name: '黔东南州生态环境局天柱分局',
+  abbreviation: '黔东南环天',
+  county: '522627',
+};
 
 /**
  * The demo bureau's 本局文书信息 (本局设置): sample values, so that its notices and decisions can be
  * made at once. A real bureau replaces them in 本局设置 (the account here is not a real one).
  */
 export const demoBureauInfo: BureauInfo = {
-  officeAddress: '贵州省黔东南苗族侗族自治州天柱县凤城街道环城北路18号', officePhone: '0855-7521234', litigationCourt: '天柱县人民法院',
-  paymentBank: '中国农业银行股份有限公司天柱县支行', paymentAccountName: '天柱县财政局非税收入汇缴结算户', paymentAccountNo: '2345 0101 0400 1234 5',
+  officeAddress: '贵州省黔东南苗族侗族自治州天柱县凤城街道环城北路18号',
+  officePhone: '0855-7521234',
+  litigationCourt: '天柱县人民法院',
+  paymentBank: '中国农业银行股份有限公司天柱县支行',
+  paymentAccountName: '天柱县财政局非税收入汇缴结算户',
+  paymentAccountNo: '2345 0101 0400 1234 5',
   nonTaxPaymentCode: '',
 };
 
@@ -31,13 +40,61 @@ export const demoOfficers = [
   { id: 'off-05', name: '龙小平', certificateNo: '贵环执字522627005', certificateValidUntil: '2025-12-31' },
 ];
 
-export const demoUsers: Array<{ id: string; username: string; password: string; name: string; roles: Role[]; roleName: string; officerId: string | null }> = [
-  { id: 'user-officer', username: 'officer', password: 'officer123', name: '张伟', roles: ['officer'], roleName: '办案人员', officerId: 'off-01' },
-  { id: 'user-officer2', username: 'officer2', password: 'officer123', name: '李娜', roles: ['officer'], roleName: '办案人员', officerId: 'off-02' },
-  { id: 'user-reviewer', username: 'reviewer', password: 'reviewer123', name: '吴秀英', roles: ['reviewer'], roleName: '法制审核', officerId: null },
-  { id: 'user-head', username: 'head', password: 'head123', name: '杨建国', roles: ['head'], roleName: '负责人', officerId: 'off-04' },
+export const demoUsers: Array<{
+  id: string;
+  username: string;
+  password: string;
+  name: string;
+  roles: Role[];
+  roleName: string;
+  officerId: string | null;
+}> = [
+  {
+    id: 'user-officer',
+    username: 'officer',
+    password: 'officer123',
+    name: '张伟',
+    roles: ['officer'],
+    roleName: '办案人员',
+    officerId: 'off-01',
+  },
+  {
+    id: 'user-officer2',
+    username: 'officer2',
+    password: 'officer123',
+    name: '李娜',
+    roles: ['officer'],
+    roleName: '办案人员',
+    officerId: 'off-02',
+  },
+  {
+    id: 'user-reviewer',
+    username: 'reviewer',
+    password: 'reviewer123',
+    name: '吴秀英',
+    roles: ['reviewer'],
+    roleName: '法制审核',
+    officerId: null,
+  },
+  {
+    id: 'user-head',
+    username: 'head',
+    password: 'head123',
+    name: '杨建国',
+    roles: ['head'],
+    roleName: '负责人',
+    officerId: 'off-04',
+  },
   // Issue 11: accounts and the audit log (users.list, users.resetPassword, audit.list) can be tried in the demo.
-  { id: 'user-admin', username: 'admin', password: 'admin123', name: '赵敏', roles: ['admin'], roleName: '系统管理员', officerId: null },
+  {
+    id: 'user-admin',
+    username: 'admin',
+    password: 'admin123',
+    name: '赵敏',
+    roles: ['admin'],
+    roleName: '系统管理员',
+    officerId: null,
+  },
 ];
 
 export function seedDemo(db: Db, enterpriseCount = 300): void {

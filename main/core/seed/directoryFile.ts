@@ -30,8 +30,16 @@ export async function directoryXlsx(rows: readonly string[][], header = director
 }
 
 /** Large files stream to disk instead of building the workbook in memory. */
-export async function writeDirectoryXlsx(file: string, rows: readonly string[][], header = directoryHeader): Promise<void> {
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: createWriteStream(file), useSharedStrings: false, useStyles: false });
+export async function writeDirectoryXlsx(
+  file: string,
+  rows: readonly string[][],
+  header = directoryHeader,
+): Promise<void> {
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream: createWriteStream(file),
+    useSharedStrings: false,
+    useStyles: false,
+  });
   const ws = wb.addWorksheet('企业名录');
   ws.addRow(header).commit();
   for (const r of rows) ws.addRow(r).commit();

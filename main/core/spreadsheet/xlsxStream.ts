@@ -20,23 +20,34 @@ import { openZip, xlsxLimits, type OpenZip, type ZipLimits } from './zipLimits.j
 /** The sheet has more rows than allowed: the message is for the user. */
 export class TooManyRows extends Error {
   constructor(readonly maxRows: number) {
-    super(`表格超过${maxRows.toLocaleString('en')}行，未导入。请把表格拆分为几个文件（每个不超过${maxRows.toLocaleString('en')}行）分别导入`);
+    super(
+      `表格超过${maxRows.toLocaleString('en')}行，未导入。请把表格拆分为几个文件（每个不超过${maxRows.toLocaleString('en')}行）分别导入`,
+    );
   }
 }
 
-export interface SheetRef { name: string; path: string }
+export interface SheetRef {
+  name: string;
+  path: string;
+}
 
 async function textOf(zip: OpenZip, entry: yauzl.Entry): Promise<string> {
   const decoder = new TextDecoder('utf-8');
   let out = '';
-  for await (const chunk of await zip.open(entry) as AsyncIterable<Buffer>) out += decoder.decode(chunk, { stream: true });
+  for await (const chunk of (await zip.open(entry)) as AsyncIterable<Buffer>)
+    out += decoder.decode(chunk, { stream: true });
   return out + decoder.decode();
 }
 
 /** Feeds an entry's XML to a parser a chunk at a time; `afterChunk` may hand over what was gathered. */
-async function* parseEntry<T>(zip: OpenZip, entry: yauzl.Entry, parser: SaxesParser, take: () => T[]): AsyncGenerator<T[]> {
+async function* parseEntry<T>(
+  zip: OpenZip,
+  entry: yauzl.Entry,
+  parser: SaxesParser,
+  take: () => T[],
+): AsyncGenerator<T[]> {
   const decoder = new TextDecoder('utf-8');
-  const stream = await zip.open(entry) as NodeJS.ReadableStream & AsyncIterable<Buffer> & { destroy(): void };
+  const stream = (await zip.open(entry)) as NodeJS.ReadableStream & AsyncIterable<Buffer> & { destroy(): void };
   try {
     for await (const chunk of stream) {
       parser.write(decoder.decode(chunk, { stream: true }));
@@ -62,7 +73,8 @@ const attr = (tag: SaxesTagPlain, name: string): string | undefined => {
 async function sheetsOf(zip: OpenZip): Promise<SheetRef[]> {
   const book = zip.entries.get('xl/workbook.xml');
   const rels = zip.entries.get('xl/_rels/workbook.xml.rels');
-  const fallback = [...zip.entries.keys()].filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n))
+  const fallback = [...zip.entries.keys()]
+    .filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n))
     .sort((a, b) => Number(/(\d+)\.xml$/.exec(a)![1]) - Number(/(\d+)\.xml$/.exec(b)![1]))
     .map((path, i) => ({ name: `Sheet${i + 1}`, path }));
   if (!book || !rels) return fallback;
@@ -98,13 +110,17 @@ async function sharedStringsOf(zip: OpenZip): Promise<string[]> {
     else if (t.name === 'rPh') phonetic++;
     else if (t.name === 't' && !phonetic) inText = true;
   });
-  parser.on('text', (x) => { if (inText) current += x; });
+  parser.on('text', (x) => {
+    if (inText) current += x;
+  });
   parser.on('closetag', (t) => {
     if (t.name === 't') inText = false;
     else if (t.name === 'rPh') phonetic--;
     else if (t.name === 'si') out.push(current);
   });
-  for await (const _ of parseEntry(zip, entry, parser, () => [])) { /* strings gathered above */ }
+  for await (const _ of parseEntry(zip, entry, parser, () => [])) {
+    /* strings gathered above */
+  }
   return out;
 }
 
@@ -119,12 +135,18 @@ function columnOf(ref: string | undefined): number | null {
 
 function cellValue(type: string | undefined, v: string, inline: string, shared: readonly string[]): Cell {
   switch (type) {
-    case 's': return shared[Number(v)] ?? '';
-    case 'inlineStr': return inline;
-    case 'str': return v;
-    case 'b': return v.trim() === '1' ? '是' : '否';
-    case 'e': return '';
-    case 'd': return v.slice(0, 10);
+    case 's':
+      return shared[Number(v)] ?? '';
+    case 'inlineStr':
+      return inline;
+    case 'str':
+      return v;
+    case 'b':
+      return v.trim() === '1' ? '是' : '否';
+    case 'e':
+      return '';
+    case 'd':
+      return v.slice(0, 10);
     default: {
       if (v.trim() === '') return '';
       const n = Number(v);
@@ -156,12 +178,26 @@ function sheetRows(zip: OpenZip, sheet: SheetRef, shared: readonly string[]): As
         col = 0;
         break;
       }
-      case 'c': col = columnOf(attr(t, 'r')) ?? col; type = attr(t, 't'); v = ''; inline = ''; break;
-      case 'v': where = 'v'; break;
-      case 'is': where = 'is'; break;
-      case 'rPh': phonetic++; break;
-      case 't': inText = where === 'is' && !phonetic; break;
-      default: break;
+      case 'c':
+        col = columnOf(attr(t, 'r')) ?? col;
+        type = attr(t, 't');
+        v = '';
+        inline = '';
+        break;
+      case 'v':
+        where = 'v';
+        break;
+      case 'is':
+        where = 'is';
+        break;
+      case 'rPh':
+        phonetic++;
+        break;
+      case 't':
+        inText = where === 'is' && !phonetic;
+        break;
+      default:
+        break;
     }
   });
   parser.on('text', (x) => {
@@ -170,10 +206,18 @@ function sheetRows(zip: OpenZip, sheet: SheetRef, shared: readonly string[]): As
   });
   parser.on('closetag', (t) => {
     switch (t.name) {
-      case 'v': where = null; break;
-      case 'is': where = null; break;
-      case 't': inText = false; break;
-      case 'rPh': phonetic--; break;
+      case 'v':
+        where = null;
+        break;
+      case 'is':
+        where = null;
+        break;
+      case 't':
+        inText = false;
+        break;
+      case 'rPh':
+        phonetic--;
+        break;
       case 'c': {
         while (cells.length < col) cells.push('');
         cells[col] = cellValue(type, v, inline, shared);
@@ -183,7 +227,8 @@ function sheetRows(zip: OpenZip, sheet: SheetRef, shared: readonly string[]): As
       case 'row':
         if (cells.some((c) => String(c).trim() !== '')) rows.push({ line, cells });
         break;
-      default: break;
+      default:
+        break;
     }
   });
   return parseEntry(zip, entry, parser, () => {
@@ -231,7 +276,8 @@ export async function readXlsxRows(bytes: Uint8Array, opts: ReadOptions): Promis
         head.push(...next.value);
       }
       if (!first) first = { sheet, rows: head.slice(0, lookAhead) };
-      if (opts.choose(head.slice(0, lookAhead))) return { sheet, batches: capped(withHead(head, batches), opts.maxRows, zip) };
+      if (opts.choose(head.slice(0, lookAhead)))
+        return { sheet, batches: capped(withHead(head, batches), opts.maxRows, zip) };
       await batches.return(undefined);
     }
     // No sheet has the header: the first one's first rows, for the report to say what it found.
@@ -242,7 +288,9 @@ export async function readXlsxRows(bytes: Uint8Array, opts: ReadOptions): Promis
   }
 }
 
-async function* emptyRows(): AsyncGenerator<TableRow[]> { /* nothing more */ }
+async function* emptyRows(): AsyncGenerator<TableRow[]> {
+  /* nothing more */
+}
 
 async function* withHead(head: TableRow[], rest: AsyncGenerator<TableRow[]>): AsyncGenerator<TableRow[]> {
   if (head.length) yield head;

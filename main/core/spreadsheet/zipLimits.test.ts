@@ -6,14 +6,31 @@ const MB = 1024 * 1024;
 
 describe('the limits read from a zip directory before anything is unpacked', () => {
   it('passes an ordinary workbook and names each limit it refuses, in Chinese', () => {
-    const ok = [{ name: 'xl/worksheets/sheet1.xml', packed: 4 * MB, unpacked: 40 * MB }, { name: 'xl/sharedStrings.xml', packed: 2 * MB, unpacked: 10 * MB }];
+    const ok = [
+      { name: 'xl/worksheets/sheet1.xml', packed: 4 * MB, unpacked: 40 * MB },
+      { name: 'xl/sharedStrings.xml', packed: 2 * MB, unpacked: 10 * MB },
+    ];
     expect(zipProblem(ok, xlsxLimits)).toBeNull();
-    expect(zipProblem(Array.from({ length: 10_001 }, (_, i) => ({ name: `f${i}`, packed: 1, unpacked: 1 })), xlsxLimits)).toMatch(/条目过多（10001个，不超过10000个）/);
-    expect(zipProblem([{ name: 'xl/worksheets/sheet1.xml', packed: 100 * MB, unpacked: 300 * MB }], xlsxLimits)).toMatch(/“xl\/worksheets\/sheet1.xml”解压后300MB（每部分不超过256MB）/);
+    expect(
+      zipProblem(
+        Array.from({ length: 10_001 }, (_, i) => ({ name: `f${i}`, packed: 1, unpacked: 1 })),
+        xlsxLimits,
+      ),
+    ).toMatch(/条目过多（10001个，不超过10000个）/);
+    expect(
+      zipProblem([{ name: 'xl/worksheets/sheet1.xml', packed: 100 * MB, unpacked: 300 * MB }], xlsxLimits),
+    ).toMatch(/“xl\/worksheets\/sheet1.xml”解压后300MB（每部分不超过256MB）/);
     expect(zipProblem([{ name: 'a', packed: 1 * MB, unpacked: 900 * MB }], xlsxLimits)).toMatch(/解压后过大/);
-    expect(zipProblem([{ name: 'b', packed: 100_000, unpacked: 100 * MB }], xlsxLimits)).toMatch(/压缩比异常.*1049倍，不超过200倍.*压缩炸弹/);
+    expect(zipProblem([{ name: 'b', packed: 100_000, unpacked: 100 * MB }], xlsxLimits)).toMatch(
+      /压缩比异常.*1049倍，不超过200倍.*压缩炸弹/,
+    );
     expect(zipProblem([{ name: 'c', packed: 0, unpacked: 2 * MB }], xlsxLimits)).toMatch(/无穷大/);
-    expect(zipProblem([1, 2, 3].map((i) => ({ name: `s${i}`, packed: 50 * MB, unpacked: 200 * MB })), xlsxLimits)).toMatch(/解压后共600MB（不超过512MB）/);
+    expect(
+      zipProblem(
+        [1, 2, 3].map((i) => ({ name: `s${i}`, packed: 50 * MB, unpacked: 200 * MB })),
+        xlsxLimits,
+      ),
+    ).toMatch(/解压后共600MB（不超过512MB）/);
     // Small entries may compress as they like (an empty styles part, a repeated header).
     expect(zipProblem([{ name: 'tiny', packed: 10, unpacked: 100_000 }], xlsxLimits)).toBeNull();
   });
@@ -33,7 +50,11 @@ describe('the limits read from a zip directory before anything is unpacked', () 
     const zip = await openZip(liar, xlsxLimits);
     const stream = await zip.open(zip.entries.get('xl/worksheets/sheet1.xml')!);
     let got = 0;
-    await expect((async () => { for await (const c of stream as AsyncIterable<Buffer>) got += c.length; })()).rejects.toThrow(/too many bytes|bytes/);
+    await expect(
+      (async () => {
+        for await (const c of stream as AsyncIterable<Buffer>) got += c.length;
+      })(),
+    ).rejects.toThrow(/too many bytes|bytes/);
     expect(got).toBeLessThan(2 * MB);
     zip.close();
   });

@@ -21,9 +21,19 @@ export interface ZipLimits {
 const MB = 1024 * 1024;
 
 /** 300,000 rows of a provincial directory unpack to about 120–200 MB of sheet XML. */
-export const xlsxLimits: ZipLimits = { maxEntries: 10_000, maxEntryBytes: 256 * MB, maxTotalBytes: 512 * MB, maxRatio: 200, ratioFromBytes: MB };
+export const xlsxLimits: ZipLimits = {
+  maxEntries: 10_000,
+  maxEntryBytes: 256 * MB,
+  maxTotalBytes: 512 * MB,
+  maxRatio: 200,
+  ratioFromBytes: MB,
+};
 
-export interface ZipEntryInfo { name: string; packed: number; unpacked: number }
+export interface ZipEntryInfo {
+  name: string;
+  packed: number;
+  unpacked: number;
+}
 
 const mb = (n: number): string => `${Math.round((n / MB) * 10) / 10}MB`;
 
@@ -62,7 +72,9 @@ export interface OpenZip {
 function fromBuffer(bytes: Uint8Array): Promise<yauzl.ZipFile> {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   return new Promise((resolve, reject) => {
-    yauzl.fromBuffer(buf, { lazyEntries: true, validateEntrySizes: true, strictFileNames: false }, (err, zip) => (err || !zip ? reject(err) : resolve(zip)));
+    yauzl.fromBuffer(buf, { lazyEntries: true, validateEntrySizes: true, strictFileNames: false }, (err, zip) =>
+      err || !zip ? reject(err) : resolve(zip),
+    );
   });
 }
 
@@ -82,7 +94,11 @@ export async function openZip(bytes: Uint8Array, limits: ZipLimits, what = 'Exce
       zip.on('error', reject);
       zip.readEntry();
     });
-    const problem = zipProblem([...entries.values()].map((e) => ({ name: e.fileName, packed: e.compressedSize, unpacked: e.uncompressedSize })), limits, what);
+    const problem = zipProblem(
+      [...entries.values()].map((e) => ({ name: e.fileName, packed: e.compressedSize, unpacked: e.uncompressedSize })),
+      limits,
+      what,
+    );
     if (problem) throw new ZipRefused(problem);
   } catch (e) {
     zip.close();
@@ -90,15 +106,20 @@ export async function openZip(bytes: Uint8Array, limits: ZipLimits, what = 'Exce
   }
   return {
     entries,
-    open: (entry) => new Promise((resolve, reject) => {
-      zip.openReadStream(entry, (err, stream) => (err || !stream ? reject(err) : resolve(stream)));
-    }),
+    open: (entry) =>
+      new Promise((resolve, reject) => {
+        zip.openReadStream(entry, (err, stream) => (err || !stream ? reject(err) : resolve(stream)));
+      }),
     close: () => zip.close(),
   };
 }
 
 /** The limits' verdict alone (for a workbook or document read whole by another library afterwards). */
-export async function zipLimitProblem(bytes: Uint8Array, limits: ZipLimits, what = 'Excel文件'): Promise<string | null> {
+export async function zipLimitProblem(
+  bytes: Uint8Array,
+  limits: ZipLimits,
+  what = 'Excel文件',
+): Promise<string | null> {
   try {
     (await openZip(bytes, limits, what)).close();
     return null;

@@ -26,20 +26,32 @@ afterAll(async () => t?.close());
 
 type Row = Record<string, unknown>;
 const raw = (): Database.Database => new Database(join(t.dir, 'anjuan.sqlite'));
-const rowsOf = (table: string): Row[] => t.core.services.db.prepare(`SELECT * FROM ${table} ORDER BY rowid`).all() as Row[];
+const rowsOf = (table: string): Row[] =>
+  t.core.services.db.prepare(`SELECT * FROM ${table} ORDER BY rowid`).all() as Row[];
 
 function attempts(table: 'case_events' | 'auth_audit', first: Row): Array<[string, string, unknown[]]> {
   const cols = Object.keys(first);
   const marks = cols.map(() => '?').join(', ');
-  const changed = { ...first, [table === 'case_events' ? 'payload' : 'detail']: table === 'case_events' ? '{"forged":true}' : '伪造' };
+  const changed = {
+    ...first,
+    [table === 'case_events' ? 'payload' : 'detail']: table === 'case_events' ? '{"forged":true}' : '伪造',
+  };
   const values = cols.map((c) => changed[c]);
   const key = table === 'case_events' ? 'seq' : 'id';
   const textCol = table === 'case_events' ? 'payload' : 'detail';
   const out: Array<[string, string, unknown[]]> = [
     ['INSERT OR REPLACE', `INSERT OR REPLACE INTO ${table} (${cols.join(', ')}) VALUES (${marks})`, values],
     ['REPLACE INTO', `REPLACE INTO ${table} (${cols.join(', ')}) VALUES (${marks})`, values],
-    ['INSERT … ON CONFLICT DO UPDATE', `INSERT INTO ${table} (${cols.join(', ')}) VALUES (${marks}) ON CONFLICT(${key}) DO UPDATE SET ${textCol} = excluded.${textCol}`, values],
-    ['INSERT OR IGNORE is harmless but still refused', `INSERT OR IGNORE INTO ${table} (${cols.join(', ')}) VALUES (${marks})`, values],
+    [
+      'INSERT … ON CONFLICT DO UPDATE',
+      `INSERT INTO ${table} (${cols.join(', ')}) VALUES (${marks}) ON CONFLICT(${key}) DO UPDATE SET ${textCol} = excluded.${textCol}`,
+      values,
+    ],
+    [
+      'INSERT OR IGNORE is harmless but still refused',
+      `INSERT OR IGNORE INTO ${table} (${cols.join(', ')}) VALUES (${marks})`,
+      values,
+    ],
     ['UPDATE', `UPDATE ${table} SET ${textCol} = ? WHERE ${key} = ?`, [changed[textCol], first[key]]],
     ['DELETE', `DELETE FROM ${table} WHERE ${key} = ?`, [first[key]]],
   ];
@@ -48,7 +60,8 @@ function attempts(table: 'case_events' | 'auth_audit', first: Row): Array<[strin
     const noSeq = cols.filter((c) => c !== 'seq');
     const sameId = noSeq.map((c) => (c === 'case_seq' ? 999 : changed[c]));
     const samePlace = noSeq.map((c) => (c === 'id' ? 'FORGED0000000000000000000' : changed[c]));
-    const sql = (verb: string) => `${verb} INTO case_events (${noSeq.join(', ')}) VALUES (${noSeq.map(() => '?').join(', ')})`;
+    const sql = (verb: string) =>
+      `${verb} INTO case_events (${noSeq.join(', ')}) VALUES (${noSeq.map(() => '?').join(', ')})`;
     out.push(['INSERT OR REPLACE on the event id', sql('INSERT OR REPLACE'), sameId]);
     out.push(['INSERT OR REPLACE on (case_id, case_seq)', sql('INSERT OR REPLACE'), samePlace]);
     out.push(['REPLACE INTO on (case_id, case_seq)', sql('REPLACE'), samePlace]);
@@ -67,7 +80,9 @@ describe.each(['case_events', 'auth_audit'] as const)('%s is append-only on ever
       }
       // Also with recursive triggers on: REPLACE's delete is then a DELETE, refused as well.
       db.pragma('recursive_triggers = ON');
-      expect(() => db.prepare(attempts(table, before[0]!)[0]![1]).run(...attempts(table, before[0]!)[0]![2])).toThrow(`${table} is append-only`);
+      expect(() => db.prepare(attempts(table, before[0]!)[0]![1]).run(...attempts(table, before[0]!)[0]![2])).toThrow(
+        `${table} is append-only`,
+      );
     } finally {
       db.close();
     }
@@ -80,8 +95,11 @@ describe('the hash chain with the triggers dropped', () => {
     const events = t.core.services.cases.log.forCase(caseId);
     expect(verifyChain(events)).toEqual({ valid: true, brokenAt: null });
     const db = raw();
-    for (const tr of ['case_events_no_replace', 'case_events_no_update', 'case_events_no_delete']) db.exec(`DROP TRIGGER ${tr}`);
-    db.prepare("UPDATE case_events SET payload = replace(payload, '天柱', '凯里') WHERE case_id = ? AND case_seq = 1").run(caseId);
+    for (const tr of ['case_events_no_replace', 'case_events_no_update', 'case_events_no_delete'])
+      db.exec(`DROP TRIGGER ${tr}`);
+    db.prepare(
+      "UPDATE case_events SET payload = replace(payload, '天柱', '凯里') WHERE case_id = ? AND case_seq = 1",
+    ).run(caseId);
     const changed = t.core.services.cases.log.forCase(caseId);
     expect(verifyChain(changed)).toEqual({ valid: false, brokenAt: 1 });
     const officer = await t.login('officer');

@@ -3,7 +3,16 @@
  * file already under its final hash. The file-system calls are injected (FileOps) to fail on cue.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BlobStore } from './blobStore.js';
@@ -27,8 +36,10 @@ afterEach(() => {
 const blobsDir = () => join(dir, 'blobs');
 const fileOf = (hash: string) => join(blobsDir(), hash.slice(0, 2), hash.slice(2));
 /** Every file under blobs/ (temporary ones included). */
-const allFiles = (): string[] => (existsSync(blobsDir()) ? readdirSync(blobsDir(), { recursive: true, encoding: 'utf8' }) : [])
-  .filter((f) => statSync(join(blobsDir(), f)).isFile());
+const allFiles = (): string[] =>
+  (existsSync(blobsDir()) ? readdirSync(blobsDir(), { recursive: true, encoding: 'utf8' }) : []).filter((f) =>
+    statSync(join(blobsDir(), f)).isFile(),
+  );
 const photo = makePng(200, 150, 3);
 
 function failing(err: unknown): unknown {
@@ -43,7 +54,14 @@ describe('blob store on a disk that fills up', () => {
   it('a short writeSync is continued until every byte is written', () => {
     // The OS may accept fewer bytes than asked (a signal, a pipe, a nearly full disk): write 1000 at a time.
     const calls: number[] = [];
-    const ops: FileOps = { ...nodeFileOps, writeSync: (fd, b, off, len) => { const n = Math.min(len, 1000); calls.push(n); return nodeFileOps.writeSync(fd, b, off, n); } };
+    const ops: FileOps = {
+      ...nodeFileOps,
+      writeSync: (fd, b, off, len) => {
+        const n = Math.min(len, 1000);
+        calls.push(n);
+        return nodeFileOps.writeSync(fd, b, off, n);
+      },
+    };
     const blobs = new BlobStore(blobsDir(), db, ops);
     const hash = blobs.put(photo, 'image/png');
     expect(calls.length).toBeGreaterThan(1);
@@ -72,7 +90,13 @@ describe('blob store on a disk that fills up', () => {
 
   it('a device that reports success but keeps fewer bytes is caught by the check before the rename', () => {
     // The lying write: claims every byte, stores half. Size and SHA-256 are read back before renaming.
-    const ops: FileOps = { ...nodeFileOps, writeSync: (fd, b, off, len) => { nodeFileOps.writeSync(fd, b, off, Math.floor(len / 2)); return len; } };
+    const ops: FileOps = {
+      ...nodeFileOps,
+      writeSync: (fd, b, off, len) => {
+        nodeFileOps.writeSync(fd, b, off, Math.floor(len / 2));
+        return len;
+      },
+    };
     const blobs = new BlobStore(blobsDir(), db, ops);
     const e = failing(() => blobs.put(photo, 'image/png'));
     expect((e as AppError).code).toBe('DISK_FULL');
@@ -82,7 +106,12 @@ describe('blob store on a disk that fills up', () => {
 
   it('a failed fsync or rename removes the temporary file', () => {
     for (const broken of ['fsyncSync', 'renameSync'] as const) {
-      const ops: FileOps = { ...nodeFileOps, [broken]: () => { throw Object.assign(new Error('EIO'), { code: 'EIO' }); } };
+      const ops: FileOps = {
+        ...nodeFileOps,
+        [broken]: () => {
+          throw Object.assign(new Error('EIO'), { code: 'EIO' });
+        },
+      };
       const blobs = new BlobStore(blobsDir(), db, ops);
       expect((failing(() => blobs.put(photo, 'image/png')) as { code: string }).code, broken).toBe('EIO');
       expect(allFiles(), broken).toEqual([]);
@@ -94,8 +123,15 @@ describe('blob store on a disk that fills up', () => {
     const opened = new Map<number, string>();
     const ops: FileOps = {
       ...nodeFileOps,
-      openSync: (p, f, m) => { const fd = nodeFileOps.openSync(p, f, m); opened.set(fd, p); return fd; },
-      fsyncSync: (fd) => { synced.push(opened.get(fd)!); nodeFileOps.fsyncSync(fd); },
+      openSync: (p, f, m) => {
+        const fd = nodeFileOps.openSync(p, f, m);
+        opened.set(fd, p);
+        return fd;
+      },
+      fsyncSync: (fd) => {
+        synced.push(opened.get(fd)!);
+        nodeFileOps.fsyncSync(fd);
+      },
     };
     const hash = new BlobStore(blobsDir(), db, ops).put(photo, 'image/png');
     const folder = join(blobsDir(), hash.slice(0, 2));

@@ -19,7 +19,11 @@ import { ensurePrivateDir, nodeFileOps, writeFileDurably, type FileOps } from '.
 
 export class BlobStore {
   /** `ops`: the file-system calls used to write (tests make them fail). */
-  constructor(private readonly dir: string, private readonly db: Db, private readonly ops: FileOps = nodeFileOps) {
+  constructor(
+    private readonly dir: string,
+    private readonly db: Db,
+    private readonly ops: FileOps = nodeFileOps,
+  ) {
     ensurePrivateDir(dir, ops);
   }
 
@@ -30,13 +34,16 @@ export class BlobStore {
   /** Stores the bytes (once) and records their type; returns the SHA-256 that names them. */
   put(bytes: Uint8Array, mimeType: string): string {
     const hash = this.writeFile(bytes);
-    this.db.prepare('INSERT INTO blobs (hash, size, mime_type, created_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING')
+    this.db
+      .prepare('INSERT INTO blobs (hash, size, mime_type, created_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING')
       .run(hash, bytes.length, mimeType, new Date().toISOString());
     return hash;
   }
 
   mimeType(hash: string): string {
-    const r = this.db.prepare('SELECT mime_type FROM blobs WHERE hash = ?').get(hash) as { mime_type: string } | undefined;
+    const r = this.db.prepare('SELECT mime_type FROM blobs WHERE hash = ?').get(hash) as
+      | { mime_type: string }
+      | undefined;
     return r?.mime_type ?? 'application/octet-stream';
   }
 
@@ -64,7 +71,8 @@ export class BlobStore {
     const p = this.pathOf(hash);
     if (!existsSync(p)) throw new AppError('NOT_FOUND', '文件不存在或已丢失');
     const bytes = readFileSync(p);
-    if (sha256Hex(bytes) !== hash) throw new AppError('INTEGRITY', '文件内容与其哈希不符，可能已被篡改或损坏；如有原件，重新上传同一文件即可修复');
+    if (sha256Hex(bytes) !== hash)
+      throw new AppError('INTEGRITY', '文件内容与其哈希不符，可能已被篡改或损坏；如有原件，重新上传同一文件即可修复');
     return bytes;
   }
 
@@ -96,7 +104,9 @@ export class BlobStore {
       },
       flush(done) {
         if (digest.digest('hex') !== hash) {
-          done(new AppError('INTEGRITY', '文件内容与其哈希不符，可能已被篡改或损坏；如有原件，重新上传同一文件即可修复'));
+          done(
+            new AppError('INTEGRITY', '文件内容与其哈希不符，可能已被篡改或损坏；如有原件，重新上传同一文件即可修复'),
+          );
           return;
         }
         done(null, held ?? undefined);

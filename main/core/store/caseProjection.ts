@@ -2,10 +2,19 @@
 import type { Db } from './db.js';
 import type { CaseListRow, CaseState } from '../../../common/schemas/cases.js';
 
-export interface CaseListQuery { query: string; state: 'all' | 'open' | 'closed'; node?: string | undefined; offset: number; limit: number }
+export interface CaseListQuery {
+  query: string;
+  state: 'all' | 'open' | 'closed';
+  node?: string | undefined;
+  offset: number;
+  limit: number;
+}
 
 /** Which cases a caller sees (api/caseAccess.ts `caseScope`): the bureau's, or an officer's own. */
-export interface CaseScopeFilter { bureauId: string; officerId?: string | null }
+export interface CaseScopeFilter {
+  bureauId: string;
+  officerId?: string | null;
+}
 
 function scopeWhere(scope: CaseScopeFilter | undefined, where: string[], params: Record<string, unknown>): void {
   if (!scope) return;
@@ -23,7 +32,8 @@ export class CaseProjection {
   private readonly getOne;
 
   constructor(private readonly db: Db) {
-    this.upsert = db.prepare(`INSERT INTO cases (id, number, party_name, violation_name, node, filed_on, updated_at, closed, version, state, bureau_id, officer_ids)
+    this.upsert =
+      db.prepare(`INSERT INTO cases (id, number, party_name, violation_name, node, filed_on, updated_at, closed, version, state, bureau_id, officer_ids)
       VALUES (@id, @number, @partyName, @violationName, @node, @filedOn, @updatedAt, @closed, @version, @state, @bureauId, @officerIds)
       ON CONFLICT(id) DO UPDATE SET number=excluded.number, party_name=excluded.party_name, violation_name=excluded.violation_name,
         node=excluded.node, filed_on=excluded.filed_on, updated_at=excluded.updated_at, closed=excluded.closed,
@@ -33,9 +43,18 @@ export class CaseProjection {
 
   save(s: CaseState, updatedAt: string): void {
     this.upsert.run({
-      id: s.id, number: s.number, partyName: s.party.name, violationName: s.violation.name, node: s.node,
-      filedOn: s.filedOn, updatedAt, closed: s.closedOn ? 1 : 0, version: s.version, state: JSON.stringify(s),
-      bureauId: s.bureauId, officerIds: `,${s.officers.map((o) => o.id).join(',')},`,
+      id: s.id,
+      number: s.number,
+      partyName: s.party.name,
+      violationName: s.violation.name,
+      node: s.node,
+      filedOn: s.filedOn,
+      updatedAt,
+      closed: s.closedOn ? 1 : 0,
+      version: s.version,
+      state: JSON.stringify(s),
+      bureauId: s.bureauId,
+      officerIds: `,${s.officers.map((o) => o.id).join(',')},`,
     });
   }
 
@@ -48,28 +67,52 @@ export class CaseProjection {
    * `scope` (issue 11, api/caseAccess.ts): only the bureau's cases, and with `officerId` only those the
    * officer is listed on; null: none. Absent: every case (internal callers).
    */
-  list(q: CaseListQuery, nodeName: (node: string) => string, scope?: CaseScopeFilter | null): { total: number; rows: CaseListRow[] } {
+  list(
+    q: CaseListQuery,
+    nodeName: (node: string) => string,
+    scope?: CaseScopeFilter | null,
+  ): { total: number; rows: CaseListRow[] } {
     const where: string[] = [];
     const params: Record<string, unknown> = {};
     if (scope === null) return { total: 0, rows: [] };
     scopeWhere(scope, where, params);
     if (q.state === 'open') where.push('closed = 0');
     if (q.state === 'closed') where.push('closed = 1');
-    if (q.node) { where.push('node = @node'); params.node = q.node; }
+    if (q.node) {
+      where.push('node = @node');
+      params.node = q.node;
+    }
     if (q.query.trim()) {
       where.push("(number LIKE @q ESCAPE '\\' OR party_name LIKE @q ESCAPE '\\')");
       params.q = `%${q.query.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     }
     const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const total = (this.db.prepare(`SELECT COUNT(*) AS n FROM cases ${w}`).get(params) as { n: number }).n;
-    const rows = this.db.prepare(`SELECT id, number, party_name, violation_name, node, filed_on, updated_at, closed FROM cases ${w}
-      ORDER BY updated_at DESC, id LIMIT @limit OFFSET @offset`).all({ ...params, limit: q.limit, offset: q.offset }) as Array<{
-        id: string; number: string; party_name: string; violation_name: string; node: string; filed_on: string; updated_at: string; closed: number }>;
+    const rows = this.db
+      .prepare(`SELECT id, number, party_name, violation_name, node, filed_on, updated_at, closed FROM cases ${w}
+      ORDER BY updated_at DESC, id LIMIT @limit OFFSET @offset`)
+      .all({ ...params, limit: q.limit, offset: q.offset }) as Array<{
+      id: string;
+      number: string;
+      party_name: string;
+      violation_name: string;
+      node: string;
+      filed_on: string;
+      updated_at: string;
+      closed: number;
+    }>;
     return {
       total,
       rows: rows.map((r) => ({
-        id: r.id, number: r.number, partyName: r.party_name, violationName: r.violation_name, node: r.node,
-        nodeName: nodeName(r.node), filedOn: r.filed_on, updatedAt: r.updated_at, closed: r.closed === 1,
+        id: r.id,
+        number: r.number,
+        partyName: r.party_name,
+        violationName: r.violation_name,
+        node: r.node,
+        nodeName: nodeName(r.node),
+        filedOn: r.filed_on,
+        updatedAt: r.updated_at,
+        closed: r.closed === 1,
       })),
     };
   }
@@ -77,11 +120,18 @@ export class CaseProjection {
    * Issue 11: the cross-case reads (到期提醒, an enterprise's page, prior violations) take the same
    * scope as the list; absent: every case. `enterpriseId` and `open` narrow it.
    */
-  states(f: { enterpriseId?: string; open?: boolean }, scope?: CaseScopeFilter | null): Array<{ state: CaseState; updatedAt: string }> {
+  states(
+    f: { enterpriseId?: string; open?: boolean },
+    scope?: CaseScopeFilter | null,
+  ): Array<{ state: CaseState; updatedAt: string }> {
     if (scope === null) return [];
     const { w, params } = this.filter(f, scope);
-    return (this.db.prepare(`SELECT state, updated_at FROM cases ${w} ORDER BY filed_on DESC, id`).all(params) as Array<{ state: string; updated_at: string }>)
-      .map((r) => ({ state: JSON.parse(r.state) as CaseState, updatedAt: r.updated_at }));
+    return (
+      this.db.prepare(`SELECT state, updated_at FROM cases ${w} ORDER BY filed_on DESC, id`).all(params) as Array<{
+        state: string;
+        updated_at: string;
+      }>
+    ).map((r) => ({ state: JSON.parse(r.state) as CaseState, updatedAt: r.updated_at }));
   }
 
   /** How many cases the filter holds (unscoped): what lies beyond a caller's scope is counted, never shown. */
@@ -90,11 +140,17 @@ export class CaseProjection {
     return (this.db.prepare(`SELECT COUNT(*) AS n FROM cases ${w}`).get(params) as { n: number }).n;
   }
 
-  private filter(f: { enterpriseId?: string; open?: boolean }, scope: CaseScopeFilter | undefined): { w: string; params: Record<string, unknown> } {
+  private filter(
+    f: { enterpriseId?: string; open?: boolean },
+    scope: CaseScopeFilter | undefined,
+  ): { w: string; params: Record<string, unknown> } {
     const where: string[] = [];
     const params: Record<string, unknown> = {};
     scopeWhere(scope, where, params);
-    if (f.enterpriseId !== undefined) { where.push('enterprise_id = @enterpriseId'); params.enterpriseId = f.enterpriseId; }
+    if (f.enterpriseId !== undefined) {
+      where.push('enterprise_id = @enterpriseId');
+      params.enterpriseId = f.enterpriseId;
+    }
     if (f.open) where.push('closed = 0');
     return { w: where.length ? `WHERE ${where.join(' AND ')}` : '', params };
   }

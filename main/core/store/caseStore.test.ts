@@ -45,9 +45,11 @@ describe('case store', () => {
     const view = await openCase(t, officer);
     const count = () => (t.core.services.db.prepare('SELECT COUNT(*) AS n FROM case_events').get() as { n: number }).n;
     const n = count();
-    expect(() => t.core.services.cases.write(view.state.id, { id: 'u', name: 'x', device: 'd' }, () => {
-      throw new Error('boom');
-    })).toThrow('boom');
+    expect(() =>
+      t.core.services.cases.write(view.state.id, { id: 'u', name: 'x', device: 'd' }, () => {
+        throw new Error('boom');
+      }),
+    ).toThrow('boom');
     expect(count()).toBe(n);
   });
 
@@ -55,7 +57,14 @@ describe('case store', () => {
     t = await createTestCore();
     const officer = await t.login('officer');
     const view = await openCase(t, officer);
-    const err = await expectFailure(t.call(officer, 'cases.act', { caseId: view.state.id, action: 'submitFiling', data: {}, expectedVersion: view.state.version + 5 }));
+    const err = await expectFailure(
+      t.call(officer, 'cases.act', {
+        caseId: view.state.id,
+        action: 'submitFiling',
+        data: {},
+        expectedVersion: view.state.version + 5,
+      }),
+    );
     expect(err.code).toBe('STALE_VERSION');
   });
 

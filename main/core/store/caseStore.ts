@@ -12,13 +12,20 @@ import { EventLog, type EventMeta } from './eventLog.js';
 
 export type StampFn = () => { id: string; hlc: string; at: string };
 
-export interface Actor { id: string; name: string; device: string }
+export interface Actor {
+  id: string;
+  name: string;
+  device: string;
+}
 
 export class CaseStore {
   readonly log: EventLog;
   readonly projection: CaseProjection;
 
-  constructor(readonly db: Db, private readonly stamp: StampFn) {
+  constructor(
+    readonly db: Db,
+    private readonly stamp: StampFn,
+  ) {
     this.log = new EventLog(db);
     this.projection = new CaseProjection(db);
   }
@@ -33,27 +40,43 @@ export class CaseStore {
    * Appends events to a case and saves its new projection. `build` runs inside the transaction
    * with the current state, so checks and numbering see exactly what is committed.
    */
-  write(caseId: string, actor: Actor, build: (state: CaseState | null) => CaseEventBody[], expectedVersion?: number): { state: CaseState; events: CaseEvent[] } {
-    return this.db.transaction(() => {
-      const current = this.projection.get(caseId);
-      if (expectedVersion !== undefined && current && current.version !== expectedVersion) throw new AppError('STALE_VERSION');
-      const bodies = build(current);
-      let state = current;
-      const events: CaseEvent[] = [];
-      for (const body of bodies) {
-        const st = this.stamp();
-        const meta: EventMeta = { id: st.id, caseId, actorId: actor.id, actorName: actor.name, device: actor.device, hlc: st.hlc, at: st.at };
-        const e = this.log.append(body, meta);
-        state = applyEvent(state, e);
-        events.push(e);
-      }
-      if (!state) throw new AppError('INTERNAL', '没有写入任何事件');
-      this.projection.save(state, events.at(-1)?.at ?? state.openedAt);
-      return { state, events };
-      // IMMEDIATE takes the write lock at BEGIN, where SQLite's busy timeout applies; a deferred
-      // transaction that reads first and then writes can fail at once with SQLITE_BUSY when another
-      // connection (or WAL recovery after a crash) holds the lock.
-    }).immediate();
+  write(
+    caseId: string,
+    actor: Actor,
+    build: (state: CaseState | null) => CaseEventBody[],
+    expectedVersion?: number,
+  ): { state: CaseState; events: CaseEvent[] } {
+    return this.db
+      .transaction(() => {
+        const current = this.projection.get(caseId);
+        if (expectedVersion !== undefined && current && current.version !== expectedVersion)
+          throw new AppError('STALE_VERSION');
+        const bodies = build(current);
+        let state = current;
+        const events: CaseEvent[] = [];
+        for (const body of bodies) {
+          const st = this.stamp();
+          const meta: EventMeta = {
+            id: st.id,
+            caseId,
+            actorId: actor.id,
+            actorName: actor.name,
+            device: actor.device,
+            hlc: st.hlc,
+            at: st.at,
+          };
+          const e = this.log.append(body, meta);
+          state = applyEvent(state, e);
+          events.push(e);
+        }
+        if (!state) throw new AppError('INTERNAL', '没有写入任何事件');
+        this.projection.save(state, events.at(-1)?.at ?? state.openedAt);
+        return { state, events };
+        // IMMEDIATE takes the write lock at BEGIN, where SQLite's busy timeout applies; a deferred
+        // transaction that reads first and then writes can fail at once with SQLITE_BUSY when another
+        // connection (or WAL recovery after a crash) holds the lock.
+      })
+      .immediate();
   }
 
   /** Rebuilds every projection from the log (after an import, a repair, or to check the store). */

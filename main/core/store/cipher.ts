@@ -79,7 +79,8 @@ export function openReadOnlyCopy(file: string, key: Buffer | null): Db {
     return db;
   } catch (e) {
     db.close();
-    if (encrypted && (e as { code?: unknown }).code === 'SQLITE_NOTADB') throw new Error('数据库副本已加密，用本机的数据库密钥无法打开（可能是用另一把密钥加密的），或副本已损坏');
+    if (encrypted && (e as { code?: unknown }).code === 'SQLITE_NOTADB')
+      throw new Error('数据库副本已加密，用本机的数据库密钥无法打开（可能是用另一把密钥加密的），或副本已损坏');
     throw e;
   }
 }

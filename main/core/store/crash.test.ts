@@ -8,7 +8,11 @@ import { verifyChain } from './eventLog.js';
 import { runKillable } from '../testing/killableChild.js';
 
 async function runAndKill(dir: string, afterReadyMs: number): Promise<void> {
-  const run = await runKillable({ script: 'main/core/testing/crashWorker.ts', args: [dir], killAfterReadyMs: afterReadyMs });
+  const run = await runKillable({
+    script: 'main/core/testing/crashWorker.ts',
+    args: [dir],
+    killAfterReadyMs: afterReadyMs,
+  });
   if (!run.killed) throw new Error(`worker ended without being killed: ${run.stderr}`);
 }
 
@@ -19,7 +23,9 @@ describe('crash safety', () => {
     const core = await createCore({ dataDir: dir });
     try {
       const { db, cases } = core.services;
-      const caseIds = (db.prepare('SELECT DISTINCT case_id AS id FROM case_events').all() as Array<{ id: string }>).map((r) => r.id);
+      const caseIds = (db.prepare('SELECT DISTINCT case_id AS id FROM case_events').all() as Array<{ id: string }>).map(
+        (r) => r.id,
+      );
       const projected = (db.prepare('SELECT id FROM cases').all() as Array<{ id: string }>).map((r) => r.id);
       expect(caseIds.length).toBeGreaterThan(5);
       expect(new Set(projected)).toEqual(new Set(caseIds));
@@ -32,7 +38,8 @@ describe('crash safety', () => {
       }
       // Case numbers stay a gapless sequence: a rolled-back action gave its number back.
       const nums = (db.prepare('SELECT number FROM cases').all() as Array<{ number: string }>)
-        .map((r) => Number(/〕(\d+)号/.exec(r.number)![1])).sort((a, b) => a - b);
+        .map((r) => Number(/〕(\d+)号/.exec(r.number)![1]))
+        .sort((a, b) => a - b);
       expect(nums).toEqual(nums.map((_, i) => i + 1));
     } finally {
       await core.close();

@@ -13,7 +13,9 @@ const snapshotFile = join(import.meta.dirname, 'schema.snapshot.sql');
 function checkSnapshot(file: string, dump: string, update: boolean): void {
   if (update) writeFileSync(file, dump);
   if (!existsSync(file)) {
-    throw new Error(`缺少数据库结构快照 ${basename(file)}：确认迁移无误后，用 UPDATE_SCHEMA_SNAPSHOT=1 npx vitest run main/core/store/db.test.ts 生成并提交`);
+    throw new Error(
+      `缺少数据库结构快照 ${basename(file)}：确认迁移无误后，用 UPDATE_SCHEMA_SNAPSHOT=1 npx vitest run main/core/store/db.test.ts 生成并提交`,
+    );
   }
   expect(dump).toBe(readFileSync(file, 'utf8'));
 }
@@ -26,7 +28,9 @@ describe('database schema', () => {
 
   it('fails, writing nothing, when the snapshot is missing and no update was asked', () => {
     const missing = join(mkdtempSync(join(tmpdir(), 'anjuan-db-')), 'schema.snapshot.sql');
-    expect(() => checkSnapshot(missing, 'CREATE TABLE t (x);\n', false)).toThrow(/缺少数据库结构快照 schema\.snapshot\.sql/);
+    expect(() => checkSnapshot(missing, 'CREATE TABLE t (x);\n', false)).toThrow(
+      /缺少数据库结构快照 schema\.snapshot\.sql/,
+    );
     expect(existsSync(missing)).toBe(false);
     checkSnapshot(missing, 'CREATE TABLE t (x);\n', true);
     expect(readFileSync(missing, 'utf8')).toBe('CREATE TABLE t (x);\n');
@@ -47,7 +51,7 @@ describe('database schema', () => {
     const db = openDatabase(join(mkdtempSync(join(tmpdir(), 'anjuan-db-')), 'a.sqlite'));
     db.prepare(`INSERT INTO case_events (id, case_id, case_seq, type, payload, actor_id, actor_name, device, hlc, at, prev_hash, hash)
       VALUES ('e1', 'c1', 1, 't', '{}', 'u', 'n', 'd', 'h', 'a', 'p', 'x')`).run();
-    expect(() => db.prepare("UPDATE case_events SET payload = '{\"x\":1}'").run()).toThrow(/append-only/);
+    expect(() => db.prepare('UPDATE case_events SET payload = \'{"x":1}\'').run()).toThrow(/append-only/);
     expect(() => db.prepare('DELETE FROM case_events').run()).toThrow(/append-only/);
   });
 });

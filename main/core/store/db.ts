@@ -63,7 +63,10 @@ export function openDatabaseChecked(file: string, opts: OpenOptions = {}): { db:
 function assertIntact(db: Db, file: string, integrity: 'full' | 'at-open'): string[] {
   let checked: { result: string; deferred: string[] };
   try {
-    checked = integrity === 'full' ? { result: String(db.pragma('quick_check', { simple: true })), deferred: [] } : checkAtOpen(db, file);
+    checked =
+      integrity === 'full'
+        ? { result: String(db.pragma('quick_check', { simple: true })), deferred: [] }
+        : checkAtOpen(db, file);
   } catch (e) {
     db.close();
     throw e;
@@ -71,20 +74,28 @@ function assertIntact(db: Db, file: string, integrity: 'full' | 'at-open'): stri
   const { result } = checked;
   if (result !== 'ok') {
     db.close();
-    throw new AppError('DATABASE_CORRUPT', `数据库文件已损坏（PRAGMA quick_check：${result.slice(0, 200)}）`, { file, reason: result.slice(0, 500) });
+    throw new AppError('DATABASE_CORRUPT', `数据库文件已损坏（PRAGMA quick_check：${result.slice(0, 200)}）`, {
+      file,
+      reason: result.slice(0, 500),
+    });
   }
   return checked.deferred;
 }
 
 export function migrate(db: Db): string[] {
   db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)');
-  const done = new Set((db.prepare('SELECT name FROM schema_migrations').all() as Array<{ name: string }>).map((r) => r.name));
+  const done = new Set(
+    (db.prepare('SELECT name FROM schema_migrations').all() as Array<{ name: string }>).map((r) => r.name),
+  );
   const applied: string[] = [];
   for (const m of migrations) {
     if (done.has(m.name)) continue;
     db.transaction(() => {
       db.exec(m.sql);
-      db.prepare('INSERT INTO schema_migrations (name, applied_at) VALUES (?, ?)').run(m.name, new Date().toISOString());
+      db.prepare('INSERT INTO schema_migrations (name, applied_at) VALUES (?, ?)').run(
+        m.name,
+        new Date().toISOString(),
+      );
     })();
     applied.push(m.name);
   }
@@ -93,6 +104,10 @@ export function migrate(db: Db): string[] {
 
 /** The schema as text, for the snapshot test. */
 export function schemaDump(db: Db): string {
-  const rows = db.prepare("SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%' ORDER BY type, name").all() as Array<{ sql: string }>;
+  const rows = db
+    .prepare(
+      "SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%' ORDER BY type, name",
+    )
+    .all() as Array<{ sql: string }>;
   return `${rows.map((r) => `${r.sql.trim()};`).join('\n\n')}\n`;
 }

@@ -8,17 +8,35 @@ import type { EnterpriseSummary } from '../../../common/schemas/enterprises.js';
 import { EnterpriseStore } from './enterpriseStore.js';
 import { EnterpriseSearch } from './enterpriseSearch.js';
 
-export interface Bureau { id: string; name: string; abbreviation: string }
-export interface UserRow extends UserView { bureauId: string }
+export interface Bureau {
+  id: string;
+  name: string;
+  abbreviation: string;
+}
+export interface UserRow extends UserView {
+  bureauId: string;
+}
 
 export type RawUser = {
-  id: string; bureau_id: string; username: string; name: string; roles: string; officer_id: string | null; password_hash: string;
-  must_change_password: number; password_changed_at: string | null;
+  id: string;
+  bureau_id: string;
+  username: string;
+  name: string;
+  roles: string;
+  officer_id: string | null;
+  password_hash: string;
+  must_change_password: number;
+  password_changed_at: string | null;
   /** 停用 (issue 11, 用户管理); absent before the migration 20261207T1710_users_disabled. */
   disabled_at?: string | null;
 };
 export const toUser = (r: RawUser): UserRow => ({
-  id: r.id, bureauId: r.bureau_id, username: r.username, name: r.name, roles: JSON.parse(r.roles) as Role[], officerId: r.officer_id,
+  id: r.id,
+  bureauId: r.bureau_id,
+  username: r.username,
+  name: r.name,
+  roles: JSON.parse(r.roles) as Role[],
+  officerId: r.officer_id,
   mustChangePassword: r.must_change_password === 1,
 });
 
@@ -40,17 +58,32 @@ export class Directory {
 
   /** `county`: the GB/T 2260 code chosen at the first-run setup (issue 11). */
   addBureau(b: Bureau & { county?: string }): void {
-    this.db.prepare('INSERT INTO bureaus (id, name, abbreviation, county) VALUES (?, ?, ?, ?)').run(b.id, b.name, b.abbreviation, b.county ?? null);
+    this.db
+      .prepare('INSERT INTO bureaus (id, name, abbreviation, county) VALUES (?, ?, ?, ?)')
+      .run(b.id, b.name, b.abbreviation, b.county ?? null);
   }
 
   addOfficer(o: Officer, bureauId: string): void {
-    this.db.prepare(`INSERT INTO officers (id, bureau_id, name, certificate_no, certificate_valid_until)
-      VALUES (?, ?, ?, ?, ?)`).run(o.id, bureauId, o.name, o.certificateNo, o.certificateValidUntil);
+    this.db
+      .prepare(`INSERT INTO officers (id, bureau_id, name, certificate_no, certificate_valid_until)
+      VALUES (?, ?, ?, ?, ?)`)
+      .run(o.id, bureauId, o.name, o.certificateNo, o.certificateValidUntil);
   }
 
   /** Passwords (scrypt) and sessions are Accounts' (store/accounts.ts); this only creates the row. */
-  addUser(u: { id: string; bureauId: string; username: string; name: string; roles: Role[]; officerId: string | null; password: string }): void {
-    this.db.prepare(`INSERT INTO users (id, bureau_id, username, name, roles, password_hash, officer_id) VALUES (?, ?, ?, ?, ?, ?, ?)`)
+  addUser(u: {
+    id: string;
+    bureauId: string;
+    username: string;
+    name: string;
+    roles: Role[];
+    officerId: string | null;
+    password: string;
+  }): void {
+    this.db
+      .prepare(
+        `INSERT INTO users (id, bureau_id, username, name, roles, password_hash, officer_id) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      )
       .run(u.id, u.bureauId, u.username, u.name, JSON.stringify(u.roles), hashPassword(u.password), u.officerId);
   }
 
@@ -69,11 +102,13 @@ export class Directory {
    * account now holds no case role (only 系统管理员); the rows stay, for the cases that name them.
    */
   officers(): Officer[] {
-    return (this.db.prepare(`SELECT o.id, o.name, o.certificate_no AS certificateNo, o.certificate_valid_until AS certificateValidUntil,
+    return this.db
+      .prepare(`SELECT o.id, o.name, o.certificate_no AS certificateNo, o.certificate_valid_until AS certificateValidUntil,
       (SELECT u.id FROM users u WHERE u.officer_id = o.id) AS userId FROM officers o
       WHERE NOT EXISTS (SELECT 1 FROM users u WHERE u.officer_id = o.id AND (u.disabled_at IS NOT NULL
         OR NOT EXISTS (SELECT 1 FROM json_each(u.roles) r WHERE r.value IN ('officer', 'reviewer', 'head'))))
-      ORDER BY o.name`).all()) as Officer[];
+      ORDER BY o.name`)
+      .all() as Officer[];
   }
 
   /** Through the directory's store, so the record is searchable at once (issue 5). */
@@ -83,8 +118,13 @@ export class Directory {
   }
 
   enterprise(id: string): Enterprise | null {
-    return (this.db.prepare(`SELECT id, name, uscc, legal_representative AS legalRepresentative, address, county FROM enterprises WHERE id = ?`)
-      .get(id) as Enterprise | undefined) ?? null;
+    return (
+      (this.db
+        .prepare(
+          `SELECT id, name, uscc, legal_representative AS legalRepresentative, address, county FROM enterprises WHERE id = ?`,
+        )
+        .get(id) as Enterprise | undefined) ?? null
+    );
   }
 
   searchEnterprises(query: string, limit: number): EnterpriseSummary[] {

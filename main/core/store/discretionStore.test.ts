@@ -20,7 +20,7 @@ describe('discretion benchmark versions', () => {
     expect(s.versions()).toHaveLength(1);
   });
 
-  it('never lets a release overwrite a province\'s version of the same name, and serves the newest', () => {
+  it("never lets a release overwrite a province's version of the same name, and serves the newest", () => {
     const s = store();
     s.saveShipped(shipped, '2026-03-01T00:00:00Z');
     const province = { ...shipped, version: '黔2023', name: '贵州省基准' };
@@ -28,8 +28,13 @@ describe('discretion benchmark versions', () => {
     expect(s.saveShipped({ ...province, name: '冒名' }, '2026-03-03T00:00:00Z').changed).toBe(false);
     expect(s.benchmark().name).toBe('贵州省基准');
     expect(s.benchmark(shipped.version).version).toBe(shipped.version);
-    expect(() => s.saveImported({ ...province, roundTo: 1000 }, 'b.xlsx', '2026-03-04T00:00:00Z', '王审核')).toThrow(/已于2026-03-02载入且内容不同/);
-    expect(s.versions().map((v) => [v.version, v.active, v.importedBy])).toEqual([['黔2023', true, '王审核'], [shipped.version, false, '系统']]);
+    expect(() => s.saveImported({ ...province, roundTo: 1000 }, 'b.xlsx', '2026-03-04T00:00:00Z', '王审核')).toThrow(
+      /已于2026-03-02载入且内容不同/,
+    );
+    expect(s.versions().map((v) => [v.version, v.active, v.importedBy])).toEqual([
+      ['黔2023', true, '王审核'],
+      [shipped.version, false, '系统'],
+    ]);
   });
 
   it('says so when nothing is loaded or a version is unknown', () => {

@@ -140,8 +140,11 @@ export function writeFileDurably(file: string, bytes: Uint8Array, options: Durab
     const written = ops.readFileSync(tmp);
     const expected = options.sha256 ?? sha256Hex(bytes);
     if (written.length !== bytes.length || sha256Hex(written) !== expected) {
-      throw new AppError('DISK_FULL', '文件未能完整写入磁盘（可能是磁盘空间不足或磁盘故障），操作未保存，请清理磁盘后重试',
-        { expectedBytes: bytes.length, writtenBytes: written.length });
+      throw new AppError(
+        'DISK_FULL',
+        '文件未能完整写入磁盘（可能是磁盘空间不足或磁盘故障），操作未保存，请清理磁盘后重试',
+        { expectedBytes: bytes.length, writtenBytes: written.length },
+      );
     }
     ops.renameSync(tmp, file);
   } catch (e) {

@@ -36,8 +36,11 @@ export class EnterpriseSearch {
   constructor(db: Db) {
     this.all = db.prepare(`SELECT ${summaryColumns} FROM enterprises e ORDER BY e.name LIMIT ?`);
     // 'Z' sorts after every character of the code's alphabet (which has no Z): a range scan on the unique index.
-    this.prefix = db.prepare(`SELECT ${summaryColumns} FROM enterprises e WHERE e.uscc >= ? AND e.uscc < ? ORDER BY e.uscc LIMIT ?`);
-    this.text = db.prepare(`WITH hits(seq) AS (SELECT rowid FROM enterprises_fts WHERE enterprises_fts MATCH @match LIMIT @cap)
+    this.prefix = db.prepare(
+      `SELECT ${summaryColumns} FROM enterprises e WHERE e.uscc >= ? AND e.uscc < ? ORDER BY e.uscc LIMIT ?`,
+    );
+    this.text =
+      db.prepare(`WITH hits(seq) AS (SELECT rowid FROM enterprises_fts WHERE enterprises_fts MATCH @match LIMIT @cap)
       SELECT ${summaryColumns} FROM hits JOIN enterprises e ON e.search_seq = hits.seq
       ORDER BY CASE WHEN e.name = @q THEN 0 WHEN instr(e.name, @first) = 1 THEN 1 WHEN instr(e.name, @first) > 0 THEN 2
         WHEN e.legal_representative = @first THEN 3 WHEN instr(e.initials, @lower) = 1 THEN 4 WHEN instr(e.initials, @lower) > 0 THEN 5
@@ -72,6 +75,8 @@ export class EnterpriseSearch {
     const columns = initialsOnly ? '{initials rep_initials name}' : '{name legal_representative address}';
     const match = phrases.map((p) => `${columns} : ${p}`).join(' AND ');
     const first = words[0]!;
-    return (this.text.all({ match, cap: candidateCap, q, first, lower: first.toLowerCase(), limit }) as Row[]).map(toSummary);
+    return (this.text.all({ match, cap: candidateCap, q, first, lower: first.toLowerCase(), limit }) as Row[]).map(
+      toSummary,
+    );
   }
 }

@@ -11,8 +11,18 @@ import { pinyinInitials, InitialsCache } from '../domain/enterprises/initials.js
 
 const code = (org: string, area = '522627'): string => `91${area}${org}${usccCheckChar(`91${area}${org}`)}`;
 const rec = (over: Partial<EnterpriseRecord>): EnterpriseRecord => ({
-  name: '天柱县鑫源塑料再生有限公司', uscc: code('MA6DLX3K0'), legalRepresentative: '王建华', address: '贵州省天柱县凤城街道1号',
-  countyCode: '522627', county: '天柱县', industryCode: 'C4220', longitude: 109.2, latitude: 26.9, permitNumbers: [], keyPolluter: [], ...over,
+  name: '天柱县鑫源塑料再生有限公司',
+  uscc: code('MA6DLX3K0'),
+  legalRepresentative: '王建华',
+  address: '贵州省天柱县凤城街道1号',
+  countyCode: '522627',
+  county: '天柱县',
+  industryCode: 'C4220',
+  longitude: 109.2,
+  latitude: 26.9,
+  permitNumbers: [],
+  keyPolluter: [],
+  ...over,
 });
 
 function fresh() {
@@ -23,10 +33,38 @@ function fresh() {
 const meta = { source: '名录.csv', importedAt: '2026-03-02T02:00:00.000Z' };
 const directory: EnterpriseRecord[] = [
   rec({}),
-  rec({ name: '凯里市恒达化工有限公司', uscc: code('MA6DKQ001', '522601'), legalRepresentative: '李明', address: '贵州省凯里市开发区9号', countyCode: '522601', county: '凯里市' }),
-  rec({ name: '重庆长安汽车维修厂', uscc: code('MA6DKQ002', '500101'), legalRepresentative: '单国强', address: '重庆市万州区1号', countyCode: '500101', county: '' }),
-  rec({ name: '锦屏县化工原料厂', uscc: code('MA6DKQ003', '522628'), legalRepresentative: '王明', address: '贵州省锦屏县三江镇天柱路5号', countyCode: '522628', county: '锦屏县' }),
-  rec({ name: 'ABC环保科技（贵州）有限公司', uscc: code('MA6DKQ004', '520102'), legalRepresentative: '张丽', address: '贵阳市南明区', countyCode: '520102', county: '南明区' }),
+  rec({
+    name: '凯里市恒达化工有限公司',
+    uscc: code('MA6DKQ001', '522601'),
+    legalRepresentative: '李明',
+    address: '贵州省凯里市开发区9号',
+    countyCode: '522601',
+    county: '凯里市',
+  }),
+  rec({
+    name: '重庆长安汽车维修厂',
+    uscc: code('MA6DKQ002', '500101'),
+    legalRepresentative: '单国强',
+    address: '重庆市万州区1号',
+    countyCode: '500101',
+    county: '',
+  }),
+  rec({
+    name: '锦屏县化工原料厂',
+    uscc: code('MA6DKQ003', '522628'),
+    legalRepresentative: '王明',
+    address: '贵州省锦屏县三江镇天柱路5号',
+    countyCode: '522628',
+    county: '锦屏县',
+  }),
+  rec({
+    name: 'ABC环保科技（贵州）有限公司',
+    uscc: code('MA6DKQ004', '520102'),
+    legalRepresentative: '张丽',
+    address: '贵阳市南明区',
+    countyCode: '520102',
+    county: '南明区',
+  }),
 ];
 
 describe('importing batches keyed by 统一社会信用代码', () => {
@@ -34,12 +72,23 @@ describe('importing batches keyed by 统一社会信用代码', () => {
     const { db, store, search } = fresh();
     expect(store.importBatch(directory, meta)).toEqual(['added', 'added', 'added', 'added', 'added']);
     const before = store.get(`ent-${directory[0]!.uscc}`)!;
-    expect(store.importBatch(directory, meta)).toEqual(['unchanged', 'unchanged', 'unchanged', 'unchanged', 'unchanged']);
+    expect(store.importBatch(directory, meta)).toEqual([
+      'unchanged',
+      'unchanged',
+      'unchanged',
+      'unchanged',
+      'unchanged',
+    ]);
     const moved = rec({ address: '贵州省天柱县邦洞街道8号', keyPolluter: ['水环境重点排污单位'] });
     expect(store.importBatch([moved], { ...meta, importedAt: '2026-04-01T02:00:00.000Z' })).toEqual(['updated']);
     expect(store.count()).toBe(5);
     const after = store.get(before.id)!;
-    expect(after).toMatchObject({ id: before.id, address: '贵州省天柱县邦洞街道8号', keyPolluter: ['水环境重点排污单位'], importedAt: '2026-04-01T02:00:00.000Z' });
+    expect(after).toMatchObject({
+      id: before.id,
+      address: '贵州省天柱县邦洞街道8号',
+      keyPolluter: ['水环境重点排污单位'],
+      importedAt: '2026-04-01T02:00:00.000Z',
+    });
     // The search index follows the update: the old address is gone, the new one found, no duplicate hit.
     expect(search.search('邦洞', 10).map((e) => e.id)).toEqual([before.id]);
     expect(search.search('凤城街道', 10)).toEqual([]);
@@ -48,7 +97,14 @@ describe('importing batches keyed by 统一社会信用代码', () => {
 
   it('updates a demo record of the same code rather than adding one', () => {
     const { store } = fresh();
-    store.add({ id: 'ent-000001', name: '旧名称', uscc: directory[0]!.uscc, legalRepresentative: '某', address: '某地', county: '天柱县' });
+    store.add({
+      id: 'ent-000001',
+      name: '旧名称',
+      uscc: directory[0]!.uscc,
+      legalRepresentative: '某',
+      address: '某地',
+      county: '天柱县',
+    });
     expect(store.importBatch([directory[0]!], meta)).toEqual(['updated']);
     expect(store.get('ent-000001')).toMatchObject({ name: directory[0]!.name, countyCode: '522627' });
     expect(store.count()).toBe(1);
@@ -111,7 +167,8 @@ describe('search', () => {
 
   it('the initials cache gives what the whole reading gives', () => {
     const cache = new InitialsCache();
-    for (const n of [...directory.map((d) => d.name), '长顺县', '重庆', '银行', '盛华厂', '合作社']) expect(cache.initials(n)).toBe(pinyinInitials(n));
+    for (const n of [...directory.map((d) => d.name), '长顺县', '重庆', '银行', '盛华厂', '合作社'])
+      expect(cache.initials(n)).toBe(pinyinInitials(n));
     expect(pinyinInitials('长顺县')).toBe('csx');
   });
 });
@@ -120,7 +177,9 @@ describe('the search index', () => {
   it('is rebuilt at start when rows were written without it', () => {
     const { db, store, search } = fresh();
     store.importBatch(directory, meta);
-    db.prepare("INSERT INTO enterprises (id, name, uscc, legal_representative, address, county) VALUES ('x', '手工录入厂', 'X', '某', '某地', '')").run();
+    db.prepare(
+      "INSERT INTO enterprises (id, name, uscc, legal_representative, address, county) VALUES ('x', '手工录入厂', 'X', '某', '某地', '')",
+    ).run();
     expect(search.search('手工', 5)).toEqual([]);
     expect(store.ensureSearchIndex()).toBe(true);
     expect(search.search('手工', 5).map((e) => e.id)).toEqual(['x']);
@@ -139,12 +198,18 @@ describe('undoing an import', () => {
     store.importBatch(directory.slice(0, 2), meta);
     const before = store.get(`ent-${directory[0]!.uscc}`);
     const undo: EnterpriseUndo[] = [];
-    const outcomes = store.importBatch([{ ...directory[0]!, name: '天柱县新名称有限公司' }, directory[2]!, directory[3]!], { ...meta, source: '新名录.csv' }, undo);
+    const outcomes = store.importBatch(
+      [{ ...directory[0]!, name: '天柱县新名称有限公司' }, directory[2]!, directory[3]!],
+      { ...meta, source: '新名录.csv' },
+      undo,
+    );
     expect(outcomes).toEqual(['updated', 'added', 'added']);
     expect(undo.map((u) => u.kind)).toEqual(['updated', 'added', 'added']);
     // A case opened on 锦屏县化工原料厂 while the import ran: the undo must not pull its party away.
     db.prepare(`INSERT INTO cases (id, number, party_name, violation_name, node, filed_on, updated_at, closed, version, state)
-      VALUES ('c1', 'N1', '锦屏县化工原料厂', 'v', 'n', '2026-03-02', '2026-03-02', 0, 1, ?)`).run(JSON.stringify({ party: { enterpriseId: `ent-${directory[3]!.uscc}` } }));
+      VALUES ('c1', 'N1', '锦屏县化工原料厂', 'v', 'n', '2026-03-02', '2026-03-02', 0, 1, ?)`).run(
+      JSON.stringify({ party: { enterpriseId: `ent-${directory[3]!.uscc}` } }),
+    );
     expect(store.undoImport(undo)).toBe(1);
     expect(store.get(`ent-${directory[0]!.uscc}`)).toEqual(before);
     expect(store.get(`ent-${directory[2]!.uscc}`)).toBeNull();

@@ -21,14 +21,35 @@ export interface EventMeta {
 }
 
 interface EventRow {
-  seq: number; id: string; case_id: string; case_seq: number; type: string; payload: string;
-  actor_id: string; actor_name: string; device: string; hlc: string; at: string; prev_hash: string; hash: string;
+  seq: number;
+  id: string;
+  case_id: string;
+  case_seq: number;
+  type: string;
+  payload: string;
+  actor_id: string;
+  actor_name: string;
+  device: string;
+  hlc: string;
+  at: string;
+  prev_hash: string;
+  hash: string;
 }
 
 function fromRow(r: EventRow): CaseEvent {
   return {
-    id: r.id, caseId: r.case_id, seq: r.case_seq, type: r.type, payload: JSON.parse(r.payload),
-    actorId: r.actor_id, actorName: r.actor_name, device: r.device, hlc: r.hlc, at: r.at, prevHash: r.prev_hash, hash: r.hash,
+    id: r.id,
+    caseId: r.case_id,
+    seq: r.case_seq,
+    type: r.type,
+    payload: JSON.parse(r.payload),
+    actorId: r.actor_id,
+    actorName: r.actor_name,
+    device: r.device,
+    hlc: r.hlc,
+    at: r.at,
+    prevHash: r.prev_hash,
+    hash: r.hash,
   } as CaseEvent;
 }
 
@@ -38,7 +59,8 @@ export class EventLog {
   private readonly byCase;
 
   constructor(private readonly db: Db) {
-    this.insert = db.prepare(`INSERT INTO case_events (id, case_id, case_seq, type, payload, actor_id, actor_name, device, hlc, at, prev_hash, hash)
+    this.insert =
+      db.prepare(`INSERT INTO case_events (id, case_id, case_seq, type, payload, actor_id, actor_name, device, hlc, at, prev_hash, hash)
       VALUES (@id, @caseId, @seq, @type, @payload, @actorId, @actorName, @device, @hlc, @at, @prevHash, @hash)`);
     this.lastOf = db.prepare('SELECT case_seq, hash FROM case_events WHERE case_id = ? ORDER BY case_seq DESC LIMIT 1');
     this.byCase = db.prepare('SELECT * FROM case_events WHERE case_id = ? ORDER BY case_seq');
@@ -47,7 +69,10 @@ export class EventLog {
   /** Appends one event; must run inside the caller's transaction together with the projection update. */
   append(body: CaseEventBody, meta: EventMeta): CaseEvent {
     const last = this.lastOf.get(meta.caseId) as { case_seq: number; hash: string } | undefined;
-    const partial = { ...body, ...meta, seq: (last?.case_seq ?? 0) + 1, prevHash: last?.hash ?? genesisHash } as Omit<CaseEvent, 'hash'>;
+    const partial = { ...body, ...meta, seq: (last?.case_seq ?? 0) + 1, prevHash: last?.hash ?? genesisHash } as Omit<
+      CaseEvent,
+      'hash'
+    >;
     const event = { ...partial, hash: eventHash(partial) } as CaseEvent;
     this.insert.run({ ...event, payload: JSON.stringify(event.payload) });
     return event;
@@ -62,10 +87,28 @@ export class EventLog {
    * events of the replay figure that reads in ~35% less time than one object per row.
    */
   *all(): Generator<CaseEvent> {
-    const rows = this.db.prepare(`SELECT id, case_id, case_seq, type, payload, actor_id, actor_name, device, hlc, at, prev_hash, hash
-      FROM case_events ORDER BY seq`).raw().iterate() as Iterable<[string, string, number, string, string, string, string, string, string, string, string, string]>;
+    const rows = this.db
+      .prepare(`SELECT id, case_id, case_seq, type, payload, actor_id, actor_name, device, hlc, at, prev_hash, hash
+      FROM case_events ORDER BY seq`)
+      .raw()
+      .iterate() as Iterable<
+      [string, string, number, string, string, string, string, string, string, string, string, string]
+    >;
     for (const [id, caseId, seq, type, payload, actorId, actorName, device, hlc, at, prevHash, hash] of rows) {
-      yield { id, caseId, seq, type, payload: JSON.parse(payload), actorId, actorName, device, hlc, at, prevHash, hash } as CaseEvent;
+      yield {
+        id,
+        caseId,
+        seq,
+        type,
+        payload: JSON.parse(payload),
+        actorId,
+        actorName,
+        device,
+        hlc,
+        at,
+        prevHash,
+        hash,
+      } as CaseEvent;
     }
   }
 }

@@ -21,13 +21,16 @@ const mode = (p: string) => statSync(p).mode & 0o777;
 /** Every file and folder under `root`, with its mode in octal. */
 function modes(root: string): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const rel of readdirSync(root, { recursive: true, encoding: 'utf8' })) out[rel] = mode(join(root, rel)).toString(8);
+  for (const rel of readdirSync(root, { recursive: true, encoding: 'utf8' }))
+    out[rel] = mode(join(root, rel)).toString(8);
   return out;
 }
 
 let t: TestCore;
 let oldUmask: number;
-beforeEach(() => { oldUmask = process.umask(0o022); });
+beforeEach(() => {
+  oldUmask = process.umask(0o022);
+});
 afterEach(async () => {
   process.umask(oldUmask);
   await t?.close();
@@ -39,18 +42,44 @@ describe.runIf(posix)('owner-only files under the data directory', () => {
     const head = await t.login('head');
     const officer = await t.login('officer');
     const v = await openCase(t, officer, {});
-    await t.call(officer, 'evidence.add', { caseId: v.state.id, fileName: 'p.png', contentBase64: makePng().toString('base64'), description: '排放口', takenOn: '2026-03-02', kind: 'photo' });
-    await t.call(head, 'calendar.import', { calendar: { year: 2031, source: '测试', holidays: [['2031-01-01', '2031-01-01', '元旦']], workdays: [] } });
-    await t.call(head, 'procedures.import', { definition: { ...JSON.parse(readFileSync(join(resourcesDir(), 'procedures', 'ordinary.v2.json'), 'utf8')), version: '2026.10' } });
+    await t.call(officer, 'evidence.add', {
+      caseId: v.state.id,
+      fileName: 'p.png',
+      contentBase64: makePng().toString('base64'),
+      description: '排放口',
+      takenOn: '2026-03-02',
+      kind: 'photo',
+    });
+    await t.call(head, 'calendar.import', {
+      calendar: { year: 2031, source: '测试', holidays: [['2031-01-01', '2031-01-01', '元旦']], workdays: [] },
+    });
+    await t.call(head, 'procedures.import', {
+      definition: {
+        ...JSON.parse(readFileSync(join(resourcesDir(), 'procedures', 'ordinary.v2.json'), 'utf8')),
+        version: '2026.10',
+      },
+    });
     const tpl = loadManifest().find((x) => x.id === 'filing-approval')!;
-    await t.call(head, 'templates.import', { type: 'filing-approval', fileName: 'a.docx', contentBase64: readFileSync(join(templatesDir(), tpl.file)).toString('base64') });
+    await t.call(head, 'templates.import', {
+      type: 'filing-approval',
+      fileName: 'a.docx',
+      contentBase64: readFileSync(join(templatesDir(), tpl.file)).toString('base64'),
+    });
 
     const all = modes(t.dir);
     const files = Object.entries(all).filter(([rel]) => statSync(join(t.dir, rel)).isFile());
     const dirs = Object.entries(all).filter(([rel]) => statSync(join(t.dir, rel)).isDirectory());
-    expect(files.map(([f]) => f)).toEqual(expect.arrayContaining([
-      'anjuan.sqlite', 'anjuan.sqlite-wal', 'calendars/cn-2031.json', 'procedures/ordinary.2026.10.json', 'templates/filing-approval/2026.1.1.docx',
-    ].map((f) => f.split('/').join(sep))));
+    expect(files.map(([f]) => f)).toEqual(
+      expect.arrayContaining(
+        [
+          'anjuan.sqlite',
+          'anjuan.sqlite-wal',
+          'calendars/cn-2031.json',
+          'procedures/ordinary.2026.10.json',
+          'templates/filing-approval/2026.1.1.docx',
+        ].map((f) => f.split('/').join(sep)),
+      ),
+    );
     expect(files.some(([f]) => f.startsWith('blobs'))).toBe(true);
     expect(Object.fromEntries(files.filter(([, m]) => m !== '600'))).toEqual({});
     expect(Object.fromEntries(dirs.filter(([, m]) => m !== '700'))).toEqual({});

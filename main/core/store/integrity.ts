@@ -27,7 +27,10 @@ function fileBytes(file: string): number {
 
 /** The ordinary tables, bulky ones last (virtual tables are checked through their shadow tables). */
 function tables(db: Db): string[] {
-  return db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%' ORDER BY name").pluck().all() as string[];
+  return db
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%' ORDER BY name")
+    .pluck()
+    .all() as string[];
 }
 
 const quote = (name: string): string => `"${name.replace(/"/g, '""')}"`;
@@ -43,7 +46,11 @@ export function quickCheck(db: Db, table?: string): string {
  * The check at open: whole for a small file; else the schema and the non-bulky tables. Returns the
  * tables left for `DeferredIntegrityCheck` and the first problem found ('ok' when none).
  */
-export function checkAtOpen(db: Db, file: string, maxBytesForFull = fullCheckAtOpenMaxBytes): { result: string; deferred: string[] } {
+export function checkAtOpen(
+  db: Db,
+  file: string,
+  maxBytesForFull = fullCheckAtOpenMaxBytes,
+): { result: string; deferred: string[] } {
   if (fileBytes(file) <= maxBytesForFull) return { result: quickCheck(db), deferred: [] };
   const names = tables(db); // reads the whole schema: a damaged schema page fails here
   const deferred: string[] = [];
@@ -74,7 +81,12 @@ export class DeferredIntegrityCheck {
   private stopped = false;
   private done: Promise<void> | null = null;
 
-  constructor(private readonly db: Db, private readonly tablesLeft: string[], private readonly now: () => Date, private readonly onDamage: (table: string, result: string) => void) {
+  constructor(
+    private readonly db: Db,
+    private readonly tablesLeft: string[],
+    private readonly now: () => Date,
+    private readonly onDamage: (table: string, result: string) => void,
+  ) {
     this.status = tablesLeft.length ? { state: 'pending' } : { state: 'none' };
   }
 

@@ -49,25 +49,42 @@ export function searchLaws(db: Db, q: LawSearchQuery): { total: number; rows: La
     where.push(`NOT EXISTS (SELECT 1 FROM law_versions n WHERE n.law_id = v.law_id AND n.part = v.part
       AND (n.effective_from > v.effective_from OR (n.effective_from = v.effective_from AND n.version_date > v.version_date)))`);
   }
-  const from = `${long.length
-    ? 'law_articles_fts JOIN law_articles a ON a.id = law_articles_fts.rowid'
-    : 'law_articles a'} JOIN law_versions v ON v.id = a.version_id`;
+  const from = `${
+    long.length ? 'law_articles_fts JOIN law_articles a ON a.id = law_articles_fts.rowid' : 'law_articles a'
+  } JOIN law_versions v ON v.id = a.version_id`;
   const filter = `WHERE ${where.join(' AND ')}`;
   const total = (db.prepare(`SELECT COUNT(*) AS n FROM ${from} ${filter}`).get(...params) as { n: number }).n;
   // Articles still in force (no end date) first.
   const order = `a.effective_to IS NOT NULL, ${long.length ? 'law_articles_fts.rank, ' : ''}a.law_id, a.number, a.sub`;
-  const rows = db.prepare(`SELECT a.law_id, a.label, a.number, a.sub, a.chapter, a.text, a.effective_from, a.effective_to,
+  const rows = db
+    .prepare(`SELECT a.law_id, a.label, a.number, a.sub, a.chapter, a.text, a.effective_from, a.effective_to,
       l.full_name, v.version_date
     FROM ${from} JOIN laws l ON l.id = a.law_id
-    ${filter} ORDER BY ${order} LIMIT ?`).all(...params, q.limit) as Array<{
-      law_id: string; label: string; number: number; sub: number; chapter: string; text: string;
-      effective_from: string; effective_to: string | null; full_name: string; version_date: string;
-    }>;
+    ${filter} ORDER BY ${order} LIMIT ?`)
+    .all(...params, q.limit) as Array<{
+    law_id: string;
+    label: string;
+    number: number;
+    sub: number;
+    chapter: string;
+    text: string;
+    effective_from: string;
+    effective_to: string | null;
+    full_name: string;
+    version_date: string;
+  }>;
   return {
     total,
     rows: rows.map((r) => ({
-      law: r.law_id, fullName: r.full_name, label: r.label, number: r.number, sub: r.sub, chapter: r.chapter,
-      versionDate: r.version_date, effectiveFrom: r.effective_from, effectiveTo: r.effective_to,
+      law: r.law_id,
+      fullName: r.full_name,
+      label: r.label,
+      number: r.number,
+      sub: r.sub,
+      chapter: r.chapter,
+      versionDate: r.version_date,
+      effectiveFrom: r.effective_from,
+      effectiveTo: r.effective_to,
       snippet: highlightSnippet(r.text, terms),
       divisions: divisionsOf(r.chapter),
     })),

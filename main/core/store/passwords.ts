@@ -23,7 +23,8 @@ export function checkPassword(password: string, stored: string): boolean {
  * costs the same scrypt as a wrong password (equal timing: nobody learns which names exist). Its
  * password is random and was thrown away: it never matches.
  */
-export const dummyHash = 'scrypt$5d3d283d058190fdd7ffeebbaf207fb8$8072e8b7b193c105b10c488f1ce6510736c5c82ae2ee70e1b76b5aef57f42dc0';
+export const dummyHash =
+  'scrypt$5d3d283d058190fdd7ffeebbaf207fb8$8072e8b7b193c105b10c488f1ce6510736c5c82ae2ee70e1b76b5aef57f42dc0';
 
 export function newToken(): string {
   return randomBytes(32).toString('hex');

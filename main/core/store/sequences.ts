@@ -18,5 +18,8 @@ export class Sequences {
 
 /** Fills a number pattern such as `{abbr}罚字〔{year}〕{seq}号`. */
 export function formatNumber(pattern: string, values: { abbr: string; year: number; seq: number }): string {
-  return pattern.replace('{abbr}', values.abbr).replace('{year}', String(values.year)).replace('{seq}', String(values.seq));
+  return pattern
+    .replace('{abbr}', values.abbr)
+    .replace('{year}', String(values.year))
+    .replace('{seq}', String(values.seq));
 }

@@ -9,7 +9,9 @@ import { loadBenchmark } from '../services.js';
 import { resourcesDir } from '../paths.js';
 
 const dirs: string[] = [];
-afterEach(() => { while (dirs.length) rmSync(dirs.pop()!, { recursive: true, force: true }); });
+afterEach(() => {
+  while (dirs.length) rmSync(dirs.pop()!, { recursive: true, force: true });
+});
 
 describe('the shipped discretion benchmark at start', () => {
   it('is parsed and saved once per file: the same bytes again skip it, a changed file is saved again', () => {
@@ -20,7 +22,10 @@ describe('the shipped discretion benchmark at start', () => {
     const db = openDatabase(join(dir, 'a.sqlite'));
     const store = new DiscretionStore(db);
     let loads = 0;
-    const load = (f: string) => { loads++; return loadBenchmark(f); };
+    const load = (f: string) => {
+      loads++;
+      return loadBenchmark(f);
+    };
     expect(saveShippedBenchmark(db, store, file, load, '2026-12-07T02:00:00.000Z')).toBe(true);
     const version = store.benchmark().version;
     expect(saveShippedBenchmark(db, store, file, load, '2026-12-07T03:00:00.000Z')).toBe(false);

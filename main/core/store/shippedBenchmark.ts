@@ -15,11 +15,20 @@ import type { Db } from './sqlite.js';
 const metaKey = 'shippedBenchmarkFileSha256';
 
 /** Saves the shipped benchmark unless this database already holds this very file. Returns whether it was parsed and saved. */
-export function saveShippedBenchmark(db: Db, discretion: DiscretionStore, file: string, load: (file: string) => DiscretionBenchmark, at: string): boolean {
+export function saveShippedBenchmark(
+  db: Db,
+  discretion: DiscretionStore,
+  file: string,
+  load: (file: string) => DiscretionBenchmark,
+  at: string,
+): boolean {
   const digest = sha256Hex(readFileSync(file));
   const row = db.prepare('SELECT value FROM meta WHERE key = ?').get(metaKey) as { value: string } | undefined;
   if (row?.value === digest) return false;
   discretion.saveShipped(load(file), at);
-  db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(metaKey, digest);
+  db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(
+    metaKey,
+    digest,
+  );
   return true;
 }

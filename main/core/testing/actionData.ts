@@ -1,7 +1,12 @@
 /** Valid data for every action form on a given day: for property tests that walk the procedures at random. */
 import type { ActionFormName } from '../../../common/schemas/actions.js';
 
-export function sampleActionData(form: string | null | undefined, today: string, fine: number, presider = '赵敏'): Record<string, unknown> {
+export function sampleActionData(
+  form: string | null | undefined,
+  today: string,
+  fine: number,
+  presider = '赵敏',
+): Record<string, unknown> {
   const service = { servedOn: today, method: '直接送达', recipient: '王某', consent: false, reasonForPublicNotice: '' };
   const byForm: Record<ActionFormName, Record<string, unknown>> = {
     approval: { comment: '同意' },
@@ -11,7 +16,13 @@ export function sampleActionData(form: string | null | undefined, today: string,
     reReview: { conclusion: '复核', adopted: false, proposedFine: fine },
     payment: { amount: fine, paidOn: today, receiptNo: 'R1' },
     hearingRequest: { requestedOn: today, requestedBy: '王某', how: '书面' },
-    hearingNotice: { notifiedOn: today, hearingOn: `${Number(today.slice(0, 4)) + 1}${today.slice(4)}`, place: '会议室', presider, publicHearing: true },
+    hearingNotice: {
+      notifiedOn: today,
+      hearingOn: `${Number(today.slice(0, 4)) + 1}${today.slice(4)}`,
+      place: '会议室',
+      presider,
+      publicHearing: true,
+    },
     hearingRecord: { heldOn: today, partyAttended: true, summary: '听证' },
     hearingReport: { opinion: '维持', proposedFine: fine },
     legalReview: { opinion: '同意', passed: true },
@@ -33,7 +44,13 @@ export function sampleActionData(form: string | null | undefined, today: string,
     correctionService: { servedDocument: '责令改正违法行为决定书', ...service, correctBy: today },
     recheck: { recheckOn: today, corrected: fine % 3 === 0, covert: true, findings: '复查' },
     dailyOrderService: { servedDocument: '责令改正违法行为决定书', orderedOn: today, ...service, correctBy: today },
-    dailyRecheck: { recheckOn: today, corrected: fine % 3 === 0, obstructed: fine % 5 === 0, covert: true, findings: '复查' },
+    dailyRecheck: {
+      recheckOn: today,
+      corrected: fine % 3 === 0,
+      obstructed: fine % 5 === 0,
+      covert: true,
+      findings: '复查',
+    },
     dailyDecision: { originalFine: fine },
     restrictionService: { servedDocument: '限制生产/停产整治决定书', ...service, kind: '限制生产', months: 3 },
     referral: { kind: '涉嫌犯罪', receiver: '公安局', reason: '移送' },

@@ -12,7 +12,10 @@ export function thrownAppError(fn: () => unknown): AppError {
 }
 
 export async function rejectedAppError(p: Promise<unknown> | (() => unknown)): Promise<AppError> {
-  const e = await (typeof p === 'function' ? Promise.resolve().then(p) : p).then(() => null, (x: unknown) => x);
+  const e = await (typeof p === 'function' ? Promise.resolve().then(p) : p).then(
+    () => null,
+    (x: unknown) => x,
+  );
   if (e instanceof AppError) return e;
   throw new Error(`expected an AppError, got ${String(e)}`);
 }

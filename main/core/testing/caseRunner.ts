@@ -64,19 +64,40 @@ export class CaseRunner {
   /** Days added to every date the script names: the Code-era scenario replays the path in November 2026. */
   shiftDays = 0;
   private templates: TemplateInfo[] | null = null;
-  constructor(readonly t: Caller, readonly hooks: ScenarioHooks, readonly officer: string, readonly head: string, readonly reviewer: string,
+  constructor(
+    readonly t: Caller,
+    readonly hooks: ScenarioHooks,
+    readonly officer: string,
+    readonly head: string,
+    readonly reviewer: string,
     /** The scenario's typed values per template, so its documents tell its own story. */
-    readonly texts: Texts = {}) {}
+    readonly texts: Texts = {},
+  ) {}
 
   static async start(t: Caller, hooks: ScenarioHooks, texts: Texts = {}): Promise<CaseRunner> {
-    const login = async (username: string, password: string) => (await t.call(null, 'session.login', { username, password })).token;
-    return new CaseRunner(t, hooks, await login('officer', 'officer123'), await login('head', 'head123'), await login('reviewer', 'reviewer123'), texts);
+    const login = async (username: string, password: string) =>
+      (await t.call(null, 'session.login', { username, password })).token;
+    return new CaseRunner(
+      t,
+      hooks,
+      await login('officer', 'officer123'),
+      await login('head', 'head123'),
+      await login('reviewer', 'reviewer123'),
+      texts,
+    );
   }
 
-  day(d: string): void { this.today = addDays(d, this.shiftDays); this.hooks.setDate(this.today); }
+  day(d: string): void {
+    this.today = addDays(d, this.shiftDays);
+    this.hooks.setDate(this.today);
+  }
   /** A date the script names, moved as the scenario's days are. */
-  date(d: string): string { return addDays(d, this.shiftDays); }
-  step(s: string): void { this.hooks.onStep?.(s); }
+  date(d: string): string {
+    return addDays(d, this.shiftDays);
+  }
+  step(s: string): void {
+    this.hooks.onStep?.(s);
+  }
 
   /** Generates a document where the case (or the track) stands, through documents.generate. */
   async gen(type: string, o: GenOptions = {}) {
@@ -84,8 +105,17 @@ export class CaseRunner {
     const tpl = this.templates.find((y) => y.id === type);
     if (!tpl) throw new Error(`模板清单中没有 ${type}`);
     this.step(`${o.track ? `${o.track}: ` : ''}生成${tpl.name}${o.servedDocument ? `（${o.servedDocument}）` : ''}`);
-    const fields = { ...sampleFields(tpl, { today: this.today, servedDocument: o.servedDocument }), ...this.texts[type], ...o.fields };
-    return this.t.call(o.by ?? this.officer, 'documents.generate', { caseId: this.caseId, type, fields, ...(o.track ? { track: o.track } : {}) });
+    const fields = {
+      ...sampleFields(tpl, { today: this.today, servedDocument: o.servedDocument }),
+      ...this.texts[type],
+      ...o.fields,
+    };
+    return this.t.call(o.by ?? this.officer, 'documents.generate', {
+      caseId: this.caseId,
+      type,
+      fields,
+      ...(o.track ? { track: o.track } : {}),
+    });
   }
 
   async act(token: string, action: string, data: Record<string, unknown> = {}, track = 'main'): Promise<CaseView> {
@@ -112,18 +142,36 @@ export class CaseRunner {
   async voucher(description = '罚款缴款凭证'): Promise<void> {
     this.step('上传执行凭证');
     await this.t.call(this.officer, 'evidence.add', {
-      caseId: this.caseId, kind: 'execution', fileName: '缴款凭证.png', contentBase64: makePng(240, 320, 9).toString('base64'), description, takenOn: this.today,
+      caseId: this.caseId,
+      kind: 'execution',
+      fileName: '缴款凭证.png',
+      contentBase64: makePng(240, 320, 9).toString('base64'),
+      description,
+      takenOn: this.today,
     });
   }
 
   async photos(photos: Photo[]): Promise<void> {
-    const pics = photos.length ? photos : [
-      { fileName: '排气筒.png', base64: makePng(320, 240, 1).toString('base64'), description: '1号排气筒排放状况' },
-      { fileName: '除尘器.png', base64: makePng(320, 240, 2).toString('base64'), description: '布袋除尘器破损情况' },
-    ];
+    const pics = photos.length
+      ? photos
+      : [
+          { fileName: '排气筒.png', base64: makePng(320, 240, 1).toString('base64'), description: '1号排气筒排放状况' },
+          {
+            fileName: '除尘器.png',
+            base64: makePng(320, 240, 2).toString('base64'),
+            description: '布袋除尘器破损情况',
+          },
+        ];
     for (const p of pics) {
       this.step('上传照片');
-      await this.t.call(this.officer, 'evidence.add', { caseId: this.caseId, fileName: p.fileName, contentBase64: p.base64, description: p.description, takenOn: this.today, kind: 'photo' });
+      await this.t.call(this.officer, 'evidence.add', {
+        caseId: this.caseId,
+        fileName: p.fileName,
+        contentBase64: p.base64,
+        description: p.description,
+        takenOn: this.today,
+        kind: 'photo',
+      });
     }
   }
 
@@ -138,12 +186,18 @@ export class CaseRunner {
     const ordinary = closed.state.node === 'closed' && closed.state.procedure.id === 'ordinary';
     if (sheets && ordinary) {
       const main = dossier.volumes.find((v) => v.volume === '正卷') ?? dossier.volumes[0]!;
-      await this.gen('dossier-cover', { fields: { dossierVolume: main.volume, dossierExtent: `共${main.catalog.length}件${main.pages}页` } });
+      await this.gen('dossier-cover', {
+        fields: { dossierVolume: main.volume, dossierExtent: `共${main.catalog.length}件${main.pages}页` },
+      });
       await this.gen('dossier-catalog');
       await this.gen('dossier-remarks');
     }
     const archived = ordinary
-      ? await this.act(this.officer, 'archive', { archivedOn: this.today, retention: '30年', volumes: dossier.volumes.length })
+      ? await this.act(this.officer, 'archive', {
+          archivedOn: this.today,
+          retention: '30年',
+          volumes: dossier.volumes.length,
+        })
       : closed;
     return { caseId: this.caseId, officer: this.officer, head: this.head, closed, dossier, archived };
   }

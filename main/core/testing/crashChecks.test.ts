@@ -70,8 +70,11 @@ describe('crash checks', () => {
     const db = openDatabase(join(dir, databaseFile));
     const later = base.importUsccs[5]!;
     db.prepare(`INSERT INTO enterprises (id, name, uscc, legal_representative, address, county, county_code, industry_code, longitude, latitude,
-      permit_numbers, key_polluter, initials, fingerprint, source, imported_at, search_seq) VALUES (?, '测试企业', ?, '', '', '', '', '', NULL, NULL, '[]', '[]', '', '', ?, NULL, NULL)`)
-      .run(`ent-${later}`, later, base.importFileName);
+      permit_numbers, key_polluter, initials, fingerprint, source, imported_at, search_seq) VALUES (?, '测试企业', ?, '', '', '', '', '', NULL, NULL, '[]', '[]', '', '', ?, NULL, NULL)`).run(
+      `ent-${later}`,
+      later,
+      base.importFileName,
+    );
     db.close();
     const r = await checkDataDir(dir, base, 'import');
     expect(r.violations.join('\n')).toMatch(/1 rows present but not the file's first 1/);

@@ -48,14 +48,18 @@ function referencedHashes(value: unknown, out: Set<string>): void {
 
 function caseViolations(s: Services): string[] {
   const out: string[] = [];
-  const logged = (s.db.prepare('SELECT DISTINCT case_id AS id FROM case_events').all() as Array<{ id: string }>).map((r) => r.id).sort();
+  const logged = (s.db.prepare('SELECT DISTINCT case_id AS id FROM case_events').all() as Array<{ id: string }>)
+    .map((r) => r.id)
+    .sort();
   const projected = (s.db.prepare('SELECT id FROM cases').all() as Array<{ id: string }>).map((r) => r.id).sort();
-  if (!isDeepStrictEqual(logged, projected)) out.push(`cases: ${projected.length} projections for ${logged.length} event logs`);
+  if (!isDeepStrictEqual(logged, projected))
+    out.push(`cases: ${projected.length} projections for ${logged.length} event logs`);
   for (const id of logged) {
     const events = s.cases.log.forCase(id);
     const chain = verifyChain(events);
     if (!chain.valid) out.push(`case ${id}: hash chain broken at event ${chain.brokenAt}`);
-    if (!isDeepStrictEqual(replay(events), s.cases.projection.get(id))) out.push(`case ${id}: projection differs from a replay of its ${events.length} events`);
+    if (!isDeepStrictEqual(replay(events), s.cases.projection.get(id)))
+      out.push(`case ${id}: projection differs from a replay of its ${events.length} events`);
   }
   // The projection rows themselves (list columns too) equal what a rebuild writes: rebuilt inside a savepoint, compared, rolled back.
   const rows = () => s.db.prepare('SELECT * FROM cases ORDER BY id').all();
@@ -74,17 +78,26 @@ function caseViolations(s: Services): string[] {
 function blobViolations(s: Services): { violations: string[]; rows: Set<string> } {
   const out: string[] = [];
   const rows = new Set((s.db.prepare('SELECT hash FROM blobs').all() as Array<{ hash: string }>).map((r) => r.hash));
-  for (const h of rows) if (!s.blobs.has(h)) out.push(`blob ${h.slice(0, 12)}…: recorded but its file is missing or damaged`);
+  for (const h of rows)
+    if (!s.blobs.has(h)) out.push(`blob ${h.slice(0, 12)}…: recorded but its file is missing or damaged`);
   const refs = new Set<string>();
-  for (const r of s.db.prepare('SELECT state FROM cases').all() as Array<{ state: string }>) referencedHashes(JSON.parse(r.state), refs);
-  for (const r of s.db.prepare('SELECT payload FROM case_events').all() as Array<{ payload: string }>) referencedHashes(JSON.parse(r.payload), refs);
-  for (const r of s.db.prepare('SELECT docx_hash, pdf_hash FROM derived_pdfs').all() as Array<{ docx_hash: string; pdf_hash: string }>) {
+  for (const r of s.db.prepare('SELECT state FROM cases').all() as Array<{ state: string }>)
+    referencedHashes(JSON.parse(r.state), refs);
+  for (const r of s.db.prepare('SELECT payload FROM case_events').all() as Array<{ payload: string }>)
+    referencedHashes(JSON.parse(r.payload), refs);
+  for (const r of s.db.prepare('SELECT docx_hash, pdf_hash FROM derived_pdfs').all() as Array<{
+    docx_hash: string;
+    pdf_hash: string;
+  }>) {
     refs.add(r.docx_hash);
     refs.add(r.pdf_hash);
   }
   // Photo thumbnails (derived, like the PDFs), where this version of the schema has them.
   if (s.db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'thumbnails'").get()) {
-    for (const r of s.db.prepare('SELECT source_hash, thumb_hash FROM thumbnails').all() as Array<{ source_hash: string; thumb_hash: string }>) {
+    for (const r of s.db.prepare('SELECT source_hash, thumb_hash FROM thumbnails').all() as Array<{
+      source_hash: string;
+      thumb_hash: string;
+    }>) {
       refs.add(r.source_hash);
       refs.add(r.thumb_hash);
     }
@@ -105,15 +118,34 @@ function numberViolations(s: Services): string[] {
     const m = /〔(\d{4})〕(\d+)号/.exec(n ?? '');
     return m && Number(m[1]) === year ? Number(m[2]) : null;
   };
-  const states = (s.db.prepare('SELECT state FROM cases').all() as Array<{ state: string }>).map((r) => JSON.parse(r.state) as ReturnType<Services['cases']['get']>);
-  for (const q of s.db.prepare('SELECT kind, year, last FROM sequences').all() as Array<{ kind: string; year: number; last: number }>) {
+  const states = (s.db.prepare('SELECT state FROM cases').all() as Array<{ state: string }>).map(
+    (r) => JSON.parse(r.state) as ReturnType<Services['cases']['get']>,
+  );
+  for (const q of s.db.prepare('SELECT kind, year, last FROM sequences').all() as Array<{
+    kind: string;
+    year: number;
+    last: number;
+  }>) {
     const used = new Set<number>();
     for (const st of states) {
-      if (q.kind === 'case') { const n = seqOf(st.number, q.year); if (n !== null) used.add(n); }
-      for (const d of st.documents) if (d.type === q.kind) { const n = seqOf(d.number, q.year); if (n !== null) used.add(n); }
+      if (q.kind === 'case') {
+        const n = seqOf(st.number, q.year);
+        if (n !== null) used.add(n);
+      }
+      for (const d of st.documents)
+        if (d.type === q.kind) {
+          const n = seqOf(d.number, q.year);
+          if (n !== null) used.add(n);
+        }
     }
     const expected = Array.from({ length: q.last }, (_, i) => i + 1);
-    if (!isDeepStrictEqual([...used].sort((a, b) => a - b), expected)) out.push(`numbers ${q.kind} ${q.year}: ${used.size} used for a sequence at ${q.last}`);
+    if (
+      !isDeepStrictEqual(
+        [...used].sort((a, b) => a - b),
+        expected,
+      )
+    )
+      out.push(`numbers ${q.kind} ${q.year}: ${used.size} used for a sequence at ${q.last}`);
   }
   return out;
 }
@@ -132,7 +164,9 @@ export function listFiles(dir: string): string[] {
 }
 
 /** Files a data directory may hold after the operations the harness runs: the database, its WAL, blobs (and what the base had). */
-export const dataFile = new RegExp(`^(${databaseFile.replace('.', '\\.')}(-wal|-shm)?|blobs/[0-9a-f]{2}/[0-9a-f]{62})$`);
+export const dataFile = new RegExp(
+  `^(${databaseFile.replace('.', '\\.')}(-wal|-shm)?|blobs/[0-9a-f]{2}/[0-9a-f]{62})$`,
+);
 
 /**
  * Opens the directory with a fresh core, checks it, redoes the operation (unless `redo` is false:
@@ -145,7 +179,12 @@ export async function checkDataDir(dir: string, base: CrashBase, opName: CrashOp
   try {
     core = await createCore({ ...coreOptionsFor(base), dataDir: dir });
   } catch (e) {
-    return { violations: [`the core does not start: ${e instanceof Error ? e.message : String(e)}`], progress: 'unknown', tempFiles: 0, orphanBlobs: 0 };
+    return {
+      violations: [`the core does not start: ${e instanceof Error ? e.message : String(e)}`],
+      progress: 'unknown',
+      tempFiles: 0,
+      orphanBlobs: 0,
+    };
   }
   let progress = 'unknown';
   let orphanBlobs = 0;
@@ -163,11 +202,16 @@ export async function checkDataDir(dir: string, base: CrashBase, opName: CrashOp
     violations.push(...caseViolations(s), ...numberViolations(s), ...op.check(s, base));
     const blobs = blobViolations(s);
     violations.push(...blobs.violations);
-    orphanBlobs = listFiles(dir).filter((f) => f.startsWith('blobs/') && dataFile.test(f) && !blobs.rows.has(f.slice(6, 8) + f.slice(9))).length;
+    orphanBlobs = listFiles(dir).filter(
+      (f) => f.startsWith('blobs/') && dataFile.test(f) && !blobs.rows.has(f.slice(6, 8) + f.slice(9)),
+    ).length;
     if (redo) {
       try {
         await op.run({ call, token, base });
-        violations.push(...op.incomplete(s, base).map((v) => `redo: ${v}`), ...caseViolations(s).map((v) => `after the redo: ${v}`));
+        violations.push(
+          ...op.incomplete(s, base).map((v) => `redo: ${v}`),
+          ...caseViolations(s).map((v) => `after the redo: ${v}`),
+        );
       } catch (e) {
         violations.push(`redo failed: ${e instanceof Error ? e.message : String(e)}`);
       }
@@ -175,7 +219,7 @@ export async function checkDataDir(dir: string, base: CrashBase, opName: CrashOp
       violations.push(...op.incomplete(s, base));
     }
   } catch (e) {
-    violations.push(`check failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+    violations.push(`check failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
   } finally {
     await core.close();
   }

@@ -12,7 +12,8 @@ import { callerFor } from './testCore.js';
 import { coreOptionsFor, crashOps, loginHead, type CrashBase, type CrashOpName } from './crashOps.js';
 
 const [dir, opName, baseFile] = process.argv.slice(2);
-if (!dir || !opName || !baseFile || !(opName in crashOps)) throw new Error('usage: crashChild DATA_DIR OPERATION BASE_JSON');
+if (!dir || !opName || !baseFile || !(opName in crashOps))
+  throw new Error('usage: crashChild DATA_DIR OPERATION BASE_JSON');
 const base = JSON.parse(readFileSync(baseFile, 'utf8')) as CrashBase;
 const core = await createCore({ ...coreOptionsFor(base), dataDir: dir });
 const call = callerFor(core);

@@ -86,12 +86,20 @@ export async function prepareBase(work: string, engine: CrashBase['engine'], imp
     await t.call(r.head, 'settings.setSeal', { pngBase64: makeSealPng(300).toString('base64') });
     const state = t.core.services.cases.get(r.caseId);
     const inFile = new Set(rows.map((row) => row[1]!));
-    const all = (t.core.services.db.prepare('SELECT uscc FROM enterprises').all() as Array<{ uscc: string }>).map((e) => e.uscc);
+    const all = (t.core.services.db.prepare('SELECT uscc FROM enterprises').all() as Array<{ uscc: string }>).map(
+      (e) => e.uscc,
+    );
     base = {
-      ...skeleton, caseId: r.caseId, importFile, importFileName: '企业名录（崩溃测试）.csv', importUsccs: rows.map((row) => row[1]!),
+      ...skeleton,
+      caseId: r.caseId,
+      importFile,
+      importFileName: '企业名录（崩溃测试）.csv',
+      importUsccs: rows.map((row) => row[1]!),
       enterprisesOutsideFile: all.filter((u) => !inFile.has(u)).length,
       inspectionVersions: state.documents.filter((d) => d.type === 'inspection-record').length,
-      evidenceBefore: state.evidence.length, photosPerRun: 3, otherFiles: [],
+      evidenceBefore: state.evidence.length,
+      photosPerRun: 3,
+      otherFiles: [],
     };
   } finally {
     await t.core.close();
@@ -113,8 +121,18 @@ const median = (xs: readonly number[]): number => {
   return s[Math.floor(s.length / 2)]!;
 };
 
-interface Task { op: CrashOpName; control: boolean; delayMs?: number }
-interface Launched { task: Task; dir: string; go(): void; abort: AbortController; done: Promise<KillableRun> }
+interface Task {
+  op: CrashOpName;
+  control: boolean;
+  delayMs?: number;
+}
+interface Launched {
+  task: Task;
+  dir: string;
+  go(): void;
+  abort: AbortController;
+  done: Promise<KillableRun>;
+}
 
 export async function runCrashPoints(o: CrashOptions): Promise<CrashRun> {
   const work = mkdtempSync(join(tmpdir(), 'anjuan-crash-points-'));
@@ -137,7 +155,10 @@ export async function runCrashPoints(o: CrashOptions): Promise<CrashRun> {
     const controlViolations: string[] = [];
     const points: KillPoint[] = [];
     // First each operation uninterrupted (its duration), then the kills, whose delays need it.
-    const tasks: Task[] = [...ops.map((op) => ({ op, control: true })), ...ops.flatMap((op) => Array.from({ length: o.killsPerOp }, () => ({ op, control: false })))];
+    const tasks: Task[] = [
+      ...ops.map((op) => ({ op, control: true })),
+      ...ops.flatMap((op) => Array.from({ length: o.killsPerOp }, () => ({ op, control: false }))),
+    ];
     const fractions = new Map(ops.map((op) => [op, killFractions(rnd, o.killsPerOp)]));
     let n = 0;
     const launch = (task: Task): Launched => {
@@ -145,9 +166,19 @@ export async function runCrashPoints(o: CrashOptions): Promise<CrashRun> {
       const dir = join(work, `run-${n++}`);
       cpSync(base.dataDir, dir, { recursive: true });
       let go = (): void => undefined;
-      const gate = new Promise<void>((resolve) => { go = resolve; });
+      const gate = new Promise<void>((resolve) => {
+        go = resolve;
+      });
       const abort = new AbortController();
-      const done = runKillable({ script: bundle.script, args: [dir, task.op, baseFile], env, gate, signal: abort.signal, killAfterReadyMs: task.delayMs, timeoutMs: 600_000 });
+      const done = runKillable({
+        script: bundle.script,
+        args: [dir, task.op, baseFile],
+        env,
+        gate,
+        signal: abort.signal,
+        killAfterReadyMs: task.delayMs,
+        timeoutMs: 600_000,
+      });
       // Awaited below; a failure of a worker never awaited (an earlier error) must not go unhandled.
       done.catch(() => undefined);
       return { task, dir, go, abort, done };
@@ -159,24 +190,30 @@ export async function runCrashPoints(o: CrashOptions): Promise<CrashRun> {
       cur.go();
       const run = await cur.done;
       const { task } = cur;
-      if (!run.lines.includes('ready')) throw new Error(`${task.op}: the child never started the operation: ${run.stderr.slice(-2000)}`);
-      if (task.control && (run.code !== 0 || run.readyToDoneMs === null)) throw new Error(`${task.op} did not run to its end: ${run.stderr.slice(-2000)}`);
+      if (!run.lines.includes('ready'))
+        throw new Error(`${task.op}: the child never started the operation: ${run.stderr.slice(-2000)}`);
+      if (task.control && (run.code !== 0 || run.readyToDoneMs === null))
+        throw new Error(`${task.op} did not run to its end: ${run.stderr.slice(-2000)}`);
       if (run.readyToDoneMs !== null) {
-        observed.set(task.op, [...observed.get(task.op) ?? [], run.readyToDoneMs]);
+        observed.set(task.op, [...(observed.get(task.op) ?? []), run.readyToDoneMs]);
         durations[task.op] = median(observed.get(task.op)!);
       }
       pending = i + 1 < tasks.length ? launch(tasks[i + 1]!) : null;
       if (task.control) {
         const control = await checkDataDir(cur.dir, base, task.op, false);
         controlViolations.push(...control.violations.map((v) => `${task.op} (uninterrupted): ${v}`));
-        log(`# ${task.op}: ${Math.round(durations[task.op])} ms uninterrupted${control.violations.length ? ` — ${control.violations.join('; ')}` : ''}`);
+        log(
+          `# ${task.op}: ${Math.round(durations[task.op])} ms uninterrupted${control.violations.length ? ` — ${control.violations.join('; ')}` : ''}`,
+        );
       } else {
         const midOperation = run.killed && !run.lines.some((l) => l.startsWith('done'));
         const check = await checkDataDir(cur.dir, base, task.op);
         // A child that ended by itself with an error is a failure of the operation, not a crash point.
         if (!run.killed && run.code !== 0) check.violations.push(`the child failed: ${run.stderr.slice(-500)}`);
         points.push({ op: task.op, delayMs: task.delayMs!, midOperation, ...check });
-        log(`# ${task.op} kill at ${task.delayMs} ms: ${check.progress}${midOperation ? '' : ' (after done)'}${check.violations.length ? ` — ${check.violations.join('; ')}` : ''}`);
+        log(
+          `# ${task.op} kill at ${task.delayMs} ms: ${check.progress}${midOperation ? '' : ' (after done)'}${check.violations.length ? ` — ${check.violations.join('; ')}` : ''}`,
+        );
       }
       rmSync(cur.dir, { recursive: true, force: true });
     }
@@ -204,9 +241,12 @@ export function summarise(run: CrashRun): string[] {
     }
     const where = [...counts].map(([k, v]) => `${v} ${k}`).join(', ');
     const v = ps.reduce((a, p) => a + p.violations.length, 0);
-    return `${op}: ${ps.length} kills over ${Math.round(run.durations[op])} ms (${ps.filter((p) => p.midOperation).length} mid-operation): ${where}; `
-      + `${ps.reduce((a, p) => a + p.tempFiles, 0)} temp files left (removed by the start-up sweep), ${ps.reduce((a, p) => a + p.orphanBlobs, 0)} orphan blobs; ${v} violations`;
+    return (
+      `${op}: ${ps.length} kills over ${Math.round(run.durations[op])} ms (${ps.filter((p) => p.midOperation).length} mid-operation): ${where}; ` +
+      `${ps.reduce((a, p) => a + p.tempFiles, 0)} temp files left (removed by the start-up sweep), ${ps.reduce((a, p) => a + p.orphanBlobs, 0)} orphan blobs; ${v} violations`
+    );
   });
 }
 
-export const violationCount = (run: CrashRun): number => run.controlViolations.length + run.points.reduce((a, p) => a + p.violations.length, 0);
+export const violationCount = (run: CrashRun): number =>
+  run.controlViolations.length + run.points.reduce((a, p) => a + p.violations.length, 0);

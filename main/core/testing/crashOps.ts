@@ -41,7 +41,11 @@ export interface CrashBase {
 
 export type Call = ReturnType<typeof callerFor>;
 /** `token`: the head's session — a head may do all four operations, and one login (scrypt) per process is enough. */
-export interface OpContext { call: Call; token: string; base: CrashBase }
+export interface OpContext {
+  call: Call;
+  token: string;
+  base: CrashBase;
+}
 
 /** The core options of every core the harness opens on a copy of the base (the child's and the checker's). */
 export function coreOptionsFor(base: CrashBase): Omit<CoreOptions, 'dataDir'> {
@@ -64,8 +68,14 @@ export function noisePng(width: number, height: number, seed: number): Buffer {
   const ihdr = Buffer.alloc(13);
   ihdr.writeUInt32BE(width, 0);
   ihdr.writeUInt32BE(height, 4);
-  ihdr[8] = 8; ihdr[9] = 2;
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw, { level: 1 })), chunk('IEND', Buffer.alloc(0))]);
+  ihdr[8] = 8;
+  ihdr[9] = 2;
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(raw, { level: 1 })),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 export interface CrashOp {
@@ -80,7 +90,8 @@ export interface CrashOp {
   incomplete(s: Services, base: CrashBase): string[];
 }
 
-const inspections = (s: Services, base: CrashBase) => s.cases.get(base.caseId).documents.filter((d) => d.type === 'inspection-record');
+const inspections = (s: Services, base: CrashBase) =>
+  s.cases.get(base.caseId).documents.filter((d) => d.type === 'inspection-record');
 
 /** 现场检查笔录: generated (a new version with its own text), converted to PDF, 定稿 (sealed, hashed, filed). */
 const documents: CrashOp = {
@@ -92,7 +103,10 @@ const documents: CrashOp = {
     const fields = sampleFields(tpl, { today: base.today });
     fields.inspectionFindings = `${fields.inspectionFindings}（第${versions.length + 1}稿）`;
     const doc = await call(token, 'documents.generate', {
-      caseId: base.caseId, type: 'inspection-record', fields, ...(versions.at(-1)?.finalised ? { correctionReason: '补记检查情况' } : {}),
+      caseId: base.caseId,
+      type: 'inspection-record',
+      fields,
+      ...(versions.at(-1)?.finalised ? { correctionReason: '补记检查情况' } : {}),
     });
     await call(token, 'documents.pdf', { caseId: base.caseId, documentId: doc.id });
     await call(token, 'documents.finalise', { caseId: base.caseId, documentId: doc.id });
@@ -108,41 +122,59 @@ const documents: CrashOp = {
   check(s, base) {
     const docs = inspections(s, base);
     const out: string[] = [];
-    if (docs.length > base.inspectionVersions + 1) out.push(`documents: ${docs.length - base.inspectionVersions} new versions after one generation`);
-    docs.forEach((d, i) => { if (d.version !== i + 1) out.push(`documents: version ${d.version} at place ${i + 1}`); });
+    if (docs.length > base.inspectionVersions + 1)
+      out.push(`documents: ${docs.length - base.inspectionVersions} new versions after one generation`);
+    docs.forEach((d, i) => {
+      if (d.version !== i + 1) out.push(`documents: version ${d.version} at place ${i + 1}`);
+    });
     return out;
   },
   incomplete(s, base) {
     const latest = inspections(s, base).at(-1);
-    return latest && latest.version > base.inspectionVersions && latest.finalised ? [] : ['documents: the redone 现场检查笔录 is not finalised'];
+    return latest && latest.version > base.inspectionVersions && latest.finalised
+      ? []
+      : ['documents: the redone 现场检查笔录 is not finalised'];
   },
 };
 
 const fileUsccs = (s: Services, base: CrashBase): Set<string> =>
-  new Set((s.db.prepare('SELECT uscc FROM enterprises WHERE source = ?').all(base.importFileName) as Array<{ uscc: string }>).map((r) => r.uscc));
+  new Set(
+    (
+      s.db.prepare('SELECT uscc FROM enterprises WHERE source = ?').all(base.importFileName) as Array<{ uscc: string }>
+    ).map((r) => r.uscc),
+  );
 
 /** enterprises.import of the provincial file (uploaded, as the UI sends it). */
 const enterpriseImport: CrashOp = {
   name: 'import',
   async run({ call, token, base }) {
     const contentBase64 = readFileSync(base.importFile).toString('base64');
-    const reply = await call(token, 'enterprises.import', { fileName: base.importFileName, contentBase64 }) as unknown;
+    const reply = (await call(token, 'enterprises.import', {
+      fileName: base.importFileName,
+      contentBase64,
+    })) as unknown;
     await untilImported(call, token, reply);
   },
   progress(s, base) {
     const k = fileUsccs(s, base).size;
-    return k === 0 ? 'none imported' : k === base.importUsccs.length ? 'all imported' : `partly imported: ${k} of ${base.importUsccs.length}`;
+    return k === 0
+      ? 'none imported'
+      : k === base.importUsccs.length
+        ? 'all imported'
+        : `partly imported: ${k} of ${base.importUsccs.length}`;
   },
   check(s, base) {
     const out: string[] = [];
     const present = fileUsccs(s, base);
     // Batches commit in file order (api/enterpriseImport.ts): what is there is the file's first rows, never a scatter.
     const prefix = base.importUsccs.slice(0, present.size);
-    if (!prefix.every((u) => present.has(u))) out.push(`import: ${present.size} rows present but not the file's first ${present.size}`);
+    if (!prefix.every((u) => present.has(u)))
+      out.push(`import: ${present.size} rows present but not the file's first ${present.size}`);
     const inFile = new Set(base.importUsccs);
     const all = (s.db.prepare('SELECT uscc FROM enterprises').all() as Array<{ uscc: string }>).map((r) => r.uscc);
     const others = all.filter((u) => !inFile.has(u)).length;
-    if (others !== base.enterprisesOutsideFile) out.push(`import: ${others} enterprises outside the file, expected ${base.enterprisesOutsideFile}`);
+    if (others !== base.enterprisesOutsideFile)
+      out.push(`import: ${others} enterprises outside the file, expected ${base.enterprisesOutsideFile}`);
     const indexed = (s.db.prepare('SELECT COUNT(*) AS n FROM enterprises_fts').get() as { n: number }).n;
     if (indexed !== all.length) out.push(`import: search index holds ${indexed} rows for ${all.length} enterprises`);
     return out;
@@ -160,7 +192,11 @@ const enterpriseImport: CrashOp = {
 async function untilImported(call: Call, token: string, reply: unknown): Promise<void> {
   const jobId = (reply as { jobId?: unknown } | null)?.jobId;
   if (typeof jobId !== 'string') return;
-  const get = call as unknown as (t: string, op: string, input: unknown) => Promise<{ state: string; error?: { message: string } | null }>;
+  const get = call as unknown as (
+    t: string,
+    op: string,
+    input: unknown,
+  ) => Promise<{ state: string; error?: { message: string } | null }>;
   for (;;) {
     const job = await get(token, 'jobs.get', { jobId });
     if (job.state === 'done') return;
@@ -175,7 +211,11 @@ const evidence: CrashOp = {
   async run({ call, token, base }) {
     for (let i = 0; i < base.photosPerRun; i++) {
       await call(token, 'evidence.add', {
-        caseId: base.caseId, kind: 'photo', fileName: `现场照片${i + 1}.png`, description: `现场照片 ${i + 1}`, takenOn: base.today,
+        caseId: base.caseId,
+        kind: 'photo',
+        fileName: `现场照片${i + 1}.png`,
+        description: `现场照片 ${i + 1}`,
+        takenOn: base.today,
         contentBase64: noisePng(480, 360, 100 + i).toString('base64'),
       });
     }
@@ -183,7 +223,9 @@ const evidence: CrashOp = {
   progress(s, base) {
     return `${s.cases.get(base.caseId).evidence.length - base.evidenceBefore} of ${base.photosPerRun} photos added`;
   },
-  check() { return []; },
+  check() {
+    return [];
+  },
   incomplete(s, base) {
     const added = s.cases.get(base.caseId).evidence.length - base.evidenceBefore;
     return added >= base.photosPerRun ? [] : [`evidence: ${added} photos after the redo`];
@@ -201,10 +243,14 @@ const dossier: CrashOp = {
     const pdfs = (s.db.prepare('SELECT COUNT(*) AS n FROM derived_pdfs').get() as { n: number }).n;
     return pdfs ? 'not built (some PDFs made)' : 'not built';
   },
-  check() { return []; },
+  check() {
+    return [];
+  },
   incomplete(s, base) {
     const d = s.cases.get(base.caseId).dossier;
-    return d && d.volumes?.every((v) => s.blobs.has(v.pdfHash)) !== false && s.blobs.has(d.pdfHash) ? [] : ['dossier: no bound dossier after the redo'];
+    return d && d.volumes?.every((v) => s.blobs.has(v.pdfHash)) !== false && s.blobs.has(d.pdfHash)
+      ? []
+      : ['dossier: no bound dossier after the redo'];
   },
 };
 

@@ -19,11 +19,20 @@ const ents = (await call(officer, 'enterprises.search', { query: '', limit: 50 }
 const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 for (let i = 0; ; i++) {
   const v = await call(officer, 'cases.open', {
-    enterpriseId: ents[i % ents.length]!.id, violationId: 'water-over-standard-discharge', officerIds: ['off-01', 'off-02'],
-    discoveredOn: today, filedOn: today, source: '投诉举报', summary: `崩溃测试案件 ${i}`, requestId: `crash-${process.pid}-${i}`,
+    enterpriseId: ents[i % ents.length]!.id,
+    violationId: 'water-over-standard-discharge',
+    officerIds: ['off-01', 'off-02'],
+    discoveredOn: today,
+    filedOn: today,
+    source: '投诉举报',
+    summary: `崩溃测试案件 ${i}`,
+    requestId: `crash-${process.pid}-${i}`,
   });
   await call(officer, 'evidence.add', {
-    caseId: v.state.id, fileName: 'p.png', description: `照片 ${i}`, takenOn: today,
+    caseId: v.state.id,
+    fileName: 'p.png',
+    description: `照片 ${i}`,
+    takenOn: today,
     contentBase64: makePng(8, 8, i % 3).toString('base64'),
   });
   if (i === 5) console.log('ready');

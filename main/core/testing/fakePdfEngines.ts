@@ -37,17 +37,24 @@ export function fakePdfEngines(available: PdfEngineName[]): FakeEngines {
     detect: async () => [...available],
     async create(preference) {
       const name = preference === 'auto' ? available[0] : preference;
-      if (!name || !available.includes(name)) throw new AppError('PDF_ENGINE_UNAVAILABLE', `本机没有 ${preference} 引擎（测试）`, { engine: preference });
+      if (!name || !available.includes(name))
+        throw new AppError('PDF_ENGINE_UNAVAILABLE', `本机没有 ${preference} 引擎（测试）`, { engine: preference });
       log.push(`start ${name}`);
       return engine(name);
     },
   };
   return {
-    factory, log,
+    factory,
+    log,
     hold() {
       let release = (): void => undefined;
-      gate = new Promise<void>((resolve) => { release = resolve; });
-      return () => { gate = null; release(); };
+      gate = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      return () => {
+        gate = null;
+        release();
+      };
     },
   };
 }

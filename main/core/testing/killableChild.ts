@@ -51,7 +51,10 @@ export function runKillable(o: KillableOptions): Promise<KillableRun> {
     const script = isAbsolute(o.script) ? o.script : join(appRoot(), o.script);
     const loader = script.endsWith('.ts') ? ['--import', 'tsx'] : [];
     const child = spawn(process.execPath, [...loader, script, ...o.args], {
-      stdio: [o.gate ? 'pipe' : 'ignore', 'pipe', 'pipe'], cwd: appRoot(), env: o.env ?? process.env, detached: true,
+      stdio: [o.gate ? 'pipe' : 'ignore', 'pipe', 'pipe'],
+      cwd: appRoot(),
+      env: o.env ?? process.env,
+      detached: true,
     });
     const lines: string[] = [];
     let partial = '';
@@ -68,11 +71,16 @@ export function runKillable(o: KillableOptions): Promise<KillableRun> {
         /* already gone */
       }
     };
-    const timeout = setTimeout(() => { killGroup(); reject(new Error(`worker ${o.script} timed out: ${stderr.slice(-2000)}`)); }, o.timeoutMs ?? 120_000);
+    const timeout = setTimeout(() => {
+      killGroup();
+      reject(new Error(`worker ${o.script} timed out: ${stderr.slice(-2000)}`));
+    }, o.timeoutMs ?? 120_000);
     o.signal?.addEventListener('abort', killGroup, { once: true });
     // A worker gone before its `go` (it failed to start) must not make the write fail loudly.
     child.stdin?.on('error', () => undefined);
-    child.stderr!.on('data', (d: Buffer) => { stderr += d.toString(); });
+    child.stderr!.on('data', (d: Buffer) => {
+      stderr += d.toString();
+    });
     child.stdout!.on('data', (d: Buffer) => {
       const parts = (partial + d.toString()).split('\n');
       partial = parts.pop()!;
@@ -86,7 +94,10 @@ export function runKillable(o: KillableOptions): Promise<KillableRun> {
         if (line.startsWith('done') && doneAt === null) doneAt = performance.now();
       }
     });
-    child.on('error', (e) => { clearTimeout(timeout); reject(e); });
+    child.on('error', (e) => {
+      clearTimeout(timeout);
+      reject(e);
+    });
     child.on('close', (code, signal) => {
       clearTimeout(timeout);
       o.signal?.removeEventListener('abort', killGroup);
@@ -98,14 +109,20 @@ export function runKillable(o: KillableOptions): Promise<KillableRun> {
         /* the group is empty */
       }
       resolve({
-        killed: killed && signal === 'SIGKILL', code, lines, stderr,
+        killed: killed && signal === 'SIGKILL',
+        code,
+        lines,
+        stderr,
         readyToDoneMs: readyAt !== null && doneAt !== null ? doneAt - readyAt : null,
       });
     });
   });
 }
 
-export interface Bundle { script: string; remove(): void }
+export interface Bundle {
+  script: string;
+  remove(): void;
+}
 
 /**
  * Bundles a worker's own sources (path relative to the application root) into one file in a folder
@@ -121,7 +138,15 @@ export async function bundleWorker(entry: string): Promise<Bundle> {
   const script = join(dir, 'worker.mjs');
   try {
     await build({
-      entryPoints: [entry], outfile: script, absWorkingDir: appRoot(), bundle: true, packages: 'external', platform: 'node', target: 'node20', format: 'esm', logLevel: 'warning',
+      entryPoints: [entry],
+      outfile: script,
+      absWorkingDir: appRoot(),
+      bundle: true,
+      packages: 'external',
+      platform: 'node',
+      target: 'node20',
+      format: 'esm',
+      logLevel: 'warning',
       // ESM bundles still load CommonJS dependencies with require().
       banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
     });

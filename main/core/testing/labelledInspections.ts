@@ -18,7 +18,8 @@ import { loadLawData } from '../lawResources.js';
 export const preCodeDate = '2026-08-14';
 
 const read = (name: string): LabelledInspection[] =>
-  (JSON.parse(readFileSync(join(import.meta.dirname, 'fixtures', name), 'utf8')) as { items: LabelledInspection[] }).items;
+  (JSON.parse(readFileSync(join(import.meta.dirname, 'fixtures', name), 'utf8')) as { items: LabelledInspection[] })
+    .items;
 
 export interface InspectionSets {
   labelled: LabelledInspection[];
@@ -32,13 +33,17 @@ export interface InspectionSets {
 export function labelledInspections(): InspectionSets {
   const dated = (items: LabelledInspection[]) => items.map((i) => ({ ...i, date: i.date ?? preCodeDate }));
   return {
-    labelled: dated(read('labelled-inspections.json')), heldOut: dated(read('heldout-inspections.json')),
-    codeEraTraining: [...read('code-era-training.json'), ...read('code-era-inspections.json')], codeEra: read('code-era-heldout.json'),
+    labelled: dated(read('labelled-inspections.json')),
+    heldOut: dated(read('heldout-inspections.json')),
+    codeEraTraining: [...read('code-era-training.json'), ...read('code-era-inspections.json')],
+    codeEra: read('code-era-heldout.json'),
   };
 }
 
 /** Ranks each description among the types resting on the law of its date, as recommend.violations does. */
-export function standingEntries(entries: readonly BenchmarkEntry[]): (item: LabelledInspection) => readonly BenchmarkEntry[] {
+export function standingEntries(
+  entries: readonly BenchmarkEntry[],
+): (item: LabelledInspection) => readonly BenchmarkEntry[] {
   const data = loadLawData();
   const index = { types: entries, map: data.articleMap, periods: data };
   const byDate = new Map<string, BenchmarkEntry[]>();

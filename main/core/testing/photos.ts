@@ -18,14 +18,17 @@ export async function makeJpeg(width = 4000, height = 3000, quality = 88): Promi
       raw[o + 2] = (((x + y) * 100) / (width + height) + 60 + grain) | 0;
     }
   }
-  return sharp(raw, { raw: { width, height, channels: 3 } }).jpeg({ quality }).toBuffer();
+  return sharp(raw, { raw: { width, height, channels: 3 } })
+    .jpeg({ quality })
+    .toBuffer();
 }
 
 /** The same JPEG with a comment (COM) segment naming `n`: a different file of the same picture. */
 export function varyJpeg(jpeg: Buffer, n: number): Buffer {
   const text = Buffer.from(`anjuan test photo ${n}`, 'ascii');
   const com = Buffer.alloc(4);
-  com[0] = 0xff; com[1] = 0xfe;
+  com[0] = 0xff;
+  com[1] = 0xfe;
   com.writeUInt16BE(text.length + 2, 2);
   return Buffer.concat([jpeg.subarray(0, 2), com, text, jpeg.subarray(2)]);
 }

@@ -20,75 +20,210 @@ export const loadDefinition = (file: string): ProcedureDefinition =>
 export const ordinary = loadDefinition('ordinary.v1.json');
 export const ordinaryV2 = loadDefinition('ordinary.v2.json');
 export const allDefinitions: ReadonlyMap<string, ProcedureDefinition> = new Map(
-  ['ordinary.v1.json', 'ordinary.v2.json', 'summary.v1.json', 'correction.v1.json', 'seizure.v1.json', 'dailyPenalty.v1.json',
-    'productionRestriction.v1.json', 'referral.v1.json', 'preservation.v1.json',
+  [
+    'ordinary.v1.json',
+    'ordinary.v2.json',
+    'summary.v1.json',
+    'correction.v1.json',
+    'seizure.v1.json',
+    'dailyPenalty.v1.json',
+    'productionRestriction.v1.json',
+    'referral.v1.json',
+    'preservation.v1.json',
     // In force from 2026-08-15 (the 生态环境法典): a track started from that day follows them.
-    'seizure.v2.json', 'dailyPenalty.v2.json', 'productionRestriction.v2.json', 'referral.v2.json']
-    .map((f) => loadDefinition(f)).map((d) => [`${d.id}@${d.version}`, d]));
+    'seizure.v2.json',
+    'dailyPenalty.v2.json',
+    'productionRestriction.v2.json',
+    'referral.v2.json',
+  ]
+    .map((f) => loadDefinition(f))
+    .map((d) => [`${d.id}@${d.version}`, d]),
+);
 
-export const calendar = new WorkingCalendar([2025, 2026].map((y) =>
-  JSON.parse(readFileSync(join(resourcesDir(), 'calendars', `cn-${y}.json`), 'utf8')) as CalendarYear));
+export const calendar = new WorkingCalendar(
+  [2025, 2026].map(
+    (y) => JSON.parse(readFileSync(join(resourcesDir(), 'calendars', `cn-${y}.json`), 'utf8')) as CalendarYear,
+  ),
+);
 
 export function reviewCtx(today: string, over: Partial<ReviewContext> = {}): ReviewContext {
   return {
-    today, calendar, hearingThreshold: { organisationYuan: 50000, citizenYuan: 5000 },
+    today,
+    calendar,
+    hearingThreshold: { organisationYuan: 50000, citizenYuan: 5000 },
     thresholds: { legalReviewFineYuan: 500000, collectiveDiscussionFineYuan: 500000 },
     numberedTypes: new Set(['filing-approval', 'penalty-notice', 'penalty-decision']),
-    documentName: (t) => `《${t}》`, ...over,
+    documentName: (t) => `《${t}》`,
+    ...over,
   };
 }
 
-export function evalCtx(today: string, roles: Role[] = ['officer'], over: Partial<ReviewContext> = {}): EvaluationContext {
+export function evalCtx(
+  today: string,
+  roles: Role[] = ['officer'],
+  over: Partial<ReviewContext> = {},
+): EvaluationContext {
   return { today, calendar, roles, review: reviewCtx(today, over), procedures: allDefinitions };
 }
 
 let n = 0;
 export function event(state: CaseState | null, body: CaseEventBody, at = '2026-03-02T02:00:00.000Z'): CaseEvent {
   n++;
-  return { ...body, id: `e${n}`, caseId: state?.id ?? 'case-1', seq: (state?.version ?? 0) + 1, actorId: 'u', actorName: '测试', device: 'd', hlc: String(n), at, prevHash: '', hash: `h${n}` } as CaseEvent;
+  return {
+    ...body,
+    id: `e${n}`,
+    caseId: state?.id ?? 'case-1',
+    seq: (state?.version ?? 0) + 1,
+    actorId: 'u',
+    actorName: '测试',
+    device: 'd',
+    hlc: String(n),
+    at,
+    prevHash: '',
+    hash: `h${n}`,
+  } as CaseEvent;
 }
 
-export function openedCase(filedOn = '2026-03-02', def: ProcedureDefinition = ordinary, over: Partial<{ partyKind: CaseState['partyKind']; band: CaseState['violation']['band'] }> = {}): CaseState {
-  return applyEvent(null, event(null, {
-    type: 'case.opened',
-    payload: {
-      number: '测立字〔2026〕1号', bureauId: 'b', procedure: { id: def.id, version: def.version }, startNode: def.start,
-      party: { enterpriseId: 'e', name: '天柱某某砂石有限公司', uscc: '91522627MA6DLX3K0A', legalRepresentative: '王某', address: '天柱县' },
-      violation: { id: 'air', name: '超标排放大气污染物', breached: [], penaltyArticle: { law: '《大气污染防治法》', article: '第九十九条' }, band: over.band ?? { kind: 'range', min: 100000, max: 1000000 }, penaltyText: '' },
-      officers: [
-        { id: 'o1', name: '张伟', certificateNo: 'A1', certificateValidUntil: '2029-12-31' },
-        { id: 'o2', name: '李娜', certificateNo: 'A2', certificateValidUntil: '2029-12-31' },
-      ],
-      source: '现场检查', summary: '', discoveredOn: filedOn, filedOn, partyKind: over.partyKind ?? 'organisation', violationOn: null, continuing: false,
-    },
-  }));
+export function openedCase(
+  filedOn = '2026-03-02',
+  def: ProcedureDefinition = ordinary,
+  over: Partial<{ partyKind: CaseState['partyKind']; band: CaseState['violation']['band'] }> = {},
+): CaseState {
+  return applyEvent(
+    null,
+    event(null, {
+      type: 'case.opened',
+      payload: {
+        number: '测立字〔2026〕1号',
+        bureauId: 'b',
+        procedure: { id: def.id, version: def.version },
+        startNode: def.start,
+        party: {
+          enterpriseId: 'e',
+          name: '天柱某某砂石有限公司',
+          uscc: '91522627MA6DLX3K0A',
+          legalRepresentative: '王某',
+          address: '天柱县',
+        },
+        violation: {
+          id: 'air',
+          name: '超标排放大气污染物',
+          breached: [],
+          penaltyArticle: { law: '《大气污染防治法》', article: '第九十九条' },
+          band: over.band ?? { kind: 'range', min: 100000, max: 1000000 },
+          penaltyText: '',
+        },
+        officers: [
+          { id: 'o1', name: '张伟', certificateNo: 'A1', certificateValidUntil: '2029-12-31' },
+          { id: 'o2', name: '李娜', certificateNo: 'A2', certificateValidUntil: '2029-12-31' },
+        ],
+        source: '现场检查',
+        summary: '',
+        discoveredOn: filedOn,
+        filedOn,
+        partyKind: over.partyKind ?? 'organisation',
+        violationOn: null,
+        continuing: false,
+      },
+    }),
+  );
 }
 
-export function withDocument(s: CaseState, type: string, fields: Record<string, string> = {}, number: string | null = null): CaseState {
-  return applyEvent(s, event(s, { type: 'document.generated', payload: { id: `d-${type}-${s.version}`, type, name: type, number, version: 1, docxHash: 'x', templateVersion: '1', generatedAt: '', generatedBy: '', fields } }));
+export function withDocument(
+  s: CaseState,
+  type: string,
+  fields: Record<string, string> = {},
+  number: string | null = null,
+): CaseState {
+  return applyEvent(
+    s,
+    event(s, {
+      type: 'document.generated',
+      payload: {
+        id: `d-${type}-${s.version}`,
+        type,
+        name: type,
+        number,
+        version: 1,
+        docxHash: 'x',
+        templateVersion: '1',
+        generatedAt: '',
+        generatedBy: '',
+        fields,
+      },
+    }),
+  );
 }
 
 export function withPhoto(s: CaseState): CaseState {
-  return applyEvent(s, event(s, { type: 'evidence.added', payload: { id: `p${s.version}`, kind: 'photo', fileName: 'a.png', mimeType: 'image/png', hash: 'x', size: 1, description: '排放口', takenOn: s.filedOn, addedAt: '', addedBy: '' } }));
+  return applyEvent(
+    s,
+    event(s, {
+      type: 'evidence.added',
+      payload: {
+        id: `p${s.version}`,
+        kind: 'photo',
+        fileName: 'a.png',
+        mimeType: 'image/png',
+        hash: 'x',
+        size: 1,
+        description: '排放口',
+        takenOn: s.filedOn,
+        addedAt: '',
+        addedBy: '',
+      },
+    }),
+  );
 }
 
 /** Starts the version of a track in force on `on`, as the core would (cases.startTrack). */
 export function startTrack(s: CaseState, procedure: string, on = s.filedOn): CaseState {
   const def = versionInForce(allDefinitions.values(), procedure, on)!;
   const k = s.tracks.filter((t) => t.procedure.id === procedure).length + 1;
-  return applyEvent(s, event(s, { type: 'track.started', payload: { trackId: `${procedure}-${k}`, procedure: { id: def.id, version: def.version }, name: def.name, startNode: def.start, on } }));
+  return applyEvent(
+    s,
+    event(s, {
+      type: 'track.started',
+      payload: {
+        trackId: `${procedure}-${k}`,
+        procedure: { id: def.id, version: def.version },
+        name: def.name,
+        startNode: def.start,
+        on,
+      },
+    }),
+  );
 }
 
 /** Performs an action as the core would (target resolved by the engine), without checking whether it is allowed. */
-export function act(s: CaseState, action: string, data: Record<string, unknown> = {}, on = s.filedOn, track = mainTrackId): CaseState {
+export function act(
+  s: CaseState,
+  action: string,
+  data: Record<string, unknown> = {},
+  on = s.filedOn,
+  track = mainTrackId,
+): CaseState {
   const t = trackOf(s, track, allDefinitions);
   const a = t.def.actions.find((x) => x.id === action);
   if (!a) throw new Error(`no action ${action} in ${t.def.id}`);
   const full = deriveActionData(a, s, track, data, t.def.dailyCount);
   const to = targetOf(a, s, evalCtx(on), full, track, t.returnTo);
   const terminal = to ? Boolean(nodeOf(t.def, to).terminal) : false;
-  return applyEvent(s, event(s, { type: 'action.performed', payload: {
-    action, from: t.node, to, approval: Boolean(a.approval), sendBack: Boolean(a.sendBack), data: full, on,
-    ...(track !== mainTrackId ? { track } : {}), ...(terminal ? { terminal } : {}),
-  } }));
+  return applyEvent(
+    s,
+    event(s, {
+      type: 'action.performed',
+      payload: {
+        action,
+        from: t.node,
+        to,
+        approval: Boolean(a.approval),
+        sendBack: Boolean(a.sendBack),
+        data: full,
+        on,
+        ...(track !== mainTrackId ? { track } : {}),
+        ...(terminal ? { terminal } : {}),
+      },
+    }),
+  );
 }

@@ -28,7 +28,9 @@ export const quickPdfEngines: EngineFactory = {
         if (closed) throw new Error('quick PDF engine closed');
         return { pdf: await onePagePdf(docx), pages: 1 };
       },
-      async close() { closed = true; },
+      async close() {
+        closed = true;
+      },
     };
     return engine;
   },

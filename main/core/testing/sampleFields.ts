@@ -7,7 +7,8 @@ import { sampleInputs } from '../documents/fixtures.js';
 
 const known: Record<string, string> = {
   inspectionPlace: '该公司生产车间及废气排放口',
-  inspectionFindings: '检查时该公司正在生产，布袋除尘器破损，1号排气筒颗粒物排放浓度经监测为68mg/m³，超过《大气污染物综合排放标准》限值。',
+  inspectionFindings:
+    '检查时该公司正在生产，布袋除尘器破损，1号排气筒颗粒物排放浓度经监测为68mg/m³，超过《大气污染物综合排放标准》限值。',
   inspectionContent: '检查时该公司正在生产，布袋除尘器破损，1号排气筒颗粒物排放浓度经监测为68mg/m³，超过排放标准限值。',
   interviewee: '王建华',
   intervieweeTitle: '生产负责人',

@@ -9,11 +9,40 @@
  * documents the e2e test and the bench measure; the others also make the 调查报告 and the evidence
  * forms, so that every template their paths issue is rendered on a real case.
  */
-import { CaseRunner, openCase, type Caller, type Photo, type ScenarioHooks, type ScenarioResult } from './caseRunner.js';
 import {
-  airFacts, airReasoning, dailyPenaltyTexts, dailyRounds, firstRecheckFindings, hearingOpinion, hearingPlace, hearingPresider, hearingSummary, hearingTexts,
-  legalReviewOpinion, referralMaterials, referralReason, referralTexts, seizedItems, seizurePlace, seizureTexts, summaryFacts, summaryTexts,
-  waterFacts, waterPhotos, waterReasoning, waterSummary, codeTexts, type Texts,
+  CaseRunner,
+  openCase,
+  type Caller,
+  type Photo,
+  type ScenarioHooks,
+  type ScenarioResult,
+} from './caseRunner.js';
+import {
+  airFacts,
+  airReasoning,
+  dailyPenaltyTexts,
+  dailyRounds,
+  firstRecheckFindings,
+  hearingOpinion,
+  hearingPlace,
+  hearingPresider,
+  hearingSummary,
+  hearingTexts,
+  legalReviewOpinion,
+  referralMaterials,
+  referralReason,
+  referralTexts,
+  seizedItems,
+  seizurePlace,
+  seizureTexts,
+  summaryFacts,
+  summaryTexts,
+  waterFacts,
+  waterPhotos,
+  waterReasoning,
+  waterSummary,
+  codeTexts,
+  type Texts,
 } from './scenarioTexts.js';
 
 export { openCase, type ScenarioHooks, type ScenarioResult };
@@ -56,8 +85,12 @@ async function ordinaryCase(t: Caller, hooks: ScenarioHooks, o: OrdinaryOptions 
   const fine = o.fine ?? 200000;
   r.day('2026-03-02');
   const opened = await openCase(t, officer, {
-    filedOn: r.today, discoveredOn: r.today, violationOn: o.violationOn ?? r.today, requestId: `sample-${Date.now()}-${Math.random()}`,
-    ...(o.violationId ? { violationId: o.violationId } : {}), ...(o.summary ? { summary: o.summary } : {}),
+    filedOn: r.today,
+    discoveredOn: r.today,
+    violationOn: o.violationOn ?? r.today,
+    requestId: `sample-${Date.now()}-${Math.random()}`,
+    ...(o.violationId ? { violationId: o.violationId } : {}),
+    ...(o.summary ? { summary: o.summary } : {}),
   });
   r.caseId = opened.state.id;
   await r.gen('filing-approval');
@@ -74,7 +107,12 @@ async function ordinaryCase(t: Caller, hooks: ScenarioHooks, o: OrdinaryOptions 
   r.day('2026-03-05');
   await r.act(officer, 'finishInvestigation');
   if (o.report) await r.gen('investigation-report');
-  await r.act(officer, 'submitReport', { facts: o.facts ?? airFacts, proposedFine: fine, investment: null, reasoning: o.reasoning ?? airReasoning });
+  await r.act(officer, 'submitReport', {
+    facts: o.facts ?? airFacts,
+    proposedFine: fine,
+    investment: null,
+    reasoning: o.reasoning ?? airReasoning,
+  });
   // 案件审查's 内部审批表 is filed in the 副卷, so every scenario built on this one binds two volumes.
   await r.gen('internal-approval');
   await r.act(head, 'passReview', { comment: '事实清楚，证据确凿，拟处罚意见适当。' });
@@ -103,7 +141,11 @@ async function ordinaryCase(t: Caller, hooks: ScenarioHooks, o: OrdinaryOptions 
   await r.act(officer, 'serveDecision');
 
   r.day('2026-03-25');
-  await r.act(officer, 'recordPayment', { amount: o.hearingFine ?? fine, paidOn: r.today, receiptNo: 'GZ-FS-2026-000318' });
+  await r.act(officer, 'recordPayment', {
+    amount: o.hearingFine ?? fine,
+    paidOn: r.today,
+    receiptNo: 'GZ-FS-2026-000318',
+  });
   // The execution record is filed in the 正卷: the scanned payment voucher.
   await r.voucher('罚款缴款凭证（GZ-FS-2026-000318）');
   await r.act(officer, 'finishExecution');
@@ -122,10 +164,20 @@ async function ordinaryCase(t: Caller, hooks: ScenarioHooks, o: OrdinaryOptions 
 async function hearing(r: CaseRunner, loweredFine: number): Promise<void> {
   const { officer } = r;
   r.day('2026-03-09');
-  await r.act(officer, 'requestHearing', { requestedOn: r.today, requestedBy: '王建华（法定代表人委托）', how: '书面' });
+  await r.act(officer, 'requestHearing', {
+    requestedOn: r.today,
+    requestedBy: '王建华（法定代表人委托）',
+    how: '书面',
+  });
   await r.gen('hearing-notice');
   await r.gen('service-receipt', { servedDocument: '行政处罚听证通知书' });
-  await r.act(officer, 'notifyHearing', { notifiedOn: r.today, hearingOn: '2026-03-19', place: hearingPlace, presider: hearingPresider, publicHearing: true });
+  await r.act(officer, 'notifyHearing', {
+    notifiedOn: r.today,
+    hearingOn: '2026-03-19',
+    place: hearingPlace,
+    presider: hearingPresider,
+    publicHearing: true,
+  });
   r.day('2026-03-19');
   await r.gen('hearing-record');
   await r.act(officer, 'recordHearing', { heldOn: r.today, partyAttended: true, summary: hearingSummary });
@@ -146,13 +198,22 @@ async function summaryCase(t: Caller, hooks: ScenarioHooks): Promise<ScenarioRes
   const r = await CaseRunner.start(t, hooks, summaryTexts);
   r.day('2026-03-02');
   const opened = await openCase(t, r.officer, {
-    procedure: 'summary', violationId: 'hw-no-identification-signs', violationOn: r.today,
-    summary: '现场检查发现该公司危险废物贮存场所未设置识别标志，当场责令改正并给予警告。', requestId: `sample-summary-${Date.now()}`,
+    procedure: 'summary',
+    violationId: 'hw-no-identification-signs',
+    violationOn: r.today,
+    summary: '现场检查发现该公司危险废物贮存场所未设置识别标志，当场责令改正并给予警告。',
+    requestId: `sample-summary-${Date.now()}`,
   });
   r.caseId = opened.state.id;
   await r.gen('inspection-record');
   await r.gen('on-spot-decision');
-  await r.act(r.officer, 'decideOnTheSpot', { facts: summaryFacts, warning: true, fine: 0, rightsExplained: true, servedOn: r.today });
+  await r.act(r.officer, 'decideOnTheSpot', {
+    facts: summaryFacts,
+    warning: true,
+    fine: 0,
+    rightsExplained: true,
+    servedOn: r.today,
+  });
   r.day('2026-03-03');
   const closed = await r.act(r.officer, 'fileSummaryRecord', { comment: '已报局备案。' });
   return r.buildAndArchive(closed);
@@ -160,7 +221,9 @@ async function summaryCase(t: Caller, hooks: ScenarioHooks): Promise<ScenarioRes
 
 /** 查封扣押 (强制法 arts. 18–28): approved, the decision and its list handed over, released before the decision. */
 const seizure: OrdinaryOptions = {
-  texts: seizureTexts, evidence: ['photo-evidence'], report: true,
+  texts: seizureTexts,
+  evidence: ['photo-evidence'],
+  report: true,
   duringInvestigation: async (r) => {
     const track = await r.startTrack('seizure');
     await r.gen('seizure-approval', { track });
@@ -168,7 +231,12 @@ const seizure: OrdinaryOptions = {
     await r.gen('seizure-decision', { track });
     await r.gen('seizure-list', { track });
     await r.gen('service-receipt', { track, servedDocument: '查封(扣押)决定书' });
-    await r.act(r.officer, 'implementSeizure', { implementedOn: r.today, place: seizurePlace, items: seizedItems, partyPresent: true, witness: '' }, track);
+    await r.act(
+      r.officer,
+      'implementSeizure',
+      { implementedOn: r.today, place: seizurePlace, items: seizedItems, partyPresent: true, witness: '' },
+      track,
+    );
   },
   atDecision: async (r) => {
     const track = 'seizure-1';
@@ -178,7 +246,13 @@ const seizure: OrdinaryOptions = {
   },
 };
 
-const correctionService = { servedDocument: '责令改正违法行为决定书', method: '直接送达', recipient: '王建华', consent: false, reasonForPublicNotice: '' };
+const correctionService = {
+  servedDocument: '责令改正违法行为决定书',
+  method: '直接送达',
+  recipient: '王建华',
+  consent: false,
+  reasonForPublicNotice: '',
+};
 
 /**
  * 按日连续处罚 (环保法 art. 59): the order to correct served with the decision, a covert re-check
@@ -186,17 +260,29 @@ const correctionService = { servedDocument: '责令改正违法行为决定书',
  * second re-check finds it corrected.
  */
 const dailyPenalty: OrdinaryOptions = {
-  texts: dailyPenaltyTexts, evidence: ['photo-evidence'], report: true,
+  texts: dailyPenaltyTexts,
+  evidence: ['photo-evidence'],
+  report: true,
   atDecision: async (r) => {
     const track = await r.startTrack('dailyPenalty');
     await r.gen('correction-order', { track, fields: dailyRounds.firstOrder });
     await r.gen('service-receipt', { track, servedDocument: '责令改正违法行为决定书' });
-    await r.act(r.officer, 'serveCorrectionOrder', { ...correctionService, servedOn: r.today, correctBy: '2026-03-20' }, track);
+    await r.act(
+      r.officer,
+      'serveCorrectionOrder',
+      { ...correctionService, servedOn: r.today, correctBy: '2026-03-20' },
+      track,
+    );
   },
   beforeClosing: async (r) => {
     const track = 'dailyPenalty-1';
     await r.gen('recheck-opinion', { track, fields: dailyRounds.firstRecheck });
-    await r.act(r.officer, 'recordRecheck', { recheckOn: r.today, corrected: false, covert: true, findings: firstRecheckFindings }, track);
+    await r.act(
+      r.officer,
+      'recordRecheck',
+      { recheckOn: r.today, corrected: false, covert: true, findings: firstRecheckFindings },
+      track,
+    );
     await r.gen('daily-penalty-decision', { track });
     await r.act(r.head, 'decideDailyPenalty', { originalFine: 200000 }, track);
     r.day('2026-03-26');
@@ -204,10 +290,20 @@ const dailyPenalty: OrdinaryOptions = {
     await r.gen('correction-order', { track, fields: dailyRounds.secondOrder });
     await r.gen('service-receipt', { track, servedDocument: '按日连续处罚决定书' });
     await r.gen('service-receipt', { track, servedDocument: '责令改正违法行为决定书' });
-    await r.act(r.officer, 'serveCorrectionOrder', { ...correctionService, servedOn: r.today, correctBy: '2026-03-31' }, track);
+    await r.act(
+      r.officer,
+      'serveCorrectionOrder',
+      { ...correctionService, servedOn: r.today, correctBy: '2026-03-31' },
+      track,
+    );
     r.day('2026-04-02');
     await r.gen('recheck-opinion', { track, fields: dailyRounds.secondRecheck });
-    await r.act(r.officer, 'recordRecheck', { recheckOn: r.today, corrected: true, covert: true, findings: '复查时颗粒物排放浓度达标。' }, track);
+    await r.act(
+      r.officer,
+      'recordRecheck',
+      { recheckOn: r.today, corrected: true, covert: true, findings: '复查时颗粒物排放浓度达标。' },
+      track,
+    );
   },
 };
 
@@ -216,30 +312,57 @@ const dailyPenalty: OrdinaryOptions = {
  * the 大气法 type a clerk knows, it rests on 法典 art. 1107 in every document, as the law of the act's day.
  */
 const codeEra: OrdinaryOptions = {
-  shiftDays: 245, violationOn: '2026-09-10', texts: codeTexts, evidence: ['photo-evidence'], report: true,
+  shiftDays: 245,
+  violationOn: '2026-09-10',
+  texts: codeTexts,
+  evidence: ['photo-evidence'],
+  report: true,
 };
 
 /** 移送行政拘留 (环保法 art. 63(3)): approved, the 移送书 and its materials sent, the police's receipt recorded. */
 const detentionReferral: OrdinaryOptions = {
-  violationId: 'water-over-standard-discharge', summary: waterSummary, facts: waterFacts, reasoning: waterReasoning, photos: waterPhotos,
-  texts: referralTexts, evidence: ['sampling-record', 'photo-evidence'], report: true,
+  violationId: 'water-over-standard-discharge',
+  summary: waterSummary,
+  facts: waterFacts,
+  reasoning: waterReasoning,
+  photos: waterPhotos,
+  texts: referralTexts,
+  evidence: ['sampling-record', 'photo-evidence'],
+  report: true,
   duringInvestigation: async (r) => {
     const track = await r.startTrack('referral');
     await r.gen('detention-referral-approval', { track });
-    await r.act(r.officer, 'submitReferral', { kind: '行政拘留', receiver: '天柱县公安局', reason: referralReason }, track);
+    await r.act(
+      r.officer,
+      'submitReferral',
+      { kind: '行政拘留', receiver: '天柱县公安局', reason: referralReason },
+      track,
+    );
     await r.act(r.head, 'approveReferral', { comment: '同意移送。' }, track);
     await r.gen('referral-letter', { track });
     await r.gen('referral-materials', { track });
     await r.act(r.officer, 'sendReferral', { sentOn: r.today, materials: referralMaterials }, track);
   },
   atDecision: async (r) => {
-    await r.act(r.officer, 'recordReferralReceipt', { receivedOn: r.today, result: '天柱县公安局已受理，对直接负责的主管人员处以行政拘留十日。' }, 'referral-1');
+    await r.act(
+      r.officer,
+      'recordReferralReceipt',
+      { receivedOn: r.today, result: '天柱县公安局已受理，对直接负责的主管人员处以行政拘留十日。' },
+      'referral-1',
+    );
   },
 };
 
 export const scenarios: Record<string, (t: Caller, hooks: ScenarioHooks) => Promise<ScenarioResult>> = {
   ordinary: (t, h) => ordinaryCase(t, h),
-  hearing: (t, h) => ordinaryCase(t, h, { hearingFine: 180000, texts: hearingTexts, evidence: ['photo-evidence'], report: true, dossierSheets: true }),
+  hearing: (t, h) =>
+    ordinaryCase(t, h, {
+      hearingFine: 180000,
+      texts: hearingTexts,
+      evidence: ['photo-evidence'],
+      report: true,
+      dossierSheets: true,
+    }),
   summary: summaryCase,
   seizure: (t, h) => ordinaryCase(t, h, seizure),
   'daily-penalty': (t, h) => ordinaryCase(t, h, dailyPenalty),

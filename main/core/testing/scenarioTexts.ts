@@ -23,7 +23,8 @@ const airInvestigation: Texts = {
   },
   'investigation-report': {
     reportFacts: airFacts,
-    reportProposal: '建议依据《中华人民共和国大气污染防治法》第九十九条第二项，责令当事人改正违法行为，并处罚款人民币二十万元。',
+    reportProposal:
+      '建议依据《中华人民共和国大气污染防治法》第九十九条第二项，责令当事人改正违法行为，并处罚款人民币二十万元。',
     reportReasoning: airReasoning,
   },
 };
@@ -38,18 +39,27 @@ export const legalReviewOpinion = '事实清楚，证据确凿，适用法律正
 export const hearingTexts: Texts = {
   ...airInvestigation,
   'hearing-notice': {
-    hearingTime: '2026年3月19日上午9时30分', hearingPlace: `黔东南州生态环境局${hearingPlace}`,
-    hearingPresider: `${hearingPresider}（法规科科长）`, hearingClerk: '杨帆', hearingPrivateReason: '',
+    hearingTime: '2026年3月19日上午9时30分',
+    hearingPlace: `黔东南州生态环境局${hearingPlace}`,
+    hearingPresider: `${hearingPresider}（法规科科长）`,
+    hearingClerk: '杨帆',
+    hearingPrivateReason: '',
   },
   'hearing-record': {
-    hearingStart: '2026-03-19 09:30', hearingEnd: '2026-03-19 11:00', hearingRecorder: '杨帆',
+    hearingStart: '2026-03-19 09:30',
+    hearingEnd: '2026-03-19 11:00',
+    hearingRecorder: '杨帆',
     hearingAttendees: '王建华（生产负责人，当事人委托代理人）',
-    hearingContent: '调查人员张伟陈述了当事人1号排气筒颗粒物超标排放的事实、证据和拟罚款二十万元的处罚建议。\n'
-      + `当事人委托代理人王建华称：${hearingSummary}\n调查人员：当事人更换布袋发生在立案之后，可在裁量时考虑。`,
+    hearingContent:
+      '调查人员张伟陈述了当事人1号排气筒颗粒物超标排放的事实、证据和拟罚款二十万元的处罚建议。\n' +
+      `当事人委托代理人王建华称：${hearingSummary}\n调查人员：当事人更换布袋发生在立案之后，可在裁量时考虑。`,
   },
   'hearing-report': { hearingFindings: `${hearingOpinion}建议罚款人民币十八万元。` },
   'legal-review-opinion': { legalReviewOpinion, legalReviewConclusion: '同意' },
-  'penalty-decision': { defenceReview: '当事人在听证中提出除尘布袋已于3月10日更换、请求从轻处罚的意见，有更换凭证为证，予以采纳，在告知的罚款金额基础上从轻处罚。' },
+  'penalty-decision': {
+    defenceReview:
+      '当事人在听证中提出除尘布袋已于3月10日更换、请求从轻处罚的意见，有更换凭证为证，予以采纳，在告知的罚款金额基础上从轻处罚。',
+  },
   'dossier-cover': { retention: '30年', dossierPreparer: '李娜', dossierChecker: '吴秀英' },
   'dossier-remarks': { dossierPreparer: '李娜', dossierChecker: '吴秀英', remarksNote: '' },
 };
@@ -63,14 +73,21 @@ export const seizureTexts: Texts = {
   ...airInvestigation,
   'seizure-approval': {
     seizureReason: '该公司布袋除尘器破损后仍继续生产，1号排气筒颗粒物超标排放，不及时制止将造成严重污染。',
-    seizurePlan: '1号颚式破碎机1台、配套引风机1台（该公司生产车间）', seizureTerm: '三十日',
+    seizurePlan: '1号颚式破碎机1台、配套引风机1台（该公司生产车间）',
+    seizureTerm: '三十日',
   },
   'seizure-decision': {
-    seizureMeasure: '查封', seizureReason: '你单位布袋除尘器破损后仍继续生产，1号排气筒颗粒物排放浓度超过排放标准，可能造成严重污染。',
-    seizureItems: seizedItems, seizurePlace, seizureTerm: '自2026年3月3日起三十日',
+    seizureMeasure: '查封',
+    seizureReason: '你单位布袋除尘器破损后仍继续生产，1号排气筒颗粒物排放浓度超过排放标准，可能造成严重污染。',
+    seizureItems: seizedItems,
+    seizurePlace,
+    seizureTerm: '自2026年3月3日起三十日',
   },
   'seizure-list': { seizureItems: seizedItems, seizureTime: '2026-03-03 10:30', seizurePlace },
-  'seizure-release': { releaseReason: '违法行为已经消除', returnArrangement: '查封的设施设备于解除之日当场启封交还当事人。' },
+  'seizure-release': {
+    releaseReason: '违法行为已经消除',
+    returnArrangement: '查封的设施设备于解除之日当场启封交还当事人。',
+  },
 };
 
 // ── 按日连续处罚 (daily penalty): two orders to correct, two re-checks ─────────────────────
@@ -79,8 +96,10 @@ export const firstRecheckFindings = '1号排气筒仍在超标排放颗粒物，
 export const dailyRounds = {
   firstOrder: { correctionContent, correctionDeadline: '2026年3月20日前' },
   firstRecheck: {
-    recheckContent: '执法人员以暗查方式复查，发现该公司仍在生产，布袋除尘器未更换，1号排气筒颗粒物排放浓度仍超过排放标准。',
-    recheckConclusion: '当事人未按期改正违法行为，建议依照《中华人民共和国环境保护法》第五十九条按日连续处罚，并再次责令改正。',
+    recheckContent:
+      '执法人员以暗查方式复查，发现该公司仍在生产，布袋除尘器未更换，1号排气筒颗粒物排放浓度仍超过排放标准。',
+    recheckConclusion:
+      '当事人未按期改正违法行为，建议依照《中华人民共和国环境保护法》第五十九条按日连续处罚，并再次责令改正。',
   },
   secondOrder: { correctionContent, correctionDeadline: '2026年3月31日前' },
   secondRecheck: {
@@ -93,10 +112,14 @@ export const dailyPenaltyTexts: Texts = { ...airInvestigation };
 
 // ── 移送行政拘留 (detention referral): washing water through a hidden pipe ──────────────────
 export const waterSummary = '现场检查发现该公司通过暗管将洗砂废水排入清水江支流，排放口废水浑浊。';
-export const waterFacts = '经查，该公司洗砂废水未经沉淀处理，通过厂区东侧暗管直接排入清水江支流，排放口废水悬浮物浓度超过排放标准。';
-export const waterReasoning = '案发后当事人立即封堵暗管、恢复沉淀池运行，按较轻档次裁量；暗管排放行为已移送公安机关处理。';
-export const referralReason = '当事人通过暗管排放水污染物，逃避监管，依照《中华人民共和国环境保护法》第六十三条第三项移送公安机关。';
-export const referralMaterials = '移送书｜1｜2｜\n现场检查(勘察)笔录｜1｜2｜复印件\n调查询问笔录｜1｜2｜复印件\n采样取证登记单｜1｜1｜复印件\n现场照片(图片、影像资料)证据｜1｜2｜复印件';
+export const waterFacts =
+  '经查，该公司洗砂废水未经沉淀处理，通过厂区东侧暗管直接排入清水江支流，排放口废水悬浮物浓度超过排放标准。';
+export const waterReasoning =
+  '案发后当事人立即封堵暗管、恢复沉淀池运行，按较轻档次裁量；暗管排放行为已移送公安机关处理。';
+export const referralReason =
+  '当事人通过暗管排放水污染物，逃避监管，依照《中华人民共和国环境保护法》第六十三条第三项移送公安机关。';
+export const referralMaterials =
+  '移送书｜1｜2｜\n现场检查(勘察)笔录｜1｜2｜复印件\n调查询问笔录｜1｜2｜复印件\n采样取证登记单｜1｜1｜复印件\n现场照片(图片、影像资料)证据｜1｜2｜复印件';
 const responsiblePersons = '杨秀英（法定代表人）、王建华（生产负责人）';
 
 export const waterPhotos: Photo[] = [
@@ -107,14 +130,18 @@ export const waterPhotos: Photo[] = [
 export const referralTexts: Texts = {
   'inspection-record': {
     inspectionPlace: '天柱宏盛砂石厂洗砂车间、沉淀池及厂区东侧排放口',
-    inspectionFindings: '检查时该公司正在洗砂生产，沉淀池未使用，洗砂废水经厂区东侧埋设的暗管直接排入清水江支流，排放口废水浑浊。执法人员对排放口废水采样，并拍照取证。',
+    inspectionFindings:
+      '检查时该公司正在洗砂生产，沉淀池未使用，洗砂废水经厂区东侧埋设的暗管直接排入清水江支流，排放口废水浑浊。执法人员对排放口废水采样，并拍照取证。',
   },
   'interview-record': {
-    interviewContent: '问：你厂洗砂废水如何处理？\n答：原来经沉淀池沉淀后回用，沉淀池清淤后就没有用了。\n问：厂区东侧的管道通向哪里？\n答：通到河边，是去年埋的，废水从那里排走。',
+    interviewContent:
+      '问：你厂洗砂废水如何处理？\n答：原来经沉淀池沉淀后回用，沉淀池清淤后就没有用了。\n问：厂区东侧的管道通向哪里？\n答：通到河边，是去年埋的，废水从那里排走。',
   },
   'sampling-record': {
-    samplingPlace: '天柱宏盛砂石厂厂区东侧暗管排放口及沉淀池', onSitePerson: '王建华（生产负责人）',
-    samples: 'TZ-2026-0303-01｜洗砂废水｜厂区东侧暗管排放口｜2瓶｜悬浮物、pH值\nTZ-2026-0303-02｜沉淀池存水｜沉淀池出口｜1瓶｜悬浮物',
+    samplingPlace: '天柱宏盛砂石厂厂区东侧暗管排放口及沉淀池',
+    onSitePerson: '王建华（生产负责人）',
+    samples:
+      'TZ-2026-0303-01｜洗砂废水｜厂区东侧暗管排放口｜2瓶｜悬浮物、pH值\nTZ-2026-0303-02｜沉淀池存水｜沉淀池出口｜1瓶｜悬浮物',
     samplingMethod: '按HJ 91.1瞬时采样，样品加贴封条，冷藏送黔东南州生态环境监测站',
   },
   'photo-evidence': {
@@ -123,12 +150,16 @@ export const referralTexts: Texts = {
   },
   'investigation-report': {
     reportFacts: waterFacts,
-    reportProposal: '建议依据《中华人民共和国水污染防治法》第八十三条第二项，责令当事人改正违法行为，并处罚款人民币二十万元；当事人通过暗管排放的行为，已移送公安机关处理。',
+    reportProposal:
+      '建议依据《中华人民共和国水污染防治法》第八十三条第二项，责令当事人改正违法行为，并处罚款人民币二十万元；当事人通过暗管排放的行为，已移送公安机关处理。',
     reportReasoning: waterReasoning,
   },
   'detention-referral-approval': {
-    responsiblePersons, referralTo: '天柱县公安局', detentionGround: '逃避监管排放污染物',
-    referralGrounds: '当事人通过暗管排放水污染物，逃避监管，属于《中华人民共和国环境保护法》第六十三条第三项规定的情形，应移送公安机关处以行政拘留。',
+    responsiblePersons,
+    referralTo: '天柱县公安局',
+    detentionGround: '逃避监管排放污染物',
+    referralGrounds:
+      '当事人通过暗管排放水污染物，逃避监管，属于《中华人民共和国环境保护法》第六十三条第三项规定的情形，应移送公安机关处以行政拘留。',
   },
   'referral-letter': { responsiblePersons },
   'referral-materials': { referralMaterials },
@@ -143,7 +174,10 @@ export const summaryTexts: Texts = {
     inspectionFindings: `检查时该公司${summaryViolation}`,
   },
   'on-spot-decision': {
-    onSpotPlace: '天柱宏盛砂石厂危险废物贮存间', onSpotFacts: summaryViolation, onSpotWarning: '是', onSpotFine: '0',
+    onSpotPlace: '天柱宏盛砂石厂危险废物贮存间',
+    onSpotFacts: summaryViolation,
+    onSpotWarning: '是',
+    onSpotFine: '0',
   },
 };
 

@@ -41,11 +41,21 @@ describe('sharedLawsStatus', () => {
     mkdirSync(join(shared, 'laws'));
     expect(sharedLawsStatus({ ANJUAN_SHARED_DIR: shared, CI: '1' }).mustFail).toBe(true);
     writeFileSync(join(shared, 'laws', '行政处罚法(2021-01-22).md'), '# 中华人民共和国行政处罚法\n');
-    expect(sharedLawsStatus({ ANJUAN_SHARED_DIR: shared, CI: '1' })).toMatchObject({ present: true, mustFail: false, reason: null });
+    expect(sharedLawsStatus({ ANJUAN_SHARED_DIR: shared, CI: '1' })).toMatchObject({
+      present: true,
+      mustFail: false,
+      reason: null,
+    });
   });
 
   it('CI=false and CI=0 are a developer machine', () => {
-    expect([undefined, '', 'false', 'FALSE', '0'].map((CI) => runningInCi({ CI }))).toEqual([false, false, false, false, false]);
+    expect([undefined, '', 'false', 'FALSE', '0'].map((CI) => runningInCi({ CI }))).toEqual([
+      false,
+      false,
+      false,
+      false,
+      false,
+    ]);
     expect(['true', '1', 'yes'].map((CI) => runningInCi({ CI }))).toEqual([true, true, true]);
   });
 });

@@ -33,9 +33,11 @@ export function sharedLawsStatus(env: NodeJS.ProcessEnv = process.env): SharedLa
   const dir = sharedLawsDir(env);
   const present = existsSync(dir) && readdirSync(dir).some((f) => f.endsWith('.md'));
   const inCi = runningInCi(env);
-  const reason = present ? null : inCi
-    ? `${dir} 不存在或没有法律文本（*.md）：CI 必须提供 ../shared/laws，读取真实法律文本的测试不得跳过`
-    : `${dir} 不存在或没有法律文本（*.md）：读取真实法律文本的测试已跳过（这些文本不随项目提交）`;
+  const reason = present
+    ? null
+    : inCi
+      ? `${dir} 不存在或没有法律文本（*.md）：CI 必须提供 ../shared/laws，读取真实法律文本的测试不得跳过`
+      : `${dir} 不存在或没有法律文本（*.md）：读取真实法律文本的测试已跳过（这些文本不随项目提交）`;
   return { dir, present, mustFail: !present && inCi, reason };
 }
 
@@ -56,5 +58,7 @@ export function readSharedLaw(name: string): string {
 }
 
 export function sharedLawNames(): string[] {
-  return readdirSync(sharedLawsDir()).filter((f) => f.endsWith('.md')).sort();
+  return readdirSync(sharedLawsDir())
+    .filter((f) => f.endsWith('.md'))
+    .sort();
 }

@@ -12,10 +12,16 @@ import { appRoot } from '../paths.js';
 
 function runGate(env: Record<string, string>): { status: number | null; output: string } {
   const root = appRoot();
-  const run = spawnSync(process.execPath, [join(root, 'node_modules', 'vitest', 'vitest.mjs'), 'run', 'main/core/testing/sharedLaws.test.ts'], {
-    cwd: root, encoding: 'utf8', timeout: 120_000,
-    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', ...env },
-  });
+  const run = spawnSync(
+    process.execPath,
+    [join(root, 'node_modules', 'vitest', 'vitest.mjs'), 'run', 'main/core/testing/sharedLaws.test.ts'],
+    {
+      cwd: root,
+      encoding: 'utf8',
+      timeout: 120_000,
+      env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', ...env },
+    },
+  );
   return { status: run.status, output: `${run.stdout}\n${run.stderr}` };
 }
 

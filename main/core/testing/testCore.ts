@@ -11,10 +11,16 @@ import type { JobStarted, JobView } from '../../../common/schemas/jobs.js';
 
 export class FakeClock {
   constructor(private t: Date) {}
-  now(): Date { return new Date(this.t); }
-  set(iso: string): void { this.t = new Date(iso); }
+  now(): Date {
+    return new Date(this.t);
+  }
+  set(iso: string): void {
+    this.t = new Date(iso);
+  }
   /** Moves to 10:00 China time on the given calendar date. */
-  setDate(date: string): void { this.t = new Date(`${date}T10:00:00+08:00`); }
+  setDate(date: string): void {
+    this.t = new Date(`${date}T10:00:00+08:00`);
+  }
 }
 
 export interface TestCore {
@@ -47,21 +53,34 @@ export function callerFor(core: Pick<Core, 'dispatch'>, transport?: Transport) {
       if (!g.ok) throw new AppError(g.error.code, g.error.message, g.error.details);
       return g.value as JobView;
     };
-    return await awaitJob(get, (r.value as JobStarted).jobId, { pollMs: 10 }) as Answer<N>;
+    return (await awaitJob(get, (r.value as JobStarted).jobId, { pollMs: 10 })) as Answer<N>;
   };
 }
 
 /** `core`: more options for createCore (a PDF engine, stand-in engines). */
-export async function createTestCore(opts: { today?: string; dir?: string; core?: Omit<CoreOptions, 'dataDir' | 'clock'> } = {}): Promise<TestCore> {
+export async function createTestCore(
+  opts: { today?: string; dir?: string; core?: Omit<CoreOptions, 'dataDir' | 'clock'> } = {},
+): Promise<TestCore> {
   const dir = opts.dir ?? mkdtempSync(join(tmpdir(), 'anjuan-test-'));
   const clock = new FakeClock(new Date(`${opts.today ?? '2026-03-02'}T10:00:00+08:00`));
   // The demo bureau unless a test asks for an installed workstation (`core: { demo: false }`, issue 11).
   const core = await createCore({ demo: true, ...opts.core, dataDir: dir, clock });
   const call = callerFor(core);
-  const passwords: Record<string, string> = { officer: 'officer123', officer2: 'officer123', reviewer: 'reviewer123', head: 'head123', admin: 'admin123' };
+  const passwords: Record<string, string> = {
+    officer: 'officer123',
+    officer2: 'officer123',
+    reviewer: 'reviewer123',
+    head: 'head123',
+    admin: 'admin123',
+  };
   return {
-    core, clock, dir, call, cli: callerFor(core, 'cli'),
-    login: async (username, password) => (await call(null, 'session.login', { username, password: password ?? passwords[username] ?? '' })).token,
+    core,
+    clock,
+    dir,
+    call,
+    cli: callerFor(core, 'cli'),
+    login: async (username, password) =>
+      (await call(null, 'session.login', { username, password: password ?? passwords[username] ?? '' })).token,
     close: async () => {
       await core.close();
       if (!opts.dir) rmSync(dir, { recursive: true, force: true });
@@ -70,7 +89,9 @@ export async function createTestCore(opts: { today?: string; dir?: string; core?
 }
 
 /** Runs an operation expecting failure; returns the error's code and message. */
-export async function expectFailure(p: Promise<unknown>): Promise<{ code: string; message: string; details?: unknown }> {
+export async function expectFailure(
+  p: Promise<unknown>,
+): Promise<{ code: string; message: string; details?: unknown }> {
   try {
     await p;
   } catch (e) {

@@ -38,14 +38,20 @@ export function createClient(transport: Transport, tokens: TokenStore): Client {
   async function send<N extends OpName>(op: N, input: OpInput<N>): Promise<OpOutput<N>> {
     const envelope: Envelope = { op, input, token: tokens.get() };
     const long = Boolean((operations[op] as { long?: boolean }).long);
-    if (long) { pending += 1; notify(pendingListeners); }
+    if (long) {
+      pending += 1;
+      notify(pendingListeners);
+    }
     try {
       const value = unwrap(await transport.send(envelope), op !== 'session.login') as OpOutput<N>;
       if (op === 'session.login') tokens.set((value as OpOutput<'session.login'>).token);
       if (op === 'session.logout') tokens.set(null);
       return value;
     } finally {
-      if (long) { pending -= 1; notify(pendingListeners); }
+      if (long) {
+        pending -= 1;
+        notify(pendingListeners);
+      }
     }
   }
 
@@ -68,8 +74,14 @@ export function createClient(transport: Transport, tokens: TokenStore): Client {
     file,
     token: () => tokens.get(),
     pendingLong: () => pending,
-    onPendingChange(fn) { pendingListeners.add(fn); return () => pendingListeners.delete(fn); },
-    onSessionLost(fn) { lostListeners.add(fn); return () => lostListeners.delete(fn); },
+    onPendingChange(fn) {
+      pendingListeners.add(fn);
+      return () => pendingListeners.delete(fn);
+    },
+    onSessionLost(fn) {
+      lostListeners.add(fn);
+      return () => lostListeners.delete(fn);
+    },
     forgetToken: () => tokens.set(null),
   };
 }

@@ -12,7 +12,9 @@ describe('fieldErrorsOf', () => {
   });
 
   it('marks the keys a FIELDS_REQUIRED error lists', () => {
-    expect(fieldErrorsOf(new ApiError('FIELDS_REQUIRED', '生成前请填写：检查地点', ['inspectionPlace']))).toEqual({ inspectionPlace: '此项为必填' });
+    expect(fieldErrorsOf(new ApiError('FIELDS_REQUIRED', '生成前请填写：检查地点', ['inspectionPlace']))).toEqual({
+      inspectionPlace: '此项为必填',
+    });
   });
 
   it('ignores errors without details', () => {
@@ -22,7 +24,9 @@ describe('fieldErrorsOf', () => {
 
 describe('messageOf', () => {
   it('shows the core’s message as is, and something Chinese for anything else', () => {
-    expect(messageOf(new ApiError('STALE_VERSION', '案件已被他人修改，请刷新后重试'))).toBe('案件已被他人修改，请刷新后重试');
+    expect(messageOf(new ApiError('STALE_VERSION', '案件已被他人修改，请刷新后重试'))).toBe(
+      '案件已被他人修改，请刷新后重试',
+    );
     expect(messageOf('?')).toBe('系统内部错误');
   });
 });

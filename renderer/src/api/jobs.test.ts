@@ -18,8 +18,16 @@ const { runJob, cancelJob } = await import('./jobs');
 const { ApiError } = await import('./errors');
 
 const view = (over: Partial<JobView>): JobView => ({
-  jobId: 'job-1', op: 'enterprises.import', state: 'running', progress: { stage: '写入企业名录', done: 0, total: 10 }, cancellable: true,
-  cancelRequested: false, startedAt: '', finishedAt: null, error: null, ...over,
+  jobId: 'job-1',
+  op: 'enterprises.import',
+  state: 'running',
+  progress: { stage: '写入企业名录', done: 0, total: 10 },
+  cancellable: true,
+  cancelRequested: false,
+  startedAt: '',
+  finishedAt: null,
+  error: null,
+  ...over,
 });
 
 beforeEach(() => {
@@ -29,7 +37,10 @@ beforeEach(() => {
 
 describe('running an import from a screen', () => {
   it('starts the job, reports every view it polls, and gives the result', async () => {
-    views = [view({ progress: { stage: '读取和校验', done: 2000, total: null } }), view({ state: 'done', result: { added: 10 } })];
+    views = [
+      view({ progress: { stage: '读取和校验', done: 2000, total: null } }),
+      view({ state: 'done', result: { added: 10 } }),
+    ];
     const seen: JobView[] = [];
     const p = runJob('enterprises.import', { fileName: 'a.csv', contentBase64: 'YQ==' }, (v) => seen.push(v));
     await vi.advanceTimersByTimeAsync(600);
@@ -48,7 +59,11 @@ describe('running an import from a screen', () => {
   });
 
   it('says 已处理 n / 共 m 行, or only n while the total is unknown', () => {
-    expect(progressText(view({ progress: { stage: '写入企业名录', done: 12500, total: 200000 } }), '行')).toBe('写入企业名录：已处理 12,500 / 共 200,000 行');
-    expect(progressText(view({ progress: { stage: '读取和校验', done: 3000, total: null } }), '行')).toBe('读取和校验：已处理 3,000 行');
+    expect(progressText(view({ progress: { stage: '写入企业名录', done: 12500, total: 200000 } }), '行')).toBe(
+      '写入企业名录：已处理 12,500 / 共 200,000 行',
+    );
+    expect(progressText(view({ progress: { stage: '读取和校验', done: 3000, total: null } }), '行')).toBe(
+      '读取和校验：已处理 3,000 行',
+    );
   });
 });

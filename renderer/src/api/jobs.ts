@@ -11,10 +11,17 @@ import { ApiError } from './errors';
 
 export const jobPollMs = 500;
 
-export async function runJob<N extends JobOp>(op: N, input: OpInput<N>, onProgress?: (view: JobView) => void): Promise<JobResult<N>> {
-  const { jobId } = await send(op, input) as { jobId: string };
+export async function runJob<N extends JobOp>(
+  op: N,
+  input: OpInput<N>,
+  onProgress?: (view: JobView) => void,
+): Promise<JobResult<N>> {
+  const { jobId } = (await send(op, input)) as { jobId: string };
   try {
-    return await awaitJob((id) => send('jobs.get', { jobId: id }), jobId, { pollMs: jobPollMs, onProgress: (_p, view) => onProgress?.(view) }) as JobResult<N>;
+    return (await awaitJob((id) => send('jobs.get', { jobId: id }), jobId, {
+      pollMs: jobPollMs,
+      onProgress: (_p, view) => onProgress?.(view),
+    })) as JobResult<N>;
   } catch (e) {
     // The job's error as the screens show every other failure.
     if (e instanceof AppError) throw new ApiError(e.code, e.message, e.details);

@@ -4,12 +4,18 @@ import { createTokenStore } from './tokenStore';
 function memoryStorage(): Storage {
   const m = new Map<string, string>();
   return {
-    get length() { return m.size; },
+    get length() {
+      return m.size;
+    },
     clear: () => m.clear(),
     getItem: (k) => m.get(k) ?? null,
     key: (i) => [...m.keys()][i] ?? null,
-    removeItem: (k) => { m.delete(k); },
-    setItem: (k, v) => { m.set(k, v); },
+    removeItem: (k) => {
+      m.delete(k);
+    },
+    setItem: (k, v) => {
+      m.set(k, v);
+    },
   };
 }
 
@@ -29,7 +35,15 @@ describe('createTokenStore', () => {
   });
 
   it('works in memory when storage throws', () => {
-    const broken = { ...memoryStorage(), getItem: () => { throw new Error('denied'); }, setItem: () => { throw new Error('denied'); } } as Storage;
+    const broken = {
+      ...memoryStorage(),
+      getItem: () => {
+        throw new Error('denied');
+      },
+      setItem: () => {
+        throw new Error('denied');
+      },
+    } as Storage;
     const s = createTokenStore(broken);
     s.set('abc');
     expect(s.get()).toBe('abc');

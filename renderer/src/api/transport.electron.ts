@@ -8,7 +8,9 @@ export function electronTransport(bridge: AnjuanBridge): Transport {
     async readFile(request, token) {
       const r = await bridge.readFile(request, token);
       // The bytes came over IPC as an ArrayBuffer: wrapped as they are, never through Base64.
-      return r.ok ? { ok: true, value: new Blob([r.value.bytes as Uint8Array<ArrayBuffer>], { type: r.value.mimeType }) } : r;
+      return r.ok
+        ? { ok: true, value: new Blob([r.value.bytes as Uint8Array<ArrayBuffer>], { type: r.value.mimeType }) }
+        : r;
     },
   };
 }

@@ -5,7 +5,10 @@ const hash = 'c'.repeat(64);
 
 function recordingFetch(answer: () => Response | Promise<Response>) {
   const calls: Array<{ url: string; init: RequestInit | undefined }> = [];
-  const fetchFn = (async (url: string, init?: RequestInit) => { calls.push({ url, init }); return answer(); }) as unknown as typeof fetch;
+  const fetchFn = (async (url: string, init?: RequestInit) => {
+    calls.push({ url, init });
+    return answer();
+  }) as unknown as typeof fetch;
   return { calls, fetchFn };
 }
 
@@ -24,12 +27,25 @@ describe('webTransport.readFile', () => {
   });
 
   it('passes on the core’s error value, and says so in Chinese when the host is gone or answers oddly', async () => {
-    const refused = recordingFetch(() => Response.json({ ok: false, error: { code: 'FORBIDDEN_CASE', message: '您无权读取此文件' } }, { status: 403 }));
-    expect(await webTransport(refused.fetchFn).readFile({ hash }, null)).toEqual({ ok: false, error: { code: 'FORBIDDEN_CASE', message: '您无权读取此文件' } });
+    const refused = recordingFetch(() =>
+      Response.json({ ok: false, error: { code: 'FORBIDDEN_CASE', message: '您无权读取此文件' } }, { status: 403 }),
+    );
+    expect(await webTransport(refused.fetchFn).readFile({ hash }, null)).toEqual({
+      ok: false,
+      error: { code: 'FORBIDDEN_CASE', message: '您无权读取此文件' },
+    });
     expect(refused.calls[0]!.init?.headers).toEqual({});
-    const gone = recordingFetch(() => { throw new TypeError('Failed to fetch'); });
-    expect(await webTransport(gone.fetchFn).readFile({ hash }, 't')).toMatchObject({ ok: false, error: { code: 'NETWORK', message: expect.stringMatching(/无法连接/) } });
+    const gone = recordingFetch(() => {
+      throw new TypeError('Failed to fetch');
+    });
+    expect(await webTransport(gone.fetchFn).readFile({ hash }, 't')).toMatchObject({
+      ok: false,
+      error: { code: 'NETWORK', message: expect.stringMatching(/无法连接/) },
+    });
     const odd = recordingFetch(() => new Response('<html>', { status: 502 }));
-    expect(await webTransport(odd.fetchFn).readFile({ hash }, 't')).toMatchObject({ ok: false, error: { code: 'INTERNAL', message: expect.stringMatching(/HTTP 502/) } });
+    expect(await webTransport(odd.fetchFn).readFile({ hash }, 't')).toMatchObject({
+      ok: false,
+      error: { code: 'INTERNAL', message: expect.stringMatching(/HTTP 502/) },
+    });
   });
 });

@@ -26,7 +26,10 @@ export function webTransport(fetchFn: typeof fetch): Transport {
       try {
         return (await res.json()) as Reply<unknown>;
       } catch {
-        return { ok: false, error: { code: 'INTERNAL', message: `工作站服务返回了无法识别的答复（HTTP ${res.status}）` } };
+        return {
+          ok: false,
+          error: { code: 'INTERNAL', message: `工作站服务返回了无法识别的答复（HTTP ${res.status}）` },
+        };
       }
     },
     // Files come as bytes from GET /files/…, the session in a header (never in the address, never Base64).
@@ -45,7 +48,10 @@ export function webTransport(fetchFn: typeof fetch): Transport {
       try {
         return (await res.json()) as Reply<never>;
       } catch {
-        return { ok: false, error: { code: 'INTERNAL', message: `工作站服务返回了无法识别的答复（HTTP ${res.status}）` } };
+        return {
+          ok: false,
+          error: { code: 'INTERNAL', message: `工作站服务返回了无法识别的答复（HTTP ${res.status}）` },
+        };
       }
     },
   };

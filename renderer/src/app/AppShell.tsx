@@ -43,38 +43,89 @@ export function AppShell({ children }: { children: ReactNode }) {
           >
             案卷
           </Typography>
-          <Typography data-testid="bureau-name" variant="body2" sx={{ opacity: 0.9, borderLeft: 1, borderColor: 'rgba(255,255,255,.4)', pl: 2 }}>
+          <Typography
+            data-testid="bureau-name"
+            variant="body2"
+            sx={{ opacity: 0.9, borderLeft: 1, borderColor: 'rgba(255,255,255,.4)', pl: 2 }}
+          >
             {info.bureau?.name}
           </Typography>
           {/* Main navigation: 到期提醒 (issue 3) */}
-          <Button data-testid="nav-deadlines" color="inherit" size="small" href={hrefOf({ name: 'deadlines' })} startIcon={<AlarmIcon />}>
+          <Button
+            data-testid="nav-deadlines"
+            color="inherit"
+            size="small"
+            href={hrefOf({ name: 'deadlines' })}
+            startIcon={<AlarmIcon />}
+          >
             到期提醒
           </Button>
           {/* Main navigation: 法律法规 (issue 5) */}
-          <Button data-testid="nav-laws" color="inherit" size="small" href={hrefOf({ name: 'laws', law: null, article: null })} startIcon={<GavelIcon />}>
+          <Button
+            data-testid="nav-laws"
+            color="inherit"
+            size="small"
+            href={hrefOf({ name: 'laws', law: null, article: null })}
+            startIcon={<GavelIcon />}
+          >
             法律法规
           </Button>
           {/* Main navigation: 企业名录 (issue 5) */}
-          <Button data-testid="nav-enterprises" color="inherit" size="small" href={hrefOf({ name: 'enterprises' })} startIcon={<BusinessIcon />}>
+          <Button
+            data-testid="nav-enterprises"
+            color="inherit"
+            size="small"
+            href={hrefOf({ name: 'enterprises' })}
+            startIcon={<BusinessIcon />}
+          >
             企业名录
           </Button>
           {/* Main navigation: 本局设置 (PDF engine, seal, 期限提醒) */}
-          <Button data-testid="nav-settings" color="inherit" size="small" href={hrefOf({ name: 'settings' })} startIcon={<SettingsOutlinedIcon />}>
+          <Button
+            data-testid="nav-settings"
+            color="inherit"
+            size="small"
+            href={hrefOf({ name: 'settings' })}
+            startIcon={<SettingsOutlinedIcon />}
+          >
             本局设置
           </Button>
           {/* 账号与审计 (issue 11): users, password resets, the audit log — 系统管理员 only */}
           {can('users.list') && (
-            <Button data-testid="nav-accounts" color="inherit" size="small" href={hrefOf({ name: 'accounts' })} startIcon={<ManageAccountsOutlinedIcon />}>
+            <Button
+              data-testid="nav-accounts"
+              color="inherit"
+              size="small"
+              href={hrefOf({ name: 'accounts' })}
+              startIcon={<ManageAccountsOutlinedIcon />}
+            >
               账号与审计
             </Button>
           )}
           <Box sx={{ flex: 1 }} />
-          <Typography data-testid="current-user" variant="body2">{user.name}</Typography>
+          <Typography data-testid="current-user" variant="body2">
+            {user.name}
+          </Typography>
           {user.roles.map((r) => (
-            <Chip key={r} label={roleNames[r]} size="small" sx={{ bgcolor: 'rgba(255,255,255,.18)', color: 'inherit' }} />
+            <Chip
+              key={r}
+              label={roleNames[r]}
+              size="small"
+              sx={{ bgcolor: 'rgba(255,255,255,.18)', color: 'inherit' }}
+            />
           ))}
-          <Button data-testid="change-password" color="inherit" size="small" startIcon={<KeyOutlinedIcon />} onClick={() => setChangingPassword(true)}>修改密码</Button>
-          <Button data-testid="logout" color="inherit" size="small" startIcon={<LogoutIcon />} onClick={logout}>退出</Button>
+          <Button
+            data-testid="change-password"
+            color="inherit"
+            size="small"
+            startIcon={<KeyOutlinedIcon />}
+            onClick={() => setChangingPassword(true)}
+          >
+            修改密码
+          </Button>
+          <Button data-testid="logout" color="inherit" size="small" startIcon={<LogoutIcon />} onClick={logout}>
+            退出
+          </Button>
         </Toolbar>
         <Box sx={{ height: 3 }}>
           {busy && <LinearProgress data-testid="global-progress" color="inherit" sx={{ height: 3 }} />}
@@ -84,7 +135,11 @@ export function AppShell({ children }: { children: ReactNode }) {
         user={user}
         open={changingPassword}
         onClose={() => setChangingPassword(false)}
-        onChanged={(u) => { setChangingPassword(false); setUser(u); notifier.success('密码已修改：在其他地方的登录已结束'); }}
+        onChanged={(u) => {
+          setChangingPassword(false);
+          setUser(u);
+          notifier.success('密码已修改：在其他地方的登录已结束');
+        }}
       />
       <Box component="main" sx={{ flex: 1, p: { xs: 1.5, md: 3 }, maxWidth: 1440, width: '100%', mx: 'auto' }}>
         <StartupWarnings />

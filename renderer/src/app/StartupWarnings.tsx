@@ -16,13 +16,20 @@ export function StartupWarnings() {
   const [closed, setClosed] = useState(false);
   useEffect(() => {
     let live = true;
-    send('app.startupReport', {}).then((r) => {
-      if (!live) return;
-      setWarnings(r.warnings);
-      // The database's bulky tables are checked after the start (main/core/store/integrity.ts).
-      if (r.databaseCheck?.state === 'damaged') setDatabaseProblem(r.databaseCheck.message);
-    }, () => { /* not essential: the core logged them too */ });
-    return () => { live = false; };
+    send('app.startupReport', {}).then(
+      (r) => {
+        if (!live) return;
+        setWarnings(r.warnings);
+        // The database's bulky tables are checked after the start (main/core/store/integrity.ts).
+        if (r.databaseCheck?.state === 'damaged') setDatabaseProblem(r.databaseCheck.message);
+      },
+      () => {
+        /* not essential: the core logged them too */
+      },
+    );
+    return () => {
+      live = false;
+    };
   }, []);
   const database = databaseProblem && (
     <Alert severity="error" data-testid="startup-database-damaged" sx={{ mb: 2 }}>
@@ -33,11 +40,13 @@ export function StartupWarnings() {
   if (closed || warnings.length === 0) return database || null;
   return (
     <>
-    {database}
-    <Alert severity="warning" data-testid="startup-warnings" onClose={() => setClosed(true)} sx={{ mb: 2 }}>
-      <AlertTitle>启动检查发现{warnings.length}个损坏的数据文件，已移开</AlertTitle>
-      {warnings.map((w) => <div key={w.setAsideAs}>{w.message}</div>)}
-    </Alert>
+      {database}
+      <Alert severity="warning" data-testid="startup-warnings" onClose={() => setClosed(true)} sx={{ mb: 2 }}>
+        <AlertTitle>启动检查发现{warnings.length}个损坏的数据文件，已移开</AlertTitle>
+        {warnings.map((w) => (
+          <div key={w.setAsideAs}>{w.message}</div>
+        ))}
+      </Alert>
     </>
   );
 }

@@ -4,11 +4,15 @@ import { operations, opNames } from '../../../common/operations';
 import { roles } from '../../../common/roles';
 
 describe('canCall reads the operations table', () => {
-  it('agrees with every operation\'s access for every role', () => {
+  it("agrees with every operation's access for every role", () => {
     for (const op of opNames) {
       const access = operations[op].access;
       for (const role of roles) {
-        expect([op, role, canCall([role], op)]).toEqual([op, role, access === 'public' || access === 'any' || access.includes(role)]);
+        expect([op, role, canCall([role], op)]).toEqual([
+          op,
+          role,
+          access === 'public' || access === 'any' || access.includes(role),
+        ]);
       }
     }
   });

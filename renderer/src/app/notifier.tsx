@@ -5,7 +5,11 @@ import Snackbar from '@mui/material/Snackbar';
 import { messageOf } from '../api/errors';
 
 type Severity = 'success' | 'error' | 'info' | 'warning';
-interface Note { id: number; message: string; severity: Severity }
+interface Note {
+  id: number;
+  message: string;
+  severity: Severity;
+}
 
 interface Notifier {
   success(message: string): void;
@@ -24,11 +28,14 @@ export function useNotifier(): Notifier {
 export function NotifierProvider({ children }: { children: ReactNode }) {
   const [note, setNote] = useState<Note | null>(null);
   const show = useCallback((message: string, severity: Severity) => setNote({ id: Date.now(), message, severity }), []);
-  const api = useMemo<Notifier>(() => ({
-    success: (m) => show(m, 'success'),
-    info: (m) => show(m, 'info'),
-    error: (e) => show(typeof e === 'string' ? e : messageOf(e), 'error'),
-  }), [show]);
+  const api = useMemo<Notifier>(
+    () => ({
+      success: (m) => show(m, 'success'),
+      info: (m) => show(m, 'info'),
+      error: (e) => show(typeof e === 'string' ? e : messageOf(e), 'error'),
+    }),
+    [show],
+  );
   const close = (_: unknown, reason?: string): void => {
     if (reason !== 'clickaway') setNote(null);
   };
@@ -42,7 +49,13 @@ export function NotifierProvider({ children }: { children: ReactNode }) {
         onClose={close}
         anchorOrigin={{ vertical: 'bottom', horizontal: 'center' }}
       >
-        <Alert data-testid="snackbar" severity={note?.severity ?? 'info'} variant="filled" onClose={() => setNote(null)} sx={{ maxWidth: 720 }}>
+        <Alert
+          data-testid="snackbar"
+          severity={note?.severity ?? 'info'}
+          variant="filled"
+          onClose={() => setNote(null)}
+          sx={{ maxWidth: 720 }}
+        >
           {note?.message}
         </Alert>
       </Snackbar>

@@ -7,7 +7,8 @@ describe('企业名录 routes (issue 5)', () => {
       { name: 'enterprises' as const },
       { name: 'enterprise' as const, id: 'ent-91522627MA6DLX3K0X' },
       { name: 'enterprise' as const, id: 'ent/with 空格' },
-    ]) expect(parseRoute(hrefOf(r))).toEqual(r);
+    ])
+      expect(parseRoute(hrefOf(r))).toEqual(r);
     expect(hrefOf({ name: 'enterprise', id: 'ent-000001' })).toBe('#/enterprises/ent-000001');
   });
 });

@@ -7,8 +7,11 @@ describe('法律法规 routes (issue 5)', () => {
       { name: 'laws' as const, law: null, article: null },
       { name: 'laws' as const, law: '大气污染防治法', article: null },
       { name: 'laws' as const, law: '大气污染防治法', article: 99 },
-    ]) expect(parseRoute(hrefOf(r))).toEqual(r);
-    expect(hrefOf({ name: 'laws', law: '大气污染防治法', article: 99 })).toBe(`#/laws/${encodeURIComponent('大气污染防治法')}/99`);
+    ])
+      expect(parseRoute(hrefOf(r))).toEqual(r);
+    expect(hrefOf({ name: 'laws', law: '大气污染防治法', article: 99 })).toBe(
+      `#/laws/${encodeURIComponent('大气污染防治法')}/99`,
+    );
   });
 
   it('ignores an article that is not a positive number', () => {

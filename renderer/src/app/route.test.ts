@@ -12,11 +12,11 @@ describe('routes in the hash', () => {
     expect(parseRoute('#/nonsense')).toEqual({ name: 'cases' });
     expect(parseRoute('#/cases/X/bogus')).toEqual({ name: 'case', caseId: 'X', tab: 'documents' });
   });
-  it('has a page for the bureau\'s deadlines', () => {
+  it("has a page for the bureau's deadlines", () => {
     expect(parseRoute('#/deadlines')).toEqual({ name: 'deadlines' });
     expect(hrefOf({ name: 'deadlines' })).toBe('#/deadlines');
   });
-  it('has a page for the bureau\'s settings', () => {
+  it("has a page for the bureau's settings", () => {
     expect(parseRoute('#/settings')).toEqual({ name: 'settings' });
     expect(parseRoute(hrefOf({ name: 'settings' }))).toEqual({ name: 'settings' });
   });

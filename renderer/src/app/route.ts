@@ -7,7 +7,14 @@ import { useEffect, useState } from 'react';
 export const caseTabs = ['documents', 'evidence', 'dossier', 'history'] as const;
 export type CaseTab = (typeof caseTabs)[number];
 
-export type Route = { name: 'cases' } | { name: 'case'; caseId: string; tab: CaseTab } | LawsRoute | { name: 'deadlines' } | EnterprisesRoute | SettingsRoute | AccountsRoute;
+export type Route =
+  | { name: 'cases' }
+  | { name: 'case'; caseId: string; tab: CaseTab }
+  | LawsRoute
+  | { name: 'deadlines' }
+  | EnterprisesRoute
+  | SettingsRoute
+  | AccountsRoute;
 /** 法律法规: #/laws, #/laws/<law>, #/laws/<law>/<article number> (issue 5). */
 export type LawsRoute = { name: 'laws'; law: string | null; article: number | null };
 /** 企业名录: #/enterprises, #/enterprises/<id> (issue 5). */
@@ -23,7 +30,8 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'settings') return { name: 'settings' }; // 本局设置
   if (parts[0] === 'accounts') return { name: 'accounts' }; // 账号与审计 (issue 11)
   if (parts[0] === 'enterprises') return parts[1] ? { name: 'enterprise', id: parts[1] } : { name: 'enterprises' };
-  if (parts[0] === 'laws') return { name: 'laws', law: parts[1] ?? null, article: Number(parts[2]) > 0 ? Number(parts[2]) : null };
+  if (parts[0] === 'laws')
+    return { name: 'laws', law: parts[1] ?? null, article: Number(parts[2]) > 0 ? Number(parts[2]) : null };
   if (parts[0] === 'cases' && parts[1]) {
     const tab = caseTabs.find((t) => t === parts[2]) ?? 'documents';
     return { name: 'case', caseId: parts[1], tab };

@@ -22,8 +22,16 @@ export function ArticleText({ label, paragraphs, paragraph = null, item = null }
         const isCited = paragraph === i + 1 && !item;
         return (
           <Box key={i} sx={{ mb: 0.5 }}>
-            <Typography component="p" variant="body2" sx={{ textIndent: i === 0 ? 0 : '2em', ...(isCited ? marked : {}) }}>
-              {i === 0 && <Box component="strong" sx={{ mr: 1 }}>{label}</Box>}
+            <Typography
+              component="p"
+              variant="body2"
+              sx={{ textIndent: i === 0 ? 0 : '2em', ...(isCited ? marked : {}) }}
+            >
+              {i === 0 && (
+                <Box component="strong" sx={{ mr: 1 }}>
+                  {label}
+                </Box>
+              )}
               {p.text}
             </Typography>
             {p.items.map((it) => (
@@ -33,7 +41,8 @@ export function ArticleText({ label, paragraphs, paragraph = null, item = null }
                 variant="body2"
                 sx={{ pl: '2em', ...(itemHolder === i + 1 && item === it.number ? marked : {}) }}
               >
-                {it.label}{it.text}
+                {it.label}
+                {it.text}
               </Typography>
             ))}
           </Box>

@@ -19,14 +19,29 @@ interface Props {
 
 export function ConfirmDialog({ title, children, confirmLabel, pending, onConfirm, onClose, testId }: Props) {
   return (
-    <Dialog open onClose={pending ? undefined : onClose} maxWidth="xs" fullWidth data-testid={testId ?? 'confirm-dialog'}>
-      <form onSubmit={(e) => { e.preventDefault(); if (!pending) onConfirm(); }}>
+    <Dialog
+      open
+      onClose={pending ? undefined : onClose}
+      maxWidth="xs"
+      fullWidth
+      data-testid={testId ?? 'confirm-dialog'}
+    >
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (!pending) onConfirm();
+        }}
+      >
         <DialogTitle>{title}</DialogTitle>
         {pending ? <LinearProgress /> : <div style={{ height: 4 }} />}
         <DialogContent>{children}</DialogContent>
         <DialogActions sx={{ px: 3, pb: 2 }}>
-          <Button onClick={onClose} disabled={pending}>取消</Button>
-          <Button type="submit" variant="contained" autoFocus loading={pending} data-testid="confirm-ok">{confirmLabel}</Button>
+          <Button onClick={onClose} disabled={pending}>
+            取消
+          </Button>
+          <Button type="submit" variant="contained" autoFocus loading={pending} data-testid="confirm-ok">
+            {confirmLabel}
+          </Button>
         </DialogActions>
       </form>
     </Dialog>

@@ -49,16 +49,29 @@ export function JobProgress({ view, unit, testId, starting }: Props) {
       <LinearProgress variant={total ? 'determinate' : 'indeterminate'} value={value} data-testid={`${testId}-bar`} />
       <Stack direction="row" spacing={1} sx={{ alignItems: 'center', justifyContent: 'space-between' }}>
         <Typography variant="caption" color="text.secondary" data-testid={`${testId}-text`}>
-          {view ? progressText(view, unit) : starting ?? '正在提交…'}
+          {view ? progressText(view, unit) : (starting ?? '正在提交…')}
           {view?.cancelRequested ? '（正在取消，撤销已写入的数据…）' : ''}
         </Typography>
-        <Button size="small" color="warning" onClick={() => setAsking(true)} disabled={!view?.cancellable || view.cancelRequested} data-testid={`${testId}-cancel`}>
+        <Button
+          size="small"
+          color="warning"
+          onClick={() => setAsking(true)}
+          disabled={!view?.cancellable || view.cancelRequested}
+          data-testid={`${testId}-cancel`}
+        >
           取消导入
         </Button>
       </Stack>
       {error && <Alert severity="error">{error}</Alert>}
       {asking && (
-        <ConfirmDialog title="取消导入？" confirmLabel="取消导入" pending={pending} onConfirm={() => void cancel()} onClose={() => setAsking(false)} testId={`${testId}-confirm`}>
+        <ConfirmDialog
+          title="取消导入？"
+          confirmLabel="取消导入"
+          pending={pending}
+          onConfirm={() => void cancel()}
+          onClose={() => setAsking(false)}
+          testId={`${testId}-confirm`}
+        >
           <Typography variant="body2">已写入的数据将全部撤销，恢复到导入开始前的状态。</Typography>
         </ConfirmDialog>
       )}

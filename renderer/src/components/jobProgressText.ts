@@ -4,5 +4,7 @@ import type { JobView } from '../../../common/schemas/jobs';
 export function progressText(view: Pick<JobView, 'progress'>, unit: string): string {
   const { stage, done, total } = view.progress;
   const n = (x: number): string => x.toLocaleString('zh-CN');
-  return total === null ? `${stage}：已处理 ${n(done)} ${unit}` : `${stage}：已处理 ${n(done)} / 共 ${n(total)} ${unit}`;
+  return total === null
+    ? `${stage}：已处理 ${n(done)} ${unit}`
+    : `${stage}：已处理 ${n(done)} / 共 ${n(total)} ${unit}`;
 }

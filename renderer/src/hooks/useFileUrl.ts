@@ -24,8 +24,13 @@ export function useFileUrl(request: FileRequest | null): string | null | 'failed
         made = URL.createObjectURL(blob);
         setUrl(made);
       })
-      .catch(() => { if (live) setUrl('failed'); });
-    return () => { live = false; if (made) URL.revokeObjectURL(made); };
+      .catch(() => {
+        if (live) setUrl('failed');
+      });
+    return () => {
+      live = false;
+      if (made) URL.revokeObjectURL(made);
+    };
   }, [hash, caseId, variant]);
   return url;
 }

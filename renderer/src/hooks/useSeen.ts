@@ -14,9 +14,12 @@ export function useSeen<T extends Element>(rootMargin = '600px'): [(el: T | null
       setSeen(true);
       return undefined;
     }
-    const io = new IntersectionObserver((entries) => {
-      if (entries.some((e) => e.isIntersecting)) setSeen(true);
-    }, { rootMargin });
+    const io = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((e) => e.isIntersecting)) setSeen(true);
+      },
+      { rootMargin },
+    );
     io.observe(el);
     return () => io.disconnect();
   }, [el, seen, rootMargin]);

@@ -24,9 +24,19 @@ export function PdfPages({ bytes, zoom, onPageCount }: Props) {
         destroy = task.destroy;
         return task.promise;
       })
-      .then((d) => { if (live) { setDoc(d); onPageCount(d.numPages); } })
-      .catch((e: unknown) => { if (live) setError(`无法显示PDF：${e instanceof Error ? e.message : String(e)}`); });
-    return () => { live = false; void destroy?.(); };
+      .then((d) => {
+        if (live) {
+          setDoc(d);
+          onPageCount(d.numPages);
+        }
+      })
+      .catch((e: unknown) => {
+        if (live) setError(`无法显示PDF：${e instanceof Error ? e.message : String(e)}`);
+      });
+    return () => {
+      live = false;
+      void destroy?.();
+    };
   }, [bytes, onPageCount]);
 
   useEffect(() => {
@@ -52,12 +62,18 @@ export function PdfPages({ bytes, zoom, onPageCount }: Props) {
         }
       }
     })();
-    return () => { cancelled = true; };
+    return () => {
+      cancelled = true;
+    };
   }, [doc, zoom]);
 
   return (
     <Box>
-      {error && <Alert severity="error" sx={{ mb: 2 }}>{error}</Alert>}
+      {error && (
+        <Alert severity="error" sx={{ mb: 2 }}>
+          {error}
+        </Alert>
+      )}
       <Box ref={container} data-testid="pdf-pages" />
     </Box>
   );

@@ -35,9 +35,15 @@ export function PdfPreviewDialog({ source, onClose }: { source: PdfSource; onClo
   useEffect(() => {
     let live = true;
     loadPdf(source)
-      .then((p) => { if (live) setPdf(p); })
-      .catch((e: unknown) => { if (live) setError(messageOf(e)); });
-    return () => { live = false; };
+      .then((p) => {
+        if (live) setPdf(p);
+      })
+      .catch((e: unknown) => {
+        if (live) setError(messageOf(e));
+      });
+    return () => {
+      live = false;
+    };
   }, [source]);
 
   const onPageCount = useCallback((n: number) => setPages(n), []);
@@ -56,10 +62,21 @@ export function PdfPreviewDialog({ source, onClose }: { source: PdfSource; onClo
   };
 
   return (
-    <Dialog open onClose={onClose} fullWidth maxWidth="lg" data-testid="preview-dialog" slotProps={{ paper: { sx: { height: '92vh' } } }}>
+    <Dialog
+      open
+      onClose={onClose}
+      fullWidth
+      maxWidth="lg"
+      data-testid="preview-dialog"
+      slotProps={{ paper: { sx: { height: '92vh' } } }}
+    >
       <DialogTitle sx={{ py: 1 }}>
         <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
-          <Typography variant="h6" component="span" sx={{ flex: 1, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>
+          <Typography
+            variant="h6"
+            component="span"
+            sx={{ flex: 1, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}
+          >
             {source.title}
           </Typography>
           <Typography variant="body2" color="text.secondary" data-testid="preview-page-count">
@@ -67,18 +84,49 @@ export function PdfPreviewDialog({ source, onClose }: { source: PdfSource; onClo
           </Typography>
           <Tooltip title="缩小">
             <span>
-              <IconButton aria-label="缩小" disabled={zoomIndex === 0} onClick={() => setZoomIndex((z) => Math.max(0, z - 1))}><ZoomOutIcon /></IconButton>
+              <IconButton
+                aria-label="缩小"
+                disabled={zoomIndex === 0}
+                onClick={() => setZoomIndex((z) => Math.max(0, z - 1))}
+              >
+                <ZoomOutIcon />
+              </IconButton>
             </span>
           </Tooltip>
-          <Typography variant="body2" sx={{ width: 48, textAlign: 'center' }} data-testid="preview-zoom">{Math.round(zoom * 100)}%</Typography>
+          <Typography variant="body2" sx={{ width: 48, textAlign: 'center' }} data-testid="preview-zoom">
+            {Math.round(zoom * 100)}%
+          </Typography>
           <Tooltip title="放大">
             <span>
-              <IconButton aria-label="放大" disabled={zoomIndex === zooms.length - 1} onClick={() => setZoomIndex((z) => Math.min(zooms.length - 1, z + 1))}><ZoomInIcon /></IconButton>
+              <IconButton
+                aria-label="放大"
+                disabled={zoomIndex === zooms.length - 1}
+                onClick={() => setZoomIndex((z) => Math.min(zooms.length - 1, z + 1))}
+              >
+                <ZoomInIcon />
+              </IconButton>
             </span>
           </Tooltip>
-          <Button startIcon={<PrintIcon />} disabled={!pdf} loading={printing} onClick={() => void print()} data-testid="preview-print">打印</Button>
-          <Button startIcon={<DownloadIcon />} disabled={!pdf} onClick={() => pdf && downloadPdf(source.title, pdf.blob)} data-testid="preview-download">下载</Button>
-          <IconButton aria-label="关闭" onClick={onClose} data-testid="preview-close"><CloseIcon /></IconButton>
+          <Button
+            startIcon={<PrintIcon />}
+            disabled={!pdf}
+            loading={printing}
+            onClick={() => void print()}
+            data-testid="preview-print"
+          >
+            打印
+          </Button>
+          <Button
+            startIcon={<DownloadIcon />}
+            disabled={!pdf}
+            onClick={() => pdf && downloadPdf(source.title, pdf.blob)}
+            data-testid="preview-download"
+          >
+            下载
+          </Button>
+          <IconButton aria-label="关闭" onClick={onClose} data-testid="preview-close">
+            <CloseIcon />
+          </IconButton>
         </Stack>
       </DialogTitle>
       {!pdf && !error ? <LinearProgress data-testid="preview-progress" /> : <div style={{ height: 4 }} />}

@@ -18,9 +18,10 @@ export interface LoadedPdf {
 }
 
 export async function loadPdf(source: PdfSource): Promise<LoadedPdf> {
-  const hash = source.kind === 'document'
-    ? (await send('documents.pdf', { caseId: source.caseId, documentId: source.documentId })).pdfHash
-    : source.pdfHash;
+  const hash =
+    source.kind === 'document'
+      ? (await send('documents.pdf', { caseId: source.caseId, documentId: source.documentId })).pdfHash
+      : source.pdfHash;
   const read = await readFile({ hash, caseId: source.caseId });
   const blob = read.type === 'application/pdf' ? read : new Blob([read], { type: 'application/pdf' });
   return { title: source.title, blob, bytes: new Uint8Array(await blob.arrayBuffer()) };

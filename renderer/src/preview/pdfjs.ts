@@ -13,7 +13,12 @@ export function openPdf(bytes: Uint8Array): { promise: Promise<PDFDocumentProxy>
   return { promise: task.promise, destroy: () => task.destroy() };
 }
 
-export async function renderPage(doc: PDFDocumentProxy, pageNumber: number, canvas: HTMLCanvasElement, scale: number): Promise<void> {
+export async function renderPage(
+  doc: PDFDocumentProxy,
+  pageNumber: number,
+  canvas: HTMLCanvasElement,
+  scale: number,
+): Promise<void> {
   const page = await doc.getPage(pageNumber);
   const ratio = window.devicePixelRatio || 1;
   const viewport = page.getViewport({ scale: scale * ratio });

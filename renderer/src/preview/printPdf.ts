@@ -5,22 +5,32 @@
  */
 import { downloadBlob, safeFileName } from '../util/binary';
 
-export interface PrintOutcome { ok: boolean; message: string }
+export interface PrintOutcome {
+  ok: boolean;
+  message: string;
+}
 
 /** A PDF as loadPdf gives it: the bytes, and the same as a Blob. */
-export interface PdfToPrint { blob: Blob; bytes: Uint8Array }
+export interface PdfToPrint {
+  blob: Blob;
+  bytes: Uint8Array;
+}
 
 export async function printPdf(title: string, pdf: PdfToPrint): Promise<PrintOutcome> {
   const bridge = window.anjuan;
   if (bridge) {
     const r = await bridge.printPdf({ title, pdf: pdf.bytes });
-    return { ok: r.ok, message: r.ok ? '已发送到打印机' : r.message ?? '打印失败' };
+    return { ok: r.ok, message: r.ok ? '已发送到打印机' : (r.message ?? '打印失败') };
   }
   return openInBrowser(title, pdf.blob);
 }
 
 /** Prints and tells the user how it went (both places that print a PDF: preview and dossier volume). */
-export async function printAndTell(title: string, pdf: PdfToPrint, tell: { info(m: string): void; error(e: unknown): void }): Promise<void> {
+export async function printAndTell(
+  title: string,
+  pdf: PdfToPrint,
+  tell: { info(m: string): void; error(e: unknown): void },
+): Promise<void> {
   const r = await printPdf(title, pdf);
   if (r.ok) tell.info(r.message);
   else tell.error(r.message);

@@ -18,10 +18,18 @@ export function renderWithSession(node: ReactNode, roles: Role[] = ['officer']):
   const root = createRoot(host);
   mounted.push({ root, host });
   const session = {
-    info: {} as Session['info'], setUser: () => {}, logout: () => {},
+    info: {} as Session['info'],
+    setUser: () => {},
+    logout: () => {},
     user: { id: 'u1', username: 'u', name: '张伟', roles, officerId: 'off-01', mustChangePassword: false },
   } satisfies Session;
-  act(() => root.render(<SessionContext.Provider value={session}><NotifierProvider>{node}</NotifierProvider></SessionContext.Provider>));
+  act(() =>
+    root.render(
+      <SessionContext.Provider value={session}>
+        <NotifierProvider>{node}</NotifierProvider>
+      </SessionContext.Provider>,
+    ),
+  );
   return host;
 }
 
@@ -32,4 +40,5 @@ export function cleanup(): void {
   }
 }
 
-export const byTestId = <T extends HTMLElement = HTMLElement>(el: HTMLElement, id: string): T | null => el.querySelector<T>(`[data-testid="${id}"]`);
+export const byTestId = <T extends HTMLElement = HTMLElement>(el: HTMLElement, id: string): T | null =>
+  el.querySelector<T>(`[data-testid="${id}"]`);

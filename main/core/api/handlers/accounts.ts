@@ -5,14 +5,24 @@ import { requireUser } from '../types.js';
 import { UserAdmin } from '../../store/userAdmin.js';
 import { today } from '../caseView.js';
 
-type AccountOps = 'setup.run' | 'users.list' | 'users.resetPassword' | 'audit.list' | 'users.create' | 'users.setRoles' | 'users.disable' | 'users.enable';
+type AccountOps =
+  | 'setup.run'
+  | 'users.list'
+  | 'users.resetPassword'
+  | 'audit.list'
+  | 'users.create'
+  | 'users.setRoles'
+  | 'users.disable'
+  | 'users.enable';
 const userAdmin = (ctx: HandlerContext): UserAdmin => new UserAdmin(ctx.services.db, ctx.services.accounts);
 
 export const accountHandlers: HandlerMap<AccountOps> = {
   'setup.run': (input, { services }) => {
     if (services.accounts.isSetUp()) return services.accounts.setup(input); // refused and recorded there
     if (!services.enterpriseData.regions.counties.has(input.county)) {
-      throw new AppError('VALIDATION', 'county：请选择本单位所在的区县（行政区划代码表中的区县）', [{ path: 'county', message: '请选择本单位所在的区县' }]);
+      throw new AppError('VALIDATION', 'county：请选择本单位所在的区县（行政区划代码表中的区县）', [
+        { path: 'county', message: '请选择本单位所在的区县' },
+      ]);
     }
     return services.accounts.setup(input);
   },

@@ -13,11 +13,14 @@ import { limitationProblem } from '../../domain/limitation.js';
 import { startTrack } from '../startTrack.js';
 import { caseScope, checkOpener } from '../caseAccess.js';
 
-export const caseHandlers: HandlerMap<'cases.list' | 'cases.open' | 'cases.get' | 'cases.act' | 'cases.history' | 'cases.startTrack'> = {
+export const caseHandlers: HandlerMap<
+  'cases.list' | 'cases.open' | 'cases.get' | 'cases.act' | 'cases.history' | 'cases.startTrack'
+> = {
   'cases.list': (input, ctx) => {
     const { services } = ctx;
     const names = new Map<string, string>();
-    for (const def of services.procedures.values()) if (def.kind === 'main') for (const n of def.nodes) names.set(n.id, n.name);
+    for (const def of services.procedures.values())
+      if (def.kind === 'main') for (const n of def.nodes) names.set(n.id, n.name);
     return services.cases.projection.list(input, (node) => names.get(node) ?? node, caseScope(requireUser(ctx)));
   },
 
@@ -25,7 +28,9 @@ export const caseHandlers: HandlerMap<'cases.list' | 'cases.open' | 'cases.get' 
     const { services } = ctx;
     const user = requireUser(ctx);
     const now = today(services);
-    const prior = services.db.prepare('SELECT result FROM requests WHERE request_id = ?').get(input.requestId) as { result: string } | undefined;
+    const prior = services.db.prepare('SELECT result FROM requests WHERE request_id = ?').get(input.requestId) as
+      | { result: string }
+      | undefined;
     if (prior) return buildCaseView(services, services.cases.get(prior.result), user);
 
     const ent = services.directory.enterprise(input.enterpriseId);
@@ -39,13 +44,24 @@ export const caseHandlers: HandlerMap<'cases.list' | 'cases.open' | 'cases.get' 
     const officers = ids.map((id) => all.find((o) => o.id === id));
     if (officers.some((o) => !o)) throw new AppError('NOT_FOUND', '所选执法人员不存在');
     const valid = officers.filter((o) => o && o.certificateValidUntil >= now);
-    if (valid.length < 2) throw new AppError('OFFICERS_REQUIRED', `至少需要两名持有有效执法证件的执法人员（行政处罚法第四十二条），目前${valid.length}名`);
+    if (valid.length < 2)
+      throw new AppError(
+        'OFFICERS_REQUIRED',
+        `至少需要两名持有有效执法证件的执法人员（行政处罚法第四十二条），目前${valid.length}名`,
+      );
     if (input.filedOn > now) throw new AppError('DATE_IN_FUTURE', `立案日期（${input.filedOn}）不能晚于今天（${now}）`);
-    if (input.discoveredOn > input.filedOn) throw new AppError('VALIDATION', `发现日期（${input.discoveredOn}）不能晚于立案日期（${input.filedOn}）`);
-    const lapsed = limitationProblem({
-      violationOn: input.violationOn ?? null, continuing: input.continuing, discoveredOn: input.discoveredOn,
-      seriousHarm: input.seriousHarm, pollutionHarm: input.pollutionHarm,
-    }, services.lawData.temporal.limitation);
+    if (input.discoveredOn > input.filedOn)
+      throw new AppError('VALIDATION', `发现日期（${input.discoveredOn}）不能晚于立案日期（${input.filedOn}）`);
+    const lapsed = limitationProblem(
+      {
+        violationOn: input.violationOn ?? null,
+        continuing: input.continuing,
+        discoveredOn: input.discoveredOn,
+        seriousHarm: input.seriousHarm,
+        pollutionHarm: input.pollutionHarm,
+      },
+      services.lawData.temporal.limitation,
+    );
     if (lapsed) throw new AppError('LIMITATION_EXPIRED', lapsed);
 
     const def = currentProcedure(services.procedures, input.procedure, now);
@@ -59,14 +75,38 @@ export const caseHandlers: HandlerMap<'cases.list' | 'cases.open' | 'cases.get' 
         bureauId: bureau.id,
         procedure: { id: def.id, version: def.version },
         startNode: def.start,
-        party: { enterpriseId: ent.id, name: ent.name, uscc: ent.uscc, legalRepresentative: ent.legalRepresentative, address: ent.address },
-        violation: { id: violation.id, name: violation.name, breached: violation.breached, penaltyArticle: violation.penaltyArticle, band: violation.band, penaltyText: violation.penaltyText },
-        officers: valid.map((o) => ({ id: o!.id, name: o!.name, certificateNo: o!.certificateNo, certificateValidUntil: o!.certificateValidUntil })),
-        source: input.source, summary: input.summary, discoveredOn: input.discoveredOn, filedOn: input.filedOn,
-        partyKind: input.partyKind, violationOn: input.violationOn ?? null, continuing: input.continuing,
+        party: {
+          enterpriseId: ent.id,
+          name: ent.name,
+          uscc: ent.uscc,
+          legalRepresentative: ent.legalRepresentative,
+          address: ent.address,
+        },
+        violation: {
+          id: violation.id,
+          name: violation.name,
+          breached: violation.breached,
+          penaltyArticle: violation.penaltyArticle,
+          band: violation.band,
+          penaltyText: violation.penaltyText,
+        },
+        officers: valid.map((o) => ({
+          id: o!.id,
+          name: o!.name,
+          certificateNo: o!.certificateNo,
+          certificateValidUntil: o!.certificateValidUntil,
+        })),
+        source: input.source,
+        summary: input.summary,
+        discoveredOn: input.discoveredOn,
+        filedOn: input.filedOn,
+        partyKind: input.partyKind,
+        violationOn: input.violationOn ?? null,
+        continuing: input.continuing,
         ...(input.lawFigures ? { lawFigures: input.lawFigures } : {}),
       };
-      services.db.prepare('INSERT INTO requests (request_id, op, result, created_at) VALUES (?, ?, ?, ?)')
+      services.db
+        .prepare('INSERT INTO requests (request_id, op, result, created_at) VALUES (?, ?, ?, ?)')
         .run(input.requestId, 'cases.open', caseId, services.clock.now().toISOString());
       return [{ type: 'case.opened', payload }];
     });

@@ -13,7 +13,10 @@ export const dossierHandlers: HandlerMap<'dossier.build'> = {
     const state = services.cases.get(caseId);
     if (state.documents.length === 0) throw new AppError('ACTION_NOT_ALLOWED', '案件尚无文书，无法组卷');
     // The archived file is what was bound: after 归档 it is not bound again (only a 更正 changes the case, and is then bound with it).
-    if (archivedOn(state) && !state.documents.some((d) => d.correctionReason && (!state.dossier || d.generatedAt > state.dossier.builtAt))) {
+    if (
+      archivedOn(state) &&
+      !state.documents.some((d) => d.correctionReason && (!state.dossier || d.generatedAt > state.dossier.builtAt))
+    ) {
       refuseIfArchived(state, '重新组卷');
     }
     // 保管期限: chosen now (one list: 永久, 30年, 10年), else the last binding's; 立卷人: who binds.
@@ -21,11 +24,26 @@ export const dossierHandlers: HandlerMap<'dossier.build'> = {
     // Issue 11: the chain head goes on the printed 备考表, an anchor outside the PC.
     const events = services.cases.log.forCase(caseId);
     const chainHead = { hash: events.at(-1)?.hash ?? '', count: events.length, brokenAt: verifyChain(events).brokenAt };
-    const built = await buildCaseDossier(state, {
-      blobs: services.blobs, pdf: services.pdf, manifest: services.manifest, bureauName: services.bureau().name, retention: retention ?? '', chainHead,
-    }, today(services), user.name);
+    const built = await buildCaseDossier(
+      state,
+      {
+        blobs: services.blobs,
+        pdf: services.pdf,
+        manifest: services.manifest,
+        bureauName: services.bureau().name,
+        retention: retention ?? '',
+        chainHead,
+      },
+      today(services),
+      user.name,
+    );
     const volumes = built.map((v) => ({
-      volume: v.volume, pdfHash: services.blobs.put(v.pdf, 'application/pdf'), pages: v.pages, catalog: v.catalog, items: v.items, numberedPages: v.numberedPages,
+      volume: v.volume,
+      pdfHash: services.blobs.put(v.pdf, 'application/pdf'),
+      pages: v.pages,
+      catalog: v.catalog,
+      items: v.items,
+      numberedPages: v.numberedPages,
     }));
     const main = volumes[0]!; // the 正卷 is always bound
     const builtAt = services.clock.now().toISOString();
@@ -34,11 +52,29 @@ export const dossierHandlers: HandlerMap<'dossier.build'> = {
       {
         type: 'dossier.built',
         payload: {
-          pdfHash: main.pdfHash, pages: main.pages, builtAt, preparedBy: user.name, ...(retention ? { retention } : {}),
-          volumes: volumes.map(({ volume, pdfHash, pages, items, numberedPages }) => ({ volume, pdfHash, pages, items, numberedPages })),
+          pdfHash: main.pdfHash,
+          pages: main.pages,
+          builtAt,
+          preparedBy: user.name,
+          ...(retention ? { retention } : {}),
+          volumes: volumes.map(({ volume, pdfHash, pages, items, numberedPages }) => ({
+            volume,
+            pdfHash,
+            pages,
+            items,
+            numberedPages,
+          })),
         },
       },
     ]);
-    return { pdfHash: main.pdfHash, pages: main.pages, catalog: main.catalog, volumes, builtAt, preparedBy: user.name, ...(retention ? { retention } : {}) };
+    return {
+      pdfHash: main.pdfHash,
+      pages: main.pages,
+      catalog: main.catalog,
+      volumes,
+      builtAt,
+      preparedBy: user.name,
+      ...(retention ? { retention } : {}),
+    };
   },
 };

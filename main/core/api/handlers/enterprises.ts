@@ -15,15 +15,20 @@ export const enterpriseHandlers: HandlerMap<'enterprises.search' | 'enterprises.
     const { services } = ctx;
     const user = requireUser(ctx);
     if ('path' in input) refuseUnlessCli(ctx);
-    const file = 'path' in input
-      ? readEnterpriseFile(input.path)
-      : { name: input.fileName, bytes: Buffer.from(input.contentBase64, 'base64'), uploaded: true };
+    const file =
+      'path' in input
+        ? readEnterpriseFile(input.path)
+        : { name: input.fileName, bytes: Buffer.from(input.contentBase64, 'base64'), uploaded: true };
     const importCtx = {
-      store: services.enterprises, regions: services.enterpriseData.regions, columns: services.enterpriseData.columns,
+      store: services.enterprises,
+      regions: services.enterpriseData.regions,
+      columns: services.enterpriseData.columns,
       now: () => services.clock.now(),
     };
     return services.jobs.start({
-      op: 'enterprises.import', owner: user.id, exclusive: 'enterprises',
+      op: 'enterprises.import',
+      owner: user.id,
+      exclusive: 'enterprises',
       busyMessage: '另一个企业名录导入正在进行，请等待其完成或取消后再导入',
       run: (ctl) => importEnterpriseFile(importCtx, file, input.encoding, ctl),
     });

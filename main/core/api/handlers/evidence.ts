@@ -37,8 +37,16 @@ export const evidenceHandlers: HandlerMap<'evidence.add'> = {
     checkCaseDate('拍摄日期', input.takenOn, state.filedOn, today(services));
     const hash = services.blobs.put(bytes, mimeType);
     const record = {
-      id: ulid(), kind: input.kind, fileName: input.fileName, mimeType, hash, size: bytes.length,
-      description: input.description, takenOn: input.takenOn, addedAt: services.clock.now().toISOString(), addedBy: user.name,
+      id: ulid(),
+      kind: input.kind,
+      fileName: input.fileName,
+      mimeType,
+      hash,
+      size: bytes.length,
+      description: input.description,
+      takenOn: input.takenOn,
+      addedAt: services.clock.now().toISOString(),
+      addedBy: user.name,
     };
     services.cases.write(input.caseId, { id: user.id, name: user.name, device: services.device }, (current) => {
       if (!current) throw new AppError('NOT_FOUND', '案件不存在');

@@ -13,7 +13,14 @@ import { resolveArticle } from '../lawCitation.js';
 import { applicableLaw } from '../lawApplicable.js';
 import { refuseUnlessCli } from '../localFiles.js';
 
-type LawOps = 'laws.import' | 'laws.list' | 'laws.get' | 'laws.article' | 'laws.cite' | 'laws.search' | 'laws.applicable';
+type LawOps =
+  | 'laws.import'
+  | 'laws.list'
+  | 'laws.get'
+  | 'laws.article'
+  | 'laws.cite'
+  | 'laws.search'
+  | 'laws.applicable';
 
 function knownLaw(services: Services, law: string): { id: string; fullName: string } {
   const id = lawKey(law);
@@ -31,15 +38,19 @@ export const lawHandlers: HandlerMap<LawOps> = {
     const effectiveFrom = 'files' in input ? input.effectiveFrom : undefined;
     const lawCtx = { library: services.laws, data: services.lawData, now: () => services.clock.now() };
     return services.jobs.start({
-      op: 'laws.import', owner: requireUser(ctx).id, exclusive: 'laws', busyMessage: '另一次法律文本导入正在进行，请等待其完成后再导入',
+      op: 'laws.import',
+      owner: requireUser(ctx).id,
+      exclusive: 'laws',
+      busyMessage: '另一次法律文本导入正在进行，请等待其完成后再导入',
       run: (ctl) => importLawFiles(lawCtx, files, effectiveFrom, ctl),
     });
   },
 
-  'laws.list': (_i, { services }) => services.laws.laws().map((l) => {
-    const r = repealOf(services.lawData.repeals, l.id);
-    return { ...l, repeal: r ? repealView(r) : null };
-  }),
+  'laws.list': (_i, { services }) =>
+    services.laws.laws().map((l) => {
+      const r = repealOf(services.lawData.repeals, l.id);
+      return { ...l, repeal: r ? repealView(r) : null };
+    }),
 
   'laws.get': ({ law, versionDate }, { services }) => {
     const { id, fullName } = knownLaw(services, law);
@@ -48,7 +59,8 @@ export const lawHandlers: HandlerMap<LawOps> = {
     const articles = services.laws.articlesOf(id, version.version_date);
     const repeal = repealOf(services.lawData.repeals, id);
     return {
-      id, fullName,
+      id,
+      fullName,
       version: versionInfo(version),
       history: JSON.parse(version.history) as Array<{ date: string; event: string }>,
       preamble: version.preamble,
@@ -60,15 +72,24 @@ export const lawHandlers: HandlerMap<LawOps> = {
 
   'laws.article': ({ law, article, on }, { services }) => {
     if (!parseArticleCitation(article)) {
-      throw new AppError('VALIDATION', `无法识别条文序号“${article}”：应如“第九十九条”“第三十一条第一款”“第九十九条第二项”`);
+      throw new AppError(
+        'VALIDATION',
+        `无法识别条文序号“${article}”：应如“第九十九条”“第三十一条第一款”“第九十九条第二项”`,
+      );
     }
     return resolveArticle(services.laws, { law, article }, on, services.lawData.repeals);
   },
 
-  'laws.cite': ({ refs, on }, { services }) => refs.map((r) => resolveArticle(services.laws, r, on, services.lawData.repeals)),
+  'laws.cite': ({ refs, on }, { services }) =>
+    refs.map((r) => resolveArticle(services.laws, r, on, services.lawData.repeals)),
 
   'laws.search': ({ query, law, on, limit }, { services }) =>
-    searchLaws(services.db, { query, limit, ...(law ? { lawId: knownLaw(services, law).id } : {}), ...(on ? { on } : {}) }),
+    searchLaws(services.db, {
+      query,
+      limit,
+      ...(law ? { lawId: knownLaw(services, law).id } : {}),
+      ...(on ? { on } : {}),
+    }),
 
   'laws.applicable': (input, { services }) => {
     if (!parseArticleCitation(input.article)) throw new AppError('VALIDATION', `无法识别条文序号“${input.article}”`);

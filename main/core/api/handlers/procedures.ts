@@ -23,18 +23,34 @@ function calendarInfo(services: Services) {
   const shipped = readCalendarYears(join(resourcesDir(), 'calendars'));
   const years = new Map<number, { year: number; source: string; added: boolean }>();
   for (const y of shipped) years.set(y.year, { year: y.year, source: y.source, added: false });
-  for (const y of readCalendarYears(addedCalendarDir(services))) years.set(y.year, { year: y.year, source: y.source, added: added.has(y.year) });
+  for (const y of readCalendarYears(addedCalendarDir(services)))
+    years.set(y.year, { year: y.year, source: y.source, added: added.has(y.year) });
   return { years: [...years.values()].sort((a, b) => a.year - b.year) };
 }
 
-function caseDeadlines(services: Services, s: CaseState, now: string, warn: number): Array<DeadlineView & { trackName: string }> {
+function caseDeadlines(
+  services: Services,
+  s: CaseState,
+  now: string,
+  warn: number,
+): Array<DeadlineView & { trackName: string }> {
   const ctx = { today: now, calendar: services.calendar, warnAheadWorkingDays: warn };
-  const main = evaluateDeadlines(procedureOf(services, s).deadlines, s, mainTrackId, ctx).map((d) => ({ ...d, trackName: '主程序' }));
-  const tracks = s.tracks.flatMap((t) => evaluateDeadlines(trackOf(s, t.id, services.procedures).def.deadlines, s, t.id, ctx).map((d) => ({ ...d, trackName: t.name })));
+  const main = evaluateDeadlines(procedureOf(services, s).deadlines, s, mainTrackId, ctx).map((d) => ({
+    ...d,
+    trackName: '主程序',
+  }));
+  const tracks = s.tracks.flatMap((t) =>
+    evaluateDeadlines(trackOf(s, t.id, services.procedures).def.deadlines, s, t.id, ctx).map((d) => ({
+      ...d,
+      trackName: t.name,
+    })),
+  );
   return [...main, ...tracks];
 }
 
-export const procedureHandlers: HandlerMap<'deadlines.overview' | 'calendar.list' | 'calendar.import' | 'procedures.list' | 'procedures.import'> = {
+export const procedureHandlers: HandlerMap<
+  'deadlines.overview' | 'calendar.list' | 'calendar.import' | 'procedures.list' | 'procedures.import'
+> = {
   'deadlines.overview': (input, ctx) => {
     const { services } = ctx;
     const warn = input.warnAheadWorkingDays ?? warnAheadSetting(services);
@@ -56,7 +72,10 @@ export const procedureHandlers: HandlerMap<'deadlines.overview' | 'calendar.list
   'calendar.import': (input, { services }) => {
     const dir = addedCalendarDir(services);
     // Atomic (temporary file, fsync, rename): a full disk leaves the old file or none, never an empty one.
-    writeFileDurably(join(dir, `cn-${input.calendar.year}.json`), Buffer.from(`${JSON.stringify(input.calendar, null, 1)}\n`, 'utf8'));
+    writeFileDurably(
+      join(dir, `cn-${input.calendar.year}.json`),
+      Buffer.from(`${JSON.stringify(input.calendar, null, 1)}\n`, 'utf8'),
+    );
     // Working-day arithmetic uses the new year from the next request on; no restart, no release.
     services.calendar = loadCalendar(undefined, dir);
     return calendarInfo(services);
@@ -65,25 +84,53 @@ export const procedureHandlers: HandlerMap<'deadlines.overview' | 'calendar.list
   'procedures.import': ({ definition }, { services }) => {
     const parsed = procedureDefinition.safeParse(definition);
     if (!parsed.success) {
-      throw new AppError('VALIDATION', `程序定义格式有误：${parsed.error.issues.slice(0, 5).map((i) => `${i.path.join('.')}：${i.message}`).join('；')}`, parsed.error.issues);
+      throw new AppError(
+        'VALIDATION',
+        `程序定义格式有误：${parsed.error.issues
+          .slice(0, 5)
+          .map((i) => `${i.path.join('.')}：${i.message}`)
+          .join('；')}`,
+        parsed.error.issues,
+      );
     }
     const def = parsed.data;
     const key = `${def.id}@${def.version}`;
     // Versions are immutable: running cases keep the one they started with.
-    if (services.procedures.has(key)) throw new AppError('VALIDATION', `程序“${def.name}”的版本 ${def.version} 已存在，请使用新的版本号`);
+    if (services.procedures.has(key))
+      throw new AppError('VALIDATION', `程序“${def.name}”的版本 ${def.version} 已存在，请使用新的版本号`);
     const problems = procedureProblems(def);
-    const unknownDocs = [...new Set(def.nodes.flatMap((n) => n.documents))].filter((t) => !services.documentTypeNames.has(t));
+    const unknownDocs = [...new Set(def.nodes.flatMap((n) => n.documents))].filter(
+      (t) => !services.documentTypeNames.has(t),
+    );
     for (const t of unknownDocs) problems.push(`文书类型 ${t} 不存在`);
     if (problems.length) throw new AppError('VALIDATION', `程序定义有误：${problems.join('；')}`, problems);
     const dir = join(services.dataDir, 'procedures');
-    writeFileDurably(join(dir, `${def.id}.${def.version}.json`), Buffer.from(`${JSON.stringify(definition, null, 1)}\n`, 'utf8'));
+    writeFileDurably(
+      join(dir, `${def.id}.${def.version}.json`),
+      Buffer.from(`${JSON.stringify(definition, null, 1)}\n`, 'utf8'),
+    );
     (services.procedures as Map<string, typeof def>).set(key, def);
-    return { id: def.id, version: def.version, name: def.name, kind: def.kind, nodes: def.nodes.length, actions: def.actions.length, deadlines: def.deadlines.length };
+    return {
+      id: def.id,
+      version: def.version,
+      name: def.name,
+      kind: def.kind,
+      nodes: def.nodes.length,
+      actions: def.actions.length,
+      deadlines: def.deadlines.length,
+    };
   },
 
-  'procedures.list': (_input, { services }) => [...services.procedures.values()].map((d) => ({
-    id: d.id, version: d.version, name: d.name, kind: d.kind, nodes: d.nodes.length, actions: d.actions.length, deadlines: d.deadlines.length,
-  })),
+  'procedures.list': (_input, { services }) =>
+    [...services.procedures.values()].map((d) => ({
+      id: d.id,
+      version: d.version,
+      name: d.name,
+      kind: d.kind,
+      nodes: d.nodes.length,
+      actions: d.actions.length,
+      deadlines: d.deadlines.length,
+    })),
 };
 
 export type { CalendarYear };

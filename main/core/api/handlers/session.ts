@@ -9,9 +9,13 @@ function setupCounties(services: Services): Array<{ code: string; name: string; 
   return [...counties].map(([code, name]) => ({ code, name, prefecture: units.get(`${code.slice(0, 4)}00`) ?? '' }));
 }
 
-export const sessionHandlers: HandlerMap<'app.info' | 'session.login' | 'session.logout' | 'session.me' | 'session.changePassword'> = {
+export const sessionHandlers: HandlerMap<
+  'app.info' | 'session.login' | 'session.logout' | 'session.me' | 'session.changePassword'
+> = {
   'app.info': async (_input, { services }) => {
-    const demo = services.db.prepare("SELECT value FROM meta WHERE key = 'demo'").get() as { value: string } | undefined;
+    const demo = services.db.prepare("SELECT value FROM meta WHERE key = 'demo'").get() as
+      | { value: string }
+      | undefined;
     const setupRequired = !services.accounts.isSetUp();
     return {
       version: process.env.npm_package_version ?? '0.1.0',
@@ -20,7 +24,10 @@ export const sessionHandlers: HandlerMap<'app.info' | 'session.login' | 'session
       counties: setupRequired ? setupCounties(services) : [],
       // Published passwords only in a demo data directory (seeded with ANJUAN_DEMO=1), never in an installed one.
       demo: demo?.value === '1',
-      demoUsers: demo?.value === '1' ? demoUsers.map((u) => ({ username: u.username, password: u.password, name: u.name, role: u.roleName })) : [],
+      demoUsers:
+        demo?.value === '1'
+          ? demoUsers.map((u) => ({ username: u.username, password: u.password, name: u.name, role: u.roleName }))
+          : [],
       pdfEngines: await services.pdf.engineNames(),
       dataDir: services.dataDir,
     };
@@ -44,4 +51,3 @@ export const sessionHandlers: HandlerMap<'app.info' | 'session.login' | 'session
     return view;
   },
 };
-

@@ -7,8 +7,15 @@ import { sampleDocx } from '../../documents/fixtures.js';
 import { checkSealImage, describeSealImage } from '../../documents/sealImage.js';
 import type { Services } from '../../services.js';
 import {
-  bureauInfoSetting, clearSealImageSetting, pdfEngineSetting, sealImageSetting, setBureauInfoSetting, setPdfEngineSetting, setSealImageSetting,
-  setWarnAheadSetting, warnAheadSetting,
+  bureauInfoSetting,
+  clearSealImageSetting,
+  pdfEngineSetting,
+  sealImageSetting,
+  setBureauInfoSetting,
+  setPdfEngineSetting,
+  setSealImageSetting,
+  setWarnAheadSetting,
+  warnAheadSetting,
 } from '../settings.js';
 import type { HandlerMap } from '../types.js';
 
@@ -28,7 +35,9 @@ async function settingsView(services: Services): Promise<SettingsView> {
   };
 }
 
-export const settingsHandlers: HandlerMap<'settings.get' | 'settings.update' | 'settings.setSeal' | 'settings.clearSeal' | 'pdf.test'> = {
+export const settingsHandlers: HandlerMap<
+  'settings.get' | 'settings.update' | 'settings.setSeal' | 'settings.clearSeal' | 'pdf.test'
+> = {
   'settings.get': (_input, { services }) => settingsView(services),
 
   'settings.update': async (input, { services }) => {
@@ -36,14 +45,18 @@ export const settingsHandlers: HandlerMap<'settings.get' | 'settings.update' | '
     if (input.bureauInfo) {
       // Checked as the set that would be stored: a bank without its account is refused, whichever item changed.
       const problems = bureauInfoProblems({ ...bureauInfoSetting(services), ...input.bureauInfo });
-      if (problems.length) throw new AppError('VALIDATION', `${problems.map((p) => p.message).join('；')}；设置未修改`, problems);
+      if (problems.length)
+        throw new AppError('VALIDATION', `${problems.map((p) => p.message).join('；')}；设置未修改`, problems);
     }
     if (input.pdfEngine && input.pdfEngine !== 'auto') {
       const available = await services.pdf.engineNames();
       if (!available.includes(input.pdfEngine)) {
         const { label } = pdfEngineLabels[input.pdfEngine];
         const can = available.map((n) => pdfEngineLabels[n].label).join('、') || '无';
-        throw new AppError('PDF_ENGINE_UNAVAILABLE', `本机不能使用“${label}”PDF引擎（本机可用：${can}），设置未修改`, { engine: input.pdfEngine, available });
+        throw new AppError('PDF_ENGINE_UNAVAILABLE', `本机不能使用“${label}”PDF引擎（本机可用：${can}），设置未修改`, {
+          engine: input.pdfEngine,
+          available,
+        });
       }
     }
     services.db.transaction(() => {

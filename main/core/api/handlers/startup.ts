@@ -8,7 +8,8 @@ import type { DeferredCheckState } from '../../store/integrity.js';
 export function databaseCheckReport(s: DeferredCheckState): DatabaseCheck {
   if (s.state === 'damaged') {
     return {
-      state: 'damaged', finishedAt: s.finishedAt,
+      state: 'damaged',
+      finishedAt: s.finishedAt,
       message: `启动后的数据库完整性检查发现数据表“${s.table}”已损坏（${s.result.slice(0, 200)}）。请不要继续录入，尽快由负责人或系统管理员在“本局设置 → 数据备份”中从最近的完好备份恢复。`,
     };
   }

@@ -11,16 +11,33 @@ export const templateHandlers: HandlerMap<'templates.import' | 'templates.versio
     const template = findTemplate(services.manifest, type);
     const bytes = Buffer.from(contentBase64, 'base64');
     // The data a case can supply, read from a complete sample case: any tag outside it would render blank.
-    const sample = buildTemplateData({ state: sampleCaseState(), bureau: sampleBureau, number: sampleNumber(template), fields: {}, today: '2026-03-25', hearingThreshold: services.hearingThreshold });
+    const sample = buildTemplateData({
+      state: sampleCaseState(),
+      bureau: sampleBureau,
+      number: sampleNumber(template),
+      fields: {},
+      today: '2026-03-25',
+      hearingThreshold: services.hearingThreshold,
+    });
     const problems = checkTemplate(template, bytes, knownTagsFrom(sample as Record<string, unknown>, template));
     if (problems.length) {
       const list = problems.map((p) => `${p.message}${p.position ? `（${p.position}）` : ''}`);
       // Active content (issue 11): say how to get an inert file.
-      const advice = problems.some((p) => p.kind === 'activeContent') ? '。请在Word或WPS中删除宏、控件和外部链接，另存为“Word文档（*.docx）”后重新载入' : '';
-      throw new AppError('TEMPLATE_INVALID', `“${fileName}”不能作为${template.name}模板：${list.join('；')}${advice}`, problems);
+      const advice = problems.some((p) => p.kind === 'activeContent')
+        ? '。请在Word或WPS中删除宏、控件和外部链接，另存为“Word文档（*.docx）”后重新载入'
+        : '';
+      throw new AppError(
+        'TEMPLATE_INVALID',
+        `“${fileName}”不能作为${template.name}模板：${list.join('；')}${advice}`,
+        problems,
+      );
     }
     const version = services.templates.add(template, bytes);
-    return { type, version, versions: services.templates.versions(template).map(({ version: v, source }) => ({ version: v, source })) };
+    return {
+      type,
+      version,
+      versions: services.templates.versions(template).map(({ version: v, source }) => ({ version: v, source })),
+    };
   },
   'templates.versions': ({ type }, { services }) => {
     const template = findTemplate(services.manifest, type);

@@ -15,7 +15,9 @@ const sourceKey = 'setting.updateSource';
 
 /** The stored location, or null: the installer's built-in feed. A value that no longer parses counts as none. */
 export function updateSourceSetting(services: DbOnly): string | null {
-  const row = services.db.prepare('SELECT value FROM meta WHERE key = ?').get(sourceKey) as { value: string } | undefined;
+  const row = services.db.prepare('SELECT value FROM meta WHERE key = ?').get(sourceKey) as
+    | { value: string }
+    | undefined;
   if (!row) return null;
   const parsed = parseUpdateSource(row.value);
   return parsed.ok ? parsed.source.location : null;
@@ -35,15 +37,20 @@ export const updateHandlers: HandlerMap<'updates.get' | 'updates.setSource' | 'u
       return view(services);
     }
     const parsed = parseUpdateSource(source);
-    if (!parsed.ok) throw new AppError('VALIDATION', `${parsed.message}；设置未修改`, [{ path: ['source'], message: parsed.message }]);
-    services.db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value')
+    if (!parsed.ok)
+      throw new AppError('VALIDATION', `${parsed.message}；设置未修改`, [
+        { path: ['source'], message: parsed.message },
+      ]);
+    services.db
+      .prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value')
       .run(sourceKey, parsed.source.location);
     return view(services);
   },
 
   'updates.check': async (_input, { services }) => {
     const link = services.updateLink;
-    if (!link) throw new AppError('UPDATE_UNAVAILABLE', '只有案卷桌面程序可以检查和安装更新；网页版随桌面程序或服务器一起更新');
+    if (!link)
+      throw new AppError('UPDATE_UNAVAILABLE', '只有案卷桌面程序可以检查和安装更新；网页版随桌面程序或服务器一起更新');
     await link.check();
     return view(services);
   },

@@ -35,7 +35,9 @@ describe('CdpConnection', () => {
       { id: 2, method: 'Runtime.evaluate', params: { expression: '1+1' }, sessionId: 'S1' },
     ]);
     // The second reply first, the first cut in the middle of a multi-byte character.
-    const reply = Buffer.from(`${JSON.stringify({ id: 2, result: { result: { type: 'number', value: 2 } } })}\0${JSON.stringify({ id: 1, result: { product: '浏览器' } })}\0`);
+    const reply = Buffer.from(
+      `${JSON.stringify({ id: 2, result: { result: { type: 'number', value: 2 } } })}\0${JSON.stringify({ id: 1, result: { product: '浏览器' } })}\0`,
+    );
     const cut = reply.indexOf(Buffer.from('浏')) + 1;
     fromBrowser.write(reply.subarray(0, cut));
     await tick();
@@ -47,7 +49,9 @@ describe('CdpConnection', () => {
   it('rejects a command the browser refuses, with the method named', async () => {
     const { cdp, fromBrowser } = fakeBrowser();
     const p = cdp.send('Page.navigate', { url: 'x' }, 'S');
-    fromBrowser.write(`${JSON.stringify({ id: 1, error: { code: -32000, message: 'Cannot navigate to invalid URL' } })}\0`);
+    fromBrowser.write(
+      `${JSON.stringify({ id: 1, error: { code: -32000, message: 'Cannot navigate to invalid URL' } })}\0`,
+    );
     await expect(p).rejects.toThrow(/Page\.navigate: Cannot navigate/);
   });
 
@@ -55,7 +59,9 @@ describe('CdpConnection', () => {
     const { cdp, fromBrowser } = fakeBrowser();
     const seen: string[] = [];
     const stop = cdp.onEvent((method, _params, sessionId) => seen.push(`${method}@${sessionId}`));
-    fromBrowser.write(`${JSON.stringify({ method: 'Page.loadEventFired', params: { timestamp: 1 }, sessionId: 'S' })}\0not json\0`);
+    fromBrowser.write(
+      `${JSON.stringify({ method: 'Page.loadEventFired', params: { timestamp: 1 }, sessionId: 'S' })}\0not json\0`,
+    );
     await tick();
     stop();
     fromBrowser.write(`${JSON.stringify({ method: 'Page.loadEventFired', params: { timestamp: 2 } })}\0`);
@@ -86,32 +92,52 @@ describe('launchChromium', () => {
     return f;
   };
   /** Profiles some running browser uses (other test files run theirs at the same time). */
-  const liveProfiles = () => [...execFileSync('ps', ['-e', '-o', 'args='], { encoding: 'utf8' }).matchAll(/--user-data-dir=\S*\/(anjuan-chromium-\w+)/g)].map((m) => m[1]!);
-  const profiles = () => readdirSync(tmpdir()).filter((f) => f.startsWith('anjuan-chromium-')).sort();
+  const liveProfiles = () =>
+    [
+      ...execFileSync('ps', ['-e', '-o', 'args='], { encoding: 'utf8' }).matchAll(
+        /--user-data-dir=\S*\/(anjuan-chromium-\w+)/g,
+      ),
+    ].map((m) => m[1]!);
+  const profiles = () =>
+    readdirSync(tmpdir())
+      .filter((f) => f.startsWith('anjuan-chromium-'))
+      .sort();
 
   it('refuses a program that exits at once, saying so, and leaves no profile behind', async () => {
     const before = new Set(profiles());
-    await expect(launchChromium(script('exits.sh', 'echo "no display" >&2; exit 3'), [], process.env)).rejects.toThrow(/浏览器启动后立即退出：no display/);
+    await expect(launchChromium(script('exits.sh', 'echo "no display" >&2; exit 3'), [], process.env)).rejects.toThrow(
+      /浏览器启动后立即退出：no display/,
+    );
     // Other test files start browsers meanwhile: only a profile left by this launch would be an error.
     await new Promise((r) => setTimeout(r, 100));
     expect(profiles().filter((p) => !before.has(p) && !liveProfiles().includes(p))).toEqual([]);
   });
 
   it('gives up on a program that never answers', async () => {
-    await expect(launchChromium(script('silent.sh', 'sleep 20'), [], process.env, 300)).rejects.toThrow('浏览器0秒内未响应');
+    await expect(launchChromium(script('silent.sh', 'sleep 20'), [], process.env, 300)).rejects.toThrow(
+      '浏览器0秒内未响应',
+    );
   });
 
   const chromium = chromiumExecutable();
-  it.skipIf(!existsSync(chromium))('starts the real browser, answers, closes it and removes its profile', async () => {
-    const b = await launchChromium(chromium, ['--headless', '--no-sandbox', '--disable-gpu', '--no-startup-window'], process.env);
-    expect((await b.cdp.send('Browser.getVersion')).product).toMatch(/Chrom/);
-    expect(existsSync(b.profile)).toBe(true);
-    await b.close();
-    expect(b.process.exitCode !== null || b.process.signalCode !== null).toBe(true);
-    expect(existsSync(b.profile)).toBe(false);
-    await expect(b.cdp.send('Browser.getVersion')).rejects.toBeInstanceOf(CdpError);
-    // And no process of it is left running.
-    expect(execFileSync('ps', ['-e', '-o', 'pid=']).toString().split('\n').map(Number)).not.toContain(b.process.pid);
-  }, 30_000);
+  it.skipIf(!existsSync(chromium))(
+    'starts the real browser, answers, closes it and removes its profile',
+    async () => {
+      const b = await launchChromium(
+        chromium,
+        ['--headless', '--no-sandbox', '--disable-gpu', '--no-startup-window'],
+        process.env,
+      );
+      expect((await b.cdp.send('Browser.getVersion')).product).toMatch(/Chrom/);
+      expect(existsSync(b.profile)).toBe(true);
+      await b.close();
+      expect(b.process.exitCode !== null || b.process.signalCode !== null).toBe(true);
+      expect(existsSync(b.profile)).toBe(false);
+      await expect(b.cdp.send('Browser.getVersion')).rejects.toBeInstanceOf(CdpError);
+      // And no process of it is left running.
+      expect(execFileSync('ps', ['-e', '-o', 'pid=']).toString().split('\n').map(Number)).not.toContain(b.process.pid);
+    },
+    30_000,
+  );
   if (!existsSync(chromium)) console.log(`cdpPipe.test: real-browser test skipped: no Chromium at ${chromium}`);
 });

@@ -17,14 +17,25 @@ import type { ProtocolMapping } from 'devtools-protocol/types/protocol-mapping.j
 
 type Commands = ProtocolMapping.Commands;
 type Events = ProtocolMapping.Events;
-export type CdpParams<M extends keyof Commands> = Commands[M]['paramsType'] extends [] ? undefined : NonNullable<Commands[M]['paramsType'][0]>;
+export type CdpParams<M extends keyof Commands> = Commands[M]['paramsType'] extends []
+  ? undefined
+  : NonNullable<Commands[M]['paramsType'][0]>;
 export type CdpResult<M extends keyof Commands> = Commands[M]['returnType'];
-export type CdpEventListener = <E extends keyof Events>(method: E, params: Events[E][0], sessionId: string | undefined) => void;
+export type CdpEventListener = <E extends keyof Events>(
+  method: E,
+  params: Events[E][0],
+  sessionId: string | undefined,
+) => void;
 
 /** A failed CDP call, or a connection that ended: the engine turns both into its Chinese error. */
 export class CdpError extends Error {}
 
-interface Pending { resolve(v: unknown): void; reject(e: Error): void; method: string; sessionId?: string }
+interface Pending {
+  resolve(v: unknown): void;
+  reject(e: Error): void;
+  method: string;
+  sessionId?: string;
+}
 
 export class CdpConnection {
   private nextId = 1;
@@ -33,7 +44,10 @@ export class CdpConnection {
   private buffered: Buffer[] = [];
   private closedWith: Error | null = null;
 
-  constructor(private readonly out: Writable, input: Readable) {
+  constructor(
+    private readonly out: Writable,
+    input: Readable,
+  ) {
     input.on('data', (chunk: Buffer) => this.receive(chunk));
     input.on('close', () => this.close(new CdpError('浏览器连接已断开')));
     input.on('error', (e) => this.close(new CdpError(`浏览器连接出错：${e.message}`)));
@@ -59,10 +73,16 @@ export class CdpConnection {
 
   /** Fails every call still waiting on `sessionId` (a page that crashed or closed will not answer). */
   failSession(sessionId: string, error: Error): void {
-    for (const [id, p] of this.pending) if (p.sessionId === sessionId) { this.pending.delete(id); p.reject(error); }
+    for (const [id, p] of this.pending)
+      if (p.sessionId === sessionId) {
+        this.pending.delete(id);
+        p.reject(error);
+      }
   }
 
-  get closed(): boolean { return this.closedWith !== null; }
+  get closed(): boolean {
+    return this.closedWith !== null;
+  }
 
   close(error: Error = new CdpError('浏览器连接已关闭')): void {
     if (this.closedWith) return;
@@ -84,8 +104,19 @@ export class CdpConnection {
   }
 
   private dispatch(text: string): void {
-    let msg: { id?: number; method?: string; params?: unknown; result?: unknown; error?: { message: string }; sessionId?: string };
-    try { msg = JSON.parse(text); } catch { return; } // not CDP: nothing waits on it
+    let msg: {
+      id?: number;
+      method?: string;
+      params?: unknown;
+      result?: unknown;
+      error?: { message: string };
+      sessionId?: string;
+    };
+    try {
+      msg = JSON.parse(text);
+    } catch {
+      return;
+    } // not CDP: nothing waits on it
     if (msg.id !== undefined) {
       const p = this.pending.get(msg.id);
       if (!p) return;
@@ -101,19 +132,38 @@ export class CdpConnection {
 }
 
 /** `profile`: the throw-away profile folder, removed when the browser exits. */
-export interface LaunchedChromium { cdp: CdpConnection; process: ChildProcess; profile: string; exited: Promise<void>; close(): Promise<void> }
+export interface LaunchedChromium {
+  cdp: CdpConnection;
+  process: ChildProcess;
+  profile: string;
+  exited: Promise<void>;
+  close(): Promise<void>;
+}
 
 /**
  * Starts the browser headless with a throw-away profile, connected by pipe. Resolves once the
  * browser answers a first command, so a program that is not a Chromium (or dies at start) fails here.
  */
-export async function launchChromium(executablePath: string, args: string[], env: NodeJS.ProcessEnv, startTimeoutMs = 30_000): Promise<LaunchedChromium> {
+export async function launchChromium(
+  executablePath: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  startTimeoutMs = 30_000,
+): Promise<LaunchedChromium> {
   const profile = mkdtempSync(join(tmpdir(), 'anjuan-chromium-'));
-  const child = spawn(executablePath, [...args, `--user-data-dir=${profile}`, '--remote-debugging-pipe', 'about:blank'], {
-    env, stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'], windowsHide: true,
-  });
+  const child = spawn(
+    executablePath,
+    [...args, `--user-data-dir=${profile}`, '--remote-debugging-pipe', 'about:blank'],
+    {
+      env,
+      stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'],
+      windowsHide: true,
+    },
+  );
   let stderr = '';
-  child.stderr!.on('data', (d: Buffer) => { if (stderr.length < 4000) stderr += d.toString('utf8'); });
+  child.stderr!.on('data', (d: Buffer) => {
+    if (stderr.length < 4000) stderr += d.toString('utf8');
+  });
   const cdp = new CdpConnection(child.stdio[3] as Writable, child.stdio[4] as Readable);
   const exited = new Promise<void>((resolve) => {
     child.once('exit', () => resolve());
@@ -135,15 +185,25 @@ export async function launchChromium(executablePath: string, args: string[], env
   try {
     await Promise.race([
       cdp.send('Browser.getVersion'),
-      new Promise<never>((_, reject) => { child.once('error', (e) => reject(e)); }),
-      exited.then(() => { throw new CdpError('exited'); }),
-      new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new CdpError(`浏览器${Math.round(startTimeoutMs / 1000)}秒内未响应`)), startTimeoutMs); }),
+      new Promise<never>((_, reject) => {
+        child.once('error', (e) => reject(e));
+      }),
+      exited.then(() => {
+        throw new CdpError('exited');
+      }),
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(
+          () => reject(new CdpError(`浏览器${Math.round(startTimeoutMs / 1000)}秒内未响应`)),
+          startTimeoutMs,
+        );
+      }),
     ]);
   } catch (e) {
     // A browser that dies at start may break the pipe before its exit is seen: give the exit a
     // moment, so that the user reads why it died (its last stderr line) rather than "EPIPE".
-    const diedAlone = (e as NodeJS.ErrnoException).code === undefined
-      && await Promise.race([exited.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), 1000))]);
+    const diedAlone =
+      (e as NodeJS.ErrnoException).code === undefined &&
+      (await Promise.race([exited.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), 1000))]));
     if (diedAlone) throw new CdpError(`浏览器启动后立即退出：${lastLine(stderr)}`);
     child.kill('SIGKILL');
     await exited;
@@ -155,5 +215,11 @@ export async function launchChromium(executablePath: string, args: string[], env
 }
 
 function lastLine(text: string): string {
-  return text.trim().split('\n').filter((l) => !/dbus|crashpad/i.test(l)).pop() ?? '';
+  return (
+    text
+      .trim()
+      .split('\n')
+      .filter((l) => !/dbus|crashpad/i.test(l))
+      .pop() ?? ''
+  );
 }

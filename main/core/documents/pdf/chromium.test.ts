@@ -15,12 +15,19 @@ if (!existsSync(chromium)) console.log(`chromium.test: skipped: no Chromium at $
 
 /** This process's descendants, with their command lines. */
 function descendants(): Array<{ pid: number; args: string }> {
-  const rows = execFileSync('ps', ['-e', '-o', 'pid=,ppid=,args='], { encoding: 'utf8' }).trim().split('\n')
-    .map((l) => /^\s*(\d+)\s+(\d+)\s+(.*)$/.exec(l)!).map((m) => ({ pid: Number(m[1]), ppid: Number(m[2]), args: m[3]! }));
+  const rows = execFileSync('ps', ['-e', '-o', 'pid=,ppid=,args='], { encoding: 'utf8' })
+    .trim()
+    .split('\n')
+    .map((l) => /^\s*(\d+)\s+(\d+)\s+(.*)$/.exec(l)!)
+    .map((m) => ({ pid: Number(m[1]), ppid: Number(m[2]), args: m[3]! }));
   const tree = new Set([process.pid]);
-  for (let grew = true; grew;) {
+  for (let grew = true; grew; ) {
     grew = false;
-    for (const r of rows) if (tree.has(r.ppid) && !tree.has(r.pid)) { tree.add(r.pid); grew = true; }
+    for (const r of rows)
+      if (tree.has(r.ppid) && !tree.has(r.pid)) {
+        tree.add(r.pid);
+        grew = true;
+      }
   }
   return rows.filter((r) => r.pid !== process.pid && tree.has(r.pid));
 }
@@ -53,7 +60,10 @@ describe.skipIf(!existsSync(chromium))('built-in engine survives its browser', (
     // Kill the page's renderer while it works on the document.
     await new Promise((r) => setTimeout(r, 20));
     for (const p of renderer()) process.kill(p.pid, 'SIGKILL');
-    const outcome = await inFlight.then(() => 'printed', (e: unknown) => e);
+    const outcome = await inFlight.then(
+      () => 'printed',
+      (e: unknown) => e,
+    );
     // It may have finished before the kill landed; if not, it failed as a conversion error.
     if (outcome !== 'printed') {
       expect(outcome).toBeInstanceOf(AppError);
@@ -64,7 +74,10 @@ describe.skipIf(!existsSync(chromium))('built-in engine survives its browser', (
   }, 60_000);
 
   it('leaves no browser process behind when closed', async () => {
-    const browserPids = () => descendants().filter((p) => isBrowser(p.args)).map((p) => p.pid);
+    const browserPids = () =>
+      descendants()
+        .filter((p) => isBrowser(p.args))
+        .map((p) => p.pid);
     const before = new Set(browserPids());
     const e = new ChromiumEngine();
     await e.convert(docx);

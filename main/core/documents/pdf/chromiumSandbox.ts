@@ -34,10 +34,16 @@ export function chromiumSandboxPlan(f: SandboxFacts): SandboxPlan {
   if (f.uid === 0) return { sandbox: false, reason: '程序以root（超级用户）身份运行，Chromium在root下不能启用沙箱' };
   if (f.setuidHelper) return { sandbox: true };
   if (f.usernsClone?.trim() === '0') {
-    return { sandbox: false, reason: '系统禁止非特权用户命名空间（kernel.unprivileged_userns_clone=0），且浏览器旁没有setuid沙箱辅助程序' };
+    return {
+      sandbox: false,
+      reason: '系统禁止非特权用户命名空间（kernel.unprivileged_userns_clone=0），且浏览器旁没有setuid沙箱辅助程序',
+    };
   }
   if (f.maxUserNamespaces?.trim() === '0') {
-    return { sandbox: false, reason: '系统未开放用户命名空间（user.max_user_namespaces=0），且浏览器旁没有setuid沙箱辅助程序' };
+    return {
+      sandbox: false,
+      reason: '系统未开放用户命名空间（user.max_user_namespaces=0），且浏览器旁没有setuid沙箱辅助程序',
+    };
   }
   return { sandbox: true };
 }
@@ -62,10 +68,16 @@ function isSetuidRoot(file: string): boolean {
 /** The facts of this machine for the browser at `executablePath`. */
 export function readSandboxFacts(executablePath: string, platform: NodeJS.Platform = process.platform): SandboxFacts {
   const dirs = new Set([dirname(executablePath)]);
-  try { dirs.add(dirname(realpathSync(executablePath))); } catch { /* a missing browser is reported by the launch */ }
+  try {
+    dirs.add(dirname(realpathSync(executablePath)));
+  } catch {
+    /* a missing browser is reported by the launch */
+  }
   // Debian's /usr/bin/chromium is a shell script in front of /usr/lib/chromium/chromium.
   if (executablePath === '/usr/bin/chromium') dirs.add('/usr/lib/chromium');
-  const setuidHelper = platform === 'linux' && [...dirs].some((d) => ['chrome-sandbox', 'msedge-sandbox'].some((n) => isSetuidRoot(join(d, n))));
+  const setuidHelper =
+    platform === 'linux' &&
+    [...dirs].some((d) => ['chrome-sandbox', 'msedge-sandbox'].some((n) => isSetuidRoot(join(d, n))));
   return {
     platform,
     uid: typeof process.getuid === 'function' ? process.getuid() : null,
@@ -84,18 +96,25 @@ export const noSandboxFlag = '--no-sandbox';
  * failing attempt.
  */
 export async function launchWithSandbox<T>(
-  plan: SandboxPlan, launch: (sandbox: boolean) => Promise<T>, log: (message: string) => void,
+  plan: SandboxPlan,
+  launch: (sandbox: boolean) => Promise<T>,
+  log: (message: string) => void,
 ): Promise<{ browser: T; sandboxed: boolean }> {
   if (!plan.sandbox) {
     // An empty reason: the caller said it already (a restart of the same engine).
-    if (plan.reason) log(`警告：内置PDF引擎的Chromium未启用沙箱：${plan.reason}。文书仍在不联网、只能读取本程序所给文件的页面中排版，但浏览器内核的漏洞不再受沙箱隔离；请以普通用户身份运行，或改用LibreOffice引擎。`);
+    if (plan.reason)
+      log(
+        `警告：内置PDF引擎的Chromium未启用沙箱：${plan.reason}。文书仍在不联网、只能读取本程序所给文件的页面中排版，但浏览器内核的漏洞不再受沙箱隔离；请以普通用户身份运行，或改用LibreOffice引擎。`,
+      );
     return { browser: await launch(false), sandboxed: false };
   }
   try {
     return { browser: await launch(true), sandboxed: true };
   } catch (e) {
     const why = (e instanceof Error ? e.message : String(e)).split('\n')[0];
-    log(`警告：Chromium不能在沙箱中启动（${why}），已改为不启用沙箱运行。可能是系统限制了用户命名空间（如AppArmor的kernel.apparmor_restrict_unprivileged_userns），请信息中心检查；或改用LibreOffice引擎。`);
+    log(
+      `警告：Chromium不能在沙箱中启动（${why}），已改为不启用沙箱运行。可能是系统限制了用户命名空间（如AppArmor的kernel.apparmor_restrict_unprivileged_userns），请信息中心检查；或改用LibreOffice引擎。`,
+    );
     return { browser: await launch(false), sandboxed: false };
   }
 }

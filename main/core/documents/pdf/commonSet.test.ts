@@ -5,7 +5,7 @@ import { commonCodePoints, gb2312Han, hanUnicodeRange, isHan } from './commonSet
 const cp = (ch: string): number => ch.codePointAt(0)!;
 
 describe('the common character set', () => {
-  it('has GB 2312\'s 6,763 Han characters, as iconv-lite\'s table has them', () => {
+  it("has GB 2312's 6,763 Han characters, as iconv-lite's table has them", () => {
     const gb = gb2312Han();
     expect(gb.size).toBe(6763);
     // Every one round-trips through iconv-lite within GB 2312's Han rows (B0–F7).
@@ -21,7 +21,11 @@ describe('the common character set', () => {
 
   it('keeps what is not Han, drops the radicals and the Han characters outside GB 2312', () => {
     const input = [...'A①㎡〇、《生堃'].map(cp).concat(0x2f63, 0x20000, 0x3400);
-    expect(commonCodePoints(input).map((c) => String.fromCodePoint(c)).join('')).toBe('A①、〇《㎡生');
+    expect(
+      commonCodePoints(input)
+        .map((c) => String.fromCodePoint(c))
+        .join(''),
+    ).toBe('A①、〇《㎡生');
   });
 
   it('names the Han blocks for CSS', () => {

@@ -6,13 +6,18 @@
 
 /** The Han blocks: CJK Unified Ideographs and Extension A, the compatibility ideographs, and the supplementary planes' ideographs (B–H, compatibility supplement). */
 export const hanBlocks: ReadonlyArray<readonly [number, number]> = [
-  [0x3400, 0x4dbf], [0x4e00, 0x9fff], [0xf900, 0xfaff], [0x20000, 0x3ffff],
+  [0x3400, 0x4dbf],
+  [0x4e00, 0x9fff],
+  [0xf900, 0xfaff],
+  [0x20000, 0x3ffff],
 ];
 
 export const isHan = (cp: number): boolean => hanBlocks.some(([a, b]) => cp >= a && cp <= b);
 
 /** The Han blocks as a CSS unicode-range. */
-export const hanUnicodeRange = hanBlocks.map(([a, b]) => `U+${a.toString(16).toUpperCase()}-${b.toString(16).toUpperCase()}`).join(',');
+export const hanUnicodeRange = hanBlocks
+  .map(([a, b]) => `U+${a.toString(16).toUpperCase()}-${b.toString(16).toUpperCase()}`)
+  .join(',');
 
 /** The radical blocks, whose characters the print fonts drop (see printFonts.ts). */
 export const isRadical = (cp: number): boolean => cp >= 0x2e80 && cp <= 0x2fdf;

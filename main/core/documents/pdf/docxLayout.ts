@@ -8,12 +8,20 @@ import PizZip from 'pizzip';
 
 export interface PageGeometry {
   /** All in millimetres. */
-  width: number; height: number; top: number; right: number; bottom: number; left: number;
+  width: number;
+  height: number;
+  top: number;
+  right: number;
+  bottom: number;
+  left: number;
   /** Distance of the footer's bottom from the page's bottom edge (w:footer). */
   footer: number;
 }
 
-export interface DocxLayout { geometry: PageGeometry; footer: FooterLine[] }
+export interface DocxLayout {
+  geometry: PageGeometry;
+  footer: FooterLine[];
+}
 
 /** One footer paragraph: alignment, size in pt, and pieces that are text or a page-number field. */
 export interface FooterLine {
@@ -43,15 +51,20 @@ export function readDocxLayout(docx: Buffer): DocxLayout {
     return v === null ? fallback : Math.abs(twipsToMm(v));
   };
   const geometry: PageGeometry = {
-    width: mm(pgSz, 'w', a4.width), height: mm(pgSz, 'h', a4.height),
-    top: mm(pgMar, 'top', a4.top), right: mm(pgMar, 'right', a4.right), bottom: mm(pgMar, 'bottom', a4.bottom), left: mm(pgMar, 'left', a4.left),
+    width: mm(pgSz, 'w', a4.width),
+    height: mm(pgSz, 'h', a4.height),
+    top: mm(pgMar, 'top', a4.top),
+    right: mm(pgMar, 'right', a4.right),
+    bottom: mm(pgMar, 'bottom', a4.bottom),
+    left: mm(pgMar, 'left', a4.left),
     footer: mm(pgMar, 'footer', a4.footer),
   };
   return { geometry, footer: readFooter(zip, sect) };
 }
 
 function readFooter(zip: PizZip, sect: string): FooterLine[] {
-  const ref = /<w:footerReference\b[^>]*w:type="default"[^>]*>/.exec(sect)?.[0] ?? /<w:footerReference\b[^>]*>/.exec(sect)?.[0];
+  const ref =
+    /<w:footerReference\b[^>]*w:type="default"[^>]*>/.exec(sect)?.[0] ?? /<w:footerReference\b[^>]*>/.exec(sect)?.[0];
   const id = ref ? /r:id="([^"]+)"/.exec(ref)?.[1] : undefined;
   if (!id) return [];
   const rels = zip.file('word/_rels/document.xml.rels')?.asText() ?? '';
@@ -86,7 +99,8 @@ function footerPieces(p: string): FooterLine['pieces'] {
   let state: 'text' | 'instr' | 'result' = 'text';
   let instr = '';
   let result = '';
-  const token = /<w:fldSimple\b[^>]*w:instr="([^"]*)"[^>]*?(?:\/>|>([\s\S]*?)<\/w:fldSimple>)|<w:fldChar\b[^>]*w:fldCharType="(\w+)"[^>]*\/>|<w:instrText\b[^>]*>([^<]*)<\/w:instrText>|<w:t\b[^>]*>([^<]*)<\/w:t>/g;
+  const token =
+    /<w:fldSimple\b[^>]*w:instr="([^"]*)"[^>]*?(?:\/>|>([\s\S]*?)<\/w:fldSimple>)|<w:fldChar\b[^>]*w:fldCharType="(\w+)"[^>]*\/>|<w:instrText\b[^>]*>([^<]*)<\/w:instrText>|<w:t\b[^>]*>([^<]*)<\/w:t>/g;
   const field = (code: string, shown: string): void => {
     const name = code.trim().split(/\s+/)[0]?.toUpperCase();
     if (name === 'PAGE') pieces.push({ field: 'page' });
@@ -95,10 +109,15 @@ function footerPieces(p: string): FooterLine['pieces'] {
   };
   for (const m of p.matchAll(token)) {
     if (m[1] !== undefined) field(m[1], (m[2] ?? '').replace(/<[^>]+>/g, ''));
-    else if (m[3] === 'begin') { state = 'instr'; instr = ''; result = ''; }
-    else if (m[3] === 'separate') state = 'result';
-    else if (m[3] === 'end') { field(instr, result); state = 'text'; }
-    else if (m[4] !== undefined && state === 'instr') instr += m[4];
+    else if (m[3] === 'begin') {
+      state = 'instr';
+      instr = '';
+      result = '';
+    } else if (m[3] === 'separate') state = 'result';
+    else if (m[3] === 'end') {
+      field(instr, result);
+      state = 'text';
+    } else if (m[4] !== undefined && state === 'instr') instr += m[4];
     else if (m[5] !== undefined) {
       const text = decode(m[5]);
       if (state === 'result') result += text;
@@ -109,5 +128,10 @@ function footerPieces(p: string): FooterLine['pieces'] {
 }
 
 function decode(s: string): string {
-  return s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+  return s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
 }

@@ -31,7 +31,10 @@ async function pdfOf(pages: number): Promise<string> {
 }
 
 /** A stand-in shell on the real port: records requests, answers with `answer` (after a tick, like a process would). */
-function fakeShell(answer: (r: PdfRenderRequest) => Promise<Omit<PdfRenderReply, 'id'> | 'silence'> = async (r) => (r.job ? { ok: true, pdfBase64: await pdfOf(3) } : { ok: true })) {
+function fakeShell(
+  answer: (r: PdfRenderRequest) => Promise<Omit<PdfRenderReply, 'id'> | 'silence'> = async (r) =>
+    r.job ? { ok: true, pdfBase64: await pdfOf(3) } : { ok: true },
+) {
   const requests: PdfRenderRequest[] = [];
   let busy = 0;
   let maxBusy = 0;
@@ -56,10 +59,18 @@ describe('ElectronEngine', () => {
     expect(r.pages).toBe(3);
     expect(r.pdf.subarray(0, 5).toString()).toBe('%PDF-');
     const { geometry: g, footer } = readDocxLayout(docx);
-    expect(shell.requests).toEqual([{
-      id: 1, fontsDir: '/tmp/anjuan-print-fonts-test',
-      job: { docxBase64: docx.toString('base64'), pageCss: pageCss(g), footerTemplate: footerTemplate(footer, g), marginsMm: { top: g.top, right: g.right, bottom: g.bottom, left: g.left } },
-    }]);
+    expect(shell.requests).toEqual([
+      {
+        id: 1,
+        fontsDir: '/tmp/anjuan-print-fonts-test',
+        job: {
+          docxBase64: docx.toString('base64'),
+          pageCss: pageCss(g),
+          footerTemplate: footerTemplate(footer, g),
+          marginsMm: { top: g.top, right: g.right, bottom: g.bottom, left: g.left },
+        },
+      },
+    ]);
     // The decision template's own margins (37/26/35/28 mm), not a default.
     expect(g).toMatchObject({ top: expect.closeTo(37, 0), left: expect.closeTo(28, 0) });
     expect(footerTemplate(footer, g)).toContain('pageNumber');
@@ -83,14 +94,20 @@ describe('ElectronEngine', () => {
     expect(shell.maxBusy()).toBe(1);
     expect(a).toMatchObject({ status: 'fulfilled', value: { pages: 1 } });
     expect(b.status).toBe('rejected');
-    expect((b as PromiseRejectedResult).reason).toMatchObject({ code: 'PDF_CONVERSION_FAILED', message: '桌面程序转换PDF失败：渲染进程已退出' });
+    expect((b as PromiseRejectedResult).reason).toMatchObject({
+      code: 'PDF_CONVERSION_FAILED',
+      message: '桌面程序转换PDF失败：渲染进程已退出',
+    });
     expect(c).toMatchObject({ status: 'fulfilled', value: { pages: 3 } });
   });
 
   it('times out with a Chinese PDF_ENGINE_UNAVAILABLE when the shell never answers, then serves the next call', async () => {
     let first = true;
     const shell = fakeShell(async (r) => {
-      if (first) { first = false; return 'silence'; }
+      if (first) {
+        first = false;
+        return 'silence';
+      }
       return { ok: true, pdfBase64: await pdfOf(r.job ? 2 : 0) };
     });
     const engine = new ElectronEngine(shell.port.channel, { fontsDir, timeoutMs: 50 });
@@ -107,22 +124,34 @@ describe('ElectronEngine', () => {
     expect(bad).toMatchObject({ code: 'PDF_CONVERSION_FAILED' });
     expect(bad.message).toMatch(/^文书不是有效的Word文档/);
     expect(shell.requests).toHaveLength(0);
-    expect(await rejectedAppError(engine.convert(docx))).toMatchObject({ code: 'PDF_CONVERSION_FAILED', message: '桌面程序返回的不是PDF文件' });
-    expect(await rejectedAppError(new ElectronEngine(fakeShell(async () => ({ ok: true })).port.channel, { fontsDir }).convert(docx)))
-      .toMatchObject({ message: '桌面程序返回的不是PDF文件' });
+    expect(await rejectedAppError(engine.convert(docx))).toMatchObject({
+      code: 'PDF_CONVERSION_FAILED',
+      message: '桌面程序返回的不是PDF文件',
+    });
+    expect(
+      await rejectedAppError(
+        new ElectronEngine(fakeShell(async () => ({ ok: true })).port.channel, { fontsDir }).convert(docx),
+      ),
+    ).toMatchObject({ message: '桌面程序返回的不是PDF文件' });
   });
 
   it('refuses work after close', async () => {
     const engine = new ElectronEngine(fakeShell().port.channel, { fontsDir });
     await engine.close();
-    expect(await rejectedAppError(engine.convert(docx))).toMatchObject({ code: 'PDF_CONVERSION_FAILED', message: 'PDF转换引擎已关闭' });
+    expect(await rejectedAppError(engine.convert(docx))).toMatchObject({
+      code: 'PDF_CONVERSION_FAILED',
+      message: 'PDF转换引擎已关闭',
+    });
   });
 });
 
-describe('engine choice with the desktop app\'s channel', () => {
+describe("engine choice with the desktop app's channel", () => {
   const saved = { chromium: process.env.ANJUAN_CHROMIUM, soffice: process.env.ANJUAN_SOFFICE };
   afterEach(() => {
-    for (const [k, v] of [['ANJUAN_CHROMIUM', saved.chromium], ['ANJUAN_SOFFICE', saved.soffice]] as const) {
+    for (const [k, v] of [
+      ['ANJUAN_CHROMIUM', saved.chromium],
+      ['ANJUAN_SOFFICE', saved.soffice],
+    ] as const) {
       if (v === undefined) delete process.env[k];
       else process.env[k] = v;
     }
@@ -139,7 +168,10 @@ describe('engine choice with the desktop app\'s channel', () => {
   });
 
   it('without the desktop app, "electron" is refused in Chinese and auto keeps today\'s order', async () => {
-    expect(await rejectedAppError(createPdfEngine('electron'))).toMatchObject({ code: 'PDF_ENGINE_UNAVAILABLE', message: '只有在案卷桌面程序中才能使用Electron PDF引擎' });
+    expect(await rejectedAppError(createPdfEngine('electron'))).toMatchObject({
+      code: 'PDF_ENGINE_UNAVAILABLE',
+      message: '只有在案卷桌面程序中才能使用Electron PDF引擎',
+    });
     expect(await detectEngines()).not.toContain('electron');
   });
 
@@ -147,7 +179,9 @@ describe('engine choice with the desktop app\'s channel', () => {
     process.env.ANJUAN_CHROMIUM = '/nonexistent/chromium';
     process.env.ANJUAN_SOFFICE = '/nonexistent/soffice';
     const shell = fakeShell(async () => ({ ok: false, message: '排版页面未能加载' }));
-    const e = await rejectedAppError(createPdfEngine('auto', { electron: shell.port.channel, electronOptions: { fontsDir } }));
+    const e = await rejectedAppError(
+      createPdfEngine('auto', { electron: shell.port.channel, electronOptions: { fontsDir } }),
+    );
     expect(e.code).toBe('PDF_ENGINE_UNAVAILABLE');
     expect(e.message).toContain('桌面程序的PDF引擎无法启动：桌面程序转换PDF失败：排版页面未能加载');
     expect(e.message).toContain('/nonexistent/chromium');
@@ -166,7 +200,10 @@ describe('a core started with the channel (as main/host/utility.ts starts it)', 
       const info = await core.dispatch({ op: 'app.info', input: {}, token: null });
       expect(info).toMatchObject({ ok: true, value: { pdfEngines: expect.arrayContaining(['electron']) } });
       expect((info as { value: { pdfEngines: string[] } }).value.pdfEngines[0]).toBe('electron');
-      const hash = core.services.blobs.put(docx, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+      const hash = core.services.blobs.put(
+        docx,
+        'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      );
       const first = await core.services.pdf.pdfFor(hash);
       const again = await core.services.pdf.pdfFor(hash);
       expect(first).toMatchObject({ engine: 'electron', pages: 3 });

@@ -27,7 +27,10 @@ export class ElectronEngine implements PdfEngine {
   private readonly queue = new SerialQueue();
   private closed = false;
 
-  constructor(private readonly channel: ElectronPdfChannel, private readonly opts: ElectronEngineOptions = {}) {}
+  constructor(
+    private readonly channel: ElectronPdfChannel,
+    private readonly opts: ElectronEngineOptions = {},
+  ) {}
 
   /** Has the shell open its window and load the harness now: a broken shell is found here, not mid-print. */
   async warmUp(): Promise<void> {
@@ -41,7 +44,9 @@ export class ElectronEngine implements PdfEngine {
       try {
         layout = readDocxLayout(docx);
       } catch (e) {
-        throw new AppError('PDF_CONVERSION_FAILED', `文书不是有效的Word文档：${(e as Error).message}`, { engine: this.name });
+        throw new AppError('PDF_CONVERSION_FAILED', `文书不是有效的Word文档：${(e as Error).message}`, {
+          engine: this.name,
+        });
       }
       const { geometry: g, footer } = layout;
       const reply = await this.ask({
@@ -57,7 +62,9 @@ export class ElectronEngine implements PdfEngine {
       try {
         return { pdf, pages: await pageCount(pdf) };
       } catch (e) {
-        throw new AppError('PDF_CONVERSION_FAILED', `桌面程序生成的PDF无法读取：${(e as Error).message}`, { engine: this.name });
+        throw new AppError('PDF_CONVERSION_FAILED', `桌面程序生成的PDF无法读取：${(e as Error).message}`, {
+          engine: this.name,
+        });
       }
     });
   }
@@ -66,7 +73,8 @@ export class ElectronEngine implements PdfEngine {
   private async ask(job: PdfRenderJob | null): Promise<string | undefined> {
     const fontsDir = await (this.opts.fontsDir ?? printFontsDir)();
     const reply = await this.channel.request(fontsDir, job, this.opts.timeoutMs ?? 60_000);
-    if (!reply.ok) throw new AppError('PDF_CONVERSION_FAILED', `桌面程序转换PDF失败：${reply.message}`, { engine: this.name });
+    if (!reply.ok)
+      throw new AppError('PDF_CONVERSION_FAILED', `桌面程序转换PDF失败：${reply.message}`, { engine: this.name });
     return reply.pdfBase64;
   }
 

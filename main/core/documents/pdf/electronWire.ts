@@ -20,7 +20,11 @@ export interface PdfRenderJob {
   marginsMm: { top: number; right: number; bottom: number; left: number };
 }
 
-export interface PdfRenderRequest { id: number; fontsDir: string; job: PdfRenderJob | null }
+export interface PdfRenderRequest {
+  id: number;
+  fontsDir: string;
+  job: PdfRenderJob | null;
+}
 
 export type PdfRenderReply = { id: number; ok: true; pdfBase64?: string } | { id: number; ok: false; message: string };
 
@@ -32,23 +36,45 @@ const isId = (v: unknown): v is number => Number.isSafeInteger(v) && (v as numbe
 const isMargin = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= 200;
 
 /** The shell's check of a request (the core is trusted, but a malformed message must get an answer, not a crash). */
-export function parsePdfRenderRequest(raw: unknown): { ok: true; request: PdfRenderRequest } | { ok: false; id: number | null; message: string } {
+export function parsePdfRenderRequest(
+  raw: unknown,
+): { ok: true; request: PdfRenderRequest } | { ok: false; id: number | null; message: string } {
   if (!isObject(raw)) return { ok: false, id: null, message: 'PDF请求格式不正确' };
   const id = isId(raw.id) ? raw.id : null;
   const bad = (message: string) => ({ ok: false as const, id, message });
   if (id === null) return bad('PDF请求缺少编号');
   const { fontsDir, job } = raw;
   // An absolute folder (POSIX or Windows drive/UNC): the shell serves only plain *.ttf files from it.
-  if (typeof fontsDir !== 'string' || fontsDir.includes('\0') || !/^(\/|[A-Za-z]:[\\/]|\\\\)/.test(fontsDir)) return bad('PDF请求的字体目录不正确');
+  if (typeof fontsDir !== 'string' || fontsDir.includes('\0') || !/^(\/|[A-Za-z]:[\\/]|\\\\)/.test(fontsDir))
+    return bad('PDF请求的字体目录不正确');
   if (job === null) return { ok: true, request: { id, fontsDir, job: null } };
   if (!isObject(job)) return bad('PDF请求格式不正确');
   const { docxBase64, pageCss, footerTemplate, marginsMm } = job;
   if (typeof docxBase64 !== 'string' || docxBase64.length === 0) return bad('PDF请求缺少文书内容');
   if (docxBase64.length > maxDocxBase64) return bad('文书过大，无法转换为PDF');
-  if (typeof pageCss !== 'string' || pageCss.length > 10_000 || typeof footerTemplate !== 'string' || footerTemplate.length > 100_000) return bad('PDF请求的版式不正确');
-  if (!isObject(marginsMm) || !(['top', 'right', 'bottom', 'left'] as const).every((k) => isMargin(marginsMm[k]))) return bad('PDF请求的页边距不正确');
+  if (
+    typeof pageCss !== 'string' ||
+    pageCss.length > 10_000 ||
+    typeof footerTemplate !== 'string' ||
+    footerTemplate.length > 100_000
+  )
+    return bad('PDF请求的版式不正确');
+  if (!isObject(marginsMm) || !(['top', 'right', 'bottom', 'left'] as const).every((k) => isMargin(marginsMm[k])))
+    return bad('PDF请求的页边距不正确');
   const m = marginsMm as PdfRenderJob['marginsMm'];
-  return { ok: true, request: { id, fontsDir, job: { docxBase64, pageCss, footerTemplate, marginsMm: { top: m.top, right: m.right, bottom: m.bottom, left: m.left } } } };
+  return {
+    ok: true,
+    request: {
+      id,
+      fontsDir,
+      job: {
+        docxBase64,
+        pageCss,
+        footerTemplate,
+        marginsMm: { top: m.top, right: m.right, bottom: m.bottom, left: m.left },
+      },
+    },
+  };
 }
 
 /** The core's check of an answer: null when it is not one at all (no id to give it to). */
@@ -57,7 +83,8 @@ export function parsePdfRenderReply(raw: unknown): PdfRenderReply | null {
   if (raw.ok === true && (raw.pdfBase64 === undefined || typeof raw.pdfBase64 === 'string')) {
     return raw.pdfBase64 === undefined ? { id: raw.id, ok: true } : { id: raw.id, ok: true, pdfBase64: raw.pdfBase64 };
   }
-  if (raw.ok === false && typeof raw.message === 'string') return { id: raw.id, ok: false, message: raw.message.slice(0, 500) };
+  if (raw.ok === false && typeof raw.message === 'string')
+    return { id: raw.id, ok: false, message: raw.message.slice(0, 500) };
   return { id: raw.id, ok: false, message: '桌面程序返回了无法识别的结果' };
 }
 
@@ -85,7 +112,12 @@ export function createElectronPdfPort(post: (message: unknown) => void): Electro
       const timer = setTimeout(() => {
         // A late answer finds nobody waiting and is dropped.
         pending.delete(id);
-        reject(new AppError('PDF_ENGINE_UNAVAILABLE', `桌面程序生成PDF超时（${seconds(timeoutMs)}），请稍后重试`, { engine: 'electron', reason: 'timeout' }));
+        reject(
+          new AppError('PDF_ENGINE_UNAVAILABLE', `桌面程序生成PDF超时（${seconds(timeoutMs)}），请稍后重试`, {
+            engine: 'electron',
+            reason: 'timeout',
+          }),
+        );
       }, timeoutMs);
       pending.set(id, { resolve, timer });
       try {
@@ -93,7 +125,13 @@ export function createElectronPdfPort(post: (message: unknown) => void): Electro
       } catch (e) {
         clearTimeout(timer);
         pending.delete(id);
-        reject(new AppError('PDF_ENGINE_UNAVAILABLE', `无法连接桌面程序的PDF服务：${e instanceof Error ? e.message : String(e)}`, { engine: 'electron' }));
+        reject(
+          new AppError(
+            'PDF_ENGINE_UNAVAILABLE',
+            `无法连接桌面程序的PDF服务：${e instanceof Error ? e.message : String(e)}`,
+            { engine: 'electron' },
+          ),
+        );
       }
     });
   }

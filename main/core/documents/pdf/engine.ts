@@ -1,7 +1,10 @@
 /** The one interface every PDF engine implements; callers never know which one they hold. */
 export type PdfEngineName = 'libreoffice' | 'chromium' | 'electron';
 
-export interface PdfResult { pdf: Buffer; pages: number }
+export interface PdfResult {
+  pdf: Buffer;
+  pages: number;
+}
 
 export interface PdfEngine {
   name: PdfEngineName;

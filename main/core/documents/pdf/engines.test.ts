@@ -5,7 +5,10 @@ import { rejectedAppError } from '../../testing/appError.js';
 
 const saved = { chromium: process.env.ANJUAN_CHROMIUM, soffice: process.env.ANJUAN_SOFFICE };
 afterEach(() => {
-  for (const [k, v] of [['ANJUAN_CHROMIUM', saved.chromium], ['ANJUAN_SOFFICE', saved.soffice]] as const) {
+  for (const [k, v] of [
+    ['ANJUAN_CHROMIUM', saved.chromium],
+    ['ANJUAN_SOFFICE', saved.soffice],
+  ] as const) {
     if (v === undefined) delete process.env[k];
     else process.env[k] = v;
   }
@@ -23,7 +26,8 @@ describe('engine choice', () => {
     expect((await rejectedAppError(createPdfEngine('chromium'))).code).toBe('PDF_ENGINE_UNAVAILABLE');
   });
 
-  if (!findSoffice()) console.warn('LibreOffice fallback test skipped: no soffice on PATH (install LibreOffice, or set ANJUAN_SOFFICE).');
+  if (!findSoffice())
+    console.warn('LibreOffice fallback test skipped: no soffice on PATH (install LibreOffice, or set ANJUAN_SOFFICE).');
   it.skipIf(!findSoffice())('falls back to LibreOffice when Chromium is missing', async () => {
     process.env.ANJUAN_CHROMIUM = '/nonexistent/chromium';
     const engine = await createPdfEngine('auto');

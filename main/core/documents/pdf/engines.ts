@@ -34,7 +34,10 @@ export async function createPdfEngine(preference: EnginePreference, ctx: EngineC
   if (preference === 'electron') return electron(ctx);
   const tried: PdfEngineName[] = [];
   const failures: Partial<Record<PdfEngineName, string>> = {};
-  for (const [name, start] of [['electron', () => electron(ctx)], ['chromium', chromium]] as const) {
+  for (const [name, start] of [
+    ['electron', () => electron(ctx)],
+    ['chromium', chromium],
+  ] as const) {
     if (name === 'electron' && !ctx.electron) continue;
     tried.push(name);
     try {
@@ -44,8 +47,11 @@ export async function createPdfEngine(preference: EnginePreference, ctx: EngineC
     }
   }
   if (!findSoffice()) {
-    throw new AppError('PDF_ENGINE_UNAVAILABLE', `没有可用的PDF转换引擎：${Object.values(failures).join('；')}；也未安装LibreOffice`,
-      { tried: [...tried, 'libreoffice'], ...failures });
+    throw new AppError(
+      'PDF_ENGINE_UNAVAILABLE',
+      `没有可用的PDF转换引擎：${Object.values(failures).join('；')}；也未安装LibreOffice`,
+      { tried: [...tried, 'libreoffice'], ...failures },
+    );
   }
   return libreOffice();
 }
@@ -58,7 +64,9 @@ async function chromium(): Promise<PdfEngine> {
   } catch (e) {
     await engine.close().catch(() => undefined);
     if (e instanceof AppError) throw e;
-    throw new AppError('PDF_ENGINE_UNAVAILABLE', `内置PDF引擎无法启动：${(e as Error).message}`, { engine: 'chromium' });
+    throw new AppError('PDF_ENGINE_UNAVAILABLE', `内置PDF引擎无法启动：${(e as Error).message}`, {
+      engine: 'chromium',
+    });
   }
   return engine;
 }
@@ -66,20 +74,25 @@ async function chromium(): Promise<PdfEngine> {
 /** The same check for the desktop app's window: the shell loads the harness and says so. */
 async function electron(ctx: EngineContext): Promise<PdfEngine> {
   if (!ctx.electron) {
-    throw new AppError('PDF_ENGINE_UNAVAILABLE', '只有在案卷桌面程序中才能使用Electron PDF引擎', { engine: 'electron' });
+    throw new AppError('PDF_ENGINE_UNAVAILABLE', '只有在案卷桌面程序中才能使用Electron PDF引擎', {
+      engine: 'electron',
+    });
   }
   const engine = new ElectronEngine(ctx.electron, ctx.electronOptions);
   try {
     await engine.warmUp();
   } catch (e) {
     await engine.close().catch(() => undefined);
-    throw new AppError('PDF_ENGINE_UNAVAILABLE', `桌面程序的PDF引擎无法启动：${(e as Error).message}`, { engine: 'electron' });
+    throw new AppError('PDF_ENGINE_UNAVAILABLE', `桌面程序的PDF引擎无法启动：${(e as Error).message}`, {
+      engine: 'electron',
+    });
   }
   return engine;
 }
 
 function libreOffice(): PdfEngine {
   const soffice = findSoffice();
-  if (!soffice) throw new AppError('PDF_ENGINE_UNAVAILABLE', '未安装LibreOffice（找不到 soffice）', { engine: 'libreoffice' });
+  if (!soffice)
+    throw new AppError('PDF_ENGINE_UNAVAILABLE', '未安装LibreOffice（找不到 soffice）', { engine: 'libreoffice' });
   return new LibreOfficeEngine({ soffice });
 }

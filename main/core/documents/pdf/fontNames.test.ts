@@ -14,7 +14,11 @@ describe('font names read from the name table alone', () => {
   it.each(readdirSync(fontsDir()).filter((f) => f.endsWith('.ttf')))('%s: as fontkit reads them', (file) => {
     const path = join(fontsDir(), file);
     const n = (fontkit as unknown as { create(b: Buffer): Names }).create(readFileSync(path));
-    expect(readFontNames(path)).toEqual({ family: n.familyName, fullName: n.fullName, postscriptName: n.postscriptName });
+    expect(readFontNames(path)).toEqual({
+      family: n.familyName,
+      fullName: n.fullName,
+      postscriptName: n.postscriptName,
+    });
   });
 
   it('refuses a file that is not a font, or is cut short', () => {

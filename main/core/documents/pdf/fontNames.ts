@@ -5,7 +5,11 @@
  */
 import { closeSync, openSync, readSync } from 'node:fs';
 
-export interface FontNames { family: string; fullName: string; postscriptName: string }
+export interface FontNames {
+  family: string;
+  fullName: string;
+  postscriptName: string;
+}
 
 function readAt(fd: number, offset: number, length: number): Buffer {
   const b = Buffer.alloc(length);
@@ -22,7 +26,8 @@ export function readFontNames(file: string): FontNames {
     const dir = readAt(fd, 12, numTables * 16);
     let table: Buffer | null = null;
     for (let i = 0; i < numTables; i++) {
-      if (dir.toString('latin1', i * 16, i * 16 + 4) === 'name') table = readAt(fd, dir.readUInt32BE(i * 16 + 8), dir.readUInt32BE(i * 16 + 12));
+      if (dir.toString('latin1', i * 16, i * 16 + 4) === 'name')
+        table = readAt(fd, dir.readUInt32BE(i * 16 + 8), dir.readUInt32BE(i * 16 + 12));
     }
     if (!table) throw new Error('字体文件没有 name 表');
     const count = table.readUInt16BE(2);
@@ -30,9 +35,12 @@ export function readFontNames(file: string): FontNames {
     const names = new Map<number, string>();
     for (let i = 0; i < count; i++) {
       const r = 6 + i * 12;
-      const [platform, encoding, language, id, length, offset] = [0, 2, 4, 6, 8, 10].map((o) => table.readUInt16BE(r + o)) as [number, number, number, number, number, number];
+      const [platform, encoding, language, id, length, offset] = [0, 2, 4, 6, 8, 10].map((o) =>
+        table.readUInt16BE(r + o),
+      ) as [number, number, number, number, number, number];
       const raw = table.subarray(strings + offset, strings + offset + length);
-      if (platform === 3 && encoding === 1 && language === 0x409) names.set(id, Buffer.from(raw).swap16().toString('utf16le'));
+      if (platform === 3 && encoding === 1 && language === 0x409)
+        names.set(id, Buffer.from(raw).swap16().toString('utf16le'));
       else if (platform === 1 && encoding === 0 && !names.has(id)) names.set(id, raw.toString('latin1'));
     }
     const get = (id: number): string => {

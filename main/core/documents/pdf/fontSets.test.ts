@@ -26,14 +26,18 @@ import { pdfPageTexts } from './pdfText.js';
 import { printFontsDir } from './printFonts.js';
 import { commandExists } from '../../testing/commandExists.js';
 
-
 const chromiumPath = chromiumExecutable();
 const hasChromium = existsSync(chromiumPath);
 const soffice = findSoffice();
 const hasPoppler = commandExists('pdffonts') && commandExists('pdftoppm');
-if (!hasChromium) console.warn(`Font set tests in Chromium skipped: no browser at ${chromiumPath} (set ANJUAN_CHROMIUM).`);
-if (!soffice) console.warn('Font set test in LibreOffice skipped: no soffice on PATH (install LibreOffice, or set ANJUAN_SOFFICE).');
-if (!hasPoppler) console.warn('Embedded font and ink checks skipped: pdffonts/pdftoppm (poppler-utils) are not installed.');
+if (!hasChromium)
+  console.warn(`Font set tests in Chromium skipped: no browser at ${chromiumPath} (set ANJUAN_CHROMIUM).`);
+if (!soffice)
+  console.warn(
+    'Font set test in LibreOffice skipped: no soffice on PATH (install LibreOffice, or set ANJUAN_SOFFICE).',
+  );
+if (!hasPoppler)
+  console.warn('Embedded font and ink checks skipped: pdffonts/pdftoppm (poppler-utils) are not installed.');
 
 const doc = (body: string[]): Buffer => docxPackage({ title: '测试', version: '1', body, footer: 'pageOfPages' });
 /** Only common characters, symbols included. */
@@ -51,7 +55,11 @@ const ourFonts = ['NotoSerifSC-Regular', 'NotoSerifSC-Bold', 'NotoSansSC-Regular
 async function harnessRequests(env: NodeJS.ProcessEnv, docxs: Buffer[]): Promise<string[][]> {
   const fonts = await printFontsDir();
   const scripts = harnessScriptFiles(process.cwd());
-  const browser: Browser = await chromium.launch({ executablePath: chromiumPath, env, args: ['--no-sandbox', '--disable-gpu'] });
+  const browser: Browser = await chromium.launch({
+    executablePath: chromiumPath,
+    env,
+    args: ['--no-sandbox', '--disable-gpu'],
+  });
   try {
     const page = await browser.newPage();
     let requests: string[] = [];
@@ -60,14 +68,22 @@ async function harnessRequests(env: NodeJS.ProcessEnv, docxs: Buffer[]): Promise
       requests.push(path);
       const f = harnessFile(path, () => scripts, fonts);
       if (!f) return route.fulfill({ status: 404 });
-      return route.fulfill({ status: 200, contentType: f.contentType, body: 'text' in f ? f.text : readFileSync(f.file) });
+      return route.fulfill({
+        status: 200,
+        contentType: f.contentType,
+        body: 'text' in f ? f.text : readFileSync(f.file),
+      });
     });
     await page.goto('http://harness.test/harness.html');
     const out: string[][] = [];
     for (const d of docxs) {
       requests = [];
       const css = pageCss(readDocxLayout(d).geometry);
-      await page.evaluate(([b64, c]) => (globalThis as unknown as { anjuanRender(b: string, c: string): Promise<number> }).anjuanRender(b64!, c!), [d.toString('base64'), css]);
+      await page.evaluate(
+        ([b64, c]) =>
+          (globalThis as unknown as { anjuanRender(b: string, c: string): Promise<number> }).anjuanRender(b64!, c!),
+        [d.toString('base64'), css],
+      );
       out.push(requests.filter((r) => r.startsWith('fonts/')));
     }
     return out;
@@ -78,7 +94,9 @@ async function harnessRequests(env: NodeJS.ProcessEnv, docxs: Buffer[]): Promise
 
 describe.skipIf(!hasChromium)('the print harness loads the full fonts only when a character needs them', () => {
   // Three real documents of the sample case, checked to hold only common characters.
-  const samples = loadManifest().slice(0, 3).map((t) => sampleDocx(t));
+  const samples = loadManifest()
+    .slice(0, 3)
+    .map((t) => sampleDocx(t));
 
   it('the sample documents are made of common characters (the premise of the next tests)', () => {
     for (const d of samples) {
@@ -98,9 +116,14 @@ describe.skipIf(!hasChromium)('the print harness loads the full fonts only when 
   it('without them (the Electron engine on Windows: local() finds nothing): the common fonts by URL, the full ones only for rare names', async () => {
     const system = { ...process.env };
     delete system.FONTCONFIG_FILE;
-    const local = execFileSync('fc-list', [':postscriptname=NotoSerifSC-Regular', 'file'], { env: system, encoding: 'utf8' }).trim();
+    const local = execFileSync('fc-list', [':postscriptname=NotoSerifSC-Regular', 'file'], {
+      env: system,
+      encoding: 'utf8',
+    }).trim();
     if (local) {
-      console.warn(`URL path not tested: this machine has Noto Serif SC installed (${local}), which local() finds first.`);
+      console.warn(
+        `URL path not tested: this machine has Noto Serif SC installed (${local}), which local() finds first.`,
+      );
       return;
     }
     const [common, ...rest] = await harnessRequests(system, [commonDoc, ...samples, rareDoc]);
@@ -139,7 +162,9 @@ async function expectRarePrinted(r: PdfResult, engine: string, dir: string, font
   expect(rows.length).toBeGreaterThan(0);
   for (const row of rows) {
     // name, type, encoding, emb, sub, uni: every font embedded, a subset of one of ours, TrueType.
-    expect(row, row).toMatch(new RegExp(`^[A-Z]{6}\\+(${ourFonts.join('|')})\\s+${fontType.source}\\s+\\S+\\s+yes\\s+yes\\s+yes`));
+    expect(row, row).toMatch(
+      new RegExp(`^[A-Z]{6}\\+(${ourFonts.join('|')})\\s+${fontType.source}\\s+\\S+\\s+yes\\s+yes\\s+yes`),
+    );
   }
   // Three lines of glyphs (regular, 黑体, bold): a character without a glyph would leave a line blank.
   expect(inkBands(r.pdf, dir, engine)).toBe(3);
@@ -152,7 +177,9 @@ describe('a name outside GB 2312 is printed from the bundled full font', () => {
 
   describe.skipIf(!hasChromium)('by the Chromium engine', () => {
     const engine = new ChromiumEngine();
-    beforeAll(async () => { viaChromium = await engine.convert(rareDoc); }, 120_000);
+    beforeAll(async () => {
+      viaChromium = await engine.convert(rareDoc);
+    }, 120_000);
     afterAll(() => engine.close());
 
     it('as CID TrueType subsets of our fonts, with the text searchable', async () => {
@@ -166,7 +193,7 @@ describe('a name outside GB 2312 is printed from the bundled full font', () => {
     const engine = new LibreOfficeEngine();
     afterAll(() => engine.close());
 
-    it('as TrueType subsets of our fonts, with the text searchable and the Chromium engine\'s pages', async () => {
+    it("as TrueType subsets of our fonts, with the text searchable and the Chromium engine's pages", async () => {
       const r = await engine.convert(rareDoc);
       await expectRarePrinted(r, 'libreoffice', dir, /TrueType/);
       if (viaChromium) expect(r.pages).toBe(viaChromium.pages);

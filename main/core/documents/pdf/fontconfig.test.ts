@@ -8,7 +8,14 @@ import { commandExists } from '../../testing/commandExists.js';
 const hasFontconfig = commandExists('fc-match');
 if (!hasFontconfig) console.warn('fontconfig checks skipped: fc-match (fontconfig) is not installed.');
 
-const full = [{ file: '/f/full/A.ttf', family: 'Noto Serif SC', fullName: 'Noto Serif SC Regular', postscriptName: 'NotoSerifSC-Regular' }];
+const full = [
+  {
+    file: '/f/full/A.ttf',
+    family: 'Noto Serif SC',
+    fullName: 'Noto Serif SC Regular',
+    postscriptName: 'NotoSerifSC-Regular',
+  },
+];
 
 describe('the fontconfig file of the print fonts', () => {
   it('lists the common fonts as they are and the full ones renamed, in a cache of their own', () => {
@@ -25,22 +32,37 @@ describe('the fontconfig file of the print fonts', () => {
     expect(xml.indexOf('<alias')).toBeLessThan(xml.indexOf('mode="append"'));
   });
 
-  it.skipIf(!hasFontconfig)('resolves document fonts to the common fonts, and a rare character to the full font of the same family', async () => {
-    const env = await fontEnv();
-    const dir = await printFontsDir();
-    const match = (q: string): string => execFileSync('fc-match', ['-f', '%{family[0]}|%{file}', q], { env, encoding: 'utf8' });
-    expect(match('仿宋')).toBe(`Noto Serif SC|${join(dir, 'common', 'NotoSerifSC-Regular.ttf')}`);
-    expect(match('宋体:weight=bold')).toBe(`Noto Serif SC|${join(dir, 'common', 'NotoSerifSC-Bold.ttf')}`);
-    expect(match('黑体')).toBe(`Noto Sans SC|${join(dir, 'common', 'NotoSansSC-Regular.ttf')}`);
-    // What LibreOffice asks when a character is missing: the family and the character.
-    expect(match('仿宋:charset=5803')).toBe(`Anjuan Full Noto Serif SC|${join(dir, 'full', 'NotoSerifSC-Regular.ttf')}`);
-    expect(match('仿宋:weight=bold:charset=8d5f')).toBe(`Anjuan Full Noto Serif SC|${join(dir, 'full', 'NotoSerifSC-Bold.ttf')}`);
-    expect(match('黑体:charset=5586')).toBe(`Anjuan Full Noto Sans SC|${join(dir, 'full', 'NotoSansSC-Regular.ttf')}`);
-    // A font nobody aliased is matched by language: still a common font.
-    expect(match('方正仿宋_GBK:lang=zh-cn').split('|')[1]).toContain(join(dir, 'common'));
-    // Chromium's local() looks fonts up by full and PostScript name: only the common file answers.
-    const list = (q: string): string[] => execFileSync('fc-list', [q, 'file'], { env, encoding: 'utf8' }).trim().split('\n').map((l) => l.replace(/:\s*$/, ''));
-    expect(list(':postscriptname=NotoSerifSC-Regular')).toEqual([join(dir, 'common', 'NotoSerifSC-Regular.ttf')]);
-    expect(list(':fullname=Noto Serif SC Bold')).toEqual([join(dir, 'common', 'NotoSerifSC-Bold.ttf')]);
-  }, 60_000);
+  it.skipIf(!hasFontconfig)(
+    'resolves document fonts to the common fonts, and a rare character to the full font of the same family',
+    async () => {
+      const env = await fontEnv();
+      const dir = await printFontsDir();
+      const match = (q: string): string =>
+        execFileSync('fc-match', ['-f', '%{family[0]}|%{file}', q], { env, encoding: 'utf8' });
+      expect(match('仿宋')).toBe(`Noto Serif SC|${join(dir, 'common', 'NotoSerifSC-Regular.ttf')}`);
+      expect(match('宋体:weight=bold')).toBe(`Noto Serif SC|${join(dir, 'common', 'NotoSerifSC-Bold.ttf')}`);
+      expect(match('黑体')).toBe(`Noto Sans SC|${join(dir, 'common', 'NotoSansSC-Regular.ttf')}`);
+      // What LibreOffice asks when a character is missing: the family and the character.
+      expect(match('仿宋:charset=5803')).toBe(
+        `Anjuan Full Noto Serif SC|${join(dir, 'full', 'NotoSerifSC-Regular.ttf')}`,
+      );
+      expect(match('仿宋:weight=bold:charset=8d5f')).toBe(
+        `Anjuan Full Noto Serif SC|${join(dir, 'full', 'NotoSerifSC-Bold.ttf')}`,
+      );
+      expect(match('黑体:charset=5586')).toBe(
+        `Anjuan Full Noto Sans SC|${join(dir, 'full', 'NotoSansSC-Regular.ttf')}`,
+      );
+      // A font nobody aliased is matched by language: still a common font.
+      expect(match('方正仿宋_GBK:lang=zh-cn').split('|')[1]).toContain(join(dir, 'common'));
+      // Chromium's local() looks fonts up by full and PostScript name: only the common file answers.
+      const list = (q: string): string[] =>
+        execFileSync('fc-list', [q, 'file'], { env, encoding: 'utf8' })
+          .trim()
+          .split('\n')
+          .map((l) => l.replace(/:\s*$/, ''));
+      expect(list(':postscriptname=NotoSerifSC-Regular')).toEqual([join(dir, 'common', 'NotoSerifSC-Regular.ttf')]);
+      expect(list(':fullname=Noto Serif SC Bold')).toEqual([join(dir, 'common', 'NotoSerifSC-Bold.ttf')]);
+    },
+    60_000,
+  );
 });

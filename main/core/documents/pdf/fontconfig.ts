@@ -37,27 +37,38 @@ const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;'
 export const fullFamily = (family: string): string => `Anjuan Full ${family}`;
 
 /** One font file of `full/` and the names it had before the rename. */
-export interface FullFont { file: string; family: string; fullName: string; postscriptName: string }
+export interface FullFont {
+  file: string;
+  family: string;
+  fullName: string;
+  postscriptName: string;
+}
 
 export function fontconfigXml(fonts: string, cacheDir: string, full: FullFont[] = readFullFonts(fonts)): string {
-  const aliases = Object.entries(fontAliases).map(([name, family]) =>
-    `  <alias binding="strong"><family>${esc(name)}</family><prefer><family>${family}</family></prefer></alias>`);
-  const renames = full.map((f) => [
-    '  <match target="scan">',
-    `    <test name="file"><string>${esc(f.file)}</string></test>`,
-    `    <edit name="family" mode="assign_replace"><string>${esc(fullFamily(f.family))}</string></edit>`,
-    `    <edit name="fullname" mode="assign_replace"><string>${esc(`Anjuan Full ${f.fullName}`)}</string></edit>`,
-    `    <edit name="postscriptname" mode="assign_replace"><string>${esc(`AnjuanFull-${f.postscriptName}`)}</string></edit>`,
-    '    <edit name="lang" mode="assign_replace"><langset/></edit>',
-    '  </match>',
-  ].join('\n'));
+  const aliases = Object.entries(fontAliases).map(
+    ([name, family]) =>
+      `  <alias binding="strong"><family>${esc(name)}</family><prefer><family>${family}</family></prefer></alias>`,
+  );
+  const renames = full.map((f) =>
+    [
+      '  <match target="scan">',
+      `    <test name="file"><string>${esc(f.file)}</string></test>`,
+      `    <edit name="family" mode="assign_replace"><string>${esc(fullFamily(f.family))}</string></edit>`,
+      `    <edit name="fullname" mode="assign_replace"><string>${esc(`Anjuan Full ${f.fullName}`)}</string></edit>`,
+      `    <edit name="postscriptname" mode="assign_replace"><string>${esc(`AnjuanFull-${f.postscriptName}`)}</string></edit>`,
+      '    <edit name="lang" mode="assign_replace"><langset/></edit>',
+      '  </match>',
+    ].join('\n'),
+  );
   // After the aliases, which put the bundled family first: its full version comes right after it.
-  const fallbacks = [...new Set(full.map((f) => f.family))].map((family) => [
-    '  <match target="pattern">',
-    `    <test name="family"><string>${esc(family)}</string></test>`,
-    `    <edit name="family" mode="append" binding="strong"><string>${esc(fullFamily(family))}</string></edit>`,
-    '  </match>',
-  ].join('\n'));
+  const fallbacks = [...new Set(full.map((f) => f.family))].map((family) =>
+    [
+      '  <match target="pattern">',
+      `    <test name="family"><string>${esc(family)}</string></test>`,
+      `    <edit name="family" mode="append" binding="strong"><string>${esc(fullFamily(family))}</string></edit>`,
+      '  </match>',
+    ].join('\n'),
+  );
   // fontconfig caches a scanned folder by its path, in a cache other configurations share, and keeps
   // what the scan rules made of it: another configuration listing the folder without these rules
   // would leave the full fonts under their own names for us too. A salt of the rules separates ours.
@@ -82,7 +93,10 @@ export function fontconfigXml(fonts: string, cacheDir: string, full: FullFont[] 
 /** The fonts of `<fonts>/full` with their names. */
 export function readFullFonts(fonts: string): FullFont[] {
   const dir = join(fonts, 'full');
-  return readdirSync(dir).filter((f) => f.toLowerCase().endsWith('.ttf')).sort().map((f) => ({ file: join(dir, f), ...readFontNames(join(dir, f)) }));
+  return readdirSync(dir)
+    .filter((f) => f.toLowerCase().endsWith('.ttf'))
+    .sort()
+    .map((f) => ({ file: join(dir, f), ...readFontNames(join(dir, f)) }));
 }
 
 /** Writes the file once per fonts folder (under the temp dir) and returns its path. */
@@ -93,7 +107,11 @@ export function fontconfigFile(fonts: string): string {
   const xml = fontconfigXml(fonts, join(dir, 'cache'), full);
   mkdirSync(dir, { recursive: true });
   let current = '';
-  try { current = readFileSync(file, 'utf8'); } catch { /* first use */ }
+  try {
+    current = readFileSync(file, 'utf8');
+  } catch {
+    /* first use */
+  }
   if (current !== xml) writeFileSync(file, xml);
   return file;
 }

@@ -33,8 +33,12 @@ function fontFaceCss(): string {
   // Two faces per font, in this order: CSS checks the last-declared face first, so the common face
   // answers every character it has and the full one is fetched only for a Han character it lacks.
   const face = (family: string, local: string[], file: string, weight: number): void => {
-    faces.push(`@font-face{font-family:"${family}";src:url("fonts/full/${file}") format("truetype");font-weight:${weight};unicode-range:${hanUnicodeRange};}`);
-    faces.push(`@font-face{font-family:"${family}";src:${local.map((l) => `local("${l}")`).join(',')},url("fonts/${file}") format("truetype");font-weight:${weight};}`);
+    faces.push(
+      `@font-face{font-family:"${family}";src:url("fonts/full/${file}") format("truetype");font-weight:${weight};unicode-range:${hanUnicodeRange};}`,
+    );
+    faces.push(
+      `@font-face{font-family:"${family}";src:${local.map((l) => `local("${l}")`).join(',')},url("fonts/${file}") format("truetype");font-weight:${weight};}`,
+    );
   };
   for (const [name, family] of Object.entries(fontAliases)) {
     if (family === 'Noto Serif SC') {
@@ -198,14 +202,22 @@ export function pageCss(g: PageGeometry): string {
  */
 export function footerTemplate(lines: FooterLine[], g: PageGeometry): string {
   if (lines.length === 0) return '<span></span>';
-  const html = lines.map((l) => {
-    const text = l.pieces.map((p) => ('field' in p
-      ? `<span class="${p.field === 'page' ? 'pageNumber' : 'totalPages'}"></span>`
-      : escapeHtml(p.text))).join('');
-    return `<div style="text-align:${l.align};font-size:${l.sizePt}pt;line-height:${l.lineHeightPt}pt;height:${l.lineHeightPt}pt;white-space:pre;">${text}</div>`;
-  }).join('');
-  return `<div style="position:absolute;left:${fmt(g.left)};right:${fmt(g.right)};bottom:${fmt(g.footer)};`
-    + `font-family:'Noto Serif SC',serif;color:#000;margin:0;padding:0;">${html}</div>`;
+  const html = lines
+    .map((l) => {
+      const text = l.pieces
+        .map((p) =>
+          'field' in p
+            ? `<span class="${p.field === 'page' ? 'pageNumber' : 'totalPages'}"></span>`
+            : escapeHtml(p.text),
+        )
+        .join('');
+      return `<div style="text-align:${l.align};font-size:${l.sizePt}pt;line-height:${l.lineHeightPt}pt;height:${l.lineHeightPt}pt;white-space:pre;">${text}</div>`;
+    })
+    .join('');
+  return (
+    `<div style="position:absolute;left:${fmt(g.left)};right:${fmt(g.right)};bottom:${fmt(g.footer)};` +
+    `font-family:'Noto Serif SC',serif;color:#000;margin:0;padding:0;">${html}</div>`
+  );
 }
 
 function escapeHtml(s: string): string {

@@ -30,7 +30,11 @@ const js = 'text/javascript; charset=utf-8';
  * the full one, and nothing else (no other folder, no `..`). `fontsDir` null: no font is served.
  * `scripts` is asked only for a library's file (resolving them may throw in a broken installation).
  */
-export function harnessFile(path: string, scripts: () => Record<string, string>, fontsDir: string | null): HarnessFile | null {
+export function harnessFile(
+  path: string,
+  scripts: () => Record<string, string>,
+  fontsDir: string | null,
+): HarnessFile | null {
   if (path === 'harness.html') return { contentType: 'text/html; charset=utf-8', text: harnessHtml() };
   if (path === 'harness.js') return { contentType: js, text: harnessScript };
   if (path.endsWith('.js')) {
@@ -38,6 +42,7 @@ export function harnessFile(path: string, scripts: () => Record<string, string>,
     return Object.hasOwn(files, path) ? { contentType: js, file: files[path]! } : null;
   }
   const font = /^fonts\/(full\/)?([\w-]+\.ttf)$/.exec(path);
-  if (font?.[2] && fontsDir) return { contentType: 'font/ttf', file: join(fontsDir, font[1] ? 'full' : 'common', font[2]) };
+  if (font?.[2] && fontsDir)
+    return { contentType: 'font/ttf', file: join(fontsDir, font[1] ? 'full' : 'common', font[2]) };
   return null;
 }

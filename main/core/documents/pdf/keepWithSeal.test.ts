@@ -30,7 +30,10 @@ function noticeWith(lines: number): Buffer {
 /** The same document as Word would lay it out without the keep properties. */
 function withoutKeep(docx: Buffer): Buffer {
   const zip = new PizZip(docx);
-  const xml = zip.file('word/document.xml')!.asText().replace(/<w:pStyle w:val="KeepWithNext"\/>|<w:keepNext\/>|<w:keepLines\/>/g, '');
+  const xml = zip
+    .file('word/document.xml')!
+    .asText()
+    .replace(/<w:pStyle w:val="KeepWithNext"\/>|<w:keepNext\/>|<w:keepLines\/>/g, '');
   zip.file('word/document.xml', xml);
   return zip.generate({ type: 'nodebuffer' });
 }
@@ -49,21 +52,27 @@ const engines: Array<[string, boolean, () => PdfEngine, number[]]> = [
   ['LibreOffice', Boolean(findSoffice()), () => new LibreOfficeEngine(), [0, 1, 2, 3, 21, 22, 23, 24]],
 ];
 const open: PdfEngine[] = [];
-afterAll(async () => { await Promise.all(open.map((e) => e.close())); });
+afterAll(async () => {
+  await Promise.all(open.map((e) => e.close()));
+});
 
 describe.each(engines)('%s: the seal block never stands alone on the last page', (name, available, make, lengths) => {
-  it.skipIf(!available)('keeps the paragraph before the seal with it, whatever the length of the facts', async () => {
-    const engine = make();
-    open.push(engine);
-    let aloneWithoutKeep = 0;
-    for (const n of lengths) {
-      const docx = noticeWith(n);
-      const kept = await lastPage(engine, docx);
-      expect(kept, `${name}, facts +${n} lines`).toContain('联系人：张伟、李娜。');
-      expect(kept, `${name}, facts +${n} lines`).toContain('（印章）');
-      if (sealOnly(await lastPage(engine, withoutKeep(docx)))) aloneWithoutKeep++;
-    }
-    // Without the keep, some of these lengths leave the seal and date alone on a page: the sweep tests the case.
-    expect(aloneWithoutKeep, `${name}: lengths where the seal stood alone without the keep`).toBeGreaterThan(0);
-  }, 180_000);
+  it.skipIf(!available)(
+    'keeps the paragraph before the seal with it, whatever the length of the facts',
+    async () => {
+      const engine = make();
+      open.push(engine);
+      let aloneWithoutKeep = 0;
+      for (const n of lengths) {
+        const docx = noticeWith(n);
+        const kept = await lastPage(engine, docx);
+        expect(kept, `${name}, facts +${n} lines`).toContain('联系人：张伟、李娜。');
+        expect(kept, `${name}, facts +${n} lines`).toContain('（印章）');
+        if (sealOnly(await lastPage(engine, withoutKeep(docx)))) aloneWithoutKeep++;
+      }
+      // Without the keep, some of these lengths leave the seal and date alone on a page: the sweep tests the case.
+      expect(aloneWithoutKeep, `${name}: lengths where the seal stood alone without the keep`).toBeGreaterThan(0);
+    },
+    180_000,
+  );
 });

@@ -35,7 +35,11 @@ export function findSoffice(env: NodeJS.ProcessEnv = process.env): string | null
 }
 
 function isFile(p: string): boolean {
-  try { return statSync(p).isFile(); } catch { return false; }
+  try {
+    return statSync(p).isFile();
+  } catch {
+    return false;
+  }
 }
 
 export interface LibreOfficeOptions {
@@ -66,7 +70,8 @@ export class LibreOfficeEngine implements PdfEngine {
   private async runBatch(docxs: Buffer[]): Promise<PdfResult[]> {
     if (this.closed) throw new AppError('PDF_CONVERSION_FAILED', 'PDF转换引擎已关闭');
     const soffice = this.opts.soffice ?? findSoffice();
-    if (!soffice) throw new AppError('PDF_ENGINE_UNAVAILABLE', '未安装LibreOffice（找不到 soffice）', { engine: this.name });
+    if (!soffice)
+      throw new AppError('PDF_ENGINE_UNAVAILABLE', '未安装LibreOffice（找不到 soffice）', { engine: this.name });
     this.profile ??= mkdtempSync(join(tmpdir(), 'anjuan-lo-'));
     const job = join(this.profile, `job-${++this.jobs}`);
     mkdirSync(job, { recursive: true });
@@ -77,16 +82,33 @@ export class LibreOfficeEngine implements PdfEngine {
         return p;
       });
       const timeoutMs = this.opts.timeoutMs ?? 60_000 + 5_000 * docxs.length;
-      const log = await runSoffice(soffice, await fontEnv(), [
-        `-env:UserInstallation=${pathToFileURL(join(this.profile, 'user')).href}`,
-        '--headless', '--invisible', '--nodefault', '--nolockcheck', '--nologo', '--norestore',
-        '--convert-to', 'pdf', '--outdir', job, ...inputs,
-      ], timeoutMs);
+      const log = await runSoffice(
+        soffice,
+        await fontEnv(),
+        [
+          `-env:UserInstallation=${pathToFileURL(join(this.profile, 'user')).href}`,
+          '--headless',
+          '--invisible',
+          '--nodefault',
+          '--nolockcheck',
+          '--nologo',
+          '--norestore',
+          '--convert-to',
+          'pdf',
+          '--outdir',
+          job,
+          ...inputs,
+        ],
+        timeoutMs,
+      );
       const results: PdfResult[] = [];
       for (let i = 0; i < docxs.length; i++) {
         const out = join(job, `doc${i + 1}.pdf`);
         if (!existsSync(out)) {
-          throw new AppError('PDF_CONVERSION_FAILED', `LibreOffice未能转换第${i + 1}份文书${tail(log)}`, { engine: this.name, log: tail(log, 2000) });
+          throw new AppError('PDF_CONVERSION_FAILED', `LibreOffice未能转换第${i + 1}份文书${tail(log)}`, {
+            engine: this.name,
+            log: tail(log, 2000),
+          });
         }
         const pdf = readFileSync(out);
         results.push({ pdf, pages: await pageCount(pdf) });
@@ -109,16 +131,31 @@ export class LibreOfficeEngine implements PdfEngine {
 function runSoffice(soffice: string, env: NodeJS.ProcessEnv, args: string[], timeoutMs: number): Promise<string> {
   return new Promise((resolve, reject) => {
     // Its own process group on POSIX, so that a timeout ends soffice.bin too, not only the wrapper.
-    const child = spawn(soffice, args, { env, stdio: ['ignore', 'pipe', 'pipe'], detached: process.platform !== 'win32' });
+    const child = spawn(soffice, args, {
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: process.platform !== 'win32',
+    });
     let log = '';
-    child.stdout.on('data', (b: Buffer) => { log += b.toString(); });
-    child.stderr.on('data', (b: Buffer) => { log += b.toString(); });
+    child.stdout.on('data', (b: Buffer) => {
+      log += b.toString();
+    });
+    child.stderr.on('data', (b: Buffer) => {
+      log += b.toString();
+    });
     const timer = setTimeout(() => {
       try {
         if (process.platform !== 'win32' && child.pid) process.kill(-child.pid, 'SIGKILL');
         else child.kill('SIGKILL');
-      } catch { /* already gone */ }
-      reject(new AppError('PDF_CONVERSION_FAILED', `LibreOffice转换超时（${Math.round(timeoutMs / 1000)}秒），已终止`, { engine: 'libreoffice', log: tail(log, 2000) }));
+      } catch {
+        /* already gone */
+      }
+      reject(
+        new AppError('PDF_CONVERSION_FAILED', `LibreOffice转换超时（${Math.round(timeoutMs / 1000)}秒），已终止`, {
+          engine: 'libreoffice',
+          log: tail(log, 2000),
+        }),
+      );
     }, timeoutMs);
     child.on('error', (e) => {
       clearTimeout(timer);
@@ -127,7 +164,13 @@ function runSoffice(soffice: string, env: NodeJS.ProcessEnv, args: string[], tim
     child.on('close', (code) => {
       clearTimeout(timer);
       if (code === 0) resolve(log);
-      else reject(new AppError('PDF_CONVERSION_FAILED', `LibreOffice转换失败（退出码 ${code}）${tail(log)}`, { engine: 'libreoffice', log: tail(log, 2000) }));
+      else
+        reject(
+          new AppError('PDF_CONVERSION_FAILED', `LibreOffice转换失败（退出码 ${code}）${tail(log)}`, {
+            engine: 'libreoffice',
+            log: tail(log, 2000),
+          }),
+        );
     });
   });
 }

@@ -28,10 +28,10 @@ const soffice = findSoffice();
 const chromiumPath = chromiumExecutable();
 const hasChromium = existsSync(chromiumPath);
 const hasPdffonts = commandExists('pdffonts');
-if (!soffice) console.warn('LibreOffice tests skipped: no soffice on PATH (install LibreOffice, or set ANJUAN_SOFFICE).');
+if (!soffice)
+  console.warn('LibreOffice tests skipped: no soffice on PATH (install LibreOffice, or set ANJUAN_SOFFICE).');
 if (!hasChromium) console.warn(`Chromium engine tests skipped: no browser at ${chromiumPath} (set ANJUAN_CHROMIUM).`);
 if (!hasPdffonts) console.warn('Type 3 font check skipped: pdffonts (poppler-utils) is not installed.');
-
 
 const compact = (s: string): string => s.replace(/\s+/g, '');
 
@@ -45,15 +45,20 @@ let lo: PdfResult[] | null = null;
 
 describe.skipIf(!soffice)('LibreOffice engine', () => {
   const engine = new LibreOfficeEngine();
-  beforeAll(async () => { lo = await engine.convertMany(docs.map((d) => d.docx)); }, 120_000);
+  beforeAll(async () => {
+    lo = await engine.convertMany(docs.map((d) => d.docx));
+  }, 120_000);
   afterAll(() => engine.close());
 
-  it.each(docs.map((d, i) => [d.t.id, i] as const))('converts %s, and the PDF text has the party name', async (_id, i) => {
-    const texts = await pdfPageTexts(lo![i]!.pdf);
-    expect(texts).toHaveLength(lo![i]!.pages);
-    expect(compact(texts.join(''))).toContain(party);
-    await expectSameText(docs[i]!.docx, lo![i]!.pdf);
-  });
+  it.each(docs.map((d, i) => [d.t.id, i] as const))(
+    'converts %s, and the PDF text has the party name',
+    async (_id, i) => {
+      const texts = await pdfPageTexts(lo![i]!.pdf);
+      expect(texts).toHaveLength(lo![i]!.pages);
+      expect(compact(texts.join(''))).toContain(party);
+      await expectSameText(docs[i]!.docx, lo![i]!.pdf);
+    },
+  );
 
   it('stops a run that takes too long and says so in Chinese', async () => {
     // LibreOffice opens almost anything (random bytes become a text document), so a hang is the failure to test.
@@ -79,33 +84,44 @@ describe.skipIf(!hasChromium)('built-in Chromium engine', () => {
       results.push(await engine.convert(d.docx));
       timings.push(performance.now() - t0);
     }
-    console.info(`Chromium engine, ms per document: ${docs.map((d, i) => `${d.t.id} ${Math.round(timings[i]!)}`).join(', ')}`);
+    console.info(
+      `Chromium engine, ms per document: ${docs.map((d, i) => `${d.t.id} ${Math.round(timings[i]!)}`).join(', ')}`,
+    );
   }, 120_000);
   afterAll(async () => {
     await engine.close();
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it.each(docs.map((d, i) => [d.t.id, i] as const))('%s: A4, the party name, and a page number on every page', async (_id, i) => {
-    const r = results[i]!;
-    const pdf = await PDFDocument.load(r.pdf);
-    expect(pdf.getPageCount()).toBe(r.pages);
-    for (const page of pdf.getPages()) {
-      expect(page.getWidth()).toBeCloseTo(595.3, 0);
-      expect(page.getHeight()).toBeCloseTo(841.9, 0);
-    }
-    const texts = (await pdfPageTexts(r.pdf)).map(compact);
-    expect(texts.join('')).toContain(party);
-    texts.forEach((text, p) => {
-      const n = p + 1;
-      expect(text.includes(`第${n}页共${r.pages}页`) || text.includes(`—${n}—`), `page ${n} of ${docs[i]!.t.id}`).toBe(true);
-    });
-  });
+  it.each(docs.map((d, i) => [d.t.id, i] as const))(
+    '%s: A4, the party name, and a page number on every page',
+    async (_id, i) => {
+      const r = results[i]!;
+      const pdf = await PDFDocument.load(r.pdf);
+      expect(pdf.getPageCount()).toBe(r.pages);
+      for (const page of pdf.getPages()) {
+        expect(page.getWidth()).toBeCloseTo(595.3, 0);
+        expect(page.getHeight()).toBeCloseTo(841.9, 0);
+      }
+      const texts = (await pdfPageTexts(r.pdf)).map(compact);
+      expect(texts.join('')).toContain(party);
+      texts.forEach((text, p) => {
+        const n = p + 1;
+        expect(
+          text.includes(`第${n}页共${r.pages}页`) || text.includes(`—${n}—`),
+          `page ${n} of ${docs[i]!.t.id}`,
+        ).toBe(true);
+      });
+    },
+  );
 
-  it.each(docs.map((d, i) => [d.t.id, i] as const))('%s: the PDF text is the document text (searchable, no radical look-alikes)', async (_id, i) => {
-    await expectSameText(docs[i]!.docx, results[i]!.pdf);
-    expect((await pdfPageTexts(results[i]!.pdf)).join('')).not.toMatch(/[\u2e80-\u2fdf]/u);
-  });
+  it.each(docs.map((d, i) => [d.t.id, i] as const))(
+    '%s: the PDF text is the document text (searchable, no radical look-alikes)',
+    async (_id, i) => {
+      await expectSameText(docs[i]!.docx, results[i]!.pdf);
+      expect((await pdfPageTexts(results[i]!.pdf)).join('')).not.toMatch(/[\u2e80-\u2fdf]/u);
+    },
+  );
 
   it.skipIf(!soffice).each(docs.map((d, i) => [d.t.id, i] as const))('%s: as many pages as LibreOffice', (_id, i) => {
     expect(lo, 'LibreOffice results').not.toBeNull();
@@ -127,9 +143,11 @@ describe.skipIf(!hasChromium)('built-in Chromium engine', () => {
     const mm = (v: number): number => (v * 72) / 25.4;
     for (let p = 1; p <= doc.numPages; p++) {
       const page = await doc.getPage(p);
-      const items = (await page.getTextContent()).items.filter((it) => 'str' in it && it.str.trim() && !/^[—\d\s]+$/.test(it.str));
-      const xs = items.map((it) => ('transform' in it ? it.transform[4] as number : 0));
-      const ys = items.map((it) => ('transform' in it ? it.transform[5] as number : 0));
+      const items = (await page.getTextContent()).items.filter(
+        (it) => 'str' in it && it.str.trim() && !/^[—\d\s]+$/.test(it.str),
+      );
+      const xs = items.map((it) => ('transform' in it ? (it.transform[4] as number) : 0));
+      const ys = items.map((it) => ('transform' in it ? (it.transform[5] as number) : 0));
       // Body text starts at the left margin (28 mm) and stays below the top margin (37 mm) and above the bottom one (35 mm).
       expect(Math.min(...xs)).toBeGreaterThanOrEqual(mm(28) - 1);
       expect(Math.min(...xs)).toBeLessThan(mm(28) + 2);
@@ -147,10 +165,14 @@ describe.skipIf(!hasChromium)('built-in Chromium engine', () => {
   });
 
   it('never splits a table row across pages', async () => {
-    const rows = Array.from({ length: 40 }, (_, i) => ({ cells: [
-      { paras: [para(`第${i + 1}行甲`, { sz: 24 })] },
-      { paras: [para(`第${i + 1}行乙起`, { sz: 24 }), para('中间', { sz: 24 }), para(`第${i + 1}行乙止`, { sz: 24 })] },
-    ] }));
+    const rows = Array.from({ length: 40 }, (_, i) => ({
+      cells: [
+        { paras: [para(`第${i + 1}行甲`, { sz: 24 })] },
+        {
+          paras: [para(`第${i + 1}行乙起`, { sz: 24 }), para('中间', { sz: 24 }), para(`第${i + 1}行乙止`, { sz: 24 })],
+        },
+      ],
+    }));
     const docx = docxPackage({ title: '测试', version: '1', body: [table([40, 116], rows)], footer: 'pageOfPages' });
     const r = await engine.convert(docx);
     expect(r.pages).toBeGreaterThan(1);
@@ -163,20 +185,36 @@ describe.skipIf(!hasChromium)('built-in Chromium engine', () => {
     }
   });
 
-  it.skipIf(!soffice)('paginates single and 1.5-line (auto) spacing as LibreOffice does', async () => {
-    const text = '生态环境主管部门依法对排放污染物的企业事业单位进行现场检查，被检查者应当如实反映情况，提供必要的资料。2026年3月2日检查发现ABC公司超标排放。';
-    const docx = (line: number): Buffer => docxPackage({ title: '测试', version: '1', footer: 'dash', body: Array.from({ length: 30 }, (_, i) =>
-      `<w:p><w:pPr><w:spacing w:before="0" w:after="0" w:line="${line}" w:lineRule="auto"/><w:ind w:firstLine="640"/></w:pPr>`
-      + `<w:r><w:rPr><w:rFonts w:ascii="仿宋" w:hAnsi="仿宋" w:eastAsia="仿宋"/><w:sz w:val="32"/></w:rPr><w:t>${i + 1}．${text}</w:t></w:r></w:p>`) });
-    const samples = [docx(240), docx(360)];
-    const reference = new LibreOfficeEngine();
-    const expected = await reference.convertMany(samples).finally(() => reference.close());
-    for (const [i, d] of samples.entries()) expect((await engine.convert(d)).pages).toBe(expected[i]!.pages);
-  }, 60_000);
+  it.skipIf(!soffice)(
+    'paginates single and 1.5-line (auto) spacing as LibreOffice does',
+    async () => {
+      const text =
+        '生态环境主管部门依法对排放污染物的企业事业单位进行现场检查，被检查者应当如实反映情况，提供必要的资料。2026年3月2日检查发现ABC公司超标排放。';
+      const docx = (line: number): Buffer =>
+        docxPackage({
+          title: '测试',
+          version: '1',
+          footer: 'dash',
+          body: Array.from(
+            { length: 30 },
+            (_, i) =>
+              `<w:p><w:pPr><w:spacing w:before="0" w:after="0" w:line="${line}" w:lineRule="auto"/><w:ind w:firstLine="640"/></w:pPr>` +
+              `<w:r><w:rPr><w:rFonts w:ascii="仿宋" w:hAnsi="仿宋" w:eastAsia="仿宋"/><w:sz w:val="32"/></w:rPr><w:t>${i + 1}．${text}</w:t></w:r></w:p>`,
+          ),
+        });
+      const samples = [docx(240), docx(360)];
+      const reference = new LibreOfficeEngine();
+      const expected = await reference.convertMany(samples).finally(() => reference.close());
+      for (const [i, d] of samples.entries()) expect((await engine.convert(d)).pages).toBe(expected[i]!.pages);
+    },
+    60_000,
+  );
 
   it('serves overlapping requests one at a time, and survives a bad file', async () => {
     const [a, bad, b] = await Promise.allSettled([
-      engine.convert(docs[0]!.docx), engine.convert(Buffer.from('not a docx')), engine.convert(docs[1]!.docx),
+      engine.convert(docs[0]!.docx),
+      engine.convert(Buffer.from('not a docx')),
+      engine.convert(docs[1]!.docx),
     ]);
     expect(a.status).toBe('fulfilled');
     expect(b.status).toBe('fulfilled');

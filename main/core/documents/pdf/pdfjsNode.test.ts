@@ -16,7 +16,12 @@ async function onePagePdf(text: string): Promise<Uint8Array> {
 
 describe('pdf.js in the core leaves the built-ins native', () => {
   it('JSON.stringify, JSON.parse, Array.prototype.push and Function.prototype.toString are still the native ones after seal.ts, pdfText.ts and testPdf.ts read a PDF', async () => {
-    const before = { stringify: JSON.stringify, parse: JSON.parse, push: Array.prototype.push, toString: Function.prototype.toString };
+    const before = {
+      stringify: JSON.stringify,
+      parse: JSON.parse,
+      push: Array.prototype.push,
+      toString: Function.prototype.toString,
+    };
     expect(isNative(JSON.stringify)).toBe(true);
     const { pdfPageTexts } = await import('./pdfText.js');
     const { sealPdf } = await import('../seal.js');
@@ -25,7 +30,12 @@ describe('pdf.js in the core leaves the built-ins native', () => {
     expect((await pdfPageTexts(pdf))[0]).toContain('Anjuan test page');
     expect((await inspectPdf(pdf)).pages).toHaveLength(1);
     expect((await sealPdf(Buffer.from(pdf), 'Test Bureau')).subarray(0, 5).toString()).toBe('%PDF-');
-    for (const [name, f] of Object.entries({ stringify: JSON.stringify, parse: JSON.parse, push: Array.prototype.push, toString: Function.prototype.toString })) {
+    for (const [name, f] of Object.entries({
+      stringify: JSON.stringify,
+      parse: JSON.parse,
+      push: Array.prototype.push,
+      toString: Function.prototype.toString,
+    })) {
       expect(isNative(f), `${name} is native`).toBe(true);
       expect(f, `${name} is the same function as before`).toBe(before[name as keyof typeof before]);
     }

@@ -18,8 +18,29 @@ type PdfjsModule = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 /** The built-ins whose own properties (and prototypes') are kept as they were. */
 function intrinsics(): object[] {
   const ctors: unknown[] = [
-    Object, Function, Array, String, Number, Boolean, Symbol, Date, RegExp, Error, Promise, Map, Set, WeakMap, WeakSet,
-    ArrayBuffer, DataView, Uint8Array, Object.getPrototypeOf(Uint8Array), Reflect, JSON, Math, Atomics,
+    Object,
+    Function,
+    Array,
+    String,
+    Number,
+    Boolean,
+    Symbol,
+    Date,
+    RegExp,
+    Error,
+    Promise,
+    Map,
+    Set,
+    WeakMap,
+    WeakSet,
+    ArrayBuffer,
+    DataView,
+    Uint8Array,
+    Object.getPrototypeOf(Uint8Array),
+    Reflect,
+    JSON,
+    Math,
+    Atomics,
     (globalThis as { Iterator?: unknown }).Iterator,
   ];
   const out: object[] = [globalThis];
@@ -47,7 +68,7 @@ function snapshot(): Snapshot {
 }
 
 const same = (a: PropertyDescriptor, b: PropertyDescriptor | undefined): boolean =>
-  b !== undefined && a.get === b.get && a.set === b.set && (Object.is(a.value, b.value) || ('get' in a));
+  b !== undefined && a.get === b.get && a.set === b.set && (Object.is(a.value, b.value) || 'get' in a);
 
 /** Puts back every property that changed; returns what was restored (for the test and the log). */
 export function restoreIntrinsics(before: Snapshot): string[] {

@@ -42,12 +42,16 @@ export function printFontsDir(source: string = fontsDir()): Promise<string> {
   if (pending && pendingFor === source) return pending;
   pendingFor = source;
   pending = build(source);
-  pending.catch(() => { pending = null; });
+  pending.catch(() => {
+    pending = null;
+  });
   return pending;
 }
 
 async function build(source: string): Promise<string> {
-  const files = readdirSync(source).filter((f) => f.toLowerCase().endsWith('.ttf')).sort();
+  const files = readdirSync(source)
+    .filter((f) => f.toLowerCase().endsWith('.ttf'))
+    .sort();
   const key = createHash('sha256').update(recipe).update(source);
   for (const f of files) {
     const s = statSync(join(source, f));
@@ -75,6 +79,8 @@ export async function printVersions(font: Buffer): Promise<Record<PrintFontSet, 
   const text = (cps: number[]): string => cps.map((cp) => String.fromCodePoint(cp)).join('');
   // One after the other: harfbuzz runs synchronously, and each run holds the whole font in its heap.
   const common = await subsetFont(font, text(commonCodePoints(parsed.characterSet)), { targetFormat: 'truetype' });
-  const full = await subsetFont(font, text(parsed.characterSet.filter((cp) => !isRadical(cp))), { targetFormat: 'truetype' });
+  const full = await subsetFont(font, text(parsed.characterSet.filter((cp) => !isRadical(cp))), {
+    targetFormat: 'truetype',
+  });
   return { common, full };
 }

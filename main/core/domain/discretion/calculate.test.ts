@@ -9,10 +9,12 @@ const entry = (id: string): BenchmarkEntry => benchmark.violations.find((v) => v
 
 /** Every factor of the type at the level with this index (clamped to the factor's levels). */
 function levelsAt(e: BenchmarkEntry, index: number | ((factorId: string) => number)): Record<string, string> {
-  return Object.fromEntries(applicableFactors(benchmark, e).map((f) => {
-    const i = typeof index === 'number' ? index : index(f.id);
-    return [f.id, f.levels[Math.min(i, f.levels.length - 1)]!.id];
-  }));
+  return Object.fromEntries(
+    applicableFactors(benchmark, e).map((f) => {
+      const i = typeof index === 'number' ? index : index(f.id);
+      return [f.id, f.levels[Math.min(i, f.levels.length - 1)]!.id];
+    }),
+  );
 }
 
 function calc(id: string, req: Partial<CalcRequest> & { levels: Record<string, string> }): CalculationResult {
@@ -28,14 +30,25 @@ describe('discretion calculator (weighted score × statutory maximum)', () => {
     expect(r.model).toBe('weightedMax');
     expect(r.min).toBe(100_000);
     expect(r.max).toBe(1_000_000);
-    expect(r.steps.map((s) => s.factor)).toEqual(['主观过错', '危害后果', '环境敏感区域', '整改情况', '再次违法', '配合调查', '污染物超标倍数', '违法行为持续时间']);
+    expect(r.steps.map((s) => s.factor)).toEqual([
+      '主观过错',
+      '危害后果',
+      '环境敏感区域',
+      '整改情况',
+      '再次违法',
+      '配合调查',
+      '污染物超标倍数',
+      '违法行为持续时间',
+    ]);
     expect(r.totalWeight).toBe(100);
     // 10×0.5 + 15×0.4 + 10×0.5 + 10×0.3 + 10×0.6 + 5×0.4 + 25×0.35 + 15×0.35 = 41 of 100
     expect(r.score).toBe(0.41);
     expect(r.fine).toBe(410_000);
     expect(r.clamped).toBeNull();
     expect(r.steps.reduce((s, x) => s + x.amount!, 0)).toBeCloseTo(410_000, 0);
-    expect(r.lines.join('\n')).toContain('污染物超标倍数：超标0.5倍以上1倍以下（等级分值0.35，权重25/100，加权分值0.0875，折合87,500元）');
+    expect(r.lines.join('\n')).toContain(
+      '污染物超标倍数：超标0.5倍以上1倍以下（等级分值0.35，权重25/100，加权分值0.0875，折合87,500元）',
+    );
     expect(r.lines.at(-1)).toBe(`建议罚款金额：410,000元（裁量基准版本 ${r.benchmarkVersion}）。`);
     expect(r.benchmarkVersion).toBe(benchmark.version);
   });
@@ -92,7 +105,11 @@ describe('discretion calculator (weighted score × statutory maximum)', () => {
     const r = calc(e.id, { levels: levelsAt(e, 1), aggravated: true });
     expect([r.min, r.max]).toEqual([1_000_000, 2_000_000]);
     expect(r.lines[1]).toContain('（适用“逾期不改正的”的幅度）');
-    const none = calculateFine(benchmark, entry('air-over-standard-emission'), { levels: {}, base: null, aggravated: true });
+    const none = calculateFine(benchmark, entry('air-over-standard-emission'), {
+      levels: {},
+      base: null,
+      aggravated: true,
+    });
     expect(none.ok).toBe(false);
   });
 });
@@ -141,11 +158,14 @@ describe('explanationText (for the 调查报告 and 决定书)', () => {
   it('is one paragraph citing the article, the band, the factors as found, the method and the amount', () => {
     const e = entry('air-over-standard-emission');
     const text = explanationText(calc(e.id, { levels: levelsAt(e, 1) }));
-    expect(text).toBe('依据《中华人民共和国大气污染防治法》第九十九条第二项，法定罚款幅度为100,000元至1,000,000元。'
-      + `根据生态环境行政处罚裁量基准（${benchmark.version}版），`+'综合考虑：主观过错为“明知违法仍实施”，危害后果为“造成一定环境污染”，'
-      + '环境敏感区域为“居民区、学校、农田等附近”，整改情况为“责令改正后按期整改到位”，再次违法为“一年内曾因同类违法行为受过行政处罚”，'
-      + '配合调查为“一般配合”，污染物超标倍数为“超标0.5倍以上1倍以下”，违法行为持续时间为“1个月以上3个月以内”；'
-      + '加权裁量分值为0.41，按“加权分值×法定最高额”计算为410,000元，拟处罚款410,000元。');
+    expect(text).toBe(
+      '依据《中华人民共和国大气污染防治法》第九十九条第二项，法定罚款幅度为100,000元至1,000,000元。' +
+        `根据生态环境行政处罚裁量基准（${benchmark.version}版），` +
+        '综合考虑：主观过错为“明知违法仍实施”，危害后果为“造成一定环境污染”，' +
+        '环境敏感区域为“居民区、学校、农田等附近”，整改情况为“责令改正后按期整改到位”，再次违法为“一年内曾因同类违法行为受过行政处罚”，' +
+        '配合调查为“一般配合”，污染物超标倍数为“超标0.5倍以上1倍以下”，违法行为持续时间为“1个月以上3个月以内”；' +
+        '加权裁量分值为0.41，按“加权分值×法定最高额”计算为410,000元，拟处罚款410,000元。',
+    );
     expect(text).not.toMatch(/\n/);
   });
 });

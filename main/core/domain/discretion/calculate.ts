@@ -9,7 +9,14 @@
  * benchmark refines the band, never leaves it); when that moves the amount, the explanation says so.
  * Both models are non-decreasing in every factor's score, so a heavier level never lowers the fine.
  */
-import type { BenchmarkEntry, CalcModel, CalculationResult, CalcStep, DiscretionBenchmark, DiscretionFactor } from '../../../../common/schemas/discretion.js';
+import type {
+  BenchmarkEntry,
+  CalcModel,
+  CalculationResult,
+  CalcStep,
+  DiscretionBenchmark,
+  DiscretionFactor,
+} from '../../../../common/schemas/discretion.js';
 import { calcModelNames } from '../../../../common/schemas/discretion.js';
 import { bandLimits, bandText, formatYuan } from '../../../../common/fineBands.js';
 import { round, stepLine, summaryLines } from './explanation.js';
@@ -33,9 +40,17 @@ export function modelOf(benchmark: DiscretionBenchmark, entry: BenchmarkEntry): 
   return entry.model ?? benchmark.model;
 }
 
-interface Chosen { factor: DiscretionFactor; levelId: string; label: string; score: number }
+interface Chosen {
+  factor: DiscretionFactor;
+  levelId: string;
+  label: string;
+  score: number;
+}
 
-function chooseLevels(factors: DiscretionFactor[], levels: Readonly<Record<string, string>>): { chosen: Chosen[]; problems: string[] } {
+function chooseLevels(
+  factors: DiscretionFactor[],
+  levels: Readonly<Record<string, string>>,
+): { chosen: Chosen[]; problems: string[] } {
   const problems: string[] = [];
   const chosen: Chosen[] = [];
   const missing = factors.filter((f) => levels[f.id] === undefined).map((f) => f.name);
@@ -47,14 +62,20 @@ function chooseLevels(factors: DiscretionFactor[], levels: Readonly<Record<strin
     const id = levels[f.id];
     if (id === undefined) continue;
     const level = f.levels.find((l) => l.id === id);
-    if (!level) problems.push(`裁量因子“${f.name}”没有等级“${id}”（可选：${f.levels.map((l) => `${l.id} ${l.label}`).join('；')}）`);
+    if (!level)
+      problems.push(
+        `裁量因子“${f.name}”没有等级“${id}”（可选：${f.levels.map((l) => `${l.id} ${l.label}`).join('；')}）`,
+      );
     else chosen.push({ factor: f, levelId: level.id, label: level.label, score: level.score });
   }
   return { chosen, problems };
 }
 
 /** bandPerLevel: the grade holding the score and the fraction of the band it gives. */
-function gradeFraction(model: Extract<CalcModel, { kind: 'bandPerLevel' }>, score: number): { grade: string; fraction: number; from: number; to: number } {
+function gradeFraction(
+  model: Extract<CalcModel, { kind: 'bandPerLevel' }>,
+  score: number,
+): { grade: string; fraction: number; from: number; to: number } {
   let lower = 0;
   for (const g of model.grades) {
     if (score <= g.upToScore + 1e-12) {
@@ -69,7 +90,8 @@ function gradeFraction(model: Extract<CalcModel, { kind: 'bandPerLevel' }>, scor
 }
 
 export function calculateFine(benchmark: DiscretionBenchmark, entry: BenchmarkEntry, req: CalcRequest): CalcOutcome {
-  if (req.aggravated && !entry.aggravated) return { ok: false, problems: [`“${entry.name}”的处罚依据未规定加重的罚款幅度`] };
+  if (req.aggravated && !entry.aggravated)
+    return { ok: false, problems: [`“${entry.name}”的处罚依据未规定加重的罚款幅度`] };
   const band = req.aggravated ? entry.aggravated!.band : entry.band;
   const penaltyArticle = `${entry.penaltyArticle.law}${entry.penaltyArticle.article}`;
   const factors = applicableFactors(benchmark, entry);
@@ -86,7 +108,12 @@ export function calculateFine(benchmark: DiscretionBenchmark, entry: BenchmarkEn
   const steps: CalcStep[] = chosen.map((c) => {
     const weightedScore = totalWeight > 0 ? (c.factor.weight / totalWeight) * c.score : 0;
     return {
-      factorId: c.factor.id, factor: c.factor.name, levelId: c.levelId, level: c.label, score: c.score, weight: c.factor.weight,
+      factorId: c.factor.id,
+      factor: c.factor.name,
+      levelId: c.levelId,
+      level: c.label,
+      score: c.score,
+      weight: c.factor.weight,
       weightedScore: round(weightedScore, 4),
       amount: model.kind === 'weightedMax' ? round(weightedScore * max, 2) : null,
       evidence: c.factor.evidence.map((e) => e.name),
@@ -107,12 +134,26 @@ export function calculateFine(benchmark: DiscretionBenchmark, entry: BenchmarkEn
 
   const result: CalculationResult = {
     benchmarkVersion: benchmark.version,
-    violationId: entry.id, violationCode: entry.code, violationName: entry.name, penaltyArticle,
-    model: model.kind, modelName: calcModelNames[model.kind],
-    band, bandText: bandText(band), aggravated: req.aggravated,
-    min, max, basis: limits.basis,
-    steps, totalWeight, score: round(score, 4), grade: grade?.grade ?? null,
-    raw: round(raw, 2), fine: round(fine, 2), clamped, lines: [],
+    violationId: entry.id,
+    violationCode: entry.code,
+    violationName: entry.name,
+    penaltyArticle,
+    model: model.kind,
+    modelName: calcModelNames[model.kind],
+    band,
+    bandText: bandText(band),
+    aggravated: req.aggravated,
+    min,
+    max,
+    basis: limits.basis,
+    steps,
+    totalWeight,
+    score: round(score, 4),
+    grade: grade?.grade ?? null,
+    raw: round(raw, 2),
+    fine: round(fine, 2),
+    clamped,
+    lines: [],
   };
   result.lines = [
     ...summaryLines(result, entry.aggravated?.when ?? null),
@@ -122,20 +163,32 @@ export function calculateFine(benchmark: DiscretionBenchmark, entry: BenchmarkEn
   return { ok: true, result };
 }
 
-function computationLines(r: CalculationResult, rounded: number, roundTo: number, grade: ReturnType<typeof gradeFraction> | null): string[] {
+function computationLines(
+  r: CalculationResult,
+  rounded: number,
+  roundTo: number,
+  grade: ReturnType<typeof gradeFraction> | null,
+): string[] {
   if (r.band.kind === 'none') return ['处罚依据未规定罚款，不计算罚款金额。'];
   const lines = [`加权裁量分值合计：${r.score}（0为最轻，1为最重）。`];
-  if (r.model === 'weightedMax') lines.push(`计算：${r.score} × 法定最高额${formatYuan(r.max)} = ${formatYuan(r.raw)}。`);
+  if (r.model === 'weightedMax')
+    lines.push(`计算：${r.score} × 法定最高额${formatYuan(r.max)} = ${formatYuan(r.raw)}。`);
   else if (grade) {
-    lines.push(`裁量分值属于“${grade.grade}”档，该档位于法定幅度的${round(grade.from * 100, 1)}%至${round(grade.to * 100, 1)}%之间；`
-      + `计算：${formatYuan(r.min)} + (${formatYuan(r.max)} − ${formatYuan(r.min)}) × ${round(grade.fraction, 4)} = ${formatYuan(r.raw)}。`);
+    lines.push(
+      `裁量分值属于“${grade.grade}”档，该档位于法定幅度的${round(grade.from * 100, 1)}%至${round(grade.to * 100, 1)}%之间；` +
+        `计算：${formatYuan(r.min)} + (${formatYuan(r.max)} − ${formatYuan(r.min)}) × ${round(grade.fraction, 4)} = ${formatYuan(r.raw)}。`,
+    );
   }
   if (roundTo > 1 && rounded !== r.raw) lines.push(`按${formatYuan(roundTo)}取整为${formatYuan(rounded)}。`);
-  if (r.clamped === 'min') lines.push(`计算金额低于法定最低额，依法按最低额${formatYuan(r.min)}确定（不得低于法定幅度）。`);
-  if (r.clamped === 'max') lines.push(`计算金额高于法定最高额，依法按最高额${formatYuan(r.max)}确定（不得超出法定幅度）。`);
+  if (r.clamped === 'min')
+    lines.push(`计算金额低于法定最低额，依法按最低额${formatYuan(r.min)}确定（不得低于法定幅度）。`);
+  if (r.clamped === 'max')
+    lines.push(`计算金额高于法定最高额，依法按最高额${formatYuan(r.max)}确定（不得超出法定幅度）。`);
   if (r.fine === 0) {
     // 处…以下的罚款 has no floor: the lightest levels can give 0, which is no fine at all.
-    lines.push('计算金额为0元：法定幅度没有下限，可依照行政处罚法第三十三条考虑不予处罚；决定罚款的，须确定大于0的金额。');
+    lines.push(
+      '计算金额为0元：法定幅度没有下限，可依照行政处罚法第三十三条考虑不予处罚；决定罚款的，须确定大于0的金额。',
+    );
   }
   lines.push(`建议罚款金额：${formatYuan(r.fine)}（裁量基准版本 ${r.benchmarkVersion}）。`);
   return lines;

@@ -43,7 +43,10 @@ export function readYesNo(text: string, label: string, fallback: boolean): Cell<
 }
 
 export function splitList(text: string): string[] {
-  return text.split(listSeparator).map((s) => s.trim()).filter(Boolean);
+  return text
+    .split(listSeparator)
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 /** Splits at 、，, but not inside （…）: 罚款、拘留移送（拒不执行的，移送公安机关）. */
@@ -72,7 +75,10 @@ export function readArticles(text: string, label: string): Cell<ArticleRef[]> {
     const m = citationPattern.exec(part);
     if (!m) return bad(`${label}“${part}”应写作《法律名称》第X条（可加第X款、第X项）`);
     const article = m[2]!.replace(/\s/g, '');
-    if (!parseArticleCitation(article)) return bad(`${label}“${part}”的条款序号“${article}”无法识别（应如第九十九条、第三十一条第一款、第九十九条第二项）`);
+    if (!parseArticleCitation(article))
+      return bad(
+        `${label}“${part}”的条款序号“${article}”无法识别（应如第九十九条、第三十一条第一款、第九十九条第二项）`,
+      );
     refs.push({ law: `《${m[1]!.trim()}》`, article });
   }
   if (!refs.length) return bad(`${label}为空`);
@@ -87,7 +93,10 @@ export function readEvidence(text: string): Array<{ id: string; name: string; sa
   return splitList(text).map((part) => {
     const m = /^(.*?)\s*(?:[{｛]([^}｝]*)[}｝])?\s*(?:[[［]([^\]］]*)[\]］])?\s*$/.exec(part)!;
     const name = m[1]!.trim() || part.trim();
-    const satisfiedBy = (m[3] ?? '').split(/[|｜,，、\s]+/).map((s) => s.trim()).filter(Boolean);
+    const satisfiedBy = (m[3] ?? '')
+      .split(/[|｜,，、\s]+/)
+      .map((s) => s.trim())
+      .filter(Boolean);
     return { id: (m[2]?.trim() || name).slice(0, 64), name, satisfiedBy };
   });
 }
@@ -99,7 +108,10 @@ export function readKeywords(text: string, label: string): Cell<Array<{ words: s
     const m = /^(.*?)[:：]\s*([\d.]+)$/.exec(part);
     const weight = m ? Number(m[2]) : 1;
     if (!Number.isFinite(weight) || weight <= 0) return bad(`${label}“${part}”的权重应为正数`);
-    const words = (m ? m[1]! : part).split(/[、，,]+/).map((w) => w.trim()).filter(Boolean);
+    const words = (m ? m[1]! : part)
+      .split(/[、，,]+/)
+      .map((w) => w.trim())
+      .filter(Boolean);
     if (!words.length) return bad(`${label}“${part}”没有关键词`);
     if (words.some((w) => w.length > 30)) return bad(`${label}“${part}”中的关键词过长（不超过30个字）`);
     entries.push({ words, weight });

@@ -31,12 +31,19 @@ export function stepLine(s: CalcStep, i: number, totalWeight: number): string {
 export function explanationText(r: CalculationResult): string {
   if (r.band.kind === 'none') return `${r.penaltyArticle}未规定罚款，不适用罚款裁量。`;
   const factors = r.steps.map((s) => `${s.factor}为“${s.level}”`).join('，');
-  const method = r.model === 'weightedMax'
-    ? `加权裁量分值为${r.score}，按“加权分值×法定最高额”计算为${formatYuan(r.raw)}`
-    : `加权裁量分值为${r.score}，属于“${r.grade ?? ''}”档，按该档幅度计算为${formatYuan(r.raw)}`;
+  const method =
+    r.model === 'weightedMax'
+      ? `加权裁量分值为${r.score}，按“加权分值×法定最高额”计算为${formatYuan(r.raw)}`
+      : `加权裁量分值为${r.score}，属于“${r.grade ?? ''}”档，按该档幅度计算为${formatYuan(r.raw)}`;
   const band = `法定罚款幅度为${r.bandText}${r.basis ? `，本案${r.basis}，即${formatYuan(r.min)}至${formatYuan(r.max)}` : ''}`;
-  const clamp = r.clamped === 'min' ? `，低于法定最低额，依法按${formatYuan(r.min)}确定`
-    : r.clamped === 'max' ? `，高于法定最高额，依法按${formatYuan(r.max)}确定` : '';
-  return `依据${r.penaltyArticle}，${band}。根据生态环境行政处罚裁量基准（${r.benchmarkVersion}版），综合考虑：${factors}；`
-    + `${method}${clamp}，拟处罚款${formatYuan(r.fine)}。`;
+  const clamp =
+    r.clamped === 'min'
+      ? `，低于法定最低额，依法按${formatYuan(r.min)}确定`
+      : r.clamped === 'max'
+        ? `，高于法定最高额，依法按${formatYuan(r.max)}确定`
+        : '';
+  return (
+    `依据${r.penaltyArticle}，${band}。根据生态环境行政处罚裁量基准（${r.benchmarkVersion}版），综合考虑：${factors}；` +
+    `${method}${clamp}，拟处罚款${formatYuan(r.fine)}。`
+  );
 }

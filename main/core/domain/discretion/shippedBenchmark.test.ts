@@ -18,27 +18,58 @@ const benchmark = loadBenchmark();
 describe('the shipped discretion benchmark', () => {
   it('keeps the ids of the first entries (cases and tests refer to them) and has every category', () => {
     const ids = benchmark.violations.map((v) => v.id);
-    expect(ids).toEqual(expect.arrayContaining(['eia-unapproved-construction', 'air-over-standard-emission', 'water-over-standard-discharge']));
-    expect(benchmark.categories.map((c) => c.name)).toEqual(['建设项目', '排污许可', '水', '大气', '土壤', '固废', '辐射', '噪声', '其他']);
-    for (const c of benchmark.categories) expect(benchmark.violations.some((v) => v.category === c.name), c.name).toBe(true);
+    expect(ids).toEqual(
+      expect.arrayContaining([
+        'eia-unapproved-construction',
+        'air-over-standard-emission',
+        'water-over-standard-discharge',
+      ]),
+    );
+    expect(benchmark.categories.map((c) => c.name)).toEqual([
+      '建设项目',
+      '排污许可',
+      '水',
+      '大气',
+      '土壤',
+      '固废',
+      '辐射',
+      '噪声',
+      '其他',
+    ]);
+    for (const c of benchmark.categories)
+      expect(
+        benchmark.violations.some((v) => v.category === c.name),
+        c.name,
+      ).toBe(true);
     // The 2023 Guizhou table's counts (Liupanshui note of 2023-08-22) are kept as data, not checks.
     expect(benchmark.categories.slice(0, 7).map((c) => c.guizhouCount)).toEqual([11, 23, 40, 39, 24, 58, 44]);
   });
 
   it('ships the statutory bands of shared/domain.md', () => {
     const band = (id: string) => benchmark.violations.find((v) => v.id === id)!.band;
-    expect(band('eia-unapproved-construction')).toEqual({ kind: 'percent', of: '建设项目总投资额', minPercent: 1, maxPercent: 5 });
+    expect(band('eia-unapproved-construction')).toEqual({
+      kind: 'percent',
+      of: '建设项目总投资额',
+      minPercent: 1,
+      maxPercent: 5,
+    });
     expect(band('air-over-standard-emission')).toEqual({ kind: 'range', min: 100_000, max: 1_000_000 }); // 大气法 art. 99
     expect(band('water-over-standard-discharge')).toEqual({ kind: 'range', min: 100_000, max: 1_000_000 }); // 水法 art. 83
     expect(band('air-auto-monitoring')).toEqual({ kind: 'range', min: 20_000, max: 200_000 }); // 大气法 art. 100
     expect(band('hw-storage-not-standard')).toEqual({ kind: 'range', min: 100_000, max: 1_000_000 }); // 固废法 art. 112
-    expect(band('hw-illegal-dumping')).toEqual({ kind: 'multiple', of: '所需处置费用', minTimes: 3, maxTimes: 5, minBase: 200_000 });
+    expect(band('hw-illegal-dumping')).toEqual({
+      kind: 'multiple',
+      of: '所需处置费用',
+      minTimes: 3,
+      maxTimes: 5,
+      minBase: 200_000,
+    });
     expect(band('permit-discharge-without-permit')).toEqual({ kind: 'range', min: 200_000, max: 1_000_000 }); // 排污许可条例 art. 33
     expect(band('permit-exceed-licensed-limits')).toEqual({ kind: 'range', min: 200_000, max: 1_000_000 }); // art. 34
     expect(band('permit-self-monitoring-missing')).toEqual({ kind: 'range', min: 20_000, max: 200_000 }); // art. 36
   });
 
-  it('gives every type factors, 违法证据 and keywords, and marks the factors as not the province\'s', () => {
+  it("gives every type factors, 违法证据 and keywords, and marks the factors as not the province's", () => {
     expect(benchmark.verified).toBe(false);
     expect(benchmark.note).toMatch(/未经贵州省生态环境厅核实/);
     for (const v of benchmark.violations) {
@@ -46,7 +77,11 @@ describe('the shipped discretion benchmark', () => {
       expect(v.verified, v.id).toBe(true);
       expect((v.penalties ?? []).length, v.id).toBeGreaterThan(0);
     }
-    expect(benchmark.repetition.find((r) => r.id === 'criminal-2y-2x')).toMatchObject({ windowMonths: 24, minPrior: 2, verified: true });
+    expect(benchmark.repetition.find((r) => r.id === 'criminal-2y-2x')).toMatchObject({
+      windowMonths: 24,
+      minPrior: 2,
+      verified: true,
+    });
     expect(benchmark.repetition.find((r) => r.id === 'repeat-1y')).toMatchObject({ verified: false });
   });
 });
@@ -77,16 +112,22 @@ describe.skipIf(!sharedLawsPresent)('the shipped benchmark against the statute t
   };
   const flat = (s: string) => s.replace(/[\s:：]/g, '');
 
-  it.each(benchmark.violations.map((v) => [v.id, v] as [string, BenchmarkEntry]))('%s: citations exist, the 处罚条文 and the band are the article\'s', (_id, v) => {
-    for (const ref of v.breached) article(ref);
-    const penalty = article(v.penaltyArticle);
-    const text = flat(penalty.text);
-    // Every clause of the 处罚条文 is in the article (the entry may join the article's sentences).
-    for (const clause of v.penaltyText.split('；')) expect(text, clause).toContain(flat(clause));
-    if (v.band.kind === 'range' || v.band.kind === 'percent') {
-      const stated = fineBandsInText(penalty.text).map((b) => JSON.stringify(b));
-      expect(stated, `${v.id} 的幅度 ${JSON.stringify(v.band)} 不在条文中`).toContain(JSON.stringify(v.band));
-    }
-    if (v.aggravated?.band.kind === 'range') expect(fineBandsInText(penalty.text).map((b) => JSON.stringify(b))).toContain(JSON.stringify(v.aggravated.band));
-  });
+  it.each(benchmark.violations.map((v) => [v.id, v] as [string, BenchmarkEntry]))(
+    "%s: citations exist, the 处罚条文 and the band are the article's",
+    (_id, v) => {
+      for (const ref of v.breached) article(ref);
+      const penalty = article(v.penaltyArticle);
+      const text = flat(penalty.text);
+      // Every clause of the 处罚条文 is in the article (the entry may join the article's sentences).
+      for (const clause of v.penaltyText.split('；')) expect(text, clause).toContain(flat(clause));
+      if (v.band.kind === 'range' || v.band.kind === 'percent') {
+        const stated = fineBandsInText(penalty.text).map((b) => JSON.stringify(b));
+        expect(stated, `${v.id} 的幅度 ${JSON.stringify(v.band)} 不在条文中`).toContain(JSON.stringify(v.band));
+      }
+      if (v.aggravated?.band.kind === 'range')
+        expect(fineBandsInText(penalty.text).map((b) => JSON.stringify(b))).toContain(
+          JSON.stringify(v.aggravated.band),
+        );
+    },
+  );
 });

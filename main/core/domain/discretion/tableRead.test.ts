@@ -12,7 +12,13 @@ const defaults = tableDefaults(shipped, undefined);
 /** Sheet rows (header first) as the reader gets them: cells by header, lines from 1. */
 function asTable(sheet: SheetRows): { headers: string[]; rows: TableRow[] } {
   const [headers, ...body] = sheet;
-  return { headers: headers!, rows: body.map((cells, i) => ({ line: i + 2, cells: Object.fromEntries(headers!.map((h, j) => [h, cells[j] ?? ''])) })) };
+  return {
+    headers: headers!,
+    rows: body.map((cells, i) => ({
+      line: i + 2,
+      cells: Object.fromEntries(headers!.map((h, j) => [h, cells[j] ?? ''])),
+    })),
+  };
 }
 
 function read(sheets: Partial<Record<SheetKey, SheetRows>>, version?: string) {
@@ -27,7 +33,10 @@ function read(sheets: Partial<Record<SheetKey, SheetRows>>, version?: string) {
 }
 
 /** The parts a table carries (categories' Guizhou counts are a note of the shipped file only). */
-const comparable = (b: DiscretionBenchmark) => ({ ...b, categories: b.categories.map(({ name, code }) => ({ name, code })) });
+const comparable = (b: DiscretionBenchmark) => ({
+  ...b,
+  categories: b.categories.map(({ name, code }) => ({ name, code })),
+});
 
 function edit(sheet: SheetRows, line: number, column: string, value: string): SheetRows {
   const copy = sheet.map((r) => [...r]);
@@ -42,7 +51,7 @@ describe('benchmark table → benchmark', () => {
     expect(comparable(result.benchmark)).toEqual(comparable(shipped));
   });
 
-  it('holds a table the size of Guizhou\'s (263 types, 8 factors of 4 levels each)', () => {
+  it("holds a table the size of Guizhou's (263 types, 8 factors of 4 levels each)", () => {
     const t = writeBenchmarkTables(shipped);
     const proto = t.types[1]!;
     const codeAt = t.types[0]!.indexOf('编码');
@@ -55,7 +64,17 @@ describe('benchmark table → benchmark', () => {
       row[idAt] = '';
       types.push(row);
       for (let f = 1; f <= 2; f++) {
-        for (let l = 1; l <= 4; l++) factors.push([row[codeAt]!, `own${f}`, `个性因子${f}`, l === 1 ? '20' : '', `L${l}`, `第${l}级`, String((l - 1) / 3), l === 1 ? '监测报告[sampling]' : '']);
+        for (let l = 1; l <= 4; l++)
+          factors.push([
+            row[codeAt]!,
+            `own${f}`,
+            `个性因子${f}`,
+            l === 1 ? '20' : '',
+            `L${l}`,
+            `第${l}级`,
+            String((l - 1) / 3),
+            l === 1 ? '监测报告[sampling]' : '',
+          ]);
       }
     }
     const result = read({ meta: t.meta, types, factors }, '黔2023');
@@ -79,10 +98,16 @@ describe('benchmark table → benchmark', () => {
     const result = read({ meta: t.meta, types, factors });
     expect(result.ok).toBe(false);
     const problems = result.ok ? [] : result.problems;
-    const at = (sheet: string, line: number) => problems.filter((p) => p.sheet === sheet && p.line === line).map((p) => p.message).join('|');
+    const at = (sheet: string, line: number) =>
+      problems
+        .filter((p) => p.sheet === sheet && p.line === line)
+        .map((p) => p.message)
+        .join('|');
     expect(at('违法行为', 2)).toContain('上限“一百万”不是数字');
     expect(at('违法行为', 3)).toContain('处罚依据“大气法第九十九条”应写作《法律名称》第X条');
-    expect(at('违法行为', 4)).toContain('幅度类型应为“数额”、“百分比”、“倍数”、“按日或按次”、“定额”、“无罚款”之一，而不是“按月”');
+    expect(at('违法行为', 4)).toContain(
+      '幅度类型应为“数额”、“百分比”、“倍数”、“按日或按次”、“定额”、“无罚款”之一，而不是“按月”',
+    );
     expect(at('违法行为', 5)).toContain('处罚种类“罚钱”不是已知种类');
     expect(at('违法行为', 7)).toContain('条款序号“第十A条”无法识别');
     expect(at('裁量因子', 3)).toContain('分值“1.5”应在0至1之间');
@@ -103,21 +128,30 @@ describe('benchmark table → benchmark', () => {
     expect(text).toContain(`裁量因子${firstOwn}:违法行为编码“NO-SUCH”不在“违法行为”表中`);
     const noWeight = edit(t.factors, 2, '权重', '');
     const r2 = read({ meta: t.meta, types: t.types, factors: noWeight });
-    expect(r2.ok ? '' : r2.problems.map((p) => `${p.line}:${p.message}`).join('\n')).toContain('2:裁量因子“主观过错”没有填写权重');
+    expect(r2.ok ? '' : r2.problems.map((p) => `${p.line}:${p.message}`).join('\n')).toContain(
+      '2:裁量因子“主观过错”没有填写权重',
+    );
     const dupTypes = read({ meta: t.meta, types, factors: t.factors });
-    expect(dupTypes.ok ? '' : dupTypes.problems.map((p) => `${p.sheet}${p.line}:${p.message}`).join('\n')).toMatch(/违法行为6:违法行为编码“JS-002”重复（第3行已有）/);
-    const disorder = read({ meta: t.meta, types: t.types, factors: edit(edit(t.factors, 3, '分值', '0.9'), 4, '分值', '0.1') });
-    expect(disorder.ok ? '' : disorder.problems.map((p) => `${p.sheet}${p.line}:${p.message}`).join('\n'))
-      .toContain('裁量因子2:裁量因子“主观过错”的等级须由轻到重排列');
+    expect(dupTypes.ok ? '' : dupTypes.problems.map((p) => `${p.sheet}${p.line}:${p.message}`).join('\n')).toMatch(
+      /违法行为6:违法行为编码“JS-002”重复（第3行已有）/,
+    );
+    const disorder = read({
+      meta: t.meta,
+      types: t.types,
+      factors: edit(edit(t.factors, 3, '分值', '0.9'), 4, '分值', '0.1'),
+    });
+    expect(disorder.ok ? '' : disorder.problems.map((p) => `${p.sheet}${p.line}:${p.message}`).join('\n')).toContain(
+      '裁量因子2:裁量因子“主观过错”的等级须由轻到重排列',
+    );
   });
 
   it('refuses wrong columns and missing sheets before reading any row', () => {
     const t = writeBenchmarkTables(shipped);
     const wrongHeader = t.types.map((r, i) => (i === 0 ? r.map((h) => (h === '上限' ? '最高额' : h)) : r));
     const r1 = read({ meta: t.meta, types: wrongHeader, factors: t.factors });
-    expect(r1.ok ? [] : r1.problems.map((p) => p.message)).toEqual(expect.arrayContaining([
-      expect.stringContaining('未知的列“最高额”'),
-    ]));
+    expect(r1.ok ? [] : r1.problems.map((p) => p.message)).toEqual(
+      expect.arrayContaining([expect.stringContaining('未知的列“最高额”')]),
+    );
     const noName = t.types.map((r) => r.filter((_, j) => t.types[0]![j] !== '名称'));
     const r2 = read({ meta: t.meta, types: noName, factors: t.factors });
     expect(r2.ok ? [] : r2.problems.map((p) => p.message)).toContain('缺少必填列“名称”');

@@ -4,16 +4,40 @@
  * missing factor would give wrong fines, so one bad row stops the import, and the report lists all
  * of them at once. Pure.
  */
-import type { CalcModel, DiscretionBenchmark, EvidenceItem, ImportProblem, RepetitionRule } from '../../../../common/schemas/discretion.js';
+import type {
+  CalcModel,
+  DiscretionBenchmark,
+  EvidenceItem,
+  ImportProblem,
+  RepetitionRule,
+} from '../../../../common/schemas/discretion.js';
 import { discretionBenchmark } from '../../../../common/schemas/discretion.js';
 import { penaltyKinds, type PenaltyKind } from '../../../../common/schemas/reference.js';
-import { readArticles, readEvidence, readKeywords, readNumber, readScore, readYesNo, splitList, splitOutsideParens } from './cells.js';
+import {
+  readArticles,
+  readEvidence,
+  readKeywords,
+  readNumber,
+  readScore,
+  readYesNo,
+  splitList,
+  splitOutsideParens,
+} from './cells.js';
 import { readBand } from './tableBand.js';
 import { cell, Problems } from './tableRows.js';
 import { restoreCell } from '../spreadsheetCells.js';
 import {
-  bandKindNames, factorColumns, headerName, isRequired, metaKeys, modelNamesInTable, sheetNames, typeColumns,
-  type BenchmarkTables, type SheetKey, type TableRow,
+  bandKindNames,
+  factorColumns,
+  headerName,
+  isRequired,
+  metaKeys,
+  modelNamesInTable,
+  sheetNames,
+  typeColumns,
+  type BenchmarkTables,
+  type SheetKey,
+  type TableRow,
 } from './tableLayout.js';
 
 export interface TableDefaults {
@@ -30,13 +54,19 @@ export interface TableDefaults {
 
 export type TableResult = { ok: true; benchmark: DiscretionBenchmark } | { ok: false; problems: ImportProblem[] };
 
-
-
-function checkHeaders(p: Problems, sheet: SheetKey, rows: TableRow[] | undefined, columns: readonly string[], headers: readonly string[] | undefined): void {
+function checkHeaders(
+  p: Problems,
+  sheet: SheetKey,
+  rows: TableRow[] | undefined,
+  columns: readonly string[],
+  headers: readonly string[] | undefined,
+): void {
   if (!headers) return;
   const known = new Set(columns.map(headerName));
-  for (const h of headers) if (h && !known.has(h)) p.add(sheet, 1, `未知的列“${h}”（本表的列为：${columns.map(headerName).join('、')}）`);
-  for (const c of columns) if (isRequired(c) && !headers.includes(headerName(c))) p.add(sheet, 1, `缺少必填列“${headerName(c)}”`);
+  for (const h of headers)
+    if (h && !known.has(h)) p.add(sheet, 1, `未知的列“${h}”（本表的列为：${columns.map(headerName).join('、')}）`);
+  for (const c of columns)
+    if (isRequired(c) && !headers.includes(headerName(c))) p.add(sheet, 1, `缺少必填列“${headerName(c)}”`);
   if (rows && !rows.length) p.add(sheet, null, '没有数据行');
 }
 
@@ -45,7 +75,8 @@ function readMeta(p: Problems, rows: TableRow[], defaults: TableDefaults) {
   for (const r of rows) {
     const key = (r.cells.项目 ?? '').trim();
     if (!key) continue;
-    if (!(metaKeys as readonly string[]).includes(key)) p.add('meta', r.line, `未知的项目“${key}”（可用：${metaKeys.join('、')}）`);
+    if (!(metaKeys as readonly string[]).includes(key))
+      p.add('meta', r.line, `未知的项目“${key}”（可用：${metaKeys.join('、')}）`);
     meta.set(key, { value: (r.cells.内容 ?? '').trim(), line: r.line });
   }
   const get = (k: string) => meta.get(k) ?? { value: '', line: 1 };
@@ -54,10 +85,19 @@ function readMeta(p: Problems, rows: TableRow[], defaults: TableDefaults) {
   const roundTo = get('取整').value ? p.take('meta', get('取整').line, readNumber(get('取整').value, '取整')) : 1;
   const verified = p.take('meta', get('省级核实').line, readYesNo(get('省级核实').value, '省级核实', false));
   const grades = get('分档').value ? readGrades(p, get('分档').value, get('分档').line) : defaults.grades;
-  const model = readModel(p, 'meta', get('计算模型').line, get('计算模型').value, grades) ?? { kind: 'weightedMax' as const };
+  const model = readModel(p, 'meta', get('计算模型').line, get('计算模型').value, grades) ?? {
+    kind: 'weightedMax' as const,
+  };
   return {
-    version, name: get('名称').value || `生态环境行政处罚裁量基准 ${version}`, source: get('来源').value, note: get('说明').value || undefined,
-    effectiveFrom: get('生效日期').value || undefined, roundTo: roundTo ?? 1, verified: verified ?? false, model, grades,
+    version,
+    name: get('名称').value || `生态环境行政处罚裁量基准 ${version}`,
+    source: get('来源').value,
+    note: get('说明').value || undefined,
+    effectiveFrom: get('生效日期').value || undefined,
+    roundTo: roundTo ?? 1,
+    verified: verified ?? false,
+    model,
+    grades,
   };
 }
 
@@ -75,11 +115,21 @@ function readGrades(p: Problems, text: string, line: number): TableDefaults['gra
   return grades;
 }
 
-function readModel(p: Problems, sheet: SheetKey, line: number, text: string, grades: TableDefaults['grades']): CalcModel | undefined {
+function readModel(
+  p: Problems,
+  sheet: SheetKey,
+  line: number,
+  text: string,
+  grades: TableDefaults['grades'],
+): CalcModel | undefined {
   if (!text) return undefined;
   if (text === modelNamesInTable.weightedMax) return { kind: 'weightedMax' };
   if (text === modelNamesInTable.bandPerLevel) return { kind: 'bandPerLevel', grades };
-  p.add(sheet, line, `计算模型应为“${modelNamesInTable.weightedMax}”或“${modelNamesInTable.bandPerLevel}”，而不是“${text}”`);
+  p.add(
+    sheet,
+    line,
+    `计算模型应为“${modelNamesInTable.weightedMax}”或“${modelNamesInTable.bandPerLevel}”，而不是“${text}”`,
+  );
   return undefined;
 }
 
@@ -97,14 +147,18 @@ function readPenalties(p: Problems, row: TableRow): Array<{ kind: PenaltyKind; n
   return out;
 }
 
-interface TypeDraft { line: number; value: Record<string, unknown> }
+interface TypeDraft {
+  line: number;
+  value: Record<string, unknown>;
+}
 
 function readType(p: Problems, row: TableRow, grades: TableDefaults['grades']): TypeDraft {
   const code = cell(row, '编码*');
   for (const c of ['编码*', '名称*', '类别*', '违反条款*', '处罚依据*', '处罚条文*', '幅度类型*']) {
     if (!cell(row, c)) p.add('types', row.line, `“${headerName(c)}”不能为空`);
   }
-  const articles = (c: string) => (cell(row, c) ? p.take('types', row.line, readArticles(cell(row, c), headerName(c))) : undefined);
+  const articles = (c: string) =>
+    cell(row, c) ? p.take('types', row.line, readArticles(cell(row, c), headerName(c))) : undefined;
   const breached = articles('违反条款*');
   const penalty = articles('处罚依据*');
   if (penalty && penalty.length > 1) p.add('types', row.line, '处罚依据只能填写一个条款（如《…》第九十九条第二项）');
@@ -115,30 +169,55 @@ function readType(p: Problems, row: TableRow, grades: TableDefaults['grades']): 
   const verified = p.take('types', row.line, readYesNo(cell(row, '法定幅度已核实'), '法定幅度已核实', false));
   const commonFactors = p.take('types', row.line, readYesNo(cell(row, '适用共性因子'), '适用共性因子', true));
   // The Code's clauses say only 违反本法规定: whether the breached duty is our reading (absent for older tables).
-  const breachedVerified = cell(row, '违反条款已核实') ? p.take('types', row.line, readYesNo(cell(row, '违反条款已核实'), '违反条款已核实', false)) : undefined;
+  const breachedVerified = cell(row, '违反条款已核实')
+    ? p.take('types', row.line, readYesNo(cell(row, '违反条款已核实'), '违反条款已核实', false))
+    : undefined;
   const model = readModel(p, 'types', row.line, cell(row, '计算模型'), grades);
-  const industries = cell(row, '行业代码').split(/[、，,；;\s]+/).filter(Boolean);
+  const industries = cell(row, '行业代码')
+    .split(/[、，,；;\s]+/)
+    .filter(Boolean);
   return {
     line: row.line,
     value: {
-      id: cell(row, '标识') || code.toLowerCase(), code, name: cell(row, '名称*'), category: cell(row, '类别*'),
-      breached, penaltyArticle: penalty?.[0], band, penaltyText: cell(row, '处罚条文*'), penalties: readPenalties(p, row),
+      id: cell(row, '标识') || code.toLowerCase(),
+      code,
+      name: cell(row, '名称*'),
+      category: cell(row, '类别*'),
+      breached,
+      penaltyArticle: penalty?.[0],
+      band,
+      penaltyText: cell(row, '处罚条文*'),
+      penalties: readPenalties(p, row),
       ...(when && aggravatedBand ? { aggravated: { when, band: aggravatedBand } } : {}),
-      factors: [], commonFactors, ...(model ? { model } : {}), evidence: readEvidence(cell(row, '违法证据')),
-      keywords, industries, verified, ...(cell(row, '核实说明') ? { verifyNote: cell(row, '核实说明') } : {}),
-      ...(breachedVerified !== undefined ? { breachedVerified } : {}), ...(cell(row, '违反条款说明') ? { breachedNote: cell(row, '违反条款说明') } : {}),
+      factors: [],
+      commonFactors,
+      ...(model ? { model } : {}),
+      evidence: readEvidence(cell(row, '违法证据')),
+      keywords,
+      industries,
+      verified,
+      ...(cell(row, '核实说明') ? { verifyNote: cell(row, '核实说明') } : {}),
+      ...(breachedVerified !== undefined ? { breachedVerified } : {}),
+      ...(cell(row, '违反条款说明') ? { breachedNote: cell(row, '违反条款说明') } : {}),
     },
   };
 }
 
-interface FactorDraft { line: number; owner: string; value: { id: string; name: string; weight?: number; levels: unknown[]; evidence: EvidenceItem[] } }
+interface FactorDraft {
+  line: number;
+  owner: string;
+  value: { id: string; name: string; weight?: number; levels: unknown[]; evidence: EvidenceItem[] };
+}
 
 function readFactors(p: Problems, rows: TableRow[]): FactorDraft[] {
   const factors: FactorDraft[] = [];
   for (const row of rows) {
     const owner = cell(row, '违法行为编码') || '共性';
     const name = cell(row, '因子名称*');
-    if (!name) { p.add('factors', row.line, '“因子名称”不能为空'); continue; }
+    if (!name) {
+      p.add('factors', row.line, '“因子名称”不能为空');
+      continue;
+    }
     const id = cell(row, '因子编号') || name;
     let f = factors.find((x) => x.owner === owner && x.value.id === id);
     if (!f) {
@@ -148,7 +227,8 @@ function readFactors(p: Problems, rows: TableRow[]): FactorDraft[] {
     const weightText = cell(row, '权重');
     if (weightText) {
       const w = p.take('factors', row.line, readNumber(weightText, '权重'));
-      if (w !== undefined && f.value.weight !== undefined && w !== f.value.weight) p.add('factors', row.line, `裁量因子“${name}”的权重前后不一致（${f.value.weight}与${w}）`);
+      if (w !== undefined && f.value.weight !== undefined && w !== f.value.weight)
+        p.add('factors', row.line, `裁量因子“${name}”的权重前后不一致（${f.value.weight}与${w}）`);
       else if (w !== undefined) f.value.weight = w;
     }
     if (cell(row, '裁量证据')) f.value.evidence.push(...readEvidence(cell(row, '裁量证据')));
@@ -156,9 +236,11 @@ function readFactors(p: Problems, rows: TableRow[]): FactorDraft[] {
     const score = cell(row, '分值*') ? p.take('factors', row.line, readScore(cell(row, '分值*'), '分值')) : undefined;
     if (!label) p.add('factors', row.line, '“等级”不能为空');
     if (!cell(row, '分值*')) p.add('factors', row.line, '“分值”不能为空');
-    if (label && score !== undefined) f.value.levels.push({ id: cell(row, '等级编号') || `L${f.value.levels.length + 1}`, label, score });
+    if (label && score !== undefined)
+      f.value.levels.push({ id: cell(row, '等级编号') || `L${f.value.levels.length + 1}`, label, score });
   }
-  for (const f of factors) if (f.value.weight === undefined) p.add('factors', f.line, `裁量因子“${f.value.name}”没有填写权重`);
+  for (const f of factors)
+    if (f.value.weight === undefined) p.add('factors', f.line, `裁量因子“${f.value.name}”没有填写权重`);
   return factors;
 }
 
@@ -174,14 +256,23 @@ function categoriesOf(types: TypeDraft[], known: Record<string, string>): Array<
 const restoreText = (v: string): string => restoreCell(v).trim();
 
 function restoreTables(tables: BenchmarkTables): BenchmarkTables {
-  const rows = (list: TableRow[] | undefined) => list?.map((r) => ({
-    line: r.line, cells: Object.fromEntries(Object.entries(r.cells).map(([k, v]) => [restoreText(k), restoreText(String(v ?? ''))])),
-  }));
+  const rows = (list: TableRow[] | undefined) =>
+    list?.map((r) => ({
+      line: r.line,
+      cells: Object.fromEntries(
+        Object.entries(r.cells).map(([k, v]) => [restoreText(k), restoreText(String(v ?? ''))]),
+      ),
+    }));
   return Object.fromEntries(Object.entries(tables).map(([k, list]) => [k, rows(list)])) as BenchmarkTables;
 }
 
 /** Maps a schema issue back to the row it came from. */
-function lineOf(path: ReadonlyArray<PropertyKey>, types: TypeDraft[], commonFactors: FactorDraft[], typeFactors: Map<string, FactorDraft[]>): { sheet: SheetKey; line: number | null } {
+function lineOf(
+  path: ReadonlyArray<PropertyKey>,
+  types: TypeDraft[],
+  commonFactors: FactorDraft[],
+  typeFactors: Map<string, FactorDraft[]>,
+): { sheet: SheetKey; line: number | null } {
   if (path[0] === 'violations' && typeof path[1] === 'number') {
     const t = types[path[1]];
     if (path[2] === 'factors' && typeof path[3] === 'number' && t) {
@@ -190,17 +281,26 @@ function lineOf(path: ReadonlyArray<PropertyKey>, types: TypeDraft[], commonFact
     }
     return { sheet: 'types', line: t?.line ?? null };
   }
-  if (path[0] === 'commonFactors' && typeof path[1] === 'number') return { sheet: 'factors', line: commonFactors[path[1]]?.line ?? null };
+  if (path[0] === 'commonFactors' && typeof path[1] === 'number')
+    return { sheet: 'factors', line: commonFactors[path[1]]?.line ?? null };
   return { sheet: 'meta', line: null };
 }
 
-export function readBenchmarkTables(exported: BenchmarkTables, defaults: TableDefaults, exportedHeaders: Partial<Record<SheetKey, string[]>> = {}): TableResult {
+export function readBenchmarkTables(
+  exported: BenchmarkTables,
+  defaults: TableDefaults,
+  exportedHeaders: Partial<Record<SheetKey, string[]>> = {},
+): TableResult {
   // discretion.export protects cells starting with = + - @ (formula injection): read them back as typed.
   const tables = restoreTables(exported);
-  const headers = Object.fromEntries(Object.entries(exportedHeaders).map(([k, hs]) => [k, hs?.map(restoreText)])) as Partial<Record<SheetKey, string[]>>;
+  const headers = Object.fromEntries(
+    Object.entries(exportedHeaders).map(([k, hs]) => [k, hs?.map(restoreText)]),
+  ) as Partial<Record<SheetKey, string[]>>;
   const p = new Problems();
-  if (!tables.types) p.add('types', null, `缺少“${sheetNames.types}”表（Excel工作表名称，或CSV文件名包含“${sheetNames.types}”）`);
-  if (!tables.factors) p.add('factors', null, `缺少“${sheetNames.factors}”表（Excel工作表名称，或CSV文件名包含“${sheetNames.factors}”）`);
+  if (!tables.types)
+    p.add('types', null, `缺少“${sheetNames.types}”表（Excel工作表名称，或CSV文件名包含“${sheetNames.types}”）`);
+  if (!tables.factors)
+    p.add('factors', null, `缺少“${sheetNames.factors}”表（Excel工作表名称，或CSV文件名包含“${sheetNames.factors}”）`);
   checkHeaders(p, 'types', tables.types, typeColumns, headers.types);
   checkHeaders(p, 'factors', tables.factors, factorColumns, headers.factors);
   checkHeaders(p, 'meta', undefined, ['项目*', '内容*'], headers.meta);
@@ -214,22 +314,28 @@ export function readBenchmarkTables(exported: BenchmarkTables, defaults: TableDe
     for (const t of types) {
       const v = String(t.value[key] ?? '');
       const seen = first.get(v);
-      if (v && seen !== undefined) p.add('types', t.line, `违法行为${key === 'code' ? '编码' : '标识'}“${v}”重复（第${seen}行已有）`);
+      if (v && seen !== undefined)
+        p.add('types', t.line, `违法行为${key === 'code' ? '编码' : '标识'}“${v}”重复（第${seen}行已有）`);
       else first.set(v, t.line);
     }
   }
   const common = factors.filter((f) => f.owner === '共性');
   const byType = new Map<string, FactorDraft[]>();
   for (const f of factors.filter((x) => x.owner !== '共性')) {
-    if (!types.some((t) => t.value.code === f.owner)) p.add('factors', f.line, `违法行为编码“${f.owner}”不在“${sheetNames.types}”表中`);
+    if (!types.some((t) => t.value.code === f.owner))
+      p.add('factors', f.line, `违法行为编码“${f.owner}”不在“${sheetNames.types}”表中`);
     byType.set(f.owner, [...(byType.get(f.owner) ?? []), f]);
   }
   for (const t of types) t.value.factors = (byType.get(String(t.value.code)) ?? []).map((f) => f.value);
   if (p.list.length) return { ok: false, problems: p.list };
 
   const parsed = discretionBenchmark.safeParse({
-    ...meta, categories: categoriesOf(types, defaults.categoryCodes), model: meta.model,
-    commonFactors: common.map((f) => f.value), commonEvidence: defaults.commonEvidence, repetition: defaults.repetition,
+    ...meta,
+    categories: categoriesOf(types, defaults.categoryCodes),
+    model: meta.model,
+    commonFactors: common.map((f) => f.value),
+    commonEvidence: defaults.commonEvidence,
+    repetition: defaults.repetition,
     violations: types.map((t) => t.value),
   });
   if (parsed.success) return { ok: true, benchmark: parsed.data };

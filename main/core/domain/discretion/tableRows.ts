@@ -5,7 +5,9 @@ import { headerName, sheetNames, type SheetKey, type TableRow } from './tableLay
 
 export class Problems {
   readonly list: ImportProblem[] = [];
-  add(sheet: SheetKey, line: number | null, message: string): void { this.list.push({ sheet: sheetNames[sheet], line, message }); }
+  add(sheet: SheetKey, line: number | null, message: string): void {
+    this.list.push({ sheet: sheetNames[sheet], line, message });
+  }
   take<T>(sheet: SheetKey, line: number, cell: Cell<T>): T | undefined {
     if (cell.ok) return cell.value;
     this.add(sheet, line, cell.problem);

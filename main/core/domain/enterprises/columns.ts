@@ -5,15 +5,32 @@
 import { z } from 'zod';
 
 export const enterpriseFields = [
-  'name', 'uscc', 'legalRepresentative', 'address', 'countyCode', 'countyName', 'industryCode',
-  'longitude', 'latitude', 'permitNumbers', 'keyPolluter',
+  'name',
+  'uscc',
+  'legalRepresentative',
+  'address',
+  'countyCode',
+  'countyName',
+  'industryCode',
+  'longitude',
+  'latitude',
+  'permitNumbers',
+  'keyPolluter',
 ] as const;
 export type EnterpriseField = (typeof enterpriseFields)[number];
 
 export const fieldNames: Record<EnterpriseField, string> = {
-  name: '单位名称', uscc: '统一社会信用代码', legalRepresentative: '法定代表人', address: '地址',
-  countyCode: '行政区划代码', countyName: '所属区县', industryCode: '行业代码', longitude: '经度', latitude: '纬度',
-  permitNumbers: '排污许可证编号', keyPolluter: '重点排污单位',
+  name: '单位名称',
+  uscc: '统一社会信用代码',
+  legalRepresentative: '法定代表人',
+  address: '地址',
+  countyCode: '行政区划代码',
+  countyName: '所属区县',
+  industryCode: '行业代码',
+  longitude: '经度',
+  latitude: '纬度',
+  permitNumbers: '排污许可证编号',
+  keyPolluter: '重点排污单位',
 };
 
 export const columnMapSchema = z.object({
@@ -27,7 +44,12 @@ export type ColumnMap = z.infer<typeof columnMapSchema>;
 
 /** Header text as compared: no spaces, half-width brackets, no * marking a required column, lower case. */
 export function normalizeHeader(h: string): string {
-  return h.normalize('NFKC').replace(/[\s\u3000*＊]/g, '').replace(/[（]/g, '(').replace(/[）]/g, ')').toLowerCase();
+  return h
+    .normalize('NFKC')
+    .replace(/[\s\u3000*＊]/g, '')
+    .replace(/[（]/g, '(')
+    .replace(/[）]/g, ')')
+    .toLowerCase();
 }
 
 export interface HeaderMatch {
@@ -42,7 +64,9 @@ export function matchHeader(cells: readonly string[], map: ColumnMap): HeaderMat
   // A header listed earlier for a field wins over a later one (法定代表人 over 负责人), whatever the column order.
   const lookup = new Map<string, { field: EnterpriseField; rank: number }>();
   for (const f of enterpriseFields) {
-    (map.columns[f] ?? []).forEach((name, rank) => { if (!lookup.has(normalizeHeader(name))) lookup.set(normalizeHeader(name), { field: f, rank }); });
+    (map.columns[f] ?? []).forEach((name, rank) => {
+      if (!lookup.has(normalizeHeader(name))) lookup.set(normalizeHeader(name), { field: f, rank });
+    });
   }
   const index: HeaderMatch['index'] = {};
   const found: HeaderMatch['found'] = {};
@@ -58,8 +82,11 @@ export function matchHeader(cells: readonly string[], map: ColumnMap): HeaderMat
 }
 
 /** The header is the row among the first few that names the most fields (a title row may come first). */
-export function findHeader(rows: ReadonlyArray<{ line: number; cells: readonly string[] }>, map: ColumnMap, scan = 10):
-  { row: number; match: HeaderMatch } | null {
+export function findHeader(
+  rows: ReadonlyArray<{ line: number; cells: readonly string[] }>,
+  map: ColumnMap,
+  scan = 10,
+): { row: number; match: HeaderMatch } | null {
   let best: { row: number; match: HeaderMatch } | null = null;
   let bestScore = 0;
   for (let row = 0; row < Math.min(scan, rows.length); row++) {

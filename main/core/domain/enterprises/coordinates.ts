@@ -12,7 +12,10 @@ export function parseCoordinate(raw: Cell | undefined): Coordinate {
   const v = (raw ?? '').trim();
   if (!v) return null;
   if (/^[+-]?\d+(\.\d+)?$/.test(v)) return { value: Number(v) };
-  const dms = /^(\d{1,3})\s*[°度]\s*(?:(\d{1,2}(?:\.\d+)?)\s*[′'分]\s*)?(?:(\d{1,2}(?:\.\d+)?)\s*[″"秒]?\s*)?([EWNS东西南北])?$/i.exec(v);
+  const dms =
+    /^(\d{1,3})\s*[°度]\s*(?:(\d{1,2}(?:\.\d+)?)\s*[′'分]\s*)?(?:(\d{1,2}(?:\.\d+)?)\s*[″"秒]?\s*)?([EWNS东西南北])?$/i.exec(
+      v,
+    );
   if (dms) {
     const value = Math.round((Number(dms[1]) + Number(dms[2] ?? 0) / 60 + Number(dms[3] ?? 0) / 3600) * 1e6) / 1e6;
     return { value: /^[WS西南]$/i.test(dms[4] ?? '') ? -value : value };
@@ -24,8 +27,11 @@ const china = { lon: [73, 136], lat: [3, 54] } as const;
 const guizhou = { lon: [103.5, 109.7], lat: [24.5, 29.3] } as const;
 const inRange = (v: number, [lo, hi]: readonly [number, number]): boolean => v >= lo && v <= hi;
 
-export function checkCoordinates(lon: Coordinate, lat: Coordinate, inGuizhou: boolean):
-  { longitude: number | null; latitude: number | null; errors: string[]; warnings: string[] } {
+export function checkCoordinates(
+  lon: Coordinate,
+  lat: Coordinate,
+  inGuizhou: boolean,
+): { longitude: number | null; latitude: number | null; errors: string[]; warnings: string[] } {
   const errors: string[] = [];
   const warnings: string[] = [];
   const none = { longitude: null, latitude: null };
@@ -38,9 +44,12 @@ export function checkCoordinates(lon: Coordinate, lat: Coordinate, inGuizhou: bo
   const y = (lat as { value: number }).value;
   if (!inRange(x, china.lon) || !inRange(y, china.lat)) {
     const swapped = inRange(y, china.lon) && inRange(x, china.lat);
-    errors.push(`经纬度（${x}，${y}）超出中国范围（经度73°至136°，纬度3°至54°）${swapped ? '，可能经度和纬度填反了' : ''}`);
+    errors.push(
+      `经纬度（${x}，${y}）超出中国范围（经度73°至136°，纬度3°至54°）${swapped ? '，可能经度和纬度填反了' : ''}`,
+    );
     return { ...none, errors, warnings };
   }
-  if (inGuizhou && (!inRange(x, guizhou.lon) || !inRange(y, guizhou.lat))) warnings.push(`经纬度（${x}，${y}）不在贵州省范围内`);
+  if (inGuizhou && (!inRange(x, guizhou.lon) || !inRange(y, guizhou.lat)))
+    warnings.push(`经纬度（${x}，${y}）不在贵州省范围内`);
   return { longitude: x, latitude: y, errors, warnings };
 }

@@ -7,15 +7,28 @@
 import { parse } from 'csv-parse/sync';
 import type { Cell } from './row.js';
 
-export interface TableRow { line: number; cells: Cell[] }
-export interface LineIssue { line: number; message: string }
-export interface Table { rows: TableRow[]; problems: LineIssue[] }
+export interface TableRow {
+  line: number;
+  cells: Cell[];
+}
+export interface LineIssue {
+  line: number;
+  message: string;
+}
+export interface Table {
+  rows: TableRow[];
+  problems: LineIssue[];
+}
 
 const maxRecordLines = 20;
 const chunkRecords = 2000;
 
 export function detectDelimiter(lines: readonly string[]): string {
-  const sample = lines.filter((l) => l.trim()).slice(0, 5).join('\n').replace(/"[^"]*"/g, '');
+  const sample = lines
+    .filter((l) => l.trim())
+    .slice(0, 5)
+    .join('\n')
+    .replace(/"[^"]*"/g, '');
   const counts = [',', '\t', ';', '|'].map((d) => [d, sample.split(d).length - 1] as const);
   const best = counts.reduce((a, b) => (b[1] > a[1] ? b : a));
   return best[1] > 0 ? best[0] : ',';
@@ -40,13 +53,26 @@ function openAfter(line: string, delimiter: string, open: boolean): boolean {
   return inQuotes;
 }
 
-interface RawRecord { line: number; lines: number; text: string }
+interface RawRecord {
+  line: number;
+  lines: number;
+  text: string;
+}
 
 /** Records of lines[from, to): a record is a line, or several when a quoted field spans them. */
-function* recordsOf(lines: readonly string[], from: number, to: number, delimiter: string, problems: LineIssue[]): Generator<RawRecord, void, void> {
+function* recordsOf(
+  lines: readonly string[],
+  from: number,
+  to: number,
+  delimiter: string,
+  problems: LineIssue[],
+): Generator<RawRecord, void, void> {
   let i = from;
   while (i < to) {
-    if (!lines[i]!.trim()) { i++; continue; }
+    if (!lines[i]!.trim()) {
+      i++;
+      continue;
+    }
     let j = i;
     let open = openAfter(lines[i]!, delimiter, false);
     while (open && j + 1 < to && j - i < maxRecordLines) {
@@ -64,14 +90,21 @@ function* recordsOf(lines: readonly string[], from: number, to: number, delimite
 }
 
 function parseFields(text: string, delimiter: string): string[][] {
-  return parse(text, { delimiter, relax_column_count: true, relax_quotes: false, skip_empty_lines: false, bom: false }) as string[][];
+  return parse(text, {
+    delimiter,
+    relax_column_count: true,
+    relax_quotes: false,
+    skip_empty_lines: false,
+    bom: false,
+  }) as string[][];
 }
 
 function explain(e: unknown): string {
   const code = (e as { code?: string }).code;
   if (code === 'CSV_INVALID_CLOSING_QUOTE') return '引号后紧跟其他字符（字段内的引号应写成两个引号""）';
   if (code === 'CSV_QUOTE_NOT_CLOSED') return '引号未闭合（"）';
-  if (code === 'CSV_INVALID_OPENING_QUOTE' || code === 'INVALID_OPENING_QUOTE') return '字段中间出现引号（含引号的字段应整体用引号括起，内部引号写成两个引号""）';
+  if (code === 'CSV_INVALID_OPENING_QUOTE' || code === 'INVALID_OPENING_QUOTE')
+    return '字段中间出现引号（含引号的字段应整体用引号括起，内部引号写成两个引号""）';
   return '无法按CSV格式读取';
 }
 
@@ -79,13 +112,26 @@ function explain(e: unknown): string {
  * Reads records one by one. A broken record that spans lines is most often a stray quote that
  * swallowed the lines after it: its first line is reported and the others are read again.
  */
-function readOneByOne(records: readonly RawRecord[], lines: readonly string[], delimiter: string, rows: TableRow[], problems: LineIssue[]): void {
+function readOneByOne(
+  records: readonly RawRecord[],
+  lines: readonly string[],
+  delimiter: string,
+  rows: TableRow[],
+  problems: LineIssue[],
+): void {
   for (const r of records) {
     try {
       rows.push({ line: r.line, cells: parseFields(r.text, delimiter)[0] ?? [] });
     } catch (e) {
       problems.push({ line: r.line, message: r.lines > 1 ? '引号未闭合（"），本行未能读取' : explain(e) });
-      if (r.lines > 1) readOneByOne([...recordsOf(lines, r.line, r.line - 1 + r.lines, delimiter, problems)], lines, delimiter, rows, problems);
+      if (r.lines > 1)
+        readOneByOne(
+          [...recordsOf(lines, r.line, r.line - 1 + r.lines, delimiter, problems)],
+          lines,
+          delimiter,
+          rows,
+          problems,
+        );
     }
   }
 }
@@ -106,7 +152,7 @@ const sliceChars = 1024 * 1024;
 function* linesOf(text: string): Generator<TableRow[], string[], void> {
   if (!text) return [''];
   const lines: string[] = [];
-  for (let at = 0; at < text.length;) {
+  for (let at = 0; at < text.length; ) {
     // Cut after a \n, so that a \r\n is never split between two slices.
     const nl = text.indexOf('\n', at + sliceChars);
     const end = nl < 0 ? text.length : nl + 1;
@@ -119,7 +165,12 @@ function* linesOf(text: string): Generator<TableRow[], string[], void> {
   return lines;
 }
 
-function parseChunk(chunk: readonly RawRecord[], lines: readonly string[], delimiter: string, problems: LineIssue[]): TableRow[] {
+function parseChunk(
+  chunk: readonly RawRecord[],
+  lines: readonly string[],
+  delimiter: string,
+  problems: LineIssue[],
+): TableRow[] {
   const rows: TableRow[] = [];
   let parsed: string[][] | null = null;
   try {

@@ -38,7 +38,7 @@ function utf8Strict(): SliceDecoder {
 
 function iconvSliced(encoding: string): SliceDecoder {
   const d = iconv.getDecoder(encoding);
-  return (chunk, last) => d.write(chunk) + (last ? d.end() ?? '' : '');
+  return (chunk, last) => d.write(chunk) + (last ? (d.end() ?? '') : '');
 }
 
 export function decodeText(bytes: Uint8Array, encoding: Encoding = 'auto'): Decoded {
@@ -60,18 +60,23 @@ export function* decodeTextSteps(bytes: Uint8Array, encoding: Encoding = 'auto')
     const body = buf[0] === 0xff && buf[1] === 0xfe ? buf.subarray(2) : buf;
     return { ok: true, text: yield* decodeSliced(body, iconvSliced('utf-16le')), encoding: 'UTF-16' };
   }
-  if (encoding === 'auto' && buf[0] === 0xfe && buf[1] === 0xff) return { ok: true, text: yield* decodeSliced(buf.subarray(2), iconvSliced('utf-16be')), encoding: 'UTF-16BE' };
+  if (encoding === 'auto' && buf[0] === 0xfe && buf[1] === 0xff)
+    return { ok: true, text: yield* decodeSliced(buf.subarray(2), iconvSliced('utf-16be')), encoding: 'UTF-16BE' };
   if (encoding === 'auto' || encoding === 'utf-8') {
     try {
       return { ok: true, text: yield* decodeSliced(buf, utf8Strict()), encoding: 'UTF-8' };
     } catch {
-      if (encoding === 'utf-8') return { ok: false, problem: '文件不是有效的UTF-8编码（可能是GBK）；请改选“自动识别”或GBK' };
+      if (encoding === 'utf-8')
+        return { ok: false, problem: '文件不是有效的UTF-8编码（可能是GBK）；请改选“自动识别”或GBK' };
     }
   }
   // GB18030 is a superset of GBK and GB2312: one decoder reads all three.
   const text = yield* decodeSliced(buf, iconvSliced('gb18030'));
   if (text.includes('\uFFFD')) {
-    return { ok: false, problem: `无法识别文件编码：既不是UTF-8，也不是GBK/GB18030（第${firstBadLine(text)}行起出现无法解码的字节）。请在Excel中另存为“CSV UTF-8（逗号分隔）”或 .xlsx 后重新导入` };
+    return {
+      ok: false,
+      problem: `无法识别文件编码：既不是UTF-8，也不是GBK/GB18030（第${firstBadLine(text)}行起出现无法解码的字节）。请在Excel中另存为“CSV UTF-8（逗号分隔）”或 .xlsx 后重新导入`,
+    };
   }
   return { ok: true, text, encoding: 'GB18030/GBK' };
 }

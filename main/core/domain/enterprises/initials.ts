@@ -21,7 +21,9 @@ export class InitialsCache {
 
   private initialOf(ch: string): string | null {
     if (!han.test(ch)) return /[\p{L}\p{N}]/u.test(ch) ? ch.toLowerCase() : '';
-    const all = new Set(pinyin(ch, { pattern: 'first', toneType: 'none', multiple: true, type: 'array' }).map((x) => x.toLowerCase()));
+    const all = new Set(
+      pinyin(ch, { pattern: 'first', toneType: 'none', multiple: true, type: 'array' }).map((x) => x.toLowerCase()),
+    );
     return all.size === 1 ? [...all][0]! : null;
   }
 

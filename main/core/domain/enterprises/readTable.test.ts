@@ -9,7 +9,8 @@ import { syntheticDirectory } from '../../seed/syntheticDirectory.js';
 import { directoryXlsx } from '../../seed/directoryFile.js';
 
 const { columns } = loadEnterpriseData();
-const csv = '单位名称,统一社会信用代码,地址\r\n天柱县仡佬族鑫源厂,91522627MA6DLX3K0X,"贵州省天柱县凤城街道\r\n（新区）1号"\r\n';
+const csv =
+  '单位名称,统一社会信用代码,地址\r\n天柱县仡佬族鑫源厂,91522627MA6DLX3K0X,"贵州省天柱县凤城街道\r\n（新区）1号"\r\n';
 
 async function read(name: string, bytes: Uint8Array) {
   return readTableFile(name, bytes, 'auto', columns);
@@ -23,7 +24,12 @@ describe('reading a CSV in the encodings provinces use', () => {
 
   it('UTF-8 without and with BOM', async () => {
     const plain = await read('a.csv', Buffer.from(csv, 'utf8'));
-    expect(plain).toMatchObject({ ok: true, format: 'csv', encoding: 'UTF-8', table: { rows: expected, problems: [] } });
+    expect(plain).toMatchObject({
+      ok: true,
+      format: 'csv',
+      encoding: 'UTF-8',
+      table: { rows: expected, problems: [] },
+    });
     const bom = await read('a.csv', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(csv, 'utf8')]));
     expect(bom).toMatchObject({ ok: true, encoding: 'UTF-8（带BOM）', table: { rows: expected } });
   });
@@ -31,12 +37,18 @@ describe('reading a CSV in the encodings provinces use', () => {
   it('GBK (what Excel on Chinese Windows saves as CSV), and UTF-16 with tabs', async () => {
     const gbk = await read('a.csv', iconv.encode(csv, 'gbk'));
     expect(gbk).toMatchObject({ ok: true, encoding: 'GB18030/GBK', table: { rows: expected } });
-    const utf16 = await read('a.txt', Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(csv.replace(/,/g, '\t'), 'utf-16le')]));
+    const utf16 = await read(
+      'a.txt',
+      Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(csv.replace(/,/g, '\t'), 'utf-16le')]),
+    );
     expect(utf16).toMatchObject({ ok: true, encoding: 'UTF-16', table: { rows: expected } });
   });
 
   it('reports bytes that are neither UTF-8 nor GBK, with the line', () => {
-    const bytes = Buffer.concat([Buffer.from('单位名称,统一社会信用代码\n', 'utf8'), Buffer.from([0x41, 0xff, 0xff, 0x0a])]);
+    const bytes = Buffer.concat([
+      Buffer.from('单位名称,统一社会信用代码\n', 'utf8'),
+      Buffer.from([0x41, 0xff, 0xff, 0x0a]),
+    ]);
     const d = decodeText(bytes);
     expect(d).toEqual({ ok: false, problem: expect.stringContaining('无法识别文件编码') });
     expect(d.ok ? '' : d.problem).toContain('第2行');
@@ -44,17 +56,40 @@ describe('reading a CSV in the encodings provinces use', () => {
   });
 
   it('refuses .xls, a damaged .xlsx and a binary file, each with what to do', async () => {
-    expect(await read('a.xls', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))).toMatchObject({ ok: false, problem: expect.stringContaining('另存为') });
-    expect(await read('a.xlsx', Buffer.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]))).toMatchObject({ ok: false, format: 'xlsx', problem: expect.stringContaining('无法读取该Excel文件') });
-    expect(await read('a.xlsx', Buffer.from('not a workbook'))).toMatchObject({ ok: false, problem: expect.stringContaining('不是Excel文件') });
-    expect(await read('a.csv', Buffer.from([1, 0, 2, 0, 3]))).toMatchObject({ ok: false, problem: expect.stringContaining('不是文本') });
+    expect(await read('a.xls', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))).toMatchObject({
+      ok: false,
+      problem: expect.stringContaining('另存为'),
+    });
+    expect(await read('a.xlsx', Buffer.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]))).toMatchObject({
+      ok: false,
+      format: 'xlsx',
+      problem: expect.stringContaining('无法读取该Excel文件'),
+    });
+    expect(await read('a.xlsx', Buffer.from('not a workbook'))).toMatchObject({
+      ok: false,
+      problem: expect.stringContaining('不是Excel文件'),
+    });
+    expect(await read('a.csv', Buffer.from([1, 0, 2, 0, 3]))).toMatchObject({
+      ok: false,
+      problem: expect.stringContaining('不是文本'),
+    });
     expect(await read('a.csv', Buffer.alloc(0))).toMatchObject({ ok: false, problem: '文件为空' });
   });
 });
 
 describe('broken CSV rows', () => {
   it('reports a bad quote and an unclosed quote by line and reads every other row', () => {
-    const lines = ['a,b,c', '1,2,3', '"bad"x,5,6', '7,"he said ""hi""",9', '10,"never closed,12', '13,14,15', '', '16;x,17,18', 'in"side,1,2'];
+    const lines = [
+      'a,b,c',
+      '1,2,3',
+      '"bad"x,5,6',
+      '7,"he said ""hi""",9',
+      '10,"never closed,12',
+      '13,14,15',
+      '',
+      '16;x,17,18',
+      'in"side,1,2',
+    ];
     const t = readCsv(lines.join('\n'));
     expect(t.rows.map((r) => r.line)).toEqual([1, 2, 4, 6, 8]);
     expect(t.rows[2]!.cells).toEqual(['7', 'he said "hi"', '9']);

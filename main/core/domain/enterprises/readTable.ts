@@ -26,15 +26,27 @@ const isOle = (b: Uint8Array): boolean => b[0] === 0xd0 && b[1] === 0xcf && b[2]
 export const unreadableXlsx = '无法读取该Excel文件（文件已损坏，或不是 .xlsx 格式）';
 
 const recognised = (rows: readonly TableRow[], columns: ColumnMap): boolean =>
-  findHeader(rows.slice(0, 10).map((r) => ({ line: r.line, cells: r.cells.map(String) })), columns)?.match.missingRequired.length === 0;
+  findHeader(
+    rows.slice(0, 10).map((r) => ({ line: r.line, cells: r.cells.map(String) })),
+    columns,
+  )?.match.missingRequired.length === 0;
 
 /** Decoding and splitting a large CSV runs in steps; `breathe` is called between them (a job lets others through). */
 export async function openTableFile(
-  fileName: string, bytes: Uint8Array, encoding: Encoding, columns: ColumnMap, breathe: () => Promise<void> = async () => undefined,
+  fileName: string,
+  bytes: Uint8Array,
+  encoding: Encoding,
+  columns: ColumnMap,
+  breathe: () => Promise<void> = async () => undefined,
 ): Promise<TableSource> {
   if (!bytes.length) return { ok: false, format: 'unknown', encoding: '', problem: '文件为空' };
   if (isOle(bytes)) {
-    return { ok: false, format: 'unknown', encoding: '', problem: '不支持旧版Excel（.xls）文件：请在Excel中“另存为”.xlsx 或“CSV UTF-8（逗号分隔）”后重新导入' };
+    return {
+      ok: false,
+      format: 'unknown',
+      encoding: '',
+      problem: '不支持旧版Excel（.xls）文件：请在Excel中“另存为”.xlsx 或“CSV UTF-8（逗号分隔）”后重新导入',
+    };
   }
   if (isZip(bytes)) {
     try {
@@ -46,9 +58,20 @@ export async function openTableFile(
       return { ok: false, format: 'xlsx', encoding: '', problem: e instanceof ZipRefused ? e.message : unreadableXlsx };
     }
   }
-  if (/\.(xlsx|xlsm)$/i.test(fileName)) return { ok: false, format: 'xlsx', encoding: '', problem: '文件扩展名为 .xlsx，但内容不是Excel文件（可能已损坏）' };
+  if (/\.(xlsx|xlsm)$/i.test(fileName))
+    return {
+      ok: false,
+      format: 'xlsx',
+      encoding: '',
+      problem: '文件扩展名为 .xlsx，但内容不是Excel文件（可能已损坏）',
+    };
   if (bytes.subarray(0, 4096).includes(0) && !(bytes[0] === 0xff && bytes[1] === 0xfe) && encoding !== 'utf-16le') {
-    return { ok: false, format: 'unknown', encoding: '', problem: '文件不是文本（CSV）也不是 .xlsx：请导入省厅下发的 .xlsx 或 .csv 文件' };
+    return {
+      ok: false,
+      format: 'unknown',
+      encoding: '',
+      problem: '文件不是文本（CSV）也不是 .xlsx：请导入省厅下发的 .xlsx 或 .csv 文件',
+    };
   }
   const steps = decodeTextSteps(bytes, encoding);
   let step = steps.next();
@@ -59,10 +82,20 @@ export async function openTableFile(
   const decoded = step.value;
   if (!decoded.ok) return { ok: false, format: 'csv', encoding: '', problem: decoded.problem };
   const problems: LineIssue[] = [];
-  return { ok: true, format: 'csv', encoding: decoded.encoding, batches: csvBatches(decoded.text, problems, breathe), problems };
+  return {
+    ok: true,
+    format: 'csv',
+    encoding: decoded.encoding,
+    batches: csvBatches(decoded.text, problems, breathe),
+    problems,
+  };
 }
 
-async function* csvBatches(text: string, problems: LineIssue[], breathe: () => Promise<void>): AsyncGenerator<TableRow[]> {
+async function* csvBatches(
+  text: string,
+  problems: LineIssue[],
+  breathe: () => Promise<void>,
+): AsyncGenerator<TableRow[]> {
   for (const chunk of csvRowChunks(text, problems)) {
     if (chunk.length) yield chunk;
     await breathe();
@@ -76,7 +109,12 @@ export function readingProblem(e: unknown): string {
 }
 
 /** The whole table at once (small files, tests). */
-export async function readTableFile(fileName: string, bytes: Uint8Array, encoding: Encoding, columns: ColumnMap): Promise<TableFile> {
+export async function readTableFile(
+  fileName: string,
+  bytes: Uint8Array,
+  encoding: Encoding,
+  columns: ColumnMap,
+): Promise<TableFile> {
   const source = await openTableFile(fileName, bytes, encoding, columns);
   if (!source.ok) return source;
   const rows: TableRow[] = [];
@@ -85,5 +123,10 @@ export async function readTableFile(fileName: string, bytes: Uint8Array, encodin
   } catch (e) {
     return { ok: false, format: source.format, encoding: source.encoding, problem: readingProblem(e) };
   }
-  return { ok: true, format: source.format, encoding: source.encoding, table: { rows, problems: [...source.problems].sort((a, b) => a.line - b.line) } };
+  return {
+    ok: true,
+    format: source.format,
+    encoding: source.encoding,
+    table: { rows, problems: [...source.problems].sort((a, b) => a.line - b.line) },
+  };
 }

@@ -48,16 +48,24 @@ export function checkCountyCode(raw: string, table: RegionTable): CountyCheck {
   if (!/^\d{6}$/.test(code)) return { ok: false, reason: `行政区划代码“${raw.trim()}”应为6位数字` };
   const province = table.provinces.get(code.slice(0, 2));
   if (!province) return { ok: false, reason: `行政区划代码“${code}”的前两位不是任何省级行政区` };
-  if (code.endsWith('0000')) return { ok: true, code, name: province, warning: `行政区划代码${code}为省级代码（${province}），未到区县` };
+  if (code.endsWith('0000'))
+    return { ok: true, code, name: province, warning: `行政区划代码${code}为省级代码（${province}），未到区县` };
   const listed = table.units.get(code);
   if (listed) {
     const county = table.counties.has(code);
-    return { ok: true, code, name: listed, warning: county ? null : `行政区划代码${code}为地市级代码（${listed}），未到区县` };
+    return {
+      ok: true,
+      code,
+      name: listed,
+      warning: county ? null : `行政区划代码${code}为地市级代码（${listed}），未到区县`,
+    };
   }
   const retired = table.retired.get(code);
   if (retired) {
     return {
-      ok: true, code, name: retired.name,
+      ok: true,
+      code,
+      name: retired.name,
       warning: `行政区划代码${code}（${retired.name}）已于${retired.until}年撤销，现为${retired.replacedBy}（${table.counties.get(retired.replacedBy) ?? ''}）`,
     };
   }

@@ -7,10 +7,35 @@ import { parseCoordinate } from './coordinates.js';
 import { usccCheckChar } from '../uscc.js';
 
 const { regions, columns } = loadEnterpriseData();
-const header = matchHeader(['企业名称', '统一社会信用代码', '法定代表人', '地址', '行政区划代码', '行业代码', '经度', '纬度', '排污许可证编号', '重点排污单位'], columns);
+const header = matchHeader(
+  [
+    '企业名称',
+    '统一社会信用代码',
+    '法定代表人',
+    '地址',
+    '行政区划代码',
+    '行业代码',
+    '经度',
+    '纬度',
+    '排污许可证编号',
+    '重点排污单位',
+  ],
+  columns,
+);
 const ctx = { header, regions, columns };
 const uscc = (area = '522627', org = 'MA6DLX3K0'): string => `91${area}${org}${usccCheckChar(`91${area}${org}`)}`;
-const good = (): Cell[] => ['天柱县鑫源塑料再生有限公司', uscc(), '王建华', '贵州省黔东南州天柱县凤城街道1号', '522627', 'C4220', '109.2', '26.9', `${uscc()}001P；${uscc()}001P`, '水、大气'];
+const good = (): Cell[] => [
+  '天柱县鑫源塑料再生有限公司',
+  uscc(),
+  '王建华',
+  '贵州省黔东南州天柱县凤城街道1号',
+  '522627',
+  'C4220',
+  '109.2',
+  '26.9',
+  `${uscc()}001P；${uscc()}001P`,
+  '水、大气',
+];
 
 describe('checkRow', () => {
   it('reads a good row into a record', () => {
@@ -18,9 +43,17 @@ describe('checkRow', () => {
     expect(r.errors).toEqual([]);
     expect(r.warnings).toEqual([]);
     expect(r.record).toEqual({
-      name: '天柱县鑫源塑料再生有限公司', uscc: uscc(), legalRepresentative: '王建华', address: '贵州省黔东南州天柱县凤城街道1号',
-      countyCode: '522627', county: '天柱县', industryCode: 'C4220', longitude: 109.2, latitude: 26.9,
-      permitNumbers: [`${uscc()}001P`], keyPolluter: ['水环境重点排污单位', '大气环境重点排污单位'],
+      name: '天柱县鑫源塑料再生有限公司',
+      uscc: uscc(),
+      legalRepresentative: '王建华',
+      address: '贵州省黔东南州天柱县凤城街道1号',
+      countyCode: '522627',
+      county: '天柱县',
+      industryCode: 'C4220',
+      longitude: 109.2,
+      latitude: 26.9,
+      permitNumbers: [`${uscc()}001P`],
+      keyPolluter: ['水环境重点排污单位', '大气环境重点排污单位'],
     });
   });
 

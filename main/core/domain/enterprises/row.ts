@@ -26,9 +26,17 @@ export interface EnterpriseRecord {
   keyPolluter: string[];
 }
 
-export interface RowResult { record: EnterpriseRecord | null; errors: string[]; warnings: string[] }
+export interface RowResult {
+  record: EnterpriseRecord | null;
+  errors: string[];
+  warnings: string[];
+}
 
-export interface RowContext { header: HeaderMatch; regions: RegionTable; columns: ColumnMap }
+export interface RowContext {
+  header: HeaderMatch;
+  regions: RegionTable;
+  columns: ColumnMap;
+}
 
 const text = (c: Cell | undefined): string => (c === undefined ? '' : String(c)).replace(/[\s\u3000]+/g, ' ').trim();
 
@@ -43,13 +51,22 @@ function usccOf(raw: Cell | undefined, errors: string[]): string {
     return String(raw);
   }
   const v = text(raw).replace(/\s/g, '').toUpperCase();
-  if (!v) { errors.push('统一社会信用代码为空'); return ''; }
+  if (!v) {
+    errors.push('统一社会信用代码为空');
+    return '';
+  }
   const p = usccProblem(v);
   if (p) errors.push(`${usccProblemMessages[p]}（“${v}”）`);
   return v;
 }
 
-function countyOf(cells: readonly Cell[], ctx: RowContext, uscc: string, errors: string[], warnings: string[]): { code: string; name: string } {
+function countyOf(
+  cells: readonly Cell[],
+  ctx: RowContext,
+  uscc: string,
+  errors: string[],
+  warnings: string[],
+): { code: string; name: string } {
   const given = text(cellOf(cells, ctx, 'countyCode'));
   const givenName = text(cellOf(cells, ctx, 'countyName'));
   if (!given) {
@@ -64,7 +81,10 @@ function countyOf(cells: readonly Cell[], ctx: RowContext, uscc: string, errors:
     return { code: '', name: givenName };
   }
   const check = checkCountyCode(given, ctx.regions);
-  if (!check.ok) { errors.push(check.reason); return { code: given, name: givenName }; }
+  if (!check.ok) {
+    errors.push(check.reason);
+    return { code: given, name: givenName };
+  }
   if (check.warning) warnings.push(check.warning);
   if (givenName && check.name && !check.name.includes(givenName) && !givenName.includes(check.name)) {
     warnings.push(`所属区县“${givenName}”与行政区划代码${check.code}（${check.name}）不符，以代码为准`);
@@ -75,13 +95,23 @@ function countyOf(cells: readonly Cell[], ctx: RowContext, uscc: string, errors:
 function industryOf(raw: string, errors: string[], warnings: string[]): string {
   if (!raw) return '';
   const check = checkIndustryCode(raw);
-  if (!check.ok) { errors.push(check.reason); return raw; }
+  if (!check.ok) {
+    errors.push(check.reason);
+    return raw;
+  }
   if (check.warning) warnings.push(check.warning);
   return check.code;
 }
 
 function permitsOf(raw: string, warnings: string[]): string[] {
-  const list = [...new Set(raw.split(/[;；,，、\s]+/).map((p) => p.trim().toUpperCase()).filter(Boolean))];
+  const list = [
+    ...new Set(
+      raw
+        .split(/[;；,，、\s]+/)
+        .map((p) => p.trim().toUpperCase())
+        .filter(Boolean),
+    ),
+  ];
   for (const p of list) if (!/^[0-9A-Z-]{6,40}$/.test(p)) warnings.push(`排污许可证编号“${p}”格式异常`);
   return list;
 }
@@ -93,7 +123,10 @@ function keyPolluterOf(raw: string, columns: ColumnMap, warnings: string[]): str
   if (columns.affirmative.includes(upper)) return ['重点排污单位'];
   const out: string[] = [];
   for (const token of v.split(/[、,，;；/\s]+/).filter(Boolean)) {
-    if (columns.affirmative.includes(token.toUpperCase())) { out.push('重点排污单位'); continue; }
+    if (columns.affirmative.includes(token.toUpperCase())) {
+      out.push('重点排污单位');
+      continue;
+    }
     const hit = columns.keyPolluterCategories.find((c) => c.words.some((w) => token.includes(w)));
     if (hit) out.push(hit.category);
     else {
@@ -122,8 +155,15 @@ export function checkRow(cells: readonly Cell[], ctx: RowContext): RowResult {
   errors.push(...coords.errors);
   warnings.push(...coords.warnings);
   const record: EnterpriseRecord = {
-    name, uscc, legalRepresentative, address, countyCode: county.code, county: county.name, industryCode,
-    longitude: coords.longitude, latitude: coords.latitude,
+    name,
+    uscc,
+    legalRepresentative,
+    address,
+    countyCode: county.code,
+    county: county.name,
+    industryCode,
+    longitude: coords.longitude,
+    latitude: coords.latitude,
     permitNumbers: permitsOf(text(cellOf(cells, ctx, 'permitNumbers')), warnings),
     keyPolluter: keyPolluterOf(text(cellOf(cells, ctx, 'keyPolluter')), ctx.columns, warnings),
   };

@@ -7,7 +7,10 @@
 import type { ArticleMapEntry } from '../../../../common/schemas/laws.js';
 import { citationText, lawKey, parseArticleCitation } from './citation.js';
 
-export interface ArticleKey { law: string; article: string }
+export interface ArticleKey {
+  law: string;
+  article: string;
+}
 
 /** Compare citations by law key and article number, whatever spacing or 《》 they were written with. */
 function sameArticle(a: ArticleKey, b: ArticleKey): boolean {
@@ -52,7 +55,10 @@ export function successorsOn(map: readonly ArticleMapEntry[], from: ArticleKey, 
       const entry = map
         .filter((e) => e.effectiveFrom <= date && sameArticle(e.from, a) && !steps.includes(e))
         .sort((x, y) => y.effectiveFrom.localeCompare(x.effectiveFrom) || precision(y.from) - precision(x.from))[0];
-      if (!entry) { next.push(a); continue; }
+      if (!entry) {
+        next.push(a);
+        continue;
+      }
       moved = true;
       steps.push(entry);
       if (entry.relation === 'not-illegal') return { articles: [], steps, notIllegal: true };

@@ -38,9 +38,11 @@ export function articleLabel(number: number, sub = 0): string {
 }
 
 export function citationText(c: ArticleCitation): string {
-  return articleLabel(c.number, c.sub)
-    + (c.paragraph ? `第${formatChineseNumber(c.paragraph)}款` : '')
-    + (c.item ? `第${formatChineseNumber(c.item)}项` : '');
+  return (
+    articleLabel(c.number, c.sub) +
+    (c.paragraph ? `第${formatChineseNumber(c.paragraph)}款` : '') +
+    (c.item ? `第${formatChineseNumber(c.item)}项` : '')
+  );
 }
 
 const nationalPrefix = '中华人民共和国';
@@ -51,7 +53,9 @@ const nationalPrefix = '中华人民共和国';
  */
 export function lawKey(name: string): string {
   const bare = name.replace(/[《》〈〉\s\u3000\u200b]/g, '');
-  return bare.startsWith(nationalPrefix) && bare.length > nationalPrefix.length ? bare.slice(nationalPrefix.length) : bare;
+  return bare.startsWith(nationalPrefix) && bare.length > nationalPrefix.length
+    ? bare.slice(nationalPrefix.length)
+    : bare;
 }
 
 /** Item labels as printed: （一）. */

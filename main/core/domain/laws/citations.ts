@@ -20,7 +20,10 @@ export class CitationError extends Error {
 
 const fileName = 'resources/laws/citations.json';
 
-interface Resolved { name: string; entries: CitationEntry[] }
+interface Resolved {
+  name: string;
+  entries: CitationEntry[];
+}
 
 function purposeOf(data: CitationsFile, purpose: string): Resolved {
   const [id, item, ...rest] = purpose.split('.');
@@ -40,9 +43,12 @@ export function citationOn(data: CitationsFile, purpose: string, date: string): 
   if (!entries.length) throw new CitationError(`“${name}”没有总括条文，须按具体情形引用（${fileName}）`);
   const first = entries[0]!;
   const last = entries.at(-1)!;
-  if (date < first.from) throw new CitationError(`${date}没有适用的“${name}”条文：引用条文表（${fileName}）自${first.from}起`);
+  if (date < first.from)
+    throw new CitationError(`${date}没有适用的“${name}”条文：引用条文表（${fileName}）自${first.from}起`);
   if (last.to !== null && date > last.to) {
-    throw new CitationError(`${date}没有适用的“${name}”条文：引用条文表（${fileName}）只到${last.to}，须补充此后施行的条文`);
+    throw new CitationError(
+      `${date}没有适用的“${name}”条文：引用条文表（${fileName}）只到${last.to}，须补充此后施行的条文`,
+    );
   }
   throw new CitationError(`${date}没有适用的“${name}”条文：引用条文表（${fileName}）在该日有空档`);
 }
@@ -53,19 +59,33 @@ export function itemByLabel(data: CitationsFile, purpose: string, label: string)
   if (!p) throw new CitationError(`引用条文表（${fileName}）中没有用途“${purpose}”`);
   const items = Object.entries(p.items ?? {});
   const found = items.find(([, it]) => it.label === label.trim());
-  if (!found) throw new CitationError(`“${label}”不是${p.name}的情形，应为：${items.map(([, it]) => it.label).join('、')}`);
+  if (!found)
+    throw new CitationError(`“${label}”不是${p.name}的情形，应为：${items.map(([, it]) => it.label).join('、')}`);
   return found[0];
 }
 
 /** The item whose entry on `date` cites the given article of the same law, if any (the case's penalty clause). */
-export function itemForArticle(data: CitationsFile, purpose: string, date: string, law: string, article: string): string | null {
+export function itemForArticle(
+  data: CitationsFile,
+  purpose: string,
+  date: string,
+  law: string,
+  article: string,
+): string | null {
   const wanted = parseArticleCitation(article);
   if (!wanted) return null;
   for (const [key, it] of Object.entries(data.purposes[purpose]?.items ?? {})) {
     const e = it.entries.find((x) => x.from <= date && (x.to === null || date <= x.to));
     const cited = e ? parseArticleCitation(e.article) : null;
-    if (e && cited && lawKey(e.law) === lawKey(law) && cited.number === wanted.number && cited.sub === wanted.sub
-      && (cited.paragraph === null || wanted.paragraph === null || cited.paragraph === wanted.paragraph)) return key;
+    if (
+      e &&
+      cited &&
+      lawKey(e.law) === lawKey(law) &&
+      cited.number === wanted.number &&
+      cited.sub === wanted.sub &&
+      (cited.paragraph === null || wanted.paragraph === null || cited.paragraph === wanted.paragraph)
+    )
+      return key;
   }
   return null;
 }
@@ -85,11 +105,16 @@ export function citationProblems(data: CitationsFile): string[] {
   const problems: string[] = [];
   for (const [id, p] of Object.entries(data.purposes)) {
     const hasItems = Object.keys(p.items ?? {}).length > 0;
-    const lists: Array<[string, CitationEntry[], boolean]> = [[id, p.entries, hasItems],
-      ...Object.entries(p.items ?? {}).map(([k, it]) => [`${id}.${k}`, it.entries, false] as [string, CitationEntry[], boolean])];
+    const lists: Array<[string, CitationEntry[], boolean]> = [
+      [id, p.entries, hasItems],
+      ...Object.entries(p.items ?? {}).map(
+        ([k, it]) => [`${id}.${k}`, it.entries, false] as [string, CitationEntry[], boolean],
+      ),
+    ];
     // A general basis may end when only the situations are cited after it (移送拘留 under the Code).
     for (const [where, entries, mayEnd] of lists) {
-      for (const e of entries) if (!parseArticleCitation(e.article)) problems.push(`${where}：条文序号“${e.article}”无法识别`);
+      for (const e of entries)
+        if (!parseArticleCitation(e.article)) problems.push(`${where}：条文序号“${e.article}”无法识别`);
       const last = entries.at(-1);
       if (last && last.to !== null && !mayEnd) problems.push(`${where}：最后一项应没有截止日期（现行有效）`);
     }

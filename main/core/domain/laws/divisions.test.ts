@@ -10,8 +10,17 @@ describe('the levels above an article', () => {
       { kind: '章', number: 2, label: '第二章', title: '法律责任分则' },
       { kind: '节', number: 3, label: '第三节', title: '违反排污许可管理规定' },
     ]);
-    expect(divisionsOf('第二编 污染防治 第二分编 大气污染防治 第四章 大气污染防治措施').map((d) => [d.kind, d.number])).toEqual([['编', 2], ['分编', 2], ['章', 4]]);
-    expect(divisionsOf('第三十二章 铀（钍）矿和伴生放射性矿开发利用放射性污染防治')[0]).toMatchObject({ kind: '章', number: 32 });
+    expect(
+      divisionsOf('第二编 污染防治 第二分编 大气污染防治 第四章 大气污染防治措施').map((d) => [d.kind, d.number]),
+    ).toEqual([
+      ['编', 2],
+      ['分编', 2],
+      ['章', 4],
+    ]);
+    expect(divisionsOf('第三十二章 铀（钍）矿和伴生放射性矿开发利用放射性污染防治')[0]).toMatchObject({
+      kind: '章',
+      number: 32,
+    });
     expect(divisionsOf('')).toEqual([]);
   });
 
@@ -27,8 +36,10 @@ describe('the levels above an article', () => {
     expect(divisionsOf('第一篇 通则')[0]).toMatchObject({ kind: '其他', number: 1, label: '第一篇', title: '通则' });
   });
 
-  it('writes an article\'s place', () => {
-    expect(placeText(divisionsOf('第五编 法律责任和附则 第二章 法律责任分则'))).toBe('第五编 法律责任和附则 › 第二章 法律责任分则');
+  it("writes an article's place", () => {
+    expect(placeText(divisionsOf('第五编 法律责任和附则 第二章 法律责任分则'))).toBe(
+      '第五编 法律责任和附则 › 第二章 法律责任分则',
+    );
   });
 });
 
@@ -37,15 +48,27 @@ describe('the outline (目录)', () => {
 
   it('nests divisions and gives each its article range', () => {
     const outline = lawOutline([
-      a(1, '第一编 总则 第一章 基本规定'), a(2, '第一编 总则 第一章 基本规定'),
-      a(3, '第一编 总则 第二章 监督管理 第一节 体制'), a(4, '第一编 总则 第二章 监督管理 第二节 制度'),
+      a(1, '第一编 总则 第一章 基本规定'),
+      a(2, '第一编 总则 第一章 基本规定'),
+      a(3, '第一编 总则 第二章 监督管理 第一节 体制'),
+      a(4, '第一编 总则 第二章 监督管理 第二节 制度'),
       a(5, '第二编 污染防治 第一分编 通则 第一章 一般规定'),
     ]);
-    expect(outline.map((n) => [n.label, n.first.number, n.last.number, n.articleCount])).toEqual([['第一编', 1, 4, 4], ['第二编', 5, 5, 1]]);
+    expect(outline.map((n) => [n.label, n.first.number, n.last.number, n.articleCount])).toEqual([
+      ['第一编', 1, 4, 4],
+      ['第二编', 5, 5, 1],
+    ]);
     const [first] = outline;
-    expect(first!.children.map((n) => [n.label, n.first.number, n.last.number])).toEqual([['第一章', 1, 2], ['第二章', 3, 4]]);
+    expect(first!.children.map((n) => [n.label, n.first.number, n.last.number])).toEqual([
+      ['第一章', 1, 2],
+      ['第二章', 3, 4],
+    ]);
     expect(first!.children[1]!.children.map((n) => n.title)).toEqual(['体制', '制度']);
-    expect(outline[1]!.children[0]).toMatchObject({ kind: '分编', title: '通则', key: '第二编 污染防治 第一分编 通则' });
+    expect(outline[1]!.children[0]).toMatchObject({
+      kind: '分编',
+      title: '通则',
+      key: '第二编 污染防治 第一分编 通则',
+    });
     // The same 第一章 under another 编 is another node.
     expect(outlineNodes(outline).filter((n) => n.label === '第一章')).toHaveLength(2);
   });
@@ -62,7 +85,13 @@ describe.skipIf(!sharedLawsPresent)('the 生态环境法典 in ../shared/laws', 
   it('has 1,242 articles in 5 编; 第二编 has its 分编; 第五编 runs from 第一千零五十二条 to the end', () => {
     expect(law!.articles).toHaveLength(1242);
     const outline = lawOutline(law!.articles);
-    expect(outline.map((n) => `${n.label} ${n.title}`)).toEqual(['第一编 总则', '第二编 污染防治', '第三编 生态保护', '第四编 绿色低碳发展', '第五编 法律责任和附则']);
+    expect(outline.map((n) => `${n.label} ${n.title}`)).toEqual([
+      '第一编 总则',
+      '第二编 污染防治',
+      '第三编 生态保护',
+      '第四编 绿色低碳发展',
+      '第五编 法律责任和附则',
+    ]);
     expect(outline.reduce((s, n) => s + n.articleCount, 0)).toBe(1242);
     const pollution = outline[1]!;
     // The transcription has 9 分编 (the ninth: 化学物质污染风险管控、电磁辐射和光污染防治); domain.md says 8.
@@ -84,11 +113,18 @@ describe.skipIf(!sharedLawsPresent)('the 生态环境法典 in ../shared/laws', 
   it('places each article: 第一千一百零七条 under 第五编 › 第二章 › 第三节; an air-pollution article under its 分编', () => {
     const art = law!.articles.find((x) => x.number === 1107)!;
     const d = divisionsOf(art.chapter);
-    expect(d.map((x) => [x.kind, x.number])).toEqual([['编', 5], ['章', 2], ['节', 3]]);
+    expect(d.map((x) => [x.kind, x.number])).toEqual([
+      ['编', 5],
+      ['章', 2],
+      ['节', 3],
+    ]);
     expect(placeText(d)).toBe('第五编 法律责任和附则 › 第二章 法律责任分则 › 第三节 违反排污许可管理规定');
     const coal = law!.articles.find((x) => x.chapter.includes('燃煤和其他能源大气污染防治'))!;
     expect(divisionsOf(coal.chapter).map((x) => `${x.label} ${x.title}`)).toEqual([
-      '第二编 污染防治', '第二分编 大气污染防治', '第四章 大气污染防治措施', '第一节 燃煤和其他能源大气污染防治',
+      '第二编 污染防治',
+      '第二分编 大气污染防治',
+      '第四章 大气污染防治措施',
+      '第一节 燃煤和其他能源大气污染防治',
     ]);
   });
 

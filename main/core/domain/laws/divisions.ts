@@ -35,7 +35,12 @@ export function divisionsOf(chapter: string): LawDivision[] {
     if (m) {
       flushOther();
       const kind = m[2] as string;
-      open = { kind: kind === '篇' || kind === '部分' ? '其他' : kind as DivisionKind, number: parseChineseNumber(m[1]!), label: word, title: '' };
+      open = {
+        kind: kind === '篇' || kind === '部分' ? '其他' : (kind as DivisionKind),
+        number: parseChineseNumber(m[1]!),
+        label: word,
+        title: '',
+      };
       out.push(open);
     } else if (open && !open.title) {
       // Division titles have no spaces (the parser removes them), so one word is the whole title.
@@ -58,7 +63,11 @@ export function placeText(divisions: readonly LawDivision[]): string {
   return divisions.map(divisionText).join(' › ');
 }
 
-export interface ArticleKeyRef { number: number; sub: number; label: string }
+export interface ArticleKeyRef {
+  number: number;
+  sub: number;
+  label: string;
+}
 
 export interface OutlineNode extends LawDivision {
   /** The divisions above and including this one, joined: unique within a law, stable across imports. */
@@ -69,7 +78,12 @@ export interface OutlineNode extends LawDivision {
   children: OutlineNode[];
 }
 
-interface OutlineInput { number: number; sub: number; label: string; chapter: string }
+interface OutlineInput {
+  number: number;
+  sub: number;
+  label: string;
+  chapter: string;
+}
 
 /**
  * The 目录: 编 → 分编 → 章 → 节, each with its first and last article. Consecutive articles with the
@@ -91,7 +105,14 @@ export function lawOutline(articles: readonly OutlineInput[]): OutlineNode[] {
     while (same < path.length && same < divisions.length && path[same]!.key === keyOf(divisions, same)) same++;
     path = path.slice(0, same);
     for (let i = same; i < divisions.length; i++) {
-      const node: OutlineNode = { ...divisions[i]!, key: keyOf(divisions, i), first: ref, last: ref, articleCount: 0, children: [] };
+      const node: OutlineNode = {
+        ...divisions[i]!,
+        key: keyOf(divisions, i),
+        first: ref,
+        last: ref,
+        articleCount: 0,
+        children: [],
+      };
       (i === 0 ? roots : path[i - 1]!.children).push(node);
       path.push(node);
     }
@@ -104,7 +125,10 @@ export function lawOutline(articles: readonly OutlineInput[]): OutlineNode[] {
 }
 
 function keyOf(divisions: readonly LawDivision[], upTo: number): string {
-  return divisions.slice(0, upTo + 1).map(divisionText).join(' ');
+  return divisions
+    .slice(0, upTo + 1)
+    .map(divisionText)
+    .join(' ');
 }
 
 /** Every node of an outline, depth first (for counting and look-ups). */

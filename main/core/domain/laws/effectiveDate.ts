@@ -28,8 +28,15 @@ export interface StatedEffectiveFrom {
   source: Extract<EffectiveFromSource, 'header' | 'final-article'>;
 }
 
-export function statedEffectiveFrom(history: LawHistoryEntry[], versionDate: string, articles: LawArticle[]): StatedEffectiveFrom | null {
-  const commencements = history.filter((h) => isCommencement(h.event)).map((h) => h.date).sort();
+export function statedEffectiveFrom(
+  history: LawHistoryEntry[],
+  versionDate: string,
+  articles: LawArticle[],
+): StatedEffectiveFrom | null {
+  const commencements = history
+    .filter((h) => isCommencement(h.event))
+    .map((h) => h.date)
+    .sort();
   const stated = commencements.at(-1);
   if (stated) return { date: stated, source: 'header' };
 

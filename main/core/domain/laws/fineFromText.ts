@@ -14,7 +14,10 @@ const rangePattern = new RegExp(`处${amount}以上${amount}以下(?:的)?罚款
 // 生态环境法典 art. 1170 and others: …为危险废物的，罚款数额为二十万元以上二百万元以下.
 const amountIsPattern = new RegExp(`罚款数额为${amount}以上${amount}以下`, 'g');
 const capPattern = new RegExp(`处${amount}以下(?:的)?罚款`, 'g');
-const percentPattern = new RegExp(`处([^，。；、处]{1,30}?)百分之([${numeralChars}]+)以上百分之([${numeralChars}]+)以下(?:的)?罚款`, 'g');
+const percentPattern = new RegExp(
+  `处([^，。；、处]{1,30}?)百分之([${numeralChars}]+)以上百分之([${numeralChars}]+)以下(?:的)?罚款`,
+  'g',
+);
 
 function yuan(num: string, wan: string | undefined): number | null {
   const v = /^\d/.test(num) ? Number(num) : parseChineseNumber(num);

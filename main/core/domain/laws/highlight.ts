@@ -2,11 +2,21 @@
  * A short excerpt of an article around the searched words, as segments marked hit or not, so the
  * UI can emphasise them without handling any markup. Pure.
  */
-export interface Segment { text: string; hit: boolean }
+export interface Segment {
+  text: string;
+  hit: boolean;
+}
 
 /** The search words of a query: split on blanks, duplicates and empties dropped. */
 export function searchTerms(query: string): string[] {
-  return [...new Set(query.split(/[\s\u3000]+/).map((t) => t.trim()).filter(Boolean))];
+  return [
+    ...new Set(
+      query
+        .split(/[\s\u3000]+/)
+        .map((t) => t.trim())
+        .filter(Boolean),
+    ),
+  ];
 }
 
 export function highlightSnippet(text: string, terms: readonly string[], radius = 40): Segment[] {
@@ -21,7 +31,8 @@ export function highlightSnippet(text: string, terms: readonly string[], radius 
   // Every occurrence of every word inside the window, merged where they overlap.
   const spans: Array<[number, number]> = [];
   for (const w of words) {
-    for (let i = lower.indexOf(w, start); i >= 0 && i < end; i = lower.indexOf(w, i + 1)) spans.push([i, Math.min(end, i + w.length)]);
+    for (let i = lower.indexOf(w, start); i >= 0 && i < end; i = lower.indexOf(w, i + 1))
+      spans.push([i, Math.min(end, i + w.length)]);
   }
   spans.sort((a, b) => a[0] - b[0]);
   const merged: Array<[number, number]> = [];
@@ -32,7 +43,9 @@ export function highlightSnippet(text: string, terms: readonly string[], radius 
   }
 
   const out: Segment[] = [];
-  const plain = (from: number, to: number): void => { if (to > from) out.push({ text: flat.slice(from, to), hit: false }); };
+  const plain = (from: number, to: number): void => {
+    if (to > from) out.push({ text: flat.slice(from, to), hit: false });
+  };
   let at = start;
   for (const [a, b] of merged) {
     plain(at, a);

@@ -5,7 +5,11 @@ import { closePeriods, inForceOn } from './inForce.js';
 const v = (versionDate: string, effectiveFrom: string) => ({ versionDate, effectiveFrom });
 
 describe('the version in force on a date', () => {
-  const periods = closePeriods([v('2021-01-22', '2021-07-15'), v('1996-03-17', '1996-10-01'), v('2017-09-01', '2018-01-01')]);
+  const periods = closePeriods([
+    v('2021-01-22', '2021-07-15'),
+    v('1996-03-17', '1996-10-01'),
+    v('2017-09-01', '2018-01-01'),
+  ]);
 
   it('closes each version the day before the next takes effect, whatever the order given', () => {
     expect(periods.map((p) => [p.versionDate, p.effectiveFrom, p.effectiveTo])).toEqual([
@@ -27,12 +31,16 @@ describe('the version in force on a date', () => {
   });
 
   it('exactly one version is in force on any date after the first commencement (property)', () => {
-    const day = fc.integer({ min: 0, max: 20_000 }).map((d) => new Date(Date.UTC(1990, 0, 1) + d * 86_400_000).toISOString().slice(0, 10));
-    fc.assert(fc.property(fc.uniqueArray(day, { minLength: 1, maxLength: 6 }), day, (starts, date) => {
-      const ps = closePeriods(starts.map((s) => v(s, s)));
-      const inForce = ps.filter((p) => p.effectiveFrom <= date && (p.effectiveTo === null || date <= p.effectiveTo));
-      const first = [...starts].sort()[0]!;
-      return inForce.length === (date >= first ? 1 : 0) && inForceOn(ps, date) === (inForce[0] ?? null);
-    }));
+    const day = fc
+      .integer({ min: 0, max: 20_000 })
+      .map((d) => new Date(Date.UTC(1990, 0, 1) + d * 86_400_000).toISOString().slice(0, 10));
+    fc.assert(
+      fc.property(fc.uniqueArray(day, { minLength: 1, maxLength: 6 }), day, (starts, date) => {
+        const ps = closePeriods(starts.map((s) => v(s, s)));
+        const inForce = ps.filter((p) => p.effectiveFrom <= date && (p.effectiveTo === null || date <= p.effectiveTo));
+        const first = [...starts].sort()[0]!;
+        return inForce.length === (date >= first ? 1 : 0) && inForceOn(ps, date) === (inForce[0] ?? null);
+      }),
+    );
   });
 });

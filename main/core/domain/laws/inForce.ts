@@ -35,8 +35,13 @@ export interface VersionStart {
  * `lastDay` ends the law (the day before its repeal): the newest version closes then, and one that
  * would only take effect after it is never in force (to < from).
  */
-export function closePeriods<T extends VersionStart>(versions: readonly T[], lastDay: string | null = null): Array<T & { effectiveTo: string | null }> {
-  const sorted = [...versions].sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom) || a.versionDate.localeCompare(b.versionDate));
+export function closePeriods<T extends VersionStart>(
+  versions: readonly T[],
+  lastDay: string | null = null,
+): Array<T & { effectiveTo: string | null }> {
+  const sorted = [...versions].sort(
+    (a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom) || a.versionDate.localeCompare(b.versionDate),
+  );
   return sorted.map((v, i) => {
     const next = sorted[i + 1];
     const to = next ? addDays(next.effectiveFrom, -1) : null;

@@ -40,9 +40,12 @@ export interface LawChoice {
 
 /** −1: a is lighter; 1: b is lighter; 0: the same; null: not comparable. */
 export function compareBands(a: FineBand, b: FineBand): -1 | 0 | 1 | null {
-  const pair = (a.kind === 'range' && b.kind === 'range') ? [a.max, b.max, a.min, b.min]
-    : (a.kind === 'percent' && b.kind === 'percent' && a.of === b.of) ? [a.maxPercent, b.maxPercent, a.minPercent, b.minPercent]
-      : null;
+  const pair =
+    a.kind === 'range' && b.kind === 'range'
+      ? [a.max, b.max, a.min, b.min]
+      : a.kind === 'percent' && b.kind === 'percent' && a.of === b.of
+        ? [a.maxPercent, b.maxPercent, a.minPercent, b.minPercent]
+        : null;
   if (!pair) return null;
   const [aMax, bMax, aMin, bMin] = pair as [number, number, number, number];
   // A lower ceiling is lighter; with the same ceiling, a lower floor is.
@@ -67,10 +70,19 @@ export interface LawChoiceInput {
 }
 
 export function chooseApplicableLaw({ atViolation: old, atDecision: current, notIllegal }: LawChoiceInput): LawChoice {
-  const choice = (rule: LawChoiceRule, chosen: Provision | null, reason: string, needsReview = false): LawChoice =>
-    ({ rule, chosen, reason, needsReview, basis: lighterLawBasis });
+  const choice = (rule: LawChoiceRule, chosen: Provision | null, reason: string, needsReview = false): LawChoice => ({
+    rule,
+    chosen,
+    reason,
+    needsReview,
+    basis: lighterLawBasis,
+  });
   if (notIllegal) {
-    return choice('not-illegal', null, `作出处罚决定时，新的规定已不认为该行为违法，依照${lighterLawBasis}适用新的规定，不予处罚`);
+    return choice(
+      'not-illegal',
+      null,
+      `作出处罚决定时，新的规定已不认为该行为违法，依照${lighterLawBasis}适用新的规定，不予处罚`,
+    );
   }
   if (!current || (current.citation === old.citation && current.versionDate === old.versionDate)) {
     return choice('unchanged', old, `违法行为发生时至作出决定时，${old.citation}未修改，适用该规定`);
@@ -79,18 +91,32 @@ export function chooseApplicableLaw({ atViolation: old, atDecision: current, not
     return choice('unchanged', old, `${old.citation}在新版本中内容未变，适用违法行为发生时的规定`);
   }
   if (!old.band || !current.band) {
-    return choice('old-law-unverified', old,
-      `${old.citation}已修改，但缺少可比较的罚款幅度数据，暂按违法行为发生时的规定适用，请人工核对新的规定（${current.citation}）是否处罚较轻`, true);
+    return choice(
+      'old-law-unverified',
+      old,
+      `${old.citation}已修改，但缺少可比较的罚款幅度数据，暂按违法行为发生时的规定适用，请人工核对新的规定（${current.citation}）是否处罚较轻`,
+      true,
+    );
   }
   const cmp = compareBands(current.band, old.band);
   if (cmp === null) {
-    return choice('old-law-unverified', old,
-      `新旧规定的罚款幅度种类不同（${bandText(old.band)}；${bandText(current.band)}），无法自动比较轻重，暂按违法行为发生时的规定适用，请人工核对`, true);
+    return choice(
+      'old-law-unverified',
+      old,
+      `新旧规定的罚款幅度种类不同（${bandText(old.band)}；${bandText(current.band)}），无法自动比较轻重，暂按违法行为发生时的规定适用，请人工核对`,
+      true,
+    );
   }
   if (cmp < 0) {
-    return choice('new-law-lighter', current,
-      `新的规定（${current.citation}，${bandText(current.band)}）较违法行为发生时的规定（${old.citation}，${bandText(old.band)}）处罚较轻，依照${lighterLawBasis}适用新的规定`);
+    return choice(
+      'new-law-lighter',
+      current,
+      `新的规定（${current.citation}，${bandText(current.band)}）较违法行为发生时的规定（${old.citation}，${bandText(old.band)}）处罚较轻，依照${lighterLawBasis}适用新的规定`,
+    );
   }
-  return choice('old-law', old,
-    `新的规定（${current.citation}，${bandText(current.band)}）不轻于违法行为发生时的规定（${old.citation}，${bandText(old.band)}），依照${lighterLawBasis}适用违法行为发生时的规定`);
+  return choice(
+    'old-law',
+    old,
+    `新的规定（${current.citation}，${bandText(current.band)}）不轻于违法行为发生时的规定（${old.citation}，${bandText(old.band)}），依照${lighterLawBasis}适用违法行为发生时的规定`,
+  );
 }

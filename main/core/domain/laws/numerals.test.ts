@@ -59,11 +59,24 @@ describe('citations', () => {
   });
 });
 
-describe('the 生态环境法典\'s article numbers (1000–1242)', () => {
+describe("the 生态环境法典's article numbers (1000–1242)", () => {
   const table: Array<[number, string]> = [
-    [1000, '一千'], [1001, '一千零一'], [1010, '一千零一十'], [1052, '一千零五十二'], [1054, '一千零五十四'],
-    [1095, '一千零九十五'], [1100, '一千一百'], [1102, '一千一百零二'], [1107, '一千一百零七'], [1110, '一千一百一十'],
-    [1111, '一千一百一十一'], [1119, '一千一百一十九'], [1120, '一千一百二十'], [1200, '一千二百'], [1210, '一千二百一十'], [1242, '一千二百四十二'],
+    [1000, '一千'],
+    [1001, '一千零一'],
+    [1010, '一千零一十'],
+    [1052, '一千零五十二'],
+    [1054, '一千零五十四'],
+    [1095, '一千零九十五'],
+    [1100, '一千一百'],
+    [1102, '一千一百零二'],
+    [1107, '一千一百零七'],
+    [1110, '一千一百一十'],
+    [1111, '一千一百一十一'],
+    [1119, '一千一百一十九'],
+    [1120, '一千一百二十'],
+    [1200, '一千二百'],
+    [1210, '一千二百一十'],
+    [1242, '一千二百四十二'],
   ];
 
   it.each(table)('%i ↔ %s', (n, text) => {
@@ -84,10 +97,17 @@ describe('the 生态环境法典\'s article numbers (1000–1242)', () => {
   it('cites 款 and 项 of the code as documents write them', () => {
     expect(parseArticleCitation('第一千零九十五条第一款')).toEqual({ number: 1095, sub: 0, paragraph: 1, item: null });
     expect(parseArticleCitation('第一千一百零二条第一项')).toEqual({ number: 1102, sub: 0, paragraph: null, item: 1 });
-    expect(parseArticleCitation('第一千零八十六条第一款第二项')).toEqual({ number: 1086, sub: 0, paragraph: 1, item: 2 });
+    expect(parseArticleCitation('第一千零八十六条第一款第二项')).toEqual({
+      number: 1086,
+      sub: 0,
+      paragraph: 1,
+      item: 2,
+    });
     expect(citationText({ number: 1095, sub: 0, paragraph: 1, item: null })).toBe('第一千零九十五条第一款');
     expect(citationText({ number: 1102, sub: 0, paragraph: null, item: 1 })).toBe('第一千一百零二条第一项');
-    expect(`《中华人民共和国生态环境法典》${articleLabel(1107)}`).toBe('《中华人民共和国生态环境法典》第一千一百零七条');
+    expect(`《中华人民共和国生态环境法典》${articleLabel(1107)}`).toBe(
+      '《中华人民共和国生态环境法典》第一千一百零七条',
+    );
   });
 
   it('refuses spellings a statute never uses, and numbers beyond 9999', () => {

@@ -57,7 +57,9 @@ describe('parsing the statute Markdown format', () => {
       [2, '（二）', '超标排放的。'],
     ]);
     expect(second.paragraphs[1]!.text).toBe('前款规定以外的，处五万元以下的罚款。');
-    expect(second.text).toBe('违反本法规定，有下列行为之一的，处十万元以上一百万元以下的罚款：\n（一）未取得许可排放的；\n（二）超标排放的。\n前款规定以外的，处五万元以下的罚款。');
+    expect(second.text).toBe(
+      '违反本法规定，有下列行为之一的，处十万元以上一百万元以下的罚款：\n（一）未取得许可排放的；\n（二）超标排放的。\n前款规定以外的，处五万元以下的罚款。',
+    );
     expect(law.articles[0]!.chapter).toBe('第一章 总则');
     // 第三条 alone on its line: the next line is its first paragraph, not a second one.
     expect(law.articles[2]!.paragraphs).toEqual([{ text: '本法自2016年1月1日起施行。', items: [] }]);
@@ -73,7 +75,7 @@ describe('parsing the statute Markdown format', () => {
     expect(law.effectiveFromSource).toBe('header');
   });
 
-  it('does not take an amended law\'s original commencement for the amendment\'s', () => {
+  it("does not take an amended law's original commencement for the amendment's", () => {
     // 大气法 2018 (amended) still ends "本法自2016年1月1日起施行".
     const law = parseLawMarkdown('示例污染防治法(2018-10-26).md', sample);
     expect(law.effectiveFrom).toBe('2018-10-26');
@@ -81,11 +83,22 @@ describe('parsing the statute Markdown format', () => {
   });
 
   it('supports 第X条之一 and a part (subtitle) that starts later than 第一条', () => {
-    const text = ['# 中华人民共和国示例法典', '# 第二编', '2020年5月28日 通过', '<!-- INFO END -->',
-      '第十条 甲。', '第十条之一 乙。', '第十一条 丙。'].join('\n');
+    const text = [
+      '# 中华人民共和国示例法典',
+      '# 第二编',
+      '2020年5月28日 通过',
+      '<!-- INFO END -->',
+      '第十条 甲。',
+      '第十条之一 乙。',
+      '第十一条 丙。',
+    ].join('\n');
     const law = parseLawMarkdown('示例法典.md', text);
     expect(law.part).toBe('第二编');
-    expect(law.articles.map((a) => [a.number, a.sub, a.label])).toEqual([[10, 0, '第十条'], [10, 1, '第十条之一'], [11, 0, '第十一条']]);
+    expect(law.articles.map((a) => [a.number, a.sub, a.label])).toEqual([
+      [10, 0, '第十条'],
+      [10, 1, '第十条之一'],
+      [11, 0, '第十一条'],
+    ]);
   });
 
   it('warns when the text seems cut short (no commencement clause at the end)', () => {
@@ -109,11 +122,29 @@ describe('malformed input gives a Chinese error with the line number', () => {
     ['no INFO END', 'a.md', '# 某法\n第一条 甲。', null, /INFO END/],
     ['no title', 'a.md', '2015年1月1日 通过\n<!-- INFO END -->\n第一条 甲。', 1, /缺少法律名称/],
     ['no articles', 'a(2015-01-01).md', '# 某法\n<!-- INFO END -->\n## 第一章 总则\n一些说明', null, /未找到任何条文/],
-    ['gap in numbering', 'a(2015-01-01).md', '# 某法\n<!-- INFO END -->\n第一条 甲。\n第三条 丙。', 4, /条文序号不连续：第一条（第3行）之后是第三条/],
+    [
+      'gap in numbering',
+      'a(2015-01-01).md',
+      '# 某法\n<!-- INFO END -->\n第一条 甲。\n第三条 丙。',
+      4,
+      /条文序号不连续：第一条（第3行）之后是第三条/,
+    ],
     ['not starting at 第一条', 'a(2015-01-01).md', '# 某法\n<!-- INFO END -->\n第二条 乙。', 3, /第一个条文应为第一条/],
-    ['item numbering', 'a(2015-01-01).md', '# 某法\n<!-- INFO END -->\n第一条 甲：\n（一）子；\n（三）丑。', 5, /项的序号不连续：应为（二）/],
+    [
+      'item numbering',
+      'a(2015-01-01).md',
+      '# 某法\n<!-- INFO END -->\n第一条 甲：\n（一）子；\n（三）丑。',
+      5,
+      /项的序号不连续：应为（二）/,
+    ],
     ['bad date', 'a.md', '# 某法\n2015年2月30日 通过\n<!-- INFO END -->\n第一条 甲。', 2, /日期无效/],
-    ['two laws in one file', 'a(2015-01-01).md', '# 某法\n<!-- INFO END -->\n第一条 甲。\n# 另一法\n第一条 乙。', 4, /一级标题/],
+    [
+      'two laws in one file',
+      'a(2015-01-01).md',
+      '# 某法\n<!-- INFO END -->\n第一条 甲。\n# 另一法\n第一条 乙。',
+      4,
+      /一级标题/,
+    ],
     ['no version date', 'a.md', '# 某法\n<!-- INFO END -->\n第一条 甲。', null, /无法确定版本日期/],
     ['bad date in file name', 'a(2015-13-01).md', '# 某法\n<!-- INFO END -->\n第一条 甲。', null, /文件名中的日期无效/],
   ])('%s', (_name, fileName, content, line, message) => {
@@ -145,8 +176,10 @@ describe.skipIf(!sharedLawsPresent)('the statute texts in ../shared/laws', () =>
     const a36 = law.articles[35]!;
     expect(a36.label).toBe('第三十六条');
     expect(a36.chapter).toBe('第四章 行政处罚的管辖和适用');
-    expect(a36.text).toBe('违法行为在二年内未被发现的，不再给予行政处罚；涉及公民生命健康安全、金融安全且有危害后果的，上述期限延长至五年。法律另有规定的除外。\n'
-      + '前款规定的期限，从违法行为发生之日起计算；违法行为有连续或者继续状态的，从行为终了之日起计算。');
+    expect(a36.text).toBe(
+      '违法行为在二年内未被发现的，不再给予行政处罚；涉及公民生命健康安全、金融安全且有危害后果的，上述期限延长至五年。法律另有规定的除外。\n' +
+        '前款规定的期限，从违法行为发生之日起计算；违法行为有连续或者继续状态的，从行为终了之日起计算。',
+    );
     expect(a36.paragraphs).toHaveLength(2);
     expect(law.articles[36]!.text).toMatch(/^实施行政处罚，适用违法行为发生时的法律、法规、规章的规定。但是，/);
   });
@@ -159,7 +192,9 @@ describe.skipIf(!sharedLawsPresent)('the statute texts in ../shared/laws', () =>
     const a99 = law.articles.find((a) => a.number === 99)!;
     expect(a99.chapter).toBe('第七章 法律责任');
     expect(a99.paragraphs).toHaveLength(1);
-    expect(a99.paragraphs[0]!.text).toBe('违反本法规定，有下列行为之一的，由县级以上人民政府生态环境主管部门责令改正或者限制生产、停产整治，并处十万元以上一百万元以下的罚款；情节严重的，报经有批准权的人民政府批准，责令停业、关闭：');
+    expect(a99.paragraphs[0]!.text).toBe(
+      '违反本法规定，有下列行为之一的，由县级以上人民政府生态环境主管部门责令改正或者限制生产、停产整治，并处十万元以上一百万元以下的罚款；情节严重的，报经有批准权的人民政府批准，责令停业、关闭：',
+    );
     expect(a99.paragraphs[0]!.items.map((i) => i.text)).toEqual([
       '未依法取得排污许可证排放大气污染物的；',
       '超过大气污染物排放标准或者超过重点大气污染物排放总量控制指标排放大气污染物的；',
@@ -173,16 +208,26 @@ describe.skipIf(!sharedLawsPresent)('the statute texts in ../shared/laws', () =>
     expect(law.articles).toHaveLength(37);
     const a16 = law.articles[15]!;
     expect(a16.paragraphs.map((p) => p.items.length)).toEqual([0, 3, 0]);
-    expect(a16.paragraphs[1]!.items[0]!.text).toBe('可能造成重大环境影响的，应当编制环境影响报告书，对产生的环境影响进行全面评价；');
+    expect(a16.paragraphs[1]!.items[0]!.text).toBe(
+      '可能造成重大环境影响的，应当编制环境影响报告书，对产生的环境影响进行全面评价；',
+    );
     const a31 = law.articles[30]!;
     expect(a31.paragraphs).toHaveLength(4);
-    expect(a31.paragraphs[2]!.text).toBe('建设单位未依法备案建设项目环境影响登记表的，由县级以上生态环境主管部门责令备案，处五万元以下的罚款。');
-    expect(law.articles[24]!.text).toBe('建设项目的环境影响评价文件未依法经审批部门审查或者审查后未予批准的，建设单位不得开工建设。');
+    expect(a31.paragraphs[2]!.text).toBe(
+      '建设单位未依法备案建设项目环境影响登记表的，由县级以上生态环境主管部门责令备案，处五万元以下的罚款。',
+    );
+    expect(law.articles[24]!.text).toBe(
+      '建设项目的环境影响评价文件未依法经审批部门审查或者审查后未予批准的，建设单位不得开工建设。',
+    );
   });
 
   it('排污许可管理条例 takes commencement from its 施行 line; 民事诉讼法 nests 编 and 章', () => {
     const permits = parseLawMarkdown(sharedLawFile('排污许可管理条例').name, sharedLawFile('排污许可管理条例').content);
-    expect([permits.effectiveFrom, permits.effectiveFromSource, permits.articles.length]).toEqual(['2021-03-01', 'header', 51]);
+    expect([permits.effectiveFrom, permits.effectiveFromSource, permits.articles.length]).toEqual([
+      '2021-03-01',
+      'header',
+      51,
+    ]);
     const civil = parseLawMarkdown(sharedLawFile('民事诉讼法').name, sharedLawFile('民事诉讼法').content);
     expect(civil.articles).toHaveLength(306);
     expect(civil.articles[0]!.chapter).toBe('第一编 总则 第一章 任务、适用范围和基本原则');

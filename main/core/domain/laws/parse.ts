@@ -21,7 +21,10 @@ import type { LawArticle, LawHistoryEntry, LawParagraph, ParsedLaw } from './typ
 import { isValidDate } from '../dates.js';
 
 export class LawFormatError extends Error {
-  constructor(readonly line: number | null, readonly reason: string) {
+  constructor(
+    readonly line: number | null,
+    readonly reason: string,
+  ) {
     super(line ? `第${line}行：${reason}` : reason);
   }
 }
@@ -36,7 +39,8 @@ const divisionPattern = new RegExp(`^(第${n}(?:分编|编|章|节|部分))\\s*(
 
 /** Checks that the input is a Markdown text at all, before reading it as a statute. */
 export function checkLawSource(fileName: string, content: string): void {
-  if (!/\.(md|markdown)$/i.test(fileName)) throw new LawFormatError(null, `不是Markdown文件（应为 .md 文件）：${fileName}`);
+  if (!/\.(md|markdown)$/i.test(fileName))
+    throw new LawFormatError(null, `不是Markdown文件（应为 .md 文件）：${fileName}`);
   if (content.includes('\u0000')) throw new LawFormatError(null, '文件含有二进制内容，不是文本文件');
   // U+FFFD is what a UTF-8 decoder leaves where bytes were not UTF-8 (e.g. a GBK file).
   const bad = content.indexOf('\ufffd');
@@ -87,7 +91,9 @@ function warningsOf(articles: LawArticle[]): string[] {
 /** The template file itself (法律法规模版.md, marked bookHidden) is not a law. */
 export function isTemplateFile(fileName: string, content: string): boolean {
   const base = fileName.split(/[/\\]/).pop() ?? fileName;
-  return /法律法规模[版板]/.test(base) || /^---\s*\n(?:.*\n)*?bookHidden:\s*true\s*\n/.test(content.replace(/\r\n?/g, '\n'));
+  return (
+    /法律法规模[版板]/.test(base) || /^---\s*\n(?:.*\n)*?bookHidden:\s*true\s*\n/.test(content.replace(/\r\n?/g, '\n'))
+  );
 }
 
 function skipFrontMatter(lines: SourceLine[]): SourceLine[] {
@@ -106,7 +112,8 @@ function readHeader(lines: SourceLine[]): { title: string; part: string; history
     if (!line.text) continue;
     const h = headingPattern.exec(line.text);
     if (h) {
-      if (h[1] !== '#') throw new LawFormatError(line.no, `说明部分（<!-- INFO END --> 之前）只能有一级标题，不应有“${line.text}”`);
+      if (h[1] !== '#')
+        throw new LawFormatError(line.no, `说明部分（<!-- INFO END --> 之前）只能有一级标题，不应有“${line.text}”`);
       const text = h[2]!.trim();
       if (!text) throw new LawFormatError(line.no, '标题为空');
       if (!title) title = text;
@@ -122,23 +129,37 @@ function readHeader(lines: SourceLine[]): { title: string; part: string; history
     }
     // Other header lines are notes (the template allows them); they are not part of the law.
   }
-  if (!title) throw new LawFormatError(lines[0]?.no ?? 1, '缺少法律名称：第一行应为“# 法律名称”，如“# 中华人民共和国行政处罚法”');
+  if (!title)
+    throw new LawFormatError(lines[0]?.no ?? 1, '缺少法律名称：第一行应为“# 法律名称”，如“# 中华人民共和国行政处罚法”');
   return { title, part, history };
 }
 
-function versionDateOf(fileName: string, history: LawHistoryEntry[]): { date: string; source: ParsedLaw['versionDateSource'] } {
+function versionDateOf(
+  fileName: string,
+  history: LawHistoryEntry[],
+): { date: string; source: ParsedLaw['versionDateSource'] } {
   const m = /[（(](\d{4}-\d{2}-\d{2})[)）][^/\\]*$/.exec(fileName);
   if (m) {
     if (!isValidDate(m[1]!)) throw new LawFormatError(null, `文件名中的日期无效：${m[1]}`);
     return { date: m[1]!, source: 'file-name' };
   }
-  const dates = history.filter((h) => !isCommencement(h.event)).map((h) => h.date).sort();
+  const dates = history
+    .filter((h) => !isCommencement(h.event))
+    .map((h) => h.date)
+    .sort();
   const last = dates.at(-1);
-  if (!last) throw new LawFormatError(null, '无法确定版本日期：文件名中没有日期（如“行政处罚法(2021-01-22).md”），说明部分也没有“YYYY年M月D日 通过/修正”行');
+  if (!last)
+    throw new LawFormatError(
+      null,
+      '无法确定版本日期：文件名中没有日期（如“行政处罚法(2021-01-22).md”），说明部分也没有“YYYY年M月D日 通过/修正”行',
+    );
   return { date: last, source: 'history' };
 }
 
-interface Body { preamble: string; articles: LawArticle[] }
+interface Body {
+  preamble: string;
+  articles: LawArticle[];
+}
 
 /** The text after the header: headings, articles, their paragraphs and items. */
 function readBody(lines: SourceLine[], isPart: boolean): Body {
@@ -182,7 +203,8 @@ function readBody(lines: SourceLine[], isPart: boolean): Body {
     addLine(current, line);
   }
   finish();
-  if (!articles.length) throw new LawFormatError(null, '未找到任何条文：条文应以“第一条 ”开头，写在 <!-- INFO END --> 之后');
+  if (!articles.length)
+    throw new LawFormatError(null, '未找到任何条文：条文应以“第一条 ”开头，写在 <!-- INFO END --> 之后');
   return { preamble: preamble.join('\n'), articles };
 }
 
@@ -194,7 +216,13 @@ function headingText(raw: string): string {
   return text.replace(/\s+/g, ' ');
 }
 
-function startArticle(line: SourceLine, m: RegExpExecArray, previous: LawArticle | null, isPart: boolean, chapter: string): LawArticle {
+function startArticle(
+  line: SourceLine,
+  m: RegExpExecArray,
+  previous: LawArticle | null,
+  isPart: boolean,
+  chapter: string,
+): LawArticle {
   const number = parseChineseNumber(m[1]!);
   const sub = m[2] ? parseChineseNumber(m[2]) : 0;
   if (!number || sub === null) throw new LawFormatError(line.no, `条文序号无法识别：“${line.text.slice(0, 12)}”`);
@@ -219,7 +247,10 @@ function addLine(article: LawArticle, line: SourceLine): void {
     const number = parseChineseNumber(item[1]!);
     const expected = (paragraph.items.at(-1)?.number ?? 0) + 1;
     if (number !== expected) {
-      throw new LawFormatError(line.no, `${article.label}中项的序号不连续：应为（${formatChineseNumber(expected)}），实为“${line.text.slice(0, 8)}”`);
+      throw new LawFormatError(
+        line.no,
+        `${article.label}中项的序号不连续：应为（${formatChineseNumber(expected)}），实为“${line.text.slice(0, 8)}”`,
+      );
     }
     paragraph.items.push({ number, label: `（${item[1]}）`, text: item[2]!.trim() });
     return;

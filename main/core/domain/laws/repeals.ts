@@ -37,7 +37,13 @@ export function repealText(r: LawRepeal): string {
 }
 
 export function repealView(r: LawRepeal): LawRepealView {
-  return { repealedOn: r.repealedOn, lastDay: lastDayInForce(r), by: repealCitation(r), text: repealText(r), verified: r.verified };
+  return {
+    repealedOn: r.repealedOn,
+    lastDay: lastDayInForce(r),
+    by: repealCitation(r),
+    text: repealText(r),
+    verified: r.verified,
+  };
 }
 
 export interface RepealClause {
@@ -81,13 +87,20 @@ export interface RepealCheck {
  * that law. Nothing is guessed: the data stays what the library applies, and each difference is
  * reported for a person to settle (the transcription or the data may be wrong).
  */
-export function checkRepealClause(lawId: string, fullName: string, clause: RepealClause | null, repeals: readonly LawRepeal[]): RepealCheck {
+export function checkRepealClause(
+  lawId: string,
+  fullName: string,
+  clause: RepealClause | null,
+  repeals: readonly LawRepeal[],
+): RepealCheck {
   const mine = repeals.filter((r) => lawKey(r.by.law) === lawKey(lawId));
   const data = 'resources/laws/repeals.json';
   const problems: string[] = [];
   if (!clause) {
     if (mine.length) {
-      problems.push(`废止数据（${data}）载明《${fullName}》废止了${mine.map((r) => `《${r.law}》`).join('、')}，但导入的文本最后几条中没有废止条款，请核对文本是否完整`);
+      problems.push(
+        `废止数据（${data}）载明《${fullName}》废止了${mine.map((r) => `《${r.law}》`).join('、')}，但导入的文本最后几条中没有废止条款，请核对文本是否完整`,
+      );
     }
     return { agrees: problems.length === 0, problems };
   }
@@ -100,7 +113,9 @@ export function checkRepealClause(lawId: string, fullName: string, clause: Repea
       continue;
     }
     if (clause.effectiveFrom && r.repealedOn !== clause.effectiveFrom) {
-      problems.push(`${where}规定《${printed}》自${chineseDate(clause.effectiveFrom)}起废止，废止数据记为${chineseDate(r.repealedOn)}；暂按废止数据处理，请核对`);
+      problems.push(
+        `${where}规定《${printed}》自${chineseDate(clause.effectiveFrom)}起废止，废止数据记为${chineseDate(r.repealedOn)}；暂按废止数据处理，请核对`,
+      );
     }
     if (r.by.article.trim() !== clause.article) {
       problems.push(`废止数据记载《${printed}》由${r.by.article.trim()}废止，文本中为${clause.article}，请核对`);
@@ -108,7 +123,9 @@ export function checkRepealClause(lawId: string, fullName: string, clause: Repea
   }
   for (const r of mine) {
     if (!named.has(lawKey(r.law))) {
-      problems.push(`废止数据（${data}）记载《${r.law}》由${where}废止，但该条文本中没有这部法律；暂按废止数据处理，请核对`);
+      problems.push(
+        `废止数据（${data}）记载《${r.law}》由${where}废止，但该条文本中没有这部法律；暂按废止数据处理，请核对`,
+      );
     }
   }
   if (!clause.effectiveFrom) problems.push(`${where}没有载明废止生效的日期（“本法自…起施行”），请核对`);

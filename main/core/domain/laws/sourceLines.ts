@@ -25,12 +25,18 @@ export function sourceLines(content: string): SourceLine[] {
     while (rest.length) {
       if (inComment) {
         const end = rest.indexOf('-->');
-        if (end < 0) { rest = ''; break; }
+        if (end < 0) {
+          rest = '';
+          break;
+        }
         rest = rest.slice(end + 3);
         inComment = false;
       } else {
         const start = rest.indexOf('<!--');
-        if (start < 0) { text += rest; break; }
+        if (start < 0) {
+          text += rest;
+          break;
+        }
         text += rest.slice(0, start);
         rest = rest.slice(start + 4);
         inComment = true;

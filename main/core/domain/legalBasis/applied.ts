@@ -15,7 +15,18 @@ export interface AppliedProvision {
 
 export function appliedProvision(state: CaseState, basis: LegalBasis | null | undefined): AppliedProvision {
   const applied = basis?.applied;
-  if (applied) return { name: applied.typeName, penaltyArticle: applied.penaltyArticle, band: applied.band, citation: applied.citation };
+  if (applied)
+    return {
+      name: applied.typeName,
+      penaltyArticle: applied.penaltyArticle,
+      band: applied.band,
+      citation: applied.citation,
+    };
   const v = state.violation;
-  return { name: v.name, penaltyArticle: v.penaltyArticle, band: v.band, citation: `${v.penaltyArticle.law}${v.penaltyArticle.article}` };
+  return {
+    name: v.name,
+    penaltyArticle: v.penaltyArticle,
+    band: v.band,
+    citation: `${v.penaltyArticle.law}${v.penaltyArticle.article}`,
+  };
 }

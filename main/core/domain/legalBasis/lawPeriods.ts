@@ -12,9 +12,7 @@ export interface LawPeriods {
   repeals: readonly LawRepeal[];
 }
 
-export type LawStatus =
-  | { inForce: true }
-  | { inForce: false; why: string };
+export type LawStatus = { inForce: true } | { inForce: false; why: string };
 
 export function lawStatusOn(periods: LawPeriods, law: string, date: string): LawStatus {
   const key = lawKey(law);
@@ -24,7 +22,10 @@ export function lawStatusOn(periods: LawPeriods, law: string, date: string): Law
   }
   const repeal = periods.repeals.find((r) => lawKey(r.law) === key);
   if (repeal && date >= repeal.repealedOn) {
-    return { inForce: false, why: `《${fullTitle(key)}》已于${formatChineseDate(repeal.repealedOn)}废止（${repeal.by.law}${repeal.by.article}）` };
+    return {
+      inForce: false,
+      why: `《${fullTitle(key)}》已于${formatChineseDate(repeal.repealedOn)}废止（${repeal.by.law}${repeal.by.article}）`,
+    };
   }
   return { inForce: true };
 }

@@ -9,24 +9,66 @@ const eia = '《中华人民共和国环境影响评价法》';
 const air = '《中华人民共和国大气污染防治法》';
 const code = '《中华人民共和国生态环境法典》';
 
-function type(id: string, law: string, article: string, band: ViolationType['band'], aggravated?: ViolationType['aggravated']): ViolationType {
-  return { id, name: id, category: '建设项目', breached: [{ law, article: '第一条' }], penaltyArticle: { law, article }, band, penaltyText: '', ...(aggravated ? { aggravated } : {}) };
+function type(
+  id: string,
+  law: string,
+  article: string,
+  band: ViolationType['band'],
+  aggravated?: ViolationType['aggravated'],
+): ViolationType {
+  return {
+    id,
+    name: id,
+    category: '建设项目',
+    breached: [{ law, article: '第一条' }],
+    penaltyArticle: { law, article },
+    band,
+    penaltyText: '',
+    ...(aggravated ? { aggravated } : {}),
+  };
 }
 
 const types: ViolationType[] = [
   type('eia-old', eia, '第三十一条第一款', { kind: 'percent', of: '建设项目总投资额', minPercent: 1, maxPercent: 5 }),
-  type('eia-book', code, '第一千零九十五条第一款', { kind: 'range', min: 200_000, max: 1_000_000 }, { when: '情节严重', band: { kind: 'range', min: 1_000_000, max: 10_000_000 } }),
-  type('eia-form', code, '第一千零九十五条第一款', { kind: 'range', min: 100_000, max: 500_000 }, { when: '情节严重', band: { kind: 'range', min: 500_000, max: 5_000_000 } }),
+  type(
+    'eia-book',
+    code,
+    '第一千零九十五条第一款',
+    { kind: 'range', min: 200_000, max: 1_000_000 },
+    { when: '情节严重', band: { kind: 'range', min: 1_000_000, max: 10_000_000 } },
+  ),
+  type(
+    'eia-form',
+    code,
+    '第一千零九十五条第一款',
+    { kind: 'range', min: 100_000, max: 500_000 },
+    { when: '情节严重', band: { kind: 'range', min: 500_000, max: 5_000_000 } },
+  ),
   type('air-old', air, '第九十九条第二项', { kind: 'range', min: 100_000, max: 1_000_000 }),
   type('air-code', code, '第一千一百零七条第二项', { kind: 'range', min: 100_000, max: 1_000_000 }),
 ];
 const map: ArticleMapEntry[] = [
-  { from: { law: eia, article: '第三十一条第一款' }, to: [{ law: code, article: '第一千零九十五条第一款' }], relation: 'split', effectiveFrom: '2026-08-15', note: '', verified: true },
-  { from: { law: air, article: '第九十九条第二项' }, to: [{ law: code, article: '第一千一百零七条第二项' }], relation: 'renumbered', effectiveFrom: '2026-08-15', note: '', verified: true },
+  {
+    from: { law: eia, article: '第三十一条第一款' },
+    to: [{ law: code, article: '第一千零九十五条第一款' }],
+    relation: 'split',
+    effectiveFrom: '2026-08-15',
+    note: '',
+    verified: true,
+  },
+  {
+    from: { law: air, article: '第九十九条第二项' },
+    to: [{ law: code, article: '第一千一百零七条第二项' }],
+    relation: 'renumbered',
+    effectiveFrom: '2026-08-15',
+    note: '',
+    verified: true,
+  },
 ];
 const by = { law: code, article: '第一千二百四十二条' };
 const index: TypeIndex = {
-  types, map,
+  types,
+  map,
   periods: {
     commencements: [{ law: '生态环境法典', effectiveFrom: '2026-08-15', source: '', verified: true }],
     repeals: [
@@ -37,18 +79,54 @@ const index: TypeIndex = {
 };
 const rules: TemporalRules = {
   version: 't',
-  actDate: { continuing: 'end', text: '违法行为有连续或者继续状态的，以行为终了之日为违法行为发生之日', verified: true,
-    sources: [{ law: '《中华人民共和国行政处罚法》', article: '第三十六条第二款', effectiveFrom: '2021-07-15' }, { law: code, article: '第一千零五十四条第一款', effectiveFrom: '2026-08-15' }] },
-  lighterLaw: { text: '从旧兼从轻', verified: true,
-    sources: [{ law: '《中华人民共和国行政处罚法》', article: '第三十七条', effectiveFrom: '2021-07-15' }, { law: code, article: '第一千零五十七条', effectiveFrom: '2026-08-15' }] },
-  limitation: [{ id: 'x', effectiveFrom: '2021-07-15', law: 'x', article: '第一条', years: 2, harmYears: 5, harm: 'seriousHarm', harmText: 'x', verified: true }],
+  actDate: {
+    continuing: 'end',
+    text: '违法行为有连续或者继续状态的，以行为终了之日为违法行为发生之日',
+    verified: true,
+    sources: [
+      { law: '《中华人民共和国行政处罚法》', article: '第三十六条第二款', effectiveFrom: '2021-07-15' },
+      { law: code, article: '第一千零五十四条第一款', effectiveFrom: '2026-08-15' },
+    ],
+  },
+  lighterLaw: {
+    text: '从旧兼从轻',
+    verified: true,
+    sources: [
+      { law: '《中华人民共和国行政处罚法》', article: '第三十七条', effectiveFrom: '2021-07-15' },
+      { law: code, article: '第一千零五十七条', effectiveFrom: '2026-08-15' },
+    ],
+  },
+  limitation: [
+    {
+      id: 'x',
+      effectiveFrom: '2021-07-15',
+      law: 'x',
+      article: '第一条',
+      years: 2,
+      harmYears: 5,
+      harm: 'seriousHarm',
+      harmText: 'x',
+      verified: true,
+    },
+  ],
 };
 const pick = (id: string) => types.find((t) => t.id === id)!;
-const resolve = (id: string, actOn: string, figures: Partial<{ amounts: Record<string, number>; aggravated: boolean; counterpartId: string }> = {}, decisionOn = '2026-12-07') =>
-  resolveLegalBasis(index, rules, { chosen: pick(id), actOn, continuing: false, decisionOn, figures: { amounts: {}, aggravated: false, ...figures } });
+const resolve = (
+  id: string,
+  actOn: string,
+  figures: Partial<{ amounts: Record<string, number>; aggravated: boolean; counterpartId: string }> = {},
+  decisionOn = '2026-12-07',
+) =>
+  resolveLegalBasis(index, rules, {
+    chosen: pick(id),
+    actOn,
+    continuing: false,
+    decisionOn,
+    figures: { amounts: {}, aggravated: false, ...figures },
+  });
 
-describe('the law of the act\'s date (处罚法 art. 37, 法典 art. 1057)', () => {
-  it('an act on or after 2026-08-15 rests on the Code, whichever era\'s type the user picked', () => {
+describe("the law of the act's date (处罚法 art. 37, 法典 art. 1057)", () => {
+  it("an act on or after 2026-08-15 rests on the Code, whichever era's type the user picked", () => {
     for (const id of ['air-old', 'air-code']) {
       const r = resolve(id, '2026-09-10');
       expect(r.rule).toBe('in-force');
@@ -57,7 +135,7 @@ describe('the law of the act\'s date (处罚法 art. 37, 法典 art. 1057)', () 
     }
   });
 
-  it('an earlier act whose Code band is lighter on the case\'s figures rests on the Code, with the comparison in legal Chinese', () => {
+  it("an earlier act whose Code band is lighter on the case's figures rests on the Code, with the comparison in legal Chinese", () => {
     const r = resolve('eia-book', '2026-06-01', { amounts: { 建设项目总投资额: 100_000_000 } });
     expect(r.rule).toBe('new-law-lighter');
     expect(r.atAct?.citation).toBe(`${eia}第三十一条第一款`);
@@ -65,7 +143,9 @@ describe('the law of the act\'s date (处罚法 art. 37, 法典 art. 1057)', () 
     expect(r.applied?.citation).toBe(`${code}第一千零九十五条第一款`);
     expect(r.statement).toContain('违法行为发生时施行的《中华人民共和国环境影响评价法》第三十一条第一款');
     expect(r.statement).toContain('新的规定处罚较轻');
-    expect(r.statement).toContain('《中华人民共和国行政处罚法》第三十七条、《中华人民共和国生态环境法典》第一千零五十七条');
+    expect(r.statement).toContain(
+      '《中华人民共和国行政处罚法》第三十七条、《中华人民共和国生态环境法典》第一千零五十七条',
+    );
     expect(r.statement).toMatch(/本案适用《中华人民共和国生态环境法典》第一千零九十五条第一款。$/);
   });
 
@@ -89,7 +169,10 @@ describe('the law of the act\'s date (处罚法 art. 37, 法典 art. 1057)', () 
     const open = resolve('eia-old', '2026-06-01', { amounts: { 建设项目总投资额: 100_000_000 } });
     expect(open.rule).toBe('undecided');
     expect(open.candidates.map((c) => c.typeId).sort()).toEqual(['eia-book', 'eia-form']);
-    const chosen = resolve('eia-old', '2026-06-01', { amounts: { 建设项目总投资额: 100_000_000 }, counterpartId: 'eia-book' });
+    const chosen = resolve('eia-old', '2026-06-01', {
+      amounts: { 建设项目总投资额: 100_000_000 },
+      counterpartId: 'eia-book',
+    });
     expect(chosen.rule).toBe('new-law-lighter');
   });
 
@@ -117,7 +200,13 @@ describe('the law of the act\'s date (处罚法 art. 37, 法典 art. 1057)', () 
   });
 
   it('dates a continuing act by its end, citing the rule from data', () => {
-    const r = resolveLegalBasis(index, rules, { chosen: pick('air-old'), actOn: '2026-09-01', continuing: true, decisionOn: '2026-12-07', figures: { amounts: {}, aggravated: false } });
+    const r = resolveLegalBasis(index, rules, {
+      chosen: pick('air-old'),
+      actOn: '2026-09-01',
+      continuing: true,
+      decisionOn: '2026-12-07',
+      figures: { amounts: {}, aggravated: false },
+    });
     expect(r.actDateNote).toContain('以行为终了之日为违法行为发生之日');
     expect(r.actDateNote).toContain('第一千零五十四条第一款');
     expect(r.applied?.citation).toBe(`${code}第一千一百零七条第二项`);

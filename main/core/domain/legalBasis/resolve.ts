@@ -26,13 +26,21 @@ export function provisionView(type: ViolationType, figures: LawFigures): Provisi
   const aggravated = Boolean(figures.aggravated && type.aggravated);
   const band: FineBand = aggravated ? type.aggravated!.band : type.band;
   const label = bandBaseLabel(band);
-  const base = label ? figures.amounts[label] ?? null : null;
+  const base = label ? (figures.amounts[label] ?? null) : null;
   const limits = bandLimits(band, base);
   return {
-    typeId: type.id, typeName: type.name, breached: type.breached, penaltyArticle: type.penaltyArticle,
+    typeId: type.id,
+    typeName: type.name,
+    breached: type.breached,
+    penaltyArticle: type.penaltyArticle,
     citation: `${type.penaltyArticle.law}${type.penaltyArticle.article}`,
-    band, bandText: bandText(band), aggravated, penaltyText: type.penaltyText,
-    yuan: limits.ok ? { ok: true, min: limits.min, max: limits.max, basis: limits.basis } : { ok: false, problem: limits.problem },
+    band,
+    bandText: bandText(band),
+    aggravated,
+    penaltyText: type.penaltyText,
+    yuan: limits.ok
+      ? { ok: true, min: limits.min, max: limits.max, basis: limits.basis }
+      : { ok: false, problem: limits.problem },
   };
 }
 
@@ -58,57 +66,140 @@ export function resolveLegalBasis(index: TypeIndex, rules: TemporalRules, q: Leg
   const actDateNote = q.continuing
     ? `${rules.actDate.text}（${sourcesOn(rules.actDate, q.decisionOn).join('、')}），本案以${chineseDate(q.actOn)}为违法行为发生之日`
     : `违法行为发生于${chineseDate(q.actOn)}`;
-  const base = { actOn: q.actOn, actDateNote, decisionOn: q.decisionOn, basis, candidates: [] as LegalBasis['candidates'] };
+  const base = {
+    actOn: q.actOn,
+    actDateNote,
+    decisionOn: q.decisionOn,
+    basis,
+    candidates: [] as LegalBasis['candidates'],
+  };
   const view = (t: ViolationType): ProvisionView => provisionView(t, q.figures);
-  const listed = (types: ViolationType[]): LegalBasis['candidates'] => types.map((t) => ({ typeId: t.id, typeName: t.name, citation: `${t.penaltyArticle.law}${t.penaltyArticle.article}` }));
+  const listed = (types: ViolationType[]): LegalBasis['candidates'] =>
+    types.map((t) => ({
+      typeId: t.id,
+      typeName: t.name,
+      citation: `${t.penaltyArticle.law}${t.penaltyArticle.article}`,
+    }));
 
   if (q.decisionOn < q.actOn) {
-    return { ...base, rule: 'undecided', atAct: null, atDecision: null, applied: null, mapping: null, statement: '', needsReview: true,
-      reason: `作出决定的日期（${q.decisionOn}）早于违法行为发生之日（${q.actOn}），请核对日期` };
+    return {
+      ...base,
+      rule: 'undecided',
+      atAct: null,
+      atDecision: null,
+      applied: null,
+      mapping: null,
+      statement: '',
+      needsReview: true,
+      reason: `作出决定的日期（${q.decisionOn}）早于违法行为发生之日（${q.actOn}），请核对日期`,
+    };
   }
   const atActStanding = typeStandingOn(index, q.chosen, q.actOn, q.figures.counterpartId);
   if (atActStanding.kind !== 'type') {
-    const why = atActStanding.kind === 'none' ? atActStanding.why
-      : atActStanding.kind === 'choice' ? `违法行为发生时有多个对应条文（${listed(atActStanding.types).map((c) => c.citation).join('、')}），请选择与本案违法行为相符的一项`
-        : '违法行为发生时的规定不认为该行为违法';
-    return { ...base, rule: atActStanding.kind === 'not-illegal' ? 'not-illegal' : 'undecided', atAct: null, atDecision: null, applied: null,
-      candidates: atActStanding.kind === 'choice' ? listed(atActStanding.types) : [], mapping: mappingOf(atActStanding), statement: '', needsReview: true, reason: why };
+    const why =
+      atActStanding.kind === 'none'
+        ? atActStanding.why
+        : atActStanding.kind === 'choice'
+          ? `违法行为发生时有多个对应条文（${listed(atActStanding.types)
+              .map((c) => c.citation)
+              .join('、')}），请选择与本案违法行为相符的一项`
+          : '违法行为发生时的规定不认为该行为违法';
+    return {
+      ...base,
+      rule: atActStanding.kind === 'not-illegal' ? 'not-illegal' : 'undecided',
+      atAct: null,
+      atDecision: null,
+      applied: null,
+      candidates: atActStanding.kind === 'choice' ? listed(atActStanding.types) : [],
+      mapping: mappingOf(atActStanding),
+      statement: '',
+      needsReview: true,
+      reason: why,
+    };
   }
   const old = view(atActStanding.type);
   const laterStanding = typeStandingOn(index, q.chosen, q.decisionOn, q.figures.counterpartId ?? q.chosen.id);
-  const later = laterStanding.kind === 'type' && laterStanding.type.id === q.chosen.id ? laterStanding
-    : typeStandingOn(index, atActStanding.type, q.decisionOn, q.figures.counterpartId ?? q.chosen.id);
+  const later =
+    laterStanding.kind === 'type' && laterStanding.type.id === q.chosen.id
+      ? laterStanding
+      : typeStandingOn(index, atActStanding.type, q.decisionOn, q.figures.counterpartId ?? q.chosen.id);
   const mapping = mappingOf(later) ?? mappingOf(atActStanding);
 
   if (later.kind === 'not-illegal') {
-    return { ...base, rule: 'not-illegal', atAct: old, atDecision: null, applied: null, mapping, needsReview: !later.via.verified,
+    return {
+      ...base,
+      rule: 'not-illegal',
+      atAct: old,
+      atDecision: null,
+      applied: null,
+      mapping,
+      needsReview: !later.via.verified,
       statement: `${actDateNote}。作出处罚决定时，新的规定已不认为该行为违法，依照${basis.join('、')}的规定，不予行政处罚。`,
-      reason: '作出决定时新的规定不认为该行为违法' };
+      reason: '作出决定时新的规定不认为该行为违法',
+    };
   }
   if (later.kind !== 'type') {
-    const why = later.kind === 'choice'
-      ? `${old.citation}已由多个条文取代（${listed(later.types).map((c) => c.citation).join('、')}），请选择与本案违法行为相符的一项后再比较轻重`
-      : later.why;
-    return { ...base, rule: 'undecided', atAct: old, atDecision: null, applied: old, mapping, statement: '', needsReview: true,
-      candidates: later.kind === 'choice' ? listed(later.types) : [], reason: `${why}；暂按违法行为发生时的规定` };
+    const why =
+      later.kind === 'choice'
+        ? `${old.citation}已由多个条文取代（${listed(later.types)
+            .map((c) => c.citation)
+            .join('、')}），请选择与本案违法行为相符的一项后再比较轻重`
+        : later.why;
+    return {
+      ...base,
+      rule: 'undecided',
+      atAct: old,
+      atDecision: null,
+      applied: old,
+      mapping,
+      statement: '',
+      needsReview: true,
+      candidates: later.kind === 'choice' ? listed(later.types) : [],
+      reason: `${why}；暂按违法行为发生时的规定`,
+    };
   }
   if (later.type.id === atActStanding.type.id) {
-    return { ...base, rule: 'in-force', atAct: old, atDecision: old, applied: old, mapping: null, statement: '', needsReview: false,
-      reason: `违法行为发生时至作出决定时，${old.citation}均有效，适用该规定` };
+    return {
+      ...base,
+      rule: 'in-force',
+      atAct: old,
+      atDecision: old,
+      applied: old,
+      mapping: null,
+      statement: '',
+      needsReview: false,
+      reason: `违法行为发生时至作出决定时，${old.citation}均有效，适用该规定`,
+    };
   }
   const current = view(later.type);
   const cmp = lighter(current, old);
   if (cmp === null) {
     const missing = [old, current].flatMap((p) => (p.yuan.ok ? [] : [p.yuan.problem]));
-    return { ...base, rule: 'undecided', atAct: old, atDecision: current, applied: old, mapping, statement: '', needsReview: true,
-      reason: `比较新旧规定的轻重需要本案的数额：${[...new Set(missing)].join('；')}。暂按违法行为发生时的规定` };
+    return {
+      ...base,
+      rule: 'undecided',
+      atAct: old,
+      atDecision: current,
+      applied: old,
+      mapping,
+      statement: '',
+      needsReview: true,
+      reason: `比较新旧规定的轻重需要本案的数额：${[...new Set(missing)].join('；')}。暂按违法行为发生时的规定`,
+    };
   }
   const newer = cmp < 0;
   const applied = newer ? current : old;
   return {
-    ...base, rule: newer ? 'new-law-lighter' : 'old-law', atAct: old, atDecision: current, applied, mapping,
+    ...base,
+    rule: newer ? 'new-law-lighter' : 'old-law',
+    atAct: old,
+    atDecision: current,
+    applied,
+    mapping,
     needsReview: Boolean(mapping && !mapping.verified),
     statement: comparisonStatement({ actDateNote, old, current, newer, basis }),
-    reason: newer ? `新的规定（${current.citation}）处罚较轻，适用新的规定` : `新的规定（${current.citation}）不轻于违法行为发生时的规定，适用${old.citation}`,
+    reason: newer
+      ? `新的规定（${current.citation}）处罚较轻，适用新的规定`
+      : `新的规定（${current.citation}）不轻于违法行为发生时的规定，适用${old.citation}`,
   };
 }

@@ -44,7 +44,12 @@ function fromIndex(map: readonly ArticleMapEntry[]): Map<string, ArticleMapEntry
 function replacedBy(index: TypeIndex, type: ViolationType, date: string): ArticleMapEntry | null {
   let best: ArticleMapEntry | null = null;
   for (const e of fromIndex(index.map).get(refKey(type.penaltyArticle).article) ?? []) {
-    if (e.effectiveFrom <= date && refNames(e.from, type.penaltyArticle) && (!best || e.effectiveFrom > best.effectiveFrom)) best = e;
+    if (
+      e.effectiveFrom <= date &&
+      refNames(e.from, type.penaltyArticle) &&
+      (!best || e.effectiveFrom > best.effectiveFrom)
+    )
+      best = e;
   }
   return best;
 }
@@ -54,7 +59,10 @@ export function standsOn(index: TypeIndex, type: ViolationType, date: string): b
 }
 
 function typesNamed(index: TypeIndex, refs: readonly ArticleRef[], date: string): ViolationType[] {
-  return index.types.filter((t) => refs.some((r) => refNames(r, t.penaltyArticle)) && lawStatusOn(index.periods, t.penaltyArticle.law, date).inForce);
+  return index.types.filter(
+    (t) =>
+      refs.some((r) => refNames(r, t.penaltyArticle)) && lawStatusOn(index.periods, t.penaltyArticle.law, date).inForce,
+  );
 }
 
 /**
@@ -62,24 +70,41 @@ function typesNamed(index: TypeIndex, refs: readonly ArticleRef[], date: string)
  * industrial noise): the one the case named, else the only one of the same category, else the only one
  * with the same band; otherwise the case must choose.
  */
-function pickAmong(candidates: ViolationType[], from: ViolationType, hint: string | undefined): ViolationType | undefined {
+function pickAmong(
+  candidates: ViolationType[],
+  from: ViolationType,
+  hint: string | undefined,
+): ViolationType | undefined {
   const only = (xs: ViolationType[]) => (xs.length === 1 ? xs[0] : undefined);
-  return candidates.find((t) => t.id === hint)
-    ?? only(candidates.filter((t) => t.category === from.category))
-    ?? only(candidates.filter((t) => JSON.stringify(t.band) === JSON.stringify(from.band)));
+  return (
+    candidates.find((t) => t.id === hint) ??
+    only(candidates.filter((t) => t.category === from.category)) ??
+    only(candidates.filter((t) => JSON.stringify(t.band) === JSON.stringify(from.band)))
+  );
 }
 
 /** Forward: the type standing on `date` for a type that may have been replaced since. */
-function forward(index: TypeIndex, type: ViolationType, date: string, hint: string | undefined, depth: number): Standing {
+function forward(
+  index: TypeIndex,
+  type: ViolationType,
+  date: string,
+  hint: string | undefined,
+  depth: number,
+): Standing {
   const entry = replacedBy(index, type, date);
   if (!entry) {
     const status = lawStatusOn(index.periods, type.penaltyArticle.law, date);
-    return status.inForce ? { kind: 'type', type, via: null } : { kind: 'none', why: `${status.why}，且条文对应表中没有${type.penaltyArticle.article}的后继条文` };
+    return status.inForce
+      ? { kind: 'type', type, via: null }
+      : { kind: 'none', why: `${status.why}，且条文对应表中没有${type.penaltyArticle.article}的后继条文` };
   }
   if (entry.relation === 'not-illegal') return { kind: 'not-illegal', via: entry };
   const next = typesNamed(index, entry.to, date);
   if (!next.length) {
-    return { kind: 'none', why: `${type.penaltyArticle.law}${type.penaltyArticle.article}已由${entry.to.map((t) => t.law + t.article).join('、')}取代，但裁量基准中没有对应的违法行为类型` };
+    return {
+      kind: 'none',
+      why: `${type.penaltyArticle.law}${type.penaltyArticle.article}已由${entry.to.map((t) => t.law + t.article).join('、')}取代，但裁量基准中没有对应的违法行为类型`,
+    };
   }
   const picked = next.length === 1 ? next[0]! : pickAmong(next, type, hint);
   if (!picked) return { kind: 'choice', types: next, via: entry };
@@ -95,11 +120,20 @@ function backward(index: TypeIndex, type: ViolationType, date: string): Standing
     .sort((x, y) => x.effectiveFrom.localeCompare(y.effectiveFrom))[0];
   if (!entry) {
     const status = lawStatusOn(index.periods, type.penaltyArticle.law, date);
-    return { kind: 'none', why: status.inForce ? '没有可适用的条文' : `${status.why}；条文对应表中没有此前施行的对应条文，违法行为发生时可能不违法或另有规定，请人工核对` };
+    return {
+      kind: 'none',
+      why: status.inForce
+        ? '没有可适用的条文'
+        : `${status.why}；条文对应表中没有此前施行的对应条文，违法行为发生时可能不违法或另有规定，请人工核对`,
+    };
   }
   const before = index.types.filter((t) => refNames(entry.from, t.penaltyArticle) && standsOn(index, t, date));
   if (before.length === 1) return { kind: 'type', type: before[0]!, via: entry };
-  if (!before.length) return { kind: 'none', why: `违法行为发生时施行的${entry.from.law}${entry.from.article}在裁量基准中没有对应的违法行为类型` };
+  if (!before.length)
+    return {
+      kind: 'none',
+      why: `违法行为发生时施行的${entry.from.law}${entry.from.article}在裁量基准中没有对应的违法行为类型`,
+    };
   return { kind: 'choice', types: before, via: entry };
 }
 
@@ -109,7 +143,11 @@ export function typeStandingOn(index: TypeIndex, type: ViolationType, date: stri
   const status = lawStatusOn(index.periods, type.penaltyArticle.law, date);
   if (status.inForce && replacedBy(index, type, date)) return forward(index, type, date, hint, 0);
   // Not in force: either repealed since (forward) or not yet in force (backward).
-  const repealedOrReplaced = !status.inForce && index.periods.repeals.some((r) => cachedLawKey(r.law) === cachedLawKey(type.penaltyArticle.law) && date >= r.repealedOn);
+  const repealedOrReplaced =
+    !status.inForce &&
+    index.periods.repeals.some(
+      (r) => cachedLawKey(r.law) === cachedLawKey(type.penaltyArticle.law) && date >= r.repealedOn,
+    );
   return repealedOrReplaced ? forward(index, type, date, hint, 0) : backward(index, type, date);
 }
 

@@ -22,7 +22,9 @@ export interface StatementInput {
 export function comparisonStatement({ actDateNote, old, current, newer, basis }: StatementInput): string {
   const verdict = newer ? '新的规定处罚较轻' : '新的规定并不较轻';
   const applied = newer ? current : old;
-  return `${actDateNote}。违法行为发生时施行的${old.citation}${setsText(old)}；`
-    + `作出处罚决定时施行的${current.citation}${setsText(current)}。`
-    + `${verdict}，依照${basis.join('、')}的规定，本案适用${applied.citation}。`;
+  return (
+    `${actDateNote}。违法行为发生时施行的${old.citation}${setsText(old)}；` +
+    `作出处罚决定时施行的${current.citation}${setsText(current)}。` +
+    `${verdict}，依照${basis.join('、')}的规定，本案适用${applied.citation}。`
+  );
 }

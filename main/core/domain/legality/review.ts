@@ -30,8 +30,15 @@ export interface ReviewContext {
 export type ReviewPoint = LegalityReview['point'];
 type DecisionKind = 'penalty' | 'noPenalty' | 'transfer';
 
-const check = (id: string, name: string, citation: string, passed: boolean, message: string, evidence: string[], applicable = true): LegalityCheck =>
-  ({ id, name, citation, passed: passed || !applicable, applicable, message, evidence });
+const check = (
+  id: string,
+  name: string,
+  citation: string,
+  passed: boolean,
+  message: string,
+  evidence: string[],
+  applicable = true,
+): LegalityCheck => ({ id, name, citation, passed: passed || !applicable, applicable, message, evidence });
 
 /** The fine the case is heading for: the decision's, else the report's. */
 function plannedFine(s: CaseState): number {
@@ -70,24 +77,50 @@ function officersOnRecords(s: CaseState, today: string): LegalityCheck {
   for (const r of records) {
     const day = r.generatedAt.slice(0, 10) || today;
     const valid = s.officers.filter((o) => o.certificateValidUntil >= day);
-    evidence.push(`${r.name}（${day}）：${valid.map((o) => `${o.name}（${o.certificateNo}）`).join('、') || '无有效执法证件'}`);
+    evidence.push(
+      `${r.name}（${day}）：${valid.map((o) => `${o.name}（${o.certificateNo}）`).join('、') || '无有效执法证件'}`,
+    );
     if (valid.length < 2) ok = false;
   }
-  if (records.length === 0) evidence.push(`承办人员：${s.officers.map((o) => `${o.name}（证件有效期至${o.certificateValidUntil}）`).join('、')}`);
-  return check('officersOnRecords', '执法人员不少于两人且持有效证件', '行政处罚法第四十二条、第五十五条', ok,
-    ok ? '每份笔录均有两名以上持有效证件的执法人员' : '有笔录的有效执法人员少于两人', evidence);
+  if (records.length === 0)
+    evidence.push(
+      `承办人员：${s.officers.map((o) => `${o.name}（证件有效期至${o.certificateValidUntil}）`).join('、')}`,
+    );
+  return check(
+    'officersOnRecords',
+    '执法人员不少于两人且持有效证件',
+    '行政处罚法第四十二条、第五十五条',
+    ok,
+    ok ? '每份笔录均有两名以上持有效证件的执法人员' : '有笔录的有效执法人员少于两人',
+    evidence,
+  );
 }
 
 function basisAndBand(s: CaseState, kind: DecisionKind, ctx: ReviewContext): LegalityCheck {
   const p = appliedProvision(s, ctx.legalBasis);
   const evidence = [`违法行为：${p.name}`, `处罚依据：${p.citation}`];
   if (kind !== 'penalty' || (s.decision?.warning && plannedFine(s) === 0)) {
-    return check('basisAndBand', '法律依据明确、罚款在法定幅度内', p.citation, Boolean(p.penaltyArticle.article), '', evidence, kind === 'penalty');
+    return check(
+      'basisAndBand',
+      '法律依据明确、罚款在法定幅度内',
+      p.citation,
+      Boolean(p.penaltyArticle.article),
+      '',
+      evidence,
+      kind === 'penalty',
+    );
   }
   const fine = plannedFine(s);
   const problem = fineBandProblem(p.band, fine, s.report?.investment ?? null);
   evidence.push(`拟罚款：${fine}元`);
-  return check('basisAndBand', '法律依据明确、罚款在法定幅度内', `${p.citation}；行政处罚法第四条`, !problem, problem ?? '罚款在法定幅度内', evidence);
+  return check(
+    'basisAndBand',
+    '法律依据明确、罚款在法定幅度内',
+    `${p.citation}；行政处罚法第四条`,
+    !problem,
+    problem ?? '罚款在法定幅度内',
+    evidence,
+  );
 }
 
 /**
@@ -98,26 +131,57 @@ function lawOfActDate(s: CaseState, kind: DecisionKind, ctx: ReviewContext): Leg
   const b = ctx.legalBasis;
   const name = '适用违法行为发生时的法律或者较轻的新法';
   const citation = b?.basis.join('、') || '行政处罚法第三十七条';
-  if (!b) return check('lawOfActDate', name, citation, false, '未填写违法行为发生日期，无法确定适用的法律', [], kind === 'penalty' && Boolean(s.violationOn));
+  if (!b)
+    return check(
+      'lawOfActDate',
+      name,
+      citation,
+      false,
+      '未填写违法行为发生日期，无法确定适用的法律',
+      [],
+      kind === 'penalty' && Boolean(s.violationOn),
+    );
   const evidence = [b.actDateNote, ...(b.applied ? [`适用：${b.applied.citation}`] : [])];
-  if (b.rule === 'not-illegal') return check('lawOfActDate', name, citation, kind !== 'penalty', '新的规定不认为该行为违法，不得给予行政处罚', evidence);
+  if (b.rule === 'not-illegal')
+    return check(
+      'lawOfActDate',
+      name,
+      citation,
+      kind !== 'penalty',
+      '新的规定不认为该行为违法，不得给予行政处罚',
+      evidence,
+    );
   const ok = b.rule !== 'undecided';
   return check('lawOfActDate', name, citation, ok, b.reason, evidence, kind === 'penalty');
 }
 
 function numbered(s: CaseState, ctx: ReviewContext): LegalityCheck {
   const unnumbered = s.documents.filter((d) => ctx.numberedTypes.has(d.type) && !d.number);
-  return check('documentsNumbered', '文书均已编号', '生态环境行政处罚办法（文书制作）', unnumbered.length === 0,
+  return check(
+    'documentsNumbered',
+    '文书均已编号',
+    '生态环境行政处罚办法（文书制作）',
+    unnumbered.length === 0,
     unnumbered.length ? `未编号的文书：${unnumbered.map((d) => d.name).join('、')}` : '应编号的文书均有文号',
-    s.documents.filter((d) => ctx.numberedTypes.has(d.type)).map((d) => `${d.name}：${d.number ?? '（无文号）'}`));
+    s.documents.filter((d) => ctx.numberedTypes.has(d.type)).map((d) => `${d.name}：${d.number ?? '（无文号）'}`),
+  );
 }
 
 function servedWithReceipts(s: CaseState): LegalityCheck {
   const receipts = s.documents.filter((d) => d.type === 'service-receipt');
-  const missing = s.services.filter((sv) => !receipts.some((r) => r.fields.servedDocument === sv.documentType) && sv.method !== '当场交付');
-  return check('servedWithReceipt', '送达的文书均有送达回证', '行政处罚法第六十一条；民事诉讼法第八十七条', missing.length === 0,
+  const missing = s.services.filter(
+    (sv) => !receipts.some((r) => r.fields.servedDocument === sv.documentType) && sv.method !== '当场交付',
+  );
+  return check(
+    'servedWithReceipt',
+    '送达的文书均有送达回证',
+    '行政处罚法第六十一条；民事诉讼法第八十七条',
+    missing.length === 0,
     missing.length ? `缺少送达回证：${missing.map((m) => m.documentType).join('、')}` : '每次送达均有送达回证',
-    s.services.map((sv) => `${sv.documentType}：${sv.servedOn} ${sv.method}送达${sv.recipient ? `，受送达人${sv.recipient}` : ''}`));
+    s.services.map(
+      (sv) => `${sv.documentType}：${sv.servedOn} ${sv.method}送达${sv.recipient ? `，受送达人${sv.recipient}` : ''}`,
+    ),
+  );
 }
 
 function decisionRules(s: CaseState, ctx: ReviewContext, kind: DecisionKind): LegalityCheck[] {
@@ -137,30 +201,87 @@ function decisionRules(s: CaseState, ctx: ReviewContext, kind: DecisionKind): Le
   const extension = lastStep(s, 'main', 'extendDecisionLimit');
   const extendedTo = typeof extension?.data.newDueOn === 'string' ? extension.data.newDueOn : null;
   const due = extendedTo && extendedTo > limit ? extendedTo : limit;
-  const raised = s.noticedFine != null && s.report != null && s.defence.statements.length > 0 && s.report.proposedFine > s.noticedFine;
+  const raised =
+    s.noticedFine != null &&
+    s.report != null &&
+    s.defence.statements.length > 0 &&
+    s.report.proposedFine > s.noticedFine;
   return [
     officersOnRecords(s, ctx.today),
-    check('noticeServed', '事先告知已送达', '行政处罚法第四十四条、第六十二条', Boolean(served && served <= ctx.today),
-      served ? `告知书于${served}送达` : '告知书尚未送达，不得作出处罚决定', served ? [`送达日期：${served}`] : [], penalty && !summary),
-    check('defencePeriodElapsed', '陈述申辩（听证申请）期限届满或已放弃', '行政处罚法第四十五条、第六十三条、第六十四条、第八十五条',
+    check(
+      'noticeServed',
+      '事先告知已送达',
+      '行政处罚法第四十四条、第六十二条',
+      Boolean(served && served <= ctx.today),
+      served ? `告知书于${served}送达` : '告知书尚未送达，不得作出处罚决定',
+      served ? [`送达日期：${served}`] : [],
+      penalty && !summary,
+    ),
+    check(
+      'defencePeriodElapsed',
+      '陈述申辩（听证申请）期限届满或已放弃',
+      '行政处罚法第四十五条、第六十三条、第六十四条、第八十五条',
       waived || hearingDone || Boolean(period && ctx.today > period.dueOn),
       waived ? '当事人书面放弃陈述申辩' : hearingDone ? '已举行听证' : `期限至${period?.dueOn ?? '（未起算）'}`,
-      s.defence.statements.map((x) => `${x.on} ${x.waived ? '放弃' : '陈述申辩'}：${x.text}`), penalty && !summary),
-    check('hearingOffered', '符合听证条件的已告知听证权利', '行政处罚法第六十三条', Boolean(notice && notice.fields.hearingRight !== '否'),
+      s.defence.statements.map((x) => `${x.on} ${x.waived ? '放弃' : '陈述申辩'}：${x.text}`),
+      penalty && !summary,
+    ),
+    check(
+      'hearingOffered',
+      '符合听证条件的已告知听证权利',
+      '行政处罚法第六十三条',
+      Boolean(notice && notice.fields.hearingRight !== '否'),
       hearingNeeded ? (notice ? '告知书载明了听证权利' : '尚无告知书') : '拟罚款未达较大数额标准，无须告知听证',
-      notice ? [`${notice.name}${notice.number ? ` ${notice.number}` : ''}`] : [], penalty && !summary && hearingNeeded),
-    check('noIncreaseAfterDefence', '不因陈述申辩加重处罚', '行政处罚法第四十五条第二款', !raised,
-      raised ? `告知金额${s.noticedFine}元，现拟${s.report?.proposedFine}元` : '未加重', [], penalty && !summary),
-    check('legalReview', '法制审核', '行政处罚法第五十八条', Boolean(lrStep),
-      lrStep ? `已于${lrStep.on}完成法制审核` : '本案须经法制审核', lrStep ? [String(lrStep.data.opinion ?? '')] : [], lr && !summary),
-    check('collectiveDiscussion', '集体讨论', '行政处罚法第五十七条第二款', Boolean(cdStep),
-      cdStep ? `已于${cdStep.on}集体讨论` : '情节复杂或重大违法行为，须经负责人集体讨论决定', cdStep ? [String(cdStep.data.conclusion ?? '')] : [], cd && !summary),
-    check('decisionTimeLimit', '在办案期限内作出决定', '行政处罚法第六十条', ctx.today <= due,
-      ctx.today <= due ? `期限至${due}` : `已超过期限（${due}），须有延期批准记录`, [`立案日期：${s.filedOn}`, ...(extendedTo ? [`批准延长至${extendedTo}`] : [])], !summary),
+      notice ? [`${notice.name}${notice.number ? ` ${notice.number}` : ''}`] : [],
+      penalty && !summary && hearingNeeded,
+    ),
+    check(
+      'noIncreaseAfterDefence',
+      '不因陈述申辩加重处罚',
+      '行政处罚法第四十五条第二款',
+      !raised,
+      raised ? `告知金额${s.noticedFine}元，现拟${s.report?.proposedFine}元` : '未加重',
+      [],
+      penalty && !summary,
+    ),
+    check(
+      'legalReview',
+      '法制审核',
+      '行政处罚法第五十八条',
+      Boolean(lrStep),
+      lrStep ? `已于${lrStep.on}完成法制审核` : '本案须经法制审核',
+      lrStep ? [String(lrStep.data.opinion ?? '')] : [],
+      lr && !summary,
+    ),
+    check(
+      'collectiveDiscussion',
+      '集体讨论',
+      '行政处罚法第五十七条第二款',
+      Boolean(cdStep),
+      cdStep ? `已于${cdStep.on}集体讨论` : '情节复杂或重大违法行为，须经负责人集体讨论决定',
+      cdStep ? [String(cdStep.data.conclusion ?? '')] : [],
+      cd && !summary,
+    ),
+    check(
+      'decisionTimeLimit',
+      '在办案期限内作出决定',
+      '行政处罚法第六十条',
+      ctx.today <= due,
+      ctx.today <= due ? `期限至${due}` : `已超过期限（${due}），须有延期批准记录`,
+      [`立案日期：${s.filedOn}`, ...(extendedTo ? [`批准延长至${extendedTo}`] : [])],
+      !summary,
+    ),
     basisAndBand(s, kind, ctx),
     lawOfActDate(s, kind, ctx),
-    check('summaryLimit', '简易程序适用条件', '行政处罚法第五十一条', plannedFine(s) <= (s.partyKind === 'individual' ? 200 : 3000),
-      `罚款${plannedFine(s)}元（${s.partyKind === 'individual' ? '公民200元' : '法人或者其他组织3000元'}以下或警告）`, [], summary),
+    check(
+      'summaryLimit',
+      '简易程序适用条件',
+      '行政处罚法第五十一条',
+      plannedFine(s) <= (s.partyKind === 'individual' ? 200 : 3000),
+      `罚款${plannedFine(s)}元（${s.partyKind === 'individual' ? '公民200元' : '法人或者其他组织3000元'}以下或警告）`,
+      [],
+      summary,
+    ),
     numbered(s, ctx),
   ];
 }
@@ -172,14 +293,37 @@ function closingRules(s: CaseState, ctx: ReviewContext): LegalityCheck[] {
   const openTracks = s.tracks.filter((t) => !t.endedOn);
   return [
     officersOnRecords(s, ctx.today),
-    check('decisionServed', '决定书已送达', '行政处罚法第六十一条', Boolean(decisionServedOn(s) || s.procedure.id === 'summary'),
-      decisionServedOn(s) ? `于${decisionServedOn(s)}送达` : '决定书尚未送达', [], s.decision?.kind !== 'transfer'),
-    check('executed', '处罚决定已执行完毕或依法申请强制执行', '行政处罚法第六十六条、第七十二条；行政强制法第五十三条', paid >= fine || Boolean(enforced),
-      paid >= fine ? `罚款${fine}元已缴清` : enforced ? `已于${enforced.on}申请人民法院强制执行` : `罚款${fine}元，已缴${paid}元`,
-      s.payments.map((p) => `${p.paidOn} 缴款${p.amount}元（${p.receiptNo}）`), fine > 0),
+    check(
+      'decisionServed',
+      '决定书已送达',
+      '行政处罚法第六十一条',
+      Boolean(decisionServedOn(s) || s.procedure.id === 'summary'),
+      decisionServedOn(s) ? `于${decisionServedOn(s)}送达` : '决定书尚未送达',
+      [],
+      s.decision?.kind !== 'transfer',
+    ),
+    check(
+      'executed',
+      '处罚决定已执行完毕或依法申请强制执行',
+      '行政处罚法第六十六条、第七十二条；行政强制法第五十三条',
+      paid >= fine || Boolean(enforced),
+      paid >= fine
+        ? `罚款${fine}元已缴清`
+        : enforced
+          ? `已于${enforced.on}申请人民法院强制执行`
+          : `罚款${fine}元，已缴${paid}元`,
+      s.payments.map((p) => `${p.paidOn} 缴款${p.amount}元（${p.receiptNo}）`),
+      fine > 0,
+    ),
     executionFiled(s, fine),
-    check('tracksEnded', '附加程序均已办结', '生态环境行政处罚办法（结案）', openTracks.length === 0,
-      openTracks.length ? `未办结：${openTracks.map((t) => t.name).join('、')}` : '无未办结的附加程序', s.tracks.map((t) => `${t.name}：${t.endedOn ? `${t.endedOn}办结` : '进行中'}`)),
+    check(
+      'tracksEnded',
+      '附加程序均已办结',
+      '生态环境行政处罚办法（结案）',
+      openTracks.length === 0,
+      openTracks.length ? `未办结：${openTracks.map((t) => t.name).join('、')}` : '无未办结的附加程序',
+      s.tracks.map((t) => `${t.name}：${t.endedOn ? `${t.endedOn}办结` : '进行中'}`),
+    ),
     servedWithReceipts(s),
     numbered(s, ctx),
   ];
@@ -191,9 +335,17 @@ function closingRules(s: CaseState, ctx: ReviewContext): LegalityCheck[] {
  */
 function executionFiled(s: CaseState, fine: number): LegalityCheck {
   const records = s.evidence.filter((e) => e.kind === 'execution');
-  return check('executionFiled', '执行情况已归档（缴款凭证或人民法院执行文书）', '行政处罚法第四十七条', records.length > 0,
-    records.length ? `已上传执行凭证${records.length}份` : '尚未上传缴款凭证或人民法院的执行文书：请在“证据”中以“执行凭证”上传其扫描件，组卷时归入正卷的执行部分',
-    records.map((e) => `${e.takenOn} ${e.description}`), fine > 0);
+  return check(
+    'executionFiled',
+    '执行情况已归档（缴款凭证或人民法院执行文书）',
+    '行政处罚法第四十七条',
+    records.length > 0,
+    records.length
+      ? `已上传执行凭证${records.length}份`
+      : '尚未上传缴款凭证或人民法院的执行文书：请在“证据”中以“执行凭证”上传其扫描件，组卷时归入正卷的执行部分',
+    records.map((e) => `${e.takenOn} ${e.description}`),
+    fine > 0,
+  );
 }
 
 export function reviewCase(s: CaseState, ctx: ReviewContext, point: ReviewPoint, kind?: DecisionKind): LegalityReview {

@@ -30,7 +30,15 @@ export const deadlineRule = z.object({
   /** A fact key or `action:<id>`: once true, the deadline is met. */
   metBy: z.string(),
   /** Approved extensions: each performance of `action` adds `length` `unit`s, at most `max` times. */
-  extension: z.object({ action: z.string(), length: z.number().int().positive(), unit: deadlineUnit, max: z.number().int().positive(), citation: z.string().min(1) }).optional(),
+  extension: z
+    .object({
+      action: z.string(),
+      length: z.number().int().positive(),
+      unit: deadlineUnit,
+      max: z.number().int().positive(),
+      citation: z.string().min(1),
+    })
+    .optional(),
   /** The deadline applies only when an action recorded this value (e.g. 24 h only for a criminal referral). */
   appliesWhen: z.object({ action: z.string(), field: z.string(), equals: z.unknown() }).optional(),
   /** Periods a suspension (中止) does not count: the due date moves by the days suspended. */
@@ -55,47 +63,58 @@ export const procedureDefinition = z.object({
   name: z.string(),
   kind: z.enum(['main', 'track']).default('main'),
   /** Tracks only: which main procedures and nodes a user may start this track from. */
-  attach: z.object({
-    procedures: z.array(z.string()).min(1),
-    nodes: z.array(z.string()).min(1),
-    roles: z.array(z.string()).min(1),
-    /** Several instances at once (e.g. two seizures); otherwise one at a time. */
-    repeatable: z.boolean().default(false),
-    citation: z.string().min(1),
-  }).optional(),
+  attach: z
+    .object({
+      procedures: z.array(z.string()).min(1),
+      nodes: z.array(z.string()).min(1),
+      roles: z.array(z.string()).min(1),
+      /** Several instances at once (e.g. two seizures); otherwise one at a time. */
+      repeatable: z.boolean().default(false),
+      citation: z.string().min(1),
+    })
+    .optional(),
   start: z.string(),
   phases: z.array(z.object({ id: z.string(), name: z.string() })).min(1),
-  nodes: z.array(z.object({
-    id: z.string(),
-    phase: z.string(),
-    name: z.string(),
-    citation: z.string(),
-    /** Documents issued at this node (template types of templates/manifest.json). */
-    documents: z.array(z.string()),
-    evidence: z.array(z.string()).optional(),
-    terminal: z.boolean().optional(),
-    /** The legality review (合法性审查) shown at this node, before a decision or before 结案. */
-    review: z.enum(['decision', 'closing']).optional(),
-    requirements: z.array(z.object({ text: z.string(), guard: guardRef })),
-  })).min(1),
-  actions: z.array(z.object({
-    id: z.string(),
-    name: z.string(),
-    /** The node(s) the action is available at. */
-    from: z.union([z.string(), z.array(z.string()).min(1)]),
-    /** Where the case goes; absent = stays (a recording action); `$return` = back to before 中止. */
-    to: z.string().optional(),
-    /** Conditional targets, tried in order: the first whose guard holds (or has none) wins. */
-    next: z.array(z.object({ when: guardRef.optional(), to: z.string() })).min(1).optional(),
-    roles: z.array(z.string()).min(1),
-    form: z.string().optional(),
-    approval: z.boolean().optional(),
-    /** Returns the case to an earlier step (退回); recorded with the approvals. */
-    sendBack: z.boolean().optional(),
-    /** Failed legality-review rules may be overridden by a head with a written reason. */
-    overridable: z.boolean().optional(),
-    guards: z.array(guardRef),
-  })),
+  nodes: z
+    .array(
+      z.object({
+        id: z.string(),
+        phase: z.string(),
+        name: z.string(),
+        citation: z.string(),
+        /** Documents issued at this node (template types of templates/manifest.json). */
+        documents: z.array(z.string()),
+        evidence: z.array(z.string()).optional(),
+        terminal: z.boolean().optional(),
+        /** The legality review (合法性审查) shown at this node, before a decision or before 结案. */
+        review: z.enum(['decision', 'closing']).optional(),
+        requirements: z.array(z.object({ text: z.string(), guard: guardRef })),
+      }),
+    )
+    .min(1),
+  actions: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      /** The node(s) the action is available at. */
+      from: z.union([z.string(), z.array(z.string()).min(1)]),
+      /** Where the case goes; absent = stays (a recording action); `$return` = back to before 中止. */
+      to: z.string().optional(),
+      /** Conditional targets, tried in order: the first whose guard holds (or has none) wins. */
+      next: z
+        .array(z.object({ when: guardRef.optional(), to: z.string() }))
+        .min(1)
+        .optional(),
+      roles: z.array(z.string()).min(1),
+      form: z.string().optional(),
+      approval: z.boolean().optional(),
+      /** Returns the case to an earlier step (退回); recorded with the approvals. */
+      sendBack: z.boolean().optional(),
+      /** Failed legality-review rules may be overridden by a head with a written reason. */
+      overridable: z.boolean().optional(),
+      guards: z.array(guardRef),
+    }),
+  ),
   deadlines: z.array(deadlineRule),
   warnAheadWorkingDays: z.number().int().min(0),
   /** Policy figures the guards use (data, not code); each one cites its source or says it is unverified. */
@@ -105,13 +124,15 @@ export const procedureDefinition = z.object({
    * the days run from the day after `from` up to and including `to`. Absent: the rule of the first
    * version (from the day after the order was served to the re-check, 2014 按日连续处罚办法).
    */
-  dailyCount: z.object({
-    from: z.string().regex(/^action:[^.]+\.[^.]+$/),
-    to: z.string().regex(/^action:[^.]+\.[^.]+$/),
-    /** How the decision words the first day: 自{fromText}起. */
-    fromText: z.string().min(1),
-    citation: z.string().min(1),
-  }).optional(),
+  dailyCount: z
+    .object({
+      from: z.string().regex(/^action:[^.]+\.[^.]+$/),
+      to: z.string().regex(/^action:[^.]+\.[^.]+$/),
+      /** How the decision words the first day: 自{fromText}起. */
+      fromText: z.string().min(1),
+      citation: z.string().min(1),
+    })
+    .optional(),
 });
 export type ProcedureDefinition = z.infer<typeof procedureDefinition>;
 export type ProcedureNode = ProcedureDefinition['nodes'][number];
@@ -119,15 +140,24 @@ export type ProcedureAction = ProcedureDefinition['actions'][number];
 export type DeadlineRule = ProcedureDefinition['deadlines'][number];
 
 export const fromNodes = (a: ProcedureAction): string[] => (Array.isArray(a.from) ? a.from : [a.from]);
-export const targetsOf = (a: ProcedureAction): string[] => [...(a.to ? [a.to] : []), ...(a.next ?? []).map((n) => n.to)];
+export const targetsOf = (a: ProcedureAction): string[] => [
+  ...(a.to ? [a.to] : []),
+  ...(a.next ?? []).map((n) => n.to),
+];
 
 /** Structural problems a schema cannot see: dangling references, unreachable nodes, dead ends. */
-export function checkDefinition(def: ProcedureDefinition, knownGuards: ReadonlySet<string>, knownForms?: ReadonlySet<string>): string[] {
+export function checkDefinition(
+  def: ProcedureDefinition,
+  knownGuards: ReadonlySet<string>,
+  knownForms?: ReadonlySet<string>,
+): string[] {
   const problems: string[] = [];
   const nodeIds = new Set(def.nodes.map((n) => n.id));
   const phaseIds = new Set(def.phases.map((p) => p.id));
   const actionIds = new Set<string>();
-  const checkGuard = (where: string, g: { name: string }) => { if (!knownGuards.has(g.name)) problems.push(`${where} 使用了未知条件 ${g.name}`); };
+  const checkGuard = (where: string, g: { name: string }) => {
+    if (!knownGuards.has(g.name)) problems.push(`${where} 使用了未知条件 ${g.name}`);
+  };
   if (!nodeIds.has(def.start)) problems.push(`起始节点 ${def.start} 不存在`);
   if (def.kind === 'track' && !def.attach) problems.push('附加程序缺少 attach（从哪些节点启动）');
   for (const n of def.nodes) {
@@ -139,7 +169,8 @@ export function checkDefinition(def: ProcedureDefinition, knownGuards: ReadonlyS
     if (actionIds.has(a.id)) problems.push(`操作 ${a.id} 重复定义`);
     actionIds.add(a.id);
     for (const f of fromNodes(a)) if (!nodeIds.has(f)) problems.push(`操作 ${a.id} 的起点 ${f} 不存在`);
-    for (const t of targetsOf(a)) if (t !== returnToPrevious && !nodeIds.has(t)) problems.push(`操作 ${a.id} 的终点 ${t} 不存在`);
+    for (const t of targetsOf(a))
+      if (t !== returnToPrevious && !nodeIds.has(t)) problems.push(`操作 ${a.id} 的终点 ${t} 不存在`);
     if (a.to && a.next) problems.push(`操作 ${a.id} 不能同时有 to 和 next`);
     if (a.next?.at(-1)?.when) problems.push(`操作 ${a.id} 的 next 最后一项须无条件（否则可能无处可去）`);
     if (a.form && knownForms && !knownForms.has(a.form)) problems.push(`操作 ${a.id} 使用了未知表单 ${a.form}`);
@@ -163,14 +194,20 @@ export function checkDefinition(def: ProcedureDefinition, knownGuards: ReadonlyS
   }
   const reached = new Set([def.start]);
   const returnTargets = new Set<string>();
-  for (let grew = true; grew;) {
+  for (let grew = true; grew; ) {
     grew = false;
     for (const a of def.actions) {
       if (!fromNodes(a).some((f) => reached.has(f))) continue;
       for (const t of targetsOf(a)) {
         // `$return` goes back to any node that could be left for the pause node: those are reached already.
-        if (t === returnToPrevious) { for (const f of fromNodes(a)) returnTargets.add(f); continue; }
-        if (!reached.has(t)) { reached.add(t); grew = true; }
+        if (t === returnToPrevious) {
+          for (const f of fromNodes(a)) returnTargets.add(f);
+          continue;
+        }
+        if (!reached.has(t)) {
+          reached.add(t);
+          grew = true;
+        }
       }
     }
   }

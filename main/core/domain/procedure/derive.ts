@@ -15,8 +15,10 @@ export type DailyCountRule = NonNullable<ProcedureDefinition['dailyCount']>;
  * violation going on. Tracks started under it keep it; later versions state their rule as data.
  */
 export const firstDailyCount: DailyCountRule = {
-  from: 'action:serveCorrectionOrder.servedOn', to: 'action:recordRecheck.recheckOn',
-  fromText: '责令改正违法行为决定书送达之日的次日', citation: '按日连续处罚程序 2026.1 版',
+  from: 'action:serveCorrectionOrder.servedOn',
+  to: 'action:recordRecheck.recheckOn',
+  fromText: '责令改正违法行为决定书送达之日的次日',
+  citation: '按日连续处罚程序 2026.1 版',
 };
 
 /** The days from the day after `from` up to and including `to`, and the original fine for each of them. */
@@ -30,7 +32,13 @@ export function dailyPenalty(from: string, to: string, originalFine: number): { 
  * leads to a daily penalty records the day the count starts from and how the decision words it, so
  * the 按日连续处罚决定书 drafted before the decision counts the same days as the decision.
  */
-export function deriveActionData(action: { id: string; form?: string | undefined }, state: CaseState, track: string, data: Record<string, unknown>, rule?: DailyCountRule): Record<string, unknown> {
+export function deriveActionData(
+  action: { id: string; form?: string | undefined },
+  state: CaseState,
+  track: string,
+  data: Record<string, unknown>,
+  rule?: DailyCountRule,
+): Record<string, unknown> {
   if (action.form === 'dailyDecision') {
     const r = rule ?? firstDailyCount;
     const served = lastStep(state, track, 'serveCorrectionOrder');
@@ -40,7 +48,14 @@ export function deriveActionData(action: { id: string; form?: string | undefined
     const from = startDate(state, r.from, track) ?? '';
     const to = startDate(state, r.to, track) ?? '';
     if (!from || !to) return data;
-    return { ...data, servedOn, recheckOn, countedFrom: from, countedTo: to, ...dailyPenalty(from, to, Number(data.originalFine)) };
+    return {
+      ...data,
+      servedOn,
+      recheckOn,
+      countedFrom: from,
+      countedTo: to,
+      ...dailyPenalty(from, to, Number(data.originalFine)),
+    };
   }
   // A refused or obstructed re-check (法典 art. 1060) leads to the daily penalty whatever else was ticked.
   if (rule && action.id === rule.to.slice(7).split('.')[0] && (data.corrected !== true || data.obstructed === true)) {

@@ -33,8 +33,16 @@ describe('the deadline to apply to the court for enforcement (强制法 art. 53)
   });
 
   it('does not move with the 催告: a later reminder leaves the due date where service put it', () => {
-    const early = evaluateDeadline(rule, servedAndReminded('2026-04-03', '2026-04-24'), 'main', { today: '2026-05-01', calendar, warnAheadWorkingDays: 3 })!;
-    const late = evaluateDeadline(rule, servedAndReminded('2026-04-03', '2026-09-01'), 'main', { today: '2026-09-02', calendar, warnAheadWorkingDays: 3 })!;
+    const early = evaluateDeadline(rule, servedAndReminded('2026-04-03', '2026-04-24'), 'main', {
+      today: '2026-05-01',
+      calendar,
+      warnAheadWorkingDays: 3,
+    })!;
+    const late = evaluateDeadline(rule, servedAndReminded('2026-04-03', '2026-09-01'), 'main', {
+      today: '2026-09-02',
+      calendar,
+      warnAheadWorkingDays: 3,
+    })!;
     expect(late.dueOn).toBe(early.dueOn);
   });
 
@@ -42,7 +50,15 @@ describe('the deadline to apply to the court for enforcement (强制法 art. 53)
     const action = ordinaryV2.actions.find((a) => a.id === 'applyForEnforcement')!;
     const within = action.guards.find((g) => g.name === 'withinPeriod')!;
     const s = servedAndReminded('2026-04-03', '2026-04-24');
-    const at = (today: string) => runGuard(within.name, within.args, { state: s, track: 'main', today, calendar, data: {}, review: evalCtx(today).review });
+    const at = (today: string) =>
+      runGuard(within.name, within.args, {
+        state: s,
+        track: 'main',
+        today,
+        calendar,
+        data: {},
+        review: evalCtx(today).review,
+      });
     expect(at('2027-01-08')).toEqual([]);
     expect(at('2027-01-09')[0]?.message).toContain('已于2027-01-08届满');
   });

@@ -8,8 +8,13 @@ import type { Role } from '../../../../common/roles.js';
 import type { CaseState } from '../../../../common/schemas/cases.js';
 
 const ctx = (today: string, roles: Role[] = ['officer']) => evalCtx(today, roles);
-const reasonsFor = (s: CaseState, action: string, today: string, roles: Role[] = ['officer'], data: Record<string, unknown> = {}) =>
-  blockingReasons(ordinary, s, ordinary.actions.find((a) => a.id === action)!, ctx(today, roles), data);
+const reasonsFor = (
+  s: CaseState,
+  action: string,
+  today: string,
+  roles: Role[] = ['officer'],
+  data: Record<string, unknown> = {},
+) => blockingReasons(ordinary, s, ordinary.actions.find((a) => a.id === action)!, ctx(today, roles), data);
 
 describe('ordinary procedure definition (v1, kept for cases opened under it)', () => {
   it('passes the checker: every node reachable, no dead ends, citations present', () => {
@@ -18,7 +23,14 @@ describe('ordinary procedure definition (v1, kept for cases opened under it)', (
   it('the checker rejects an unreachable node, a dead end and an unknown guard', () => {
     const broken: ProcedureDefinition = structuredClone(ordinary);
     broken.nodes.push({ id: 'orphan', phase: 'filing', name: '孤立', citation: '', documents: [], requirements: [] });
-    broken.actions.push({ id: 'x', name: 'x', from: 'filing.draft', to: 'filing.review', roles: ['officer'], guards: [{ name: 'noSuchGuard' }] });
+    broken.actions.push({
+      id: 'x',
+      name: 'x',
+      from: 'filing.draft',
+      to: 'filing.review',
+      roles: ['officer'],
+      guards: [{ name: 'noSuchGuard' }],
+    });
     const problems = checkDefinition(broken, knownGuards).join('\n');
     expect(problems).toMatch(/orphan 无法到达/);
     expect(problems).toMatch(/orphan 是死路/);
@@ -46,7 +58,11 @@ describe('engine on the main path', () => {
   it('investigation ends only with both records and a photo', () => {
     let s = act(act(withDocument(openedCase(), 'filing-approval'), 'submitFiling'), 'approveFiling');
     expect(s.node).toBe('investigation');
-    expect(reasonsFor(s, 'finishInvestigation', '2026-03-03').map((r) => r.rule)).toEqual(['hasDocument', 'hasDocument', 'hasEvidence']);
+    expect(reasonsFor(s, 'finishInvestigation', '2026-03-03').map((r) => r.rule)).toEqual([
+      'hasDocument',
+      'hasDocument',
+      'hasEvidence',
+    ]);
     s = withPhoto(withDocument(withDocument(s, 'inspection-record'), 'interview-record'));
     expect(reasonsFor(s, 'finishInvestigation', '2026-03-03')).toEqual([]);
   });
@@ -96,32 +112,48 @@ describe('engine on the main path', () => {
 describe('property: no sequence of allowed actions skips the law', () => {
   it('never reaches a decision without a served notice and an elapsed defence period', () => {
     const allRoles: Role[] = ['officer', 'head'];
-    fc.assert(fc.property(fc.array(fc.nat(30), { maxLength: 40 }), fc.array(fc.nat(20), { maxLength: 40 }), (choices, days) => {
-      let s = openedCase();
-      let today = '2026-03-02';
-      for (const [i, c] of choices.entries()) {
-        today = calendar.addCalendarDays(today, days[i] ?? 0).dueOn;
-        // Make every document and evidence available so that only the rules of order and time decide.
-        for (const t of ordinary.nodes.find((n) => n.id === s.node)!.documents) {
-          s = withDocument(s, t, { servedDocument: s.node === 'notice.service' ? '行政处罚事先告知书' : '行政处罚决定书' });
+    fc.assert(
+      fc.property(fc.array(fc.nat(30), { maxLength: 40 }), fc.array(fc.nat(20), { maxLength: 40 }), (choices, days) => {
+        let s = openedCase();
+        let today = '2026-03-02';
+        for (const [i, c] of choices.entries()) {
+          today = calendar.addCalendarDays(today, days[i] ?? 0).dueOn;
+          // Make every document and evidence available so that only the rules of order and time decide.
+          for (const t of ordinary.nodes.find((n) => n.id === s.node)!.documents) {
+            s = withDocument(s, t, {
+              servedDocument: s.node === 'notice.service' ? '行政处罚事先告知书' : '行政处罚决定书',
+            });
+          }
+          if (s.node === 'investigation') s = withPhoto(s);
+          const allowed = evaluateCase(ordinary, s, ctx(today, allRoles)).actions.filter((a) => a.allowed);
+          const pick = allowed[c % Math.max(allowed.length, 1)];
+          if (!pick) continue;
+          const data: Record<string, unknown> =
+            pick.form === 'report'
+              ? { facts: 'f', proposedFine: 100000 + c * 1000 }
+              : pick.form === 'payment'
+                ? { amount: 1000000, paidOn: today, receiptNo: 'r' }
+                : pick.form === 'defence'
+                  ? { on: today, text: 't' }
+                  : {};
+          if (
+            blockingReasons(ordinary, s, ordinary.actions.find((a) => a.id === pick.id)!, ctx(today, allRoles), data)
+              .length
+          )
+            continue;
+          s = act(s, pick.id, pick.id === 'serveNotice' ? { servedOn: today } : data, today);
+          if (s.decision?.approvedOn) {
+            const served = s.services.find((x) => x.documentType === '行政处罚事先告知书');
+            expect(served).toBeDefined();
+            expect(
+              s.decision.approvedOn > calendar.addWorkingDays(served!.servedOn, 5).dueOn ||
+                s.defence.statements.some((x) => x.waived),
+            ).toBe(true);
+            expect(s.decision.fine).toBeGreaterThanOrEqual(100000);
+          }
         }
-        if (s.node === 'investigation') s = withPhoto(s);
-        const allowed = evaluateCase(ordinary, s, ctx(today, allRoles)).actions.filter((a) => a.allowed);
-        const pick = allowed[c % Math.max(allowed.length, 1)];
-        if (!pick) continue;
-        const data: Record<string, unknown> =
-          pick.form === 'report' ? { facts: 'f', proposedFine: 100000 + c * 1000 }
-          : pick.form === 'payment' ? { amount: 1000000, paidOn: today, receiptNo: 'r' }
-          : pick.form === 'defence' ? { on: today, text: 't' } : {};
-        if (blockingReasons(ordinary, s, ordinary.actions.find((a) => a.id === pick.id)!, ctx(today, allRoles), data).length) continue;
-        s = act(s, pick.id, pick.id === 'serveNotice' ? { servedOn: today } : data, today);
-        if (s.decision?.approvedOn) {
-          const served = s.services.find((x) => x.documentType === '行政处罚事先告知书');
-          expect(served).toBeDefined();
-          expect(s.decision.approvedOn > calendar.addWorkingDays(served!.servedOn, 5).dueOn || s.defence.statements.some((x) => x.waived)).toBe(true);
-          expect(s.decision.fine).toBeGreaterThanOrEqual(100000);
-        }
-      }
-    }), { numRuns: 200 });
+      }),
+      { numRuns: 200 },
+    );
   });
 });

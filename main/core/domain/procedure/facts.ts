@@ -24,7 +24,8 @@ export function amountPaid(state: CaseState): number {
 export function stepsOf(state: CaseState, track: string, action: string): StepRecord[] {
   return state.steps.filter((s) => s.track === track && s.action === action);
 }
-export const lastStep = (state: CaseState, track: string, action: string): StepRecord | undefined => stepsOf(state, track, action).at(-1);
+export const lastStep = (state: CaseState, track: string, action: string): StepRecord | undefined =>
+  stepsOf(state, track, action).at(-1);
 
 /**
  * Start dates that deadline rules name in the procedure data: a fact key, `action:<id>` (the day
@@ -34,7 +35,10 @@ export const lastStep = (state: CaseState, track: string, action: string): StepR
 export function startDate(state: CaseState, key: string, track = 'main'): string | null {
   // `a|b`: the first alternative that has happened (e.g. a seizure starts on implementation or in an emergency).
   if (key.includes('|')) {
-    for (const k of key.split('|')) { const d = startDate(state, k, track); if (d) return d; }
+    for (const k of key.split('|')) {
+      const d = startDate(state, k, track);
+      if (d) return d;
+    }
     return null;
   }
   if (key.startsWith('action:')) {
@@ -44,12 +48,18 @@ export function startDate(state: CaseState, key: string, track = 'main'): string
     return field ? (typeof step.data[field] === 'string' ? step.data[field] : null) : step.on;
   }
   switch (key) {
-    case 'filedOn': return state.filedOn;
-    case 'trackStartedOn': return state.tracks.find((t) => t.id === track)?.startedOn ?? null;
-    case 'noticeServedOn': return noticeServedOn(state);
-    case 'decisionApprovedOn': return state.decision?.approvedOn ?? null;
-    case 'decisionServedOn': return decisionServedOn(state);
-    default: return null;
+    case 'filedOn':
+      return state.filedOn;
+    case 'trackStartedOn':
+      return state.tracks.find((t) => t.id === track)?.startedOn ?? null;
+    case 'noticeServedOn':
+      return noticeServedOn(state);
+    case 'decisionApprovedOn':
+      return state.decision?.approvedOn ?? null;
+    case 'decisionServedOn':
+      return decisionServedOn(state);
+    default:
+      return null;
   }
 }
 
@@ -61,13 +71,20 @@ export function isMet(state: CaseState, key: string, track = 'main', since = '')
     return Boolean(step && step.on >= since);
   }
   switch (key) {
-    case 'decisionApproved': return Boolean(state.decision?.approvedOn);
-    case 'defenceClosed': return Boolean(state.defence.closedOn);
-    case 'decisionServed': return Boolean(decisionServedOn(state) || lastStep(state, 'main', 'deliverDecision'));
-    case 'paidInFull': return state.decision != null && amountPaid(state) >= state.decision.fine;
-    case 'trackEnded': return Boolean(state.tracks.find((t) => t.id === track)?.endedOn);
-    case 'caseClosed': return Boolean(state.closedOn);
-    default: return false;
+    case 'decisionApproved':
+      return Boolean(state.decision?.approvedOn);
+    case 'defenceClosed':
+      return Boolean(state.defence.closedOn);
+    case 'decisionServed':
+      return Boolean(decisionServedOn(state) || lastStep(state, 'main', 'deliverDecision'));
+    case 'paidInFull':
+      return state.decision != null && amountPaid(state) >= state.decision.fine;
+    case 'trackEnded':
+      return Boolean(state.tracks.find((t) => t.id === track)?.endedOn);
+    case 'caseClosed':
+      return Boolean(state.closedOn);
+    default:
+      return false;
   }
 }
 
@@ -78,7 +95,10 @@ export function suspendedDays(state: CaseState, track: string, from: string, to:
   for (const s of state.steps) {
     if (s.track !== track) continue;
     if (s.action === 'suspend') open = s.on;
-    if (s.action === 'resume' && open) { spans.push([open, s.on]); open = null; }
+    if (s.action === 'resume' && open) {
+      spans.push([open, s.on]);
+      open = null;
+    }
   }
   if (open) spans.push([open, to]);
   return spans.filter(([a, b]) => b >= from && a <= to);

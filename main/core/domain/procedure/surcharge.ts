@@ -4,7 +4,11 @@
  */
 import { daysBetween } from '../dates.js';
 
-export function lateSurcharge(fine: number, dueOn: string, today: string): { days: number; amount: number; cappedAtFine: boolean } | null {
+export function lateSurcharge(
+  fine: number,
+  dueOn: string,
+  today: string,
+): { days: number; amount: number; cappedAtFine: boolean } | null {
   if (!(fine > 0) || today <= dueOn) return null;
   const days = daysBetween(dueOn, today);
   const raw = Math.round(fine * 0.03 * days * 100) / 100;

@@ -15,7 +15,9 @@ export function compareVersions(a: string, b: string): number {
  * Null when there is none. Pure: the day is the date the core was given, never the wall clock.
  */
 export function versionInForce<T extends { id: string; version: string; effectiveFrom?: string | undefined }>(
-  definitions: Iterable<T>, id: string, on: string,
+  definitions: Iterable<T>,
+  id: string,
+  on: string,
 ): T | null {
   let best: T | null = null;
   for (const d of definitions) {

@@ -19,7 +19,11 @@ describe('recommendation accuracy on labelled inspection descriptions', () => {
     const ids = new Set(violations.map((v) => v.id));
     for (const item of [...labelled, ...heldOut]) expect(ids.has(item.expected as string), item.id).toBe(true);
     const before = pool({ id: '', text: '', expected: '', date: preCodeDate });
-    for (const v of before) expect(labelled.some((i) => i.expected === v.id), v.id).toBe(true);
+    for (const v of before)
+      expect(
+        labelled.some((i) => i.expected === v.id),
+        v.id,
+      ).toBe(true);
     expect(labelled.length).toBeGreaterThanOrEqual(100);
     expect(new Set(labelled.map((i) => i.text)).size).toBe(labelled.length);
   });
@@ -28,7 +32,10 @@ describe('recommendation accuracy on labelled inspection descriptions', () => {
     expect(codeEra.length).toBeGreaterThanOrEqual(50);
     for (const item of [...codeEra, ...codeEraTraining]) {
       expect(item.date! >= '2026-08-15', item.id).toBe(true);
-      expect(pool(item).some((v) => /环境影响评价法|大气污染防治法|水污染防治法/.test(v.penaltyArticle.law)), item.id).toBe(false);
+      expect(
+        pool(item).some((v) => /环境影响评价法|大气污染防治法|水污染防治法/.test(v.penaltyArticle.law)),
+        item.id,
+      ).toBe(false);
     }
   });
 
@@ -38,9 +45,12 @@ describe('recommendation accuracy on labelled inspection descriptions', () => {
     const held = topKAccuracy(pool, heldOut, 3);
     const code = topKAccuracy(pool, codeEra, 3);
     const trained = topKAccuracy(pool, codeEraTraining, 3);
-    console.log(`recommend top-3: ${all.percent} % (${all.hits}/${all.total}); top-1: ${top1.percent} %; held-out top-3: ${held.percent} % (${held.hits}/${held.total}); `
-      + `Code-era training top-3: ${trained.percent} % (${trained.hits}/${trained.total}); Code-era held-out top-3: ${code.percent} % (${code.hits}/${code.total})`);
-    for (const m of [...all.misses, ...code.misses]) console.log(`  miss ${m.id}: expected ${m.expected}, got ${m.got.join(', ')}`);
+    console.log(
+      `recommend top-3: ${all.percent} % (${all.hits}/${all.total}); top-1: ${top1.percent} %; held-out top-3: ${held.percent} % (${held.hits}/${held.total}); ` +
+        `Code-era training top-3: ${trained.percent} % (${trained.hits}/${trained.total}); Code-era held-out top-3: ${code.percent} % (${code.hits}/${code.total})`,
+    );
+    for (const m of [...all.misses, ...code.misses])
+      console.log(`  miss ${m.id}: expected ${m.expected}, got ${m.got.join(', ')}`);
     expect(all.total).toBeGreaterThanOrEqual(100);
     expect(all.percent).toBeGreaterThanOrEqual(85);
     expect(held.percent).toBeGreaterThanOrEqual(85);

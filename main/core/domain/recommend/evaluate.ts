@@ -10,7 +10,13 @@ import type { ArticleRef } from '../../../../common/schemas/reference.js';
 import { refNames } from '../legalBasis/refKeys.js';
 import { rankViolations } from './rankViolations.js';
 
-export interface LabelledInspection { id: string; text: string; industry?: string; expected: string | ArticleRef; date?: string }
+export interface LabelledInspection {
+  id: string;
+  text: string;
+  industry?: string;
+  expected: string | ArticleRef;
+  date?: string;
+}
 
 export interface TopKResult {
   k: number;
@@ -35,10 +41,17 @@ export function topKAccuracy(entries: EntriesFor, items: readonly LabelledInspec
     const got = rankViolations(pool, item.text, item.industry, k);
     const ids = got.map((r) => r.violationId);
     if (!pool.some((e) => ids.includes(e.id) && isHit(item.expected, e))) {
-      const expected = typeof item.expected === 'string' ? item.expected : `${item.expected.law}${item.expected.article}`;
+      const expected =
+        typeof item.expected === 'string' ? item.expected : `${item.expected.law}${item.expected.article}`;
       misses.push({ id: item.id, expected, got: ids });
     }
   }
   const hits = items.length - misses.length;
-  return { k, total: items.length, hits, percent: items.length ? Math.round((hits / items.length) * 1000) / 10 : 0, misses };
+  return {
+    k,
+    total: items.length,
+    hits,
+    percent: items.length ? Math.round((hits / items.length) * 1000) / 10 : 0,
+    misses,
+  };
 }

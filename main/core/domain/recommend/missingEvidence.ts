@@ -4,15 +4,37 @@
  * present when the case has a record that provides it (a document type such as inspection-record, an
  * evidence kind such as photo or sampling) or when the officer ticked it by its id. Pure.
  */
-import type { BenchmarkEntry, DiscretionBenchmark, EvidenceCheck, EvidenceItem } from '../../../../common/schemas/discretion.js';
+import type {
+  BenchmarkEntry,
+  DiscretionBenchmark,
+  EvidenceCheck,
+  EvidenceItem,
+} from '../../../../common/schemas/discretion.js';
 import { applicableFactors } from '../discretion/calculate.js';
 
-function check(item: EvidenceItem, kind: EvidenceCheck['kind'], factor: string | null, present: ReadonlySet<string>): EvidenceCheck {
+function check(
+  item: EvidenceItem,
+  kind: EvidenceCheck['kind'],
+  factor: string | null,
+  present: ReadonlySet<string>,
+): EvidenceCheck {
   const matchedBy = [item.id, ...item.satisfiedBy].filter((t) => present.has(t));
-  return { id: item.id, name: item.name, kind, factor, present: matchedBy.length > 0, satisfiedBy: item.satisfiedBy, matchedBy };
+  return {
+    id: item.id,
+    name: item.name,
+    kind,
+    factor,
+    present: matchedBy.length > 0,
+    satisfiedBy: item.satisfiedBy,
+    matchedBy,
+  };
 }
 
-export function evidenceChecklist(benchmark: DiscretionBenchmark, entry: BenchmarkEntry, present: Iterable<string>): EvidenceCheck[] {
+export function evidenceChecklist(
+  benchmark: DiscretionBenchmark,
+  entry: BenchmarkEntry,
+  present: Iterable<string>,
+): EvidenceCheck[] {
   const have = new Set(present);
   const checks: EvidenceCheck[] = [];
   const seen = new Set<string>();
@@ -35,6 +57,9 @@ export function evidenceChecklist(benchmark: DiscretionBenchmark, entry: Benchma
 }
 
 /** What the case already holds, as tokens the benchmark's satisfiedBy lists use. */
-export function presentTokens(documents: ReadonlyArray<{ type: string }>, evidence: ReadonlyArray<{ kind: string }>): string[] {
+export function presentTokens(
+  documents: ReadonlyArray<{ type: string }>,
+  evidence: ReadonlyArray<{ kind: string }>,
+): string[] {
   return [...new Set([...documents.map((d) => d.type), ...evidence.map((e) => e.kind)])];
 }

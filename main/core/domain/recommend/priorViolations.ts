@@ -17,8 +17,14 @@ export interface PriorQuery {
 }
 
 export interface RuleOutcome {
-  id: string; label: string; applies: boolean; caseIds: string[]; windowFrom: string;
-  effect: string; source: string; verified: boolean;
+  id: string;
+  label: string;
+  applies: boolean;
+  caseIds: string[];
+  windowFrom: string;
+  effect: string;
+  source: string;
+  verified: boolean;
 }
 
 export const firstViolationNote = '初次违法且危害后果轻微并及时改正的，可以不予行政处罚（行政处罚法第三十三条第一款）';
@@ -30,14 +36,24 @@ function inScope(rule: RepetitionRule, prior: PriorCase, q: PriorQuery): boolean
   return q.category === null || prior.category === q.category;
 }
 
-export function repetitionOutcomes(priors: readonly PriorCase[], rules: readonly RepetitionRule[], q: PriorQuery): { before: PriorCase[]; rules: RuleOutcome[]; firstViolation: boolean } {
+export function repetitionOutcomes(
+  priors: readonly PriorCase[],
+  rules: readonly RepetitionRule[],
+  q: PriorQuery,
+): { before: PriorCase[]; rules: RuleOutcome[]; firstViolation: boolean } {
   const before = priors.filter((p) => p.decidedOn < q.date).sort((a, b) => (a.decidedOn < b.decidedOn ? 1 : -1));
   const outcomes = rules.map((rule) => {
     const windowFrom = addMonths(q.date, -rule.windowMonths);
     const counted = before.filter((p) => p.decidedOn >= windowFrom && inScope(rule, p, q));
     return {
-      id: rule.id, label: rule.label, applies: counted.length >= rule.minPrior, caseIds: counted.map((p) => p.caseId),
-      windowFrom, effect: rule.effect, source: rule.source, verified: rule.verified,
+      id: rule.id,
+      label: rule.label,
+      applies: counted.length >= rule.minPrior,
+      caseIds: counted.map((p) => p.caseId),
+      windowFrom,
+      effect: rule.effect,
+      source: rule.source,
+      verified: rule.verified,
     };
   });
   return { before, rules: outcomes, firstViolation: before.length === 0 };

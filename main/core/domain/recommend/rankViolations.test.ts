@@ -8,7 +8,10 @@ const violations = standingEntries(loadBenchmark().violations)({ id: '', text: '
 
 describe('ranking violation types from an inspection record', () => {
   it('puts the type whose words the record uses first, with the words that matched', () => {
-    const [first, ...rest] = rankViolations(violations, '执法人员在厂区东侧发现一根暗管通向河沟，正在排放黄色生产废水。');
+    const [first, ...rest] = rankViolations(
+      violations,
+      '执法人员在厂区东侧发现一根暗管通向河沟，正在排放黄色生产废水。',
+    );
     expect(first).toMatchObject({ violationId: 'water-evading-supervision', category: '水' });
     expect(first!.matched).toEqual(expect.arrayContaining(['暗管', '废水']));
     expect(rest.every((r) => r.score <= first!.score)).toBe(true);
@@ -18,12 +21,14 @@ describe('ranking violation types from an inspection record', () => {
     const text = '经检查，未发现暗管，污水处理设施运行正常；危险废物贮存间未设置危险废物识别标志。';
     const ids = rankViolations(violations, text, undefined, 3).map((r) => r.violationId);
     expect(ids[0]).toBe('hw-no-identification-signs');
-    expect(rankViolations(violations, '未发现暗管', undefined, 20).map((r) => r.violationId)).not.toContain('water-evading-supervision');
+    expect(rankViolations(violations, '未发现暗管', undefined, 20).map((r) => r.violationId)).not.toContain(
+      'water-evading-supervision',
+    );
     // 未 alone is part of the violation's own wording and still counts.
     expect(rankViolations(violations, '项目未批先建')[0]!.violationId).toBe('eia-unapproved-construction');
   });
 
-  it('adds a little weight for the party\'s industry, never enough to suggest a type with no matching word', () => {
+  it("adds a little weight for the party's industry, never enough to suggest a type with no matching word", () => {
     const text = '设施长期停运，污水直接外排。';
     const plain = rankViolations(violations, text, undefined, 20);
     const farm = rankViolations(violations, text, 'A0313', 20);

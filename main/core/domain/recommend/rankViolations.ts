@@ -46,7 +46,11 @@ export function industryMatches(prefixes: readonly string[], industry: string | 
   });
 }
 
-export function scoreViolation(entry: BenchmarkEntry, text: string, industry?: string): { score: number; matched: string[]; industryMatched: boolean } {
+export function scoreViolation(
+  entry: BenchmarkEntry,
+  text: string,
+  industry?: string,
+): { score: number; matched: string[]; industryMatched: boolean } {
   const lower = text.toLowerCase();
   let score = 0;
   const matched: string[] = [];
@@ -62,14 +66,25 @@ export function scoreViolation(entry: BenchmarkEntry, text: string, industry?: s
 }
 
 /** Types with at least one keyword in the text, best first (ties: benchmark order). */
-export function rankViolations(entries: readonly BenchmarkEntry[], text: string, industry?: string, limit = 5): Recommendation[] {
+export function rankViolations(
+  entries: readonly BenchmarkEntry[],
+  text: string,
+  industry?: string,
+  limit = 5,
+): Recommendation[] {
   return entries
     .map((e, i) => ({ e, i, ...scoreViolation(e, text, industry) }))
     .filter((r) => r.score > 0)
     .sort((a, b) => b.score - a.score || a.i - b.i)
     .slice(0, limit)
     .map(({ e, score, matched, industryMatched }) => ({
-      violationId: e.id, code: e.code, name: e.name, category: e.category,
-      citation: `${e.penaltyArticle.law}${e.penaltyArticle.article}`, score, matched, industryMatched,
+      violationId: e.id,
+      code: e.code,
+      name: e.name,
+      category: e.category,
+      citation: `${e.penaltyArticle.law}${e.penaltyArticle.article}`,
+      score,
+      matched,
+      industryMatched,
     }));
 }

@@ -12,7 +12,10 @@ import { sql as caseScope } from './20261207T1500_case_scope.js'; // issue 11: t
 import { sql as usersDisabled } from './20261207T1710_users_disabled.js'; // issue 11: 用户管理, accounts disabled, never deleted
 import { sql as thumbnails } from './20261207T1730_thumbnails.js'; // evidence photos' thumbnails (derived, like derived_pdfs)
 
-export interface Migration { name: string; sql: string }
+export interface Migration {
+  name: string;
+  sql: string;
+}
 
 export const migrations: Migration[] = [
   { name: '20261126T1900_initial', sql: initial },

@@ -34,7 +34,10 @@ export function ChangePasswordForm({ user, onChanged, onCancel, forced }: FormPr
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
-  const problems = useMemo(() => (newPassword ? passwordProblems(newPassword, user.username) : []), [newPassword, user.username]);
+  const problems = useMemo(
+    () => (newPassword ? passwordProblems(newPassword, user.username) : []),
+    [newPassword, user.username],
+  );
 
   const submit = async (e: FormEvent): Promise<void> => {
     e.preventDefault();
@@ -64,32 +67,63 @@ export function ChangePasswordForm({ user, onChanged, onCancel, forced }: FormPr
     <Box component="form" onSubmit={(e) => void submit(e)} noValidate data-testid="change-password-form">
       <Stack spacing={2} sx={{ pt: 1 }}>
         <TextField
-          label={forced ? '临时密码' : '原密码'} type="password" value={oldPassword} onChange={(e) => setOldPassword(e.target.value)}
-          autoComplete="current-password" autoFocus error={Boolean(errors.oldPassword)} helperText={errors.oldPassword}
+          label={forced ? '临时密码' : '原密码'}
+          type="password"
+          value={oldPassword}
+          onChange={(e) => setOldPassword(e.target.value)}
+          autoComplete="current-password"
+          autoFocus
+          error={Boolean(errors.oldPassword)}
+          helperText={errors.oldPassword}
           slotProps={{ htmlInput: { 'data-testid': 'password-old' } }}
         />
         <TextField
-          label="新密码" type="password" value={newPassword} onChange={(e) => setNewPassword(e.target.value)} autoComplete="new-password"
+          label="新密码"
+          type="password"
+          value={newPassword}
+          onChange={(e) => setNewPassword(e.target.value)}
+          autoComplete="new-password"
           error={Boolean(errors.newPassword) || problems.length > 0}
           helperText={errors.newPassword ?? (problems.length ? problems.join('；') : passwordPolicyText)}
           slotProps={{ htmlInput: { 'data-testid': 'password-new' } }}
         />
         <TextField
-          label="确认新密码" type="password" value={confirm} onChange={(e) => setConfirm(e.target.value)} autoComplete="new-password"
-          error={Boolean(errors.confirm)} helperText={errors.confirm}
+          label="确认新密码"
+          type="password"
+          value={confirm}
+          onChange={(e) => setConfirm(e.target.value)}
+          autoComplete="new-password"
+          error={Boolean(errors.confirm)}
+          helperText={errors.confirm}
           slotProps={{ htmlInput: { 'data-testid': 'password-confirm' } }}
         />
-        {failure && <Alert severity="error" data-testid="password-error">{failure}</Alert>}
+        {failure && (
+          <Alert severity="error" data-testid="password-error">
+            {failure}
+          </Alert>
+        )}
         <Stack direction="row" spacing={1} sx={{ justifyContent: 'flex-end' }}>
           {onCancel && <Button onClick={onCancel}>{forced ? '退出登录' : '取消'}</Button>}
-          <Button data-testid="password-submit" type="submit" variant="contained" loading={pending}>修改密码</Button>
+          <Button data-testid="password-submit" type="submit" variant="contained" loading={pending}>
+            修改密码
+          </Button>
         </Stack>
       </Stack>
     </Box>
   );
 }
 
-export function ChangePasswordDialog({ user, open, onClose, onChanged }: { user: UserView; open: boolean; onClose(): void; onChanged(user: UserView): void }) {
+export function ChangePasswordDialog({
+  user,
+  open,
+  onClose,
+  onChanged,
+}: {
+  user: UserView;
+  open: boolean;
+  onClose(): void;
+  onChanged(user: UserView): void;
+}) {
   return (
     <Dialog open={open} onClose={onClose} maxWidth="xs" fullWidth>
       <DialogTitle>修改密码</DialogTitle>
@@ -101,11 +135,21 @@ export function ChangePasswordDialog({ user, open, onClose, onChanged }: { user:
 }
 
 /** After an administrator's reset: nothing else until the password is changed. */
-export function ForcedPasswordChangeScreen({ user, onChanged, onLogout }: { user: UserView; onChanged(user: UserView): void; onLogout(): void }) {
+export function ForcedPasswordChangeScreen({
+  user,
+  onChanged,
+  onLogout,
+}: {
+  user: UserView;
+  onChanged(user: UserView): void;
+  onLogout(): void;
+}) {
   return (
     <Box sx={{ minHeight: '100vh', display: 'grid', placeItems: 'center', bgcolor: 'background.default', p: 2 }}>
       <Paper sx={{ width: 460, maxWidth: '100%', p: 4 }} data-testid="forced-password-change">
-        <Typography variant="h6" component="h1" gutterBottom>请修改密码</Typography>
+        <Typography variant="h6" component="h1" gutterBottom>
+          请修改密码
+        </Typography>
         <Alert severity="warning" sx={{ mb: 2 }}>
           {user.name}，系统管理员已重置您的密码。请先设置只有您自己知道的新密码，然后才能继续使用。
         </Alert>

@@ -34,7 +34,15 @@ export function CreateUserDialog({ open, onClose, onCreated }: Props) {
   const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
-  useEffect(() => { if (open) { setDraft(emptyUserDraft); setTouched(false); setServerErrors({}); setFailure(null); setPending(false); } }, [open]);
+  useEffect(() => {
+    if (open) {
+      setDraft(emptyUserDraft);
+      setTouched(false);
+      setServerErrors({});
+      setFailure(null);
+      setPending(false);
+    }
+  }, [open]);
   const problems = useMemo(() => newUserProblems(draft, todayIso()), [draft]);
   const errors = { ...(touched ? problems : {}), ...serverErrors };
   const set = (patch: Partial<UserDraft>): void => {
@@ -51,7 +59,10 @@ export function CreateUserDialog({ open, onClose, onCreated }: Props) {
     setPending(true);
     try {
       const row = await send('users.create', {
-        username: draft.username.trim(), name: draft.name.trim(), roles: draft.roles, temporaryPassword: draft.temporaryPassword,
+        username: draft.username.trim(),
+        name: draft.name.trim(),
+        roles: draft.roles,
+        temporaryPassword: draft.temporaryPassword,
         ...certificateOf(draft),
       });
       onCreated(row);
@@ -65,19 +76,35 @@ export function CreateUserDialog({ open, onClose, onCreated }: Props) {
 
   const field = (key: keyof UserDraft) => ({ error: Boolean(errors[key]), helperText: errors[key] });
   return (
-    <Dialog open={open} onClose={pending ? undefined : onClose} maxWidth="sm" fullWidth data-testid="create-user-dialog">
+    <Dialog
+      open={open}
+      onClose={pending ? undefined : onClose}
+      maxWidth="sm"
+      fullWidth
+      data-testid="create-user-dialog"
+    >
       <Box component="form" onSubmit={(e) => void submit(e)} noValidate>
         <DialogTitle>新建用户</DialogTitle>
         <DialogContent>
           <Stack spacing={2} sx={{ pt: 1 }}>
             <Stack direction="row" spacing={2}>
               <TextField
-                label="用户名" value={draft.username} onChange={(e) => set({ username: e.target.value })} autoComplete="off" fullWidth autoFocus
-                {...field('username')} helperText={errors.username ?? '登录时使用，以字母开头'}
+                label="用户名"
+                value={draft.username}
+                onChange={(e) => set({ username: e.target.value })}
+                autoComplete="off"
+                fullWidth
+                autoFocus
+                {...field('username')}
+                helperText={errors.username ?? '登录时使用，以字母开头'}
                 slotProps={{ htmlInput: { 'data-testid': 'new-user-username', maxLength: 32 } }}
               />
               <TextField
-                label="姓名" value={draft.name} onChange={(e) => set({ name: e.target.value })} fullWidth {...field('name')}
+                label="姓名"
+                value={draft.name}
+                onChange={(e) => set({ name: e.target.value })}
+                fullWidth
+                {...field('name')}
                 slotProps={{ htmlInput: { 'data-testid': 'new-user-name', maxLength: 20 } }}
               />
             </Stack>
@@ -85,22 +112,38 @@ export function CreateUserDialog({ open, onClose, onCreated }: Props) {
             {asksCertificate(draft.roles) && (
               <CertificateFields
                 required={draft.roles.includes('officer')}
-                certificateNo={draft.certificateNo} certificateValidUntil={draft.certificateValidUntil} errors={errors}
+                certificateNo={draft.certificateNo}
+                certificateValidUntil={draft.certificateValidUntil}
+                errors={errors}
                 onChange={(patch) => set(patch)}
               />
             )}
             <TextField
-              label="临时密码" value={draft.temporaryPassword} onChange={(e) => set({ temporaryPassword: e.target.value })} autoComplete="off"
-              {...field('temporaryPassword')} helperText={errors.temporaryPassword ?? passwordPolicyText}
+              label="临时密码"
+              value={draft.temporaryPassword}
+              onChange={(e) => set({ temporaryPassword: e.target.value })}
+              autoComplete="off"
+              {...field('temporaryPassword')}
+              helperText={errors.temporaryPassword ?? passwordPolicyText}
               slotProps={{ htmlInput: { 'data-testid': 'new-user-password' } }}
             />
-            <Typography variant="body2" color="text.secondary">请把临时密码当面告知本人；其首次登录须先修改密码。</Typography>
-            {failure && <Alert severity="error" data-testid="create-user-error">{failure}</Alert>}
+            <Typography variant="body2" color="text.secondary">
+              请把临时密码当面告知本人；其首次登录须先修改密码。
+            </Typography>
+            {failure && (
+              <Alert severity="error" data-testid="create-user-error">
+                {failure}
+              </Alert>
+            )}
           </Stack>
         </DialogContent>
         <DialogActions>
-          <Button onClick={onClose} disabled={pending}>取消</Button>
-          <Button type="submit" variant="contained" loading={pending} data-testid="create-user-submit">新建</Button>
+          <Button onClick={onClose} disabled={pending}>
+            取消
+          </Button>
+          <Button type="submit" variant="contained" loading={pending} data-testid="create-user-submit">
+            新建
+          </Button>
         </DialogActions>
       </Box>
     </Dialog>

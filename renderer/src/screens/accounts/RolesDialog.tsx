@@ -36,15 +36,26 @@ export function RolesDialog({ account, onClose, onSaved }: Props) {
   useEffect(() => {
     if (!account) return;
     setRoles(account.roles);
-    setCertificate({ certificateNo: account.certificateNo ?? '', certificateValidUntil: account.certificateValidUntil ?? '' });
-    setServerErrors({}); setFailure(null); setPending(false);
+    setCertificate({
+      certificateNo: account.certificateNo ?? '',
+      certificateValidUntil: account.certificateValidUntil ?? '',
+    });
+    setServerErrors({});
+    setFailure(null);
+    setPending(false);
   }, [account]);
-  const changedCertificate = account !== null
-    && (certificate.certificateNo.trim() !== (account.certificateNo ?? '') || certificate.certificateValidUntil !== (account.certificateValidUntil ?? ''));
+  const changedCertificate =
+    account !== null &&
+    (certificate.certificateNo.trim() !== (account.certificateNo ?? '') ||
+      certificate.certificateValidUntil !== (account.certificateValidUntil ?? ''));
   const problems = useMemo(() => {
     const needs = roles.includes('officer') && (!account?.officerId || changedCertificate);
     const p = accountRoleProblems({ roles, ...certificateOf(certificate) }, needs, todayIso());
-    if (changedCertificate && !roles.includes('officer') && !(certificate.certificateNo.trim() && certificate.certificateValidUntil)) {
+    if (
+      changedCertificate &&
+      !roles.includes('officer') &&
+      !(certificate.certificateNo.trim() && certificate.certificateValidUntil)
+    ) {
       p[certificate.certificateNo.trim() ? 'certificateValidUntil' : 'certificateNo'] = '执法证号和有效期须同时填写';
     }
     return p;
@@ -57,7 +68,13 @@ export function RolesDialog({ account, onClose, onSaved }: Props) {
     setPending(true);
     setFailure(null);
     try {
-      onSaved(await send('users.setRoles', { userId: account.id, roles, ...(changedCertificate ? certificateOf(certificate) : {}) }));
+      onSaved(
+        await send('users.setRoles', {
+          userId: account.id,
+          roles,
+          ...(changedCertificate ? certificateOf(certificate) : {}),
+        }),
+      );
     } catch (err) {
       const fields = fieldErrorsOf(err);
       setServerErrors(fields);
@@ -67,24 +84,58 @@ export function RolesDialog({ account, onClose, onSaved }: Props) {
   };
 
   return (
-    <Dialog open={account !== null} onClose={pending ? undefined : onClose} maxWidth="sm" fullWidth data-testid="roles-dialog">
+    <Dialog
+      open={account !== null}
+      onClose={pending ? undefined : onClose}
+      maxWidth="sm"
+      fullWidth
+      data-testid="roles-dialog"
+    >
       <Box component="form" onSubmit={(e) => void submit(e)} noValidate>
-        <DialogTitle>修改角色：{account?.name}（{account?.username}）</DialogTitle>
+        <DialogTitle>
+          修改角色：{account?.name}（{account?.username}）
+        </DialogTitle>
         <DialogContent>
           <Stack spacing={2} sx={{ pt: 1 }}>
-            <RolePicker roles={roles} error={errors.roles} onChange={(r) => { setRoles(r); setServerErrors({}); }} />
+            <RolePicker
+              roles={roles}
+              error={errors.roles}
+              onChange={(r) => {
+                setRoles(r);
+                setServerErrors({});
+              }}
+            />
             {asksCertificate(roles) && (
               <CertificateFields
-                required={roles.includes('officer')} {...certificate} errors={errors}
-                onChange={(patch) => { setCertificate((c) => ({ ...c, ...patch })); setServerErrors({}); }}
+                required={roles.includes('officer')}
+                {...certificate}
+                errors={errors}
+                onChange={(patch) => {
+                  setCertificate((c) => ({ ...c, ...patch }));
+                  setServerErrors({});
+                }}
               />
             )}
-            {failure && <Alert severity="error" data-testid="roles-error">{failure}</Alert>}
+            {failure && (
+              <Alert severity="error" data-testid="roles-error">
+                {failure}
+              </Alert>
+            )}
           </Stack>
         </DialogContent>
         <DialogActions>
-          <Button onClick={onClose} disabled={pending}>取消</Button>
-          <Button type="submit" variant="contained" loading={pending} disabled={Object.keys(problems).length > 0} data-testid="roles-submit">保存</Button>
+          <Button onClick={onClose} disabled={pending}>
+            取消
+          </Button>
+          <Button
+            type="submit"
+            variant="contained"
+            loading={pending}
+            disabled={Object.keys(problems).length > 0}
+            data-testid="roles-submit"
+          >
+            保存
+          </Button>
         </DialogActions>
       </Box>
     </Dialog>

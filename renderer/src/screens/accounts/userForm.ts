@@ -16,24 +16,36 @@ export interface UserDraft {
   temporaryPassword: string;
 }
 
-export const emptyUserDraft: UserDraft = { username: '', name: '', roles: [], certificateNo: '', certificateValidUntil: '', temporaryPassword: '' };
+export const emptyUserDraft: UserDraft = {
+  username: '',
+  name: '',
+  roles: [],
+  certificateNo: '',
+  certificateValidUntil: '',
+  temporaryPassword: '',
+};
 
 const usernamePattern = /^[A-Za-z][A-Za-z0-9_.-]{2,31}$/;
 
 /** A certificate is asked for an officer, and may be given by a head or reviewer who holds one. */
-export const asksCertificate = (roles: readonly Role[]): boolean => roles.some((r) => r === 'officer' || r === 'head' || r === 'reviewer');
+export const asksCertificate = (roles: readonly Role[]): boolean =>
+  roles.some((r) => r === 'officer' || r === 'head' || r === 'reviewer');
 
 /** Problems by field; empty when the draft may be sent. `today`: YYYY-MM-DD. */
 export function newUserProblems(d: UserDraft, today: string): Record<string, string> {
   const out: Record<string, string> = {};
-  if (!usernamePattern.test(d.username.trim())) out.username = '用户名为3至32位的字母、数字、下划线、点或连字符，以字母开头';
+  if (!usernamePattern.test(d.username.trim()))
+    out.username = '用户名为3至32位的字母、数字、下划线、点或连字符，以字母开头';
   const name = d.name.trim();
   if (name.length < 2) out.name = '请填写姓名';
   else if (name.length > 20) out.name = '姓名不能超过20个字';
   const certificate = certificateOf(d);
   Object.assign(out, accountRoleProblems({ roles: d.roles, ...certificate }, true, today));
   // A head or reviewer may leave the certificate out, but not half of it.
-  if (!d.roles.includes('officer') && Boolean(certificate.certificateNo) !== Boolean(certificate.certificateValidUntil)) {
+  if (
+    !d.roles.includes('officer') &&
+    Boolean(certificate.certificateNo) !== Boolean(certificate.certificateValidUntil)
+  ) {
     out[certificate.certificateNo ? 'certificateValidUntil' : 'certificateNo'] = '执法证号和有效期须同时填写';
   }
   const problems = passwordProblems(d.temporaryPassword, d.username);
@@ -43,7 +55,13 @@ export function newUserProblems(d: UserDraft, today: string): Record<string, str
 }
 
 /** The certificate fields to send: only when given, trimmed. */
-export function certificateOf(d: Pick<UserDraft, 'certificateNo' | 'certificateValidUntil'>): { certificateNo?: string; certificateValidUntil?: string } {
+export function certificateOf(d: Pick<UserDraft, 'certificateNo' | 'certificateValidUntil'>): {
+  certificateNo?: string;
+  certificateValidUntil?: string;
+} {
   const no = d.certificateNo.trim();
-  return { ...(no ? { certificateNo: no } : {}), ...(d.certificateValidUntil ? { certificateValidUntil: d.certificateValidUntil } : {}) };
+  return {
+    ...(no ? { certificateNo: no } : {}),
+    ...(d.certificateValidUntil ? { certificateValidUntil: d.certificateValidUntil } : {}),
+  };
 }

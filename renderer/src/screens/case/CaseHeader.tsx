@@ -15,8 +15,12 @@ import { articlesText } from '../../util/articles';
 function Fact({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
   return (
     <Box sx={{ minWidth: 0 }}>
-      <Typography variant="caption" color="text.secondary">{label}</Typography>
-      <Typography variant="body2" data-testid={testId} sx={{ overflowWrap: 'anywhere' }}>{children}</Typography>
+      <Typography variant="caption" color="text.secondary">
+        {label}
+      </Typography>
+      <Typography variant="body2" data-testid={testId} sx={{ overflowWrap: 'anywhere' }}>
+        {children}
+      </Typography>
     </Box>
   );
 }
@@ -32,15 +36,14 @@ export function CaseHeader({ view }: { view: CaseView }) {
             <ArrowBackIcon fontSize="small" />
           </IconButton>
         </Tooltip>
-        <Typography variant="h5" component="h1" data-testid="case-number">{state.number}</Typography>
-        <Chip
-          data-testid="case-node"
-          label={view.nodeName}
-          color={closed ? 'success' : 'primary'}
-          size="small"
-        />
+        <Typography variant="h5" component="h1" data-testid="case-number">
+          {state.number}
+        </Typography>
+        <Chip data-testid="case-node" label={view.nodeName} color={closed ? 'success' : 'primary'} size="small" />
         <Box sx={{ flex: 1 }} />
-        <Typography variant="body2" color="text.secondary">立案日期 {state.filedOn} · 案件来源 {state.source}</Typography>
+        <Typography variant="body2" color="text.secondary">
+          立案日期 {state.filedOn} · 案件来源 {state.source}
+        </Typography>
       </Stack>
       <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', md: '1.2fr 1.6fr 1.2fr' } }}>
         <Fact label="当事人" testId="case-party">
@@ -59,7 +62,9 @@ export function CaseHeader({ view }: { view: CaseView }) {
           {state.officers.map((o) => (
             <Box component="span" key={o.id} sx={{ display: 'block' }}>
               {o.name}
-              <Typography component="span" variant="caption" color="text.secondary">（{o.certificateNo}）</Typography>
+              <Typography component="span" variant="caption" color="text.secondary">
+                （{o.certificateNo}）
+              </Typography>
             </Box>
           ))}
         </Fact>

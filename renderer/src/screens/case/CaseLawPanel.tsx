@@ -37,7 +37,10 @@ export function CaseLawPanel({ view }: { view: CaseView }) {
   const basis = view.legalBasis;
   const provision = basis?.applied ?? view.state.violation;
   const on = basis ? (basis.rule === 'new-law-lighter' ? basis.decisionOn : basis.actOn) : view.state.filedOn;
-  const refs = [...provision.breached.map((r) => ({ role: '违反', ref: r })), { role: '处罚依据', ref: provision.penaltyArticle }];
+  const refs = [
+    ...provision.breached.map((r) => ({ role: '违反', ref: r })),
+    { role: '处罚依据', ref: provision.penaltyArticle },
+  ];
   const key = JSON.stringify([refs, on]);
   const [resolved, setResolved] = useState<ArticleResolution[] | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -47,32 +50,67 @@ export function CaseLawPanel({ view }: { view: CaseView }) {
     let live = true;
     const parsed = JSON.parse(key) as [typeof refs, string];
     send('laws.cite', { refs: parsed[0].map((r) => ({ law: r.ref.law, article: r.ref.article })), on: parsed[1] })
-      .then((r) => { if (live) setResolved(r); })
-      .catch((e: unknown) => { if (live) setError(messageOf(e)); });
-    return () => { live = false; };
+      .then((r) => {
+        if (live) setResolved(r);
+      })
+      .catch((e: unknown) => {
+        if (live) setError(messageOf(e));
+      });
+    return () => {
+      live = false;
+    };
   }, [key]);
 
   return (
-    <Section title="法律依据" subtitle={`按${basis ? (basis.rule === 'new-law-lighter' ? '作出决定' : '违法行为发生') : '立案'}之日（${on}）有效的条文`} testId="case-law">
-      {error && <Typography variant="body2" color="error">{error}</Typography>}
+    <Section
+      title="法律依据"
+      subtitle={`按${basis ? (basis.rule === 'new-law-lighter' ? '作出决定' : '违法行为发生') : '立案'}之日（${on}）有效的条文`}
+      testId="case-law"
+    >
+      {error && (
+        <Typography variant="body2" color="error">
+          {error}
+        </Typography>
+      )}
       <Stack spacing={1}>
         {refs.map((r, i) => {
           const res = resolved?.[i];
           return (
             <Box key={`${r.role}${i}`} data-testid={`case-law-${i}`} data-status={res?.status ?? 'loading'}>
-              <Typography variant="caption" color="text.secondary">{r.role}</Typography>
+              <Typography variant="caption" color="text.secondary">
+                {r.role}
+              </Typography>
               <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
-                {res?.status === 'loaded'
-                  ? <Link component="button" variant="body2" onClick={() => setOpen(res)} sx={{ textAlign: 'left' }}>{res.citation}</Link>
-                  : <Typography variant="body2">{r.ref.law}{r.ref.article}</Typography>}
-                {res?.status === 'not-loaded' && <Chip size="small" color="warning" variant="outlined" label={res.reason === 'repealed' ? '已废止' : '条文未载入'} title={res.message} />}
+                {res?.status === 'loaded' ? (
+                  <Link component="button" variant="body2" onClick={() => setOpen(res)} sx={{ textAlign: 'left' }}>
+                    {res.citation}
+                  </Link>
+                ) : (
+                  <Typography variant="body2">
+                    {r.ref.law}
+                    {r.ref.article}
+                  </Typography>
+                )}
+                {res?.status === 'not-loaded' && (
+                  <Chip
+                    size="small"
+                    color="warning"
+                    variant="outlined"
+                    label={res.reason === 'repealed' ? '已废止' : '条文未载入'}
+                    title={res.message}
+                  />
+                )}
               </Stack>
               {res?.status === 'loaded' && (
                 <Typography variant="caption" color="text.secondary" sx={{ display: 'block', whiteSpace: 'pre-line' }}>
                   {preview(res)}
                 </Typography>
               )}
-              {res?.status === 'not-loaded' && <Typography variant="caption" color="text.secondary">{res.message.replace(/^条文未载入：/, '')}</Typography>}
+              {res?.status === 'not-loaded' && (
+                <Typography variant="caption" color="text.secondary">
+                  {res.message.replace(/^条文未载入：/, '')}
+                </Typography>
+              )}
             </Box>
           );
         })}
@@ -82,13 +120,20 @@ export function CaseLawPanel({ view }: { view: CaseView }) {
           <DialogTitle>{open.citation}</DialogTitle>
           <DialogContent>
             <Typography variant="body2" color="text.secondary" gutterBottom>
-              {open.fullName} {versionName(open.version)} · {versionPeriod(open.version)}{open.chapter ? ` · ${open.chapter}` : ''}
+              {open.fullName} {versionName(open.version)} · {versionPeriod(open.version)}
+              {open.chapter ? ` · ${open.chapter}` : ''}
             </Typography>
-            {open.warning && <Typography variant="body2" color="warning.main" gutterBottom>{open.warning}</Typography>}
+            {open.warning && (
+              <Typography variant="body2" color="warning.main" gutterBottom>
+                {open.warning}
+              </Typography>
+            )}
             <ArticleText label={open.label} paragraphs={open.paragraphs} paragraph={open.paragraph} item={open.item} />
           </DialogContent>
           <DialogActions>
-            <Button component="a" href={hrefOf({ name: 'laws', law: open.law, article: open.number })}>在法律法规中查看</Button>
+            <Button component="a" href={hrefOf({ name: 'laws', law: open.law, article: open.number })}>
+              在法律法规中查看
+            </Button>
             <Button onClick={() => setOpen(null)}>关闭</Button>
           </DialogActions>
         </Dialog>

@@ -8,7 +8,9 @@ import { formatYuan } from '../../util/money';
 function Row({ label, value }: { label: string; value: string }) {
   return (
     <>
-      <Typography variant="body2" color="text.secondary">{label}</Typography>
+      <Typography variant="body2" color="text.secondary">
+        {label}
+      </Typography>
       <Typography variant="body2">{value}</Typography>
     </>
   );
@@ -19,14 +21,19 @@ export function CaseOutcome({ view }: { view: CaseView }) {
   const paid = state.payments.reduce((s, p) => s + p.amount, 0);
   const decision = state.documents.find((d) => d.type === 'penalty-decision' && d.number);
   return (
-    <Box data-testid="case-outcome" sx={{ display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: 3, rowGap: 1 }}>
+    <Box
+      data-testid="case-outcome"
+      sx={{ display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: 3, rowGap: 1 }}
+    >
       {state.closedOn && <Row label="结案日期" value={chineseDate(state.closedOn)} />}
       {decision?.number && <Row label="处罚决定书" value={decision.number} />}
       {state.decision && <Row label="罚款金额" value={formatYuan(state.decision.fine)} />}
       {state.payments.length > 0 && (
-        <Row label="缴款情况" value={`已缴 ${formatYuan(paid)}（${state.payments.map((p) => `${p.paidOn} 凭证${p.receiptNo}`).join('；')}）`} />
+        <Row
+          label="缴款情况"
+          value={`已缴 ${formatYuan(paid)}（${state.payments.map((p) => `${p.paidOn} 凭证${p.receiptNo}`).join('；')}）`}
+        />
       )}
     </Box>
   );
 }
-

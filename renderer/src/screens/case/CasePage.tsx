@@ -39,17 +39,31 @@ export function CasePage({ caseId, tab }: { caseId: string; tab: CaseTab }) {
   const [templates, setTemplates] = useState<TemplateInfo[]>([]);
 
   useEffect(() => {
-    send('templates.list', {}).then(setTemplates).catch((e: unknown) => notifier.error(e));
+    send('templates.list', {})
+      .then(setTemplates)
+      .catch((e: unknown) => notifier.error(e));
   }, [notifier]);
 
   if (error && !view) {
     return (
-      <Alert severity="error" action={<Button color="inherit" onClick={() => navigate({ name: 'cases' })}>返回列表</Button>}>
+      <Alert
+        severity="error"
+        action={
+          <Button color="inherit" onClick={() => navigate({ name: 'cases' })}>
+            返回列表
+          </Button>
+        }
+      >
         {error}
       </Alert>
     );
   }
-  if (!view) return <Box sx={{ display: 'grid', placeItems: 'center', py: 10 }}><CircularProgress /></Box>;
+  if (!view)
+    return (
+      <Box sx={{ display: 'grid', placeItems: 'center', py: 10 }}>
+        <CircularProgress />
+      </Box>
+    );
 
   return (
     <Stack spacing={2} data-testid="case-page">
@@ -67,7 +81,10 @@ export function CasePage({ caseId, tab }: { caseId: string; tab: CaseTab }) {
         <Grid size={{ xs: 12, md: 4 }}>
           <Stack spacing={2}>
             {view.legality && <LegalityPanel review={view.legality} />}
-            <DeadlinesPanel deadlines={view.deadlines} trackNames={Object.fromEntries(view.tracks.map((t) => [t.id, t.name]))} />
+            <DeadlinesPanel
+              deadlines={view.deadlines}
+              trackNames={Object.fromEntries(view.tracks.map((t) => [t.id, t.name]))}
+            />
             <LegalBasisPanel view={view} onView={set} />
             <CaseLawPanel view={view} />
           </Stack>

@@ -19,17 +19,37 @@ export function LegalityPanel({ review }: { review: LegalityReview }) {
       </Alert>
       <Stack spacing={1}>
         {review.checks.map((c) => (
-          <Box key={c.id} data-testid={`legality-${c.id}`} data-passed={c.passed ? 'true' : 'false'} sx={{ display: 'flex', gap: 1 }}>
-            {!c.applicable ? <RemoveCircleOutlineIcon fontSize="small" color="disabled" titleAccess="不适用" />
-              : c.passed ? <CheckCircleIcon fontSize="small" color="success" titleAccess="通过" />
-                : <CancelIcon fontSize="small" color="error" titleAccess="未通过" />}
+          <Box
+            key={c.id}
+            data-testid={`legality-${c.id}`}
+            data-passed={c.passed ? 'true' : 'false'}
+            sx={{ display: 'flex', gap: 1 }}
+          >
+            {!c.applicable ? (
+              <RemoveCircleOutlineIcon fontSize="small" color="disabled" titleAccess="不适用" />
+            ) : c.passed ? (
+              <CheckCircleIcon fontSize="small" color="success" titleAccess="通过" />
+            ) : (
+              <CancelIcon fontSize="small" color="error" titleAccess="未通过" />
+            )}
             <Box sx={{ flex: 1 }}>
-              <Typography variant="body2" sx={{ fontWeight: 500 }} color={c.applicable ? 'text.primary' : 'text.disabled'}>
-                {c.name}{!c.applicable && '（不适用）'}
+              <Typography
+                variant="body2"
+                sx={{ fontWeight: 500 }}
+                color={c.applicable ? 'text.primary' : 'text.disabled'}
+              >
+                {c.name}
+                {!c.applicable && '（不适用）'}
               </Typography>
-              {c.message && <Typography variant="body2" color={c.passed ? 'text.secondary' : 'error'}>{c.message}</Typography>}
+              {c.message && (
+                <Typography variant="body2" color={c.passed ? 'text.secondary' : 'error'}>
+                  {c.message}
+                </Typography>
+              )}
               {c.evidence.length > 0 && (
-                <Typography variant="caption" color="text.secondary" component="div">依据材料：{c.evidence.join('；')}</Typography>
+                <Typography variant="caption" color="text.secondary" component="div">
+                  依据材料：{c.evidence.join('；')}
+                </Typography>
               )}
               <Citation text={c.citation} />
             </Box>

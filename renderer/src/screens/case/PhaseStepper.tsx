@@ -13,9 +13,13 @@ export function PhaseStepper({ phases, nodeName }: { phases: CaseView['phases'];
       {phases.map((p) => (
         <Step key={p.id} completed={p.status === 'done'} data-status={p.status}>
           <StepLabel
-            optional={p.status === 'current' && nodeName !== p.name
-              ? <Typography variant="caption" color="primary" sx={{ display: 'block', textAlign: 'center' }}>{nodeName}</Typography>
-              : undefined}
+            optional={
+              p.status === 'current' && nodeName !== p.name ? (
+                <Typography variant="caption" color="primary" sx={{ display: 'block', textAlign: 'center' }}>
+                  {nodeName}
+                </Typography>
+              ) : undefined
+            }
           >
             {p.name}
           </StepLabel>

@@ -11,16 +11,22 @@ import { Citation } from '../../components/Citation';
 
 export function RequirementsList({ requirements }: { requirements: CaseView['requirements'] }) {
   if (requirements.length === 0) {
-    return <Typography variant="body2" color="text.secondary">本环节没有待办要求。</Typography>;
+    return (
+      <Typography variant="body2" color="text.secondary">
+        本环节没有待办要求。
+      </Typography>
+    );
   }
   return (
     <List dense disablePadding data-testid="requirements">
       {requirements.map((r) => (
         <ListItem key={r.text} disableGutters data-testid="requirement" data-done={r.done ? 'true' : 'false'}>
           <ListItemIcon sx={{ minWidth: 32 }}>
-            {r.done
-              ? <CheckCircleIcon color="success" fontSize="small" titleAccess="已完成" />
-              : <RadioButtonUncheckedIcon color="disabled" fontSize="small" titleAccess="未完成" />}
+            {r.done ? (
+              <CheckCircleIcon color="success" fontSize="small" titleAccess="已完成" />
+            ) : (
+              <RadioButtonUncheckedIcon color="disabled" fontSize="small" titleAccess="未完成" />
+            )}
           </ListItemIcon>
           <ListItemText
             primary={r.text}

@@ -41,7 +41,13 @@ export function TracksPanel({ view, templates, onView, onReload }: Props) {
     setPending(true);
     setError(null);
     try {
-      onView(await send('cases.startTrack', { caseId: view.state.id, procedure: t.procedure, expectedVersion: view.state.version }));
+      onView(
+        await send('cases.startTrack', {
+          caseId: view.state.id,
+          procedure: t.procedure,
+          expectedVersion: view.state.version,
+        }),
+      );
       setStarting(null);
       notifier.success(`已启动：${t.name}`);
     } catch (e) {
@@ -52,19 +58,38 @@ export function TracksPanel({ view, templates, onView, onReload }: Props) {
   };
 
   return (
-    <Section title="附加程序" subtitle="与主程序并行：责令改正、查封扣押、按日连续处罚、限产停产、移送等" testId="tracks">
+    <Section
+      title="附加程序"
+      subtitle="与主程序并行：责令改正、查封扣押、按日连续处罚、限产停产、移送等"
+      testId="tracks"
+    >
       <Stack spacing={2} divider={<Divider />}>
         {view.tracks.map((t) => (
           <Box key={t.id} data-testid={`track-${t.id}`}>
             <Stack direction="row" spacing={1} sx={{ alignItems: 'center', mb: 1 }}>
-              <Typography variant="subtitle1" sx={{ fontWeight: 600 }}>{t.name}</Typography>
-              <Chip size="small" label={t.nodeName} color={t.ended ? 'success' : 'primary'} variant={t.ended ? 'filled' : 'outlined'} />
+              <Typography variant="subtitle1" sx={{ fontWeight: 600 }}>
+                {t.name}
+              </Typography>
+              <Chip
+                size="small"
+                label={t.nodeName}
+                color={t.ended ? 'success' : 'primary'}
+                variant={t.ended ? 'filled' : 'outlined'}
+              />
               <Box sx={{ flex: 1 }} />
               <Citation text={t.nodeCitation} />
             </Stack>
             {!t.ended && <RequirementsList requirements={t.requirements} />}
             {!t.ended && t.documentTypes.length > 0 && (
-              <Box sx={{ mt: 1 }}><NodeDocuments view={view} templates={templates} onGenerated={onReload} documentTypes={t.documentTypes} track={t.id} /></Box>
+              <Box sx={{ mt: 1 }}>
+                <NodeDocuments
+                  view={view}
+                  templates={templates}
+                  onGenerated={onReload}
+                  documentTypes={t.documentTypes}
+                  track={t.id}
+                />
+              </Box>
             )}
             <Box sx={{ mt: 1 }}>
               <ActionsPanel view={view} actions={t.actions} track={t.id} onView={onView} onStale={onReload} />
@@ -76,7 +101,17 @@ export function TracksPanel({ view, templates, onView, onReload }: Props) {
             {view.startableTracks.map((t) => (
               <Tooltip key={t.procedure} title={t.allowed ? t.citation : t.reasons.map((r) => r.message).join('；')}>
                 <span>
-                  <Button size="small" variant="outlined" startIcon={<AddIcon />} disabled={!t.allowed} onClick={() => { setError(null); setStarting(t); }} data-testid={`start-track-${t.procedure}`}>
+                  <Button
+                    size="small"
+                    variant="outlined"
+                    startIcon={<AddIcon />}
+                    disabled={!t.allowed}
+                    onClick={() => {
+                      setError(null);
+                      setStarting(t);
+                    }}
+                    data-testid={`start-track-${t.procedure}`}
+                  >
                     启动{t.name}
                   </Button>
                 </span>
@@ -86,10 +121,25 @@ export function TracksPanel({ view, templates, onView, onReload }: Props) {
         )}
       </Stack>
       {starting && (
-        <ConfirmDialog title={`启动${starting.name}`} confirmLabel="确认启动" pending={pending} onConfirm={() => void start(starting)} onClose={() => { if (!pending) setStarting(null); }} testId="start-track-confirm">
-          <Typography variant="body2">将在本案中启动“{starting.name}”，与主程序并行办理。此操作将记入案件全过程记录。</Typography>
+        <ConfirmDialog
+          title={`启动${starting.name}`}
+          confirmLabel="确认启动"
+          pending={pending}
+          onConfirm={() => void start(starting)}
+          onClose={() => {
+            if (!pending) setStarting(null);
+          }}
+          testId="start-track-confirm"
+        >
+          <Typography variant="body2">
+            将在本案中启动“{starting.name}”，与主程序并行办理。此操作将记入案件全过程记录。
+          </Typography>
           <Citation text={starting.citation} />
-          {error && <Typography variant="body2" color="error" sx={{ mt: 1 }}>{error}</Typography>}
+          {error && (
+            <Typography variant="body2" color="error" sx={{ mt: 1 }}>
+              {error}
+            </Typography>
+          )}
         </ConfirmDialog>
       )}
     </Section>

@@ -21,17 +21,26 @@ interface Props {
 }
 
 function Heading({ children }: { children: string }) {
-  return <Typography variant="subtitle2" color="text.secondary" sx={{ mb: 1 }}>{children}</Typography>;
+  return (
+    <Typography variant="subtitle2" color="text.secondary" sx={{ mb: 1 }}>
+      {children}
+    </Typography>
+  );
 }
 
 export function WorkPanel({ view, templates, onView, onReload }: Props) {
   const closed = Boolean(view.state.closedOn);
   return (
     <Section title={`当前环节：${view.nodeName}`} subtitle={<Citation text={view.nodeCitation} />} testId="work-panel">
-      {view.suspended && <Alert severity="warning" sx={{ mb: 2 }} data-testid="suspended">案件已中止。中止期间不计入办案期限；中止原因消除后由负责人恢复办理。</Alert>}
+      {view.suspended && (
+        <Alert severity="warning" sx={{ mb: 2 }} data-testid="suspended">
+          案件已中止。中止期间不计入办案期限；中止原因消除后由负责人恢复办理。
+        </Alert>
+      )}
       {view.surcharge && (
         <Alert severity="error" sx={{ mb: 2 }} data-testid="surcharge">
-          当事人逾期未缴纳罚款{view.surcharge.days}日，依法每日按罚款数额的3%加处罚款，现为{formatYuan(view.surcharge.amount)}
+          当事人逾期未缴纳罚款{view.surcharge.days}日，依法每日按罚款数额的3%加处罚款，现为
+          {formatYuan(view.surcharge.amount)}
           {view.surcharge.cappedAtFine ? '（已达罚款数额，不再增加）' : ''}。（行政处罚法第七十二条第一款）
         </Alert>
       )}

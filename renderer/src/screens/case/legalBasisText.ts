@@ -44,7 +44,9 @@ export function provisionYuan(p: ProvisionView): string {
 
 /** Whether the act's and the decision's provisions are one and the same (nothing to compare). */
 export function sameProvision(b: LegalBasis): boolean {
-  return Boolean(b.atAct && b.atDecision && b.atAct.typeId === b.atDecision.typeId && b.atAct.citation === b.atDecision.citation);
+  return Boolean(
+    b.atAct && b.atDecision && b.atAct.typeId === b.atDecision.typeId && b.atAct.citation === b.atDecision.citation,
+  );
 }
 
 /**
@@ -90,7 +92,8 @@ export function figuresOf(form: FiguresForm): FiguresResult {
     if (n === null || n < 0) errors[`amount:${label}`] = `${label}须为不小于零的数字`;
     else amounts[label] = n;
   }
-  if (form.actEndedOn && !/^\d{4}-\d{2}-\d{2}$/.test(form.actEndedOn)) errors.actEndedOn = '请填写违法行为终了之日（年-月-日）';
+  if (form.actEndedOn && !/^\d{4}-\d{2}-\d{2}$/.test(form.actEndedOn))
+    errors.actEndedOn = '请填写违法行为终了之日（年-月-日）';
   if (Object.keys(errors).length) return { ok: false, errors };
   return {
     ok: true,
@@ -114,15 +117,29 @@ export interface ReportProvision {
   note: string | null;
 }
 
-export function reportProvision(state: Pick<CaseState, 'violation'>, basis: LegalBasis | null | undefined): ReportProvision {
+export function reportProvision(
+  state: Pick<CaseState, 'violation'>,
+  basis: LegalBasis | null | undefined,
+): ReportProvision {
   const v = state.violation;
   const applied = basis?.applied;
   if (!applied) {
-    return { typeId: v.id, name: v.name, band: v.band, citation: `${v.penaltyArticle.law}${v.penaltyArticle.article}`, aggravated: false, note: null };
+    return {
+      typeId: v.id,
+      name: v.name,
+      band: v.band,
+      citation: `${v.penaltyArticle.law}${v.penaltyArticle.article}`,
+      aggravated: false,
+      note: null,
+    };
   }
   const changed = applied.typeId !== v.id || applied.citation !== `${v.penaltyArticle.law}${v.penaltyArticle.article}`;
   return {
-    typeId: applied.typeId, name: applied.typeName, band: applied.band, citation: applied.citation, aggravated: applied.aggravated,
+    typeId: applied.typeId,
+    name: applied.typeName,
+    band: applied.band,
+    citation: applied.citation,
+    aggravated: applied.aggravated,
     note: changed && basis.rule !== 'undecided' ? ruleSummary(basis).text : null,
   };
 }

@@ -26,7 +26,9 @@ export function useCaseView(caseId: string): CaseViewState {
     }
   }, [caseId]);
 
-  useEffect(() => { void reload(); }, [reload]);
+  useEffect(() => {
+    void reload();
+  }, [reload]);
 
   return { view, error, set: setView, reload };
 }

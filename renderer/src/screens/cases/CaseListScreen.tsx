@@ -42,10 +42,18 @@ export function CaseListScreen() {
     let live = true;
     setLoading(true);
     send('cases.list', { state: filter, query: debouncedQuery, offset: page * pageSize, limit: pageSize })
-      .then((r) => { if (live) setData(r); })
-      .catch((e: unknown) => { if (live) notifier.error(e); })
-      .finally(() => { if (live) setLoading(false); });
-    return () => { live = false; };
+      .then((r) => {
+        if (live) setData(r);
+      })
+      .catch((e: unknown) => {
+        if (live) notifier.error(e);
+      })
+      .finally(() => {
+        if (live) setLoading(false);
+      });
+    return () => {
+      live = false;
+    };
   }, [filter, debouncedQuery, page, notifier]);
 
   const canOpen = can('cases.open');
@@ -53,9 +61,13 @@ export function CaseListScreen() {
   return (
     <Stack spacing={2}>
       <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
-        <Typography variant="h5" component="h1" sx={{ flex: 1 }}>案件列表</Typography>
+        <Typography variant="h5" component="h1" sx={{ flex: 1 }}>
+          案件列表
+        </Typography>
         {canOpen && (
-          <Button data-testid="open-case" variant="contained" startIcon={<AddIcon />} onClick={() => setOpening(true)}>立案</Button>
+          <Button data-testid="open-case" variant="contained" startIcon={<AddIcon />} onClick={() => setOpening(true)}>
+            立案
+          </Button>
         )}
       </Stack>
       <Paper sx={{ p: 1.5 }}>
@@ -67,9 +79,15 @@ export function CaseListScreen() {
             onChange={(_, v: StateFilter | null) => v && setFilter(v)}
             aria-label="案件状态"
           >
-            <ToggleButton value="all" data-testid="filter-all">全部</ToggleButton>
-            <ToggleButton value="open" data-testid="filter-open">办理中</ToggleButton>
-            <ToggleButton value="closed" data-testid="filter-closed">已结案</ToggleButton>
+            <ToggleButton value="all" data-testid="filter-all">
+              全部
+            </ToggleButton>
+            <ToggleButton value="open" data-testid="filter-open">
+              办理中
+            </ToggleButton>
+            <ToggleButton value="closed" data-testid="filter-closed">
+              已结案
+            </ToggleButton>
           </ToggleButtonGroup>
           <TextField
             placeholder="按案号或当事人检索"
@@ -78,11 +96,21 @@ export function CaseListScreen() {
             sx={{ maxWidth: 360 }}
             slotProps={{
               htmlInput: { 'data-testid': 'case-search', 'aria-label': '检索案件' },
-              input: { startAdornment: <InputAdornment position="start"><SearchIcon fontSize="small" /></InputAdornment> },
+              input: {
+                startAdornment: (
+                  <InputAdornment position="start">
+                    <SearchIcon fontSize="small" />
+                  </InputAdornment>
+                ),
+              },
             }}
           />
           <Box sx={{ flex: 1 }} />
-          {data && <Typography variant="body2" color="text.secondary">共 {data.total} 件</Typography>}
+          {data && (
+            <Typography variant="body2" color="text.secondary">
+              共 {data.total} 件
+            </Typography>
+          )}
         </Stack>
       </Paper>
       <CaseTable

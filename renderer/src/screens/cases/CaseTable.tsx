@@ -47,13 +47,20 @@ export function CaseTable({ rows, total, page, pageSize, loading, onPage, onOpen
                 data-testid="case-row"
                 sx={{ cursor: 'pointer' }}
                 onClick={() => onOpen(row)}
-                onKeyDown={(e) => { if (e.key === 'Enter') onOpen(row); }}
+                onKeyDown={(e) => {
+                  if (e.key === 'Enter') onOpen(row);
+                }}
               >
                 <TableCell sx={{ whiteSpace: 'nowrap', fontWeight: 500 }}>{row.number}</TableCell>
                 <TableCell>{row.partyName}</TableCell>
                 <TableCell sx={{ maxWidth: 360 }}>{row.violationName}</TableCell>
                 <TableCell>
-                  <Chip size="small" label={row.nodeName} color={row.closed ? 'default' : 'primary'} variant={row.closed ? 'filled' : 'outlined'} />
+                  <Chip
+                    size="small"
+                    label={row.nodeName}
+                    color={row.closed ? 'default' : 'primary'}
+                    variant={row.closed ? 'filled' : 'outlined'}
+                  />
                 </TableCell>
                 <TableCell sx={{ whiteSpace: 'nowrap' }}>{row.filedOn}</TableCell>
                 <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatInstant(row.updatedAt)}</TableCell>
@@ -61,7 +68,9 @@ export function CaseTable({ rows, total, page, pageSize, loading, onPage, onOpen
             ))}
             {!loading && rows.length === 0 && (
               <TableRow>
-                <TableCell colSpan={6} align="center" sx={{ py: 6, color: 'text.secondary' }}>没有符合条件的案件</TableCell>
+                <TableCell colSpan={6} align="center" sx={{ py: 6, color: 'text.secondary' }}>
+                  没有符合条件的案件
+                </TableCell>
               </TableRow>
             )}
           </TableBody>
@@ -75,7 +84,9 @@ export function CaseTable({ rows, total, page, pageSize, loading, onPage, onOpen
         rowsPerPageOptions={[pageSize]}
         onPageChange={(_, p) => onPage(p)}
         labelDisplayedRows={({ from, to, count }) => `第 ${from}–${to} 件，共 ${count} 件`}
-        getItemAriaLabel={(type) => (type === 'next' ? '下一页' : type === 'previous' ? '上一页' : type === 'first' ? '第一页' : '最后一页')}
+        getItemAriaLabel={(type) =>
+          type === 'next' ? '下一页' : type === 'previous' ? '上一页' : type === 'first' ? '第一页' : '最后一页'
+        }
       />
     </Paper>
   );

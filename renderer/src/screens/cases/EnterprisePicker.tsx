@@ -30,10 +30,21 @@ export function EnterprisePicker({ value, onChange, error, disabled }: Props) {
     setLoading(true);
     setOptions([]);
     send('enterprises.search', { query, limit: 20 })
-      .then((r) => { if (live) { setOptions(r); setSearchError(null); } })
-      .catch((e: unknown) => { if (live) setSearchError(messageOf(e)); })
-      .finally(() => { if (live) setLoading(false); });
-    return () => { live = false; };
+      .then((r) => {
+        if (live) {
+          setOptions(r);
+          setSearchError(null);
+        }
+      })
+      .catch((e: unknown) => {
+        if (live) setSearchError(messageOf(e));
+      })
+      .finally(() => {
+        if (live) setLoading(false);
+      });
+    return () => {
+      live = false;
+    };
   }, [query, value]);
 
   // While the clerk is still typing, the list answers an older query: show "检索中" instead.
@@ -70,7 +81,10 @@ export function EnterprisePicker({ value, onChange, error, disabled }: Props) {
           required
           error={Boolean(error)}
           helperText={error ?? (value ? `${value.uscc} · ${value.address}` : ' ')}
-          slotProps={{ ...params.slotProps, htmlInput: { ...params.slotProps.htmlInput, 'data-testid': 'enterprise-input' } }}
+          slotProps={{
+            ...params.slotProps,
+            htmlInput: { ...params.slotProps.htmlInput, 'data-testid': 'enterprise-input' },
+          }}
         />
       )}
     />

@@ -37,7 +37,8 @@ export function OfficerSelect({ officers, value, onChange, error, disabled }: Pr
           <Box>
             <Typography variant="body2">{o.name}</Typography>
             <Typography variant="caption" color={expired(o) ? 'error' : 'text.secondary'}>
-              执法证号 {o.certificateNo} · {expired(o) ? `证件已于${o.certificateValidUntil}过期` : `有效期至${o.certificateValidUntil}`}
+              执法证号 {o.certificateNo} ·{' '}
+              {expired(o) ? `证件已于${o.certificateValidUntil}过期` : `有效期至${o.certificateValidUntil}`}
             </Typography>
           </Box>
         </Box>
@@ -49,7 +50,10 @@ export function OfficerSelect({ officers, value, onChange, error, disabled }: Pr
           required
           error={Boolean(error)}
           helperText={error ?? ' '}
-          slotProps={{ ...params.slotProps, htmlInput: { ...params.slotProps.htmlInput, 'data-testid': 'officers-input' } }}
+          slotProps={{
+            ...params.slotProps,
+            htmlInput: { ...params.slotProps.htmlInput, 'data-testid': 'officers-input' },
+          }}
         />
       )}
     />

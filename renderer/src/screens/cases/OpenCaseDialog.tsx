@@ -35,7 +35,16 @@ import { todayIso } from '../../util/dates';
 import { EnterprisePicker } from './EnterprisePicker';
 import { OfficerSelect } from './OfficerSelect';
 import { ViolationSelect } from './ViolationSelect';
-import { actDateOf, caseSources, clearDraft, emptyDraft, lawDateOf, loadDraft, saveDraft, type OpenCaseDraft } from './openCaseDraft';
+import {
+  actDateOf,
+  caseSources,
+  clearDraft,
+  emptyDraft,
+  lawDateOf,
+  loadDraft,
+  saveDraft,
+  type OpenCaseDraft,
+} from './openCaseDraft';
 // Issue 5: suggestions of the violation type from the inspection text.
 import Accordion from '@mui/material/Accordion';
 import AccordionDetails from '@mui/material/AccordionDetails';
@@ -52,7 +61,12 @@ type Errors = Partial<Record<keyof OpenCaseDraft | 'enterpriseId', string>>;
 /** Local checks with the contract's own schema (same Chinese messages as the core), plus dates. */
 function validate(draft: OpenCaseDraft, requestId: string): Errors {
   const errors: Errors = {};
-  const parsed = openCaseInput.safeParse({ ...draft, violationOn: draft.violationOn || undefined, enterpriseId: draft.enterprise?.id ?? '', requestId });
+  const parsed = openCaseInput.safeParse({
+    ...draft,
+    violationOn: draft.violationOn || undefined,
+    enterpriseId: draft.enterprise?.id ?? '',
+    requestId,
+  });
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const k = String(issue.path[0] ?? '') as keyof Errors;
@@ -62,7 +76,8 @@ function validate(draft: OpenCaseDraft, requestId: string): Errors {
   const today = todayIso();
   if (!errors.filedOn && draft.filedOn > today) errors.filedOn = `立案日期不能晚于今天（${today}）`;
   if (!errors.discoveredOn && draft.discoveredOn > draft.filedOn) errors.discoveredOn = '发现日期不能晚于立案日期';
-  if (!errors.violationOn && draft.violationOn && draft.violationOn > draft.discoveredOn) errors.violationOn = '违法行为日期不能晚于发现日期';
+  if (!errors.violationOn && draft.violationOn && draft.violationOn > draft.discoveredOn)
+    errors.violationOn = '违法行为日期不能晚于发现日期';
   return errors;
 }
 
@@ -71,7 +86,8 @@ function errorsFromCore(e: unknown): Errors {
   const fields = fieldErrorsOf(e) as Errors;
   if (!(e instanceof ApiError)) return fields;
   if (e.code === 'OFFICERS_REQUIRED') fields.officerIds = e.message;
-  if (e.code === 'INVALID_USCC' || (e.code === 'NOT_FOUND' && e.message.includes('当事人'))) fields.enterpriseId = e.message;
+  if (e.code === 'INVALID_USCC' || (e.code === 'NOT_FOUND' && e.message.includes('当事人')))
+    fields.enterpriseId = e.message;
   if (e.message.startsWith('立案日期')) fields.filedOn = e.message;
   if (e.message.startsWith('发现日期')) fields.discoveredOn = e.message;
   if (e.code === 'LIMITATION_EXPIRED') fields.violationOn = e.message;
@@ -100,7 +116,9 @@ export function OpenCaseDialog({ onClose, onOpened }: Props) {
   shown.current.chosen = draft.violationId;
 
   useEffect(() => {
-    send('officers.list', {}).then(setOfficers).catch((e: unknown) => setFailure(messageOf(e)));
+    send('officers.list', {})
+      .then(setOfficers)
+      .catch((e: unknown) => setFailure(messageOf(e)));
   }, []);
 
   useEffect(() => {
@@ -114,31 +132,54 @@ export function OpenCaseDialog({ onClose, onOpened }: Props) {
           // A type of another law's day: cleared, and the clerk is told why.
           const name = shown.current.list.find((v) => v.id === chosen)?.name;
           setDraft((d) => (d.violationId === chosen ? { ...d, violationId: '' } : d));
-          setListNote(`${name ? `“${name}”` : '原选择的违法行为类型'}所依据的规定在${lawDate}已不施行（或尚未施行），已清除，请按该日施行的法律重新选择。`);
+          setListNote(
+            `${name ? `“${name}”` : '原选择的违法行为类型'}所依据的规定在${lawDate}已不施行（或尚未施行），已清除，请按该日施行的法律重新选择。`,
+          );
         }
         shown.current.list = list;
         setViolations(list);
       })
-      .catch((e: unknown) => { if (live) setFailure(messageOf(e)); })
-      .finally(() => { if (live) setListLoading(false); });
-    return () => { live = false; };
+      .catch((e: unknown) => {
+        if (live) setFailure(messageOf(e));
+      })
+      .finally(() => {
+        if (live) setListLoading(false);
+      });
+    return () => {
+      live = false;
+    };
   }, [lawDate]);
 
-  useEffect(() => { saveDraft(user.id, draft); }, [user.id, draft]);
+  useEffect(() => {
+    saveDraft(user.id, draft);
+  }, [user.id, draft]);
 
   // 法律适用 preview: the law the case will rest on, for the type and the act's date on screen.
   const actOn = actDateOf(draft);
-  const previewKey = useDebounced(draft.violationId && actOn ? JSON.stringify([draft.violationId, actOn, draft.continuing]) : '', 400);
+  const previewKey = useDebounced(
+    draft.violationId && actOn ? JSON.stringify([draft.violationId, actOn, draft.continuing]) : '',
+    400,
+  );
   useEffect(() => {
-    if (!previewKey) { setPreview(null); return; }
+    if (!previewKey) {
+      setPreview(null);
+      return;
+    }
     let live = true;
     const [violationId, on, continuing] = JSON.parse(previewKey) as [string, string, boolean];
     send('legalBasis.resolve', { violationId, actOn: on, continuing, figures: { amounts: {}, aggravated: false } })
-      .then((basis) => { if (live) setPreview({ key: previewKey, basis }); })
-      .catch((e: unknown) => { if (live) setPreview({ key: previewKey, error: messageOf(e) }); });
-    return () => { live = false; };
+      .then((basis) => {
+        if (live) setPreview({ key: previewKey, basis });
+      })
+      .catch((e: unknown) => {
+        if (live) setPreview({ key: previewKey, error: messageOf(e) });
+      });
+    return () => {
+      live = false;
+    };
   }, [previewKey]);
-  const currentPreview = preview && actOn && preview.key === JSON.stringify([draft.violationId, actOn, draft.continuing]) ? preview : null;
+  const currentPreview =
+    preview && actOn && preview.key === JSON.stringify([draft.violationId, actOn, draft.continuing]) ? preview : null;
 
   // The limitation question(s) of the rule of the act's day (and of the discovery day, for an act before the Code).
   const harmRules = limitationRulesFor(actOn ?? today, draft.discoveredOn || today);
@@ -163,10 +204,19 @@ export function OpenCaseDialog({ onClose, onOpened }: Props) {
     setFailure(null);
     try {
       const view = await send('cases.open', {
-        enterpriseId: draft.enterprise?.id ?? '', violationId: draft.violationId, officerIds: draft.officerIds,
-        discoveredOn: draft.discoveredOn, filedOn: draft.filedOn, source: draft.source, summary: draft.summary.trim(), requestId,
-        procedure: draft.procedure, partyKind: draft.partyKind, continuing: draft.continuing,
-        seriousHarm: asks('seriousHarm') && draft.seriousHarm, pollutionHarm: asks('pollutionHarm') && draft.pollutionHarm,
+        enterpriseId: draft.enterprise?.id ?? '',
+        violationId: draft.violationId,
+        officerIds: draft.officerIds,
+        discoveredOn: draft.discoveredOn,
+        filedOn: draft.filedOn,
+        source: draft.source,
+        summary: draft.summary.trim(),
+        requestId,
+        procedure: draft.procedure,
+        partyKind: draft.partyKind,
+        continuing: draft.continuing,
+        seriousHarm: asks('seriousHarm') && draft.seriousHarm,
+        pollutionHarm: asks('pollutionHarm') && draft.pollutionHarm,
         ...(draft.violationOn ? { violationOn: draft.violationOn } : {}),
       });
       clearDraft(user.id);
@@ -186,37 +236,94 @@ export function OpenCaseDialog({ onClose, onOpened }: Props) {
         <DialogContent dividers>
           <Grid container spacing={2}>
             <Grid size={12}>
-              <EnterprisePicker value={draft.enterprise} onChange={(v) => set('enterprise', v)} error={errors.enterpriseId ?? errors.enterprise} disabled={pending} />
+              <EnterprisePicker
+                value={draft.enterprise}
+                onChange={(v) => set('enterprise', v)}
+                error={errors.enterpriseId ?? errors.enterprise}
+                disabled={pending}
+              />
             </Grid>
             <Grid size={{ xs: 12, sm: 4 }}>
               <TextField
-                type="date" fullWidth label={draft.continuing ? '违法行为开始日期' : '违法行为发生（终了）日期'} value={draft.violationOn} disabled={pending}
-                onChange={(e) => set('violationOn', e.target.value)} error={Boolean(errors.violationOn)}
+                type="date"
+                fullWidth
+                label={draft.continuing ? '违法行为开始日期' : '违法行为发生（终了）日期'}
+                value={draft.violationOn}
+                disabled={pending}
+                onChange={(e) => set('violationOn', e.target.value)}
+                error={Boolean(errors.violationOn)}
                 helperText={errors.violationOn ?? '据此确定适用的法律、核对追责时效'}
-                slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'case-violation-on', max: today } }}
+                slotProps={{
+                  inputLabel: { shrink: true },
+                  htmlInput: { 'data-testid': 'case-violation-on', max: today },
+                }}
               />
             </Grid>
             <Grid size={{ xs: 12, sm: 8 }}>
-              <FormControlLabel control={<Checkbox checked={draft.continuing} disabled={pending} onChange={(e) => set('continuing', e.target.checked)} />} label="违法行为仍在继续" />
+              <FormControlLabel
+                control={
+                  <Checkbox
+                    checked={draft.continuing}
+                    disabled={pending}
+                    onChange={(e) => set('continuing', e.target.checked)}
+                  />
+                }
+                label="违法行为仍在继续"
+              />
               {harmRules.map((r) => (
                 <FormControlLabel
-                  key={r.id} data-testid={`case-${r.harm}`}
-                  control={<Checkbox checked={draft[r.harm]} disabled={pending} onChange={(e) => set(r.harm, e.target.checked)} />}
+                  key={r.id}
+                  data-testid={`case-${r.harm}`}
+                  control={
+                    <Checkbox
+                      checked={draft[r.harm]}
+                      disabled={pending}
+                      onChange={(e) => set(r.harm, e.target.checked)}
+                    />
+                  }
                   label={harmLabel(r)}
                 />
               ))}
             </Grid>
             <Grid size={12}>
-              <ViolationSelect violations={violations} loading={listLoading} value={draft.violationId} onChange={(v) => set('violationId', v)} error={errors.violationId} disabled={pending} />
-              {listNote && <Alert severity="info" onClose={() => setListNote(null)} data-testid="violation-list-note" sx={{ mb: 1 }}>{listNote}</Alert>}
+              <ViolationSelect
+                violations={violations}
+                loading={listLoading}
+                value={draft.violationId}
+                onChange={(v) => set('violationId', v)}
+                error={errors.violationId}
+                disabled={pending}
+              />
+              {listNote && (
+                <Alert
+                  severity="info"
+                  onClose={() => setListNote(null)}
+                  data-testid="violation-list-note"
+                  sx={{ mb: 1 }}
+                >
+                  {listNote}
+                </Alert>
+              )}
               {draft.violationId && (
                 <Typography
-                  variant="body2" data-testid="legal-basis-preview"
-                  color={currentPreview && 'basis' in currentPreview && ruleSummary(currentPreview.basis).severity === 'success' ? 'text.secondary' : 'warning.main'}
+                  variant="body2"
+                  data-testid="legal-basis-preview"
+                  color={
+                    currentPreview &&
+                    'basis' in currentPreview &&
+                    ruleSummary(currentPreview.basis).severity === 'success'
+                      ? 'text.secondary'
+                      : 'warning.main'
+                  }
                 >
-                  法律适用：{!actOn ? '未填写违法行为发生日期，立案后无法确定适用的法律'
-                    : !currentPreview ? '正在确定…'
-                      : 'error' in currentPreview ? currentPreview.error : previewLine(currentPreview.basis)}
+                  法律适用：
+                  {!actOn
+                    ? '未填写违法行为发生日期，立案后无法确定适用的法律'
+                    : !currentPreview
+                      ? '正在确定…'
+                      : 'error' in currentPreview
+                        ? currentPreview.error
+                        : previewLine(currentPreview.basis)}
                 </Typography>
               )}
             </Grid>
@@ -224,39 +331,76 @@ export function OpenCaseDialog({ onClose, onOpened }: Props) {
               <Accordion disableGutters variant="outlined" slotProps={{ transition: { unmountOnExit: true } }}>
                 <AccordionSummary data-testid="recommend-toggle">根据现场检查情况推荐违法行为</AccordionSummary>
                 <AccordionDetails>
-                  <RecommendPanel initialText={draft.summary} enterpriseId={draft.enterprise?.id} on={lawDate} chosenId={draft.violationId} onChoose={(id) => set('violationId', id)} />
+                  <RecommendPanel
+                    initialText={draft.summary}
+                    enterpriseId={draft.enterprise?.id}
+                    on={lawDate}
+                    chosenId={draft.violationId}
+                    onChoose={(id) => set('violationId', id)}
+                  />
                 </AccordionDetails>
               </Accordion>
             </Grid>
             <Grid size={12}>
-              <OfficerSelect officers={officers} value={draft.officerIds} onChange={(v) => set('officerIds', v)} error={errors.officerIds} disabled={pending} />
+              <OfficerSelect
+                officers={officers}
+                value={draft.officerIds}
+                onChange={(v) => set('officerIds', v)}
+                error={errors.officerIds}
+                disabled={pending}
+              />
             </Grid>
             <Grid size={{ xs: 12, sm: 4 }}>
               <TextField
-                type="date" label="发现日期" required value={draft.discoveredOn} disabled={pending}
-                onChange={(e) => set('discoveredOn', e.target.value)} error={Boolean(errors.discoveredOn)} helperText={errors.discoveredOn ?? ' '}
+                type="date"
+                label="发现日期"
+                required
+                value={draft.discoveredOn}
+                disabled={pending}
+                onChange={(e) => set('discoveredOn', e.target.value)}
+                error={Boolean(errors.discoveredOn)}
+                helperText={errors.discoveredOn ?? ' '}
                 slotProps={{ inputLabel: { shrink: true }, htmlInput: { max: today, 'data-testid': 'discovered-on' } }}
               />
             </Grid>
             <Grid size={{ xs: 12, sm: 4 }}>
               <TextField
-                type="date" label="立案日期" required value={draft.filedOn} disabled={pending}
-                onChange={(e) => set('filedOn', e.target.value)} error={Boolean(errors.filedOn)} helperText={errors.filedOn ?? ' '}
+                type="date"
+                label="立案日期"
+                required
+                value={draft.filedOn}
+                disabled={pending}
+                onChange={(e) => set('filedOn', e.target.value)}
+                error={Boolean(errors.filedOn)}
+                helperText={errors.filedOn ?? ' '}
                 slotProps={{ inputLabel: { shrink: true }, htmlInput: { max: today, 'data-testid': 'filed-on' } }}
               />
             </Grid>
             <Grid size={{ xs: 12, sm: 4 }}>
               <TextField
-                select label="案件来源" value={draft.source} disabled={pending}
-                onChange={(e) => set('source', e.target.value)} error={Boolean(errors.source)} helperText={errors.source ?? ' '}
+                select
+                label="案件来源"
+                value={draft.source}
+                disabled={pending}
+                onChange={(e) => set('source', e.target.value)}
+                error={Boolean(errors.source)}
+                helperText={errors.source ?? ' '}
                 slotProps={{ htmlInput: { 'data-testid': 'case-source' } }}
               >
-                {caseSources.map((s) => <MenuItem key={s} value={s}>{s}</MenuItem>)}
+                {caseSources.map((s) => (
+                  <MenuItem key={s} value={s}>
+                    {s}
+                  </MenuItem>
+                ))}
               </TextField>
             </Grid>
             <Grid size={{ xs: 12, sm: 6 }}>
               <TextField
-                select fullWidth label="程序" value={draft.procedure} disabled={pending}
+                select
+                fullWidth
+                label="程序"
+                value={draft.procedure}
+                disabled={pending}
                 onChange={(e) => set('procedure', e.target.value as OpenCaseDraft['procedure'])}
                 helperText={draft.procedure === 'summary' ? '当场处罚：警告或罚款（公民200元、单位3000元以下）' : ' '}
                 slotProps={{ htmlInput: { 'data-testid': 'case-procedure' } }}
@@ -267,8 +411,13 @@ export function OpenCaseDialog({ onClose, onOpened }: Props) {
             </Grid>
             <Grid size={{ xs: 12, sm: 6 }}>
               <TextField
-                select fullWidth label="当事人类型" value={draft.partyKind} disabled={pending}
-                onChange={(e) => set('partyKind', e.target.value as OpenCaseDraft['partyKind'])} helperText=" "
+                select
+                fullWidth
+                label="当事人类型"
+                value={draft.partyKind}
+                disabled={pending}
+                onChange={(e) => set('partyKind', e.target.value as OpenCaseDraft['partyKind'])}
+                helperText=" "
               >
                 <MenuItem value="organisation">法人或者其他组织</MenuItem>
                 <MenuItem value="individual">公民</MenuItem>
@@ -276,24 +425,47 @@ export function OpenCaseDialog({ onClose, onOpened }: Props) {
             </Grid>
             <Grid size={12}>
               <TextField
-                label="案情摘要" required multiline minRows={3} value={draft.summary} disabled={pending}
-                onChange={(e) => set('summary', e.target.value)} error={Boolean(errors.summary)} helperText={errors.summary ?? ' '}
-                slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'case-summary', maxLength: 2000 } }}
+                label="案情摘要"
+                required
+                multiline
+                minRows={3}
+                value={draft.summary}
+                disabled={pending}
+                onChange={(e) => set('summary', e.target.value)}
+                error={Boolean(errors.summary)}
+                helperText={errors.summary ?? ' '}
+                slotProps={{
+                  inputLabel: { shrink: true },
+                  htmlInput: { 'data-testid': 'case-summary', maxLength: 2000 },
+                }}
               />
             </Grid>
           </Grid>
-          {failure && <Alert severity="error" data-testid="open-case-error" sx={{ mt: 1 }}>{failure}</Alert>}
+          {failure && (
+            <Alert severity="error" data-testid="open-case-error" sx={{ mt: 1 }}>
+              {failure}
+            </Alert>
+          )}
         </DialogContent>
         <DialogActions sx={{ px: 3, py: 1.5 }}>
           <Button
-            onClick={() => { setDraft(emptyDraft(user.officerId)); setErrors({}); setFailure(null); setListNote(null); }}
+            onClick={() => {
+              setDraft(emptyDraft(user.officerId));
+              setErrors({});
+              setFailure(null);
+              setListNote(null);
+            }}
             disabled={pending}
             sx={{ mr: 'auto' }}
           >
             清空
           </Button>
-          <Button onClick={onClose} disabled={pending}>取消</Button>
-          <Button data-testid="open-case-submit" type="submit" variant="contained" loading={pending}>立案</Button>
+          <Button onClick={onClose} disabled={pending}>
+            取消
+          </Button>
+          <Button data-testid="open-case-submit" type="submit" variant="contained" loading={pending}>
+            立案
+          </Button>
         </DialogActions>
       </form>
     </Dialog>

@@ -60,19 +60,32 @@ export function ViolationSelect({ violations, value, onChange, error, disabled, 
             placeholder="输入名称、编号（如 FD-1107）或条文序号（如 1107）检索"
             error={Boolean(error)}
             helperText={error ?? `共 ${violations.length} 类，按违法行为发生之日施行的法律列出`}
-            slotProps={{ ...params.slotProps, htmlInput: { ...params.slotProps.htmlInput, 'data-testid': 'violation-select' } }}
+            slotProps={{
+              ...params.slotProps,
+              htmlInput: { ...params.slotProps.htmlInput, 'data-testid': 'violation-select' },
+            }}
           />
         )}
       />
       {chosen && (
         <Box data-testid="violation-detail" sx={{ mt: 1, mb: 1, p: 1.5, bgcolor: 'action.hover', borderRadius: 1 }}>
-          <Typography variant="body2"><b>违反条款：</b>{articlesText(chosen.breached)}</Typography>
-          <Typography variant="body2"><b>处罚依据：</b>{articleText(chosen.penaltyArticle)}</Typography>
           <Typography variant="body2">
-            <b>处罚幅度：</b>{bandText(chosen.band)}
+            <b>违反条款：</b>
+            {articlesText(chosen.breached)}
+          </Typography>
+          <Typography variant="body2">
+            <b>处罚依据：</b>
+            {articleText(chosen.penaltyArticle)}
+          </Typography>
+          <Typography variant="body2">
+            <b>处罚幅度：</b>
+            {bandText(chosen.band)}
             {chosen.aggravated && `；${chosen.aggravated.when}的，${bandText(chosen.aggravated.band)}`}
           </Typography>
-          <Typography variant="caption" color="text.secondary">{chosen.code ? `${chosen.code} · ${chosen.category} · ` : ''}{chosen.penaltyText}</Typography>
+          <Typography variant="caption" color="text.secondary">
+            {chosen.code ? `${chosen.code} · ${chosen.category} · ` : ''}
+            {chosen.penaltyText}
+          </Typography>
         </Box>
       )}
     </Box>

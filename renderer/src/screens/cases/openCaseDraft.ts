@@ -32,9 +32,19 @@ export const caseSources = ['现场检查', '群众举报', '上级交办', '部
 export function emptyDraft(ownOfficerId: string | null): OpenCaseDraft {
   const today = todayIso();
   return {
-    enterprise: null, violationId: '', officerIds: ownOfficerId ? [ownOfficerId] : [],
-    discoveredOn: today, filedOn: today, source: caseSources[0], summary: '',
-    procedure: 'ordinary', partyKind: 'organisation', violationOn: '', continuing: false, seriousHarm: false, pollutionHarm: false,
+    enterprise: null,
+    violationId: '',
+    officerIds: ownOfficerId ? [ownOfficerId] : [],
+    discoveredOn: today,
+    filedOn: today,
+    source: caseSources[0],
+    summary: '',
+    procedure: 'ordinary',
+    partyKind: 'organisation',
+    violationOn: '',
+    continuing: false,
+    seriousHarm: false,
+    pollutionHarm: false,
   };
 }
 
@@ -73,11 +83,15 @@ const isoDay = /^\d{4}-\d{2}-\d{2}$/;
  */
 export function actDateOf(draft: Pick<OpenCaseDraft, 'violationOn' | 'continuing' | 'discoveredOn'>): string | null {
   if (!isoDay.test(draft.violationOn)) return null;
-  if (draft.continuing && isoDay.test(draft.discoveredOn) && draft.discoveredOn > draft.violationOn) return draft.discoveredOn;
+  if (draft.continuing && isoDay.test(draft.discoveredOn) && draft.discoveredOn > draft.violationOn)
+    return draft.discoveredOn;
   return draft.violationOn;
 }
 
 /** The day whose law the violation types are offered for: the act's date, else today. */
-export function lawDateOf(draft: Pick<OpenCaseDraft, 'violationOn' | 'continuing' | 'discoveredOn'>, today: string): string {
+export function lawDateOf(
+  draft: Pick<OpenCaseDraft, 'violationOn' | 'continuing' | 'discoveredOn'>,
+  today: string,
+): string {
   return actDateOf(draft) ?? today;
 }

@@ -9,7 +9,19 @@ const find = (q: string): string[] => types.filter((v) => violationMatches(v, q)
 describe('article numbers as statutes write them', () => {
   it('writes 1–9999 the way articles are numbered', () => {
     expect([1, 10, 12, 20, 31, 103, 110, 1000, 1010, 1054, 1095, 1107, 1242].map(chineseNumber)).toEqual([
-      '一', '十', '十二', '二十', '三十一', '一百零三', '一百一十', '一千', '一千零一十', '一千零五十四', '一千零九十五', '一千一百零七', '一千二百四十二',
+      '一',
+      '十',
+      '十二',
+      '二十',
+      '三十一',
+      '一百零三',
+      '一百一十',
+      '一千',
+      '一千零一十',
+      '一千零五十四',
+      '一千零九十五',
+      '一千一百零七',
+      '一千二百四十二',
     ]);
   });
 });
@@ -26,7 +38,9 @@ describe('searching the violation types', () => {
     expect(byNumber).toEqual(expect.arrayContaining(['code-1095-report-book', 'code-1095-report-form']));
     expect(find('第一千零九十五条')).toEqual(expect.arrayContaining(byNumber));
     // 环评法 art. 31: the number matches the article, not only codes that happen to contain "31".
-    expect(find('环境影响评价法 31')).toEqual(expect.arrayContaining(['eia-unapproved-construction', 'eia-registration-not-filed']));
+    expect(find('环境影响评价法 31')).toEqual(
+      expect.arrayContaining(['eia-unapproved-construction', 'eia-registration-not-filed']),
+    );
   });
 
   it('needs every word of the query, from the name, the category or the law', () => {
@@ -36,7 +50,7 @@ describe('searching the violation types', () => {
     expect(find('并不存在的违法行为')).toEqual([]);
   });
 
-  it('groups the types by category, keeping the benchmark\'s order inside each', () => {
+  it("groups the types by category, keeping the benchmark's order inside each", () => {
     const sorted = byCategory(types);
     expect(sorted).toHaveLength(types.length);
     const categories = sorted.map((v) => v.category).filter((c, i, all) => c !== all[i - 1]);

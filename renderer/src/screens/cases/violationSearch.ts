@@ -14,10 +14,14 @@ export function chineseNumber(n: number): string {
 /** The text a type is searched in: name, code, category, penalty article, articles breached. */
 export function searchText(v: ViolationType): string {
   return [
-    v.name, v.code ?? '', v.category,
+    v.name,
+    v.code ?? '',
+    v.category,
     `${v.penaltyArticle.law}${v.penaltyArticle.article}`,
     ...v.breached.map((a) => `${a.law}${a.article}`),
-  ].join(' ').toLowerCase();
+  ]
+    .join(' ')
+    .toLowerCase();
 }
 
 /** What one typed word may stand for: itself, and for a number also the article as statutes write it. */
@@ -30,7 +34,10 @@ function forms(word: string): string[] {
 
 /** Every word of the query (split on spaces and Chinese/Western commas) is found in the type. */
 export function violationMatches(v: ViolationType, query: string, text: string = searchText(v)): boolean {
-  const words = query.trim().split(/[\s,，、]+/).filter(Boolean);
+  const words = query
+    .trim()
+    .split(/[\s,，、]+/)
+    .filter(Boolean);
   return words.every((word) => forms(word).some((f) => text.includes(f)));
 }
 
@@ -43,7 +50,9 @@ const otherCategory = '其他';
  */
 export function byCategory(types: readonly ViolationType[]): ViolationType[] {
   const order = new Map<string, number>();
-  for (const t of types) if (!order.has(t.category)) order.set(t.category, t.category === otherCategory ? Number.MAX_SAFE_INTEGER : order.size);
+  for (const t of types)
+    if (!order.has(t.category))
+      order.set(t.category, t.category === otherCategory ? Number.MAX_SAFE_INTEGER : order.size);
   return types
     .map((t, i) => ({ t, i }))
     .sort((a, b) => order.get(a.t.category)! - order.get(b.t.category)! || a.i - b.i)

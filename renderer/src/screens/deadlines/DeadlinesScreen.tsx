@@ -51,11 +51,16 @@ export function DeadlinesScreen() {
       setError(messageOf(e));
     }
   }, [include]);
-  useEffect(() => { void load(); }, [load]);
+  useEffect(() => {
+    void load();
+  }, [load]);
 
   const saveHorizon = async (): Promise<void> => {
     const n = Number(horizon);
-    if (!Number.isInteger(n) || n < 0 || n > 30) { notifier.error(new Error('提前提醒的工作日数应为0至30的整数')); return; }
+    if (!Number.isInteger(n) || n < 0 || n > 30) {
+      notifier.error(new Error('提前提醒的工作日数应为0至30的整数'));
+      return;
+    }
     setSaving(true);
     try {
       await send('settings.update', { warnAheadWorkingDays: n });
@@ -71,40 +76,95 @@ export function DeadlinesScreen() {
   return (
     <Paper sx={{ p: 2 }} data-testid="deadlines-screen">
       <Stack direction="row" spacing={2} sx={{ alignItems: 'center', mb: 2, flexWrap: 'wrap' }} useFlexGap>
-        <Typography variant="h6" component="h1">到期提醒</Typography>
-        <ToggleButtonGroup size="small" exclusive value={include} onChange={(_, v: 'attention' | 'all' | null) => v && setInclude(v)}>
+        <Typography variant="h6" component="h1">
+          到期提醒
+        </Typography>
+        <ToggleButtonGroup
+          size="small"
+          exclusive
+          value={include}
+          onChange={(_, v: 'attention' | 'all' | null) => v && setInclude(v)}
+        >
           <ToggleButton value="attention">即将到期和已逾期</ToggleButton>
           <ToggleButton value="all">全部进行中的期限</ToggleButton>
         </ToggleButtonGroup>
         <Box sx={{ flex: 1 }} />
         {can('settings.update') ? (
           <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
-            <TextField size="small" label="提前提醒（工作日）" value={horizon} onChange={(e) => setHorizon(e.target.value)} sx={{ width: 150 }} slotProps={{ htmlInput: { 'data-testid': 'warn-ahead', inputMode: 'numeric' } }} />
-            <Button size="small" variant="outlined" loading={saving} onClick={() => void saveHorizon()}>保存</Button>
+            <TextField
+              size="small"
+              label="提前提醒（工作日）"
+              value={horizon}
+              onChange={(e) => setHorizon(e.target.value)}
+              sx={{ width: 150 }}
+              slotProps={{ htmlInput: { 'data-testid': 'warn-ahead', inputMode: 'numeric' } }}
+            />
+            <Button size="small" variant="outlined" loading={saving} onClick={() => void saveHorizon()}>
+              保存
+            </Button>
           </Stack>
-        ) : data && <Typography variant="body2" color="text.secondary">提前{data.warnAheadWorkingDays}个工作日提醒</Typography>}
+        ) : (
+          data && (
+            <Typography variant="body2" color="text.secondary">
+              提前{data.warnAheadWorkingDays}个工作日提醒
+            </Typography>
+          )
+        )}
       </Stack>
       {!data && !error && <LinearProgress />}
-      {error && <Alert severity="error" action={<Button color="inherit" onClick={() => void load()}>重试</Button>}>{error}</Alert>}
+      {error && (
+        <Alert
+          severity="error"
+          action={
+            <Button color="inherit" onClick={() => void load()}>
+              重试
+            </Button>
+          }
+        >
+          {error}
+        </Alert>
+      )}
       {data && data.rows.length === 0 && <Alert severity="success">没有即将到期或已逾期的期限。</Alert>}
       {data && data.rows.length > 0 && (
         <Table size="small" data-testid="deadline-rows">
           <TableHead>
             <TableRow>
-              <TableCell>状态</TableCell><TableCell>应于</TableCell><TableCell>期限</TableCell><TableCell>案件</TableCell><TableCell>当事人</TableCell><TableCell>依据</TableCell>
+              <TableCell>状态</TableCell>
+              <TableCell>应于</TableCell>
+              <TableCell>期限</TableCell>
+              <TableCell>案件</TableCell>
+              <TableCell>当事人</TableCell>
+              <TableCell>依据</TableCell>
             </TableRow>
           </TableHead>
           <TableBody>
             {data.rows.map((r) => (
               <TableRow key={`${r.caseId}:${r.track}:${r.id}`} data-status={r.status}>
                 <TableCell>
-                  <Chip size="small" label={r.status === 'overdue' ? '已逾期' : r.status === 'dueSoon' ? '即将到期' : '正常'} color={r.status === 'overdue' ? 'error' : r.status === 'dueSoon' ? 'warning' : 'default'} />
+                  <Chip
+                    size="small"
+                    label={r.status === 'overdue' ? '已逾期' : r.status === 'dueSoon' ? '即将到期' : '正常'}
+                    color={r.status === 'overdue' ? 'error' : r.status === 'dueSoon' ? 'warning' : 'default'}
+                  />
                 </TableCell>
-                <TableCell sx={{ whiteSpace: 'nowrap' }}>{chineseDate(r.dueOn)}{r.calendarIncomplete && '（已计法定节假日，调休未知）'}</TableCell>
-                <TableCell>{r.trackName !== '主程序' ? `【${r.trackName}】` : ''}{r.name}<Typography variant="caption" color="text.secondary" component="div">自{chineseDate(r.startOn)}起{unitText(r)}</Typography></TableCell>
-                <TableCell><Link href={hrefOf({ name: 'case', caseId: r.caseId, tab: 'documents' })}>{r.caseNumber}</Link></TableCell>
+                <TableCell sx={{ whiteSpace: 'nowrap' }}>
+                  {chineseDate(r.dueOn)}
+                  {r.calendarIncomplete && '（已计法定节假日，调休未知）'}
+                </TableCell>
+                <TableCell>
+                  {r.trackName !== '主程序' ? `【${r.trackName}】` : ''}
+                  {r.name}
+                  <Typography variant="caption" color="text.secondary" component="div">
+                    自{chineseDate(r.startOn)}起{unitText(r)}
+                  </Typography>
+                </TableCell>
+                <TableCell>
+                  <Link href={hrefOf({ name: 'case', caseId: r.caseId, tab: 'documents' })}>{r.caseNumber}</Link>
+                </TableCell>
                 <TableCell>{r.partyName}</TableCell>
-                <TableCell><Typography variant="caption">{r.citation}</Typography></TableCell>
+                <TableCell>
+                  <Typography variant="caption">{r.citation}</Typography>
+                </TableCell>
               </TableRow>
             ))}
           </TableBody>

@@ -42,8 +42,9 @@ function ImportReport({ report }: { report: EnterpriseImportReport }) {
   return (
     <Stack spacing={1.5}>
       <Alert severity={report.rejected ? 'warning' : 'success'} data-testid="enterprise-import-summary">
-        共{report.rows}行：新增{report.added}家，更新{report.updated}家，无变化{report.unchanged}家，未导入{report.rejected}行
-        （{report.format === 'xlsx' ? 'Excel' : `CSV，${report.encoding}`}，用时{(report.milliseconds / 1000).toFixed(1)}秒）
+        共{report.rows}行：新增{report.added}家，更新{report.updated}家，无变化{report.unchanged}家，未导入
+        {report.rejected}行 （{report.format === 'xlsx' ? 'Excel' : `CSV，${report.encoding}`}，用时
+        {(report.milliseconds / 1000).toFixed(1)}秒）
       </Alert>
       {report.rejected > 0 && (
         <ImportLineTable
@@ -76,12 +77,21 @@ export function EnterpriseImportDialog({ onClose, onImported }: { onClose(): voi
 
   const run = async (): Promise<void> => {
     if (!file) return;
-    if (file.size > maxBytes) { setError('文件过大（不超过35MB）'); return; }
+    if (file.size > maxBytes) {
+      setError('文件过大（不超过35MB）');
+      return;
+    }
     setRunning(true);
     setError(null);
     setJob(null);
     try {
-      setReport(await runJob('enterprises.import', { fileName: file.name, contentBase64: await fileToBase64(file), encoding }, setJob));
+      setReport(
+        await runJob(
+          'enterprises.import',
+          { fileName: file.name, contentBase64: await fileToBase64(file), encoding },
+          setJob,
+        ),
+      );
       onImported();
     } catch (e) {
       setError(messageOf(e));
@@ -97,7 +107,8 @@ export function EnterpriseImportDialog({ onClose, onImported }: { onClose(): voi
         {!report && (
           <Stack spacing={1.5}>
             <Typography variant="body2" color="text.secondary">
-              选择省厅下发的企业名录（.xlsx 或 .csv）。须有“单位名称”和“统一社会信用代码”两列，可有法定代表人、地址、行政区划代码、
+              选择省厅下发的企业名录（.xlsx 或
+              .csv）。须有“单位名称”和“统一社会信用代码”两列，可有法定代表人、地址、行政区划代码、
               行业代码、经度、纬度、排污许可证编号、重点排污单位等列。每行逐项校验（信用代码校验位、区划代码、经纬度、行业代码），
               有误的行列出行号和原因，不影响其他行导入；已有的企业按统一社会信用代码更新，不会重复。
             </Typography>
@@ -107,10 +118,18 @@ export function EnterpriseImportDialog({ onClose, onImported }: { onClose(): voi
               accept=".xlsx,.csv,.txt,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
               hidden
               data-testid="enterprise-import-file"
-              onChange={(e) => { setFile(e.target.files?.[0] ?? null); setError(null); }}
+              onChange={(e) => {
+                setFile(e.target.files?.[0] ?? null);
+                setError(null);
+              }}
             />
             <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
-              <Button variant="outlined" startIcon={<UploadFileIcon />} onClick={() => input.current?.click()} disabled={running}>
+              <Button
+                variant="outlined"
+                startIcon={<UploadFileIcon />}
+                onClick={() => input.current?.click()}
+                disabled={running}
+              >
                 {file ? file.name : '选择文件…'}
               </Button>
               <TextField
@@ -122,29 +141,55 @@ export function EnterpriseImportDialog({ onClose, onImported }: { onClose(): voi
                 disabled={running}
                 sx={{ minWidth: 220 }}
               >
-                {encodings.map((x) => <MenuItem key={x.value} value={x.value}>{x.label}</MenuItem>)}
+                {encodings.map((x) => (
+                  <MenuItem key={x.value} value={x.value}>
+                    {x.label}
+                  </MenuItem>
+                ))}
               </TextField>
             </Stack>
             {running && (
               <>
-                <JobProgress view={job} unit="行" testId="enterprise-import-progress" starting={`正在上传“${file?.name ?? ''}”…`} />
-                <Typography variant="caption" color="text.secondary">导入在后台进行，其间其他用户照常使用工作站；九万家约需十几秒。</Typography>
+                <JobProgress
+                  view={job}
+                  unit="行"
+                  testId="enterprise-import-progress"
+                  starting={`正在上传“${file?.name ?? ''}”…`}
+                />
+                <Typography variant="caption" color="text.secondary">
+                  导入在后台进行，其间其他用户照常使用工作站；九万家约需十几秒。
+                </Typography>
               </>
             )}
-            {error && <Alert severity="error" data-testid="enterprise-import-error">{error}</Alert>}
+            {error && (
+              <Alert severity="error" data-testid="enterprise-import-error">
+                {error}
+              </Alert>
+            )}
           </Stack>
         )}
         {report && <ImportReport report={report} />}
       </DialogContent>
       <DialogActions>
-        {report
-          ? <Button onClick={onClose} data-testid="enterprise-import-close">关闭</Button>
-          : (
-            <>
-              <Button onClick={onClose} disabled={running}>取消</Button>
-              <Button variant="contained" onClick={() => void run()} disabled={!file || running} data-testid="enterprise-import-start">开始导入</Button>
-            </>
-          )}
+        {report ? (
+          <Button onClick={onClose} data-testid="enterprise-import-close">
+            关闭
+          </Button>
+        ) : (
+          <>
+            <Button onClick={onClose} disabled={running}>
+              取消
+            </Button>
+            <Button
+              variant="contained"
+              onClick={() => void run()}
+              disabled={!file || running}
+              data-testid="enterprise-import-start"
+            >
+              开始导入
+            </Button>
+          </>
+        )}
       </DialogActions>
     </Dialog>
   );

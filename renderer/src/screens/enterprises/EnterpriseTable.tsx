@@ -43,11 +43,15 @@ export function EnterpriseTable({ rows, loading, caption, onOpen }: Props) {
                 data-testid="enterprise-row"
                 sx={{ cursor: 'pointer' }}
                 onClick={() => onOpen(e)}
-                onKeyDown={(ev) => { if (ev.key === 'Enter') onOpen(e); }}
+                onKeyDown={(ev) => {
+                  if (ev.key === 'Enter') onOpen(e);
+                }}
               >
                 <TableCell sx={{ fontWeight: 500 }}>
                   {e.name}
-                  {e.keyPolluter.length > 0 && <Chip size="small" color="warning" variant="outlined" label="重点排污单位" sx={{ ml: 1 }} />}
+                  {e.keyPolluter.length > 0 && (
+                    <Chip size="small" color="warning" variant="outlined" label="重点排污单位" sx={{ ml: 1 }} />
+                  )}
                 </TableCell>
                 <TableCell sx={{ fontFamily: 'monospace', whiteSpace: 'nowrap' }}>{e.uscc}</TableCell>
                 <TableCell sx={{ whiteSpace: 'nowrap' }}>{e.legalRepresentative}</TableCell>
@@ -58,13 +62,22 @@ export function EnterpriseTable({ rows, loading, caption, onOpen }: Props) {
             ))}
             {!loading && rows.length === 0 && (
               <TableRow>
-                <TableCell colSpan={6} align="center" sx={{ py: 6, color: 'text.secondary' }}>企业名录中没有匹配的企业</TableCell>
+                <TableCell colSpan={6} align="center" sx={{ py: 6, color: 'text.secondary' }}>
+                  企业名录中没有匹配的企业
+                </TableCell>
               </TableRow>
             )}
           </TableBody>
         </Table>
       </TableContainer>
-      <Typography variant="caption" color="text.secondary" sx={{ display: 'block', px: 2, py: 1 }} data-testid="enterprise-caption">{caption}</Typography>
+      <Typography
+        variant="caption"
+        color="text.secondary"
+        sx={{ display: 'block', px: 2, py: 1 }}
+        data-testid="enterprise-caption"
+      >
+        {caption}
+      </Typography>
     </Paper>
   );
 }

@@ -37,19 +37,39 @@ export function EnterprisesScreen() {
     let live = true;
     setLoading(true);
     send('enterprises.search', { query: debounced, limit: pageSize })
-      .then((r) => { if (live) { setRows(r); setError(null); } })
-      .catch((e: unknown) => { if (live) setError(messageOf(e)); })
-      .finally(() => { if (live) setLoading(false); });
-    return () => { live = false; };
+      .then((r) => {
+        if (live) {
+          setRows(r);
+          setError(null);
+        }
+      })
+      .catch((e: unknown) => {
+        if (live) setError(messageOf(e));
+      })
+      .finally(() => {
+        if (live) setLoading(false);
+      });
+    return () => {
+      live = false;
+    };
   }, [debounced, generation]);
 
   const canImport = can('enterprises.import');
   return (
     <Stack spacing={2} data-testid="enterprises-page">
       <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
-        <Typography variant="h5" component="h1" sx={{ flex: 1 }}>企业名录</Typography>
+        <Typography variant="h5" component="h1" sx={{ flex: 1 }}>
+          企业名录
+        </Typography>
         {canImport && (
-          <Button data-testid="enterprises-import" variant="contained" startIcon={<UploadFileIcon />} onClick={() => setImporting(true)}>导入企业名录</Button>
+          <Button
+            data-testid="enterprises-import"
+            variant="contained"
+            startIcon={<UploadFileIcon />}
+            onClick={() => setImporting(true)}
+          >
+            导入企业名录
+          </Button>
         )}
       </Stack>
       <Paper sx={{ p: 1.5 }}>
@@ -61,7 +81,13 @@ export function EnterprisesScreen() {
           onChange={(e) => setQuery(e.target.value)}
           slotProps={{
             htmlInput: { 'data-testid': 'enterprises-search', 'aria-label': '检索企业', maxLength: 100 },
-            input: { startAdornment: <InputAdornment position="start"><SearchIcon fontSize="small" /></InputAdornment> },
+            input: {
+              startAdornment: (
+                <InputAdornment position="start">
+                  <SearchIcon fontSize="small" />
+                </InputAdornment>
+              ),
+            },
           }}
         />
       </Paper>
@@ -69,7 +95,13 @@ export function EnterprisesScreen() {
       <EnterpriseTable
         rows={rows}
         loading={loading || query.trim() !== debounced}
-        caption={debounced ? (rows.length >= pageSize ? `显示最相关的前${pageSize}家，请输入更多文字缩小范围` : `共找到${rows.length}家`) : `按名称排列的前${pageSize}家`}
+        caption={
+          debounced
+            ? rows.length >= pageSize
+              ? `显示最相关的前${pageSize}家，请输入更多文字缩小范围`
+              : `共找到${rows.length}家`
+            : `按名称排列的前${pageSize}家`
+        }
         onOpen={(e) => navigate({ name: 'enterprise', id: e.id })}
       />
       {importing && (

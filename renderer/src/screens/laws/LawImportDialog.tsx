@@ -27,7 +27,10 @@ import { messageOf } from '../../api/errors';
 
 const maxBytes = 5 * 1024 * 1024;
 
-const statusUi: Record<LawImportResult['status'], { label: string; color: 'success' | 'info' | 'default' | 'warning' | 'error' }> = {
+const statusUi: Record<
+  LawImportResult['status'],
+  { label: string; color: 'success' | 'info' | 'default' | 'warning' | 'error' }
+> = {
   added: { label: '已导入', color: 'success' },
   updated: { label: '已更新', color: 'info' },
   unchanged: { label: '无变化', color: 'default' },
@@ -36,13 +39,25 @@ const statusUi: Record<LawImportResult['status'], { label: string; color: 'succe
 };
 
 function failed(file: string, message: string): LawImportResult {
-  return { file, status: 'failed', law: null, versionDate: null, articleCount: null, message, line: null, warnings: [], closed: null };
+  return {
+    file,
+    status: 'failed',
+    law: null,
+    versionDate: null,
+    articleCount: null,
+    message,
+    line: null,
+    warnings: [],
+    closed: null,
+  };
 }
 
 async function importFile(f: File, onJob: (jobId: string) => void): Promise<LawImportResult> {
   if (f.size > maxBytes) return failed(f.name, '文件过大（不超过5MB）');
   try {
-    const r = await runJob('laws.import', { files: [{ name: f.name, content: await f.text() }] }, (v) => onJob(v.jobId));
+    const r = await runJob('laws.import', { files: [{ name: f.name, content: await f.text() }] }, (v) =>
+      onJob(v.jobId),
+    );
     return r.results[0] ?? failed(f.name, '没有结果');
   } catch (e) {
     // A single bad file fails the call; its reason is the message.
@@ -69,7 +84,11 @@ export function LawImportDialog({ onClose, onImported }: { onClose(): void; onIm
         out.push(failed(f.name, '已取消，未导入'));
         continue;
       }
-      out.push(await importFile(f, (jobId) => { stop.current.jobId = jobId; }));
+      out.push(
+        await importFile(f, (jobId) => {
+          stop.current.jobId = jobId;
+        }),
+      );
       setDone(out.length);
     }
     setResults(out);
@@ -93,8 +112,9 @@ export function LawImportDialog({ onClose, onImported }: { onClose(): void; onIm
         {!results && (
           <>
             <Typography variant="body2" color="text.secondary" gutterBottom>
-              每个文件为一部法律的一个版本，格式见“法律法规模版.md”：第一行“# 法律名称”，其后为“YYYY年M月D日 通过/修正/施行”各行和
-              “&lt;!-- INFO END --&gt;”，再后为条文。文件名可带版本日期，如“大气污染防治法(2018-10-26).md”。同一文件重复导入不会改变任何内容；
+              每个文件为一部法律的一个版本，格式见“法律法规模版.md”：第一行“# 法律名称”，其后为“YYYY年M月D日
+              通过/修正/施行”各行和 “&lt;!-- INFO END
+              --&gt;”，再后为条文。文件名可带版本日期，如“大气污染防治法(2018-10-26).md”。同一文件重复导入不会改变任何内容；
               新版本导入后，旧版本自动记为至新版本施行前一日有效。
             </Typography>
             <input
@@ -106,14 +126,29 @@ export function LawImportDialog({ onClose, onImported }: { onClose(): void; onIm
               data-testid="law-import-files"
               onChange={(e) => setFiles([...(e.target.files ?? [])])}
             />
-            <Button variant="outlined" startIcon={<UploadFileIcon />} onClick={() => input.current?.click()} disabled={running} sx={{ my: 1 }}>
+            <Button
+              variant="outlined"
+              startIcon={<UploadFileIcon />}
+              onClick={() => input.current?.click()}
+              disabled={running}
+              sx={{ my: 1 }}
+            >
               {files.length ? `已选择${files.length}个文件` : '选择 .md 文件…'}
             </Button>
             {running && (
               <>
-                <LinearProgress variant="determinate" value={(done / Math.max(1, files.length)) * 100} data-testid="law-import-progress" sx={{ mt: 1 }} />
-                <Typography variant="caption" color="text.secondary" data-testid="law-import-progress-text">已处理 {done} / 共 {files.length} 个文件</Typography>
-                <Button size="small" color="warning" onClick={() => setAsking(true)} data-testid="law-import-cancel">取消导入</Button>
+                <LinearProgress
+                  variant="determinate"
+                  value={(done / Math.max(1, files.length)) * 100}
+                  data-testid="law-import-progress"
+                  sx={{ mt: 1 }}
+                />
+                <Typography variant="caption" color="text.secondary" data-testid="law-import-progress-text">
+                  已处理 {done} / 共 {files.length} 个文件
+                </Typography>
+                <Button size="small" color="warning" onClick={() => setAsking(true)} data-testid="law-import-cancel">
+                  取消导入
+                </Button>
               </>
             )}
           </>
@@ -121,22 +156,42 @@ export function LawImportDialog({ onClose, onImported }: { onClose(): void; onIm
         {results && (
           <>
             <Alert severity={count('failed') ? 'warning' : 'success'} sx={{ mb: 1 }} data-testid="law-import-summary">
-              导入{count('added')}个，更新{count('updated')}个，无变化{count('unchanged')}个，跳过{count('skipped')}个，未导入{count('failed')}个
+              导入{count('added')}个，更新{count('updated')}个，无变化{count('unchanged')}个，跳过{count('skipped')}
+              个，未导入{count('failed')}个
             </Alert>
             <Table size="small" data-testid="law-import-report">
               <TableHead>
-                <TableRow><TableCell>文件</TableCell><TableCell>结果</TableCell><TableCell>法律及版本</TableCell><TableCell>说明</TableCell></TableRow>
+                <TableRow>
+                  <TableCell>文件</TableCell>
+                  <TableCell>结果</TableCell>
+                  <TableCell>法律及版本</TableCell>
+                  <TableCell>说明</TableCell>
+                </TableRow>
               </TableHead>
               <TableBody>
                 {results.map((r) => (
                   <TableRow key={r.file} data-status={r.status}>
                     <TableCell sx={{ wordBreak: 'break-all' }}>{r.file}</TableCell>
-                    <TableCell><Chip size="small" label={statusUi[r.status].label} color={statusUi[r.status].color} /></TableCell>
+                    <TableCell>
+                      <Chip size="small" label={statusUi[r.status].label} color={statusUi[r.status].color} />
+                    </TableCell>
                     <TableCell>{r.law ? `${r.law} ${r.versionDate}版 ${r.articleCount}条` : '—'}</TableCell>
                     <TableCell>
-                      {r.message && <Typography variant="body2" color={r.status === 'failed' ? 'error' : 'text.secondary'}>{r.message}</Typography>}
-                      {r.closed && <Typography variant="body2" color="text.secondary">原{r.closed.versionDate}版有效至{r.closed.effectiveTo}</Typography>}
-                      {r.warnings.map((w) => <Typography key={w} variant="body2" color="warning.main">{w}</Typography>)}
+                      {r.message && (
+                        <Typography variant="body2" color={r.status === 'failed' ? 'error' : 'text.secondary'}>
+                          {r.message}
+                        </Typography>
+                      )}
+                      {r.closed && (
+                        <Typography variant="body2" color="text.secondary">
+                          原{r.closed.versionDate}版有效至{r.closed.effectiveTo}
+                        </Typography>
+                      )}
+                      {r.warnings.map((w) => (
+                        <Typography key={w} variant="body2" color="warning.main">
+                          {w}
+                        </Typography>
+                      ))}
                     </TableCell>
                   </TableRow>
                 ))}
@@ -146,18 +201,38 @@ export function LawImportDialog({ onClose, onImported }: { onClose(): void; onIm
         )}
       </DialogContent>
       <DialogActions>
-        {results
-          ? <Button onClick={onClose} data-testid="law-import-close">关闭</Button>
-          : (
-            <>
-              <Button onClick={onClose} disabled={running}>取消</Button>
-              <Button variant="contained" onClick={() => void run()} disabled={!files.length || running} data-testid="law-import-start">开始导入</Button>
-            </>
-          )}
+        {results ? (
+          <Button onClick={onClose} data-testid="law-import-close">
+            关闭
+          </Button>
+        ) : (
+          <>
+            <Button onClick={onClose} disabled={running}>
+              取消
+            </Button>
+            <Button
+              variant="contained"
+              onClick={() => void run()}
+              disabled={!files.length || running}
+              data-testid="law-import-start"
+            >
+              开始导入
+            </Button>
+          </>
+        )}
       </DialogActions>
       {asking && (
-        <ConfirmDialog title="取消导入？" confirmLabel="取消导入" pending={false} onConfirm={() => void cancel()} onClose={() => setAsking(false)} testId="law-import-confirm">
-          <Typography variant="body2">正在读取的文件不再导入，其余尚未导入的文件也不导入；已导入的文件保留。</Typography>
+        <ConfirmDialog
+          title="取消导入？"
+          confirmLabel="取消导入"
+          pending={false}
+          onConfirm={() => void cancel()}
+          onClose={() => setAsking(false)}
+          testId="law-import-confirm"
+        >
+          <Typography variant="body2">
+            正在读取的文件不再导入，其余尚未导入的文件也不导入；已导入的文件保留。
+          </Typography>
         </ConfirmDialog>
       )}
     </Dialog>

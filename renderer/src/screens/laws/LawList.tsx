@@ -25,16 +25,23 @@ export function LawList({ laws, selected }: { laws: LawInfo[]; selected: string 
             >
               <ListItemText
                 primary={l.id}
-                secondary={(
+                secondary={
                   <>
                     {l.repeal && (
-                      <Box component="span" sx={{ color: 'warning.dark', display: 'block' }} data-testid={`law-repealed-${l.id}`} title={l.repeal.text}>
+                      <Box
+                        component="span"
+                        sx={{ color: 'warning.dark', display: 'block' }}
+                        data-testid={`law-repealed-${l.id}`}
+                        title={l.repeal.text}
+                      >
                         已废止（{chineseDate(l.repeal.repealedOn)}起）
                       </Box>
                     )}
-                    {newest ? `${newest.versionDate}版 · ${newest.articleCount}条${l.versions.length > 1 ? ` · 共${l.versions.length}个版本` : ''}` : ''}
+                    {newest
+                      ? `${newest.versionDate}版 · ${newest.articleCount}条${l.versions.length > 1 ? ` · 共${l.versions.length}个版本` : ''}`
+                      : ''}
                   </>
-                )}
+                }
               />
             </ListItemButton>
           );

@@ -16,12 +16,27 @@ interface Props {
   active: ReadonlySet<string>;
 }
 
-function Node({ law, node, depth, active }: { law: string; node: LawOutlineNode; depth: number; active: ReadonlySet<string> }) {
+function Node({
+  law,
+  node,
+  depth,
+  active,
+}: {
+  law: string;
+  node: LawOutlineNode;
+  depth: number;
+  active: ReadonlySet<string>;
+}) {
   const on = active.has(node.key);
   const range = node.first.label === node.last.label ? node.first.label : `${node.first.label}至${node.last.label}`;
   return (
     <>
-      <Box sx={{ pl: depth * 1.5, py: 0.25 }} data-testid="law-outline-node" data-kind={node.kind} data-active={on ? 'true' : 'false'}>
+      <Box
+        sx={{ pl: depth * 1.5, py: 0.25 }}
+        data-testid="law-outline-node"
+        data-kind={node.kind}
+        data-active={on ? 'true' : 'false'}
+      >
         <Link
           href={hrefOf({ name: 'laws', law, article: node.first.number })}
           underline="hover"
@@ -30,10 +45,13 @@ function Node({ law, node, depth, active }: { law: string; node: LawOutlineNode;
           sx={{ fontWeight: on || depth === 0 ? 600 : 400, display: 'block', lineHeight: 1.5 }}
           title={`${range}，共${node.articleCount}条`}
         >
-          {node.label}{node.title ? ` ${node.title}` : ''}
+          {node.label}
+          {node.title ? ` ${node.title}` : ''}
         </Link>
       </Box>
-      {node.children.map((c) => <Node key={c.key} law={law} node={c} depth={depth + 1} active={active} />)}
+      {node.children.map((c) => (
+        <Node key={c.key} law={law} node={c} depth={depth + 1} active={active} />
+      ))}
     </>
   );
 }
@@ -48,12 +66,23 @@ export function LawOutline({ law, outline, active }: Props) {
     const el = nodes?.[nodes.length - 1];
     if (!nav || !el) return;
     const top = el.getBoundingClientRect().top - nav.getBoundingClientRect().top;
-    if (top < 0 || top > nav.clientHeight - el.offsetHeight) nav.scrollTo({ top: nav.scrollTop + top - nav.clientHeight / 3 });
+    if (top < 0 || top > nav.clientHeight - el.offsetHeight)
+      nav.scrollTo({ top: nav.scrollTop + top - nav.clientHeight / 3 });
   }, [shown]);
   return (
-    <Box component="nav" ref={box} aria-label="目录" data-testid="law-outline" sx={{ maxHeight: '65vh', overflow: 'auto', pr: 1 }}>
-      <Typography variant="subtitle2" sx={{ mb: 0.5 }}>目录</Typography>
-      {outline.map((n) => <Node key={n.key} law={law} node={n} depth={0} active={active} />)}
+    <Box
+      component="nav"
+      ref={box}
+      aria-label="目录"
+      data-testid="law-outline"
+      sx={{ maxHeight: '65vh', overflow: 'auto', pr: 1 }}
+    >
+      <Typography variant="subtitle2" sx={{ mb: 0.5 }}>
+        目录
+      </Typography>
+      {outline.map((n) => (
+        <Node key={n.key} law={law} node={n} depth={0} active={active} />
+      ))}
     </Box>
   );
 }

@@ -26,10 +26,18 @@ export function LawSearchResults({ query, onOpen }: { query: string; onOpen(): v
     setLoading(true);
     setError(null);
     send('laws.search', { query, limit: 100 })
-      .then((r) => { if (live) setResult(r); })
-      .catch((e: unknown) => { if (live) setError(messageOf(e)); })
-      .finally(() => { if (live) setLoading(false); });
-    return () => { live = false; };
+      .then((r) => {
+        if (live) setResult(r);
+      })
+      .catch((e: unknown) => {
+        if (live) setError(messageOf(e));
+      })
+      .finally(() => {
+        if (live) setLoading(false);
+      });
+    return () => {
+      live = false;
+    };
   }, [query]);
 
   if (error) return <Alert severity="error">{error}</Alert>;
@@ -38,7 +46,9 @@ export function LawSearchResults({ query, onOpen }: { query: string; onOpen(): v
       <Box sx={{ height: 3 }}>{loading && <LinearProgress sx={{ height: 3 }} />}</Box>
       {result && (
         <Typography variant="body2" color="text.secondary" sx={{ px: 2, pt: 1 }} data-testid="law-search-total">
-          {result.total === 0 ? `没有找到含“${query}”的条文` : `找到${result.total}条${result.total > result.rows.length ? `，显示前${result.rows.length}条` : ''}`}
+          {result.total === 0
+            ? `没有找到含“${query}”的条文`
+            : `找到${result.total}条${result.total > result.rows.length ? `，显示前${result.rows.length}条` : ''}`}
         </Typography>
       )}
       <List dense>
@@ -53,13 +63,35 @@ export function LawSearchResults({ query, onOpen }: { query: string; onOpen(): v
           >
             <Typography variant="body2" sx={{ fontWeight: 600 }}>
               《{h.fullName}》{h.label}
-              {h.effectiveTo && <Box component="span" sx={{ fontWeight: 400, color: 'warning.dark', ml: 1 }} data-testid="law-search-ended">（施行至{h.effectiveTo}）</Box>}
+              {h.effectiveTo && (
+                <Box
+                  component="span"
+                  sx={{ fontWeight: 400, color: 'warning.dark', ml: 1 }}
+                  data-testid="law-search-ended"
+                >
+                  （施行至{h.effectiveTo}）
+                </Box>
+              )}
             </Typography>
-            {h.divisions && h.divisions.length > 0 && <Typography variant="caption" color="text.secondary">{placeOf(h.divisions)}</Typography>}
+            {h.divisions && h.divisions.length > 0 && (
+              <Typography variant="caption" color="text.secondary">
+                {placeOf(h.divisions)}
+              </Typography>
+            )}
             <Typography variant="body2" color="text.secondary">
-              {h.snippet.map((s, i) => (s.hit
-                ? <Box key={i} component="mark" sx={{ bgcolor: 'rgba(255, 213, 79, .6)', color: 'text.primary', px: 0.25 }}>{s.text}</Box>
-                : <span key={i}>{s.text}</span>))}
+              {h.snippet.map((s, i) =>
+                s.hit ? (
+                  <Box
+                    key={i}
+                    component="mark"
+                    sx={{ bgcolor: 'rgba(255, 213, 79, .6)', color: 'text.primary', px: 0.25 }}
+                  >
+                    {s.text}
+                  </Box>
+                ) : (
+                  <span key={i}>{s.text}</span>
+                ),
+              )}
             </Typography>
           </ListItemButton>
         ))}

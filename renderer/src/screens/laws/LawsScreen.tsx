@@ -40,7 +40,9 @@ export function LawsScreen({ law, article }: { law: string | null; article: numb
     }
   }, [notifier]);
 
-  useEffect(() => { void reload(); }, [reload]);
+  useEffect(() => {
+    void reload();
+  }, [reload]);
 
   const canImport = can('laws.import');
   const selected = laws?.find((l) => l.id === law) ?? null;
@@ -48,9 +50,18 @@ export function LawsScreen({ law, article }: { law: string | null; article: numb
   return (
     <Stack spacing={2} data-testid="laws-page">
       <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
-        <Typography variant="h5" component="h1" sx={{ flex: 1 }}>法律法规</Typography>
+        <Typography variant="h5" component="h1" sx={{ flex: 1 }}>
+          法律法规
+        </Typography>
         {canImport && (
-          <Button data-testid="laws-import" variant="contained" startIcon={<UploadFileIcon />} onClick={() => setImporting(true)}>导入法律文本</Button>
+          <Button
+            data-testid="laws-import"
+            variant="contained"
+            startIcon={<UploadFileIcon />}
+            onClick={() => setImporting(true)}
+          >
+            导入法律文本
+          </Button>
         )}
       </Stack>
       <Paper sx={{ p: 1.5 }}>
@@ -61,13 +72,22 @@ export function LawsScreen({ law, article }: { law: string | null; article: numb
           onChange={(e) => setQuery(e.target.value)}
           slotProps={{
             htmlInput: { 'data-testid': 'laws-search', 'aria-label': '检索条文', maxLength: 100 },
-            input: { startAdornment: <InputAdornment position="start"><SearchIcon fontSize="small" /></InputAdornment> },
+            input: {
+              startAdornment: (
+                <InputAdornment position="start">
+                  <SearchIcon fontSize="small" />
+                </InputAdornment>
+              ),
+            },
           }}
         />
       </Paper>
       {laws && laws.length === 0 && (
         <Alert severity="info" data-testid="laws-empty">
-          法律法规库为空。法律文本不随程序提供：{canImport ? '请点击“导入法律文本”，选择 Markdown 格式（.md）的法律文件。' : '请联系法制审核人员或负责人导入。'}
+          法律法规库为空。法律文本不随程序提供：
+          {canImport
+            ? '请点击“导入法律文本”，选择 Markdown 格式（.md）的法律文件。'
+            : '请联系法制审核人员或负责人导入。'}
           在导入之前，案件和文书按条文序号引用法律，并标明“条文未载入”。
         </Alert>
       )}
@@ -76,13 +96,22 @@ export function LawsScreen({ law, article }: { law: string | null; article: numb
           <LawList laws={laws ?? []} selected={law} />
         </Grid>
         <Grid size={{ xs: 12, md: 9 }}>
-          {debounced
-            ? <LawSearchResults query={debounced} onOpen={() => setQuery('')} />
-            : selected
-              ? <LawText key={selected.id} law={selected} article={article} />
-              : law && laws
-                ? <Alert severity="warning" data-testid="law-not-loaded">法律法规库中没有《{law}》：条文未载入。</Alert>
-                : laws && laws.length > 0 && <Typography color="text.secondary" sx={{ p: 2 }}>请在左侧选择一部法律，或在上方检索条文。</Typography>}
+          {debounced ? (
+            <LawSearchResults query={debounced} onOpen={() => setQuery('')} />
+          ) : selected ? (
+            <LawText key={selected.id} law={selected} article={article} />
+          ) : law && laws ? (
+            <Alert severity="warning" data-testid="law-not-loaded">
+              法律法规库中没有《{law}》：条文未载入。
+            </Alert>
+          ) : (
+            laws &&
+            laws.length > 0 && (
+              <Typography color="text.secondary" sx={{ p: 2 }}>
+                请在左侧选择一部法律，或在上方检索条文。
+              </Typography>
+            )
+          )}
         </Grid>
       </Grid>
       {importing && <LawImportDialog onClose={() => setImporting(false)} onImported={reload} />}

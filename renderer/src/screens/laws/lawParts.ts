@@ -44,6 +44,12 @@ export function partIndexOf(parts: readonly LawPart[], article: number | null): 
 /** The outline keys of the divisions holding a part (each level's key is the names down to it). */
 export function activeKeys(divisions: readonly LawDivisionView[]): Set<string> {
   const keys = new Set<string>();
-  for (let i = 0; i < divisions.length; i++) keys.add(divisions.slice(0, i + 1).map(divisionName).join(' '));
+  for (let i = 0; i < divisions.length; i++)
+    keys.add(
+      divisions
+        .slice(0, i + 1)
+        .map(divisionName)
+        .join(' '),
+    );
   return keys;
 }

@@ -48,13 +48,23 @@ export function LoginScreen({ info, onLoggedIn, notice, initialUsername }: Props
       <Paper sx={{ width: 420, maxWidth: '100%', p: 4 }}>
         <Stack spacing={0.5} sx={{ mb: 3, alignItems: 'center' }}>
           <FolderCopyOutlinedIcon color="primary" sx={{ fontSize: 40 }} />
-          <Typography variant="h5" component="h1">案卷</Typography>
-          <Typography variant="body2" color="text.secondary">生态环境行政处罚办案工作站</Typography>
-          <Typography variant="body2" color="text.secondary" data-testid="login-bureau">{info.bureau?.name}</Typography>
+          <Typography variant="h5" component="h1">
+            案卷
+          </Typography>
+          <Typography variant="body2" color="text.secondary">
+            生态环境行政处罚办案工作站
+          </Typography>
+          <Typography variant="body2" color="text.secondary" data-testid="login-bureau">
+            {info.bureau?.name}
+          </Typography>
         </Stack>
         <Box component="form" onSubmit={(e) => void submit(e)} noValidate>
           <Stack spacing={2}>
-            {notice && <Alert severity="success" data-testid="login-notice">{notice}</Alert>}
+            {notice && (
+              <Alert severity="success" data-testid="login-notice">
+                {notice}
+              </Alert>
+            )}
             <TextField
               label="用户名"
               value={username}
@@ -71,12 +81,25 @@ export function LoginScreen({ info, onLoggedIn, notice, initialUsername }: Props
               autoComplete="current-password"
               slotProps={{ htmlInput: { 'data-testid': 'login-password' } }}
             />
-            {error && <Alert severity="error" data-testid="login-error">{error}</Alert>}
-            <Button data-testid="login-submit" type="submit" variant="contained" size="large" loading={pending}>登录</Button>
+            {error && (
+              <Alert severity="error" data-testid="login-error">
+                {error}
+              </Alert>
+            )}
+            <Button data-testid="login-submit" type="submit" variant="contained" size="large" loading={pending}>
+              登录
+            </Button>
           </Stack>
         </Box>
         {info.demoUsers.length > 0 && (
-          <DemoAccounts users={info.demoUsers} onPick={(u) => { setUsername(u.username); setPassword(u.password); setError(null); }} />
+          <DemoAccounts
+            users={info.demoUsers}
+            onPick={(u) => {
+              setUsername(u.username);
+              setPassword(u.password);
+              setError(null);
+            }}
+          />
         )}
         <Typography variant="caption" color="text.disabled" sx={{ display: 'block', textAlign: 'center', mt: 3 }}>
           版本 {info.version}

@@ -41,13 +41,20 @@ export function RecommendPanel({ initialText = '', enterpriseId, onChoose, chose
   const day = on ?? todayIso();
 
   // Suggestions for another day's law are no longer offered once the day changes.
-  useEffect(() => { setResults(null); }, [day]);
+  useEffect(() => {
+    setResults(null);
+  }, [day]);
 
   const recommend = async (): Promise<void> => {
     setPending(true);
     setError(null);
     try {
-      const r = await send('recommend.violations', { text, limit: 5, on: day, ...(enterpriseId ? { enterpriseId } : {}) });
+      const r = await send('recommend.violations', {
+        text,
+        limit: 5,
+        on: day,
+        ...(enterpriseId ? { enterpriseId } : {}),
+      });
       setResults(r.results);
     } catch (e) {
       setError(messageOf(e));
@@ -60,34 +67,76 @@ export function RecommendPanel({ initialText = '', enterpriseId, onChoose, chose
   return (
     <Stack spacing={1.5} data-testid="recommend-panel">
       <TextField
-        label="现场检查情况" multiline minRows={3} value={text} onChange={(e) => setText(e.target.value)}
+        label="现场检查情况"
+        multiline
+        minRows={3}
+        value={text}
+        onChange={(e) => setText(e.target.value)}
         placeholder="粘贴或输入现场检查笔录中发现的问题，如：污水处理设施停运，废水经暗管直接外排……"
         slotProps={{ htmlInput: { 'data-testid': 'recommend-text', maxLength: 10000 } }}
       />
       <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
-        <Button type="button" variant="outlined" onClick={() => void recommend()} loading={pending} disabled={!text.trim()} data-testid="recommend-run">推荐违法行为</Button>
-        <Typography variant="caption" color="text.secondary">按裁量基准中各违法行为的关键词匹配（{day}施行的法律规定的类型），仅供参考，须由执法人员判断</Typography>
+        <Button
+          type="button"
+          variant="outlined"
+          onClick={() => void recommend()}
+          loading={pending}
+          disabled={!text.trim()}
+          data-testid="recommend-run"
+        >
+          推荐违法行为
+        </Button>
+        <Typography variant="caption" color="text.secondary">
+          按裁量基准中各违法行为的关键词匹配（{day}施行的法律规定的类型），仅供参考，须由执法人员判断
+        </Typography>
       </Stack>
       {error && <Alert severity="error">{error}</Alert>}
-      {results && results.length === 0 && <Alert severity="info" data-testid="recommend-none">没有匹配的违法行为类型，请补充检查发现的具体问题，或直接选择</Alert>}
+      {results && results.length === 0 && (
+        <Alert severity="info" data-testid="recommend-none">
+          没有匹配的违法行为类型，请补充检查发现的具体问题，或直接选择
+        </Alert>
+      )}
       {results && results.length > 0 && (
         <List dense disablePadding data-testid="recommend-results">
           {results.map((r, i) => (
-            <ListItem key={r.violationId} divider data-testid={`recommend-${r.violationId}`}
-              secondaryAction={onChoose && (
-                <Button type="button" size="small" variant={chosenId === r.violationId ? 'contained' : 'text'} onClick={() => onChoose(r.violationId)}>
-                  {chosenId === r.violationId ? '已选用' : '选用'}
-                </Button>
-              )}>
+            <ListItem
+              key={r.violationId}
+              divider
+              data-testid={`recommend-${r.violationId}`}
+              secondaryAction={
+                onChoose && (
+                  <Button
+                    type="button"
+                    size="small"
+                    variant={chosenId === r.violationId ? 'contained' : 'text'}
+                    onClick={() => onChoose(r.violationId)}
+                  >
+                    {chosenId === r.violationId ? '已选用' : '选用'}
+                  </Button>
+                )
+              }
+            >
               <ListItemText
                 primary={`${i + 1}. ${r.name}`}
-                secondary={(
+                secondary={
                   <Stack component="span" direction="row" spacing={0.5} useFlexGap sx={{ flexWrap: 'wrap', mt: 0.5 }}>
-                    <Typography component="span" variant="caption" sx={{ width: '100%' }} data-testid="recommend-citation">依据{r.citation}</Typography>
-                    <Typography component="span" variant="caption">{r.code} · {r.category} · 得分 {r.score}{r.industryMatched ? ' · 行业相符' : ''} · 命中：</Typography>
-                    {r.matched.map((w) => <Chip key={w} label={w} size="small" component="span" />)}
+                    <Typography
+                      component="span"
+                      variant="caption"
+                      sx={{ width: '100%' }}
+                      data-testid="recommend-citation"
+                    >
+                      依据{r.citation}
+                    </Typography>
+                    <Typography component="span" variant="caption">
+                      {r.code} · {r.category} · 得分 {r.score}
+                      {r.industryMatched ? ' · 行业相符' : ''} · 命中：
+                    </Typography>
+                    {r.matched.map((w) => (
+                      <Chip key={w} label={w} size="small" component="span" />
+                    ))}
                   </Stack>
-                )}
+                }
                 slotProps={{ primary: { variant: 'body2' }, secondary: { component: 'span' } }}
                 sx={{ pr: onChoose ? 8 : 0 }}
               />

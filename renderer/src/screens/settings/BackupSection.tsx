@@ -50,13 +50,27 @@ function FolderForm({ list, onChanged }: { list: BackupListOutput; onChanged(l: 
   return (
     <Stack direction="row" spacing={1} sx={{ alignItems: 'flex-start' }}>
       <TextField
-        size="small" label="备份文件夹（完整路径，留空则用默认）" value={value} disabled={saving} fullWidth
-        onChange={(e) => { setValue(e.target.value); setError(''); }}
-        error={Boolean(error)} helperText={error || `默认：${list.defaultFolder}。建议选另一块硬盘或网络共享，本机硬盘损坏时备份仍在。`}
+        size="small"
+        label="备份文件夹（完整路径，留空则用默认）"
+        value={value}
+        disabled={saving}
+        fullWidth
+        onChange={(e) => {
+          setValue(e.target.value);
+          setError('');
+        }}
+        error={Boolean(error)}
+        helperText={error || `默认：${list.defaultFolder}。建议选另一块硬盘或网络共享，本机硬盘损坏时备份仍在。`}
         slotProps={{ htmlInput: { 'data-testid': 'backup-folder' } }}
       />
-      <Button variant="outlined" onClick={() => void save()} loading={saving} data-testid="backup-folder-save" sx={{ height: 40, flexShrink: 0 }}
-        disabled={value.trim() === (list.usingDefault ? '' : list.folder)}>
+      <Button
+        variant="outlined"
+        onClick={() => void save()}
+        loading={saving}
+        data-testid="backup-folder-save"
+        sx={{ height: 40, flexShrink: 0 }}
+        disabled={value.trim() === (list.usingDefault ? '' : list.folder)}
+      >
         保存
       </Button>
     </Stack>
@@ -82,7 +96,9 @@ export function BackupSection() {
       setError(messageOf(e));
     }
   }, []);
-  useEffect(() => { if (allowed) void load(); }, [allowed, load]);
+  useEffect(() => {
+    if (allowed) void load();
+  }, [allowed, load]);
   if (!allowed) return null;
 
   const backupNow = async (): Promise<void> => {
@@ -116,18 +132,50 @@ export function BackupSection() {
   return (
     <Section
       title="数据备份"
-      subtitle={list ? `每${list.intervalHours}小时自动备份一次；保留最近${list.retention.daily}天每天一份、此前${list.retention.weekly}周每周一份，以及恢复前的安全备份${list.retention.safety}份` : undefined}
-      action={<Button variant="contained" startIcon={<BackupIcon />} onClick={() => void backupNow()} loading={backingUp} disabled={!list} data-testid="backup-now">立即备份</Button>}
+      subtitle={
+        list
+          ? `每${list.intervalHours}小时自动备份一次；保留最近${list.retention.daily}天每天一份、此前${list.retention.weekly}周每周一份，以及恢复前的安全备份${list.retention.safety}份`
+          : undefined
+      }
+      action={
+        <Button
+          variant="contained"
+          startIcon={<BackupIcon />}
+          onClick={() => void backupNow()}
+          loading={backingUp}
+          disabled={!list}
+          data-testid="backup-now"
+        >
+          立即备份
+        </Button>
+      }
       testId="settings-backup"
     >
       {!list && !error && <LinearProgress />}
-      {error && <Alert severity="error" action={<Button color="inherit" onClick={() => void load()}>重试</Button>}>{error}</Alert>}
+      {error && (
+        <Alert
+          severity="error"
+          action={
+            <Button color="inherit" onClick={() => void load()}>
+              重试
+            </Button>
+          }
+        >
+          {error}
+        </Alert>
+      )}
       {list && (
         <Stack spacing={2}>
-          {list.lastError && <Alert severity="error" data-testid="backup-last-error">上次自动备份失败（{formatInstant(list.lastError.at)}）：{list.lastError.message}</Alert>}
+          {list.lastError && (
+            <Alert severity="error" data-testid="backup-last-error">
+              上次自动备份失败（{formatInstant(list.lastError.at)}）：{list.lastError.message}
+            </Alert>
+          )}
           {!list.scheduled && <Alert severity="info">此方式运行时不自动备份，请定期点“立即备份”。</Alert>}
           {list.backups.length === 0 ? (
-            <Alert severity="warning" data-testid="backup-none">还没有备份。请点“立即备份”。</Alert>
+            <Alert severity="warning" data-testid="backup-none">
+              还没有备份。请点“立即备份”。
+            </Alert>
           ) : (
             <Table size="small" data-testid="backup-list">
               <TableHead>
@@ -146,31 +194,52 @@ export function BackupSection() {
                     <TableCell>{formatInstant(b.createdAt)}</TableCell>
                     <TableCell>
                       {backupKindNames[b.kind]}
-                      {b.missingBlobs > 0 && <Chip size="small" color="warning" label={`备份时缺${b.missingBlobs}个文件`} sx={{ ml: 1 }} />}
-                      {b.problems.length > 0 && <Chip size="small" color="error" label="已损坏" title={b.problems.join('；')} sx={{ ml: 1 }} />}
+                      {b.missingBlobs > 0 && (
+                        <Chip size="small" color="warning" label={`备份时缺${b.missingBlobs}个文件`} sx={{ ml: 1 }} />
+                      )}
+                      {b.problems.length > 0 && (
+                        <Chip size="small" color="error" label="已损坏" title={b.problems.join('；')} sx={{ ml: 1 }} />
+                      )}
                     </TableCell>
                     <TableCell align="right">{b.cases}</TableCell>
                     <TableCell align="right">{b.blobs}</TableCell>
                     <TableCell align="right">{formatSize(b.databaseBytes + b.blobBytes)}</TableCell>
                     <TableCell align="right">
-                      <Button size="small" color="warning" disabled={b.problems.length > 0} onClick={() => setRestoring(b)} data-testid={`backup-restore-${b.id}`}>恢复</Button>
+                      <Button
+                        size="small"
+                        color="warning"
+                        disabled={b.problems.length > 0}
+                        onClick={() => setRestoring(b)}
+                        data-testid={`backup-restore-${b.id}`}
+                      >
+                        恢复
+                      </Button>
                     </TableCell>
                   </TableRow>
                 ))}
               </TableBody>
             </Table>
           )}
-          <Typography variant="body2" color="text.secondary">备份位置：{list.folder}</Typography>
+          <Typography variant="body2" color="text.secondary">
+            备份位置：{list.folder}
+          </Typography>
           <FolderForm list={list} onChanged={setList} />
         </Stack>
       )}
       {restoring && (
         <ConfirmDialog
-          title="从备份恢复" confirmLabel="恢复" pending={pending} testId="backup-restore-dialog"
-          onConfirm={() => void restore()} onClose={() => { if (!pending) setRestoring(null); }}
+          title="从备份恢复"
+          confirmLabel="恢复"
+          pending={pending}
+          testId="backup-restore-dialog"
+          onConfirm={() => void restore()}
+          onClose={() => {
+            if (!pending) setRestoring(null);
+          }}
         >
           <Typography variant="body2" sx={{ mb: 1.5 }}>
-            将用 {formatInstant(restoring.createdAt)} 的{backupKindNames[restoring.kind]}（{restoring.cases}件案件）<b>替换当前的全部数据</b>：
+            将用 {formatInstant(restoring.createdAt)} 的{backupKindNames[restoring.kind]}（{restoring.cases}件案件）
+            <b>替换当前的全部数据</b>：
             案件及其全过程记录、用户和本局设置、节假日日历、程序和模板的载入版本；缺失或损坏的证据和文书文件从备份中找回。
           </Typography>
           <Typography variant="body2" sx={{ mb: 1.5 }}>

@@ -10,7 +10,14 @@ import Button from '@mui/material/Button';
 import Grid from '@mui/material/Grid';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { bureauInfoKeys, bureauInfoLabels, bureauInfoProblems, hasPaymentRoute, type BureauInfo, type BureauInfoKey } from '../../../../common/bureauInfo';
+import {
+  bureauInfoKeys,
+  bureauInfoLabels,
+  bureauInfoProblems,
+  hasPaymentRoute,
+  type BureauInfo,
+  type BureauInfoKey,
+} from '../../../../common/bureauInfo';
 import type { SettingsView } from '../../../../common/schemas/settings';
 import { send } from '../../api/send';
 import { fieldErrorsOf, messageOf } from '../../api/errors';
@@ -28,7 +35,15 @@ const hints: Record<BureauInfoKey, string> = {
 };
 const wide: ReadonlySet<BureauInfoKey> = new Set(['officeAddress', 'litigationCourt', 'paymentAccountName']);
 
-export function BureauInfoSection({ info, canEdit, onChanged }: { info: BureauInfo; canEdit: boolean; onChanged(s: SettingsView): void }) {
+export function BureauInfoSection({
+  info,
+  canEdit,
+  onChanged,
+}: {
+  info: BureauInfo;
+  canEdit: boolean;
+  onChanged(s: SettingsView): void;
+}) {
   const notifier = useNotifier();
   const [values, setValues] = useState<BureauInfo>(info);
   const [errors, setErrors] = useState<Partial<Record<BureauInfoKey, string>>>({});
@@ -64,29 +79,59 @@ export function BureauInfoSection({ info, canEdit, onChanged }: { info: BureauIn
   };
 
   return (
-    <Section title="本局文书信息" subtitle="告知书、决定书必须写明的本局信息；未填写的，相应文书不能生成" testId="settings-bureau-info">
+    <Section
+      title="本局文书信息"
+      subtitle="告知书、决定书必须写明的本局信息；未填写的，相应文书不能生成"
+      testId="settings-bureau-info"
+    >
       {missing.length > 0 && (
-        <Alert severity="warning" sx={{ mb: 1.5 }} data-testid="bureau-info-missing">尚未填写：{missing.join('、')}</Alert>
+        <Alert severity="warning" sx={{ mb: 1.5 }} data-testid="bureau-info-missing">
+          尚未填写：{missing.join('、')}
+        </Alert>
       )}
       <Grid container spacing={2} component="form" onSubmit={(e: FormEvent) => void save(e)} noValidate>
         {bureauInfoKeys.map((k) => (
           <Grid key={k} size={{ xs: 12, md: wide.has(k) ? 8 : 4 }}>
             <TextField
-              fullWidth size="small" label={bureauInfoLabels[k]} value={values[k]} disabled={!canEdit || saving}
-              onChange={(e) => { setValues((v) => ({ ...v, [k]: e.target.value })); setErrors((x) => ({ ...x, [k]: '' })); }}
-              error={Boolean(errors[k])} helperText={errors[k] || hints[k]}
+              fullWidth
+              size="small"
+              label={bureauInfoLabels[k]}
+              value={values[k]}
+              disabled={!canEdit || saving}
+              onChange={(e) => {
+                setValues((v) => ({ ...v, [k]: e.target.value }));
+                setErrors((x) => ({ ...x, [k]: '' }));
+              }}
+              error={Boolean(errors[k])}
+              helperText={errors[k] || hints[k]}
               slotProps={{ htmlInput: { 'data-testid': `bureau-info-${k}`, maxLength: 200 } }}
             />
           </Grid>
         ))}
         {canEdit && (
           <Grid size={12}>
-            <Button type="submit" variant="outlined" loading={saving} disabled={!changed} data-testid="bureau-info-save">保存</Button>
+            <Button
+              type="submit"
+              variant="outlined"
+              loading={saving}
+              disabled={!changed}
+              data-testid="bureau-info-save"
+            >
+              保存
+            </Button>
           </Grid>
         )}
       </Grid>
-      {failure && <Alert severity="error" sx={{ mt: 1.5 }} data-testid="bureau-info-error">{failure}</Alert>}
-      {!canEdit && <Typography variant="caption" color="text.secondary">只有局负责人可以修改。</Typography>}
+      {failure && (
+        <Alert severity="error" sx={{ mt: 1.5 }} data-testid="bureau-info-error">
+          {failure}
+        </Alert>
+      )}
+      {!canEdit && (
+        <Typography variant="caption" color="text.secondary">
+          只有局负责人可以修改。
+        </Typography>
+      )}
     </Section>
   );
 }

@@ -14,7 +14,12 @@ import RadioGroup from '@mui/material/RadioGroup';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import PrintOutlinedIcon from '@mui/icons-material/PrintOutlined';
-import { pdfEngineLabels, pdfEngineNames, type PdfEnginePreferenceView, type SettingsView } from '../../../../common/schemas/settings';
+import {
+  pdfEngineLabels,
+  pdfEngineNames,
+  type PdfEnginePreferenceView,
+  type SettingsView,
+} from '../../../../common/schemas/settings';
 import type { OpOutput } from '../../../../common/operations';
 import { send } from '../../api/send';
 import { messageOf } from '../../api/errors';
@@ -30,7 +35,15 @@ function lockText(s: SettingsView): string {
   return `当前由${by}指定使用“${pdfEngineLabels[s.pdfEngineInUse].label}”，此处的选择在取消该指定后生效。`;
 }
 
-export function PdfEngineSection({ settings, canEdit, onChanged }: { settings: SettingsView; canEdit: boolean; onChanged(s: SettingsView): void }) {
+export function PdfEngineSection({
+  settings,
+  canEdit,
+  onChanged,
+}: {
+  settings: SettingsView;
+  canEdit: boolean;
+  onChanged(s: SettingsView): void;
+}) {
   const notifier = useNotifier();
   const [choice, setChoice] = useState<PdfEnginePreferenceView>(settings.pdfEngine);
   const [saving, setSaving] = useState(false);
@@ -46,7 +59,9 @@ export function PdfEngineSection({ settings, canEdit, onChanged }: { settings: S
     try {
       const s = await send('settings.update', { pdfEngine: choice });
       onChanged(s);
-      notifier.success(`已设置PDF引擎：${pdfEngineLabels[choice].label}${s.pdfEngineLockedBy ? '（当前被另行指定，暂不生效）' : '，自下一份文书起使用'}`);
+      notifier.success(
+        `已设置PDF引擎：${pdfEngineLabels[choice].label}${s.pdfEngineLockedBy ? '（当前被另行指定，暂不生效）' : '，自下一份文书起使用'}`,
+      );
     } catch (e) {
       notifier.error(e);
     } finally {
@@ -70,12 +85,23 @@ export function PdfEngineSection({ settings, canEdit, onChanged }: { settings: S
 
   const active = settings.pdfEngineActive ? `，正在运行：${pdfEngineLabels[settings.pdfEngineActive].label}` : '';
   return (
-    <Section title="打印与PDF" subtitle="文书的预览、打印、定稿盖章和组卷都用这里选定的引擎把DOCX转换为PDF" testId="settings-pdf">
-      {settings.pdfEngineLockedBy && <Alert severity="warning" sx={{ mb: 1.5 }} data-testid="pdf-engine-locked">{lockText(settings)}</Alert>}
+    <Section
+      title="打印与PDF"
+      subtitle="文书的预览、打印、定稿盖章和组卷都用这里选定的引擎把DOCX转换为PDF"
+      testId="settings-pdf"
+    >
+      {settings.pdfEngineLockedBy && (
+        <Alert severity="warning" sx={{ mb: 1.5 }} data-testid="pdf-engine-locked">
+          {lockText(settings)}
+        </Alert>
+      )}
       <RadioGroup
         aria-label="PDF引擎"
         value={choice}
-        onChange={(_, v) => { setChoice(v as PdfEnginePreferenceView); setTrial(null); }}
+        onChange={(_, v) => {
+          setChoice(v as PdfEnginePreferenceView);
+          setTrial(null);
+        }}
         data-testid="pdf-engine-choices"
       >
         {choices.map((c) => (
@@ -85,31 +111,52 @@ export function PdfEngineSection({ settings, canEdit, onChanged }: { settings: S
             disabled={!canEdit || !usable(c) || saving}
             control={<Radio slotProps={{ input: { 'data-testid': `pdf-engine-${c}` } as never }} />}
             sx={{ alignItems: 'flex-start', mb: 0.75, '& .MuiRadio-root': { pt: 0.5 } }}
-            label={(
+            label={
               <Box>
                 <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
                   <Typography variant="body1">{pdfEngineLabels[c].label}</Typography>
                   {c !== 'auto' && (
-                    <Chip size="small" variant="outlined" color={usable(c) ? 'success' : 'default'} label={usable(c) ? '本机可用' : '本机不可用'} />
+                    <Chip
+                      size="small"
+                      variant="outlined"
+                      color={usable(c) ? 'success' : 'default'}
+                      label={usable(c) ? '本机可用' : '本机不可用'}
+                    />
                   )}
                   {c === settings.pdfEngine && <Chip size="small" color="primary" label="已选定" />}
                 </Stack>
-                <Typography variant="caption" color="text.secondary">{pdfEngineLabels[c].explanation}</Typography>
+                <Typography variant="caption" color="text.secondary">
+                  {pdfEngineLabels[c].explanation}
+                </Typography>
               </Box>
-            )}
+            }
           />
         ))}
       </RadioGroup>
       <Typography variant="body2" color="text.secondary" data-testid="pdf-engine-in-use" sx={{ mb: 1.5 }}>
-        当前使用：{pdfEngineLabels[settings.pdfEngineInUse].label}{active}
+        当前使用：{pdfEngineLabels[settings.pdfEngineInUse].label}
+        {active}
       </Typography>
       <Stack direction="row" spacing={1}>
         {canEdit && (
-          <Button variant="contained" loading={saving} disabled={choice === settings.pdfEngine || testing} onClick={() => void save()} data-testid="pdf-engine-save">
+          <Button
+            variant="contained"
+            loading={saving}
+            disabled={choice === settings.pdfEngine || testing}
+            onClick={() => void save()}
+            data-testid="pdf-engine-save"
+          >
             保存
           </Button>
         )}
-        <Button variant="outlined" startIcon={<PrintOutlinedIcon />} loading={testing} disabled={saving} onClick={() => void test()} data-testid="pdf-test">
+        <Button
+          variant="outlined"
+          startIcon={<PrintOutlinedIcon />}
+          loading={testing}
+          disabled={saving}
+          onClick={() => void test()}
+          data-testid="pdf-test"
+        >
           试打印
         </Button>
       </Stack>

@@ -34,14 +34,33 @@ export function SettingsScreen() {
       setError(messageOf(e));
     }
   }, []);
-  useEffect(() => { void load(); }, [load]);
+  useEffect(() => {
+    void load();
+  }, [load]);
 
   return (
     <Stack spacing={2} sx={{ maxWidth: 960, mx: 'auto' }} data-testid="settings-screen">
-      <Typography variant="h6" component="h1">本局设置</Typography>
-      {!canEdit && <Alert severity="info" data-testid="settings-readonly">只有局负责人可以修改本局设置，您可以查看当前设置和试打印。</Alert>}
+      <Typography variant="h6" component="h1">
+        本局设置
+      </Typography>
+      {!canEdit && (
+        <Alert severity="info" data-testid="settings-readonly">
+          只有局负责人可以修改本局设置，您可以查看当前设置和试打印。
+        </Alert>
+      )}
       {!settings && !error && <LinearProgress />}
-      {error && <Alert severity="error" action={<Button color="inherit" onClick={() => void load()}>重试</Button>}>{error}</Alert>}
+      {error && (
+        <Alert
+          severity="error"
+          action={
+            <Button color="inherit" onClick={() => void load()}>
+              重试
+            </Button>
+          }
+        >
+          {error}
+        </Alert>
+      )}
       {settings && (
         <>
           <PdfEngineSection settings={settings} canEdit={canEdit} onChanged={setSettings} />

@@ -19,7 +19,15 @@ import { useCanCall } from '../../app/canCall';
 import { useNotifier } from '../../app/notifier';
 import { Section } from '../../components/Section';
 
-const severity = { error: 'error', downloaded: 'success', downloading: 'info', 'up-to-date': 'success', checking: 'info', idle: 'info', disabled: 'info' } as const;
+const severity = {
+  error: 'error',
+  downloaded: 'success',
+  downloading: 'info',
+  'up-to-date': 'success',
+  checking: 'info',
+  idle: 'info',
+  disabled: 'info',
+} as const;
 
 export function UpdateSection() {
   const can = useCanCall();
@@ -40,7 +48,9 @@ export function UpdateSection() {
       setFailure(messageOf(e));
     }
   }, []);
-  useEffect(() => { void load(); }, [load]);
+  useEffect(() => {
+    void load();
+  }, [load]);
 
   const save = async (e: FormEvent): Promise<void> => {
     e.preventDefault();
@@ -48,7 +58,10 @@ export function UpdateSection() {
     const text = value.trim();
     if (text) {
       const parsed = parseUpdateSource(text);
-      if (!parsed.ok) { setError(parsed.message); return; }
+      if (!parsed.ok) {
+        setError(parsed.message);
+        return;
+      }
     }
     setError('');
     setFailure(null);
@@ -81,33 +94,79 @@ export function UpdateSection() {
 
   const status = view?.status ?? null;
   return (
-    <Section title="软件更新" subtitle="案卷每天检查一次新版本；新版本在后台下载、校验后，于退出案卷时安装" testId="settings-updates">
+    <Section
+      title="软件更新"
+      subtitle="案卷每天检查一次新版本；新版本在后台下载、校验后，于退出案卷时安装"
+      testId="settings-updates"
+    >
       <Stack spacing={1.5}>
-        {failure && <Alert severity="error" data-testid="settings-updates-error">{failure}</Alert>}
-        {status?.rollbackAdvice && <Alert severity="warning" data-testid="settings-updates-rollback">{status.rollbackAdvice}</Alert>}
+        {failure && (
+          <Alert severity="error" data-testid="settings-updates-error">
+            {failure}
+          </Alert>
+        )}
+        {status?.rollbackAdvice && (
+          <Alert severity="warning" data-testid="settings-updates-rollback">
+            {status.rollbackAdvice}
+          </Alert>
+        )}
         {view && !view.desktop && (
-          <Alert severity="info">网页版不自行更新：随桌面程序或服务器一起更新。此处设置的位置供本局的桌面程序使用。</Alert>
+          <Alert severity="info">
+            网页版不自行更新：随桌面程序或服务器一起更新。此处设置的位置供本局的桌面程序使用。
+          </Alert>
         )}
         {status && (
           <Alert severity={severity[status.state]} data-testid="settings-updates-status">
-            当前版本 {status.version}{status.previousVersion ? `（上一版本 ${status.previousVersion}）` : ''}。{status.message}
+            当前版本 {status.version}
+            {status.previousVersion ? `（上一版本 ${status.previousVersion}）` : ''}。{status.message}
             {status.source ? `　更新位置：${status.source}` : ''}
             {status.lastCheckAt ? `　最近检查：${new Date(status.lastCheckAt).toLocaleString('zh-CN')}` : ''}
           </Alert>
         )}
         {canEdit ? (
-          <Stack component="form" direction="row" spacing={1} sx={{ alignItems: 'flex-start' }} onSubmit={(e) => void save(e)} noValidate>
+          <Stack
+            component="form"
+            direction="row"
+            spacing={1}
+            sx={{ alignItems: 'flex-start' }}
+            onSubmit={(e) => void save(e)}
+            noValidate
+          >
             <TextField
-              size="small" label="更新文件所在的文件夹或网址" value={value} disabled={busy !== null} fullWidth
-              onChange={(e) => { setValue(e.target.value); setError(''); }}
+              size="small"
+              label="更新文件所在的文件夹或网址"
+              value={value}
+              disabled={busy !== null}
+              fullWidth
+              onChange={(e) => {
+                setValue(e.target.value);
+                setError('');
+              }}
               error={Boolean(error)}
-              helperText={error || '如 D:\\案卷更新、U盘上的文件夹、\\\\服务器\\共享\\案卷、http://192.168.1.20/anjuan/；留空则用安装包内置的地址'}
+              helperText={
+                error ||
+                '如 D:\\案卷更新、U盘上的文件夹、\\\\服务器\\共享\\案卷、http://192.168.1.20/anjuan/；留空则用安装包内置的地址'
+              }
               slotProps={{ htmlInput: { 'data-testid': 'settings-update-source' } }}
             />
-            <Button type="submit" variant="outlined" loading={busy === 'save'} disabled={value.trim() === (view?.source ?? '')} data-testid="settings-update-source-save" sx={{ height: 40, flexShrink: 0 }}>
+            <Button
+              type="submit"
+              variant="outlined"
+              loading={busy === 'save'}
+              disabled={value.trim() === (view?.source ?? '')}
+              data-testid="settings-update-source-save"
+              sx={{ height: 40, flexShrink: 0 }}
+            >
               保存
             </Button>
-            <Button variant="contained" loading={busy === 'check'} disabled={!view?.desktop || busy !== null} onClick={() => void check()} data-testid="settings-update-check" sx={{ height: 40, flexShrink: 0 }}>
+            <Button
+              variant="contained"
+              loading={busy === 'check'}
+              disabled={!view?.desktop || busy !== null}
+              onClick={() => void check()}
+              data-testid="settings-update-check"
+              sx={{ height: 40, flexShrink: 0 }}
+            >
               立即检查
             </Button>
           </Stack>

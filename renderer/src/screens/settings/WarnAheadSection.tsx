@@ -12,7 +12,15 @@ import { Section } from '../../components/Section';
 
 const rangeMessage = '提前提醒的工作日数应为0至30的整数';
 
-export function WarnAheadSection({ days, canEdit, onChanged }: { days: number; canEdit: boolean; onChanged(s: SettingsView): void }) {
+export function WarnAheadSection({
+  days,
+  canEdit,
+  onChanged,
+}: {
+  days: number;
+  canEdit: boolean;
+  onChanged(s: SettingsView): void;
+}) {
   const notifier = useNotifier();
   const [value, setValue] = useState(String(days));
   const [error, setError] = useState('');
@@ -23,7 +31,10 @@ export function WarnAheadSection({ days, canEdit, onChanged }: { days: number; c
     e.preventDefault();
     if (saving) return;
     const n = Number(value.trim());
-    if (value.trim() === '' || !Number.isInteger(n) || n < 0 || n > 30) { setError(rangeMessage); return; }
+    if (value.trim() === '' || !Number.isInteger(n) || n < 0 || n > 30) {
+      setError(rangeMessage);
+      return;
+    }
     setError('');
     setSaving(true);
     try {
@@ -37,21 +48,49 @@ export function WarnAheadSection({ days, canEdit, onChanged }: { days: number; c
   };
 
   return (
-    <Section title="期限提醒" subtitle="期限届满前多少个工作日起在“到期提醒”和案件页中标为即将到期" testId="settings-deadlines">
+    <Section
+      title="期限提醒"
+      subtitle="期限届满前多少个工作日起在“到期提醒”和案件页中标为即将到期"
+      testId="settings-deadlines"
+    >
       {canEdit ? (
-        <Stack component="form" direction="row" spacing={1} sx={{ alignItems: 'flex-start' }} onSubmit={(e) => void save(e)} noValidate>
+        <Stack
+          component="form"
+          direction="row"
+          spacing={1}
+          sx={{ alignItems: 'flex-start' }}
+          onSubmit={(e) => void save(e)}
+          noValidate
+        >
           <TextField
-            size="small" label="提前提醒（工作日）" value={value} disabled={saving}
-            onChange={(e) => { setValue(e.target.value); setError(''); }}
-            error={Boolean(error)} helperText={error || '0至30'} sx={{ width: 200 }}
+            size="small"
+            label="提前提醒（工作日）"
+            value={value}
+            disabled={saving}
+            onChange={(e) => {
+              setValue(e.target.value);
+              setError('');
+            }}
+            error={Boolean(error)}
+            helperText={error || '0至30'}
+            sx={{ width: 200 }}
             slotProps={{ htmlInput: { 'data-testid': 'settings-warn-ahead', inputMode: 'numeric' } }}
           />
-          <Button type="submit" variant="outlined" loading={saving} disabled={value === String(days)} data-testid="settings-warn-ahead-save" sx={{ height: 40 }}>
+          <Button
+            type="submit"
+            variant="outlined"
+            loading={saving}
+            disabled={value === String(days)}
+            data-testid="settings-warn-ahead-save"
+            sx={{ height: 40 }}
+          >
             保存
           </Button>
         </Stack>
       ) : (
-        <Typography variant="body2" data-testid="settings-warn-ahead-value">期限届满前{days}个工作日提醒</Typography>
+        <Typography variant="body2" data-testid="settings-warn-ahead-value">
+          期限届满前{days}个工作日提醒
+        </Typography>
       )}
     </Section>
   );

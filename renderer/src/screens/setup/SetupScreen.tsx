@@ -58,7 +58,12 @@ export function SetupScreen({ info, onDone }: Props) {
     setPending(true);
     try {
       const done = await send('setup.run', {
-        bureauName: bureauName.trim(), abbreviation: abbreviation.trim(), county: county!.code, username: username.trim(), name: name.trim(), password,
+        bureauName: bureauName.trim(),
+        abbreviation: abbreviation.trim(),
+        county: county!.code,
+        username: username.trim(),
+        name: name.trim(),
+        password,
       });
       onDone(done.username);
     } catch (err) {
@@ -73,22 +78,35 @@ export function SetupScreen({ info, onDone }: Props) {
       <Paper sx={{ width: 560, maxWidth: '100%', p: 4 }} data-testid="setup-screen">
         <Stack spacing={0.5} sx={{ mb: 3, alignItems: 'center' }}>
           <FolderCopyOutlinedIcon color="primary" sx={{ fontSize: 40 }} />
-          <Typography variant="h5" component="h1">案卷 · 初始设置</Typography>
+          <Typography variant="h5" component="h1">
+            案卷 · 初始设置
+          </Typography>
           <Typography variant="body2" color="text.secondary" sx={{ textAlign: 'center' }}>
             本工作站为新安装，请设置本单位和系统管理员账号。设置只能进行一次，完成后请用系统管理员账号登录。
           </Typography>
         </Stack>
         <Box component="form" onSubmit={(e) => void submit(e)} noValidate>
           <Stack spacing={2}>
-            <Typography variant="subtitle2" color="text.secondary">本单位</Typography>
+            <Typography variant="subtitle2" color="text.secondary">
+              本单位
+            </Typography>
             <TextField
-              label="单位全称" placeholder="如：黔东南州生态环境局天柱分局" value={bureauName} onChange={(e) => setBureauName(e.target.value)}
-              error={Boolean(errors.bureauName)} helperText={errors.bureauName ?? '印在文书和卷宗封面上'} autoFocus
+              label="单位全称"
+              placeholder="如：黔东南州生态环境局天柱分局"
+              value={bureauName}
+              onChange={(e) => setBureauName(e.target.value)}
+              error={Boolean(errors.bureauName)}
+              helperText={errors.bureauName ?? '印在文书和卷宗封面上'}
+              autoFocus
               slotProps={{ htmlInput: { 'data-testid': 'setup-bureau-name', maxLength: 60 } }}
             />
             <TextField
-              label="单位简称" placeholder="如：黔东南环天" value={abbreviation} onChange={(e) => setAbbreviation(e.target.value)}
-              error={Boolean(errors.abbreviation)} helperText={errors.abbreviation ?? '用于案号和文书文号，如“黔东南环天立字〔2026〕1号”'}
+              label="单位简称"
+              placeholder="如：黔东南环天"
+              value={abbreviation}
+              onChange={(e) => setAbbreviation(e.target.value)}
+              error={Boolean(errors.abbreviation)}
+              helperText={errors.abbreviation ?? '用于案号和文书文号，如“黔东南环天立字〔2026〕1号”'}
               slotProps={{ htmlInput: { 'data-testid': 'setup-abbreviation', maxLength: 12 } }}
             />
             <Autocomplete
@@ -105,36 +123,65 @@ export function SetupScreen({ info, onDone }: Props) {
                   label="所在区县"
                   error={Boolean(errors.county)}
                   helperText={errors.county ?? '行政区划代码（GB/T 2260）'}
-                  slotProps={{ ...params.slotProps, htmlInput: { ...params.slotProps.htmlInput, 'data-testid': 'setup-county' } }}
+                  slotProps={{
+                    ...params.slotProps,
+                    htmlInput: { ...params.slotProps.htmlInput, 'data-testid': 'setup-county' },
+                  }}
                 />
               )}
             />
             <Divider />
-            <Typography variant="subtitle2" color="text.secondary">系统管理员账号</Typography>
+            <Typography variant="subtitle2" color="text.secondary">
+              系统管理员账号
+            </Typography>
             <TextField
-              label="用户名" value={username} onChange={(e) => setUsername(e.target.value)} autoComplete="username"
-              error={Boolean(errors.username)} helperText={errors.username ?? '3至32位字母、数字、下划线、点或连字符，以字母开头'}
+              label="用户名"
+              value={username}
+              onChange={(e) => setUsername(e.target.value)}
+              autoComplete="username"
+              error={Boolean(errors.username)}
+              helperText={errors.username ?? '3至32位字母、数字、下划线、点或连字符，以字母开头'}
               slotProps={{ htmlInput: { 'data-testid': 'setup-username', maxLength: 32 } }}
             />
             <TextField
-              label="姓名" value={name} onChange={(e) => setName(e.target.value)}
-              error={Boolean(errors.name)} helperText={errors.name}
+              label="姓名"
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+              error={Boolean(errors.name)}
+              helperText={errors.name}
               slotProps={{ htmlInput: { 'data-testid': 'setup-name', maxLength: 20 } }}
             />
             <TextField
-              label="密码" type="password" value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="new-password"
+              label="密码"
+              type="password"
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+              autoComplete="new-password"
               error={Boolean(errors.password) || problems.length > 0}
               helperText={errors.password ?? (problems.length ? problems.join('；') : passwordPolicyText)}
               slotProps={{ htmlInput: { 'data-testid': 'setup-password' } }}
             />
             <TextField
-              label="确认密码" type="password" value={confirm} onChange={(e) => setConfirm(e.target.value)} autoComplete="new-password"
-              error={Boolean(errors.confirm)} helperText={errors.confirm}
+              label="确认密码"
+              type="password"
+              value={confirm}
+              onChange={(e) => setConfirm(e.target.value)}
+              autoComplete="new-password"
+              error={Boolean(errors.confirm)}
+              helperText={errors.confirm}
               slotProps={{ htmlInput: { 'data-testid': 'setup-confirm' } }}
             />
-            <Alert severity="info" data-testid="setup-policy">{passwordPolicyText}</Alert>
-            {failure && <Alert severity="error" data-testid="setup-error">{failure}</Alert>}
-            <Button data-testid="setup-submit" type="submit" variant="contained" size="large" loading={pending}>完成设置</Button>
+            <Alert severity="info" data-testid="setup-policy">
+              {passwordPolicyText}
+            </Alert>
+            {failure && (
+              <Alert severity="error" data-testid="setup-error">
+                {failure}
+              </Alert>
+            )}
+            <Button data-testid="setup-submit" type="submit" variant="contained" size="large" loading={pending}>
+              完成设置
+            </Button>
           </Stack>
         </Box>
         <Typography variant="caption" color="text.disabled" sx={{ display: 'block', textAlign: 'center', mt: 3 }}>

@@ -23,9 +23,14 @@ import { genericForm } from './GenericFields';
 
 /** Hand-made layouts for the common forms; every other form is drawn from its schema. */
 const custom: Partial<Record<ActionFormName, ActionFormUi>> = {
-  approval: approvalForm, report: reportForm, defence: defenceForm, payment: paymentForm,
+  approval: approvalForm,
+  report: reportForm,
+  defence: defenceForm,
+  payment: paymentForm,
 };
-const forms = Object.fromEntries(Object.entries(actionForms).map(([name, schema]) => [name, custom[name as ActionFormName] ?? genericForm(schema)])) as Record<ActionFormName, ActionFormUi>;
+const forms = Object.fromEntries(
+  Object.entries(actionForms).map(([name, schema]) => [name, custom[name as ActionFormName] ?? genericForm(schema)]),
+) as Record<ActionFormName, ActionFormUi>;
 
 interface Props {
   action: ActionView;
@@ -73,17 +78,42 @@ export function ActionFormDialog({ action, view, pending, failure, onSubmit, onC
         {pending ? <LinearProgress /> : <div style={{ height: 4 }} />}
         <DialogContent dividers>
           {!ui && <Alert severity="error">此操作需要的表单“{action.form}”本版本不支持，请升级案卷。</Alert>}
-          {ui && <ui.Fields values={values} set={(p) => { setValues((v) => ({ ...v, ...p })); setLocalErrors({}); }} errors={errors} view={view} action={action} disabled={pending} />}
+          {ui && (
+            <ui.Fields
+              values={values}
+              set={(p) => {
+                setValues((v) => ({ ...v, ...p }));
+                setLocalErrors({});
+              }}
+              errors={errors}
+              view={view}
+              action={action}
+              disabled={pending}
+            />
+          )}
           {approval && (
             <Alert severity="warning" sx={{ mt: 2 }}>
               {action.name}后将以您的名义记入案件全过程记录，不能撤回。请确认已审阅案卷材料。
             </Alert>
           )}
-          {failure && <Alert severity="error" sx={{ mt: 2 }} data-testid="action-error">{failure.message}</Alert>}
+          {failure && (
+            <Alert severity="error" sx={{ mt: 2 }} data-testid="action-error">
+              {failure.message}
+            </Alert>
+          )}
         </DialogContent>
         <DialogActions sx={{ px: 3, py: 1.5 }}>
-          <Button onClick={onClose} disabled={pending}>取消</Button>
-          <Button type="submit" variant="contained" color={approval ? 'success' : 'primary'} loading={pending} disabled={!ui} data-testid="action-submit">
+          <Button onClick={onClose} disabled={pending}>
+            取消
+          </Button>
+          <Button
+            type="submit"
+            variant="contained"
+            color={approval ? 'success' : 'primary'}
+            loading={pending}
+            disabled={!ui}
+            data-testid="action-submit"
+          >
             {approval ? `确认${action.name}` : '提交'}
           </Button>
         </DialogActions>

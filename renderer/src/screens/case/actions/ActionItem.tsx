@@ -25,7 +25,11 @@ export function ActionItem({ action, pending, onClick }: Props) {
     >
       {/* Issue 11: a rule that bars this user (separation of duties) is the disabled button's tooltip; a span carries it. */}
       <Tooltip title={action.blockedBy ? blockedText(action.blockedBy) : ''} disableHoverListener={!action.blockedBy}>
-        <Box component="span" sx={{ flexShrink: 0, display: 'inline-flex' }} data-testid={action.blockedBy ? `action-blocked-${action.id}` : undefined}>
+        <Box
+          component="span"
+          sx={{ flexShrink: 0, display: 'inline-flex' }}
+          data-testid={action.blockedBy ? `action-blocked-${action.id}` : undefined}
+        >
           <Button
             data-testid={`action-button-${action.id}`}
             variant={isRejection(action) ? 'outlined' : 'contained'}
@@ -40,13 +44,25 @@ export function ActionItem({ action, pending, onClick }: Props) {
         </Box>
       </Tooltip>
       {!action.allowed && action.reasons.length > 0 && (
-        <Box component="ul" data-testid={`action-reasons-${action.id}`} sx={{ m: 0, pl: 0, listStyle: 'none', pt: 0.5 }}>
+        <Box
+          component="ul"
+          data-testid={`action-reasons-${action.id}`}
+          sx={{ m: 0, pl: 0, listStyle: 'none', pt: 0.5 }}
+        >
           {action.reasons.map((r) => (
-            <Box component="li" key={`${r.rule}:${r.message}`} sx={{ display: 'flex', gap: 0.75, alignItems: 'flex-start' }}>
+            <Box
+              component="li"
+              key={`${r.rule}:${r.message}`}
+              sx={{ display: 'flex', gap: 0.75, alignItems: 'flex-start' }}
+            >
               <BlockIcon sx={{ fontSize: 16, mt: '3px', color: 'text.disabled' }} />
               <Typography variant="body2" color="text.secondary">
                 {r.message}
-                {r.citation && <Typography component="span" variant="caption" color="text.disabled">（{r.citation}）</Typography>}
+                {r.citation && (
+                  <Typography component="span" variant="caption" color="text.disabled">
+                    （{r.citation}）
+                  </Typography>
+                )}
               </Typography>
             </Box>
           ))}

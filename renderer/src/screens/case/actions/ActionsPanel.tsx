@@ -30,10 +30,15 @@ type Reason = { rule: string; message: string; citation: string };
 const legalityOnly = (e: unknown): Reason[] | null => {
   if (!(e instanceof ApiError) || e.code !== 'GUARD_FAILED' || !Array.isArray(e.details)) return null;
   const reasons = e.details as Reason[];
-  return reasons.length > 0 && reasons.every((r) => typeof r.rule === 'string' && r.rule.startsWith('legality:')) ? reasons : null;
+  return reasons.length > 0 && reasons.every((r) => typeof r.rule === 'string' && r.rule.startsWith('legality:'))
+    ? reasons
+    : null;
 };
 
-export interface Failure { message: string; fields: Record<string, string> }
+export interface Failure {
+  message: string;
+  fields: Record<string, string>;
+}
 
 export function ActionsPanel({ view, actions = view.actions, track = 'main', onView, onStale }: Props) {
   const notifier = useNotifier();
@@ -41,16 +46,33 @@ export function ActionsPanel({ view, actions = view.actions, track = 'main', onV
   const [active, setActive] = useState<ActionView | null>(null);
   const [pending, setPending] = useState(false);
   const [failure, setFailure] = useState<Failure | null>(null);
-  const [override, setOverride] = useState<{ action: ActionView; data: Record<string, unknown>; rules: Reason[]; error: string | null } | null>(null);
+  const [override, setOverride] = useState<{
+    action: ActionView;
+    data: Record<string, unknown>;
+    rules: Reason[];
+    error: string | null;
+  } | null>(null);
 
-  const open = (a: ActionView): void => { setFailure(null); setActive(a); };
-  const close = (): void => { if (!pending) setActive(null); };
+  const open = (a: ActionView): void => {
+    setFailure(null);
+    setActive(a);
+  };
+  const close = (): void => {
+    if (!pending) setActive(null);
+  };
 
   const run = async (action: ActionView, data: Record<string, unknown>, overrideReason?: string): Promise<void> => {
     setPending(true);
     setFailure(null);
     try {
-      const next = await send('cases.act', { caseId: view.state.id, action: action.id, track, data, expectedVersion: view.state.version, ...(overrideReason ? { overrideReason } : {}) });
+      const next = await send('cases.act', {
+        caseId: view.state.id,
+        action: action.id,
+        track,
+        data,
+        expectedVersion: view.state.version,
+        ...(overrideReason ? { overrideReason } : {}),
+      });
       onView(next);
       setActive(null);
       setOverride(null);
@@ -76,7 +98,11 @@ export function ActionsPanel({ view, actions = view.actions, track = 'main', onV
   };
 
   if (actions.length === 0) {
-    return <Typography variant="body2" color="text.secondary">{track === 'main' ? '案件已办结，没有可执行的操作。' : '本程序已办结。'}</Typography>;
+    return (
+      <Typography variant="body2" color="text.secondary">
+        {track === 'main' ? '案件已办结，没有可执行的操作。' : '本程序已办结。'}
+      </Typography>
+    );
   }
   return (
     <>
@@ -102,7 +128,9 @@ export function ActionsPanel({ view, actions = view.actions, track = 'main', onV
           pending={pending}
           error={override.error}
           onConfirm={(reason) => void run(override.action, override.data, reason)}
-          onClose={() => { if (!pending) setOverride(null); }}
+          onClose={() => {
+            if (!pending) setOverride(null);
+          }}
         />
       )}
       {active && !active.form && (
@@ -115,7 +143,11 @@ export function ActionsPanel({ view, actions = view.actions, track = 'main', onV
           testId="action-confirm"
         >
           <Typography variant="body2">确认执行“{active.name}”？此操作将记入案件全过程记录，不能撤回。</Typography>
-          {failure && <Typography variant="body2" color="error" sx={{ mt: 1.5 }} data-testid="action-error">{failure.message}</Typography>}
+          {failure && (
+            <Typography variant="body2" color="error" sx={{ mt: 1.5 }} data-testid="action-error">
+              {failure.message}
+            </Typography>
+          )}
         </ConfirmDialog>
       )}
     </>

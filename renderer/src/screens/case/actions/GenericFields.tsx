@@ -9,7 +9,14 @@ import type { z } from 'zod';
 import type { ActionFormUi, FieldsProps, FormValues } from './formTypes';
 import { dataOf, fieldsOf, type FieldSpec } from './schemaFields';
 
-function Field({ f, values, set, errors, disabled, first }: { f: FieldSpec; first: boolean } & Pick<FieldsProps, 'values' | 'set' | 'errors' | 'disabled'>) {
+function Field({
+  f,
+  values,
+  set,
+  errors,
+  disabled,
+  first,
+}: { f: FieldSpec; first: boolean } & Pick<FieldsProps, 'values' | 'set' | 'errors' | 'disabled'>) {
   const v = values[f.key];
   const error = errors[f.key];
   const testId = { 'data-testid': `form-${f.key}` };
@@ -17,7 +24,14 @@ function Field({ f, values, set, errors, disabled, first }: { f: FieldSpec; firs
     return (
       <div>
         <FormControlLabel
-          control={<Checkbox checked={v === true} disabled={disabled} onChange={(e) => set({ [f.key]: e.target.checked })} slotProps={{ input: testId as never }} />}
+          control={
+            <Checkbox
+              checked={v === true}
+              disabled={disabled}
+              onChange={(e) => set({ [f.key]: e.target.checked })}
+              slotProps={{ input: testId as never }}
+            />
+          }
           label={f.label}
         />
         {error && <FormHelperText error>{error}</FormHelperText>}
@@ -25,15 +39,38 @@ function Field({ f, values, set, errors, disabled, first }: { f: FieldSpec; firs
     );
   }
   const common = {
-    label: f.label, value: typeof v === 'string' ? v : '', disabled, error: Boolean(error), helperText: error ?? ' ',
-    onChange: (e: { target: { value: string } }) => set({ [f.key]: e.target.value }), autoFocus: first, fullWidth: true,
+    label: f.label,
+    value: typeof v === 'string' ? v : '',
+    disabled,
+    error: Boolean(error),
+    helperText: error ?? ' ',
+    onChange: (e: { target: { value: string } }) => set({ [f.key]: e.target.value }),
+    autoFocus: first,
+    fullWidth: true,
   };
   if (f.kind === 'choice') {
-    return <TextField select {...common} slotProps={{ htmlInput: testId }}>{f.options.map((o) => <MenuItem key={o} value={o}>{o}</MenuItem>)}</TextField>;
+    return (
+      <TextField select {...common} slotProps={{ htmlInput: testId }}>
+        {f.options.map((o) => (
+          <MenuItem key={o} value={o}>
+            {o}
+          </MenuItem>
+        ))}
+      </TextField>
+    );
   }
-  if (f.kind === 'date') return <TextField type="date" {...common} slotProps={{ inputLabel: { shrink: true }, htmlInput: testId }} />;
-  if (f.kind === 'number') return <TextField {...common} slotProps={{ htmlInput: { ...testId, inputMode: 'decimal' } }} />;
-  return <TextField {...common} multiline={f.kind === 'longText'} minRows={f.kind === 'longText' ? 3 : undefined} slotProps={{ htmlInput: testId }} />;
+  if (f.kind === 'date')
+    return <TextField type="date" {...common} slotProps={{ inputLabel: { shrink: true }, htmlInput: testId }} />;
+  if (f.kind === 'number')
+    return <TextField {...common} slotProps={{ htmlInput: { ...testId, inputMode: 'decimal' } }} />;
+  return (
+    <TextField
+      {...common}
+      multiline={f.kind === 'longText'}
+      minRows={f.kind === 'longText' ? 3 : undefined}
+      slotProps={{ htmlInput: testId }}
+    />
+  );
 }
 
 export function genericForm(schema: z.ZodType): ActionFormUi {
@@ -53,10 +90,12 @@ export function genericForm(schema: z.ZodType): ActionFormUi {
       return out;
     },
     toData: (values) => dataOf(fields, values),
-        // biome-ignore lint/correctness/noComponentHookFactories: built once per form at module load (ActionFormDialog's table), never during a render, so its identity is stable
+    // biome-ignore lint/correctness/noComponentHookFactories: built once per form at module load (ActionFormDialog's table), never during a render, so its identity is stable
     Fields: ({ values, set, errors, disabled }) => (
       <Stack spacing={1} sx={{ pt: 1 }}>
-        {fields.map((f, i) => <Field key={f.key} f={f} values={values} set={set} errors={errors} disabled={disabled} first={i === 0} />)}
+        {fields.map((f, i) => (
+          <Field key={f.key} f={f} values={values} set={set} errors={errors} disabled={disabled} first={i === 0} />
+        ))}
       </Stack>
     ),
   };

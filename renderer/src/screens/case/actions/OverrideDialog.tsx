@@ -30,24 +30,56 @@ export function OverrideDialog({ actionName, rules, pending, error, onConfirm, o
     <Dialog open onClose={pending ? undefined : onClose} maxWidth="sm" fullWidth data-testid="override-dialog">
       <DialogTitle>合法性审查未通过</DialogTitle>
       <DialogContent dividers>
-        <Typography variant="body2" sx={{ mb: 1 }}>“{actionName}”未通过以下审查项：</Typography>
+        <Typography variant="body2" sx={{ mb: 1 }}>
+          “{actionName}”未通过以下审查项：
+        </Typography>
         <ul style={{ marginTop: 0 }}>
           {rules.map((r) => (
-            <li key={r.message}><Typography variant="body2">{r.message}{r.citation && <Typography component="span" variant="caption" color="text.secondary">（{r.citation}）</Typography>}</Typography></li>
+            <li key={r.message}>
+              <Typography variant="body2">
+                {r.message}
+                {r.citation && (
+                  <Typography component="span" variant="caption" color="text.secondary">
+                    （{r.citation}）
+                  </Typography>
+                )}
+              </Typography>
+            </li>
           ))}
         </ul>
-        <Alert severity="warning" sx={{ mb: 2 }}>负责人可以书面说明理由后决定继续办理。理由将记入案件全过程记录，并在卷宗备考表中载明。</Alert>
+        <Alert severity="warning" sx={{ mb: 2 }}>
+          负责人可以书面说明理由后决定继续办理。理由将记入案件全过程记录，并在卷宗备考表中载明。
+        </Alert>
         <TextField
-          label="继续办理的理由" multiline minRows={3} fullWidth value={reason} disabled={pending} autoFocus
+          label="继续办理的理由"
+          multiline
+          minRows={3}
+          fullWidth
+          value={reason}
+          disabled={pending}
+          autoFocus
           onChange={(e) => setReason(e.target.value)}
           helperText={short ? `至少${minOverrideReason}个字` : ' '}
           slotProps={{ htmlInput: { 'data-testid': 'override-reason', maxLength: 2000 } }}
         />
-        {error && <Alert severity="error" sx={{ mt: 1 }}>{error}</Alert>}
+        {error && (
+          <Alert severity="error" sx={{ mt: 1 }}>
+            {error}
+          </Alert>
+        )}
       </DialogContent>
       <DialogActions>
-        <Button onClick={onClose} disabled={pending}>取消</Button>
-        <Button variant="contained" color="warning" disabled={short} loading={pending} onClick={() => onConfirm(reason.trim())} data-testid="override-confirm">
+        <Button onClick={onClose} disabled={pending}>
+          取消
+        </Button>
+        <Button
+          variant="contained"
+          color="warning"
+          disabled={short}
+          loading={pending}
+          onClick={() => onConfirm(reason.trim())}
+          data-testid="override-confirm"
+        >
           决定继续办理
         </Button>
       </DialogActions>

@@ -26,22 +26,43 @@ function Fields({ values, set, errors, view, disabled }: FieldsProps) {
       </Grid>
       <Grid size={{ xs: 12, sm: 6 }}>
         <TextField
-          label="缴款金额" required value={str(values.amount)} disabled={disabled} autoFocus inputMode="decimal"
-          onChange={(e) => set({ amount: e.target.value })} error={Boolean(errors.amount)} helperText={errors.amount ?? ' '}
-          slotProps={{ input: { endAdornment: <InputAdornment position="end">元</InputAdornment> }, htmlInput: { 'data-testid': 'form-amount' } }}
+          label="缴款金额"
+          required
+          value={str(values.amount)}
+          disabled={disabled}
+          autoFocus
+          inputMode="decimal"
+          onChange={(e) => set({ amount: e.target.value })}
+          error={Boolean(errors.amount)}
+          helperText={errors.amount ?? ' '}
+          slotProps={{
+            input: { endAdornment: <InputAdornment position="end">元</InputAdornment> },
+            htmlInput: { 'data-testid': 'form-amount' },
+          }}
         />
       </Grid>
       <Grid size={{ xs: 12, sm: 6 }}>
         <TextField
-          type="date" label="缴款日期" required value={str(values.paidOn)} disabled={disabled}
-          onChange={(e) => set({ paidOn: e.target.value })} error={Boolean(errors.paidOn)} helperText={errors.paidOn ?? ' '}
+          type="date"
+          label="缴款日期"
+          required
+          value={str(values.paidOn)}
+          disabled={disabled}
+          onChange={(e) => set({ paidOn: e.target.value })}
+          error={Boolean(errors.paidOn)}
+          helperText={errors.paidOn ?? ' '}
           slotProps={{ inputLabel: { shrink: true }, htmlInput: { max: todayIso(), 'data-testid': 'form-paid-on' } }}
         />
       </Grid>
       <Grid size={12}>
         <TextField
-          label="缴款凭证号" required value={str(values.receiptNo)} disabled={disabled}
-          onChange={(e) => set({ receiptNo: e.target.value })} error={Boolean(errors.receiptNo)} helperText={errors.receiptNo ?? ' '}
+          label="缴款凭证号"
+          required
+          value={str(values.receiptNo)}
+          disabled={disabled}
+          onChange={(e) => set({ receiptNo: e.target.value })}
+          error={Boolean(errors.receiptNo)}
+          helperText={errors.receiptNo ?? ' '}
           slotProps={{ htmlInput: { 'data-testid': 'form-receipt-no', maxLength: 100 } }}
         />
       </Grid>
@@ -54,6 +75,10 @@ export const paymentForm: ActionFormUi = {
     const { fine, paid } = outstanding(view);
     return { amount: fine > paid ? String(fine - paid) : '', paidOn: todayIso(), receiptNo: '' };
   },
-  toData: (v) => ({ amount: parseYuan(str(v.amount)) ?? Number.NaN, paidOn: str(v.paidOn), receiptNo: str(v.receiptNo).trim() }),
+  toData: (v) => ({
+    amount: parseYuan(str(v.amount)) ?? Number.NaN,
+    paidOn: str(v.paidOn),
+    receiptNo: str(v.receiptNo).trim(),
+  }),
   Fields,
 };

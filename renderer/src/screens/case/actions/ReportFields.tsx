@@ -34,63 +34,135 @@ function Fields({ values, set, errors, view, disabled }: FieldsProps) {
     <Grid container spacing={2}>
       <Grid size={12}>
         <Alert severity="info" icon={false} data-testid="fine-band">
-          处罚依据：{provision.citation}；法定幅度：{bandText(band)}{provision.aggravated && '（情节严重）'}
+          处罚依据：{provision.citation}；法定幅度：{bandText(band)}
+          {provision.aggravated && '（情节严重）'}
           {range && needsBase && `，即 ${formatYuan(range.min)} 至 ${formatYuan(range.max)}`}
           {provision.note && `（${provision.note}）`}
         </Alert>
       </Grid>
       <Grid size={12}>
         <TextField
-          label="违法事实" required multiline minRows={4} autoFocus value={str(values.facts)} disabled={disabled}
-          onChange={(e) => set({ facts: e.target.value })} error={Boolean(errors.facts)} helperText={errors.facts ?? ' '}
+          label="违法事实"
+          required
+          multiline
+          minRows={4}
+          autoFocus
+          value={str(values.facts)}
+          disabled={disabled}
+          onChange={(e) => set({ facts: e.target.value })}
+          error={Boolean(errors.facts)}
+          helperText={errors.facts ?? ' '}
           slotProps={{ htmlInput: { 'data-testid': 'form-facts', maxLength: 5000 } }}
         />
       </Grid>
       {needsBase && (
         <Grid size={{ xs: 12, sm: 6 }}>
           <TextField
-            label={baseLabel} required={needsBase} value={str(values.investment)} disabled={disabled} inputMode="decimal"
-            onChange={(e) => set({ investment: e.target.value })} error={Boolean(errors.investment)} helperText={errors.investment ?? '计算罚款幅度的基数'}
-            slotProps={{ input: band.kind === 'perUnit' ? { endAdornment: <InputAdornment position="end">{band.unit}</InputAdornment> } : yuanAdornment, htmlInput: { 'data-testid': 'form-investment' } }}
+            label={baseLabel}
+            required={needsBase}
+            value={str(values.investment)}
+            disabled={disabled}
+            inputMode="decimal"
+            onChange={(e) => set({ investment: e.target.value })}
+            error={Boolean(errors.investment)}
+            helperText={errors.investment ?? '计算罚款幅度的基数'}
+            slotProps={{
+              input:
+                band.kind === 'perUnit'
+                  ? { endAdornment: <InputAdornment position="end">{band.unit}</InputAdornment> }
+                  : yuanAdornment,
+              htmlInput: { 'data-testid': 'form-investment' },
+            }}
           />
         </Grid>
       )}
       <Grid size={{ xs: 12, sm: 6 }}>
         <TextField
-          label="拟罚款金额" required value={str(values.proposedFine)} disabled={disabled} inputMode="decimal"
-          onChange={(e) => set({ proposedFine: e.target.value })} error={Boolean(errors.proposedFine)}
-          helperText={errors.proposedFine ?? (range ? `幅度 ${formatYuan(range.min)} 至 ${formatYuan(range.max)}` : ' ')}
+          label="拟罚款金额"
+          required
+          value={str(values.proposedFine)}
+          disabled={disabled}
+          inputMode="decimal"
+          onChange={(e) => set({ proposedFine: e.target.value })}
+          error={Boolean(errors.proposedFine)}
+          helperText={
+            errors.proposedFine ?? (range ? `幅度 ${formatYuan(range.min)} 至 ${formatYuan(range.max)}` : ' ')
+          }
           slotProps={{ input: yuanAdornment, htmlInput: { 'data-testid': 'form-fine' } }}
         />
       </Grid>
       <Grid size={12}>
-        <Button type="button" variant="outlined" size="small" disabled={disabled} onClick={() => setCalculating(true)} data-testid="open-discretion">裁量计算…</Button>
+        <Button
+          type="button"
+          variant="outlined"
+          size="small"
+          disabled={disabled}
+          onClick={() => setCalculating(true)}
+          data-testid="open-discretion"
+        >
+          裁量计算…
+        </Button>
         {calculating && (
           <DiscretionDialog
-            violationId={provision.typeId} violationName={provision.name} base={parseYuan(str(values.investment))} aggravated={provision.aggravated}
-            onApply={(r) => set({
-              proposedFine: String(r.fine), reasoning: mergeReasoning(str(values.reasoning), r.explanation),
-              // Kept with the report (as JSON in the form) so the 决定书 can print the calculation.
-              discretion: JSON.stringify({
-                benchmarkVersion: r.benchmarkVersion, violationId: r.violationId, levels: Object.fromEntries(r.steps.map((x) => [x.factorId, x.levelId])),
-                base: parseYuan(str(values.investment)), aggravated: r.aggravated, fine: r.fine, explanation: r.explanation,
-              }),
-            })}
+            violationId={provision.typeId}
+            violationName={provision.name}
+            base={parseYuan(str(values.investment))}
+            aggravated={provision.aggravated}
+            onApply={(r) =>
+              set({
+                proposedFine: String(r.fine),
+                reasoning: mergeReasoning(str(values.reasoning), r.explanation),
+                // Kept with the report (as JSON in the form) so the 决定书 can print the calculation.
+                discretion: JSON.stringify({
+                  benchmarkVersion: r.benchmarkVersion,
+                  violationId: r.violationId,
+                  levels: Object.fromEntries(r.steps.map((x) => [x.factorId, x.levelId])),
+                  base: parseYuan(str(values.investment)),
+                  aggravated: r.aggravated,
+                  fine: r.fine,
+                  explanation: r.explanation,
+                }),
+              })
+            }
             onClose={() => setCalculating(false)}
           />
         )}
       </Grid>
       <Grid size={12}>
         <TextField
-          label="裁量理由" multiline minRows={3} value={str(values.reasoning)} disabled={disabled}
-          onChange={(e) => set({ reasoning: e.target.value })} error={Boolean(errors.reasoning)} helperText={errors.reasoning ?? ' '}
+          label="裁量理由"
+          multiline
+          minRows={3}
+          value={str(values.reasoning)}
+          disabled={disabled}
+          onChange={(e) => set({ reasoning: e.target.value })}
+          error={Boolean(errors.reasoning)}
+          helperText={errors.reasoning ?? ' '}
           slotProps={{ htmlInput: { 'data-testid': 'form-reasoning', maxLength: 5000 } }}
         />
       </Grid>
       <Grid size={12}>
         {/* They route the case to 法制审核 (art. 58) and 集体讨论 (art. 57(2)) after the defence period. */}
-        <FormControlLabel control={<Checkbox checked={values.major === true} disabled={disabled} onChange={(e) => set({ major: e.target.checked })} />} label="重大执法决定（须法制审核）" />
-        <FormControlLabel control={<Checkbox checked={values.complex === true} disabled={disabled} onChange={(e) => set({ complex: e.target.checked })} />} label="情节复杂或重大违法（须集体讨论）" />
+        <FormControlLabel
+          control={
+            <Checkbox
+              checked={values.major === true}
+              disabled={disabled}
+              onChange={(e) => set({ major: e.target.checked })}
+            />
+          }
+          label="重大执法决定（须法制审核）"
+        />
+        <FormControlLabel
+          control={
+            <Checkbox
+              checked={values.complex === true}
+              disabled={disabled}
+              onChange={(e) => set({ complex: e.target.checked })}
+            />
+          }
+          label="情节复杂或重大违法（须集体讨论）"
+        />
       </Grid>
     </Grid>
   );
@@ -107,8 +179,22 @@ export const reportForm: ActionFormUi = {
   initial: (view) => {
     const r = view.state.report;
     return r
-      ? { facts: r.facts, proposedFine: String(r.proposedFine), investment: r.investment === null ? '' : String(r.investment), reasoning: r.reasoning, major: false, complex: false }
-      : { facts: view.state.summary, proposedFine: '', investment: recordedBase(view), reasoning: '', major: false, complex: false };
+      ? {
+          facts: r.facts,
+          proposedFine: String(r.proposedFine),
+          investment: r.investment === null ? '' : String(r.investment),
+          reasoning: r.reasoning,
+          major: false,
+          complex: false,
+        }
+      : {
+          facts: view.state.summary,
+          proposedFine: '',
+          investment: recordedBase(view),
+          reasoning: '',
+          major: false,
+          complex: false,
+        };
   },
   toData: (v) => ({
     facts: str(v.facts).trim(),
@@ -118,7 +204,7 @@ export const reportForm: ActionFormUi = {
     reasoning: str(v.reasoning).trim(),
     major: v.major === true,
     complex: v.complex === true,
-    discretion: str(v.discretion) ? JSON.parse(str(v.discretion)) as unknown : null,
+    discretion: str(v.discretion) ? (JSON.parse(str(v.discretion)) as unknown) : null,
   }),
   Fields,
 };

@@ -24,6 +24,8 @@ describe('action forms drawn from their schemas', () => {
     const ok = dataOf(fields, { newDueOn: '2026-05-20', instalments: '3', reason: ' 经营困难 ' });
     expect(actionForms.deferral.safeParse(ok).success).toBe(true);
     expect(ok).toMatchObject({ instalments: 3, reason: '经营困难' });
-    expect(actionForms.deferral.safeParse(dataOf(fields, { newDueOn: '2026-02-30', instalments: '1', reason: 'x' })).success).toBe(false);
+    expect(
+      actionForms.deferral.safeParse(dataOf(fields, { newDueOn: '2026-02-30', instalments: '1', reason: 'x' })).success,
+    ).toBe(false);
   });
 });

@@ -16,8 +16,18 @@ export interface FieldSpec {
   optional: boolean;
 }
 
-interface Def { type: string; innerType?: Schema; defaultValue?: unknown; values?: unknown[]; entries?: Record<string, string>; checks?: Array<{ _zod?: { def?: { check?: string; maximum?: number } } }> }
-interface Schema { _zod: { def: Def }; description?: string }
+interface Def {
+  type: string;
+  innerType?: Schema;
+  defaultValue?: unknown;
+  values?: unknown[];
+  entries?: Record<string, string>;
+  checks?: Array<{ _zod?: { def?: { check?: string; maximum?: number } } }>;
+}
+interface Schema {
+  _zod: { def: Def };
+  description?: string;
+}
 
 const dateKey = (key: string): boolean => /On$/.test(key) || key === 'correctBy';
 
@@ -39,14 +49,24 @@ export function fieldsOf(schema: z.ZodType): FieldSpec[] {
     if (def.type === 'boolean') kind = 'boolean';
     else if (def.type === 'literal') kind = 'mustConfirm';
     else if (def.type === 'number') kind = 'number';
-    else if (def.type === 'enum') { kind = 'choice'; options = Object.values(def.entries ?? {}).map(String); }
-    else if (dateKey(key)) kind = 'date';
+    else if (def.type === 'enum') {
+      kind = 'choice';
+      options = Object.values(def.entries ?? {}).map(String);
+    } else if (dateKey(key)) kind = 'date';
     else {
       const max = (def.checks ?? []).map((c) => c._zod?.def?.maximum).find((m) => typeof m === 'number');
       kind = max !== undefined && max <= 200 ? 'text' : 'longText';
     }
-    const init = kind === 'boolean' ? Boolean(initial) : kind === 'mustConfirm' ? false
-      : initial == null ? (kind === 'choice' ? options[0] ?? '' : '') : String(initial);
+    const init =
+      kind === 'boolean'
+        ? Boolean(initial)
+        : kind === 'mustConfirm'
+          ? false
+          : initial == null
+            ? kind === 'choice'
+              ? (options[0] ?? '')
+              : ''
+            : String(initial);
     return { key, label, kind, options, initial: init, optional };
   });
 }

@@ -21,10 +21,20 @@ export function DiscretionDialog({ violationId, violationName, base, aggravated 
     <Dialog open onClose={onClose} maxWidth="md" fullWidth data-testid="discretion-dialog">
       <DialogTitle>裁量计算：{violationName}</DialogTitle>
       <DialogContent dividers>
-        <DiscretionPanel violationId={violationId} base={base} aggravated={aggravated} onApply={(r) => { onApply(r); onClose(); }} />
+        <DiscretionPanel
+          violationId={violationId}
+          base={base}
+          aggravated={aggravated}
+          onApply={(r) => {
+            onApply(r);
+            onClose();
+          }}
+        />
       </DialogContent>
       <DialogActions>
-        <Button type="button" onClick={onClose}>关闭</Button>
+        <Button type="button" onClick={onClose}>
+          关闭
+        </Button>
       </DialogActions>
     </Dialog>
   );

@@ -43,12 +43,23 @@ function FactorSelect({ factor, value, onChange }: { factor: Factor; value: stri
   const evidence = factor.evidence.map((e) => e.name).join('、');
   return (
     <TextField
-      select fullWidth size="small" label={`${factor.name}（权重${factor.weight}）`} value={value}
-      onChange={(e) => onChange(e.target.value)} helperText={evidence ? `裁量证据：${evidence}` : ' '}
+      select
+      fullWidth
+      size="small"
+      label={`${factor.name}（权重${factor.weight}）`}
+      value={value}
+      onChange={(e) => onChange(e.target.value)}
+      helperText={evidence ? `裁量证据：${evidence}` : ' '}
       slotProps={{ htmlInput: { 'data-testid': `factor-${factor.id}` } }}
     >
-      <MenuItem value=""><em>请选择</em></MenuItem>
-      {factor.levels.map((l) => <MenuItem key={l.id} value={l.id} data-testid={`level-${factor.id}-${l.id}`}>{l.label}</MenuItem>)}
+      <MenuItem value="">
+        <em>请选择</em>
+      </MenuItem>
+      {factor.levels.map((l) => (
+        <MenuItem key={l.id} value={l.id} data-testid={`level-${factor.id}-${l.id}`}>
+          {l.label}
+        </MenuItem>
+      ))}
     </TextField>
   );
 }
@@ -57,14 +68,23 @@ function Steps({ result }: { result: Calculation }) {
   return (
     <Table size="small" data-testid="discretion-steps">
       <TableHead>
-        <TableRow><TableCell>裁量因子</TableCell><TableCell>等级</TableCell><TableCell align="right">权重</TableCell><TableCell align="right">加权分值</TableCell>
-          {result.model === 'weightedMax' && <TableCell align="right">折合金额</TableCell>}</TableRow>
+        <TableRow>
+          <TableCell>裁量因子</TableCell>
+          <TableCell>等级</TableCell>
+          <TableCell align="right">权重</TableCell>
+          <TableCell align="right">加权分值</TableCell>
+          {result.model === 'weightedMax' && <TableCell align="right">折合金额</TableCell>}
+        </TableRow>
       </TableHead>
       <TableBody>
         {result.steps.map((s) => (
           <TableRow key={s.factorId}>
-            <TableCell>{s.factor}</TableCell><TableCell>{s.level}</TableCell>
-            <TableCell align="right">{s.weight}/{result.totalWeight}</TableCell><TableCell align="right">{s.weightedScore}</TableCell>
+            <TableCell>{s.factor}</TableCell>
+            <TableCell>{s.level}</TableCell>
+            <TableCell align="right">
+              {s.weight}/{result.totalWeight}
+            </TableCell>
+            <TableCell align="right">{s.weightedScore}</TableCell>
             {result.model === 'weightedMax' && <TableCell align="right">{formatYuan(s.amount ?? 0)}</TableCell>}
           </TableRow>
         ))}
@@ -76,18 +96,37 @@ function Steps({ result }: { result: Calculation }) {
 function Result({ result, onApply }: { result: Calculation; onApply(r: Calculation): void }) {
   return (
     <Stack spacing={1.5} data-testid="discretion-result">
-      <Alert severity={result.clamped ? 'warning' : 'success'} icon={false}
-        action={<Button color="inherit" variant="outlined" size="small" onClick={() => onApply(result)} data-testid="discretion-apply">填入调查报告</Button>}>
-        <Typography variant="h6" component="p" data-testid="discretion-fine">建议罚款：{formatYuan(result.fine)}</Typography>
+      <Alert
+        severity={result.clamped ? 'warning' : 'success'}
+        icon={false}
+        action={
+          <Button
+            color="inherit"
+            variant="outlined"
+            size="small"
+            onClick={() => onApply(result)}
+            data-testid="discretion-apply"
+          >
+            填入调查报告
+          </Button>
+        }
+      >
+        <Typography variant="h6" component="p" data-testid="discretion-fine">
+          建议罚款：{formatYuan(result.fine)}
+        </Typography>
         <Typography variant="body2">
-          {result.modelName}；法定幅度 {formatYuan(result.min)} 至 {formatYuan(result.max)}；裁量基准 {result.benchmarkVersion} 版
-          {result.clamped === 'min' && '；计算金额低于法定最低额，已按最低额确定'}
+          {result.modelName}；法定幅度 {formatYuan(result.min)} 至 {formatYuan(result.max)}；裁量基准{' '}
+          {result.benchmarkVersion} 版{result.clamped === 'min' && '；计算金额低于法定最低额，已按最低额确定'}
           {result.clamped === 'max' && '；计算金额高于法定最高额，已按最高额确定'}
         </Typography>
       </Alert>
       <Steps result={result} />
       <Stack spacing={0.25} data-testid="discretion-lines">
-        {result.lines.map((l, i) => <Typography key={i} variant="body2" color="text.secondary">{l}</Typography>)}
+        {result.lines.map((l, i) => (
+          <Typography key={i} variant="body2" color="text.secondary">
+            {l}
+          </Typography>
+        ))}
       </Stack>
     </Stack>
   );
@@ -102,46 +141,92 @@ export function DiscretionPanel({ violationId, base, aggravated: initialAggravat
   const [calcError, setCalcError] = useState<string | null>(null);
 
   useEffect(() => {
-    send('discretion.list', {}).then(setBenchmark).catch((e: unknown) => setLoadError(messageOf(e)));
+    send('discretion.list', {})
+      .then(setBenchmark)
+      .catch((e: unknown) => setLoadError(messageOf(e)));
   }, []);
 
   const type = benchmark?.violations.find((v) => v.id === violationId) ?? null;
   const factors = useMemo(() => (benchmark && type ? factorsOf(benchmark, type) : []), [benchmark, type]);
   const missing = missingFactors(factors, levels);
-  const request = benchmark && type && missing.length === 0 ? calculateRequest(benchmark, type, levels, base, aggravated) : null;
+  const request =
+    benchmark && type && missing.length === 0 ? calculateRequest(benchmark, type, levels, base, aggravated) : null;
   const current = request ? JSON.stringify(request) : '';
   // Calculated once the choices stop changing; a result is shown only for the choices on screen.
   const settled = useDebounced(current, 250);
 
   useEffect(() => {
-    if (!settled) { setResult(null); return; }
+    if (!settled) {
+      setResult(null);
+      return;
+    }
     let live = true;
     send('discretion.calculate', JSON.parse(settled) as OpInput<'discretion.calculate'>)
-      .then((r) => { if (live) { setResult(r); setCalcError(null); } })
-      .catch((e: unknown) => { if (live) { setResult(null); setCalcError(messageOf(e)); } });
-    return () => { live = false; };
+      .then((r) => {
+        if (live) {
+          setResult(r);
+          setCalcError(null);
+        }
+      })
+      .catch((e: unknown) => {
+        if (live) {
+          setResult(null);
+          setCalcError(messageOf(e));
+        }
+      });
+    return () => {
+      live = false;
+    };
   }, [settled]);
 
   if (loadError) return <Alert severity="error">{loadError}</Alert>;
-  if (!benchmark) return <Box sx={{ display: 'grid', placeItems: 'center', py: 4 }}><CircularProgress size={28} /></Box>;
-  if (!type) return <Alert severity="warning" data-testid="discretion-unknown">裁量基准（{benchmark.version}版）中没有本案的违法行为类型，无法计算，请按法定幅度自行裁量并说明理由。</Alert>;
+  if (!benchmark)
+    return (
+      <Box sx={{ display: 'grid', placeItems: 'center', py: 4 }}>
+        <CircularProgress size={28} />
+      </Box>
+    );
+  if (!type)
+    return (
+      <Alert severity="warning" data-testid="discretion-unknown">
+        裁量基准（{benchmark.version}版）中没有本案的违法行为类型，无法计算，请按法定幅度自行裁量并说明理由。
+      </Alert>
+    );
 
   return (
     <Stack spacing={2} data-testid="discretion-panel">
-      {!benchmark.verified && <Alert severity="info" icon={false}>{benchmark.note ?? '裁量因子和权重未经省级核实'}</Alert>}
+      {!benchmark.verified && (
+        <Alert severity="info" icon={false}>
+          {benchmark.note ?? '裁量因子和权重未经省级核实'}
+        </Alert>
+      )}
       <Grid container spacing={1.5}>
         {factors.map((f) => (
           <Grid key={f.id} size={{ xs: 12, sm: 6 }}>
-            <FactorSelect factor={f} value={levels[f.id] ?? ''} onChange={(v) => setLevels((l) => ({ ...l, [f.id]: v }))} />
+            <FactorSelect
+              factor={f}
+              value={levels[f.id] ?? ''}
+              onChange={(v) => setLevels((l) => ({ ...l, [f.id]: v }))}
+            />
           </Grid>
         ))}
       </Grid>
       {type.aggravated && (
-        <FormControlLabel control={<Checkbox checked={aggravated} onChange={(e) => setAggravated(e.target.checked)} />}
-          label={`${type.aggravated.when}（适用加重幅度）`} />
+        <FormControlLabel
+          control={<Checkbox checked={aggravated} onChange={(e) => setAggravated(e.target.checked)} />}
+          label={`${type.aggravated.when}（适用加重幅度）`}
+        />
       )}
-      {missing.length > 0 && <Typography variant="body2" color="text.secondary">尚未选择：{missing.join('、')}</Typography>}
-      {calcError && <Alert severity="error" data-testid="discretion-error">{calcError}</Alert>}
+      {missing.length > 0 && (
+        <Typography variant="body2" color="text.secondary">
+          尚未选择：{missing.join('、')}
+        </Typography>
+      )}
+      {calcError && (
+        <Alert severity="error" data-testid="discretion-error">
+          {calcError}
+        </Alert>
+      )}
       {result && current === settled && <Result result={result} onApply={onApply} />}
     </Stack>
   );

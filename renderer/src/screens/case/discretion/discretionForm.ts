@@ -18,7 +18,11 @@ export function missingFactors(factors: readonly Factor[], levels: Readonly<Reco
 }
 
 export function calculateRequest(
-  benchmark: Benchmark, type: BenchmarkType, levels: Readonly<Record<string, string>>, base: number | null, aggravated: boolean,
+  benchmark: Benchmark,
+  type: BenchmarkType,
+  levels: Readonly<Record<string, string>>,
+  base: number | null,
+  aggravated: boolean,
 ): OpInput<'discretion.calculate'> {
   const known = new Set(factorsOf(benchmark, type).map((f) => f.id));
   return {

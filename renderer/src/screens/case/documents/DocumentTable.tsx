@@ -33,7 +33,8 @@ interface Props {
 
 /** Re-import and 定稿 apply to the newest version of each document (receipts: per served document). */
 function isNewest(d: DocumentRecord, all: DocumentRecord[]): boolean {
-  const slot = (x: DocumentRecord) => `${x.type}:${x.type === 'service-receipt' ? x.fields.servedDocument ?? '' : ''}`;
+  const slot = (x: DocumentRecord) =>
+    `${x.type}:${x.type === 'service-receipt' ? (x.fields.servedDocument ?? '') : ''}`;
   return all.filter((x) => slot(x) === slot(d)).at(-1)?.id === d.id;
 }
 
@@ -54,66 +55,120 @@ export function DocumentTable({ caseId, documents, onPreview, onChanged, gates =
     }
   };
 
-  const print = (d: DocumentRecord) => withBusy(`print:${d.id}`, async () => {
-    const pdf = await loadPdf({ kind: 'document', caseId, documentId: d.id, title: titleOf(d) });
-    const r = await printPdf(pdf.title, pdf);
-    if (r.ok) notifier.info(r.message);
-    else notifier.error(r.message);
-  });
+  const print = (d: DocumentRecord) =>
+    withBusy(`print:${d.id}`, async () => {
+      const pdf = await loadPdf({ kind: 'document', caseId, documentId: d.id, title: titleOf(d) });
+      const r = await printPdf(pdf.title, pdf);
+      if (r.ok) notifier.info(r.message);
+      else notifier.error(r.message);
+    });
 
-  const downloadDocx = (d: DocumentRecord) => withBusy(`docx:${d.id}`, async () => {
-    const blob = await readFile({ hash: d.docxHash, caseId });
-    downloadBlob(blob.type === docxType ? blob : new Blob([blob], { type: docxType }), `${safeFileName(titleOf(d))}.docx`);
-  });
+  const downloadDocx = (d: DocumentRecord) =>
+    withBusy(`docx:${d.id}`, async () => {
+      const blob = await readFile({ hash: d.docxHash, caseId });
+      downloadBlob(
+        blob.type === docxType ? blob : new Blob([blob], { type: docxType }),
+        `${safeFileName(titleOf(d))}.docx`,
+      );
+    });
 
-  const result = imported && <ReimportResultDialog version={imported.version} changes={imported.changes} onClose={() => setImported(null)} />;
+  const result = imported && (
+    <ReimportResultDialog version={imported.version} changes={imported.changes} onClose={() => setImported(null)} />
+  );
   if (sorted.length === 0) {
-    return <Typography variant="body2" color="text.secondary">尚未生成文书。</Typography>;
+    return (
+      <Typography variant="body2" color="text.secondary">
+        尚未生成文书。
+      </Typography>
+    );
   }
   return (
     <>
-    {result}
-    <Table size="small" data-testid="document-table">
-      <TableHead>
-        <TableRow>
-          <TableCell>文书</TableCell>
-          <TableCell>文号</TableCell>
-          <TableCell>版本</TableCell>
-          <TableCell>生成时间</TableCell>
-          <TableCell>生成人</TableCell>
-          <TableCell align="right">操作</TableCell>
-        </TableRow>
-      </TableHead>
-      <TableBody>
-        {sorted.map((d) => (
-          <TableRow key={d.id} data-testid="document-row" data-type={d.type}>
-            <TableCell>
-              {d.name}
-              {d.fields.servedDocument && (
-                <Typography component="span" variant="caption" color="text.secondary">（{d.fields.servedDocument}）</Typography>
-              )}
-            </TableCell>
-            <TableCell sx={{ whiteSpace: 'nowrap' }}>{d.number ?? '—'}</TableCell>
-            <TableCell sx={{ whiteSpace: 'nowrap' }}>
-              第{d.version}版
-              {d.finalised && <Chip size="small" color="success" label="已定稿" sx={{ ml: 0.5 }} data-testid="document-finalised" />}
-              {d.correctionOf && <Chip size="small" color="warning" label="更正" sx={{ ml: 0.5 }} title={d.correctionReason} />}
-              {d.origin === 'reimported' && <Chip size="small" variant="outlined" label="导入稿" sx={{ ml: 0.5 }} title={d.changedFields?.length ? `改动：${d.changedFields.join('、')}` : undefined} />}
-            </TableCell>
-            <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatInstant(d.generatedAt)}</TableCell>
-            <TableCell>{d.generatedBy}</TableCell>
-            <TableCell align="right">
-              <Stack direction="row" spacing={0.5} sx={{ justifyContent: 'flex-end' }}>
-                <Button size="small" onClick={() => onPreview(d)} data-testid="document-preview">预览</Button>
-                <Button size="small" loading={busy === `print:${d.id}`} disabled={busy !== null} onClick={() => void print(d)} data-testid="document-print">打印</Button>
-                <Button size="small" loading={busy === `docx:${d.id}`} disabled={busy !== null} onClick={() => void downloadDocx(d)} data-testid="document-docx">下载DOCX</Button>
-                {!d.finalised && isNewest(d, documents) && <DocumentVersionActions caseId={caseId} doc={d} disabled={busy !== null} finaliseBlockedBy={gates.find((g) => g.documentId === d.id && g.action === 'finalise')?.blockedBy ?? null} onChanged={onChanged} onImported={(version, changes) => setImported({ version, changes })} />}
-              </Stack>
-            </TableCell>
+      {result}
+      <Table size="small" data-testid="document-table">
+        <TableHead>
+          <TableRow>
+            <TableCell>文书</TableCell>
+            <TableCell>文号</TableCell>
+            <TableCell>版本</TableCell>
+            <TableCell>生成时间</TableCell>
+            <TableCell>生成人</TableCell>
+            <TableCell align="right">操作</TableCell>
           </TableRow>
-        ))}
-      </TableBody>
-    </Table>
+        </TableHead>
+        <TableBody>
+          {sorted.map((d) => (
+            <TableRow key={d.id} data-testid="document-row" data-type={d.type}>
+              <TableCell>
+                {d.name}
+                {d.fields.servedDocument && (
+                  <Typography component="span" variant="caption" color="text.secondary">
+                    （{d.fields.servedDocument}）
+                  </Typography>
+                )}
+              </TableCell>
+              <TableCell sx={{ whiteSpace: 'nowrap' }}>{d.number ?? '—'}</TableCell>
+              <TableCell sx={{ whiteSpace: 'nowrap' }}>
+                第{d.version}版
+                {d.finalised && (
+                  <Chip size="small" color="success" label="已定稿" sx={{ ml: 0.5 }} data-testid="document-finalised" />
+                )}
+                {d.correctionOf && (
+                  <Chip size="small" color="warning" label="更正" sx={{ ml: 0.5 }} title={d.correctionReason} />
+                )}
+                {d.origin === 'reimported' && (
+                  <Chip
+                    size="small"
+                    variant="outlined"
+                    label="导入稿"
+                    sx={{ ml: 0.5 }}
+                    title={d.changedFields?.length ? `改动：${d.changedFields.join('、')}` : undefined}
+                  />
+                )}
+              </TableCell>
+              <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatInstant(d.generatedAt)}</TableCell>
+              <TableCell>{d.generatedBy}</TableCell>
+              <TableCell align="right">
+                <Stack direction="row" spacing={0.5} sx={{ justifyContent: 'flex-end' }}>
+                  <Button size="small" onClick={() => onPreview(d)} data-testid="document-preview">
+                    预览
+                  </Button>
+                  <Button
+                    size="small"
+                    loading={busy === `print:${d.id}`}
+                    disabled={busy !== null}
+                    onClick={() => void print(d)}
+                    data-testid="document-print"
+                  >
+                    打印
+                  </Button>
+                  <Button
+                    size="small"
+                    loading={busy === `docx:${d.id}`}
+                    disabled={busy !== null}
+                    onClick={() => void downloadDocx(d)}
+                    data-testid="document-docx"
+                  >
+                    下载DOCX
+                  </Button>
+                  {!d.finalised && isNewest(d, documents) && (
+                    <DocumentVersionActions
+                      caseId={caseId}
+                      doc={d}
+                      disabled={busy !== null}
+                      finaliseBlockedBy={
+                        gates.find((g) => g.documentId === d.id && g.action === 'finalise')?.blockedBy ?? null
+                      }
+                      onChanged={onChanged}
+                      onImported={(version, changes) => setImported({ version, changes })}
+                    />
+                  )}
+                </Stack>
+              </TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
     </>
   );
 }

@@ -36,7 +36,14 @@ interface Props {
   onImported(version: number, changes: Changes): void;
 }
 
-export function DocumentVersionActions({ caseId, doc, disabled, finaliseBlockedBy = null, onChanged, onImported }: Props) {
+export function DocumentVersionActions({
+  caseId,
+  doc,
+  disabled,
+  finaliseBlockedBy = null,
+  onChanged,
+  onImported,
+}: Props) {
   const notifier = useNotifier();
   const can = useCanCall();
   const input = useRef<HTMLInputElement>(null);
@@ -47,7 +54,12 @@ export function DocumentVersionActions({ caseId, doc, disabled, finaliseBlockedB
   const upload = async (file: File): Promise<void> => {
     setPending('import');
     try {
-      const r = await send('documents.reimport', { caseId, documentId: doc.id, fileName: file.name, contentBase64: await fileToBase64(file) });
+      const r = await send('documents.reimport', {
+        caseId,
+        documentId: doc.id,
+        fileName: file.name,
+        contentBase64: await fileToBase64(file),
+      });
       onImported(r.document.version, r.changes);
       onChanged();
     } catch (e) {
@@ -75,45 +87,117 @@ export function DocumentVersionActions({ caseId, doc, disabled, finaliseBlockedB
 
   return (
     <>
-      <input ref={input} type="file" hidden accept=".docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document" data-testid="document-reimport-file"
-        onChange={(e) => { const f = e.target.files?.[0]; if (f) void upload(f); }} />
+      <input
+        ref={input}
+        type="file"
+        hidden
+        accept=".docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+        data-testid="document-reimport-file"
+        onChange={(e) => {
+          const f = e.target.files?.[0];
+          if (f) void upload(f);
+        }}
+      />
       {/* Issue 11: offered only to the roles the operations table lets call them (useCanCall). */}
       {can('documents.reimport') && (
-        <Button size="small" loading={pending === 'import'} disabled={disabled || pending !== null} onClick={() => input.current?.click()} data-testid="document-reimport">导入修改稿</Button>
+        <Button
+          size="small"
+          loading={pending === 'import'}
+          disabled={disabled || pending !== null}
+          onClick={() => input.current?.click()}
+          data-testid="document-reimport"
+        >
+          导入修改稿
+        </Button>
       )}
       {can('documents.finalise') && (
-        <Tooltip title={finaliseBlockedBy ? blockedText(finaliseBlockedBy) : ''} disableHoverListener={!finaliseBlockedBy}>
+        <Tooltip
+          title={finaliseBlockedBy ? blockedText(finaliseBlockedBy) : ''}
+          disableHoverListener={!finaliseBlockedBy}
+        >
           <span data-testid={finaliseBlockedBy ? 'document-finalise-blocked' : undefined}>
-            <Button size="small" color="success" loading={pending === 'finalise'} disabled={disabled || pending !== null || finaliseBlockedBy !== null} onClick={() => { setError(null); setConfirming(true); }} data-testid="document-finalise">定稿</Button>
+            <Button
+              size="small"
+              color="success"
+              loading={pending === 'finalise'}
+              disabled={disabled || pending !== null || finaliseBlockedBy !== null}
+              onClick={() => {
+                setError(null);
+                setConfirming(true);
+              }}
+              data-testid="document-finalise"
+            >
+              定稿
+            </Button>
           </span>
         </Tooltip>
       )}
       {confirming && (
-        <ConfirmDialog title={`定稿：${doc.name}`} confirmLabel="定稿并盖章" pending={pending === 'finalise'} onConfirm={() => void finalise()} onClose={() => setConfirming(false)} testId="finalise-confirm">
+        <ConfirmDialog
+          title={`定稿：${doc.name}`}
+          confirmLabel="定稿并盖章"
+          pending={pending === 'finalise'}
+          onConfirm={() => void finalise()}
+          onClose={() => setConfirming(false)}
+          testId="finalise-confirm"
+        >
           <Typography variant="body2">定稿后文书锁定并加盖本局印章、归入卷宗，不能再修改，只能更正。</Typography>
-          {error && <Alert severity="error" sx={{ mt: 1 }}>{error}</Alert>}
+          {error && (
+            <Alert severity="error" sx={{ mt: 1 }}>
+              {error}
+            </Alert>
+          )}
         </ConfirmDialog>
       )}
-
     </>
   );
 }
 
 /** What a re-imported version changed: the data fields to check first, then the text added and removed. */
-export function ReimportResultDialog({ version, changes, onClose }: { version: number; changes: Changes; onClose(): void }) {
+export function ReimportResultDialog({
+  version,
+  changes,
+  onClose,
+}: {
+  version: number;
+  changes: Changes;
+  onClose(): void;
+}) {
   return (
     <Dialog open onClose={onClose} maxWidth="sm" fullWidth data-testid="reimport-result">
       <DialogTitle>已导入为第{version}版</DialogTitle>
       <DialogContent dividers>
-        {changes.changedFields.length > 0
-          ? <Alert severity="warning" sx={{ mb: 2 }} data-testid="changed-fields">改动了以下数据项，请核对是否与案件记录一致：{changes.changedFields.map((f) => f.label).join('、')}</Alert>
-          : <Alert severity="info" sx={{ mb: 2 }}>未改动案件数据项。</Alert>}
+        {changes.changedFields.length > 0 ? (
+          <Alert severity="warning" sx={{ mb: 2 }} data-testid="changed-fields">
+            改动了以下数据项，请核对是否与案件记录一致：{changes.changedFields.map((f) => f.label).join('、')}
+          </Alert>
+        ) : (
+          <Alert severity="info" sx={{ mb: 2 }}>
+            未改动案件数据项。
+          </Alert>
+        )}
         {changes.removed.length > 0 && <Typography variant="subtitle2">删除的内容</Typography>}
-        {changes.removed.map((l) => <Typography key={`-${l}`} variant="body2" sx={{ color: 'error.main', textDecoration: 'line-through' }}>{l}</Typography>)}
-        {changes.added.length > 0 && <Typography variant="subtitle2" sx={{ mt: 1 }}>新增的内容</Typography>}
-        {changes.added.map((l) => <Typography key={`+${l}`} variant="body2" sx={{ color: 'success.main' }}>{l}</Typography>)}
+        {changes.removed.map((l) => (
+          <Typography key={`-${l}`} variant="body2" sx={{ color: 'error.main', textDecoration: 'line-through' }}>
+            {l}
+          </Typography>
+        ))}
+        {changes.added.length > 0 && (
+          <Typography variant="subtitle2" sx={{ mt: 1 }}>
+            新增的内容
+          </Typography>
+        )}
+        {changes.added.map((l) => (
+          <Typography key={`+${l}`} variant="body2" sx={{ color: 'success.main' }}>
+            {l}
+          </Typography>
+        ))}
       </DialogContent>
-      <DialogActions><Button onClick={onClose} variant="contained">知道了</Button></DialogActions>
+      <DialogActions>
+        <Button onClick={onClose} variant="contained">
+          知道了
+        </Button>
+      </DialogActions>
     </Dialog>
   );
 }

@@ -31,14 +31,16 @@ interface Props {
 
 export function GenerateDocumentDialog({ template, view, track, onClose, onGenerated }: Props) {
   const inputs = template.fields.filter((f) => f.source === 'input');
-  const [values, setValues] = useState<Record<string, string>>(
-    () => Object.fromEntries(inputs.map((f) => [f.key, defaultValue(f, view)])),
+  const [values, setValues] = useState<Record<string, string>>(() =>
+    Object.fromEntries(inputs.map((f) => [f.key, defaultValue(f, view)])),
   );
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
   // 更正: the newest document of this type is finalised, so a new one must say why (it is recorded).
-  const finalised = [...view.state.documents].reverse().find((d) => d.type === template.id && template.id !== 'service-receipt');
+  const finalised = [...view.state.documents]
+    .reverse()
+    .find((d) => d.type === template.id && template.id !== 'service-receipt');
   const correcting = Boolean(finalised?.finalised);
   const [correctionReason, setCorrectionReason] = useState('');
 
@@ -59,9 +61,16 @@ export function GenerateDocumentDialog({ template, view, track, onClose, onGener
     setFailure(null);
     setErrors({});
     try {
-      const fields = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, v.trim()]).filter(([, v]) => v !== ''));
+      const fields = Object.fromEntries(
+        Object.entries(values)
+          .map(([k, v]) => [k, v.trim()])
+          .filter(([, v]) => v !== ''),
+      );
       const doc = await send('documents.generate', {
-        caseId: view.state.id, type: template.id, fields, expectedVersion: view.state.version,
+        caseId: view.state.id,
+        type: template.id,
+        fields,
+        expectedVersion: view.state.version,
         ...(correcting ? { correctionReason: correctionReason.trim() } : {}),
         ...(track ? { track } : {}),
       });
@@ -76,15 +85,25 @@ export function GenerateDocumentDialog({ template, view, track, onClose, onGener
   return (
     <Dialog open onClose={pending ? undefined : onClose} maxWidth="md" fullWidth data-testid="generate-dialog">
       <form onSubmit={(e) => void submit(e)} noValidate>
-        <DialogTitle>{correcting ? '更正' : '生成'}《{template.name}》</DialogTitle>
+        <DialogTitle>
+          {correcting ? '更正' : '生成'}《{template.name}》
+        </DialogTitle>
         {pending ? <LinearProgress data-testid="generate-progress" /> : <div style={{ height: 4 }} />}
         <DialogContent dividers>
           <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
-            当事人、案由、法律依据、承办人等信息由案件自动填入{inputs.length ? '；请填写以下内容：' : '，无需另行填写。'}
+            当事人、案由、法律依据、承办人等信息由案件自动填入
+            {inputs.length ? '；请填写以下内容：' : '，无需另行填写。'}
           </Typography>
           {correcting && (
             <TextField
-              label="更正理由" required fullWidth multiline minRows={2} sx={{ mb: 2 }} value={correctionReason} disabled={pending}
+              label="更正理由"
+              required
+              fullWidth
+              multiline
+              minRows={2}
+              sx={{ mb: 2 }}
+              value={correctionReason}
+              disabled={pending}
               onChange={(e) => setCorrectionReason(e.target.value)}
               helperText="原文书已定稿盖章，更正将作为新版本记入案件全过程记录，原文书保留"
               slotProps={{ htmlInput: { 'data-testid': 'correction-reason', maxLength: 1000 } }}
@@ -96,7 +115,10 @@ export function GenerateDocumentDialog({ template, view, track, onClose, onGener
                 <TemplateFieldInput
                   field={f}
                   value={values[f.key] ?? ''}
-                  onChange={(v) => { setValues((s) => ({ ...s, [f.key]: v })); setErrors((s) => ({ ...s, [f.key]: '' })); }}
+                  onChange={(v) => {
+                    setValues((s) => ({ ...s, [f.key]: v }));
+                    setErrors((s) => ({ ...s, [f.key]: '' }));
+                  }}
                   error={errors[f.key] || undefined}
                   disabled={pending}
                   autoFocus={i === 0}
@@ -105,11 +127,19 @@ export function GenerateDocumentDialog({ template, view, track, onClose, onGener
               </Grid>
             ))}
           </Grid>
-          {failure && <Alert severity="error" data-testid="generate-error" sx={{ mt: 1 }}>{failure}</Alert>}
+          {failure && (
+            <Alert severity="error" data-testid="generate-error" sx={{ mt: 1 }}>
+              {failure}
+            </Alert>
+          )}
         </DialogContent>
         <DialogActions sx={{ px: 3, py: 1.5 }}>
-          <Button onClick={onClose} disabled={pending}>取消</Button>
-          <Button type="submit" variant="contained" loading={pending} data-testid="generate-submit">生成</Button>
+          <Button onClick={onClose} disabled={pending}>
+            取消
+          </Button>
+          <Button type="submit" variant="contained" loading={pending} data-testid="generate-submit">
+            生成
+          </Button>
         </DialogActions>
       </form>
     </Dialog>

@@ -32,7 +32,11 @@ export function NodeDocuments({ view, templates, onGenerated, documentTypes = vi
   };
 
   if (documentTypes.length === 0) {
-    return <Typography variant="body2" color="text.secondary">本环节不制作文书。</Typography>;
+    return (
+      <Typography variant="body2" color="text.secondary">
+        本环节不制作文书。
+      </Typography>
+    );
   }
   return (
     <>
@@ -43,11 +47,23 @@ export function NodeDocuments({ view, templates, onGenerated, documentTypes = vi
             <Box
               key={t.type}
               data-testid={`doctype-${t.type}`}
-              sx={{ display: 'flex', alignItems: 'center', gap: 1, border: 1, borderColor: 'divider', borderRadius: 1, pl: 1.5, pr: 0.5, py: 0.5 }}
+              sx={{
+                display: 'flex',
+                alignItems: 'center',
+                gap: 1,
+                border: 1,
+                borderColor: 'divider',
+                borderRadius: 1,
+                pl: 1.5,
+                pr: 0.5,
+                py: 0.5,
+              }}
             >
               <Typography variant="body2">{t.name}</Typography>
               {!t.hasTemplate && <Chip size="small" variant="outlined" label="模板待补充" />}
-              {t.generated && <Chip size="small" color="success" variant="outlined" icon={<CheckIcon />} label="已生成" />}
+              {t.generated && (
+                <Chip size="small" color="success" variant="outlined" icon={<CheckIcon />} label="已生成" />
+              )}
               <Button
                 size="small"
                 variant={t.generated ? 'text' : 'contained'}
@@ -63,7 +79,13 @@ export function NodeDocuments({ view, templates, onGenerated, documentTypes = vi
         })}
       </Stack>
       {generating && (
-        <GenerateDocumentDialog template={generating} view={view} track={track} onClose={() => setGenerating(null)} onGenerated={done} />
+        <GenerateDocumentDialog
+          template={generating}
+          view={view}
+          track={track}
+          onClose={() => setGenerating(null)}
+          onGenerated={done}
+        />
       )}
     </>
   );

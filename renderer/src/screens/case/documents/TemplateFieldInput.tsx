@@ -30,7 +30,11 @@ export function TemplateFieldInput({ field, value, onChange, error, disabled, au
   if (choices && choices.length > 0) {
     return (
       <TextField {...common} select slotProps={{ htmlInput: testId }}>
-        {choices.map((c) => <MenuItem key={c} value={c}>{c}</MenuItem>)}
+        {choices.map((c) => (
+          <MenuItem key={c} value={c}>
+            {c}
+          </MenuItem>
+        ))}
       </TextField>
     );
   }
@@ -38,9 +42,21 @@ export function TemplateFieldInput({ field, value, onChange, error, disabled, au
     case 'multiline':
       return <TextField {...common} multiline minRows={4} slotProps={{ htmlInput: testId }} />;
     case 'date':
-      return <TextField {...common} type="date" slotProps={{ inputLabel: { shrink: true }, htmlInput: { ...testId, max: todayIso() } }} />;
+      return (
+        <TextField
+          {...common}
+          type="date"
+          slotProps={{ inputLabel: { shrink: true }, htmlInput: { ...testId, max: todayIso() } }}
+        />
+      );
     case 'datetime':
-      return <TextField {...common} type="datetime-local" slotProps={{ inputLabel: { shrink: true }, htmlInput: { ...testId, max: nowLocalDateTime() } }} />;
+      return (
+        <TextField
+          {...common}
+          type="datetime-local"
+          slotProps={{ inputLabel: { shrink: true }, htmlInput: { ...testId, max: nowLocalDateTime() } }}
+        />
+      );
     default:
       return <TextField {...common} slotProps={{ htmlInput: testId }} />;
   }

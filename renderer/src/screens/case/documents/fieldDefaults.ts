@@ -19,15 +19,21 @@ export function servableDocuments(view: CaseView): string[] {
 export function defaultValue(field: TemplateField, view: CaseView): string {
   const { party } = view.state;
   switch (field.key) {
-    case 'servedDocument': return servableDocuments(view)[0] ?? '';
-    case 'serviceMethod': return '直接送达';
+    case 'servedDocument':
+      return servableDocuments(view)[0] ?? '';
+    case 'serviceMethod':
+      return '直接送达';
     case 'serviceAddress':
     case 'inspectionPlace':
-    case 'interviewPlace': return party.address;
-    case 'recipient': return party.legalRepresentative;
+    case 'interviewPlace':
+      return party.address;
+    case 'recipient':
+      return party.legalRepresentative;
     // The capacity that goes with the default recipient (民事诉讼法 art. 88); changed with him.
-    case 'recipientCapacity': return view.state.partyKind === 'individual' ? '本人' : '法定代表人';
-    default: break;
+    case 'recipientCapacity':
+      return view.state.partyKind === 'individual' ? '本人' : '法定代表人';
+    default:
+      break;
   }
   if (field.input === 'date') return todayIso();
   if (field.input === 'datetime' && field.required) return nowLocalDateTime();

@@ -34,7 +34,9 @@ export function DossierPanel({ view, onChanged }: { view: CaseView; onChanged():
   const canBuild = can('dossier.build');
   const existing = built ?? view.state.dossier;
   const volumes = volumesOf(built, view.state.dossier);
-  const [retention, setRetention] = useState<(typeof retentionPeriods)[number]>(view.state.dossier?.retention ?? '30年');
+  const [retention, setRetention] = useState<(typeof retentionPeriods)[number]>(
+    view.state.dossier?.retention ?? '30年',
+  );
   const pagesText = volumes.map((v) => `${v.volume} ${v.pages} 页`).join('，');
 
   const build = async (): Promise<void> => {
@@ -45,7 +47,12 @@ export function DossierPanel({ view, onChanged }: { view: CaseView; onChanged():
       setBuilt(d);
       notifier.success(`组卷完成：${d.volumes.map((v) => `${v.volume} ${v.pages} 页`).join('，')}`);
       // The 正卷 opens at once, as the one volume did; the 副卷 is a click away below.
-      setPreview({ kind: 'blob', caseId: view.state.id, pdfHash: d.pdfHash, title: `${view.state.number} 卷宗（正卷）` });
+      setPreview({
+        kind: 'blob',
+        caseId: view.state.id,
+        pdfHash: d.pdfHash,
+        title: `${view.state.number} 卷宗（正卷）`,
+      });
       await onChanged();
     } catch (e) {
       setError(messageOf(e));
@@ -59,28 +66,47 @@ export function DossierPanel({ view, onChanged }: { view: CaseView; onChanged():
       <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
         {canBuild && (
           <TextField
-            select size="small" label="保管期限" value={retention} disabled={pending} sx={{ width: 120 }}
-            onChange={(e) => setRetention(e.target.value as (typeof retentionPeriods)[number])} slotProps={{ htmlInput: { 'data-testid': 'dossier-retention' } }}
+            select
+            size="small"
+            label="保管期限"
+            value={retention}
+            disabled={pending}
+            sx={{ width: 120 }}
+            onChange={(e) => setRetention(e.target.value as (typeof retentionPeriods)[number])}
+            slotProps={{ htmlInput: { 'data-testid': 'dossier-retention' } }}
           >
-            {retentionPeriods.map((r) => <MenuItem key={r} value={r}>{r}</MenuItem>)}
+            {retentionPeriods.map((r) => (
+              <MenuItem key={r} value={r}>
+                {r}
+              </MenuItem>
+            ))}
           </TextField>
         )}
         {canBuild && (
-          <Button variant="contained" startIcon={<LibraryBooksOutlinedIcon />} loading={pending} onClick={() => void build()} data-testid="dossier-build">
+          <Button
+            variant="contained"
+            startIcon={<LibraryBooksOutlinedIcon />}
+            loading={pending}
+            onClick={() => void build()}
+            data-testid="dossier-build"
+          >
             {existing ? '重新组卷' : '组卷'}
           </Button>
         )}
         <Box sx={{ flex: 1 }} />
         {existing && (
           <Typography variant="body2" color="text.secondary" data-testid="dossier-info">
-            {formatInstant(existing.builtAt)} 组卷 · {volumes.length > 1 ? `正卷、副卷两卷：${pagesText}` : `共 ${existing.pages} 页`}
+            {formatInstant(existing.builtAt)} 组卷 ·{' '}
+            {volumes.length > 1 ? `正卷、副卷两卷：${pagesText}` : `共 ${existing.pages} 页`}
           </Typography>
         )}
       </Stack>
       {pending && (
         <Box>
           <LinearProgress data-testid="dossier-progress" />
-          <Typography variant="caption" color="text.secondary">正在组卷：正卷、副卷的封面、卷内目录、文书、证据照片、页码、书签、备考表…</Typography>
+          <Typography variant="caption" color="text.secondary">
+            正在组卷：正卷、副卷的封面、卷内目录、文书、证据照片、页码、书签、备考表…
+          </Typography>
         </Box>
       )}
       {error && <Alert severity="error">{error}</Alert>}
@@ -90,7 +116,13 @@ export function DossierPanel({ view, onChanged }: { view: CaseView; onChanged():
         </Typography>
       )}
       {volumes.map((v) => (
-        <VolumeSection key={v.volume} volume={v} caseId={view.state.id} caseNumber={view.state.number} onPreview={setPreview} />
+        <VolumeSection
+          key={v.volume}
+          volume={v}
+          caseId={view.state.id}
+          caseNumber={view.state.number}
+          onPreview={setPreview}
+        />
       ))}
       {preview && <PdfPreviewDialog source={preview} onClose={() => setPreview(null)} />}
     </Stack>

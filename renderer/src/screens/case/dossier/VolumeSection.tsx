@@ -13,10 +13,25 @@ import { downloadPdf, printAndTell } from '../../../preview/printPdf';
 import { CatalogTable } from './CatalogTable';
 import { volumeHints, type ShownVolume } from './volumes';
 
-export function VolumeSection({ volume, caseId, caseNumber, onPreview }: { volume: ShownVolume; caseId: string; caseNumber: string; onPreview(source: PdfSource): void }) {
+export function VolumeSection({
+  volume,
+  caseId,
+  caseNumber,
+  onPreview,
+}: {
+  volume: ShownVolume;
+  caseId: string;
+  caseNumber: string;
+  onPreview(source: PdfSource): void;
+}) {
   const notifier = useNotifier();
   const [busy, setBusy] = useState<'download' | 'print' | null>(null);
-  const source: PdfSource = { kind: 'blob', caseId, pdfHash: volume.pdfHash, title: `${caseNumber} 卷宗（${volume.volume}）` };
+  const source: PdfSource = {
+    kind: 'blob',
+    caseId,
+    pdfHash: volume.pdfHash,
+    title: `${caseNumber} 卷宗（${volume.volume}）`,
+  };
 
   const run = async (what: 'download' | 'print'): Promise<void> => {
     setBusy(what);
@@ -38,16 +53,44 @@ export function VolumeSection({ volume, caseId, caseNumber, onPreview }: { volum
     <Paper variant="outlined" sx={{ p: 2 }} data-testid="dossier-volume" data-volume={volume.volume}>
       <Stack spacing={1.5}>
         <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
-          <Typography variant="h6" component="h3">{volume.volume}</Typography>
-          <Typography variant="body2" color="text.secondary" data-testid="volume-pages">共 {volume.pages} 页</Typography>
-          <Typography variant="body2" color="text.secondary" sx={{ flex: 1, minWidth: 200 }}>{volumeHints[volume.volume]}</Typography>
-          <Button startIcon={<VisibilityOutlinedIcon />} onClick={() => onPreview(source)} data-testid="volume-preview">预览</Button>
-          <Button startIcon={<DownloadIcon />} loading={busy === 'download'} disabled={busy !== null} onClick={() => void run('download')} data-testid="volume-download">下载</Button>
-          <Button startIcon={<PrintIcon />} loading={busy === 'print'} disabled={busy !== null} onClick={() => void run('print')} data-testid="volume-print">打印</Button>
+          <Typography variant="h6" component="h3">
+            {volume.volume}
+          </Typography>
+          <Typography variant="body2" color="text.secondary" data-testid="volume-pages">
+            共 {volume.pages} 页
+          </Typography>
+          <Typography variant="body2" color="text.secondary" sx={{ flex: 1, minWidth: 200 }}>
+            {volumeHints[volume.volume]}
+          </Typography>
+          <Button startIcon={<VisibilityOutlinedIcon />} onClick={() => onPreview(source)} data-testid="volume-preview">
+            预览
+          </Button>
+          <Button
+            startIcon={<DownloadIcon />}
+            loading={busy === 'download'}
+            disabled={busy !== null}
+            onClick={() => void run('download')}
+            data-testid="volume-download"
+          >
+            下载
+          </Button>
+          <Button
+            startIcon={<PrintIcon />}
+            loading={busy === 'print'}
+            disabled={busy !== null}
+            onClick={() => void run('print')}
+            data-testid="volume-print"
+          >
+            打印
+          </Button>
         </Stack>
-        {volume.catalog
-          ? <CatalogTable catalog={volume.catalog} />
-          : <Typography variant="body2" color="text.secondary">点击“重新组卷”可查看卷内目录。</Typography>}
+        {volume.catalog ? (
+          <CatalogTable catalog={volume.catalog} />
+        ) : (
+          <Typography variant="body2" color="text.secondary">
+            点击“重新组卷”可查看卷内目录。
+          </Typography>
+        )}
       </Stack>
     </Paper>
   );

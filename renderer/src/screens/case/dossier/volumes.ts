@@ -17,6 +17,6 @@ export function volumesOf(built: DossierOutput | null, stored: CaseView['state']
 
 /** What the clerk is told a volume is for. */
 export const volumeHints: Record<DossierVolume['volume'], string> = {
-  '正卷': '案件的正式记录：决定书、送达回证、立案审批、调查取证材料、证据照片等',
-  '副卷': '内部审查讨论材料：内部审批表、法制审核、集体讨论、听证报告等，单独装订',
+  正卷: '案件的正式记录：决定书、送达回证、立案审批、调查取证材料、证据照片等',
+  副卷: '内部审查讨论材料：内部审批表、法制审核、集体讨论、听证报告等，单独装订',
 };

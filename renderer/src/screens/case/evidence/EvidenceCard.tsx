@@ -23,22 +23,41 @@ export function EvidenceCard({ evidence, caseId }: { evidence: EvidenceRecord; c
     <Paper data-testid="evidence-item" sx={{ overflow: 'hidden' }}>
       <Box ref={box} sx={{ height: 150, bgcolor: '#eef0f3', display: 'grid', placeItems: 'center' }}>
         {url === null && <Skeleton variant="rectangular" width="100%" height={150} />}
-        {url === 'failed' && <Typography variant="caption" color="error">无法读取照片</Typography>}
+        {url === 'failed' && (
+          <Typography variant="caption" color="error">
+            无法读取照片
+          </Typography>
+        )}
         {url && url !== 'failed' && (
-          <ButtonBase onClick={() => setOpen(true)} aria-label={`查看原图：${evidence.description}`} data-testid="evidence-open" sx={{ maxWidth: '100%', maxHeight: 150 }}>
+          <ButtonBase
+            onClick={() => setOpen(true)}
+            aria-label={`查看原图：${evidence.description}`}
+            data-testid="evidence-open"
+            sx={{ maxWidth: '100%', maxHeight: 150 }}
+          >
             <img
-              data-testid="evidence-thumb" src={url} alt={evidence.description} loading="lazy" decoding="async"
+              data-testid="evidence-thumb"
+              src={url}
+              alt={evidence.description}
+              loading="lazy"
+              decoding="async"
               style={{ maxWidth: '100%', maxHeight: 150, objectFit: 'contain', display: 'block' }}
             />
           </ButtonBase>
         )}
       </Box>
       <Box sx={{ p: 1.25 }}>
-        <Typography variant="body2" sx={{ overflowWrap: 'anywhere' }}>{evidence.description}</Typography>
+        <Typography variant="body2" sx={{ overflowWrap: 'anywhere' }}>
+          {evidence.description}
+        </Typography>
         <Typography variant="caption" color="text.secondary" sx={{ display: 'block' }}>
           拍摄 {evidence.takenOn} · {evidence.addedBy}上传
         </Typography>
-        <Typography variant="caption" color="text.disabled" sx={{ display: 'block', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>
+        <Typography
+          variant="caption"
+          color="text.disabled"
+          sx={{ display: 'block', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}
+        >
           {evidence.fileName} · {formatSize(evidence.size)}
         </Typography>
       </Box>

@@ -14,10 +14,21 @@ export function EvidencePanel({ view, onChanged }: { view: CaseView; onChanged()
     <Stack spacing={3}>
       {canAdd && <EvidenceUpload view={view} onAdded={onChanged} />}
       <Box>
-        <Typography variant="subtitle1" gutterBottom>现场照片（{view.state.evidence.length}）</Typography>
-        {view.state.evidence.length === 0 && <Typography variant="body2" color="text.secondary">尚未上传证据。</Typography>}
-        <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: 'repeat(auto-fill, minmax(200px, 1fr))' }} data-testid="evidence-list">
-          {view.state.evidence.map((e) => <EvidenceCard key={e.id} evidence={e} caseId={view.state.id} />)}
+        <Typography variant="subtitle1" gutterBottom>
+          现场照片（{view.state.evidence.length}）
+        </Typography>
+        {view.state.evidence.length === 0 && (
+          <Typography variant="body2" color="text.secondary">
+            尚未上传证据。
+          </Typography>
+        )}
+        <Box
+          sx={{ display: 'grid', gap: 2, gridTemplateColumns: 'repeat(auto-fill, minmax(200px, 1fr))' }}
+          data-testid="evidence-list"
+        >
+          {view.state.evidence.map((e) => (
+            <EvidenceCard key={e.id} evidence={e} caseId={view.state.id} />
+          ))}
         </Box>
       </Box>
     </Stack>

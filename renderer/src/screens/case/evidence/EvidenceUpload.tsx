@@ -68,7 +68,14 @@ export function EvidenceUpload({ view, onAdded }: { view: CaseView; onAdded(): P
     setFailure(null);
     try {
       const contentBase64 = await fileToBase64(file);
-      await send('evidence.add', { caseId: view.state.id, kind, fileName: file.name, contentBase64, description: description.trim(), takenOn });
+      await send('evidence.add', {
+        caseId: view.state.id,
+        kind,
+        fileName: file.name,
+        contentBase64,
+        description: description.trim(),
+        takenOn,
+      });
       notifier.success(`已上传证据：${description.trim()}`);
       setFile(null);
       setDescription('');
@@ -85,14 +92,26 @@ export function EvidenceUpload({ view, onAdded }: { view: CaseView; onAdded(): P
   return (
     <Paper variant="outlined" sx={{ p: 2, bgcolor: '#fafbfc' }}>
       <Box component="form" onSubmit={(e) => void submit(e)} noValidate data-testid="evidence-form">
-        <Typography variant="subtitle1" gutterBottom>上传证据（现场照片、执行凭证）</Typography>
+        <Typography variant="subtitle1" gutterBottom>
+          上传证据（现场照片、执行凭证）
+        </Typography>
         <Grid container spacing={2} sx={{ alignItems: 'flex-start' }}>
           <Grid size={{ xs: 12, md: 2 }}>
             <TextField
-              select fullWidth label="类别" value={kind} disabled={pending} onChange={(e) => setKind(e.target.value as EvidenceKind)}
-              helperText=" " slotProps={{ htmlInput: { 'data-testid': 'evidence-kind' } }}
+              select
+              fullWidth
+              label="类别"
+              value={kind}
+              disabled={pending}
+              onChange={(e) => setKind(e.target.value as EvidenceKind)}
+              helperText=" "
+              slotProps={{ htmlInput: { 'data-testid': 'evidence-kind' } }}
             >
-              {(Object.keys(kindLabels) as EvidenceKind[]).map((k) => <MenuItem key={k} value={k}>{kindLabels[k]}</MenuItem>)}
+              {(Object.keys(kindLabels) as EvidenceKind[]).map((k) => (
+                <MenuItem key={k} value={k}>
+                  {kindLabels[k]}
+                </MenuItem>
+              ))}
             </TextField>
           </Grid>
           <Grid size={{ xs: 12, md: 3 }}>
@@ -115,30 +134,62 @@ export function EvidenceUpload({ view, onAdded }: { view: CaseView; onAdded(): P
             >
               {file ? file.name : '选择照片…'}
             </Button>
-            <Typography variant="caption" color={errors.file ? 'error' : 'text.secondary'}>{errors.file || 'JPG、PNG 等图片'}</Typography>
+            <Typography variant="caption" color={errors.file ? 'error' : 'text.secondary'}>
+              {errors.file || 'JPG、PNG 等图片'}
+            </Typography>
           </Grid>
           <Grid size={{ xs: 12, md: 3 }}>
             <TextField
-              label="证据说明" required value={description} disabled={pending}
-              onChange={(e) => { setDescription(e.target.value); setErrors((s) => ({ ...s, description: '' })); }}
-              error={Boolean(errors.description)} helperText={errors.description || (kind === 'execution' ? '如：缴款凭证（凭证号）、法院裁定书' : '拍摄内容、位置')}
+              label="证据说明"
+              required
+              value={description}
+              disabled={pending}
+              onChange={(e) => {
+                setDescription(e.target.value);
+                setErrors((s) => ({ ...s, description: '' }));
+              }}
+              error={Boolean(errors.description)}
+              helperText={
+                errors.description || (kind === 'execution' ? '如：缴款凭证（凭证号）、法院裁定书' : '拍摄内容、位置')
+              }
               slotProps={{ htmlInput: { 'data-testid': 'evidence-description', maxLength: 500 } }}
             />
           </Grid>
           <Grid size={{ xs: 6, md: 2 }}>
             <TextField
-              type="date" label="拍摄日期" required value={takenOn} disabled={pending}
-              onChange={(e) => setTakenOn(e.target.value)} error={Boolean(errors.takenOn)} helperText={errors.takenOn || ' '}
-              slotProps={{ inputLabel: { shrink: true }, htmlInput: { max: todayIso(), 'data-testid': 'evidence-date' } }}
+              type="date"
+              label="拍摄日期"
+              required
+              value={takenOn}
+              disabled={pending}
+              onChange={(e) => setTakenOn(e.target.value)}
+              error={Boolean(errors.takenOn)}
+              helperText={errors.takenOn || ' '}
+              slotProps={{
+                inputLabel: { shrink: true },
+                htmlInput: { max: todayIso(), 'data-testid': 'evidence-date' },
+              }}
             />
           </Grid>
           <Grid size={{ xs: 6, md: 2 }}>
-            <Button fullWidth type="submit" variant="contained" startIcon={<UploadIcon />} loading={pending} data-testid="evidence-upload" sx={{ height: 40 }}>
+            <Button
+              fullWidth
+              type="submit"
+              variant="contained"
+              startIcon={<UploadIcon />}
+              loading={pending}
+              data-testid="evidence-upload"
+              sx={{ height: 40 }}
+            >
               上传
             </Button>
           </Grid>
         </Grid>
-        {failure && <Alert severity="error" sx={{ mt: 1 }} data-testid="evidence-error">{failure}</Alert>}
+        {failure && (
+          <Alert severity="error" sx={{ mt: 1 }} data-testid="evidence-error">
+            {failure}
+          </Alert>
+        )}
       </Box>
     </Paper>
   );

@@ -12,7 +12,15 @@ import type { EvidenceRecord } from '../../../../../common/schemas/cases';
 import { useFileUrl } from '../../../hooks/useFileUrl';
 import { safeFileName } from '../../../util/binary';
 
-export function PhotoDialog({ evidence, caseId, onClose }: { evidence: EvidenceRecord; caseId: string; onClose(): void }) {
+export function PhotoDialog({
+  evidence,
+  caseId,
+  onClose,
+}: {
+  evidence: EvidenceRecord;
+  caseId: string;
+  onClose(): void;
+}) {
   const url = useFileUrl({ hash: evidence.hash, caseId });
   return (
     <Dialog open onClose={onClose} maxWidth="lg" fullWidth data-testid="evidence-photo-dialog">
@@ -21,7 +29,13 @@ export function PhotoDialog({ evidence, caseId, onClose }: { evidence: EvidenceR
       <DialogContent dividers sx={{ bgcolor: '#1f2328', display: 'grid', placeItems: 'center', minHeight: 320 }}>
         {url === 'failed' && <Typography color="error.light">无法读取照片</Typography>}
         {url && url !== 'failed' && (
-          <Box component="img" data-testid="evidence-photo" src={url} alt={evidence.description} sx={{ maxWidth: '100%', maxHeight: '75vh', objectFit: 'contain' }} />
+          <Box
+            component="img"
+            data-testid="evidence-photo"
+            src={url}
+            alt={evidence.description}
+            sx={{ maxWidth: '100%', maxHeight: '75vh', objectFit: 'contain' }}
+          />
         )}
       </DialogContent>
       <DialogActions>
@@ -29,12 +43,17 @@ export function PhotoDialog({ evidence, caseId, onClose }: { evidence: EvidenceR
           拍摄 {evidence.takenOn} · {evidence.fileName}
         </Typography>
         <Button
-          startIcon={<DownloadIcon />} disabled={!url || url === 'failed'} component="a"
-          href={url && url !== 'failed' ? url : undefined} download={safeFileName(evidence.fileName)}
+          startIcon={<DownloadIcon />}
+          disabled={!url || url === 'failed'}
+          component="a"
+          href={url && url !== 'failed' ? url : undefined}
+          download={safeFileName(evidence.fileName)}
         >
           下载原图
         </Button>
-        <Button onClick={onClose} data-testid="evidence-photo-close">关闭</Button>
+        <Button onClick={onClose} data-testid="evidence-photo-close">
+          关闭
+        </Button>
       </DialogActions>
     </Dialog>
   );

@@ -4,8 +4,8 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { login } from './support.js';
-import { syntheticDirectory } from '../main/core/seed/syntheticDirectory.js';
-import { directoryCsvText, encodeCsv } from '../main/core/seed/directoryFile.js';
+import { syntheticDirectory } from '#core/seed/syntheticDirectory.js';
+import { directoryCsvText, encodeCsv } from '#core/seed/directoryFile.js';
 
 /** Set ANJUAN_E2E_SHOTS=<dir> to keep screenshots of the main steps for a visual check. */
 async function shot(page: Page, name: string): Promise<void> {

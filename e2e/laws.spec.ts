@@ -7,8 +7,8 @@ import { expect, test, type Page } from '@playwright/test';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chinaDate, login } from './support.js';
-import { exampleLaw2015, exampleLaw2021 } from '../main/core/testing/lawFixtures.js';
-import { sharedLawsDir } from '../main/core/testing/sharedLaws.js';
+import { exampleLaw2015, exampleLaw2021 } from '#core/testing/lawFixtures.js';
+import { sharedLawsDir } from '#core/testing/sharedLaws.js';
 
 const sharedLaws = sharedLawsDir(); // ../shared/laws, or ANJUAN_SHARED_DIR/laws
 const airLaw = existsSync(sharedLaws)

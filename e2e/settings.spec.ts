@@ -6,7 +6,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { login, logout, makePng } from './support.js';
-import { makeSealPng } from '../main/core/testing/sealPng.js';
+import { makeSealPng } from '#core/testing/sealPng.js';
 
 async function shot(page: Page, name: string): Promise<void> {
   const dir = process.env.ANJUAN_E2E_SHOTS;

@@ -3,9 +3,9 @@
  * injected `invoke` so it is tested without Electron; preload/index.ts passes ipcRenderer.invoke.
  * Only plain copies of the caller's fields cross: no functions, no prototypes, no ipcRenderer.
  */
-import type { AnjuanBridge, PrintRequest } from '../common/bridge.js';
-import type { Envelope, Reply } from '../common/client.js';
-import type { FileBytes, FileRequest } from '../common/files.js';
+import type { AnjuanBridge, PrintRequest } from '#common/bridge.js';
+import type { Envelope, Reply } from '#common/client.js';
+import type { FileBytes, FileRequest } from '#common/files.js';
 import { fileChannel, printChannel, sendChannel } from './channels.js';
 
 export type Invoke = (channel: string, ...args: unknown[]) => Promise<unknown>;

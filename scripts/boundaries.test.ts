@@ -48,7 +48,7 @@ const planted: Array<{ file: string; source: string; rules: string[] }> = [
   {
     file: `common/${tag}.ts`,
     source:
-      "import { createHash } from 'node:crypto';\nimport { sha256Hex } from '../main/core/store/hashing.js';\nexport const x = [createHash, sha256Hex];\n",
+      "import { createHash } from 'node:crypto';\nimport { sha256Hex } from '#core/store/hashing.js';\nexport const x = [createHash, sha256Hex];\n",
     rules: ['common-no-node', 'common-stands-alone'],
   },
   {
@@ -64,7 +64,7 @@ const planted: Array<{ file: string; source: string; rules: string[] }> = [
   {
     file: `preload/${tag}.ts`,
     source:
-      "import { hasControlChars } from '../common/schemas/primitives.js';\nimport { canCall } from '../renderer/src/app/canCall.js';\nexport const x = [hasControlChars, canCall];\n",
+      "import { hasControlChars } from '#common/schemas/primitives.js';\nimport { canCall } from '../renderer/src/app/canCall.js';\nexport const x = [hasControlChars, canCall];\n",
     rules: ['preload-only-common'],
   },
   {
@@ -74,7 +74,7 @@ const planted: Array<{ file: string; source: string; rules: string[] }> = [
   },
   {
     file: `server/${tag}.ts`,
-    source: "import { CaseStore } from '../main/core/store/caseStore.js';\nexport const x = CaseStore;\n",
+    source: "import { CaseStore } from '#core/store/caseStore.js';\nexport const x = CaseStore;\n",
     rules: ['server-only-shared-code'],
   },
   {
@@ -109,7 +109,7 @@ const clean = [
   {
     file: `server/${tag}Clean.ts`,
     source:
-      "import { canonicalJson } from '../main/core/store/hashing.js';\nimport type { CaseEvent } from '../main/core/domain/events.js';\nexport const x: [typeof canonicalJson, CaseEvent | null] = [canonicalJson, null];\n",
+      "import { canonicalJson } from '#core/store/hashing.js';\nimport type { CaseEvent } from '#core/domain/events.js';\nexport const x: [typeof canonicalJson, CaseEvent | null] = [canonicalJson, null];\n",
   },
 ];
 

@@ -5,8 +5,8 @@
  * Prints the bad rows it made (line and kind) so the import report can be checked against them.
  */
 import { writeFileSync } from 'node:fs';
-import { syntheticDirectory } from '../main/core/seed/syntheticDirectory.js';
-import { directoryCsvText, encodeCsv, writeDirectoryXlsx, type CsvEncoding } from '../main/core/seed/directoryFile.js';
+import { syntheticDirectory } from '#core/seed/syntheticDirectory.js';
+import { directoryCsvText, encodeCsv, writeDirectoryXlsx, type CsvEncoding } from '#core/seed/directoryFile.js';
 
 function flag(args: string[], name: string): string | undefined {
   const i = args.indexOf(name);

@@ -9,9 +9,9 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
-import { createCore } from '../main/core/core.js';
-import { FakeClock, callerFor } from '../main/core/testing/testCore.js';
-import { scenarioNames, scenarios } from '../main/core/testing/scenario.js';
+import { createCore } from '#core/core.js';
+import { FakeClock, callerFor } from '#core/testing/testCore.js';
+import { scenarioNames, scenarios } from '#core/testing/scenario.js';
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(name);

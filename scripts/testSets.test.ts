@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { appRoot } from '../main/core/paths.js';
+import { appRoot } from '#core/paths.js';
 import { slowFiles } from './testSets.js';
 
 describe('the slow test list', () => {

@@ -26,10 +26,10 @@ import { dirname, join, relative, sep } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import * as asar from '@electron/asar';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appRoot } from '../core/paths.js';
-import { fontconfigFile, fontEnv } from '../core/documents/pdf/fontconfig.js';
-import { printFontsDir } from '../core/documents/pdf/printFonts.js';
-import { chromiumExecutable } from '../core/documents/pdf/chromium.js';
+import { appRoot } from '#core/paths.js';
+import { fontconfigFile, fontEnv } from '#core/documents/pdf/fontconfig.js';
+import { printFontsDir } from '#core/documents/pdf/printFonts.js';
+import { chromiumExecutable } from '#core/documents/pdf/chromium.js';
 import { appPaths } from './paths.js';
 import { builderConfig, packedFiles } from './testing/packedFiles.js';
 

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Envelope } from '../../common/client.js';
+import type { Envelope } from '#common/client.js';
 import { isReply, startCoreProcess, type CoreChild } from './coreProcess.js';
 
 /** A scripted stand-in for the utilityProcess: records what it receives; the test decides the answers. */

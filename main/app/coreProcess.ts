@@ -11,10 +11,10 @@
  *   ← { pdfRender: {…} }  → { pdfRendered: {…} }   (to the process that asked, not to a restarted one)
  * and the updater's (updateWire.ts ↔ main/core/updateLink.ts), handed to `onCoreMessage`.
  */
-import type { Envelope, Reply } from '../../common/client.js';
-import { isErrorValue } from '../../common/errors.js';
+import type { Envelope, Reply } from '#common/client.js';
+import { isErrorValue } from '#common/errors.js';
 import { errorReply, type CoreClient } from './ipc.js';
-import type { FileRequest } from '../../common/files.js';
+import type { FileRequest } from '#common/files.js';
 
 export interface CoreChild {
   postMessage(message: unknown): void;

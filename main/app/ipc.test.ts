@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { Envelope } from '../../common/client.js';
+import type { Envelope } from '#common/client.js';
 import { fileChannel, printChannel, sendChannel } from '../../preload/channels.js';
 import {
   fileTimeoutMs,

@@ -4,10 +4,10 @@
  * the sender is the app's own top-level page, the envelope names a known operation with an object
  * input. Validation of the input itself is the core's job (one place: common/operations.ts).
  */
-import type { Envelope, Reply } from '../../common/client.js';
-import { errorCodes, type ErrorCode } from '../../common/errors.js';
-import { isOpName, operations, type OpName } from '../../common/operations.js';
-import { parseFileRequest, type FileRequest } from '../../common/files.js';
+import type { Envelope, Reply } from '#common/client.js';
+import { errorCodes, type ErrorCode } from '#common/errors.js';
+import { isOpName, operations, type OpName } from '#common/operations.js';
+import { parseFileRequest, type FileRequest } from '#common/files.js';
 import { fileChannel, printChannel, sendChannel } from '../../preload/channels.js';
 import { isSameOrigin } from './security.js';
 import type { PrintResult } from './print.js';

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { PdfRenderJob } from '../core/documents/pdf/electronWire.js';
+import type { PdfRenderJob } from '#core/documents/pdf/electronWire.js';
 import {
   pdfHarnessFiles,
   PdfRenderer,

@@ -10,9 +10,9 @@
  */
 import { printWindowOptions } from './print.js';
 import type { BrowserWindowConstructorOptions } from 'electron';
-import { parsePdfRenderRequest, type PdfRenderJob, type PdfRenderReply } from '../core/documents/pdf/electronWire.js';
-import { harnessScriptFiles } from '../core/documents/pdf/harnessFiles.js';
-import { SerialQueue } from '../core/documents/pdf/serial.js';
+import { parsePdfRenderRequest, type PdfRenderJob, type PdfRenderReply } from '#core/documents/pdf/electronWire.js';
+import { harnessScriptFiles } from '#core/documents/pdf/harnessFiles.js';
+import { SerialQueue } from '#core/documents/pdf/serial.js';
 import type { AppProtocolDeps } from './protocol.js';
 
 /**

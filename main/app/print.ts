@@ -9,7 +9,7 @@
  * choosing. Silent printing would need our own printer list (webContents.getPrintersAsync) and
  * deviceName/copies here; not needed while the system dialog offers both.
  */
-import type { PrintRequest } from '../../common/bridge.js';
+import type { PrintRequest } from '#common/bridge.js';
 import type { PrintJobs } from './printPage.js';
 import { printPageUrl } from './printPage.js';
 

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve, sep } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { harnessScript } from '../core/documents/pdf/harness.js';
+import { harnessScript } from '#core/documents/pdf/harness.js';
 import {
   appEntryUrl,
   appSchemePrivileges,

@@ -10,7 +10,7 @@
 import { extname, join, resolve, sep } from 'node:path';
 import { contentSecurityPolicy } from './security.js';
 import { printPageHtml, printPageScript, type PrintJobs } from './printPage.js';
-import { harnessFile } from '../core/documents/pdf/harnessFiles.js';
+import { harnessFile } from '#core/documents/pdf/harnessFiles.js';
 
 export const appScheme = 'app';
 export const appOrigin = 'app://anjuan';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Envelope, Reply } from '../../common/client.js';
+import type { Envelope, Reply } from '#common/client.js';
 import { runSmokeTest } from './smokeTest.js';
 
 const versions = { electron: '45.6.1', node: '22.20.0', chrome: '146.0.0.0' };

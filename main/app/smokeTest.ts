@@ -6,7 +6,7 @@
  * the Electron PDF engine (a hidden sandboxed window). It writes what happened to the report file as
  * JSON and quits with 0 only when all of it worked. Nothing else is done with the variable set.
  */
-import type { Envelope, Reply } from '../../common/client.js';
+import type { Envelope, Reply } from '#common/client.js';
 
 export interface SmokeReport {
   ok: boolean;

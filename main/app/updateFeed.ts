@@ -18,7 +18,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
-import type { UpdateSource } from '../../common/updateSource.js';
+import type { UpdateSource } from '#common/updateSource.js';
 
 /** The index files electron-updater asks for: latest.yml (Windows), latest-linux.yml, latest-linux-arm64.yml … */
 export const isFeedIndex = (name: string): boolean => /^latest(-[a-z0-9]+)*\.yml$/.test(name);

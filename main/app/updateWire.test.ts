@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { UpdateShellStatus } from '../../common/schemas/updates.js';
-import { createUpdatePort } from '../core/updateLink.js';
+import type { UpdateShellStatus } from '#common/schemas/updates.js';
+import { createUpdatePort } from '#core/updateLink.js';
 import { createShellUpdateWire } from './updateWire.js';
 
 const status: UpdateShellStatus = {

@@ -3,7 +3,7 @@
  * wire): the shell asks for the feed location set in 本局设置, reports the updater's state, and runs
  * the checks the settings screen asks for. No Electron here.
  */
-import type { UpdateShellStatus } from '../../common/schemas/updates.js';
+import type { UpdateShellStatus } from '#common/schemas/updates.js';
 
 export interface ShellUpdateWire {
   /** A message from the core: true when it was the updater's (taken here). */

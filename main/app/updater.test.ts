@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { describe, expect, it, vi } from 'vitest';
-import type { UpdateShellStatus } from '../../common/schemas/updates.js';
-import type { UpdateSource } from '../../common/updateSource.js';
+import type { UpdateShellStatus } from '#common/schemas/updates.js';
+import type { UpdateSource } from '#common/updateSource.js';
 import {
   builtInFeedUrl,
   checkEveryMs,

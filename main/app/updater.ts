@@ -12,8 +12,8 @@
  * 本局设置; it never interrupts the clerk nor breaks the app.
  * The updater, the gate, the timers and the log come in as dependencies (updater.test.ts uses fakes).
  */
-import type { UpdateShellStatus } from '../../common/schemas/updates.js';
-import { describeUpdateSource, parseUpdateSource, type UpdateSource } from '../../common/updateSource.js';
+import type { UpdateShellStatus } from '#common/schemas/updates.js';
+import { describeUpdateSource, parseUpdateSource, type UpdateSource } from '#common/updateSource.js';
 
 export const checkEveryMs = 24 * 60 * 60 * 1000;
 

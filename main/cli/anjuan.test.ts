@@ -8,8 +8,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { opNames } from '../../common/operations.js';
-import { appRoot } from '../core/paths.js';
+import { opNames } from '#common/operations.js';
+import { appRoot } from '#core/paths.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'anjuan-cli-pipe-'));
 const reader = join(dir, 'reader.cjs');

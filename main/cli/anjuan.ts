@@ -8,11 +8,11 @@
  * A damaged database stops the core (issue 11); `backup.list` and `backup.restore '{"id":…}'` then run offline, without a login.
  * Exit status: 0 success, 1 the operation failed (the error value is printed), 2 bad usage.
  */
-import { operations, isOpName } from '../../common/operations.js';
+import { operations, isOpName } from '#common/operations.js';
 import { describeOperations } from './describe.js';
-import { isJobOp } from '../../common/jobs.js';
+import { isJobOp } from '#common/jobs.js';
 import { waitForJob } from './waitForJob.js';
-import { createCore } from '../core/core.js';
+import { createCore } from '#core/core.js';
 import { resolveDataDir } from '../host/dataDir.js';
 import { demoRequested } from '../host/demoEnv.js';
 import { runOfflineBackup } from './offlineBackup.js'; // issue 11: a damaged database: backup.list / backup.restore without the core

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { describeOperations } from './describe.js';
-import { opNames } from '../../common/operations.js';
+import { opNames } from '#common/operations.js';
 
 describe('CLI ops listing', () => {
   it('lists every operation with its Chinese description', () => {

@@ -1,6 +1,6 @@
 /** `ops` and `ops --json`: the operations table as text, or with JSON Schemas for provincial IT. */
 import { z } from 'zod';
-import { operations, opNames } from '../../common/operations.js';
+import { operations, opNames } from '#common/operations.js';
 
 export function describeOperations(asJson: boolean): string {
   if (!asJson) return opNames.map((n) => `${n.padEnd(22)} ${operations[n].description}`).join('\n');

@@ -5,12 +5,12 @@
  *   npm run anjuan -- backup.restore '{"id":"20261207T120000Z"}'
  * With a sound database these are ordinary operations (a head's or administrator's login), and this returns null.
  */
-import { AppError } from '../../common/errors.js';
-import { inspectDatabaseFile } from '../core/backup/startup.js';
-import { offlineList, offlineRestore } from '../core/backup/offline.js';
-import { openDatabase } from '../core/store/db.js';
-import { keyProviderFromEnv } from '../core/encryption/keyProvider.js';
-import { databaseKey } from '../core/encryption/databaseKey.js';
+import { AppError } from '#common/errors.js';
+import { inspectDatabaseFile } from '#core/backup/startup.js';
+import { offlineList, offlineRestore } from '#core/backup/offline.js';
+import { openDatabase } from '#core/store/db.js';
+import { keyProviderFromEnv } from '#core/encryption/keyProvider.js';
+import { databaseKey } from '#core/encryption/databaseKey.js';
 import { join } from 'node:path';
 import { existsSync } from 'node:fs';
 

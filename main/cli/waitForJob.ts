@@ -3,10 +3,10 @@
  * follows the job through jobs.get, prints its progress on stderr (stdout stays the JSON result), and
  * answers with the job's result or error as the operation itself once did.
  */
-import type { Envelope, Reply } from '../../common/client.js';
-import { awaitJob } from '../../common/jobs.js';
-import type { JobStarted, JobView } from '../../common/schemas/jobs.js';
-import { AppError } from '../../common/errors.js';
+import type { Envelope, Reply } from '#common/client.js';
+import { awaitJob } from '#common/jobs.js';
+import type { JobStarted, JobView } from '#common/schemas/jobs.js';
+import { AppError } from '#common/errors.js';
 
 export async function waitForJob(
   dispatch: (e: Envelope) => Promise<Reply<unknown>>,

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { citationsFile, type CitationsFile } from '../../common/schemas/citations.js';
+import { citationsFile, type CitationsFile } from '#common/schemas/citations.js';
 import { citationProblems } from './domain/laws/citations.js';
 import { resourcesDir } from './paths.js';
 

@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { monotonicFactory } from 'ulid';
-import type { Envelope, Reply } from '../../common/client.js';
+import type { Envelope, Reply } from '#common/client.js';
 import type { openDatabase, Db } from './store/db.js';
 import { projectionVersion } from './domain/caseReducer.js';
 import { Directory } from './store/directory.js';

@@ -15,8 +15,8 @@ import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync } f
 import { join, relative, sep } from 'node:path';
 import PizZip from 'pizzip';
 import type { z } from 'zod';
-import { calendarYear } from '../../common/schemas/calendar.js';
-import type { DataFileWarning } from '../../common/schemas/startup.js';
+import { calendarYear } from '#common/schemas/calendar.js';
+import type { DataFileWarning } from '#common/schemas/startup.js';
 import { procedureDefinition } from './domain/procedure/definition.js';
 import { procedureProblems } from './services.js';
 import { findActiveContent } from './documents/activeContent.js';

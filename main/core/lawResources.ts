@@ -14,8 +14,8 @@ import {
   type EffectiveDatesFile,
   type LawCommencement,
   type LawRepeal,
-} from '../../common/schemas/laws.js';
-import { temporalRulesFile, type TemporalRules } from '../../common/schemas/legalBasis.js';
+} from '#common/schemas/laws.js';
+import { temporalRulesFile, type TemporalRules } from '#common/schemas/legalBasis.js';
 import { resourcesDir } from './paths.js';
 import { lawKey, parseArticleCitation } from './domain/laws/citation.js';
 

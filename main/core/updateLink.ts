@@ -9,8 +9,8 @@
  *   core → shell  { updateCheck: { id } }               shell → core  { updateChecked: { id, status } }
  * No Electron here; the shell's side is main/app/updateWire.ts.
  */
-import { AppError } from '../../common/errors.js';
-import { updateShellStatus, type UpdateShellStatus } from '../../common/schemas/updates.js';
+import { AppError } from '#common/errors.js';
+import { updateShellStatus, type UpdateShellStatus } from '#common/schemas/updates.js';
 
 export interface UpdateLink {
   /** What the shell last reported, or null before its first report. */

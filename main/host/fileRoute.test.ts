@@ -9,10 +9,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { request as httpRequest, type Server } from 'node:http';
 import { startWebHost } from './webHost.js';
-import { createTestCore, type TestCore } from '../core/testing/testCore.js';
-import { openCase } from '../core/testing/caseRunner.js';
-import { makeJpeg, varyJpeg } from '../core/testing/photos.js';
-import { fileUrlPath } from '../../common/files.js';
+import { createTestCore, type TestCore } from '#core/testing/testCore.js';
+import { openCase } from '#core/testing/caseRunner.js';
+import { makeJpeg, varyJpeg } from '#core/testing/photos.js';
+import { fileUrlPath } from '#common/files.js';
 
 let t: TestCore;
 let server: Server;

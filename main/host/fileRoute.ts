@@ -7,9 +7,9 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { pipeline } from 'node:stream/promises';
-import type { ErrorCode } from '../../common/errors.js';
-import { bearerToken, fileRequestOfUrl, type FileRequest } from '../../common/files.js';
-import type { FileReply } from '../core/api/files.js';
+import type { ErrorCode } from '#common/errors.js';
+import { bearerToken, fileRequestOfUrl, type FileRequest } from '#common/files.js';
+import type { FileReply } from '#core/api/files.js';
 
 export type OpenFile = (request: FileRequest, token: string | null) => Promise<FileReply>;
 

@@ -4,8 +4,8 @@
  * ANJUAN_DEMO=1 the demo bureau in an empty data directory (else the first-run setup, issue 11).
  */
 import { join } from 'node:path';
-import { createCore } from '../core/core.js';
-import { appRoot } from '../core/paths.js';
+import { createCore } from '#core/core.js';
+import { appRoot } from '#core/paths.js';
 import { resolveDataDir } from './dataDir.js';
 import { startWebHost } from './webHost.js';
 import { fileClock } from './testClock.js';

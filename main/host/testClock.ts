@@ -5,7 +5,7 @@
  * must move the workstation's date. Never set in a real installation: the host says so loudly.
  */
 import { readFileSync } from 'node:fs';
-import type { Clock } from '../core/services.js';
+import type { Clock } from '#core/services.js';
 
 export function fileClock(file: string): Clock {
   return {

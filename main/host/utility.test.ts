@@ -1,11 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { Envelope, Reply } from '../../common/client.js';
-import { createElectronPdfPort } from '../core/documents/pdf/electronWire.js';
+import type { Envelope, Reply } from '#common/client.js';
+import { createElectronPdfPort } from '#core/documents/pdf/electronWire.js';
 import { answer, serveCore, type ParentPortLike } from './utility.js';
-import { AppError } from '../../common/errors.js';
+import { AppError } from '#common/errors.js';
 
 // The transport is tested on its own: a fake core is passed in, the real one is never opened.
-vi.mock('../core/core.js', () => ({ createCore: vi.fn() }));
+vi.mock('#core/core.js', () => ({ createCore: vi.fn() }));
 
 function fakePort() {
   const sent: unknown[] = [];

@@ -11,14 +11,14 @@
  *   → { pdfRender: {…} }   ← { pdfRendered: {…} }   (taken by the PDF port before `answer` sees them)
  * and the updater's messages (updateLink.ts): ← { updateSourceQuery | updateStatus | updateChecked }, → { updateSourceAnswer | updateCheck }.
  */
-import { stampTransport, type Envelope, type Reply } from '../../common/client.js';
-import { AppError, errorCodes } from '../../common/errors.js';
-import { createCore, type Core } from '../core/core.js';
+import { stampTransport, type Envelope, type Reply } from '#common/client.js';
+import { AppError, errorCodes } from '#common/errors.js';
+import { createCore, type Core } from '#core/core.js';
 import { demoRequested } from './demoEnv.js'; // issue 11: the demo only with ANJUAN_DEMO=1
-import { createElectronPdfPort } from '../core/documents/pdf/electronWire.js';
+import { createElectronPdfPort } from '#core/documents/pdf/electronWire.js';
 import { resolveDataDir } from './dataDir.js';
-import { createUpdatePort } from '../core/updateLink.js'; // issue 11: the desktop app's updater
-import { updateSourceSetting } from '../core/api/handlers/updates.js';
+import { createUpdatePort } from '#core/updateLink.js'; // issue 11: the desktop app's updater
+import { updateSourceSetting } from '#core/api/handlers/updates.js';
 
 export interface ParentPortLike {
   on(event: 'message', listener: (event: { data: unknown }) => void): unknown;

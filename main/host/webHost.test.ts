@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { request as httpRequest, type Server } from 'node:http';
 import { isAllowedHost, isAllowedOrigin, maxBodyBytes, startWebHost } from './webHost.js';
-import { createTestCore, type TestCore } from '../core/testing/testCore.js';
+import { createTestCore, type TestCore } from '#core/testing/testCore.js';
 
 let t: TestCore;
 let server: Server;

@@ -7,10 +7,10 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { stampTransport, type Envelope, type Reply } from '../../common/client.js';
-import { webApiPath } from '../../common/bridge.js';
-import type { ErrorCode } from '../../common/errors.js';
-import { filesPath } from '../../common/files.js';
+import { stampTransport, type Envelope, type Reply } from '#common/client.js';
+import { webApiPath } from '#common/bridge.js';
+import type { ErrorCode } from '#common/errors.js';
+import { filesPath } from '#common/files.js';
 import { serveStoredFile, type OpenFile } from './fileRoute.js';
 
 /** The largest request body: the biggest upload of the contract (a 35 MB directory in Base64) fits. */

@@ -7,7 +7,7 @@ import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import CircularProgress from '@mui/material/CircularProgress';
-import type { AppInfo, UserView } from '../../common/schemas/session';
+import type { AppInfo, UserView } from '#common/schemas/session';
 import { client, logout as logoutCall, send } from './api/send';
 import { messageOf } from './api/errors';
 import { AppShell } from './app/AppShell';

@@ -2,9 +2,9 @@
  * A data directory with many cases for the store figures: built with the store's own write path
  * (events + projections, hash chain) in large transactions, so it looks like years of real use.
  */
-import { createCore } from '../../main/core/core.js';
-import type { CaseEventBody } from '../../main/core/domain/events.js';
-import { syntheticEnterprises } from '../../main/core/seed/enterprises.js';
+import { createCore } from '#core/core.js';
+import type { CaseEventBody } from '#core/domain/events.js';
+import { syntheticEnterprises } from '#core/seed/enterprises.js';
 
 export async function buildBigDataDir(dir: string, cases: number, eventsPerCase: number): Promise<void> {
   const core = await createCore({ dataDir: dir, demo: true });

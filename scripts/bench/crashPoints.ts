@@ -4,7 +4,7 @@
  * prints the seed, a summary per operation, every violation found, and two figures.
  * ANJUAN_CRASH_SEED repeats a run; ANJUAN_CRASH_ENGINE=quick uses the stand-in PDF engine.
  */
-import { runCrashPoints, summarise, violationCount } from '../../main/core/testing/crashHarness.js';
+import { runCrashPoints, summarise, violationCount } from '#core/testing/crashHarness.js';
 import type { Figure } from './report.js';
 
 /** 4 × 28 = 112 kills, so that at least 100 land inside an operation (a few may land as the core closes). */

@@ -8,11 +8,11 @@ import { execFileSync, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import coreNodeFlags from '../../resources/core-node-flags.json' with { type: 'json' };
-import { loadManifest } from '../../main/core/documents/manifest.js';
-import { renderDocx } from '../../main/core/documents/render.js';
-import { buildTemplateData } from '../../main/core/documents/templateData.js';
-import { sampleBureau, sampleCaseState, sampleInputs, sampleNumber } from '../../main/core/documents/fixtures.js';
-import { appRoot, templatesDir } from '../../main/core/paths.js';
+import { loadManifest } from '#core/documents/manifest.js';
+import { renderDocx } from '#core/documents/render.js';
+import { buildTemplateData } from '#core/documents/templateData.js';
+import { sampleBureau, sampleCaseState, sampleInputs, sampleNumber } from '#core/documents/fixtures.js';
+import { appRoot, templatesDir } from '#core/paths.js';
 import type { Figure } from './report.js';
 
 /**

@@ -5,11 +5,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createCore } from '../../main/core/core.js';
-import { callerFor } from '../../main/core/testing/testCore.js';
-import { syntheticDirectory } from '../../main/core/seed/syntheticDirectory.js';
-import { directoryCsvText, encodeCsv } from '../../main/core/seed/directoryFile.js';
-import { seededRandom } from '../../main/core/seed/random.js';
+import { createCore } from '#core/core.js';
+import { callerFor } from '#core/testing/testCore.js';
+import { syntheticDirectory } from '#core/seed/syntheticDirectory.js';
+import { directoryCsvText, encodeCsv } from '#core/seed/directoryFile.js';
+import { seededRandom } from '#core/seed/random.js';
 import type { Figure } from './report.js';
 
 export const directorySize = 90_910;

@@ -8,9 +8,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { appRoot } from '../../main/core/paths.js';
-import { syntheticDirectory } from '../../main/core/seed/syntheticDirectory.js';
-import { directoryCsvText, encodeCsv } from '../../main/core/seed/directoryFile.js';
+import { appRoot } from '#core/paths.js';
+import { syntheticDirectory } from '#core/seed/syntheticDirectory.js';
+import { directoryCsvText, encodeCsv } from '#core/seed/directoryFile.js';
 import { percentile } from './enterprises.js';
 import type { Figure } from './report.js';
 

@@ -8,9 +8,9 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createCore } from '../../main/core/core.js';
-import { callerFor } from '../../main/core/testing/testCore.js';
-import { sharedLawsDir } from '../../main/core/testing/sharedLaws.js';
+import { createCore } from '#core/core.js';
+import { callerFor } from '#core/testing/testCore.js';
+import { sharedLawsDir } from '#core/testing/sharedLaws.js';
 import { median, timeIt, type Figure } from './report.js';
 
 const codeFile = '生态环境法典(2026-03-12).md';

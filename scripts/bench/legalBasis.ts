@@ -3,9 +3,9 @@
  * figures) with every type and mapping loaded; target < 5 ms. Measured on the three cases of the
  * issue: an act under the Code, and an earlier act compared on its investment both ways.
  */
-import { loadBenchmark } from '../../main/core/services.js';
-import { loadLawData } from '../../main/core/lawResources.js';
-import { resolveLegalBasis } from '../../main/core/domain/legalBasis/resolve.js';
+import { loadBenchmark } from '#core/services.js';
+import { loadLawData } from '#core/lawResources.js';
+import { resolveLegalBasis } from '#core/domain/legalBasis/resolve.js';
 import { median, type Figure } from './report.js';
 
 export async function legalBasisFigures(report: (f: Figure) => void): Promise<void> {

@@ -5,7 +5,7 @@
  *   node --import tsx scripts/bench/photoIpcChild.ts <dataDir> <token> <caseId> <hashes.json>
  */
 import { readFileSync } from 'node:fs';
-import { createCore } from '../../main/core/core.js';
+import { createCore } from '#core/core.js';
 import { ipcRelay, peakRssDuring, readBackIpc, rssMb } from './photoLoad.js';
 
 const [dataDir, token, caseId, hashesFile] = process.argv.slice(2);

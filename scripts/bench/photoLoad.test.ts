@@ -10,8 +10,8 @@ import { join } from 'node:path';
 import type { Server } from 'node:http';
 import { runInNewContext } from 'node:vm';
 import { startWebHost } from '../../main/host/webHost.js';
-import { createTestCore, type TestCore } from '../../main/core/testing/testCore.js';
-import { makeJpeg } from '../../main/core/testing/photos.js';
+import { createTestCore, type TestCore } from '#core/testing/testCore.js';
+import { makeJpeg } from '#core/testing/photos.js';
 import { addPhotos, api, ipcRelay, peakRssDuring, readBackIpc, readBackWeb, rssMb } from './photoLoad.js';
 
 const photos = 20;

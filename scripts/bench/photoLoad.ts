@@ -12,13 +12,13 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import type { Reply } from '../../common/client.js';
-import { fileUrlPath, type FileRequest } from '../../common/files.js';
-import type { Core } from '../../main/core/core.js';
+import type { Reply } from '#common/client.js';
+import { fileUrlPath, type FileRequest } from '#common/files.js';
+import type { Core } from '#core/core.js';
 import { handleFile, type IpcDeps, type SenderEvent } from '../../main/app/ipc.js';
 import { startCoreProcess, type CoreChild } from '../../main/app/coreProcess.js';
 import { serveCore, type ParentPortLike } from '../../main/host/utility.js';
-import { varyJpeg } from '../../main/core/testing/photos.js';
+import { varyJpeg } from '#core/testing/photos.js';
 
 /** One operation through POST /api; the error's Chinese message thrown. */
 export async function api<T>(url: string, token: string | null, op: string, input: unknown): Promise<T> {

@@ -5,8 +5,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createCore } from '../../main/core/core.js';
-import { evaluateCase } from '../../main/core/domain/procedure/engine.js';
+import { createCore } from '#core/core.js';
+import { evaluateCase } from '#core/domain/procedure/engine.js';
 import {
   act,
   evalCtx,
@@ -15,8 +15,8 @@ import {
   startTrack,
   withDocument,
   withPhoto,
-} from '../../main/core/testing/procedureCase.js';
-import type { CaseState } from '../../common/schemas/cases.js';
+} from '#core/testing/procedureCase.js';
+import type { CaseState } from '#common/schemas/cases.js';
 import { buildBigDataDir } from './bigDatabase.js';
 import { median, type Figure } from './report.js';
 

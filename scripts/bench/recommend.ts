@@ -5,12 +5,12 @@
  * recommendation with every type loaded (issue 10: p95 < 50 ms), each description ranked among the
  * types resting on the law of its date, as recommend.violations does.
  */
-import { loadBenchmark } from '../../main/core/services.js';
-import { topKAccuracy } from '../../main/core/domain/recommend/evaluate.js';
-import { rankViolations } from '../../main/core/domain/recommend/rankViolations.js';
-import { typesStandingOn } from '../../main/core/domain/legalBasis/standingType.js';
-import { loadLawData } from '../../main/core/lawResources.js';
-import { labelledInspections, standingEntries } from '../../main/core/testing/labelledInspections.js';
+import { loadBenchmark } from '#core/services.js';
+import { topKAccuracy } from '#core/domain/recommend/evaluate.js';
+import { rankViolations } from '#core/domain/recommend/rankViolations.js';
+import { typesStandingOn } from '#core/domain/legalBasis/standingType.js';
+import { loadLawData } from '#core/lawResources.js';
+import { labelledInspections, standingEntries } from '#core/testing/labelledInspections.js';
 import type { Figure } from './report.js';
 
 function percentile(xs: number[], p: number): number {

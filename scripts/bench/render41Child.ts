@@ -7,12 +7,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadManifest } from '../../main/core/documents/manifest.js';
-import { renderDocx } from '../../main/core/documents/render.js';
-import { buildTemplateData } from '../../main/core/documents/templateData.js';
-import { sampleBureau, sampleCaseState, sampleInputs, sampleNumber } from '../../main/core/documents/fixtures.js';
-import { ChromiumEngine } from '../../main/core/documents/pdf/chromium.js';
-import { templatesDir } from '../../main/core/paths.js';
+import { loadManifest } from '#core/documents/manifest.js';
+import { renderDocx } from '#core/documents/render.js';
+import { buildTemplateData } from '#core/documents/templateData.js';
+import { sampleBureau, sampleCaseState, sampleInputs, sampleNumber } from '#core/documents/fixtures.js';
+import { ChromiumEngine } from '#core/documents/pdf/chromium.js';
+import { templatesDir } from '#core/paths.js';
 
 const state = sampleCaseState();
 const docs = loadManifest().map((t) =>

@@ -8,8 +8,8 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { templateInfo, type TemplateInfo } from '../../common/schemas/documents.js';
-import { templatesDir } from '../../main/core/paths.js';
+import { templateInfo, type TemplateInfo } from '#common/schemas/documents.js';
+import { templatesDir } from '#core/paths.js';
 import { catalog } from './catalog.js';
 import { docxPackage } from './package.js';
 

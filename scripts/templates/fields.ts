@@ -6,7 +6,7 @@
  * Keys of input fields never coincide with keys the case data supplies (checked in
  * main/core/documents/manifest.test.ts): the case would silently win over what was typed.
  */
-import type { TemplateField, TemplateInfo } from '../../common/schemas/documents.js';
+import type { TemplateField, TemplateInfo } from '#common/schemas/documents.js';
 import type { FooterKind } from './ooxml.js';
 
 /** The version of the templates as first generated; a template whose text changes gets the next one. */

@@ -4,7 +4,7 @@
  * idle and absolute expiry. An administrator manages its own bureau and the bureaus below it.
  */
 import type { FastifyRequest } from 'fastify';
-import type { Role } from '../../common/roles.js';
+import type { Role } from '#common/roles.js';
 import {
   afterFailure,
   freshThrottle,
@@ -13,8 +13,8 @@ import {
   sessionEnded,
   sessionEndedMessage,
   sessionTouchMs,
-} from '../../main/core/domain/accountRules.js';
-import { checkPassword, dummyHash, newToken, tokenHash } from '../../main/core/store/passwords.js';
+} from '#core/domain/accountRules.js';
+import { checkPassword, dummyHash, newToken, tokenHash } from '#core/store/passwords.js';
 import { ServerError } from '../http/errors.js';
 import type { ServerContext } from '../http/context.js';
 

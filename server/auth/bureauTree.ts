@@ -2,7 +2,7 @@
  * Who sees what: a county sees its own cases, a prefecture its counties', the province all. Pure,
  * over the bureau list loaded at start (98 rows).
  */
-import type { BureauView } from '../../common/sync/enrolment.js';
+import type { BureauView } from '#common/sync/enrolment.js';
 
 export class BureauTree {
   private readonly byId: ReadonlyMap<string, BureauView>;

@@ -3,7 +3,7 @@
  * guess, so no KDF). A revoked device is refused with its own message, so the clerk knows why.
  */
 import type { FastifyRequest } from 'fastify';
-import { tokenHash } from '../../main/core/store/passwords.js';
+import { tokenHash } from '#core/store/passwords.js';
 import { ServerError } from '../http/errors.js';
 import type { ServerContext } from '../http/context.js';
 import { bearerToken } from './admin.js';

@@ -6,11 +6,11 @@
  */
 import { randomInt } from 'node:crypto';
 import { ulid } from 'ulid';
-import { newToken, tokenHash } from '../../main/core/store/passwords.js';
+import { newToken, tokenHash } from '#core/store/passwords.js';
 import { inTransaction } from '../db/pool.js';
 import { ServerError } from '../http/errors.js';
 import type { ServerContext } from '../http/context.js';
-import type { BureauView } from '../../common/sync/enrolment.js';
+import type { BureauView } from '#common/sync/enrolment.js';
 import type { Admin } from './admin.js';
 import { requireWithin } from './admin.js';
 

@@ -5,9 +5,9 @@
 import type pg from 'pg';
 import { ulid } from 'ulid';
 import type { z } from 'zod';
-import { passwordProblems } from '../../common/passwordPolicy.js';
-import type { createUserInput } from '../../common/sync/enrolment.js';
-import { hashPassword } from '../../main/core/store/passwords.js';
+import { passwordProblems } from '#common/passwordPolicy.js';
+import type { createUserInput } from '#common/sync/enrolment.js';
+import { hashPassword } from '#core/store/passwords.js';
 import { ServerError } from '../http/errors.js';
 
 export type NewUser = z.infer<typeof createUserInput>;

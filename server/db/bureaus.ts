@@ -6,9 +6,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type pg from 'pg';
-import { resourcesDir } from '../../main/core/paths.js';
-import { regionTableSchema, type RegionTableData } from '../../main/core/domain/enterprises/regions.js';
-import type { BureauView } from '../../common/sync/enrolment.js';
+import { resourcesDir } from '#core/paths.js';
+import { regionTableSchema, type RegionTableData } from '#core/domain/enterprises/regions.js';
+import type { BureauView } from '#common/sync/enrolment.js';
 
 export const provinceCode = '520000';
 

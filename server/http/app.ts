@@ -6,9 +6,9 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import type pg from 'pg';
 import { z } from 'zod';
-import type { BureauView } from '../../common/sync/enrolment.js';
-import type { ProcedureDefinition } from '../../main/core/domain/procedure/definition.js';
-import { loadProcedures } from '../../main/core/services.js';
+import type { BureauView } from '#common/sync/enrolment.js';
+import type { ProcedureDefinition } from '#core/domain/procedure/definition.js';
+import { loadProcedures } from '#core/services.js';
 import { BureauTree } from '../auth/bureauTree.js';
 import { maxClockAheadMs } from '../sync/clock.js';
 import { adminRoutes } from '../routes/admin.js';

@@ -1,6 +1,6 @@
 /** What every route may use, built once by `buildServer`: no globals, so tests start servers side by side. */
 import type pg from 'pg';
-import type { ProcedureDefinition } from '../../main/core/domain/procedure/definition.js';
+import type { ProcedureDefinition } from '#core/domain/procedure/definition.js';
 import type { BureauTree } from '../auth/bureauTree.js';
 
 export interface ServerContext {

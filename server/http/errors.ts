@@ -4,7 +4,7 @@
  * no error echoes a long input back (messages and details are cut).
  */
 import { z } from 'zod';
-import { syncErrorCodes, type SyncErrorBody, type SyncErrorCode } from '../../common/sync/errors.js';
+import { syncErrorCodes, type SyncErrorBody, type SyncErrorCode } from '#common/sync/errors.js';
 
 export const statusOf: Record<SyncErrorCode, number> = {
   VALIDATION: 400,

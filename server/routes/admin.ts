@@ -6,8 +6,8 @@ import {
   deviceIdParam,
   enrolmentCodeInput,
   publishReferenceInput,
-} from '../../common/sync/enrolment.js';
-import { caseListQuery } from '../../common/sync/pull.js';
+} from '#common/sync/enrolment.js';
+import { caseListQuery } from '#common/sync/pull.js';
 import { login, requireAdmin, requireWithin } from '../auth/admin.js';
 import { issueCode, revokeDevice } from '../auth/enrolment.js';
 import { createUser } from '../auth/users.js';

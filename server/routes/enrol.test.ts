@@ -1,6 +1,6 @@
 /** Enrolment, administrators, device credentials and hostile requests, over real HTTP and PostgreSQL. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkPassword } from '../../main/core/store/passwords.js';
+import { checkPassword } from '#core/store/passwords.js';
 import { startTestServer, type TestServer } from '../testing/testServer.js';
 import { addUser, adminToken, enrolDevice, userPassword } from '../testing/fixtures.js';
 

@@ -1,9 +1,9 @@
 /** A workstation's requests: enrolment, then (with its device credential) users, push, pull and number blocks. */
 import type { FastifyInstance } from 'fastify';
-import { enrolInput } from '../../common/sync/enrolment.js';
-import { pushInput } from '../../common/sync/push.js';
-import { pullQuery } from '../../common/sync/pull.js';
-import { numberBlockInput } from '../../common/sync/numbers.js';
+import { enrolInput } from '#common/sync/enrolment.js';
+import { pushInput } from '#common/sync/push.js';
+import { pullQuery } from '#common/sync/pull.js';
+import { numberBlockInput } from '#common/sync/numbers.js';
 import { enrol } from '../auth/enrolment.js';
 import { requireDevice } from '../auth/device.js';
 import { parseWith } from '../http/errors.js';

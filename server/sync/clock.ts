@@ -4,9 +4,9 @@
  * far-future stamp). The server refuses a push whose stamps lie more than the bound ahead of its own
  * clock, and says by how much the PC is off. A clock that is behind is harmless: the HLC absorbs it.
  */
-import { parseHlc } from '../../main/core/domain/hlc.js';
-import { durationText } from '../../main/core/domain/accountRules.js';
-import type { WireEvent } from '../../common/sync/events.js';
+import { parseHlc } from '#core/domain/hlc.js';
+import { durationText } from '#core/domain/accountRules.js';
+import type { WireEvent } from '#common/sync/events.js';
 
 export const maxClockAheadMs = 5 * 60_000;
 

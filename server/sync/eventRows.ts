@@ -1,5 +1,5 @@
 /** Case events between the database's rows and the wire's shape (the workstation's `CaseEvent`). */
-import type { WireEvent } from '../../common/sync/events.js';
+import type { WireEvent } from '#common/sync/events.js';
 
 export interface EventRow {
   server_seq: string;

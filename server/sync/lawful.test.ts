@@ -1,9 +1,9 @@
 /** The server's procedure checks on pushed events, pure, over the shipped procedure definitions. */
 import { describe, expect, it } from 'vitest';
-import { loadProcedures } from '../../main/core/services.js';
-import { replay } from '../../main/core/domain/caseReducer.js';
-import type { CaseEvent } from '../../main/core/domain/events.js';
-import type { Role } from '../../common/roles.js';
+import { loadProcedures } from '#core/services.js';
+import { replay } from '#core/domain/caseReducer.js';
+import type { CaseEvent } from '#core/domain/events.js';
+import type { Role } from '#common/roles.js';
 import { action, chain, opened } from '../testing/fixtures.js';
 import { lawProblems } from './lawful.js';
 import { aheadBy, driftMessage } from './clock.js';

@@ -9,16 +9,11 @@
  * hold yet): the guards (documents present, officers certified, the fine within the band, deadlines on
  * the bureau's working-day calendar, the legality review) and separation of duties. Pure.
  */
-import type { CaseState } from '../../common/schemas/cases.js';
-import { roleNames, type Role } from '../../common/roles.js';
-import type { CaseEvent } from '../../main/core/domain/events.js';
-import { mainTrackId, nodeOf, trackOf } from '../../main/core/domain/procedure/engine.js';
-import {
-  fromNodes,
-  returnToPrevious,
-  targetsOf,
-  type ProcedureDefinition,
-} from '../../main/core/domain/procedure/definition.js';
+import type { CaseState } from '#common/schemas/cases.js';
+import { roleNames, type Role } from '#common/roles.js';
+import type { CaseEvent } from '#core/domain/events.js';
+import { mainTrackId, nodeOf, trackOf } from '#core/domain/procedure/engine.js';
+import { fromNodes, returnToPrevious, targetsOf, type ProcedureDefinition } from '#core/domain/procedure/definition.js';
 
 export interface LawContext {
   procedures: ReadonlyMap<string, ProcedureDefinition>;

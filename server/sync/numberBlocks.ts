@@ -4,7 +4,7 @@
  * and the blocks of a bureau follow each other without a gap.
  */
 import type { z } from 'zod';
-import { sequenceKey, type numberBlockInput } from '../../common/sync/numbers.js';
+import { sequenceKey, type numberBlockInput } from '#common/sync/numbers.js';
 import { inTransaction } from '../db/pool.js';
 import type { ServerContext } from '../http/context.js';
 import type { Device } from '../auth/device.js';

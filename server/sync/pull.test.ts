@@ -11,7 +11,7 @@ import {
   type Actor,
   type EnrolledDevice,
 } from '../testing/fixtures.js';
-import type { WireEvent } from '../../common/sync/events.js';
+import type { WireEvent } from '#common/sync/events.js';
 
 let s: TestServer;
 let province: string;
@@ -76,7 +76,7 @@ describe('pull', () => {
   });
 
   it('hands events back exactly as pushed: their hashes still recompute on the workstation', async () => {
-    const { eventHash } = await import('../../main/core/store/eventHash.js');
+    const { eventHash } = await import('#core/store/eventHash.js');
     const r = await pull(nanming, 'cursor=0');
     for (const e of r.body.events as WireEvent[]) {
       const { hash, ...rest } = e;

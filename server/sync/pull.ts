@@ -4,7 +4,7 @@
  * reference cursor. Paged: `more` says to pull again.
  */
 import type { z } from 'zod';
-import type { PullOutput, pullQuery } from '../../common/sync/pull.js';
+import type { PullOutput, pullQuery } from '#common/sync/pull.js';
 import type { ServerContext } from '../http/context.js';
 import type { Device } from '../auth/device.js';
 import { eventColumns, toWire, type EventRow } from './eventRows.js';

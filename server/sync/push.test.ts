@@ -11,7 +11,7 @@ import {
   type Actor,
   type EnrolledDevice,
 } from '../testing/fixtures.js';
-import type { WireEvent } from '../../common/sync/events.js';
+import type { WireEvent } from '#common/sync/events.js';
 
 let s: TestServer;
 let nanming: EnrolledDevice;

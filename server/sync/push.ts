@@ -13,14 +13,14 @@
  * Any refusal rolls the whole push back: hostile input changes nothing.
  */
 import type pg from 'pg';
-import type { PushInput, PushOutput } from '../../common/sync/push.js';
-import type { WireEvent } from '../../common/sync/events.js';
-import type { CaseState } from '../../common/schemas/cases.js';
-import type { Role } from '../../common/roles.js';
-import { eventHash } from '../../main/core/store/eventHash.js';
-import { genesisHash } from '../../main/core/store/hashing.js';
-import { applyEvent } from '../../main/core/domain/caseReducer.js';
-import { eventTypeNames, type CaseEvent } from '../../main/core/domain/events.js';
+import type { PushInput, PushOutput } from '#common/sync/push.js';
+import type { WireEvent } from '#common/sync/events.js';
+import type { CaseState } from '#common/schemas/cases.js';
+import type { Role } from '#common/roles.js';
+import { eventHash } from '#core/store/eventHash.js';
+import { genesisHash } from '#core/store/hashing.js';
+import { applyEvent } from '#core/domain/caseReducer.js';
+import { eventTypeNames, type CaseEvent } from '#core/domain/events.js';
 import { inTransaction } from '../db/pool.js';
 import { ServerError } from '../http/errors.js';
 import type { ServerContext } from '../http/context.js';

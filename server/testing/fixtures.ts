@@ -3,12 +3,12 @@
  * built and hashed exactly as a workstation builds them (the workstation's eventHash and HLC format).
  */
 import { monotonicFactory } from 'ulid';
-import type { Role } from '../../common/roles.js';
-import type { WireEvent } from '../../common/sync/events.js';
-import { eventHash } from '../../main/core/store/eventHash.js';
-import { genesisHash } from '../../main/core/store/hashing.js';
-import { formatHlc } from '../../main/core/domain/hlc.js';
-import type { CaseEvent } from '../../main/core/domain/events.js';
+import type { Role } from '#common/roles.js';
+import type { WireEvent } from '#common/sync/events.js';
+import { eventHash } from '#core/store/eventHash.js';
+import { genesisHash } from '#core/store/hashing.js';
+import { formatHlc } from '#core/domain/hlc.js';
+import type { CaseEvent } from '#core/domain/events.js';
 import { testAdminPassword, type TestServer } from './testServer.js';
 
 export const userPassword = 'Banan-renyuan-2026';

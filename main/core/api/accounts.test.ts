@@ -11,7 +11,7 @@ import { createHash } from 'node:crypto';
 import { Database } from '../store/sqlite.js';
 import { createTestCore, expectFailure, FakeClock, type TestCore } from '../testing/testCore.js';
 import { migrations } from '../store/migrations/index.js';
-import { passwordPolicyText } from '../../../common/passwordPolicy.js';
+import { passwordPolicyText } from '#common/passwordPolicy.js';
 
 const opened: TestCore[] = [];
 afterEach(async () => {

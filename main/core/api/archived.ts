@@ -3,8 +3,8 @@
  * version of a document on file, with its reason, documents.generate `correctionReason`) and the
  * sealing of that correction. Every other write is refused here with the date of 归档.
  */
-import { AppError } from '../../../common/errors.js';
-import type { CaseState } from '../../../common/schemas/cases.js';
+import { AppError } from '#common/errors.js';
+import type { CaseState } from '#common/schemas/cases.js';
 import { lastStep } from '../domain/procedure/facts.js';
 
 /** The day the case was archived (its main procedure's 归档 action), or null. */

@@ -12,8 +12,8 @@
  * - A reviewer never reviews a case they investigated (art. 58; 生态环境行政处罚办法: 法制审核人员
  *   不得为本案承办人).
  */
-import { AppError } from '../../../common/errors.js';
-import type { CaseState } from '../../../common/schemas/cases.js';
+import { AppError } from '#common/errors.js';
+import type { CaseState } from '#common/schemas/cases.js';
 import type { ProcedureAction, ProcedureDefinition } from '../domain/procedure/definition.js';
 import type { UserRow } from '../store/directory.js';
 import type { Services } from '../services.js';

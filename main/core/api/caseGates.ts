@@ -6,7 +6,7 @@
  *   false and the rule among its reasons;
  * - a document that may not be sealed yet (api/sealGate.ts) is listed in `documentGates`.
  */
-import type { ActionView, CaseState, CaseView } from '../../../common/schemas/cases.js';
+import type { ActionView, CaseState, CaseView } from '#common/schemas/cases.js';
 import { documentSlot } from '../documents/names.js';
 import { mainTrackId, trackOf } from '../domain/procedure/engine.js';
 import type { ProcedureDefinition } from '../domain/procedure/definition.js';

@@ -1,7 +1,7 @@
 /** Builds what the case page shows: the state plus the engine's evaluation for this user, today. */
-import type { CaseState, CaseView } from '../../../common/schemas/cases.js';
-import type { Role } from '../../../common/roles.js';
-import { AppError } from '../../../common/errors.js';
+import type { CaseState, CaseView } from '#common/schemas/cases.js';
+import type { Role } from '#common/roles.js';
+import { AppError } from '#common/errors.js';
 import { evaluateCase, type EvaluationContext } from '../domain/procedure/engine.js';
 import type { ProcedureDefinition } from '../domain/procedure/definition.js';
 import type { ReviewContext } from '../domain/legality/review.js';
@@ -9,7 +9,7 @@ import { chinaDate } from '../domain/dates.js';
 import type { Services } from '../services.js';
 import { warnAheadSetting } from './settings.js';
 import { caseLegalBasis } from './legalBasis.js';
-import type { LegalBasis } from '../../../common/schemas/legalBasis.js';
+import type { LegalBasis } from '#common/schemas/legalBasis.js';
 import type { UserRow } from '../store/directory.js';
 import { withCaseGates } from './caseGates.js';
 

@@ -1,5 +1,5 @@
 /** Dates a user types must lie between the case's filing date and today. */
-import { AppError } from '../../../common/errors.js';
+import { AppError } from '#common/errors.js';
 import { isValidDate } from '../domain/dates.js';
 
 export function checkCaseDate(label: string, value: string, filedOn: string, today: string): void {

@@ -3,7 +3,7 @@
  * can start from the table in use instead of an empty layout.
  */
 import ExcelJS from 'exceljs';
-import type { DiscretionBenchmark } from '../../../common/schemas/discretion.js';
+import type { DiscretionBenchmark } from '#common/schemas/discretion.js';
 import { sheetNames } from '../domain/discretion/tableLayout.js';
 import { writeBenchmarkTables, type SheetRows } from '../domain/discretion/tableWrite.js';
 import { neutraliseCell } from '../domain/spreadsheetCells.js';

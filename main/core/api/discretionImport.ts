@@ -7,8 +7,8 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import { AppError } from '../../../common/errors.js';
-import type { DiscretionBenchmark, ImportProblem } from '../../../common/schemas/discretion.js';
+import { AppError } from '#common/errors.js';
+import type { DiscretionBenchmark, ImportProblem } from '#common/schemas/discretion.js';
 import { decodeText } from '../domain/enterprises/decodeText.js';
 import { readCsv, type Table } from '../domain/enterprises/csvTable.js';
 import { readXlsxSheets } from '../domain/enterprises/xlsxTable.js';

@@ -1,7 +1,7 @@
 /** Issue 11: an error value never carries a caller's long input back (a 10 MB string came back twice). */
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../../common/errors.js';
-import { generateInput } from '../../../common/schemas/documents.js';
+import { AppError } from '#common/errors.js';
+import { generateInput } from '#common/schemas/documents.js';
 import { createDispatcher, toErrorValue } from './dispatch.js';
 import type { Services } from '../services.js';
 import type { HandlerMap } from './types.js';

@@ -4,9 +4,9 @@
  * error value with a Chinese message. Nothing a caller sends can crash the core.
  */
 import { z } from 'zod';
-import { AppError, errorCodes, type ErrorValue } from '../../../common/errors.js';
-import { transports, type Envelope, type Reply, type Transport } from '../../../common/client.js';
-import { isOpName, operations, type OpName } from '../../../common/operations.js';
+import { AppError, errorCodes, type ErrorValue } from '#common/errors.js';
+import { transports, type Envelope, type Reply, type Transport } from '#common/client.js';
+import { isOpName, operations, type OpName } from '#common/operations.js';
 import type { Services } from '../services.js';
 import type { HandlerMap } from './types.js';
 import { callerOf } from './sessionGate.js';

@@ -3,7 +3,7 @@
  * hearing threshold, and the provision the case rests on (from the date of its act, 从旧兼从轻) with
  * its measures (责令改正 …). One place, so generating and re-importing read the same law.
  */
-import type { CaseState } from '../../../common/schemas/cases.js';
+import type { CaseState } from '#common/schemas/cases.js';
 import type { TemplateDataInput } from '../documents/templateData.js';
 import type { Services } from '../services.js';
 import { documentBureau } from './settings.js';

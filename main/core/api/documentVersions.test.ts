@@ -9,7 +9,7 @@ import { openCase } from '../testing/scenario.js';
 import { sampleFields } from '../testing/sampleFields.js';
 import { pdfPageTexts } from '../documents/pdf/pdfText.js';
 import { makePng } from '../testing/png.js';
-import type { DocumentRecord } from '../../../common/schemas/cases.js';
+import type { DocumentRecord } from '#common/schemas/cases.js';
 
 let t: TestCore;
 let officer: string;

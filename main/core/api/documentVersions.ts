@@ -6,9 +6,9 @@
 import { createHash } from 'node:crypto';
 import { PDFDocument } from 'pdf-lib';
 import { ulid } from 'ulid';
-import { AppError } from '../../../common/errors.js';
-import type { CaseState, DocumentRecord } from '../../../common/schemas/cases.js';
-import type { OpParsedInput } from '../../../common/operations.js';
+import { AppError } from '#common/errors.js';
+import type { CaseState, DocumentRecord } from '#common/schemas/cases.js';
+import type { OpParsedInput } from '#common/operations.js';
 import { findTemplate } from '../documents/manifest.js';
 import { docxText } from '../documents/render.js';
 import { compareDocuments, readEditedDocx, type DocumentChanges } from '../documents/reimport.js';

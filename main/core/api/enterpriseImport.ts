@@ -15,8 +15,8 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
-import { AppError } from '../../../common/errors.js';
-import type { EnterpriseImportReport, ImportLineProblem } from '../../../common/schemas/enterprises.js';
+import { AppError } from '#common/errors.js';
+import type { EnterpriseImportReport, ImportLineProblem } from '#common/schemas/enterprises.js';
 import {
   findHeader,
   fieldNames,

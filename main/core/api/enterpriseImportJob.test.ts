@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestCore, expectFailure, type TestCore } from '../testing/testCore.js';
 import { syntheticDirectory } from '../seed/syntheticDirectory.js';
 import { directoryCsvText, encodeCsv } from '../seed/directoryFile.js';
-import type { JobView } from '../../../common/schemas/jobs.js';
+import type { JobView } from '#common/schemas/jobs.js';
 import type { EnterpriseStore } from '../store/enterpriseStore.js';
 import { makeZip } from '../testing/zipFile.js';
 

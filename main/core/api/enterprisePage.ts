@@ -5,8 +5,8 @@
  * Issue 11: only the cases the caller may see (an officer his own, reviewers and heads the bureau's,
  * api/caseAccess.ts); the others are counted in `otherCases`, nothing more (docs/security.md).
  */
-import type { EnterpriseInspection, EnterprisePage } from '../../../common/schemas/enterprises.js';
-import { AppError } from '../../../common/errors.js';
+import type { EnterpriseInspection, EnterprisePage } from '#common/schemas/enterprises.js';
+import { AppError } from '#common/errors.js';
 import type { Services } from '../services.js';
 import type { UserRow } from '../store/directory.js';
 import { caseScope } from './caseAccess.js';

@@ -12,7 +12,7 @@ import { makeJpeg, varyJpeg } from '../testing/photos.js';
 import { FileRefs } from '../store/fileRefs.js';
 import { maxBlobReadBytes } from './handlers/documents.js';
 import { referencedHashes } from './fileAccess.js';
-import type { CaseState } from '../../../common/schemas/cases.js';
+import type { CaseState } from '#common/schemas/cases.js';
 
 let t: TestCore;
 let officer: string, officer2: string, head: string, reviewer: string, admin: string;

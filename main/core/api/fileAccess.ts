@@ -6,9 +6,9 @@
  * (处罚法 art. 42: the case file is its officers' and, for 审核 and 审批, the bureau's reviewers' and
  * heads'). The bureau's seal image belongs to no case: whoever may open 本局设置 may see it.
  */
-import { AppError } from '../../../common/errors.js';
-import type { FileRequest } from '../../../common/files.js';
-import type { CaseState } from '../../../common/schemas/cases.js';
+import { AppError } from '#common/errors.js';
+import type { FileRequest } from '#common/files.js';
+import type { CaseState } from '#common/schemas/cases.js';
 import { FileRefs } from '../store/fileRefs.js';
 import type { UserRow } from '../store/directory.js';
 import type { Services } from '../services.js';

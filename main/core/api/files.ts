@@ -6,8 +6,8 @@
  * it, the IPC relay reads it whole (both checked against its hash).
  */
 import type { Readable } from 'node:stream';
-import { AppError, type ErrorValue } from '../../../common/errors.js';
-import { parseFileRequest } from '../../../common/files.js';
+import { AppError, type ErrorValue } from '#common/errors.js';
+import { parseFileRequest } from '#common/files.js';
 import type { Services } from '../services.js';
 import { toErrorValue } from './dispatch.js';
 import { checkFileAccess } from './fileAccess.js';

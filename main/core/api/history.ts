@@ -1,7 +1,7 @@
 /** The case history a supervisor reads, in Chinese, straight from the event log. */
 import type { CaseEvent } from '../domain/events.js';
-import type { LawFigures } from '../../../common/schemas/legalBasis.js';
-import { formatYuan } from '../../../common/fineBands.js';
+import type { LawFigures } from '#common/schemas/legalBasis.js';
+import { formatYuan } from '#common/fineBands.js';
 import { verifyChain } from '../store/eventLog.js';
 import type { ProcedureDefinition } from '../domain/procedure/definition.js';
 

@@ -8,7 +8,7 @@ import { createTestCore, type TestCore } from '../testing/testCore.js';
 import { syntheticDirectory, directoryHeader } from '../seed/syntheticDirectory.js';
 import { directoryCsvText, encodeCsv } from '../seed/directoryFile.js';
 import { xlsxOf } from '../testing/zipFile.js';
-import type { JobView } from '../../../common/schemas/jobs.js';
+import type { JobView } from '#common/schemas/jobs.js';
 
 let t: TestCore;
 let head: string;

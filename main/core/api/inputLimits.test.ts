@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestCore, type TestCore } from '../testing/testCore.js';
 import { exampleLaw2015 } from '../testing/lawFixtures.js';
-import type { OpName } from '../../../common/operations.js';
+import type { OpName } from '#common/operations.js';
 
 let t: TestCore;
 let head: string;

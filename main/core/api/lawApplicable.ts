@@ -9,8 +9,8 @@
  * so an article cited for an act on or after that day is first followed through the map to the
  * provision in force on the day of the act; with no mapping, a person must choose it.
  */
-import { AppError } from '../../../common/errors.js';
-import type { ArticleMapEntry, ArticleResolution, LawApplicableOutput } from '../../../common/schemas/laws.js';
+import { AppError } from '#common/errors.js';
+import type { ArticleMapEntry, ArticleResolution, LawApplicableOutput } from '#common/schemas/laws.js';
 import { successorsOn, type ArticleKey } from '../domain/laws/articleMap.js';
 import { singleFineBand } from '../domain/laws/fineFromText.js';
 import { chooseApplicableLaw, lighterLawBasis, type Provision } from '../domain/laws/lighterLaw.js';

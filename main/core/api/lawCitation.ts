@@ -6,8 +6,8 @@
  * answer is that it is not in force — 已于2026年8月15日废止（…） — whether or not its text, or the
  * repealing law's, is loaded.
  */
-import type { ArticleResolution, LawRepeal } from '../../../common/schemas/laws.js';
-import type { ArticleRef } from '../../../common/schemas/reference.js';
+import type { ArticleResolution, LawRepeal } from '#common/schemas/laws.js';
+import type { ArticleRef } from '#common/schemas/reference.js';
 import {
   articleLabel,
   citationText,

@@ -11,8 +11,8 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import { AppError } from '../../../common/errors.js';
-import type { LawImportOutput, LawImportResult } from '../../../common/schemas/laws.js';
+import { AppError } from '#common/errors.js';
+import type { LawImportOutput, LawImportResult } from '#common/schemas/laws.js';
 import { LawFormatError, isTemplateFile, parseLawMarkdown } from '../domain/laws/parse.js';
 import { lawKey } from '../domain/laws/citation.js';
 import { chineseDate } from '../domain/dates.js';

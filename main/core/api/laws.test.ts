@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { createTestCore, expectFailure, type TestCore } from '../testing/testCore.js';
 import { exampleLaw2015, exampleLaw2021, lawMarkdown } from '../testing/lawFixtures.js';
 import { sharedLawsDir, sharedLawsPresent } from '../testing/sharedLaws.js';
-import type { ArticleMapEntry } from '../../../common/schemas/laws.js';
+import type { ArticleMapEntry } from '#common/schemas/laws.js';
 import { applicableLaw } from './lawApplicable.js';
 import { lawKey } from '../domain/laws/citation.js';
 

@@ -3,10 +3,10 @@
  * article map and the laws' dates in resources/laws/, the act's date and the case's own figures.
  * Used by the case page, the rules before a decision, the documents and the 立案 dialog.
  */
-import type { CaseState } from '../../../common/schemas/cases.js';
-import type { LawFigures, LegalBasis } from '../../../common/schemas/legalBasis.js';
-import type { ViolationType } from '../../../common/schemas/reference.js';
-import { bandBaseLabel } from '../../../common/fineBands.js';
+import type { CaseState } from '#common/schemas/cases.js';
+import type { LawFigures, LegalBasis } from '#common/schemas/legalBasis.js';
+import type { ViolationType } from '#common/schemas/reference.js';
+import { bandBaseLabel } from '#common/fineBands.js';
 import { resolveLegalBasis } from '../domain/legalBasis/resolve.js';
 import type { TypeIndex } from '../domain/legalBasis/standingType.js';
 import type { Services } from '../services.js';

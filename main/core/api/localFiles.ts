@@ -8,7 +8,7 @@
  *   - an error never quotes the content of a file read by path (enterpriseImport's header report).
  */
 import { basename } from 'node:path';
-import { AppError } from '../../../common/errors.js';
+import { AppError } from '#common/errors.js';
 import type { HandlerContext } from './types.js';
 
 export function refuseUnlessCli(ctx: Pick<HandlerContext, 'transport'>): void {

@@ -6,10 +6,10 @@
  * reason: the override is part of the event, so the history and the dossier's 备考表 show it.
  */
 import type { z } from 'zod';
-import { AppError } from '../../../common/errors.js';
-import { actionForms, futureDateFields, type ActionFormName } from '../../../common/schemas/actions.js';
-import type { CaseState, CaseView } from '../../../common/schemas/cases.js';
-import type { OpParsedInput } from '../../../common/operations.js';
+import { AppError } from '#common/errors.js';
+import { actionForms, futureDateFields, type ActionFormName } from '#common/schemas/actions.js';
+import type { CaseState, CaseView } from '#common/schemas/cases.js';
+import type { OpParsedInput } from '#common/operations.js';
 import { blockingReasons, mainTrackId, nodeOf, targetOf, trackOf } from '../domain/procedure/engine.js';
 import type { ProcedureAction } from '../domain/procedure/definition.js';
 import type { GuardFailure } from '../domain/procedure/guards.js';

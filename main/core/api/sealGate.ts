@@ -5,7 +5,7 @@
  * `documents.finalise` refuses with it; the case view tells the page beforehand (`documentGates`), so
  * 定稿 is offered only when the core would accept it.
  */
-import type { BlockedBy, CaseState, DocumentRecord } from '../../../common/schemas/cases.js';
+import type { BlockedBy, CaseState, DocumentRecord } from '#common/schemas/cases.js';
 import { approvalsRequiredToSeal } from '../domain/procedure/sealApproval.js';
 import type { Services } from '../services.js';
 import { procedureOf } from './caseView.js';

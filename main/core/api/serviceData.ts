@@ -2,7 +2,7 @@
  * Service of a document (送达) is proved by its 送达回证: the serve actions take the date, method and
  * recipient from the newest receipt made for that document, so the record and the form agree.
  */
-import type { CaseState } from '../../../common/schemas/cases.js';
+import type { CaseState } from '#common/schemas/cases.js';
 import { decisionDocumentName, noticeDocumentName } from '../domain/procedure/facts.js';
 import { receiptFieldKeys } from '../documents/names.js';
 

@@ -3,8 +3,8 @@
  * only `app.info` and `setup.run` answer; a session that ended (idle or absolute expiry) says so;
  * a user whose password an administrator reset may only change it (or log out) until they have.
  */
-import { AppError } from '../../../common/errors.js';
-import type { OpName } from '../../../common/operations.js';
+import { AppError } from '#common/errors.js';
+import type { OpName } from '#common/operations.js';
 import { sessionEndedMessage } from '../domain/accountRules.js';
 import type { Services } from '../services.js';
 import type { UserRow } from '../store/directory.js';

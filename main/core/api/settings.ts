@@ -1,8 +1,8 @@
 /** Bureau settings kept in the `meta` table: small, typed, each with its default. */
 import type { Services } from '../services.js';
 import type { EnginePreference } from '../documents/pdfService.js';
-import { pdfEnginePreference } from '../../../common/schemas/settings.js';
-import { bureauInfoKeys, emptyBureauInfo, type BureauInfo } from '../../../common/bureauInfo.js';
+import { pdfEnginePreference } from '#common/schemas/settings.js';
+import { bureauInfoKeys, emptyBureauInfo, type BureauInfo } from '#common/bureauInfo.js';
 
 type DbOnly = Pick<Services, 'db'>;
 

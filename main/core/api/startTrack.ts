@@ -2,9 +2,9 @@
  * `cases.startTrack`: starts a track (责令改正, 查封扣押 …) alongside the case's main procedure, from
  * a main node the track's definition attaches to. The track keeps the version it started with.
  */
-import { AppError } from '../../../common/errors.js';
-import type { CaseView } from '../../../common/schemas/cases.js';
-import type { OpParsedInput } from '../../../common/operations.js';
+import { AppError } from '#common/errors.js';
+import type { CaseView } from '#common/schemas/cases.js';
+import type { OpParsedInput } from '#common/operations.js';
 import { startableTracks } from '../domain/procedure/engine.js';
 import { currentProcedure } from '../services.js';
 import { buildCaseView, evaluationContext, today } from './caseView.js';

@@ -1,6 +1,6 @@
-import type { OpName, OpOutput, OpParsedInput } from '../../../common/operations.js';
+import type { OpName, OpOutput, OpParsedInput } from '#common/operations.js';
 import type { Services } from '../services.js';
-import type { Transport } from '../../../common/client.js';
+import type { Transport } from '#common/client.js';
 import type { UserRow } from '../store/directory.js';
 
 export interface HandlerContext {

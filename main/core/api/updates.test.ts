@@ -4,7 +4,7 @@
  * through the core to the shell. The web host and the CLI have no updater.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { UpdateShellStatus } from '../../../common/schemas/updates.js';
+import type { UpdateShellStatus } from '#common/schemas/updates.js';
 import { createTestCore, expectFailure, type TestCore } from '../testing/testCore.js';
 import { createUpdatePort } from '../updateLink.js';
 import { updateSourceSetting } from './handlers/updates.js';

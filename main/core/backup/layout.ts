@@ -15,7 +15,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import { z } from 'zod';
-import { backupIdPattern, backupKinds, type BackupInfo } from '../../../common/schemas/backup.js';
+import { backupIdPattern, backupKinds, type BackupInfo } from '#common/schemas/backup.js';
 import { writeFileDurably } from '../store/durableFile.js';
 
 export const databaseFile = 'anjuan.sqlite';

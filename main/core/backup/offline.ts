@@ -5,9 +5,9 @@
  * these files. The damaged files are moved to `<data directory>/damaged-<time>/`, never deleted.
  * The CLI uses this only when the core refused to start with DATABASE_CORRUPT.
  */
-import { AppError } from '../../../common/errors.js';
-import type { BackupInfo } from '../../../common/schemas/backup.js';
-import { backupId } from '../../../common/schemas/backup.js';
+import { AppError } from '#common/errors.js';
+import type { BackupInfo } from '#common/schemas/backup.js';
+import { backupId } from '#common/schemas/backup.js';
 import { backupRoot, listBackups } from './layout.js';
 import { moveDatabaseAside, replaceDataDir, verifyBackup } from './restore.js';
 import { openCheckedDatabase } from './startup.js';

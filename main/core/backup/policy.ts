@@ -8,7 +8,7 @@
  * counted in China time (the core's dates), from the backups' own times, never from the wall clock.
  */
 import { chinaDate } from '../domain/dates.js';
-import type { BackupKind } from '../../../common/schemas/backup.js';
+import type { BackupKind } from '#common/schemas/backup.js';
 
 export interface RetentionPolicy {
   daily: number;

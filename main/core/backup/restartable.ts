@@ -9,8 +9,8 @@
  *   - the old core is closed, `replace` puts the backup in place, a new core is opened on it.
  * If the new core cannot open, every request answers with that error value (nothing is guessed).
  */
-import type { Envelope, Reply } from '../../../common/client.js';
-import { AppError } from '../../../common/errors.js';
+import type { Envelope, Reply } from '#common/client.js';
+import { AppError } from '#common/errors.js';
 import type { Core } from '../core.js';
 import type { Reopen } from './service.js';
 import { toErrorValue } from '../api/dispatch.js';

@@ -20,8 +20,8 @@ import { join } from 'node:path';
 import { isPlainSqliteFile, openReadOnlyCopy } from '../store/cipher.js';
 import { encryptDatabaseFile } from '../encryption/databaseKey.js';
 import { readEncryptionMarker, writeEncryptionMarker, type KeyStoreKind } from '../encryption/marker.js';
-import { AppError } from '../../../common/errors.js';
-import type { BackupInfo } from '../../../common/schemas/backup.js';
+import { AppError } from '#common/errors.js';
+import type { BackupInfo } from '#common/schemas/backup.js';
 import { syncDirectory } from '../store/durableFile.js';
 import { copyVerified, hashFile, removeTree } from './files.js';
 import {

@@ -6,8 +6,8 @@
  */
 import { accessSync, constants as fsConstants, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { isAbsolute, join, resolve, sep } from 'node:path';
-import { AppError } from '../../../common/errors.js';
-import type { BackupInfo, BackupKind, BackupListOutput, BackupRestoreOutput } from '../../../common/schemas/backup.js';
+import { AppError } from '#common/errors.js';
+import type { BackupInfo, BackupKind, BackupListOutput, BackupRestoreOutput } from '#common/schemas/backup.js';
 import type { Db } from '../store/db.js';
 import { backupDue, backupPolicy, backupsToKeep, type BackupPolicy } from './policy.js';
 import { backupRoot, chosenBackupFolder, defaultBackupRoot, listBackups, poolDir, saveBackupFolder } from './layout.js';

@@ -11,8 +11,8 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { AppError } from '../../../common/errors.js';
-import type { BackupInfo } from '../../../common/schemas/backup.js';
+import { AppError } from '#common/errors.js';
+import type { BackupInfo } from '#common/schemas/backup.js';
 import { openDatabaseChecked, type Db } from '../store/db.js';
 import { fileHead, hasSqliteHeader } from '../store/cipher.js';
 import { readEncryptionMarker } from '../encryption/marker.js';

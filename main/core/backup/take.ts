@@ -8,8 +8,8 @@
 import { existsSync, mkdirSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { openReadOnlyCopy, vacuumInto } from '../store/cipher.js';
-import { AppError } from '../../../common/errors.js';
-import type { BackupInfo, BackupKind } from '../../../common/schemas/backup.js';
+import { AppError } from '#common/errors.js';
+import type { BackupInfo, BackupKind } from '#common/schemas/backup.js';
 import type { Db } from '../store/db.js';
 import { isNoSpace, syncDirectory, writeFileDurably } from '../store/durableFile.js';
 import { copyVerified, filesUnder, hashFile, removeTree } from './files.js';

@@ -4,8 +4,8 @@
  * service and payment record of the closing form. Pure functions of the state.
  */
 import { chinaDate } from '../domain/dates.js';
-import type { CaseState, DocumentRecord } from '../../../common/schemas/cases.js';
-import type { ArticleRef } from '../../../common/schemas/reference.js';
+import type { CaseState, DocumentRecord } from '#common/schemas/cases.js';
+import type { ArticleRef } from '#common/schemas/reference.js';
 import { formatYuan, numericChineseDate } from '../domain/chineseText.js';
 import { decisionDocumentName, noticeDocumentName } from '../domain/procedure/facts.js';
 

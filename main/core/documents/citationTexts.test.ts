@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { CaseState } from '../../../common/schemas/cases.js';
+import type { CaseState } from '#common/schemas/cases.js';
 import { appRoot, resourcesDir, templatesDir } from '../paths.js';
 import { sampleBureau, sampleCaseState, sampleCaseStateOn, sampleInputs, sampleNumber } from './fixtures.js';
 import { findTemplate, loadManifest } from './manifest.js';

@@ -8,8 +8,8 @@
  * inspection's for the 现场检查笔录. The 按日连续处罚决定书 cites the law of the day its track
  * started, the day that chose the track's version and so its count of days.
  */
-import { AppError } from '../../../common/errors.js';
-import type { CitationEntry, CitationsFile } from '../../../common/schemas/citations.js';
+import { AppError } from '#common/errors.js';
+import type { CitationEntry, CitationsFile } from '#common/schemas/citations.js';
 import { shippedCitations } from '../citationResources.js';
 import { isValidDate } from '../domain/dates.js';
 import { articleCited, basisCited, citationOn, CitationError, itemForArticle } from '../domain/laws/citations.js';

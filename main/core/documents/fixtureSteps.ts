@@ -13,7 +13,7 @@
  * referral; 4-27 reminder served and second re-check (corrected); 5-18 court enforcement applied;
  * 6-15 enforced; 6-19 closed.
  */
-import type { CaseState, DocumentRecord, StepRecord, TrackState } from '../../../common/schemas/cases.js';
+import type { CaseState, DocumentRecord, StepRecord, TrackState } from '#common/schemas/cases.js';
 import { sampleInputs } from './fixtureInputs.js';
 
 export const sampleNumbers: Record<string, string> = {

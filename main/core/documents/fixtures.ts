@@ -7,8 +7,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { CaseState } from '../../../common/schemas/cases.js';
-import type { TemplateInfo } from '../../../common/schemas/documents.js';
+import type { CaseState } from '#common/schemas/cases.js';
+import type { TemplateInfo } from '#common/schemas/documents.js';
 import { usccCheckChar } from '../domain/uscc.js';
 import { templatesDir } from '../paths.js';
 import { sampleDates, sampleInputs } from './fixtureInputs.js';

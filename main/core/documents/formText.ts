@@ -4,7 +4,7 @@
  * cannot be read is refused with a Chinese message naming the field, never printed half-read.
  * Pure.
  */
-import { AppError } from '../../../common/errors.js';
+import { AppError } from '#common/errors.js';
 
 /** A row of a list of things: seized equipment, preserved evidence, confiscated goods. */
 export interface ItemRow {

@@ -4,7 +4,7 @@
  * template without its entry fails the first test.
  */
 import { describe, expect, it } from 'vitest';
-import type { CaseState } from '../../../common/schemas/cases.js';
+import type { CaseState } from '#common/schemas/cases.js';
 import {
   sampleCaseStateOn,
   sampleDecisionNumber,

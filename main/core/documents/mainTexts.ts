@@ -3,7 +3,7 @@
  * execution) and from the file as a whole (photos, the catalog and remarks of the dossier).
  * Pure functions of the state and of what the clerk typed.
  */
-import type { CaseState } from '../../../common/schemas/cases.js';
+import type { CaseState } from '#common/schemas/cases.js';
 import { amountInWords, formatYuan, numericChineseDate } from '../domain/chineseText.js';
 import { chinaDate } from '../domain/dates.js';
 import { lastStep } from '../domain/procedure/facts.js';

@@ -7,8 +7,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { AppError } from '../../../common/errors.js';
-import { templateInfo, type TemplateInfo } from '../../../common/schemas/documents.js';
+import { AppError } from '#common/errors.js';
+import { templateInfo, type TemplateInfo } from '#common/schemas/documents.js';
 import { templatesDir } from '../paths.js';
 
 export const manifestFile = 'manifest.json';

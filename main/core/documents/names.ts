@@ -1,5 +1,5 @@
 /** Names and field keys of documents that the core itself needs to know (from the manifest). */
-import type { TemplateInfo } from '../../../common/schemas/documents.js';
+import type { TemplateInfo } from '#common/schemas/documents.js';
 
 export function documentNames(manifest: TemplateInfo[]): Record<string, string> {
   return Object.fromEntries(manifest.map((t) => [t.id, `《${t.name}》`]));

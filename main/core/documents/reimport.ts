@@ -4,7 +4,7 @@
  * removed. Pure over the two texts.
  */
 import PizZip from 'pizzip';
-import { AppError } from '../../../common/errors.js';
+import { AppError } from '#common/errors.js';
 import { docxText } from './render.js';
 
 export interface FieldValue {

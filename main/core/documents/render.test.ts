@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import PizZip from 'pizzip';
 import { describe, expect, it } from 'vitest';
-import type { TemplateInfo } from '../../../common/schemas/documents.js';
+import type { TemplateInfo } from '#common/schemas/documents.js';
 import { templatesDir } from '../paths.js';
 import { sampleBureau, sampleCaseState, sampleDocx, sampleInputs } from './fixtures.js';
 import { findTemplate, loadManifest } from './manifest.js';

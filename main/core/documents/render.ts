@@ -5,8 +5,8 @@
  */
 import Docxtemplater from 'docxtemplater';
 import PizZip from 'pizzip';
-import { AppError } from '../../../common/errors.js';
-import type { TemplateInfo } from '../../../common/schemas/documents.js';
+import { AppError } from '#common/errors.js';
+import type { TemplateInfo } from '#common/schemas/documents.js';
 
 export interface RenderInput {
   template: TemplateInfo;

@@ -11,10 +11,10 @@
  * Pure functions of the case, the typed fields and the bureau's settings, except the shipped
  * hearing threshold read once as the fallback of callers that pass none.
  */
-import type { CaseState } from '../../../common/schemas/cases.js';
-import type { TemplateInfo } from '../../../common/schemas/documents.js';
-import { AppError } from '../../../common/errors.js';
-import { documentSettingLabels, type BureauInfo } from '../../../common/bureauInfo.js';
+import type { CaseState } from '#common/schemas/cases.js';
+import type { TemplateInfo } from '#common/schemas/documents.js';
+import { AppError } from '#common/errors.js';
+import { documentSettingLabels, type BureauInfo } from '#common/bureauInfo.js';
 import type { HearingThreshold } from '../domain/hearingThreshold.js';
 import { loadHearingThreshold } from '../services.js';
 import { latestDocument, trimEnd } from './caseTexts.js';

@@ -4,8 +4,8 @@
  */
 import { imageSize } from 'image-size';
 import { PDFDocument } from 'pdf-lib';
-import { AppError } from '../../../common/errors.js';
-import { maxSealBytes, type SealImageView } from '../../../common/schemas/settings.js';
+import { AppError } from '#common/errors.js';
+import { maxSealBytes, type SealImageView } from '#common/schemas/settings.js';
 import { pngPixelsInflate } from './pngCheck.js';
 
 type SealFacts = Omit<SealImageView, 'hash'>;

@@ -6,7 +6,7 @@
 import Docxtemplater from 'docxtemplater';
 import InspectModuleExport from 'docxtemplater/js/inspect-module.js';
 import PizZip from 'pizzip';
-import type { TemplateInfo } from '../../../common/schemas/documents.js';
+import type { TemplateInfo } from '#common/schemas/documents.js';
 import { collectFaults, docxText } from './render.js';
 import { findActiveContent } from './activeContent.js';
 

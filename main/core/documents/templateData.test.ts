@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { caseState, type CaseState } from '../../../common/schemas/cases.js';
+import { caseState, type CaseState } from '#common/schemas/cases.js';
 import { isValidUscc } from '../domain/uscc.js';
 import { articlesText, thirdPerson } from './caseTexts.js';
 import {

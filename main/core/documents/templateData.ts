@@ -6,8 +6,8 @@
  * Case values win over typed values of the same key: a form cannot change the party or the fine;
  * those change only through the case's own actions, so the record and the paper never disagree.
  */
-import type { CaseState } from '../../../common/schemas/cases.js';
-import type { TemplateField, TemplateInfo } from '../../../common/schemas/documents.js';
+import type { CaseState } from '#common/schemas/cases.js';
+import type { TemplateField, TemplateInfo } from '#common/schemas/documents.js';
 import {
   amountInWords,
   chineseDate,
@@ -45,7 +45,7 @@ import {
   reviewHistoryText,
 } from './mainTexts.js';
 import { correctionTexts, preservationTexts, referralTexts, seizureTexts } from './trackTexts.js';
-import type { BureauInfo as BureauDocumentInfo } from '../../../common/bureauInfo.js';
+import type { BureauInfo as BureauDocumentInfo } from '#common/bureauInfo.js';
 import { isLargeFine, type HearingThreshold } from '../domain/hearingThreshold.js';
 import {
   bureauTexts,
@@ -56,7 +56,7 @@ import {
   shippedHearingThreshold,
 } from './requiredTexts.js';
 import { citationTexts } from './citationTexts.js';
-import type { LegalBasis } from '../../../common/schemas/legalBasis.js';
+import type { LegalBasis } from '#common/schemas/legalBasis.js';
 
 /** The bureau's name and, from 本局设置, what its documents print (address, telephone, court, where to pay). */
 export interface BureauInfo extends Partial<BureauDocumentInfo> {

@@ -5,8 +5,8 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { AppError } from '../../../common/errors.js';
-import type { TemplateInfo } from '../../../common/schemas/documents.js';
+import { AppError } from '#common/errors.js';
+import type { TemplateInfo } from '#common/schemas/documents.js';
 import { templatesDir } from '../paths.js';
 import { compareVersions } from '../domain/procedure/versions.js';
 import { writeFileDurably } from '../store/durableFile.js';

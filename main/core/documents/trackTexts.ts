@@ -6,7 +6,7 @@
  * A case may run a track twice (two seizures): a document reads the newest track of its kind that
  * is still running and has recorded the step it needs, else the newest that has it.
  */
-import type { CaseState, StepRecord, TrackState } from '../../../common/schemas/cases.js';
+import type { CaseState, StepRecord, TrackState } from '#common/schemas/cases.js';
 import { addDays } from '../domain/dates.js';
 import { formatYuan, amountInWords, numericChineseDate } from '../domain/chineseText.js';
 import { dailyPenalty, firstDailyCount } from '../domain/procedure/derive.js';

@@ -14,7 +14,7 @@
  * (statutoryHolidays.ts); its bridging days and 调休 stay unknown, so periods touching it are
  * flagged `calendarIncomplete`.
  */
-import type { StatutoryHolidayRule } from '../../../common/schemas/calendar.js';
+import type { StatutoryHolidayRule } from '#common/schemas/calendar.js';
 import { addDays, addMonths, weekday, yearOf } from './dates.js';
 import { computableYears, statutoryHolidays } from './statutoryHolidays.js';
 

@@ -5,7 +5,7 @@
  * Most of what rules need is kept generically in `steps` (every action with its data and date);
  * the named fields below are the facts documents and the case page read directly.
  */
-import type { CaseState } from '../../../common/schemas/cases.js';
+import type { CaseState } from '#common/schemas/cases.js';
 import type { ActionPerformedPayload, CaseEvent } from './events.js';
 import { decisionDocumentName, noticeDocumentName } from './procedure/facts.js';
 

@@ -3,8 +3,8 @@
  * `case_events`; the case projection is `events.reduce(applyEvent)`.
  * Payloads carry everything needed to rebuild the projection: never a reference to mutable data.
  */
-import type { CaseState, DocumentRecord, EvidenceRecord } from '../../../common/schemas/cases.js';
-import type { LawFigures } from '../../../common/schemas/legalBasis.js';
+import type { CaseState, DocumentRecord, EvidenceRecord } from '#common/schemas/cases.js';
+import type { LawFigures } from '#common/schemas/legalBasis.js';
 
 export interface CaseOpenedPayload {
   number: string;

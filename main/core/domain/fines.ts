@@ -6,8 +6,8 @@
  * `base` is the amount the band is counted from (investment, illegal income, disposal cost) or the
  * number of days / occurrences for a per-unit band; null when the band needs none.
  */
-import type { FineBand } from '../../../common/schemas/reference.js';
-import { bandLimits, bandText } from '../../../common/fineBands.js';
+import type { FineBand } from '#common/schemas/reference.js';
+import { bandLimits, bandText } from '#common/fineBands.js';
 
 export function fineBandProblem(band: FineBand, fine: number, base: number | null): string | null {
   if (band.kind === 'none') return `处罚依据未规定罚款${fine > 0 ? `，不应处以罚款（${fine}元）` : ''}`;

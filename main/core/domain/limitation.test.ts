@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { LimitationRule } from '../../../common/schemas/legalBasis.js';
+import type { LimitationRule } from '#common/schemas/legalBasis.js';
 import { limitationProblem } from './limitation.js';
 
 const rules: LimitationRule[] = [

@@ -8,7 +8,7 @@
  * An act before the Code discovered after it: the periods of both rules are computed and the shorter
  * one applies, as 从旧兼从轻 would have it (our reading, marked unverified in the data).
  */
-import type { LimitationRule } from '../../../common/schemas/legalBasis.js';
+import type { LimitationRule } from '#common/schemas/legalBasis.js';
 import { addMonths } from './dates.js';
 
 export interface LimitationInput {

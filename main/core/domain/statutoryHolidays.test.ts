@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createRequire } from 'node:module';
-import { statutoryHolidayRule, type StatutoryHolidayRule } from '../../../common/schemas/calendar.js';
+import { statutoryHolidayRule, type StatutoryHolidayRule } from '#common/schemas/calendar.js';
 import { loadStatutoryHolidayRule } from '../services.js';
 import { addDays } from './dates.js';
 import { statutoryHolidays } from './statutoryHolidays.js';

@@ -8,7 +8,7 @@
  * holiday tables are not used here: they only hold published notices, which is what we lack.
  */
 import chineseDays from 'chinese-days';
-import type { StatutoryFestival, StatutoryHolidayRule } from '../../../common/schemas/calendar.js';
+import type { StatutoryFestival, StatutoryHolidayRule } from '#common/schemas/calendar.js';
 import { addDays, daysBetween } from './dates.js';
 
 export interface StatutoryHoliday {

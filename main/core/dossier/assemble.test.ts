@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AppError } from '../../../common/errors.js';
+import { AppError } from '#common/errors.js';
 import { assembleDossier, type DossierInput, type DossierItem } from './assemble.js';
 import { compactDate } from './format.js';
 import { cornerNumber, inspectPdf, type InspectedPdf } from './testPdf.js';

@@ -4,7 +4,7 @@
  * not know stay in the 正卷; no 副卷 when nothing belongs in it.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { CaseState } from '../../../common/schemas/cases.js';
+import type { CaseState } from '#common/schemas/cases.js';
 import { applyEvent } from '../domain/caseReducer.js';
 import { loadManifest } from '../documents/manifest.js';
 import { event, openedCase } from '../testing/procedureCase.js';

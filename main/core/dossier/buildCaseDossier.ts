@@ -5,8 +5,8 @@
  * once for the 正卷 and, when the case has any document the manifest files in the 副卷, once more
  * for the 副卷, each volume with its own cover, 卷内目录, numbering from 1 and 备考表.
  */
-import type { CaseState, DocumentRecord } from '../../../common/schemas/cases.js';
-import type { TemplateInfo } from '../../../common/schemas/documents.js';
+import type { CaseState, DocumentRecord } from '#common/schemas/cases.js';
+import type { TemplateInfo } from '#common/schemas/documents.js';
 import type { BlobStore } from '../store/blobStore.js';
 import type { PdfService } from '../documents/pdfService.js';
 import { documentSlot, receiptFieldKeys } from '../documents/names.js';

@@ -13,7 +13,7 @@ import { basename, join } from 'node:path';
 import fontkit from '@pdf-lib/fontkit';
 import type { PDFDocument, PDFFont } from 'pdf-lib';
 import subsetFont from 'subset-font';
-import { AppError } from '../../../common/errors.js';
+import { AppError } from '#common/errors.js';
 import { readFontMetrics, type FontMetrics } from './fontMetrics.js';
 import type { FontStyle, Measure } from './sheet.js';
 

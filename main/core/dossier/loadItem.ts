@@ -1,6 +1,6 @@
 /** Brings one filed item into the dossier document: a PDF's pages copied as they are, or a checked photo. */
 import { EncryptedPDFError, ParseSpeeds, PDFDocument, type PDFPage } from 'pdf-lib';
-import { AppError } from '../../../common/errors.js';
+import { AppError } from '#common/errors.js';
 import { embedPhoto, type Photo } from './photo.js';
 import type { DossierItem } from './types.js';
 

@@ -7,7 +7,7 @@
  */
 import { imageSize } from 'image-size';
 import type { PDFDocument, PDFImage } from 'pdf-lib';
-import { AppError } from '../../../common/errors.js';
+import { AppError } from '#common/errors.js';
 
 export interface Photo {
   image: PDFImage;

@@ -3,7 +3,7 @@
  * court, and the 副卷, the bureau's internal deliberation (审批表, 法制审核, 集体讨论, 听证报告 …).
  * Which volume a document type belongs to is data: the manifest's `volume`.
  */
-import type { TemplateInfo } from '../../../common/schemas/documents.js';
+import type { TemplateInfo } from '#common/schemas/documents.js';
 
 export type Volume = TemplateInfo['volume'];
 

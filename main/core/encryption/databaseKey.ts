@@ -3,7 +3,7 @@
  * one (encryption at rest; docs/security.md). SQL stays in store/cipher.ts.
  */
 import { join } from 'node:path';
-import { AppError } from '../../../common/errors.js';
+import { AppError } from '#common/errors.js';
 import { Database } from '../store/sqlite.js';
 import { applyKey, encryptInPlace, isPlainSqliteFile } from '../store/cipher.js';
 import { quickCheck } from '../store/integrity.js';

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { AppError } from '../../../common/errors.js';
+import { AppError } from '#common/errors.js';
 import { forgetKeyEnv, keyFileProvider, keyProviderFromEnv, unavailableReason } from './keyProvider.js';
 
 const dirs: string[] = [];

@@ -14,7 +14,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
-import { AppError } from '../../../common/errors.js';
+import { AppError } from '#common/errors.js';
 import { ensurePrivateDir, writeFileDurably } from '../store/durableFile.js';
 import type { KeyStoreKind } from './marker.js';
 

@@ -7,8 +7,8 @@
  */
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { AppError } from '../../../common/errors.js';
-import type { EncryptionStatus } from '../../../common/schemas/security.js';
+import { AppError } from '#common/errors.js';
+import type { EncryptionStatus } from '#common/schemas/security.js';
 import type { Reopen } from '../backup/service.js';
 import { databaseFile, listBackups } from '../backup/layout.js';
 import { cipherLabel, isPlainSqliteFile } from '../store/cipher.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { AppError } from '../../../common/errors.js';
+import { AppError } from '#common/errors.js';
 import { JobRunner, type JobControl } from './jobRunner.js';
 
 const now = () => new Date('2026-12-07T10:00:00+08:00');

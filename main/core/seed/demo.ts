@@ -4,12 +4,12 @@
  * bench, the tests). Its passwords are published: an installed workstation never gets these users
  * (issue 11) but starts with the first-run setup. Nothing in the code depends on it.
  */
-import type { Role } from '../../../common/roles.js';
+import type { Role } from '#common/roles.js';
 import type { Db } from '../store/db.js';
 import { Directory } from '../store/directory.js';
 import { syntheticEnterprises } from './enterprises.js';
 import { setBureauInfoSetting } from '../api/settings.js';
-import type { BureauInfo } from '../../../common/bureauInfo.js';
+import type { BureauInfo } from '#common/bureauInfo.js';
 
 export const demoBureau = {
   id: 'bureau-qdn-tianzhu',

@@ -2,7 +2,7 @@
  * Synthetic enterprises for the demo bureau, tests and benchmarks: realistic Guizhou names and
  * addresses, valid 统一社会信用代码 (GB 32100 check character). Deterministic for a given seed.
  */
-import type { Enterprise } from '../../../common/schemas/reference.js';
+import type { Enterprise } from '#common/schemas/reference.js';
 import { usccCheckChar } from '../domain/uscc.js';
 import { pick, seededRandom } from './random.js';
 

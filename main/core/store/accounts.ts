@@ -9,9 +9,9 @@
 import type { Db } from './db.js';
 import { toUser, type RawUser, type UserRow } from './directory.js';
 import { checkPassword, dummyHash, hashPassword, newToken, tokenHash } from './passwords.js';
-import { AppError, errorCodes } from '../../../common/errors.js';
-import { passwordProblems } from '../../../common/passwordPolicy.js';
-import type { AccountRow, AuditEvent, AuditOutcome, AuditRow } from '../../../common/schemas/accounts.js';
+import { AppError, errorCodes } from '#common/errors.js';
+import { passwordProblems } from '#common/passwordPolicy.js';
+import type { AccountRow, AuditEvent, AuditOutcome, AuditRow } from '#common/schemas/accounts.js';
 import {
   afterFailure,
   freshThrottle,

@@ -19,7 +19,7 @@ import { BlobStore } from './blobStore.js';
 import { openDatabase, type Db } from './db.js';
 import { nodeFileOps, type FileOps } from './durableFile.js';
 import { sha256Hex } from './hashing.js';
-import { AppError } from '../../../common/errors.js';
+import { AppError } from '#common/errors.js';
 import { makePng } from '../testing/png.js';
 
 let dir: string;

@@ -13,7 +13,7 @@ import { createHash } from 'node:crypto';
 import { Transform, type Readable } from 'node:stream';
 import { join } from 'node:path';
 import { sha256Hex } from './hashing.js';
-import { AppError } from '../../../common/errors.js';
+import { AppError } from '#common/errors.js';
 import type { Db } from './db.js';
 import { ensurePrivateDir, nodeFileOps, writeFileDurably, type FileOps } from './durableFile.js';
 

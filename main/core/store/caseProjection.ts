@@ -1,6 +1,6 @@
 /** The `cases` projection table: one row per case, the full state as JSON plus list columns. */
 import type { Db } from './db.js';
-import type { CaseListRow, CaseState } from '../../../common/schemas/cases.js';
+import type { CaseListRow, CaseState } from '#common/schemas/cases.js';
 
 export interface CaseListQuery {
   query: string;

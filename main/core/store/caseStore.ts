@@ -3,8 +3,8 @@
  * crash (even kill -9) leaves either the whole action or none of it.
  */
 import type { Db } from './db.js';
-import type { CaseState } from '../../../common/schemas/cases.js';
-import { AppError } from '../../../common/errors.js';
+import type { CaseState } from '#common/schemas/cases.js';
+import { AppError } from '#common/errors.js';
 import type { CaseEvent, CaseEventBody } from '../domain/events.js';
 import { applyEvent, replay } from '../domain/caseReducer.js';
 import { CaseProjection } from './caseProjection.js';

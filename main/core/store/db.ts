@@ -6,7 +6,7 @@ import { Database, type Db } from './sqlite.js';
 import { applyKey } from './cipher.js';
 import { checkAtOpen } from './integrity.js';
 import { migrations } from './migrations/index.js';
-import { AppError } from '../../../common/errors.js';
+import { AppError } from '#common/errors.js';
 import { closeSync, existsSync, openSync } from 'node:fs';
 import { privateFileMode, restrictToOwner } from './durableFile.js';
 

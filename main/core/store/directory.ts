@@ -1,10 +1,10 @@
 /** Bureau, users, officers and enterprises: the reference tables a workstation keeps locally. */
 import type { Db } from './db.js';
 import { hashPassword } from './passwords.js';
-import type { Enterprise, Officer } from '../../../common/schemas/reference.js';
-import type { UserView } from '../../../common/schemas/session.js';
-import type { Role } from '../../../common/roles.js';
-import type { EnterpriseSummary } from '../../../common/schemas/enterprises.js';
+import type { Enterprise, Officer } from '#common/schemas/reference.js';
+import type { UserView } from '#common/schemas/session.js';
+import type { Role } from '#common/roles.js';
+import type { EnterpriseSummary } from '#common/schemas/enterprises.js';
 import { EnterpriseStore } from './enterpriseStore.js';
 import { EnterpriseSearch } from './enterpriseSearch.js';
 

@@ -5,9 +5,9 @@
  */
 import type { Db } from './db.js';
 import { canonicalJson, sha256Hex } from './hashing.js';
-import { discretionBenchmark, type DiscretionBenchmark } from '../../../common/schemas/discretion.js';
-import { AppError } from '../../../common/errors.js';
-import { violationType, type ViolationType } from '../../../common/schemas/reference.js';
+import { discretionBenchmark, type DiscretionBenchmark } from '#common/schemas/discretion.js';
+import { AppError } from '#common/errors.js';
+import { violationType, type ViolationType } from '#common/schemas/reference.js';
 import { z } from 'zod';
 
 interface Row {

@@ -16,7 +16,7 @@
 import * as fs from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
-import { AppError } from '../../../common/errors.js';
+import { AppError } from '#common/errors.js';
 import { sha256Hex } from './hashing.js';
 
 /** Files under the data directory: owner only (POSIX; Windows keeps the per-user profile's ACL). */

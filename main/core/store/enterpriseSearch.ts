@@ -7,7 +7,7 @@
  * province (有限公司) as fast as a rare one.
  */
 import type { Db } from './db.js';
-import type { EnterpriseSummary } from '../../../common/schemas/enterprises.js';
+import type { EnterpriseSummary } from '#common/schemas/enterprises.js';
 
 const candidateCap = 3000;
 const summaryColumns = `e.id, e.name, e.uscc, e.legal_representative AS legalRepresentative, e.address, e.county,

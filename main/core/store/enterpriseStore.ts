@@ -5,8 +5,8 @@
  */
 import { createHash } from 'node:crypto';
 import type { Db } from './db.js';
-import type { Enterprise } from '../../../common/schemas/reference.js';
-import type { EnterpriseDetail } from '../../../common/schemas/enterprises.js';
+import type { Enterprise } from '#common/schemas/reference.js';
+import type { EnterpriseDetail } from '#common/schemas/enterprises.js';
 import type { EnterpriseRecord } from '../domain/enterprises/row.js';
 import { InitialsCache } from '../domain/enterprises/initials.js';
 import { spaced } from './enterpriseSearch.js';

@@ -7,7 +7,7 @@
  */
 import type { Db } from './db.js';
 import type { ParsedLaw, LawParagraph } from '../domain/laws/types.js';
-import type { LawArticleView, LawInfo, LawVersionInfo } from '../../../common/schemas/laws.js';
+import type { LawArticleView, LawInfo, LawVersionInfo } from '#common/schemas/laws.js';
 import { closePeriods } from '../domain/laws/inForce.js';
 import { divisionsOf, type LawDivision } from '../domain/laws/divisions.js';
 

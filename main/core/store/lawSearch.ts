@@ -6,7 +6,7 @@
  * force, so an old case's article can still be found (the hit carries its effectiveTo).
  */
 import type { Db } from './db.js';
-import type { LawSearchHit } from '../../../common/schemas/laws.js';
+import type { LawSearchHit } from '#common/schemas/laws.js';
 import { highlightSnippet, searchTerms } from '../domain/laws/highlight.js';
 import { divisionsOf } from '../domain/laws/divisions.js';
 

@@ -7,7 +7,7 @@
  * whose `meta` says otherwise) goes through saveShipped exactly as before.
  */
 import { readFileSync } from 'node:fs';
-import type { DiscretionBenchmark } from '../../../common/schemas/discretion.js';
+import type { DiscretionBenchmark } from '#common/schemas/discretion.js';
 import type { DiscretionStore } from './discretionStore.js';
 import { sha256Hex } from './hashing.js';
 import type { Db } from './sqlite.js';

@@ -12,11 +12,11 @@ import type { Db } from './db.js';
 import type { Accounts } from './accounts.js';
 import type { RawUser, UserRow } from './directory.js';
 import { hashPassword } from './passwords.js';
-import { AppError, errorCodes } from '../../../common/errors.js';
-import { passwordProblems } from '../../../common/passwordPolicy.js';
-import { roleNames, type Role } from '../../../common/roles.js';
-import { accountRoleProblems } from '../../../common/userRules.js';
-import type { AccountRow } from '../../../common/schemas/accounts.js';
+import { AppError, errorCodes } from '#common/errors.js';
+import { passwordProblems } from '#common/passwordPolicy.js';
+import { roleNames, type Role } from '#common/roles.js';
+import { accountRoleProblems } from '#common/userRules.js';
+import type { AccountRow } from '#common/schemas/accounts.js';
 
 export interface NewUser {
   username: string;

@@ -1,5 +1,5 @@
 /** Valid data for every action form on a given day: for property tests that walk the procedures at random. */
-import type { ActionFormName } from '../../../common/schemas/actions.js';
+import type { ActionFormName } from '#common/schemas/actions.js';
 
 export function sampleActionData(
   form: string | null | undefined,

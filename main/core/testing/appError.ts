@@ -1,5 +1,5 @@
 /** Tests only: the AppError a call throws (or a promise rejects with); anything else fails the test. */
-import { AppError } from '../../../common/errors.js';
+import { AppError } from '#common/errors.js';
 
 export function thrownAppError(fn: () => unknown): AppError {
   try {

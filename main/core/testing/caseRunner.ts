@@ -5,9 +5,9 @@
 import { sampleFields } from './sampleFields.js';
 import { addDays } from '../domain/dates.js';
 import { makePng } from './png.js';
-import type { CaseView } from '../../../common/schemas/cases.js';
-import type { DossierOutput, TemplateInfo } from '../../../common/schemas/documents.js';
-import type { OpInput } from '../../../common/operations.js';
+import type { CaseView } from '#common/schemas/cases.js';
+import type { DossierOutput, TemplateInfo } from '#common/schemas/documents.js';
+import type { OpInput } from '#common/operations.js';
 import type { TestCore } from './testCore.js';
 import type { Texts } from './scenarioTexts.js';
 

@@ -2,7 +2,7 @@
  * Stand-in PDF engines for tests of engine choice: instant, and each records what it did, so a test
  * sees which engine started, converted and closed. `hold()` keeps conversions waiting until released.
  */
-import { AppError } from '../../../common/errors.js';
+import { AppError } from '#common/errors.js';
 import type { PdfEngine, PdfEngineName } from '../documents/pdf/engine.js';
 import type { EngineFactory } from '../documents/pdfService.js';
 

@@ -9,7 +9,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { BenchmarkEntry } from '../../../common/schemas/discretion.js';
+import type { BenchmarkEntry } from '#common/schemas/discretion.js';
 import type { LabelledInspection } from '../domain/recommend/evaluate.js';
 import { typesStandingOn } from '../domain/legalBasis/standingType.js';
 import { loadLawData } from '../lawResources.js';

@@ -1,8 +1,8 @@
 /** Builds cases from events in pure tests of the engine and rules: no store, no clock. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { CaseState } from '../../../common/schemas/cases.js';
-import type { Role } from '../../../common/roles.js';
+import type { CaseState } from '#common/schemas/cases.js';
+import type { Role } from '#common/roles.js';
 import type { CaseEvent, CaseEventBody } from '../domain/events.js';
 import { applyEvent } from '../domain/caseReducer.js';
 import { procedureDefinition, type ProcedureDefinition } from '../domain/procedure/definition.js';

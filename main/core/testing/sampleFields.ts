@@ -2,7 +2,7 @@
  * Realistic values for the fields a template asks the user for, so that scripted cases (tests,
  * the sample dossier, the benchmark) fill the same forms a clerk fills.
  */
-import type { TemplateInfo } from '../../../common/schemas/documents.js';
+import type { TemplateInfo } from '#common/schemas/documents.js';
 import { sampleInputs } from '../documents/fixtures.js';
 
 const known: Record<string, string> = {

@@ -3,11 +3,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createCore, type Core, type CoreOptions } from '../core.js';
-import type { OpInput, OpName, OpOutput } from '../../../common/operations.js';
-import { AppError } from '../../../common/errors.js';
-import type { Transport } from '../../../common/client.js';
-import { awaitJob, isJobOp, type JobOp, type JobResult } from '../../../common/jobs.js';
-import type { JobStarted, JobView } from '../../../common/schemas/jobs.js';
+import type { OpInput, OpName, OpOutput } from '#common/operations.js';
+import { AppError } from '#common/errors.js';
+import type { Transport } from '#common/client.js';
+import { awaitJob, isJobOp, type JobOp, type JobResult } from '#common/jobs.js';
+import type { JobStarted, JobView } from '#common/schemas/jobs.js';
 
 export class FakeClock {
   constructor(private t: Date) {}

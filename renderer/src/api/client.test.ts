@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Envelope, Reply } from '../../../common/client';
-import type { FileRequest } from '../../../common/files';
+import type { Envelope, Reply } from '#common/client';
+import type { FileRequest } from '#common/files';
 import { createClient } from './client';
 import { ApiError } from './errors';
 import { createTokenStore } from './tokenStore';

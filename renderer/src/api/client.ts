@@ -5,9 +5,9 @@
  *    says the session is gone),
  *  - counts pending long operations (documents, PDFs, dossier) for the global progress bar.
  */
-import type { Envelope, Reply } from '../../../common/client';
-import type { FileRequest } from '../../../common/files';
-import { operations, type OpInput, type OpName, type OpOutput } from '../../../common/operations';
+import type { Envelope, Reply } from '#common/client';
+import type { FileRequest } from '#common/files';
+import { operations, type OpInput, type OpName, type OpOutput } from '#common/operations';
 import { ApiError, type ApiErrorCode } from './errors';
 import type { Transport } from './transport';
 import type { TokenStore } from './tokenStore';

@@ -1,5 +1,5 @@
 /** A failed operation as the UI sees it: the core's stable code and its Chinese message. */
-import { errorCodes, type ErrorCode } from '../../../common/errors';
+import { errorCodes, type ErrorCode } from '#common/errors';
 
 /** NETWORK: the core could not be reached at all (web host stopped, IPC channel gone). */
 export type ApiErrorCode = ErrorCode | 'NETWORK';

@@ -2,7 +2,7 @@
  * Stored files for the screens: every photo, DOCX and PDF the page shows, prints or downloads is read
  * here, as bytes (common/files.ts) — never Base64 inside JSON. The core decides who may read what.
  */
-import type { FileRequest } from '../../../common/files';
+import type { FileRequest } from '#common/files';
 import { client } from './send';
 
 export function readFile(request: FileRequest): Promise<Blob> {

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { JobView } from '../../../common/schemas/jobs';
+import type { JobView } from '#common/schemas/jobs';
 import { progressText } from '../components/jobProgressText';
 
 const calls: Array<{ op: string; input: unknown }> = [];

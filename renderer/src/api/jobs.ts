@@ -2,10 +2,10 @@
  * Running an import from a screen: the operation answers with a job id, and `runJob` follows the job
  * (jobs.get every 500 ms), reporting each view to the screen, until its result or its error.
  */
-import { AppError } from '../../../common/errors';
-import { awaitJob, type JobOp, type JobResult } from '../../../common/jobs';
-import type { OpInput } from '../../../common/operations';
-import type { JobView } from '../../../common/schemas/jobs';
+import { AppError } from '#common/errors';
+import { awaitJob, type JobOp, type JobResult } from '#common/jobs';
+import type { OpInput } from '#common/operations';
+import type { JobView } from '#common/schemas/jobs';
 import { send } from './send';
 import { ApiError } from './errors';
 

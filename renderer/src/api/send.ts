@@ -2,7 +2,7 @@
  * The app's one client, over the transport this page has (picked at the edge: Electron's bridge or
  * the web host's POST /api), with the session token kept in memory and sessionStorage.
  */
-import type { OpInput, OpName, OpOutput } from '../../../common/operations';
+import type { OpInput, OpName, OpOutput } from '#common/operations';
 import { createClient, type Client } from './client';
 import { pickTransport } from './transport';
 import { createTokenStore } from './tokenStore';

@@ -1,4 +1,4 @@
-import type { AnjuanBridge } from '../../../common/bridge';
+import type { AnjuanBridge } from '#common/bridge';
 import type { Transport } from './transport';
 
 export function electronTransport(bridge: AnjuanBridge): Transport {

@@ -2,9 +2,9 @@
  * How an envelope reaches the core. Chosen once, at the edge: the Electron preload's bridge when
  * the page runs in the app window, else the local web host's POST /api.
  */
-import type { Envelope, Reply } from '../../../common/client';
-import type { AnjuanBridge } from '../../../common/bridge';
-import type { FileRequest } from '../../../common/files';
+import type { Envelope, Reply } from '#common/client';
+import type { AnjuanBridge } from '#common/bridge';
+import type { FileRequest } from '#common/files';
 import { electronTransport } from './transport.electron';
 import { webTransport } from './transport.web';
 

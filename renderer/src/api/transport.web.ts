@@ -1,6 +1,6 @@
-import type { Reply } from '../../../common/client';
-import { webApiPath } from '../../../common/bridge';
-import { fileUrlPath } from '../../../common/files';
+import type { Reply } from '#common/client';
+import { webApiPath } from '#common/bridge';
+import { fileUrlPath } from '#common/files';
 import type { Transport } from './transport';
 
 const unreachable: Reply<never> = {

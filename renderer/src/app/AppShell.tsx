@@ -16,7 +16,7 @@ import SettingsOutlinedIcon from '@mui/icons-material/SettingsOutlined';
 import KeyOutlinedIcon from '@mui/icons-material/KeyOutlined';
 import ManageAccountsOutlinedIcon from '@mui/icons-material/ManageAccountsOutlined';
 import { ChangePasswordDialog } from '../screens/account/ChangePassword';
-import { roleNames } from '../../../common/roles';
+import { roleNames } from '#common/roles';
 import { useSession } from './session';
 import { useCanCall } from './canCall';
 import { useNotifier } from './notifier';

@@ -7,7 +7,7 @@
 import { useEffect, useState } from 'react';
 import Alert from '@mui/material/Alert';
 import AlertTitle from '@mui/material/AlertTitle';
-import type { DataFileWarning } from '../../../common/schemas/startup';
+import type { DataFileWarning } from '#common/schemas/startup';
 import { send } from '../api/send';
 
 export function StartupWarnings() {

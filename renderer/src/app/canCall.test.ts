@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { canCall } from './canCall';
-import { operations, opNames } from '../../../common/operations';
-import { roles } from '../../../common/roles';
+import { operations, opNames } from '#common/operations';
+import { roles } from '#common/roles';
 
 describe('canCall reads the operations table', () => {
   it("agrees with every operation's access for every role", () => {

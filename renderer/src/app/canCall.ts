@@ -4,8 +4,8 @@
  * one source, never a second list of roles in the page. Per-case rules (his case, separation of
  * duties, approval before 定稿) come with the case view (`blockedBy`, `documentGates`).
  */
-import { operations, type OpName } from '../../../common/operations';
-import type { Role } from '../../../common/roles';
+import { operations, type OpName } from '#common/operations';
+import type { Role } from '#common/roles';
 import { useSession } from './session';
 
 export function canCall(roles: readonly Role[], op: OpName): boolean {

@@ -1,6 +1,6 @@
 /** Who is logged in, and the workstation's identity (bureau, demo accounts) from app.info. */
 import { createContext, useContext } from 'react';
-import type { AppInfo, UserView } from '../../../common/schemas/session';
+import type { AppInfo, UserView } from '#common/schemas/session';
 
 export interface Session {
   info: AppInfo;

@@ -1,7 +1,7 @@
 /** An article as printed: label, paragraphs (款) and their items (项); the cited part can be marked. */
 import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
-import type { LawParagraphView } from '../../../common/schemas/laws';
+import type { LawParagraphView } from '#common/schemas/laws';
 
 interface Props {
   label: string;

@@ -8,7 +8,7 @@ import Button from '@mui/material/Button';
 import LinearProgress from '@mui/material/LinearProgress';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import type { JobView } from '../../../common/schemas/jobs';
+import type { JobView } from '#common/schemas/jobs';
 import { cancelJob } from '../api/jobs';
 import { messageOf } from '../api/errors';
 import { ConfirmDialog } from './ConfirmDialog';

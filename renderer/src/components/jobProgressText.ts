@@ -1,5 +1,5 @@
 /** The line under a running import's bar: its stage and 已处理 n / 共 m 行 (no total yet while a workbook is streamed). */
-import type { JobView } from '../../../common/schemas/jobs';
+import type { JobView } from '#common/schemas/jobs';
 
 export function progressText(view: Pick<JobView, 'progress'>, unit: string): string {
   const { stage, done, total } = view.progress;

@@ -4,7 +4,7 @@
  * changes or the view goes. `null` request: not yet (e.g. a thumbnail still off screen).
  */
 import { useEffect, useState } from 'react';
-import type { FileRequest } from '../../../common/files';
+import type { FileRequest } from '#common/files';
 import { readFile } from '../api/files';
 
 /** null while loading (or not asked yet), 'failed' when the file could not be read. */

@@ -4,7 +4,7 @@
  */
 import { act, type ReactNode } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
-import type { Role } from '../../../common/roles';
+import type { Role } from '#common/roles';
 import { SessionContext, type Session } from '../app/session';
 import { NotifierProvider } from '../app/notifier';
 

@@ -1,4 +1,4 @@
-import type { ArticleRef } from '../../../common/schemas/reference';
+import type { ArticleRef } from '#common/schemas/reference';
 
 export function articleText(a: ArticleRef): string {
   return `${a.law}${a.article}`;

@@ -1,5 +1,5 @@
-import type { LawVersionInfo } from '../../../common/schemas/laws';
-import { effectiveFromSourceNames } from '../../../common/schemas/laws';
+import type { LawVersionInfo } from '#common/schemas/laws';
+import { effectiveFromSourceNames } from '#common/schemas/laws';
 
 /** "2021-07-15起施行（附则条文载明）" or "2016-01-01至2021-07-14（已失效）". */
 export function versionPeriod(v: LawVersionInfo): string {

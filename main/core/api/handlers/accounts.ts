@@ -1,8 +1,8 @@
 /** Accounts (issue 11): the first-run setup, and what an administrator does with users and the audit log. */
-import { AppError } from '../../../../common/errors.js';
+import { AppError } from '#common/errors.js';
 import type { HandlerContext, HandlerMap } from '../types.js';
 import { requireUser } from '../types.js';
-import { UserAdmin } from '../../store/userAdmin.js';
+import { UserAdmin } from '#core/store/userAdmin.js';
 import { today } from '../caseView.js';
 
 type AccountOps =

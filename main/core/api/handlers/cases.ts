@@ -1,15 +1,15 @@
-import { AppError } from '../../../../common/errors.js';
-import type { CaseOpenedPayload } from '../../domain/events.js';
-import { isValidUscc } from '../../domain/uscc.js';
-import { currentProcedure } from '../../services.js';
-import { formatNumber } from '../../store/sequences.js';
+import { AppError } from '#common/errors.js';
+import type { CaseOpenedPayload } from '#core/domain/events.js';
+import { isValidUscc } from '#core/domain/uscc.js';
+import { currentProcedure } from '#core/services.js';
+import { formatNumber } from '#core/store/sequences.js';
 import { buildCaseView, procedureOf, today } from '../caseView.js';
 import type { HandlerMap } from '../types.js';
 import { requireUser } from '../types.js';
 import { performAction } from '../performAction.js';
 import { historyOf } from '../history.js';
 import { ulid } from 'ulid';
-import { limitationProblem } from '../../domain/limitation.js';
+import { limitationProblem } from '#core/domain/limitation.js';
 import { startTrack } from '../startTrack.js';
 import { caseScope, checkOpener } from '../caseAccess.js';
 

@@ -1,13 +1,13 @@
 /** The discretion benchmark's operations (issue 5): list, versions, calculate, import, export. */
-import { AppError } from '../../../../common/errors.js';
-import { calculateFine } from '../../domain/discretion/calculate.js';
-import { explanationText } from '../../domain/discretion/explanation.js';
+import { AppError } from '#common/errors.js';
+import { calculateFine } from '#core/domain/discretion/calculate.js';
+import { explanationText } from '#core/domain/discretion/explanation.js';
 import { readBenchmarkFiles, readBenchmarkPath, tableDefaults } from '../discretionImport.js';
 import { benchmarkWorkbook } from '../discretionExport.js';
 import type { HandlerMap } from '../types.js';
-import type { BenchmarkEntry } from '../../../../common/schemas/discretion.js';
-import { typeStandingOn } from '../../domain/legalBasis/standingType.js';
-import type { Services } from '../../services.js';
+import type { BenchmarkEntry } from '#common/schemas/discretion.js';
+import { typeStandingOn } from '#core/domain/legalBasis/standingType.js';
+import type { Services } from '#core/services.js';
 import { typeIndex } from '../legalBasis.js';
 import { requireUser } from '../types.js';
 import { refuseUnlessCli } from '../localFiles.js';

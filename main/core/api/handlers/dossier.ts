@@ -1,6 +1,6 @@
-import { AppError } from '../../../../common/errors.js';
-import { buildCaseDossier } from '../../dossier/buildCaseDossier.js';
-import { verifyChain } from '../../store/eventLog.js';
+import { AppError } from '#common/errors.js';
+import { buildCaseDossier } from '#core/dossier/buildCaseDossier.js';
+import { verifyChain } from '#core/store/eventLog.js';
 import { today } from '../caseView.js';
 import type { HandlerMap } from '../types.js';
 import { requireUser } from '../types.js';

@@ -1,7 +1,7 @@
 import { imageSize } from 'image-size';
 import { ulid } from 'ulid';
-import { AppError } from '../../../../common/errors.js';
-import { pngPixelsInflate } from '../../documents/pngCheck.js';
+import { AppError } from '#common/errors.js';
+import { pngPixelsInflate } from '#core/documents/pngCheck.js';
 import { today } from '../caseView.js';
 import { checkCaseDate } from '../dateRules.js';
 import type { HandlerMap } from '../types.js';

@@ -1,13 +1,13 @@
 /** The law library's operations (issue 5): import, list, read, cite, search, 从旧兼从轻. */
-import { AppError } from '../../../../common/errors.js';
-import { lawKey, parseArticleCitation } from '../../domain/laws/citation.js';
-import { lawOutline } from '../../domain/laws/divisions.js';
-import { repealOf, repealView } from '../../domain/laws/repeals.js';
-import { searchLaws } from '../../store/lawSearch.js';
-import { versionInfo } from '../../store/lawLibrary.js';
+import { AppError } from '#common/errors.js';
+import { lawKey, parseArticleCitation } from '#core/domain/laws/citation.js';
+import { lawOutline } from '#core/domain/laws/divisions.js';
+import { repealOf, repealView } from '#core/domain/laws/repeals.js';
+import { searchLaws } from '#core/store/lawSearch.js';
+import { versionInfo } from '#core/store/lawLibrary.js';
 import type { HandlerMap } from '../types.js';
 import { requireUser } from '../types.js';
-import type { Services } from '../../services.js';
+import type { Services } from '#core/services.js';
 import { importLawFiles, readLawFolder } from '../lawImport.js';
 import { resolveArticle } from '../lawCitation.js';
 import { applicableLaw } from '../lawApplicable.js';

@@ -1,6 +1,6 @@
 /** The law of the act's date (从旧兼从轻): ad hoc for the 立案 dialog, and the figures a case records for it. */
-import { AppError } from '../../../../common/errors.js';
-import { resolveLegalBasis } from '../../domain/legalBasis/resolve.js';
+import { AppError } from '#common/errors.js';
+import { resolveLegalBasis } from '#core/domain/legalBasis/resolve.js';
 import { buildCaseView, today } from '../caseView.js';
 import { typeIndex } from '../legalBasis.js';
 import type { HandlerMap } from '../types.js';

@@ -1,15 +1,15 @@
 /** Deadlines overview, bureau settings, holiday calendars and the procedure data a bureau runs on. */
 import { join } from 'node:path';
-import type { CaseState, DeadlineView } from '../../../../common/schemas/cases.js';
-import type { CalendarYear } from '../../domain/calendar.js';
-import { evaluateDeadlines } from '../../domain/procedure/deadlines.js';
-import { mainTrackId, trackOf } from '../../domain/procedure/engine.js';
-import { loadCalendar, procedureProblems, readCalendarYears } from '../../services.js';
-import { procedureDefinition } from '../../domain/procedure/definition.js';
-import { AppError } from '../../../../common/errors.js';
-import { writeFileDurably } from '../../store/durableFile.js';
-import { resourcesDir } from '../../paths.js';
-import type { Services } from '../../services.js';
+import type { CaseState, DeadlineView } from '#common/schemas/cases.js';
+import type { CalendarYear } from '#core/domain/calendar.js';
+import { evaluateDeadlines } from '#core/domain/procedure/deadlines.js';
+import { mainTrackId, trackOf } from '#core/domain/procedure/engine.js';
+import { loadCalendar, procedureProblems, readCalendarYears } from '#core/services.js';
+import { procedureDefinition } from '#core/domain/procedure/definition.js';
+import { AppError } from '#common/errors.js';
+import { writeFileDurably } from '#core/store/durableFile.js';
+import { resourcesDir } from '#core/paths.js';
+import type { Services } from '#core/services.js';
 import { procedureOf, today } from '../caseView.js';
 import { warnAheadSetting } from '../settings.js';
 import type { HandlerMap } from '../types.js';

@@ -1,15 +1,15 @@
 /** Recommendations (issue 5): likely violation types, missing evidence, prior violations that count as repetition. */
-import { AppError } from '../../../../common/errors.js';
-import type { PriorCase } from '../../../../common/schemas/discretion.js';
-import { evidenceChecklist, presentTokens } from '../../domain/recommend/missingEvidence.js';
-import { firstViolationNote, repetitionOutcomes } from '../../domain/recommend/priorViolations.js';
-import { rankViolations } from '../../domain/recommend/rankViolations.js';
-import type { Services } from '../../services.js';
+import { AppError } from '#common/errors.js';
+import type { PriorCase } from '#common/schemas/discretion.js';
+import { evidenceChecklist, presentTokens } from '#core/domain/recommend/missingEvidence.js';
+import { firstViolationNote, repetitionOutcomes } from '#core/domain/recommend/priorViolations.js';
+import { rankViolations } from '#core/domain/recommend/rankViolations.js';
+import type { Services } from '#core/services.js';
 import type { HandlerMap } from '../types.js';
 import { requireUser } from '../types.js';
-import type { UserRow } from '../../store/directory.js';
+import type { UserRow } from '#core/store/directory.js';
 import { canSeeCase } from '../caseAccess.js';
-import { typesStandingOn } from '../../domain/legalBasis/standingType.js';
+import { typesStandingOn } from '#core/domain/legalBasis/standingType.js';
 import { typeIndex } from '../legalBasis.js';
 import { today } from '../caseView.js';
 

@@ -1,5 +1,5 @@
 import type { HandlerMap } from '../types.js';
-import { typesStandingOn } from '../../domain/legalBasis/standingType.js';
+import { typesStandingOn } from '#core/domain/legalBasis/standingType.js';
 import { typeIndex } from '../legalBasis.js';
 
 /** enterprises.search lives with the directory's other operations in ./enterprises.ts (issue 5). */

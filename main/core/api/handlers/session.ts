@@ -1,7 +1,7 @@
 import type { HandlerMap } from '../types.js';
 import { requireUser } from '../types.js';
-import { demoUsers } from '../../seed/demo.js';
-import type { Services } from '../../services.js';
+import { demoUsers } from '#core/seed/demo.js';
+import type { Services } from '#core/services.js';
 
 /** The counties a bureau can be set up in (resources/regions/gb2260.json), with their prefecture. */
 function setupCounties(services: Services): Array<{ code: string; name: string; prefecture: string }> {

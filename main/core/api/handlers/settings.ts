@@ -1,11 +1,11 @@
 /** 本局设置: 期限提醒, the PDF engine (chosen here, used at once), the seal image, 本局文书信息, and a 试打印. */
-import { AppError } from '../../../../common/errors.js';
-import { pdfEngineLabels, type SettingsView } from '../../../../common/schemas/settings.js';
-import { bureauInfoProblems } from '../../../../common/bureauInfo.js';
-import { findTemplate } from '../../documents/manifest.js';
-import { sampleDocx } from '../../documents/fixtures.js';
-import { checkSealImage, describeSealImage } from '../../documents/sealImage.js';
-import type { Services } from '../../services.js';
+import { AppError } from '#common/errors.js';
+import { pdfEngineLabels, type SettingsView } from '#common/schemas/settings.js';
+import { bureauInfoProblems } from '#common/bureauInfo.js';
+import { findTemplate } from '#core/documents/manifest.js';
+import { sampleDocx } from '#core/documents/fixtures.js';
+import { checkSealImage, describeSealImage } from '#core/documents/sealImage.js';
+import type { Services } from '#core/services.js';
 import {
   bureauInfoSetting,
   clearSealImageSetting,

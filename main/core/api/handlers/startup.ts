@@ -1,8 +1,8 @@
 /** What the core found when it started (issue 11): damaged data files it set aside. */
-import { startupReport } from '../../dataFiles.js';
+import { startupReport } from '#core/dataFiles.js';
 import type { HandlerMap } from '../types.js';
-import type { DatabaseCheck } from '../../../../common/schemas/startup.js';
-import type { DeferredCheckState } from '../../store/integrity.js';
+import type { DatabaseCheck } from '#common/schemas/startup.js';
+import type { DeferredCheckState } from '#core/store/integrity.js';
 
 /** The after-start check of the database (store/integrity.ts), in the report's words. */
 export function databaseCheckReport(s: DeferredCheckState): DatabaseCheck {

@@ -1,9 +1,9 @@
 /** Template management: load a new version of a document's template, checked before it is used. */
-import { AppError } from '../../../../common/errors.js';
-import { findTemplate } from '../../documents/manifest.js';
-import { checkTemplate, knownTagsFrom } from '../../documents/templateCheck.js';
-import { buildTemplateData } from '../../documents/templateData.js';
-import { sampleBureau, sampleCaseState, sampleNumber } from '../../documents/fixtures.js';
+import { AppError } from '#common/errors.js';
+import { findTemplate } from '#core/documents/manifest.js';
+import { checkTemplate, knownTagsFrom } from '#core/documents/templateCheck.js';
+import { buildTemplateData } from '#core/documents/templateData.js';
+import { sampleBureau, sampleCaseState, sampleNumber } from '#core/documents/fixtures.js';
 import type { HandlerMap } from '../types.js';
 
 export const templateHandlers: HandlerMap<'templates.import' | 'templates.versions'> = {

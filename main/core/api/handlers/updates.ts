@@ -4,10 +4,10 @@
  * check (main/core/updateLink.ts). The web host and the CLI have no updater: they show the setting
  * and refuse a check.
  */
-import { AppError } from '../../../../common/errors.js';
-import type { UpdatesView } from '../../../../common/schemas/updates.js';
-import { parseUpdateSource } from '../../../../common/updateSource.js';
-import type { Services } from '../../services.js';
+import { AppError } from '#common/errors.js';
+import type { UpdatesView } from '#common/schemas/updates.js';
+import { parseUpdateSource } from '#common/updateSource.js';
+import type { Services } from '#core/services.js';
 import type { HandlerMap } from '../types.js';
 
 type DbOnly = Pick<Services, 'db'>;

@@ -5,7 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { AppError } from '../../../../common/errors.js';
+import { AppError } from '#common/errors.js';
 import { sampleDocx } from '../fixtures.js';
 import { loadManifest } from '../manifest.js';
 import { ChromiumEngine, chromiumExecutable } from './chromium.js';

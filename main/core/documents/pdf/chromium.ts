@@ -7,8 +7,8 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import type { Protocol } from 'devtools-protocol';
-import { AppError } from '../../../../common/errors.js';
-import { appRoot } from '../../paths.js';
+import { AppError } from '#common/errors.js';
+import { appRoot } from '#core/paths.js';
 import { CdpError, launchChromium, type LaunchedChromium } from './cdpPipe.js';
 import {
   chromiumSandboxPlan,

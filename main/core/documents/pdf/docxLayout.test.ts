@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { templatesDir } from '../../paths.js';
+import { templatesDir } from '#core/paths.js';
 import { parseFooterXml, readDocxLayout } from './docxLayout.js';
 import { footerTemplate } from './harness.js';
 

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createCore } from '../../core.js';
+import { createCore } from '#core/core.js';
 import { sampleDocx } from '../fixtures.js';
 import { loadManifest } from '../manifest.js';
 import { readDocxLayout } from './docxLayout.js';
@@ -18,7 +18,7 @@ import { ElectronEngine } from './electronEngine.js';
 import { createElectronPdfPort, type PdfRenderReply, type PdfRenderRequest } from './electronWire.js';
 import { createPdfEngine, detectEngines } from './engines.js';
 import { footerTemplate, pageCss } from './harness.js';
-import { rejectedAppError } from '../../testing/appError.js';
+import { rejectedAppError } from '#core/testing/appError.js';
 
 const fontsDir = async (): Promise<string> => '/tmp/anjuan-print-fonts-test';
 const decision = loadManifest().find((t) => t.id === 'penalty-decision')!;

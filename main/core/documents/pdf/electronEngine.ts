@@ -6,7 +6,7 @@
  * reads the DOCX's paper, margins and footer, and counts the PDF's pages (pdf-lib lives in the core).
  * No Electron import: the shell is reached only through the channel.
  */
-import { AppError } from '../../../../common/errors.js';
+import { AppError } from '#common/errors.js';
 import { readDocxLayout } from './docxLayout.js';
 import type { PdfEngine, PdfResult } from './engine.js';
 import type { ElectronPdfChannel, PdfRenderJob } from './electronWire.js';

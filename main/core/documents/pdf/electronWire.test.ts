@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { AppError } from '../../../../common/errors.js';
+import { AppError } from '#common/errors.js';
 import {
   createElectronPdfPort,
   maxDocxBase64,

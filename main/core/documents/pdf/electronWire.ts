@@ -8,7 +8,7 @@
  * Both sides import this file; it has no Electron and no I/O. Base64, not bytes: what the shell's
  * print path already carries, and it survives every structured-clone implementation alike.
  */
-import { AppError } from '../../../../common/errors.js';
+import { AppError } from '#common/errors.js';
 
 export interface PdfRenderJob {
   docxBase64: string;

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createPdfEngine, detectEngines } from './engines.js';
 import { findSoffice } from './libreoffice.js';
-import { rejectedAppError } from '../../testing/appError.js';
+import { rejectedAppError } from '#core/testing/appError.js';
 
 const saved = { chromium: process.env.ANJUAN_CHROMIUM, soffice: process.env.ANJUAN_SOFFICE };
 afterEach(() => {

@@ -5,7 +5,7 @@
  * when neither can start.
  */
 import { existsSync } from 'node:fs';
-import { AppError } from '../../../../common/errors.js';
+import { AppError } from '#common/errors.js';
 import { ChromiumEngine, chromiumExecutable } from './chromium.js';
 import type { PdfEngine, PdfEngineName } from './engine.js';
 import { ElectronEngine, type ElectronEngineOptions } from './electronEngine.js';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fontkit from '@pdf-lib/fontkit';
 import { afterAll, describe, expect, it } from 'vitest';
-import { fontsDir } from '../../paths.js';
+import { fontsDir } from '#core/paths.js';
 import { readFontNames } from './fontNames.js';
 
 type Names = { familyName: string; fullName: string; postscriptName: string };

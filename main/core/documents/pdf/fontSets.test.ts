@@ -24,7 +24,7 @@ import { harnessFile, harnessScriptFiles } from './harnessFiles.js';
 import { findSoffice, LibreOfficeEngine } from './libreoffice.js';
 import { pdfPageTexts } from './pdfText.js';
 import { printFontsDir } from './printFonts.js';
-import { commandExists } from '../../testing/commandExists.js';
+import { commandExists } from '#core/testing/commandExists.js';
 
 const chromiumPath = chromiumExecutable();
 const hasChromium = existsSync(chromiumPath);

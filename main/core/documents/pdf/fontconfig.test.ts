@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fontconfigXml, fontEnv } from './fontconfig.js';
 import { printFontsDir } from './printFonts.js';
-import { commandExists } from '../../testing/commandExists.js';
+import { commandExists } from '#core/testing/commandExists.js';
 
 const hasFontconfig = commandExists('fc-match');
 if (!hasFontconfig) console.warn('fontconfig checks skipped: fc-match (fontconfig) is not installed.');

@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, wri
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { AppError } from '../../../../common/errors.js';
+import { AppError } from '#common/errors.js';
 import type { PdfEngine, PdfResult } from './engine.js';
 import { fontEnv } from './fontconfig.js';
 import { pageCount } from './pageCount.js';

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AppError } from '../../../../common/errors.js';
+import { AppError } from '#common/errors.js';
 import { docxPackage } from '../../../../scripts/templates/package.js';
 import { para, table } from '../../../../scripts/templates/ooxml.js';
 import { sampleDocx } from '../fixtures.js';
@@ -18,7 +18,7 @@ import { ChromiumEngine, chromiumExecutable } from './chromium.js';
 import type { PdfResult } from './engine.js';
 import { findSoffice, LibreOfficeEngine } from './libreoffice.js';
 import { pdfPageTexts } from './pdfText.js';
-import { commandExists } from '../../testing/commandExists.js';
+import { commandExists } from '#core/testing/commandExists.js';
 
 const manifest = loadManifest();
 const docs = manifest.map((t) => ({ t, docx: sampleDocx(t) }));

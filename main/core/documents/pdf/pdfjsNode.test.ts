@@ -25,7 +25,7 @@ describe('pdf.js in the core leaves the built-ins native', () => {
     expect(isNative(JSON.stringify)).toBe(true);
     const { pdfPageTexts } = await import('./pdfText.js');
     const { sealPdf } = await import('../seal.js');
-    const { inspectPdf } = await import('../../dossier/testPdf.js');
+    const { inspectPdf } = await import('#core/dossier/testPdf.js');
     const pdf = await onePagePdf('Anjuan test page');
     expect((await pdfPageTexts(pdf))[0]).toContain('Anjuan test page');
     expect((await inspectPdf(pdf)).pages).toHaveLength(1);

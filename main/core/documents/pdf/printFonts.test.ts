@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import fontkit from '@pdf-lib/fontkit';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { fontsDir } from '../../paths.js';
+import { fontsDir } from '#core/paths.js';
 import { gb2312Han, isHan } from './commonSet.js';
 import { printFontsDir } from './printFonts.js';
 

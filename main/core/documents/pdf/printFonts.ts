@@ -25,7 +25,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fontkit from '@pdf-lib/fontkit';
 import subsetFont from 'subset-font';
-import { fontsDir } from '../../paths.js';
+import { fontsDir } from '#core/paths.js';
 import { commonCodePoints, isRadical } from './commonSet.js';
 
 const recipe = 'common-gb2312+full-no-radicals-v2';

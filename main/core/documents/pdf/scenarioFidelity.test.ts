@@ -5,8 +5,8 @@
  */
 import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestCore, type TestCore } from '../../testing/testCore.js';
-import { scenarioNames, scenarios } from '../../testing/scenario.js';
+import { createTestCore, type TestCore } from '#core/testing/testCore.js';
+import { scenarioNames, scenarios } from '#core/testing/scenario.js';
 import { chromiumExecutable } from './chromium.js';
 import { findSoffice, LibreOfficeEngine } from './libreoffice.js';
 

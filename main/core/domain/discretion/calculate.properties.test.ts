@@ -11,10 +11,10 @@ import {
   type CalcModel,
   type DiscretionBenchmark,
   type DiscretionFactor,
-} from '../../../../common/schemas/discretion.js';
-import type { FineBand } from '../../../../common/schemas/reference.js';
-import { bandLimits } from '../../../../common/fineBands.js';
-import { loadBenchmark } from '../../services.js';
+} from '#common/schemas/discretion.js';
+import type { FineBand } from '#common/schemas/reference.js';
+import { bandLimits } from '#common/fineBands.js';
+import { loadBenchmark } from '#core/services.js';
 import { applicableFactors, calculateFine } from './calculate.js';
 
 const money = fc.integer({ min: 0, max: 5_000_000 });

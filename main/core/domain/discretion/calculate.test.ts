@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { BenchmarkEntry, CalculationResult } from '../../../../common/schemas/discretion.js';
-import { loadBenchmark } from '../../services.js';
+import type { BenchmarkEntry, CalculationResult } from '#common/schemas/discretion.js';
+import { loadBenchmark } from '#core/services.js';
 import { applicableFactors, calculateFine, type CalcRequest } from './calculate.js';
 import { explanationText } from './explanation.js';
 

@@ -16,9 +16,9 @@ import type {
   CalcStep,
   DiscretionBenchmark,
   DiscretionFactor,
-} from '../../../../common/schemas/discretion.js';
-import { calcModelNames } from '../../../../common/schemas/discretion.js';
-import { bandLimits, bandText, formatYuan } from '../../../../common/fineBands.js';
+} from '#common/schemas/discretion.js';
+import { calcModelNames } from '#common/schemas/discretion.js';
+import { bandLimits, bandText, formatYuan } from '#common/fineBands.js';
 import { round, stepLine, summaryLines } from './explanation.js';
 
 export interface CalcRequest {

@@ -4,7 +4,7 @@
  * 现场检查笔录[inspection-record], 暗管、私设:4, 拘留移送（拒不执行的）. Each reader returns the value or
  * a Chinese problem; none throws. Pure.
  */
-import type { ArticleRef } from '../../../../common/schemas/reference.js';
+import type { ArticleRef } from '#common/schemas/reference.js';
 import { parseArticleCitation } from '../laws/citation.js';
 import { listSeparator } from './tableLayout.js';
 

@@ -2,8 +2,8 @@
  * The calculator's explanation in Chinese: one line per step for the 裁量计算 panel, and one
  * paragraph (`explanationText`) for the 调查报告 and 决定书. Pure.
  */
-import type { CalcStep, CalculationResult } from '../../../../common/schemas/discretion.js';
-import { formatYuan } from '../../../../common/fineBands.js';
+import type { CalcStep, CalculationResult } from '#common/schemas/discretion.js';
+import { formatYuan } from '#common/fineBands.js';
 
 export function round(x: number, digits: number): number {
   const f = 10 ** digits;

@@ -4,10 +4,10 @@
  * every citation exists in the statute text and every band and 处罚条文 is what the article says.
  */
 import { describe, expect, it } from 'vitest';
-import type { BenchmarkEntry } from '../../../../common/schemas/discretion.js';
-import type { ArticleRef } from '../../../../common/schemas/reference.js';
-import { loadBenchmark } from '../../services.js';
-import { sharedLawNames, sharedLawsPresent, readSharedLaw } from '../../testing/sharedLaws.js';
+import type { BenchmarkEntry } from '#common/schemas/discretion.js';
+import type { ArticleRef } from '#common/schemas/reference.js';
+import { loadBenchmark } from '#core/services.js';
+import { sharedLawNames, sharedLawsPresent, readSharedLaw } from '#core/testing/sharedLaws.js';
 import { lawKey, parseArticleCitation } from '../laws/citation.js';
 import { fineBandsInText } from '../laws/fineFromText.js';
 import { isTemplateFile, parseLawMarkdown } from '../laws/parse.js';

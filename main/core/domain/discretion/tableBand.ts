@@ -1,5 +1,5 @@
 /** The fine band of a row of the 违法行为 sheet: 幅度类型 and the columns each kind needs. Pure. */
-import { perUnits, type FineBand } from '../../../../common/schemas/reference.js';
+import { perUnits, type FineBand } from '#common/schemas/reference.js';
 import { readNumber } from './cells.js';
 import { bandKindByName, bandKindNames, type TableRow } from './tableLayout.js';
 import { cell, type Problems } from './tableRows.js';

@@ -3,7 +3,7 @@
  * named by their headers, one row per violation type, one row per factor level. The province edits
  * the table in Excel or WPS; `readBenchmarkTables` and `writeBenchmarkTables` convert it. Pure.
  */
-import type { FineBandKind } from '../../../../common/schemas/reference.js';
+import type { FineBandKind } from '#common/schemas/reference.js';
 
 /** Sheet names (xlsx) and the words a CSV file name must contain to be read as that sheet. */
 export const sheetNames = { meta: '基准信息', types: '违法行为', factors: '裁量因子' } as const;

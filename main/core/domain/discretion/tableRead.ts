@@ -10,9 +10,9 @@ import type {
   EvidenceItem,
   ImportProblem,
   RepetitionRule,
-} from '../../../../common/schemas/discretion.js';
-import { discretionBenchmark } from '../../../../common/schemas/discretion.js';
-import { penaltyKinds, type PenaltyKind } from '../../../../common/schemas/reference.js';
+} from '#common/schemas/discretion.js';
+import { discretionBenchmark } from '#common/schemas/discretion.js';
+import { penaltyKinds, type PenaltyKind } from '#common/schemas/reference.js';
 import {
   readArticles,
   readEvidence,

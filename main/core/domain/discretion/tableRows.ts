@@ -1,5 +1,5 @@
 /** Collecting a table's problems with their sheet and line, and reading a cell by its column. Pure. */
-import type { ImportProblem } from '../../../../common/schemas/discretion.js';
+import type { ImportProblem } from '#common/schemas/discretion.js';
 import type { Cell } from './cells.js';
 import { headerName, sheetNames, type SheetKey, type TableRow } from './tableLayout.js';
 

@@ -2,13 +2,8 @@
  * A benchmark → the three sheets of the table layout (header row first), so the province can start
  * from the table in use and the import can be checked by a round trip. Pure.
  */
-import type {
-  CalcModel,
-  DiscretionBenchmark,
-  DiscretionFactor,
-  EvidenceItem,
-} from '../../../../common/schemas/discretion.js';
-import type { ArticleRef, FineBand } from '../../../../common/schemas/reference.js';
+import type { CalcModel, DiscretionBenchmark, DiscretionFactor, EvidenceItem } from '#common/schemas/discretion.js';
+import type { ArticleRef, FineBand } from '#common/schemas/reference.js';
 import { bandKindNames, factorColumns, headerName, modelNamesInTable, typeColumns } from './tableLayout.js';
 
 export type SheetRows = string[][];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadEnterpriseData } from '../../enterpriseResources.js';
+import { loadEnterpriseData } from '#core/enterpriseResources.js';
 import { findHeader, matchHeader } from './columns.js';
 
 const { columns } = loadEnterpriseData();

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import iconv from 'iconv-lite';
 import ExcelJS from 'exceljs';
-import { loadEnterpriseData } from '../../enterpriseResources.js';
+import { loadEnterpriseData } from '#core/enterpriseResources.js';
 import { readTableFile } from './readTable.js';
 import { readCsv } from './csvTable.js';
 import { decodeText } from './decodeText.js';
-import { syntheticDirectory } from '../../seed/syntheticDirectory.js';
-import { directoryXlsx } from '../../seed/directoryFile.js';
+import { syntheticDirectory } from '#core/seed/syntheticDirectory.js';
+import { directoryXlsx } from '#core/seed/directoryFile.js';
 
 const { columns } = loadEnterpriseData();
 const csv =

@@ -5,8 +5,8 @@
 import { decodeTextSteps, type Encoding } from './decodeText.js';
 import { csvRowChunks, type LineIssue, type Table, type TableRow } from './csvTable.js';
 import { findHeader, type ColumnMap } from './columns.js';
-import { readXlsxRows, TooManyRows } from '../../spreadsheet/xlsxStream.js';
-import { ZipRefused } from '../../spreadsheet/zipLimits.js';
+import { readXlsxRows, TooManyRows } from '#core/spreadsheet/xlsxStream.js';
+import { ZipRefused } from '#core/spreadsheet/zipLimits.js';
 
 export type TableFile =
   | { ok: true; format: 'csv' | 'xlsx'; encoding: string; table: Table }

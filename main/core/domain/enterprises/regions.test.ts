@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { loadEnterpriseData } from '../../enterpriseResources.js';
-import { syntheticEnterprises } from '../../seed/enterprises.js';
+import { loadEnterpriseData } from '#core/enterpriseResources.js';
+import { syntheticEnterprises } from '#core/seed/enterprises.js';
 import { checkCountyCode } from './regions.js';
 
 const { regions } = loadEnterpriseData();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadEnterpriseData } from '../../enterpriseResources.js';
+import { loadEnterpriseData } from '#core/enterpriseResources.js';
 import { matchHeader } from './columns.js';
 import { checkRow, type Cell } from './row.js';
 import { checkIndustryCode } from './industry.js';

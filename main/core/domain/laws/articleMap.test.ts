@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ArticleMapEntry } from '../../../../common/schemas/laws.js';
+import type { ArticleMapEntry } from '#common/schemas/laws.js';
 import { successorsOn } from './articleMap.js';
 
 // Test data only: the 生态环境法典's article numbers are not known here.

@@ -4,7 +4,7 @@
  * art. 29 became 2021 art. 36). The table is data (resources/laws/article-map.json); this follows
  * it. Pure.
  */
-import type { ArticleMapEntry } from '../../../../common/schemas/laws.js';
+import type { ArticleMapEntry } from '#common/schemas/laws.js';
 import { citationText, lawKey, parseArticleCitation } from './citation.js';
 
 export interface ArticleKey {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { citationsFile, type CitationsFile } from '../../../../common/schemas/citations.js';
-import { loadCitations } from '../../citationResources.js';
+import { citationsFile, type CitationsFile } from '#common/schemas/citations.js';
+import { loadCitations } from '#core/citationResources.js';
 import {
   articleCited,
   basisCited,
@@ -12,7 +12,7 @@ import {
 } from './citations.js';
 import { parseLawMarkdown } from './parse.js';
 import { parseArticleCitation } from './citation.js';
-import { sharedLawFile, sharedLawsPresent } from '../../testing/sharedLaws.js';
+import { sharedLawFile, sharedLawsPresent } from '#core/testing/sharedLaws.js';
 
 const data = loadCitations();
 const cite = (purpose: string, date: string): string => articleCited(citationOn(data, purpose, date));

@@ -7,7 +7,7 @@
  * Which date: for an act of the authority (现场检查, 查封扣押, 责令改正, 移送) the day it acts; the
  * procedural law of that day applies (生态环境法典 in force 2026-08-15, art. 1242).
  */
-import type { CitationEntry, CitationsFile } from '../../../../common/schemas/citations.js';
+import type { CitationEntry, CitationsFile } from '#common/schemas/citations.js';
 import { lawKey, parseArticleCitation } from './citation.js';
 
 /** A purpose, item or date the data cannot answer; the message is for the user. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { divisionsOf, lawOutline, outlineNodes, placeText } from './divisions.js';
 import { parseLawMarkdown } from './parse.js';
-import { sharedLawFile, sharedLawsPresent } from '../../testing/sharedLaws.js';
+import { sharedLawFile, sharedLawsPresent } from '#core/testing/sharedLaws.js';
 
 describe('the levels above an article', () => {
   it('reads 编, 分编, 章 and 节 from the headings the parser keeps', () => {

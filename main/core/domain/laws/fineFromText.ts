@@ -6,7 +6,7 @@
  * Only the common forms are read. Anything else (倍, 日, 违法所得) gives no band, and the caller
  * must then leave the comparison to a person instead of guessing.
  */
-import type { FineBand } from '../../../../common/schemas/reference.js';
+import type { FineBand } from '#common/schemas/reference.js';
 import { numeralChars, parseChineseNumber } from './numerals.js';
 
 const amount = `([${numeralChars}]+|\\d+(?:\\.\\d+)?)(万)?元`;

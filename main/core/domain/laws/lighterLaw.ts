@@ -6,8 +6,8 @@
  * "Lighter" is decided on data — the fine bands of the two provisions — never on a guess: when the
  * bands cannot be compared the old law is kept and the result asks for a person to check. Pure.
  */
-import type { FineBand } from '../../../../common/schemas/reference.js';
-import { bandText as commonBandText } from '../../../../common/fineBands.js';
+import type { FineBand } from '#common/schemas/reference.js';
+import { bandText as commonBandText } from '#common/fineBands.js';
 
 export const lighterLawBasis = '《中华人民共和国行政处罚法》第三十七条';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LawFormatError, isTemplateFile, parseLawMarkdown } from './parse.js';
-import { readSharedLaw, sharedLawFile, sharedLawNames, sharedLawsPresent } from '../../testing/sharedLaws.js';
+import { readSharedLaw, sharedLawFile, sharedLawNames, sharedLawsPresent } from '#core/testing/sharedLaws.js';
 
 const sample = [
   '# 中华人民共和国示例污染防治法',

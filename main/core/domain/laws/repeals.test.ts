@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { LawRepeal } from '../../../../common/schemas/laws.js';
+import type { LawRepeal } from '#common/schemas/laws.js';
 import { checkRepealClause, lastDayInForce, readRepealClause, repealedBy, repealText } from './repeals.js';
 import { closePeriods, inForceOn } from './inForce.js';
 import { parseLawMarkdown } from './parse.js';
-import { lawMarkdown } from '../../testing/lawFixtures.js';
-import { loadLawData } from '../../lawResources.js';
-import { sharedLawFile, sharedLawsPresent } from '../../testing/sharedLaws.js';
+import { lawMarkdown } from '#core/testing/lawFixtures.js';
+import { loadLawData } from '#core/lawResources.js';
+import { sharedLawFile, sharedLawsPresent } from '#core/testing/sharedLaws.js';
 
 const by = { law: '《中华人民共和国生态环境法典》', article: '第一千二百四十二条' };
 const repeal = (law: string, repealedOn = '2026-08-15'): LawRepeal => ({

@@ -3,7 +3,7 @@
  * the Chinese sentence that says so, and the check of a repealing clause in an imported text (生态环境
  * 法典 art. 1242: 本法自2026年8月15日起施行。《…》、《…》……同时废止。) against that data. Pure.
  */
-import type { LawRepeal, LawRepealView } from '../../../../common/schemas/laws.js';
+import type { LawRepeal, LawRepealView } from '#common/schemas/laws.js';
 import { addDays, chineseDate } from '../dates.js';
 import { lawKey } from './citation.js';
 import { isoFromParts } from './effectiveDate.js';

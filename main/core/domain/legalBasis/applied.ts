@@ -2,9 +2,9 @@
  * The provision the rules check a fine against: the one the legal basis applies (从旧兼从轻), else —
  * for a case whose act date is unknown — the type chosen at 立案. Pure.
  */
-import type { CaseState } from '../../../../common/schemas/cases.js';
-import type { LegalBasis } from '../../../../common/schemas/legalBasis.js';
-import type { ArticleRef, FineBand } from '../../../../common/schemas/reference.js';
+import type { CaseState } from '#common/schemas/cases.js';
+import type { LegalBasis } from '#common/schemas/legalBasis.js';
+import type { ArticleRef, FineBand } from '#common/schemas/reference.js';
 
 export interface AppliedProvision {
   name: string;

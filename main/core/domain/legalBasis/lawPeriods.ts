@@ -3,7 +3,7 @@
  * effect and the day it was repealed (生态环境法典 art. 1242 repealed the sector laws on 2026-08-15).
  * A law the data does not name is taken to be in force: the data lists every change we rely on. Pure.
  */
-import type { LawCommencement, LawRepeal } from '../../../../common/schemas/laws.js';
+import type { LawCommencement, LawRepeal } from '#common/schemas/laws.js';
 import { cachedLawKey as lawKey } from './refKeys.js';
 import { chineseDate as formatChineseDate } from '../dates.js';
 

@@ -3,7 +3,7 @@
  * data objects they were read from, so that "does this map entry name that type's article" costs a
  * few comparisons on the hot paths (every type, every recommendation). Pure: caches only memoise.
  */
-import type { ArticleRef } from '../../../../common/schemas/reference.js';
+import type { ArticleRef } from '#common/schemas/reference.js';
 import { lawKey, parseArticleCitation } from '../laws/citation.js';
 
 export interface RefKey {

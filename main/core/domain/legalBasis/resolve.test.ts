@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { ArticleMapEntry } from '../../../../common/schemas/laws.js';
-import type { TemporalRules } from '../../../../common/schemas/legalBasis.js';
-import type { ViolationType } from '../../../../common/schemas/reference.js';
+import type { ArticleMapEntry } from '#common/schemas/laws.js';
+import type { TemporalRules } from '#common/schemas/legalBasis.js';
+import type { ViolationType } from '#common/schemas/reference.js';
 import { resolveLegalBasis } from './resolve.js';
 import type { TypeIndex } from './standingType.js';
 

@@ -6,9 +6,9 @@
  * of 200万 is lighter than 10万–50万. When a figure is missing the law of the act's day is kept and the
  * result asks for it, never guessing. Pure: dates come in as arguments.
  */
-import { bandBaseLabel, bandLimits, bandText } from '../../../../common/fineBands.js';
-import type { LawFigures, LegalBasis, ProvisionView, TemporalRules } from '../../../../common/schemas/legalBasis.js';
-import type { FineBand, ViolationType } from '../../../../common/schemas/reference.js';
+import { bandBaseLabel, bandLimits, bandText } from '#common/fineBands.js';
+import type { LawFigures, LegalBasis, ProvisionView, TemporalRules } from '#common/schemas/legalBasis.js';
+import type { FineBand, ViolationType } from '#common/schemas/reference.js';
 import { chineseDate } from '../dates.js';
 import { typeStandingOn, type Standing, type TypeIndex } from './standingType.js';
 import { comparisonStatement } from './statement.js';

@@ -5,8 +5,8 @@
  * type of a later date, backward the type of an earlier one, so a user may pick the conduct under
  * either law and the case still rests on the law of each date. Pure.
  */
-import type { ArticleMapEntry } from '../../../../common/schemas/laws.js';
-import type { ArticleRef, ViolationType } from '../../../../common/schemas/reference.js';
+import type { ArticleMapEntry } from '#common/schemas/laws.js';
+import type { ArticleRef, ViolationType } from '#common/schemas/reference.js';
 import { lawStatusOn, type LawPeriods } from './lawPeriods.js';
 import { cachedLawKey, refKey, refNames } from './refKeys.js';
 

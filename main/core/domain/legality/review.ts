@@ -4,11 +4,11 @@
  * shows it, and the procedure's `legalityReview` guard blocks the action on any failed rule (a head
  * may override with a written reason, which the history and the dossier's 备考表 keep).
  */
-import type { CaseState, LegalityCheck, LegalityReview } from '../../../../common/schemas/cases.js';
+import type { CaseState, LegalityCheck, LegalityReview } from '#common/schemas/cases.js';
 import type { WorkingCalendar } from '../calendar.js';
 import { fineBandProblem } from '../fines.js';
 import { isLargeFine, type HearingThreshold } from '../hearingThreshold.js';
-import type { LegalBasis } from '../../../../common/schemas/legalBasis.js';
+import type { LegalBasis } from '#common/schemas/legalBasis.js';
 import { appliedProvision } from '../legalBasis/applied.js';
 import { amountPaid, decisionServedOn, defencePeriod, lastStep, noticeServedOn } from '../procedure/facts.js';
 

@@ -3,7 +3,7 @@
  * it, its extension rule and its article. Pure: the same case and day always give the same answer,
  * and every figure says where it came from so a reviewer can check it (shared/domain.md).
  */
-import type { CaseState, DeadlineView } from '../../../../common/schemas/cases.js';
+import type { CaseState, DeadlineView } from '#common/schemas/cases.js';
 import type { DeadlineResult, WorkingCalendar } from '../calendar.js';
 import { daysBetween } from '../dates.js';
 import type { DeadlineRule } from './definition.js';

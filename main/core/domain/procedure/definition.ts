@@ -9,7 +9,7 @@
  *   once, each with its own current node, so no node is ever copied between procedures.
  */
 import { z } from 'zod';
-import { isoDate } from '../../../../common/schemas/primitives.js';
+import { isoDate } from '#common/schemas/primitives.js';
 
 export const guardRef = z.object({ name: z.string(), args: z.record(z.string(), z.unknown()).optional() });
 export type GuardRef = z.infer<typeof guardRef>;

@@ -2,7 +2,7 @@
  * Figures the core computes into an action's data rather than trusting the form: the user sees
  * them in the result and the history, and nobody has to do the arithmetic by hand. Pure.
  */
-import type { CaseState } from '../../../../common/schemas/cases.js';
+import type { CaseState } from '#common/schemas/cases.js';
 import { daysBetween } from '../dates.js';
 import type { ProcedureDefinition } from './definition.js';
 import { lastStep, startDate } from './facts.js';

@@ -4,8 +4,8 @@
  * decision's service, so the later one, litigation, decides. Not nine months from the 催告.
  */
 import { describe, expect, it } from 'vitest';
-import type { CaseState } from '../../../../common/schemas/cases.js';
-import { calendar, evalCtx, openedCase, ordinaryV2 } from '../../testing/procedureCase.js';
+import type { CaseState } from '#common/schemas/cases.js';
+import { calendar, evalCtx, openedCase, ordinaryV2 } from '#core/testing/procedureCase.js';
 import { evaluateDeadline } from './deadlines.js';
 import { runGuard } from './guards.js';
 

@@ -3,9 +3,9 @@ import fc from 'fast-check';
 import { blockingReasons, evaluateCase } from './engine.js';
 import { checkDefinition, type ProcedureDefinition } from './definition.js';
 import { knownGuards } from './guards.js';
-import { act, calendar, evalCtx, openedCase, ordinary, withDocument, withPhoto } from '../../testing/procedureCase.js';
-import type { Role } from '../../../../common/roles.js';
-import type { CaseState } from '../../../../common/schemas/cases.js';
+import { act, calendar, evalCtx, openedCase, ordinary, withDocument, withPhoto } from '#core/testing/procedureCase.js';
+import type { Role } from '#common/roles.js';
+import type { CaseState } from '#common/schemas/cases.js';
 
 const ctx = (today: string, roles: Role[] = ['officer']) => evalCtx(today, roles);
 const reasonsFor = (

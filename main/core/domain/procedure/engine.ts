@@ -12,9 +12,9 @@ import type {
   StartableTrack,
   TrackState,
   TrackView,
-} from '../../../../common/schemas/cases.js';
-import type { Role } from '../../../../common/roles.js';
-import { roleNames } from '../../../../common/roles.js';
+} from '#common/schemas/cases.js';
+import type { Role } from '#common/roles.js';
+import { roleNames } from '#common/roles.js';
 import type { WorkingCalendar } from '../calendar.js';
 import type { ReviewContext } from '../legality/review.js';
 import { reviewCase } from '../legality/review.js';

@@ -1,5 +1,5 @@
 /** Facts derived from a case's state that several rules and deadlines need. Pure. */
-import type { CaseState, StepRecord } from '../../../../common/schemas/cases.js';
+import type { CaseState, StepRecord } from '#common/schemas/cases.js';
 import type { DeadlineResult, WorkingCalendar } from '../calendar.js';
 
 export const noticeDocumentName = '行政处罚事先告知书';

@@ -3,7 +3,7 @@
  * satisfied, or the reason(s) (Chinese, with the article each rests on) when not. Pure functions.
  * Guards whose name starts with `data` judge the data of the action being attempted.
  */
-import type { CaseState } from '../../../../common/schemas/cases.js';
+import type { CaseState } from '#common/schemas/cases.js';
 import type { WorkingCalendar } from '../calendar.js';
 import { addDays } from '../dates.js';
 import { fineBandProblem } from '../fines.js';

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { blockingReasons, evaluateCase, startableTracks } from './engine.js';
 import { checkDefinition, procedureDefinition, type ProcedureDefinition } from './definition.js';
 import { knownGuards } from './guards.js';
-import { actionForms } from '../../../../common/schemas/actions.js';
+import { actionForms } from '#common/schemas/actions.js';
 import {
   act,
   allDefinitions,
@@ -15,10 +15,10 @@ import {
   ordinaryV2,
   startTrack,
   withDocument,
-} from '../../testing/procedureCase.js';
-import type { Role } from '../../../../common/roles.js';
-import type { CaseState } from '../../../../common/schemas/cases.js';
-import { loadProcedures } from '../../services.js';
+} from '#core/testing/procedureCase.js';
+import type { Role } from '#common/roles.js';
+import type { CaseState } from '#common/schemas/cases.js';
+import { loadProcedures } from '#core/services.js';
 import { versionInForce } from './versions.js';
 
 const forms = new Set(Object.keys(actionForms));

@@ -15,10 +15,10 @@ import {
   startTrack,
   withDocument,
   withPhoto,
-} from '../../testing/procedureCase.js';
-import { sampleActionData } from '../../testing/actionData.js';
-import type { Role } from '../../../../common/roles.js';
-import type { CaseState } from '../../../../common/schemas/cases.js';
+} from '#core/testing/procedureCase.js';
+import { sampleActionData } from '#core/testing/actionData.js';
+import type { Role } from '#common/roles.js';
+import type { CaseState } from '#common/schemas/cases.js';
 import { noticeServedOn } from './facts.js';
 
 const roles: Role[] = ['officer', 'reviewer', 'head'];

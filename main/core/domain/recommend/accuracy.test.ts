@@ -6,8 +6,8 @@
  * among the types resting on the law of its date. All three are reported.
  */
 import { describe, expect, it } from 'vitest';
-import { loadBenchmark } from '../../services.js';
-import { labelledInspections, preCodeDate, standingEntries } from '../../testing/labelledInspections.js';
+import { loadBenchmark } from '#core/services.js';
+import { labelledInspections, preCodeDate, standingEntries } from '#core/testing/labelledInspections.js';
 import { topKAccuracy } from './evaluate.js';
 
 const { violations } = loadBenchmark();

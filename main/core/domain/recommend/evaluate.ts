@@ -5,8 +5,8 @@
  * final — by the penalty article; it may carry the act's date, and then only the types resting on
  * the law of that day are ranked, as the app does. Pure; the test and `npm run bench` both use it.
  */
-import type { BenchmarkEntry } from '../../../../common/schemas/discretion.js';
-import type { ArticleRef } from '../../../../common/schemas/reference.js';
+import type { BenchmarkEntry } from '#common/schemas/discretion.js';
+import type { ArticleRef } from '#common/schemas/reference.js';
 import { refNames } from '../legalBasis/refKeys.js';
 import { rankViolations } from './rankViolations.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadBenchmark } from '../../services.js';
+import { loadBenchmark } from '#core/services.js';
 import { evidenceChecklist, presentTokens } from './missingEvidence.js';
 
 const benchmark = loadBenchmark();

@@ -4,12 +4,7 @@
  * present when the case has a record that provides it (a document type such as inspection-record, an
  * evidence kind such as photo or sampling) or when the officer ticked it by its id. Pure.
  */
-import type {
-  BenchmarkEntry,
-  DiscretionBenchmark,
-  EvidenceCheck,
-  EvidenceItem,
-} from '../../../../common/schemas/discretion.js';
+import type { BenchmarkEntry, DiscretionBenchmark, EvidenceCheck, EvidenceItem } from '#common/schemas/discretion.js';
 import { applicableFactors } from '../discretion/calculate.js';
 
 function check(

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { PriorCase } from '../../../../common/schemas/discretion.js';
-import { loadBenchmark } from '../../services.js';
+import type { PriorCase } from '#common/schemas/discretion.js';
+import { loadBenchmark } from '#core/services.js';
 import { repetitionOutcomes } from './priorViolations.js';
 
 const { repetition } = loadBenchmark();

@@ -5,7 +5,7 @@
  * interpretation on environmental crimes (art. 19) counts its 二年内 from the day the earlier penalty
  * took effect; the decision date is the nearest date the case holds. Pure.
  */
-import type { PriorCase, RepetitionRule } from '../../../../common/schemas/discretion.js';
+import type { PriorCase, RepetitionRule } from '#common/schemas/discretion.js';
 import { addMonths } from '../dates.js';
 
 export interface PriorQuery {

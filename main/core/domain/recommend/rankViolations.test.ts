@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { loadBenchmark } from '../../services.js';
-import { preCodeDate, standingEntries } from '../../testing/labelledInspections.js';
+import { loadBenchmark } from '#core/services.js';
+import { preCodeDate, standingEntries } from '#core/testing/labelledInspections.js';
 import { industryMatches, rankViolations } from './rankViolations.js';
 
 // The types of the day before the 生态环境法典, which these descriptions were written for.

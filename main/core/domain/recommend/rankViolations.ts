@@ -5,7 +5,7 @@
  * why a type was suggested. No learning, no dictionary: plain substring search, which works for
  * Chinese without segmentation. Pure.
  */
-import type { BenchmarkEntry, Recommendation } from '../../../../common/schemas/discretion.js';
+import type { BenchmarkEntry, Recommendation } from '#common/schemas/discretion.js';
 
 /** Points a matching industry adds; smaller than one strong keyword, so words decide. */
 export const industryBonus = 1.5;

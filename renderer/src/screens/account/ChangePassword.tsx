@@ -14,8 +14,8 @@ import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import type { UserView } from '../../../../common/schemas/session';
-import { passwordPolicyText, passwordProblems } from '../../../../common/passwordPolicy';
+import type { UserView } from '#common/schemas/session';
+import { passwordPolicyText, passwordProblems } from '#common/passwordPolicy';
 import { send } from '../../api/send';
 import { fieldErrorsOf, messageOf } from '../../api/errors';
 

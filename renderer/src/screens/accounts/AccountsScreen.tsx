@@ -23,8 +23,8 @@ import TablePagination from '@mui/material/TablePagination';
 import TableRow from '@mui/material/TableRow';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { roleNames } from '../../../../common/roles';
-import { passwordPolicyText, passwordProblems } from '../../../../common/passwordPolicy';
+import { roleNames } from '#common/roles';
+import { passwordPolicyText, passwordProblems } from '#common/passwordPolicy';
 import {
   auditEventNames,
   auditEvents,
@@ -32,7 +32,7 @@ import {
   type AccountRow,
   type AuditEvent,
   type AuditRow,
-} from '../../../../common/schemas/accounts';
+} from '#common/schemas/accounts';
 import { send } from '../../api/send';
 import { messageOf } from '../../api/errors';
 import { useNotifier } from '../../app/notifier';

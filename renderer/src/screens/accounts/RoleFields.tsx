@@ -7,8 +7,8 @@ import FormHelperText from '@mui/material/FormHelperText';
 import FormLabel from '@mui/material/FormLabel';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
-import { roleNames, roles as allRoles, type Role } from '../../../../common/roles';
-import { certificateNoMaxLength } from '../../../../common/userRules';
+import { roleNames, roles as allRoles, type Role } from '#common/roles';
+import { certificateNoMaxLength } from '#common/userRules';
 
 export function RolePicker({
   roles,

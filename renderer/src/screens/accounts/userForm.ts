@@ -3,9 +3,9 @@
  * uses (common/userRules.ts, common/passwordPolicy.ts), so the administrator sees each problem by its
  * field before anything is sent. The core checks all of it again.
  */
-import type { Role } from '../../../../common/roles';
-import { passwordProblems } from '../../../../common/passwordPolicy';
-import { accountRoleProblems } from '../../../../common/userRules';
+import type { Role } from '#common/roles';
+import { passwordProblems } from '#common/passwordPolicy';
+import { accountRoleProblems } from '#common/userRules';
 
 export interface UserDraft {
   username: string;

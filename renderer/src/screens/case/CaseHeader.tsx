@@ -8,7 +8,7 @@ import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import ArrowBackIcon from '@mui/icons-material/ArrowBack';
 import type { ReactNode } from 'react';
-import type { CaseView } from '../../../../common/schemas/cases';
+import type { CaseView } from '#common/schemas/cases';
 import { hrefOf } from '../../app/route';
 import { articlesText } from '../../util/articles';
 

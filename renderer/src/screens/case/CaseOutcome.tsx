@@ -1,7 +1,7 @@
 /** What the case came to: the fine decided, what was paid, when it was closed (the approvals are in 历史). */
 import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
-import type { CaseView } from '../../../../common/schemas/cases';
+import type { CaseView } from '#common/schemas/cases';
 import { chineseDate } from '../../util/dates';
 import { formatYuan } from '../../util/money';
 

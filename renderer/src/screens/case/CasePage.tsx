@@ -13,7 +13,7 @@ import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import Tab from '@mui/material/Tab';
 import Tabs from '@mui/material/Tabs';
-import type { TemplateInfo } from '../../../../common/schemas/documents';
+import type { TemplateInfo } from '#common/schemas/documents';
 import { send } from '../../api/send';
 import { useNotifier } from '../../app/notifier';
 import { navigate, type CaseTab } from '../../app/route';

@@ -4,7 +4,7 @@ import Box from '@mui/material/Box';
 import Chip from '@mui/material/Chip';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import type { DeadlineView } from '../../../../common/schemas/cases';
+import type { DeadlineView } from '#common/schemas/cases';
 import { Citation } from '../../components/Citation';
 import { Section } from '../../components/Section';
 import { chineseDate } from '../../util/dates';

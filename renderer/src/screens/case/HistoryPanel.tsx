@@ -6,7 +6,7 @@ import LinearProgress from '@mui/material/LinearProgress';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import type { z } from 'zod';
-import type { historyOutput } from '../../../../common/schemas/cases';
+import type { historyOutput } from '#common/schemas/cases';
 import { send } from '../../api/send';
 import { messageOf } from '../../api/errors';
 import { formatInstant } from '../../util/dates';

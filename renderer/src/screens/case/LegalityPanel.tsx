@@ -6,7 +6,7 @@ import Typography from '@mui/material/Typography';
 import CheckCircleIcon from '@mui/icons-material/CheckCircle';
 import CancelIcon from '@mui/icons-material/Cancel';
 import RemoveCircleOutlineIcon from '@mui/icons-material/RemoveCircleOutlined';
-import type { LegalityReview } from '../../../../common/schemas/cases';
+import type { LegalityReview } from '#common/schemas/cases';
 import { Citation } from '../../components/Citation';
 import { Section } from '../../components/Section';
 

@@ -3,7 +3,7 @@ import Step from '@mui/material/Step';
 import StepLabel from '@mui/material/StepLabel';
 import Stepper from '@mui/material/Stepper';
 import Typography from '@mui/material/Typography';
-import type { CaseView } from '../../../../common/schemas/cases';
+import type { CaseView } from '#common/schemas/cases';
 
 /** The current phase also names the node the case is at (告知/申辩 → 陈述申辩期). */
 export function PhaseStepper({ phases, nodeName }: { phases: CaseView['phases']; nodeName: string }) {

@@ -6,7 +6,7 @@ import ListItemText from '@mui/material/ListItemText';
 import Typography from '@mui/material/Typography';
 import CheckCircleIcon from '@mui/icons-material/CheckCircle';
 import RadioButtonUncheckedIcon from '@mui/icons-material/RadioButtonUnchecked';
-import type { CaseView } from '../../../../common/schemas/cases';
+import type { CaseView } from '#common/schemas/cases';
 import { Citation } from '../../components/Citation';
 
 export function RequirementsList({ requirements }: { requirements: CaseView['requirements'] }) {

@@ -11,7 +11,7 @@ import Stack from '@mui/material/Stack';
 import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import AddIcon from '@mui/icons-material/Add';
-import type { CaseView, StartableTrack } from '../../../../common/schemas/cases';
+import type { CaseView, StartableTrack } from '#common/schemas/cases';
 import { send } from '../../api/send';
 import { messageOf } from '../../api/errors';
 import { useNotifier } from '../../app/notifier';
@@ -21,7 +21,7 @@ import { Section } from '../../components/Section';
 import { RequirementsList } from './RequirementsList';
 import { ActionsPanel } from './actions/ActionsPanel';
 import { NodeDocuments } from './documents/NodeDocuments';
-import type { TemplateInfo } from '../../../../common/schemas/documents';
+import type { TemplateInfo } from '#common/schemas/documents';
 
 interface Props {
   view: CaseView;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { LegalBasis, ProvisionView } from '../../../../common/schemas/legalBasis';
+import type { LegalBasis, ProvisionView } from '#common/schemas/legalBasis';
 import {
   amountLabels,
   figuresOf,

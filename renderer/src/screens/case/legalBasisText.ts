@@ -2,10 +2,10 @@
  * What the 法律适用 panel and the 立案 dialog say about a legal basis (从旧兼从轻, 处罚法 art. 37,
  * 法典 art. 1057), and the small form of figures the comparison may need. Pure, tested without a browser.
  */
-import type { CaseState } from '../../../../common/schemas/cases';
-import type { LawFigures, LegalBasis, ProvisionView } from '../../../../common/schemas/legalBasis';
-import type { FineBand } from '../../../../common/schemas/reference';
-import { bandBaseLabel, formatYuan } from '../../../../common/fineBands';
+import type { CaseState } from '#common/schemas/cases';
+import type { LawFigures, LegalBasis, ProvisionView } from '#common/schemas/legalBasis';
+import type { FineBand } from '#common/schemas/reference';
+import { bandBaseLabel, formatYuan } from '#common/fineBands';
 import { parseYuan } from '../../util/money';
 
 export type Severity = 'success' | 'info' | 'warning' | 'error';

@@ -1,6 +1,6 @@
 /** The case as the core evaluates it now for this user; every change replaces it with the core's answer. */
 import { useCallback, useEffect, useState } from 'react';
-import type { CaseView } from '../../../../common/schemas/cases';
+import type { CaseView } from '#common/schemas/cases';
 import { send } from '../../api/send';
 import { messageOf } from '../../api/errors';
 

@@ -11,7 +11,7 @@ import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
 import Typography from '@mui/material/Typography';
 import AddIcon from '@mui/icons-material/Add';
 import SearchIcon from '@mui/icons-material/Search';
-import type { CaseListRow } from '../../../../common/schemas/cases';
+import type { CaseListRow } from '#common/schemas/cases';
 import { send } from '../../api/send';
 import { useNotifier } from '../../app/notifier';
 import { useCanCall } from '../../app/canCall';

@@ -9,7 +9,7 @@ import TableContainer from '@mui/material/TableContainer';
 import TableHead from '@mui/material/TableHead';
 import TablePagination from '@mui/material/TablePagination';
 import TableRow from '@mui/material/TableRow';
-import type { CaseListRow } from '../../../../common/schemas/cases';
+import type { CaseListRow } from '#common/schemas/cases';
 import { formatInstant } from '../../util/dates';
 
 interface Props {

@@ -4,7 +4,7 @@ import Autocomplete from '@mui/material/Autocomplete';
 import Box from '@mui/material/Box';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import type { Enterprise } from '../../../../common/schemas/reference';
+import type { Enterprise } from '#common/schemas/reference';
 import { send } from '../../api/send';
 import { messageOf } from '../../api/errors';
 import { useDebounced } from '../../hooks/useDebounced';

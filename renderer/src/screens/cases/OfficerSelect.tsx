@@ -4,7 +4,7 @@ import Box from '@mui/material/Box';
 import Checkbox from '@mui/material/Checkbox';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import type { Officer } from '../../../../common/schemas/reference';
+import type { Officer } from '#common/schemas/reference';
 import { todayIso } from '../../util/dates';
 
 interface Props {

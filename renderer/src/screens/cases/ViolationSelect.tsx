@@ -8,7 +8,7 @@ import Autocomplete from '@mui/material/Autocomplete';
 import Box from '@mui/material/Box';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import type { ViolationType } from '../../../../common/schemas/reference';
+import type { ViolationType } from '#common/schemas/reference';
 import { articleText, articlesText } from '../../util/articles';
 import { bandText } from '../../util/fineBand';
 import { byCategory, searchText, violationMatches } from './violationSearch';

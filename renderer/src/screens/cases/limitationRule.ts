@@ -5,7 +5,7 @@
  * that counts (seriousHarm, pollutionHarm) and shows its article. Pure.
  */
 import rulesFile from '../../../../resources/laws/temporal-rules.json';
-import { temporalRulesFile, type LimitationRule } from '../../../../common/schemas/legalBasis';
+import { temporalRulesFile, type LimitationRule } from '#common/schemas/legalBasis';
 import { chineseNumber } from './violationSearch';
 
 const rules: LimitationRule[] = temporalRulesFile

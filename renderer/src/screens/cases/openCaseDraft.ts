@@ -2,7 +2,7 @@
  * The 立案 form's draft, kept in sessionStorage until the case is opened: closing the dialog, a
  * failed call or a reload never loses what the clerk typed.
  */
-import type { Enterprise } from '../../../../common/schemas/reference';
+import type { Enterprise } from '#common/schemas/reference';
 import { todayIso } from '../../util/dates';
 
 export interface OpenCaseDraft {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import shipped from '../../../../resources/discretion/violations.json';
-import type { ViolationType } from '../../../../common/schemas/reference';
+import type { ViolationType } from '#common/schemas/reference';
 import { byCategory, chineseNumber, violationMatches } from './violationSearch';
 
 const types = (shipped as unknown as { violations: ViolationType[] }).violations;

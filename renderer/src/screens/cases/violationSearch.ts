@@ -3,8 +3,8 @@
  * (FD-1107, JS-001), its category or the articles it rests on — typed in Arabic ("1107", "31") or
  * Chinese figures ("第一千一百零七条"). Pure, so it is tested without a browser.
  */
-import type { ViolationType } from '../../../../common/schemas/reference';
-import { formatChineseNumber } from '../../../../common/chineseNumerals';
+import type { ViolationType } from '#common/schemas/reference';
+import { formatChineseNumber } from '#common/chineseNumerals';
 
 /** 1–9999 as statutes number articles (十二, 一千零九十五); other numbers as figures. */
 export function chineseNumber(n: number): string {

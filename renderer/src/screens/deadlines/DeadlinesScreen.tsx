@@ -21,7 +21,7 @@ import ToggleButton from '@mui/material/ToggleButton';
 import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
 import Typography from '@mui/material/Typography';
 import type { z } from 'zod';
-import type { deadlineOverview } from '../../../../common/schemas/cases';
+import type { deadlineOverview } from '#common/schemas/cases';
 import { send } from '../../api/send';
 import { messageOf } from '../../api/errors';
 import { useCanCall } from '../../app/canCall';

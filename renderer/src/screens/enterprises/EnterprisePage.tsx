@@ -15,7 +15,7 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import ArrowBackIcon from '@mui/icons-material/ArrowBack';
-import type { EnterpriseDetail, EnterprisePage as PageData } from '../../../../common/schemas/enterprises';
+import type { EnterpriseDetail, EnterprisePage as PageData } from '#common/schemas/enterprises';
 import { send } from '../../api/send';
 import { messageOf } from '../../api/errors';
 import { hrefOf } from '../../app/route';

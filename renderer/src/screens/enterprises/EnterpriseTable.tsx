@@ -9,7 +9,7 @@ import TableContainer from '@mui/material/TableContainer';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
-import type { EnterpriseSummary } from '../../../../common/schemas/enterprises';
+import type { EnterpriseSummary } from '#common/schemas/enterprises';
 
 interface Props {
   rows: EnterpriseSummary[];

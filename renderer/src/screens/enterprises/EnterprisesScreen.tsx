@@ -12,7 +12,7 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import SearchIcon from '@mui/icons-material/Search';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
-import type { EnterpriseSummary } from '../../../../common/schemas/enterprises';
+import type { EnterpriseSummary } from '#common/schemas/enterprises';
 import { send } from '../../api/send';
 import { messageOf } from '../../api/errors';
 import { useCanCall } from '../../app/canCall';

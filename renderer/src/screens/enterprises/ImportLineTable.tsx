@@ -6,7 +6,7 @@ import TableContainer from '@mui/material/TableContainer';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
-import type { ImportLineProblem } from '../../../../common/schemas/enterprises';
+import type { ImportLineProblem } from '#common/schemas/enterprises';
 
 export function ImportLineTable({
   title,

@@ -20,7 +20,7 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
-import type { LawImportResult } from '../../../../common/schemas/laws';
+import type { LawImportResult } from '#common/schemas/laws';
 import { cancelJob, runJob } from '../../api/jobs';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { messageOf } from '../../api/errors';

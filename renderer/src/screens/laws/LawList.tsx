@@ -4,7 +4,7 @@ import List from '@mui/material/List';
 import ListItemButton from '@mui/material/ListItemButton';
 import ListItemText from '@mui/material/ListItemText';
 import Paper from '@mui/material/Paper';
-import type { LawInfo } from '../../../../common/schemas/laws';
+import type { LawInfo } from '#common/schemas/laws';
 import { hrefOf } from '../../app/route';
 import { chineseDate } from '../../util/dates';
 

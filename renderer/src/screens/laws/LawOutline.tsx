@@ -6,7 +6,7 @@ import { useEffect, useRef } from 'react';
 import Box from '@mui/material/Box';
 import Link from '@mui/material/Link';
 import Typography from '@mui/material/Typography';
-import type { LawOutlineNode } from '../../../../common/schemas/laws';
+import type { LawOutlineNode } from '#common/schemas/laws';
 import { hrefOf } from '../../app/route';
 
 interface Props {

@@ -10,7 +10,7 @@ import List from '@mui/material/List';
 import ListItemButton from '@mui/material/ListItemButton';
 import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
-import type { LawSearchHit } from '../../../../common/schemas/laws';
+import type { LawSearchHit } from '#common/schemas/laws';
 import { send } from '../../api/send';
 import { messageOf } from '../../api/errors';
 import { hrefOf } from '../../app/route';

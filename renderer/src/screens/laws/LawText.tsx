@@ -14,7 +14,7 @@ import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import type { LawArticleView, LawGetOutput, LawInfo } from '../../../../common/schemas/laws';
+import type { LawArticleView, LawGetOutput, LawInfo } from '#common/schemas/laws';
 import { send } from '../../api/send';
 import { messageOf } from '../../api/errors';
 import { hrefOf } from '../../app/route';

@@ -14,7 +14,7 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import SearchIcon from '@mui/icons-material/Search';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
-import type { LawInfo } from '../../../../common/schemas/laws';
+import type { LawInfo } from '#common/schemas/laws';
 import { send } from '../../api/send';
 import { useNotifier } from '../../app/notifier';
 import { useCanCall } from '../../app/canCall';

@@ -2,7 +2,7 @@
  * How the 法律法规 page splits a long law for reading: one 章 (with its 节) at a time, so the
  * 生态环境法典's 1,242 articles are never all on the page. Pure.
  */
-import type { LawArticleView, LawDivisionView } from '../../../../common/schemas/laws';
+import type { LawArticleView, LawDivisionView } from '#common/schemas/laws';
 
 /** Laws with more articles than this are read one part (章) at a time. */
 export const partThreshold = 300;

@@ -4,7 +4,7 @@ import List from '@mui/material/List';
 import ListItemButton from '@mui/material/ListItemButton';
 import ListItemText from '@mui/material/ListItemText';
 import Typography from '@mui/material/Typography';
-import type { AppInfo } from '../../../../common/schemas/session';
+import type { AppInfo } from '#common/schemas/session';
 
 type DemoUser = AppInfo['demoUsers'][number];
 

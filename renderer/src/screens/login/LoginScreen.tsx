@@ -8,7 +8,7 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import FolderCopyOutlinedIcon from '@mui/icons-material/FolderCopyOutlined';
-import type { AppInfo, UserView } from '../../../../common/schemas/session';
+import type { AppInfo, UserView } from '#common/schemas/session';
 import { send } from '../../api/send';
 import { messageOf } from '../../api/errors';
 import { DemoAccounts } from './DemoAccounts';

@@ -14,7 +14,7 @@ import ListItemText from '@mui/material/ListItemText';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import type { OpOutput } from '../../../../common/operations';
+import type { OpOutput } from '#common/operations';
 import { send } from '../../api/send';
 import { messageOf } from '../../api/errors';
 import { todayIso } from '../../util/dates';

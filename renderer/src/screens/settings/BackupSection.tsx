@@ -17,7 +17,7 @@ import TableRow from '@mui/material/TableRow';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import BackupIcon from '@mui/icons-material/Backup';
-import { backupKindNames, type BackupInfo, type BackupListOutput } from '../../../../common/schemas/backup';
+import { backupKindNames, type BackupInfo, type BackupListOutput } from '#common/schemas/backup';
 import { send } from '../../api/send';
 import { messageOf } from '../../api/errors';
 import { useSession } from '../../app/session';

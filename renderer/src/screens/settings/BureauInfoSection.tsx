@@ -17,8 +17,8 @@ import {
   hasPaymentRoute,
   type BureauInfo,
   type BureauInfoKey,
-} from '../../../../common/bureauInfo';
-import type { SettingsView } from '../../../../common/schemas/settings';
+} from '#common/bureauInfo';
+import type { SettingsView } from '#common/schemas/settings';
 import { send } from '../../api/send';
 import { fieldErrorsOf, messageOf } from '../../api/errors';
 import { useNotifier } from '../../app/notifier';

@@ -10,7 +10,7 @@ import LinearProgress from '@mui/material/LinearProgress';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import LockOutlinedIcon from '@mui/icons-material/LockOutlined';
-import type { EncryptionStatus } from '../../../../common/schemas/security';
+import type { EncryptionStatus } from '#common/schemas/security';
 import { send } from '../../api/send';
 import { messageOf } from '../../api/errors';
 import { useCanCall } from '../../app/canCall';

@@ -19,8 +19,8 @@ import {
   pdfEngineNames,
   type PdfEnginePreferenceView,
   type SettingsView,
-} from '../../../../common/schemas/settings';
-import type { OpOutput } from '../../../../common/operations';
+} from '#common/schemas/settings';
+import type { OpOutput } from '#common/operations';
 import { send } from '../../api/send';
 import { messageOf } from '../../api/errors';
 import { useNotifier } from '../../app/notifier';

@@ -11,7 +11,7 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import UploadIcon from '@mui/icons-material/Upload';
 import DeleteOutlineIcon from '@mui/icons-material/DeleteOutlined';
-import { maxSealBytes, type SealImageView } from '../../../../common/schemas/settings';
+import { maxSealBytes, type SealImageView } from '#common/schemas/settings';
 import { send } from '../../api/send';
 import { messageOf } from '../../api/errors';
 import { useNotifier } from '../../app/notifier';

@@ -8,7 +8,7 @@ import Button from '@mui/material/Button';
 import LinearProgress from '@mui/material/LinearProgress';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import type { SettingsView } from '../../../../common/schemas/settings';
+import type { SettingsView } from '#common/schemas/settings';
 import { send } from '../../api/send';
 import { messageOf } from '../../api/errors';
 import { useCanCall } from '../../app/canCall';

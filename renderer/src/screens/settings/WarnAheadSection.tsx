@@ -4,7 +4,7 @@ import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import type { SettingsView } from '../../../../common/schemas/settings';
+import type { SettingsView } from '#common/schemas/settings';
 import { send } from '../../api/send';
 import { fieldErrorsOf, messageOf } from '../../api/errors';
 import { useNotifier } from '../../app/notifier';

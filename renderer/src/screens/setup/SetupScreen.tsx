@@ -14,8 +14,8 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import FolderCopyOutlinedIcon from '@mui/icons-material/FolderCopyOutlined';
-import type { AppInfo } from '../../../../common/schemas/session';
-import { passwordPolicyText, passwordProblems } from '../../../../common/passwordPolicy';
+import type { AppInfo } from '#common/schemas/session';
+import { passwordPolicyText, passwordProblems } from '#common/passwordPolicy';
 import { send } from '../../api/send';
 import { fieldErrorsOf, messageOf } from '../../api/errors';
 

@@ -4,7 +4,7 @@ import Button from '@mui/material/Button';
 import Typography from '@mui/material/Typography';
 import Tooltip from '@mui/material/Tooltip';
 import BlockIcon from '@mui/icons-material/Block';
-import type { ActionView, BlockedBy } from '../../../../../common/schemas/cases';
+import type { ActionView, BlockedBy } from '#common/schemas/cases';
 import { isApproval, isRejection } from './actionKinds';
 
 interface Props {

@@ -6,7 +6,7 @@
 import { useState } from 'react';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import type { ActionView, CaseView } from '../../../../../common/schemas/cases';
+import type { ActionView, CaseView } from '#common/schemas/cases';
 import { send } from '../../../api/send';
 import { ApiError, fieldErrorsOf, messageOf } from '../../../api/errors';
 import { useNotifier } from '../../../app/notifier';

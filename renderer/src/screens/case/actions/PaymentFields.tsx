@@ -3,7 +3,7 @@ import Grid from '@mui/material/Grid';
 import InputAdornment from '@mui/material/InputAdornment';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import type { CaseView } from '../../../../../common/schemas/cases';
+import type { CaseView } from '#common/schemas/cases';
 import type { ActionFormUi, FieldsProps } from './formTypes';
 import { str } from './formTypes';
 import { todayIso } from '../../../util/dates';

@@ -17,7 +17,7 @@ import { reportProvision } from '../legalBasisText';
 // Issue 5: the 裁量计算 dialog fills the fine and the 裁量理由; the base field serves every band kind that needs one.
 import { useState } from 'react';
 import Button from '@mui/material/Button';
-import { bandBaseLabel } from '../../../../../common/fineBands';
+import { bandBaseLabel } from '#common/fineBands';
 import { DiscretionDialog } from '../discretion/DiscretionDialog';
 import { mergeReasoning } from '../discretion/discretionForm';
 

@@ -1,6 +1,6 @@
 /** What each action form (common/schemas/actions.ts) needs from the UI. */
 import type { ComponentType } from 'react';
-import type { ActionView, CaseView } from '../../../../../common/schemas/cases';
+import type { ActionView, CaseView } from '#common/schemas/cases';
 
 export type FormValues = Record<string, string | boolean>;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actionForms } from '../../../../../common/schemas/actions';
+import { actionForms } from '#common/schemas/actions';
 import { dataOf, fieldsOf } from './schemaFields';
 
 describe('action forms drawn from their schemas', () => {

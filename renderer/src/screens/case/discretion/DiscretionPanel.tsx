@@ -20,7 +20,7 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import type { OpInput, OpOutput } from '../../../../../common/operations';
+import type { OpInput, OpOutput } from '#common/operations';
 import { send } from '../../../api/send';
 import { messageOf } from '../../../api/errors';
 import { useDebounced } from '../../../hooks/useDebounced';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { calculateRequest, factorsOf, mergeReasoning, missingFactors } from './discretionForm';
-import { discretionBenchmark } from '../../../../../common/schemas/discretion';
+import { discretionBenchmark } from '#common/schemas/discretion';
 import shipped from '../../../../../resources/discretion/violations.json';
 
 const benchmark = discretionBenchmark.parse(shipped);

@@ -2,7 +2,7 @@
  * What the 裁量计算 panel needs besides the core: the factors a type is judged on, which still lack
  * a level, and the calculate request. Pure, so it is tested without a browser.
  */
-import type { OpInput, OpOutput } from '../../../../../common/operations';
+import type { OpInput, OpOutput } from '#common/operations';
 
 type Benchmark = OpOutput<'discretion.list'>;
 export type BenchmarkType = Benchmark['violations'][number];

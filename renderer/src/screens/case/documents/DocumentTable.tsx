@@ -10,7 +10,7 @@ import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
-import type { CaseView, DocumentRecord } from '../../../../../common/schemas/cases';
+import type { CaseView, DocumentRecord } from '#common/schemas/cases';
 import { useNotifier } from '../../../app/notifier';
 import { loadPdf } from '../../../preview/pdfSource';
 import { printPdf } from '../../../preview/printPdf';

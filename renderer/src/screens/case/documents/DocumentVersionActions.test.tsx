@@ -4,7 +4,7 @@
  * 定稿 and 导入修改稿 are not offered to a role the operations table does not let call them.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { BlockedBy, DocumentRecord } from '../../../../../common/schemas/cases';
+import type { BlockedBy, DocumentRecord } from '#common/schemas/cases';
 import { byTestId, cleanup, renderWithSession } from '../../../testing/renderWithSession';
 
 vi.mock('../../../api/send', () => ({ send: vi.fn() }));

@@ -1,6 +1,6 @@
 /** 文书: every document of the case, with 预览 / 打印 / 下载DOCX. */
 import { useState } from 'react';
-import type { CaseView } from '../../../../../common/schemas/cases';
+import type { CaseView } from '#common/schemas/cases';
 import { PdfPreviewDialog } from '../../../preview/PdfPreviewDialog';
 import type { PdfSource } from '../../../preview/pdfSource';
 import { DocumentTable } from './DocumentTable';

@@ -7,8 +7,8 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import CheckIcon from '@mui/icons-material/Check';
 import NoteAddOutlinedIcon from '@mui/icons-material/NoteAddOutlined';
-import type { CaseView, DocumentRecord } from '../../../../../common/schemas/cases';
-import type { TemplateInfo } from '../../../../../common/schemas/documents';
+import type { CaseView, DocumentRecord } from '#common/schemas/cases';
+import type { TemplateInfo } from '#common/schemas/documents';
 import { useNotifier } from '../../../app/notifier';
 import { GenerateDocumentDialog } from './GenerateDocumentDialog';
 

@@ -1,7 +1,7 @@
 /** One input field of a template: text, multi-line text, date or date-time. */
 import MenuItem from '@mui/material/MenuItem';
 import TextField from '@mui/material/TextField';
-import type { TemplateField } from '../../../../../common/schemas/documents';
+import type { TemplateField } from '#common/schemas/documents';
 import { nowLocalDateTime, todayIso } from '../../../util/dates';
 
 interface Props {

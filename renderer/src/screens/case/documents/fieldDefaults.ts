@@ -3,8 +3,8 @@
  * dates default to today, places to the party's address, the 送达回证's document to the newest
  * numbered document of the case (the one being served now). Every value stays editable.
  */
-import type { CaseView } from '../../../../../common/schemas/cases';
-import type { TemplateField } from '../../../../../common/schemas/documents';
+import type { CaseView } from '#common/schemas/cases';
+import type { TemplateField } from '#common/schemas/documents';
 import { nowLocalDateTime, todayIso } from '../../../util/dates';
 
 /** Documents a 送达回证 can be for: the case's numbered documents, names without 《》. */

@@ -5,7 +5,7 @@ import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
-import type { DossierVolume } from '../../../../../common/schemas/documents';
+import type { DossierVolume } from '#common/schemas/documents';
 
 type Catalog = DossierVolume['catalog'];
 

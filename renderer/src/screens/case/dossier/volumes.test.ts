@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { DossierOutput } from '../../../../../common/schemas/documents';
+import type { DossierOutput } from '#common/schemas/documents';
 import { volumesOf } from './volumes';
 
 const row = { seq: 1, number: '', author: '局', title: '案件处理内部审批表', date: '2026-03-05', page: '1-2' };

@@ -1,6 +1,6 @@
 /** The dossier's volumes as the panel shows them: from this session's 组卷, or from the case's last one. */
-import type { CaseView } from '../../../../../common/schemas/cases';
-import type { DossierOutput, DossierVolume } from '../../../../../common/schemas/documents';
+import type { CaseView } from '#common/schemas/cases';
+import type { DossierOutput, DossierVolume } from '#common/schemas/documents';
 
 /** A bound volume; its catalog is known only right after 组卷 (the case record keeps hash and pages). */
 export type ShownVolume = Omit<DossierVolume, 'catalog'> & { catalog: DossierVolume['catalog'] | null };

@@ -9,7 +9,7 @@ import ButtonBase from '@mui/material/ButtonBase';
 import Paper from '@mui/material/Paper';
 import Skeleton from '@mui/material/Skeleton';
 import Typography from '@mui/material/Typography';
-import type { EvidenceRecord } from '../../../../../common/schemas/cases';
+import type { EvidenceRecord } from '#common/schemas/cases';
 import { useFileUrl } from '../../../hooks/useFileUrl';
 import { useSeen } from '../../../hooks/useSeen';
 import { formatSize } from '../../../util/size';

@@ -8,7 +8,7 @@ import DialogTitle from '@mui/material/DialogTitle';
 import LinearProgress from '@mui/material/LinearProgress';
 import Typography from '@mui/material/Typography';
 import DownloadIcon from '@mui/icons-material/Download';
-import type { EvidenceRecord } from '../../../../../common/schemas/cases';
+import type { EvidenceRecord } from '#common/schemas/cases';
 import { useFileUrl } from '../../../hooks/useFileUrl';
 import { safeFileName } from '../../../util/binary';
 

@@ -8,7 +8,7 @@ import type { OpInput, OpName, OpOutput } from './operations.js';
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: ErrorValue };
 
 /**
- * Which transport carried a request (issue 11). Set by the transport itself — the CLI says 'cli',
+ * Which transport carried a request. Set by the transport itself — the CLI says 'cli',
  * the web host and the IPC relay overwrite whatever the page sent with 'web' / 'ipc' — so a page
  * can never claim to be the CLI. Only the CLI may name files on this PC (`{path}` imports).
  */

@@ -15,7 +15,7 @@ export const errorCodes = {
   DATE_IN_FUTURE: '日期不能晚于今天',
   ACTION_NOT_ALLOWED: '当前程序阶段不允许此操作',
   GUARD_FAILED: '不满足法定条件，操作被阻止',
-  APPROVAL_REQUIRED: '文书须经负责人批准后方可定稿', // issue 11: 定稿 only after the approval the procedure requires
+  APPROVAL_REQUIRED: '文书须经负责人批准后方可定稿', // 定稿 only after the approval the procedure requires
   STALE_VERSION: '案件已被他人修改，请刷新后重试',
   TEMPLATE_MISSING: '文书模板缺失',
   TEMPLATE_INVALID: '文书模板已损坏或格式错误',
@@ -27,22 +27,22 @@ export const errorCodes = {
   PDF_ENGINE_UNAVAILABLE: '没有可用的PDF转换引擎',
   PDF_CONVERSION_FAILED: '文书转换为PDF失败',
   INTEGRITY: '数据完整性校验失败',
-  // Law library (issue 5)
+  // Law library
   LAW_FORMAT: '法律法规文本格式不正确',
   DOCUMENT_FINALISED: '文书已定稿盖章，不能修改，只能更正',
   LIMITATION_EXPIRED: '违法行为已超过追责期限，依法不再给予行政处罚',
   SETTINGS_REQUIRED: '请先在本局设置中填写文书所需的本局信息',
   CASE_ARCHIVED: '案件已归档，不能再修改；如需修改，请填写更正理由后更正',
-  // Accounts (issue 11): first-run setup, password policy, lockout.
+  // Accounts: first-run setup, password policy, lockout.
   SETUP_REQUIRED: '工作站尚未完成初始设置，请先设置本单位和系统管理员账号',
   ALREADY_SET_UP: '本工作站已完成初始设置，不能再次设置',
   WEAK_PASSWORD: '密码不符合要求',
   ACCOUNT_LOCKED: '登录失败次数过多，账号已暂时锁定，请稍后再试',
   PASSWORD_CHANGE_REQUIRED: '管理员已重置您的密码，请先修改密码',
-  // Issue 11, 用户管理: disabled accounts, the last administrator
+  // 用户管理: disabled accounts, the last administrator
   ACCOUNT_DISABLED: '账号已停用，请联系系统管理员',
   LAST_ADMIN: '须保留至少一名在用的系统管理员',
-  // Issue 11: the web host's refusals, backups and a damaged database
+  // the web host's refusals, backups and a damaged database
   FORBIDDEN_ORIGIN: '不接受来自其他网站的请求',
   REQUEST_TOO_LARGE: '请求内容过大',
   DATABASE_CORRUPT: '数据库文件已损坏，工作站不能启动',
@@ -52,9 +52,9 @@ export const errorCodes = {
   DATABASE_KEY_MISSING: '数据库已加密，但找不到它的密钥，工作站不能启动',
   DATABASE_KEY_WRONG: '数据库已加密，当前密钥无法打开它，工作站不能启动',
   ENCRYPTION_UNAVAILABLE: '本机没有可用的密钥保管方式，不能启用数据库加密',
-  // Issue 11: updates of the desktop app
+  // updates of the desktop app
   UPDATE_UNAVAILABLE: '无法检查或安装软件更新',
-  // Issue 11: per-case access and separation of duties (docs/security.md)
+  // per-case access and separation of duties (docs/security.md)
   FORBIDDEN_CASE: '您不是此案件的承办人员或本局的审核人员、负责人，无权查看或办理',
   SEPARATION_OF_DUTIES: '审批人不能审批本人办理的事项，审核人员不能审核本人调查的案件',
   // Long work as jobs (common/jobs.ts): one import of a kind at a time, cancelled, past the point of cancelling.

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import type { Role } from './roles.js';
 import { appInfo, loginInput, loginOutput, userView } from './schemas/session.js';
-// Accounts (issue 11)
+// Accounts
 import {
   accountRow,
   auditListInput,
@@ -16,7 +16,7 @@ import {
   setupInput,
   setupOutput,
 } from './schemas/accounts.js';
-import { createUserInput, setRolesInput, userRefInput } from './schemas/accounts.js'; // 用户管理 (issue 11)
+import { createUserInput, setRolesInput, userRefInput } from './schemas/accounts.js'; // 用户管理
 import { startupReportOutput } from './schemas/startup.js';
 import { enterpriseSearchInput, officer, violationType } from './schemas/reference.js';
 import { deadlineOverview, deadlineOverviewInput, startTrackInput } from './schemas/cases.js';
@@ -48,7 +48,7 @@ import {
   templateInfo,
 } from './schemas/documents.js';
 import { sha256 } from './schemas/primitives.js';
-// Issue 11: every input bounded (common/schemas/limits.test.ts)
+// every input bounded (common/schemas/limits.test.ts)
 import { base64File, boundedJson, key } from './schemas/primitives.js';
 import { maxTemplateBytes } from './schemas/documents.js';
 import { maxSealBytes } from './schemas/settings.js';
@@ -62,11 +62,11 @@ import {
 import { encryptionStatus } from './schemas/security.js'; // encryption at rest of the case database
 // 本局设置: PDF engine, seal image, 期限提醒
 import { pdfTestInput, pdfTestOutput, setSealOutput, settingsUpdateInput, settingsView } from './schemas/settings.js';
-// 软件更新 (issue 11): the desktop app's update feed
+// 软件更新: the desktop app's update feed
 import { updatesSetSourceInput, updatesView } from './schemas/updates.js';
-// Enterprise directory (issue 5)
+// Enterprise directory
 import { enterpriseImportInput, enterprisePage, enterpriseSummary } from './schemas/enterprises.js';
-// Law library (issue 5)
+// Law library
 import {
   articleResolution,
   lawApplicableInput,
@@ -80,7 +80,7 @@ import {
   lawSearchInput,
   lawSearchOutput,
 } from './schemas/laws.js';
-// Discretion benchmark and recommendations (issue 5)
+// Discretion benchmark and recommendations
 import {
   benchmarkVersionInfo,
   calculateInput,
@@ -147,7 +147,7 @@ export const operations = {
     access: 'any',
   }),
   'session.me': op({ description: '当前用户', input: empty, output: userView, access: 'any' }),
-  // Accounts (issue 11): first-run setup, passwords, the audit log.
+  // Accounts: first-run setup, passwords, the audit log.
   'setup.run': op({
     description: '初始设置（仅新安装的工作站，仅一次）：本单位（全称、简称、所在区县）和系统管理员账号',
     input: setupInput,
@@ -172,7 +172,7 @@ export const operations = {
     output: z.object({ ok: z.literal(true) }),
     access: ['admin'],
   }),
-  // 用户管理 (issue 11): add users, change roles, disable (never delete: names stand in case histories).
+  // 用户管理: add users, change roles, disable (never delete: names stand in case histories).
   'users.create': op({
     description: '新建用户：用户名、姓名、角色（办案人员须填写执法证号和有效期）、临时密码（首次登录须修改）',
     input: createUserInput,
@@ -205,7 +205,7 @@ export const operations = {
     access: ['admin'],
   }),
 
-  // Enterprise directory (issue 5): search by name/code/法定代表人/地址/拼音首字母, an enterprise's page, import.
+  // Enterprise directory: search by name/code/法定代表人/地址/拼音首字母, an enterprise's page, import.
   'enterprises.search': op({
     description: '检索企业名录（名称、统一社会信用代码、法定代表人、地址、拼音首字母）',
     input: enterpriseSearchInput,
@@ -305,7 +305,7 @@ export const operations = {
     access: 'any',
     long: true,
   }),
-  // 软件更新 (handlers/updates.ts, issue 11): the feed folder or address, a check on demand (desktop app only).
+  // 软件更新 (handlers/updates.ts): the feed folder or address, a check on demand (desktop app only).
   'updates.get': op({
     description: '软件更新：更新文件所在的文件夹或网址、当前版本、最近一次检查的结果',
     input: empty,
@@ -423,7 +423,7 @@ export const operations = {
     long: true,
   }),
 
-  // Law library (issue 5): versioned articles, import from Markdown, citation, search, 从旧兼从轻.
+  // Law library: versioned articles, import from Markdown, citation, search, 从旧兼从轻.
   'laws.import': op({
     description: '导入法律法规文本（Markdown，每个文件为一部法律的一个版本；或CLI给出文件夹路径）',
     input: lawImportInput,
@@ -474,7 +474,7 @@ export const operations = {
     access: 'any',
   }),
 
-  // Discretion benchmark and recommendations (issue 5): the benchmark as data, its import, the calculator, suggestions.
+  // Discretion benchmark and recommendations: the benchmark as data, its import, the calculator, suggestions.
   'discretion.list': op({
     description: '裁量基准：违法行为类型及其法律依据、法定幅度、裁量因子、等级、权重和所需证据（默认在用版本）',
     input: discretionListInput,
@@ -526,7 +526,7 @@ export const operations = {
     access: 'any',
   }),
 
-  // Backups (issue 11, main/core/backup/): the daily online backup, a backup now, restore, the folder.
+  // Backups (main/core/backup/): the daily online backup, a backup now, restore, the folder.
   'backup.list': op({
     description: '备份：备份文件夹、自动备份周期和保留规则、已有的备份',
     input: empty,

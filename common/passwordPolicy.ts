@@ -1,5 +1,5 @@
 /**
- * The password policy (issue 11), one rule set for the core (which enforces it at first-run setup,
+ * The password policy, one rule set for the core (which enforces it at first-run setup,
  * on a change and on an administrator's reset) and the renderer (which shows it while typing).
  * The Chinese statement below is what the user reads; docs/security.md repeats it.
  */

@@ -6,5 +6,5 @@ export const roleNames: Record<Role, string> = {
   officer: '办案人员',
   reviewer: '法制审核',
   head: '负责人',
-  admin: '系统管理员', // accounts, the audit log (issue 11), data imports
+  admin: '系统管理员', // accounts, the audit log, data imports
 };

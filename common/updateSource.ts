@@ -1,5 +1,5 @@
 /**
- * Where the desktop app looks for updates (issue 11): a folder — on this PC, a USB stick, a LAN share
+ * Where the desktop app looks for updates: a folder — on this PC, a USB stick, a LAN share
  * (`\\server\share\anjuan`) — for counties without a link to the province, or a web address (the
  * provincial server later, an `http://` share on the bureau's LAN now). The folder or address holds
  * electron-builder's generic feed: `latest.yml` / `latest-linux*.yml`, the installers and, when the

@@ -1,5 +1,5 @@
 /**
- * What an account may hold (issue 11), one rule set for the core (users.create, users.setRoles) and
+ * What an account may hold, one rule set for the core (users.create, users.setRoles) and
  * the 用户管理 dialog, which shows the same sentences while the administrator types.
  *
  * - 三员分立 (等级保护: the 系统管理员 manages accounts and does not handle cases): an account that holds

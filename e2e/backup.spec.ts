@@ -1,5 +1,5 @@
 /**
- * 数据备份 in the browser (issue 11), on a web host of its own (a restore replaces the whole
+ * 数据备份 in the browser, on a web host of its own (a restore replaces the whole
  * database, which the other specs share): a head takes a backup, restores it after a confirmation
  * that says what will be replaced, logs in again and finds the safety backup; then the database file
  * is damaged and the host refuses to start, naming the backup and the command that restores it.

@@ -1,5 +1,5 @@
 /**
- * Issue 5 in the browser: the 推荐 panel of the 立案 form suggests the violation type from the
+ * Recommendations in the browser: the 推荐 panel of the 立案 form suggests the violation type from the
  * inspection text (with the words that matched) and fills the choice; at the 调查报告 step the
  * 裁量计算 dialog calculates the fine inside the band and copies the amount and its explanation into
  * the report form.

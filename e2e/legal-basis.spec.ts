@@ -1,5 +1,5 @@
 /**
- * Issue 10 in the browser: a 未批先建 act of 2026-06-01 (报告书), before the 生态环境法典, decided now.
+ * The law of the act's date in the browser: a 未批先建 act of 2026-06-01 (报告书), before the 生态环境法典, decided now.
  * The 立案 dialog offers the types of the law of that day and says the law cannot be settled yet; the
  * case page's 法律适用 panel asks for the 建设项目总投资额 and which new provision describes the act,
  * then compares the bands (1%–5% of 1亿 = 1,000,000–5,000,000 元 against 200,000–1,000,000 元) and

@@ -46,7 +46,7 @@ test('an ordinary case from 立案 to 结案, with dossier and history', async (
   await firstMatch.click();
   await expect(open.getByTestId('enterprise-input')).toHaveValue(partyName);
 
-  // The types offered rest on the law of the act's day (issue 10): an act before the 生态环境法典.
+  // The types offered rest on the law of the act's day: an act before the 生态环境法典.
   await open.getByTestId('case-violation-on').fill(actOn);
   await open.getByRole('combobox', { name: /^违法行为/ }).click();
   await page.getByRole('option', { name: /未批先建/ }).click();
@@ -191,7 +191,7 @@ test('an ordinary case from 立案 to 结案, with dossier and history', async (
 
   // ── 决定, 送达, 执行 ─────────────────────────────────────────────────────────────────────
   await generate(page, 'penalty-decision');
-  // Issue 11: 定稿 waits for the head's approval — disabled, the approval named in its tooltip.
+  // 定稿 waits for the head's approval — disabled, the approval named in its tooltip.
   const unapproved = page.locator('[data-testid="document-row"][data-type="penalty-decision"]').first();
   await expect(unapproved.getByTestId('document-finalise')).toBeDisabled();
   await unapproved.getByTestId('document-finalise-blocked').hover();

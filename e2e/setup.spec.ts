@@ -1,5 +1,5 @@
 /**
- * An installed workstation (issue 11): a web host started WITHOUT ANJUAN_DEMO on a fresh data
+ * An installed workstation: a web host started WITHOUT ANJUAN_DEMO on a fresh data
  * directory (its own process here, not playwright.config.ts's demo host) shows the first-run setup,
  * publishes no demo account, and then walks setup → login → 修改密码 → login with the new password →
  * 新建用户 (an officer) → his first login, which must change the temporary password.
@@ -150,7 +150,7 @@ test('setup → login → change password on a workstation installed without the
   await page.getByTestId('login-password').press('Enter');
   await expect(page.getByTestId('current-user')).toHaveText('张敏');
 
-  // 用户管理 (issue 11): the administrator adds an officer; each problem is shown by its field first.
+  // 用户管理: the administrator adds an officer; each problem is shown by its field first.
   await page.getByTestId('nav-accounts').click();
   await page.getByTestId('new-user').click();
   const dialog = page.getByTestId('create-user-dialog');

@@ -1,5 +1,5 @@
 /**
- * 本局设置 → 软件更新 in the browser (issue 11): a head sets the folder the desktop app reads updates
+ * 本局设置 → 软件更新 in the browser: a head sets the folder the desktop app reads updates
  * from, is told in Chinese what is wrong with a bad one, and puts it back; in the web host there is no
  * updater, so 立即检查 is disabled and the page says so. An officer only reads the location.
  */

@@ -31,7 +31,7 @@ async function main(): Promise<void> {
   mkdirSync(out, { recursive: true });
   const dataDir = mkdtempSync(join(tmpdir(), 'anjuan-sample-'));
   const clock = new FakeClock(new Date('2026-03-02T10:00:00+08:00'));
-  const core = await createCore({ dataDir, clock, pdfEngine: engine, demo: true }); // the demo bureau (issue 11: only on request)
+  const core = await createCore({ dataDir, clock, pdfEngine: engine, demo: true }); // the demo bureau (only on request)
   const started = Date.now();
   try {
     const call = callerFor(core);

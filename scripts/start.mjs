@@ -1,7 +1,7 @@
 // `npm start`: the Electron app where its binary is present, otherwise the very same app
 // (renderer + core) served on 127.0.0.1 with its address printed. It sets ANJUAN_DEMO=1: an empty
 // data directory gets the demo bureau and its published accounts (ANJUAN_DEMO=0 npm start: the
-// first-run setup of an installed workstation instead, issue 11).
+// first-run setup of an installed workstation instead).
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';

@@ -1,5 +1,5 @@
 /**
- * Accounts (issue 11): first-run setup, password change and reset, the users an administrator
+ * Accounts: first-run setup, password change and reset, the users an administrator
  * manages, and the audit log of logins and password events.
  */
 import { z } from 'zod';
@@ -43,7 +43,7 @@ export const resetPasswordInput = z.object({
   temporaryPassword: newPassword,
 });
 
-// 用户管理 (issue 11): an administrator adds users, changes their roles, disables them (never deletes:
+// 用户管理: an administrator adds users, changes their roles, disables them (never deletes:
 // their names stand in case histories). Role and certificate rules: common/userRules.ts.
 const roleList = z.array(z.enum(roles)).max(roles.length, '角色重复');
 const personName = z
@@ -105,7 +105,7 @@ export const accountRow = z.object({
   failures: z.number().int(),
   lastLoginAt: z.string().nullable(),
   passwordChangedAt: z.string().nullable(),
-  /** 停用 (issue 11): when; a disabled account cannot log in and is never deleted. */
+  /** 停用: when; a disabled account cannot log in and is never deleted. */
   disabledAt: z.string().nullable(),
   /** The officer of the directory the account is (办案人员, or a head or reviewer who holds a 执法证). */
   officerId: z.string().nullable(),

@@ -1,5 +1,5 @@
 /**
- * Backups (issue 11): the contract of `backup.list`, `backup.now`, `backup.restore` and
+ * Backups: the contract of `backup.list`, `backup.now`, `backup.restore` and
  * `backup.setFolder` (main/core/backup/). A backup is a folder `<backups>/<id>/` holding a copy of the
  * database made with SQLite's online backup API, the bureau's data files and a manifest; the files
  * (evidence, documents, dossiers) are kept once for all backups in `<backups>/blobs/`, by hash.

@@ -180,13 +180,13 @@ export const caseState = z.object({
             volume: z.enum(['正卷', '副卷']),
             pdfHash: z.string(),
             pages: z.number().int(),
-            /** 件数 (卷内目录 rows) and 页数 (numbered pages: documents, photos, 备考表), as the bound cover prints them; absent before issue 10. */
+            /** 件数 (卷内目录 rows) and 页数 (numbered pages: documents, photos, 备考表), as the bound cover prints them; absent in earlier versions. */
             items: z.number().int().optional(),
             numberedPages: z.number().int().optional(),
           }),
         )
         .optional(),
-      /** 保管期限 chosen for the binding, and 立卷人 (who bound it); absent in dossiers bound before issue 10. */
+      /** 保管期限 chosen for the binding, and 立卷人 (who bound it); absent in dossiers bound by earlier versions. */
       retention: retentionPeriod.optional(),
       preparedBy: z.string().optional(),
     })
@@ -206,7 +206,7 @@ export const reasonView = z.object({ rule: z.string(), message: z.string(), cita
 export type ReasonView = z.infer<typeof reasonView>;
 
 /**
- * Issue 11: why this user may not do an action now although the procedure would allow it — separation
+ * why this user may not do an action now although the procedure would allow it — separation
  * of duties (处罚法 arts. 57, 58), or 定稿 before the approval the document's step needs. The page
  * disables the button and shows `message` as its tooltip.
  */
@@ -232,7 +232,7 @@ export const actionView = z.object({
   track: z.string(),
   /** A head may override failed legality-review rules with a written reason. */
   overridable: z.boolean(),
-  /** Issue 11: set (and `allowed` false) when this user may not do it on this case; the rule is also among `reasons`. */
+  /** set (and `allowed` false) when this user may not do it on this case; the rule is also among `reasons`. */
   blockedBy: blockedBy.optional(),
 });
 export type ActionView = z.infer<typeof actionView>;
@@ -331,7 +331,7 @@ export const caseView = z.object({
   suspended: z.boolean(),
   /** The law the case rests on, from the date of its act (从旧兼从轻); null when the act's date is unknown. */
   legalBasis: legalBasis.nullable(),
-  /** Issue 11: what the core would refuse on a document now (定稿 before its approval), with why. */
+  /** what the core would refuse on a document now (定稿 before its approval), with why. */
   documentGates: z.array(z.object({ documentId: z.string(), action: z.literal('finalise'), blockedBy })),
 });
 export type CaseView = z.infer<typeof caseView>;

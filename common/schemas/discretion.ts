@@ -1,5 +1,5 @@
 /**
- * The discretion benchmark (行政处罚裁量基准, issue 5) as data: violation types with their articles
+ * The discretion benchmark (行政处罚裁量基准) as data: violation types with their articles
  * and statutory bands, discretion factors with levels and weights, the calculation model, the
  * evidence each type and factor needs, keywords for recommendations and the repetition rules.
  * Shipped in resources/discretion/violations.json; the province replaces it by importing its table
@@ -347,7 +347,7 @@ export const priorCase = z.object({
 });
 export type PriorCase = z.infer<typeof priorCase>;
 /**
- * Issue 11: a prior penalty in a case the caller may not see (an officer not on it) is shown by its
+ * a prior penalty in a case the caller may not see (an officer not on it) is shown by its
  * decision date only; the rules still count it (docs/security.md “跨案件的查询”).
  */
 export const priorCaseView = z.discriminatedUnion('restricted', [

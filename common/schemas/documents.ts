@@ -25,7 +25,7 @@ export const templateInfo = z.object({
 });
 export type TemplateInfo = z.infer<typeof templateInfo>;
 
-/** Upload limits (issue 11): the schema refuses a larger file before it is decoded; the handlers check the decoded bytes again. */
+/** Upload limits: the schema refuses a larger file before it is decoded; the handlers check the decoded bytes again. */
 export const maxEvidenceBytes = 30 * 1024 * 1024;
 export const maxReimportBytes = 20 * 1024 * 1024;
 export const maxTemplateBytes = 10 * 1024 * 1024;

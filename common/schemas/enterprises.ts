@@ -1,4 +1,4 @@
-/** The enterprise directory's contract (issue 5): the full record, its import and its page. */
+/** The enterprise directory's contract: the full record, its import and its page. */
 import { z } from 'zod';
 import { enterprise } from './reference.js';
 import { caseListRow } from './cases.js';
@@ -89,7 +89,7 @@ export type EnterpriseInspection = z.infer<typeof enterpriseInspection>;
 export const enterprisePage = z.object({
   enterprise: enterpriseDetail,
   cases: z.array(caseListRow),
-  /** Issue 11: cases of this enterprise the caller may not see (an officer not on them): counted, not shown. */
+  /** cases of this enterprise the caller may not see (an officer not on them): counted, not shown. */
   otherCases: z.number().int(),
   inspections: z.array(enterpriseInspection),
 });

@@ -1,5 +1,5 @@
 /**
- * Issue 11: every operation's input is bounded. The walker goes through each input schema and names
+ * every operation's input is bounded. The walker goes through each input schema and names
  * every string, list, map or free JSON value without a limit; the list must be empty. A limit is a
  * max length (or an exact length, or an anchored pattern such as a date), or `sizeBounded` on a
  * whole map or document. Then the limits are shown to hold at run time, in Chinese.

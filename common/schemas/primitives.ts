@@ -15,7 +15,7 @@ export const sha256 = z.string().regex(/^[0-9a-f]{64}$/);
 export const yuan = z.number().finite().nonnegative();
 
 /*
- * Issue 11: bounded inputs. Every string and list an operation accepts has a limit stated in Chinese,
+ * bounded inputs. Every string and list an operation accepts has a limit stated in Chinese,
  * and text typed by a user rejects control characters (NUL and the like), which no field needs and
  * which SQLite's full-text queries and the documents cannot take. Tab and line breaks stay allowed.
  * `common/schemas/limits.test.ts` walks every operation's input and fails on an unbounded one.

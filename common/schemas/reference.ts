@@ -29,7 +29,7 @@ export const article = z.object({ law: z.string(), article: z.string(), text: z.
 export type ArticleRef = z.infer<typeof article>;
 
 /**
- * Statutory band of a fine (discretion benchmark, issue 5). Kinds, each as the statutes word them:
+ * Statutory band of a fine (discretion benchmark). Kinds, each as the statutes word them:
  * - range: 处十万元以上一百万元以下的罚款 (min 0 for 处五万元以下).
  * - percent: 处建设项目总投资额百分之一以上百分之五以下的罚款 (环评法 art. 31).
  * - multiple: 处所需处置费用三倍以上五倍以下的罚款，所需处置费用不足二十万元的，按二十万元计算

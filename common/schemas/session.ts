@@ -20,7 +20,7 @@ export const loginOutput = z.object({ token: z.string(), user: userView });
 
 export const appInfo = z.object({
   version: z.string(),
-  /** Null until the first-run setup (issue 11) has named the bureau. */
+  /** Null until the first-run setup has named the bureau. */
   bureau: z.object({ id: z.string(), name: z.string(), abbreviation: z.string() }).nullable(),
   /** True on a new installation: only the setup (setup.run) and app.info answer until it is done. */
   setupRequired: z.boolean(),

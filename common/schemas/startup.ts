@@ -1,4 +1,4 @@
-/** What the core found when it started (issue 11): data files that were damaged and set aside. */
+/** What the core found when it started: data files that were damaged and set aside. */
 import { z } from 'zod';
 
 export const dataFileWarning = z.object({

@@ -1,5 +1,5 @@
 /**
- * 软件更新 (本局设置, issue 11): where the desktop app finds updates (common/updateSource.ts), and what
+ * 软件更新 (本局设置): where the desktop app finds updates (common/updateSource.ts), and what
  * its updater last did. The updater itself runs in the Electron shell (main/app/updater.ts); the
  * core keeps the location and relays the shell's state (main/core/updateLink.ts).
  */

@@ -1,5 +1,5 @@
 /**
- * The app's code runs from its asar (issue 11), tested without the Electron binary: the files
+ * The app's code runs from its asar, tested without the Electron binary: the files
  * electron-builder's own matcher selects (testing/packedFiles.ts) are packed with @electron/asar, as
  * electron-builder packs them, with the same `asarUnpack`; the archive is checked, then extracted and
  * the core's utilityProcess bundle started from the extracted copy, under plain Node with a stand-in

@@ -278,7 +278,7 @@ describe('startCoreProcess', () => {
   });
 });
 
-describe("the shell's own messages (the updater, issue 11)", () => {
+describe("the shell's own messages (the updater)", () => {
   it("hands the core's updater messages to onCoreMessage, posts to the running core, and says when a core (re)starts", async () => {
     const children: FakeChild[] = [];
     const taken: unknown[] = [];

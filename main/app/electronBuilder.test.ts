@@ -1,5 +1,5 @@
 /**
- * electron-builder itself, run here on electron-builder.yml (issue 11): the Electron binary cannot be
+ * electron-builder itself, run here on electron-builder.yml: the Electron binary cannot be
  * downloaded on this machine, so a stand-in Electron folder (a file carrying a stock fuse wire) takes
  * its place (`electronDist`), and native modules are not rebuilt (`npmRebuild` off: that needs the
  * internet). What comes out is the unpacked Linux app the deb is made of, checked as the release job

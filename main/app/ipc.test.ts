@@ -92,7 +92,7 @@ describe('parseEnvelope', () => {
       ok: true,
       envelope: { op: 'app.info', input: {}, token: null, transport: 'ipc' },
     });
-    // Issue 11: the page cannot pass itself off as the CLI (which alone may name files by path).
+    // the page cannot pass itself off as the CLI (which alone may name files by path).
     expect(parseEnvelope({ op: 'laws.import', input: { path: '/etc' }, token: 't', transport: 'cli' })).toMatchObject({
       ok: true,
       envelope: { transport: 'ipc' },

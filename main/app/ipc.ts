@@ -52,7 +52,7 @@ export function parseEnvelope(
     return { ok: false, reply: errorReply('VALIDATION', '请求参数必须是对象') };
   if (token !== undefined && token !== null && typeof token !== 'string')
     return { ok: false, reply: errorReply('VALIDATION', '登录凭据格式不正确') };
-  // `transport` is ours to set, never the page's (issue 11: only the CLI may name files by path).
+  // `transport` is ours to set, never the page's (only the CLI may name files by path).
   return { ok: true, envelope: { op, input, token: token ?? null, transport: 'ipc' } };
 }
 

@@ -1,5 +1,5 @@
 /**
- * A bad update is noticed and undone (issue 11): each start is recorded before anything else runs,
+ * A bad update is noticed and undone: each start is recorded before anything else runs,
  * a start that reaches a working window marks its version good, and a new version that fails to
  * start three times in a row is reported with how to reinstall the previous one.
  */

@@ -1,5 +1,5 @@
 /**
- * The versions the app started with, so that a bad update is noticed and undone (issue 11).
+ * The versions the app started with, so that a bad update is noticed and undone.
  * Each start writes `launch-state.json` in the shell's user-data folder before anything else runs;
  * a start that reaches a working window (the page loaded and the core answered) marks its version good.
  * An update that fails to start `maxFailedStarts` times in a row is reported at the next start, with how

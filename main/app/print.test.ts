@@ -151,7 +151,7 @@ describe('printPdf', () => {
     expect(jobs.size).toBe(0);
   });
 
-  it('leaves printer and copies to the clerk in the system dialog: a page cannot choose them (issue 4)', async () => {
+  it('leaves printer and copies to the clerk in the system dialog: a page cannot choose them', async () => {
     const w = fakeWindow({});
     const jobs = new PrintJobs();
     const sneaky = { title: '决定书', pdf, silent: true, deviceName: 'Remote-Printer', copies: 500 };

@@ -2,7 +2,7 @@
  * Printing a PDF: a hidden, sandboxed window without preload shows the PDF's pages as A4 images
  * (printPage.ts), then webContents.print opens the system dialog where the clerk picks the printer
  * and the number of copies. The window is destroyed whatever happens; a failure is a value.
- * Printer and copies (issue 4) are chosen in that dialog — Windows' own print dialog (in Chinese on
+ * Printer and copies are chosen in that dialog — Windows' own print dialog (in Chinese on
  * a Chinese Windows; GTK's on Linux) lists every installed printer, the default one selected, with
  * 份数/copies, page range and duplex — so nothing is printed silently and no printer name or copy
  * count crosses the bridge: the page cannot print behind the clerk's back or to a printer of its

@@ -1,5 +1,5 @@
 /**
- * The packaged app's self-test (issue 11), run by the release job on the real binary: started with
+ * The packaged app's self-test, run by the release job on the real binary: started with
  * ANJUAN_SMOKE_TEST=<report file> (and ANJUAN_DEMO=1, ANJUAN_DATA_DIR=<empty folder>), the app opens
  * as usual, then asks its core — a utilityProcess forked from inside app.asar, with better-sqlite3-multiple-ciphers
  * rebuilt for Electron — for app.info, logs in as the demo head and prints the sample 送达回证 with

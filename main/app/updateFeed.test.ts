@@ -1,5 +1,5 @@
 /**
- * The feed gate (issue 11): electron-updater reads the update folder or address through it, over
+ * The feed gate: electron-updater reads the update folder or address through it, over
  * loopback HTTP, and it refuses an index (latest*.yml) whose Ed25519 signature is missing or wrong —
  * the signatures made by the release job's script (scripts/release/signFeed.ts).
  */

@@ -1,5 +1,5 @@
 /**
- * The update feed as electron-updater reads it (issue 11). electron-updater's generic provider speaks
+ * The update feed as electron-updater reads it. electron-updater's generic provider speaks
  * HTTP only, and a county without a link keeps its updates in a folder: a USB stick, a LAN share. So
  * the shell serves the feed itself, on 127.0.0.1 under a random path, from wherever 本局设置 points:
  * a folder (read from disk) or an address (fetched, then passed on). On the way it checks the

@@ -1,5 +1,5 @@
 /**
- * Updates of the desktop app (electron-updater, generic feed; issue 11). The feed is a folder (a USB
+ * Updates of the desktop app (electron-updater, generic feed). The feed is a folder (a USB
  * stick, a LAN share: counties without a link) or an address (an http share on the bureau's LAN, the
  * provincial server later): ANJUAN_UPDATE_URL when IT sets it (like ANJUAN_PDF_ENGINE, it overrides the
  * bureau's setting), else what a head set in 本局设置 (asked from the core before each check), else the

@@ -5,7 +5,7 @@
  * Operations other than public ones log in first: --user NAME --password PW, or the environment
  * variables ANJUAN_USER / ANJUAN_PASSWORD. ANJUAN_DATA_DIR chooses the data directory; ANJUAN_DEMO=1
  * creates the demo bureau in an empty one (else the workstation waits for its first-run setup, setup.run).
- * A damaged database stops the core (issue 11); `backup.list` and `backup.restore '{"id":…}'` then run offline, without a login.
+ * A damaged database stops the core; `backup.list` and `backup.restore '{"id":…}'` then run offline, without a login.
  * Exit status: 0 success, 1 the operation failed (the error value is printed), 2 bad usage.
  */
 import { operations, isOpName } from '#common/operations.js';
@@ -15,7 +15,7 @@ import { waitForJob } from './waitForJob.js';
 import { createCore } from '#core/core.js';
 import { resolveDataDir } from '../host/dataDir.js';
 import { demoRequested } from '../host/demoEnv.js';
-import { runOfflineBackup } from './offlineBackup.js'; // issue 11: a damaged database: backup.list / backup.restore without the core
+import { runOfflineBackup } from './offlineBackup.js'; // a damaged database: backup.list / backup.restore without the core
 
 function takeFlag(args: string[], name: string): string | undefined {
   const i = args.indexOf(name);
@@ -85,7 +85,7 @@ async function main(argv: string[]): Promise<number> {
       }
       token = (login.value as { token: string }).token;
     }
-    // transport 'cli': the one transport that may name files on this PC ({path} imports, issue 11).
+    // transport 'cli': the one transport that may name files on this PC ({path} imports).
     const first = await core.dispatch({ op, input, token, transport: 'cli' });
     // An import answers with a job id: the CLI waits for the job and prints its result (waitForJob.ts).
     const reply = first.ok && isJobOp(op) ? await waitForJob((e) => core.dispatch(e), token, first.value) : first;

@@ -1,5 +1,5 @@
 /**
- * Issue 11: when the database is damaged the core refuses to start (backup/startup.ts); the CLI then
+ * when the database is damaged the core refuses to start (backup/startup.ts); the CLI then
  * still lists backups and restores one, offline and without a login (backup/offline.ts):
  *   npm run anjuan -- backup.list
  *   npm run anjuan -- backup.restore '{"id":"20261207T120000Z"}'

@@ -37,11 +37,11 @@ import { EnterpriseStore } from './store/enterpriseStore.js';
 import { loadEnterpriseData } from './enterpriseResources.js';
 import { DiscretionStore } from './store/discretionStore.js';
 import { TemplateStore } from './documents/templateStore.js';
-import { Accounts } from './store/accounts.js'; // issue 11: accounts
-import { removeStaleTempFiles, setAsideBadDataFiles } from './dataFiles.js'; // issue 11: a bad data file is set aside, the core still starts
+import { Accounts } from './store/accounts.js'; // accounts
+import { removeStaleTempFiles, setAsideBadDataFiles } from './dataFiles.js'; // a bad data file is set aside, the core still starts
 import { ensurePrivateDir, privateDirMode, restrictToOwner } from './store/durableFile.js';
-import type { UpdateLink } from './updateLink.js'; // issue 11: updates of the desktop app
-// Issue 11: backups; restore closes and reopens the core; a damaged database is refused at start
+import type { UpdateLink } from './updateLink.js'; // updates of the desktop app
+// backups; restore closes and reopens the core; a damaged database is refused at start
 import { BackupService, type Reopen } from './backup/service.js';
 import { restartableCore } from './backup/restartable.js';
 import { openCheckedDatabaseDeferring } from './backup/startup.js';
@@ -67,11 +67,11 @@ export interface CoreOptions {
   pdfEngines?: EngineFactory;
   /** The desktop app's PDF channel (main/host/utility.ts): 'auto' then prints from an Electron window. */
   electronPdf?: ElectronPdfChannel;
-  /** The desktop app's updater, reached over the utilityProcess port (main/core/updateLink.ts; issue 11). */
+  /** The desktop app's updater, reached over the utilityProcess port (main/core/updateLink.ts). */
   updateLink?: UpdateLink;
   /**
    * Create the demo bureau (published passwords, synthetic enterprises) when the directory is empty.
-   * Default false: an installed workstation starts with the first-run setup (issue 11). `npm start`,
+   * Default false: an installed workstation starts with the first-run setup. `npm start`,
    * the sample scripts, the bench and the tests ask for it (ANJUAN_DEMO=1 for the hosts, main/host/demoEnv.ts).
    */
   demo?: boolean;
@@ -80,7 +80,7 @@ export interface CoreOptions {
    * Not `clock`: tests and the e2e specs move the case date by weeks, which must not end sessions.
    */
   authClock?: Clock;
-  /** Take the daily backup in the background (issue 11): the web host and the desktop app do; the CLI and tests do not. */
+  /** Take the daily backup in the background: the web host and the desktop app do; the CLI and tests do not. */
   scheduledBackups?: boolean;
   /**
    * Where the database key comes from when the data directory is encrypted (encryption/keyProvider.ts).
@@ -143,11 +143,11 @@ export function createCore(opts: CoreOptions): Promise<Core> {
 }
 
 async function openCore(opts: CoreOptions & { keys: KeyProvider }, reopen: Reopen): Promise<Core> {
-  // Owner-only (issue 11): case files, evidence and the database are nobody else's business on a shared PC.
+  // Owner-only: case files, evidence and the database are nobody else's business on a shared PC.
   ensurePrivateDir(opts.dataDir);
   restrictToOwner(opts.dataDir, privateDirMode);
   const key = databaseKey(opts.dataDir, opts.keys); // null: not encrypted; DATABASE_KEY_MISSING when encrypted without a key
-  // Issue 11: a damaged database is refused, never replaced by an empty one; the bulky tables are checked after the first answer.
+  // a damaged database is refused, never replaced by an empty one; the bulky tables are checked after the first answer.
   const { db, deferred } = await openCheckedDatabaseDeferring(opts.dataDir, {
     key,
     keys: opts.keys,
@@ -212,15 +212,15 @@ async function openCore(opts: CoreOptions & { keys: KeyProvider }, reopen: Reope
       { electron: opts.electronPdf },
       opts.pdfEngines,
     ),
-    laws: new LawLibrary(db), // issue 5: law library
+    laws: new LawLibrary(db), // law library
     lawData: loadLawData(),
     citations: loadCitations(),
-    enterprises: new EnterpriseStore(db), // issue 5: enterprise directory
+    enterprises: new EnterpriseStore(db), // enterprise directory
     enterpriseData: loadEnterpriseData(),
-    discretion, // issue 5: discretion benchmark
-    accounts: new Accounts(db, opts.authClock ?? systemClock, device), // issue 11: accounts
+    discretion, // discretion benchmark
+    accounts: new Accounts(db, opts.authClock ?? systemClock, device), // accounts
     dataFileWarnings,
-    updateLink: opts.updateLink ?? null, // issue 11: updates of the desktop app
+    updateLink: opts.updateLink ?? null, // updates of the desktop app
     jobs: new JobRunner(() => clock.now()), // long work off the request path
     backups: new BackupService({
       db,
@@ -231,7 +231,7 @@ async function openCore(opts: CoreOptions & { keys: KeyProvider }, reopen: Reope
       reopen,
       schedule: opts.scheduledBackups === true,
       encryption: key && opts.keys.kind !== 'none' ? { key, keyStore: opts.keys.kind } : null,
-    }), // issue 11
+    }),
     encryption: new EncryptionService({
       dataDir: opts.dataDir,
       keys: opts.keys,

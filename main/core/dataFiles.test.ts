@@ -1,5 +1,5 @@
 /**
- * Issue 11, “a full disk during calendar.import leaves an empty JSON file, and the workstation no
+ * “a full disk during calendar.import leaves an empty JSON file, and the workstation no
  * longer starts”: a bad calendar, procedure or template file in the data directory is set aside
  * and reported in Chinese; the workstation starts with the rest.
  */

@@ -2,7 +2,7 @@
  * The files a bureau adds to its data directory — next year's holidays (`calendars/cn-YYYY.json`,
  * calendar.import), procedure versions (`procedures/*.json`, procedures.import), template versions
  * (`templates/<type>/<version>.docx`, templates.import) — are checked when the core starts
- * (issue 11: a full disk during calendar.import left an empty JSON file and the workstation no
+ * (a full disk during calendar.import left an empty JSON file and the workstation no
  * longer started). A bad one (empty, truncated, not matching its schema, a template that is not a
  * Word file or holds macros) is set aside as `<name>.bad-<UTC timestamp>`, which no loader reads,
  * and reported in Chinese; the workstation starts with the rest. The shipped resources are not

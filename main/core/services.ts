@@ -33,7 +33,7 @@ import type { HearingThreshold } from './domain/hearingThreshold.js';
 import type { Accounts } from './store/accounts.js';
 import type { DataFileWarning } from '#common/schemas/startup.js';
 import type { UpdateLink } from './updateLink.js';
-import type { BackupService } from './backup/service.js'; // issue 11: backups
+import type { BackupService } from './backup/service.js'; // backups
 import type { EncryptionService } from './encryption/service.js'; // encryption at rest
 import type { DeferredIntegrityCheck } from './store/integrity.js';
 import type { JobRunner } from './jobs/jobRunner.js'; // long work off the request path
@@ -71,23 +71,23 @@ export interface Services {
   manifest: TemplateInfo[];
   /** Template versions: bundled and loaded (documents issue). */
   templates: TemplateStore;
-  /** Law library (issue 5): versioned articles in SQLite, and resources/laws/ (article map, commencement dates). */
+  /** Law library: versioned articles in SQLite, and resources/laws/ (article map, commencement dates). */
   laws: LawLibrary;
   lawData: LawData;
   /** resources/laws/citations.json: the article each document and procedure cites for a purpose, dated. */
   citations: CitationsFile;
-  /** Enterprise directory (issue 5): records and their search index; county codes and export headers from resources/. */
+  /** Enterprise directory: records and their search index; county codes and export headers from resources/. */
   enterprises: EnterpriseStore;
   enterpriseData: EnterpriseData;
-  /** Discretion benchmark (issue 5): every version loaded; `violations` above is the types of the one in use. */
+  /** Discretion benchmark: every version loaded; `violations` above is the types of the one in use. */
   discretion: DiscretionStore;
-  /** Accounts (issue 11): setup, logins with lockout, hashed expiring sessions, passwords, the audit log. */
+  /** Accounts: setup, logins with lockout, hashed expiring sessions, passwords, the audit log. */
   accounts: Accounts;
-  /** Data files found damaged at this start and set aside (issue 11, dataFiles.ts); app.startupReport. */
+  /** Data files found damaged at this start and set aside (dataFiles.ts); app.startupReport. */
   dataFileWarnings: DataFileWarning[];
-  /** The desktop app's updater (issue 11, updateLink.ts); null in the web host, the CLI and tests. */
+  /** The desktop app's updater (updateLink.ts); null in the web host, the CLI and tests. */
   updateLink: UpdateLink | null;
-  /** Backups (issue 11): the daily backup, backup.now, backup.restore (backup/service.ts). */
+  /** Backups: the daily backup, backup.now, backup.restore (backup/service.ts). */
   backups: BackupService;
   /** Encryption at rest of the database (encryption/service.ts): security.encryptionStatus, security.enableEncryption. */
   encryption: EncryptionService;
@@ -155,7 +155,7 @@ export function loadViolations(file = join(resourcesDir(), 'discretion', 'violat
   return z.object({ violations: z.array(violationType) }).parse(JSON.parse(readFileSync(file, 'utf8'))).violations;
 }
 
-/** The benchmark shipped with the release (issue 5); a broken file stops the start with its problems. */
+/** The benchmark shipped with the release; a broken file stops the start with its problems. */
 export function loadBenchmark(file = join(resourcesDir(), 'discretion', 'violations.json')): DiscretionBenchmark {
   return discretionBenchmark.parse(JSON.parse(readFileSync(file, 'utf8')));
 }

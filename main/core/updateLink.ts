@@ -1,5 +1,5 @@
 /**
- * The core's end of the desktop app's updater (issue 11). The updater runs in the Electron shell
+ * The core's end of the desktop app's updater. The updater runs in the Electron shell
  * (main/app/updater.ts); the feed location is a bureau setting kept by the core (本局设置, operation
  * `updates.setSource`), and the settings screen reaches the updater through the core. Messages ride
  * the utilityProcess port the operations use (main/host/utility.ts ↔ main/app/coreProcess.ts), under

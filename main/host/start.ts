@@ -1,7 +1,7 @@
 /**
  * `npm start` without Electron: the core and the renderer on http://127.0.0.1, address printed.
  * ANJUAN_PORT chooses the port (default 47800; 0 = any free port), ANJUAN_DATA_DIR the data,
- * ANJUAN_DEMO=1 the demo bureau in an empty data directory (else the first-run setup, issue 11).
+ * ANJUAN_DEMO=1 the demo bureau in an empty data directory (else the first-run setup).
  */
 import { join } from 'node:path';
 import { createCore } from '#core/core.js';
@@ -19,7 +19,7 @@ async function main(): Promise<void> {
       `警告：测试时钟已启用（${clockFile}），工作站日期由该文件决定。正式使用时不得设置 ANJUAN_TEST_CLOCK_FILE。`,
     );
   const demo = demoRequested();
-  // scheduledBackups: the daily backup while the host runs (issue 11, core/backup/).
+  // scheduledBackups: the daily backup while the host runs (core/backup/).
   const core = await createCore({
     dataDir,
     demo,

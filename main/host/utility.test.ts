@@ -37,7 +37,7 @@ describe('utility process transport', () => {
     expect(core.dispatch).toHaveBeenCalledWith({ op: 'app.info', input: {}, transport: 'ipc' });
   });
 
-  it('stamps the transport as ipc, whatever the message said (issue 11: only the CLI may name files)', async () => {
+  it('stamps the transport as ipc, whatever the message said (only the CLI may name files)', async () => {
     const { port } = fakePort();
     const core = okCore();
     await answer(
@@ -111,7 +111,7 @@ describe('utility process transport', () => {
     expect(o.log).toHaveBeenCalledTimes(2);
   });
 
-  it("passes on a damaged database's own message when the core refused to start (issue 11)", async () => {
+  it("passes on a damaged database's own message when the core refused to start", async () => {
     const { port, sent } = fakePort();
     const failed = Promise.reject(
       new AppError('DATABASE_CORRUPT', '数据库文件已损坏，案卷工作站没有启动：……恢复方法：……', { restoreCommand: 'x' }),

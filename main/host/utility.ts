@@ -14,10 +14,10 @@
 import { stampTransport, type Envelope, type Reply } from '#common/client.js';
 import { AppError, errorCodes } from '#common/errors.js';
 import { createCore, type Core } from '#core/core.js';
-import { demoRequested } from './demoEnv.js'; // issue 11: the demo only with ANJUAN_DEMO=1
+import { demoRequested } from './demoEnv.js'; // the demo only with ANJUAN_DEMO=1
 import { createElectronPdfPort } from '#core/documents/pdf/electronWire.js';
 import { resolveDataDir } from './dataDir.js';
-import { createUpdatePort } from '#core/updateLink.js'; // issue 11: the desktop app's updater
+import { createUpdatePort } from '#core/updateLink.js'; // the desktop app's updater
 import { updateSourceSetting } from '#core/api/handlers/updates.js';
 
 export interface ParentPortLike {
@@ -72,12 +72,12 @@ export async function answer(
     reply = validation('请求格式不正确');
   } else {
     try {
-      // Only the shell's IPC relay talks to this process: the request came from the window (issue 11).
+      // Only the shell's IPC relay talks to this process: the request came from the window.
       reply = await (await core).dispatch(stampTransport(m.envelope, 'ipc'));
     } catch (e) {
       // createCore failed (data directory unreadable, disk full…) or dispatch broke its promise to never throw.
       opts.log(`处理 ${m.envelope.op} 时出错：${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
-      // A damaged database (issue 11) says what is wrong and how to restore, in its own words.
+      // A damaged database says what is wrong and how to restore, in its own words.
       reply = {
         ok: false,
         error:
@@ -148,7 +148,7 @@ if (parentPort) {
   const dataDir = process.env.ANJUAN_DATA_DIR ?? resolveDataDir();
   // Started by the shell: PDFs can be printed by Electron's own Chromium, which 'auto' then prefers.
   const pdf = createElectronPdfPort((message) => parentPort.postMessage(message));
-  // Issue 11: the shell's updater asks for the feed location set in 本局设置 and reports its state (updateLink.ts).
+  // the shell's updater asks for the feed location set in 本局设置 and reports its state (updateLink.ts).
   let started: Promise<Core> | null = null;
   const updates = createUpdatePort(
     (message) => parentPort.postMessage(message),

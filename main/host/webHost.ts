@@ -180,7 +180,7 @@ export function startWebHost(opts: WebHostOptions): Promise<{ server: Server; ur
         } catch {
           return sendError(res, 400, 'VALIDATION', '请求格式错误：不是有效的JSON');
         }
-        // Issue 11: the core learns it came from the web, whatever the page wrote in `transport`.
+        // the core learns it came from the web, whatever the page wrote in `transport`.
         const reply = await opts.dispatch(stampTransport(envelope, 'web'));
         return send(res, 200, JSON.stringify(reply), 'application/json; charset=utf-8');
       }

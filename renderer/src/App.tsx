@@ -19,10 +19,10 @@ import { CaseListScreen } from './screens/cases/CaseListScreen';
 import { CasePage } from './screens/case/CasePage';
 import { DeadlinesScreen } from './screens/deadlines/DeadlinesScreen';
 import { LawsScreen } from './screens/laws/LawsScreen';
-import { EnterprisesScreen } from './screens/enterprises/EnterprisesScreen'; // issue 5: 企业名录
+import { EnterprisesScreen } from './screens/enterprises/EnterprisesScreen'; // 企业名录
 import { EnterprisePage } from './screens/enterprises/EnterprisePage';
 import { SettingsScreen } from './screens/settings/SettingsScreen'; // 本局设置
-// Accounts (issue 11): first-run setup, a password an administrator reset, 账号与审计.
+// Accounts: first-run setup, a password an administrator reset, 账号与审计.
 import { SetupScreen } from './screens/setup/SetupScreen';
 import { ForcedPasswordChangeScreen } from './screens/account/ChangePassword';
 import { AccountsScreen } from './screens/accounts/AccountsScreen';

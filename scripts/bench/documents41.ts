@@ -1,5 +1,5 @@
 /**
- * The documents figures (issue 4): every template of the manifest filled for one sample case as
+ * The documents figures: every template of the manifest filled for one sample case as
  * DOCX here (timed), then filled again and rendered to PDF by the built-in Chromium engine in a
  * child process that runs as the core runs, with the memory of that child and its browser's
  * processes sampled throughout.

@@ -1,5 +1,5 @@
 /**
- * Issue 5 figures: importing 90,910 synthetic enterprises (the size of the provincial directory)
+ * Figures of the enterprise directory: importing 90,910 synthetic enterprises (the size of the provincial directory)
  * through enterprises.import, and the p95 of name-fragment searches through enterprises.search.
  */
 import { mkdtempSync, rmSync } from 'node:fs';

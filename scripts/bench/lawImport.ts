@@ -1,5 +1,5 @@
 /**
- * Issue 10 figure: importing the 生态环境法典 (1,242 articles) into a fresh library through
+ * Importing the 生态环境法典 (1,242 articles) into a fresh library through
  * laws.import, as the 法律法规 page sends it (file name and content): parse, check, store every
  * article in one transaction with the trigram index, check art. 1242 against repeals.json.
  * Each run is on a new data directory; the median of three is reported, like the other figures.

@@ -1,5 +1,5 @@
 /**
- * Issue 10: resolving a case's legal basis (the law of the act's date, 从旧兼从轻 on the case's
+ * resolving a case's legal basis (the law of the act's date, 从旧兼从轻 on the case's
  * figures) with every type and mapping loaded; target < 5 ms. Measured on the three cases of the
  * issue: an act under the Code, and an earlier act compared on its investment both ways.
  */

@@ -1,5 +1,5 @@
 /**
- * Procedure figures (issue 3): evaluating one busy case (state, lawful actions, deadlines, legality
+ * Procedure figures: evaluating one busy case (state, lawful actions, deadlines, legality
  * checklist) and replaying the whole store's event log into projections.
  */
 import { mkdtempSync, rmSync } from 'node:fs';

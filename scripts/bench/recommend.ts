@@ -1,8 +1,8 @@
 /**
  * Recommendation figures: the share of labelled inspection descriptions whose right violation type
- * is among the first three suggestions, on the shipped benchmark (issue 5: ≥ 85 %), the same on the
- * Code-era descriptions written blind to the keywords (issue 10), and the time of one
- * recommendation with every type loaded (issue 10: p95 < 50 ms), each description ranked among the
+ * is among the first three suggestions, on the shipped benchmark (≥ 85 %), the same on the
+ * Code-era descriptions written blind to the keywords, and the time of one
+ * recommendation with every type loaded (p95 < 50 ms), each description ranked among the
  * types resting on the law of its date, as recommend.violations does.
  */
 import { loadBenchmark } from '#core/services.js';

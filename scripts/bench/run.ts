@@ -15,9 +15,9 @@ import { buildBigDataDir } from './bigDatabase.js';
 import { line, median, timeIt, type Figure } from './report.js';
 import { procedureFigures } from './procedures.js';
 import { documentSetFigures } from './documents41.js';
-import { enterpriseFigures } from './enterprises.js'; // issue 5: enterprise directory
-import { recommendFigures } from './recommend.js'; // issue 5: recommendations
-import { legalBasisFigures } from './legalBasis.js'; // issue 10: the law of the act's date
+import { enterpriseFigures } from './enterprises.js'; // enterprise directory
+import { recommendFigures } from './recommend.js'; // recommendations
+import { legalBasisFigures } from './legalBasis.js'; // the law of the act's date
 
 const figures: Figure[] = [];
 const report = (f: Figure): void => {
@@ -193,7 +193,7 @@ async function main(): Promise<void> {
     ['recommend', () => recommendFigures(report)],
     ['legal-basis', () => legalBasisFigures(report)],
   ];
-  all.push(['code-import', async () => (await import('./lawImport.js')).codeImportFigures(report)]); // issue 10: 生态环境法典 import
+  all.push(['code-import', async () => (await import('./lawImport.js')).codeImportFigures(report)]); // 生态环境法典 import
   all.push([
     'import-jobs',
     async () => (await import('./importResponsiveness.js')).importResponsivenessFigures(report),

@@ -1,5 +1,5 @@
 /**
- * Checks a packaged app the way only a built package can be checked (issue 11), in the release job
+ * Checks a packaged app the way only a built package can be checked, in the release job
  * after electron-builder (.github/workflows/release.yml):
  *   npx tsx scripts/release/checkPackage.ts release/linux-unpacked [--max-glibc 2.28]
  *   npx tsx scripts/release/checkPackage.ts release/win-unpacked

@@ -1,6 +1,6 @@
 /**
  * Keeps an update folder (a USB stick, a LAN share, the provincial feed) to the last two versions
- * (issue 11): the newest, which electron-updater installs, and the one before, which a clerk reinstalls
+ *: the newest, which electron-updater installs, and the one before, which a clerk reinstalls
  * by hand when the newest fails to start (main/app/launchGuard.ts says how). Installers, their
  * blockmaps and signatures of older versions are removed; the indexes (latest*.yml) stay.
  *   npx tsx scripts/release/pruneFeed.ts <folder> [--dry-run]

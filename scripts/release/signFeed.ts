@@ -1,5 +1,5 @@
 /**
- * Signs the update feed's indexes (issue 11; checked by main/app/updateFeed.ts in the installed app).
+ * Signs the update feed's indexes (checked by main/app/updateFeed.ts in the installed app).
  *   npx tsx scripts/release/signFeed.ts sign <feed folder>      writes latest*.yml.sig next to each latest*.yml
  *   npx tsx scripts/release/signFeed.ts public-key <out.pem>    writes the public half, built into the app as
  *                                                               resources/update-feed-key.pem before packaging

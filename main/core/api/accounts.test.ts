@@ -1,5 +1,5 @@
 /**
- * Issue 11, "Published demo accounts on every install": first-run setup, the demo only on request,
+ * "Published demo accounts on every install": first-run setup, the demo only on request,
  * password change and reset under the policy, lockout with back-off, equal timing for unknown users,
  * hashed and expiring sessions, and the audit log.
  */

@@ -1,5 +1,5 @@
 /**
- * Issue 11: calendar.import, procedures.import and templates.import on a disk that fills up half-way
+ * calendar.import, procedures.import and templates.import on a disk that fills up half-way
  * through the write. node:fs is replaced (for this file only) by one that, while `diskFull` is on,
  * writes half of what it is given and then fails with ENOSPC — the way a full disk truncates a file.
  * Each import answers DISK_FULL, leaves the previous file (or none) and no temporary file, and the

@@ -1,5 +1,5 @@
 /**
- * Issue 11: per-case access and separation of duties (api/caseAccess.ts, docs/security.md).
+ * per-case access and separation of duties (api/caseAccess.ts, docs/security.md).
  * officer2 (李娜, off-02) is not on a case opened with 张伟 and 王强; a head who lists himself as
  * officer and submits cannot approve; a reviewer who is an officer on the case cannot do its 法制审核.
  */

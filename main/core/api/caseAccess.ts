@@ -1,5 +1,5 @@
 /**
- * Issue 11: who may see and act on a case, and separation of duties (docs/security.md “Per-case
+ * who may see and act on a case, and separation of duties (docs/security.md “Per-case
  * access and separation of duties”). One place, used by dispatch for every operation whose input
  * names a case, by cases.list for its rows, by cases.open for the opener, and by cases.act for the
  * approver and the reviewer.

@@ -1,5 +1,5 @@
 /**
- * Issue 11: the case view tells the page what this user may not do although the procedure allows
+ * the case view tells the page what this user may not do although the procedure allows
  * it — the approval of his own step (处罚法 art. 57) and 定稿 before the approval — with the rule and
  * article, so the page never offers what the core refuses. Before: approveFiling was `allowed` for the
  * head who submitted it, and nothing said that the 立案审批表 could not be sealed yet.

@@ -1,5 +1,5 @@
 /**
- * Issue 11: the case view says what this user may not do on this case although the procedure would
+ * the case view says what this user may not do on this case although the procedure would
  * allow it, and why — so the page offers only what the core will accept:
  * - an action blocked by separation of duties (api/caseAccess.ts `dutiesConflict`: the approver is
  *   not the submitter, a reviewer does not review his own investigation) gets `blockedBy`, `allowed`

@@ -59,7 +59,7 @@ export function evaluationContext(
   };
 }
 
-/** For this user: the roles, and (issue 11) separation of duties and the seal gate (api/caseGates.ts). */
+/** For this user: the roles, and separation of duties and the seal gate (api/caseGates.ts). */
 export function buildCaseView(services: Services, state: CaseState, user: UserRow): CaseView {
   const legalBasis = caseLegalBasis(services, state, today(services));
   const view = {

@@ -1,5 +1,5 @@
 /**
- * Issue 11: the reads that span cases — 到期提醒 (deadlines.overview), an enterprise's page
+ * the reads that span cases — 到期提醒 (deadlines.overview), an enterprise's page
  * (enterprises.get) and prior violations (recommend.priorViolations) — show an officer only his
  * cases' details; another officer's case is at most counted, with a prior penalty's decision date
  * (docs/security.md “跨案件的查询”). Before: officer2 saw every case's number, party and due dates.

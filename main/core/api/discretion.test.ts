@@ -237,7 +237,7 @@ describe("importing the province's table", () => {
       changed: true,
     });
     const missing = await expectFailure(t.cli(reviewer, 'discretion.import', { path: join(dir, 'nope') }));
-    // Issue 11: the name given, never where it is on the disk.
+    // the name given, never where it is on the disk.
     expect(missing).toMatchObject({ code: 'NOT_FOUND', message: '找不到文件或文件夹：nope' });
   });
 

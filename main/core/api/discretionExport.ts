@@ -11,7 +11,7 @@ import { neutraliseCell } from '../domain/spreadsheetCells.js';
 function addSheet(wb: ExcelJS.Workbook, name: string, rows: SheetRows): void {
   const ws = wb.addWorksheet(name);
   // Text cells: a 编码 like 001 or a weight like 0.10 must come back as typed.
-  // Formula injection (issue 11): text starting with = + - @ tab CR is prefixed with ' (the import strips it).
+  // Formula injection: text starting with = + - @ tab CR is prefixed with ' (the import strips it).
   for (const r of rows) ws.addRow(r.map(neutraliseCell));
   ws.getRow(1).font = { bold: true };
   ws.views = [{ state: 'frozen', ySplit: 1 }];

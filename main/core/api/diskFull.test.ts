@@ -1,5 +1,5 @@
 /**
- * Issue 11, “disk full corrupts evidence for good”, through the operations: a photo whose file was
+ * “disk full corrupts evidence for good”, through the operations: a photo whose file was
  * truncated under its final hash (what the old store left after a full disk) blocks the dossier;
  * uploading the same photo again repairs the file and the dossier builds. A full disk during an
  * upload is DISK_FULL and records nothing.

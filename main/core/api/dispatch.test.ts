@@ -1,4 +1,4 @@
-/** Issue 11: an error value never carries a caller's long input back (a 10 MB string came back twice). */
+/** an error value never carries a caller's long input back (a 10 MB string came back twice). */
 import { describe, expect, it } from 'vitest';
 import { AppError } from '#common/errors.js';
 import { generateInput } from '#common/schemas/documents.js';

@@ -15,7 +15,7 @@ import { checkCaseAccess } from './caseAccess.js';
 z.config(z.locales.zhCN());
 
 /*
- * Issue 11: an error never carries a caller's long input back (a 10 MB string came back twice, in the
+ * an error never carries a caller's long input back (a 10 MB string came back twice, in the
  * message and in the details). Messages and every string in details are cut; a key of a map too.
  */
 const maxMessageChars = 2000;
@@ -88,13 +88,13 @@ export function createDispatcher(services: Services, handlers: HandlerMap) {
       const name: OpName = envelope.op;
       const spec = operations[name];
       const token = typeof envelope.token === 'string' ? envelope.token : null;
-      // Issue 11: first-run setup, session expiry, a reset password changed first (api/sessionGate.ts).
+      // first-run setup, session expiry, a reset password changed first (api/sessionGate.ts).
       const user = callerOf(services, name, spec.access !== 'public', token);
       if (user && spec.access !== 'public' && spec.access !== 'any' && !spec.access.some((r) => user.roles.includes(r)))
         throw new AppError('FORBIDDEN_ROLE');
       const parsed = spec.input.safeParse(envelope.input ?? {});
       if (!parsed.success) return { ok: false, error: toErrorValue(parsed.error) };
-      // Issue 11: an operation on a case only for its officers and the bureau's reviewers and heads (api/caseAccess.ts).
+      // an operation on a case only for its officers and the bureau's reviewers and heads (api/caseAccess.ts).
       checkCaseAccess(services, user, parsed.data);
       const handler = handlers[name] as (input: unknown, ctx: unknown) => unknown;
       const value = await handler(parsed.data, { services, user, token, transport: transportOf(envelope) });

@@ -104,7 +104,7 @@ describe('edit in Word/WPS and re-import', () => {
 
 describe('定稿 and 更正', () => {
   it('seals the newest version: locked, hashed, a seal on the last page; only a 更正 may follow', async () => {
-    // Issue 11: not before the head's 批准立案 (sealApproval.test.ts covers the rule).
+    // not before the head's 批准立案 (sealApproval.test.ts covers the rule).
     expect((await expectFailure(t.call(officer, 'documents.finalise', { caseId, documentId: doc.id }))).code).toBe(
       'APPROVAL_REQUIRED',
     );
@@ -138,7 +138,7 @@ describe('定稿 and 更正', () => {
       ).code,
     ).toBe('DOCUMENT_FINALISED');
 
-    // The 立案审批表 is sealed once approved, when the case has left the node that makes it (issue 11):
+    // The 立案审批表 is sealed once approved, when the case has left the node that makes it:
     // regeneration and 更正 are shown on the 现场检查笔录 of the node the case is now at.
     const tpl = (await t.call(officer, 'templates.list', {})).find((x) => x.id === 'inspection-record')!;
     const record = await t.call(officer, 'documents.generate', {

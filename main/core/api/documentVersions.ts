@@ -91,7 +91,7 @@ export function reimportDocument(
   return result!;
 }
 
-/** Issue 11: sealed only after the approval its step needs (api/sealGate.ts). */
+/** sealed only after the approval its step needs (api/sealGate.ts). */
 function refuseUnapproved(ctx: HandlerContext, state: CaseState, doc: DocumentRecord): void {
   const block = sealBlockOf(ctx.services, state, doc);
   if (!block) return;

@@ -120,7 +120,7 @@ function rowChecker(ctx: EnterpriseImportContext, header: HeaderMatch) {
 
 /**
  * `quote`: the file was uploaded, so its first line may be shown back to the one who sent it. A
- * file read by path is never quoted (issue 11: /etc/shadow's first line came back here).
+ * file read by path is never quoted (/etc/shadow's first line came back here).
  */
 function missingColumns(
   rows: readonly TableRow[],

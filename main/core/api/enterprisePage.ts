@@ -2,7 +2,7 @@
  * An enterprise's page: its record, its cases (from the cases projection, by the party's
  * enterprise id) and its inspections (the 现场检查(勘察)笔录 documents of those cases).
  *
- * Issue 11: only the cases the caller may see (an officer his own, reviewers and heads the bureau's,
+ * only the cases the caller may see (an officer his own, reviewers and heads the bureau's,
  * api/caseAccess.ts); the others are counted in `otherCases`, nothing more (docs/security.md).
  */
 import type { EnterpriseInspection, EnterprisePage } from '#common/schemas/enterprises.js';

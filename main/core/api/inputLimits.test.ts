@@ -1,5 +1,5 @@
 /**
- * Issue 11, "Large inputs" and "laws.search with a NUL byte gives INTERNAL": through the operations,
+ * "Large inputs" and "laws.search with a NUL byte gives INTERNAL": through the operations,
  * a control character in a search is a VALIDATION error, and every oversized input is refused in
  * Chinese with its limit, quickly, with a short reply.
  */

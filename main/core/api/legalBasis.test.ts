@@ -1,5 +1,5 @@
 /**
- * Issue 10's cases through the public operations: the law of the act's date on the case page, the
+ * The law of the act's date, through the public operations: the law of the act's date on the case page, the
  * 从旧兼从轻 comparison on the case's own figures, and recommendations, the type list and the
  * calculator answering with the law of a date.
  */

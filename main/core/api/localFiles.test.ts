@@ -1,5 +1,5 @@
 /**
- * Issue 11, “files on the PC can be read through the API”: the `{path}` form of enterprises.import,
+ * “files on the PC can be read through the API”: the `{path}` form of enterprises.import,
  * laws.import and discretion.import is accepted only from the CLI. The web host (and the IPC relay,
  * main/app/ipc.test.ts, main/host/utility.test.ts) stamp their own transport over whatever the page
  * sent, so a page cannot claim to be the CLI. No error shows an absolute path or quotes a file that

@@ -1,6 +1,6 @@
 /**
  * Files on this PC named by path (`{path}` form of enterprises.import, laws.import,
- * discretion.import). Issue 11: through the web host a page could make the core read any file the
+ * discretion.import). through the web host a page could make the core read any file the
  * workstation's user can read (/etc/shadow came back in an error report). Now:
  *   - only the CLI may name a path (the transport says which it is: common/client.ts `Transport`);
  *     the web page and the Electron window upload the file's content instead;

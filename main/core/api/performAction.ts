@@ -107,7 +107,7 @@ export function performAction(ctx: HandlerContext, input: OpParsedInput<'cases.a
       }
       const blocking = overrides.length ? reasons.filter((r) => !r.rule.startsWith('legality:')) : reasons;
       if (blocking.length) throw refusal(action, blocking);
-      // Issue 11: the approver is not the one who did the step; a reviewer does not review his own investigation.
+      // the approver is not the one who did the step; a reviewer does not review his own investigation.
       checkSeparationOfDuties(services, user, current, t.def, procedureOf(services, current), action, track);
 
       const to = targetOf(action, current, ectx, data, track, t.returnTo);

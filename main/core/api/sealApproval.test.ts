@@ -1,5 +1,5 @@
 /**
- * Issue 11: a document is sealed (定稿) only after the approval the procedure requires for the step
+ * a document is sealed (定稿) only after the approval the procedure requires for the step
  * that issues it (处罚法 arts. 57, 59; 生态环境行政处罚办法), read from the procedure data; documents
  * whose node needs no approval are unaffected. And the bound 备考表 prints the chain head.
  */
@@ -90,7 +90,7 @@ describe('定稿 before the approval', () => {
     const sealed = await r.finalise('penalty-decision');
     expect(sealed.finalised).toBeTruthy();
 
-    // The bound 备考表 anchors the chain head outside the PC (issue 11).
+    // The bound 备考表 anchors the chain head outside the PC.
     const before = (await t.call(r.officer, 'cases.get', { caseId: r.caseId })).state;
     const built = await t.call(r.officer, 'dossier.build', { caseId: r.caseId });
     const pages = (

@@ -1,5 +1,5 @@
 /**
- * Issue 11: a document whose step the procedure has a head approve (告知书 → 批准事先告知, 决定书 →
+ * a document whose step the procedure has a head approve (告知书 → 批准事先告知, 决定书 →
  * 批准决定, 立案审批表 → 批准立案 …) is sealed only once the case's steps hold that approval; for a
  * track's document, an approval the track gave after the document was made (its round).
  * `documents.finalise` refuses with it; the case view tells the page beforehand (`documentGates`), so

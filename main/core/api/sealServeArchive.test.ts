@@ -1,5 +1,5 @@
 /**
- * Issue 10, through the public operations: the bureau's settings a notice and a decision print, a
+ * through the public operations: the bureau's settings a notice and a decision print, a
  * decision served only once sealed (处罚法 art. 59(2)), the execution record filed, the bound file
  * and the printed sheets agreeing on 保管期限, 件数, 页数 and 立卷人, and a file that nothing changes
  * after 归档 except a recorded 更正.
@@ -95,7 +95,7 @@ describe('a decision is served only once it is sealed (处罚法 art. 59(2))', (
   }, 120_000);
 });
 
-describe('the file as bound, printed and archived (issue 10)', () => {
+describe('the file as bound, printed and archived', () => {
   it('one 保管期限, 件数, 页数 and 立卷人 on the bound cover, the bound 备考表, the printed 卷宗封面 and 备考表, and 归档', async () => {
     const s = archived.archived.state;
     const main = s.dossier!.volumes!.find((v) => v.volume === '正卷')!;

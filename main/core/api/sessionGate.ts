@@ -1,5 +1,5 @@
 /**
- * Who is calling (issue 11), checked by `dispatch` before the role: on a workstation not yet set up
+ * Who is calling, checked by `dispatch` before the role: on a workstation not yet set up
  * only `app.info` and `setup.run` answer; a session that ended (idle or absolute expiry) says so;
  * a user whose password an administrator reset may only change it (or log out) until they have.
  */

@@ -262,7 +262,7 @@ describe('the seal image', () => {
     );
     expect(jpeg).toMatchObject({ code: 'NOT_AN_IMAGE', message: expect.stringContaining('PNG') });
     const huge = Buffer.concat([makeSealPng(16), Buffer.alloc(5 * 1024 * 1024)]);
-    // Refused at the schema before it is decoded (issue 11: every input bounded, the limit stated).
+    // Refused at the schema before it is decoded (every input bounded, the limit stated).
     expect(await expectFailure(t.call(head, 'settings.setSeal', { pngBase64: huge.toString('base64') }))).toMatchObject(
       { code: 'VALIDATION', message: expect.stringContaining('印章图片过大（不超过5MB）') },
     );
@@ -304,7 +304,7 @@ describe('试打印 (pdf.test)', () => {
   });
 });
 
-describe('本局文书信息 (issue 10): what the notices and decisions print and only the bureau knows', () => {
+describe('本局文书信息: what the notices and decisions print and only the bureau knows', () => {
   it('is read by everyone, changed item by item by a head, and cleared with an empty value', async () => {
     const { t, head, officer } = await coreWith(['chromium']);
     expect((await t.call(officer, 'settings.get', {})).bureauInfo.litigationCourt).toBe('天柱县人民法院');

@@ -1,5 +1,5 @@
 /**
- * Issue 11, “spreadsheet exports must neutralise =, +, @”: discretion.export (the one .xlsx the
+ * “spreadsheet exports must neutralise =, +, @”: discretion.export (the one .xlsx the
  * core writes for users) prefixes text starting with = + - @ tab CR with an apostrophe, so Excel or
  * WPS never runs it as a formula; importing that export gives back the original text exactly.
  */

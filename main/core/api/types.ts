@@ -8,7 +8,7 @@ export interface HandlerContext {
   /** Null only for public operations. */
   user: UserRow | null;
   token: string | null;
-  /** The transport that carried the request (issue 11): only 'cli' may read files by path. Null when the core was called directly. */
+  /** The transport that carried the request: only 'cli' may read files by path. Null when the core was called directly. */
   transport: Transport | null;
 }
 

@@ -1,5 +1,5 @@
 /**
- * 软件更新 in 本局设置 (issue 11): the feed location is a bureau setting a head (or the administrator)
+ * 软件更新 in 本局设置: the feed location is a bureau setting a head (or the administrator)
  * sets; the desktop app's shell asks the core for it before every check, and a check on demand goes
  * through the core to the shell. The web host and the CLI have no updater.
  */

@@ -1,5 +1,5 @@
 /**
- * 用户管理 (issue 11, store/userAdmin.ts): the administrator adds users with a temporary password,
+ * 用户管理 (store/userAdmin.ts): the administrator adds users with a temporary password,
  * changes roles, disables (never deletes); the last active administrator stays; every change is in
  * the audit log; a new officer can be put on a case.
  */

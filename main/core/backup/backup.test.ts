@@ -1,5 +1,5 @@
 /**
- * Issue 11, "Backups": an online backup and a restore through the operations (cases, events with
+ * "Backups": an online backup and a restore through the operations (cases, events with
  * their hash chain, files), retention, a backup with a bad file refused, and a damaged database at
  * start refused with the way back — never replaced by an empty one.
  */

@@ -1,5 +1,5 @@
 /**
- * Where backups live and what a backup folder holds (issue 11).
+ * Where backups live and what a backup folder holds.
  *
  *   <backups>/                      <data directory>/backups, or the folder the bureau chose
  *     20261207T120000Z/             one backup, named by its UTC time

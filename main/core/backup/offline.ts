@@ -1,5 +1,5 @@
 /**
- * Backups without a running core (issue 11): when the database is damaged the core does not start,
+ * Backups without a running core: when the database is damaged the core does not start,
  * so `anjuan backup.list` and `anjuan backup.restore` work directly on the files. No login: nobody
  * can log in to a damaged database, and whoever runs the CLI on this PC can already read and replace
  * these files. The damaged files are moved to `<data directory>/damaged-<time>/`, never deleted.

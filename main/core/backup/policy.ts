@@ -1,5 +1,5 @@
 /**
- * When backups are taken and which are kept (issue 11), as data in one place: the scheduler and the
+ * When backups are taken and which are kept, as data in one place: the scheduler and the
  * pruning read this object, nothing else holds a number of its own.
  *
  * Keeping: the newest backup of each of the last `daily` days that have one, then the newest of each

@@ -1,5 +1,5 @@
 /**
- * A core that can close its database and open it again while the process keeps running (issue 11:
+ * A core that can close its database and open it again while the process keeps running (
  * `backup.restore` replaces the database file, which needs every handle on it closed). The hosts
  * keep one `Core`; behind it this wrapper swaps the open core:
  *   - the restore, from inside its own request, asks `reopen({ beforeClose, replace })`;

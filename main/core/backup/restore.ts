@@ -1,5 +1,5 @@
 /**
- * Checking a backup and putting it back (issue 11).
+ * Checking a backup and putting it back.
  *
  * `verifyBackup` refuses a backup unless all of it is sound: the manifest reads, the database copy
  * has the SHA-256 the manifest recorded and passes `PRAGMA integrity_check`, every file the database

@@ -1,5 +1,5 @@
 /**
- * Backups while the core runs (issue 11): the daily backup, `backup.now`, pruning by the policy
+ * Backups while the core runs: the daily backup, `backup.now`, pruning by the policy
  * (policy.ts), and restore — check the backup, keep the current state as a safety backup, then let
  * the core close the database, put the backup in place and open it again (restartable.ts).
  * One backup or restore at a time.

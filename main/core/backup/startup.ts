@@ -1,5 +1,5 @@
 /**
- * Opening the database at start (issue 11): a damaged database is detected and never silently
+ * Opening the database at start: a damaged database is detected and never silently
  * replaced by an empty one. Refused, with the file left exactly as it was:
  *   - a file that is not an SQLite database (its first 16 bytes are not "SQLite format 3\0");
  *   - a file SQLite reports damaged (`PRAGMA quick_check` in openDatabase, SQLITE_CORRUPT, SQLITE_NOTADB);

@@ -1,5 +1,5 @@
 /**
- * Taking a backup while the core runs (issue 11): SQLite's online backup API copies the database
+ * Taking a backup while the core runs: SQLite's online backup API copies the database
  * page by page between requests (the driver's `db.backup`), so nobody waits; the copy is checked
  * (`PRAGMA quick_check`); then the files the copy refers to are copied into the shared store — only
  * those not there yet, each checked against its hash on the way — and the bureau's data files. The

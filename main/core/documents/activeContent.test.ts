@@ -1,5 +1,5 @@
 /**
- * Issue 11, “macro-enabled templates are accepted”: crafted .docx files (PizZip over a bundled
+ * “macro-enabled templates are accepted”: crafted .docx files (PizZip over a bundled
  * template) with macros, ActiveX, OLE, external relationships and DDE fields are refused, each
  * named in Chinese; the bundled templates and a plain hyperlink stay accepted.
  */

@@ -1,5 +1,5 @@
 /**
- * Active content in a Word file (issue 11: a renamed .docm passed the template check, and its
+ * Active content in a Word file (a renamed .docm passed the template check, and its
  * vbaProject.bin was copied into every document made from it). A template, and so every document
  * generated from it, must be inert: no macros, no ActiveX controls, nothing fetched from elsewhere
  * when Word or WPS opens it. Found here:

@@ -743,8 +743,8 @@ describe('figures the documents compute', () => {
   });
 });
 
-/** Issue 10, "legal defects found in the documents": each defect has its check here. */
-describe('legal defects found in the documents (issue 10)', () => {
+/** "legal defects found in the documents": each defect has its check here. */
+describe('legal defects found in the documents', () => {
   const above = (day: string, fine = 250_000): CaseState => {
     const s = sampleCaseStateOn(day);
     s.noticedFine = fine;

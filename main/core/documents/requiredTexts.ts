@@ -1,5 +1,5 @@
 /**
- * What the law requires the documents to say that the case record alone does not give (issue 10,
+ * What the law requires the documents to say that the case record alone does not give (
  * "legal defects found in the documents"):
  * - the bureau's own facts from 本局设置: where to state a defence or ask for a hearing (告知书),
  *   where and how to pay (决定书, 处罚法 arts. 59(4), 67(3)), the court for 行政诉讼 (art. 59(5));

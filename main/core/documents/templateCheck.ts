@@ -58,7 +58,7 @@ export function checkTemplate(
   } catch {
     return [{ kind: 'notDocx', tag: '', position: '', message: '文件不是有效的Word文档（.docx）' }];
   }
-  // Macros, ActiveX, OLE, external links, DDE fields: refused outright (issue 11), whatever else the file holds.
+  // Macros, ActiveX, OLE, external links, DDE fields: refused outright, whatever else the file holds.
   const active = findActiveContent(zip);
   if (active.length)
     return active.map((a) => ({ kind: 'activeContent' as const, tag: a.kind, position: '', message: a.message }));

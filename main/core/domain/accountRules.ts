@@ -1,5 +1,5 @@
 /**
- * Account rules (issue 11), pure: the lockout back-off and session expiry. Times are arguments
+ * Account rules, pure: the lockout back-off and session expiry. Times are arguments
  * (milliseconds since the epoch), never read from a clock here.
  *
  * The figures are constants with their reasons. GB/T 22239-2019 (等保 2.0) 8.1.4.1 asks for

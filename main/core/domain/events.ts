@@ -61,7 +61,7 @@ export type CaseEventBody =
   | { type: 'case.lawFiguresRecorded'; payload: LawFigures }
   | { type: 'document.finalised'; payload: { documentId: string; docxSha256: string; pdfHash: string; pages: number } }
   // pdfHash/pages: the 正卷; `volumes` (absent in events before the 副卷 was bound apart) lists every volume bound.
-  // retention, preparedBy and each volume's items/numberedPages: absent in events before issue 10.
+  // retention, preparedBy and each volume's items/numberedPages: absent in events of earlier versions.
   | { type: 'dossier.built'; payload: DossierBuiltPayload };
 
 export interface DossierBuiltPayload {

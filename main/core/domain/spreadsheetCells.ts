@@ -1,5 +1,5 @@
 /**
- * Formula injection in spreadsheet exports (issue 11; OWASP “CSV injection”): a cell whose text
+ * Formula injection in spreadsheet exports (OWASP “CSV injection”): a cell whose text
  * starts with =, +, -, @, a tab or a carriage return is taken by Excel/WPS as a formula (or DDE
  * call) when the file is opened. Every text cell an export writes goes through `neutraliseCell`,
  * which prefixes such text with an apostrophe; the import of the same table (`restoreCell`) strips

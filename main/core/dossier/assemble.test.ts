@@ -157,7 +157,7 @@ describe('assembleDossier: a full volume', () => {
       '本卷共13件19页',
     ])
       expect(cover).toContain(s);
-    // The 备考表 states the same 件数 and 页数 (its own page included) and the same 立卷人 (issue 10).
+    // The 备考表 states the same 件数 and 页数 (its own page included) and the same 立卷人.
     const remarks = squash(pdf.pages[pdf.pages.length - 1]?.text ?? '');
     expect(remarks).toContain('本卷共有文件材料13件，共19页。');
     expect(remarks).toContain('立卷人：张三');

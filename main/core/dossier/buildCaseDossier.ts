@@ -22,7 +22,7 @@ export interface DossierDeps {
   /** 保管期限 printed on the covers (永久, 30年 or 10年, chosen when binding for 归档); '' leaves it to be filled in. */
   retention?: string;
   /**
-   * The case's event log at binding (issue 11): printed in the 正卷's 备考表 so the paper file anchors
+   * The case's event log at binding: printed in the 正卷's 备考表 so the paper file anchors
    * the hash chain outside the PC (someone with the database could otherwise recompute it).
    */
   chainHead?: ChainHead;

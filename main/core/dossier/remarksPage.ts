@@ -12,7 +12,7 @@ export interface RemarksFacts {
   preparedBy: string;
   checkedBy: string;
   builtOn: string;
-  /** “本卷共有文件材料X件，共N页。”, after the notes, unnumbered: the cover's figures (issue 10). */
+  /** “本卷共有文件材料X件，共N页。”, after the notes, unnumbered: the cover's figures. */
   extent?: string;
 }
 

@@ -2,7 +2,7 @@
  * The demo bureau a first start creates in an empty data directory, so a new user can work at
  * once — only when asked (createCore's `demo`, ANJUAN_DEMO=1: `npm start`, the sample scripts, the
  * bench, the tests). Its passwords are published: an installed workstation never gets these users
- * (issue 11) but starts with the first-run setup. Nothing in the code depends on it.
+ * but starts with the first-run setup. Nothing in the code depends on it.
  */
 import type { Role } from '#common/roles.js';
 import type { Db } from '../store/db.js';
@@ -85,7 +85,7 @@ export const demoUsers: Array<{
     roleName: '负责人',
     officerId: 'off-04',
   },
-  // Issue 11: accounts and the audit log (users.list, users.resetPassword, audit.list) can be tried in the demo.
+  // accounts and the audit log (users.list, users.resetPassword, audit.list) can be tried in the demo.
   {
     id: 'user-admin',
     username: 'admin',

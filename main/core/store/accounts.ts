@@ -1,5 +1,5 @@
 /**
- * Accounts (issue 11): logins with lockout and equal timing, hashed session tokens with idle and
+ * Accounts: logins with lockout and equal timing, hashed session tokens with idle and
  * absolute expiry, password change and an administrator's reset under the policy
  * (common/passwordPolicy.ts), the first-run setup, and the audit log of all of it.
  *

@@ -1,5 +1,5 @@
 /**
- * Issue 11: the append-only logs (case_events, auth_audit) refuse every write path that would change
+ * the append-only logs (case_events, auth_audit) refuse every write path that would change
  * or remove a row — UPDATE, DELETE, INSERT OR REPLACE, REPLACE INTO, INSERT … ON CONFLICT DO UPDATE —
  * from another connection, as someone with the file and the sqlite3 tool would write. With the
  * triggers dropped, the hash chain finds a changed row; a chain recomputed after the change is found

@@ -1,5 +1,5 @@
 /**
- * Issue 11, “disk full corrupts evidence for good”: a short write, a full disk half-way, a truncated
+ * “disk full corrupts evidence for good”: a short write, a full disk half-way, a truncated
  * file already under its final hash. The file-system calls are injected (FileOps) to fail on cue.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';

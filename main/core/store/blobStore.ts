@@ -4,7 +4,7 @@
  * `writeFileDurably` (durableFile.ts): to a temporary name, every byte, fsynced, read back and
  * checked against its hash, renamed, and the folder fsynced — so neither a crash nor a full disk
  * ever leaves a partial file under a final name. A file already under the name is trusted only
- * after its content is checked: a damaged one (e.g. written before issue 11 by a disk that ran
+ * after its content is checked: a damaged one (e.g. written by an earlier version, by a disk that ran
  * full) is replaced by the good bytes, which repairs every case that refers to it. A blob written by
  * an action whose transaction then failed is harmless (nothing refers to it).
  */

@@ -64,7 +64,7 @@ export class CaseProjection {
   }
 
   /**
-   * `scope` (issue 11, api/caseAccess.ts): only the bureau's cases, and with `officerId` only those the
+   * `scope` (api/caseAccess.ts): only the bureau's cases, and with `officerId` only those the
    * officer is listed on; null: none. Absent: every case (internal callers).
    */
   list(
@@ -117,7 +117,7 @@ export class CaseProjection {
     };
   }
   /**
-   * Issue 11: the cross-case reads (到期提醒, an enterprise's page, prior violations) take the same
+   * the cross-case reads (到期提醒, an enterprise's page, prior violations) take the same
    * scope as the list; absent: every case. `enterpriseId` and `open` narrow it.
    */
   states(

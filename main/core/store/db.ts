@@ -11,7 +11,7 @@ import { closeSync, existsSync, openSync } from 'node:fs';
 import { privateFileMode, restrictToOwner } from './durableFile.js';
 
 /**
- * The database holds every case and personal data: owner-only on POSIX (issue 11; SQLite would
+ * The database holds every case and personal data: owner-only on POSIX (SQLite would
  * create it 0644). Created empty with mode 0600 before SQLite opens it — SQLite then gives its WAL
  * and shared-memory files the database's mode — and an existing one is tightened.
  */
@@ -43,7 +43,7 @@ export function openDatabaseChecked(file: string, opts: OpenOptions = {}): { db:
   ownerOnlyDatabaseFile(file);
   const db = new Database(file);
   if (opts.key) applyKey(db, opts.key);
-  const deferred = assertIntact(db, file, opts.integrity ?? 'full'); // issue 11: before anything is written to it
+  const deferred = assertIntact(db, file, opts.integrity ?? 'full'); // before anything is written to it
   db.pragma('journal_mode = WAL');
   // NORMAL is durable across application crashes in WAL mode; only an OS crash can lose the
   // last transactions, never corrupt the file.
@@ -55,7 +55,7 @@ export function openDatabaseChecked(file: string, opts: OpenOptions = {}): { db:
 }
 
 /**
- * Issue 11: a damaged database is found when it is opened (`PRAGMA quick_check`, see store/integrity.ts
+ * a damaged database is found when it is opened (`PRAGMA quick_check`, see store/integrity.ts
  * for how much of it runs before the first answer), before a pragma or a migration writes to it, and
  * never used: the caller (backup/startup.ts) names the way back. A file that is not a database at all
  * (or an encrypted one read with a wrong key) fails here with SQLite's SQLITE_NOTADB.

@@ -27,7 +27,7 @@ export type RawUser = {
   password_hash: string;
   must_change_password: number;
   password_changed_at: string | null;
-  /** 停用 (issue 11, 用户管理); absent before the migration 20261207T1710_users_disabled. */
+  /** 停用 (用户管理); absent before the migration 20261207T1710_users_disabled. */
   disabled_at?: string | null;
 };
 export const toUser = (r: RawUser): UserRow => ({
@@ -56,7 +56,7 @@ export class Directory {
     return !this.db.prepare('SELECT 1 FROM bureaus LIMIT 1').get();
   }
 
-  /** `county`: the GB/T 2260 code chosen at the first-run setup (issue 11). */
+  /** `county`: the GB/T 2260 code chosen at the first-run setup. */
   addBureau(b: Bureau & { county?: string }): void {
     this.db
       .prepare('INSERT INTO bureaus (id, name, abbreviation, county) VALUES (?, ?, ?, ?)')
@@ -98,7 +98,7 @@ export class Directory {
   }
 
   /**
-   * The officers a case can be opened with. Issue 11: not one whose account is disabled, nor one whose
+   * The officers a case can be opened with. not one whose account is disabled, nor one whose
    * account now holds no case role (only 系统管理员); the rows stay, for the cases that name them.
    */
   officers(): Officer[] {
@@ -111,7 +111,7 @@ export class Directory {
       .all() as Officer[];
   }
 
-  /** Through the directory's store, so the record is searchable at once (issue 5). */
+  /** Through the directory's store, so the record is searchable at once. */
   addEnterprise(e: Enterprise): void {
     this.enterpriseStore ??= new EnterpriseStore(this.db);
     this.enterpriseStore.add(e);

@@ -1,5 +1,5 @@
 /**
- * Writing a file so that it is either all there or not there at all (issue 11: a full disk left an
+ * Writing a file so that it is either all there or not there at all (a full disk left an
  * empty calendar and a truncated photo under its final name). Every file the core writes under the
  * data directory goes through `writeFileDurably`:
  *   1. a temporary file in the same folder, created exclusively with mode 0600 (never following a
@@ -64,7 +64,7 @@ export function ensurePrivateDir(dir: string, ops: FileOps = nodeFileOps): void 
 }
 
 /**
- * Tightens an existing folder or file to owner-only (data directories created before issue 11 were
+ * Tightens an existing folder or file to owner-only (data directories created by earlier versions were
  * 0755/0644). Best effort: POSIX only, and a file we do not own is left alone.
  */
 export function restrictToOwner(path: string, mode: number): void {

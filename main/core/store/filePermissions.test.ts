@@ -1,5 +1,5 @@
 /**
- * Issue 11, “data files are created 0644”: on POSIX everything the core writes under the data
+ * “data files are created 0644”: on POSIX everything the core writes under the data
  * directory — the database and its WAL, blobs, added calendars, procedures and templates — is
  * owner-only (files 0600, folders 0700), whatever the umask; a data directory made before is tightened.
  */

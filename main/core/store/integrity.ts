@@ -1,5 +1,5 @@
 /**
- * Finding a damaged database at start (issue 11) without making every start wait for a full check.
+ * Finding a damaged database at start without making every start wait for a full check.
  * `PRAGMA quick_check` reads every page: ~0.3–1 s for 10,000 cases (230 MB), most of an open. So:
  *   - a small database (≤ 16 MB: every test and a young workstation) is checked whole at open, as before;
  *   - a larger one is checked at open on what SQLite needs to start (the schema, read whole) and on

@@ -1,5 +1,5 @@
 /**
- * 用户管理 (issue 11): what the 系统管理员 does with accounts besides a password reset — add a user
+ * 用户管理: what the 系统管理员 does with accounts besides a password reset — add a user
  * (with a temporary password the user must change at the first login), change roles, disable and
  * enable. Accounts are never deleted: the user's id and name stand in case histories and the audit
  * log. Each change, and each refusal of a password, is written to `auth_audit`.

@@ -1,7 +1,7 @@
 /**
  * The labelled inspection descriptions the recommendation accuracy is measured on: `labelled` was
- * written first and the keywords fitted to it; `heldOut` was written after (issue 5). Both describe
- * acts before the 生态环境法典, so they are ranked among the types of 2026-08-14. For the Code (issue 10):
+ * written first and the keywords fitted to it; `heldOut` was written after. Both describe
+ * acts before the 生态环境法典, so they are ranked among the types of 2026-08-14. For the Code:
  * a first blind set scored 66.7 % with the first keywords; the keywords were then tuned on it and on a
  * training set (`codeEraTraining`); `codeEra` was written after that, by someone who had seen neither
  * the keywords nor any other set. All Code-era items are dated after 2026-08-15 and labelled by the

@@ -29,7 +29,7 @@ export interface TestCore {
   dir: string;
   login(username: string, password?: string): Promise<string>;
   call<N extends OpName>(token: string | null, op: N, input: OpInput<N>): Promise<Answer<N>>;
-  /** The same, as the CLI sends it (transport 'cli': the one that may name files by path, issue 11). */
+  /** The same, as the CLI sends it (transport 'cli': the one that may name files by path). */
   cli<N extends OpName>(token: string | null, op: N, input: OpInput<N>): Promise<Answer<N>>;
   close(): Promise<void>;
 }
@@ -63,7 +63,7 @@ export async function createTestCore(
 ): Promise<TestCore> {
   const dir = opts.dir ?? mkdtempSync(join(tmpdir(), 'anjuan-test-'));
   const clock = new FakeClock(new Date(`${opts.today ?? '2026-03-02'}T10:00:00+08:00`));
-  // The demo bureau unless a test asks for an installed workstation (`core: { demo: false }`, issue 11).
+  // The demo bureau unless a test asks for an installed workstation (`core: { demo: false }`).
   const core = await createCore({ demo: true, ...opts.core, dataDir: dir, clock });
   const call = callerFor(core);
   const passwords: Record<string, string> = {

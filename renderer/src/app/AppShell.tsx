@@ -50,7 +50,7 @@ export function AppShell({ children }: { children: ReactNode }) {
           >
             {info.bureau?.name}
           </Typography>
-          {/* Main navigation: 到期提醒 (issue 3) */}
+          {/* Main navigation: 到期提醒 */}
           <Button
             data-testid="nav-deadlines"
             color="inherit"
@@ -60,7 +60,7 @@ export function AppShell({ children }: { children: ReactNode }) {
           >
             到期提醒
           </Button>
-          {/* Main navigation: 法律法规 (issue 5) */}
+          {/* Main navigation: 法律法规 */}
           <Button
             data-testid="nav-laws"
             color="inherit"
@@ -70,7 +70,7 @@ export function AppShell({ children }: { children: ReactNode }) {
           >
             法律法规
           </Button>
-          {/* Main navigation: 企业名录 (issue 5) */}
+          {/* Main navigation: 企业名录 */}
           <Button
             data-testid="nav-enterprises"
             color="inherit"
@@ -90,7 +90,7 @@ export function AppShell({ children }: { children: ReactNode }) {
           >
             本局设置
           </Button>
-          {/* 账号与审计 (issue 11): users, password resets, the audit log — 系统管理员 only */}
+          {/* 账号与审计: users, password resets, the audit log — 系统管理员 only */}
           {can('users.list') && (
             <Button
               data-testid="nav-accounts"

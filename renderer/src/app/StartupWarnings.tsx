@@ -1,5 +1,5 @@
 /**
- * 启动检查 (issue 11): data files the workstation found damaged when it started (a calendar, a
+ * 启动检查: data files the workstation found damaged when it started (a calendar, a
  * procedure, a template left empty by a full disk) were set aside and it started with the rest.
  * Shown once per login above every screen, until closed; the file stays set aside until an
  * administrator deletes it after importing the data again.

@@ -1,5 +1,5 @@
 /**
- * Issue 11: what the logged-in user may call, read from the operations table's `access` (the same
+ * what the logged-in user may call, read from the operations table's `access` (the same
  * list `dispatch` enforces), so a screen offers a button only when the core would accept the call —
  * one source, never a second list of roles in the page. Per-case rules (his case, separation of
  * duties, approval before 定稿) come with the case view (`blockedBy`, `documentGates`).

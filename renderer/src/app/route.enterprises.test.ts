@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { hrefOf, parseRoute } from './route';
 
-describe('企业名录 routes (issue 5)', () => {
+describe('企业名录 routes', () => {
   it('round-trips the directory and an enterprise, whatever characters its id has', () => {
     for (const r of [
       { name: 'enterprises' as const },

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { hrefOf, parseRoute } from './route';
 
-describe('法律法规 routes (issue 5)', () => {
+describe('法律法规 routes', () => {
   it('round-trips the library, a law and an article, with Chinese law names', () => {
     for (const r of [
       { name: 'laws' as const, law: null, article: null },

@@ -15,20 +15,20 @@ export type Route =
   | EnterprisesRoute
   | SettingsRoute
   | AccountsRoute;
-/** 法律法规: #/laws, #/laws/<law>, #/laws/<law>/<article number> (issue 5). */
+/** 法律法规: #/laws, #/laws/<law>, #/laws/<law>/<article number>. */
 export type LawsRoute = { name: 'laws'; law: string | null; article: number | null };
-/** 企业名录: #/enterprises, #/enterprises/<id> (issue 5). */
+/** 企业名录: #/enterprises, #/enterprises/<id>. */
 export type EnterprisesRoute = { name: 'enterprises' } | { name: 'enterprise'; id: string };
 /** 本局设置: #/settings (PDF engine, seal, 期限提醒). */
 export type SettingsRoute = { name: 'settings' };
-/** 账号与审计: #/accounts (系统管理员; issue 11). */
+/** 账号与审计: #/accounts (系统管理员). */
 export type AccountsRoute = { name: 'accounts' };
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
   if (parts[0] === 'deadlines') return { name: 'deadlines' };
   if (parts[0] === 'settings') return { name: 'settings' }; // 本局设置
-  if (parts[0] === 'accounts') return { name: 'accounts' }; // 账号与审计 (issue 11)
+  if (parts[0] === 'accounts') return { name: 'accounts' }; // 账号与审计
   if (parts[0] === 'enterprises') return parts[1] ? { name: 'enterprise', id: parts[1] } : { name: 'enterprises' };
   if (parts[0] === 'laws')
     return { name: 'laws', law: parts[1] ?? null, article: Number(parts[2]) > 0 ? Number(parts[2]) : null };
@@ -42,7 +42,7 @@ export function parseRoute(hash: string): Route {
 export function hrefOf(route: Route): string {
   if (route.name === 'deadlines') return '#/deadlines';
   if (route.name === 'settings') return '#/settings'; // 本局设置
-  if (route.name === 'accounts') return '#/accounts'; // 账号与审计 (issue 11)
+  if (route.name === 'accounts') return '#/accounts'; // 账号与审计
   if (route.name === 'enterprises') return '#/enterprises';
   if (route.name === 'enterprise') return `#/enterprises/${encodeURIComponent(route.id)}`;
   if (route.name === 'laws') {

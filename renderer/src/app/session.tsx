@@ -5,7 +5,7 @@ import type { AppInfo, UserView } from '#common/schemas/session';
 export interface Session {
   info: AppInfo;
   user: UserView;
-  /** After 修改密码 (issue 11): the user as the core now sees them. */
+  /** After 修改密码: the user as the core now sees them. */
   setUser(user: UserView): void;
   logout(): void;
 }

@@ -6,7 +6,7 @@ import { formatYuan } from './money';
 export function bandText(band: FineBand): string {
   if (band.kind === 'range') return `${formatYuan(band.min)} 至 ${formatYuan(band.max)}`;
   if (band.kind === 'percent') return `${band.of}的 ${band.minPercent}% 至 ${band.maxPercent}%`;
-  return statedBand(band); // the benchmark's other kinds (issue 5): multiple, per day/occurrence, fixed, none
+  return statedBand(band); // the benchmark's other kinds: multiple, per day/occurrence, fixed, none
 }
 
 /** The band in yuan for the amount it is counted from (null when not computable). */

@@ -1,4 +1,4 @@
-/** Accounts (issue 11): the first-run setup, and what an administrator does with users and the audit log. */
+/** Accounts: the first-run setup, and what an administrator does with users and the audit log. */
 import { AppError } from '#common/errors.js';
 import type { HandlerContext, HandlerMap } from '../types.js';
 import { requireUser } from '../types.js';
@@ -32,7 +32,7 @@ export const accountHandlers: HandlerMap<AccountOps> = {
     return { ok: true as const };
   },
   'audit.list': (input, { services }) => services.accounts.audit(input),
-  // 用户管理 (issue 11, store/userAdmin.ts): a certificate must still run on the workstation's date.
+  // 用户管理 (store/userAdmin.ts): a certificate must still run on the workstation's date.
   'users.create': (input, ctx) => userAdmin(ctx).create(requireUser(ctx), input, today(ctx.services)),
   'users.setRoles': (input, ctx) => userAdmin(ctx).setRoles(requireUser(ctx), input, today(ctx.services)),
   'users.disable': ({ userId }, ctx) => userAdmin(ctx).disable(requireUser(ctx), userId),

@@ -1,4 +1,4 @@
-/** Backups (issue 11): list, take one now, restore one, choose the folder (main/core/backup/service.ts). */
+/** Backups: list, take one now, restore one, choose the folder (main/core/backup/service.ts). */
 import type { HandlerMap } from '../types.js';
 
 export const backupHandlers: HandlerMap<'backup.list' | 'backup.now' | 'backup.restore' | 'backup.setFolder'> = {

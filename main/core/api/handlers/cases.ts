@@ -39,7 +39,7 @@ export const caseHandlers: HandlerMap<
     const violation = services.violations.find((v) => v.id === input.violationId);
     if (!violation) throw new AppError('NOT_FOUND', '没有所选的违法行为类型');
     const ids = [...new Set(input.officerIds)];
-    checkOpener(user, ids); // issue 11: an officer opens only a case he is on
+    checkOpener(user, ids); // an officer opens only a case he is on
     const all = services.directory.officers();
     const officers = ids.map((id) => all.find((o) => o.id === id));
     if (officers.some((o) => !o)) throw new AppError('NOT_FOUND', '所选执法人员不存在');

@@ -1,4 +1,4 @@
-/** The discretion benchmark's operations (issue 5): list, versions, calculate, import, export. */
+/** The discretion benchmark's operations: list, versions, calculate, import, export. */
 import { AppError } from '#common/errors.js';
 import { calculateFine } from '#core/domain/discretion/calculate.js';
 import { explanationText } from '#core/domain/discretion/explanation.js';

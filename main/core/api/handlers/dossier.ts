@@ -21,7 +21,7 @@ export const dossierHandlers: HandlerMap<'dossier.build'> = {
     }
     // 保管期限: chosen now (one list: 永久, 30年, 10年), else the last binding's; 立卷人: who binds.
     const retention = chosen ?? state.dossier?.retention;
-    // Issue 11: the chain head goes on the printed 备考表, an anchor outside the PC.
+    // the chain head goes on the printed 备考表, an anchor outside the PC.
     const events = services.cases.log.forCase(caseId);
     const chainHead = { hash: events.at(-1)?.hash ?? '', count: events.length, brokenAt: verifyChain(events).brokenAt };
     const built = await buildCaseDossier(

@@ -1,4 +1,4 @@
-/** The enterprise directory's operations (issue 5): search, an enterprise's page, import (a job). */
+/** The enterprise directory's operations: search, an enterprise's page, import (a job). */
 import type { HandlerMap } from '../types.js';
 import { requireUser } from '../types.js';
 import { importEnterpriseFile, readEnterpriseFile } from '../enterpriseImport.js';
@@ -8,7 +8,7 @@ import { refuseUnlessCli } from '../localFiles.js';
 export const enterpriseHandlers: HandlerMap<'enterprises.search' | 'enterprises.get' | 'enterprises.import'> = {
   'enterprises.search': ({ query, limit }, { services }) => services.directory.searchEnterprises(query, limit),
 
-  'enterprises.get': ({ id }, ctx) => enterprisePage(ctx.services, id, requireUser(ctx)), // issue 11: scoped by caseAccess
+  'enterprises.get': ({ id }, ctx) => enterprisePage(ctx.services, id, requireUser(ctx)), // scoped by caseAccess
 
   // Answers at once with a job id; jobs.get follows the import and gives its report.
   'enterprises.import': (input, ctx) => {

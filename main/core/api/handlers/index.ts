@@ -1,7 +1,7 @@
 /** The operations table's implementation: one handler per operation, checked complete by the type. */
 import type { HandlerMap } from '../types.js';
 import { sessionHandlers } from './session.js';
-import { accountHandlers } from './accounts.js'; // issue 11: setup, users, audit log
+import { accountHandlers } from './accounts.js'; // setup, users, audit log
 import { referenceHandlers } from './reference.js';
 import { caseHandlers } from './cases.js';
 import { evidenceHandlers } from './evidence.js';
@@ -9,15 +9,15 @@ import { documentHandlers } from './documents.js';
 import { dossierHandlers } from './dossier.js';
 import { procedureHandlers } from './procedures.js';
 import { templateHandlers } from './templates.js';
-import { lawHandlers } from './laws.js'; // issue 5: law library
-import { enterpriseHandlers } from './enterprises.js'; // issue 5: enterprise directory
-import { discretionHandlers } from './discretion.js'; // issue 5: discretion benchmark
-import { recommendHandlers } from './recommend.js'; // issue 5: recommendations
+import { lawHandlers } from './laws.js'; // law library
+import { enterpriseHandlers } from './enterprises.js'; // enterprise directory
+import { discretionHandlers } from './discretion.js'; // discretion benchmark
+import { recommendHandlers } from './recommend.js'; // recommendations
 import { settingsHandlers } from './settings.js'; // 本局设置: PDF engine, seal, 期限提醒
 import { legalBasisHandlers } from './legalBasis.js'; // the law of the act's date
-import { startupHandlers } from './startup.js'; // issue 11: damaged data files set aside at start
-import { updateHandlers } from './updates.js'; // issue 11: the desktop app's update feed
-import { backupHandlers } from './backup.js'; // issue 11: backups
+import { startupHandlers } from './startup.js'; // damaged data files set aside at start
+import { updateHandlers } from './updates.js'; // the desktop app's update feed
+import { backupHandlers } from './backup.js'; // backups
 import { securityHandlers } from './security.js'; // encryption at rest of the case database
 import { jobHandlers } from './jobs.js'; // long work: the imports' progress, result and cancel
 

@@ -1,4 +1,4 @@
-/** The law library's operations (issue 5): import, list, read, cite, search, 从旧兼从轻. */
+/** The law library's operations: import, list, read, cite, search, 从旧兼从轻. */
 import { AppError } from '#common/errors.js';
 import { lawKey, parseArticleCitation } from '#core/domain/laws/citation.js';
 import { lawOutline } from '#core/domain/laws/divisions.js';

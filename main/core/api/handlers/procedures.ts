@@ -56,7 +56,7 @@ export const procedureHandlers: HandlerMap<
     const warn = input.warnAheadWorkingDays ?? warnAheadSetting(services);
     const now = today(services);
     const rows = [];
-    // Issue 11: the cases the caller may see (an officer his own; docs/security.md), like cases.list.
+    // the cases the caller may see (an officer his own; docs/security.md), like cases.list.
     for (const { state: s } of services.cases.projection.states({ open: true }, caseScope(requireUser(ctx)))) {
       for (const d of caseDeadlines(services, s, now, warn)) {
         if (input.include === 'attention' && d.status !== 'overdue' && d.status !== 'dueSoon') continue;

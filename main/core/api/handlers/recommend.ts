@@ -1,4 +1,4 @@
-/** Recommendations (issue 5): likely violation types, missing evidence, prior violations that count as repetition. */
+/** Recommendations: likely violation types, missing evidence, prior violations that count as repetition. */
 import { AppError } from '#common/errors.js';
 import type { PriorCase } from '#common/schemas/discretion.js';
 import { evidenceChecklist, presentTokens } from '#core/domain/recommend/missingEvidence.js';
@@ -100,7 +100,7 @@ export const recommendHandlers: HandlerMap<RecommendOps> = {
       category,
       violationId: violationId ?? null,
     });
-    // Issue 11: another officer's case shows its decision date only; the rules still count it.
+    // another officer's case shows its decision date only; the rules still count it.
     const shown = outcome.before.map((p) =>
       visible.has(p.caseId)
         ? { ...p, restricted: false as const }

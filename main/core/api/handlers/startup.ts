@@ -1,4 +1,4 @@
-/** What the core found when it started (issue 11): damaged data files it set aside. */
+/** What the core found when it started: damaged data files it set aside. */
 import { startupReport } from '#core/dataFiles.js';
 import type { HandlerMap } from '../types.js';
 import type { DatabaseCheck } from '#common/schemas/startup.js';

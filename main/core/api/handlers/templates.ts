@@ -22,7 +22,7 @@ export const templateHandlers: HandlerMap<'templates.import' | 'templates.versio
     const problems = checkTemplate(template, bytes, knownTagsFrom(sample as Record<string, unknown>, template));
     if (problems.length) {
       const list = problems.map((p) => `${p.message}${p.position ? `（${p.position}）` : ''}`);
-      // Active content (issue 11): say how to get an inert file.
+      // Active content: say how to get an inert file.
       const advice = problems.some((p) => p.kind === 'activeContent')
         ? '。请在Word或WPS中删除宏、控件和外部链接，另存为“Word文档（*.docx）”后重新载入'
         : '';

@@ -1,5 +1,5 @@
 /**
- * 软件更新 in 本局设置 (issue 11): where the desktop app finds updates, and a check on demand. The
+ * 软件更新 in 本局设置: where the desktop app finds updates, and a check on demand. The
  * location is stored in `meta` like the other bureau settings; the shell asks for it before every
  * check (main/core/updateLink.ts). The web host and the CLI have no updater: they show the setting
  * and refuse a check.

@@ -4,7 +4,7 @@
  *
  * Why not playwright-core, which the engine used before: the engine needs eight CDP commands, and
  * loading playwright-core costs the core process ~90 MB of resident memory (its client and server
- * live in one bundle) — a fifth of the 500 MB the whole render may take (issue 4). A pipe rather
+ * live in one bundle) — a fifth of the 500 MB the whole render may take. A pipe rather
  * than `--remote-debugging-port` so that no other program on the PC can connect to the browser.
  * Types come from the `devtools-protocol` package (types only, nothing of it is loaded at run time).
  */

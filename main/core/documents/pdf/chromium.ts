@@ -29,7 +29,7 @@ import { SerialQueue } from './serial.js';
 const origin = 'http://anjuan-print.invalid';
 /**
  * Flags of ours, on top of what any headless print browser gets (launch()); also used by tests that stand in for Electron.
- * No `--no-sandbox`: the sandbox is on wherever the system allows it (chromiumSandbox.ts, issue 11).
+ * No `--no-sandbox`: the sandbox is on wherever the system allows it (chromiumSandbox.ts).
  */
 export const chromiumLaunchArgs = [
   '--disable-gpu',
@@ -39,7 +39,7 @@ export const chromiumLaunchArgs = [
 ];
 
 /**
- * What keeps the browser small (measured on Debian Chromium 156, issue 4's render-memory figure):
+ * What keeps the browser small (measured on Debian Chromium 156, for the render-memory figure of the bench):
  * headless Chrome preloads two omnibox pop-up WebUI renderers (~100 MB) a print engine never shows,
  * and keeps a spare renderer; the GPU and network services in their own processes cost ~75 MB
  * more than inside the browser process. Everything else is what a headless browser that must not
@@ -141,7 +141,7 @@ export class ChromiumEngine implements PdfEngine {
   constructor(private readonly opts: ChromiumOptions = {}) {
     // One page by default: with the small print fonts (printFonts.ts) a document prints in ~0.13 s,
     // 41 in ~5 s; a second page saves about a second of that and costs ~150 MB (a renderer and a
-    // print compositor), which the 500 MB budget of issue 4 cannot spare.
+    // print compositor), which the 500 MB render budget cannot spare.
     const n = Math.max(1, opts.pages ?? 1);
     this.slots = Array.from({ length: n }, () => ({ queue: new SerialQueue(), page: null, pending: 0 }));
   }

@@ -1,5 +1,5 @@
 /**
- * The built-in engine's Chromium runs sandboxed wherever the system allows it (issue 11: it used to
+ * The built-in engine's Chromium runs sandboxed wherever the system allows it (it used to
  * start every browser with --no-sandbox). The choice is a pure function of the machine's facts; the
  * real-browser tests check both sides on this machine: as root Chromium cannot be sandboxed (so the
  * plan must say so), and as an ordinary user the engine's renderers really run under seccomp.
@@ -165,7 +165,7 @@ describe.skipIf(!existsSync(chromium) || process.platform !== 'linux')(
     );
 
     // As an ordinary user (nobody, through runuser) the engine prints with its renderers under seccomp-bpf
-    // ("Seccomp: 2") and no process of the browser carries --no-sandbox. Before issue 11 every one did.
+    // ("Seccomp: 2") and no process of the browser carries --no-sandbox. Every one did before the sandbox was turned on.
     it.skipIf(!isRoot || !hasRunuser)(
       'as an ordinary user the engine prints sandboxed: renderers under seccomp, no --no-sandbox',
       async () => {

@@ -1,5 +1,5 @@
 /**
- * Whether the built-in engine's Chromium runs with its sandbox (issue 11). The engine renders DOCX
+ * Whether the built-in engine's Chromium runs with its sandbox. The engine renders DOCX
  * files that came from outside (a template a bureau loaded, a 修改稿 edited in Word): a bug in
  * Chromium's DOCX-to-HTML path (docx-preview, Blink, Skia) must not become code running with the
  * clerk's rights. So the sandbox is on wherever the operating system allows it:

@@ -1,7 +1,7 @@
 /**
  * Rendering fidelity on real cases: every document of every sample scenario (hearing, seizure,
  * daily penalty, summary, referral, ordinary) gets the same page count from the built-in Chromium
- * engine as from LibreOffice's conversion of the same DOCX (issue 4, "Rendering fidelity").
+ * engine as from LibreOffice's conversion of the same DOCX ("Rendering fidelity").
  */
 import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -57,7 +57,7 @@ export function compareBands(a: FineBand, b: FineBand): -1 | 0 | 1 | null {
 function bandText(b: FineBand): string {
   if (b.kind === 'range') return `${b.min}元至${b.max}元`;
   if (b.kind === 'percent') return `${b.of}的${b.minPercent}%至${b.maxPercent}%`;
-  return commonBandText(b); // the benchmark's other kinds (issue 5: multiple, per day, fixed)
+  return commonBandText(b); // the benchmark's other kinds (multiple, per day, fixed)
 }
 
 export interface LawChoiceInput {

@@ -1,6 +1,6 @@
 /**
  * Which approval a document needs before it may be sealed (定稿), read from the procedure data
- * (issue 11). A document issued at a node whose step goes to a review node — a node that issues
+ *. A document issued at a node whose step goes to a review node — a node that issues
  * nothing, where a head approves (`approval`) or sends back (`sendBack`) — needs one of that review
  * node's approvals: 立案审批表 → 批准立案, 告知书 → 批准事先告知, 决定书 → 批准决定 (处罚法 arts. 57,
  * 59; 生态环境行政处罚办法). A document whose node goes to no such review is unaffected. Pure.

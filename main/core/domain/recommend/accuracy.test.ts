@@ -2,7 +2,7 @@
  * The issues' measure: on labelled inspection descriptions the right type is among the first three
  * suggestions for at least 85 %. The labelled set was written first and the keywords fitted to it;
  * the held-out set was written after the keywords (see docs/discretion-benchmark.md); the Code-era
- * set (issue 10) after the Code types' keywords were frozen, blind to them, each description ranked
+ * set after the Code types' keywords were frozen, blind to them, each description ranked
  * among the types resting on the law of its date. All three are reported.
  */
 import { describe, expect, it } from 'vitest';

@@ -1,6 +1,6 @@
 /**
  * How well the recommendations do on a labelled set of inspection descriptions: the share whose
- * right type is among the first `k` suggestions (issue 5: top 3 ≥ 85 %). A description is labelled
+ * right type is among the first `k` suggestions (top 3 ≥ 85 %). A description is labelled
  * by the type's id, or — for notes written under the 生态环境法典, labelled before the types were
  * final — by the penalty article; it may carry the act's date, and then only the types resting on
  * the law of that day are ranked, as the app does. Pure; the test and `npm run bench` both use it.

@@ -1,5 +1,5 @@
 /**
- * The law library (issue 5): laws, their versions and their articles, each article carrying the
+ * The law library: laws, their versions and their articles, each article carrying the
  * period its version was in force so that several versions of one law sit side by side. Chinese
  * full-text search: FTS5 with the trigram tokenizer finds any substring of three characters or
  * more; shorter queries fall back to LIKE over the same rows (a few thousand articles).

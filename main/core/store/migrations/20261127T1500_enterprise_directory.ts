@@ -1,5 +1,5 @@
 /**
- * The enterprise directory (issue 5): the fields of the provincial export, and search.
+ * The enterprise directory: the fields of the provincial export, and search.
  * Search: FTS5 over the name, legal representative, address and pinyin initials, each stored with
  * a space between characters so that unicode61 makes every character a token and a phrase query
  * finds any fragment, of one character or more (trigram cannot find two-character words such as

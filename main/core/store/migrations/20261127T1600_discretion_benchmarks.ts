@@ -1,5 +1,5 @@
 /**
- * Discretion benchmarks (issue 5): every version loaded, kept whole as validated JSON, because a case
+ * Discretion benchmarks: every version loaded, kept whole as validated JSON, because a case
  * records the version its fine was calculated with and must be able to show that calculation again
  * after the province has loaded a newer table. The newest row (highest seq) is the one in use.
  */

@@ -1,5 +1,5 @@
 /**
- * Accounts (issue 11).
+ * Accounts.
  * - Sessions are keyed by the SHA-256 of their token: the raw token lives only with the client, so a
  *   copy of the database logs nobody in. They carry their last use, for the idle and absolute expiry.
  *   The old table held raw tokens: it is dropped, not converted (a session is no record; everyone

@@ -1,5 +1,5 @@
 /**
- * Issue 11: the case event log stays append-only against every write path. The UPDATE and DELETE
+ * the case event log stays append-only against every write path. The UPDATE and DELETE
  * triggers (initial migration) do not see `INSERT OR REPLACE` / `REPLACE INTO`: SQLite's REPLACE
  * deletes the conflicting row without firing DELETE triggers (unless `recursive_triggers`, a setting
  * of each connection, which another program opening the file would not set). So an insert may never

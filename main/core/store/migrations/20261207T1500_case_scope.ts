@@ -1,5 +1,5 @@
 /**
- * Issue 11: the case list is filtered by who may see a case (api/caseAccess.ts). Reading the bureau
+ * the case list is filtered by who may see a case (api/caseAccess.ts). Reading the bureau
  * and the officers out of every case's JSON made a page of 10,000 cases take ~200 ms, so the
  * projection keeps them as plain columns, written with the rest of the row (CaseProjection.save).
  * officer_ids is ",off-01,off-02,": instr(officer_ids, ",off-01,") needs no JSON.

@@ -1,5 +1,5 @@
 /**
- * Issue 11, 用户管理: an administrator disables an account instead of deleting it (the user's name
+ * 用户管理: an administrator disables an account instead of deleting it (the user's name
  * and id stand in case histories and the audit log). A disabled account cannot log in.
  */
 export const sql = `

@@ -3,13 +3,13 @@
  * one, never reuse a retired name. The schema snapshot test fails when the result changes.
  */
 import { sql as initial } from './20261126T1900_initial.js';
-import { sql as lawLibrary } from './20261127T0300_law_library.js'; // issue 5: law library
-import { sql as enterpriseDirectory } from './20261127T1500_enterprise_directory.js'; // issue 5: enterprise directory
-import { sql as discretionBenchmarks } from './20261127T1600_discretion_benchmarks.js'; // issue 5: discretion benchmark
-import { sql as accounts } from './20261207T1000_accounts.js'; // issue 11: sessions hashed, lockout, audit log
-import { sql as appendOnly } from './20261207T1300_append_only.js'; // issue 11: case_events closed to INSERT OR REPLACE
-import { sql as caseScope } from './20261207T1500_case_scope.js'; // issue 11: the case list's access filter without JSON
-import { sql as usersDisabled } from './20261207T1710_users_disabled.js'; // issue 11: 用户管理, accounts disabled, never deleted
+import { sql as lawLibrary } from './20261127T0300_law_library.js'; // law library
+import { sql as enterpriseDirectory } from './20261127T1500_enterprise_directory.js'; // enterprise directory
+import { sql as discretionBenchmarks } from './20261127T1600_discretion_benchmarks.js'; // discretion benchmark
+import { sql as accounts } from './20261207T1000_accounts.js'; // sessions hashed, lockout, audit log
+import { sql as appendOnly } from './20261207T1300_append_only.js'; // case_events closed to INSERT OR REPLACE
+import { sql as caseScope } from './20261207T1500_case_scope.js'; // the case list's access filter without JSON
+import { sql as usersDisabled } from './20261207T1710_users_disabled.js'; // 用户管理, accounts disabled, never deleted
 import { sql as thumbnails } from './20261207T1730_thumbnails.js'; // evidence photos' thumbnails (derived, like derived_pdfs)
 
 export interface Migration {

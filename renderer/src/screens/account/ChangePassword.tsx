@@ -1,5 +1,5 @@
 /**
- * 修改密码 (issue 11): any user, with the old password; the new one under the policy, shown as it is
+ * 修改密码: any user, with the old password; the new one under the policy, shown as it is
  * typed. A dialog from the app bar, or a whole screen after an administrator's reset (the core then
  * refuses everything else until the password is changed).
  */

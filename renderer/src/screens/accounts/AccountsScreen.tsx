@@ -1,5 +1,5 @@
 /**
- * 账号与审计 (issue 11), for the 系统管理员: the users (role, locked or not, must change the password,
+ * 账号与审计, for the 系统管理员: the users (role, locked or not, must change the password,
  * last login) with 新建用户, 修改角色, 重置密码 and 停用/启用 (never a delete: names stand in case
  * histories), and the audit log of logins, failures, locks, password and account events, paged.
  */
@@ -60,7 +60,7 @@ function UsersSection({ onChanged }: { onChanged(): void }) {
   const [users, setUsers] = useState<AccountRow[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [resetting, setResetting] = useState<AccountRow | null>(null);
-  // 用户管理 (issue 11): 新建用户, 修改角色, 停用/启用.
+  // 用户管理: 新建用户, 修改角色, 停用/启用.
   const notifier = useNotifier();
   const [creating, setCreating] = useState(false);
   const [editing, setEditing] = useState<AccountRow | null>(null);

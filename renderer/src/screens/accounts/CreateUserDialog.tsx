@@ -1,5 +1,5 @@
 /**
- * 新建用户 (issue 11): username, name, roles, the 执法证 of an officer, and a temporary password the
+ * 新建用户: username, name, roles, the 执法证 of an officer, and a temporary password the
  * user must change at the first login. Each problem is shown by its field as it is typed (userForm.ts);
  * the core's refusals (a username or certificate already in use) land on their field too.
  */

@@ -1,5 +1,5 @@
 /**
- * 修改角色 (issue 11): the roles of an account, and its 执法证 (asked when it becomes an officer
+ * 修改角色: the roles of an account, and its 执法证 (asked when it becomes an officer
  * without one; a renewed certificate replaces the number and date — cases keep the one they were
  * opened with). The core keeps at least one active 系统管理员 and says so.
  */

@@ -1,5 +1,5 @@
 /**
- * 用户管理 (issue 11): the 新建用户 and 修改角色 forms' drafts and their checks, in the words the core
+ * 用户管理: the 新建用户 and 修改角色 forms' drafts and their checks, in the words the core
  * uses (common/userRules.ts, common/passwordPolicy.ts), so the administrator sees each problem by its
  * field before anything is sent. The core checks all of it again.
  */

@@ -21,8 +21,8 @@ import { CaseHeader } from './CaseHeader';
 import { PhaseStepper } from './PhaseStepper';
 import { WorkPanel } from './WorkPanel';
 import { DeadlinesPanel } from './DeadlinesPanel';
-import { CaseLawPanel } from './CaseLawPanel'; // issue 5: cited articles
-import { LegalBasisPanel } from './LegalBasisPanel'; // issue 10: the law of the act's date (从旧兼从轻)
+import { CaseLawPanel } from './CaseLawPanel'; // cited articles
+import { LegalBasisPanel } from './LegalBasisPanel'; // the law of the act's date (从旧兼从轻)
 import { LegalityPanel } from './LegalityPanel';
 import { TracksPanel } from './TracksPanel';
 import { DocumentsPanel } from './documents/DocumentsPanel';

@@ -2,7 +2,7 @@
  * 立案: party, violation type, officers, dates, source and summary → cases.open.
  * One requestId per opening of the dialog, so a double click or a retry after a lost reply opens
  * one case, not two. What the clerk typed stays (in sessionStorage too) until the case is opened.
- * Issue 10: the violation types offered are those resting on the law of the act's day, with a
+ * the violation types offered are those resting on the law of the act's day, with a
  * one-line preview of the law the case will rest on (从旧兼从轻), and the limitation question of the
  * rule of that day (处罚法 art. 36, or 生态环境法典 art. 1054).
  */
@@ -45,7 +45,7 @@ import {
   saveDraft,
   type OpenCaseDraft,
 } from './openCaseDraft';
-// Issue 5: suggestions of the violation type from the inspection text.
+// suggestions of the violation type from the inspection text.
 import Accordion from '@mui/material/Accordion';
 import AccordionDetails from '@mui/material/AccordionDetails';
 import AccordionSummary from '@mui/material/AccordionSummary';

@@ -108,7 +108,7 @@ export function EnterprisePage({ id }: { id: string }) {
         <Grid size={{ xs: 12, md: 7 }}>
           <Stack spacing={2}>
             <Section title="案件" subtitle={`${data.cases.length}件`} testId="enterprise-cases">
-              {/* Issue 11: cases the user is not on are counted, never shown (docs/security.md). */}
+              {/* cases the user is not on are counted, never shown (docs/security.md). */}
               {data.otherCases > 0 && (
                 <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }} data-testid="enterprise-other-cases">
                   另有{data.otherCases}件本局案件非您承办，不显示详情；如需了解请询问负责人或法制审核人员。

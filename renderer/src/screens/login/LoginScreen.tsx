@@ -16,7 +16,7 @@ import { DemoAccounts } from './DemoAccounts';
 interface Props {
   info: AppInfo;
   onLoggedIn(user: UserView): void;
-  /** Just after the first-run setup (issue 11): a word of success and the administrator's name filled in. */
+  /** Just after the first-run setup: a word of success and the administrator's name filled in. */
   notice?: string | null;
   initialUsername?: string;
 }

@@ -2,7 +2,7 @@
  * 推荐: the officer pastes what the inspection found; the core ranks the benchmark's violation types
  * by the words of the text they match (shown, so the officer can judge the suggestion), weighted by
  * the party's industry. Choosing one hands its id to the caller (e.g. the 立案 form).
- * Only types resting on the law of the act's day are ranked (issue 10), each with the article it cites.
+ * Only types resting on the law of the act's day are ranked, each with the article it cites.
  */
 import { useEffect, useState } from 'react';
 import Alert from '@mui/material/Alert';

@@ -1,5 +1,5 @@
 /**
- * 数据备份 (issue 11): the backups the core keeps (daily, by hand, safety copies before a restore),
+ * 数据备份: the backups the core keeps (daily, by hand, safety copies before a restore),
  * 立即备份, 恢复 after a confirmation that says what will be replaced, and the backup folder.
  * Only a head (局负责人) or an administrator sees it; the operations refuse anyone else.
  */

@@ -16,8 +16,8 @@ import { PdfEngineSection } from './PdfEngineSection';
 import { SealSection } from './SealSection';
 import { WarnAheadSection } from './WarnAheadSection';
 import { BureauInfoSection } from './BureauInfoSection';
-import { BackupSection } from './BackupSection'; // issue 11: 数据备份
-import { UpdateSection } from './UpdateSection'; // issue 11: 软件更新
+import { BackupSection } from './BackupSection'; // 数据备份
+import { UpdateSection } from './UpdateSection'; // 软件更新
 import { EncryptionSection } from './EncryptionSection'; // 数据库加密 (系统管理员)
 
 export function SettingsScreen() {

@@ -1,5 +1,5 @@
 /**
- * 软件更新 (issue 11): where the desktop app finds new versions — a folder (this PC, a USB stick, a LAN
+ * 软件更新: where the desktop app finds new versions — a folder (this PC, a USB stick, a LAN
  * share) for counties without a link, or an address — and what its updater last did. The app checks
  * once a day and at start; a head (or the administrator) may check now. A new version is downloaded
  * in the background, verified, and installed when 案卷 quits. The location is checked as the core

@@ -1,5 +1,5 @@
 /**
- * 初始设置 (issue 11): a newly installed workstation names its bureau (全称, 简称 for 案号 and 文号,
+ * 初始设置: a newly installed workstation names its bureau (全称, 简称 for 案号 and 文号,
  * 所在区县 from the regions table) and its 系统管理员 account, once; then the login screen. The
  * password rules are shown as the user types; the core checks them again.
  */

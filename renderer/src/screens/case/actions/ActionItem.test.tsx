@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-/** Issue 11: an action barred for this user (separation of duties) is disabled, with why as its tooltip. */
+/** an action barred for this user (separation of duties) is disabled, with why as its tooltip. */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ActionView, BlockedBy } from '#common/schemas/cases';
 import { byTestId, cleanup, renderWithSession } from '../../../testing/renderWithSession';

@@ -23,7 +23,7 @@ export function ActionItem({ action, pending, onClick }: Props) {
       data-testid={`action-${action.id}`}
       sx={{ display: 'flex', gap: 2, alignItems: 'flex-start', flexWrap: { xs: 'wrap', sm: 'nowrap' } }}
     >
-      {/* Issue 11: a rule that bars this user (separation of duties) is the disabled button's tooltip; a span carries it. */}
+      {/* a rule that bars this user (separation of duties) is the disabled button's tooltip; a span carries it. */}
       <Tooltip title={action.blockedBy ? blockedText(action.blockedBy) : ''} disableHoverListener={!action.blockedBy}>
         <Box
           component="span"

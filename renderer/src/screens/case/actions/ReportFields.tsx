@@ -14,7 +14,7 @@ import { str } from './formTypes';
 import { bandRange, bandText } from '../../../util/fineBand';
 import { formatYuan, parseYuan } from '../../../util/money';
 import { reportProvision } from '../legalBasisText';
-// Issue 5: the 裁量计算 dialog fills the fine and the 裁量理由; the base field serves every band kind that needs one.
+// the 裁量计算 dialog fills the fine and the 裁量理由; the base field serves every band kind that needs one.
 import { useState } from 'react';
 import Button from '@mui/material/Button';
 import { bandBaseLabel } from '#common/fineBands';

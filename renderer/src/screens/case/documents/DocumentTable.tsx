@@ -27,7 +27,7 @@ interface Props {
   onPreview(d: DocumentRecord): void;
   /** The case changed (a re-imported version, a finalised document): fetch it again. */
   onChanged(): void;
-  /** Issue 11: what the core would refuse on a document now (定稿 before its approval), from the case view. */
+  /** what the core would refuse on a document now (定稿 before its approval), from the case view. */
   gates?: CaseView['documentGates'];
 }
 

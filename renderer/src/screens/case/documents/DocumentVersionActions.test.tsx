@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 /**
- * Issue 11: 定稿 before the approval its step needs is disabled with the approval named as the tooltip;
+ * 定稿 before the approval its step needs is disabled with the approval named as the tooltip;
  * 定稿 and 导入修改稿 are not offered to a role the operations table does not let call them.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';

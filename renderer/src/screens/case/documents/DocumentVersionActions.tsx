@@ -29,7 +29,7 @@ interface Props {
   caseId: string;
   doc: DocumentRecord;
   disabled: boolean;
-  /** Issue 11: 定稿 refused now (its approval not yet given): the button stays disabled with this as its tooltip. */
+  /** 定稿 refused now (its approval not yet given): the button stays disabled with this as its tooltip. */
   finaliseBlockedBy?: BlockedBy | null;
   onChanged(): void;
   /** The import's result is shown by the table: this row goes away once the new version exists. */
@@ -98,7 +98,7 @@ export function DocumentVersionActions({
           if (f) void upload(f);
         }}
       />
-      {/* Issue 11: offered only to the roles the operations table lets call them (useCanCall). */}
+      {/* offered only to the roles the operations table lets call them (useCanCall). */}
       {can('documents.reimport') && (
         <Button
           size="small"

@@ -166,7 +166,6 @@ export const approvalEntries: CatalogEntry[] = [
     {
       id: 'filing-approval',
       name: '立案审批表',
-      nodes: ['filing.draft'],
       volume: '正卷',
       order: order['filing-approval'],
       numberPattern: null,
@@ -189,7 +188,6 @@ export const approvalEntries: CatalogEntry[] = [
       // Not yet listed by a procedure node: 撤销立案 (withdrawFiling) leaves investigation, report and review.
       id: 'withdrawal-approval',
       name: '销案审批表',
-      nodes: ['investigation', 'report', 'review'],
       volume: '正卷',
       order: order['withdrawal-approval'],
       numberPattern: null,
@@ -211,7 +209,6 @@ export const approvalEntries: CatalogEntry[] = [
     {
       id: 'closing-approval',
       name: '结案审批表',
-      nodes: ['closing.draft'],
       volume: '正卷',
       order: order['closing-approval'],
       numberPattern: null,
@@ -239,7 +236,6 @@ export const approvalEntries: CatalogEntry[] = [
       id: 'internal-approval',
       name: '案件处理内部审批表',
       version: '2026.2',
-      nodes: ['review'],
       volume: '副卷',
       order: order['internal-approval'],
       numberPattern: null,
@@ -265,7 +261,6 @@ export const approvalEntries: CatalogEntry[] = [
       id: 'seizure-approval',
       name: '查封(扣押)审批表',
       version: '2026.2',
-      nodes: ['seizure.approval'],
       volume: '副卷',
       order: order['seizure-approval'],
       numberPattern: null,
@@ -290,7 +285,6 @@ export const approvalEntries: CatalogEntry[] = [
       id: 'detention-referral-approval',
       name: '移送行政拘留案件审批表',
       version: '2026.2',
-      nodes: ['referral.draft'],
       volume: '副卷',
       order: order['detention-referral-approval'],
       numberPattern: null,

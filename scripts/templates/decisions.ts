@@ -195,7 +195,6 @@ export const decisionEntries: CatalogEntry[] = [
     {
       id: 'penalty-notice',
       name: '行政处罚事先告知书',
-      nodes: ['notice.draft'],
       volume: '正卷',
       order: order['penalty-notice'],
       numberPattern: '{abbr}罚告字〔{year}〕{seq}号',
@@ -222,7 +221,6 @@ export const decisionEntries: CatalogEntry[] = [
     {
       id: 'penalty-decision',
       name: '行政处罚决定书',
-      nodes: ['decision.draft'],
       volume: '正卷',
       order: order['penalty-decision'],
       numberPattern: '{abbr}罚字〔{year}〕{seq}号',
@@ -256,7 +254,6 @@ export const decisionEntries: CatalogEntry[] = [
     {
       id: 'no-penalty-decision',
       name: '不予行政处罚决定书',
-      nodes: ['decision.draft'],
       volume: '正卷',
       order: order['no-penalty-decision'],
       numberPattern: '{abbr}不罚字〔{year}〕{seq}号',
@@ -279,7 +276,6 @@ export const decisionEntries: CatalogEntry[] = [
     {
       id: 'on-spot-decision',
       name: '当场行政处罚决定书',
-      nodes: ['onSpot'],
       volume: '正卷',
       order: order['on-spot-decision'],
       numberPattern: '{abbr}当罚字〔{year}〕{seq}号',

@@ -91,7 +91,6 @@ export const dossierEntries: CatalogEntry[] = [
     {
       id: 'dossier-cover',
       name: '卷宗封面',
-      nodes: ['closed'],
       volume: '正卷',
       order: order['dossier-cover'],
       numberPattern: null,
@@ -118,7 +117,6 @@ export const dossierEntries: CatalogEntry[] = [
     {
       id: 'dossier-catalog',
       name: '卷内目录',
-      nodes: ['closed'],
       volume: '正卷',
       order: order['dossier-catalog'],
       numberPattern: null,
@@ -132,7 +130,6 @@ export const dossierEntries: CatalogEntry[] = [
     {
       id: 'dossier-remarks',
       name: '备考表',
-      nodes: ['closed'],
       volume: '正卷',
       order: order['dossier-remarks'],
       numberPattern: null,

@@ -132,7 +132,6 @@ export const evidenceEntries: CatalogEntry[] = [
     {
       id: 'sampling-record',
       name: '采样取证登记单',
-      nodes: ['investigation'],
       volume: '正卷',
       order: order['sampling-record'],
       numberPattern: null,
@@ -154,7 +153,6 @@ export const evidenceEntries: CatalogEntry[] = [
     {
       id: 'photo-evidence',
       name: '现场照片(图片、影像资料)证据',
-      nodes: ['investigation'],
       volume: '正卷',
       order: order['photo-evidence'],
       numberPattern: null,
@@ -175,7 +173,6 @@ export const evidenceEntries: CatalogEntry[] = [
     {
       id: 'preservation-notice',
       name: '先行登记保存证据通知书',
-      nodes: ['preservation.implement'],
       volume: '正卷',
       order: order['preservation-notice'],
       numberPattern: '{abbr}先保字〔{year}〕{seq}号',
@@ -196,7 +193,6 @@ export const evidenceEntries: CatalogEntry[] = [
     {
       id: 'preservation-release-notice',
       name: '解除先行登记保存证据通知书',
-      nodes: ['preservation.held', 'preservation.decided'],
       volume: '正卷',
       order: order['preservation-release-notice'],
       numberPattern: '{abbr}解保字〔{year}〕{seq}号',

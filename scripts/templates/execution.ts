@@ -98,7 +98,6 @@ export const executionEntries: CatalogEntry[] = [
     {
       id: 'deferral-notice',
       name: '同意分期(延期)缴纳罚款通知书',
-      nodes: ['execution'],
       volume: '正卷',
       order: order['deferral-notice'],
       numberPattern: '{abbr}缓缴字〔{year}〕{seq}号',
@@ -120,7 +119,6 @@ export const executionEntries: CatalogEntry[] = [
     {
       id: 'reminder',
       name: '催告书',
-      nodes: ['execution', 'execution.reminded'],
       volume: '正卷',
       order: order.reminder,
       numberPattern: '{abbr}催字〔{year}〕{seq}号',
@@ -144,7 +142,6 @@ export const executionEntries: CatalogEntry[] = [
     {
       id: 'enforcement-application',
       name: '强制执行申请书',
-      nodes: ['execution.reminded', 'execution.court'],
       volume: '正卷',
       order: order['enforcement-application'],
       numberPattern: '{abbr}强执申字〔{year}〕{seq}号',

@@ -104,7 +104,6 @@ export const hearingEntries: CatalogEntry[] = [
     {
       id: 'hearing-notice',
       name: '行政处罚听证通知书',
-      nodes: ['hearing.notice'],
       volume: '正卷',
       order: order['hearing-notice'],
       numberPattern: '{abbr}听通字〔{year}〕{seq}号',
@@ -135,7 +134,6 @@ export const hearingEntries: CatalogEntry[] = [
     {
       id: 'hearing-record',
       name: '听证笔录',
-      nodes: ['hearing.held'],
       volume: '正卷',
       order: order['hearing-record'],
       numberPattern: null,
@@ -162,7 +160,6 @@ export const hearingEntries: CatalogEntry[] = [
     {
       id: 'hearing-report',
       name: '听证报告',
-      nodes: ['hearing.report'],
       volume: '副卷',
       order: order['hearing-report'],
       numberPattern: null,

@@ -48,20 +48,6 @@ export const receiptEntries: CatalogEntry[] = [
     {
       id: 'service-receipt',
       name: '送达回证', // Wherever a document is handed to the party (kept in step with the procedure files' node documents).
-      nodes: [
-        'notice.service',
-        'service',
-        'order.service',
-        'restriction.service',
-        'hearing.notice',
-        'seizure.implement',
-        'seizure.ratify',
-        'seizure.held',
-        'preservation.implement',
-        'preservation.held',
-        'execution',
-        'execution.reminded',
-      ],
       volume: '正卷',
       order: order['service-receipt'],
       numberPattern: null,

@@ -86,7 +86,6 @@ export const recordEntries: CatalogEntry[] = [
       id: 'inspection-record',
       name: '现场检查(勘察)笔录',
       version: '2026.2',
-      nodes: ['investigation', 'onSpot'],
       volume: '正卷',
       order: order['inspection-record'],
       numberPattern: null,
@@ -112,7 +111,6 @@ export const recordEntries: CatalogEntry[] = [
     {
       id: 'interview-record',
       name: '调查询问笔录',
-      nodes: ['investigation'],
       volume: '正卷',
       order: order['interview-record'],
       numberPattern: null,

@@ -93,7 +93,6 @@ export const referralEntries: CatalogEntry[] = [
       id: 'referral-letter',
       name: '移送书',
       version: '2026.2',
-      nodes: ['referral.send'],
       volume: '正卷',
       order: order['referral-letter'],
       numberPattern: '{abbr}移字〔{year}〕{seq}号',
@@ -118,7 +117,6 @@ export const referralEntries: CatalogEntry[] = [
     {
       id: 'referral-materials',
       name: '移送材料清单',
-      nodes: ['referral.send'],
       volume: '正卷',
       order: order['referral-materials'],
       numberPattern: null,
@@ -142,7 +140,6 @@ export const referralEntries: CatalogEntry[] = [
     {
       id: 'transfer-letter',
       name: '案件移送函',
-      nodes: ['decision.draft'],
       volume: '正卷',
       order: order['transfer-letter'],
       numberPattern: '{abbr}移函字〔{year}〕{seq}号',

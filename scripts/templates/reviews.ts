@@ -127,7 +127,6 @@ export const reviewEntries: CatalogEntry[] = [
     {
       id: 'investigation-report',
       name: '行政处罚案件调查报告',
-      nodes: ['report'],
       volume: '正卷',
       order: order['investigation-report'],
       numberPattern: null,
@@ -155,7 +154,6 @@ export const reviewEntries: CatalogEntry[] = [
     {
       id: 'legal-review-opinion',
       name: '法制审核意见书',
-      nodes: ['legalReview'],
       volume: '副卷',
       order: order['legal-review-opinion'],
       numberPattern: null,
@@ -180,7 +178,6 @@ export const reviewEntries: CatalogEntry[] = [
     {
       id: 'collective-discussion-record',
       name: '案件集体讨论笔录',
-      nodes: ['collective'],
       volume: '副卷',
       order: order['collective-discussion-record'],
       numberPattern: null,

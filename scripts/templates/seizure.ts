@@ -159,7 +159,6 @@ export const seizureEntries: CatalogEntry[] = [
       id: 'seizure-decision',
       name: '查封(扣押)决定书',
       version: '2026.2',
-      nodes: ['seizure.implement', 'seizure.ratify'],
       volume: '正卷',
       order: order['seizure-decision'],
       numberPattern: '{abbr}封扣字〔{year}〕{seq}号',
@@ -184,7 +183,6 @@ export const seizureEntries: CatalogEntry[] = [
     {
       id: 'seizure-list',
       name: '查封、扣押清单',
-      nodes: ['seizure.implement', 'seizure.ratify'],
       volume: '正卷',
       order: order['seizure-list'],
       numberPattern: null,
@@ -206,7 +204,6 @@ export const seizureEntries: CatalogEntry[] = [
     {
       id: 'seizure-extension-notice',
       name: '查封(扣押)延期通知书',
-      nodes: ['seizure.held'],
       volume: '正卷',
       order: order['seizure-extension-notice'],
       numberPattern: '{abbr}封扣延字〔{year}〕{seq}号',
@@ -227,7 +224,6 @@ export const seizureEntries: CatalogEntry[] = [
     {
       id: 'seizure-release',
       name: '解除查封(扣押)决定书',
-      nodes: ['seizure.held', 'released'],
       volume: '正卷',
       order: order['seizure-release'],
       numberPattern: '{abbr}解封扣字〔{year}〕{seq}号',
@@ -248,7 +244,6 @@ export const seizureEntries: CatalogEntry[] = [
       // Not yet listed by a procedure node: the handling of confiscated things follows the decision, in 执行.
       id: 'confiscation-record',
       name: '罚没物品处理记录',
-      nodes: ['execution'],
       volume: '正卷',
       order: order['confiscation-record'],
       numberPattern: null,

@@ -5,40 +5,36 @@ import type { CaseState } from '#common/schemas/cases.js';
 import type { Role } from '#common/roles.js';
 import type { CaseEvent, CaseEventBody } from '../domain/events.js';
 import { applyEvent } from '../domain/caseReducer.js';
-import { procedureDefinition, type ProcedureDefinition } from '../domain/procedure/definition.js';
+import type { ProcedureDefinition } from '../domain/procedure/definition.js';
 import { WorkingCalendar, type CalendarYear } from '../domain/calendar.js';
 import { mainTrackId, nodeOf, targetOf, trackOf, type EvaluationContext } from '../domain/procedure/engine.js';
 import type { ReviewContext } from '../domain/legality/review.js';
 import { deriveActionData } from '../domain/procedure/derive.js';
-import { versionInForce } from '../domain/procedure/versions.js';
+import { compareVersions, versionInForce } from '../domain/procedure/versions.js';
+import { loadProcedures } from '../services.js';
 import { resourcesDir } from '../paths.js';
 
-export const loadDefinition = (file: string): ProcedureDefinition =>
-  procedureDefinition.parse(JSON.parse(readFileSync(join(resourcesDir(), 'procedures', file), 'utf8')));
+/**
+ * Every shipped definition by `id@version`, loaded as the core loads them (a version written as
+ * changes to an earlier one resolved, every definition checked).
+ */
+export const allDefinitions: ReadonlyMap<string, ProcedureDefinition> = loadProcedures();
 
 /** The first ordinary procedure (v1): cases opened under it must keep working. */
-export const ordinary = loadDefinition('ordinary.v1.json');
-export const ordinaryV2 = loadDefinition('ordinary.v2.json');
-export const allDefinitions: ReadonlyMap<string, ProcedureDefinition> = new Map(
-  [
-    'ordinary.v1.json',
-    'ordinary.v2.json',
-    'summary.v1.json',
-    'correction.v1.json',
-    'seizure.v1.json',
-    'dailyPenalty.v1.json',
-    'productionRestriction.v1.json',
-    'referral.v1.json',
-    'preservation.v1.json',
-    // In force from 2026-08-15 (the 生态环境法典): a track started from that day follows them.
-    'seizure.v2.json',
-    'dailyPenalty.v2.json',
-    'productionRestriction.v2.json',
-    'referral.v2.json',
-  ]
-    .map((f) => loadDefinition(f))
-    .map((d) => [`${d.id}@${d.version}`, d]),
-);
+export const ordinary = allDefinitions.get('ordinary@2026.1')!;
+
+/**
+ * Every shipped version of procedure `id` from version `since` on, oldest first. A test of what a
+ * version brought runs over it and every later one (`describe.each`), so a new version is tested
+ * without editing the test.
+ */
+export function versionsOf(id: string, since = '0'): ProcedureDefinition[] {
+  const list = [...allDefinitions.values()]
+    .filter((d) => d.id === id && compareVersions(d.version, since) >= 0)
+    .sort((a, b) => compareVersions(a.version, b.version));
+  if (!list.length) throw new Error(`没有 ${id} ${since} 及以后的程序版本`);
+  return list;
+}
 
 export const calendar = new WorkingCalendar(
   [2025, 2026].map(

@@ -8,6 +8,7 @@ import type { OpInput } from '#common/operations';
 import type { JobView } from '#common/schemas/jobs';
 import { send } from './send';
 import { ApiError } from './errors';
+import { invalidateAfter } from './opCache';
 
 export const jobPollMs = 500;
 
@@ -18,10 +19,13 @@ export async function runJob<N extends JobOp>(
 ): Promise<JobResult<N>> {
   const { jobId } = (await send(op, input)) as { jobId: string };
   try {
-    return (await awaitJob((id) => send('jobs.get', { jobId: id }), jobId, {
+    const result = (await awaitJob((id) => send('jobs.get', { jobId: id }), jobId, {
       pollMs: jobPollMs,
       onProgress: (_p, view) => onProgress?.(view),
     })) as JobResult<N>;
+    // The import is done only now: a list read while it ran is the old one.
+    invalidateAfter(op);
+    return result;
   } catch (e) {
     // The job's error as the screens show every other failure.
     if (e instanceof AppError) throw new ApiError(e.code, e.message, e.details);

@@ -6,6 +6,7 @@ import type { OpInput, OpName, OpOutput } from '#common/operations';
 import { createClient, type Client } from './client';
 import { pickTransport } from './transport';
 import { createTokenStore } from './tokenStore';
+import { invalidate, invalidateAfter } from './opCache';
 
 function sessionStorageOrNull(): Storage | null {
   try {
@@ -17,8 +18,11 @@ function sessionStorageOrNull(): Storage | null {
 
 export const client: Client = createClient(pickTransport(), createTokenStore(sessionStorageOrNull()));
 
-export function send<N extends OpName>(op: N, input: OpInput<N>): Promise<OpOutput<N>> {
-  return client.send(op, input);
+/** Calls an operation; a write that succeeded drops the reference lists it changed (api/opCache.ts). */
+export async function send<N extends OpName>(op: N, input: OpInput<N>): Promise<OpOutput<N>> {
+  const value = await client.send(op, input);
+  invalidateAfter(op);
+  return value;
 }
 
 /** Logs out on the core (best effort) and forgets the token either way. */
@@ -29,4 +33,5 @@ export async function logout(): Promise<void> {
     /* forgotten below anyway: the user asked to leave */
   }
   client.forgetToken();
+  invalidate('all');
 }

@@ -4,33 +4,18 @@
  * Shown once per login above every screen, until closed; the file stays set aside until an
  * administrator deletes it after importing the data again.
  */
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import Alert from '@mui/material/Alert';
 import AlertTitle from '@mui/material/AlertTitle';
-import type { DataFileWarning } from '#common/schemas/startup';
-import { send } from '../api/send';
+import { useOp } from '../hooks/useOp';
 
 export function StartupWarnings() {
-  const [warnings, setWarnings] = useState<DataFileWarning[]>([]);
-  const [databaseProblem, setDatabaseProblem] = useState<string | null>(null);
+  // Not essential when it fails: the core logged the same warnings.
+  const { data } = useOp('app.startupReport', {});
   const [closed, setClosed] = useState(false);
-  useEffect(() => {
-    let live = true;
-    send('app.startupReport', {}).then(
-      (r) => {
-        if (!live) return;
-        setWarnings(r.warnings);
-        // The database's bulky tables are checked after the start (main/core/store/integrity.ts).
-        if (r.databaseCheck?.state === 'damaged') setDatabaseProblem(r.databaseCheck.message);
-      },
-      () => {
-        /* not essential: the core logged them too */
-      },
-    );
-    return () => {
-      live = false;
-    };
-  }, []);
+  const warnings = data?.warnings ?? [];
+  // The database's bulky tables are checked after the start (main/core/store/integrity.ts).
+  const databaseProblem = data?.databaseCheck?.state === 'damaged' ? data.databaseCheck.message : null;
   const database = databaseProblem && (
     <Alert severity="error" data-testid="startup-database-damaged" sx={{ mb: 2 }}>
       <AlertTitle>数据库已损坏</AlertTitle>

@@ -1,7 +1,7 @@
 /** The statutory fine band in words clerks use: 100,000–1,000,000 元, or 总投资额的1%–5%. */
 import type { FineBand } from '#common/schemas/reference';
 import { bandLimits, bandText as statedBand } from '#common/fineBands';
-import { formatYuan } from './money';
+import { formatYuan } from '#common/money';
 
 export function bandText(band: FineBand): string {
   if (band.kind === 'range') return `${formatYuan(band.min)} 至 ${formatYuan(band.max)}`;

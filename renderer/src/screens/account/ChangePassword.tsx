@@ -16,8 +16,8 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import type { UserView } from '#common/schemas/session';
 import { passwordPolicyText, passwordProblems } from '#common/passwordPolicy';
-import { send } from '../../api/send';
-import { fieldErrorsOf, messageOf } from '../../api/errors';
+import { send } from '#renderer/api/send';
+import { fieldErrorsOf, messageOf } from '#renderer/api/errors';
 
 interface FormProps {
   user: UserView;

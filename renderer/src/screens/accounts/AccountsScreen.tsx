@@ -3,7 +3,7 @@
  * last login) with 新建用户, 修改角色, 重置密码 and 停用/启用 (never a delete: names stand in case
  * histories), and the audit log of logins, failures, locks, password and account events, paged.
  */
-import { useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
@@ -31,13 +31,13 @@ import {
   auditOutcomeNames,
   type AccountRow,
   type AuditEvent,
-  type AuditRow,
 } from '#common/schemas/accounts';
-import { send } from '../../api/send';
-import { messageOf } from '../../api/errors';
-import { useNotifier } from '../../app/notifier';
-import { useSession } from '../../app/session';
-import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { send } from '#renderer/api/send';
+import { messageOf } from '#renderer/api/errors';
+import { useNotifier } from '#renderer/app/notifier';
+import { useSession } from '#renderer/app/session';
+import { ConfirmDialog } from '#renderer/components/ConfirmDialog';
+import { useOp } from '#renderer/hooks/useOp';
 import { CreateUserDialog } from './CreateUserDialog';
 import { RolesDialog } from './RolesDialog';
 
@@ -57,8 +57,7 @@ export function AccountsScreen() {
 
 function UsersSection({ onChanged }: { onChanged(): void }) {
   const { user: me } = useSession();
-  const [users, setUsers] = useState<AccountRow[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { data: users, error, reload: reloadUsers } = useOp('users.list', {});
   const [resetting, setResetting] = useState<AccountRow | null>(null);
   // 用户管理: 新建用户, 修改角色, 停用/启用.
   const notifier = useNotifier();
@@ -68,20 +67,9 @@ function UsersSection({ onChanged }: { onChanged(): void }) {
   const [toggleError, setToggleError] = useState<string | null>(null);
   const [togglePending, setTogglePending] = useState(false);
   const reload = (): void => {
-    void load();
+    void reloadUsers();
     onChanged();
   };
-  const load = useCallback(async () => {
-    try {
-      setUsers(await send('users.list', {}));
-      setError(null);
-    } catch (e) {
-      setError(messageOf(e));
-    }
-  }, []);
-  useEffect(() => {
-    void load();
-  }, [load]);
 
   return (
     <Paper sx={{ p: 2 }}>
@@ -315,31 +303,18 @@ function AuditSection({ changes }: { changes: number }) {
   const [rowsPerPage, setRowsPerPage] = useState(25);
   const [event, setEvent] = useState<AuditEvent | ''>('');
   const [username, setUsername] = useState('');
-  const [data, setData] = useState<{ total: number; rows: AuditRow[] } | null>(null);
-  const [error, setError] = useState<string | null>(null);
 
-  useEffect(() => {
-    let live = true;
-    send('audit.list', {
+  // Each change to an account is audited: the log is asked again after one.
+  const { data, error } = useOp(
+    'audit.list',
+    {
       offset: page * rowsPerPage,
       limit: rowsPerPage,
       ...(event ? { event } : {}),
       ...(username.trim() ? { username: username.trim() } : {}),
-    }).then(
-      (d) => {
-        if (live) {
-          setData(d);
-          setError(null);
-        }
-      },
-      (e: unknown) => {
-        if (live) setError(messageOf(e));
-      },
-    );
-    return () => {
-      live = false;
-    };
-  }, [page, rowsPerPage, event, username, changes]);
+    },
+    { refresh: changes },
+  );
 
   return (
     <Paper sx={{ p: 2 }}>

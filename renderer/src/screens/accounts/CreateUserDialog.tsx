@@ -16,9 +16,9 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import type { AccountRow } from '#common/schemas/accounts';
 import { passwordPolicyText } from '#common/passwordPolicy';
-import { send } from '../../api/send';
-import { fieldErrorsOf, messageOf } from '../../api/errors';
-import { todayIso } from '../../util/dates';
+import { send } from '#renderer/api/send';
+import { fieldErrorsOf, messageOf } from '#renderer/api/errors';
+import { todayIso } from '#renderer/util/dates';
 import { RolePicker, CertificateFields } from './RoleFields';
 import { asksCertificate, certificateOf, emptyUserDraft, newUserProblems, type UserDraft } from './userForm';
 

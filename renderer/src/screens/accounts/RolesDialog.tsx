@@ -15,9 +15,9 @@ import Stack from '@mui/material/Stack';
 import type { AccountRow } from '#common/schemas/accounts';
 import type { Role } from '#common/roles';
 import { accountRoleProblems } from '#common/userRules';
-import { send } from '../../api/send';
-import { fieldErrorsOf, messageOf } from '../../api/errors';
-import { todayIso } from '../../util/dates';
+import { send } from '#renderer/api/send';
+import { fieldErrorsOf, messageOf } from '#renderer/api/errors';
+import { todayIso } from '#renderer/util/dates';
 import { CertificateFields, RolePicker } from './RoleFields';
 import { asksCertificate, certificateOf } from './userForm';
 

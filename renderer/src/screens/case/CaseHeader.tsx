@@ -9,8 +9,8 @@ import Typography from '@mui/material/Typography';
 import ArrowBackIcon from '@mui/icons-material/ArrowBack';
 import type { ReactNode } from 'react';
 import type { CaseView } from '#common/schemas/cases';
-import { hrefOf } from '../../app/route';
-import { articlesText } from '../../util/articles';
+import { hrefOf } from '#renderer/app/route';
+import { articlesText } from '#renderer/util/articles';
 
 function Fact({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
   return (

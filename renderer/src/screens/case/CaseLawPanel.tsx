@@ -3,7 +3,7 @@
  * the violation date — or "条文未载入" when the library does not hold it, in which case documents
  * still cite the article by number. A click opens the text.
  */
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
@@ -16,12 +16,11 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import type { CaseView } from '#common/schemas/cases';
 import type { ArticleResolution } from '#common/schemas/laws';
-import { send } from '../../api/send';
-import { messageOf } from '../../api/errors';
-import { hrefOf } from '../../app/route';
-import { ArticleText } from '../../components/ArticleText';
-import { Section } from '../../components/Section';
-import { versionName, versionPeriod } from '../../util/lawText';
+import { hrefOf } from '#renderer/app/route';
+import { useOp } from '#renderer/hooks/useOp';
+import { ArticleText } from '#renderer/components/ArticleText';
+import { Section } from '#renderer/components/Section';
+import { versionName, versionPeriod } from '#renderer/util/lawText';
 
 type Loaded = Extract<ArticleResolution, { status: 'loaded' }>;
 
@@ -41,25 +40,11 @@ export function CaseLawPanel({ view }: { view: CaseView }) {
     ...provision.breached.map((r) => ({ role: '违反', ref: r })),
     { role: '处罚依据', ref: provision.penaltyArticle },
   ];
-  const key = JSON.stringify([refs, on]);
-  const [resolved, setResolved] = useState<ArticleResolution[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { data: resolved, error } = useOp('laws.cite', {
+    refs: refs.map((r) => ({ law: r.ref.law, article: r.ref.article })),
+    on,
+  });
   const [open, setOpen] = useState<Loaded | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    const parsed = JSON.parse(key) as [typeof refs, string];
-    send('laws.cite', { refs: parsed[0].map((r) => ({ law: r.ref.law, article: r.ref.article })), on: parsed[1] })
-      .then((r) => {
-        if (live) setResolved(r);
-      })
-      .catch((e: unknown) => {
-        if (live) setError(messageOf(e));
-      });
-    return () => {
-      live = false;
-    };
-  }, [key]);
 
   return (
     <Section

@@ -2,8 +2,8 @@
 import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
 import type { CaseView } from '#common/schemas/cases';
-import { chineseDate } from '../../util/dates';
-import { formatYuan } from '../../util/money';
+import { chineseDate } from '#renderer/util/dates';
+import { formatYuan } from '#common/money';
 
 function Row({ label, value }: { label: string; value: string }) {
   return (

@@ -3,7 +3,6 @@
  * lawful now (with the reasons for the others), the deadlines, and the tabs for 文书 / 证据 /
  * 卷宗 / 历史. Every change re-renders from the CaseView the core returns.
  */
-import { useEffect, useState } from 'react';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
@@ -14,9 +13,9 @@ import Stack from '@mui/material/Stack';
 import Tab from '@mui/material/Tab';
 import Tabs from '@mui/material/Tabs';
 import type { TemplateInfo } from '#common/schemas/documents';
-import { send } from '../../api/send';
-import { useNotifier } from '../../app/notifier';
-import { navigate, type CaseTab } from '../../app/route';
+import { useNotifier } from '#renderer/app/notifier';
+import { navigate, type CaseTab } from '#renderer/app/route';
+import { useOp } from '#renderer/hooks/useOp';
 import { CaseHeader } from './CaseHeader';
 import { PhaseStepper } from './PhaseStepper';
 import { WorkPanel } from './WorkPanel';
@@ -31,18 +30,13 @@ import { DossierPanel } from './dossier/DossierPanel';
 import { HistoryPanel } from './HistoryPanel';
 import { useCaseView } from './useCaseView';
 
+const noTemplates: TemplateInfo[] = [];
 const tabLabels: Record<CaseTab, string> = { documents: '文书', evidence: '证据', dossier: '卷宗', history: '历史' };
 
 export function CasePage({ caseId, tab }: { caseId: string; tab: CaseTab }) {
   const { view, error, set, reload } = useCaseView(caseId);
   const notifier = useNotifier();
-  const [templates, setTemplates] = useState<TemplateInfo[]>([]);
-
-  useEffect(() => {
-    send('templates.list', {})
-      .then(setTemplates)
-      .catch((e: unknown) => notifier.error(e));
-  }, [notifier]);
+  const templates = useOp('templates.list', {}, { onError: notifier.error }).data ?? noTemplates;
 
   if (error && !view) {
     return (

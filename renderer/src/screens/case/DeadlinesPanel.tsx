@@ -5,9 +5,9 @@ import Chip from '@mui/material/Chip';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import type { DeadlineView } from '#common/schemas/cases';
-import { Citation } from '../../components/Citation';
-import { Section } from '../../components/Section';
-import { chineseDate } from '../../util/dates';
+import { Citation } from '#renderer/components/Citation';
+import { Section } from '#renderer/components/Section';
+import { chineseDate } from '#renderer/util/dates';
 
 const statusUi: Record<
   DeadlineView['status'],

@@ -1,38 +1,15 @@
 /** 历史: the case's event log — when, who, what — and whether its hash chain is intact. */
-import { useEffect, useState } from 'react';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import LinearProgress from '@mui/material/LinearProgress';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import type { z } from 'zod';
-import type { historyOutput } from '#common/schemas/cases';
-import { send } from '../../api/send';
-import { messageOf } from '../../api/errors';
-import { formatInstant } from '../../util/dates';
-
-type History = z.infer<typeof historyOutput>;
+import { useOp } from '#renderer/hooks/useOp';
+import { formatInstant } from '#renderer/util/dates';
 
 export function HistoryPanel({ caseId, version }: { caseId: string; version: number }) {
-  const [history, setHistory] = useState<History | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    send('cases.history', { caseId })
-      .then((h) => {
-        if (live) {
-          setHistory(h);
-          setError(null);
-        }
-      })
-      .catch((e: unknown) => {
-        if (live) setError(messageOf(e));
-      });
-    return () => {
-      live = false;
-    };
-  }, [caseId, version]);
+  // A new version of the case is a new entry in its log.
+  const { data: history, error } = useOp('cases.history', { caseId }, { refresh: version });
 
   if (error) return <Alert severity="error">{error}</Alert>;
   if (!history) return <LinearProgress />;

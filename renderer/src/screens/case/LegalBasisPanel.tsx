@@ -21,12 +21,12 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import type { CaseView } from '#common/schemas/cases';
 import type { ProvisionView } from '#common/schemas/legalBasis';
-import { ApiError } from '../../api/errors';
-import { send } from '../../api/send';
-import { useNotifier } from '../../app/notifier';
-import { useCanCall } from '../../app/canCall';
-import { Section } from '../../components/Section';
-import { todayIso } from '../../util/dates';
+import { ApiError } from '#renderer/api/errors';
+import { send } from '#renderer/api/send';
+import { useNotifier } from '#renderer/app/notifier';
+import { useCanCall } from '#renderer/app/canCall';
+import { Section } from '#renderer/components/Section';
+import { todayIso } from '#renderer/util/dates';
 import {
   amountLabels,
   figuresOf,

@@ -7,8 +7,8 @@ import CheckCircleIcon from '@mui/icons-material/CheckCircle';
 import CancelIcon from '@mui/icons-material/Cancel';
 import RemoveCircleOutlineIcon from '@mui/icons-material/RemoveCircleOutlined';
 import type { LegalityReview } from '#common/schemas/cases';
-import { Citation } from '../../components/Citation';
-import { Section } from '../../components/Section';
+import { Citation } from '#renderer/components/Citation';
+import { Section } from '#renderer/components/Section';
 
 export function LegalityPanel({ review }: { review: LegalityReview }) {
   const failed = review.checks.filter((c) => !c.passed).length;

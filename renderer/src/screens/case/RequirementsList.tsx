@@ -7,7 +7,7 @@ import Typography from '@mui/material/Typography';
 import CheckCircleIcon from '@mui/icons-material/CheckCircle';
 import RadioButtonUncheckedIcon from '@mui/icons-material/RadioButtonUnchecked';
 import type { CaseView } from '#common/schemas/cases';
-import { Citation } from '../../components/Citation';
+import { Citation } from '#renderer/components/Citation';
 
 export function RequirementsList({ requirements }: { requirements: CaseView['requirements'] }) {
   if (requirements.length === 0) {

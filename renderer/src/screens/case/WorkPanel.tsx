@@ -1,12 +1,12 @@
 /** The current node: its name and article, what the law requires, its documents and the actions. */
 import Alert from '@mui/material/Alert';
 import Divider from '@mui/material/Divider';
-import { formatYuan } from '../../util/money';
+import { formatYuan } from '#common/money';
 import Typography from '@mui/material/Typography';
 import type { CaseView } from '#common/schemas/cases';
 import type { TemplateInfo } from '#common/schemas/documents';
-import { Citation } from '../../components/Citation';
-import { Section } from '../../components/Section';
+import { Citation } from '#renderer/components/Citation';
+import { Section } from '#renderer/components/Section';
 import { RequirementsList } from './RequirementsList';
 import { ActionsPanel } from './actions/ActionsPanel';
 import { NodeDocuments } from './documents/NodeDocuments';

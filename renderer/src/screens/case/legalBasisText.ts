@@ -5,8 +5,9 @@
 import type { CaseState } from '#common/schemas/cases';
 import type { LawFigures, LegalBasis, ProvisionView } from '#common/schemas/legalBasis';
 import type { FineBand } from '#common/schemas/reference';
-import { bandBaseLabel, formatYuan } from '#common/fineBands';
-import { parseYuan } from '../../util/money';
+import { bandBaseLabel } from '#common/fineBands';
+import { yuanInText } from '#common/money';
+import { parseYuan } from '#renderer/util/money';
 
 export type Severity = 'success' | 'info' | 'warning' | 'error';
 
@@ -39,7 +40,7 @@ export function provisionYuan(p: ProvisionView): string {
   if (!p.yuan.ok) return p.yuan.problem;
   if (!p.yuan.basis) return '';
   // Written as the core writes bands and the statement: 1,000,000元至5,000,000元.
-  return `按本案${p.yuan.basis}，即${formatYuan(p.yuan.min)}至${formatYuan(p.yuan.max)}`;
+  return `按本案${p.yuan.basis}，即${yuanInText(p.yuan.min)}至${yuanInText(p.yuan.max)}`;
 }
 
 /** Whether the act's and the decision's provisions are one and the same (nothing to compare). */

@@ -1,8 +1,6 @@
 /** The case as the core evaluates it now for this user; every change replaces it with the core's answer. */
-import { useCallback, useEffect, useState } from 'react';
 import type { CaseView } from '#common/schemas/cases';
-import { send } from '../../api/send';
-import { messageOf } from '../../api/errors';
+import { useOp } from '#renderer/hooks/useOp';
 
 export interface CaseViewState {
   view: CaseView | null;
@@ -14,21 +12,6 @@ export interface CaseViewState {
 }
 
 export function useCaseView(caseId: string): CaseViewState {
-  const [view, setView] = useState<CaseView | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  const reload = useCallback(async () => {
-    try {
-      setView(await send('cases.get', { caseId }));
-      setError(null);
-    } catch (e) {
-      setError(messageOf(e));
-    }
-  }, [caseId]);
-
-  useEffect(() => {
-    void reload();
-  }, [reload]);
-
-  return { view, error, set: setView, reload };
+  const { data, error, set, reload } = useOp('cases.get', { caseId });
+  return { view: data ?? null, error, set, reload };
 }

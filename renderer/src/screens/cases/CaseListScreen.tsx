@@ -1,5 +1,5 @@
 /** 案件列表: state filter, search by 案号/当事人, 50 rows a page, 立案. */
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import InputAdornment from '@mui/material/InputAdornment';
@@ -11,12 +11,11 @@ import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
 import Typography from '@mui/material/Typography';
 import AddIcon from '@mui/icons-material/Add';
 import SearchIcon from '@mui/icons-material/Search';
-import type { CaseListRow } from '#common/schemas/cases';
-import { send } from '../../api/send';
-import { useNotifier } from '../../app/notifier';
-import { useCanCall } from '../../app/canCall';
-import { navigate } from '../../app/route';
-import { useDebounced } from '../../hooks/useDebounced';
+import { useNotifier } from '#renderer/app/notifier';
+import { useCanCall } from '#renderer/app/canCall';
+import { navigate } from '#renderer/app/route';
+import { useDebounced } from '#renderer/hooks/useDebounced';
+import { useOp } from '#renderer/hooks/useOp';
 import { CaseTable } from './CaseTable';
 import { OpenCaseDialog } from './OpenCaseDialog';
 
@@ -30,31 +29,17 @@ export function CaseListScreen() {
   const [query, setQuery] = useState('');
   // The page belongs to one filter + query: a new search starts again at the first page.
   const [paging, setPaging] = useState({ key: '', page: 0 });
-  const [data, setData] = useState<{ total: number; rows: CaseListRow[] } | null>(null);
-  const [loading, setLoading] = useState(false);
   const [opening, setOpening] = useState(false);
   const debouncedQuery = useDebounced(query.trim(), 300);
   const key = `${filter}|${debouncedQuery}`;
   const page = paging.key === key ? paging.page : 0;
   const setPage = (p: number): void => setPaging({ key, page: p });
 
-  useEffect(() => {
-    let live = true;
-    setLoading(true);
-    send('cases.list', { state: filter, query: debouncedQuery, offset: page * pageSize, limit: pageSize })
-      .then((r) => {
-        if (live) setData(r);
-      })
-      .catch((e: unknown) => {
-        if (live) notifier.error(e);
-      })
-      .finally(() => {
-        if (live) setLoading(false);
-      });
-    return () => {
-      live = false;
-    };
-  }, [filter, debouncedQuery, page, notifier]);
+  const { data, loading } = useOp(
+    'cases.list',
+    { state: filter, query: debouncedQuery, offset: page * pageSize, limit: pageSize },
+    { onError: notifier.error },
+  );
 
   const canOpen = can('cases.open');
 

@@ -10,7 +10,7 @@ import TableHead from '@mui/material/TableHead';
 import TablePagination from '@mui/material/TablePagination';
 import TableRow from '@mui/material/TableRow';
 import type { CaseListRow } from '#common/schemas/cases';
-import { formatInstant } from '../../util/dates';
+import { formatInstant } from '#renderer/util/dates';
 
 interface Props {
   rows: CaseListRow[];

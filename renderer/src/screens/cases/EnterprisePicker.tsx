@@ -1,13 +1,12 @@
 /** 当事人: searches the enterprise directory by name or 统一社会信用代码 as the clerk types. */
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import Autocomplete from '@mui/material/Autocomplete';
 import Box from '@mui/material/Box';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import type { Enterprise } from '#common/schemas/reference';
-import { send } from '../../api/send';
-import { messageOf } from '../../api/errors';
-import { useDebounced } from '../../hooks/useDebounced';
+import { useDebounced } from '#renderer/hooks/useDebounced';
+import { useOp } from '#renderer/hooks/useOp';
 
 interface Props {
   value: Enterprise | null;
@@ -18,34 +17,11 @@ interface Props {
 
 export function EnterprisePicker({ value, onChange, error, disabled }: Props) {
   const [input, setInput] = useState('');
-  const [options, setOptions] = useState<Enterprise[]>([]);
-  const [loading, setLoading] = useState(false);
-  const [searchError, setSearchError] = useState<string | null>(null);
   const query = useDebounced(input.trim(), 250);
-
-  useEffect(() => {
-    // Typing into the box after a pick shows the picked name: no new search for it.
-    if (value && query === value.name) return;
-    let live = true;
-    setLoading(true);
-    setOptions([]);
-    send('enterprises.search', { query, limit: 20 })
-      .then((r) => {
-        if (live) {
-          setOptions(r);
-          setSearchError(null);
-        }
-      })
-      .catch((e: unknown) => {
-        if (live) setSearchError(messageOf(e));
-      })
-      .finally(() => {
-        if (live) setLoading(false);
-      });
-    return () => {
-      live = false;
-    };
-  }, [query, value]);
+  // Typing into the box after a pick shows the picked name: no new search for it.
+  const search = useOp('enterprises.search', value && query === value.name ? null : { query, limit: 20 });
+  const { loading, error: searchError } = search;
+  const options = loading ? [] : (search.data ?? []);
 
   // While the clerk is still typing, the list answers an older query: show "检索中" instead.
   const stale = input.trim() !== query && !(value && input === value.name);

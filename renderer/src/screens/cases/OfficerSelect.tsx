@@ -5,7 +5,7 @@ import Checkbox from '@mui/material/Checkbox';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import type { Officer } from '#common/schemas/reference';
-import { todayIso } from '../../util/dates';
+import { todayIso } from '#renderer/util/dates';
 
 interface Props {
   officers: Officer[];

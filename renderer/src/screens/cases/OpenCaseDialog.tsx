@@ -20,18 +20,19 @@ import TextField from '@mui/material/TextField';
 import Checkbox from '@mui/material/Checkbox';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import type { CaseView } from '#common/schemas/cases';
-import type { Officer, ViolationType } from '#common/schemas/reference';
+import type { ViolationType } from '#common/schemas/reference';
 import type { LegalBasis } from '#common/schemas/legalBasis';
 import Typography from '@mui/material/Typography';
-import { useDebounced } from '../../hooks/useDebounced';
+import { useDebounced } from '#renderer/hooks/useDebounced';
+import { useOp } from '#renderer/hooks/useOp';
 import { previewLine, ruleSummary } from '../case/legalBasisText';
 import { harmLabel, limitationRulesFor } from './limitationRule';
 import { openCaseInput } from '#common/schemas/cases';
-import { send } from '../../api/send';
-import { ApiError, fieldErrorsOf, messageOf } from '../../api/errors';
-import { useSession } from '../../app/session';
-import { newRequestId } from '../../util/requestId';
-import { todayIso } from '../../util/dates';
+import { send } from '#renderer/api/send';
+import { ApiError, fieldErrorsOf, messageOf } from '#renderer/api/errors';
+import { useSession } from '#renderer/app/session';
+import { newRequestId } from '#renderer/util/requestId';
+import { todayIso } from '#renderer/util/dates';
 import { EnterprisePicker } from './EnterprisePicker';
 import { OfficerSelect } from './OfficerSelect';
 import { ViolationSelect } from './ViolationSelect';
@@ -94,61 +95,47 @@ function errorsFromCore(e: unknown): Errors {
   return fields;
 }
 
-type Preview = { key: string; basis: LegalBasis } | { key: string; error: string };
+type Preview = { basis: LegalBasis } | { error: string };
 
 export function OpenCaseDialog({ onClose, onOpened }: Props) {
   const { user } = useSession();
   const [requestId] = useState(newRequestId);
   const [draft, setDraft] = useState<OpenCaseDraft>(() => loadDraft(user.id, user.officerId));
-  const [violations, setViolations] = useState<ViolationType[]>([]);
-  const [listLoading, setListLoading] = useState(true);
   const [listNote, setListNote] = useState<string | null>(null);
-  const [officers, setOfficers] = useState<Officer[]>([]);
   const [errors, setErrors] = useState<Errors>({});
   const [failure, setFailure] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
-  const [preview, setPreview] = useState<Preview | null>(null);
   const today = todayIso();
 
   // The types offered rest on the law of the act's day: fetched again once the date stops changing.
   const lawDate = useDebounced(lawDateOf(draft, today), 300);
-  const shown = useRef<{ list: ViolationType[]; chosen: string }>({ list: [], chosen: draft.violationId });
+  const shown = useRef<{ list: ViolationType[]; chosen: string; on: string }>({
+    list: [],
+    chosen: draft.violationId,
+    on: lawDate,
+  });
   shown.current.chosen = draft.violationId;
+  shown.current.on = lawDate;
+  const listFailed = (e: unknown): void => setFailure(messageOf(e));
+  const officers = useOp('officers.list', {}, { onError: listFailed }).data ?? [];
+  const violationList = useOp('violations.list', { on: lawDate }, { onError: listFailed });
+  const violations = violationList.data ?? [];
+  const listLoading = violationList.loading;
 
   useEffect(() => {
-    send('officers.list', {})
-      .then(setOfficers)
-      .catch((e: unknown) => setFailure(messageOf(e)));
-  }, []);
-
-  useEffect(() => {
-    let live = true;
-    setListLoading(true);
-    send('violations.list', { on: lawDate })
-      .then((list) => {
-        if (!live) return;
-        const chosen = shown.current.chosen;
-        if (chosen && !list.some((v) => v.id === chosen)) {
-          // A type of another law's day: cleared, and the clerk is told why.
-          const name = shown.current.list.find((v) => v.id === chosen)?.name;
-          setDraft((d) => (d.violationId === chosen ? { ...d, violationId: '' } : d));
-          setListNote(
-            `${name ? `“${name}”` : '原选择的违法行为类型'}所依据的规定在${lawDate}已不施行（或尚未施行），已清除，请按该日施行的法律重新选择。`,
-          );
-        }
-        shown.current.list = list;
-        setViolations(list);
-      })
-      .catch((e: unknown) => {
-        if (live) setFailure(messageOf(e));
-      })
-      .finally(() => {
-        if (live) setListLoading(false);
-      });
-    return () => {
-      live = false;
-    };
-  }, [lawDate]);
+    const list = violationList.data;
+    if (!list || list === shown.current.list) return;
+    const chosen = shown.current.chosen;
+    if (chosen && !list.some((v) => v.id === chosen)) {
+      // A type of another law's day: cleared, and the clerk is told why.
+      const name = shown.current.list.find((v) => v.id === chosen)?.name;
+      setDraft((d) => (d.violationId === chosen ? { ...d, violationId: '' } : d));
+      setListNote(
+        `${name ? `“${name}”` : '原选择的违法行为类型'}所依据的规定在${shown.current.on}已不施行（或尚未施行），已清除，请按该日施行的法律重新选择。`,
+      );
+    }
+    shown.current.list = list;
+  }, [violationList.data]);
 
   useEffect(() => {
     saveDraft(user.id, draft);
@@ -160,26 +147,25 @@ export function OpenCaseDialog({ onClose, onOpened }: Props) {
     draft.violationId && actOn ? JSON.stringify([draft.violationId, actOn, draft.continuing]) : '',
     400,
   );
-  useEffect(() => {
-    if (!previewKey) {
-      setPreview(null);
-      return;
-    }
-    let live = true;
-    const [violationId, on, continuing] = JSON.parse(previewKey) as [string, string, boolean];
-    send('legalBasis.resolve', { violationId, actOn: on, continuing, figures: { amounts: {}, aggravated: false } })
-      .then((basis) => {
-        if (live) setPreview({ key: previewKey, basis });
-      })
-      .catch((e: unknown) => {
-        if (live) setPreview({ key: previewKey, error: messageOf(e) });
-      });
-    return () => {
-      live = false;
-    };
-  }, [previewKey]);
-  const currentPreview =
-    preview && actOn && preview.key === JSON.stringify([draft.violationId, actOn, draft.continuing]) ? preview : null;
+  const previewInput = previewKey ? (JSON.parse(previewKey) as [string, string, boolean]) : null;
+  const resolution = useOp(
+    'legalBasis.resolve',
+    previewInput && {
+      violationId: previewInput[0],
+      actOn: previewInput[1],
+      continuing: previewInput[2],
+      figures: { amounts: {}, aggravated: false },
+    },
+  );
+  // Only an answer for the type and date on screen (not one still typed, nor one being asked).
+  const currentPreview: Preview | null =
+    actOn && !resolution.loading && previewKey === JSON.stringify([draft.violationId, actOn, draft.continuing])
+      ? resolution.error
+        ? { error: resolution.error }
+        : resolution.data
+          ? { basis: resolution.data }
+          : null
+      : null;
 
   // The limitation question(s) of the rule of the act's day (and of the discovery day, for an act before the Code).
   const harmRules = limitationRulesFor(actOn ?? today, draft.discoveredOn || today);

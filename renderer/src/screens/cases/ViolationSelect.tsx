@@ -9,8 +9,8 @@ import Box from '@mui/material/Box';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import type { ViolationType } from '#common/schemas/reference';
-import { articleText, articlesText } from '../../util/articles';
-import { bandText } from '../../util/fineBand';
+import { articleText, articlesText } from '#renderer/util/articles';
+import { bandText } from '#renderer/util/fineBand';
 import { byCategory, searchText, violationMatches } from './violationSearch';
 
 interface Props {

@@ -3,7 +3,7 @@
  * failed call or a reload never loses what the clerk typed.
  */
 import type { Enterprise } from '#common/schemas/reference';
-import { todayIso } from '../../util/dates';
+import { todayIso } from '#renderer/util/dates';
 
 export interface OpenCaseDraft {
   enterprise: Enterprise | null;

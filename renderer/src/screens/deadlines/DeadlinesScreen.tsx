@@ -2,7 +2,7 @@
  * 到期提醒: every open case's statutory periods that are overdue or due within the bureau's warning
  * horizon (working days, a setting the head changes here), soonest first, each linked to its case.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
@@ -20,40 +20,25 @@ import TextField from '@mui/material/TextField';
 import ToggleButton from '@mui/material/ToggleButton';
 import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
 import Typography from '@mui/material/Typography';
-import type { z } from 'zod';
-import type { deadlineOverview } from '#common/schemas/cases';
-import { send } from '../../api/send';
-import { messageOf } from '../../api/errors';
-import { useCanCall } from '../../app/canCall';
-import { useNotifier } from '../../app/notifier';
-import { hrefOf } from '../../app/route';
-import { chineseDate } from '../../util/dates';
+import { send } from '#renderer/api/send';
+import { useCanCall } from '#renderer/app/canCall';
+import { useNotifier } from '#renderer/app/notifier';
+import { hrefOf } from '#renderer/app/route';
+import { useOp } from '#renderer/hooks/useOp';
+import { chineseDate } from '#renderer/util/dates';
 import { unitText } from '../case/DeadlinesPanel';
-
-type Overview = z.infer<typeof deadlineOverview>;
 
 export function DeadlinesScreen() {
   const can = useCanCall();
   const notifier = useNotifier();
   const [include, setInclude] = useState<'attention' | 'all'>('attention');
-  const [data, setData] = useState<Overview | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [horizon, setHorizon] = useState('');
   const [saving, setSaving] = useState(false);
-
-  const load = useCallback(async () => {
-    setError(null);
-    try {
-      const d = await send('deadlines.overview', { include });
-      setData(d);
-      setHorizon(String(d.warnAheadWorkingDays));
-    } catch (e) {
-      setError(messageOf(e));
-    }
-  }, [include]);
+  const { data, error, reload: load } = useOp('deadlines.overview', { include });
+  // The box starts from the setting each answer carries.
   useEffect(() => {
-    void load();
-  }, [load]);
+    if (data) setHorizon(String(data.warnAheadWorkingDays));
+  }, [data]);
 
   const saveHorizon = async (): Promise<void> => {
     const n = Number(horizon);

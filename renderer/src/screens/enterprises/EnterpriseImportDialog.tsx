@@ -16,11 +16,11 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
 import type { EnterpriseImportReport } from '#common/schemas/enterprises';
-import { runJob } from '../../api/jobs';
+import { runJob } from '#renderer/api/jobs';
 import type { JobView } from '#common/schemas/jobs';
-import { JobProgress } from '../../components/JobProgress';
-import { messageOf } from '../../api/errors';
-import { fileToBase64 } from '../../util/binary';
+import { JobProgress } from '#renderer/components/JobProgress';
+import { messageOf } from '#renderer/api/errors';
+import { fileToBase64 } from '#renderer/util/binary';
 import { ImportLineTable } from './ImportLineTable';
 
 const maxBytes = 35 * 1024 * 1024;

@@ -1,5 +1,4 @@
 /** 企业详情: the enterprise's record, its cases and its on-site inspection records (现场检查笔录). */
-import { useEffect, useState } from 'react';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
@@ -15,12 +14,11 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import ArrowBackIcon from '@mui/icons-material/ArrowBack';
-import type { EnterpriseDetail, EnterprisePage as PageData } from '#common/schemas/enterprises';
-import { send } from '../../api/send';
-import { messageOf } from '../../api/errors';
-import { hrefOf } from '../../app/route';
-import { Section } from '../../components/Section';
-import { formatInstant } from '../../util/dates';
+import type { EnterpriseDetail } from '#common/schemas/enterprises';
+import { useOp } from '#renderer/hooks/useOp';
+import { hrefOf } from '#renderer/app/route';
+import { Section } from '#renderer/components/Section';
+import { formatInstant } from '#renderer/util/dates';
 
 function Details({ e }: { e: EnterpriseDetail }) {
   const items: Array<[string, string]> = [
@@ -52,22 +50,7 @@ function Details({ e }: { e: EnterpriseDetail }) {
 }
 
 export function EnterprisePage({ id }: { id: string }) {
-  const [data, setData] = useState<PageData | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    send('enterprises.get', { id })
-      .then((r) => {
-        if (live) setData(r);
-      })
-      .catch((e: unknown) => {
-        if (live) setError(messageOf(e));
-      });
-    return () => {
-      live = false;
-    };
-  }, [id]);
+  const { data, error } = useOp('enterprises.get', { id });
 
   const back = (
     <Button href={hrefOf({ name: 'enterprises' })} startIcon={<ArrowBackIcon />} size="small">

@@ -2,7 +2,7 @@
  * 企业名录: search the directory by name, 统一社会信用代码, 法定代表人, address or pinyin initials;
  * a row opens the enterprise's page. Reviewers and heads import the province's file here.
  */
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import InputAdornment from '@mui/material/InputAdornment';
@@ -12,12 +12,10 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import SearchIcon from '@mui/icons-material/Search';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
-import type { EnterpriseSummary } from '#common/schemas/enterprises';
-import { send } from '../../api/send';
-import { messageOf } from '../../api/errors';
-import { useCanCall } from '../../app/canCall';
-import { navigate } from '../../app/route';
-import { useDebounced } from '../../hooks/useDebounced';
+import { useCanCall } from '#renderer/app/canCall';
+import { navigate } from '#renderer/app/route';
+import { useDebounced } from '#renderer/hooks/useDebounced';
+import { useOp } from '#renderer/hooks/useOp';
 import { EnterpriseTable } from './EnterpriseTable';
 import { EnterpriseImportDialog } from './EnterpriseImportDialog';
 
@@ -26,33 +24,11 @@ const pageSize = 50;
 export function EnterprisesScreen() {
   const can = useCanCall();
   const [query, setQuery] = useState('');
-  const [rows, setRows] = useState<EnterpriseSummary[]>([]);
-  const [loading, setLoading] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const [importing, setImporting] = useState(false);
-  const [generation, setGeneration] = useState(0);
   const debounced = useDebounced(query.trim(), 250);
-
-  useEffect(() => {
-    let live = true;
-    setLoading(true);
-    send('enterprises.search', { query: debounced, limit: pageSize })
-      .then((r) => {
-        if (live) {
-          setRows(r);
-          setError(null);
-        }
-      })
-      .catch((e: unknown) => {
-        if (live) setError(messageOf(e));
-      })
-      .finally(() => {
-        if (live) setLoading(false);
-      });
-    return () => {
-      live = false;
-    };
-  }, [debounced, generation]);
+  const search = useOp('enterprises.search', { query: debounced, limit: pageSize });
+  const { loading, error } = search;
+  const rows = search.data ?? [];
 
   const canImport = can('enterprises.import');
   return (
@@ -105,7 +81,7 @@ export function EnterprisesScreen() {
         onOpen={(e) => navigate({ name: 'enterprise', id: e.id })}
       />
       {importing && (
-        <EnterpriseImportDialog onClose={() => setImporting(false)} onImported={() => setGeneration((g) => g + 1)} />
+        <EnterpriseImportDialog onClose={() => setImporting(false)} onImported={() => void search.reload()} />
       )}
     </Stack>
   );

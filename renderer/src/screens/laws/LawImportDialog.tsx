@@ -21,9 +21,9 @@ import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
 import type { LawImportResult } from '#common/schemas/laws';
-import { cancelJob, runJob } from '../../api/jobs';
-import { ConfirmDialog } from '../../components/ConfirmDialog';
-import { messageOf } from '../../api/errors';
+import { cancelJob, runJob } from '#renderer/api/jobs';
+import { ConfirmDialog } from '#renderer/components/ConfirmDialog';
+import { messageOf } from '#renderer/api/errors';
 
 const maxBytes = 5 * 1024 * 1024;
 

@@ -5,8 +5,8 @@ import ListItemButton from '@mui/material/ListItemButton';
 import ListItemText from '@mui/material/ListItemText';
 import Paper from '@mui/material/Paper';
 import type { LawInfo } from '#common/schemas/laws';
-import { hrefOf } from '../../app/route';
-import { chineseDate } from '../../util/dates';
+import { hrefOf } from '#renderer/app/route';
+import { chineseDate } from '#renderer/util/dates';
 
 export function LawList({ laws, selected }: { laws: LawInfo[]; selected: string | null }) {
   if (!laws.length) return null;

@@ -7,7 +7,7 @@ import Box from '@mui/material/Box';
 import Link from '@mui/material/Link';
 import Typography from '@mui/material/Typography';
 import type { LawOutlineNode } from '#common/schemas/laws';
-import { hrefOf } from '../../app/route';
+import { hrefOf } from '#renderer/app/route';
 
 interface Props {
   law: string;

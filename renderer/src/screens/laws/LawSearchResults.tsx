@@ -2,7 +2,6 @@
  * 检索结果: each article found, with the searched words marked and its place (编 › 章 › 节); an
  * article no longer in force says until when. A click opens it in its law.
  */
-import { useEffect, useState } from 'react';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import LinearProgress from '@mui/material/LinearProgress';
@@ -10,35 +9,12 @@ import List from '@mui/material/List';
 import ListItemButton from '@mui/material/ListItemButton';
 import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
-import type { LawSearchHit } from '#common/schemas/laws';
-import { send } from '../../api/send';
-import { messageOf } from '../../api/errors';
-import { hrefOf } from '../../app/route';
+import { hrefOf } from '#renderer/app/route';
+import { useOp } from '#renderer/hooks/useOp';
 import { placeOf } from './lawParts';
 
 export function LawSearchResults({ query, onOpen }: { query: string; onOpen(): void }) {
-  const [result, setResult] = useState<{ total: number; rows: LawSearchHit[] } | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [loading, setLoading] = useState(false);
-
-  useEffect(() => {
-    let live = true;
-    setLoading(true);
-    setError(null);
-    send('laws.search', { query, limit: 100 })
-      .then((r) => {
-        if (live) setResult(r);
-      })
-      .catch((e: unknown) => {
-        if (live) setError(messageOf(e));
-      })
-      .finally(() => {
-        if (live) setLoading(false);
-      });
-    return () => {
-      live = false;
-    };
-  }, [query]);
+  const { data: result, error, loading } = useOp('laws.search', { query, limit: 100 });
 
   if (error) return <Alert severity="error">{error}</Alert>;
   return (

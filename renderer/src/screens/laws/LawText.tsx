@@ -14,12 +14,11 @@ import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import type { LawArticleView, LawGetOutput, LawInfo } from '#common/schemas/laws';
-import { send } from '../../api/send';
-import { messageOf } from '../../api/errors';
-import { hrefOf } from '../../app/route';
-import { ArticleText } from '../../components/ArticleText';
-import { versionName, versionPeriod } from '../../util/lawText';
+import type { LawArticleView, LawInfo } from '#common/schemas/laws';
+import { useOp } from '#renderer/hooks/useOp';
+import { hrefOf } from '#renderer/app/route';
+import { ArticleText } from '#renderer/components/ArticleText';
+import { versionName, versionPeriod } from '#renderer/util/lawText';
 import { LawOutline } from './LawOutline';
 import { activeKeys, divisionName, lawParts, partIndexOf, partThreshold, placeOf } from './lawParts';
 
@@ -84,25 +83,9 @@ function Articles({
 
 export function LawText({ law, article }: { law: LawInfo; article: number | null }) {
   const [versionDate, setVersionDate] = useState(law.versions[0]?.versionDate ?? '');
-  const [text, setText] = useState<LawGetOutput | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { data: text, error } = useOp('laws.get', { law: law.id, versionDate });
   const scrolled = useRef<string>('');
   const pane = useRef<HTMLDivElement>(null);
-
-  useEffect(() => {
-    let live = true;
-    setError(null);
-    send('laws.get', { law: law.id, versionDate })
-      .then((t) => {
-        if (live) setText(t);
-      })
-      .catch((e: unknown) => {
-        if (live) setError(messageOf(e));
-      });
-    return () => {
-      live = false;
-    };
-  }, [law.id, versionDate]);
 
   const parts = useMemo(() => (text ? lawParts(text.articles) : []), [text]);
   const paged = Boolean(text && text.articles.length > partThreshold && parts.length > 1);

@@ -3,7 +3,7 @@
  * import of statute texts (Markdown). The texts are not shipped with the program; until they are
  * imported, cases cite articles by number and say the text is not loaded.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Grid from '@mui/material/Grid';
@@ -14,11 +14,10 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import SearchIcon from '@mui/icons-material/Search';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
-import type { LawInfo } from '#common/schemas/laws';
-import { send } from '../../api/send';
-import { useNotifier } from '../../app/notifier';
-import { useCanCall } from '../../app/canCall';
-import { useDebounced } from '../../hooks/useDebounced';
+import { useOp } from '#renderer/hooks/useOp';
+import { useNotifier } from '#renderer/app/notifier';
+import { useCanCall } from '#renderer/app/canCall';
+import { useDebounced } from '#renderer/hooks/useDebounced';
 import { LawList } from './LawList';
 import { LawText } from './LawText';
 import { LawSearchResults } from './LawSearchResults';
@@ -27,22 +26,10 @@ import { LawImportDialog } from './LawImportDialog';
 export function LawsScreen({ law, article }: { law: string | null; article: number | null }) {
   const can = useCanCall();
   const notifier = useNotifier();
-  const [laws, setLaws] = useState<LawInfo[] | null>(null);
+  const { data: laws, reload } = useOp('laws.list', {}, { onError: notifier.error });
   const [query, setQuery] = useState('');
   const [importing, setImporting] = useState(false);
   const debounced = useDebounced(query.trim(), 300);
-
-  const reload = useCallback(async () => {
-    try {
-      setLaws(await send('laws.list', {}));
-    } catch (e) {
-      notifier.error(e);
-    }
-  }, [notifier]);
-
-  useEffect(() => {
-    void reload();
-  }, [reload]);
 
   const canImport = can('laws.import');
   const selected = laws?.find((l) => l.id === law) ?? null;

@@ -9,8 +9,8 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import FolderCopyOutlinedIcon from '@mui/icons-material/FolderCopyOutlined';
 import type { AppInfo, UserView } from '#common/schemas/session';
-import { send } from '../../api/send';
-import { messageOf } from '../../api/errors';
+import { send } from '#renderer/api/send';
+import { messageOf } from '#renderer/api/errors';
 import { DemoAccounts } from './DemoAccounts';
 
 interface Props {

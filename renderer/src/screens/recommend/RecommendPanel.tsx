@@ -15,9 +15,9 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import type { OpOutput } from '#common/operations';
-import { send } from '../../api/send';
-import { messageOf } from '../../api/errors';
-import { todayIso } from '../../util/dates';
+import { send } from '#renderer/api/send';
+import { messageOf } from '#renderer/api/errors';
+import { todayIso } from '#renderer/util/dates';
 
 type Results = OpOutput<'recommend.violations'>['results'];
 

@@ -3,7 +3,7 @@
  * 立即备份, 恢复 after a confirmation that says what will be replaced, and the backup folder.
  * Only a head (局负责人) or an administrator sees it; the operations refuse anyone else.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
@@ -18,15 +18,16 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import BackupIcon from '@mui/icons-material/Backup';
 import { backupKindNames, type BackupInfo, type BackupListOutput } from '#common/schemas/backup';
-import { send } from '../../api/send';
-import { messageOf } from '../../api/errors';
-import { useSession } from '../../app/session';
-import { useCanCall } from '../../app/canCall';
-import { useNotifier } from '../../app/notifier';
-import { ConfirmDialog } from '../../components/ConfirmDialog';
-import { Section } from '../../components/Section';
-import { formatInstant } from '../../util/dates';
-import { formatSize } from '../../util/size';
+import { send } from '#renderer/api/send';
+import { messageOf } from '#renderer/api/errors';
+import { useSession } from '#renderer/app/session';
+import { useCanCall } from '#renderer/app/canCall';
+import { useNotifier } from '#renderer/app/notifier';
+import { ConfirmDialog } from '#renderer/components/ConfirmDialog';
+import { Section } from '#renderer/components/Section';
+import { useOp } from '#renderer/hooks/useOp';
+import { formatInstant } from '#renderer/util/dates';
+import { formatSize } from '#renderer/util/size';
 
 function FolderForm({ list, onChanged }: { list: BackupListOutput; onChanged(l: BackupListOutput): void }) {
   const notifier = useNotifier();
@@ -82,23 +83,11 @@ export function BackupSection() {
   const can = useCanCall();
   const allowed = can('backup.now');
   const notifier = useNotifier();
-  const [list, setList] = useState<BackupListOutput | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { data: list, error, reload: load, set: setList } = useOp('backup.list', allowed ? {} : null);
   const [backingUp, setBackingUp] = useState(false);
   const [restoring, setRestoring] = useState<BackupInfo | null>(null);
   const [pending, setPending] = useState(false);
 
-  const load = useCallback(async () => {
-    setError(null);
-    try {
-      setList(await send('backup.list', {}));
-    } catch (e) {
-      setError(messageOf(e));
-    }
-  }, []);
-  useEffect(() => {
-    if (allowed) void load();
-  }, [allowed, load]);
   if (!allowed) return null;
 
   const backupNow = async (): Promise<void> => {

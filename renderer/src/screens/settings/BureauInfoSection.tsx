@@ -19,10 +19,10 @@ import {
   type BureauInfoKey,
 } from '#common/bureauInfo';
 import type { SettingsView } from '#common/schemas/settings';
-import { send } from '../../api/send';
-import { fieldErrorsOf, messageOf } from '../../api/errors';
-import { useNotifier } from '../../app/notifier';
-import { Section } from '../../components/Section';
+import { send } from '#renderer/api/send';
+import { fieldErrorsOf, messageOf } from '#renderer/api/errors';
+import { useNotifier } from '#renderer/app/notifier';
+import { Section } from '#renderer/components/Section';
 
 const hints: Record<BureauInfoKey, string> = {
   officeAddress: '告知书写明：当事人向此地址提出陈述、申辩或者听证申请',

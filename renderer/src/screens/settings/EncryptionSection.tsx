@@ -3,42 +3,29 @@
  * key is kept, and 启用数据库加密 after a confirmation that says what it protects and what not.
  * Only the 系统管理员 sees it; the operations refuse anyone else.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import LinearProgress from '@mui/material/LinearProgress';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import LockOutlinedIcon from '@mui/icons-material/LockOutlined';
-import type { EncryptionStatus } from '#common/schemas/security';
-import { send } from '../../api/send';
-import { messageOf } from '../../api/errors';
-import { useCanCall } from '../../app/canCall';
-import { useNotifier } from '../../app/notifier';
-import { ConfirmDialog } from '../../components/ConfirmDialog';
-import { Section } from '../../components/Section';
-import { formatInstant } from '../../util/dates';
+import { send } from '#renderer/api/send';
+import { useCanCall } from '#renderer/app/canCall';
+import { useNotifier } from '#renderer/app/notifier';
+import { ConfirmDialog } from '#renderer/components/ConfirmDialog';
+import { Section } from '#renderer/components/Section';
+import { useOp } from '#renderer/hooks/useOp';
+import { formatInstant } from '#renderer/util/dates';
 
 export function EncryptionSection() {
   const can = useCanCall();
   const allowed = can('security.encryptionStatus');
   const notifier = useNotifier();
-  const [status, setStatus] = useState<EncryptionStatus | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { data: status, error, reload: load, set: setStatus } = useOp('security.encryptionStatus', allowed ? {} : null);
   const [confirming, setConfirming] = useState(false);
   const [pending, setPending] = useState(false);
 
-  const load = useCallback(async () => {
-    setError(null);
-    try {
-      setStatus(await send('security.encryptionStatus', {}));
-    } catch (e) {
-      setError(messageOf(e));
-    }
-  }, []);
-  useEffect(() => {
-    if (allowed) void load();
-  }, [allowed, load]);
   if (!allowed) return null;
 
   const enable = async (): Promise<void> => {

@@ -21,10 +21,10 @@ import {
   type SettingsView,
 } from '#common/schemas/settings';
 import type { OpOutput } from '#common/operations';
-import { send } from '../../api/send';
-import { messageOf } from '../../api/errors';
-import { useNotifier } from '../../app/notifier';
-import { Section } from '../../components/Section';
+import { send } from '#renderer/api/send';
+import { messageOf } from '#renderer/api/errors';
+import { useNotifier } from '#renderer/app/notifier';
+import { Section } from '#renderer/components/Section';
 
 const choices: PdfEnginePreferenceView[] = ['auto', ...pdfEngineNames];
 

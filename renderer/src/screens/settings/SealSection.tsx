@@ -12,14 +12,14 @@ import Typography from '@mui/material/Typography';
 import UploadIcon from '@mui/icons-material/Upload';
 import DeleteOutlineIcon from '@mui/icons-material/DeleteOutlined';
 import { maxSealBytes, type SealImageView } from '#common/schemas/settings';
-import { send } from '../../api/send';
-import { messageOf } from '../../api/errors';
-import { useNotifier } from '../../app/notifier';
-import { ConfirmDialog } from '../../components/ConfirmDialog';
-import { Section } from '../../components/Section';
-import { useFileUrl } from '../../hooks/useFileUrl';
-import { fileToBase64 } from '../../util/binary';
-import { formatSize } from '../../util/size';
+import { send } from '#renderer/api/send';
+import { messageOf } from '#renderer/api/errors';
+import { useNotifier } from '#renderer/app/notifier';
+import { ConfirmDialog } from '#renderer/components/ConfirmDialog';
+import { Section } from '#renderer/components/Section';
+import { useFileUrl } from '#renderer/hooks/useFileUrl';
+import { fileToBase64 } from '#renderer/util/binary';
+import { formatSize } from '#renderer/util/size';
 
 const checkerboard = 'repeating-conic-gradient(#e4e7eb 0% 25%, #fff 0% 50%) 50% / 16px 16px';
 

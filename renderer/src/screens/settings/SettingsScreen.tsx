@@ -2,16 +2,13 @@
  * 本局设置: how documents become PDFs (the engine, a 试打印), the bureau's seal image, how far ahead
  * deadlines are flagged, and 本局文书信息 (address, telephone, court, where fines are paid). Everyone sees the values; only a head (局负责人) changes them.
  */
-import { useCallback, useEffect, useState } from 'react';
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import LinearProgress from '@mui/material/LinearProgress';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import type { SettingsView } from '#common/schemas/settings';
-import { send } from '../../api/send';
-import { messageOf } from '../../api/errors';
-import { useCanCall } from '../../app/canCall';
+import { useCanCall } from '#renderer/app/canCall';
+import { useOp } from '#renderer/hooks/useOp';
 import { PdfEngineSection } from './PdfEngineSection';
 import { SealSection } from './SealSection';
 import { WarnAheadSection } from './WarnAheadSection';
@@ -19,24 +16,12 @@ import { BureauInfoSection } from './BureauInfoSection';
 import { BackupSection } from './BackupSection'; // 数据备份
 import { UpdateSection } from './UpdateSection'; // 软件更新
 import { EncryptionSection } from './EncryptionSection'; // 数据库加密 (系统管理员)
+import { SyncSection } from './SyncSection'; // 同步: enrolment with the provincial server, status, conflicts
 
 export function SettingsScreen() {
   const can = useCanCall();
   const canEdit = can('settings.update');
-  const [settings, setSettings] = useState<SettingsView | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  const load = useCallback(async () => {
-    setError(null);
-    try {
-      setSettings(await send('settings.get', {}));
-    } catch (e) {
-      setError(messageOf(e));
-    }
-  }, []);
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const { data: settings, error, reload: load, set: setSettings } = useOp('settings.get', {});
 
   return (
     <Stack spacing={2} sx={{ maxWidth: 960, mx: 'auto' }} data-testid="settings-screen">
@@ -72,6 +57,7 @@ export function SettingsScreen() {
       <BackupSection />
       <EncryptionSection />
       <UpdateSection />
+      <SyncSection />
     </Stack>
   );
 }

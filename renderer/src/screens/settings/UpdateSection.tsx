@@ -5,7 +5,7 @@
  * in the background, verified, and installed when 案卷 quits. The location is checked as the core
  * checks it (common/updateSource.ts), so a wrong one is named before it is sent.
  */
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
@@ -13,11 +13,12 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import type { UpdatesView } from '#common/schemas/updates';
 import { parseUpdateSource } from '#common/updateSource';
-import { send } from '../../api/send';
-import { fieldErrorsOf, messageOf } from '../../api/errors';
-import { useCanCall } from '../../app/canCall';
-import { useNotifier } from '../../app/notifier';
-import { Section } from '../../components/Section';
+import { send } from '#renderer/api/send';
+import { fieldErrorsOf, messageOf } from '#renderer/api/errors';
+import { useCanCall } from '#renderer/app/canCall';
+import { useNotifier } from '#renderer/app/notifier';
+import { Section } from '#renderer/components/Section';
+import { useOp } from '#renderer/hooks/useOp';
 
 const severity = {
   error: 'error',
@@ -33,24 +34,17 @@ export function UpdateSection() {
   const can = useCanCall();
   const canEdit = can('updates.setSource');
   const notifier = useNotifier();
-  const [view, setView] = useState<UpdatesView | null>(null);
   const [value, setValue] = useState('');
   const [error, setError] = useState('');
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState<'save' | 'check' | null>(null);
-
-  const load = useCallback(async () => {
-    try {
-      const v = await send('updates.get', {});
-      setView(v);
-      setValue(v.source ?? '');
-    } catch (e) {
-      setFailure(messageOf(e));
-    }
-  }, []);
+  const loaded = useOp('updates.get', {}, { onError: (e) => setFailure(messageOf(e)) });
+  // What 保存 or 检查更新 answered replaces what was loaded.
+  const [answered, setView] = useState<UpdatesView | null>(null);
+  const view = answered ?? loaded.data ?? null;
   useEffect(() => {
-    void load();
-  }, [load]);
+    if (loaded.data) setValue(loaded.data.source ?? '');
+  }, [loaded.data]);
 
   const save = async (e: FormEvent): Promise<void> => {
     e.preventDefault();

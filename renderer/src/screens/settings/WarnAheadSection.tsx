@@ -5,10 +5,10 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import type { SettingsView } from '#common/schemas/settings';
-import { send } from '../../api/send';
-import { fieldErrorsOf, messageOf } from '../../api/errors';
-import { useNotifier } from '../../app/notifier';
-import { Section } from '../../components/Section';
+import { send } from '#renderer/api/send';
+import { fieldErrorsOf, messageOf } from '#renderer/api/errors';
+import { useNotifier } from '#renderer/app/notifier';
+import { Section } from '#renderer/components/Section';
 
 const rangeMessage = '提前提醒的工作日数应为0至30的整数';
 

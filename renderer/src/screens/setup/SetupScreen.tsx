@@ -16,8 +16,8 @@ import Typography from '@mui/material/Typography';
 import FolderCopyOutlinedIcon from '@mui/icons-material/FolderCopyOutlined';
 import type { AppInfo } from '#common/schemas/session';
 import { passwordPolicyText, passwordProblems } from '#common/passwordPolicy';
-import { send } from '../../api/send';
-import { fieldErrorsOf, messageOf } from '../../api/errors';
+import { send } from '#renderer/api/send';
+import { fieldErrorsOf, messageOf } from '#renderer/api/errors';
 
 type County = AppInfo['counties'][number];
 

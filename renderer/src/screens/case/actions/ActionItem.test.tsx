@@ -2,7 +2,7 @@
 /** an action barred for this user (separation of duties) is disabled, with why as its tooltip. */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ActionView, BlockedBy } from '#common/schemas/cases';
-import { byTestId, cleanup, renderWithSession } from '../../../testing/renderWithSession';
+import { byTestId, cleanup, renderWithSession } from '#renderer/testing/renderWithSession';
 import { ActionItem } from './ActionItem';
 
 afterEach(cleanup);

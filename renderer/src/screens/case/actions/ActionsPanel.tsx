@@ -7,14 +7,14 @@ import { useState } from 'react';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import type { ActionView, CaseView } from '#common/schemas/cases';
-import { send } from '../../../api/send';
-import { ApiError, fieldErrorsOf, messageOf } from '../../../api/errors';
-import { useNotifier } from '../../../app/notifier';
+import { send } from '#renderer/api/send';
+import { ApiError, fieldErrorsOf, messageOf } from '#renderer/api/errors';
+import { useNotifier } from '#renderer/app/notifier';
 import { ActionItem } from './ActionItem';
 import { ActionFormDialog } from './ActionFormDialog';
-import { ConfirmDialog } from '../../../components/ConfirmDialog';
+import { ConfirmDialog } from '#renderer/components/ConfirmDialog';
 import { OverrideDialog } from './OverrideDialog';
-import { hasRole, useSession } from '../../../app/session';
+import { hasRole, useSession } from '#renderer/app/session';
 
 interface Props {
   view: CaseView;

@@ -5,7 +5,7 @@ import Grid from '@mui/material/Grid';
 import TextField from '@mui/material/TextField';
 import type { ActionFormUi, FieldsProps } from './formTypes';
 import { str } from './formTypes';
-import { todayIso } from '../../../util/dates';
+import { todayIso } from '#renderer/util/dates';
 
 function Fields({ values, set, errors, disabled }: FieldsProps) {
   return (

@@ -6,8 +6,9 @@ import Typography from '@mui/material/Typography';
 import type { CaseView } from '#common/schemas/cases';
 import type { ActionFormUi, FieldsProps } from './formTypes';
 import { str } from './formTypes';
-import { todayIso } from '../../../util/dates';
-import { formatYuan, parseYuan } from '../../../util/money';
+import { todayIso } from '#renderer/util/dates';
+import { formatYuan } from '#common/money';
+import { parseYuan } from '#renderer/util/money';
 
 function outstanding(view: CaseView): { fine: number; paid: number } {
   const fine = view.state.decision?.fine ?? 0;

@@ -11,8 +11,9 @@ import Checkbox from '@mui/material/Checkbox';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import type { ActionFormUi, FieldsProps } from './formTypes';
 import { str } from './formTypes';
-import { bandRange, bandText } from '../../../util/fineBand';
-import { formatYuan, parseYuan } from '../../../util/money';
+import { bandRange, bandText } from '#renderer/util/fineBand';
+import { formatYuan } from '#common/money';
+import { parseYuan } from '#renderer/util/money';
 import { reportProvision } from '../legalBasisText';
 // the 裁量计算 dialog fills the fine and the 裁量理由; the base field serves every band kind that needs one.
 import { useState } from 'react';

@@ -3,7 +3,7 @@
  * core calculates the fine inside the statutory band and explains each step; "填入调查报告" copies
  * the amount and the explanation into the report form.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
@@ -21,13 +21,11 @@ import TableRow from '@mui/material/TableRow';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import type { OpInput, OpOutput } from '#common/operations';
-import { send } from '../../../api/send';
-import { messageOf } from '../../../api/errors';
-import { useDebounced } from '../../../hooks/useDebounced';
-import { formatYuan } from '../../../util/money';
+import { useDebounced } from '#renderer/hooks/useDebounced';
+import { useOp } from '#renderer/hooks/useOp';
+import { formatYuan } from '#common/money';
 import { calculateRequest, factorsOf, missingFactors, type Factor } from './discretionForm';
 
-type Benchmark = OpOutput<'discretion.list'>;
 export type Calculation = OpOutput<'discretion.calculate'>;
 
 interface Props {
@@ -133,18 +131,9 @@ function Result({ result, onApply }: { result: Calculation; onApply(r: Calculati
 }
 
 export function DiscretionPanel({ violationId, base, aggravated: initialAggravated = false, onApply }: Props) {
-  const [benchmark, setBenchmark] = useState<Benchmark | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
+  const { data: benchmark, error: loadError } = useOp('discretion.list', {});
   const [levels, setLevels] = useState<Record<string, string>>({});
   const [aggravated, setAggravated] = useState(initialAggravated);
-  const [result, setResult] = useState<Calculation | null>(null);
-  const [calcError, setCalcError] = useState<string | null>(null);
-
-  useEffect(() => {
-    send('discretion.list', {})
-      .then(setBenchmark)
-      .catch((e: unknown) => setLoadError(messageOf(e)));
-  }, []);
 
   const type = benchmark?.violations.find((v) => v.id === violationId) ?? null;
   const factors = useMemo(() => (benchmark && type ? factorsOf(benchmark, type) : []), [benchmark, type]);
@@ -155,29 +144,12 @@ export function DiscretionPanel({ violationId, base, aggravated: initialAggravat
   // Calculated once the choices stop changing; a result is shown only for the choices on screen.
   const settled = useDebounced(current, 250);
 
-  useEffect(() => {
-    if (!settled) {
-      setResult(null);
-      return;
-    }
-    let live = true;
-    send('discretion.calculate', JSON.parse(settled) as OpInput<'discretion.calculate'>)
-      .then((r) => {
-        if (live) {
-          setResult(r);
-          setCalcError(null);
-        }
-      })
-      .catch((e: unknown) => {
-        if (live) {
-          setResult(null);
-          setCalcError(messageOf(e));
-        }
-      });
-    return () => {
-      live = false;
-    };
-  }, [settled]);
+  const calculation = useOp(
+    'discretion.calculate',
+    settled ? (JSON.parse(settled) as OpInput<'discretion.calculate'>) : null,
+  );
+  const calcError = settled ? calculation.error : null;
+  const result = settled && !calcError ? calculation.data : undefined;
 
   if (loadError) return <Alert severity="error">{loadError}</Alert>;
   if (!benchmark)

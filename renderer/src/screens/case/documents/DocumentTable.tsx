@@ -11,12 +11,12 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import type { CaseView, DocumentRecord } from '#common/schemas/cases';
-import { useNotifier } from '../../../app/notifier';
-import { loadPdf } from '../../../preview/pdfSource';
-import { printPdf } from '../../../preview/printPdf';
-import { readFile } from '../../../api/files';
-import { downloadBlob, safeFileName } from '../../../util/binary';
-import { formatInstant } from '../../../util/dates';
+import { useNotifier } from '#renderer/app/notifier';
+import { loadPdf } from '#renderer/preview/pdfSource';
+import { printPdf } from '#renderer/preview/printPdf';
+import { readFile } from '#renderer/api/files';
+import { downloadBlob, safeFileName } from '#renderer/util/binary';
+import { formatInstant } from '#renderer/util/dates';
 import { titleOf } from './documentTitle';
 
 const docxType = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';

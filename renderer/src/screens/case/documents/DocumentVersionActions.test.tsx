@@ -5,9 +5,9 @@
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { BlockedBy, DocumentRecord } from '#common/schemas/cases';
-import { byTestId, cleanup, renderWithSession } from '../../../testing/renderWithSession';
+import { byTestId, cleanup, renderWithSession } from '#renderer/testing/renderWithSession';
 
-vi.mock('../../../api/send', () => ({ send: vi.fn() }));
+vi.mock('#renderer/api/send', () => ({ send: vi.fn() }));
 const { DocumentVersionActions } = await import('./DocumentVersionActions');
 
 afterEach(cleanup);

@@ -14,14 +14,14 @@ import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import type { z } from 'zod';
 import type { BlockedBy, DocumentRecord } from '#common/schemas/cases';
-import { useCanCall } from '../../../app/canCall';
+import { useCanCall } from '#renderer/app/canCall';
 import { blockedText } from '../actions/ActionItem';
 import type { documentChanges } from '#common/schemas/documents';
-import { send } from '../../../api/send';
-import { messageOf } from '../../../api/errors';
-import { useNotifier } from '../../../app/notifier';
-import { ConfirmDialog } from '../../../components/ConfirmDialog';
-import { fileToBase64 } from '../../../util/binary';
+import { send } from '#renderer/api/send';
+import { messageOf } from '#renderer/api/errors';
+import { useNotifier } from '#renderer/app/notifier';
+import { ConfirmDialog } from '#renderer/components/ConfirmDialog';
+import { fileToBase64 } from '#renderer/util/binary';
 
 export type Changes = z.infer<typeof documentChanges>;
 

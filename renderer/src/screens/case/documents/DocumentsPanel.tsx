@@ -1,8 +1,8 @@
 /** 文书: every document of the case, with 预览 / 打印 / 下载DOCX. */
 import { useState } from 'react';
 import type { CaseView } from '#common/schemas/cases';
-import { PdfPreviewDialog } from '../../../preview/PdfPreviewDialog';
-import type { PdfSource } from '../../../preview/pdfSource';
+import { PdfPreviewDialog } from '#renderer/preview/PdfPreviewDialog';
+import type { PdfSource } from '#renderer/preview/pdfSource';
 import { DocumentTable } from './DocumentTable';
 import { titleOf } from './documentTitle';
 

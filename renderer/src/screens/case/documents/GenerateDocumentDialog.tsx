@@ -15,8 +15,8 @@ import LinearProgress from '@mui/material/LinearProgress';
 import Typography from '@mui/material/Typography';
 import type { CaseView, DocumentRecord } from '#common/schemas/cases';
 import type { TemplateInfo } from '#common/schemas/documents';
-import { send } from '../../../api/send';
-import { fieldErrorsOf, messageOf } from '../../../api/errors';
+import { send } from '#renderer/api/send';
+import { fieldErrorsOf, messageOf } from '#renderer/api/errors';
 import { TemplateFieldInput } from './TemplateFieldInput';
 import { defaultValue, servableDocuments } from './fieldDefaults';
 

@@ -9,7 +9,7 @@ import CheckIcon from '@mui/icons-material/Check';
 import NoteAddOutlinedIcon from '@mui/icons-material/NoteAddOutlined';
 import type { CaseView, DocumentRecord } from '#common/schemas/cases';
 import type { TemplateInfo } from '#common/schemas/documents';
-import { useNotifier } from '../../../app/notifier';
+import { useNotifier } from '#renderer/app/notifier';
 import { GenerateDocumentDialog } from './GenerateDocumentDialog';
 
 interface Props {

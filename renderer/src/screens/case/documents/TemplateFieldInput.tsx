@@ -2,7 +2,7 @@
 import MenuItem from '@mui/material/MenuItem';
 import TextField from '@mui/material/TextField';
 import type { TemplateField } from '#common/schemas/documents';
-import { nowLocalDateTime, todayIso } from '../../../util/dates';
+import { nowLocalDateTime, todayIso } from '#renderer/util/dates';
 
 interface Props {
   field: TemplateField;

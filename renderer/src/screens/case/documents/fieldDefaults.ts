@@ -5,7 +5,7 @@
  */
 import type { CaseView } from '#common/schemas/cases';
 import type { TemplateField } from '#common/schemas/documents';
-import { nowLocalDateTime, todayIso } from '../../../util/dates';
+import { nowLocalDateTime, todayIso } from '#renderer/util/dates';
 
 /** Documents a 送达回证 can be for: the case's numbered documents, names without 《》. */
 export function servableDocuments(view: CaseView): string[] {

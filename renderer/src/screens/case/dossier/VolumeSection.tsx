@@ -7,9 +7,9 @@ import Typography from '@mui/material/Typography';
 import DownloadIcon from '@mui/icons-material/Download';
 import PrintIcon from '@mui/icons-material/Print';
 import VisibilityOutlinedIcon from '@mui/icons-material/VisibilityOutlined';
-import { useNotifier } from '../../../app/notifier';
-import { loadPdf, type PdfSource } from '../../../preview/pdfSource';
-import { downloadPdf, printAndTell } from '../../../preview/printPdf';
+import { useNotifier } from '#renderer/app/notifier';
+import { loadPdf, type PdfSource } from '#renderer/preview/pdfSource';
+import { downloadPdf, printAndTell } from '#renderer/preview/printPdf';
 import { CatalogTable } from './CatalogTable';
 import { volumeHints, type ShownVolume } from './volumes';
 

@@ -10,9 +10,9 @@ import Paper from '@mui/material/Paper';
 import Skeleton from '@mui/material/Skeleton';
 import Typography from '@mui/material/Typography';
 import type { EvidenceRecord } from '#common/schemas/cases';
-import { useFileUrl } from '../../../hooks/useFileUrl';
-import { useSeen } from '../../../hooks/useSeen';
-import { formatSize } from '../../../util/size';
+import { useFileUrl } from '#renderer/hooks/useFileUrl';
+import { useSeen } from '#renderer/hooks/useSeen';
+import { formatSize } from '#renderer/util/size';
 import { PhotoDialog } from './PhotoDialog';
 
 export function EvidenceCard({ evidence, caseId }: { evidence: EvidenceRecord; caseId: string }) {

@@ -3,7 +3,7 @@ import Box from '@mui/material/Box';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import type { CaseView } from '#common/schemas/cases';
-import { useCanCall } from '../../../app/canCall';
+import { useCanCall } from '#renderer/app/canCall';
 import { EvidenceCard } from './EvidenceCard';
 import { EvidenceUpload } from './EvidenceUpload';
 

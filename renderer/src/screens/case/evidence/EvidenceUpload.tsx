@@ -16,11 +16,11 @@ import AddPhotoAlternateOutlinedIcon from '@mui/icons-material/AddPhotoAlternate
 import UploadIcon from '@mui/icons-material/Upload';
 import { errorCodes } from '#common/errors';
 import type { CaseView } from '#common/schemas/cases';
-import { send } from '../../../api/send';
-import { fieldErrorsOf, messageOf } from '../../../api/errors';
-import { useNotifier } from '../../../app/notifier';
-import { fileToBase64 } from '../../../util/binary';
-import { todayIso } from '../../../util/dates';
+import { send } from '#renderer/api/send';
+import { fieldErrorsOf, messageOf } from '#renderer/api/errors';
+import { useNotifier } from '#renderer/app/notifier';
+import { fileToBase64 } from '#renderer/util/binary';
+import { todayIso } from '#renderer/util/dates';
 
 const maxBytes = 20 * 1024 * 1024;
 

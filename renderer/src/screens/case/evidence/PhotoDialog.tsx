@@ -9,8 +9,8 @@ import LinearProgress from '@mui/material/LinearProgress';
 import Typography from '@mui/material/Typography';
 import DownloadIcon from '@mui/icons-material/Download';
 import type { EvidenceRecord } from '#common/schemas/cases';
-import { useFileUrl } from '../../../hooks/useFileUrl';
-import { safeFileName } from '../../../util/binary';
+import { useFileUrl } from '#renderer/hooks/useFileUrl';
+import { safeFileName } from '#renderer/util/binary';
 
 export function PhotoDialog({
   evidence,

@@ -62,7 +62,7 @@ module.exports = {
         comment:
           'House rule 1: the domain (main/core/domain) does no I/O, reads no clock, makes no ids. It imports ' +
           'no Node built-in, no database driver, no electron, and nothing of the core that does I/O ' +
-          '(store, api, documents, dossier, backup, …) nor of the transports: only itself, common/ and pure packages.',
+          '(store, application, api, documents, dossier, backup, …) nor of the transports: only itself, common/ and pure packages.',
         severity: 'error',
         from: { path: '^main/core/domain/', pathNot: test },
         to: {
@@ -161,6 +161,25 @@ module.exports = {
       },
       knownExceptions.server,
     ),
+    {
+      name: 'application-below-transports',
+      comment:
+        'The application layer (main/core/application: one use case per file) sits between the transports and ' +
+        'the domain: the api adapters, the web host, the CLI, the shell and the server call it, it calls none of ' +
+        'them and knows no transport, session or envelope. Its tests may drive the core through the api.',
+      severity: 'error',
+      from: { path: '^main/core/application/', pathNot: test },
+      to: { path: ['^main/core/api/', '^main/(app|host|cli)/', '^(renderer|preload|server)/'] },
+    },
+    {
+      name: 'store-below-application',
+      comment:
+        'The store is a port the use cases call (SQL only there): it imports neither the application layer nor ' +
+        'the api adapters.',
+      severity: 'error',
+      from: { path: '^main/core/store/', pathNot: test },
+      to: { path: '^main/core/(application|api)/' },
+    },
     {
       name: 'no-unresolvable',
       comment: 'An import that cannot be resolved escapes every rule above (and fails at run time): each must resolve.',

@@ -61,6 +61,9 @@ export const errorCodes = {
   JOB_RUNNING: '同类任务正在进行，请等待完成或取消后再试',
   JOB_CANCELLED: '任务已取消，数据未作改动',
   JOB_NOT_CANCELLABLE: '任务已开始写入，不能取消，请稍候',
+  // The sync client (main/core/sync/): the provincial server could not be reached or refused.
+  SYNC_FAILED: '与省级服务器同步失败',
+  NOT_ENROLLED: '本工作站尚未在省级服务器登记，请系统管理员先填写服务器地址和注册码',
   INTERNAL: '系统内部错误',
 } as const;
 

@@ -3,6 +3,7 @@
  * legality review) and the renderer (report form), so both state the band the same way. Pure.
  */
 import type { FineBand, perUnits } from './schemas/reference.js';
+import { yuanInText } from './money.js';
 
 type PerUnit = (typeof perUnits)[number];
 
@@ -17,8 +18,7 @@ export type BandLimits =
 
 const cents = (x: number): number => Math.round(x * 100) / 100;
 /** 1,234,567.5元: amounts as the explanation and the band texts print them. */
-export const formatYuan = (x: number): string => `${cents(x).toLocaleString('zh-CN', { maximumFractionDigits: 2 })}元`;
-const yuan = formatYuan;
+const yuan = yuanInText;
 
 /** What a per-unit band counts: 违法天数, 违法次数, 面积（平方米）, 长度（米）. */
 function unitLabel(unit: PerUnit): string {

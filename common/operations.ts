@@ -98,6 +98,8 @@ import {
 } from './schemas/discretion.js';
 // Long work as jobs: the imports answer with a job id at once (common/jobs.ts, main/core/jobs/).
 import { jobRef, jobStarted, jobView } from './schemas/jobs.js';
+// Sync with the provincial server (main/core/sync/): enrolment, status, a round now, conflicts.
+import { syncConflict, syncEnrolInput, syncNowOutput, syncStatus } from './schemas/sync.js';
 
 export interface OperationSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
   description: string;
@@ -587,6 +589,34 @@ export const operations = {
     output: encryptionStatus,
     access: ['admin'],
     long: true,
+  }),
+  // Sync with the provincial server. Enrolment is the 系统管理员's: it binds this workstation to a bureau
+  // and brings the bureau's accounts (with their password hashes) into it — account administration,
+  // which 三员分立 gives to the administrator alone, not to a case role such as the head.
+  'sync.status': op({
+    description: '同步状态：是否已登记、服务器、上次成功同步时间、待上传条数、冲突数、错误原因、是否正在同步',
+    input: empty,
+    output: syncStatus,
+    access: 'any',
+  }),
+  'sync.enrol': op({
+    description:
+      '在省级服务器登记本工作站：填写服务器地址和注册码（一次性），换取本工作站的凭据（保存在本机，不再显示）',
+    input: syncEnrolInput,
+    output: syncStatus,
+    access: ['admin'],
+  }),
+  'sync.now': op({
+    description: '立即同步：在后台上传本机的案件记录、下载本单位的案件和省里发布的基础数据，不影响其他操作',
+    input: empty,
+    output: syncNowOutput,
+    access: 'any',
+  }),
+  'sync.conflicts': op({
+    description: '同步冲突：其他工作站先办理后本机不能再执行的操作，或服务器拒收的操作（保留所填内容）',
+    input: empty,
+    output: z.array(syncConflict),
+    access: ['officer', 'reviewer', 'head'],
   }),
 } as const;
 

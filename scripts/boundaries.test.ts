@@ -84,6 +84,29 @@ const planted: Array<{ file: string; source: string; rules: string[] }> = [
     rules: ['domain-is-pure'],
   },
   {
+    // The domain sits below the use cases: no arrow climbs back from it to the application layer.
+    file: `main/core/domain/${tag}App.ts`,
+    source: "import { openCase } from '#core/application/openCase.js';\nexport const x = openCase;\n",
+    rules: ['domain-is-pure'],
+  },
+  {
+    file: `main/core/application/${tag}.ts`,
+    source:
+      "import { requireUser } from '#core/api/types.js';\nimport { waitForJob } from '../../cli/waitForJob.js';\nexport const x = [requireUser, waitForJob];\n",
+    rules: ['application-below-transports'],
+  },
+  {
+    file: `main/core/application/${tag}Host.ts`,
+    source: "import { resolveDataDir } from '../../host/dataDir.js';\nexport const x = resolveDataDir;\n",
+    rules: ['application-below-transports'],
+  },
+  {
+    file: `main/core/store/${tag}.ts`,
+    source:
+      "import { openCase } from '../application/openCase.js';\nimport { createDispatcher } from '../api/dispatch.js';\nexport const x = [openCase, createDispatcher];\n",
+    rules: ['store-below-application'],
+  },
+  {
     file: `main/core/domain/${tag}Missing.ts`,
     source: `import { nothing } from './${tag}DoesNotExist.js';\nexport const x = nothing;\n`,
     rules: ['no-unresolvable'],
@@ -105,6 +128,16 @@ const clean = [
     // A test outside the shell may describe Electron's objects by their types.
     file: `main/core/api/${tag}Clean.test.ts`,
     source: "import type { BrowserWindow } from 'electron';\nexport type X = BrowserWindow;\n",
+  },
+  {
+    // The use cases use the domain, the store and the other ports; the api adapters use the use cases.
+    file: `main/core/application/${tag}Clean.ts`,
+    source:
+      "import { addDays } from '#core/domain/dates.js';\nimport { formatNumber } from '#core/store/sequences.js';\nexport const x = [addDays, formatNumber];\n",
+  },
+  {
+    file: `main/core/api/${tag}CleanAdapter.ts`,
+    source: "import { openCase } from '#core/application/openCase.js';\nexport const x = openCase;\n",
   },
   {
     file: `server/${tag}Clean.ts`,

@@ -62,6 +62,7 @@ export const slowFiles: Record<string, string> = {
   'server/routes/enrol.test.ts': 'embedded PostgreSQL',
   'server/sync/push.test.ts': 'embedded PostgreSQL',
   'server/sync/pull.test.ts': 'embedded PostgreSQL',
+  'main/core/sync/client.test.ts': 'embedded PostgreSQL and four workstation cores syncing with it',
   // Long by nature.
   'main/core/domain/procedure/property.test.ts': 'property runs over every procedure (about 30 s)',
   'main/core/domain/discretion/calculate.properties.test.ts': 'property runs',

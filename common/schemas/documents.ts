@@ -16,7 +16,7 @@ export const templateInfo = z.object({
   name: z.string(),
   file: z.string(),
   version: z.string(),
-  nodes: z.array(z.string()),
+  // No \`nodes\`: where a document is made is said by the procedures (node \`documents\`) alone.
   volume: z.enum(['正卷', '副卷']),
   order: z.number().int(),
   numberPattern: z.string().nullable(),

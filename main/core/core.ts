@@ -12,6 +12,7 @@ import { Directory } from './store/directory.js';
 import { BlobStore } from './store/blobStore.js';
 import { CaseStore, type StampFn } from './store/caseStore.js';
 import { Sequences } from './store/sequences.js';
+import { metaValue, newestEventHlc, setMetaValue } from './store/meta.js';
 import { formatHlc, hlcTick, parseHlc, type HlcState } from './domain/hlc.js';
 import { seedDemo } from './seed/demo.js';
 import { JobRunner } from './jobs/jobRunner.js';
@@ -25,7 +26,7 @@ import {
   type Services,
 } from './services.js';
 import { engineChoice, PdfService, type EngineFactory, type EnginePreference } from './documents/pdfService.js';
-import { pdfEngineSetting } from './api/settings.js';
+import { pdfEngineSetting } from '#core/application/settings.js';
 import type { ElectronPdfChannel } from './documents/pdf/electronWire.js';
 import { createDispatcher } from './api/dispatch.js';
 import { handlers } from './api/handlers/index.js';
@@ -56,6 +57,7 @@ import { backupRoot } from './backup/layout.js';
 // Files travel as bytes (security audit): the GET /files/… entry, thumbnails, and who may read what.
 import { openFile, type FileReply } from './api/files.js';
 import { Thumbnails } from './files/thumbnails.js';
+import { SyncClient, type SyncClientOptions } from './sync/client.js'; // sync with the provincial server
 import { FileRefs } from './store/fileRefs.js';
 
 export interface CoreOptions {
@@ -82,6 +84,8 @@ export interface CoreOptions {
   authClock?: Clock;
   /** Take the daily backup in the background: the web host and the desktop app do; the CLI and tests do not. */
   scheduledBackups?: boolean;
+  /** Sync with the provincial server: `schedule` (rounds every 5 min while enrolled: the hosts), tests' `fetch`. */
+  sync?: SyncClientOptions;
   /**
    * Where the database key comes from when the data directory is encrypted (encryption/keyProvider.ts).
    * Default: ANJUAN_DB_KEY (the desktop shell passes the OS keychain's key so) or ANJUAN_DB_KEY_FILE.
@@ -100,17 +104,17 @@ export interface Core {
 const systemClock: Clock = { now: () => new Date() };
 
 function deviceId(db: ReturnType<typeof openDatabase>): string {
-  const row = db.prepare("SELECT value FROM meta WHERE key = 'device'").get() as { value: string } | undefined;
-  if (row) return row.value;
+  const known = metaValue(db, 'device');
+  if (known) return known;
   const id = `ws-${randomBytes(4).toString('hex')}`;
-  db.prepare("INSERT INTO meta (key, value) VALUES ('device', ?)").run(id);
+  setMetaValue(db, 'device', id);
   return id;
 }
 
 /** Ids and hybrid-logical-clock stamps; the clock resumes from the newest event on disk. */
 function stamper(db: ReturnType<typeof openDatabase>, clock: Clock, device: string): StampFn {
-  const last = db.prepare('SELECT hlc FROM case_events ORDER BY hlc DESC LIMIT 1').get() as { hlc: string } | undefined;
-  let hlc: HlcState = last ? parseHlc(last.hlc) : { wall: 0, counter: 0 };
+  const last = newestEventHlc(db);
+  let hlc: HlcState = last ? parseHlc(last) : { wall: 0, counter: 0 };
   const ulid = monotonicFactory();
   return () => {
     const now = clock.now();
@@ -121,14 +125,9 @@ function stamper(db: ReturnType<typeof openDatabase>, clock: Clock, device: stri
 
 /** Projections are derived data: when their shape changed since they were written, rebuild them from the log. */
 function rebuildProjectionsIfStale(db: Db, cases: CaseStore): void {
-  const row = db.prepare("SELECT value FROM meta WHERE key = 'projectionVersion'").get() as
-    | { value: string }
-    | undefined;
-  if (row?.value === String(projectionVersion)) return;
+  if (metaValue(db, 'projectionVersion') === String(projectionVersion)) return;
   cases.rebuildAll();
-  db.prepare(
-    "INSERT INTO meta (key, value) VALUES ('projectionVersion', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-  ).run(String(projectionVersion));
+  setMetaValue(db, 'projectionVersion', String(projectionVersion));
 }
 
 /** The core; `backup.restore` closes and reopens it behind the same object (backup/restartable.ts). */
@@ -241,7 +240,9 @@ async function openCore(opts: CoreOptions & { keys: KeyProvider }, reopen: Reope
     }),
     databaseCheck,
     thumbnails: new Thumbnails(blobs, () => new FileRefs(db)),
+    sync: new SyncClient(db, () => services, opts.sync),
   };
+  services.sync.start();
   services.enterprises.ensureSearchIndex();
   rebuildProjectionsIfStale(db, services.cases);
   const answer = createDispatcher(services, handlers);
@@ -260,6 +261,7 @@ async function openCore(opts: CoreOptions & { keys: KeyProvider }, reopen: Reope
     file: (request, token) => openFile(services, request, token),
     services,
     async close() {
+      await services.sync.close(); // a running round finishes its transaction before the database closes
       await services.jobs.close(); // a running import is stopped and undone before the database closes
       await services.backups.close();
       await services.pdf.close();

@@ -18,9 +18,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createCore } from './core.js';
 import { FakeClock, callerFor } from './testing/testCore.js';
-import { resourcesDir, templatesDir } from './paths.js';
+import { templatesDir } from './paths.js';
 import { loadManifest } from './documents/manifest.js';
 import { startupReport } from './dataFiles.js';
+import { shippedDefinitionJson } from './testing/shippedProcedures.js';
 
 let dir: string;
 const clock = new FakeClock(new Date('2026-12-07T03:00:00Z'));
@@ -39,8 +40,7 @@ const goodYear = {
   holidays: [['2031-01-01', '2031-01-01', '元旦']],
   workdays: [],
 };
-const ordinary = () =>
-  JSON.parse(readFileSync(join(resourcesDir(), 'procedures', 'ordinary.v2.json'), 'utf8')) as { version: string };
+const ordinary = () => shippedDefinitionJson('ordinary@2026.2');
 const filingTemplate = () =>
   readFileSync(join(templatesDir(), loadManifest().find((t) => t.id === 'filing-approval')!.file));
 

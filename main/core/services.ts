@@ -21,7 +21,9 @@ import { WorkingCalendar, type CalendarYear } from './domain/calendar.js';
 import { procedureDefinition, checkDefinition, type ProcedureDefinition } from './domain/procedure/definition.js';
 import { knownGuards } from './domain/procedure/guards.js';
 import { versionInForce } from './domain/procedure/versions.js';
+import { resolveProcedureFiles, type ProcedureFile } from './domain/procedure/overlay.js';
 import { actionForms } from '#common/schemas/actions.js';
+import { documentTypes } from '#common/documentTypes.js';
 import { calendarYear, statutoryHolidayRule, type StatutoryHolidayRule } from '#common/schemas/calendar.js';
 import { violationType, type ViolationType } from '#common/schemas/reference.js';
 import { resourcesDir } from './paths.js';
@@ -38,6 +40,7 @@ import type { EncryptionService } from './encryption/service.js'; // encryption 
 import type { DeferredIntegrityCheck } from './store/integrity.js';
 import type { JobRunner } from './jobs/jobRunner.js'; // long work off the request path
 import type { Thumbnails } from './files/thumbnails.js';
+import type { SyncClient } from './sync/client.js'; // the provincial server: outbox, push, pull, conflicts
 
 export interface Clock {
   now(): Date;
@@ -97,6 +100,8 @@ export interface Services {
   jobs: JobRunner;
   /** Evidence photos' thumbnails: made at evidence.add, or on their first request (files/thumbnails.ts). */
   thumbnails: Thumbnails;
+  /** Sync with the provincial server (sync/client.ts): enrolment, rounds in the background, conflicts. */
+  sync: SyncClient;
 }
 
 export function readCalendarYears(dir: string): CalendarYear[] {
@@ -124,29 +129,35 @@ export function loadCalendar(dir = join(resourcesDir(), 'calendars'), addedDir?:
   return new WorkingCalendar([...byYear.values()], loadStatutoryHolidayRule(dir));
 }
 
-/** The structural problems of a definition: the checker with the guards and forms this core knows. */
+/** The structural problems of a definition: the checker with the guards, forms and document types this core knows. */
 export function procedureProblems(def: ProcedureDefinition): string[] {
-  return checkDefinition(def, knownGuards, new Set(Object.keys(actionForms)));
+  return checkDefinition(def, knownGuards, new Set(Object.keys(actionForms)), new Set(documentTypes));
 }
 
 /**
  * Loads and checks every procedure definition: the shipped ones and those a provincial
- * administrator loaded since (`procedures.import`, kept in `<dataDir>/procedures`). A broken one
- * stops the start with its problems listed.
+ * administrator loaded since (`procedures.import`, kept in `<dataDir>/procedures`), a version
+ * written as changes to another resolved (`domain/procedure/overlay.ts`). A broken one stops the
+ * start with its problems listed.
  */
 export function loadProcedures(
   dir = join(resourcesDir(), 'procedures'),
   addedDir?: string,
 ): Map<string, ProcedureDefinition> {
-  const map = new Map<string, ProcedureDefinition>();
+  const files: ProcedureFile[] = [];
   for (const d of [dir, addedDir]) {
     if (!d || !existsSync(d)) continue;
-    for (const f of readdirSync(d).filter((x) => x.endsWith('.json'))) {
-      const def = procedureDefinition.parse(JSON.parse(readFileSync(join(d, f), 'utf8')));
-      const problems = procedureProblems(def);
-      if (problems.length) throw new Error(`程序定义 ${f} 有误：\n${problems.join('\n')}`);
-      map.set(`${def.id}@${def.version}`, def);
-    }
+    for (const f of readdirSync(d).filter((x) => x.endsWith('.json')))
+      files.push({ name: f, json: JSON.parse(readFileSync(join(d, f), 'utf8')) });
+  }
+  // A version written as changes to an earlier one (overlay.ts) is resolved first, then parsed
+  // and checked exactly like a full definition.
+  const map = new Map<string, ProcedureDefinition>();
+  for (const f of resolveProcedureFiles(files)) {
+    const def = procedureDefinition.parse(f.json);
+    const problems = procedureProblems(def);
+    if (problems.length) throw new Error(`程序定义 ${f.name} 有误：\n${problems.join('\n')}`);
+    map.set(`${def.id}@${def.version}`, def);
   }
   return map;
 }

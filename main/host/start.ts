@@ -24,6 +24,7 @@ async function main(): Promise<void> {
     dataDir,
     demo,
     scheduledBackups: true,
+    sync: { schedule: true }, // rounds with the provincial server every 5 min once enrolled (core/sync/)
     ...(clockFile ? { clock: fileClock(clockFile) } : {}),
   });
   const { server, url } = await startWebHost({

@@ -18,7 +18,7 @@ import { demoRequested } from './demoEnv.js'; // the demo only with ANJUAN_DEMO=
 import { createElectronPdfPort } from '#core/documents/pdf/electronWire.js';
 import { resolveDataDir } from './dataDir.js';
 import { createUpdatePort } from '#core/updateLink.js'; // the desktop app's updater
-import { updateSourceSetting } from '#core/api/handlers/updates.js';
+import { updateSourceSetting } from '#core/application/settings.js';
 
 export interface ParentPortLike {
   on(event: 'message', listener: (event: { data: unknown }) => void): unknown;
@@ -160,6 +160,7 @@ if (parentPort) {
     updateLink: updates.link,
     demo: demoRequested(),
     scheduledBackups: true,
+    sync: { schedule: true }, // rounds with the provincial server every 5 min once enrolled (core/sync/)
   });
   serveCore(parentPort, started, {
     log,

@@ -11,7 +11,7 @@ import {
   act,
   evalCtx,
   openedCase,
-  ordinaryV2,
+  versionsOf,
   startTrack,
   withDocument,
   withPhoto,
@@ -20,9 +20,12 @@ import type { CaseState } from '#common/schemas/cases.js';
 import { buildBigDataDir } from './bigDatabase.js';
 import { median, type Figure } from './report.js';
 
+/** The newest shipped 一般程序: the figures follow the version new cases get. */
+const ordinaryNewest = versionsOf('ordinary').at(-1)!;
+
 /** A case in 决定 with 500 events: records, photos, statements, a hearing, two tracks. */
 export function busyCase(): CaseState {
-  let s: CaseState = { ...openedCase('2026-03-02', ordinaryV2), node: 'report' };
+  let s: CaseState = { ...openedCase('2026-03-02', ordinaryNewest), node: 'report' };
   s = act(
     s,
     'submitReport',
@@ -46,11 +49,11 @@ export function busyCase(): CaseState {
 export async function procedureFigures(report: (f: Figure) => void): Promise<void> {
   const s = busyCase();
   const ctx = evalCtx('2026-03-23', ['officer', 'head']);
-  for (let i = 0; i < 20; i++) evaluateCase(ordinaryV2, s, ctx);
+  for (let i = 0; i < 20; i++) evaluateCase(ordinaryNewest, s, ctx);
   const times: number[] = [];
   for (let i = 0; i < 200; i++) {
     const t0 = performance.now();
-    evaluateCase(ordinaryV2, s, ctx);
+    evaluateCase(ordinaryNewest, s, ctx);
     times.push(performance.now() - t0);
   }
   report({

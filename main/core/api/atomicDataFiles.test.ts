@@ -32,8 +32,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createTestCore, expectFailure, type TestCore } from '../testing/testCore.js';
 import { createCore } from '../core.js';
-import { resourcesDir, templatesDir } from '../paths.js';
+import { templatesDir } from '../paths.js';
 import { loadManifest } from '../documents/manifest.js';
+import { shippedDefinitionJson } from '../testing/shippedProcedures.js';
 
 let t: TestCore;
 let head: string;
@@ -86,7 +87,7 @@ describe('imports on a full disk', () => {
 
   it('procedures.import: DISK_FULL, no file, the version is not in use, the workstation starts again', async () => {
     const def = {
-      ...JSON.parse(readFileSync(join(resourcesDir(), 'procedures', 'ordinary.v2.json'), 'utf8')),
+      ...shippedDefinitionJson('ordinary@2026.2'),
       version: '2026.10',
     };
     disk.full = true;

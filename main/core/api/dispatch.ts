@@ -10,7 +10,7 @@ import { isOpName, operations, type OpName } from '#common/operations.js';
 import type { Services } from '../services.js';
 import type { HandlerMap } from './types.js';
 import { callerOf } from './sessionGate.js';
-import { checkCaseAccess } from './caseAccess.js';
+import { checkCaseAccess } from '#core/application/caseAccess.js';
 
 z.config(z.locales.zhCN());
 

@@ -11,7 +11,7 @@ import { makeSealPng } from '../testing/sealPng.js';
 import { makeJpeg, varyJpeg } from '../testing/photos.js';
 import { FileRefs } from '../store/fileRefs.js';
 import { maxBlobReadBytes } from './handlers/documents.js';
-import { referencedHashes } from './fileAccess.js';
+import { referencedHashes } from '#core/application/fileAccess.js';
 import type { CaseState } from '#common/schemas/cases.js';
 
 let t: TestCore;

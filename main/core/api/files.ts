@@ -10,7 +10,7 @@ import { AppError, type ErrorValue } from '#common/errors.js';
 import { parseFileRequest } from '#common/files.js';
 import type { Services } from '../services.js';
 import { toErrorValue } from './dispatch.js';
-import { checkFileAccess } from './fileAccess.js';
+import { checkFileAccess } from '#core/application/fileAccess.js';
 import { callerOf } from './sessionGate.js';
 
 export interface OpenedFile {

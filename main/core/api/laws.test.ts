@@ -7,7 +7,7 @@ import { createTestCore, expectFailure, type TestCore } from '../testing/testCor
 import { exampleLaw2015, exampleLaw2021, lawMarkdown } from '../testing/lawFixtures.js';
 import { sharedLawsDir, sharedLawsPresent } from '../testing/sharedLaws.js';
 import type { ArticleMapEntry } from '#common/schemas/laws.js';
-import { applicableLaw } from './lawApplicable.js';
+import { applicableLaw } from '#core/application/lawApplicable.js';
 import { lawKey } from '../domain/laws/citation.js';
 
 let t: TestCore;

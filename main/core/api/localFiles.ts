@@ -7,7 +7,6 @@
  *   - an error never shows an absolute path: only the name of the file or folder given;
  *   - an error never quotes the content of a file read by path (enterpriseImport's header report).
  */
-import { basename } from 'node:path';
 import { AppError } from '#common/errors.js';
 import type { HandlerContext } from './types.js';
 
@@ -16,9 +15,4 @@ export function refuseUnlessCli(ctx: Pick<HandlerContext, 'transport'>): void {
   throw new AppError('VALIDATION', '只有命令行（npm run anjuan）可以按路径读取本机上的文件；在界面中请选择文件上传', {
     reason: 'pathOnlyFromCli',
   });
-}
-
-/** How an error names a file or folder given by path: its last part, never where it is on the disk. */
-export function shownName(path: string): string {
-  return basename(path.replace(/[\\/]+$/, '')) || '（根目录）';
 }

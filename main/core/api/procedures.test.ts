@@ -5,6 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestCore, expectFailure, type TestCore } from '../testing/testCore.js';
 import { openCase } from '../testing/scenario.js';
+import { shippedDefinitionJson } from '../testing/shippedProcedures.js';
 import { sampleFields } from '../testing/sampleFields.js';
 import { createCore } from '../core.js';
 import { pdfPageTexts } from '../documents/pdf/pdfText.js';
@@ -478,10 +479,7 @@ describe('deadlines, settings and calendars', () => {
 
 describe('a provincial administrator changes a procedure by data', () => {
   it('a new version with an added node and a changed deadline is checked, used for new cases, and running cases keep theirs', async () => {
-    const { readFileSync } = await import('node:fs');
-    const { join } = await import('node:path');
-    const { resourcesDir } = await import('../paths.js');
-    const base = JSON.parse(readFileSync(join(resourcesDir(), 'procedures', 'ordinary.v2.json'), 'utf8')) as {
+    const base = shippedDefinitionJson('ordinary@2026.2') as unknown as {
       version: string;
       nodes: Array<Record<string, unknown>>;
       actions: Array<Record<string, unknown>>;

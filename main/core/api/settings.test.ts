@@ -10,7 +10,7 @@ import { makeSealPng } from '../testing/sealPng.js';
 import { makePng } from '../testing/png.js';
 import { chromiumExecutable } from '../documents/pdf/chromium.js';
 import type { PdfEngineName } from '../documents/pdf/engine.js';
-import { sealImageSetting } from './settings.js';
+import { sealImageSetting } from '#core/application/settings.js';
 import { demoBureauInfo } from '../seed/demo.js';
 
 const envKeys = ['ANJUAN_PDF_ENGINE', 'ANJUAN_SOFFICE'] as const;

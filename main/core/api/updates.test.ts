@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { UpdateShellStatus } from '#common/schemas/updates.js';
 import { createTestCore, expectFailure, type TestCore } from '../testing/testCore.js';
 import { createUpdatePort } from '../updateLink.js';
-import { updateSourceSetting } from './handlers/updates.js';
+import { updateSourceSetting } from '#core/application/settings.js';
 
 let cores: TestCore[] = [];
 afterEach(async () => {

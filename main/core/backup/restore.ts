@@ -18,6 +18,7 @@
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { isPlainSqliteFile, openReadOnlyCopy } from '../store/cipher.js';
+import { integrityCheckOf, storedBlobs } from '../store/backupCopy.js';
 import { encryptDatabaseFile } from '../encryption/databaseKey.js';
 import { readEncryptionMarker, writeEncryptionMarker, type KeyStoreKind } from '../encryption/marker.js';
 import { AppError } from '#common/errors.js';
@@ -68,13 +69,10 @@ export async function verifyBackup(root: string, id: string, key: Buffer | null 
     try {
       const db = openReadOnlyCopy(dbFile, key);
       try {
-        const rows = db.pragma('integrity_check', { simple: false }) as Array<{ integrity_check: string }>;
-        const result = rows.map((r) => r.integrity_check);
+        const result = integrityCheckOf(db);
         if (result.length !== 1 || result[0] !== 'ok')
           problems.push(`数据库副本未通过完整性检查（PRAGMA integrity_check：${result.slice(0, 3).join('；')}）`);
-        referenced = (db.prepare('SELECT hash FROM blobs ORDER BY hash').all() as Array<{ hash: string }>).map(
-          (r) => r.hash,
-        );
+        referenced = storedBlobs(db).map((r) => r.hash);
       } finally {
         db.close();
       }

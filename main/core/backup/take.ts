@@ -8,6 +8,7 @@
 import { existsSync, mkdirSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { openReadOnlyCopy, vacuumInto } from '../store/cipher.js';
+import { caseAndEventCounts, quickCheckOf, storedBlobs } from '../store/backupCopy.js';
 import { AppError } from '#common/errors.js';
 import type { BackupInfo, BackupKind } from '#common/schemas/backup.js';
 import type { Db } from '../store/db.js';
@@ -43,14 +44,7 @@ export function readCopy(
 ): { blobs: Array<{ hash: string; size: number }>; cases: number; events: number; check: string } {
   const db = openReadOnlyCopy(file, key);
   try {
-    const check = (db.pragma('quick_check', { simple: true }) as string) ?? '';
-    const blobs = db.prepare('SELECT hash, size FROM blobs ORDER BY hash').all() as Array<{
-      hash: string;
-      size: number;
-    }>;
-    const count = (table: string): number =>
-      (db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
-    return { blobs, cases: count('cases'), events: count('case_events'), check };
+    return { blobs: storedBlobs(db), ...caseAndEventCounts(db), check: quickCheckOf(db) };
   } finally {
     db.close();
   }

@@ -6,8 +6,10 @@
 import { chinaDate } from '../domain/dates.js';
 import type { CaseState, DocumentRecord } from '#common/schemas/cases.js';
 import type { ArticleRef } from '#common/schemas/reference.js';
-import { formatYuan, numericChineseDate } from '../domain/chineseText.js';
+import { numericChineseDate } from '../domain/chineseText.js';
+import { yuanFigures } from '#common/money.js';
 import { decisionDocumentName, noticeDocumentName } from '../domain/procedure/facts.js';
+import { docType } from '#common/documentTypes.js';
 
 /** 《中华人民共和国环境影响评价法》第二十五条, whether or not the data wrote the book-title marks. */
 export function articleText(a: ArticleRef): string {
@@ -40,7 +42,7 @@ export interface EvidenceItem {
 /** Investigation records on file (inspection, interview, sampling), then each photo with its date: what proves the facts. */
 export function evidenceItems(state: CaseState): EvidenceItem[] {
   const texts: string[] = [];
-  for (const type of ['inspection-record', 'interview-record', 'sampling-record']) {
+  for (const type of [docType.inspectionRecord, docType.interviewRecord, docType.samplingRecord]) {
     const d = latestDocument(state, (x) => x.type === type);
     if (d) texts.push(`${d.name}（${numericChineseDate(chinaDate(new Date(d.generatedAt)))}制作）`);
   }
@@ -55,7 +57,7 @@ export function evidenceItems(state: CaseState): EvidenceItem[] {
  * 45, 62–65). `hearing` is the account of a hearing held (see mainTexts.hearingHistory), or ''.
  */
 export function noticeHistory(state: CaseState, hearingRight: boolean, defenceReview: string, hearing = ''): string {
-  const number = latestNumber(state, 'penalty-notice');
+  const number = latestNumber(state, docType.penaltyNotice);
   const served = state.services.find((s) => s.documentType === noticeDocumentName);
   const rights = `陈述、申辩${hearingRight ? '、要求听证' : ''}`;
   const notice = served
@@ -80,7 +82,7 @@ export function noticeHistory(state: CaseState, hearingRight: boolean, defenceRe
 export function decisionServiceText(state: CaseState): string {
   const s = state.services.find((x) => x.documentType === decisionDocumentName);
   if (!s) return '行政处罚决定书尚未送达。';
-  const number = latestNumber(state, 'penalty-decision');
+  const number = latestNumber(state, docType.penaltyDecision);
   return `《${decisionDocumentName}》${number ? `（${number}）` : ''}于${numericChineseDate(s.servedOn)}以${s.method}方式送达，收件人${s.recipient}。`;
 }
 
@@ -89,9 +91,9 @@ export function paymentsText(state: CaseState, fine: number | null): string {
   const paid = state.payments.reduce((a, p) => a + p.amount, 0);
   const lines = state.payments.map(
     (p) =>
-      `当事人于${numericChineseDate(p.paidOn)}缴纳罚款人民币${formatYuan(p.amount)}元（缴款凭证号：${p.receiptNo}）。`,
+      `当事人于${numericChineseDate(p.paidOn)}缴纳罚款人民币${yuanFigures(p.amount)}元（缴款凭证号：${p.receiptNo}）。`,
   );
-  if (fine !== null) lines.push(paid >= fine ? '罚款已全额缴纳。' : `尚欠罚款人民币${formatYuan(fine - paid)}元。`);
+  if (fine !== null) lines.push(paid >= fine ? '罚款已全额缴纳。' : `尚欠罚款人民币${yuanFigures(fine - paid)}元。`);
   return lines.join('\n');
 }
 

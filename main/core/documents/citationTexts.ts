@@ -17,6 +17,7 @@ import { latestDocument } from './caseTexts.js';
 import { parseChoice } from './formText.js';
 import type { TemplateDataInput } from './templateData.js';
 import { trackFor } from './trackTexts.js';
+import { docType } from '#common/documentTypes.js';
 
 declare module './templateData.js' {
   interface TemplateDataInput {
@@ -94,7 +95,7 @@ function detentionEntry(
   const items = Object.entries(data.purposes[purpose]?.items ?? {});
   const typed =
     fields[detentionGroundKey]?.trim() ||
-    latestDocument(state, (d) => d.type === 'detention-referral-approval')?.fields[detentionGroundKey]?.trim() ||
+    latestDocument(state, (d) => d.type === docType.detentionReferralApproval)?.fields[detentionGroundKey]?.trim() ||
     '';
   if (typed) {
     const label = parseChoice(

@@ -2,6 +2,7 @@
  * What a clerk would type into each template's form for the sample case (fixtures.ts), and the
  * day each document is made on the case's timeline.
  */
+import type { DocumentType } from '#common/documentTypes.js';
 
 export const sampleInputs: Record<string, Record<string, string>> = {
   'filing-approval': {},
@@ -186,7 +187,7 @@ export const sampleInputs: Record<string, Record<string, string>> = {
   'dossier-cover': { dossierVolume: '正卷', dossierChecker: '吴秀英' },
   'dossier-catalog': {},
   'dossier-remarks': { dossierChecker: '吴秀英', remarksNote: '' },
-};
+} satisfies Partial<Record<DocumentType, Record<string, string>>>;
 
 /** The day each document is made on the sample case's timeline (see fixtureSteps.ts). */
 export const sampleDates: Record<string, string> = {
@@ -231,4 +232,4 @@ export const sampleDates: Record<string, string> = {
   'dossier-cover': '2026-06-19',
   'dossier-catalog': '2026-06-19',
   'dossier-remarks': '2026-06-19',
-};
+} satisfies Partial<Record<DocumentType, string>>;

@@ -15,6 +15,7 @@
  */
 import type { CaseState, DocumentRecord, StepRecord, TrackState } from '#common/schemas/cases.js';
 import { sampleInputs } from './fixtureInputs.js';
+import type { DocumentType } from '#common/documentTypes.js';
 
 export const sampleNumbers: Record<string, string> = {
   'penalty-notice': '黔东南环天罚告字〔2026〕3号',
@@ -35,7 +36,7 @@ export const sampleNumbers: Record<string, string> = {
   'deferral-notice': '黔东南环天缓缴字〔2026〕1号',
   reminder: '黔东南环天催字〔2026〕2号',
   'enforcement-application': '黔东南环天强执申字〔2026〕1号',
-};
+} satisfies Partial<Record<DocumentType, string>>;
 
 const step = (action: string, on: string, data: Record<string, unknown> = {}, track = 'main'): StepRecord => ({
   track,
@@ -224,7 +225,7 @@ export const sampleSteps: StepRecord[] = [
   step('approveClosing', '2026-06-19', { comment: '同意结案。' }),
 ];
 
-function doc(type: string, name: string, on: string, fields: Record<string, string> = {}): DocumentRecord {
+function doc(type: DocumentType, name: string, on: string, fields: Record<string, string> = {}): DocumentRecord {
   return {
     id: `doc-${type}-${on}`,
     type,

@@ -4,12 +4,14 @@
  * Pure functions of the state and of what the clerk typed.
  */
 import type { CaseState } from '#common/schemas/cases.js';
-import { amountInWords, formatYuan, numericChineseDate } from '../domain/chineseText.js';
+import { amountInWords, numericChineseDate } from '../domain/chineseText.js';
+import { yuanFigures } from '#common/money.js';
 import { chinaDate } from '../domain/dates.js';
 import { lastStep } from '../domain/procedure/facts.js';
 import { latestDocument, trimEnd } from './caseTexts.js';
 import { parseChoice, parseYuan, refuseBeyond, type MaterialRow } from './formText.js';
 import { documentSlot } from './names.js';
+import { docType, isDossierSheet } from '#common/documentTypes.js';
 
 const main = 'main';
 const date = (iso: unknown): string => (typeof iso === 'string' && iso ? numericChineseDate(iso) : '');
@@ -63,23 +65,23 @@ export function executionTexts(state: CaseState, fine: number | null, typed: Rec
   if (fine !== null && surcharge > fine) {
     refuseBeyond(
       'surchargeAmount',
-      `加处罚款（${formatYuan(surcharge)}元）不得超出罚款数额（${formatYuan(fine)}元）（《中华人民共和国行政处罚法》第七十二条第一款第一项、《中华人民共和国行政强制法》第四十五条第二款）`,
+      `加处罚款（${yuanFigures(surcharge)}元）不得超出罚款数额（${yuanFigures(fine)}元）（《中华人民共和国行政处罚法》第七十二条第一款第一项、《中华人民共和国行政强制法》第四十五条第二款）`,
     );
   }
   const reminderStep = lastStep(state, main, 'sendReminder');
-  const decisionNumber = latestDocument(state, (d) => d.type === 'penalty-decision' && d.number !== null)?.number;
-  const reminderNumber = latestDocument(state, (d) => d.type === 'reminder' && d.number !== null)?.number;
+  const decisionNumber = latestDocument(state, (d) => d.type === docType.penaltyDecision && d.number !== null)?.number;
+  const reminderNumber = latestDocument(state, (d) => d.type === docType.reminder && d.number !== null)?.number;
   const served = state.services.find((s) => s.documentType === '行政处罚决定书');
   if (typed.deferralKind) parseChoice('deferralKind', '方式', typed.deferralKind, ['延期', '分期'] as const);
   return {
     decisionRef: decisionNumber ? `（${decisionNumber}）` : '',
     decisionServedOn: date(served?.servedOn),
-    paidSoFarText: paid > 0 ? `至今仅缴纳罚款人民币${formatYuan(paid)}元` : '至今未缴纳罚款',
-    unpaidFigures: formatYuan(unpaid),
+    paidSoFarText: paid > 0 ? `至今仅缴纳罚款人民币${yuanFigures(paid)}元` : '至今未缴纳罚款',
+    unpaidFigures: yuanFigures(unpaid),
     unpaidWords: amountInWords(unpaid),
-    surchargeAmount: formatYuan(surcharge),
+    surchargeAmount: yuanFigures(surcharge),
     surchargeWords: amountInWords(surcharge),
-    totalDueFigures: formatYuan(unpaid + surcharge),
+    totalDueFigures: yuanFigures(unpaid + surcharge),
     totalDueWords: amountInWords(unpaid + surcharge),
     reminderServedOn: date(reminderStep?.data.servedOn ?? reminderStep?.on),
     reminderRef: reminderNumber ? `（${reminderNumber}）` : '',
@@ -107,7 +109,7 @@ export function onSpotTexts(state: CaseState, typed: Record<string, string>) {
   return {
     onSpotWarning: warns,
     onSpotHasFine: fine > 0,
-    onSpotFine: formatYuan(fine),
+    onSpotFine: yuanFigures(fine),
     onSpotFineWords: amountInWords(fine),
   };
 }
@@ -133,17 +135,15 @@ export function photoRows(state: CaseState) {
     }));
 }
 
-const dossierTypes = new Set(['dossier-cover', 'dossier-catalog', 'dossier-remarks']);
-
 /** The newest version of each document on file (receipts one per served document), oldest first. */
 function filedDocuments(state: CaseState) {
   const latest = new Map<string, CaseState['documents'][number]>();
-  for (const d of state.documents) if (!dossierTypes.has(d.type)) latest.set(documentSlot(d), d);
+  for (const d of state.documents) if (!isDossierSheet(d.type)) latest.set(documentSlot(d), d);
   return [...latest.values()].sort((a, b) => a.generatedAt.localeCompare(b.generatedAt));
 }
 const titleOf = (d: CaseState['documents'][number]): string => {
   const name = d.name.replace(/[《》]/g, '');
-  return d.type === 'service-receipt' && d.fields.servedDocument ? `${name}（${d.fields.servedDocument}）` : name;
+  return d.type === docType.serviceReceipt && d.fields.servedDocument ? `${name}（${d.fields.servedDocument}）` : name;
 };
 
 /** 卷内目录 rows: 文号, 责任者, 题名, 日期; the page is written in at binding. */

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -8,25 +8,19 @@ import { sampleBureau, sampleCaseState } from './fixtures.js';
 import { findTemplate, loadManifest } from './manifest.js';
 import { buildTemplateData, normalisedInputKeys } from './templateData.js';
 import { thrownAppError } from '../testing/appError.js';
+import { documentTypes, dossierSheets, isDocumentType } from '#common/documentTypes.js';
+import { documentNodes } from '#core/domain/procedure/documentNodes.js';
+import { loadProcedures } from '#core/services.js';
 
-interface ProcedureFile {
-  id: string;
-  version: string;
-  nodes: Array<{ id: string; documents: string[] }>;
-}
-const procedures = readdirSync(join(resourcesDir(), 'procedures'))
-  .filter((f) => f.endsWith('.json'))
-  .map((f) => ({
-    file: f,
-    ...(JSON.parse(readFileSync(join(resourcesDir(), 'procedures', f), 'utf8')) as ProcedureFile),
-  }));
-const documentTypes = Object.keys(
-  (
-    JSON.parse(readFileSync(join(resourcesDir(), 'documents', 'types.json'), 'utf8')) as {
-      types: Record<string, string>;
-    }
-  ).types,
-);
+const procedures = [...loadProcedures().values()];
+const documentTypesJson = (): string[] =>
+  Object.keys(
+    (
+      JSON.parse(readFileSync(join(resourcesDir(), 'documents', 'types.json'), 'utf8')) as {
+        types: Record<string, string>;
+      }
+    ).types,
+  );
 
 describe('the shipped manifest', () => {
   const manifest = loadManifest();
@@ -39,25 +33,24 @@ describe('the shipped manifest', () => {
     for (const x of manifest) expect(existsSync(join(templatesDir(), x.file)), x.file).toBe(true);
   });
 
-  it('covers every document any procedure node issues, and lists that node', () => {
-    for (const p of procedures) {
-      for (const n of p.nodes) {
+  it('names the types of the registry (common/documentTypes.ts), which are those of types.json, in its order', () => {
+    expect(documentTypesJson()).toEqual([...documentTypes]);
+    expect(isDocumentType('penalty-decision')).toBe(true);
+    expect(isDocumentType('penalty-decison')).toBe(false);
+  });
+
+  it('has a template for every document a node of a shipped procedure makes, and makes every template somewhere', () => {
+    const made = documentNodes(procedures);
+    for (const p of procedures)
+      for (const n of p.nodes)
         for (const d of n.documents)
-          expect(manifest.find((x) => x.id === d)?.nodes, `${p.file}: ${n.id} issues ${d}`).toContain(n.id);
-      }
-    }
+          expect(findTemplate(manifest, d).id, `${p.id}@${p.version}: ${n.id} → ${d}`).toBe(d);
+    for (const x of manifest) expect(made.get(x.id)?.length ?? 0, `${x.id}: made at no node`).toBeGreaterThan(0);
   });
 
-  it('names only nodes that exist in some procedure', () => {
-    const nodeIds = new Set(procedures.flatMap((p) => p.nodes.map((n) => n.id)));
-    for (const x of manifest) {
-      expect(x.nodes.length, x.id).toBeGreaterThan(0);
-      for (const n of x.nodes) expect(nodeIds.has(n), `${x.id} → ${n}`).toBe(true);
-    }
-  });
-
-  it('lets the clerk print the dossier cover, catalog and 备考表 at 已结案', () => {
-    for (const id of ['dossier-cover', 'dossier-catalog', 'dossier-remarks']) expect(t(id).nodes).toEqual(['closed']);
+  it('lets the clerk print the dossier cover, catalog and 备考表 at 已结案 (the procedures say where)', () => {
+    const made = documentNodes(procedures);
+    for (const id of dossierSheets) expect(made.get(id)).toEqual(['closed']);
   });
 
   it('puts the 正卷 in the 2010 order: decisions, filing, investigation, notices and hearing, property, execution, closing', () => {

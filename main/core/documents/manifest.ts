@@ -1,8 +1,9 @@
 /**
- * The document manifest (templates/manifest.json): which templates exist, the procedure nodes that
- * issue them, their dossier order, numbering and the fields asked for before generation. It is
- * data that provincial IT may edit, so it is validated on every load and a bad file is reported
- * in Chinese rather than crashing the core.
+ * The document manifest (templates/manifest.json): which templates exist, their dossier order,
+ * numbering and the fields asked for before generation. Where a document is made is not here: the
+ * procedures' nodes say it (`documents`; domain/procedure/documentNodes.ts derives it per type).
+ * It is data that provincial IT may edit, so it is validated on every load and a bad file is
+ * reported in Chinese rather than crashing the core.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

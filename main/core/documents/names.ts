@@ -1,5 +1,6 @@
 /** Names and field keys of documents that the core itself needs to know (from the manifest). */
 import type { TemplateInfo } from '#common/schemas/documents.js';
+import { docType } from '#common/documentTypes.js';
 
 export function documentNames(manifest: TemplateInfo[]): Record<string, string> {
   return Object.fromEntries(manifest.map((t) => [t.id, `《${t.name}》`]));
@@ -24,6 +25,7 @@ export function documentSlot(d: {
   track?: string;
   trackStep?: number;
 }): string {
-  const base = d.type === 'service-receipt' ? `${d.type}:${d.fields[receiptFieldKeys.servedDocument] ?? ''}` : d.type;
+  const base =
+    d.type === docType.serviceReceipt ? `${d.type}:${d.fields[receiptFieldKeys.servedDocument] ?? ''}` : d.type;
   return d.track ? `${base}@${d.track}#${d.trackStep ?? 0}` : base;
 }

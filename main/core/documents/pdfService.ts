@@ -6,6 +6,7 @@
  * setting (本局设置, `settings.update`), which a head may change while the core runs (`usePreference`).
  */
 import type { Db } from '../store/db.js';
+import { DerivedPdfs } from '../store/derivedPdfs.js';
 import type { BlobStore } from '../store/blobStore.js';
 import { createPdfEngine, detectEngines, type EngineContext, type EnginePreference } from './pdf/engines.js';
 import type { PdfEngine, PdfEngineName } from './pdf/engine.js';
@@ -56,14 +57,18 @@ export class PdfService {
   private preferenceNow: EnginePreference;
 
   /** `context.electron`: the desktop app's PDF channel (set by main/host/utility.ts), which 'auto' then prefers. */
+  /** The PDFs already made, per DOCX and engine (store/derivedPdfs.ts). */
+  private readonly derived: DerivedPdfs;
+
   constructor(
-    private readonly db: Db,
+    db: Db,
     private readonly blobs: BlobStore,
     private readonly choice: EngineChoice,
     private readonly context: EngineContext = {},
     private readonly engines: EngineFactory = realEngines,
   ) {
     this.preferenceNow = choice.preference;
+    this.derived = new DerivedPdfs(db);
   }
 
   /** The engines this core could use, the desktop app's own first (app.info, 本局设置). */
@@ -137,15 +142,11 @@ export class PdfService {
     docxHash: string,
   ): Promise<{ pdfHash: string; pages: number; engine: string }> {
     const engine = await started;
-    const hit = this.db
-      .prepare('SELECT pdf_hash, pages FROM derived_pdfs WHERE docx_hash = ? AND engine = ?')
-      .get(docxHash, engine.name) as { pdf_hash: string; pages: number } | undefined;
-    if (hit && this.blobs.has(hit.pdf_hash)) return { pdfHash: hit.pdf_hash, pages: hit.pages, engine: engine.name };
+    const hit = this.derived.get(docxHash, engine.name);
+    if (hit && this.blobs.has(hit.pdfHash)) return { ...hit, engine: engine.name };
     const { pdf, pages } = await engine.convert(this.blobs.get(docxHash));
     const pdfHash = this.blobs.put(pdf, 'application/pdf');
-    this.db
-      .prepare('INSERT OR REPLACE INTO derived_pdfs (docx_hash, engine, pdf_hash, pages) VALUES (?, ?, ?, ?)')
-      .run(docxHash, engine.name, pdfHash, pages);
+    this.derived.put(docxHash, engine.name, pdfHash, pages);
     return { pdfHash, pages, engine: engine.name };
   }
 

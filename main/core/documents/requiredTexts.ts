@@ -19,6 +19,7 @@ import type { HearingThreshold } from '../domain/hearingThreshold.js';
 import { loadHearingThreshold } from '../services.js';
 import { latestDocument, trimEnd } from './caseTexts.js';
 import { parseChoice, refuseBeyond } from './formText.js';
+import { docType } from '#common/documentTypes.js';
 
 let shipped: HearingThreshold | null = null;
 /** resources/discretion/hearing-thresholds.json, for callers (tests, previews) that pass no threshold. */
@@ -64,9 +65,9 @@ export function requireBureauSettings(
   data: Record<string, unknown>,
 ): void {
   const fineDue =
-    template.id === 'on-spot-decision'
+    template.id === docType.onSpotDecision
       ? data.onSpotHasFine === true
-      : template.id === 'penalty-decision'
+      : template.id === docType.penaltyDecision
         ? data.hasFine === true
         : true;
   const missing = Object.keys(documentSettingLabels)
@@ -109,7 +110,7 @@ export function correctionParagraph(
   penalties?: ReadonlyArray<{ kind: string }>,
 ): string {
   if (!ordersCorrection(penaltyText, penalties)) return '';
-  const order = latestDocument(state, (d) => d.type === 'correction-order' && d.number !== null);
+  const order = latestDocument(state, (d) => d.type === docType.correctionOrder && d.number !== null);
   if (order) {
     return `我局已另行作出《责令改正违法行为决定书》（${order.number}），责令你单位改正上述违法行为（《中华人民共和国行政处罚法》第二十八条第一款），你单位应当按照该决定书的要求改正。`;
   }
@@ -207,7 +208,7 @@ export function dossierTexts(state: CaseState, typed: Record<string, string>) {
 
 /** The printed dossier sheets copy the binding: without one they would be typed twice and disagree. */
 export function requireDossier(template: TemplateInfo, state: CaseState, typed: Record<string, string>): void {
-  if (template.id !== 'dossier-cover' && template.id !== 'dossier-remarks') return;
+  if (template.id !== docType.dossierCover && template.id !== docType.dossierRemarks) return;
   const d = state.dossier;
   const volumeName = typed.dossierVolume?.trim() || '正卷';
   const volume = d?.volumes?.find((v) => v.volume === volumeName);

@@ -11,11 +11,11 @@ import type { TemplateField, TemplateInfo } from '#common/schemas/documents.js';
 import {
   amountInWords,
   chineseDate,
-  formatYuan,
   numericChineseDate,
   numericChineseDateTime,
   yuanText,
 } from '../domain/chineseText.js';
+import { yuanFigures } from '#common/money.js';
 import {
   articleText,
   articlesText,
@@ -57,6 +57,7 @@ import {
 } from './requiredTexts.js';
 import { citationTexts } from './citationTexts.js';
 import type { LegalBasis } from '#common/schemas/legalBasis.js';
+import { docType } from '#common/documentTypes.js';
 
 /** The bureau's name and, from 本局设置, what its documents print (address, telephone, court, where to pay). */
 export interface BureauInfo extends Partial<BureauDocumentInfo> {
@@ -223,14 +224,14 @@ export function buildTemplateData(input: TemplateDataInput): TemplateData {
     evidenceList,
     hasEvidence: evidenceList.length > 0,
     fine,
-    fineFigures: fine === null ? '' : formatYuan(fine),
+    fineFigures: fine === null ? '' : yuanFigures(fine),
     fineWords: fine === null ? '' : amountInWords(fine),
     fineText: fine === null ? '' : yuanText(fine),
     hearingRight,
-    noticeNumber: latestNumber(state, 'penalty-notice'),
-    noticeRef: latestNumber(state, 'penalty-notice') ? `（${latestNumber(state, 'penalty-notice')}）` : '',
+    noticeNumber: latestNumber(state, docType.penaltyNotice),
+    noticeRef: latestNumber(state, docType.penaltyNotice) ? `（${latestNumber(state, docType.penaltyNotice)}）` : '',
     noticeHistory: noticeHistory(state, hearingRight, fields.defenceReview ?? '', hearingHistory(state)),
-    decisionNumber: latestNumber(state, 'penalty-decision') || (number ?? ''),
+    decisionNumber: latestNumber(state, docType.penaltyDecision) || (number ?? ''),
     decisionApprovedOn: date(state.decision?.approvedOn),
     decisionServiceText: decisionServiceText(state),
     paymentsText: paymentsText(state, fine),
@@ -257,7 +258,7 @@ export function buildTemplateData(input: TemplateDataInput): TemplateData {
  */
 function stepData({ state, bureau, fields }: TemplateDataInput, fine: number | null): Record<string, unknown> {
   restrictionCheck(fields);
-  const onFileSamples = latestDocument(state, (d) => d.type === 'sampling-record')?.fields.samples ?? '';
+  const onFileSamples = latestDocument(state, (d) => d.type === docType.samplingRecord)?.fields.samples ?? '';
   const documents = documentRows(state, bureau.name);
   return {
     ...hearingTexts(state),

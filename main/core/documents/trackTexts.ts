@@ -8,11 +8,13 @@
  */
 import type { CaseState, StepRecord, TrackState } from '#common/schemas/cases.js';
 import { addDays } from '../domain/dates.js';
-import { formatYuan, amountInWords, numericChineseDate } from '../domain/chineseText.js';
+import { amountInWords, numericChineseDate } from '../domain/chineseText.js';
+import { yuanFigures } from '#common/money.js';
 import { dailyPenalty, firstDailyCount } from '../domain/procedure/derive.js';
 import { lastStep } from '../domain/procedure/facts.js';
 import { latestDocument, trimEnd } from './caseTexts.js';
 import { itemRows, materialRows, parseChoice, type ItemRow, type MaterialRow } from './formText.js';
+import { docType } from '#common/documentTypes.js';
 
 const date = (iso: unknown): string => (typeof iso === 'string' && iso ? numericChineseDate(iso) : '');
 const text = (v: unknown): string => (typeof v === 'string' ? v : '');
@@ -46,9 +48,11 @@ const seizureMeasures = ['查封', '扣押', '查封、扣押'] as const;
 
 export function seizureTexts(state: CaseState, typed: Record<string, string>) {
   const impl = stepOf(state, ['seizure'], ['implementSeizure', 'emergencySeizure']);
-  const decision = latestDocument(state, (d) => d.type === 'seizure-decision');
+  const decision = latestDocument(state, (d) => d.type === docType.seizureDecision);
   const onFile =
-    decision?.fields.seizureItems ?? latestDocument(state, (d) => d.type === 'seizure-list')?.fields.seizureItems ?? '';
+    decision?.fields.seizureItems ??
+    latestDocument(state, (d) => d.type === docType.seizureList)?.fields.seizureItems ??
+    '';
   // The measure the decision named (查封 or 扣押); the model forms' “查封（扣押）” before one exists.
   const measure =
     decision?.fields.seizureMeasure && (seizureMeasures as readonly string[]).includes(decision.fields.seizureMeasure)
@@ -60,18 +64,18 @@ export function seizureTexts(state: CaseState, typed: Record<string, string>) {
     seizureItems: itemRows(typed.seizureItems || text(impl?.data.items) || onFile) as ItemRow[],
     seizureImplementedOn: date(impl?.data.implementedOn ?? impl?.on),
     seizureMeasureCase: measure,
-    seizureDecisionRef: `《${decision?.fields.seizureMeasure ? `${measure}决定书` : '查封(扣押)决定书'}》${numberRef(state, 'seizure-decision')}`,
+    seizureDecisionRef: `《${decision?.fields.seizureMeasure ? `${measure}决定书` : '查封(扣押)决定书'}》${numberRef(state, docType.seizureDecision)}`,
     disposedItems: itemRows(typed.disposedItems || typed.seizureItems || text(impl?.data.items) || onFile),
   };
 }
 
 export function preservationTexts(state: CaseState, typed: Record<string, string>) {
   const impl = stepOf(state, ['preservation'], ['implementPreservation']);
-  const onFile = latestDocument(state, (d) => d.type === 'preservation-notice')?.fields.preservedItems ?? '';
+  const onFile = latestDocument(state, (d) => d.type === docType.preservationNotice)?.fields.preservedItems ?? '';
   return {
     preservedItems: itemRows(typed.preservedItems || text(impl?.data.items) || onFile),
     preservedOn: date(impl?.data.implementedOn ?? impl?.on),
-    preservationNoticeRef: numberRef(state, 'preservation-notice'),
+    preservationNoticeRef: numberRef(state, docType.preservationNotice),
   };
 }
 
@@ -102,9 +106,9 @@ export function correctionTexts(state: CaseState, fine: number | null) {
   const countFrom = text(recheck?.data.dailyCountFrom) || servedOn;
   const obstructed = recheck?.data.obstructed === true;
   const counted = countFrom && recheckOn && fine !== null ? dailyPenalty(countFrom, recheckOn, fine) : null;
-  const decisionNumber = latestDocument(state, (d) => d.type === 'penalty-decision' && d.number !== null)?.number;
+  const decisionNumber = latestDocument(state, (d) => d.type === docType.penaltyDecision && d.number !== null)?.number;
   return {
-    correctionOrderRef: numberRef(state, 'correction-order'),
+    correctionOrderRef: numberRef(state, docType.correctionOrder),
     correctionServedOn: date(text(served?.data.servedOn) || served?.on),
     correctionDueOn: date(served?.data.correctBy),
     dailyPenaltyTrack: state.tracks.some((t) => t.procedure.id === 'dailyPenalty' && !t.endedOn),
@@ -117,7 +121,7 @@ export function correctionTexts(state: CaseState, fine: number | null) {
     dailyFromOn: countFrom ? date(addDays(countFrom, 1)) : '',
     dailyToRule: obstructed ? '拒绝、阻挠复查之日' : '复查发现违法排放污染物行为之日',
     dailyDays: counted ? String(counted.days) : '',
-    dailyTotalFigures: counted ? formatYuan(counted.amount) : '',
+    dailyTotalFigures: counted ? yuanFigures(counted.amount) : '',
     dailyTotalWords: counted ? amountInWords(counted.amount) : '',
   };
 }

@@ -7,22 +7,14 @@
  * nothing can be written before them.
  */
 
+import { toCents } from '#common/money.js';
+
 const capitalDigits = ['零', '壹', '贰', '叁', '肆', '伍', '陆', '柒', '捌', '玖'];
 const capitalPlaces = ['', '拾', '佰', '仟'];
 // Group units every four digits: 元-group, 万, 亿. Amounts stop below 一万亿 (10^12), where the
 // 亿 unit would have to cover eight digits (壹万贰仟亿); no fine comes near it.
 const capitalGroups = ['', '万', '亿'];
 const maxYuan = 999_999_999_999.99;
-
-/**
- * Whole cents, rounding half up on the decimal the user typed: 1.005 → 101, although 1.005 × 100
- * is 100.49999… in binary floating point. Shifting the decimal point in the number's own text
- * avoids that multiplication.
- */
-export function toCents(yuan: number): number {
-  const text = String(yuan);
-  return text.includes('e') ? Math.round(yuan * 100) : Math.round(Number(`${text}e2`));
-}
 
 /** 100000 → 壹拾万元整; 1234.56 → 壹仟贰佰叁拾肆元伍角陆分; 0 → 零元整. */
 export function amountInWords(yuan: number): string {
@@ -105,16 +97,6 @@ export function numericChineseDateTime(value: string): string {
   if (!t) throw new RangeError(`不是有效时间：${value}`);
   const date = numericChineseDate(t[1]!);
   return t[2] === undefined ? date : `${date}${Number(t[2])}时${t[3]}分`;
-}
-
-/** 100000 → 100,000.00: the figure written beside the capitals (¥100,000.00). */
-export function formatYuan(yuan: number): string {
-  if (!Number.isFinite(yuan) || yuan < 0) throw new RangeError(`不是有效金额：${yuan}`);
-  const cents = toCents(yuan);
-  const integer = Math.floor(cents / 100)
-    .toString()
-    .replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return `${integer}.${String(cents % 100).padStart(2, '0')}`;
 }
 
 /** 100000 → 100000元; 1234.5 → 1234.50元: the short form approval tables use. */

@@ -13,6 +13,7 @@ import { documentSlot, receiptFieldKeys } from '../documents/names.js';
 import { chinaDate } from '../domain/dates.js';
 import { assembleDossier, type AssembledDossier, type DossierItem } from './assemble.js';
 import { crossReference, volumeOf, type Volume } from './volumes.js';
+import { docType, isDossierSheet } from '#common/documentTypes.js';
 
 export interface DossierDeps {
   blobs: Pick<BlobStore, 'get'>;
@@ -52,7 +53,6 @@ export interface BuiltVolume extends AssembledDossier {
 }
 
 /** The newest version of each document; receipts are kept one per served document. */
-const ownSheets = new Set(['dossier-cover', 'dossier-catalog', 'dossier-remarks']);
 
 export function currentDocuments(documents: DocumentRecord[]): DocumentRecord[] {
   const latest = new Map<string, DocumentRecord>();
@@ -67,7 +67,7 @@ function sortKey(d: DocumentRecord, manifest: TemplateInfo[]): number {
   // Rounds of a track in the order they happened, each receipt right after the round's document it
   // proves (it is made later on the same track, before the next round's document).
   const round = (d.trackStep ?? 0) * 0.0004;
-  if (d.type === 'service-receipt') {
+  if (d.type === docType.serviceReceipt) {
     const served = manifest.find((t) => `${t.name}` === d.fields[receiptFieldKeys.servedDocument]);
     return served ? served.order + (d.track ? round + 0.0002 : 0.5) : order(d.type);
   }
@@ -90,9 +90,9 @@ export async function buildCaseDossier(
 ): Promise<BuiltVolume[]> {
   // The assembler draws its own cover, 卷内目录 and 备考表: printed copies of those sheets are not filed twice.
   const docs = currentDocuments(state.documents)
-    .filter((d) => !ownSheets.has(d.type))
+    .filter((d) => !isDossierSheet(d.type))
     .sort((a, b) => sortKey(a, deps.manifest) - sortKey(b, deps.manifest));
-  const photoAfter = deps.manifest.find((t) => t.id === 'inspection-record')?.order ?? 0;
+  const photoAfter = deps.manifest.find((t) => t.id === docType.inspectionRecord)?.order ?? 0;
   const entries: Entry[] = [];
   for (const d of docs) {
     // A 送达回证 goes where its own manifest entry says (正卷), whatever it proves.
@@ -114,7 +114,7 @@ export async function buildCaseDossier(
   }
   // Photos are evidence of the facts: they stay in the 正卷, after the investigation records. The
   // execution record (缴款凭证, the court's papers) is filed with the execution, before 结案 (2010 rule).
-  const executionAfter = deps.manifest.find((t) => t.id === 'enforcement-application')?.order ?? photoAfter;
+  const executionAfter = deps.manifest.find((t) => t.id === docType.enforcementApplication)?.order ?? photoAfter;
   state.evidence.forEach((e, i) => {
     const execution = e.kind === 'execution';
     entries.push({

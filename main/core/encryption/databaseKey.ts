@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import { AppError } from '#common/errors.js';
 import { Database } from '../store/sqlite.js';
-import { applyKey, encryptInPlace, isPlainSqliteFile } from '../store/cipher.js';
+import { checkOpensWithKey, encryptInPlace, isPlainSqliteFile } from '../store/cipher.js';
 import { quickCheck } from '../store/integrity.js';
 import { databaseFile } from '../backup/layout.js';
 import type { KeyProvider } from './keyProvider.js';
@@ -62,13 +62,7 @@ export function encryptDatabaseFile(file: string, key: Buffer): void {
     db.close();
   }
   if (isPlainSqliteFile(file)) throw new AppError('INTERNAL', '数据库加密后仍是明文，加密未完成');
-  const check = new Database(file, { fileMustExist: true });
-  try {
-    applyKey(check, key);
-    check.prepare('SELECT COUNT(*) FROM sqlite_master').get();
-  } finally {
-    check.close();
-  }
+  checkOpensWithKey(file, key);
 }
 
 /**

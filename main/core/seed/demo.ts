@@ -8,7 +8,8 @@ import type { Role } from '#common/roles.js';
 import type { Db } from '../store/db.js';
 import { Directory } from '../store/directory.js';
 import { syntheticEnterprises } from './enterprises.js';
-import { setBureauInfoSetting } from '../api/settings.js';
+import { setBureauInfoSetting } from '#core/application/settings.js';
+import { setMetaValue } from '../store/meta.js';
 import type { BureauInfo } from '#common/bureauInfo.js';
 
 export const demoBureau = {
@@ -105,6 +106,6 @@ export function seedDemo(db: Db, enterpriseCount = 300): void {
     for (const u of demoUsers) dir.addUser({ ...u, bureauId: demoBureau.id });
     for (const e of syntheticEnterprises(enterpriseCount)) dir.addEnterprise(e);
     setBureauInfoSetting({ db }, demoBureauInfo);
-    db.prepare("INSERT INTO meta (key, value) VALUES ('demo', '1')").run();
+    setMetaValue(db, 'demo', '1');
   })();
 }

@@ -85,6 +85,17 @@ export function openReadOnlyCopy(file: string, key: Buffer | null): Db {
   }
 }
 
+/** Throws unless `file` opens with `key` (and, encrypted, reads): the check after encrypting a file in place. */
+export function checkOpensWithKey(file: string, key: Buffer): void {
+  const check = new Database(file, { fileMustExist: true });
+  try {
+    applyKey(check, key);
+    check.prepare('SELECT COUNT(*) FROM sqlite_master').get();
+  } finally {
+    check.close();
+  }
+}
+
 /** A copy of the open database into `file`: encrypted with the same key when the database is (SQLite's backup API cannot). */
 export function vacuumInto(db: Db, file: string): void {
   db.prepare('VACUUM INTO ?').run(file);

@@ -12,8 +12,9 @@ import { createCore } from '../core.js';
 import { makePng } from '../testing/png.js';
 import { openCase } from '../testing/scenario.js';
 import { loadManifest } from '../documents/manifest.js';
-import { resourcesDir, templatesDir } from '../paths.js';
+import { templatesDir } from '../paths.js';
 import { writeFileDurably } from './durableFile.js';
+import { shippedDefinitionJson } from '../testing/shippedProcedures.js';
 
 const posix = process.platform !== 'win32';
 const mode = (p: string) => statSync(p).mode & 0o777;
@@ -55,7 +56,7 @@ describe.runIf(posix)('owner-only files under the data directory', () => {
     });
     await t.call(head, 'procedures.import', {
       definition: {
-        ...JSON.parse(readFileSync(join(resourcesDir(), 'procedures', 'ordinary.v2.json'), 'utf8')),
+        ...shippedDefinitionJson('ordinary@2026.2'),
         version: '2026.10',
       },
     });

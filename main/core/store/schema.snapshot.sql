@@ -20,6 +20,8 @@ CREATE INDEX law_articles_by_number ON law_articles(law_id, number, sub, effecti
 
 CREATE INDEX sessions_user ON sessions(user_id);
 
+CREATE INDEX sync_conflicts_open ON sync_conflicts (resolved_at, case_id);
+
 CREATE INDEX thumbnails_thumb ON thumbnails (thumb_hash);
 
 CREATE TABLE auth_audit (
@@ -172,6 +174,49 @@ CREATE TABLE sessions (
   device TEXT NOT NULL
 );
 
+CREATE TABLE sync_conflicts (
+  id TEXT PRIMARY KEY, case_id TEXT NOT NULL, case_number TEXT NOT NULL, kind TEXT NOT NULL, summary TEXT NOT NULL,
+  reason TEXT NOT NULL, kept TEXT NOT NULL, created_at TEXT NOT NULL, resolved_at TEXT
+);
+
+CREATE TABLE sync_enrolment (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  server_url TEXT NOT NULL,
+  device_id TEXT NOT NULL,
+  device_name TEXT NOT NULL,
+  credential TEXT NOT NULL,
+  bureau_id TEXT NOT NULL,
+  bureau_name TEXT NOT NULL,
+  enrolled_at TEXT NOT NULL,
+  enrolled_by TEXT NOT NULL,
+  cursor INTEGER NOT NULL DEFAULT 0,
+  cursor_event_id TEXT,
+  ref_cursor INTEGER NOT NULL DEFAULT 0,
+  last_mutation_id INTEGER NOT NULL DEFAULT 0,
+  users_seen INTEGER NOT NULL DEFAULT 0,
+  last_good_sync TEXT,
+  last_error TEXT,
+  stopped TEXT,
+  changes TEXT NOT NULL DEFAULT '[]'
+);
+
+CREATE TABLE sync_heads (case_id TEXT PRIMARY KEY, seq INTEGER NOT NULL, hash TEXT NOT NULL);
+
+CREATE TABLE sync_mutations (
+  mutation_id INTEGER PRIMARY KEY, case_id TEXT NOT NULL, from_seq INTEGER NOT NULL, to_seq INTEGER NOT NULL
+);
+
+CREATE TABLE sync_reference (
+  seq INTEGER PRIMARY KEY, kind TEXT NOT NULL, version TEXT NOT NULL, payload TEXT NOT NULL,
+  published_at TEXT NOT NULL, received_at TEXT NOT NULL
+);
+
+CREATE TABLE sync_superseded_events (
+  id TEXT PRIMARY KEY, case_id TEXT NOT NULL, case_seq INTEGER NOT NULL, type TEXT NOT NULL, payload TEXT NOT NULL,
+  actor_id TEXT NOT NULL, actor_name TEXT NOT NULL, device TEXT NOT NULL, hlc TEXT NOT NULL, at TEXT NOT NULL,
+  prev_hash TEXT NOT NULL, hash TEXT NOT NULL, superseded_at TEXT NOT NULL, outcome TEXT NOT NULL
+);
+
 CREATE TABLE thumbnails (source_hash TEXT PRIMARY KEY, thumb_hash TEXT NOT NULL, width INTEGER NOT NULL, height INTEGER NOT NULL);
 
 CREATE TABLE users (
@@ -187,6 +232,8 @@ BEGIN SELECT RAISE(ABORT, 'auth_audit is append-only'); END;
 CREATE TRIGGER auth_audit_no_update BEFORE UPDATE ON auth_audit BEGIN SELECT RAISE(ABORT, 'auth_audit is append-only'); END;
 
 CREATE TRIGGER case_events_no_delete BEFORE DELETE ON case_events
+WHEN NOT EXISTS (SELECT 1 FROM sync_superseded_events s WHERE s.id = OLD.id AND s.hash = OLD.hash)
+  OR OLD.case_seq <= COALESCE((SELECT h.seq FROM sync_heads h WHERE h.case_id = OLD.case_id), 0)
   BEGIN SELECT RAISE(ABORT, 'case_events is append-only'); END;
 
 CREATE TRIGGER case_events_no_replace BEFORE INSERT ON case_events
@@ -210,3 +257,9 @@ CREATE TRIGGER law_articles_fts_update AFTER UPDATE OF text ON law_articles BEGI
   INSERT INTO law_articles_fts (law_articles_fts, rowid, text) VALUES ('delete', old.id, old.text);
   INSERT INTO law_articles_fts (rowid, text) VALUES (new.id, new.text);
 END;
+
+CREATE TRIGGER sync_superseded_no_delete BEFORE DELETE ON sync_superseded_events
+  BEGIN SELECT RAISE(ABORT, 'sync_superseded_events is append-only'); END;
+
+CREATE TRIGGER sync_superseded_no_update BEFORE UPDATE ON sync_superseded_events
+  BEGIN SELECT RAISE(ABORT, 'sync_superseded_events is append-only'); END;

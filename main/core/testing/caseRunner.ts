@@ -10,6 +10,7 @@ import type { DossierOutput, TemplateInfo } from '#common/schemas/documents.js';
 import type { OpInput } from '#common/operations.js';
 import type { TestCore } from './testCore.js';
 import type { Texts } from './scenarioTexts.js';
+import type { DocumentType } from '#common/documentTypes.js';
 
 export type Caller = Pick<TestCore, 'call'>;
 
@@ -100,7 +101,7 @@ export class CaseRunner {
   }
 
   /** Generates a document where the case (or the track) stands, through documents.generate. */
-  async gen(type: string, o: GenOptions = {}) {
+  async gen(type: DocumentType, o: GenOptions = {}) {
     this.templates ??= await this.t.call(this.officer, 'templates.list', {});
     const tpl = this.templates.find((y) => y.id === type);
     if (!tpl) throw new Error(`模板清单中没有 ${type}`);
@@ -130,7 +131,7 @@ export class CaseRunner {
   }
 
   /** 定稿盖章 of the newest version of a document (a decision is served only once sealed, 处罚法 art. 59(2)). */
-  async finalise(type: string) {
+  async finalise(type: DocumentType) {
     this.step(`定稿${type}`);
     const view = await this.t.call(this.officer, 'cases.get', { caseId: this.caseId });
     const doc = view.state.documents.filter((d) => d.type === type).at(-1);

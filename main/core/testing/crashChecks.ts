@@ -15,7 +15,7 @@ import { verifyChain } from '../store/eventLog.js';
 import { removeStaleTempFiles } from '../dataFiles.js';
 import { databaseFile } from '../backup/layout.js';
 import type { Services } from '../services.js';
-import { sealImageSetting } from '../api/settings.js';
+import { sealImageSetting } from '#core/application/settings.js';
 import { callerFor } from './testCore.js';
 import { coreOptionsFor, crashOps, loginHead, type CrashBase, type CrashOpName } from './crashOps.js';
 

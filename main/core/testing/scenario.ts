@@ -44,6 +44,7 @@ import {
   codeTexts,
   type Texts,
 } from './scenarioTexts.js';
+import type { DocumentType } from '#common/documentTypes.js';
 
 export { openCase, type ScenarioHooks, type ScenarioResult };
 
@@ -59,7 +60,7 @@ export interface OrdinaryOptions {
   /** The scenario's typed values per template. */
   texts?: Texts;
   /** Evidence forms made during 调查取证 after the photos (现场照片证据, 采样取证登记单). */
-  evidence?: string[];
+  evidence?: DocumentType[];
   /** The 调查报告 is written before the report is submitted. */
   report?: boolean;
   /** The 卷宗封面, 卷内目录 and 备考表 are printed at 结案 for the paper file. */

@@ -3,7 +3,7 @@ import { AppError } from '#common/errors.js';
 import type { HandlerContext, HandlerMap } from '../types.js';
 import { requireUser } from '../types.js';
 import { UserAdmin } from '#core/store/userAdmin.js';
-import { today } from '../caseView.js';
+import { today } from '#core/application/caseView.js';
 
 type AccountOps =
   | 'setup.run'

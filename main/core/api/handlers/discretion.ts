@@ -2,13 +2,13 @@
 import { AppError } from '#common/errors.js';
 import { calculateFine } from '#core/domain/discretion/calculate.js';
 import { explanationText } from '#core/domain/discretion/explanation.js';
-import { readBenchmarkFiles, readBenchmarkPath, tableDefaults } from '../discretionImport.js';
-import { benchmarkWorkbook } from '../discretionExport.js';
+import { readBenchmarkFiles, readBenchmarkPath, tableDefaults } from '#core/application/importDiscretion.js';
+import { benchmarkWorkbook } from '#core/application/exportDiscretion.js';
 import type { HandlerMap } from '../types.js';
 import type { BenchmarkEntry } from '#common/schemas/discretion.js';
 import { typeStandingOn } from '#core/domain/legalBasis/standingType.js';
 import type { Services } from '#core/services.js';
-import { typeIndex } from '../legalBasis.js';
+import { typeIndex } from '#core/application/legalBasis.js';
 import { requireUser } from '../types.js';
 import { refuseUnlessCli } from '../localFiles.js';
 

@@ -1,8 +1,8 @@
 /** The enterprise directory's operations: search, an enterprise's page, import (a job). */
 import type { HandlerMap } from '../types.js';
 import { requireUser } from '../types.js';
-import { importEnterpriseFile, readEnterpriseFile } from '../enterpriseImport.js';
-import { enterprisePage } from '../enterprisePage.js';
+import { importEnterpriseFile, readEnterpriseFile } from '#core/application/importEnterprises.js';
+import { enterprisePage } from '#core/application/enterprisePage.js';
 import { refuseUnlessCli } from '../localFiles.js';
 
 export const enterpriseHandlers: HandlerMap<'enterprises.search' | 'enterprises.get' | 'enterprises.import'> = {

@@ -2,8 +2,8 @@ import { imageSize } from 'image-size';
 import { ulid } from 'ulid';
 import { AppError } from '#common/errors.js';
 import { pngPixelsInflate } from '#core/documents/pngCheck.js';
-import { today } from '../caseView.js';
-import { checkCaseDate } from '../dateRules.js';
+import { today } from '#core/application/caseView.js';
+import { checkCaseDate } from '#core/application/dateRules.js';
 import type { HandlerMap } from '../types.js';
 import { requireUser } from '../types.js';
 

@@ -1,5 +1,9 @@
-/** The operations table's implementation: one handler per operation, checked complete by the type. */
+/**
+ * The operations table's implementation: one handler per operation, checked complete by the type and
+ * unique when the core starts (combineHandlers.ts).
+ */
 import type { HandlerMap } from '../types.js';
+import { combineHandlers } from '../combineHandlers.js'; // a handler registered twice fails at start
 import { sessionHandlers } from './session.js';
 import { accountHandlers } from './accounts.js'; // setup, users, audit log
 import { referenceHandlers } from './reference.js';
@@ -20,26 +24,28 @@ import { updateHandlers } from './updates.js'; // the desktop app's update feed
 import { backupHandlers } from './backup.js'; // backups
 import { securityHandlers } from './security.js'; // encryption at rest of the case database
 import { jobHandlers } from './jobs.js'; // long work: the imports' progress, result and cancel
+import { syncHandlers } from './sync.js'; // the sync client: enrolment, status, sync now, conflicts
 
-export const handlers: HandlerMap = {
-  ...sessionHandlers,
-  ...accountHandlers,
-  ...referenceHandlers,
-  ...caseHandlers,
-  ...evidenceHandlers,
-  ...documentHandlers,
-  ...dossierHandlers,
-  ...procedureHandlers,
-  ...templateHandlers,
-  ...lawHandlers,
-  ...enterpriseHandlers,
-  ...discretionHandlers,
-  ...recommendHandlers,
-  ...settingsHandlers,
-  ...legalBasisHandlers,
-  ...startupHandlers,
-  ...updateHandlers,
-  ...backupHandlers,
-  ...securityHandlers,
-  ...jobHandlers,
-};
+export const handlers: HandlerMap = combineHandlers({
+  sessionHandlers,
+  accountHandlers,
+  referenceHandlers,
+  caseHandlers,
+  evidenceHandlers,
+  documentHandlers,
+  dossierHandlers,
+  procedureHandlers,
+  templateHandlers,
+  lawHandlers,
+  enterpriseHandlers,
+  discretionHandlers,
+  recommendHandlers,
+  settingsHandlers,
+  legalBasisHandlers,
+  startupHandlers,
+  updateHandlers,
+  backupHandlers,
+  securityHandlers,
+  jobHandlers,
+  syncHandlers,
+});

@@ -8,9 +8,9 @@ import { versionInfo } from '#core/store/lawLibrary.js';
 import type { HandlerMap } from '../types.js';
 import { requireUser } from '../types.js';
 import type { Services } from '#core/services.js';
-import { importLawFiles, readLawFolder } from '../lawImport.js';
-import { resolveArticle } from '../lawCitation.js';
-import { applicableLaw } from '../lawApplicable.js';
+import { importLawFiles, readLawFolder } from '#core/application/importLaws.js';
+import { resolveArticle } from '#core/application/lawCitation.js';
+import { applicableLaw } from '#core/application/lawApplicable.js';
 import { refuseUnlessCli } from '../localFiles.js';
 
 type LawOps =

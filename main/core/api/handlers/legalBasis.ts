@@ -1,8 +1,8 @@
 /** The law of the act's date (从旧兼从轻): ad hoc for the 立案 dialog, and the figures a case records for it. */
 import { AppError } from '#common/errors.js';
 import { resolveLegalBasis } from '#core/domain/legalBasis/resolve.js';
-import { buildCaseView, today } from '../caseView.js';
-import { typeIndex } from '../legalBasis.js';
+import { buildCaseView, today } from '#core/application/caseView.js';
+import { typeIndex } from '#core/application/legalBasis.js';
 import type { HandlerMap } from '../types.js';
 import { requireUser } from '../types.js';
 

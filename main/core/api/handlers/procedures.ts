@@ -10,11 +10,11 @@ import { AppError } from '#common/errors.js';
 import { writeFileDurably } from '#core/store/durableFile.js';
 import { resourcesDir } from '#core/paths.js';
 import type { Services } from '#core/services.js';
-import { procedureOf, today } from '../caseView.js';
-import { warnAheadSetting } from '../settings.js';
+import { procedureOf, today } from '#core/application/caseView.js';
+import { warnAheadSetting } from '#core/application/settings.js';
 import type { HandlerMap } from '../types.js';
 import { requireUser } from '../types.js';
-import { caseScope } from '../caseAccess.js';
+import { caseScope } from '#core/application/caseAccess.js';
 
 const addedCalendarDir = (services: Services) => join(services.dataDir, 'calendars');
 
@@ -99,10 +99,6 @@ export const procedureHandlers: HandlerMap<
     if (services.procedures.has(key))
       throw new AppError('VALIDATION', `程序“${def.name}”的版本 ${def.version} 已存在，请使用新的版本号`);
     const problems = procedureProblems(def);
-    const unknownDocs = [...new Set(def.nodes.flatMap((n) => n.documents))].filter(
-      (t) => !services.documentTypeNames.has(t),
-    );
-    for (const t of unknownDocs) problems.push(`文书类型 ${t} 不存在`);
     if (problems.length) throw new AppError('VALIDATION', `程序定义有误：${problems.join('；')}`, problems);
     const dir = join(services.dataDir, 'procedures');
     writeFileDurably(

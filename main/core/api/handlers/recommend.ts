@@ -8,19 +8,16 @@ import type { Services } from '#core/services.js';
 import type { HandlerMap } from '../types.js';
 import { requireUser } from '../types.js';
 import type { UserRow } from '#core/store/directory.js';
-import { canSeeCase } from '../caseAccess.js';
+import { canSeeCase } from '#core/application/caseAccess.js';
 import { typesStandingOn } from '#core/domain/legalBasis/standingType.js';
-import { typeIndex } from '../legalBasis.js';
-import { today } from '../caseView.js';
+import { typeIndex } from '#core/application/legalBasis.js';
+import { today } from '#core/application/caseView.js';
 
 type RecommendOps = 'recommend.violations' | 'recommend.missingEvidence' | 'recommend.priorViolations';
 
 function industryOf(services: Services, enterpriseId: string | undefined): string | undefined {
   if (!enterpriseId) return undefined;
-  const row = services.db.prepare('SELECT industry_code FROM enterprises WHERE id = ?').get(enterpriseId) as
-    | { industry_code: string }
-    | undefined;
-  return row?.industry_code || undefined;
+  return services.enterprises.get(enterpriseId)?.industryCode || undefined;
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { HandlerMap } from '../types.js';
 import { typesStandingOn } from '#core/domain/legalBasis/standingType.js';
-import { typeIndex } from '../legalBasis.js';
+import { typeIndex } from '#core/application/legalBasis.js';
 
 /** enterprises.search lives with the directory's other operations in ./enterprises.ts. */
 export const referenceHandlers: HandlerMap<'officers.list' | 'violations.list' | 'templates.list'> = {

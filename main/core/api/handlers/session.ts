@@ -1,3 +1,4 @@
+import { isDemoData } from '#core/application/settings.js';
 import type { HandlerMap } from '../types.js';
 import { requireUser } from '../types.js';
 import { demoUsers } from '#core/seed/demo.js';
@@ -13,9 +14,7 @@ export const sessionHandlers: HandlerMap<
   'app.info' | 'session.login' | 'session.logout' | 'session.me' | 'session.changePassword'
 > = {
   'app.info': async (_input, { services }) => {
-    const demo = services.db.prepare("SELECT value FROM meta WHERE key = 'demo'").get() as
-      | { value: string }
-      | undefined;
+    const demo = isDemoData(services);
     const setupRequired = !services.accounts.isSetUp();
     return {
       version: process.env.npm_package_version ?? '0.1.0',
@@ -23,11 +22,10 @@ export const sessionHandlers: HandlerMap<
       setupRequired,
       counties: setupRequired ? setupCounties(services) : [],
       // Published passwords only in a demo data directory (seeded with ANJUAN_DEMO=1), never in an installed one.
-      demo: demo?.value === '1',
-      demoUsers:
-        demo?.value === '1'
-          ? demoUsers.map((u) => ({ username: u.username, password: u.password, name: u.name, role: u.roleName }))
-          : [],
+      demo,
+      demoUsers: demo
+        ? demoUsers.map((u) => ({ username: u.username, password: u.password, name: u.name, role: u.roleName }))
+        : [],
       pdfEngines: await services.pdf.engineNames(),
       dataDir: services.dataDir,
     };

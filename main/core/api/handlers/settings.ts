@@ -16,7 +16,7 @@ import {
   setSealImageSetting,
   setWarnAheadSetting,
   warnAheadSetting,
-} from '../settings.js';
+} from '#core/application/settings.js';
 import type { HandlerMap } from '../types.js';
 
 async function settingsView(services: Services): Promise<SettingsView> {

@@ -1,6 +1,6 @@
 /**
  * 软件更新 in 本局设置: where the desktop app finds updates, and a check on demand. The
- * location is stored in `meta` like the other bureau settings; the shell asks for it before every
+ * location is stored like the other bureau settings (application/settings.ts); the shell asks for it before every
  * check (main/core/updateLink.ts). The web host and the CLI have no updater: they show the setting
  * and refuse a check.
  */
@@ -8,20 +8,8 @@ import { AppError } from '#common/errors.js';
 import type { UpdatesView } from '#common/schemas/updates.js';
 import { parseUpdateSource } from '#common/updateSource.js';
 import type { Services } from '#core/services.js';
+import { setUpdateSourceSetting, updateSourceSetting } from '#core/application/settings.js';
 import type { HandlerMap } from '../types.js';
-
-type DbOnly = Pick<Services, 'db'>;
-const sourceKey = 'setting.updateSource';
-
-/** The stored location, or null: the installer's built-in feed. A value that no longer parses counts as none. */
-export function updateSourceSetting(services: DbOnly): string | null {
-  const row = services.db.prepare('SELECT value FROM meta WHERE key = ?').get(sourceKey) as
-    | { value: string }
-    | undefined;
-  if (!row) return null;
-  const parsed = parseUpdateSource(row.value);
-  return parsed.ok ? parsed.source.location : null;
-}
 
 function view(services: Services): UpdatesView {
   const link = services.updateLink ?? null;
@@ -33,7 +21,7 @@ export const updateHandlers: HandlerMap<'updates.get' | 'updates.setSource' | 'u
 
   'updates.setSource': ({ source }, { services }) => {
     if (source.trim() === '') {
-      services.db.prepare('DELETE FROM meta WHERE key = ?').run(sourceKey);
+      setUpdateSourceSetting(services, null);
       return view(services);
     }
     const parsed = parseUpdateSource(source);
@@ -41,9 +29,7 @@ export const updateHandlers: HandlerMap<'updates.get' | 'updates.setSource' | 'u
       throw new AppError('VALIDATION', `${parsed.message}；设置未修改`, [
         { path: ['source'], message: parsed.message },
       ]);
-    services.db
-      .prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value')
-      .run(sourceKey, parsed.source.location);
+    setUpdateSourceSetting(services, parsed.source.location);
     return view(services);
   },
 

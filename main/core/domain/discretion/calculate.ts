@@ -18,7 +18,8 @@ import type {
   DiscretionFactor,
 } from '#common/schemas/discretion.js';
 import { calcModelNames } from '#common/schemas/discretion.js';
-import { bandLimits, bandText, formatYuan } from '#common/fineBands.js';
+import { bandLimits, bandText } from '#common/fineBands.js';
+import { yuanInText } from '#common/money.js';
 import { round, stepLine, summaryLines } from './explanation.js';
 
 export interface CalcRequest {
@@ -172,24 +173,24 @@ function computationLines(
   if (r.band.kind === 'none') return ['处罚依据未规定罚款，不计算罚款金额。'];
   const lines = [`加权裁量分值合计：${r.score}（0为最轻，1为最重）。`];
   if (r.model === 'weightedMax')
-    lines.push(`计算：${r.score} × 法定最高额${formatYuan(r.max)} = ${formatYuan(r.raw)}。`);
+    lines.push(`计算：${r.score} × 法定最高额${yuanInText(r.max)} = ${yuanInText(r.raw)}。`);
   else if (grade) {
     lines.push(
       `裁量分值属于“${grade.grade}”档，该档位于法定幅度的${round(grade.from * 100, 1)}%至${round(grade.to * 100, 1)}%之间；` +
-        `计算：${formatYuan(r.min)} + (${formatYuan(r.max)} − ${formatYuan(r.min)}) × ${round(grade.fraction, 4)} = ${formatYuan(r.raw)}。`,
+        `计算：${yuanInText(r.min)} + (${yuanInText(r.max)} − ${yuanInText(r.min)}) × ${round(grade.fraction, 4)} = ${yuanInText(r.raw)}。`,
     );
   }
-  if (roundTo > 1 && rounded !== r.raw) lines.push(`按${formatYuan(roundTo)}取整为${formatYuan(rounded)}。`);
+  if (roundTo > 1 && rounded !== r.raw) lines.push(`按${yuanInText(roundTo)}取整为${yuanInText(rounded)}。`);
   if (r.clamped === 'min')
-    lines.push(`计算金额低于法定最低额，依法按最低额${formatYuan(r.min)}确定（不得低于法定幅度）。`);
+    lines.push(`计算金额低于法定最低额，依法按最低额${yuanInText(r.min)}确定（不得低于法定幅度）。`);
   if (r.clamped === 'max')
-    lines.push(`计算金额高于法定最高额，依法按最高额${formatYuan(r.max)}确定（不得超出法定幅度）。`);
+    lines.push(`计算金额高于法定最高额，依法按最高额${yuanInText(r.max)}确定（不得超出法定幅度）。`);
   if (r.fine === 0) {
     // 处…以下的罚款 has no floor: the lightest levels can give 0, which is no fine at all.
     lines.push(
       '计算金额为0元：法定幅度没有下限，可依照行政处罚法第三十三条考虑不予处罚；决定罚款的，须确定大于0的金额。',
     );
   }
-  lines.push(`建议罚款金额：${formatYuan(r.fine)}（裁量基准版本 ${r.benchmarkVersion}）。`);
+  lines.push(`建议罚款金额：${yuanInText(r.fine)}（裁量基准版本 ${r.benchmarkVersion}）。`);
   return lines;
 }

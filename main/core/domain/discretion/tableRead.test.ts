@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DiscretionBenchmark } from '#common/schemas/discretion.js';
 import { loadBenchmark } from '#core/services.js';
-import { tableDefaults } from '#core/api/discretionImport.js';
+import { tableDefaults } from '#core/application/importDiscretion.js';
 import type { BenchmarkTables, SheetKey, TableRow } from './tableLayout.js';
 import { readBenchmarkTables } from './tableRead.js';
 import { writeBenchmarkTables, type SheetRows } from './tableWrite.js';

@@ -2,13 +2,13 @@
  * The comparison of old and new law as the 调查报告 and the 决定书 print it, in legal Chinese:
  * what each provision sets, the case's figures, which is lighter and the article that decides. Pure.
  */
-import { formatYuan } from '#common/fineBands.js';
+import { yuanInText } from '#common/money.js';
 import type { ProvisionView } from '#common/schemas/legalBasis.js';
 
 function setsText(p: ProvisionView): string {
   const band = p.band.kind === 'none' ? '未规定罚款' : `规定处${p.bandText}的罚款${p.aggravated ? '（情节严重）' : ''}`;
   if (!p.yuan.ok || !p.yuan.basis) return band;
-  return `${band}，按本案${p.yuan.basis}计算，即${formatYuan(p.yuan.min)}至${formatYuan(p.yuan.max)}`;
+  return `${band}，按本案${p.yuan.basis}计算，即${yuanInText(p.yuan.min)}至${yuanInText(p.yuan.max)}`;
 }
 
 export interface StatementInput {

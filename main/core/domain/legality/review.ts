@@ -11,6 +11,7 @@ import { isLargeFine, type HearingThreshold } from '../hearingThreshold.js';
 import type { LegalBasis } from '#common/schemas/legalBasis.js';
 import { appliedProvision } from '../legalBasis/applied.js';
 import { amountPaid, decisionServedOn, defencePeriod, lastStep, noticeServedOn } from '../procedure/facts.js';
+import { docType } from '#common/documentTypes.js';
 
 export interface ReviewContext {
   today: string;
@@ -168,7 +169,7 @@ function numbered(s: CaseState, ctx: ReviewContext): LegalityCheck {
 }
 
 function servedWithReceipts(s: CaseState): LegalityCheck {
-  const receipts = s.documents.filter((d) => d.type === 'service-receipt');
+  const receipts = s.documents.filter((d) => d.type === docType.serviceReceipt);
   const missing = s.services.filter(
     (sv) => !receipts.some((r) => r.fields.servedDocument === sv.documentType) && sv.method !== '当场交付',
   );
@@ -192,7 +193,7 @@ function decisionRules(s: CaseState, ctx: ReviewContext, kind: DecisionKind): Le
   const waived = s.defence.statements.some((x) => x.waived);
   const hearingDone = hearingHeld(s);
   const hearingNeeded = hearingRightApplies(s, ctx.hearingThreshold);
-  const notice = s.documents.find((d) => d.type === 'penalty-notice');
+  const notice = s.documents.find((d) => d.type === docType.penaltyNotice);
   const lr = legalReviewRequired(s, ctx.thresholds);
   const cd = collectiveDiscussionRequired(s, ctx.thresholds);
   const lrStep = lastStep(s, 'main', 'completeLegalReview');

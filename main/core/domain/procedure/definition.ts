@@ -82,7 +82,10 @@ export const procedureDefinition = z.object({
         phase: z.string(),
         name: z.string(),
         citation: z.string(),
-        /** Documents issued at this node (template types of templates/manifest.json). */
+        /**
+         * Documents made at this node (types of common/documentTypes.ts). The one place that says
+         * where a document is made: the manifest does not repeat it (`documentNodes` derives it).
+         */
         documents: z.array(z.string()),
         evidence: z.array(z.string()).optional(),
         terminal: z.boolean().optional(),
@@ -145,24 +148,36 @@ export const targetsOf = (a: ProcedureAction): string[] => [
   ...(a.next ?? []).map((n) => n.to),
 ];
 
-/** Structural problems a schema cannot see: dangling references, unreachable nodes, dead ends. */
+/** Guards whose `type` argument is a document type (guards.ts). */
+const guardsNamingADocument = new Set(['hasDocument', 'documentFinalised']);
+
+/**
+ * Structural problems a schema cannot see: dangling references, unreachable nodes, dead ends, and
+ * (given `knownDocuments`, the registry of common/documentTypes.ts) a document type that does not exist.
+ */
 export function checkDefinition(
   def: ProcedureDefinition,
   knownGuards: ReadonlySet<string>,
   knownForms?: ReadonlySet<string>,
+  knownDocuments?: ReadonlySet<string>,
 ): string[] {
   const problems: string[] = [];
   const nodeIds = new Set(def.nodes.map((n) => n.id));
   const phaseIds = new Set(def.phases.map((p) => p.id));
   const actionIds = new Set<string>();
-  const checkGuard = (where: string, g: { name: string }) => {
+  const checkDocument = (where: string, type: unknown) => {
+    if (knownDocuments && !knownDocuments.has(String(type))) problems.push(`${where}的文书类型 ${String(type)} 不存在`);
+  };
+  const checkGuard = (where: string, g: GuardRef) => {
     if (!knownGuards.has(g.name)) problems.push(`${where} 使用了未知条件 ${g.name}`);
+    if (guardsNamingADocument.has(g.name)) checkDocument(where, g.args?.type);
   };
   if (!nodeIds.has(def.start)) problems.push(`起始节点 ${def.start} 不存在`);
   if (def.kind === 'track' && !def.attach) problems.push('附加程序缺少 attach（从哪些节点启动）');
   for (const n of def.nodes) {
     if (!phaseIds.has(n.phase)) problems.push(`节点 ${n.id} 的阶段 ${n.phase} 不存在`);
     if (!n.terminal && !n.citation) problems.push(`节点 ${n.id} 缺少法律依据`);
+    for (const d of n.documents) checkDocument(`节点 ${n.id}`, d);
     for (const r of n.requirements) checkGuard(`节点 ${n.id}`, r.guard);
   }
   for (const a of def.actions) {

@@ -16,6 +16,7 @@ import {
 } from '../legality/review.js';
 import { appliedProvision } from '../legalBasis/applied.js';
 import { defencePeriod, isMet, lastStep, noticeServedOn, startDate, stepsOf } from './facts.js';
+import { isDossierSheet } from '#common/documentTypes.js';
 
 export interface GuardContext {
   state: CaseState;
@@ -28,10 +29,16 @@ export interface GuardContext {
   review: ReviewContext;
 }
 
+/**
+ * Why a rule blocks: its id (`rule`), the article it rests on (`citation`) and the sentence for the user
+ * (`message`). A failed check of the legality review also names the check as data (`review`), so a
+ * head's override records which rule it set aside without reading it back out of the sentence.
+ */
 export interface GuardFailure {
   rule: string;
   message: string;
   citation: string;
+  review?: { check: string; name: string };
 }
 type Guard = (ctx: GuardContext, args: Record<string, unknown>) => GuardFailure | GuardFailure[] | null;
 
@@ -70,9 +77,7 @@ const guards: Record<string, Guard> = {
     const d = state.dossier;
     if (!d) return fail('dossierBuilt', '尚未组卷：请先选择保管期限组卷，再归档', citation);
     // The printed 卷宗封面, 卷内目录 and 备考表 copy the binding and are not bound themselves.
-    const filed = state.documents.filter(
-      (x) => !['dossier-cover', 'dossier-catalog', 'dossier-remarks'].includes(x.type),
-    );
+    const filed = state.documents.filter((x) => !isDossierSheet(x.type));
     const changed =
       [...filed.flatMap((x) => [x.generatedAt, x.finalised?.at ?? '']), ...state.evidence.map((e) => e.addedAt)]
         .sort()
@@ -127,16 +132,7 @@ const guards: Record<string, Guard> = {
         );
   },
 
-  twoCertifiedOfficers: ({ state, today }) => {
-    const valid = state.officers.filter((o) => o.certificateValidUntil >= today);
-    return valid.length >= 2
-      ? null
-      : fail(
-          'twoCertifiedOfficers',
-          `执法人员不得少于两人且须持有有效执法证件，目前有效${valid.length}人`,
-          '行政处罚法第四十二条、第五十五条',
-        );
-  },
+  twoCertifiedOfficers: ({ state, today }) => twoCertifiedOfficersFailure(state.officers, today),
 
   hasReport: ({ state }) => (state.report ? null : fail('hasReport', '尚未提交调查报告', '行政处罚法第五十七条')),
 
@@ -424,7 +420,10 @@ const guards: Record<string, Guard> = {
     const r = reviewCase(state, review, args.point === 'closing' ? 'closing' : 'decision', kind);
     const failed = r.checks.filter((c) => !c.passed);
     return failed.length
-      ? failed.map((c) => fail(`legality:${c.id}`, `合法性审查未通过：${c.name}——${c.message}`, c.citation))
+      ? failed.map((c) => ({
+          ...fail(`legality:${c.id}`, `合法性审查未通过：${c.name}——${c.message}`, c.citation),
+          review: { check: c.id, name: c.name },
+        }))
       : null;
   },
 
@@ -442,6 +441,32 @@ const guards: Record<string, Guard> = {
   factMet: ({ state, track }, args) =>
     isMet(state, String(args.fact), track) ? null : fail('factMet', str(args.message) || '条件未满足', cite(args, '')),
 };
+
+/** The officers whose 执法证 is valid on `today` (处罚法 art. 42: only they may act). */
+export function certifiedOfficers<T extends { certificateValidUntil: string }>(
+  officers: readonly T[],
+  today: string,
+): T[] {
+  return officers.filter((o) => o.certificateValidUntil >= today);
+}
+
+/**
+ * 处罚法 arts. 42, 55: at least two officers with valid certificates. One rule for the guard of the
+ * procedures and for 立案 (application/openCase.ts), which checks the officers chosen before the case exists.
+ */
+export function twoCertifiedOfficersFailure(
+  officers: ReadonlyArray<{ certificateValidUntil: string }>,
+  today: string,
+): GuardFailure | null {
+  const valid = certifiedOfficers(officers, today).length;
+  return valid >= 2
+    ? null
+    : fail(
+        'twoCertifiedOfficers',
+        `执法人员不得少于两人且须持有有效执法证件，目前有效${valid}人`,
+        '行政处罚法第四十二条、第五十五条',
+      );
+}
 
 export const knownGuards: ReadonlySet<string> = new Set(Object.keys(guards));
 

@@ -11,7 +11,7 @@ import {
   calendar,
   evalCtx,
   openedCase,
-  ordinaryV2,
+  versionsOf,
   startTrack,
   withDocument,
   withPhoto,
@@ -46,124 +46,135 @@ function invariants(s: CaseState): void {
 }
 
 describe('property: no sequence of allowed actions reaches a state the law forbids', () => {
-  it('holds across the main procedure and its tracks', () => {
-    const reached = new Set<string>();
-    fc.assert(
-      fc.property(
-        fc.array(fc.tuple(fc.nat(50), fc.nat(12), fc.nat(9)), { minLength: 30, maxLength: 80 }),
-        fc.integer({ min: 10, max: 99 }),
-        (moves, f) => {
-          const fine = f * 10000;
-          let s = openedCase('2026-03-02', ordinaryV2);
-          let today = '2026-03-02';
-          for (const [c, days, mode] of moves) {
-            today = calendar.addCalendarDays(today, days % 3).dueOn;
-            // Every document and evidence is made available, so only the rules of order and time decide.
-            for (const type of ordinaryV2.nodes.find((n) => n.id === s.node)!.documents) {
-              const servedDocument = s.node === 'notice.service' ? '行政处罚事先告知书' : '行政处罚决定书';
-              const have = s.documents.some(
-                (d) => d.type === type && (type !== 'service-receipt' || d.fields.servedDocument === servedDocument),
-              );
-              if (!have)
-                s = withDocument(
-                  s,
-                  type,
-                  { servedDocument: s.node === 'notice.service' ? '行政处罚事先告知书' : '行政处罚决定书' },
-                  type === 'service-receipt' ? null : `${type}-1`,
+  // Every shipped version of 一般程序 from 2026.2 on (the walk expects its hearing and tracks), so a new one is walked too.
+  it.each(versionsOf('ordinary', '2026.2'))(
+    'holds across the main procedure $version and its tracks',
+    (ordinaryVersion) => {
+      const reached = new Set<string>();
+      fc.assert(
+        fc.property(
+          fc.array(fc.tuple(fc.nat(50), fc.nat(12), fc.nat(9)), { minLength: 30, maxLength: 80 }),
+          fc.integer({ min: 10, max: 99 }),
+          (moves, f) => {
+            const fine = f * 10000;
+            let s = openedCase('2026-03-02', ordinaryVersion);
+            let today = '2026-03-02';
+            for (const [c, days, mode] of moves) {
+              today = calendar.addCalendarDays(today, days % 3).dueOn;
+              // Every document and evidence is made available, so only the rules of order and time decide.
+              for (const type of ordinaryVersion.nodes.find((n) => n.id === s.node)!.documents) {
+                const servedDocument = s.node === 'notice.service' ? '行政处罚事先告知书' : '行政处罚决定书';
+                const have = s.documents.some(
+                  (d) => d.type === type && (type !== 'service-receipt' || d.fields.servedDocument === servedDocument),
                 );
-            }
-            if (s.node === 'investigation' && !s.evidence.length) s = withPhoto(s);
-            // The payment voucher is filed once paid (the closing legality review checks the execution record).
-            if (s.node === 'closing.draft' && !s.evidence.some((e) => e.kind === 'execution') && s.evidence[0]) {
-              s = {
-                ...s,
-                evidence: [
-                  ...s.evidence,
-                  { ...s.evidence[0], id: 'voucher', kind: 'execution', description: '缴款凭证' },
-                ],
+                if (!have)
+                  s = withDocument(
+                    s,
+                    type,
+                    { servedDocument: s.node === 'notice.service' ? '行政处罚事先告知书' : '行政处罚决定书' },
+                    type === 'service-receipt' ? null : `${type}-1`,
+                  );
+              }
+              if (s.node === 'investigation' && !s.evidence.length) s = withPhoto(s);
+              // The payment voucher is filed once paid (the closing legality review checks the execution record).
+              if (s.node === 'closing.draft' && !s.evidence.some((e) => e.kind === 'execution') && s.evidence[0]) {
+                s = {
+                  ...s,
+                  evidence: [
+                    ...s.evidence,
+                    { ...s.evidence[0], id: 'voucher', kind: 'execution', description: '缴款凭证' },
+                  ],
+                };
+              }
+              // 定稿 once approved: only the sealed decision may be served (处罚法 art. 59(2)).
+              if (s.node === 'service' && mode % 2 === 0) {
+                s = {
+                  ...s,
+                  documents: s.documents.map((d) =>
+                    d.type === 'penalty-decision' && !d.finalised
+                      ? {
+                          ...d,
+                          finalised: {
+                            at: `${today}T02:00:00.000Z`,
+                            by: '测试',
+                            docxSha256: 'f'.repeat(64),
+                            pdfHash: 'f'.repeat(64),
+                            pages: 1,
+                          },
+                        }
+                      : d,
+                  ),
+                };
+              }
+              const ctx = evalCtx(today, roles);
+              const v = evaluateCase(ordinaryVersion, s, ctx);
+              const moves = (id: string) => {
+                const a = ordinaryVersion.actions.find((x) => x.id === id);
+                return Boolean(a && (a.to || a.next));
               };
-            }
-            // 定稿 once approved: only the sealed decision may be served (处罚法 art. 59(2)).
-            if (s.node === 'service' && mode % 2 === 0) {
-              s = {
-                ...s,
-                documents: s.documents.map((d) =>
-                  d.type === 'penalty-decision' && !d.finalised
-                    ? {
-                        ...d,
-                        finalised: {
-                          at: `${today}T02:00:00.000Z`,
-                          by: '测试',
-                          docxSha256: 'f'.repeat(64),
-                          pdfHash: 'f'.repeat(64),
-                          pages: 1,
-                        },
-                      }
-                    : d,
+              const options = [
+                ...v.actions
+                  .filter((a) => a.allowed && moves(a.id))
+                  .map((a) => ({ kind: 'act' as const, track: 'main', id: a.id, form: a.form })),
+                ...v.actions
+                  .filter((a) => a.allowed && !moves(a.id))
+                  .map((a) => ({ kind: 'act' as const, track: 'main', id: a.id, form: a.form })),
+                ...v.tracks.flatMap((t) =>
+                  t.actions
+                    .filter((a) => a.allowed)
+                    .map((a) => ({ kind: 'act' as const, track: t.id, id: a.id, form: a.form })),
                 ),
-              };
-            }
-            const ctx = evalCtx(today, roles);
-            const v = evaluateCase(ordinaryV2, s, ctx);
-            const moves = (id: string) => {
-              const a = ordinaryV2.actions.find((x) => x.id === id);
-              return Boolean(a && (a.to || a.next));
-            };
-            const options = [
-              ...v.actions
-                .filter((a) => a.allowed && moves(a.id))
-                .map((a) => ({ kind: 'act' as const, track: 'main', id: a.id, form: a.form })),
-              ...v.actions
-                .filter((a) => a.allowed && !moves(a.id))
-                .map((a) => ({ kind: 'act' as const, track: 'main', id: a.id, form: a.form })),
-              ...v.tracks.flatMap((t) =>
-                t.actions
-                  .filter((a) => a.allowed)
-                  .map((a) => ({ kind: 'act' as const, track: t.id, id: a.id, form: a.form })),
-              ),
-              ...startableTracks(s, ctx)
-                .filter((x) => x.allowed)
-                .map((x) => ({ kind: 'start' as const, track: '', id: x.procedure, form: null })),
-            ];
-            // Mostly the first lawful step that moves the case (the definition lists the forward step first), sometimes any other.
-            // Steps that end the case at once (终结, 销案, 不予立案) are taken rarely, so that walks get far.
-            const pool =
-              c === 0
-                ? options
-                : options.filter((o) => !['terminate', 'withdrawFiling', 'decideNotToFile'].includes(o.id));
-            const pick = mode < 7 ? pool[0] : pool[c % Math.max(pool.length, 1)];
-            if (!pick) continue;
-            if (pick.kind === 'start') {
-              s = startTrack(s, pick.id, today);
+                ...startableTracks(s, ctx)
+                  .filter((x) => x.allowed)
+                  .map((x) => ({ kind: 'start' as const, track: '', id: x.procedure, form: null })),
+              ];
+              // Mostly the first lawful step that moves the case (the definition lists the forward step first), sometimes any other.
+              // Steps that end the case at once (终结, 销案, 不予立案) are taken rarely, so that walks get far.
+              const pool =
+                c === 0
+                  ? options
+                  : options.filter((o) => !['terminate', 'withdrawFiling', 'decideNotToFile'].includes(o.id));
+              const pick = mode < 7 ? pool[0] : pool[c % Math.max(pool.length, 1)];
+              if (!pick) continue;
+              if (pick.kind === 'start') {
+                s = startTrack(s, pick.id, today);
+                invariants(s);
+                continue;
+              }
+              const def = trackOf(s, pick.track, allDefinitions).def;
+              const data =
+                pick.id === 'serveNotice' || pick.id === 'serveDecision'
+                  ? { servedOn: today }
+                  : sampleActionData(pick.form, today, s.noticedFine ?? fine);
+              const refused = blockingReasons(
+                def,
+                s,
+                def.actions.find((a) => a.id === pick.id)!,
+                ctx,
+                data,
+                pick.track,
+              );
+              if (refused.length) continue;
+              s = act(s, pick.id, data, today, pick.track);
+              reached.add(pick.id);
               invariants(s);
-              continue;
             }
-            const def = trackOf(s, pick.track, allDefinitions).def;
-            const data =
-              pick.id === 'serveNotice' || pick.id === 'serveDecision'
-                ? { servedOn: today }
-                : sampleActionData(pick.form, today, s.noticedFine ?? fine);
-            const refused = blockingReasons(def, s, def.actions.find((a) => a.id === pick.id)!, ctx, data, pick.track);
-            if (refused.length) continue;
-            s = act(s, pick.id, data, today, pick.track);
-            reached.add(pick.id);
-            invariants(s);
-          }
-        },
-      ),
-      { numRuns: 200 },
-    );
-    // The walk must actually get far: otherwise the property says nothing.
-    expect([...reached]).toEqual(
-      expect.arrayContaining([
-        'approveDecision',
-        'serveDecision',
-        'requestHearing',
-        'finishHearing',
-        'approveClosing',
-        'implementSeizure',
-        'recordRecheck',
-      ]),
-    );
-  });
+          },
+        ),
+        { numRuns: 200 },
+      );
+      // The walk must actually get far: otherwise the property says nothing.
+      expect([...reached]).toEqual(
+        expect.arrayContaining([
+          'approveDecision',
+          'serveDecision',
+          'requestHearing',
+          'finishHearing',
+          'approveClosing',
+          'implementSeizure',
+          'recordRecheck',
+        ]),
+      );
+    },
+  );
 });

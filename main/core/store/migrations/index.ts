@@ -11,6 +11,7 @@ import { sql as appendOnly } from './20261207T1300_append_only.js'; // case_even
 import { sql as caseScope } from './20261207T1500_case_scope.js'; // the case list's access filter without JSON
 import { sql as usersDisabled } from './20261207T1710_users_disabled.js'; // 用户管理, accounts disabled, never deleted
 import { sql as thumbnails } from './20261207T1730_thumbnails.js'; // evidence photos' thumbnails (derived, like derived_pdfs)
+import { sql as syncClient } from './20261207T2000_sync_client.js'; // the sync client: outbox, cursors, conflicts
 
 export interface Migration {
   name: string;
@@ -27,4 +28,5 @@ export const migrations: Migration[] = [
   { name: '20261207T1500_case_scope', sql: caseScope },
   { name: '20261207T1710_users_disabled', sql: usersDisabled },
   { name: '20261207T1730_thumbnails', sql: thumbnails },
+  { name: '20261207T2000_sync_client', sql: syncClient },
 ];

@@ -1,8 +1,13 @@
-/** Bureau settings kept in the `meta` table: small, typed, each with its default. */
-import type { Services } from '../services.js';
-import type { EnginePreference } from '../documents/pdfService.js';
+/**
+ * Bureau settings kept in the `meta` table (store/meta.ts): small, typed, each with its default. One
+ * place for what each key means, read by the use cases, the core's start and the seed.
+ */
+import type { Services } from '#core/services.js';
+import type { EnginePreference } from '#core/documents/pdfService.js';
 import { pdfEnginePreference } from '#common/schemas/settings.js';
 import { bureauInfoKeys, emptyBureauInfo, type BureauInfo } from '#common/bureauInfo.js';
+import { parseUpdateSource } from '#common/updateSource.js';
+import { deleteMetaValue, metaValue, setMetaValue } from '#core/store/meta.js';
 
 type DbOnly = Pick<Services, 'db'>;
 
@@ -12,15 +17,8 @@ const pdfEngineKey = 'setting.pdfEngine';
 // The key settings.setSeal has always written; finalised documents of older data read it too.
 const sealKey = 'sealImageHash';
 
-function read(services: DbOnly, key: string): string | undefined {
-  return (services.db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined)?.value;
-}
-
-function write(services: DbOnly, key: string, value: string): void {
-  services.db
-    .prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value')
-    .run(key, value);
-}
+const read = (services: DbOnly, key: string): string | undefined => metaValue(services.db, key);
+const write = (services: DbOnly, key: string, value: string): void => setMetaValue(services.db, key, value);
 
 export function warnAheadSetting(services: DbOnly): number {
   const value = read(services, warnKey);
@@ -52,7 +50,7 @@ export function setSealImageSetting(services: DbOnly, hash: string): void {
 
 /** True when there was a seal image to remove. The blob stays: blobs are content-addressed and never deleted. */
 export function clearSealImageSetting(services: DbOnly): boolean {
-  return services.db.prepare('DELETE FROM meta WHERE key = ?').run(sealKey).changes > 0;
+  return deleteMetaValue(services.db, sealKey);
 }
 
 const bureauInfoKey = (k: string): string => `setting.bureauInfo.${k}`;
@@ -69,7 +67,7 @@ export function setBureauInfoSetting(services: DbOnly, values: Partial<BureauInf
   for (const k of bureauInfoKeys) {
     const v = values[k];
     if (v === undefined) continue;
-    if (v === '') services.db.prepare('DELETE FROM meta WHERE key = ?').run(bureauInfoKey(k));
+    if (v === '') deleteMetaValue(services.db, bureauInfoKey(k));
     else write(services, bureauInfoKey(k), v);
   }
 }
@@ -79,4 +77,25 @@ export function documentBureau(
   services: DbOnly & Pick<Services, 'bureau'>,
 ): ReturnType<Services['bureau']> & BureauInfo {
   return { ...services.bureau(), ...bureauInfoSetting(services) };
+}
+
+const updateSourceKey = 'setting.updateSource';
+
+/** Where the desktop app looks for updates, or null: the installer's built-in feed. A value that no longer parses counts as none. */
+export function updateSourceSetting(services: DbOnly): string | null {
+  const stored = read(services, updateSourceKey);
+  if (stored === undefined) return null;
+  const parsed = parseUpdateSource(stored);
+  return parsed.ok ? parsed.source.location : null;
+}
+
+/** Stores a checked location; null goes back to the built-in feed. */
+export function setUpdateSourceSetting(services: DbOnly, location: string | null): void {
+  if (location === null) deleteMetaValue(services.db, updateSourceKey);
+  else write(services, updateSourceKey, location);
+}
+
+/** True in a demo data directory (seeded with ANJUAN_DEMO=1): only there are sample passwords shown. */
+export function isDemoData(services: DbOnly): boolean {
+  return read(services, 'demo') === '1';
 }

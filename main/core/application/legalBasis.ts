@@ -7,9 +7,9 @@ import type { CaseState } from '#common/schemas/cases.js';
 import type { LawFigures, LegalBasis } from '#common/schemas/legalBasis.js';
 import type { ViolationType } from '#common/schemas/reference.js';
 import { bandBaseLabel } from '#common/fineBands.js';
-import { resolveLegalBasis } from '../domain/legalBasis/resolve.js';
-import type { TypeIndex } from '../domain/legalBasis/standingType.js';
-import type { Services } from '../services.js';
+import { resolveLegalBasis } from '#core/domain/legalBasis/resolve.js';
+import type { TypeIndex } from '#core/domain/legalBasis/standingType.js';
+import type { Services } from '#core/services.js';
 
 export function typeIndex(services: Services): TypeIndex {
   return { types: services.violations, map: services.lawData.articleMap, periods: services.lawData };

@@ -7,11 +7,11 @@
  * - a document that may not be sealed yet (api/sealGate.ts) is listed in `documentGates`.
  */
 import type { ActionView, CaseState, CaseView } from '#common/schemas/cases.js';
-import { documentSlot } from '../documents/names.js';
-import { mainTrackId, trackOf } from '../domain/procedure/engine.js';
-import type { ProcedureDefinition } from '../domain/procedure/definition.js';
-import type { Services } from '../services.js';
-import type { UserRow } from '../store/directory.js';
+import { documentSlot } from '#core/documents/names.js';
+import { mainTrackId, trackOf } from '#core/domain/procedure/engine.js';
+import type { ProcedureDefinition } from '#core/domain/procedure/definition.js';
+import type { Services } from '#core/services.js';
+import type { UserRow } from '#core/store/directory.js';
 import { dutiesConflict } from './caseAccess.js';
 import { procedureOf } from './caseView.js';
 import { sealBlockOf } from './sealGate.js';

@@ -1,6 +1,6 @@
 /** Dates a user types must lie between the case's filing date and today. */
 import { AppError } from '#common/errors.js';
-import { isValidDate } from '../domain/dates.js';
+import { isValidDate } from '#core/domain/dates.js';
 
 export function checkCaseDate(label: string, value: string, filedOn: string, today: string): void {
   if (!isValidDate(value)) throw new AppError('VALIDATION', `${label}不是有效日期：${value}`);

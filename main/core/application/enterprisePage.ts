@@ -7,8 +7,8 @@
  */
 import type { EnterpriseInspection, EnterprisePage } from '#common/schemas/enterprises.js';
 import { AppError } from '#common/errors.js';
-import type { Services } from '../services.js';
-import type { UserRow } from '../store/directory.js';
+import type { Services } from '#core/services.js';
+import type { UserRow } from '#core/store/directory.js';
 import { caseScope } from './caseAccess.js';
 
 const inspectionType = 'inspection-record';

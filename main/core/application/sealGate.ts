@@ -6,8 +6,8 @@
  * 定稿 is offered only when the core would accept it.
  */
 import type { BlockedBy, CaseState, DocumentRecord } from '#common/schemas/cases.js';
-import { approvalsRequiredToSeal } from '../domain/procedure/sealApproval.js';
-import type { Services } from '../services.js';
+import { approvalsRequiredToSeal } from '#core/domain/procedure/sealApproval.js';
+import type { Services } from '#core/services.js';
 import { procedureOf } from './caseView.js';
 
 export interface SealBlock {

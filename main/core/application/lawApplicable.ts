@@ -11,11 +11,11 @@
  */
 import { AppError } from '#common/errors.js';
 import type { ArticleMapEntry, ArticleResolution, LawApplicableOutput } from '#common/schemas/laws.js';
-import { successorsOn, type ArticleKey } from '../domain/laws/articleMap.js';
-import { singleFineBand } from '../domain/laws/fineFromText.js';
-import { chooseApplicableLaw, lighterLawBasis, type Provision } from '../domain/laws/lighterLaw.js';
-import type { LawData } from '../lawResources.js';
-import type { LawLibrary } from '../store/lawLibrary.js';
+import { successorsOn, type ArticleKey } from '#core/domain/laws/articleMap.js';
+import { singleFineBand } from '#core/domain/laws/fineFromText.js';
+import { chooseApplicableLaw, lighterLawBasis, type Provision } from '#core/domain/laws/lighterLaw.js';
+import type { LawData } from '#core/lawResources.js';
+import type { LawLibrary } from '#core/store/lawLibrary.js';
 import { resolveArticle, type Loaded } from './lawCitation.js';
 
 export interface ApplicableQuery {

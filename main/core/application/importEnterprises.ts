@@ -23,16 +23,16 @@ import {
   type ColumnMap,
   type EnterpriseField,
   type HeaderMatch,
-} from '../domain/enterprises/columns.js';
-import type { TableRow } from '../domain/enterprises/csvTable.js';
-import type { Encoding } from '../domain/enterprises/decodeText.js';
-import { maxTableRows, openTableFile, readingProblem } from '../domain/enterprises/readTable.js';
-import { checkRow, type EnterpriseRecord } from '../domain/enterprises/row.js';
-import type { RegionTable } from '../domain/enterprises/regions.js';
-import type { EnterpriseStore, EnterpriseUndo } from '../store/enterpriseStore.js';
-import { JobCancelled, noJob, type JobControl } from '../jobs/jobRunner.js';
-import { TooManyRows } from '../spreadsheet/xlsxStream.js';
-import { shownName } from './localFiles.js';
+} from '#core/domain/enterprises/columns.js';
+import type { TableRow } from '#core/domain/enterprises/csvTable.js';
+import type { Encoding } from '#core/domain/enterprises/decodeText.js';
+import { maxTableRows, openTableFile, readingProblem } from '#core/domain/enterprises/readTable.js';
+import { checkRow, type EnterpriseRecord } from '#core/domain/enterprises/row.js';
+import type { RegionTable } from '#core/domain/enterprises/regions.js';
+import type { EnterpriseStore, EnterpriseUndo } from '#core/store/enterpriseStore.js';
+import { JobCancelled, noJob, type JobControl } from '#core/jobs/jobRunner.js';
+import { TooManyRows } from '#core/spreadsheet/xlsxStream.js';
+import { shownName } from './fileNames.js';
 
 export interface EnterpriseImportContext {
   store: EnterpriseStore;

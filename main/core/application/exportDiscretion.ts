@@ -4,9 +4,9 @@
  */
 import ExcelJS from 'exceljs';
 import type { DiscretionBenchmark } from '#common/schemas/discretion.js';
-import { sheetNames } from '../domain/discretion/tableLayout.js';
-import { writeBenchmarkTables, type SheetRows } from '../domain/discretion/tableWrite.js';
-import { neutraliseCell } from '../domain/spreadsheetCells.js';
+import { sheetNames } from '#core/domain/discretion/tableLayout.js';
+import { writeBenchmarkTables, type SheetRows } from '#core/domain/discretion/tableWrite.js';
+import { neutraliseCell } from '#core/domain/spreadsheetCells.js';
 
 function addSheet(wb: ExcelJS.Workbook, name: string, rows: SheetRows): void {
   const ws = wb.addWorksheet(name);

@@ -2,15 +2,15 @@
 import type { CaseState, CaseView } from '#common/schemas/cases.js';
 import type { Role } from '#common/roles.js';
 import { AppError } from '#common/errors.js';
-import { evaluateCase, type EvaluationContext } from '../domain/procedure/engine.js';
-import type { ProcedureDefinition } from '../domain/procedure/definition.js';
-import type { ReviewContext } from '../domain/legality/review.js';
-import { chinaDate } from '../domain/dates.js';
-import type { Services } from '../services.js';
+import { evaluateCase, type EvaluationContext } from '#core/domain/procedure/engine.js';
+import type { ProcedureDefinition } from '#core/domain/procedure/definition.js';
+import type { ReviewContext } from '#core/domain/legality/review.js';
+import { chinaDate } from '#core/domain/dates.js';
+import type { Services } from '#core/services.js';
 import { warnAheadSetting } from './settings.js';
 import { caseLegalBasis } from './legalBasis.js';
 import type { LegalBasis } from '#common/schemas/legalBasis.js';
-import type { UserRow } from '../store/directory.js';
+import type { UserRow } from '#core/store/directory.js';
 import { withCaseGates } from './caseGates.js';
 
 export function procedureOf(services: Services, state: CaseState): ProcedureDefinition {

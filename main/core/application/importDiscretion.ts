@@ -9,19 +9,19 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { AppError } from '#common/errors.js';
 import type { DiscretionBenchmark, ImportProblem } from '#common/schemas/discretion.js';
-import { decodeText } from '../domain/enterprises/decodeText.js';
-import { readCsv, type Table } from '../domain/enterprises/csvTable.js';
-import { readXlsxSheets } from '../domain/enterprises/xlsxTable.js';
+import { decodeText } from '#core/domain/enterprises/decodeText.js';
+import { readCsv, type Table } from '#core/domain/enterprises/csvTable.js';
+import { readXlsxSheets } from '#core/domain/enterprises/xlsxTable.js';
 import {
   csvNameHints,
   sheetNames,
   type BenchmarkTables,
   type SheetKey,
   type TableRow,
-} from '../domain/discretion/tableLayout.js';
-import { readBenchmarkTables, type TableDefaults } from '../domain/discretion/tableRead.js';
-import { shownName } from './localFiles.js';
-import { xlsxLimits, zipLimitProblem, type ZipLimits } from '../spreadsheet/zipLimits.js';
+} from '#core/domain/discretion/tableLayout.js';
+import { readBenchmarkTables, type TableDefaults } from '#core/domain/discretion/tableRead.js';
+import { shownName } from './fileNames.js';
+import { xlsxLimits, zipLimitProblem, type ZipLimits } from '#core/spreadsheet/zipLimits.js';
 
 export interface BenchmarkFile {
   name: string;

@@ -4,8 +4,8 @@
  * its measures (责令改正 …). One place, so generating and re-importing read the same law.
  */
 import type { CaseState } from '#common/schemas/cases.js';
-import type { TemplateDataInput } from '../documents/templateData.js';
-import type { Services } from '../services.js';
+import type { TemplateDataInput } from '#core/documents/templateData.js';
+import type { Services } from '#core/services.js';
 import { documentBureau } from './settings.js';
 import { caseLegalBasis } from './legalBasis.js';
 import { today } from './caseView.js';

@@ -5,15 +5,13 @@
 import { AppError } from '#common/errors.js';
 import type { CaseView } from '#common/schemas/cases.js';
 import type { OpParsedInput } from '#common/operations.js';
-import { startableTracks } from '../domain/procedure/engine.js';
-import { currentProcedure } from '../services.js';
+import { startableTracks } from '#core/domain/procedure/engine.js';
+import { currentProcedure } from '#core/services.js';
 import { buildCaseView, evaluationContext, today } from './caseView.js';
-import type { HandlerContext } from './types.js';
-import { requireUser } from './types.js';
+import type { Services } from '#core/services.js';
+import type { UserRow } from '#core/store/directory.js';
 
-export function startTrack(ctx: HandlerContext, input: OpParsedInput<'cases.startTrack'>): CaseView {
-  const { services } = ctx;
-  const user = requireUser(ctx);
+export function startTrack(services: Services, user: UserRow, input: OpParsedInput<'cases.startTrack'>): CaseView {
   const { state } = services.cases.write(
     input.caseId,
     { id: user.id, name: user.name, device: services.device },

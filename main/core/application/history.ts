@@ -1,9 +1,9 @@
 /** The case history a supervisor reads, in Chinese, straight from the event log. */
-import type { CaseEvent } from '../domain/events.js';
+import type { CaseEvent } from '#core/domain/events.js';
 import type { LawFigures } from '#common/schemas/legalBasis.js';
-import { formatYuan } from '#common/fineBands.js';
-import { verifyChain } from '../store/eventLog.js';
-import type { ProcedureDefinition } from '../domain/procedure/definition.js';
+import { yuanInText } from '#common/money.js';
+import { verifyChain } from '#core/store/eventLog.js';
+import type { ProcedureDefinition } from '#core/domain/procedure/definition.js';
 
 /** `defFor(track)`: the definition a track ran under (the main procedure for `main`). */
 export function summarize(e: CaseEvent, defFor: (track: string) => ProcedureDefinition | undefined): string {
@@ -51,7 +51,7 @@ export function summarize(e: CaseEvent, defFor: (track: string) => ProcedureDefi
 }
 
 function lawFiguresText(f: LawFigures): string {
-  const amounts = Object.entries(f.amounts).map(([k, v]) => `${k}${formatYuan(v)}`);
+  const amounts = Object.entries(f.amounts).map(([k, v]) => `${k}${yuanInText(v)}`);
   return (
     [...amounts, f.aggravated ? '情节严重' : '', f.counterpartId ? `对应条款：${f.counterpartId}` : '']
       .filter(Boolean)

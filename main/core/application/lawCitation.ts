@@ -14,13 +14,13 @@ import {
   lawKey,
   parseArticleCitation,
   type ArticleCitation,
-} from '../domain/laws/citation.js';
-import { formatChineseNumber } from '../domain/laws/numerals.js';
-import { inForceOn } from '../domain/laws/inForce.js';
-import { divisionsOf } from '../domain/laws/divisions.js';
-import { repealedBy, repealView } from '../domain/laws/repeals.js';
-import type { LawParagraph } from '../domain/laws/types.js';
-import type { LawLibrary, StoredArticle } from '../store/lawLibrary.js';
+} from '#core/domain/laws/citation.js';
+import { formatChineseNumber } from '#core/domain/laws/numerals.js';
+import { inForceOn } from '#core/domain/laws/inForce.js';
+import { divisionsOf } from '#core/domain/laws/divisions.js';
+import { repealedBy, repealView } from '#core/domain/laws/repeals.js';
+import type { LawParagraph } from '#core/domain/laws/types.js';
+import type { LawLibrary, StoredArticle } from '#core/store/lawLibrary.js';
 
 type NotLoaded = Extract<ArticleResolution, { status: 'not-loaded' }>;
 export type Loaded = Extract<ArticleResolution, { status: 'loaded' }>;

@@ -10,15 +10,16 @@ import { AppError } from '#common/errors.js';
 import { actionForms, futureDateFields, type ActionFormName } from '#common/schemas/actions.js';
 import type { CaseState, CaseView } from '#common/schemas/cases.js';
 import type { OpParsedInput } from '#common/operations.js';
-import { blockingReasons, mainTrackId, nodeOf, targetOf, trackOf } from '../domain/procedure/engine.js';
-import type { ProcedureAction } from '../domain/procedure/definition.js';
-import type { GuardFailure } from '../domain/procedure/guards.js';
-import { deriveActionData } from '../domain/procedure/derive.js';
-import { isValidDate } from '../domain/dates.js';
+import { blockingReasons, mainTrackId, nodeOf, targetOf, trackOf } from '#core/domain/procedure/engine.js';
+import type { ProcedureAction } from '#core/domain/procedure/definition.js';
+import type { GuardFailure } from '#core/domain/procedure/guards.js';
+import { deriveActionData } from '#core/domain/procedure/derive.js';
+import { servedDocumentOf } from '#core/domain/procedure/servedDocument.js';
+import { isValidDate } from '#core/domain/dates.js';
 import { buildCaseView, evaluationContext, today } from './caseView.js';
 import { checkCaseDate } from './dateRules.js';
-import type { HandlerContext } from './types.js';
-import { requireUser } from './types.js';
+import type { Services } from '#core/services.js';
+import type { UserRow } from '#core/store/directory.js';
 import { serviceDataFromReceipt } from './serviceData.js';
 import { checkSeparationOfDuties } from './caseAccess.js';
 import { procedureOf } from './caseView.js';
@@ -64,9 +65,7 @@ function refusal(action: ProcedureAction, reasons: GuardFailure[]): AppError {
   );
 }
 
-export function performAction(ctx: HandlerContext, input: OpParsedInput<'cases.act'>): CaseView {
-  const { services } = ctx;
-  const user = requireUser(ctx);
+export function performAction(services: Services, user: UserRow, input: OpParsedInput<'cases.act'>): CaseView {
   const now = today(services);
   const { state } = services.cases.write(
     input.caseId,
@@ -82,14 +81,15 @@ export function performAction(ctx: HandlerContext, input: OpParsedInput<'cases.a
       if (!action) throw new AppError('UNKNOWN_OPERATION', `${t.def.name}中没有操作“${input.action}”`);
 
       let data = parseForm(action, input.data);
-      if (action.id === 'serveNotice' || action.id === 'serveDecision')
-        data = serviceDataFromReceipt(current, action.id);
+      // An action that records a service takes its data from the receipt, not from a form.
+      const served = servedDocumentOf(action);
+      if (served) data = serviceDataFromReceipt(current, served);
       checkDates(action, data, current, now);
       data = deriveActionData(action, current, track, data, t.def.dailyCount);
 
       const ectx = evaluationContext(services, current, user.roles);
       const reasons = blockingReasons(t.def, current, action, ectx, data, track);
-      const legality = reasons.filter((r) => r.rule.startsWith('legality:'));
+      const legality = reasons.flatMap((r) => (r.review ? [r.review] : []));
       const overrides: Array<{ rule: string; ruleName: string; reason: string }> = [];
       if (legality.length && input.overrideReason !== undefined) {
         // Only a head, only on actions the procedure marks overridable, only the legality rules, and only with a reason.
@@ -99,13 +99,9 @@ export function performAction(ctx: HandlerContext, input: OpParsedInput<'cases.a
         if (input.overrideReason.trim().length < minOverrideReason)
           throw new AppError('VALIDATION', `请写明继续办理的理由（至少${minOverrideReason}个字）`);
         for (const r of legality)
-          overrides.push({
-            rule: r.rule.slice('legality:'.length),
-            ruleName: r.message.replace(/^合法性审查未通过：/, '').split('——')[0] ?? r.rule,
-            reason: input.overrideReason.trim(),
-          });
+          overrides.push({ rule: r.check, ruleName: r.name, reason: input.overrideReason.trim() });
       }
-      const blocking = overrides.length ? reasons.filter((r) => !r.rule.startsWith('legality:')) : reasons;
+      const blocking = overrides.length ? reasons.filter((r) => !r.review) : reasons;
       if (blocking.length) throw refusal(action, blocking);
       // the approver is not the one who did the step; a reviewer does not review his own investigation.
       checkSeparationOfDuties(services, user, current, t.def, procedureOf(services, current), action, track);

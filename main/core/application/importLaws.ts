@@ -13,15 +13,21 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { AppError } from '#common/errors.js';
 import type { LawImportOutput, LawImportResult } from '#common/schemas/laws.js';
-import { LawFormatError, isTemplateFile, parseLawMarkdown } from '../domain/laws/parse.js';
-import { lawKey } from '../domain/laws/citation.js';
-import { chineseDate } from '../domain/dates.js';
-import { checkRepealClause, lastDayInForce, readRepealClause, repealOf, repealView } from '../domain/laws/repeals.js';
-import type { ParsedLaw } from '../domain/laws/types.js';
-import { dataEffectiveFrom, type LawData } from '../lawResources.js';
-import type { LawLibrary } from '../store/lawLibrary.js';
-import { shownName } from './localFiles.js';
-import { noJob, type JobControl } from '../jobs/jobRunner.js';
+import { LawFormatError, isTemplateFile, parseLawMarkdown } from '#core/domain/laws/parse.js';
+import { lawKey } from '#core/domain/laws/citation.js';
+import { chineseDate } from '#core/domain/dates.js';
+import {
+  checkRepealClause,
+  lastDayInForce,
+  readRepealClause,
+  repealOf,
+  repealView,
+} from '#core/domain/laws/repeals.js';
+import type { ParsedLaw } from '#core/domain/laws/types.js';
+import { dataEffectiveFrom, type LawData } from '#core/lawResources.js';
+import type { LawLibrary } from '#core/store/lawLibrary.js';
+import { shownName } from './fileNames.js';
+import { noJob, type JobControl } from '#core/jobs/jobRunner.js';
 
 export interface LawFileInput {
   name: string;

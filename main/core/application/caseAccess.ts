@@ -14,9 +14,9 @@
  */
 import { AppError } from '#common/errors.js';
 import type { CaseState } from '#common/schemas/cases.js';
-import type { ProcedureAction, ProcedureDefinition } from '../domain/procedure/definition.js';
-import type { UserRow } from '../store/directory.js';
-import type { Services } from '../services.js';
+import type { ProcedureAction, ProcedureDefinition } from '#core/domain/procedure/definition.js';
+import type { UserRow } from '#core/store/directory.js';
+import type { Services } from '#core/services.js';
 
 /** Which cases a user sees: all of the bureau, only those they are an officer on, or none. */
 export type CaseScope = { bureauId: string; officerId?: string | null } | null;

@@ -9,9 +9,9 @@
 import { AppError } from '#common/errors.js';
 import type { FileRequest } from '#common/files.js';
 import type { CaseState } from '#common/schemas/cases.js';
-import { FileRefs } from '../store/fileRefs.js';
-import type { UserRow } from '../store/directory.js';
-import type { Services } from '../services.js';
+import { FileRefs } from '#core/store/fileRefs.js';
+import type { UserRow } from '#core/store/directory.js';
+import type { Services } from '#core/services.js';
 import { canSeeCase, caseScope, forbiddenCase } from './caseAccess.js';
 import { sealImageSetting } from './settings.js';
 

@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '#common/errors.js';
 import { generateInput } from '#common/schemas/documents.js';
-import { createDispatcher, toErrorValue } from './dispatch.js';
+import { createDispatcher } from './dispatch.js';
+import { toErrorValue } from '../errorValue.js';
 import type { Services } from '../services.js';
 import type { HandlerMap } from './types.js';
 

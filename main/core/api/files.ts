@@ -9,7 +9,7 @@ import type { Readable } from 'node:stream';
 import { AppError, type ErrorValue } from '#common/errors.js';
 import { parseFileRequest } from '#common/files.js';
 import type { Services } from '../services.js';
-import { toErrorValue } from './dispatch.js';
+import { toErrorValue } from '../errorValue.js';
 import { checkFileAccess } from '#core/application/fileAccess.js';
 import { callerOf } from './sessionGate.js';
 

@@ -13,7 +13,7 @@ import type { Envelope, Reply } from '#common/client.js';
 import { AppError } from '#common/errors.js';
 import type { Core } from '../core.js';
 import type { Reopen } from './service.js';
-import { toErrorValue } from '../api/dispatch.js';
+import { toErrorValue } from '../errorValue.js';
 
 const drainMs = 5 * 60_000;
 

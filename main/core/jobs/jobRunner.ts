@@ -17,7 +17,7 @@ import { ulid } from 'ulid';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { AppError, type ErrorValue } from '#common/errors.js';
 import type { JobProgress, JobState, JobView } from '#common/schemas/jobs.js';
-import { toErrorValue } from '../api/dispatch.js';
+import { toErrorValue } from '../errorValue.js';
 
 /** How long a job may hold the thread before it lets other requests through. */
 export const defaultSliceMs = 20;

@@ -31,7 +31,7 @@ beforeAll(async () => {
   let m = 0;
   for (const id of ['nm-1', 'nm-2']) {
     const events = chain(id, nmOfficer, [
-      opened(`南环罚〔2026〕${id}号`),
+      opened(`南环罚〔2026〕${id.slice(3)}号`),
       action('submitFiling', 'filing.draft', 'filing.review'),
     ]);
     const r = await s.request('POST', '/api/sync/push', {
@@ -118,7 +118,7 @@ describe('pull', () => {
     expect(r.body.cases.map((c: { id: string }) => c.id).sort()).toEqual(['nm-1', 'nm-2', 'yy-1']);
     const nm = await s.request('GET', '/api/cases?bureauId=520102', { token: gy });
     expect(nm.body.cases.map((c: { id: string }) => c.id)).toEqual(['nm-1', 'nm-2']);
-    expect(nm.body.cases[0]).toMatchObject({ bureauId: '520102', number: '南环罚〔2026〕nm-1号', events: 2 });
+    expect(nm.body.cases[0]).toMatchObject({ bureauId: '520102', number: '南环罚〔2026〕1号', events: 2 });
     const zunyi = await s.request('GET', '/api/cases?bureauId=520302', { token: gy });
     expect(zunyi.status).toBe(403);
   });

@@ -280,3 +280,52 @@ describe('push', () => {
     expect(anonymous.body.error.code).toBe('DEVICE_UNKNOWN');
   });
 });
+
+describe('numbers from blocks', () => {
+  it("refuses a 案号 outside the device's blocks (another desk's, or never reserved), and a malformed one", async () => {
+    const m = await lastMutation(nanming2);
+    const before = await count('SELECT count(*) AS n FROM case_events');
+    // nanming holds 1–500 of 2026, nanming2 501–1000: 20号 is nanming's.
+    for (const number of ['南环罚〔2026〕20号', '南环罚〔2026〕5000号', '南环罚〔2025〕501号', '南环罚2026-501']) {
+      const events = chain(`case-nr-${number.length}-${number.at(-2)}`, officer, [opened(number)]);
+      const r = await push(nanming2, [{ mutationId: m + 1, caseId: events[0]!.caseId, events }]);
+      expect(r.status).toBe(422);
+      expect(r.body.error.code).toBe('NUMBER_NOT_RESERVED');
+      expect(r.body.error.message).toMatch(/号段|格式不正确/);
+    }
+    expect(await count('SELECT count(*) AS n FROM case_events')).toBe(before);
+    const own = chain('case-nr-own', officer, [opened('南环罚〔2026〕501号')]);
+    expect((await push(nanming2, [{ mutationId: m + 1, caseId: 'case-nr-own', events: own }])).body.applied).toEqual([
+      m + 1,
+    ]);
+  });
+
+  it('keeps the numbers a desk gave before enrolment as its own, unless the bureau already handed them out', async () => {
+    const token = await adminToken(s);
+    const island = await enrolDevice(s, token, '520111'); // 花溪区: its 2026 case block is 1–500
+    const reserve = (body: unknown) => s.request('POST', '/api/sync/number-block', { token: island.credential, body });
+    // A first request for 2027 declaring 1–7 used as an island: 1–7 recorded as the device's, the block follows.
+    const r = await reserve({ kind: 'case', year: 2027, size: 10, usedBefore: 7 });
+    expect(r.body).toEqual({ sequenceKey: '2027/case', start: 8, end: 17, claimed: { start: 1, end: 7 } });
+    // Declared again (not the first request): nothing claimed, nothing skipped.
+    expect((await reserve({ kind: 'case', year: 2027, size: 10, usedBefore: 30 })).body).toEqual({
+      sequenceKey: '2027/case',
+      start: 18,
+      end: 27,
+    });
+    // Numbers already handed out (2026: 1–500 to the fixture's block) are never claimed twice.
+    const other = await enrolDevice(s, token, '520111', '二科');
+    const r2 = await s.request('POST', '/api/sync/number-block', {
+      token: other.credential,
+      body: { kind: 'notice', year: 2026, size: 5, usedBefore: 0 },
+    });
+    expect(r2.body).toMatchObject({ start: 1, end: 5 });
+    const r3 = await s.request('POST', '/api/sync/number-block', {
+      token: other.credential,
+      body: { kind: 'case', year: 2025, size: 5, usedBefore: 3 },
+    });
+    expect(r3.body).toMatchObject({ start: 4, end: 8, claimed: { start: 1, end: 3 } });
+    const r4 = await reserve({ kind: 'case', year: 2025, size: 5, usedBefore: 2 });
+    expect(r4.body).toEqual({ sequenceKey: '2025/case', start: 9, end: 13 });
+  });
+});

@@ -27,6 +27,7 @@ import type { ServerContext } from '../http/context.js';
 import type { Device } from '../auth/device.js';
 import { aheadBy, driftMessage } from './clock.js';
 import { lawProblems } from './lawful.js';
+import { numberProblem } from './numberBlocks.js';
 import { eventColumns, toWire, type EventRow } from './eventRows.js';
 
 /**
@@ -162,6 +163,11 @@ async function applyMutation(
     ) {
       throw new ServerError('EVENT_INVALID', `${nth(k + i, e)}缺少案号`);
     }
+    const numbered = numberOf(state, e);
+    if (numbered) {
+      const why = await numberProblem(tx, device, numbered.kind, numbered.number);
+      if (why) throw new ServerError('NUMBER_NOT_RESERVED', `${nth(k + i, e)}：${why}`, { eventId: e.id });
+    }
     const problems = lawProblems(state, ev, { procedures: ctx.procedures, actorRoles: roles.get(e.actorId) ?? null });
     if (problems.length)
       throw new ServerError('PROCEDURE_VIOLATION', `${nth(k + i, e)}不符合法定程序：${problems.join('；')}`, {
@@ -206,6 +212,20 @@ async function applyMutation(
     ],
   );
   return null;
+}
+
+/**
+ * The 案号 or 文号 an event gives for the first time, with its sequence: a 立案's number, or a document's
+ * number that the case does not carry yet (a regenerated document keeps the number its type has, which
+ * may come from another desk's block).
+ */
+function numberOf(state: CaseState | null, e: WireEvent): { kind: string; number: string } | null {
+  const p = e.payload as { number?: unknown; type?: unknown };
+  if (e.type === 'case.opened' && typeof p.number === 'string') return { kind: 'case', number: p.number };
+  if (e.type !== 'document.generated' || typeof p.number !== 'string' || !p.number || typeof p.type !== 'string')
+    return null;
+  if (state?.documents.some((d) => d.type === p.type && d.number === p.number)) return null;
+  return { kind: p.type, number: p.number };
 }
 
 /** The roles the server holds for each actor: users of the case's bureau or of a bureau above it. */

@@ -57,6 +57,12 @@ export async function enrolDevice(
   if (code.status !== 201) throw new Error(`code failed: ${JSON.stringify(code.body)}`);
   const r = await s.request('POST', '/api/enrol', { body: { code: code.body.code, deviceName } });
   if (r.status !== 201) throw new Error(`enrol failed: ${JSON.stringify(r.body)}`);
+  // A 案号 block of 2026, as a workstation takes one at its first sync: pushed 案号 must lie in the device's blocks.
+  const block = await s.request('POST', '/api/sync/number-block', {
+    token: r.body.credential,
+    body: { kind: 'case', year: 2026, size: 500 },
+  });
+  if (block.status !== 201) throw new Error(`number block failed: ${JSON.stringify(block.body)}`);
   return { deviceId: r.body.deviceId, credential: r.body.credential };
 }
 

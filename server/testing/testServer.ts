@@ -29,6 +29,8 @@ export interface TestServer {
   pool: pg.Pool;
   cluster: EmbeddedCluster;
   app: FastifyInstance;
+  /** Where the server keeps case files (blobs/ab/cdef…). */
+  filesDir: string;
   /** Moves the server's clock (ms added to the real one). */
   clock: { offsetMs: number };
   // biome-ignore lint/suspicious/noExplicitAny: as Reply
@@ -50,7 +52,11 @@ export async function startTestServer(): Promise<TestServer> {
     await migrate(pool);
     await seedBureaus(pool, loadBureaus());
     await bootstrapAdmin(pool, testAdminPassword, new Date());
-    app = await buildServer({ pool, now: () => new Date(Date.now() + clock.offsetMs) });
+    app = await buildServer({
+      pool,
+      now: () => new Date(Date.now() + clock.offsetMs),
+      filesDir: join(dir, 'files'),
+    });
     await app.listen({ port: 0, host: '127.0.0.1' });
   } catch (e) {
     await pool.end().catch(() => undefined);
@@ -65,6 +71,7 @@ export async function startTestServer(): Promise<TestServer> {
     pool,
     cluster,
     app,
+    filesDir: join(dir, 'files'),
     clock,
     async request(method, path, opts = {}) {
       const headers: Record<string, string> = {};

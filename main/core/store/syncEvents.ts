@@ -90,18 +90,3 @@ export class SyncEvents {
     ).map(fromRow);
   }
 }
-
-/**
- * Keeps a yearly sequence at least at a number another desk gave (a pulled 立案), so this desk's next
- * number follows it instead of repeating it. Two desks numbering while both offline can still collide:
- * the server's number blocks (docs/decisions.md) are the cure, not yet used by this client.
- */
-export function raiseSequence(db: Db, bureauId: string, kind: string, year: number, atLeast: number): void {
-  db.prepare(`INSERT INTO sequences (bureau_id, kind, year, last) VALUES (?, ?, ?, ?)
-    ON CONFLICT (bureau_id, kind, year) DO UPDATE SET last = max(last, excluded.last)`).run(
-    bureauId,
-    kind,
-    year,
-    atLeast,
-  );
-}

@@ -293,13 +293,43 @@ describe('sync client', () => {
   });
 
   it('reports the reference data the province published, and refuses a server that suddenly looks empty', async () => {
-    await server.request('POST', '/api/admin/reference', {
+    // Not a calendar: refused at publication, with the reason.
+    const bad = await server.request('POST', '/api/admin/reference', {
       token: province,
       body: { kind: 'calendar', version: '2027', payload: { year: 2027 } },
     });
+    expect(bad.status).toBe(422);
+    expect(bad.body.error).toMatchObject({
+      code: 'REFERENCE_INVALID',
+      message: expect.stringContaining('节假日日历内容有误'),
+    });
+    // 2027-01-04…08 made holidays: the workstation's working days follow the province's calendar.
+    const calendar2027 = {
+      year: 2027,
+      source: '测试用2027年节假日安排',
+      holidays: [['2027-01-04', '2027-01-08', '测试假期']],
+      workdays: ['2027-01-09'],
+    };
+    const ok = await server.request('POST', '/api/admin/reference', {
+      token: province,
+      body: { kind: 'calendar', version: '2027', payload: calendar2027 },
+    });
+    expect(ok.status).toBe(201);
+    // An older server let a broken one through: the workstation refuses it and changes nothing.
+    await server.pool.query(
+      `INSERT INTO reference_data (kind, version, payload, published_at) VALUES ('calendar', '2028', '{"year": 2028, "source": "x", "holidays": [["2028-13-01", "2028-13-02", "坏"]], "workdays": []}', now())`,
+    );
     const c = await desk('法制科工作站');
     const admin = c.admin;
-    expect((await c.t.call(admin, 'sync.status', {})).changes.join()).toContain('节假日日历 2027 版已下载');
+    const changes = (await c.t.call(admin, 'sync.status', {})).changes.join();
+    expect(changes).toContain('节假日日历 2027 版已下载');
+    expect(changes).toContain('节假日日历 2027 年已启用：1段假期、1个调休上班日');
+    expect(changes).toMatch(/节假日日历 2028 版未启用：节假日日历内容有误/);
+    expect(c.t.core.services.calendar.isWorkingDay('2027-01-05')).toBe(false);
+    expect(c.t.core.services.calendar.isWorkingDay('2027-01-09')).toBe(true);
+    const years = (await c.t.call(await c.t.login('head'), 'calendar.list', {})).years;
+    expect(years.find((y) => y.year === 2027)).toMatchObject({ added: true, source: '测试用2027年节假日安排' });
+    expect(years.find((y) => y.year === 2028)).toBeUndefined();
     const cases = c.t.core.services.cases.projection.list(
       { query: '', state: 'all', offset: 0, limit: 10 },
       (n) => n,
@@ -323,7 +353,7 @@ describe('sync client', () => {
     const d = { t, faults, admin: await t.login('admin') };
     desks.push(d);
     const demoOfficer = await t.login('officer');
-    // Filed in 2025: its 案号 must not collide with the 2026 ones other desks gave (number blocks are not used yet).
+    // Filed in 2025 before enrolment: the desk draws 2026 blocks only, so this 案号 lies in none of its blocks either.
     const local = await openCase(t, demoOfficer, {
       discoveredOn: '2025-12-01',
       filedOn: '2025-12-02',

@@ -16,6 +16,9 @@ import type { Db } from '#core/store/db.js';
 import { enrolWorkstation, type EnrolRequest } from './enrol.js';
 import { SyncFailure, syncHttp, type FetchFn } from './http.js';
 import type { SyncParts } from './integrate.js';
+import { refillBlocks } from './numbers.js';
+import { syncFiles } from './files.js';
+import { applyReference } from './reference.js';
 import { pullAll } from './pull.js';
 import { pushAll } from './push.js';
 import { refreshUsers } from './users.js';
@@ -34,6 +37,8 @@ export interface SyncClientOptions {
   schedule?: boolean;
   intervalMs?: number;
   now?: () => Date;
+  /** tus's waits between retries of a file upload inside one round. */
+  fileRetryDelays?: number[];
 }
 
 export interface RoundOutcome {
@@ -143,6 +148,8 @@ export class SyncClient {
     try {
       this.progress = { stage: '用户', done: 0, total: null };
       const lines = await refreshUsers(parts, http, iso());
+      this.progress = { stage: '编号', done: 0, total: null };
+      await refillBlocks(parts, http, iso);
       const total = this.store.pendingCount();
       this.progress = { stage: '上传', done: 0, total };
       const push = await pushAll(parts, http, iso, (done) => {
@@ -152,13 +159,31 @@ export class SyncClient {
       const pull = await pullAll(parts, http, iso, (done) => {
         this.progress = { stage: '下载', done, total: null };
       });
+      // Reference data before the files: a holiday calendar must not wait for a slow upload.
+      const applied = applyReference(parts, iso());
+      this.progress = { stage: '文件', done: 0, total: null };
+      const files = await syncFiles(
+        parts,
+        http,
+        {
+          serverUrl: e.serverUrl,
+          deviceId: e.deviceId,
+          credential: e.credential,
+          fetch: this.fetchFn,
+          retryDelays: this.opts.fileRetryDelays,
+        },
+        iso,
+      );
       if (push.pushed) lines.push(`已上传${push.pushed}条案件记录`);
+      if (files.uploaded) lines.push(`已上传案件文件${files.uploaded}个`);
+      if (files.downloaded) lines.push(`已下载案件文件${files.downloaded}个`);
+      if (files.failed) lines.push(`${files.failed}个案件文件本次未能传送，下次同步时继续`);
       if (pull.newCases) lines.push(`收到本单位的新案件${pull.newCases}件`);
       if (pull.events) lines.push(`收到其他工作站的案件记录${pull.events}条`);
       if (push.reapplied) lines.push(`${push.reapplied}项本机操作已在其他工作站办理后的案件上重新执行`);
       if (push.conflicts + push.refused)
         lines.push(`${push.conflicts + push.refused}项操作与其他工作站冲突或被服务器拒收，请查看冲突列表`);
-      lines.push(...pull.changes);
+      lines.push(...pull.changes, ...applied);
       this.store.recordOutcome(iso(), null);
       this.store.addChanges(lines);
       this.failures = 0;

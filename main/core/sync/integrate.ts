@@ -18,7 +18,7 @@ import { eventTypeNames, type CaseEvent } from '#core/domain/events.js';
 import { eventHash } from '#core/store/eventHash.js';
 import { genesisHash } from '#core/store/hashing.js';
 import type { SyncStore } from '#core/store/syncStore.js';
-import { raiseSequence, type SyncEvents } from '#core/store/syncEvents.js';
+import type { SyncEvents } from '#core/store/syncEvents.js';
 import type { SyncRecords } from '#core/store/syncRecords.js';
 import type { Services } from '#core/services.js';
 import { SyncFailure } from './http.js';
@@ -123,11 +123,8 @@ export function integrateCase(
   if (pending.length && mode === 'pull') return { ...out, deferred: true };
 
   if (pending.length) parts.events.supersede(pending, now, 'rebased');
-  for (const e of rest) {
-    parts.events.insertVerbatim(e);
-    const n = e.type === 'case.opened' ? /〔(\d{4})〕(\d+)号$/.exec(e.payload.number) : null;
-    if (n) raiseSequence(parts.services.db, parts.services.bureau().id, 'case', Number(n[1]), Number(n[2]));
-  }
+  // Another desk's 案号/文号 came from its own block (docs/decisions.md): nothing to raise here.
+  for (const e of rest) parts.events.insertVerbatim(e);
   const before = parts.services.cases.projection.get(caseId);
   out.newCase = !before;
   let state =

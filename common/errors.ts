@@ -64,6 +64,7 @@ export const errorCodes = {
   // The sync client (main/core/sync/): the provincial server could not be reached or refused.
   SYNC_FAILED: '与省级服务器同步失败',
   NOT_ENROLLED: '本工作站尚未在省级服务器登记，请系统管理员先填写服务器地址和注册码',
+  NUMBERS_EXHAUSTED: '本机预留的编号已用完，请联网同步后再办理',
   INTERNAL: '系统内部错误',
 } as const;
 

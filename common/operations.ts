@@ -20,6 +20,7 @@ import { createUserInput, setRolesInput, userRefInput } from './schemas/accounts
 import { startupReportOutput } from './schemas/startup.js';
 import { enterpriseSearchInput, officer, violationType } from './schemas/reference.js';
 import { deadlineOverview, deadlineOverviewInput, startTrackInput } from './schemas/cases.js';
+import { myQueues, queueCounts, queuesInput } from './schemas/queues.js'; // each role's own work first
 import { calendarImportInput, calendarInfo } from './schemas/calendar.js';
 import {
   actInput,
@@ -100,6 +101,8 @@ import {
 import { jobRef, jobStarted, jobView } from './schemas/jobs.js';
 // Sync with the provincial server (main/core/sync/): enrolment, status, a round now, conflicts.
 import { syncConflict, syncEnrolInput, syncNowOutput, syncStatus } from './schemas/sync.js';
+// Drafts of forms not yet submitted, kept per user, case and form.
+import { draftRef, draftSaveInput, draftSummary, draftView } from './schemas/drafts.js';
 
 export interface OperationSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
   description: string;
@@ -275,9 +278,22 @@ export const operations = {
   }),
   // Procedures issue: deadlines, settings, calendars, procedure data.
   'deadlines.overview': op({
-    description: '本局到期提醒：即将到期和已逾期的期限',
+    description: '本局到期提醒：即将到期和已逾期的期限（本局办理期限与当事人期限分开）',
     input: deadlineOverviewInput,
     output: deadlineOverview,
+    access: 'any',
+  }),
+  // Each role's own work first (application/queues.ts): where cases wait for the user, and the badges.
+  'queues.mine': op({
+    description: '我的工作：待我审批、待我审核（按程序数据中等待本人角色的步骤）和我的案件（附最近期限）',
+    input: queuesInput,
+    output: myQueues,
+    access: 'any',
+  }),
+  'queues.counts': op({
+    description: '导航角标：各待办数、我的案件数、需关注的期限数（本局与当事人分列）',
+    input: empty,
+    output: queueCounts,
     access: 'any',
   }),
   // 本局设置 (handlers/settings.ts): 期限提醒, the PDF engine, the seal image, 试打印.
@@ -617,6 +633,31 @@ export const operations = {
     input: empty,
     output: z.array(syncConflict),
     access: ['officer', 'reviewer', 'head'],
+  }),
+  // Drafts: what a user typed into a form and has not submitted; only ever his own.
+  'drafts.save': op({
+    description: '保存表单草稿（本人的，按案件和表单各一份，覆盖上一次保存）',
+    input: draftSaveInput,
+    output: z.object({ savedAt: z.string() }),
+    access: 'any',
+  }),
+  'drafts.get': op({
+    description: '本人某一表单的草稿（没有则为空）',
+    input: draftRef,
+    output: draftView.nullable(),
+    access: 'any',
+  }),
+  'drafts.list': op({
+    description: '本人未提交的草稿（案件编号、表单、保存时间）',
+    input: empty,
+    output: z.array(draftSummary),
+    access: 'any',
+  }),
+  'drafts.discard': op({
+    description: '丢弃本人某一表单的草稿',
+    input: draftRef,
+    output: z.object({ discarded: z.boolean() }),
+    access: 'any',
   }),
 } as const;
 

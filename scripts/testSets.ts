@@ -63,6 +63,8 @@ export const slowFiles: Record<string, string> = {
   'server/sync/push.test.ts': 'embedded PostgreSQL',
   'server/sync/pull.test.ts': 'embedded PostgreSQL',
   'main/core/sync/client.test.ts': 'embedded PostgreSQL and four workstation cores syncing with it',
+  'main/core/sync/numbers.test.ts': 'embedded PostgreSQL and five workstation cores drawing number blocks',
+  'main/core/sync/files.test.ts': 'embedded PostgreSQL, a loopback proxy and a 50 MB resumable upload',
   // Long by nature.
   'main/core/domain/procedure/property.test.ts': 'property runs over every procedure (about 30 s)',
   'main/core/domain/discretion/calculate.properties.test.ts': 'property runs',

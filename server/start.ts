@@ -3,6 +3,7 @@
  * bureaus, the first administrator on an empty database, then HTTP. `stop` undoes it in reverse
  * order, the embedded PostgreSQL last (a clean shutdown, no recovery at the next start).
  */
+import { join } from 'node:path';
 import type pg from 'pg';
 import { startEmbedded, type EmbeddedCluster } from './db/embedded.js';
 import { createPool } from './db/pool.js';
@@ -34,7 +35,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     const migrationsApplied = await migrate(pool);
     await seedBureaus(pool, loadBureaus());
     const bootstrap = await bootstrapAdmin(pool, config.adminPassword, new Date());
-    const app = await buildServer({ pool });
+    const app = await buildServer({ pool, filesDir: join(config.dataDir, 'files') });
     await app.listen({ port: config.port, host: config.host });
     const addr = app.server.address();
     const port = addr && typeof addr === 'object' ? addr.port : config.port;

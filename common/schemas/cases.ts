@@ -250,6 +250,8 @@ export const deadlineView = z.object({
   citation: z.string(),
   /** The track the deadline belongs to (`main` for the main procedure). */
   track: z.string(),
+  /** The bureau's own time limit, or a period the law gives the party (the procedure data says which). */
+  owner: z.enum(['bureau', 'party']),
   /** Extensions granted so far, with the article that allows them. */
   extensions: z.number().int(),
   status: z.enum(['running', 'dueSoon', 'overdue', 'met']),

@@ -28,6 +28,9 @@ export const syncErrorCodes = {
   CLOCK_DRIFT: '本机时钟与服务器时间相差过大，请校准电脑时间后再同步',
   PROCEDURE_VIOLATION: '提交的操作不符合法定程序',
   DUPLICATE_NUMBER: '案号已被本单位的其他案件使用',
+  NUMBER_NOT_RESERVED: '案号或文号不在服务器为本工作站预留的号段内',
+  FILE_HASH_MISMATCH: '文件内容与其哈希值不符，服务器拒收，请重新上传',
+  REFERENCE_INVALID: '参考数据内容不符合要求',
   DATABASE_UNAVAILABLE: '服务器数据库暂时不可用，请稍后重试',
   INTERNAL: '服务器内部错误，请稍后重试或联系管理员',
 } as const;

@@ -11,6 +11,7 @@ import { projectionVersion } from './domain/caseReducer.js';
 import { Directory } from './store/directory.js';
 import { BlobStore } from './store/blobStore.js';
 import { CaseStore, type StampFn } from './store/caseStore.js';
+import { caseRowsOf } from './application/caseRows.js';
 import { Sequences } from './store/sequences.js';
 import { metaValue, newestEventHlc, setMetaValue } from './store/meta.js';
 import { formatHlc, hlcTick, parseHlc, type HlcState } from './domain/hlc.js';
@@ -130,6 +131,17 @@ function rebuildProjectionsIfStale(db: Db, cases: CaseStore): void {
   setMetaValue(db, 'projectionVersion', String(projectionVersion));
 }
 
+/**
+ * The rows kept with each projection (deadlines, positions: store/caseRows.ts) are derived data too:
+ * a database from before them, or from before a change of what they hold, gets them once at start.
+ */
+const caseRowsVersion = '1';
+function rederiveCaseRowsIfStale(db: Db, cases: CaseStore): void {
+  if (metaValue(db, 'caseRowsVersion') === caseRowsVersion) return;
+  cases.projection.rederiveAll();
+  setMetaValue(db, 'caseRowsVersion', caseRowsVersion);
+}
+
 /** The core; `backup.restore` closes and reopens it behind the same object (backup/restartable.ts). */
 export function createCore(opts: CoreOptions): Promise<Core> {
   let keys = opts.keys;
@@ -187,7 +199,8 @@ async function openCore(opts: CoreOptions & { keys: KeyProvider }, reopen: Reope
     clock,
     directory,
     blobs,
-    cases: new CaseStore(db, stamper(db, clock, device)),
+    // Each projection is saved with its deadlines and positions (application/caseRows.ts), read by 到期提醒 and the queues.
+    cases: new CaseStore(db, stamper(db, clock, device), (state) => caseRowsOf(services, state)),
     sequences: new Sequences(db),
     calendar: loadCalendar(undefined, join(opts.dataDir, 'calendars')),
     procedures: loadProcedures(undefined, join(opts.dataDir, 'procedures')),
@@ -245,6 +258,7 @@ async function openCore(opts: CoreOptions & { keys: KeyProvider }, reopen: Reope
   services.sync.start();
   services.enterprises.ensureSearchIndex();
   rebuildProjectionsIfStale(db, services.cases);
+  rederiveCaseRowsIfStale(db, services.cases);
   const answer = createDispatcher(services, handlers);
   // The rest of the start check runs once the first request has its answer (store/integrity.ts).
   const dispatch: typeof answer = async (envelope) => {

@@ -18,6 +18,8 @@ import { LoginScreen } from './screens/login/LoginScreen';
 import { CaseListScreen } from './screens/cases/CaseListScreen';
 import { CasePage } from './screens/case/CasePage';
 import { DeadlinesScreen } from './screens/deadlines/DeadlinesScreen';
+import { WorkScreen } from './screens/work/WorkScreen'; // each role's own work first
+import { primaryQueue } from './screens/work/queueLabels';
 import { LawsScreen } from './screens/laws/LawsScreen';
 import { EnterprisesScreen } from './screens/enterprises/EnterprisesScreen'; // 企业名录
 import { EnterprisePage } from './screens/enterprises/EnterprisePage';
@@ -27,6 +29,9 @@ import { SetupScreen } from './screens/setup/SetupScreen';
 import { ForcedPasswordChangeScreen } from './screens/account/ChangePassword';
 import { AccountsScreen } from './screens/accounts/AccountsScreen';
 import { canCall } from './app/canCall';
+
+/** No screen named: the user has just logged in or opened the app. */
+const landing = (hash: string): boolean => hash.replace(/^#\/?/, '') === '';
 
 type Boot =
   | { status: 'loading' }
@@ -139,6 +144,9 @@ export function App() {
           <CasePage key={route.caseId} caseId={route.caseId} tab={route.tab} />
         ) : route.name === 'deadlines' ? (
           <DeadlinesScreen />
+        ) : route.name === 'work' ||
+          (route.name === 'cases' && landing(window.location.hash) && primaryQueue(session.user.roles)) ? (
+          <WorkScreen /> /* a head lands on 待我审批, a reviewer on 待我审核, an officer on 我的案件 */
         ) : route.name === 'laws' ? (
           <LawsScreen law={route.law} article={route.article} />
         ) : route.name === 'enterprises' ? (

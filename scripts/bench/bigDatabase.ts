@@ -6,7 +6,18 @@ import { createCore } from '#core/core.js';
 import type { CaseEventBody } from '#core/domain/events.js';
 import { syntheticEnterprises } from '#core/seed/enterprises.js';
 
-export async function buildBigDataDir(dir: string, cases: number, eventsPerCase: number): Promise<void> {
+/** Where case `i` stands and under which 一般程序 version (the queue figures spread the cases over the steps). */
+export interface BigDataShape {
+  node?: (i: number) => string;
+  version?: string;
+}
+
+export async function buildBigDataDir(
+  dir: string,
+  cases: number,
+  eventsPerCase: number,
+  shape: BigDataShape = {},
+): Promise<void> {
   const core = await createCore({ dataDir: dir, demo: true });
   const { cases: store, db } = core.services;
   const ents = syntheticEnterprises(2000, 7);
@@ -24,8 +35,8 @@ export async function buildBigDataDir(dir: string, cases: number, eventsPerCase:
               payload: {
                 number: `黔东南环天立字〔${2020 + (i % 7)}〕${i + 1}号`,
                 bureauId: 'bureau-qdn-tianzhu',
-                procedure: { id: 'ordinary', version: '2026.1' },
-                startNode: 'investigation',
+                procedure: { id: 'ordinary', version: shape.version ?? '2026.1' },
+                startNode: shape.node?.(i) ?? 'investigation',
                 party: {
                   enterpriseId: e.id,
                   name: e.name,

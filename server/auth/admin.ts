@@ -47,10 +47,12 @@ const toAdmin = (r: UserRow): Admin => ({
   bureauId: r.bureau_id,
 });
 
+/** `allowed`: the roles that may hold a session here (the supervision portal also admits 负责人). */
 export async function login(
   ctx: ServerContext,
   username: string,
   password: string,
+  allowed: readonly Role[] = ['admin'],
 ): Promise<{ token: string; admin: Admin }> {
   const now = ctx.now();
   const r = await ctx.pool.query<UserRow>('SELECT * FROM users WHERE username = $1', [username.trim()]);
@@ -79,7 +81,11 @@ export async function login(
     throw new ServerError('BAD_CREDENTIALS');
   }
   if (row.disabled_at) throw new ServerError('BAD_CREDENTIALS', '该账号已停用');
-  if (!row.roles.includes('admin')) throw new ServerError('FORBIDDEN_ROLE', '只有系统管理员可以登录服务器管理');
+  if (!row.roles.some((r) => allowed.includes(r)))
+    throw new ServerError(
+      'FORBIDDEN_ROLE',
+      allowed.includes('head') ? '只有负责人或系统管理员可以登录监督平台' : '只有系统管理员可以登录服务器管理',
+    );
   const token = newToken();
   await ctx.pool.query('UPDATE users SET login_failures = $2, login_lockouts = $3, locked_until = NULL WHERE id = $1', [
     row.id,
@@ -100,7 +106,12 @@ export function bearerToken(req: FastifyRequest): string | null {
 }
 
 /** The administrator behind the request's token, or a 401 with the reason. */
-export async function requireAdmin(ctx: ServerContext, req: FastifyRequest): Promise<Admin> {
+export function requireAdmin(ctx: ServerContext, req: FastifyRequest): Promise<Admin> {
+  return requireSession(ctx, req, ['admin']);
+}
+
+/** The user behind the request's token if one of its roles is `allowed`, or a 401 with the reason. */
+export async function requireSession(ctx: ServerContext, req: FastifyRequest, allowed: readonly Role[]): Promise<Admin> {
   const token = bearerToken(req);
   if (!token) throw new ServerError('NOT_AUTHENTICATED');
   const now = ctx.now();
@@ -109,7 +120,7 @@ export async function requireAdmin(ctx: ServerContext, req: FastifyRequest): Pro
     [tokenHash(token)],
   );
   const row = r.rows[0];
-  if (!row || row.disabled_at || !row.roles.includes('admin'))
+  if (!row || row.disabled_at || !row.roles.some((r) => allowed.includes(r)))
     throw new ServerError('NOT_AUTHENTICATED', '登录已失效，请重新登录');
   const ended = sessionEnded(row.created_at.getTime(), row.last_seen_at.getTime(), now.getTime());
   if (ended) {

@@ -13,6 +13,7 @@ import { BureauTree } from '../auth/bureauTree.js';
 import { maxClockAheadMs } from '../sync/clock.js';
 import { adminRoutes } from '../routes/admin.js';
 import { syncRoutes } from '../routes/sync.js';
+import { fileRoutes } from '../files/fileRoutes.js';
 import type { ServerContext } from './context.js';
 import { errorBody, toReply } from './errors.js';
 
@@ -26,6 +27,8 @@ export interface ServerOptions {
   now?: () => Date;
   bodyLimit?: number;
   maxClockAheadMs?: number;
+  /** Where case files are kept (`<data dir>/files`); without it the server takes no files. */
+  filesDir?: string;
 }
 
 export async function buildServer(opts: ServerOptions): Promise<FastifyInstance> {
@@ -67,6 +70,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   });
   adminRoutes(app, ctx);
   syncRoutes(app, ctx);
+  if (opts.filesDir) fileRoutes(app, ctx, opts.filesDir);
   app.get('/api/health', async () => ({ ok: true, serverTime: ctx.now().toISOString() }));
   return app;
 }

@@ -1,4 +1,5 @@
 /** The administrator's requests: login, enrolment codes, users, revocation, reference data, the cases of its bureaus. */
+import { referenceProblem } from '#common/sync/reference.js';
 import type { FastifyInstance } from 'fastify';
 import {
   adminLoginInput,
@@ -58,6 +59,8 @@ export function adminRoutes(app: FastifyInstance, ctx: ServerContext): void {
     const admin = await requireAdmin(ctx, req);
     if (admin.bureauId !== provinceCode) throw new ServerError('FORBIDDEN_BUREAU', '只有省级管理员可以发布参考数据');
     const input = parseWith(publishReferenceInput, req.body);
+    const problem = referenceProblem(input.kind, input.version, input.payload);
+    if (problem) throw new ServerError('REFERENCE_INVALID', `${problem}；未发布`);
     const r = await ctx.pool.query<{ seq: string }>(
       'INSERT INTO reference_data (kind, version, payload, published_at) VALUES ($1, $2, $3::jsonb, $4) ON CONFLICT (kind, version) DO NOTHING RETURNING seq',
       [input.kind, input.version, JSON.stringify(input.payload), ctx.now()],

@@ -18,6 +18,10 @@ import { nodeOf, trackOf } from '#core/domain/procedure/engine.js';
 import type { Services } from '#core/services.js';
 import type { UserRow } from '#core/store/directory.js';
 import { formatNumber } from '#core/store/sequences.js';
+import { deleteDraft } from '#core/store/drafts.js';
+import { documentDraftForm } from '#common/schemas/drafts.js';
+import { timeSpanProblems } from '#common/formChecks.js';
+import { refuseProblems } from './formProblems.js';
 import { archivedOn, checkArchivedCorrection } from './archived.js';
 import { procedureOf, today } from './caseView.js';
 import { checkCaseDate } from './dateRules.js';
@@ -40,6 +44,13 @@ export function generateDocument(
       missing.map((f) => f.key),
     );
   }
+  // An end time before its start time (a 笔录 printed 9时00分至8时00分) is refused at the field.
+  refuseProblems(
+    timeSpanProblems(
+      template.fields.filter((f) => f.source === 'input'),
+      input.fields,
+    ),
+  );
   const { version: templateVersion, bytes: templateBytes } = services.templates.current(template);
 
   let record: DocumentRecord | null = null;
@@ -124,6 +135,8 @@ export function generateDocument(
           : {}),
         ...(input.track ? { track: input.track, trackStep } : {}),
       };
+      // The form's draft became this document: deleted in its transaction, so a failure keeps it.
+      deleteDraft(services.db, user.id, input.caseId, documentDraftForm(template.id, input.track));
       return [{ type: 'document.generated', payload: record }];
 
       function allocate(pattern: string): string {

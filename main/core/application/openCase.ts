@@ -15,6 +15,8 @@ import { isValidUscc } from '#core/domain/uscc.js';
 import { currentProcedure, type Services } from '#core/services.js';
 import type { UserRow } from '#core/store/directory.js';
 import { answeredRequest, recordRequest } from '#core/store/requests.js';
+import { deleteDraft } from '#core/store/drafts.js';
+import { openCaseDraftForm } from '#common/schemas/drafts.js';
 import { formatNumber } from '#core/store/sequences.js';
 import { checkOpener } from './caseAccess.js';
 import { buildCaseView, today } from './caseView.js';
@@ -95,6 +97,8 @@ export function openCase(services: Services, user: UserRow, input: OpParsedInput
       ...(input.lawFigures ? { lawFigures: input.lawFigures } : {}),
     };
     recordRequest(services.db, input.requestId, 'cases.open', caseId, services.clock.now().toISOString());
+    // The 立案 draft became this case: gone with it, in its transaction (a failed 立案 keeps it).
+    deleteDraft(services.db, user.id, null, openCaseDraftForm);
     return [{ type: 'case.opened', payload }];
   });
   return buildCaseView(services, state, user);

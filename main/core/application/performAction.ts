@@ -23,6 +23,11 @@ import type { UserRow } from '#core/store/directory.js';
 import { serviceDataFromReceipt } from './serviceData.js';
 import { checkSeparationOfDuties } from './caseAccess.js';
 import { procedureOf } from './caseView.js';
+import { deleteDraft } from '#core/store/drafts.js';
+import { actionDraftForm } from '#common/schemas/drafts.js';
+import { actionFormProblems } from '#common/actionFormChecks.js';
+import { refuseProblems } from './formProblems.js';
+import { surchargeToday } from '#core/domain/procedure/owed.js';
 
 const minOverrideReason = 10;
 
@@ -85,6 +90,16 @@ export function performAction(services: Services, user: UserRow, input: OpParsed
       const served = servedDocumentOf(action);
       if (served) data = serviceDataFromReceipt(current, served);
       checkDates(action, data, current, now);
+      // An overpayment, a date before the step it follows: refused with the field named (common/formChecks.ts).
+      refuseProblems(
+        actionFormProblems(
+          action.form,
+          data,
+          { ...current, surcharge: surchargeToday(procedureOf(services, current), current, now, services.calendar) },
+          track,
+          (id) => t.def.actions.find((a) => a.id === id)?.name ?? id,
+        ),
+      );
       data = deriveActionData(action, current, track, data, t.def.dailyCount);
 
       const ectx = evaluationContext(services, current, user.roles);
@@ -109,6 +124,8 @@ export function performAction(services: Services, user: UserRow, input: OpParsed
       const to = targetOf(action, current, ectx, data, track, t.returnTo);
       if ((action.to || action.next) && !to) throw new AppError('INTERNAL', `操作“${action.name}”没有可去的节点`);
       const terminal = to ? Boolean(nodeOf(t.def, to).terminal) : false;
+      // The form's draft became this action: deleted in its transaction, so a refusal keeps it.
+      deleteDraft(services.db, user.id, input.caseId, actionDraftForm(action.id, track));
       return [
         {
           type: 'action.performed',

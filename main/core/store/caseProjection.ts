@@ -1,6 +1,7 @@
 /** The `cases` projection table: one row per case, the full state as JSON plus list columns. */
 import type { Db } from './db.js';
 import type { CaseListRow, CaseState } from '#common/schemas/cases.js';
+import { CaseRowStore, type CaseRowsOf } from './caseRows.js';
 
 export interface CaseListQuery {
   query: string;
@@ -27,11 +28,41 @@ function scopeWhere(scope: CaseScopeFilter | undefined, where: string[], params:
   }
 }
 
+interface ListRow {
+  id: string;
+  number: string;
+  party_name: string;
+  violation_name: string;
+  node: string;
+  filed_on: string;
+  updated_at: string;
+  closed: number;
+}
+
+const toListRow = (r: ListRow, nodeName: (node: string) => string): CaseListRow => ({
+  id: r.id,
+  number: r.number,
+  partyName: r.party_name,
+  violationName: r.violation_name,
+  node: r.node,
+  nodeName: nodeName(r.node),
+  filedOn: r.filed_on,
+  updatedAt: r.updated_at,
+  closed: r.closed === 1,
+});
+
 export class CaseProjection {
   private readonly upsert;
   private readonly getOne;
+  /** The deadlines and positions written with each case (store/caseRows.ts). */
+  readonly rows: CaseRowStore;
 
-  constructor(private readonly db: Db) {
+  /** `rowsOf` absent: no derived rows are written (a bare store in a test of the log alone). */
+  constructor(
+    private readonly db: Db,
+    private readonly rowsOf?: CaseRowsOf,
+  ) {
+    this.rows = new CaseRowStore(db);
     this.upsert =
       db.prepare(`INSERT INTO cases (id, number, party_name, violation_name, node, filed_on, updated_at, closed, version, state, bureau_id, officer_ids)
       VALUES (@id, @number, @partyName, @violationName, @node, @filedOn, @updatedAt, @closed, @version, @state, @bureauId, @officerIds)
@@ -42,6 +73,7 @@ export class CaseProjection {
   }
 
   save(s: CaseState, updatedAt: string): void {
+    const officerIds = `,${s.officers.map((o) => o.id).join(',')},`;
     this.upsert.run({
       id: s.id,
       number: s.number,
@@ -54,8 +86,37 @@ export class CaseProjection {
       version: s.version,
       state: JSON.stringify(s),
       bureauId: s.bureauId,
-      officerIds: `,${s.officers.map((o) => o.id).join(',')},`,
+      officerIds,
     });
+    if (this.rowsOf) this.rows.replace(s, updatedAt, officerIds, this.rowsOf(s));
+  }
+
+  /**
+   * Writes every case's derived rows again from its projection (a new calendar year moves due
+   * dates; an older database gets them at start). No event is read. Returns the number of cases.
+   */
+  rederiveAll(): number {
+    const rowsOf = this.rowsOf;
+    if (!rowsOf) return 0;
+    const all = this.db.prepare('SELECT state, updated_at FROM cases').raw().all() as Array<[string, string]>;
+    this.db.transaction(() => {
+      for (const [json, updatedAt] of all) {
+        const s = JSON.parse(json) as CaseState;
+        this.rows.replace(s, updatedAt, `,${s.officers.map((o) => o.id).join(',')},`, rowsOf(s));
+      }
+    })();
+    return all.length;
+  }
+
+  /** The list rows of some cases, in the order of `ids` (a queue's page). */
+  listRows(ids: string[], nodeName: (node: string) => string): CaseListRow[] {
+    if (ids.length === 0) return [];
+    const rows = this.db
+      .prepare(`SELECT id, number, party_name, violation_name, node, filed_on, updated_at, closed FROM cases
+        WHERE id IN (SELECT value FROM json_each(?))`)
+      .all(JSON.stringify(ids)) as ListRow[];
+    const byId = new Map(rows.map((r) => [r.id, toListRow(r, nodeName)]));
+    return ids.flatMap((id) => byId.get(id) ?? []);
   }
 
   get(id: string): CaseState | null {
@@ -91,30 +152,8 @@ export class CaseProjection {
     const rows = this.db
       .prepare(`SELECT id, number, party_name, violation_name, node, filed_on, updated_at, closed FROM cases ${w}
       ORDER BY updated_at DESC, id LIMIT @limit OFFSET @offset`)
-      .all({ ...params, limit: q.limit, offset: q.offset }) as Array<{
-      id: string;
-      number: string;
-      party_name: string;
-      violation_name: string;
-      node: string;
-      filed_on: string;
-      updated_at: string;
-      closed: number;
-    }>;
-    return {
-      total,
-      rows: rows.map((r) => ({
-        id: r.id,
-        number: r.number,
-        partyName: r.party_name,
-        violationName: r.violation_name,
-        node: r.node,
-        nodeName: nodeName(r.node),
-        filedOn: r.filed_on,
-        updatedAt: r.updated_at,
-        closed: r.closed === 1,
-      })),
-    };
+      .all({ ...params, limit: q.limit, offset: q.offset }) as ListRow[];
+    return { total, rows: rows.map((r) => toListRow(r, nodeName)) };
   }
   /**
    * the cross-case reads (到期提醒, an enterprise's page, prior violations) take the same

@@ -8,6 +8,7 @@ import { AppError } from '#common/errors.js';
 import type { CaseEvent, CaseEventBody } from '../domain/events.js';
 import { applyEvent, replay } from '../domain/caseReducer.js';
 import { CaseProjection } from './caseProjection.js';
+import type { CaseRowsOf } from './caseRows.js';
 import { EventLog, type EventMeta } from './eventLog.js';
 
 export type StampFn = () => { id: string; hlc: string; at: string };
@@ -22,12 +23,14 @@ export class CaseStore {
   readonly log: EventLog;
   readonly projection: CaseProjection;
 
+  /** `rowsOf`: the deadlines and positions saved with each projection (store/caseRows.ts). */
   constructor(
     readonly db: Db,
     private readonly stamp: StampFn,
+    rowsOf?: CaseRowsOf,
   ) {
     this.log = new EventLog(db);
-    this.projection = new CaseProjection(db);
+    this.projection = new CaseProjection(db, rowsOf);
   }
 
   get(caseId: string): CaseState {

@@ -2,9 +2,17 @@ CREATE INDEX auth_audit_at ON auth_audit(at);
 
 CREATE INDEX auth_audit_username ON auth_audit(username);
 
+CREATE INDEX case_deadlines_due ON case_deadlines (bureau_id, met, closed, due_on);
+
+CREATE INDEX case_events_hlc ON case_events (hlc);
+
+CREATE INDEX case_positions_position ON case_positions (position, bureau_id, closed, updated_at, officer_ids, case_id);
+
 CREATE INDEX cases_closed_updated ON cases(closed, updated_at DESC, id);
 
 CREATE INDEX cases_enterprise ON cases(enterprise_id, filed_on);
+
+CREATE INDEX cases_list ON cases (bureau_id, updated_at DESC, id, closed, node, officer_ids, number, party_name, violation_name, filed_on);
 
 CREATE INDEX cases_scope ON cases (bureau_id, updated_at, officer_ids);
 
@@ -40,6 +48,17 @@ CREATE TABLE blobs (hash TEXT PRIMARY KEY, size INTEGER NOT NULL, mime_type TEXT
 
 CREATE TABLE bureaus (id TEXT PRIMARY KEY, name TEXT NOT NULL, abbreviation TEXT NOT NULL, county TEXT);
 
+CREATE TABLE case_deadlines (
+  case_id TEXT NOT NULL, ord INTEGER NOT NULL, track TEXT NOT NULL, deadline_id TEXT NOT NULL,
+  owner TEXT NOT NULL,                -- bureau | party (the procedure data's deadline owner)
+  due_on TEXT NOT NULL, met INTEGER NOT NULL,
+  slides INTEGER NOT NULL,            -- 1: paused while suspended and the suspension still runs: due date moves daily
+  bureau_id TEXT NOT NULL, officer_ids TEXT NOT NULL, closed INTEGER NOT NULL,
+  case_number TEXT NOT NULL, party_name TEXT NOT NULL, track_name TEXT NOT NULL,
+  view TEXT NOT NULL,                 -- the deadline as the case page shows it, without today's status (JSON)
+  PRIMARY KEY (case_id, ord)
+);
+
 CREATE TABLE case_events (
   seq INTEGER PRIMARY KEY AUTOINCREMENT,
   id TEXT NOT NULL UNIQUE,
@@ -55,6 +74,12 @@ CREATE TABLE case_events (
   prev_hash TEXT NOT NULL,
   hash TEXT NOT NULL,
   UNIQUE (case_id, case_seq)
+);
+
+CREATE TABLE case_positions (
+  case_id TEXT NOT NULL, track TEXT NOT NULL, position TEXT NOT NULL,
+  bureau_id TEXT NOT NULL, officer_ids TEXT NOT NULL, closed INTEGER NOT NULL, updated_at TEXT NOT NULL,
+  PRIMARY KEY (case_id, track)
 );
 
 CREATE TABLE cases (
@@ -78,6 +103,15 @@ CREATE TABLE discretion_benchmarks (
   imported_at TEXT NOT NULL,
   imported_by TEXT NOT NULL
 );
+
+CREATE TABLE drafts (
+  user_id TEXT NOT NULL,
+  case_id TEXT NOT NULL,
+  form TEXT NOT NULL,
+  values_json TEXT NOT NULL,
+  saved_at TEXT NOT NULL,
+  PRIMARY KEY (user_id, case_id, form)
+) WITHOUT ROWID;
 
 CREATE TABLE enterprises (
   id TEXT PRIMARY KEY, name TEXT NOT NULL, uscc TEXT NOT NULL UNIQUE, legal_representative TEXT NOT NULL,
@@ -200,16 +234,25 @@ CREATE TABLE sync_enrolment (
   changes TEXT NOT NULL DEFAULT '[]'
 );
 
+CREATE TABLE sync_files (hash TEXT PRIMARY KEY, size INTEGER NOT NULL, confirmed_at TEXT NOT NULL);
+
 CREATE TABLE sync_heads (case_id TEXT PRIMARY KEY, seq INTEGER NOT NULL, hash TEXT NOT NULL);
 
 CREATE TABLE sync_mutations (
   mutation_id INTEGER PRIMARY KEY, case_id TEXT NOT NULL, from_seq INTEGER NOT NULL, to_seq INTEGER NOT NULL
 );
 
+CREATE TABLE sync_number_blocks (
+  kind TEXT NOT NULL, year INTEGER NOT NULL, start_no INTEGER NOT NULL, end_no INTEGER NOT NULL,
+  next_no INTEGER NOT NULL, reserved_at TEXT NOT NULL,
+  PRIMARY KEY (kind, year, start_no),
+  CHECK (end_no >= start_no AND next_no >= start_no AND next_no <= end_no + 1)
+);
+
 CREATE TABLE sync_reference (
   seq INTEGER PRIMARY KEY, kind TEXT NOT NULL, version TEXT NOT NULL, payload TEXT NOT NULL,
   published_at TEXT NOT NULL, received_at TEXT NOT NULL
-);
+, applied_at TEXT, refused TEXT);
 
 CREATE TABLE sync_superseded_events (
   id TEXT PRIMARY KEY, case_id TEXT NOT NULL, case_seq INTEGER NOT NULL, type TEXT NOT NULL, payload TEXT NOT NULL,

@@ -7,6 +7,7 @@ import { createClient, type Client } from './client';
 import { pickTransport } from './transport';
 import { createTokenStore } from './tokenStore';
 import { invalidate, invalidateAfter } from './opCache';
+import { flushAllDrafts } from './draftRegistry';
 
 function sessionStorageOrNull(): Storage | null {
   try {
@@ -27,6 +28,8 @@ export async function send<N extends OpName>(op: N, input: OpInput<N>): Promise<
 
 /** Logs out on the core (best effort) and forgets the token either way. */
 export async function logout(): Promise<void> {
+  // What was typed in the last half second is saved while the session still stands.
+  await flushAllDrafts();
   try {
     await send('session.logout', {});
   } catch {

@@ -11,7 +11,6 @@ import LogoutIcon from '@mui/icons-material/Logout';
 import FolderCopyOutlinedIcon from '@mui/icons-material/FolderCopyOutlined';
 import GavelIcon from '@mui/icons-material/Gavel';
 import BusinessIcon from '@mui/icons-material/Business';
-import AlarmIcon from '@mui/icons-material/Alarm';
 import SettingsOutlinedIcon from '@mui/icons-material/SettingsOutlined';
 import KeyOutlinedIcon from '@mui/icons-material/KeyOutlined';
 import ManageAccountsOutlinedIcon from '@mui/icons-material/ManageAccountsOutlined';
@@ -23,6 +22,7 @@ import { useNotifier } from './notifier';
 import { usePendingLong } from './usePendingLong';
 import { hrefOf } from './route';
 import { StartupWarnings } from './StartupWarnings';
+import { WorkNav } from './WorkNav';
 
 export function AppShell({ children }: { children: ReactNode }) {
   const { info, user, logout, setUser } = useSession();
@@ -50,16 +50,8 @@ export function AppShell({ children }: { children: ReactNode }) {
           >
             {info.bureau?.name}
           </Typography>
-          {/* Main navigation: 到期提醒 */}
-          <Button
-            data-testid="nav-deadlines"
-            color="inherit"
-            size="small"
-            href={hrefOf({ name: 'deadlines' })}
-            startIcon={<AlarmIcon />}
-          >
-            到期提醒
-          </Button>
+          {/* Main navigation: the user's first queue and 到期提醒, with their counts */}
+          <WorkNav />
           {/* Main navigation: 法律法规 */}
           <Button
             data-testid="nav-laws"

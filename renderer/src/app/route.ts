@@ -12,9 +12,12 @@ export type Route =
   | { name: 'case'; caseId: string; tab: CaseTab }
   | LawsRoute
   | { name: 'deadlines' }
+  | WorkRoute
   | EnterprisesRoute
   | SettingsRoute
   | AccountsRoute;
+/** 我的工作: #/work — 待我审批 / 待我审核 / 我的案件; also where a user with a case role lands (empty hash). */
+export type WorkRoute = { name: 'work' };
 /** 法律法规: #/laws, #/laws/<law>, #/laws/<law>/<article number>. */
 export type LawsRoute = { name: 'laws'; law: string | null; article: number | null };
 /** 企业名录: #/enterprises, #/enterprises/<id>. */
@@ -27,6 +30,7 @@ export type AccountsRoute = { name: 'accounts' };
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
   if (parts[0] === 'deadlines') return { name: 'deadlines' };
+  if (parts[0] === 'work') return { name: 'work' }; // 我的工作
   if (parts[0] === 'settings') return { name: 'settings' }; // 本局设置
   if (parts[0] === 'accounts') return { name: 'accounts' }; // 账号与审计
   if (parts[0] === 'enterprises') return parts[1] ? { name: 'enterprise', id: parts[1] } : { name: 'enterprises' };
@@ -41,6 +45,7 @@ export function parseRoute(hash: string): Route {
 
 export function hrefOf(route: Route): string {
   if (route.name === 'deadlines') return '#/deadlines';
+  if (route.name === 'work') return '#/work'; // 我的工作
   if (route.name === 'settings') return '#/settings'; // 本局设置
   if (route.name === 'accounts') return '#/accounts'; // 账号与审计
   if (route.name === 'enterprises') return '#/enterprises';

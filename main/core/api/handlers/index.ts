@@ -25,6 +25,8 @@ import { backupHandlers } from './backup.js'; // backups
 import { securityHandlers } from './security.js'; // encryption at rest of the case database
 import { jobHandlers } from './jobs.js'; // long work: the imports' progress, result and cancel
 import { syncHandlers } from './sync.js'; // the sync client: enrolment, status, sync now, conflicts
+import { draftHandlers } from './drafts.js'; // drafts of forms not yet submitted
+import { queueHandlers } from './queues.js'; // each role's own work first: queues and counts
 
 export const handlers: HandlerMap = combineHandlers({
   sessionHandlers,
@@ -48,4 +50,6 @@ export const handlers: HandlerMap = combineHandlers({
   securityHandlers,
   jobHandlers,
   syncHandlers,
+  draftHandlers,
+  queueHandlers,
 });

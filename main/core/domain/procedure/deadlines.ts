@@ -82,6 +82,7 @@ export function evaluateDeadline(
     status,
     calendarIncomplete: r.calendarIncomplete,
     track,
+    owner: rule.owner ?? 'bureau',
     extensions,
   };
 }

@@ -29,6 +29,11 @@ export const deadlineRule = z.object({
   citation: z.string().min(1),
   /** A fact key or `action:<id>`: once true, the deadline is met. */
   metBy: z.string(),
+  /**
+   * Whose period it is: the bureau's own time limit (absent, `bureau`) or a period the law gives the
+   * party (陈述申辩, 缴纳罚款, 催告履行). A running party period is nobody's overdue task: 到期提醒 lists it apart.
+   */
+  owner: z.enum(['bureau', 'party']).optional(),
   /** Approved extensions: each performance of `action` adds `length` `unit`s, at most `max` times. */
   extension: z
     .object({

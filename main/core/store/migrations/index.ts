@@ -12,6 +12,9 @@ import { sql as caseScope } from './20261207T1500_case_scope.js'; // the case li
 import { sql as usersDisabled } from './20261207T1710_users_disabled.js'; // 用户管理, accounts disabled, never deleted
 import { sql as thumbnails } from './20261207T1730_thumbnails.js'; // evidence photos' thumbnails (derived, like derived_pdfs)
 import { sql as syncClient } from './20261207T2000_sync_client.js'; // the sync client: outbox, cursors, conflicts
+import { sql as drafts } from './20261207T2130_drafts.js'; // drafts of forms not yet submitted
+import { sql as workQueues } from './20261207T2140_work_queues.js'; // queues, deadlines as rows, list index, clock resume
+import { sql as syncBlocksFiles } from './20261207T2150_sync_blocks_files.js'; // number blocks, files on the server, reference applied
 
 export interface Migration {
   name: string;
@@ -29,4 +32,7 @@ export const migrations: Migration[] = [
   { name: '20261207T1710_users_disabled', sql: usersDisabled },
   { name: '20261207T1730_thumbnails', sql: thumbnails },
   { name: '20261207T2000_sync_client', sql: syncClient },
+  { name: '20261207T2130_drafts', sql: drafts },
+  { name: '20261207T2140_work_queues', sql: workQueues },
+  { name: '20261207T2150_sync_blocks_files', sql: syncBlocksFiles },
 ];

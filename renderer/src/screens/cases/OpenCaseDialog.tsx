@@ -1,7 +1,8 @@
 /**
  * 立案: party, violation type, officers, dates, source and summary → cases.open.
  * One requestId per opening of the dialog, so a double click or a retry after a lost reply opens
- * one case, not two. What the clerk typed stays (in sessionStorage too) until the case is opened.
+ * one case, not two. What the clerk typed is a draft in the core (useDraft: per user, restored on
+ * opening, kept by Esc, the backdrop, 取消 and a reload) until the case is opened, which deletes it.
  * the violation types offered are those resting on the law of the act's day, with a
  * one-line preview of the law the case will rest on (从旧兼从轻), and the limitation question of the
  * rule of that day (处罚法 art. 36, or 生态环境法典 art. 1054).
@@ -36,16 +37,10 @@ import { todayIso } from '#renderer/util/dates';
 import { EnterprisePicker } from './EnterprisePicker';
 import { OfficerSelect } from './OfficerSelect';
 import { ViolationSelect } from './ViolationSelect';
-import {
-  actDateOf,
-  caseSources,
-  clearDraft,
-  emptyDraft,
-  lawDateOf,
-  loadDraft,
-  saveDraft,
-  type OpenCaseDraft,
-} from './openCaseDraft';
+import { actDateOf, caseSources, emptyDraft, lawDateOf, type OpenCaseDraft } from './openCaseDraft';
+import { openCaseDraftForm } from '#common/schemas/drafts';
+import { useDraft } from '#renderer/hooks/useDraft';
+import { DraftNotice, useCloseKeepingDraft } from '#renderer/components/DraftNotice';
 // suggestions of the violation type from the inspection text.
 import Accordion from '@mui/material/Accordion';
 import AccordionDetails from '@mui/material/AccordionDetails';
@@ -100,7 +95,9 @@ type Preview = { basis: LegalBasis } | { error: string };
 export function OpenCaseDialog({ onClose, onOpened }: Props) {
   const { user } = useSession();
   const [requestId] = useState(newRequestId);
-  const [draft, setDraft] = useState<OpenCaseDraft>(() => loadDraft(user.id, user.officerId));
+  const [draft, setDraft] = useState<OpenCaseDraft>(() => emptyDraft(user.officerId));
+  const saved = useDraft(openCaseDraftForm, null, draft, (d) => setDraft({ ...emptyDraft(user.officerId), ...d }));
+  const close = useCloseKeepingDraft(saved, onClose);
   const [listNote, setListNote] = useState<string | null>(null);
   const [errors, setErrors] = useState<Errors>({});
   const [failure, setFailure] = useState<string | null>(null);
@@ -136,10 +133,6 @@ export function OpenCaseDialog({ onClose, onOpened }: Props) {
     }
     shown.current.list = list;
   }, [violationList.data]);
-
-  useEffect(() => {
-    saveDraft(user.id, draft);
-  }, [user.id, draft]);
 
   // 法律适用 preview: the law the case will rest on, for the type and the act's date on screen.
   const actOn = actDateOf(draft);
@@ -205,7 +198,6 @@ export function OpenCaseDialog({ onClose, onOpened }: Props) {
         pollutionHarm: asks('pollutionHarm') && draft.pollutionHarm,
         ...(draft.violationOn ? { violationOn: draft.violationOn } : {}),
       });
-      clearDraft(user.id);
       onOpened(view);
     } catch (err) {
       setErrors(errorsFromCore(err));
@@ -215,11 +207,12 @@ export function OpenCaseDialog({ onClose, onOpened }: Props) {
   };
 
   return (
-    <Dialog open onClose={pending ? undefined : onClose} maxWidth="md" fullWidth aria-labelledby="open-case-title">
+    <Dialog open onClose={pending ? undefined : close} maxWidth="md" fullWidth aria-labelledby="open-case-title">
       <form onSubmit={(e) => void submit(e)} noValidate data-testid="open-case-dialog">
         <DialogTitle id="open-case-title">立案</DialogTitle>
         {pending ? <LinearProgress /> : <div style={{ height: 4 }} />}
         <DialogContent dividers>
+          <DraftNotice draft={saved} initial={() => emptyDraft(user.officerId)} />
           <Grid container spacing={2}>
             <Grid size={12}>
               <EnterprisePicker
@@ -446,7 +439,7 @@ export function OpenCaseDialog({ onClose, onOpened }: Props) {
           >
             清空
           </Button>
-          <Button onClick={onClose} disabled={pending}>
+          <Button onClick={close} disabled={pending}>
             取消
           </Button>
           <Button data-testid="open-case-submit" type="submit" variant="contained" loading={pending}>

@@ -1,6 +1,7 @@
 /**
- * The 立案 form's draft, kept in sessionStorage until the case is opened: closing the dialog, a
- * failed call or a reload never loses what the clerk typed.
+ * The 立案 form's values. Its draft is kept by the core per user (drafts.*, useDraft in
+ * OpenCaseDialog) until the case is opened: closing the dialog, a failed call, a reload or a logout
+ * never loses what the clerk typed, and another user on the same PC never sees it.
  */
 import type { Enterprise } from '#common/schemas/reference';
 import { todayIso } from '#renderer/util/dates';
@@ -24,9 +25,6 @@ export interface OpenCaseDraft {
   pollutionHarm: boolean;
 }
 
-/** One draft per user: a colleague logging in on the same window does not see it. */
-const keyOf = (userId: string): string => `anjuan.openCaseDraft.${userId}`;
-
 export const caseSources = ['现场检查', '群众举报', '上级交办', '部门移送', '在线监控', '其他'] as const;
 
 export function emptyDraft(ownOfficerId: string | null): OpenCaseDraft {
@@ -46,32 +44,6 @@ export function emptyDraft(ownOfficerId: string | null): OpenCaseDraft {
     seriousHarm: false,
     pollutionHarm: false,
   };
-}
-
-export function loadDraft(userId: string, ownOfficerId: string | null): OpenCaseDraft {
-  try {
-    const raw = sessionStorage.getItem(keyOf(userId));
-    if (raw) return { ...emptyDraft(ownOfficerId), ...(JSON.parse(raw) as Partial<OpenCaseDraft>) };
-  } catch {
-    /* a broken draft is dropped */
-  }
-  return emptyDraft(ownOfficerId);
-}
-
-export function saveDraft(userId: string, draft: OpenCaseDraft): void {
-  try {
-    sessionStorage.setItem(keyOf(userId), JSON.stringify(draft));
-  } catch {
-    /* storage full or disabled: the draft lives in memory only */
-  }
-}
-
-export function clearDraft(userId: string): void {
-  try {
-    sessionStorage.removeItem(keyOf(userId));
-  } catch {
-    /* nothing to clear */
-  }
 }
 
 const isoDay = /^\d{4}-\d{2}-\d{2}$/;

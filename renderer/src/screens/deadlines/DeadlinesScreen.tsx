@@ -1,21 +1,15 @@
 /**
  * 到期提醒: every open case's statutory periods that are overdue or due within the bureau's warning
- * horizon (working days, a setting the head changes here), soonest first, each linked to its case.
+ * horizon (working days, a setting the head changes here), soonest first, each linked to its case —
+ * the bureau's own deadlines (本局办理期限) apart from the party's periods (当事人期限).
  */
 import { useEffect, useState } from 'react';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
-import Chip from '@mui/material/Chip';
 import LinearProgress from '@mui/material/LinearProgress';
-import Link from '@mui/material/Link';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
-import Table from '@mui/material/Table';
-import TableBody from '@mui/material/TableBody';
-import TableCell from '@mui/material/TableCell';
-import TableHead from '@mui/material/TableHead';
-import TableRow from '@mui/material/TableRow';
 import TextField from '@mui/material/TextField';
 import ToggleButton from '@mui/material/ToggleButton';
 import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
@@ -23,10 +17,8 @@ import Typography from '@mui/material/Typography';
 import { send } from '#renderer/api/send';
 import { useCanCall } from '#renderer/app/canCall';
 import { useNotifier } from '#renderer/app/notifier';
-import { hrefOf } from '#renderer/app/route';
 import { useOp } from '#renderer/hooks/useOp';
-import { chineseDate } from '#renderer/util/dates';
-import { unitText } from '../case/DeadlinesPanel';
+import { DeadlineGroup } from './DeadlineGroup';
 
 export function DeadlinesScreen() {
   const can = useCanCall();
@@ -111,49 +103,22 @@ export function DeadlinesScreen() {
       )}
       {data && data.rows.length === 0 && <Alert severity="success">没有即将到期或已逾期的期限。</Alert>}
       {data && data.rows.length > 0 && (
-        <Table size="small" data-testid="deadline-rows">
-          <TableHead>
-            <TableRow>
-              <TableCell>状态</TableCell>
-              <TableCell>应于</TableCell>
-              <TableCell>期限</TableCell>
-              <TableCell>案件</TableCell>
-              <TableCell>当事人</TableCell>
-              <TableCell>依据</TableCell>
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {data.rows.map((r) => (
-              <TableRow key={`${r.caseId}:${r.track}:${r.id}`} data-status={r.status}>
-                <TableCell>
-                  <Chip
-                    size="small"
-                    label={r.status === 'overdue' ? '已逾期' : r.status === 'dueSoon' ? '即将到期' : '正常'}
-                    color={r.status === 'overdue' ? 'error' : r.status === 'dueSoon' ? 'warning' : 'default'}
-                  />
-                </TableCell>
-                <TableCell sx={{ whiteSpace: 'nowrap' }}>
-                  {chineseDate(r.dueOn)}
-                  {r.calendarIncomplete && '（已计法定节假日，调休未知）'}
-                </TableCell>
-                <TableCell>
-                  {r.trackName !== '主程序' ? `【${r.trackName}】` : ''}
-                  {r.name}
-                  <Typography variant="caption" color="text.secondary" component="div">
-                    自{chineseDate(r.startOn)}起{unitText(r)}
-                  </Typography>
-                </TableCell>
-                <TableCell>
-                  <Link href={hrefOf({ name: 'case', caseId: r.caseId, tab: 'documents' })}>{r.caseNumber}</Link>
-                </TableCell>
-                <TableCell>{r.partyName}</TableCell>
-                <TableCell>
-                  <Typography variant="caption">{r.citation}</Typography>
-                </TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+        <Stack spacing={2}>
+          {/* The bureau's own time limits, apart from the periods the law gives the party (陈述申辩, 缴纳罚款 …). */}
+          <DeadlineGroup
+            title="本局办理期限"
+            testId="deadlines-bureau"
+            rows={data.rows.filter((r) => r.owner === 'bureau')}
+            empty="本局没有即将到期或已逾期的办理期限。"
+          />
+          <DeadlineGroup
+            title="当事人期限"
+            note="当事人陈述申辩、缴纳罚款等期限：期满前无需本局办理，期满后按程序处理。"
+            testId="deadlines-party"
+            rows={data.rows.filter((r) => r.owner === 'party')}
+            empty="没有需要关注的当事人期限。"
+          />
+        </Stack>
       )}
     </Paper>
   );

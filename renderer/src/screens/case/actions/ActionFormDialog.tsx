@@ -1,6 +1,8 @@
 /**
  * The dialog for an action's form: fields from the form's UI module, checked with the same schema
- * the core uses, then cases.act. Approvals say plainly that they cannot be undone.
+ * the core uses, then cases.act. Approvals say plainly that they cannot be undone. What is typed is
+ * a draft in the core (useDraft): closing the dialog keeps it, reopening restores it. The form's
+ * checks (an overpayment, a date before the step it follows) are shown at the field before submit.
  */
 import { useState, type FormEvent } from 'react';
 import Alert from '@mui/material/Alert';
@@ -20,6 +22,10 @@ import { defenceForm } from './DefenceFields';
 import { paymentForm } from './PaymentFields';
 import { isApproval } from './actionKinds';
 import { genericForm } from './GenericFields';
+import { actionDraftForm } from '#common/schemas/drafts';
+import { actionFormProblems } from '#common/actionFormChecks';
+import { useDraft } from '#renderer/hooks/useDraft';
+import { DraftNotice, useCloseKeepingDraft } from '#renderer/components/DraftNotice';
 
 /** Hand-made layouts for the common forms; every other form is drawn from its schema. */
 const custom: Partial<Record<ActionFormName, ActionFormUi>> = {
@@ -35,6 +41,8 @@ const forms = Object.fromEntries(
 interface Props {
   action: ActionView;
   view: CaseView;
+  /** `main` or the track the action belongs to (the draft is kept per action and track). */
+  track: string;
   pending: boolean;
   failure: Failure | null;
   onSubmit(data: Record<string, unknown>): void;
@@ -45,12 +53,20 @@ function isFormName(name: string): name is ActionFormName {
   return Object.hasOwn(forms, name);
 }
 
-export function ActionFormDialog({ action, view, pending, failure, onSubmit, onClose }: Props) {
+export function ActionFormDialog({ action, view, track, pending, failure, onSubmit, onClose }: Props) {
   const formName = action.form && isFormName(action.form) ? action.form : null;
   const ui = formName ? forms[formName] : null;
   const [values, setValues] = useState<FormValues>(() => ui?.initial(view, action) ?? {});
   const [localErrors, setLocalErrors] = useState<Record<string, string>>({});
   const errors = { ...(failure?.fields ?? {}), ...localErrors };
+  const draft = useDraft(
+    actionDraftForm(action.id, track),
+    view.state.id,
+    values,
+    (saved) => setValues((v) => ({ ...v, ...saved })),
+    { enabled: ui !== null },
+  );
+  const close = useCloseKeepingDraft(draft, onClose);
 
   const submit = (e: FormEvent): void => {
     e.preventDefault();
@@ -66,17 +82,29 @@ export function ActionFormDialog({ action, view, pending, failure, onSubmit, onC
       setLocalErrors(next);
       return;
     }
+    const problems = actionFormProblems(
+      formName,
+      parsed.data as Record<string, unknown>,
+      { ...view.state, surcharge: view.surcharge },
+      track,
+      (id) => view.actions.find((a) => a.id === id)?.name ?? null,
+    );
+    if (problems.length) {
+      setLocalErrors(Object.fromEntries(problems.map((p) => [p.field, p.message])));
+      return;
+    }
     setLocalErrors({});
     onSubmit(data);
   };
 
   const approval = isApproval(action);
   return (
-    <Dialog open onClose={pending ? undefined : onClose} maxWidth="sm" fullWidth data-testid="action-dialog">
+    <Dialog open onClose={pending ? undefined : close} maxWidth="sm" fullWidth data-testid="action-dialog">
       <form onSubmit={submit} noValidate>
         <DialogTitle>{action.name}</DialogTitle>
         {pending ? <LinearProgress /> : <div style={{ height: 4 }} />}
         <DialogContent dividers>
+          {ui && <DraftNotice draft={draft} initial={() => ui.initial(view, action)} />}
           {!ui && <Alert severity="error">此操作需要的表单“{action.form}”本版本不支持，请升级案卷。</Alert>}
           {ui && (
             <ui.Fields
@@ -103,7 +131,7 @@ export function ActionFormDialog({ action, view, pending, failure, onSubmit, onC
           )}
         </DialogContent>
         <DialogActions sx={{ px: 3, py: 1.5 }}>
-          <Button onClick={onClose} disabled={pending}>
+          <Button onClick={close} disabled={pending}>
             取消
           </Button>
           <Button

@@ -115,6 +115,7 @@ export function ActionsPanel({ view, actions = view.actions, track = 'main', onV
         <ActionFormDialog
           action={active}
           view={view}
+          track={track}
           pending={pending}
           failure={failure}
           onSubmit={(data) => void run(active, data)}

@@ -21,6 +21,7 @@ import Button from '@mui/material/Button';
 import { bandBaseLabel } from '#common/fineBands';
 import { DiscretionDialog } from '../discretion/DiscretionDialog';
 import { mergeReasoning } from '../discretion/discretionForm';
+import { fromReportDocument } from './reportFields';
 
 const yuanAdornment = { endAdornment: <InputAdornment position="end">元</InputAdornment> };
 
@@ -189,12 +190,14 @@ export const reportForm: ActionFormUi = {
           complex: false,
         }
       : {
+          // One entry for one fact: the 调查报告 document already generated says it (reportFields.ts).
           facts: view.state.summary,
           proposedFine: '',
           investment: recordedBase(view),
           reasoning: '',
           major: false,
           complex: false,
+          ...fromReportDocument(view),
         };
   },
   toData: (v) => ({

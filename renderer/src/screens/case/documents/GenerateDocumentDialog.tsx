@@ -1,6 +1,8 @@
 /**
  * 生成文书: asks for the template's input fields (the rest comes from the case), then
  * documents.generate. Missing or wrong fields are shown at the field; nothing typed is lost on failure.
+ * What is typed is a draft in the core (useDraft): Esc, the backdrop, 取消 or a reload keep it, and
+ * the dialog opens with it again; 重新生成 opens with the values of the version it replaces.
  */
 import { useState, type FormEvent } from 'react';
 import Alert from '@mui/material/Alert';
@@ -18,7 +20,12 @@ import type { TemplateInfo } from '#common/schemas/documents';
 import { send } from '#renderer/api/send';
 import { fieldErrorsOf, messageOf } from '#renderer/api/errors';
 import { TemplateFieldInput } from './TemplateFieldInput';
-import { defaultValue, servableDocuments } from './fieldDefaults';
+import { servableDocuments } from './fieldDefaults';
+import { initialFields } from './initialFields';
+import { documentDraftForm } from '#common/schemas/drafts';
+import { timeSpanProblems } from '#common/formChecks';
+import { useDraft } from '#renderer/hooks/useDraft';
+import { DraftNotice, useCloseKeepingDraft } from '#renderer/components/DraftNotice';
 
 interface Props {
   template: TemplateInfo;
@@ -31,9 +38,7 @@ interface Props {
 
 export function GenerateDocumentDialog({ template, view, track, onClose, onGenerated }: Props) {
   const inputs = template.fields.filter((f) => f.source === 'input');
-  const [values, setValues] = useState<Record<string, string>>(() =>
-    Object.fromEntries(inputs.map((f) => [f.key, defaultValue(f, view)])),
-  );
+  const [values, setValues] = useState<Record<string, string>>(() => initialFields(template, view, track));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
@@ -43,6 +48,16 @@ export function GenerateDocumentDialog({ template, view, track, onClose, onGener
     .find((d) => d.type === template.id && template.id !== 'service-receipt');
   const correcting = Boolean(finalised?.finalised);
   const [correctionReason, setCorrectionReason] = useState('');
+  const draft = useDraft(
+    documentDraftForm(template.id, track),
+    view.state.id,
+    { values, correctionReason },
+    (saved) => {
+      setValues((v) => ({ ...v, ...(saved.values ?? {}) }));
+      setCorrectionReason(saved.correctionReason ?? '');
+    },
+  );
+  const close = useCloseKeepingDraft(draft, onClose);
 
   const submit = async (e: FormEvent): Promise<void> => {
     e.preventDefault();
@@ -52,9 +67,19 @@ export function GenerateDocumentDialog({ template, view, track, onClose, onGener
       return;
     }
     const missing = inputs.filter((f) => f.required && !(values[f.key] ?? '').trim());
-    if (missing.length) {
-      setErrors(Object.fromEntries(missing.map((f) => [f.key, `请填写${f.label}`])));
-      setFailure(`请填写：${missing.map((f) => f.label).join('、')}`);
+    // An end time before its start (the core refuses it too, with the same words): shown with what is missing.
+    const reversed = timeSpanProblems(inputs, values);
+    if (missing.length || reversed.length) {
+      setErrors({
+        ...Object.fromEntries(missing.map((f) => [f.key, `请填写${f.label}`])),
+        ...Object.fromEntries(reversed.map((p) => [p.field, p.message])),
+      });
+      setFailure(
+        [
+          ...reversed.map((p) => p.message),
+          ...(missing.length ? [`请填写：${missing.map((f) => f.label).join('、')}`] : []),
+        ].join('；'),
+      );
       return;
     }
     setPending(true);
@@ -83,13 +108,17 @@ export function GenerateDocumentDialog({ template, view, track, onClose, onGener
   };
 
   return (
-    <Dialog open onClose={pending ? undefined : onClose} maxWidth="md" fullWidth data-testid="generate-dialog">
+    <Dialog open onClose={pending ? undefined : close} maxWidth="md" fullWidth data-testid="generate-dialog">
       <form onSubmit={(e) => void submit(e)} noValidate>
         <DialogTitle>
           {correcting ? '更正' : '生成'}《{template.name}》
         </DialogTitle>
         {pending ? <LinearProgress data-testid="generate-progress" /> : <div style={{ height: 4 }} />}
         <DialogContent dividers>
+          <DraftNotice
+            draft={draft}
+            initial={() => ({ values: initialFields(template, view, track), correctionReason: '' })}
+          />
           <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
             当事人、案由、法律依据、承办人等信息由案件自动填入
             {inputs.length ? '；请填写以下内容：' : '，无需另行填写。'}
@@ -134,7 +163,7 @@ export function GenerateDocumentDialog({ template, view, track, onClose, onGener
           )}
         </DialogContent>
         <DialogActions sx={{ px: 3, py: 1.5 }}>
-          <Button onClick={onClose} disabled={pending}>
+          <Button onClick={close} disabled={pending}>
             取消
           </Button>
           <Button type="submit" variant="contained" loading={pending} data-testid="generate-submit">

@@ -5,7 +5,7 @@
 //   dist/bench/render41.mjs  the bench's render, built as the core is (scripts/bench/render41Child.ts)
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 
 const root = new URL('..', import.meta.url).pathname;
 const external = [
@@ -55,6 +55,16 @@ if (existsSync(`${root}preload/index.ts`)) {
     }),
   );
 }
+// The supervision portal the provincial server serves at /portal/ (portal/, served from dist/portal).
+mkdirSync(`${root}dist/portal`, { recursive: true });
+copyFileSync(`${root}portal/index.html`, `${root}dist/portal/index.html`);
+jobs.push(
+  build({
+    ...{ bundle: true, absWorkingDir: root, logLevel: 'warning', minify: true, jsx: 'automatic' },
+    ...{ entryPoints: ['portal/main.tsx'], outfile: 'dist/portal/portal.js', format: 'esm', target: 'es2022' },
+    define: { 'process.env.NODE_ENV': '"production"' },
+  }),
+);
 await Promise.all(jobs);
 execFileSync(
   process.execPath,

@@ -201,6 +201,7 @@ async function main(): Promise<void> {
   all.push(['crash-points', async () => (await import('./crashPoints.js')).crashPointFigures(report)]); // safety: kill -9 at ≥ 100 points
   all.push(['photos', async () => (await import('./photos200.js')).photoFigures(report)]); // security audit: 200 photos through the web host and IPC, as bytes
   all.push(['queues', async () => (await import('./queues.js')).queueFigures(report)]); // each role's own work first: queues, filtered list, 到期提醒, drafts
+  all.push(['dashboards', async () => (await import('./dashboards.js')).dashboardFigures(report)]); // supervision: dashboards on 50,000 cases
   for (const [name, run] of all) {
     if (only && only !== name) continue;
     try {

@@ -111,7 +111,11 @@ export function requireAdmin(ctx: ServerContext, req: FastifyRequest): Promise<A
 }
 
 /** The user behind the request's token if one of its roles is `allowed`, or a 401 with the reason. */
-export async function requireSession(ctx: ServerContext, req: FastifyRequest, allowed: readonly Role[]): Promise<Admin> {
+export async function requireSession(
+  ctx: ServerContext,
+  req: FastifyRequest,
+  allowed: readonly Role[],
+): Promise<Admin> {
   const token = bearerToken(req);
   if (!token) throw new ServerError('NOT_AUTHENTICATED');
   const now = ctx.now();

@@ -1,0 +1,91 @@
+/**
+ * The supervision portal in the browser: a real provincial server (embedded PostgreSQL on a free port)
+ * started here, cases of 南明区 and 云岩区 pushed by their workstations' devices, then 贵阳市's
+ * administrator logs in at /portal/, sees the prefecture's dashboard with its charts, drills down from
+ * a figure to the cases behind it and opens a case's events. A county head sees only its own county.
+ */
+import { expect, test } from '@playwright/test';
+import { startTestServer, type TestServer } from '../server/testing/testServer.js';
+import { action, addUser, adminToken, chain, enrolDevice, opened, userPassword } from '../server/testing/fixtures.js';
+
+let server: TestServer;
+
+async function pushCases(token: string, county: string, n: number, approved: number): Promise<void> {
+  const officer = {
+    id: await addUser(server, token, county, `off-${county}`, ['officer'], `E${county}1`),
+    name: '办案员',
+  };
+  const head = { id: await addUser(server, token, county, `head-${county}`, ['head'], `E${county}2`), name: '负责人' };
+  const device = await enrolDevice(server, token, county);
+  const stamp = Date.now() - 5 * 86_400_000;
+  const mutations = Array.from({ length: n }, (_, i) => {
+    const id = `${county}-case-${i + 1}`;
+    const first = chain(
+      id,
+      officer,
+      [opened(`某环罚〔2026〕${i + 1}号`), action('submitFiling', 'filing.draft', 'filing.review')],
+      undefined,
+      stamp,
+    );
+    const more =
+      i < approved
+        ? chain(
+            id,
+            head,
+            [action('approveFiling', 'filing.review', 'investigation', { approval: true })],
+            { seq: 2, hash: first[1]!.hash },
+            stamp + 2 * 86_400_000,
+          )
+        : [];
+    return { mutationId: i + 1, caseId: id, events: [...first, ...more] };
+  });
+  const r = await server.request('POST', '/api/sync/push', { token: device.credential, body: { mutations } });
+  expect(r.status, JSON.stringify(r.body)).toBe(200);
+}
+
+test.beforeAll(async () => {
+  server = await startTestServer();
+  const token = await adminToken(server);
+  await pushCases(token, '520102', 3, 2);
+  await pushCases(token, '520103', 2, 1);
+  await addUser(server, token, '520100', 'gy-admin', ['admin']);
+});
+
+test.afterAll(async () => {
+  await server?.close();
+});
+
+test('a prefecture administrator sees the dashboard and drills down to a case', async ({ page }) => {
+  await page.goto(`${server.url}/portal/`);
+  await page.getByLabel('用户名').fill('gy-admin');
+  await page.getByLabel('密码').fill(userPassword);
+  await page.getByRole('button', { name: '登录' }).click();
+  await expect(page.getByRole('heading', { name: /贵阳市.*案件监督/ })).toBeVisible();
+  await expect(page.getByText('案件 5 件')).toBeVisible();
+  // Real charts: ECharts draws on a canvas inside each figure.
+  await expect(page.getByRole('img', { name: '案件状态图' }).locator('canvas')).toBeVisible();
+  await page.getByRole('button', { name: '调查取证 3 件' }).click();
+  await expect(page.getByText('处于该环节的案件：共 3 件')).toBeVisible();
+  const list = page.getByRole('table', { name: '案件列表' });
+  await expect(list.getByRole('row')).toHaveCount(4);
+  await expect(list).toContainText('云岩区');
+  await list.getByRole('button', { name: '某环罚〔2026〕1号' }).first().click();
+  const events = page.getByRole('table', { name: '办案记录' });
+  await expect(events.getByRole('row')).toHaveCount(4);
+  await expect(events).toContainText('立案');
+  await expect(events).toContainText('批准立案');
+});
+
+test('a county head sees only its own county, and a neighbour is refused in Chinese', async ({ page }) => {
+  await page.goto(`${server.url}/portal/`);
+  await page.getByLabel('用户名').fill('head-520103');
+  await page.getByLabel('密码').fill(userPassword);
+  await page.getByRole('button', { name: '登录' }).click();
+  await expect(page.getByRole('heading', { name: /云岩区.*案件监督/ })).toBeVisible();
+  await expect(page.getByText('案件 2 件')).toBeVisible();
+  // The page keeps its session in sessionStorage: read in the page (a string, as the spec runs in Node).
+  const token = String(await page.evaluate("JSON.parse(sessionStorage.getItem('anjuan-portal-session')).token"));
+  const r = await server.request('GET', '/api/supervision/dashboard?bureauId=520102', { token });
+  expect(r.status).toBe(403);
+  expect(r.body.error.message).toContain('无权查看');
+});

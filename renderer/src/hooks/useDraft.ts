@@ -52,6 +52,8 @@ export function useDraft<T>(
   const [error, setError] = useState<string | null>(null);
   const json = JSON.stringify(values);
   const latest = useRef({ json, ready: false, caseId, form });
+  /** The values the form opened with: anything else on the screen was typed. */
+  const opened = useRef(json);
   latest.current = { ...latest.current, json, caseId, form };
   /** The values last saved (or opened with): no save while the form still shows them. */
   const saved = useRef<string | null>(null);
@@ -69,12 +71,18 @@ export function useDraft<T>(
       setError(`无法读取草稿（${found.error}），本次填写暂不自动保存`);
       return;
     }
-    if (found.data) {
+    // Typing that came before the lookup answered (a slow core) is newer than the draft: it stays, and
+    // the next save replaces the draft with it. A late answer never overwrites what is on the screen.
+    const typedMeanwhile = latest.current.json !== opened.current;
+    if (found.data && !typedMeanwhile) {
       restoreRef.current(found.data.values as T);
       saved.current = JSON.stringify(found.data.values);
       exists.current = true;
       setRestoredAt(found.data.savedAt);
       setSavedAt(found.data.savedAt);
+    } else if (found.data) {
+      saved.current = JSON.stringify(found.data.values);
+      exists.current = true;
     } else {
       saved.current = latest.current.json;
     }

@@ -65,6 +65,9 @@ export const slowFiles: Record<string, string> = {
   'main/core/sync/client.test.ts': 'embedded PostgreSQL and four workstation cores syncing with it',
   'main/core/sync/numbers.test.ts': 'embedded PostgreSQL and five workstation cores drawing number blocks',
   'main/core/sync/files.test.ts': 'embedded PostgreSQL, a loopback proxy and a 50 MB resumable upload',
+  'main/core/sync/faults.test.ts':
+    'embedded PostgreSQL, three desks, 1,000 sync rounds through a fault-injecting proxy (about 50 s)',
+  'main/core/sync/apart.property.test.ts': 'embedded PostgreSQL, two desks, 25 random interleavings on one case',
   // Long by nature.
   'main/core/domain/procedure/property.test.ts': 'property runs over every procedure (about 30 s)',
   'main/core/domain/discretion/calculate.properties.test.ts': 'property runs',

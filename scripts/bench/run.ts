@@ -202,6 +202,7 @@ async function main(): Promise<void> {
   all.push(['photos', async () => (await import('./photos200.js')).photoFigures(report)]); // security audit: 200 photos through the web host and IPC, as bytes
   all.push(['queues', async () => (await import('./queues.js')).queueFigures(report)]); // each role's own work first: queues, filtered list, 到期提醒, drafts
   all.push(['dashboards', async () => (await import('./dashboards.js')).dashboardFigures(report)]); // supervision: dashboards on 50,000 cases
+  all.push(['sync', async () => (await import('./sync.js')).syncFigures(report)]); // provincial server: provisioning, 500 devices, a throttled day
   for (const [name, run] of all) {
     if (only && only !== name) continue;
     try {

@@ -329,3 +329,55 @@ describe('numbers from blocks', () => {
     expect(r4.body).toEqual({ sequenceKey: '2025/case', start: 9, end: 13 });
   });
 });
+
+describe('hostile pushes change nothing', () => {
+  const total = async () => ({
+    events: await count('SELECT count(*) AS n FROM case_events'),
+    cases: await count('SELECT count(*) AS n FROM cases'),
+  });
+  const firstCaseNumber = async (d: EnrolledDevice) =>
+    `南环罚〔2026〕${(await s.pool.query("SELECT min(start_no) AS n FROM number_blocks WHERE device_id = $1 AND sequence_key = '2026/case'", [d.deviceId])).rows[0].n}号`;
+
+  it('refuses a push over 16 MB with 413 in Chinese; nothing is written and the counter stays', async () => {
+    const token = await adminToken(s);
+    const d = await enrolDevice(s, token, '520102', '大包工作站');
+    const before = await total();
+    const big = chain('case-huge', officer, [
+      {
+        type: 'case.opened',
+        payload: { ...opened(await firstCaseNumber(d)).payload, summary: '超'.repeat(6_000_000) },
+      },
+    ]);
+    const r = await push(d, [{ mutationId: 1, caseId: 'case-huge', events: big }]);
+    expect(r.status).toBe(413);
+    expect(r.body.error).toMatchObject({ code: 'REQUEST_TOO_LARGE', message: expect.stringContaining('请求内容过大') });
+    expect(await total()).toEqual(before);
+    expect(await lastMutation(d)).toBe(0);
+  });
+
+  it('refuses a revoked credential that pushes a real case, and a replayed mutation id with other content', async () => {
+    const token = await adminToken(s);
+    const d = await enrolDevice(s, token, '520102', '撤销工作站');
+    const number = await firstCaseNumber(d);
+    const events = chain('case-replay', officer, [opened(number)]);
+    expect((await push(d, [{ mutationId: 1, caseId: 'case-replay', events }])).body.applied).toEqual([1]);
+    const before = await total();
+    // The same mutation id again, its content changed (a captured request replayed and edited): skipped, never applied.
+    const edited = chain(
+      'case-replay',
+      officer,
+      [action('submitFiling', 'filing.draft', 'filing.review')],
+      head0(events),
+    );
+    const replayed = await push(d, [{ mutationId: 1, caseId: 'case-replay', events: [...events, ...edited] }]);
+    expect(replayed.body).toMatchObject({ lastMutationId: 1, applied: [], conflict: null });
+    expect(await total()).toEqual(before);
+    // Revoked: the next mutation, lawful as it is, is refused and writes nothing.
+    expect((await s.request('POST', `/api/devices/${d.deviceId}/revoke`, { token })).status).toBe(200);
+    const r = await push(d, [{ mutationId: 2, caseId: 'case-replay', events: edited }]);
+    expect(r.status).toBe(401);
+    expect(r.body.error).toMatchObject({ code: 'DEVICE_REVOKED', message: expect.stringContaining('已被管理员撤销') });
+    expect(await total()).toEqual(before);
+    expect(await lastMutation(d)).toBe(1);
+  });
+});

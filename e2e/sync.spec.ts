@@ -1,0 +1,161 @@
+/**
+ * A case between two desks through the provincial server, in the browser: a real server (embedded
+ * PostgreSQL) and two workstation web hosts of 天柱县, each on its own data directory, enrolled with
+ * one-time codes. The officer on desk A opens a case and submits it for 立案审批, then 立即同步; the head
+ * on desk B (a second browser context) 立即同步, finds the case in 待我审批 and approves it, syncs; A
+ * syncs and sees the case at 调查取证.
+ */
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startTestServer, type TestServer } from '../server/testing/testServer.js';
+import { adminToken, userPassword } from '../server/testing/fixtures.js';
+import { startHost, stopHost, type HostProcess } from './hostProcess.js';
+import { act, actWithForm, expectNode, generate } from './caseSteps.js';
+import { chinaDate, login } from './support.js';
+
+const county = '522627';
+const officer = { username: 'zhao.jun', name: '赵军', cert: '贵环执字522627201' };
+const colleague = { username: 'qian.fang', name: '钱芳', cert: '贵环执字522627202' };
+const head = { username: 'sun.head', name: '孙立新' };
+
+let server: TestServer;
+const hosts: HostProcess[] = [];
+const dirs: string[] = [];
+
+async function addUser(token: string, u: { username: string; name: string; cert?: string }, roles: string[]) {
+  const r = await server.request('POST', '/api/admin/users', {
+    token,
+    body: {
+      bureauId: county,
+      username: u.username,
+      name: u.name,
+      roles,
+      password: userPassword,
+      ...(u.cert ? { certificateNo: u.cert, certificateValidUntil: '2030-12-31' } : {}),
+    },
+  });
+  expect(r.status, JSON.stringify(r.body)).toBe(201);
+}
+
+/** A workstation host on its own data directory, enrolled through its /api as the 系统管理员 would. */
+async function desk(token: string, deviceName: string): Promise<string> {
+  const dir = mkdtempSync(join(tmpdir(), 'anjuan-e2e-desk-'));
+  dirs.push(dir);
+  const host = startHost(dir);
+  hosts.push(host);
+  const url = await host.ready;
+  const code = (await server.request('POST', '/api/admin/enrolment-codes', { token, body: { bureauId: county } })).body
+    .code as string;
+  const call = async (op: string, input: unknown, t: string | null) => {
+    const res = await fetch(`${url}api`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ op, input, token: t }),
+    });
+    const r = (await res.json()) as { ok: boolean; value?: { token?: string }; error?: { message: string } };
+    if (!r.ok) throw new Error(`${op}: ${r.error?.message}`);
+    return r.value;
+  };
+  const admin = (await call('session.login', { username: 'admin', password: 'admin123' }, null))!.token!;
+  await call('sync.enrol', { serverUrl: server.url, code, deviceName }, admin);
+  return url;
+}
+
+async function openPage(browser: Browser, url: string): Promise<Page> {
+  const context = await browser.newContext({ baseURL: url });
+  const page = await context.newPage();
+  await page.goto('/');
+  return page;
+}
+
+/** 本局设置 → 同步 → 立即同步, until the round is over with nothing waiting and no error. */
+async function syncNow(page: Page): Promise<void> {
+  await page.getByTestId('nav-settings').click();
+  const section = page.getByTestId('settings-sync');
+  await expect(section.getByTestId('sync-now')).toBeEnabled({ timeout: 60_000 });
+  await section.getByTestId('sync-now').click();
+  await expect(section.getByTestId('sync-progress')).toBeHidden({ timeout: 60_000 });
+  await expect(section.getByTestId('sync-now')).toBeEnabled({ timeout: 60_000 });
+  await expect(section.getByTestId('sync-pending')).toContainText('待上传 0 条');
+  await expect(section.getByTestId('sync-error')).toHaveCount(0);
+  await expect(section.getByTestId('sync-failure')).toHaveCount(0);
+}
+
+test.beforeAll(async () => {
+  test.setTimeout(180_000);
+  server = await startTestServer();
+});
+
+test.afterAll(async () => {
+  for (const h of hosts) await stopHost(h.child);
+  await server?.close();
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
+
+test('the officer opens a case on desk A, the head approves it on desk B, A sees the approval', async ({ browser }) => {
+  test.setTimeout(300_000);
+  const province = await adminToken(server);
+  await addUser(province, officer, ['officer']);
+  await addUser(province, colleague, ['officer']);
+  await addUser(province, head, ['head']);
+  const urlA = await desk(province, '执法一科工作站');
+  const urlB = await desk(province, '局长室工作站');
+
+  // ── Desk A: the officer opens the case and submits it for 立案审批 ──────────────────────────
+  const a = await openPage(browser, urlA);
+  await login(a, officer.username, userPassword, officer.name);
+  await a.getByTestId('open-case').click();
+  const open = a.getByTestId('open-case-dialog');
+  await open.getByTestId('case-summary').fill('现场检查发现该公司废气排放口颗粒物浓度超过排放标准。');
+  await open.getByTestId('enterprise-input').fill('天柱');
+  await a.getByRole('option').filter({ hasText: '天柱' }).first().click();
+  // Searched by its number: 超过污染物排放标准排放污染物 (生态环境法典 art. 1107).
+  await open.getByRole('combobox', { name: /^违法行为/ }).fill('FD-1107');
+  await a
+    .getByRole('option', { name: /FD-1107/ })
+    .first()
+    .click();
+  await open.getByTestId('officers-input').click();
+  await a.getByRole('option', { name: new RegExp(colleague.name) }).click();
+  await open.getByTestId('officers-input').press('Escape');
+  await expect(open).toContainText(colleague.cert);
+  await open.getByTestId('discovered-on').fill(chinaDate(-2));
+  await open.getByTestId('filed-on').fill(chinaDate(-1));
+  await open.getByTestId('open-case-submit').click();
+  await expect(a.getByTestId('case-page')).toBeVisible({ timeout: 30_000 });
+  const caseNumber = ((await a.getByTestId('case-number').textContent()) ?? '').trim();
+  expect(caseNumber).toMatch(/〔\d{4}〕\d+号/);
+  const caseUrl = a.url();
+  await generate(a, 'filing-approval');
+  await act(a, 'submitFiling');
+  await expectNode(a, '立案审批');
+  await syncNow(a);
+  await expect(a.getByTestId('sync-changes')).toContainText('已上传');
+
+  // ── Desk B: the head syncs, finds it in 待我审批 and approves ─────────────────────────────
+  const b = await openPage(browser, urlB);
+  await login(b, head.username, userPassword, head.name);
+  await syncNow(b);
+  await expect(b.getByTestId('sync-changes')).toContainText('收到本单位的新案件1件');
+  await b.getByTestId('nav-work').click();
+  const queue = b.getByTestId('queue-head');
+  const row = queue.getByTestId('queue-row').filter({ hasText: caseNumber });
+  await expect(row).toBeVisible({ timeout: 30_000 });
+  await row.getByRole('link').first().click();
+  await expect(b.getByTestId('case-page')).toBeVisible();
+  await expectNode(b, '立案审批');
+  await actWithForm(b, 'approveFiling', async (d) => {
+    await d.getByTestId('form-comment').fill('同意立案。');
+  });
+  await expectNode(b, '调查取证');
+  await syncNow(b);
+
+  // ── Desk A: syncs and sees the head's approval ─────────────────────────────────────────
+  await syncNow(a);
+  await expect(a.getByTestId('sync-changes')).toContainText('收到其他工作站的案件记录1条');
+  await a.goto(caseUrl);
+  await expect(a.getByTestId('case-page')).toBeVisible();
+  await expectNode(a, '调查取证');
+});

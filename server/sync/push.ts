@@ -41,6 +41,19 @@ const maxMissing = 1000;
 
 type Conflict = NonNullable<PushOutput['conflict']>;
 
+/**
+ * This process's pushes wait their turn here, before they take a pool connection: one waiting on the
+ * advisory lock would hold a connection doing nothing, and a burst of pushes from many desks would
+ * leave none for pulls and logins (they timed out with 500 in bench sync-500-devices). The advisory
+ * lock still orders pushes across several server processes.
+ */
+let pushTurn: Promise<unknown> = Promise.resolve();
+function inTurn<T>(run: () => Promise<T>): Promise<T> {
+  const result = pushTurn.then(run, run);
+  pushTurn = result.catch(() => undefined);
+  return result;
+}
+
 const nth = (i: number, e: WireEvent): string => `第${i + 1}条事件（${eventTypeNames[e.type]}）`;
 
 export async function push(ctx: ServerContext, device: Device, input: PushInput): Promise<PushOutput> {
@@ -56,33 +69,35 @@ export async function push(ctx: ServerContext, device: Device, input: PushInput)
       serverTime: now.toISOString(),
     });
   }
-  return inTransaction(ctx.pool, async (tx) => {
-    await tx.query('SELECT pg_advisory_xact_lock($1)', [pushLock]);
-    const d = await tx.query<{ last_mutation_id: string; revoked_at: Date | null }>(
-      'SELECT last_mutation_id, revoked_at FROM devices WHERE id = $1 FOR UPDATE',
-      [device.id],
-    );
-    if (!d.rows[0] || d.rows[0].revoked_at) throw new ServerError('DEVICE_REVOKED');
-    let last = Number(d.rows[0].last_mutation_id);
-    const applied: number[] = [];
-    let conflict: Conflict | null = null;
-    for (const m of input.mutations) {
-      if (m.mutationId <= last) continue;
-      if (m.mutationId !== last + 1) {
-        throw new ServerError(
-          'MUTATION_GAP',
-          `提交序号不连续：服务器已收到第${last}项，本次却是第${m.mutationId}项；请从第${last + 1}项起按顺序重新提交`,
-          { lastMutationId: last },
-        );
+  return inTurn(() =>
+    inTransaction(ctx.pool, async (tx) => {
+      await tx.query('SELECT pg_advisory_xact_lock($1)', [pushLock]);
+      const d = await tx.query<{ last_mutation_id: string; revoked_at: Date | null }>(
+        'SELECT last_mutation_id, revoked_at FROM devices WHERE id = $1 FOR UPDATE',
+        [device.id],
+      );
+      if (!d.rows[0] || d.rows[0].revoked_at) throw new ServerError('DEVICE_REVOKED');
+      let last = Number(d.rows[0].last_mutation_id);
+      const applied: number[] = [];
+      let conflict: Conflict | null = null;
+      for (const m of input.mutations) {
+        if (m.mutationId <= last) continue;
+        if (m.mutationId !== last + 1) {
+          throw new ServerError(
+            'MUTATION_GAP',
+            `提交序号不连续：服务器已收到第${last}项，本次却是第${m.mutationId}项；请从第${last + 1}项起按顺序重新提交`,
+            { lastMutationId: last },
+          );
+        }
+        conflict = await applyMutation(tx, ctx, device, m, now);
+        if (conflict) break;
+        last = m.mutationId;
+        applied.push(last);
       }
-      conflict = await applyMutation(tx, ctx, device, m, now);
-      if (conflict) break;
-      last = m.mutationId;
-      applied.push(last);
-    }
-    if (applied.length) await tx.query('UPDATE devices SET last_mutation_id = $2 WHERE id = $1', [device.id, last]);
-    return { lastMutationId: last, applied, conflict, serverTime: now.toISOString() };
-  });
+      if (applied.length) await tx.query('UPDATE devices SET last_mutation_id = $2 WHERE id = $1', [device.id, last]);
+      return { lastMutationId: last, applied, conflict, serverTime: now.toISOString() };
+    }),
+  );
 }
 
 interface CaseRow {

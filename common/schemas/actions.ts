@@ -5,6 +5,8 @@
  */
 import { z } from 'zod';
 import { isoDate, retentionPeriod, yuan } from './primitives.js';
+import { isDocumentType } from '../documentTypes.js';
+import { servedDocumentType } from '../documentTypeNames.js';
 
 const text = (label: string, max = 5000) => z.string().max(max).default('').describe(label);
 const required = (label: string, max = 2000) => z.string().trim().min(1, `请填写${label}`).max(max).describe(label);
@@ -42,6 +44,15 @@ const serviceFields = {
   consent: flag('当事人已书面同意电子送达'),
   reasonForPublicNotice: text('公告送达的原因', 1000),
 };
+
+/**
+ * The document served, chosen from the case's documents: its type id (common/documentTypes.ts). A
+ * name typed the older way (行政处罚决定书) is still understood; the core records the id.
+ */
+const servedDocument = required('送达文书', 100).refine(
+  (v) => isDocumentType(servedDocumentType(v)),
+  '请从本案的文书中选择送达的文书',
+);
 
 export const actionForms = {
   approval: z.object({ comment: z.string().max(1000).default('').describe('审批意见') }),
@@ -119,7 +130,7 @@ export const actionForms = {
   }),
   transfer: z.object({ receiver: required('移送机关', 100), reason: required('移送理由') }),
   extension: z.object({ newDueOn: date('延长至'), reason: required('延长理由') }),
-  service: z.object({ servedDocument: required('送达文书', 100), ...serviceFields }),
+  service: z.object({ servedDocument, ...serviceFields }),
   deferral: z.object({
     newDueOn: date('缴纳期限延至'),
     instalments: z.number().int().min(1).max(12).default(1).describe('分期数（1为延期）'),
@@ -170,8 +181,8 @@ export const actionForms = {
       .describe('解除理由'),
   }),
   disposal: z.object({ decidedOn: date('处理决定日期'), disposal: required('处理决定（没收、销毁等）', 2000) }),
+  // The document these serve is the procedure's word (the action's `serves`), not a field of the form.
   correctionService: z.object({
-    servedDocument: z.string().default('责令改正违法行为决定书').describe('送达文书'),
     ...serviceFields,
     correctBy: date('改正期限'),
   }),
@@ -183,7 +194,6 @@ export const actionForms = {
   }),
   /** 按日连续处罚 under the 生态环境法典 (art. 1060): the days run from the day after the order, so its date is asked. */
   dailyOrderService: z.object({
-    servedDocument: z.string().default('责令改正违法行为决定书').describe('送达文书'),
     orderedOn: date('责令改正决定日期'),
     ...serviceFields,
     correctBy: date('改正期限'),
@@ -199,7 +209,6 @@ export const actionForms = {
   /** 按日连续处罚: days and amount are computed by the core from the service and re-check dates. */
   dailyDecision: z.object({ originalFine: yuan.positive('原处罚数额应大于零').describe('原处罚数额（元/日）') }),
   restrictionService: z.object({
-    servedDocument: z.string().default('限制生产/停产整治决定书').describe('送达文书'),
     ...serviceFields,
     kind: z.enum(['限制生产', '停产整治']).describe('措施'),
     months: z.number().int().min(1).max(3).default(3).describe('期限（月）'),

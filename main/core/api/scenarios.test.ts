@@ -2,6 +2,7 @@
  * Every sample scenario of `npm run sample-dossier -- --scenario NAME` runs to its end through the
  * public operations, with the facts of its path on record. (`ordinary` is ordinaryCase.test.ts.)
  */
+import { documentTypeName } from '#common/documentTypeNames.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestCore, type TestCore } from '../testing/testCore.js';
 import { scenarios, type ScenarioResult } from '../testing/scenario.js';
@@ -18,11 +19,11 @@ afterAll(async () => t?.close());
 
 const steps = (name: string) =>
   results[name]!.archived.state.steps.map((s) => `${s.track === 'main' ? '' : `${s.track}:`}${s.action}`);
-/** The documents in the order they were made: `track:type`, receipts with the document they prove. */
+/** The documents in the order they were made: `track:type`, receipts with (the name of) the document they prove. */
 const documents = (name: string) =>
   results[name]!.archived.state.documents.map(
     (d) =>
-      `${d.track ? `${d.track}:` : ''}${d.type}${d.type === 'service-receipt' ? `(${d.fields.servedDocument})` : ''}`,
+      `${d.track ? `${d.track}:` : ''}${d.type}${d.type === 'service-receipt' ? `(${documentTypeName(d.fields.servedDocument ?? '')})` : ''}`,
   );
 const catalog = (name: string, volume: '正卷' | '副卷') =>
   results[name]!.dossier.volumes.find((v) => v.volume === volume)!.catalog.map((c) => c.title);

@@ -181,6 +181,7 @@ describe('whose deadline it is', () => {
           sendBack: false,
           data: { servedOn: '2026-04-01', documentType: '行政处罚事先告知书' },
           on: '2026-04-01',
+          serves: 'penalty-notice',
         },
       } as CaseEventBody,
     ]);

@@ -27,14 +27,16 @@ import { procedureOf, today } from './caseView.js';
 import { checkCaseDate } from './dateRules.js';
 import { caseDocumentContext } from './documentContext.js';
 import { latestInSlot } from './documentSlots.js';
-import { checkReceipt } from './receiptRules.js';
+import { checkReceipt, receiptInput } from './receiptRules.js';
 
 export function generateDocument(
   services: Services,
   user: UserRow,
-  input: OpParsedInput<'documents.generate'>,
+  typed: OpParsedInput<'documents.generate'>,
 ): DocumentRecord {
   const now = today(services);
+  // A 送达回证 names the document it serves by type id; a name typed the older way is read as its id.
+  const input = receiptInput(typed);
   const template = findTemplate(services.manifest, input.type);
   const missing = missingInputFields(template, input.fields);
   if (missing.length) {

@@ -14,7 +14,7 @@ import { blockingReasons, mainTrackId, nodeOf, targetOf, trackOf } from '#core/d
 import type { ProcedureAction } from '#core/domain/procedure/definition.js';
 import type { GuardFailure } from '#core/domain/procedure/guards.js';
 import { deriveActionData } from '#core/domain/procedure/derive.js';
-import { servedDocumentOf } from '#core/domain/procedure/servedDocument.js';
+import { servedBy, servedDocumentOf } from '#core/domain/procedure/servedDocument.js';
 import { isValidDate } from '#core/domain/dates.js';
 import { buildCaseView, evaluationContext, today } from './caseView.js';
 import { checkCaseDate } from './dateRules.js';
@@ -101,6 +101,8 @@ export function performAction(services: Services, user: UserRow, input: OpParsed
         ),
       );
       data = deriveActionData(action, current, track, data, t.def.dailyCount);
+      // What was served, by type id, for the reducer (which knows no procedure).
+      const serves = servedBy(action, data);
 
       const ectx = evaluationContext(services, current, user.roles);
       const reasons = blockingReasons(t.def, current, action, ectx, data, track);
@@ -140,6 +142,7 @@ export function performAction(services: Services, user: UserRow, input: OpParsed
             ...(track !== mainTrackId ? { track } : {}),
             ...(terminal ? { terminal } : {}),
             ...(overrides.length ? { overrides } : {}),
+            ...(serves ? { serves } : {}),
           },
         },
       ];

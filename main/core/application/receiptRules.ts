@@ -3,9 +3,17 @@
  * notice and the decision are served only once approved, the decision only once sealed.
  */
 import { AppError } from '#common/errors.js';
+import { documentTypeName, servedDocumentType } from '#common/documentTypeNames.js';
+import { docType } from '#common/documentTypes.js';
 import type { CaseState } from '#common/schemas/cases.js';
 import { receiptFieldKeys } from '#core/documents/names.js';
-import { decisionDocumentName, noticeDocumentName } from '#core/domain/procedure/facts.js';
+
+/** The input of a document, with a 送达回证's served document as its type id (an older name is read as its id). */
+export function receiptInput<T extends { type: string; fields: Record<string, string> }>(input: T): T {
+  const served = input.fields[receiptFieldKeys.servedDocument];
+  if (input.type !== docType.serviceReceipt || served === undefined) return input;
+  return { ...input, fields: { ...input.fields, [receiptFieldKeys.servedDocument]: servedDocumentType(served) } };
+}
 
 /**
  * A 送达回证 proves service of a document the case issues: the notice and the decision cannot be
@@ -17,27 +25,28 @@ export function checkReceipt(
   known: ReadonlyMap<string, string>,
 ): void {
   const served = fields[receiptFieldKeys.servedDocument] ?? '';
+  const name = documentTypeName(served);
   const servedOn = fields[receiptFieldKeys.servedOn] ?? '';
   if (servedOn < state.filedOn)
     throw new AppError('VALIDATION', `送达日期（${servedOn}）不能早于立案日期（${state.filedOn}）`);
   const approvedOn =
-    served === noticeDocumentName
+    served === docType.penaltyNotice
       ? state.noticeApprovedOn
-      : served === decisionDocumentName
+      : served === docType.penaltyDecision
         ? (state.decision?.approvedOn ?? null)
         : undefined;
   if (approvedOn === undefined) {
-    if ([...known.values()].includes(served.replace(/[《》]/g, '').trim())) return;
+    if (known.has(served) && served !== docType.serviceReceipt) return;
     throw new AppError(
       'VALIDATION',
-      `送达文书“${served}”不是本系统的执法文书名称（如“${noticeDocumentName}”“${decisionDocumentName}”“责令改正违法行为决定书”）`,
+      `送达文书“${name}”不是本系统的执法文书（如“${documentTypeName(docType.penaltyNotice)}”“${documentTypeName(docType.penaltyDecision)}”“${documentTypeName(docType.correctionOrder)}”）`,
     );
   }
-  if (!approvedOn) throw new AppError('ACTION_NOT_ALLOWED', `${served}尚未经负责人批准，不能送达`);
+  if (!approvedOn) throw new AppError('ACTION_NOT_ALLOWED', `${name}尚未经负责人批准，不能送达`);
   if (servedOn < approvedOn)
-    throw new AppError('VALIDATION', `送达日期（${servedOn}）不能早于${served}的批准日期（${approvedOn}）`);
-  if (served === decisionDocumentName) {
-    const decision = state.documents.filter((d) => d.type === 'penalty-decision').at(-1);
+    throw new AppError('VALIDATION', `送达日期（${servedOn}）不能早于${name}的批准日期（${approvedOn}）`);
+  if (served === docType.penaltyDecision) {
+    const decision = state.documents.filter((d) => d.type === docType.penaltyDecision).at(-1);
     if (!decision?.finalised) throw new AppError('ACTION_NOT_ALLOWED', decisionNotSealed);
   }
 }

@@ -8,7 +8,11 @@ import type { CaseState, DocumentRecord } from '#common/schemas/cases.js';
 import type { ArticleRef } from '#common/schemas/reference.js';
 import { numericChineseDate } from '../domain/chineseText.js';
 import { yuanFigures } from '#common/money.js';
-import { decisionDocumentName, noticeDocumentName } from '../domain/procedure/facts.js';
+import { noticeServedOn } from '../domain/procedure/facts.js';
+import { documentTypeName } from '#common/documentTypeNames.js';
+
+const noticeDocumentName = documentTypeName(docType.penaltyNotice);
+const decisionDocumentName = documentTypeName(docType.penaltyDecision);
 import { docType } from '#common/documentTypes.js';
 
 /** 《中华人民共和国环境影响评价法》第二十五条, whether or not the data wrote the book-title marks. */
@@ -58,10 +62,10 @@ export function evidenceItems(state: CaseState): EvidenceItem[] {
  */
 export function noticeHistory(state: CaseState, hearingRight: boolean, defenceReview: string, hearing = ''): string {
   const number = latestNumber(state, docType.penaltyNotice);
-  const served = state.services.find((s) => s.documentType === noticeDocumentName);
+  const servedOn = noticeServedOn(state);
   const rights = `陈述、申辩${hearingRight ? '、要求听证' : ''}`;
-  const notice = served
-    ? `我局于${numericChineseDate(served.servedOn)}向你单位送达了《${noticeDocumentName}》${number ? `（${number}）` : ''}`
+  const notice = servedOn
+    ? `我局于${numericChineseDate(servedOn)}向你单位送达了《${noticeDocumentName}》${number ? `（${number}）` : ''}`
     : `我局以《${noticeDocumentName}》${number ? `（${number}）` : ''}`;
   const told = `${notice}，告知你单位拟作出行政处罚的内容及事实、理由、依据，以及依法享有的${rights}等权利。`;
   const statements = state.defence.statements;
@@ -80,7 +84,7 @@ export function noticeHistory(state: CaseState, hearingRight: boolean, defenceRe
 }
 
 export function decisionServiceText(state: CaseState): string {
-  const s = state.services.find((x) => x.documentType === decisionDocumentName);
+  const s = state.services.find((x) => x.documentType === docType.penaltyDecision);
   if (!s) return '行政处罚决定书尚未送达。';
   const number = latestNumber(state, docType.penaltyDecision);
   return `《${decisionDocumentName}》${number ? `（${number}）` : ''}于${numericChineseDate(s.servedOn)}以${s.method}方式送达，收件人${s.recipient}。`;

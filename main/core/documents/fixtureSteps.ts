@@ -16,6 +16,7 @@
 import type { CaseState, DocumentRecord, StepRecord, TrackState } from '#common/schemas/cases.js';
 import { sampleInputs } from './fixtureInputs.js';
 import type { DocumentType } from '#common/documentTypes.js';
+import { documentTypeName } from '#common/documentTypeNames.js';
 
 export const sampleNumbers: Record<string, string> = {
   'penalty-notice': '黔东南环天罚告字〔2026〕3号',
@@ -239,14 +240,15 @@ function doc(type: DocumentType, name: string, on: string, fields: Record<string
     fields,
   };
 }
-const receipt = (served: string, on: string): DocumentRecord => ({
+/** A 送达回证 names what it serves by type id, as the projection holds it. */
+const receipt = (served: DocumentType, on: string): DocumentRecord => ({
   ...doc('service-receipt', '送达回证', on, {
     servedDocument: served,
     servedOn: on,
     serviceMethod: '直接送达',
     recipient: '吴志刚',
   }),
-  id: `doc-receipt-${served}-${on}`,
+  id: `doc-receipt-${documentTypeName(served)}-${on}`,
 });
 
 export const sampleDocuments: DocumentRecord[] = [
@@ -262,7 +264,7 @@ export const sampleDocuments: DocumentRecord[] = [
   doc('investigation-report', '行政处罚案件调查报告', '2026-03-09', sampleInputs['investigation-report']),
   doc('internal-approval', '案件处理内部审批表', '2026-03-10'),
   doc('penalty-notice', '行政处罚事先告知书', '2026-03-10'),
-  receipt('行政处罚事先告知书', '2026-03-12'),
+  receipt('penalty-notice', '2026-03-12'),
   doc('hearing-notice', '行政处罚听证通知书', '2026-03-17', sampleInputs['hearing-notice']),
   doc('seizure-release', '解除查封(扣押)决定书', '2026-03-20', sampleInputs['seizure-release']),
   doc('hearing-record', '听证笔录', '2026-03-27', sampleInputs['hearing-record']),
@@ -271,8 +273,8 @@ export const sampleDocuments: DocumentRecord[] = [
   doc('collective-discussion-record', '案件集体讨论笔录', '2026-04-01', sampleInputs['collective-discussion-record']),
   doc('penalty-decision', '行政处罚决定书', '2026-04-01'),
   doc('correction-order', '责令改正违法行为决定书', '2026-04-02', sampleInputs['correction-order']),
-  receipt('行政处罚决定书', '2026-04-03'),
-  receipt('责令改正违法行为决定书', '2026-04-03'),
+  receipt('penalty-decision', '2026-04-03'),
+  receipt('correction-order', '2026-04-03'),
   doc('recheck-opinion', '复查意见书', '2026-04-14', sampleInputs['recheck-opinion']),
   doc('daily-penalty-decision', '按日连续处罚决定书', '2026-04-15'),
   doc(
@@ -283,16 +285,16 @@ export const sampleDocuments: DocumentRecord[] = [
   ),
   doc('referral-letter', '移送书', '2026-04-16', sampleInputs['referral-letter']),
   doc('reminder', '催告书', '2026-04-24', sampleInputs.reminder),
-  receipt('催告书', '2026-04-27'),
+  receipt('reminder', '2026-04-27'),
   doc('enforcement-application', '强制执行申请书', '2026-05-18', sampleInputs['enforcement-application']),
   doc('closing-approval', '结案审批表', '2026-06-18', sampleInputs['closing-approval']),
 ];
 
 export const sampleServices: CaseState['services'] = [
-  { documentType: '行政处罚事先告知书', servedOn: '2026-03-12', method: '直接送达', recipient: '吴志刚' },
-  { documentType: '责令改正违法行为决定书', servedOn: '2026-04-03', method: '直接送达', recipient: '吴志刚' },
-  { documentType: '行政处罚决定书', servedOn: '2026-04-03', method: '直接送达', recipient: '吴志刚' },
-  { documentType: '责令改正违法行为决定书', servedOn: '2026-04-16', method: '直接送达', recipient: '吴志刚' },
+  { documentType: 'penalty-notice', servedOn: '2026-03-12', method: '直接送达', recipient: '吴志刚' },
+  { documentType: 'correction-order', servedOn: '2026-04-03', method: '直接送达', recipient: '吴志刚' },
+  { documentType: 'penalty-decision', servedOn: '2026-04-03', method: '直接送达', recipient: '吴志刚' },
+  { documentType: 'correction-order', servedOn: '2026-04-16', method: '直接送达', recipient: '吴志刚' },
 ];
 
 export const sampleApprovals: CaseState['approvals'] = [

@@ -10,7 +10,8 @@ import { chinaDate } from '../domain/dates.js';
 import { lastStep } from '../domain/procedure/facts.js';
 import { latestDocument, trimEnd } from './caseTexts.js';
 import { parseChoice, parseYuan, refuseBeyond, type MaterialRow } from './formText.js';
-import { documentSlot } from './names.js';
+import { documentSlot, receiptFieldKeys } from './names.js';
+import { documentTypeName } from '#common/documentTypeNames.js';
 import { docType, isDossierSheet } from '#common/documentTypes.js';
 
 const main = 'main';
@@ -71,7 +72,7 @@ export function executionTexts(state: CaseState, fine: number | null, typed: Rec
   const reminderStep = lastStep(state, main, 'sendReminder');
   const decisionNumber = latestDocument(state, (d) => d.type === docType.penaltyDecision && d.number !== null)?.number;
   const reminderNumber = latestDocument(state, (d) => d.type === docType.reminder && d.number !== null)?.number;
-  const served = state.services.find((s) => s.documentType === '行政处罚决定书');
+  const served = state.services.find((s) => s.documentType === docType.penaltyDecision);
   if (typed.deferralKind) parseChoice('deferralKind', '方式', typed.deferralKind, ['延期', '分期'] as const);
   return {
     decisionRef: decisionNumber ? `（${decisionNumber}）` : '',
@@ -143,7 +144,8 @@ function filedDocuments(state: CaseState) {
 }
 const titleOf = (d: CaseState['documents'][number]): string => {
   const name = d.name.replace(/[《》]/g, '');
-  return d.type === docType.serviceReceipt && d.fields.servedDocument ? `${name}（${d.fields.servedDocument}）` : name;
+  const served = d.fields[receiptFieldKeys.servedDocument];
+  return d.type === docType.serviceReceipt && served ? `${name}（${documentTypeName(served)}）` : name;
 };
 
 /** 卷内目录 rows: 文号, 责任者, 题名, 日期; the page is written in at binding. */

@@ -58,6 +58,7 @@ import {
 import { citationTexts } from './citationTexts.js';
 import type { LegalBasis } from '#common/schemas/legalBasis.js';
 import { docType } from '#common/documentTypes.js';
+import { documentTypeName } from '#common/documentTypeNames.js';
 
 /** The bureau's name and, from 本局设置, what its documents print (address, telephone, court, where to pay). */
 export interface BureauInfo extends Partial<BureauDocumentInfo> {
@@ -330,7 +331,8 @@ function servedDocumentTitle(state: CaseState, servedDocument: string): string {
   const name = servedName(servedDocument);
   return name ? `《${name}》${servedNumberRef(state, name)}` : '';
 }
-const servedName = (typed: string): string => typed.replace(/[《》]/g, '').trim();
+/** The served document's name: the receipt holds its type id (older receipts: the name typed). */
+const servedName = (served: string): string => (served.trim() ? documentTypeName(served) : '');
 function servedNumberRef(state: CaseState, name: string): string {
   const d = name ? latestDocument(state, (x) => x.name === `《${name}》` && x.number !== null) : null;
   return d?.number ? `（${d.number}）` : '';

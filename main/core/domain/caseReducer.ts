@@ -7,10 +7,10 @@
  */
 import type { CaseState } from '#common/schemas/cases.js';
 import type { ActionPerformedPayload, CaseEvent } from './events.js';
-import { decisionDocumentName, noticeDocumentName } from './procedure/facts.js';
+import { receiptWithServedType, servedByEvent } from './legacyServed.js';
 
 /** Bump when the projection's shape changes: stored projections are then rebuilt from the log. */
-export const projectionVersion = 2;
+export const projectionVersion = 3;
 
 export const mainTrack = 'main';
 
@@ -62,7 +62,7 @@ export function applyEvent(state: CaseState | null, e: CaseEvent): CaseState {
   const next: CaseState = { ...state, version: state.version + 1, lastHash: e.hash };
   switch (e.type) {
     case 'document.generated':
-      next.documents = [...state.documents, e.payload];
+      next.documents = [...state.documents, receiptWithServedType(e.payload)];
       return next;
     case 'evidence.added':
       next.evidence = [...state.evidence, e.payload];
@@ -123,9 +123,9 @@ function recordStep(s: CaseState, p: ActionPerformedPayload, e: CaseEvent): void
       ...p.overrides.map((o) => ({ ...o, action: p.action, track, byName: e.actorName, on: p.on })),
     ];
   }
-  if (typeof p.data.servedDocument === 'string' && p.action !== 'serveNotice' && p.action !== 'serveDecision') {
-    s.services = [...s.services, service(p.data.servedDocument, p.data, p.on)];
-  }
+  // Which document was served is the procedure's word, carried by the event: no action is named here.
+  const served = servedByEvent(s, p);
+  if (served) s.services = [...s.services, service(served, p.data, p.on)];
 }
 
 function applyTrackAction(s: CaseState, p: ActionPerformedPayload, e: CaseEvent): CaseState {
@@ -162,9 +162,6 @@ function applyMainAction(s: CaseState, p: ActionPerformedPayload, e: CaseEvent):
       break;
     case 'approveNotice':
       s.noticeApprovedOn = p.on;
-      break;
-    case 'serveNotice':
-      s.services = [...s.services, service(noticeDocumentName, d, p.on)];
       break;
     case 'recordDefence':
       s.defence = {
@@ -213,9 +210,6 @@ function applyMainAction(s: CaseState, p: ActionPerformedPayload, e: CaseEvent):
       break;
     case 'approveDecision':
       s.decision = s.decision ? { ...s.decision, approvedOn: p.on } : null;
-      break;
-    case 'serveDecision':
-      s.services = [...s.services, service(decisionDocumentName, d, p.on)];
       break;
     case 'recordPayment':
       s.payments = [

@@ -49,6 +49,11 @@ export interface ActionPerformedPayload {
   terminal?: boolean;
   /** Legality-review rules a head overrode for this action, each with the written reason. */
   overrides?: Array<{ rule: string; ruleName: string; reason: string }>;
+  /**
+   * The type id of the document whose service (送达) the action records. Absent in events written
+   * before: the reducer then reads it from the data (legacyServed.ts).
+   */
+  serves?: string;
 }
 
 export type CaseEventBody =

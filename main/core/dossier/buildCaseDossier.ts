@@ -68,7 +68,7 @@ function sortKey(d: DocumentRecord, manifest: TemplateInfo[]): number {
   // proves (it is made later on the same track, before the next round's document).
   const round = (d.trackStep ?? 0) * 0.0004;
   if (d.type === docType.serviceReceipt) {
-    const served = manifest.find((t) => `${t.name}` === d.fields[receiptFieldKeys.servedDocument]);
+    const served = manifest.find((t) => t.id === d.fields[receiptFieldKeys.servedDocument]);
     return served ? served.order + (d.track ? round + 0.0002 : 0.5) : order(d.type);
   }
   return order(d.type) + round;

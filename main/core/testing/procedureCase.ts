@@ -10,6 +10,7 @@ import { WorkingCalendar, type CalendarYear } from '../domain/calendar.js';
 import { mainTrackId, nodeOf, targetOf, trackOf, type EvaluationContext } from '../domain/procedure/engine.js';
 import type { ReviewContext } from '../domain/legality/review.js';
 import { deriveActionData } from '../domain/procedure/derive.js';
+import { servedBy } from '../domain/procedure/servedDocument.js';
 import { compareVersions, versionInForce } from '../domain/procedure/versions.js';
 import { loadProcedures } from '../services.js';
 import { resourcesDir } from '../paths.js';
@@ -205,6 +206,7 @@ export function act(
   const full = deriveActionData(a, s, track, data, t.def.dailyCount);
   const to = targetOf(a, s, evalCtx(on), full, track, t.returnTo);
   const terminal = to ? Boolean(nodeOf(t.def, to).terminal) : false;
+  const serves = servedBy(a, full);
   return applyEvent(
     s,
     event(s, {
@@ -219,6 +221,7 @@ export function act(
         on,
         ...(track !== mainTrackId ? { track } : {}),
         ...(terminal ? { terminal } : {}),
+        ...(serves ? { serves } : {}),
       },
     }),
   );

@@ -12,6 +12,7 @@ import type { LegalBasis } from '#common/schemas/legalBasis.js';
 import { appliedProvision } from '../legalBasis/applied.js';
 import { amountPaid, decisionServedOn, defencePeriod, lastStep, noticeServedOn } from '../procedure/facts.js';
 import { docType } from '#common/documentTypes.js';
+import { documentTypeName } from '#common/documentTypeNames.js';
 
 export interface ReviewContext {
   today: string;
@@ -178,9 +179,12 @@ function servedWithReceipts(s: CaseState): LegalityCheck {
     '送达的文书均有送达回证',
     '行政处罚法第六十一条；民事诉讼法第八十七条',
     missing.length === 0,
-    missing.length ? `缺少送达回证：${missing.map((m) => m.documentType).join('、')}` : '每次送达均有送达回证',
+    missing.length
+      ? `缺少送达回证：${missing.map((m) => documentTypeName(m.documentType)).join('、')}`
+      : '每次送达均有送达回证',
     s.services.map(
-      (sv) => `${sv.documentType}：${sv.servedOn} ${sv.method}送达${sv.recipient ? `，受送达人${sv.recipient}` : ''}`,
+      (sv) =>
+        `${documentTypeName(sv.documentType)}：${sv.servedOn} ${sv.method}送达${sv.recipient ? `，受送达人${sv.recipient}` : ''}`,
     ),
   );
 }

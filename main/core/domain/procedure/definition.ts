@@ -10,6 +10,7 @@
  */
 import { z } from 'zod';
 import { isoDate } from '#common/schemas/primitives.js';
+import { servesOf } from './servedDocument.js';
 
 export const guardRef = z.object({ name: z.string(), args: z.record(z.string(), z.unknown()).optional() });
 export type GuardRef = z.infer<typeof guardRef>;
@@ -120,6 +121,11 @@ export const procedureDefinition = z.object({
       sendBack: z.boolean().optional(),
       /** Failed legality-review rules may be overridden by a head with a written reason. */
       overridable: z.boolean().optional(),
+      /**
+       * The document type whose service (送达) the action records with its own form (servedDocument.ts);
+       * an action that requires the document's 送达回证 says it by that guard instead.
+       */
+      serves: z.string().optional(),
       guards: z.array(guardRef),
     }),
   ),
@@ -195,6 +201,8 @@ export function checkDefinition(
     if (a.next?.at(-1)?.when) problems.push(`操作 ${a.id} 的 next 最后一项须无条件（否则可能无处可去）`);
     if (a.form && knownForms && !knownForms.has(a.form)) problems.push(`操作 ${a.id} 使用了未知表单 ${a.form}`);
     for (const g of a.guards) checkGuard(`操作 ${a.id}`, g);
+    const served = servesOf(a);
+    if (served) checkDocument(`操作 ${a.id} 送达`, served);
     for (const n of a.next ?? []) if (n.when) checkGuard(`操作 ${a.id}`, n.when);
   }
   if (def.dailyCount) {

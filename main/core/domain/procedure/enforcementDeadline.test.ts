@@ -17,7 +17,7 @@ describe.each(versionsOf('ordinary', '2026.2'))(
     function servedAndReminded(servedOn: string, remindedOn: string): CaseState {
       const s = openedCase('2026-03-02', ordinaryVersion);
       s.decision = { kind: 'penalty', fine: 100_000, warning: false, approvedOn: servedOn };
-      s.services = [{ documentType: '行政处罚决定书', servedOn, method: '直接送达', recipient: '王某' }];
+      s.services = [{ documentType: 'penalty-decision', servedOn, method: '直接送达', recipient: '王某' }];
       s.steps = [...s.steps, { track: 'main', action: 'sendReminder', on: remindedOn, data: { servedOn: remindedOn } }];
       return s;
     }

@@ -143,7 +143,7 @@ describe('property: no sequence of allowed actions skips the law', () => {
             continue;
           s = act(s, pick.id, pick.id === 'serveNotice' ? { servedOn: today } : data, today);
           if (s.decision?.approvedOn) {
-            const served = s.services.find((x) => x.documentType === '行政处罚事先告知书');
+            const served = s.services.find((x) => x.documentType === 'penalty-notice');
             expect(served).toBeDefined();
             expect(
               s.decision.approvedOn > calendar.addWorkingDays(served!.servedOn, 5).dueOn ||

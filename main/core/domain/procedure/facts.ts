@@ -1,15 +1,14 @@
 /** Facts derived from a case's state that several rules and deadlines need. Pure. */
 import type { CaseState, StepRecord } from '#common/schemas/cases.js';
+import { docType } from '#common/documentTypes.js';
 import type { DeadlineResult, WorkingCalendar } from '../calendar.js';
 
-export const noticeDocumentName = '行政处罚事先告知书';
-export const decisionDocumentName = '行政处罚决定书';
-
-export function servedOn(state: CaseState, documentName: string): string | null {
-  return state.services.find((s) => s.documentType === documentName)?.servedOn ?? null;
+/** The day a document of this type (a type id of common/documentTypes.ts) was first served. */
+export function servedOn(state: CaseState, documentType: string): string | null {
+  return state.services.find((s) => s.documentType === documentType)?.servedOn ?? null;
 }
-export const noticeServedOn = (s: CaseState): string | null => servedOn(s, noticeDocumentName);
-export const decisionServedOn = (s: CaseState): string | null => servedOn(s, decisionDocumentName);
+export const noticeServedOn = (s: CaseState): string | null => servedOn(s, docType.penaltyNotice);
+export const decisionServedOn = (s: CaseState): string | null => servedOn(s, docType.penaltyDecision);
 
 /** 陈述申辩 and hearing-request window: 5 working days after service of the notice (处罚法 arts. 64, 85). */
 export function defencePeriod(state: CaseState, calendar: WorkingCalendar): DeadlineResult | null {

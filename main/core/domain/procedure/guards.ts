@@ -17,6 +17,8 @@ import {
 import { appliedProvision } from '../legalBasis/applied.js';
 import { defencePeriod, isMet, lastStep, noticeServedOn, startDate, stepsOf } from './facts.js';
 import { isDossierSheet } from '#common/documentTypes.js';
+import { documentTypeName, servedDocumentType } from '#common/documentTypeNames.js';
+import { servedDocumentField } from './servedDocument.js';
 
 export interface GuardContext {
   state: CaseState;
@@ -61,9 +63,13 @@ const guards: Record<string, Guard> = {
     const type = String(args.type);
     const docs = state.documents.filter((d) => d.type === type);
     const field = args.field as string | undefined;
-    const ok = field ? docs.some((d) => d.fields[field] === args.equals) : docs.length > 0;
+    // A receipt names what it serves by type id; a definition written before ids, by its Chinese name.
+    const served = field === servedDocumentField;
+    const want = served ? servedDocumentType(String(args.equals)) : args.equals;
+    const ok = field ? docs.some((d) => d.fields[field] === want) : docs.length > 0;
     if (ok) return null;
-    const what = field ? `${String(args.equals)}的${review.documentName(type)}` : review.documentName(type);
+    const whose = served ? documentTypeName(String(want)) : String(args.equals);
+    const what = field ? `${whose}的${review.documentName(type)}` : review.documentName(type);
     return fail('hasDocument', `尚未制作${what}`, '行政处罚法第四十七条（全过程记录）');
   },
 

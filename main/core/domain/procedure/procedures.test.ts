@@ -310,7 +310,7 @@ describe.each(versionsOf('ordinary', '2026.2'))('一般程序 $version', (ordina
       s = {
         ...s,
         node: 'service',
-        services: [{ documentType: '行政处罚决定书', servedOn: '2026-03-23', method: '直接送达', recipient: '王某' }],
+        services: [{ documentType: 'penalty-decision', servedOn: '2026-03-23', method: '直接送达', recipient: '王某' }],
       };
       return s;
     }

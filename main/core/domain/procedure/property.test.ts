@@ -37,7 +37,7 @@ function invariants(s: CaseState): void {
   if (s.noticedFine != null && s.defence.statements.length && s.decision?.kind === 'penalty')
     expect(s.decision.fine).toBeLessThanOrEqual(s.noticedFine);
   // A decision is served only once sealed (处罚法 art. 59(2)).
-  if (s.services.some((x) => x.documentType === '行政处罚决定书'))
+  if (s.services.some((x) => x.documentType === 'penalty-decision'))
     expect(s.documents.some((d) => d.type === 'penalty-decision' && d.finalised)).toBe(true);
   // A case approved for 结案 has no track still running.
   if (s.steps.some((x) => x.action === 'approveClosing')) expect(s.tracks.every((t) => t.endedOn)).toBe(true);

@@ -8,6 +8,7 @@ import TextField from '@mui/material/TextField';
 import type { z } from 'zod';
 import type { ActionFormUi, FieldsProps, FormValues } from './formTypes';
 import { dataOf, fieldsOf, type FieldSpec } from './schemaFields';
+import { servableDocuments, type Choice } from '../documents/fieldDefaults';
 
 function Field({
   f,
@@ -16,7 +17,11 @@ function Field({
   errors,
   disabled,
   first,
-}: { f: FieldSpec; first: boolean } & Pick<FieldsProps, 'values' | 'set' | 'errors' | 'disabled'>) {
+  documents,
+}: { f: FieldSpec; first: boolean; documents: Choice[] } & Pick<
+  FieldsProps,
+  'values' | 'set' | 'errors' | 'disabled'
+>) {
   const v = values[f.key];
   const error = errors[f.key];
   const testId = { 'data-testid': `form-${f.key}` };
@@ -48,6 +53,22 @@ function Field({
     autoFocus: first,
     fullWidth: true,
   };
+  if (f.kind === 'document') {
+    return (
+      <TextField
+        select
+        {...common}
+        helperText={error ?? (documents.length ? ' ' : '本案尚无已编号的文书可以送达')}
+        slotProps={{ htmlInput: testId }}
+      >
+        {documents.map((d) => (
+          <MenuItem key={d.value} value={d.value}>
+            {d.label}
+          </MenuItem>
+        ))}
+      </TextField>
+    );
+  }
   if (f.kind === 'choice') {
     return (
       <TextField select {...common} slotProps={{ htmlInput: testId }}>
@@ -82,6 +103,7 @@ export function genericForm(schema: z.ZodType): ActionFormUi {
       for (const f of fields) out[f.key] = f.kind === 'date' && !f.initial ? today : f.initial;
       if ('proposedFine' in out && view.state.report) out.proposedFine = String(view.state.report.proposedFine);
       if ('recipient' in out && !out.recipient) out.recipient = view.state.party.legalRepresentative;
+      for (const f of fields) if (f.kind === 'document') out[f.key] = servableDocuments(view)[0]?.value ?? '';
       // 归档 records what the binding was (the guard checks they agree): its 保管期限 and number of volumes.
       if ('retention' in out && 'volumes' in out && view.state.dossier) {
         if (view.state.dossier.retention) out.retention = view.state.dossier.retention;
@@ -91,10 +113,19 @@ export function genericForm(schema: z.ZodType): ActionFormUi {
     },
     toData: (values) => dataOf(fields, values),
     // biome-ignore lint/correctness/noComponentHookFactories: built once per form at module load (ActionFormDialog's table), never during a render, so its identity is stable
-    Fields: ({ values, set, errors, disabled }) => (
+    Fields: ({ values, set, errors, disabled, view }) => (
       <Stack spacing={1} sx={{ pt: 1 }}>
         {fields.map((f, i) => (
-          <Field key={f.key} f={f} values={values} set={set} errors={errors} disabled={disabled} first={i === 0} />
+          <Field
+            key={f.key}
+            f={f}
+            values={values}
+            set={set}
+            errors={errors}
+            disabled={disabled}
+            first={i === 0}
+            documents={servableDocuments(view)}
+          />
         ))}
       </Stack>
     ),

@@ -15,6 +15,7 @@ describe('action forms drawn from their schemas', () => {
     const s = Object.fromEntries(fieldsOf(actionForms.service).map((x) => [x.key, x]));
     expect(s.method!.kind).toBe('choice');
     expect(s.method!.options).toContain('电子送达');
+    expect(s.servedDocument!.kind).toBe('document');
     const sum = Object.fromEntries(fieldsOf(actionForms.summaryDecision).map((x) => [x.key, x]));
     expect(sum.rightsExplained!.kind).toBe('mustConfirm');
     expect(sum.fine).toMatchObject({ kind: 'number', initial: '0' });

@@ -5,7 +5,7 @@
  */
 import type { z } from 'zod';
 
-export type FieldKind = 'text' | 'longText' | 'date' | 'number' | 'boolean' | 'mustConfirm' | 'choice';
+export type FieldKind = 'text' | 'longText' | 'date' | 'number' | 'boolean' | 'mustConfirm' | 'choice' | 'document';
 
 export interface FieldSpec {
   key: string;
@@ -30,6 +30,8 @@ interface Schema {
 }
 
 const dateKey = (key: string): boolean => /On$/.test(key) || key === 'correctBy';
+/** The document a service is of: chosen from the case's documents (its type id is sent), never typed. */
+const documentKey = (key: string): boolean => key === 'servedDocument';
 
 export function fieldsOf(schema: z.ZodType): FieldSpec[] {
   const shape = (schema as unknown as { shape?: Record<string, Schema> }).shape ?? {};
@@ -53,6 +55,7 @@ export function fieldsOf(schema: z.ZodType): FieldSpec[] {
       kind = 'choice';
       options = Object.values(def.entries ?? {}).map(String);
     } else if (dateKey(key)) kind = 'date';
+    else if (documentKey(key)) kind = 'document';
     else {
       const max = (def.checks ?? []).map((c) => c._zod?.def?.maximum).find((m) => typeof m === 'number');
       kind = max !== undefined && max <= 200 ? 'text' : 'longText';

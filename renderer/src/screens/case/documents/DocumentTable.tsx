@@ -18,6 +18,7 @@ import { readFile } from '#renderer/api/files';
 import { downloadBlob, safeFileName } from '#renderer/util/binary';
 import { formatInstant } from '#renderer/util/dates';
 import { titleOf } from './documentTitle';
+import { documentTypeName } from '#common/documentTypeNames';
 
 const docxType = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
@@ -103,7 +104,7 @@ export function DocumentTable({ caseId, documents, onPreview, onChanged, gates =
                 {d.name}
                 {d.fields.servedDocument && (
                   <Typography component="span" variant="caption" color="text.secondary">
-                    （{d.fields.servedDocument}）
+                    （{documentTypeName(d.fields.servedDocument)}）
                   </Typography>
                 )}
               </TableCell>

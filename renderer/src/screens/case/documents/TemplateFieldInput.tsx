@@ -3,6 +3,7 @@ import MenuItem from '@mui/material/MenuItem';
 import TextField from '@mui/material/TextField';
 import type { TemplateField } from '#common/schemas/documents';
 import { nowLocalDateTime, todayIso } from '#renderer/util/dates';
+import type { Choice } from './fieldDefaults';
 
 interface Props {
   field: TemplateField;
@@ -12,7 +13,7 @@ interface Props {
   disabled: boolean;
   autoFocus: boolean;
   /** A closed list to choose from (送达文书), when the field has one. */
-  choices?: string[] | undefined;
+  choices?: Choice[] | undefined;
 }
 
 export function TemplateFieldInput({ field, value, onChange, error, disabled, autoFocus, choices }: Props) {
@@ -27,12 +28,14 @@ export function TemplateFieldInput({ field, value, onChange, error, disabled, au
     onChange: (e: { target: { value: string } }) => onChange(e.target.value),
   };
   const testId = { 'data-testid': `field-${field.key}` };
-  if (choices && choices.length > 0) {
+  // Chosen, never typed: with nothing to choose the list stays empty and says why.
+  if (choices) {
+    const helperText = error ?? (choices.length ? ' ' : '本案尚无已编号的文书可以送达');
     return (
-      <TextField {...common} select slotProps={{ htmlInput: testId }}>
+      <TextField {...common} helperText={helperText} select slotProps={{ htmlInput: testId }}>
         {choices.map((c) => (
-          <MenuItem key={c} value={c}>
-            {c}
+          <MenuItem key={c.value} value={c.value}>
+            {c.label}
           </MenuItem>
         ))}
       </TextField>

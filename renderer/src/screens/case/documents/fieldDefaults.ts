@@ -1,26 +1,37 @@
 /**
  * Sensible first values for a template's input fields, so the clerk corrects rather than types:
  * dates default to today, places to the party's address, the 送达回证's document to the newest
- * numbered document of the case (the one being served now). Every value stays editable.
+ * numbered document of the case (the one being served now), chosen from a list, never typed. Every value stays editable.
  */
 import type { CaseView } from '#common/schemas/cases';
 import type { TemplateField } from '#common/schemas/documents';
+import { docType } from '#common/documentTypes';
+import { documentTypeName } from '#common/documentTypeNames';
 import { nowLocalDateTime, todayIso } from '#renderer/util/dates';
 
-/** Documents a 送达回证 can be for: the case's numbered documents, names without 《》. */
-export function servableDocuments(view: CaseView): string[] {
-  const names = [...view.state.documents]
-    .filter((d) => d.number)
+/** One entry of a closed list: what is sent (a document type id) and what the clerk reads (its name). */
+export interface Choice {
+  value: string;
+  label: string;
+}
+
+/**
+ * Documents a 送达回证 (or a service recorded in a form) can be for: the case's numbered documents,
+ * newest first, once per type. The core records the type id; the clerk sees the name.
+ */
+export function servableDocuments(view: CaseView): Choice[] {
+  const types = [...view.state.documents]
+    .filter((d) => d.number && d.type !== docType.serviceReceipt)
     .sort((a, b) => b.generatedAt.localeCompare(a.generatedAt))
-    .map((d) => d.name.replace(/[《》]/g, ''));
-  return [...new Set(names)];
+    .map((d) => d.type);
+  return [...new Set(types)].map((type) => ({ value: type, label: documentTypeName(type) }));
 }
 
 export function defaultValue(field: TemplateField, view: CaseView): string {
   const { party } = view.state;
   switch (field.key) {
     case 'servedDocument':
-      return servableDocuments(view)[0] ?? '';
+      return servableDocuments(view)[0]?.value ?? '';
     case 'serviceMethod':
       return '直接送达';
     case 'serviceAddress':

@@ -1,6 +1,6 @@
 /** Steps a clerk takes on the case page, shared by the case specs. */
 import { expect, type Page } from '@playwright/test';
-import { login, logout } from './support.js';
+import { chinaDate, login, logout, makePng } from './support.js';
 
 export const officer = { username: 'officer', password: 'officer123', name: '张伟' };
 export const head = { username: 'head', password: 'head123', name: '杨建国' };
@@ -9,6 +9,16 @@ export const head = { username: 'head', password: 'head123', name: '杨建国' }
 export async function shot(page: Page, name: string): Promise<void> {
   const dir = process.env.ANJUAN_E2E_SHOTS;
   if (dir) await page.screenshot({ path: `${dir}/${name}.png`, fullPage: true });
+}
+
+/** Uncaught page errors and console errors from now on, for a final `expect(problems).toEqual([])`. */
+export function watchProblems(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`console: ${m.text()}`);
+  });
+  return problems;
 }
 
 export async function as(page: Page, who: typeof officer): Promise<void> {
@@ -72,4 +82,48 @@ export async function serviceReceipt(page: Page, servedDocument: string, servedO
   await dialog.getByTestId('field-recipientCapacity').fill('负责收件的人');
   await dialog.getByTestId('generate-submit').click();
   await expect(dialog).toBeHidden({ timeout: 60_000 });
+}
+
+/** The head signs in and approves 立案 with the customary comment. */
+export async function approveFilingAsHead(page: Page): Promise<void> {
+  await as(page, head);
+  await actWithForm(page, 'approveFiling', async (d) => {
+    await d.getByTestId('form-comment').fill('同意立案。');
+  });
+}
+
+export interface InvestigationTexts {
+  /** The day of the inspection, in days from today (negative: past); the interview follows the next day. */
+  inspectedDay: number;
+  inspectionPlace: string;
+  inspectionFindings: string;
+  interviewPlace: string;
+  interviewContent: string;
+}
+
+/** The two records of 调查取证, with 王秀英 (法定代表人) on site and interviewed. */
+export async function investigationRecords(page: Page, t: InvestigationTexts): Promise<void> {
+  await generate(page, 'inspection-record', {
+    inspectionTime: `${chinaDate(t.inspectedDay)}T09:30`,
+    inspectionEnd: `${chinaDate(t.inspectedDay)}T11:00`,
+    inspectionPlace: t.inspectionPlace,
+    onSitePerson: '王秀英（法定代表人）',
+    inspectionFindings: t.inspectionFindings,
+  });
+  await generate(page, 'interview-record', {
+    interviewTime: `${chinaDate(t.inspectedDay + 1)}T10:00`,
+    interviewPlace: t.interviewPlace,
+    interviewee: '王秀英',
+    intervieweeTitle: '法定代表人',
+    interviewContent: t.interviewContent,
+  });
+}
+
+/** Uploads one photo on the open 证据 tab and waits for its thumbnail. */
+export async function uploadPhoto(page: Page, fileName: string, description: string, takenOn: string): Promise<void> {
+  await page.getByTestId('evidence-file').setInputFiles({ name: fileName, mimeType: 'image/png', buffer: makePng() });
+  await page.getByTestId('evidence-description').fill(description);
+  await page.getByTestId('evidence-date').fill(takenOn);
+  await page.getByTestId('evidence-upload').click();
+  await expect(page.getByTestId('evidence-thumb')).toBeVisible({ timeout: 30_000 });
 }

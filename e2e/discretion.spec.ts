@@ -5,15 +5,23 @@
  * the report form.
  */
 import { expect, test } from '@playwright/test';
-import { chinaDate, login, makePng } from './support.js';
-import { act, actWithForm, as, expectNode, generate, head, officer, shot } from './caseSteps.js';
+import { chinaDate, login } from './support.js';
+import {
+  act,
+  actWithForm,
+  approveFilingAsHead,
+  as,
+  expectNode,
+  generate,
+  investigationRecords,
+  officer,
+  shot,
+  uploadPhoto,
+  watchProblems,
+} from './caseSteps.js';
 
 test('recommend the violation type at 立案, calculate the fine at 调查报告', async ({ page }) => {
-  const problems: string[] = [];
-  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-  page.on('console', (m) => {
-    if (m.type() === 'error') problems.push(`console: ${m.text()}`);
-  });
+  const problems = watchProblems(page);
   await page.goto('/');
   await login(page, officer.username, officer.password, officer.name);
 
@@ -59,31 +67,17 @@ test('recommend the violation type at 立案, calculate the fine at 调查报告
 
   await generate(page, 'filing-approval');
   await act(page, 'submitFiling');
-  await as(page, head);
-  await actWithForm(page, 'approveFiling', async (d) => {
-    await d.getByTestId('form-comment').fill('同意立案。');
-  });
+  await approveFilingAsHead(page);
   await as(page, officer);
-  await generate(page, 'inspection-record', {
-    inspectionTime: `${chinaDate(-9)}T09:30`,
-    inspectionEnd: `${chinaDate(-9)}T11:00`,
+  await investigationRecords(page, {
+    inspectedDay: -9,
     inspectionPlace: '砂石加工生产线',
-    onSitePerson: '王秀英（法定代表人）',
     inspectionFindings: '生产线已建成，未见环境影响评价审批文件。',
-  });
-  await generate(page, 'interview-record', {
-    interviewTime: `${chinaDate(-8)}T10:00`,
     interviewPlace: '询问室',
-    interviewee: '王秀英',
-    intervieweeTitle: '法定代表人',
     interviewContent: '问：项目是否取得环评批复？答：尚未取得。',
   });
   await page.getByTestId('tab-evidence').click();
-  await page.getByTestId('evidence-file').setInputFiles({ name: '现场.png', mimeType: 'image/png', buffer: makePng() });
-  await page.getByTestId('evidence-description').fill('生产线全景');
-  await page.getByTestId('evidence-date').fill(chinaDate(-9));
-  await page.getByTestId('evidence-upload').click();
-  await expect(page.getByTestId('evidence-thumb')).toBeVisible({ timeout: 30_000 });
+  await uploadPhoto(page, '现场.png', '生产线全景', chinaDate(-9));
   await act(page, 'finishInvestigation');
   await expectNode(page, '调查报告');
 

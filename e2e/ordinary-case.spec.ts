@@ -8,7 +8,21 @@ import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import PizZip from 'pizzip';
 import { chinaDate, login, makePng } from './support.js';
-import { act, actWithForm, as, expectNode, generate, head, officer, serviceReceipt, shot } from './caseSteps.js';
+import {
+  act,
+  actWithForm,
+  approveFilingAsHead,
+  as,
+  expectNode,
+  generate,
+  head,
+  investigationRecords,
+  officer,
+  serviceReceipt,
+  shot,
+  uploadPhoto,
+  watchProblems,
+} from './caseSteps.js';
 
 const filedOn = chinaDate(-30);
 const discoveredOn = chinaDate(-32);
@@ -20,11 +34,7 @@ test('an ordinary case from 立案 to 结案, with dossier and history', async (
   // The whole file, sealed before service and with its payment voucher: longer than the default 3 minutes on a busy machine.
   test.setTimeout(300_000);
   // The page runs under script-src 'self' with no eval: any CSP violation or uncaught error fails.
-  const problems: string[] = [];
-  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-  page.on('console', (m) => {
-    if (m.type() === 'error') problems.push(`console: ${m.text()}`);
-  });
+  const problems = watchProblems(page);
   await page.goto('/');
   await login(page, officer.username, officer.password, officer.name);
 
@@ -92,27 +102,17 @@ test('an ordinary case from 立案 to 结案, with dossier and history', async (
   await expect(page.getByTestId('action-reasons-approveFiling')).toContainText('此操作须由负责人执行');
   await expect(page.getByTestId('action-reasons-approveFiling')).toContainText('行政处罚法');
 
-  await as(page, head);
-  await actWithForm(page, 'approveFiling', async (d) => {
-    await d.getByTestId('form-comment').fill('同意立案。');
-  });
+  await approveFilingAsHead(page);
   await expectNode(page, '调查取证');
 
   // ── 调查取证 ──────────────────────────────────────────────────────────────────────────
   await as(page, officer);
   await expect(page.getByTestId('action-reasons-finishInvestigation')).toContainText('尚未制作');
-  await generate(page, 'inspection-record', {
-    inspectionTime: `${chinaDate(-29)}T09:30`,
-    inspectionEnd: `${chinaDate(-29)}T11:00`,
+  await investigationRecords(page, {
+    inspectedDay: -29,
     inspectionPlace: '公司扩建项目施工现场',
-    onSitePerson: '王秀英（法定代表人）',
     inspectionFindings: '扩建车间主体已建成，未见环境影响评价审批文件。',
-  });
-  await generate(page, 'interview-record', {
-    interviewTime: `${chinaDate(-28)}T10:00`,
     interviewPlace: '天柱分局询问室',
-    interviewee: '王秀英',
-    intervieweeTitle: '法定代表人',
     interviewContent: '问：扩建项目是否取得环评批复？答：尚未取得，已于上月开工。',
   });
 
@@ -122,13 +122,7 @@ test('an ordinary case from 立案 to 结案, with dossier and history', async (
     .getByTestId('evidence-file')
     .setInputFiles({ name: '说明.txt', mimeType: 'text/plain', buffer: Buffer.from('not a photo') });
   await expect(page.getByTestId('evidence-error')).toContainText('不是有效的图片');
-  await page
-    .getByTestId('evidence-file')
-    .setInputFiles({ name: '现场照片1.png', mimeType: 'image/png', buffer: makePng() });
-  await page.getByTestId('evidence-description').fill('扩建车间全景');
-  await page.getByTestId('evidence-date').fill(chinaDate(-29));
-  await page.getByTestId('evidence-upload').click();
-  await expect(page.getByTestId('evidence-thumb')).toBeVisible({ timeout: 30_000 });
+  await uploadPhoto(page, '现场照片1.png', '扩建车间全景', chinaDate(-29));
   await expect(page.getByTestId('evidence-item')).toContainText('扩建车间全景');
   // The list shows a thumbnail (bytes from GET /files/…?variant=thumb); a click opens the photo itself.
   await page.getByTestId('evidence-open').click();

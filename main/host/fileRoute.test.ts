@@ -4,11 +4,10 @@
  * decided by the core (officer2 is not on the case), and a damaged file never arriving whole.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { request as httpRequest, type Server } from 'node:http';
-import { startWebHost } from './webHost.js';
+import { startTestWebHost } from './testWebHost.js';
 import { createTestCore, type TestCore } from '#core/testing/testCore.js';
 import { openCase } from '#core/testing/caseRunner.js';
 import { makeJpeg, varyJpeg } from '#core/testing/photos.js';
@@ -24,14 +23,7 @@ let hash = '';
 
 beforeAll(async () => {
   t = await createTestCore();
-  const staticDir = mkdtempSync(join(tmpdir(), 'anjuan-static-'));
-  writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>案卷</title>');
-  ({ server, url } = await startWebHost({
-    port: 0,
-    staticDir,
-    dispatch: (e) => t.core.dispatch(e),
-    openFile: (r, token) => t.core.file(r, token),
-  }));
+  ({ server, url } = await startTestWebHost(t, { files: true }));
   [officer, officer2] = (await Promise.all([t.login('officer'), t.login('officer2')])) as [string, string];
   caseId = (await openCase(t, officer, { officerIds: ['off-01', 'off-03'] })).state.id;
   photo = varyJpeg(await makeJpeg(1200, 900), 7);

@@ -1,9 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { request as httpRequest, type Server } from 'node:http';
-import { isAllowedHost, isAllowedOrigin, maxBodyBytes, startWebHost } from './webHost.js';
+import { isAllowedHost, isAllowedOrigin, maxBodyBytes } from './webHost.js';
+import { startTestWebHost } from './testWebHost.js';
 import { createTestCore, type TestCore } from '#core/testing/testCore.js';
 
 let t: TestCore;
@@ -12,9 +10,7 @@ let url: string;
 
 beforeAll(async () => {
   t = await createTestCore();
-  const staticDir = mkdtempSync(join(tmpdir(), 'anjuan-static-'));
-  writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>案卷</title>');
-  ({ server, url } = await startWebHost({ port: 0, staticDir, dispatch: (e) => t.core.dispatch(e) }));
+  ({ server, url } = await startTestWebHost(t));
 });
 afterAll(async () => {
   server.close();

@@ -3,14 +3,13 @@
  * and shows the login screen or the screen the hash names.
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
-import Button from '@mui/material/Button';
 import CircularProgress from '@mui/material/CircularProgress';
 import type { AppInfo, UserView } from '#common/schemas/session';
 import { client, logout as logoutCall, send } from './api/send';
 import { messageOf } from './api/errors';
 import { AppShell } from './app/AppShell';
+import { RetryAlert } from './components/LoadStatus';
 import { useNotifier } from './app/notifier';
 import { useRoute } from './app/route';
 import { SessionContext, type Session } from './app/session';
@@ -97,16 +96,7 @@ export function App() {
   if (boot.status === 'failed') {
     return (
       <Box sx={{ maxWidth: 520, mx: 'auto', mt: 12 }}>
-        <Alert
-          severity="error"
-          action={
-            <Button color="inherit" onClick={() => void start()}>
-              重试
-            </Button>
-          }
-        >
-          {boot.message}
-        </Alert>
+        <RetryAlert message={boot.message} onRetry={start} />
       </Box>
     );
   }

@@ -4,12 +4,9 @@
  * took the host to 4.6 GB, 50 killed it). The 200-photo figure is `npm run bench photos`.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Server } from 'node:http';
 import { runInNewContext } from 'node:vm';
-import { startWebHost } from '../../main/host/webHost.js';
+import { startTestWebHost } from '../../main/host/testWebHost.js';
 import { createTestCore, type TestCore } from '#core/testing/testCore.js';
 import { makeJpeg } from '#core/testing/photos.js';
 import { addPhotos, api, ipcRelay, peakRssDuring, readBackIpc, readBackWeb, rssMb } from './photoLoad.js';
@@ -25,14 +22,7 @@ let photo: Buffer;
 
 beforeAll(async () => {
   t = await createTestCore();
-  const staticDir = mkdtempSync(join(tmpdir(), 'anjuan-static-'));
-  writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>案卷</title>');
-  ({ server, url } = await startWebHost({
-    port: 0,
-    staticDir,
-    dispatch: (e) => t.core.dispatch(e),
-    openFile: (r, tk) => t.core.file(r, tk),
-  }));
+  ({ server, url } = await startTestWebHost(t, { files: true }));
   token = (await api<{ token: string }>(url, null, 'session.login', { username: 'officer', password: 'officer123' }))
     .token;
   const [ent] = await api<Array<{ id: string }>>(url, token, 'enterprises.search', { query: '天柱', limit: 1 });

@@ -118,3 +118,42 @@ export function loopRows(loop: string, keys: string[]): Cell[] {
     }),
   );
 }
+
+/** The smaller type of records and forms filled in on the spot (四号, 26 pt lines). */
+export const recordStyle: ParaStyle = { sz: size.四号, line: 26 };
+
+/** A letter's opening: heading, document number, then the addressee (the party unless named). */
+export const letterHead = (title: string, who?: string): string[] => [...heading(title), numberLine(), salutation(who)];
+
+/** A record's opening: heading, then an empty line before its labelled lines. */
+export const recordHead = (title: string, issuer?: string): string[] => [...heading(title, issuer), para('')];
+
+/** One labelled line per item (“标签：值”), as records list who, where and when. */
+export const labelledLines = (style: ParaStyle, items: Array<[string, string]>): string[] =>
+  items.map((item) => labelled([item], style));
+
+/** A paragraph printed only when its field has a value: the condition tags drop out with their paragraphs. */
+export const optionalBody = (key: string, style?: ParaStyle): string[] => [
+  tagLine(`{#${key}}`),
+  body(`{${key}}`, style),
+  tagLine(`{/${key}}`),
+];
+
+/** Signature lines of several people, one under the other. */
+export const signatureLines = (style: ParaStyle, ...who: string[]): string[] => who.map((w) => signatureLine(w, style));
+
+/** A decision's opening: heading, document number, then the party's particulars. */
+export const decisionHead = (title: string): string[] => [...heading(title), numberLine(), ...partyLines()];
+
+/** The party in a record: its name under the record's own label, its code and representative, its address. */
+export const partyRecordLines = (style: ParaStyle, label = '当事人'): string[] => [
+  labelled([[label, '{partyName}']], style),
+  labelled(
+    [
+      ['统一社会信用代码', '{partyUscc}'],
+      ['法定代表人', '{partyLegalRep}'],
+    ],
+    style,
+  ),
+  labelled([['地址', '{partyAddress}']], style),
+];

@@ -10,13 +10,15 @@
  */
 import {
   body,
+  decisionHead,
   heading,
-  labelled,
+  labelledLines,
+  letterHead,
   numberLine,
-  partyLines,
+  optionalBody,
+  partyRecordLines,
   payment,
   remedies,
-  salutation,
   sealBlock,
   section,
   signatureLine,
@@ -46,15 +48,11 @@ const evidence = (): string[] => [
 
 export function penaltyNotice(): string[] {
   return [
-    ...heading('行政处罚事先告知书'),
-    numberLine(),
-    salutation(),
+    ...letterHead('行政处罚事先告知书'),
     body('我局于{filedOn}对你单位涉嫌{violationName}一案立案调查。经查，你单位存在以下环境违法行为：'),
     body('{facts}'),
     ...evidence(),
-    tagLine('{#legalBasisStatement}'),
-    body('{legalBasisStatement}'),
-    tagLine('{/legalBasisStatement}'),
+    ...optionalBody('legalBasisStatement'),
     body(
       '你单位的上述行为违反了{breachedArticles}的规定。依据{penaltyArticle}关于“{penaltyText}”的规定，{reasoning}我局拟对你单位作出如下行政处罚：',
     ),
@@ -79,25 +77,19 @@ export function penaltyNotice(): string[] {
 
 export function penaltyDecision(): string[] {
   return [
-    ...heading('行政处罚决定书'),
-    numberLine(),
-    ...partyLines(),
+    ...decisionHead('行政处罚决定书'),
     body('我局于{filedOn}对你单位涉嫌{violationName}一案立案调查，现已调查终结。'),
     section('一、环境违法事实和证据'),
     body('{facts}'),
     ...evidence(),
     body('{noticeHistory}'),
     section('二、行政处罚的依据和种类'),
-    tagLine('{#legalBasisStatement}'),
-    body('{legalBasisStatement}'),
-    tagLine('{/legalBasisStatement}'),
+    ...optionalBody('legalBasisStatement'),
     body(
       '你单位的上述行为违反了{breachedArticles}的规定。依据{penaltyArticle}关于“{penaltyText}”的规定，{reasoning}我局决定对你单位作出如下行政处罚：',
     ),
     body('{#warning}警告{#hasFine}；{/hasFine}{/warning}{#hasFine}罚款人民币{fineWords}（¥{fineFigures}）{/hasFine}。'),
-    tagLine('{#correctionParagraph}'),
-    body('{correctionParagraph}'),
-    tagLine('{/correctionParagraph}'),
+    ...optionalBody('correctionParagraph'),
     section('三、行政处罚决定的履行方式和期限'),
     tagLine('{#hasFine}'),
     payment('决定书', '罚款'),
@@ -116,9 +108,7 @@ export function penaltyDecision(): string[] {
 
 export function noPenaltyDecision(): string[] {
   return [
-    ...heading('不予行政处罚决定书'),
-    numberLine(),
-    ...partyLines(),
+    ...decisionHead('不予行政处罚决定书'),
     body('我局于{filedOn}对你单位涉嫌{violationName}一案立案调查，现已调查终结。'),
     section('一、调查认定的事实和证据'),
     body('{facts}'),
@@ -143,17 +133,11 @@ export function onSpotDecision(): string[] {
   return [
     ...heading('当场行政处罚决定书'),
     numberLine(),
-    labelled([['当事人', '{partyName}']], small),
-    labelled(
-      [
-        ['统一社会信用代码', '{partyUscc}'],
-        ['法定代表人', '{partyLegalRep}'],
-      ],
-      small,
-    ),
-    labelled([['地址', '{partyAddress}']], small),
-    labelled([['违法时间', '{onSpotTime}']], small),
-    labelled([['违法地点', '{onSpotPlace}']], small),
+    ...partyRecordLines(small),
+    ...labelledLines(small, [
+      ['违法时间', '{onSpotTime}'],
+      ['违法地点', '{onSpotPlace}'],
+    ]),
     body('执法人员{officersWithCerts}已向当事人出示执法证件。经查，你单位存在以下违法行为：{onSpotFacts}', small),
     body(
       '你单位的上述行为违反了{breachedArticles}的规定。执法人员已当场告知你单位拟作出行政处罚的内容及事实、理由、依据，并听取了你单位的陈述、申辩。依据{penaltyArticle}和《中华人民共和国行政处罚法》第五十一条、第五十二条的规定，当场作出如下行政处罚：',

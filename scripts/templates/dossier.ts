@@ -4,11 +4,11 @@
  * 已结案 (`closed`), from the case's record. Page numbers in the catalog are left to the binding,
  * as on paper (the catalog is written before the pages are numbered).
  */
-import { cell, labelCell, labelled, loopRows, signatureLine, tagLine } from './blocks.js';
+import { cell, labelCell, labelled, loopRows, recordStyle, signatureLines, tagLine } from './blocks.js';
 import { c, entry, i, order, type CatalogEntry } from './fields.js';
-import { para, size, table, type ParaStyle } from './ooxml.js';
+import { para, size, table } from './ooxml.js';
 
-const small: ParaStyle = { sz: size.四号, line: 26 };
+const small = recordStyle;
 const title = (text: string): string =>
   para(text, { font: '宋体', bold: true, sz: size.二号, align: 'center', line: 40 });
 
@@ -76,8 +76,7 @@ export function dossierRemarks(): string[] {
       { ...small, before: 12 },
     ),
     labelled([['立卷时间', '{docDate}']], small),
-    signatureLine('立卷人', small),
-    signatureLine('检查人', small),
+    ...signatureLines(small, '立卷人', '检查人'),
   ];
 }
 

@@ -5,41 +5,38 @@
  */
 import {
   body,
-  heading,
   labelCell,
   labelled,
+  labelledLines,
+  letterHead,
   loopRows,
-  numberLine,
-  salutation,
+  optionalBody,
+  partyRecordLines,
+  recordHead,
+  recordStyle,
   sealBlock,
   signatureLine,
+  signatureLines,
   tagLine,
 } from './blocks.js';
 import { c, docNumber, entry, i, order, party, type CatalogEntry } from './fields.js';
-import { para, size, table, type ParaStyle } from './ooxml.js';
+import { table } from './ooxml.js';
 
-const small: ParaStyle = { sz: size.四号, line: 26 };
+const small = recordStyle;
 const itemColumns = [14, 58, 34, 22, 28];
 const itemHeader = () => ({ cells: ['序号', '名称', '规格型号', '数量', '备注'].map((t) => labelCell(t)) });
 const itemRow = (loop: string) => ({ cells: loopRows(loop, ['seq', 'name', 'spec', 'quantity', 'note']) });
 
 export function samplingRecord(): string[] {
   return [
-    ...heading('采样取证登记单'),
-    para(''),
-    labelled([['被采样单位', '{partyName}']], small),
-    labelled(
-      [
-        ['统一社会信用代码', '{partyUscc}'],
-        ['法定代表人', '{partyLegalRep}'],
-      ],
-      small,
-    ),
-    labelled([['地址', '{partyAddress}']], small),
-    labelled([['采样时间', '{samplingTime}']], small),
-    labelled([['采样地点', '{samplingPlace}']], small),
-    labelled([['采样人员', '{officersWithCerts}']], small),
-    labelled([['现场负责人', '{onSitePerson}']], small),
+    ...recordHead('采样取证登记单'),
+    ...partyRecordLines(small, '被采样单位'),
+    ...labelledLines(small, [
+      ['采样时间', '{samplingTime}'],
+      ['采样地点', '{samplingPlace}'],
+      ['采样人员', '{officersWithCerts}'],
+      ['现场负责人', '{onSitePerson}'],
+    ]),
     body(
       '执法人员已出示执法证件。依据《中华人民共和国行政处罚法》第五十六条的规定，对你单位进行抽样取证，采集样品如下：',
       small,
@@ -56,20 +53,19 @@ export function samplingRecord(): string[] {
       '样品已当场封存，封条由采样人员和现场负责人签名。当事人对采样过程和样品有异议的，可以在本登记单上注明。',
       small,
     ),
-    signatureLine('现场负责人', small),
-    signatureLine('采样人', small),
-    signatureLine('记录人', small),
+    ...signatureLines(small, '现场负责人', '采样人', '记录人'),
   ];
 }
 
 export function photoEvidence(): string[] {
   return [
-    ...heading('现场照片(图片、影像资料)证据'),
-    para(''),
-    labelled([['当事人', '{partyName}']], small),
-    labelled([['案由', '{violationName}']], small),
-    labelled([['拍摄地点', '{photoPlace}']], small),
-    labelled([['拍摄（制作）人', '{officerNames}']], small),
+    ...recordHead('现场照片(图片、影像资料)证据'),
+    ...labelledLines(small, [
+      ['当事人', '{partyName}'],
+      ['案由', '{violationName}'],
+      ['拍摄地点', '{photoPlace}'],
+      ['拍摄（制作）人', '{officerNames}'],
+    ]),
     body('证明对象：{photoPurpose}', small),
     table(
       [14, 16, 70, 34, 22],
@@ -85,16 +81,13 @@ export function photoEvidence(): string[] {
       '照片原件按上列顺序附后，每张单独成页并载明内容说明、拍摄日期和文件名；电子文件以其SHA-256校验值（上列为其前八位）保存，可据以核对是否被改动。',
       { ...small, before: 6 },
     ),
-    signatureLine('拍摄（制作）人', small),
-    signatureLine('当事人（见证人）', small),
+    ...signatureLines(small, '拍摄（制作）人', '当事人（见证人）'),
   ];
 }
 
 export function preservationNotice(): string[] {
   return [
-    ...heading('先行登记保存证据通知书'),
-    numberLine(),
-    salutation(),
+    ...letterHead('先行登记保存证据通知书'),
     body(
       '我局在调查你单位涉嫌{violationName}一案中，因证据可能灭失或者以后难以取得，经本机关负责人批准，依据《中华人民共和国行政处罚法》第五十六条的规定，决定对下列证据予以先行登记保存：',
     ),
@@ -109,18 +102,14 @@ export function preservationNotice(): string[] {
 
 export function preservationReleaseNotice(): string[] {
   return [
-    ...heading('解除先行登记保存证据通知书'),
-    numberLine(),
-    salutation(),
+    ...letterHead('解除先行登记保存证据通知书'),
     body('我局于{preservedOn}以《先行登记保存证据通知书》{preservationNoticeRef}对你单位的下列证据予以先行登记保存：'),
     table(itemColumns, [itemHeader(), itemRow('preservedItems')]),
     body(
       '依据《中华人民共和国行政处罚法》第五十六条的规定，经本机关负责人批准，我局决定自{docDate}起解除对上述证据的先行登记保存。',
       { before: 6 },
     ),
-    tagLine('{#returnArrangement}'),
-    body('{returnArrangement}'),
-    tagLine('{/returnArrangement}'),
+    ...optionalBody('returnArrangement'),
     body('执法人员：{officersWithCerts}'),
     signatureLine('当事人', {}, '签收'),
     ...sealBlock(),

@@ -6,15 +6,13 @@
  * - 强制执行申请书 (强制法 art. 55: the decision and its facts, reasons and basis, the party's
  *   opinion and the reminder, the subject of enforcement; signed by the head, sealed and dated).
  */
-import { body, heading, numberLine, salutation, sealBlock, section, signatureLine } from './blocks.js';
+import { body, heading, letterHead, numberLine, sealBlock, section, signatureLine } from './blocks.js';
 import { c, docNumber, entry, fine, i, order, party, violation, type CatalogEntry } from './fields.js';
 import { para } from './ooxml.js';
 
 export function deferralNotice(): string[] {
   return [
-    ...heading('同意{deferralKind}缴纳罚款通知书'),
-    numberLine(),
-    salutation(),
+    ...letterHead('同意{deferralKind}缴纳罚款通知书'),
     body(
       '我局于{decisionApprovedOn}作出《行政处罚决定书》{decisionRef}，决定对你单位罚款人民币{fineWords}（¥{fineFigures}）。你单位于{deferralAppliedOn}以{deferralReason}为由，申请{deferralKind}缴纳罚款。',
     ),
@@ -31,9 +29,7 @@ export function deferralNotice(): string[] {
 
 export function reminder(): string[] {
   return [
-    ...heading('催告书'),
-    numberLine(),
-    salutation(),
+    ...letterHead('催告书'),
     body(
       '我局于{decisionApprovedOn}对你单位作出《行政处罚决定书》{decisionRef}，决定对你单位罚款人民币{fineWords}（¥{fineFigures}），该决定书已于{decisionServedOn}送达你单位。你单位在法定期限内未申请行政复议或者提起行政诉讼，{paidSoFarText}。',
     ),

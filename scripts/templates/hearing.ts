@@ -3,17 +3,27 @@
  * presider (not an investigator) and the party's rights; the record, checked and signed by the
  * party; the presider's report, on which the decision is then made (art. 65).
  */
-import { body, heading, labelled, numberLine, salutation, sealBlock, section, signatureLine } from './blocks.js';
+import {
+  body,
+  heading,
+  labelled,
+  labelledLines,
+  letterHead,
+  recordHead,
+  recordStyle,
+  sealBlock,
+  section,
+  signatureLine,
+  signatureLines,
+} from './blocks.js';
 import { c, docNumber, entry, i, order, type CatalogEntry } from './fields.js';
-import { para, size, type ParaStyle } from './ooxml.js';
+import { para, size } from './ooxml.js';
 
-const small: ParaStyle = { sz: size.四号, line: 26 };
+const small = recordStyle;
 
 export function hearingNotice(): string[] {
   return [
-    ...heading('行政处罚听证通知书'),
-    numberLine(),
-    salutation(),
+    ...letterHead('行政处罚听证通知书'),
     body(
       '你单位于{hearingRequestedOn}对我局《行政处罚事先告知书》{noticeRef}提出听证申请。根据《中华人民共和国行政处罚法》第六十三条、第六十四条的规定，我局决定举行听证，现将有关事项通知如下：',
     ),
@@ -36,10 +46,11 @@ export function hearingNotice(): string[] {
 
 export function hearingRecord(): string[] {
   return [
-    ...heading('听证笔录'),
-    para(''),
-    labelled([['案由', '{violationName}']], small),
-    labelled([['听证时间', '{hearingStart}{#hearingEnd}至{hearingEnd}{/hearingEnd}']], small),
+    ...recordHead('听证笔录'),
+    ...labelledLines(small, [
+      ['案由', '{violationName}'],
+      ['听证时间', '{hearingStart}{#hearingEnd}至{hearingEnd}{/hearingEnd}'],
+    ]),
     labelled(
       [
         ['听证地点', '{scheduledHearingPlace}'],
@@ -61,8 +72,10 @@ export function hearingRecord(): string[] {
       ],
       small,
     ),
-    labelled([['当事人出席人员及委托代理人', '{hearingAttendees}']], small),
-    labelled([['调查人员', '{officersWithCerts}']], small),
+    ...labelledLines(small, [
+      ['当事人出席人员及委托代理人', '{hearingAttendees}'],
+      ['调查人员', '{officersWithCerts}'],
+    ]),
     body(
       '主持人宣布听证开始，核对出席人员身份，宣布听证纪律，告知当事人有申请回避、申辩和质证的权利，并询问当事人是否申请回避。调查人员提出当事人违法的事实、证据和行政处罚建议，当事人进行申辩和质证（《中华人民共和国行政处罚法》第六十四条第七项）。',
       small,
@@ -73,10 +86,7 @@ export function hearingRecord(): string[] {
       '以上笔录已交当事人或者其代理人核对无误。拒绝签字或者盖章的，由听证主持人在笔录中注明（《中华人民共和国行政处罚法》第六十四条第八项）。',
       small,
     ),
-    signatureLine('当事人或者代理人', small),
-    signatureLine('调查人员', small),
-    signatureLine('听证主持人', small),
-    signatureLine('记录员', small),
+    ...signatureLines(small, '当事人或者代理人', '调查人员', '听证主持人', '记录员'),
   ];
 }
 

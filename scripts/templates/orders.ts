@@ -9,11 +9,11 @@
  */
 import {
   body,
+  decisionHead,
   heading,
-  labelled,
-  numberLine,
-  partyLines,
+  labelledLines,
   payment,
+  recordStyle,
   remedies,
   sealBlock,
   section,
@@ -21,9 +21,9 @@ import {
   tagLine,
 } from './blocks.js';
 import { c, docNumber, entry, fine, i, order, party, violation, type CatalogEntry } from './fields.js';
-import { para, size, type ParaStyle } from './ooxml.js';
+import { para, size } from './ooxml.js';
 
-const small: ParaStyle = { sz: size.四号, line: 26 };
+const small = recordStyle;
 
 const evidence = (): string[] => [
   body('以上事实，有下列证据为证：'),
@@ -34,9 +34,7 @@ const evidence = (): string[] => [
 
 export function correctionOrder(): string[] {
   return [
-    ...heading('责令改正违法行为决定书'),
-    numberLine(),
-    ...partyLines(),
+    ...decisionHead('责令改正违法行为决定书'),
     body('经查，你单位存在以下环境违法行为：{facts}'),
     body(
       '你单位的上述行为违反了{breachedArticles}的规定。依据《中华人民共和国行政处罚法》第二十八条第一款和{penaltyArticle}的规定，我局责令你单位：',
@@ -58,10 +56,12 @@ export function recheckOpinion(): string[] {
   return [
     ...heading('复查意见书'),
     para('案件编号：{caseNumber}', { align: 'right', sz: size.小四, line: 24 }),
-    labelled([['被复查单位', '{partyName}']], small),
-    labelled([['地址', '{partyAddress}']], small),
-    labelled([['复查时间', '{recheckTime}']], small),
-    labelled([['复查人员', '{officersWithCerts}']], small),
+    ...labelledLines(small, [
+      ['被复查单位', '{partyName}'],
+      ['地址', '{partyAddress}'],
+      ['复查时间', '{recheckTime}'],
+      ['复查人员', '{officersWithCerts}'],
+    ]),
     body(
       '我局于{correctionServedOn}向你单位送达《责令改正违法行为决定书》{correctionOrderRef}，责令你单位于{correctionDueOn}前改正违法行为。我局执法人员依法对你单位改正情况进行了复查。',
       small,
@@ -79,9 +79,7 @@ export function recheckOpinion(): string[] {
 
 export function dailyPenaltyDecision(): string[] {
   return [
-    ...heading('按日连续处罚决定书'),
-    numberLine(),
-    ...partyLines(),
+    ...decisionHead('按日连续处罚决定书'),
     section('一、违法事实和证据'),
     body(
       '你单位因{violationName}，经我局{originalDecisionTitle}处以罚款人民币{fineWords}（¥{fineFigures}），并于{correctionServedOn}收到我局《责令改正违法行为决定书》{correctionOrderRef}，被责令于{correctionDueOn}前改正违法行为。',
@@ -109,9 +107,7 @@ export function dailyPenaltyDecision(): string[] {
 
 export function restrictionDecision(): string[] {
   return [
-    ...heading('责令{restrictionMeasure}决定书'),
-    numberLine(),
-    ...partyLines(),
+    ...decisionHead('责令{restrictionMeasure}决定书'),
     body('经查，你单位存在以下环境违法行为：{facts}'),
     ...evidence(),
     body(

@@ -5,15 +5,14 @@
  * signature and date; a refusal as art. 89 says: noted with a witness and the document left at the
  * residence, or the document left at the residence and the service recorded by photo or video.
  */
-import { cell, heading, labelCell } from './blocks.js';
+import { cell, labelCell, recordHead } from './blocks.js';
 import { c, entry, i, order, type CatalogEntry } from './fields.js';
 import { para, size, table } from './ooxml.js';
 
 export function serviceReceipt(): string[] {
   const sig = '（签名）：　　　　　　　　年　　月　　日';
   return [
-    ...heading('送 达 回 证'),
-    para(''),
+    ...recordHead('送 达 回 证'),
     table(
       [40, 116],
       [

@@ -3,20 +3,20 @@
  * Both state who the officers are and their certificate numbers (处罚法 art. 55), when and where,
  * who was present, the content, and end with the signatures of everyone present.
  */
-import { body, heading, labelled, signatureLine, tagLine } from './blocks.js';
+import { body, labelled, labelledLines, recordHead, recordStyle, signatureLines, tagLine } from './blocks.js';
 import { c, entry, i, order, party, type CatalogEntry } from './fields.js';
-import { para, size, type ParaStyle } from './ooxml.js';
 
-const small: ParaStyle = { sz: size.四号, line: 26 };
+const small = recordStyle;
 const guizhou = '贵州省生态环境保护执法';
 
 export function inspectionRecord(): string[] {
   return [
-    ...heading('现场检查(勘察)笔录', guizhou),
-    para(''),
-    labelled([['检查(勘察)时间', '{inspectionTime}{#inspectionEnd}至{inspectionEnd}{/inspectionEnd}']], small),
-    labelled([['检查(勘察)地点', '{inspectionPlace}']], small),
-    labelled([['被检查(勘察)单位', '{partyName}']], small),
+    ...recordHead('现场检查(勘察)笔录', guizhou),
+    ...labelledLines(small, [
+      ['检查(勘察)时间', '{inspectionTime}{#inspectionEnd}至{inspectionEnd}{/inspectionEnd}'],
+      ['检查(勘察)地点', '{inspectionPlace}'],
+      ['被检查(勘察)单位', '{partyName}'],
+    ]),
     labelled(
       [
         ['统一社会信用代码', '{partyUscc}'],
@@ -24,8 +24,10 @@ export function inspectionRecord(): string[] {
       ],
       small,
     ),
-    labelled([['地址', '{partyAddress}']], small),
-    labelled([['现场负责人', '{onSitePerson}']], small),
+    ...labelledLines(small, [
+      ['地址', '{partyAddress}'],
+      ['现场负责人', '{onSitePerson}'],
+    ]),
     labelled(
       [['检查(勘察)人', '{officer1Name}（执法证号：{officer1Cert}）、{officer2Name}（执法证号：{officer2Cert}）']],
       small,
@@ -38,18 +40,17 @@ export function inspectionRecord(): string[] {
     body('现场检查(勘察)情况：', { ...small, bold: true }),
     body('{inspectionFindings}', small),
     body('（以上笔录已交现场负责人核对，记录属实。）', small),
-    signatureLine('现场负责人', small),
-    signatureLine('检查(勘察)人', small),
-    signatureLine('记录人', small),
+    ...signatureLines(small, '现场负责人', '检查(勘察)人', '记录人'),
   ];
 }
 
 export function interviewRecord(): string[] {
   return [
-    ...heading('调查询问笔录', guizhou),
-    para(''),
-    labelled([['询问时间', '{interviewTime}{#interviewEnd}至{interviewEnd}{/interviewEnd}']], small),
-    labelled([['询问地点', '{interviewPlace}']], small),
+    ...recordHead('调查询问笔录', guizhou),
+    ...labelledLines(small, [
+      ['询问时间', '{interviewTime}{#interviewEnd}至{interviewEnd}{/interviewEnd}'],
+      ['询问地点', '{interviewPlace}'],
+    ]),
     labelled(
       [
         ['被询问人', '{interviewee}'],
@@ -73,9 +74,7 @@ export function interviewRecord(): string[] {
     body('询问内容：', { ...small, bold: true }),
     body('{interviewContent}', small),
     body('（以上笔录已经被询问人核对或者向其宣读，记录与本人所述一致。）', small),
-    signatureLine('被询问人', small),
-    signatureLine('询问人', small),
-    signatureLine('记录人', small),
+    ...signatureLines(small, '被询问人', '询问人', '记录人'),
   ];
 }
 

@@ -7,26 +7,24 @@
  */
 import {
   body,
-  heading,
   labelCell,
-  labelled,
+  labelledLines,
+  letterHead,
   loopRows,
-  numberLine,
-  salutation,
+  recordHead,
+  recordStyle,
   sealBlock,
   signatureLine,
   tagLine,
 } from './blocks.js';
 import { c, docNumber, entry, i, order, type CatalogEntry } from './fields.js';
-import { para, size, table, type ParaStyle } from './ooxml.js';
+import { table } from './ooxml.js';
 
-const small: ParaStyle = { sz: size.四号, line: 26 };
+const small = recordStyle;
 
 export function referralLetter(): string[] {
   return [
-    ...heading('移送书'),
-    numberLine(),
-    salutation('{referralReceiver}'),
+    ...letterHead('移送书', '{referralReceiver}'),
     body(
       '{partyName}（统一社会信用代码：{partyUscc}，地址：{partyAddress}）涉嫌{violationName}一案，经我局调查：{factsThirdPerson}',
     ),
@@ -51,11 +49,12 @@ export function referralLetter(): string[] {
 
 export function referralMaterials(): string[] {
   return [
-    ...heading('移送材料清单'),
-    para(''),
-    labelled([['移送案件', '{partyName}涉嫌{violationName}案']], small),
-    labelled([['移送机关', '{bureauName}']], small),
-    labelled([['接收机关', '{referralReceiver}']], small),
+    ...recordHead('移送材料清单'),
+    ...labelledLines(small, [
+      ['移送案件', '{partyName}涉嫌{violationName}案'],
+      ['移送机关', '{bureauName}'],
+      ['接收机关', '{referralReceiver}'],
+    ]),
     table(
       [14, 82, 18, 18, 24],
       [
@@ -70,9 +69,7 @@ export function referralMaterials(): string[] {
 
 export function transferLetter(): string[] {
   return [
-    ...heading('案件移送函'),
-    numberLine(),
-    salutation('{transferReceiver}'),
+    ...letterHead('案件移送函', '{transferReceiver}'),
     body(
       '我局于{filedOn}对{partyName}（统一社会信用代码：{partyUscc}）涉嫌{violationName}一案立案调查。经调查，{transferReason}',
     ),

@@ -3,11 +3,26 @@
  * the 法制审核意见书 before a major decision (art. 58) and the 案件集体讨论笔录 of the heads
  * (art. 57(2)). The last two file into the 副卷 (2010 rule: review opinions, collective discussion).
  */
-import { body, cell, heading, labelCell, labelled, opinionCell, section, signatureLine, tagLine } from './blocks.js';
+import {
+  body,
+  cell,
+  heading,
+  labelCell,
+  labelled,
+  labelledLines,
+  opinionCell,
+  optionalBody,
+  recordHead,
+  recordStyle,
+  section,
+  signatureLine,
+  signatureLines,
+  tagLine,
+} from './blocks.js';
 import { c, entry, i, order, party, violation, type CatalogEntry } from './fields.js';
-import { para, size, table, type ParaStyle } from './ooxml.js';
+import { para, size, table } from './ooxml.js';
 
-const small: ParaStyle = { sz: size.四号, line: 26 };
+const small = recordStyle;
 const caseNumberLine = (): string => para('案件编号：{caseNumber}', { align: 'right', sz: size.小四, line: 24 });
 
 export function investigationReport(): string[] {
@@ -28,17 +43,13 @@ export function investigationReport(): string[] {
     section('四、调查认定的违法事实'),
     body('{reportFacts}'),
     section('五、违反的法律条款和处罚依据'),
-    tagLine('{#legalBasisStatement}'),
-    body('{legalBasisStatement}'),
-    tagLine('{/legalBasisStatement}'),
+    ...optionalBody('legalBasisStatement'),
     body(
       '当事人的上述行为违反了{breachedArticles}的规定。依据{penaltyArticle}关于“{penaltyText}”的规定，应当给予行政处罚。',
     ),
     section('六、处理意见及裁量理由'),
     body('{reportProposal}'),
-    tagLine('{#reportReasoning}'),
-    body('{reportReasoning}'),
-    tagLine('{/reportReasoning}'),
+    ...optionalBody('reportReasoning'),
     body('以上调查结果报请负责人审查（《中华人民共和国行政处罚法》第五十七条）。'),
     signatureLine('承办人'),
   ];
@@ -91,10 +102,11 @@ export function legalReviewOpinion(): string[] {
 
 export function collectiveDiscussionRecord(): string[] {
   return [
-    ...heading('案件集体讨论笔录'),
-    para(''),
-    labelled([['讨论时间', '{discussionTime}']], small),
-    labelled([['讨论地点', '{discussionPlace}']], small),
+    ...recordHead('案件集体讨论笔录'),
+    ...labelledLines(small, [
+      ['讨论时间', '{discussionTime}'],
+      ['讨论地点', '{discussionPlace}'],
+    ]),
     labelled(
       [
         ['主持人', '{discussionChair}'],
@@ -102,8 +114,10 @@ export function collectiveDiscussionRecord(): string[] {
       ],
       small,
     ),
-    labelled([['出席人员', '{discussionParticipants}']], small),
-    labelled([['讨论案件', '{partyName}涉嫌{violationName}一案（案件编号：{caseNumber}）']], small),
+    ...labelledLines(small, [
+      ['出席人员', '{discussionParticipants}'],
+      ['讨论案件', '{partyName}涉嫌{violationName}一案（案件编号：{caseNumber}）'],
+    ]),
     body(
       '依据《中华人民共和国行政处罚法》第五十七条第二款的规定，对情节复杂或者重大违法行为给予行政处罚，由行政机关负责人集体讨论决定。',
       small,
@@ -116,9 +130,7 @@ export function collectiveDiscussionRecord(): string[] {
     body('{discussionContent}', small),
     body('讨论决定：', { ...small, bold: true }),
     body('{discussionConclusion}', small),
-    signatureLine('主持人', small),
-    signatureLine('出席人员', small),
-    signatureLine('记录人', small),
+    ...signatureLines(small, '主持人', '出席人员', '记录人'),
   ];
 }
 

@@ -9,22 +9,24 @@
  */
 import {
   body,
+  decisionHead,
   heading,
   labelCell,
-  labelled,
+  labelledLines,
+  letterHead,
   loopRows,
-  numberLine,
-  partyLines,
+  optionalBody,
+  recordHead,
+  recordStyle,
   remedies,
-  salutation,
   sealBlock,
-  signatureLine,
+  signatureLines,
   tagLine,
 } from './blocks.js';
 import { c, docNumber, entry, i, order, party, type CatalogEntry } from './fields.js';
-import { para, size, table, type ParaStyle } from './ooxml.js';
+import { para, size, table } from './ooxml.js';
 
-const small: ParaStyle = { sz: size.四号, line: 26 };
+const small = recordStyle;
 const items = (loop = 'seizureItems'): string =>
   table(
     [14, 58, 34, 22, 28],
@@ -36,9 +38,7 @@ const items = (loop = 'seizureItems'): string =>
 
 export function seizureDecision(): string[] {
   return [
-    ...heading('{seizureMeasure}决定书'),
-    numberLine(),
-    ...partyLines(),
+    ...decisionHead('{seizureMeasure}决定书'),
     body('经查，{seizureReason}'),
     body(
       '你单位的上述行为涉嫌违反{breachedArticles}的规定。依据{seizureArticle}和《中华人民共和国行政强制法》第九条、第十八条、第二十四条的规定，经本机关负责人批准，我局决定对你单位下列场所、设施或者财物予以{seizureMeasure}：',
@@ -61,27 +61,25 @@ export function seizureList(): string[] {
   return [
     ...heading('查封、扣押清单'),
     para('（{seizureDecisionRef}附件）', { align: 'center', sz: size.四号, line: 26 }),
-    labelled([['当事人', '{partyName}']], small),
-    labelled([['地址', '{partyAddress}']], small),
-    labelled([['实施时间', '{seizureTime}']], small),
-    labelled([['实施地点', '{seizurePlace}']], small),
-    labelled([['执法人员', '{officersWithCerts}']], small),
+    ...labelledLines(small, [
+      ['当事人', '{partyName}'],
+      ['地址', '{partyAddress}'],
+      ['实施时间', '{seizureTime}'],
+      ['实施地点', '{seizurePlace}'],
+      ['执法人员', '{officersWithCerts}'],
+    ]),
     items(),
     body(
       '本清单一式二份，由当事人和行政机关分别保存（《中华人民共和国行政强制法》第二十四条第三款）。当事人不到场的，由见证人和执法人员签名（第十八条第九项）。',
       { ...small, before: 6 },
     ),
-    signatureLine('当事人', small),
-    signatureLine('执法人员', small),
-    signatureLine('见证人', small),
+    ...signatureLines(small, '当事人', '执法人员', '见证人'),
   ];
 }
 
 export function seizureExtensionNotice(): string[] {
   return [
-    ...heading('查封(扣押)延期通知书'),
-    numberLine(),
-    salutation(),
+    ...letterHead('查封(扣押)延期通知书'),
     body(
       '我局于{seizureImplementedOn}以{seizureDecisionRef}对你单位下列场所、设施或者财物实施了{seizureMeasureCase}：',
     ),
@@ -97,9 +95,7 @@ export function seizureExtensionNotice(): string[] {
 
 export function seizureRelease(): string[] {
   return [
-    ...heading('解除查封(扣押)决定书'),
-    numberLine(),
-    salutation(),
+    ...letterHead('解除查封(扣押)决定书'),
     body(
       '我局于{seizureImplementedOn}以{seizureDecisionRef}对你单位下列场所、设施或者财物实施了{seizureMeasureCase}：',
     ),
@@ -108,24 +104,23 @@ export function seizureRelease(): string[] {
       '因{releaseReason}，依据《中华人民共和国行政强制法》第二十八条的规定，我局决定自{docDate}起解除上述{seizureMeasureCase}，并立即退还有关财物。',
       { before: 6 },
     ),
-    tagLine('{#returnArrangement}'),
-    body('{returnArrangement}'),
-    tagLine('{/returnArrangement}'),
+    ...optionalBody('returnArrangement'),
     ...sealBlock(),
   ];
 }
 
 export function confiscationRecord(): string[] {
   return [
-    ...heading('罚没物品处理记录'),
-    para(''),
-    labelled([['当事人', '{partyName}']], small),
-    labelled([['处理依据', '{disposalBasis}']], small),
-    labelled([['处理时间', '{disposalTime}']], small),
-    labelled([['处理地点', '{disposalPlace}']], small),
-    labelled([['处理方式', '{disposalMethod}']], small),
-    labelled([['执行人员', '{officersWithCerts}']], small),
-    labelled([['监督（见证）人员', '{disposalWitnesses}']], small),
+    ...recordHead('罚没物品处理记录'),
+    ...labelledLines(small, [
+      ['当事人', '{partyName}'],
+      ['处理依据', '{disposalBasis}'],
+      ['处理时间', '{disposalTime}'],
+      ['处理地点', '{disposalPlace}'],
+      ['处理方式', '{disposalMethod}'],
+      ['执行人员', '{officersWithCerts}'],
+      ['监督（见证）人员', '{disposalWitnesses}'],
+    ]),
     body('处理的物品：', { ...small, bold: true }),
     items('disposedItems'),
     body(
@@ -135,8 +130,7 @@ export function confiscationRecord(): string[] {
     tagLine('{#disposalNote}'),
     body('处理情况：{disposalNote}', small),
     tagLine('{/disposalNote}'),
-    signatureLine('执行人员', small),
-    signatureLine('监督（见证）人员', small),
+    ...signatureLines(small, '执行人员', '监督（见证）人员'),
   ];
 }
 

@@ -6,9 +6,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestCore, expectFailure, type TestCore } from '../testing/testCore.js';
 import { CaseRunner, openCase } from '../testing/caseRunner.js';
+import { fileInvestigateReport } from '../testing/reportedCase.js';
 import { makePng } from '../testing/png.js';
-import { demoBureau } from '../seed/demo.js';
-import { airFacts, airReasoning } from '../testing/scenarioTexts.js';
+import { addDemoUser, officerReviewer, secondHead } from '../testing/extraUsers.js';
 
 let t: TestCore;
 let officer: string, officer2: string, head: string, reviewer: string, admin: string;
@@ -16,15 +16,7 @@ let officer: string, officer2: string, head: string, reviewer: string, admin: st
 beforeAll(async () => {
   t = await createTestCore();
   // A second reviewer who is also a sworn officer (王强, off-03), to be listed on a case.
-  t.core.services.directory.addUser({
-    id: 'user-reviewer2',
-    bureauId: demoBureau.id,
-    username: 'reviewer2',
-    name: '王强',
-    roles: ['reviewer'],
-    officerId: 'off-03',
-    password: 'Reviewer2-pass!',
-  });
+  addDemoUser(t, officerReviewer);
   [officer, officer2, head, reviewer, admin] = (await Promise.all(
     ['officer', 'officer2', 'head', 'reviewer', 'admin'].map((u) => t.login(u)),
   )) as [string, string, string, string, string];
@@ -103,15 +95,7 @@ describe('separation of duties', () => {
     expect(e.message).toContain('第五十七条');
     expect((await t.call(head, 'cases.get', { caseId: r.caseId })).state.node).toBe('filing.review');
     // A second head (副局长) approves it.
-    t.core.services.directory.addUser({
-      id: 'user-head2',
-      bureauId: demoBureau.id,
-      username: 'head2',
-      name: '龙海',
-      roles: ['head'],
-      officerId: null,
-      password: 'Head2-password!',
-    });
+    addDemoUser(t, secondHead);
     const head2 = await t.login('head2', 'Head2-password!');
     expect((await r.act(head2, 'approveFiling', { comment: '同意立案。' })).state.node).toBe('investigation');
   });
@@ -121,22 +105,8 @@ describe('separation of duties', () => {
     const r = await CaseRunner.start(t, hooks());
     r.day('2026-03-02');
     r.caseId = (await openCase(t, r.officer, { officerIds: ['off-01', 'off-03'] })).state.id;
-    await r.gen('filing-approval');
-    await r.act(r.officer, 'submitFiling');
-    await r.act(r.head, 'approveFiling', { comment: '同意立案。' });
-    r.day('2026-03-03');
-    await r.gen('inspection-record');
-    await r.gen('interview-record');
-    await r.photos([]);
-    r.day('2026-03-05');
-    await r.act(r.officer, 'finishInvestigation');
     // Above the 法制审核 threshold (500,000 yuan): the case goes to 法制审核 after the defence period.
-    await r.act(r.officer, 'submitReport', {
-      facts: airFacts,
-      proposedFine: 600000,
-      investment: null,
-      reasoning: airReasoning,
-    });
+    await fileInvestigateReport(r, 600000);
     // 王强 is on the case: he cannot do its 案件审查 either (a reviewer's action).
     expect((await expectFailure(r.act(reviewer2, 'passReview', { comment: '同意。' }))).code).toBe(
       'SEPARATION_OF_DUTIES',

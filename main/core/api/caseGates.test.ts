@@ -7,22 +7,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestCore, expectFailure, type TestCore } from '../testing/testCore.js';
 import { CaseRunner, openCase } from '../testing/caseRunner.js';
-import { demoBureau } from '../seed/demo.js';
+import { addDemoUser, secondHead } from '../testing/extraUsers.js';
 
 let t: TestCore;
 let head: string, head2: string, reviewer: string;
 
 beforeAll(async () => {
   t = await createTestCore();
-  t.core.services.directory.addUser({
-    id: 'user-head2',
-    bureauId: demoBureau.id,
-    username: 'head2',
-    name: '龙海',
-    roles: ['head'],
-    officerId: null,
-    password: 'Head2-password!',
-  });
+  addDemoUser(t, secondHead);
   [head, head2, reviewer] = (await Promise.all([
     t.login('head'),
     t.login('head2', 'Head2-password!'),

@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Server } from 'node:http';
 import { createTestCore, expectFailure, type TestCore } from '../testing/testCore.js';
-import { startWebHost } from '../../host/webHost.js';
+import { startTestWebHost } from '../../host/testWebHost.js';
 import { syntheticDirectory } from '../seed/syntheticDirectory.js';
 import { directoryCsvText, encodeCsv } from '../seed/directoryFile.js';
 import { appRoot } from '../paths.js';
@@ -25,9 +25,7 @@ let url: string;
 beforeAll(async () => {
   t = await createTestCore();
   head = await t.login('head');
-  const staticDir = mkdtempSync(join(tmpdir(), 'anjuan-static-'));
-  writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>案卷</title>');
-  ({ server, url } = await startWebHost({ port: 0, staticDir, dispatch: (e) => t.core.dispatch(e) }));
+  ({ server, url } = await startTestWebHost(t));
 });
 afterAll(async () => {
   server.close();

@@ -7,8 +7,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestCore, expectFailure, type TestCore } from '../testing/testCore.js';
 import { CaseRunner, openCase } from '../testing/caseRunner.js';
+import { fileInvestigateReport } from '../testing/reportedCase.js';
 import { scenarios, type ScenarioResult } from '../testing/scenario.js';
-import { airFacts, airReasoning } from '../testing/scenarioTexts.js';
 import { pdfPageTexts } from '../documents/pdf/pdfText.js';
 import { docxText } from '../documents/render.js';
 import { makePng } from '../testing/png.js';
@@ -29,21 +29,7 @@ async function caseAtService(): Promise<CaseRunner> {
   const r = await CaseRunner.start(t, hooks());
   r.day('2026-03-02');
   r.caseId = (await openCase(t, r.officer, { filedOn: r.today, discoveredOn: r.today, violationOn: r.today })).state.id;
-  await r.gen('filing-approval');
-  await r.act(r.officer, 'submitFiling');
-  await r.act(r.head, 'approveFiling', { comment: '同意立案。' });
-  r.day('2026-03-03');
-  await r.gen('inspection-record');
-  await r.gen('interview-record');
-  await r.photos([]);
-  r.day('2026-03-05');
-  await r.act(r.officer, 'finishInvestigation');
-  await r.act(r.officer, 'submitReport', {
-    facts: airFacts,
-    proposedFine: 150000,
-    investment: null,
-    reasoning: airReasoning,
-  });
+  await fileInvestigateReport(r, 150000);
   await r.gen('internal-approval');
   await r.act(r.head, 'passReview', { comment: '同意。' });
   // The notice prints the bureau's address and telephone: not generated while they are unset.

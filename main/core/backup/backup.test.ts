@@ -3,10 +3,9 @@
  * their hash chain, files), retention, a backup with a bad file refused, and a damaged database at
  * start refused with the way back — never replaced by an empty one.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   existsSync,
-  mkdtempSync,
   readdirSync,
   readFileSync,
   rmSync,
@@ -15,11 +14,11 @@ import {
   unlinkSync,
   writeFileSync,
 } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTestCore, expectFailure, type TestCore } from '../testing/testCore.js';
 import { openCase } from '../testing/caseRunner.js';
 import { makePng } from '../testing/png.js';
+import { cleanupAfterEach } from '../testing/cleanup.js';
 import { createCore } from '../core.js';
 import { backupsToKeep, backupDue, backupPolicy, type Dated } from './policy.js';
 import { blobPath, listBackups, poolPath } from './layout.js';
@@ -27,26 +26,10 @@ import { inspectDatabaseFile } from './startup.js';
 import { runOfflineBackup } from '../../cli/offlineBackup.js';
 import { vi } from 'vitest';
 
-const opened: TestCore[] = [];
-const dirs: string[] = [];
-afterEach(async () => {
-  while (opened.length)
-    await opened
-      .pop()!
-      .close()
-      .catch(() => undefined);
-  while (dirs.length) rmSync(dirs.pop()!, { recursive: true, force: true });
-});
+const { tempDir, track } = cleanupAfterEach('anjuan-backup-');
 
 async function core(dir?: string): Promise<TestCore> {
-  const t = await createTestCore({ dir });
-  opened.push(t);
-  return t;
-}
-function tempDir(): string {
-  const d = mkdtempSync(join(tmpdir(), 'anjuan-backup-'));
-  dirs.push(d);
-  return d;
+  return track(await createTestCore({ dir }));
 }
 
 async function addPhoto(t: TestCore, token: string, caseId: string, seed: number): Promise<string> {

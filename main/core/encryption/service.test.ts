@@ -4,13 +4,13 @@
  * Chinese error without it), backups stay encrypted and restore, and an interrupted conversion is
  * finished at the next start.
  */
-import { afterEach, describe, expect, it } from 'vitest';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { existsSync, readFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTestCore, expectFailure, type TestCore } from '../testing/testCore.js';
 import { openCase } from '../testing/caseRunner.js';
+import { cleanupAfterEach } from '../testing/cleanup.js';
 import { createCore } from '../core.js';
 import { fixedKeyProvider, keyProviderFromEnv, type KeyProvider } from './keyProvider.js';
 import { markerFile, readEncryptionMarker, writeEncryptionMarker } from './marker.js';
@@ -19,27 +19,10 @@ import { isPlainSqliteFile } from '../store/cipher.js';
 const idNumber = '52262719900101123X';
 const summary = `现场检查发现废气超标排放，当事人法定代表人身份证号码${idNumber}。`;
 
-const opened: TestCore[] = [];
-const dirs: string[] = [];
-afterEach(async () => {
-  while (opened.length)
-    await opened
-      .pop()!
-      .close()
-      .catch(() => undefined);
-  while (dirs.length) rmSync(dirs.pop()!, { recursive: true, force: true });
-});
-
-function tempDir(): string {
-  const d = mkdtempSync(join(tmpdir(), 'anjuan-crypt-'));
-  dirs.push(d);
-  return d;
-}
+const { opened, tempDir, track } = cleanupAfterEach('anjuan-crypt-');
 
 async function core(dir: string, keys: KeyProvider): Promise<TestCore> {
-  const t = await createTestCore({ dir, core: { keys } });
-  opened.push(t);
-  return t;
+  return track(await createTestCore({ dir, core: { keys } }));
 }
 
 /** Whether the ID number is anywhere in the database file or its WAL, as bytes. */

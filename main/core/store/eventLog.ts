@@ -6,6 +6,7 @@ import type { Db } from './db.js';
 import type { CaseEvent, CaseEventBody } from '../domain/events.js';
 import { genesisHash } from './hashing.js';
 import { eventHash } from './eventHash.js';
+import { eventFromRow, type EventRow } from './eventRow.js';
 
 // The pure part lives in eventHash.ts (the provincial server imports it); re-exported for existing callers.
 export { eventHash, verifyChain } from './eventHash.js';
@@ -18,39 +19,6 @@ export interface EventMeta {
   device: string;
   hlc: string;
   at: string;
-}
-
-interface EventRow {
-  seq: number;
-  id: string;
-  case_id: string;
-  case_seq: number;
-  type: string;
-  payload: string;
-  actor_id: string;
-  actor_name: string;
-  device: string;
-  hlc: string;
-  at: string;
-  prev_hash: string;
-  hash: string;
-}
-
-function fromRow(r: EventRow): CaseEvent {
-  return {
-    id: r.id,
-    caseId: r.case_id,
-    seq: r.case_seq,
-    type: r.type,
-    payload: JSON.parse(r.payload),
-    actorId: r.actor_id,
-    actorName: r.actor_name,
-    device: r.device,
-    hlc: r.hlc,
-    at: r.at,
-    prevHash: r.prev_hash,
-    hash: r.hash,
-  } as CaseEvent;
 }
 
 export class EventLog {
@@ -79,7 +47,7 @@ export class EventLog {
   }
 
   forCase(caseId: string): CaseEvent[] {
-    return (this.byCase.all(caseId) as EventRow[]).map(fromRow);
+    return (this.byCase.all(caseId) as EventRow[]).map(eventFromRow);
   }
 
   /**

@@ -6,38 +6,8 @@
  * case_events (the DELETE trigger of migration 20261207T2000 checks both).
  */
 import type { Db } from './db.js';
+import { eventFromRow, type EventRow } from './eventRow.js';
 import type { CaseEvent } from '../domain/events.js';
-
-interface Row {
-  id: string;
-  case_id: string;
-  case_seq: number;
-  type: string;
-  payload: string;
-  actor_id: string;
-  actor_name: string;
-  device: string;
-  hlc: string;
-  at: string;
-  prev_hash: string;
-  hash: string;
-}
-
-const fromRow = (r: Row): CaseEvent =>
-  ({
-    id: r.id,
-    caseId: r.case_id,
-    seq: r.case_seq,
-    type: r.type,
-    payload: JSON.parse(r.payload),
-    actorId: r.actor_id,
-    actorName: r.actor_name,
-    device: r.device,
-    hlc: r.hlc,
-    at: r.at,
-    prevHash: r.prev_hash,
-    hash: r.hash,
-  }) as CaseEvent;
 
 const columns = 'id, case_id, case_seq, type, payload, actor_id, actor_name, device, hlc, at, prev_hash, hash';
 const values = '@id, @caseId, @seq, @type, @payload, @actorId, @actorName, @device, @hlc, @at, @prevHash, @hash';
@@ -50,15 +20,15 @@ export class SyncEvents {
     return (
       this.db
         .prepare(`SELECT ${columns} FROM case_events WHERE case_id = ? AND case_seq BETWEEN ? AND ? ORDER BY case_seq`)
-        .all(caseId, fromSeq, toSeq) as Row[]
-    ).map(fromRow);
+        .all(caseId, fromSeq, toSeq) as EventRow[]
+    ).map(eventFromRow);
   }
 
   last(caseId: string): CaseEvent | null {
     const r = this.db
       .prepare(`SELECT ${columns} FROM case_events WHERE case_id = ? ORDER BY case_seq DESC LIMIT 1`)
-      .get(caseId) as Row | undefined;
-    return r ? fromRow(r) : null;
+      .get(caseId) as EventRow | undefined;
+    return r ? eventFromRow(r) : null;
   }
 
   /** Another desk's event as it is (the caller checked its hash and its link to the case's last event). */
@@ -86,7 +56,7 @@ export class SyncEvents {
     return (
       this.db
         .prepare(`SELECT ${columns} FROM sync_superseded_events WHERE case_id = ? ORDER BY superseded_at, case_seq`)
-        .all(caseId) as Row[]
-    ).map(fromRow);
+        .all(caseId) as EventRow[]
+    ).map(eventFromRow);
   }
 }

@@ -12,12 +12,12 @@ import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
-import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import type { UserView } from '#common/schemas/session';
-import { passwordPolicyText, passwordProblems } from '#common/passwordPolicy';
+import { passwordProblems } from '#common/passwordPolicy';
 import { send } from '#renderer/api/send';
 import { fieldErrorsOf, messageOf } from '#renderer/api/errors';
+import { PasswordField, NewPasswordFields } from '#renderer/components/PasswordFields';
 
 interface FormProps {
   user: UserView;
@@ -66,36 +66,25 @@ export function ChangePasswordForm({ user, onChanged, onCancel, forced }: FormPr
   return (
     <Box component="form" onSubmit={(e) => void submit(e)} noValidate data-testid="change-password-form">
       <Stack spacing={2} sx={{ pt: 1 }}>
-        <TextField
+        <PasswordField
           label={forced ? '临时密码' : '原密码'}
-          type="password"
           value={oldPassword}
-          onChange={(e) => setOldPassword(e.target.value)}
+          onChange={setOldPassword}
           autoComplete="current-password"
           autoFocus
           error={Boolean(errors.oldPassword)}
           helperText={errors.oldPassword}
-          slotProps={{ htmlInput: { 'data-testid': 'password-old' } }}
+          testId="password-old"
         />
-        <TextField
-          label="新密码"
-          type="password"
-          value={newPassword}
-          onChange={(e) => setNewPassword(e.target.value)}
-          autoComplete="new-password"
-          error={Boolean(errors.newPassword) || problems.length > 0}
-          helperText={errors.newPassword ?? (problems.length ? problems.join('；') : passwordPolicyText)}
-          slotProps={{ htmlInput: { 'data-testid': 'password-new' } }}
-        />
-        <TextField
-          label="确认新密码"
-          type="password"
-          value={confirm}
-          onChange={(e) => setConfirm(e.target.value)}
-          autoComplete="new-password"
-          error={Boolean(errors.confirm)}
-          helperText={errors.confirm}
-          slotProps={{ htmlInput: { 'data-testid': 'password-confirm' } }}
+        <NewPasswordFields
+          labels={['新密码', '确认新密码']}
+          testIds={['password-new', 'password-confirm']}
+          password={newPassword}
+          confirm={confirm}
+          onPassword={setNewPassword}
+          onConfirm={setConfirm}
+          problems={problems}
+          errors={{ password: errors.newPassword, confirm: errors.confirm }}
         />
         {failure && (
           <Alert severity="error" data-testid="password-error">

@@ -17,7 +17,7 @@ import { navigate } from '#renderer/app/route';
 import { useDebounced } from '#renderer/hooks/useDebounced';
 import { useOp } from '#renderer/hooks/useOp';
 import { CaseTable } from './CaseTable';
-import { OpenCaseDialog } from './OpenCaseDialog';
+import { OpenCaseAndGo } from './OpenCaseAndGo';
 
 type StateFilter = 'all' | 'open' | 'closed';
 const pageSize = 50;
@@ -107,16 +107,7 @@ export function CaseListScreen() {
         onPage={setPage}
         onOpen={(row) => navigate({ name: 'case', caseId: row.id, tab: 'documents' })}
       />
-      {opening && (
-        <OpenCaseDialog
-          onClose={() => setOpening(false)}
-          onOpened={(view) => {
-            setOpening(false);
-            notifier.success(`已立案，案件编号：${view.state.number}`);
-            navigate({ name: 'case', caseId: view.state.id, tab: 'documents' });
-          }}
-        />
-      )}
+      {opening && <OpenCaseAndGo onClose={() => setOpening(false)} />}
     </Stack>
   );
 }

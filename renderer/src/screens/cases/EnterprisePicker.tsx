@@ -2,11 +2,11 @@
 import { useState } from 'react';
 import Autocomplete from '@mui/material/Autocomplete';
 import Box from '@mui/material/Box';
-import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import type { Enterprise } from '#common/schemas/reference';
 import { useDebounced } from '#renderer/hooks/useDebounced';
 import { useOp } from '#renderer/hooks/useOp';
+import { requiredPickerInput } from './pickerInput';
 
 interface Props {
   value: Enterprise | null;
@@ -50,18 +50,11 @@ export function EnterprisePicker({ value, onChange, error, disabled }: Props) {
           </Box>
         </Box>
       )}
-      renderInput={(params) => (
-        <TextField
-          {...params}
-          label="当事人（输入企业名称或统一社会信用代码）"
-          required
-          error={Boolean(error)}
-          helperText={error ?? (value ? `${value.uscc} · ${value.address}` : ' ')}
-          slotProps={{
-            ...params.slotProps,
-            htmlInput: { ...params.slotProps.htmlInput, 'data-testid': 'enterprise-input' },
-          }}
-        />
+      renderInput={requiredPickerInput(
+        '当事人（输入企业名称或统一社会信用代码）',
+        error,
+        value ? `${value.uscc} · ${value.address}` : ' ',
+        'enterprise-input',
       )}
     />
   );

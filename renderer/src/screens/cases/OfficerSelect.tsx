@@ -2,10 +2,10 @@
 import Autocomplete from '@mui/material/Autocomplete';
 import Box from '@mui/material/Box';
 import Checkbox from '@mui/material/Checkbox';
-import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import type { Officer } from '#common/schemas/reference';
 import { todayIso } from '#renderer/util/dates';
+import { requiredPickerInput } from './pickerInput';
 
 interface Props {
   officers: Officer[];
@@ -43,19 +43,7 @@ export function OfficerSelect({ officers, value, onChange, error, disabled }: Pr
           </Box>
         </Box>
       )}
-      renderInput={(params) => (
-        <TextField
-          {...params}
-          label="承办人（至少两名持证执法人员）"
-          required
-          error={Boolean(error)}
-          helperText={error ?? ' '}
-          slotProps={{
-            ...params.slotProps,
-            htmlInput: { ...params.slotProps.htmlInput, 'data-testid': 'officers-input' },
-          }}
-        />
-      )}
+      renderInput={requiredPickerInput('承办人（至少两名持证执法人员）', error, ' ', 'officers-input')}
     />
   );
 }

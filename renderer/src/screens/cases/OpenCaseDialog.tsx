@@ -169,6 +169,22 @@ export function OpenCaseDialog({ onClose, onOpened }: Props) {
     setErrors((e) => ({ ...e, [k]: undefined, ...(k === 'enterprise' ? { enterpriseId: undefined } : {}) }));
     if (k === 'violationId') setListNote(null);
   };
+  /** A required date of the case, not after today; the blank helper keeps the row's height. */
+  const requiredDate = (key: 'discoveredOn' | 'filedOn', label: string, testId: string) => (
+    <Grid size={{ xs: 12, sm: 4 }}>
+      <TextField
+        type="date"
+        label={label}
+        required
+        value={draft[key]}
+        disabled={pending}
+        onChange={(e) => set(key, e.target.value)}
+        error={Boolean(errors[key])}
+        helperText={errors[key] ?? ' '}
+        slotProps={{ inputLabel: { shrink: true }, htmlInput: { max: today, 'data-testid': testId } }}
+      />
+    </Grid>
+  );
 
   const submit = async (e: FormEvent): Promise<void> => {
     e.preventDefault();
@@ -329,32 +345,8 @@ export function OpenCaseDialog({ onClose, onOpened }: Props) {
                 disabled={pending}
               />
             </Grid>
-            <Grid size={{ xs: 12, sm: 4 }}>
-              <TextField
-                type="date"
-                label="发现日期"
-                required
-                value={draft.discoveredOn}
-                disabled={pending}
-                onChange={(e) => set('discoveredOn', e.target.value)}
-                error={Boolean(errors.discoveredOn)}
-                helperText={errors.discoveredOn ?? ' '}
-                slotProps={{ inputLabel: { shrink: true }, htmlInput: { max: today, 'data-testid': 'discovered-on' } }}
-              />
-            </Grid>
-            <Grid size={{ xs: 12, sm: 4 }}>
-              <TextField
-                type="date"
-                label="立案日期"
-                required
-                value={draft.filedOn}
-                disabled={pending}
-                onChange={(e) => set('filedOn', e.target.value)}
-                error={Boolean(errors.filedOn)}
-                helperText={errors.filedOn ?? ' '}
-                slotProps={{ inputLabel: { shrink: true }, htmlInput: { max: today, 'data-testid': 'filed-on' } }}
-              />
-            </Grid>
+            {requiredDate('discoveredOn', '发现日期', 'discovered-on')}
+            {requiredDate('filedOn', '立案日期', 'filed-on')}
             <Grid size={{ xs: 12, sm: 4 }}>
               <TextField
                 select

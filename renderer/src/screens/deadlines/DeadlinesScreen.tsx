@@ -7,7 +7,6 @@ import { useEffect, useState } from 'react';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
-import LinearProgress from '@mui/material/LinearProgress';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
@@ -19,6 +18,7 @@ import { useCanCall } from '#renderer/app/canCall';
 import { useNotifier } from '#renderer/app/notifier';
 import { useOp } from '#renderer/hooks/useOp';
 import { DeadlineGroup } from './DeadlineGroup';
+import { LoadStatus } from '#renderer/components/LoadStatus';
 
 export function DeadlinesScreen() {
   const can = useCanCall();
@@ -88,19 +88,7 @@ export function DeadlinesScreen() {
           )
         )}
       </Stack>
-      {!data && !error && <LinearProgress />}
-      {error && (
-        <Alert
-          severity="error"
-          action={
-            <Button color="inherit" onClick={() => void load()}>
-              重试
-            </Button>
-          }
-        >
-          {error}
-        </Alert>
-      )}
+      <LoadStatus loaded={!!data} error={error} onRetry={load} />
       {data && data.rows.length === 0 && <Alert severity="success">没有即将到期或已逾期的期限。</Alert>}
       {data && data.rows.length > 0 && (
         <Stack spacing={2}>

@@ -7,7 +7,6 @@ import { useRef, useState } from 'react';
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Dialog from '@mui/material/Dialog';
-import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
 import MenuItem from '@mui/material/MenuItem';
@@ -22,6 +21,7 @@ import { JobProgress } from '#renderer/components/JobProgress';
 import { messageOf } from '#renderer/api/errors';
 import { fileToBase64 } from '#renderer/util/binary';
 import { ImportLineTable } from './ImportLineTable';
+import { ImportActions } from '#renderer/components/ImportActions';
 
 const maxBytes = 35 * 1024 * 1024;
 const encodings = [
@@ -170,27 +170,14 @@ export function EnterpriseImportDialog({ onClose, onImported }: { onClose(): voi
         )}
         {report && <ImportReport report={report} />}
       </DialogContent>
-      <DialogActions>
-        {report ? (
-          <Button onClick={onClose} data-testid="enterprise-import-close">
-            关闭
-          </Button>
-        ) : (
-          <>
-            <Button onClick={onClose} disabled={running}>
-              取消
-            </Button>
-            <Button
-              variant="contained"
-              onClick={() => void run()}
-              disabled={!file || running}
-              data-testid="enterprise-import-start"
-            >
-              开始导入
-            </Button>
-          </>
-        )}
-      </DialogActions>
+      <ImportActions
+        done={Boolean(report)}
+        running={running}
+        ready={Boolean(file)}
+        onStart={() => void run()}
+        onClose={onClose}
+        testId="enterprise-import"
+      />
     </Dialog>
   );
 }

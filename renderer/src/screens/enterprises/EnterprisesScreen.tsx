@@ -4,20 +4,14 @@
  */
 import { useState } from 'react';
 import Alert from '@mui/material/Alert';
-import Button from '@mui/material/Button';
-import InputAdornment from '@mui/material/InputAdornment';
-import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
-import TextField from '@mui/material/TextField';
-import Typography from '@mui/material/Typography';
-import SearchIcon from '@mui/icons-material/Search';
-import UploadFileIcon from '@mui/icons-material/UploadFile';
 import { useCanCall } from '#renderer/app/canCall';
 import { navigate } from '#renderer/app/route';
 import { useDebounced } from '#renderer/hooks/useDebounced';
 import { useOp } from '#renderer/hooks/useOp';
 import { EnterpriseTable } from './EnterpriseTable';
 import { EnterpriseImportDialog } from './EnterpriseImportDialog';
+import { SearchBox, TitleWithImport } from '#renderer/components/SearchHeader';
 
 const pageSize = 50;
 
@@ -33,40 +27,22 @@ export function EnterprisesScreen() {
   const canImport = can('enterprises.import');
   return (
     <Stack spacing={2} data-testid="enterprises-page">
-      <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
-        <Typography variant="h5" component="h1" sx={{ flex: 1 }}>
-          企业名录
-        </Typography>
-        {canImport && (
-          <Button
-            data-testid="enterprises-import"
-            variant="contained"
-            startIcon={<UploadFileIcon />}
-            onClick={() => setImporting(true)}
-          >
-            导入企业名录
-          </Button>
-        )}
-      </Stack>
-      <Paper sx={{ p: 1.5 }}>
-        <TextField
-          fullWidth
-          autoFocus
-          placeholder="输入企业名称、统一社会信用代码、法定代表人、地址或拼音首字母（如 xyhg）"
-          value={query}
-          onChange={(e) => setQuery(e.target.value)}
-          slotProps={{
-            htmlInput: { 'data-testid': 'enterprises-search', 'aria-label': '检索企业', maxLength: 100 },
-            input: {
-              startAdornment: (
-                <InputAdornment position="start">
-                  <SearchIcon fontSize="small" />
-                </InputAdornment>
-              ),
-            },
-          }}
-        />
-      </Paper>
+      <TitleWithImport
+        title="企业名录"
+        importAction={
+          canImport
+            ? { label: '导入企业名录', testId: 'enterprises-import', onClick: () => setImporting(true) }
+            : undefined
+        }
+      />
+      <SearchBox
+        autoFocus
+        placeholder="输入企业名称、统一社会信用代码、法定代表人、地址或拼音首字母（如 xyhg）"
+        value={query}
+        onChange={setQuery}
+        testId="enterprises-search"
+        ariaLabel="检索企业"
+      />
       {error && <Alert severity="error">{error}</Alert>}
       <EnterpriseTable
         rows={rows}

@@ -9,7 +9,6 @@ import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
 import Dialog from '@mui/material/Dialog';
-import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
 import LinearProgress from '@mui/material/LinearProgress';
@@ -24,6 +23,7 @@ import type { LawImportResult } from '#common/schemas/laws';
 import { cancelJob, runJob } from '#renderer/api/jobs';
 import { ConfirmDialog } from '#renderer/components/ConfirmDialog';
 import { messageOf } from '#renderer/api/errors';
+import { ImportActions } from '#renderer/components/ImportActions';
 
 const maxBytes = 5 * 1024 * 1024;
 
@@ -200,27 +200,14 @@ export function LawImportDialog({ onClose, onImported }: { onClose(): void; onIm
           </>
         )}
       </DialogContent>
-      <DialogActions>
-        {results ? (
-          <Button onClick={onClose} data-testid="law-import-close">
-            关闭
-          </Button>
-        ) : (
-          <>
-            <Button onClick={onClose} disabled={running}>
-              取消
-            </Button>
-            <Button
-              variant="contained"
-              onClick={() => void run()}
-              disabled={!files.length || running}
-              data-testid="law-import-start"
-            >
-              开始导入
-            </Button>
-          </>
-        )}
-      </DialogActions>
+      <ImportActions
+        done={Boolean(results)}
+        running={running}
+        ready={Boolean(files.length)}
+        onStart={() => void run()}
+        onClose={onClose}
+        testId="law-import"
+      />
       {asking && (
         <ConfirmDialog
           title="取消导入？"

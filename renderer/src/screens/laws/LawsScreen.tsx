@@ -5,15 +5,9 @@
  */
 import { useState } from 'react';
 import Alert from '@mui/material/Alert';
-import Button from '@mui/material/Button';
 import Grid from '@mui/material/Grid';
-import InputAdornment from '@mui/material/InputAdornment';
-import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
-import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import SearchIcon from '@mui/icons-material/Search';
-import UploadFileIcon from '@mui/icons-material/UploadFile';
 import { useOp } from '#renderer/hooks/useOp';
 import { useNotifier } from '#renderer/app/notifier';
 import { useCanCall } from '#renderer/app/canCall';
@@ -22,6 +16,7 @@ import { LawList } from './LawList';
 import { LawText } from './LawText';
 import { LawSearchResults } from './LawSearchResults';
 import { LawImportDialog } from './LawImportDialog';
+import { SearchBox, TitleWithImport } from '#renderer/components/SearchHeader';
 
 export function LawsScreen({ law, article }: { law: string | null; article: number | null }) {
   const can = useCanCall();
@@ -36,39 +31,19 @@ export function LawsScreen({ law, article }: { law: string | null; article: numb
 
   return (
     <Stack spacing={2} data-testid="laws-page">
-      <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
-        <Typography variant="h5" component="h1" sx={{ flex: 1 }}>
-          法律法规
-        </Typography>
-        {canImport && (
-          <Button
-            data-testid="laws-import"
-            variant="contained"
-            startIcon={<UploadFileIcon />}
-            onClick={() => setImporting(true)}
-          >
-            导入法律文本
-          </Button>
-        )}
-      </Stack>
-      <Paper sx={{ p: 1.5 }}>
-        <TextField
-          fullWidth
-          placeholder="检索条文，如：排污许可证、逃避监管、化工（多个词用空格分隔）"
-          value={query}
-          onChange={(e) => setQuery(e.target.value)}
-          slotProps={{
-            htmlInput: { 'data-testid': 'laws-search', 'aria-label': '检索条文', maxLength: 100 },
-            input: {
-              startAdornment: (
-                <InputAdornment position="start">
-                  <SearchIcon fontSize="small" />
-                </InputAdornment>
-              ),
-            },
-          }}
-        />
-      </Paper>
+      <TitleWithImport
+        title="法律法规"
+        importAction={
+          canImport ? { label: '导入法律文本', testId: 'laws-import', onClick: () => setImporting(true) } : undefined
+        }
+      />
+      <SearchBox
+        placeholder="检索条文，如：排污许可证、逃避监管、化工（多个词用空格分隔）"
+        value={query}
+        onChange={setQuery}
+        testId="laws-search"
+        ariaLabel="检索条文"
+      />
       {laws && laws.length === 0 && (
         <Alert severity="info" data-testid="laws-empty">
           法律法规库为空。法律文本不随程序提供：

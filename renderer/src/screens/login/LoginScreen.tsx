@@ -12,6 +12,7 @@ import type { AppInfo, UserView } from '#common/schemas/session';
 import { send } from '#renderer/api/send';
 import { messageOf } from '#renderer/api/errors';
 import { DemoAccounts } from './DemoAccounts';
+import { PasswordField } from '#renderer/components/PasswordFields';
 
 interface Props {
   info: AppInfo;
@@ -73,13 +74,12 @@ export function LoginScreen({ info, onLoggedIn, notice, initialUsername }: Props
               autoComplete="username"
               slotProps={{ htmlInput: { 'data-testid': 'login-username' } }}
             />
-            <TextField
+            <PasswordField
               label="密码"
-              type="password"
               value={password}
-              onChange={(e) => setPassword(e.target.value)}
+              onChange={setPassword}
               autoComplete="current-password"
-              slotProps={{ htmlInput: { 'data-testid': 'login-password' } }}
+              testId="login-password"
             />
             {error && (
               <Alert severity="error" data-testid="login-error">

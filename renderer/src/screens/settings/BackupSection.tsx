@@ -7,7 +7,6 @@ import { useEffect, useState } from 'react';
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
-import LinearProgress from '@mui/material/LinearProgress';
 import Stack from '@mui/material/Stack';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
@@ -28,6 +27,7 @@ import { Section } from '#renderer/components/Section';
 import { useOp } from '#renderer/hooks/useOp';
 import { formatInstant } from '#renderer/util/dates';
 import { formatSize } from '#renderer/util/size';
+import { LoadStatus } from '#renderer/components/LoadStatus';
 
 function FolderForm({ list, onChanged }: { list: BackupListOutput; onChanged(l: BackupListOutput): void }) {
   const notifier = useNotifier();
@@ -140,19 +140,7 @@ export function BackupSection() {
       }
       testId="settings-backup"
     >
-      {!list && !error && <LinearProgress />}
-      {error && (
-        <Alert
-          severity="error"
-          action={
-            <Button color="inherit" onClick={() => void load()}>
-              重试
-            </Button>
-          }
-        >
-          {error}
-        </Alert>
-      )}
+      <LoadStatus loaded={!!list} error={error} onRetry={load} />
       {list && (
         <Stack spacing={2}>
           {list.lastError && (

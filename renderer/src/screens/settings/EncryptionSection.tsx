@@ -6,7 +6,6 @@
 import { useState } from 'react';
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
-import LinearProgress from '@mui/material/LinearProgress';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import LockOutlinedIcon from '@mui/icons-material/LockOutlined';
@@ -17,6 +16,7 @@ import { ConfirmDialog } from '#renderer/components/ConfirmDialog';
 import { Section } from '#renderer/components/Section';
 import { useOp } from '#renderer/hooks/useOp';
 import { formatInstant } from '#renderer/util/dates';
+import { LoadStatus } from '#renderer/components/LoadStatus';
 
 export function EncryptionSection() {
   const can = useCanCall();
@@ -63,19 +63,7 @@ export function EncryptionSection() {
       }
       testId="settings-encryption"
     >
-      {!status && !error && <LinearProgress />}
-      {error && (
-        <Alert
-          severity="error"
-          action={
-            <Button color="inherit" onClick={() => void load()}>
-              重试
-            </Button>
-          }
-        >
-          {error}
-        </Alert>
-      )}
+      <LoadStatus loaded={!!status} error={error} onRetry={load} />
       {status && (
         <Stack spacing={1.5} data-testid="encryption-status">
           {status.encrypted ? (

@@ -3,8 +3,6 @@
  * deadlines are flagged, and 本局文书信息 (address, telephone, court, where fines are paid). Everyone sees the values; only a head (局负责人) changes them.
  */
 import Alert from '@mui/material/Alert';
-import Button from '@mui/material/Button';
-import LinearProgress from '@mui/material/LinearProgress';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useCanCall } from '#renderer/app/canCall';
@@ -17,6 +15,7 @@ import { BackupSection } from './BackupSection'; // 数据备份
 import { UpdateSection } from './UpdateSection'; // 软件更新
 import { EncryptionSection } from './EncryptionSection'; // 数据库加密 (系统管理员)
 import { SyncSection } from './SyncSection'; // 同步: enrolment with the provincial server, status, conflicts
+import { LoadStatus } from '#renderer/components/LoadStatus';
 
 export function SettingsScreen() {
   const can = useCanCall();
@@ -33,19 +32,7 @@ export function SettingsScreen() {
           只有局负责人可以修改本局设置，您可以查看当前设置和试打印。
         </Alert>
       )}
-      {!settings && !error && <LinearProgress />}
-      {error && (
-        <Alert
-          severity="error"
-          action={
-            <Button color="inherit" onClick={() => void load()}>
-              重试
-            </Button>
-          }
-        >
-          {error}
-        </Alert>
-      )}
+      <LoadStatus loaded={!!settings} error={error} onRetry={load} />
       {settings && (
         <>
           <PdfEngineSection settings={settings} canEdit={canEdit} onChanged={setSettings} />

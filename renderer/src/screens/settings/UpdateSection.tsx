@@ -9,7 +9,6 @@ import { useEffect, useState, type FormEvent } from 'react';
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
-import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import type { UpdatesView } from '#common/schemas/updates';
 import { parseUpdateSource } from '#common/updateSource';
@@ -17,6 +16,7 @@ import { send } from '#renderer/api/send';
 import { fieldErrorsOf, messageOf } from '#renderer/api/errors';
 import { useCanCall } from '#renderer/app/canCall';
 import { useNotifier } from '#renderer/app/notifier';
+import { InlineSettingForm } from '#renderer/components/InlineSettingForm';
 import { Section } from '#renderer/components/Section';
 import { useOp } from '#renderer/hooks/useOp';
 
@@ -118,31 +118,21 @@ export function UpdateSection() {
           </Alert>
         )}
         {canEdit ? (
-          <Stack
-            component="form"
-            direction="row"
-            spacing={1}
-            sx={{ alignItems: 'flex-start' }}
+          <InlineSettingForm
+            label="更新文件所在的文件夹或网址"
+            value={value}
+            disabled={busy !== null}
+            onChange={(v) => {
+              setValue(v);
+              setError('');
+            }}
             onSubmit={(e) => void save(e)}
-            noValidate
+            error={error}
+            hint={
+              '如 D:\\案卷更新、U盘上的文件夹、\\\\服务器\\共享\\案卷、http://192.168.1.20/anjuan/；留空则用安装包内置的地址'
+            }
+            testId="settings-update-source"
           >
-            <TextField
-              size="small"
-              label="更新文件所在的文件夹或网址"
-              value={value}
-              disabled={busy !== null}
-              fullWidth
-              onChange={(e) => {
-                setValue(e.target.value);
-                setError('');
-              }}
-              error={Boolean(error)}
-              helperText={
-                error ||
-                '如 D:\\案卷更新、U盘上的文件夹、\\\\服务器\\共享\\案卷、http://192.168.1.20/anjuan/；留空则用安装包内置的地址'
-              }
-              slotProps={{ htmlInput: { 'data-testid': 'settings-update-source' } }}
-            />
             <Button
               type="submit"
               variant="outlined"
@@ -163,7 +153,7 @@ export function UpdateSection() {
             >
               立即检查
             </Button>
-          </Stack>
+          </InlineSettingForm>
         ) : (
           <Typography variant="body2" data-testid="settings-update-source-value">
             更新位置：{view?.source ?? '安装包内置的地址'}（由局负责人或系统管理员设置）

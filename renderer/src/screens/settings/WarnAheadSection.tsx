@@ -1,13 +1,12 @@
 /** 期限提醒: how many working days before a statutory period ends it shows as 即将到期 (到期提醒, case pages). */
 import { useEffect, useState, type FormEvent } from 'react';
 import Button from '@mui/material/Button';
-import Stack from '@mui/material/Stack';
-import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import type { SettingsView } from '#common/schemas/settings';
 import { send } from '#renderer/api/send';
 import { fieldErrorsOf, messageOf } from '#renderer/api/errors';
 import { useNotifier } from '#renderer/app/notifier';
+import { InlineSettingForm } from '#renderer/components/InlineSettingForm';
 import { Section } from '#renderer/components/Section';
 
 const rangeMessage = '提前提醒的工作日数应为0至30的整数';
@@ -54,28 +53,21 @@ export function WarnAheadSection({
       testId="settings-deadlines"
     >
       {canEdit ? (
-        <Stack
-          component="form"
-          direction="row"
-          spacing={1}
-          sx={{ alignItems: 'flex-start' }}
+        <InlineSettingForm
+          label="提前提醒（工作日）"
+          value={value}
+          disabled={saving}
+          onChange={(v) => {
+            setValue(v);
+            setError('');
+          }}
           onSubmit={(e) => void save(e)}
-          noValidate
+          error={error}
+          hint="0至30"
+          testId="settings-warn-ahead"
+          width={200}
+          inputMode="numeric"
         >
-          <TextField
-            size="small"
-            label="提前提醒（工作日）"
-            value={value}
-            disabled={saving}
-            onChange={(e) => {
-              setValue(e.target.value);
-              setError('');
-            }}
-            error={Boolean(error)}
-            helperText={error || '0至30'}
-            sx={{ width: 200 }}
-            slotProps={{ htmlInput: { 'data-testid': 'settings-warn-ahead', inputMode: 'numeric' } }}
-          />
           <Button
             type="submit"
             variant="outlined"
@@ -86,7 +78,7 @@ export function WarnAheadSection({
           >
             保存
           </Button>
-        </Stack>
+        </InlineSettingForm>
       ) : (
         <Typography variant="body2" data-testid="settings-warn-ahead-value">
           期限届满前{days}个工作日提醒

@@ -18,6 +18,7 @@ import type { AppInfo } from '#common/schemas/session';
 import { passwordPolicyText, passwordProblems } from '#common/passwordPolicy';
 import { send } from '#renderer/api/send';
 import { fieldErrorsOf, messageOf } from '#renderer/api/errors';
+import { NewPasswordFields } from '#renderer/components/PasswordFields';
 
 type County = AppInfo['counties'][number];
 
@@ -151,25 +152,15 @@ export function SetupScreen({ info, onDone }: Props) {
               helperText={errors.name}
               slotProps={{ htmlInput: { 'data-testid': 'setup-name', maxLength: 20 } }}
             />
-            <TextField
-              label="密码"
-              type="password"
-              value={password}
-              onChange={(e) => setPassword(e.target.value)}
-              autoComplete="new-password"
-              error={Boolean(errors.password) || problems.length > 0}
-              helperText={errors.password ?? (problems.length ? problems.join('；') : passwordPolicyText)}
-              slotProps={{ htmlInput: { 'data-testid': 'setup-password' } }}
-            />
-            <TextField
-              label="确认密码"
-              type="password"
-              value={confirm}
-              onChange={(e) => setConfirm(e.target.value)}
-              autoComplete="new-password"
-              error={Boolean(errors.confirm)}
-              helperText={errors.confirm}
-              slotProps={{ htmlInput: { 'data-testid': 'setup-confirm' } }}
+            <NewPasswordFields
+              labels={['密码', '确认密码']}
+              testIds={['setup-password', 'setup-confirm']}
+              password={password}
+              confirm={confirm}
+              onPassword={setPassword}
+              onConfirm={setConfirm}
+              problems={problems}
+              errors={errors}
             />
             <Alert severity="info" data-testid="setup-policy">
               {passwordPolicyText}

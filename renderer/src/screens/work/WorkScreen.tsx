@@ -7,7 +7,6 @@ import Alert from '@mui/material/Alert';
 import Badge from '@mui/material/Badge';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
-import LinearProgress from '@mui/material/LinearProgress';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import Tab from '@mui/material/Tab';
@@ -16,13 +15,13 @@ import Typography from '@mui/material/Typography';
 import AddIcon from '@mui/icons-material/Add';
 import type { MyQueues } from '#common/schemas/queues';
 import { useCanCall } from '#renderer/app/canCall';
-import { useNotifier } from '#renderer/app/notifier';
-import { hrefOf, navigate } from '#renderer/app/route';
+import { hrefOf } from '#renderer/app/route';
 import { useSession } from '#renderer/app/session';
 import { useOp } from '#renderer/hooks/useOp';
-import { OpenCaseDialog } from '../cases/OpenCaseDialog';
+import { OpenCaseAndGo } from '../cases/OpenCaseAndGo';
 import { QueueTable } from './QueueTable';
 import { primaryQueue, tabKey, tabLabel, type QueueTab } from './queueLabels';
+import { LoadStatus } from '#renderer/components/LoadStatus';
 
 function tabsOf(data: MyQueues): Array<{ tab: QueueTab; total: number }> {
   const out: Array<{ tab: QueueTab; total: number }> = data.awaiting
@@ -35,7 +34,6 @@ function tabsOf(data: MyQueues): Array<{ tab: QueueTab; total: number }> {
 export function WorkScreen() {
   const { user } = useSession();
   const can = useCanCall();
-  const notifier = useNotifier();
   const [chosen, setChosen] = useState<string | null>(null);
   const [opening, setOpening] = useState(false);
   const { data, error, reload } = useOp('queues.mine', { offset: 0, limit: 100 });
@@ -66,19 +64,7 @@ export function WorkScreen() {
         )}
       </Stack>
       <Paper>
-        {!data && !error && <LinearProgress />}
-        {error && (
-          <Alert
-            severity="error"
-            action={
-              <Button color="inherit" onClick={() => void reload()}>
-                重试
-              </Button>
-            }
-          >
-            {error}
-          </Alert>
-        )}
+        <LoadStatus loaded={!!data} error={error} onRetry={reload} />
         {data && tabs.length === 0 && <Alert severity="info">您的账号不办理案件，没有待办事项。</Alert>}
         {data && shown && (
           <>
@@ -111,16 +97,7 @@ export function WorkScreen() {
           </>
         )}
       </Paper>
-      {opening && (
-        <OpenCaseDialog
-          onClose={() => setOpening(false)}
-          onOpened={(view) => {
-            setOpening(false);
-            notifier.success(`已立案，案件编号：${view.state.number}`);
-            navigate({ name: 'case', caseId: view.state.id, tab: 'documents' });
-          }}
-        />
-      )}
+      {opening && <OpenCaseAndGo onClose={() => setOpening(false)} />}
     </Stack>
   );
 }

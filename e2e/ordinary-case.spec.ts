@@ -66,7 +66,10 @@ test('an ordinary case from 立案 to 结案, with dossier and history', async (
 
   // 张伟 (the user) is preselected; add 李娜.
   await open.getByTestId('officers-input').click();
-  await page.getByRole('option', { name: /李娜/ }).click();
+  const lina = page.getByRole('option', { name: /李娜/ });
+  await lina.click();
+  // The choice is shown as ticked before the list is closed: a lost click fails here, not later.
+  await expect(lina).toHaveAttribute('aria-selected', 'true');
   await open.getByTestId('officers-input').press('Escape');
   await expect(open).toContainText('贵环执字522627002');
 

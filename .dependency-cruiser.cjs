@@ -156,7 +156,8 @@ module.exports = {
           "The provincial server shares with the workstation only common/, the domain and the store's event " +
           'hashing (see serverMayUse): never its store, api, documents or shell. Its tests may use more.',
         severity: 'error',
-        from: { path: '^server/', pathNot: test },
+        // server/testing/ is test support (fixtures for the tests), like the tests themselves.
+        from: { path: '^server/', pathNot: [test, '^server/testing/'] },
         to: { path: '^(main|renderer|preload)/', pathNot: serverMayUse },
       },
       knownExceptions.server,

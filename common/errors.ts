@@ -27,10 +27,12 @@ export const errorCodes = {
   PDF_ENGINE_UNAVAILABLE: '没有可用的PDF转换引擎',
   PDF_CONVERSION_FAILED: '文书转换为PDF失败',
   INTEGRITY: '数据完整性校验失败',
+  PACKAGE_INVALID: '电子档案包校验未通过，未导入', // 电子档案包: details.report names each item
   // Law library
   LAW_FORMAT: '法律法规文本格式不正确',
   DOCUMENT_FINALISED: '文书已定稿盖章，不能修改，只能更正',
   LIMITATION_EXPIRED: '违法行为已超过追责期限，依法不再给予行政处罚',
+  JURISDICTION_REASON_REQUIRED: '当事人登记在其他区县，须记录本局管辖的理由',
   SETTINGS_REQUIRED: '请先在本局设置中填写文书所需的本局信息',
   CASE_ARCHIVED: '案件已归档，不能再修改；如需修改，请填写更正理由后更正',
   // Accounts: first-run setup, password policy, lockout.

@@ -7,12 +7,14 @@ import { AppError, errorCodes, type ErrorCode } from './errors.js';
 import { enterpriseImportReport } from './schemas/enterprises.js';
 import { lawImportOutput } from './schemas/laws.js';
 import { discretionImportOutput } from './schemas/discretion.js';
+import { packageExported } from './schemas/archivePackage.js';
 import type { JobProgress, JobView } from './schemas/jobs.js';
 
 export const jobResults = {
   'enterprises.import': enterpriseImportReport,
   'laws.import': lawImportOutput,
   'discretion.import': discretionImportOutput,
+  'dossier.exportPackage': packageExported,
 } as const;
 
 export type JobOp = keyof typeof jobResults;

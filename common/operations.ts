@@ -33,6 +33,7 @@ import {
   documentRecord,
   recordLawFiguresInput,
 } from './schemas/cases.js';
+import { reviewSummary } from './schemas/reviewSummary.js'; // what the reviewer approves
 // The law of the act's date (从旧兼从轻)
 import { legalBasis, legalBasisInput } from './schemas/legalBasis.js';
 import { isoDate } from './schemas/primitives.js';
@@ -49,6 +50,10 @@ import {
   templateInfo,
 } from './schemas/documents.js';
 import { sha256 } from './schemas/primitives.js';
+// 电子档案包: export, verify and import a case's dossier as one package
+import { packageImported, packageReport, packageSource } from './schemas/archivePackage.js';
+// 案卷评查: the automatic review of a file before 归档, the answers to its deductions, the bureau's scores
+import { fileReviewState, reviewRespondInput, reviewScoreRow } from './schemas/fileReview.js';
 // every input bounded (common/schemas/limits.test.ts)
 import { base64File, boundedJson, key } from './schemas/primitives.js';
 import { maxTemplateBytes } from './schemas/documents.js';
@@ -100,9 +105,12 @@ import {
 // Long work as jobs: the imports answer with a job id at once (common/jobs.ts, main/core/jobs/).
 import { jobRef, jobStarted, jobView } from './schemas/jobs.js';
 // Sync with the provincial server (main/core/sync/): enrolment, status, a round now, conflicts.
-import { syncConflict, syncEnrolInput, syncNowOutput, syncStatus } from './schemas/sync.js';
+import { syncConflict, syncDiscardConflictInput, syncEnrolInput, syncNowOutput, syncStatus } from './schemas/sync.js';
 // Drafts of forms not yet submitted, kept per user, case and form.
 import { draftRef, draftSaveInput, draftSummary, draftView } from './schemas/drafts.js';
+import { searchQueryInput, searchQueryOutput } from './schemas/search.js'; // one search box across cases
+// 现场检查任务 (双随机) received from the province: the list, the inspection, 立案 from it.
+import { fieldAssignment, openFromInspectionInput, recordInspectionInput } from './schemas/fieldTasks.js';
 
 export interface OperationSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
   description: string;
@@ -246,16 +254,42 @@ export const operations = {
     output: z.object({ total: z.number().int(), rows: z.array(caseListRow) }),
     access: 'any',
   }),
+  'search.query': op({
+    description: '全文检索本工作站可查看的案件：案号、当事人、文书正文、证据说明、扫描件识别文字',
+    input: searchQueryInput,
+    output: searchQueryOutput,
+    access: ['officer', 'reviewer', 'head'],
+  }),
   'cases.open': op({
     description: '立案：选择当事人、违法行为和两名以上执法人员，取得案件编号',
     input: openCaseInput,
     output: caseView,
     access: ['officer', 'head'],
   }),
+  // 管辖 at 立案 (application/jurisdiction.ts): the dialog warns before the clerk submits.
+  'cases.jurisdiction': op({
+    description: '立案管辖提示：当事人登记的区县与本局所在区县不同时，给出提示（须记录管辖理由）',
+    input: z.object({ enterpriseId: key(64, '当事人标识').min(1, '请选择当事人') }),
+    output: z.object({
+      outside: z.boolean(),
+      message: z.string().nullable(),
+      bureauCounty: z.string(),
+      partyCounty: z.string(),
+    }),
+    access: ['officer', 'head'],
+  }),
   'cases.get': op({
     description: '案件详情：所处阶段、下一步要求、可执行的操作及理由、期限',
     input: caseRef,
     output: caseView,
+    access: 'any',
+  }),
+  // What a reviewer or head approves, read from the case's record (application/reviewSummary.ts).
+  'cases.reviewSummary': op({
+    description:
+      '审查摘要：违法事实、证据清单、适用条款、拟处罚、裁量计算和合法性审查各项结果（审查、法制审核、审批环节）',
+    input: caseRef,
+    output: reviewSummary.nullable(),
     access: 'any',
   }),
   'cases.act': op({
@@ -439,6 +473,50 @@ export const operations = {
     output: dossierOutput,
     access: ['officer', 'reviewer', 'head'],
     long: true,
+  }),
+  // 电子档案包 (docs/decisions.md): the package is a stored file read through the case (common/files.ts).
+  'dossier.exportPackage': op({
+    description:
+      '导出电子档案包：最后一次组卷的正卷、副卷PDF，各文书的DOCX和PDF，证据原件，案件全过程记录（含哈希链），以及列明每个文件SHA-256和档案元数据的清单',
+    input: caseRef,
+    output: jobStarted,
+    access: ['officer', 'reviewer', 'head'],
+    long: true,
+  }),
+  'dossier.verifyPackage': op({
+    description: '校验电子档案包：逐项报告被改动、缺失和多出的文件，清单或其数字摘要不符，事件记录哈希链断开之处',
+    input: packageSource,
+    output: packageReport,
+    access: 'any',
+    long: true,
+  }),
+  'dossier.importPackage': op({
+    description:
+      '导入电子档案包（其他工作站导出的）：先校验，全部通过才写入；案件记录原样写入并核对哈希链，文件存入本机，卷宗和全过程记录与导出时一致；重复导入不作更改',
+    input: packageSource,
+    output: packageImported,
+    access: ['reviewer', 'head', 'admin'],
+    long: true,
+  }),
+  'review.run': op({
+    description:
+      '案卷评查：按评查标准（主体合法、事实清楚、证据充分、适用法律正确、程序合法、文书规范、执行到位、归档规范）对案卷自动评分，每个扣分项写明规则、依据和页码；结果记入案件，下次组卷时归入副卷',
+    input: caseRef,
+    output: fileReviewState,
+    access: ['officer', 'reviewer', 'head'],
+    long: true,
+  }),
+  'review.respond': op({
+    description: '答复评查扣分项：认可或者提出异议，并写明理由（记入案件）',
+    input: reviewRespondInput,
+    output: fileReviewState,
+    access: ['reviewer', 'head'],
+  }),
+  'review.scores': op({
+    description: '本局已归档案件的案卷评查得分',
+    input: empty,
+    output: z.array(reviewScoreRow),
+    access: ['head'],
   }),
 
   // Law library: versioned articles, import from Markdown, citation, search, 从旧兼从轻.
@@ -634,6 +712,13 @@ export const operations = {
     output: z.array(syncConflict),
     access: ['officer', 'reviewer', 'head'],
   }),
+  'sync.discardConflict': op({
+    description:
+      '丢弃一项同步冲突中本人的操作（须确认）：该操作表单的草稿一并删除；冲突记录及所填内容仍保留备查，不会被删除',
+    input: syncDiscardConflictInput,
+    output: z.object({ discarded: z.literal(true) }),
+    access: ['officer', 'reviewer', 'head'],
+  }),
   // Drafts: what a user typed into a form and has not submitted; only ever his own.
   'drafts.save': op({
     description: '保存表单草稿（本人的，按案件和表单各一份，覆盖上一次保存）',
@@ -658,6 +743,25 @@ export const operations = {
     input: draftRef,
     output: z.object({ discarded: z.boolean() }),
     access: 'any',
+  }),
+  // 现场检查任务: an officer sees those he was drawn for, a head or reviewer the bureau's.
+  'fieldTasks.list': op({
+    description: '现场检查任务（双随机）：省、市下达并经同步收到的检查任务，办案人员看到抽中本人的',
+    input: empty,
+    output: z.array(fieldAssignment),
+    access: ['officer', 'reviewer', 'head'],
+  }),
+  'fieldTasks.record': op({
+    description: '记录现场检查：检查日期、检查情况、结果（未发现问题／发现问题），下次同步时上报',
+    input: recordInspectionInput,
+    output: fieldAssignment,
+    access: ['officer', 'head'],
+  }),
+  'fieldTasks.openCase': op({
+    description: '据现场检查立案：当事人为被检查企业，案件记住其检查任务',
+    input: openFromInspectionInput,
+    output: caseView,
+    access: ['officer', 'head'],
   }),
 } as const;
 

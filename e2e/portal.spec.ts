@@ -74,6 +74,16 @@ test('a prefecture administrator sees the dashboard and drills down to a case', 
   await expect(events.getByRole('row')).toHaveCount(4);
   await expect(events).toContainText('立案');
   await expect(events).toContainText('批准立案');
+  // 绩效排行: each score with its counts and formula (南明区: two 批准立案 of two, no deadline due yet).
+  await page.getByRole('button', { name: '绩效排行' }).click();
+  const row = page.getByTestId('rank-520102');
+  await expect(row).toContainText('100.0%（2/2）');
+  await expect(row).toContainText('未计入：按期完成率（暂无数据）');
+  // 台账: the case ledger comes down as an .xlsx named for the bureau.
+  await page.getByRole('button', { name: '台账' }).click();
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: '导出案件台账' }).click();
+  expect((await download).suggestedFilename()).toMatch(/^案件台账-贵阳市生态环境局-\d{4}-\d{2}-\d{2}\.xlsx$/);
 });
 
 test('a county head sees only its own county, and a neighbour is refused in Chinese', async ({ page }) => {

@@ -3,7 +3,10 @@
  * PostgreSQL) and two workstation web hosts of 天柱县, each on its own data directory, enrolled with
  * one-time codes. The officer on desk A opens a case and submits it for 立案审批, then 立即同步; the head
  * on desk B (a second browser context) 立即同步, finds the case in 待我审批 and approves it, syncs; A
- * syncs and sees the case at 调查取证.
+ * syncs and sees the case at 调查取证. The case then goes on to 归档: each time it waits for the head,
+ * the officer submits it on A's page and syncs, the head syncs on B, approves on B's page and syncs, and
+ * A syncs — 审查, 告知, 决定, 结案. The officer's work between the handoffs (records, photos, report,
+ * service, payment, the dossier) goes through the same operations A's page calls, by A's /api.
  */
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -12,8 +15,10 @@ import { join } from 'node:path';
 import { startTestServer, type TestServer } from '../server/testing/testServer.js';
 import { adminToken, userPassword } from '../server/testing/fixtures.js';
 import { startHost, stopHost, type HostProcess } from './hostProcess.js';
-import { act, actWithForm, expectNode, generate } from './caseSteps.js';
+import { act, actWithForm, addOfficer, expectNode, generate } from './caseSteps.js';
 import { chinaDate, login } from './support.js';
+import { CaseRunner, type Caller } from '../main/core/testing/caseRunner.js';
+import { sampleActionData } from '../main/core/testing/actionData.js';
 
 const county = '522627';
 const officer = { username: 'zhao.jun', name: '赵军', cert: '贵环执字522627201' };
@@ -63,6 +68,28 @@ async function desk(token: string, deviceName: string): Promise<string> {
   return url;
 }
 
+/** A desk's /api as the scripted case's caller (the operations its page sends). */
+function apiOf(url: string): Caller {
+  const call = async (token: string | null, op: string, input: unknown): Promise<unknown> => {
+    const res = await fetch(`${url}api`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ op, input, token }),
+    });
+    const r = (await res.json()) as { ok: boolean; value?: unknown; error?: { message: string } };
+    if (!r.ok) throw new Error(`${op}: ${r.error?.message}`);
+    return r.value;
+  };
+  return { call } as unknown as Caller;
+}
+
+/** The case page again on this page's own desk, read afresh (after a sync or work through the /api). */
+async function showCase(page: Page, caseUrl: string): Promise<void> {
+  await page.getByTestId('nav-work').click();
+  await page.goto(`/${new URL(caseUrl).hash}`);
+  await expect(page.getByTestId('case-page')).toBeVisible();
+}
+
 async function openPage(browser: Browser, url: string): Promise<Page> {
   const context = await browser.newContext({ baseURL: url });
   const page = await context.newPage();
@@ -94,7 +121,9 @@ test.afterAll(async () => {
   for (const d of dirs) rmSync(d, { recursive: true, force: true });
 });
 
-test('the officer opens a case on desk A, the head approves it on desk B, A sees the approval', async ({ browser }) => {
+test('the officer on desk A and the head on desk B carry a case from 立案 to 归档 through the server', async ({
+  browser,
+}) => {
   test.setTimeout(300_000);
   const province = await adminToken(server);
   await addUser(province, officer, ['officer']);
@@ -117,9 +146,7 @@ test('the officer opens a case on desk A, the head approves it on desk B, A sees
     .getByRole('option', { name: /FD-1107/ })
     .first()
     .click();
-  await open.getByTestId('officers-input').click();
-  await a.getByRole('option', { name: new RegExp(colleague.name) }).click();
-  await open.getByTestId('officers-input').press('Escape');
+  await addOfficer(a, open, colleague.name);
   await expect(open).toContainText(colleague.cert);
   await open.getByTestId('discovered-on').fill(chinaDate(-2));
   await open.getByTestId('filed-on').fill(chinaDate(-1));
@@ -158,4 +185,89 @@ test('the officer opens a case on desk A, the head approves it on desk B, A sees
   await a.goto(caseUrl);
   await expect(a.getByTestId('case-page')).toBeVisible();
   await expectNode(a, '调查取证');
+
+  // ── On to 归档: the officer's work on A, each approval handed to B and back ─────────────────────
+  const today = chinaDate(0);
+  const apiA = apiOf(urlA);
+  const officerToken = (
+    (await apiA.call(null, 'session.login', { username: officer.username, password: userPassword })) as {
+      token: string;
+    }
+  ).token;
+  const run = new CaseRunner(apiA, { setDate: () => undefined }, officerToken, '', '');
+  run.caseId = decodeURIComponent(/#\/cases\/([^/]+)/.exec(caseUrl)![1]!);
+  run.today = today;
+  /** The officer submits on A's page; the head approves on B's; each desk syncs between. */
+  const handOff = async (submit: string, node: string, approve: string, after: string): Promise<void> => {
+    await showCase(a, caseUrl);
+    await act(a, submit);
+    await expectNode(a, node);
+    await syncNow(a);
+    await syncNow(b);
+    await showCase(b, caseUrl);
+    await expectNode(b, node);
+    await actWithForm(b, approve, async (d) => {
+      await d.getByTestId('form-comment').fill('同意。');
+    });
+    await expectNode(b, after);
+    await syncNow(b);
+    await syncNow(a);
+  };
+
+  await run.gen('inspection-record');
+  await run.gen('interview-record');
+  await run.photos([]);
+  await run.act(officerToken, 'finishInvestigation');
+  await run.act(officerToken, 'submitReport', sampleActionData('report', today, 200000));
+  await run.gen('internal-approval');
+  // 案件审查 by the head on B: no submit step, the report itself hands the case over.
+  await syncNow(a);
+  await syncNow(b);
+  await showCase(b, caseUrl);
+  await expectNode(b, '案件审查');
+  await actWithForm(b, 'passReview', async (d) => {
+    await d.getByTestId('form-comment').fill('事实清楚，证据确凿。');
+  });
+  await syncNow(b);
+  await syncNow(a);
+
+  await run.gen('penalty-notice');
+  await handOff('submitNotice', '告知审批', 'approveNotice', '告知送达');
+
+  await run.gen('service-receipt', { servedDocument: '行政处罚事先告知书' });
+  await run.act(officerToken, 'serveNotice');
+  // The party waives in writing (行政处罚法第四十五条): the period ends early.
+  await run.act(officerToken, 'recordDefence', {
+    on: today,
+    text: '当事人书面放弃陈述申辩和听证权利。',
+    newFacts: false,
+    waived: true,
+  });
+  await run.act(officerToken, 'closeDefence');
+  await run.gen('penalty-decision');
+  await handOff('submitDecision', '决定审批', 'approveDecision', '决定送达');
+
+  await run.finalise('penalty-decision');
+  await run.gen('service-receipt', { servedDocument: '行政处罚决定书' });
+  await run.act(officerToken, 'serveDecision');
+  await run.act(officerToken, 'recordPayment', { amount: 200000, paidOn: today, receiptNo: 'GZFS2026009001' });
+  await run.voucher();
+  await run.act(officerToken, 'finishExecution');
+  await run.gen('closing-approval');
+  await handOff('submitClosing', '结案审批', 'approveClosing', '已结案');
+
+  // 组卷 and 归档 on A; B sees the archived case after its next sync.
+  await showCase(a, caseUrl);
+  await expectNode(a, '已结案');
+  const closed = (await apiA.call(officerToken, 'cases.get', { caseId: run.caseId })) as Parameters<
+    CaseRunner['buildAndArchive']
+  >[0];
+  await run.buildAndArchive(closed);
+  await syncNow(a);
+  await showCase(a, caseUrl);
+  await expectNode(a, '已归档');
+  await syncNow(b);
+  await showCase(b, caseUrl);
+  await expectNode(b, '已归档');
+  await expect(b.getByTestId('case-number')).toHaveText(caseNumber);
 });

@@ -3,6 +3,7 @@ import { article, fineBand } from './reference.js';
 import { boundedRecord, isoDate, key, plainText, retentionPeriod, searchText, yuan } from './primitives.js';
 import { discretionRecord } from './actions.js';
 import { lawFigures, legalBasis } from './legalBasis.js';
+import { fileReviewState } from './fileReview.js';
 
 export const party = z.object({
   enterpriseId: z.string().nullable(),
@@ -50,14 +51,19 @@ export type DocumentRecord = z.infer<typeof documentRecord>;
 
 export const evidenceRecord = z.object({
   id: z.string(),
-  /** execution: 执行凭证 (缴款凭证, the court's papers), filed with the execution in the 正卷. */
-  kind: z.enum(['photo', 'audio', 'video', 'sampling', 'other', 'execution']),
+  /** execution: 执行凭证 (缴款凭证, the court's papers), filed with the execution in the 正卷; scan: 书证扫描件; office: 电子文件. */
+  kind: z.enum(['photo', 'scan', 'audio', 'video', 'office', 'sampling', 'other', 'execution']),
   fileName: z.string(),
   mimeType: z.string(),
   hash: z.string(),
   size: z.number().int(),
   description: z.string(),
   takenOn: z.string(),
+  /** Absent on evidence recorded before they were asked for: time (HH:MM), place, 来源 and 取证人. */
+  takenAt: z.string().optional(),
+  place: z.string().optional(),
+  source: z.string().optional(),
+  collectors: z.array(z.string()).optional(),
   addedAt: z.string(),
   addedBy: z.string(),
 });
@@ -197,6 +203,8 @@ export const caseState = z.object({
   steps: z.array(stepRecord),
   overrides: z.array(overrideRecord),
   closedOn: z.string().nullable(),
+  /** 案卷评查: the last review of the file and the answers to its deductions; absent until one runs. */
+  fileReview: fileReviewState.optional(),
   version: z.number().int(),
   lastHash: z.string(),
 });
@@ -260,7 +268,13 @@ export const deadlineView = z.object({
 });
 export type DeadlineView = z.infer<typeof deadlineView>;
 
-export const phaseView = z.object({ id: z.string(), name: z.string(), status: z.enum(['done', 'current', 'todo']) });
+/** `notApplicable`: a phase the case passed by (e.g. 法制审核 under its threshold); `note` says why, on the case's facts. */
+export const phaseView = z.object({
+  id: z.string(),
+  name: z.string(),
+  status: z.enum(['done', 'current', 'todo', 'notApplicable']),
+  note: z.string().optional(),
+});
 export type PhaseView = z.infer<typeof phaseView>;
 
 export const requirementView = z.object({ text: z.string(), done: z.boolean(), citation: z.string() });
@@ -381,6 +395,8 @@ export const openCaseInput = z.object({
   summary: plainText(2000, '案情摘要').min(1, '请填写案情摘要'),
   /** Makes a retried submission (double click, a dropped reply) open one case, not two. */
   requestId: z.string().min(8).max(64),
+  /** Why this bureau has jurisdiction over a party registered in another county (处罚法 art. 22); required then. */
+  jurisdictionReason: plainText(500, '管辖理由').optional(),
 });
 
 export const actInput = z.object({

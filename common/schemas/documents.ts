@@ -64,12 +64,28 @@ export const pdfOutput = z.object({ pdfHash: z.string(), pages: z.number().int()
 
 export const addEvidenceInput = z.object({
   caseId: key(64, '案件标识'),
-  /** photo: 现场照片; execution: 执行凭证 (缴款凭证, 人民法院的裁定书等), filed with the execution in the 正卷. */
-  kind: z.enum(['photo', 'execution'], { error: '证据类别应为现场照片或执行凭证' }).default('photo'),
+  /**
+   * photo: 现场照片; scan: 书证 scanned from paper (PDF, TIFF, JPEG/PNG); audio, video: 视听资料; office: 电子文件;
+   * execution: 执行凭证 (缴款凭证, 人民法院的裁定书等), filed with the execution in the 正卷. common/evidenceFiles.ts
+   * says which file formats each accepts.
+   */
+  kind: z
+    .enum(['photo', 'scan', 'audio', 'video', 'office', 'execution'], {
+      error: '证据类别应为现场照片、书证扫描件、录音、录像、电子文件或执行凭证',
+    })
+    .default('photo'),
   fileName: z.string().min(1).max(200),
   contentBase64: base64File(maxEvidenceBytes, '证据文件'),
   description: plainText(500, '证据说明').min(1, '请填写证据说明'),
   takenOn: isoDate,
+  /** When and where it was collected, from whom or what (来源), and by which officers (取证人). */
+  takenAt: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, '取证时间应为“时:分”，如 09:30')
+    .optional(),
+  place: plainText(200, '取证地点').optional(),
+  source: plainText(200, '证据来源').optional(),
+  collectors: z.array(plainText(40, '取证人').min(1)).max(10, '取证人不超过10人').optional(),
 });
 
 export const blobOutput = z.object({ hash: z.string(), mimeType: z.string(), base64: z.string() });

@@ -79,5 +79,21 @@ export const syncConflict = z.object({
   /** The typed data of the kept actions (each action's form data), never dropped. */
   kept: z.array(z.object({ type: z.string(), actorName: z.string(), at: z.string(), payload: z.unknown() })),
   createdAt: z.string(),
+  /** What the other desk did first, e.g. “杨建国：批准立案（2026-12-07）”; empty for a refusal. */
+  theirs: z.string().optional(),
+  /** Who did the kept action (only he may discard it). */
+  actorId: z.string().nullable().optional(),
+  /**
+   * The kept action's form, whose draft (the actor's) now holds its typed data: opening that action on
+   * the case page restores it; performing it resolves the conflict as redone. Null for other records.
+   */
+  draft: z
+    .object({ action: z.string(), actionName: z.string(), track: z.string(), form: z.string() })
+    .nullable()
+    .optional(),
 });
 export type SyncConflict = z.infer<typeof syncConflict>;
+
+export const syncDiscardConflictInput = z
+  .object({ conflictId: z.string().trim().min(1, '请指明冲突').max(64, '冲突标识无效') })
+  .strict();

@@ -31,6 +31,8 @@ export const syncErrorCodes = {
   NUMBER_NOT_RESERVED: '案号或文号不在服务器为本工作站预留的号段内',
   FILE_HASH_MISMATCH: '文件内容与其哈希值不符，服务器拒收，请重新上传',
   REFERENCE_INVALID: '参考数据内容不符合要求',
+  TASK_INVALID: '现场检查任务不符合要求，未创建',
+  DUPLICATE_TASK: '该现场检查任务已经提交过，未重复创建',
   DATABASE_UNAVAILABLE: '服务器数据库暂时不可用，请稍后重试',
   INTERNAL: '服务器内部错误，请稍后重试或联系管理员',
 } as const;

@@ -16,6 +16,8 @@ export const caseEventTypes = [
   'case.lawFiguresRecorded',
   'document.finalised',
   'dossier.built',
+  'review.ran',
+  'review.responded',
 ] as const;
 
 /** One event's payload, written as JSON: a generous bound (a 调查报告's facts run to pages), far below the body limit. */

@@ -4,19 +4,19 @@
  */
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { monotonicFactory } from 'ulid';
 import type { Envelope, Reply } from '#common/client.js';
 import type { openDatabase, Db } from './store/db.js';
 import { projectionVersion } from './domain/caseReducer.js';
 import { Directory } from './store/directory.js';
 import { BlobStore } from './store/blobStore.js';
-import { CaseStore, type StampFn } from './store/caseStore.js';
+import { CaseStore } from './store/caseStore.js';
 import { caseRowsOf } from './application/caseRows.js';
 import { Sequences } from './store/sequences.js';
 import { metaValue, newestEventHlc, setMetaValue } from './store/meta.js';
-import { formatHlc, hlcTick, parseHlc, type HlcState } from './domain/hlc.js';
+import { HlcStamper } from './hlcStamper.js';
 import { seedDemo } from './seed/demo.js';
 import { JobRunner } from './jobs/jobRunner.js';
+import { indexCase, startSearchIndexing } from './application/searchIndexing.js'; // one search box across cases
 import {
   loadBenchmark,
   loadCalendar,
@@ -112,18 +112,6 @@ function deviceId(db: ReturnType<typeof openDatabase>): string {
   return id;
 }
 
-/** Ids and hybrid-logical-clock stamps; the clock resumes from the newest event on disk. */
-function stamper(db: ReturnType<typeof openDatabase>, clock: Clock, device: string): StampFn {
-  const last = newestEventHlc(db);
-  let hlc: HlcState = last ? parseHlc(last) : { wall: 0, counter: 0 };
-  const ulid = monotonicFactory();
-  return () => {
-    const now = clock.now();
-    hlc = hlcTick(hlc, now.getTime());
-    return { id: ulid(now.getTime()), hlc: formatHlc(hlc, device), at: now.toISOString() };
-  };
-}
-
 /** Projections are derived data: when their shape changed since they were written, rebuild them from the log. */
 function rebuildProjectionsIfStale(db: Db, cases: CaseStore): void {
   if (metaValue(db, 'projectionVersion') === String(projectionVersion)) return;
@@ -192,6 +180,8 @@ async function openCore(opts: CoreOptions & { keys: KeyProvider }, reopen: Reope
     clock.now().toISOString(),
   );
   const manifest = loadManifest();
+  // Ids and HLC stamps, resumed from the newest event on disk; pulled events' stamps are received (sync).
+  const hlc = new HlcStamper(newestEventHlc(db), clock, device);
   const services: Services = {
     db,
     dataDir: opts.dataDir,
@@ -200,7 +190,8 @@ async function openCore(opts: CoreOptions & { keys: KeyProvider }, reopen: Reope
     directory,
     blobs,
     // Each projection is saved with its deadlines and positions (application/caseRows.ts), read by 到期提醒 and the queues.
-    cases: new CaseStore(db, stamper(db, clock, device), (state) => caseRowsOf(services, state)),
+    cases: new CaseStore(db, hlc.stamp, (state) => caseRowsOf(services, state)),
+    hlc,
     sequences: new Sequences(db),
     calendar: loadCalendar(undefined, join(opts.dataDir, 'calendars')),
     procedures: loadProcedures(undefined, join(opts.dataDir, 'procedures')),
@@ -259,6 +250,9 @@ async function openCore(opts: CoreOptions & { keys: KeyProvider }, reopen: Reope
   services.enterprises.ensureSearchIndex();
   rebuildProjectionsIfStale(db, services.cases);
   rederiveCaseRowsIfStale(db, services.cases);
+  // The search index is saved with each projection; an older database is indexed in the background.
+  services.cases.projection.alsoOnSave((state) => indexCase(services, state));
+  startSearchIndexing(services);
   const answer = createDispatcher(services, handlers);
   // The rest of the start check runs once the first request has its answer (store/integrity.ts).
   const dispatch: typeof answer = async (envelope) => {

@@ -51,6 +51,8 @@ export interface Services {
   dataDir: string;
   device: string;
   clock: Clock;
+  /** The HLC of this desk's events: pulled events' stamps are received into it (sync/integrate.ts). */
+  hlc: { receive(remote: string): void };
   cases: CaseStore;
   directory: Directory;
   blobs: BlobStore;

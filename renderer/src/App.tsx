@@ -23,11 +23,14 @@ import { LawsScreen } from './screens/laws/LawsScreen';
 import { EnterprisesScreen } from './screens/enterprises/EnterprisesScreen'; // 企业名录
 import { EnterprisePage } from './screens/enterprises/EnterprisePage';
 import { SettingsScreen } from './screens/settings/SettingsScreen'; // 本局设置
+import { FieldTasksScreen } from './screens/tasks/FieldTasksScreen'; // 现场检查任务 (双随机)
+import { ReviewScoresScreen } from './screens/reviews/ReviewScoresScreen'; // 案卷评查得分
 // Accounts: first-run setup, a password an administrator reset, 账号与审计.
 import { SetupScreen } from './screens/setup/SetupScreen';
 import { ForcedPasswordChangeScreen } from './screens/account/ChangePassword';
 import { AccountsScreen } from './screens/accounts/AccountsScreen';
 import { canCall } from './app/canCall';
+import { SearchScreen } from './screens/search/SearchScreen'; // 检索: one search box across cases
 
 /** No screen named: the user has just logged in or opened the app. */
 const landing = (hash: string): boolean => hash.replace(/^#\/?/, '') === '';
@@ -134,6 +137,8 @@ export function App() {
           <CasePage key={route.caseId} caseId={route.caseId} tab={route.tab} />
         ) : route.name === 'deadlines' ? (
           <DeadlinesScreen />
+        ) : route.name === 'search' ? (
+          <SearchScreen q={route.q} />
         ) : route.name === 'work' ||
           (route.name === 'cases' && landing(window.location.hash) && primaryQueue(session.user.roles)) ? (
           <WorkScreen /> /* a head lands on 待我审批, a reviewer on 待我审核, an officer on 我的案件 */
@@ -145,6 +150,10 @@ export function App() {
           <EnterprisePage key={route.id} id={route.id} />
         ) : route.name === 'settings' ? (
           <SettingsScreen />
+        ) : route.name === 'fieldTasks' ? (
+          <FieldTasksScreen />
+        ) : route.name === 'reviewScores' && canCall(session.user.roles, 'review.scores') ? (
+          <ReviewScoresScreen />
         ) : route.name === 'accounts' && canCall(session.user.roles, 'users.list') ? (
           <AccountsScreen /> /* a user without the role who inherits #/accounts lands on the case list */
         ) : (

@@ -199,10 +199,13 @@ async function main(): Promise<void> {
     async () => (await import('./importResponsiveness.js')).importResponsivenessFigures(report),
   ]); // security audit: other requests during a 200,000-row import
   all.push(['crash-points', async () => (await import('./crashPoints.js')).crashPointFigures(report)]); // safety: kill -9 at ≥ 100 points
+  all.push(['dossier-photos', async () => (await import('./dossierPhotos.js')).dossierPhotoFigures(report)]); // a 300-page dossier with 200 photos of 4000×3000: time and peak memory
   all.push(['photos', async () => (await import('./photos200.js')).photoFigures(report)]); // security audit: 200 photos through the web host and IPC, as bytes
   all.push(['queues', async () => (await import('./queues.js')).queueFigures(report)]); // each role's own work first: queues, filtered list, 到期提醒, drafts
   all.push(['dashboards', async () => (await import('./dashboards.js')).dashboardFigures(report)]); // supervision: dashboards on 50,000 cases
+  all.push(['dual-random', async () => (await import('./dualRandom.js')).dualRandomFigures(report)]); // 现场检查任务: 双随机 over 90,910 enterprises
   all.push(['sync', async () => (await import('./sync.js')).syncFigures(report)]); // provincial server: provisioning, 500 devices, a throttled day
+  all.push(['search', async () => (await import('./search.js')).searchFigures(report)]); // one search box: 10,000 documents indexed, p95 over 100,000
   for (const [name, run] of all) {
     if (only && only !== name) continue;
     try {

@@ -15,6 +15,9 @@ import { adminRoutes } from '../routes/admin.js';
 import { syncRoutes } from '../routes/sync.js';
 import { supervisionRoutes } from '../routes/supervision.js';
 import { fileRoutes } from '../files/fileRoutes.js';
+import { taskRoutes } from '../routes/tasks.js';
+import { rankingRoutes } from '../routes/ranking.js';
+import { ledgerRoutes } from '../routes/ledgers.js';
 import type { ServerContext } from './context.js';
 import { errorBody, toReply } from './errors.js';
 
@@ -71,7 +74,11 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   });
   adminRoutes(app, ctx);
   syncRoutes(app, ctx);
-  supervisionRoutes(app, ctx, loadCalendar());
+  const calendar = loadCalendar();
+  supervisionRoutes(app, ctx, calendar);
+  rankingRoutes(app, ctx, calendar); // 绩效排行
+  ledgerRoutes(app, ctx, calendar); // 台账
+  taskRoutes(app, ctx); // 现场检查任务 (双随机)
   if (opts.filesDir) fileRoutes(app, ctx, opts.filesDir);
   app.get('/api/health', async () => ({ ok: true, serverTime: ctx.now().toISOString() }));
   return app;

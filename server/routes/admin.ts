@@ -13,6 +13,7 @@ import { login, requireAdmin, requireWithin } from '../auth/admin.js';
 import { issueCode, revokeDevice } from '../auth/enrolment.js';
 import { createUser } from '../auth/users.js';
 import { provinceCode } from '../db/bureaus.js';
+import { storeDirectory } from '../tasks/directory.js';
 import { parseWith, ServerError } from '../http/errors.js';
 import type { ServerContext } from '../http/context.js';
 
@@ -70,6 +71,7 @@ export function adminRoutes(app: FastifyInstance, ctx: ServerContext): void {
         'VALIDATION',
         `${input.kind} 的版本 ${input.version} 已经发布，发布后不能修改；请使用新的版本号`,
       );
+    if (input.kind === 'enterprises') await storeDirectory(ctx.pool, Number(r.rows[0].seq), input.payload); // 双随机 draws from it
     reply.status(201);
     return { seq: Number(r.rows[0].seq), kind: input.kind, version: input.version };
   });

@@ -239,4 +239,12 @@ describe('sample scenarios', () => {
     for (const r of Object.values(results))
       expect((await t.call(r.officer, 'cases.history', { caseId: r.caseId })).chainValid).toBe(true);
   });
+
+  it('案卷评查 scores each scenario’s file, read back from the volumes the real engines bound: full marks', async () => {
+    for (const [name, r] of Object.entries(results)) {
+      const review = await t.call(r.head, 'review.run', { caseId: r.caseId });
+      expect([name, review.result.deductions]).toEqual([name, []]);
+      expect(review.result.score).toBe(100);
+    }
+  });
 });

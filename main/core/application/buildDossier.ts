@@ -6,11 +6,28 @@
 import { AppError } from '#common/errors.js';
 import type { OpOutput, OpParsedInput } from '#common/operations.js';
 import { buildCaseDossier } from '#core/dossier/buildCaseDossier.js';
+import type { DossierItem } from '#core/dossier/types.js';
+import { reviewSheetPdf } from '#core/dossier/reviewSheet.js';
+import type { CaseState } from '#common/schemas/cases.js';
 import type { Services } from '#core/services.js';
 import type { UserRow } from '#core/store/directory.js';
 import { verifyChain } from '#core/store/eventLog.js';
 import { archivedOn, refuseIfArchived } from './archived.js';
 import { today } from './caseView.js';
+
+/** The last 案卷评查 is filed in the 副卷 as its 案卷评查表. */
+async function reviewSheets(state: CaseState, bureauName: string): Promise<DossierItem[]> {
+  if (!state.fileReview) return [];
+  return [
+    {
+      number: '',
+      author: bureauName,
+      title: '案卷评查表',
+      date: state.fileReview.result.ranOn,
+      content: { kind: 'pdf', bytes: await reviewSheetPdf(state.number, state.fileReview) },
+    },
+  ];
+}
 
 export async function buildDossier(
   services: Services,
@@ -40,6 +57,7 @@ export async function buildDossier(
       bureauName: services.bureau().name,
       retention: retention ?? '',
       chainHead,
+      sideSheets: await reviewSheets(state, services.bureau().name),
     },
     today(services),
     user.name,

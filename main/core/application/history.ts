@@ -1,9 +1,14 @@
 /** The case history a supervisor reads, in Chinese, straight from the event log. */
-import type { CaseEvent } from '#core/domain/events.js';
+import type { CaseEvent, CaseOpenedPayload } from '#core/domain/events.js';
 import type { LawFigures } from '#common/schemas/legalBasis.js';
 import { yuanInText } from '#common/money.js';
 import { verifyChain } from '#core/store/eventLog.js';
 import type { ProcedureDefinition } from '#core/domain/procedure/definition.js';
+
+/** 跨区县立案: both counties and the reason recorded at 立案 (empty within the county). */
+function jurisdictionText(j: CaseOpenedPayload['jurisdiction']): string {
+  return j ? `；当事人登记在${j.partyCounty}（本局位于${j.bureauCounty}），管辖理由：${j.reason}` : '';
+}
 
 /** `defFor(track)`: the definition a track ran under (the main procedure for `main`). */
 export function summarize(e: CaseEvent, defFor: (track: string) => ProcedureDefinition | undefined): string {
@@ -14,9 +19,9 @@ export function summarize(e: CaseEvent, defFor: (track: string) => ProcedureDefi
     case 'track.started':
       return `启动附加程序：${e.payload.name}（${versionText(e.payload.procedure.version, defFor(e.payload.trackId))}）`;
     case 'document.finalised':
-      return `文书定稿并加盖印章（${e.payload.pages}页，SHA-256 ${e.payload.docxSha256.slice(0, 12)}…）`;
+      return `文书定稿并加盖印章（${e.payload.pages}页，已登记防篡改校验值）`;
     case 'case.opened':
-      return `立案登记：${e.payload.number}，当事人${e.payload.party.name}，${e.payload.violation.name}；适用${def?.name ?? e.payload.procedure.id}（${versionText(e.payload.procedure.version, def)}）`;
+      return `立案登记：${e.payload.number}，当事人${e.payload.party.name}，${e.payload.violation.name}；适用${def?.name ?? e.payload.procedure.id}（${versionText(e.payload.procedure.version, def)}）${jurisdictionText(e.payload.jurisdiction)}`;
     case 'document.generated': {
       const d = e.payload;
       const how = d.correctionOf
@@ -36,6 +41,10 @@ export function summarize(e: CaseEvent, defFor: (track: string) => ProcedureDefi
         ? `组卷：${volumes.map((v) => `${v.volume}${v.pages}页`).join('，')}`
         : `组卷，共${e.payload.pages}页`;
     }
+    case 'review.ran':
+      return `案卷评查：得分${e.payload.score}（满分${e.payload.max}），扣分${e.payload.deductions.filter((d) => d.points > 0).length}项`;
+    case 'review.responded':
+      return `答复评查扣分项${e.payload.deductionId}：${e.payload.verdict === 'accept' ? '认可' : '有异议'}，理由：${e.payload.reason}`;
     case 'action.performed': {
       const p = e.payload;
       const move = p.to ? `，由“${nodeName(p.from)}”进入“${nodeName(p.to)}”` : '';

@@ -20,6 +20,7 @@ import { openCaseDraftForm } from '#common/schemas/drafts.js';
 import { formatNumber } from '#core/store/sequences.js';
 import { checkOpener } from './caseAccess.js';
 import { buildCaseView, today } from './caseView.js';
+import { checkJurisdiction } from './jurisdiction.js';
 
 export function openCase(services: Services, user: UserRow, input: OpParsedInput<'cases.open'>): CaseView {
   const now = today(services);
@@ -54,6 +55,9 @@ export function openCase(services: Services, user: UserRow, input: OpParsedInput
     services.lawData.temporal.limitation,
   );
   if (lapsed) throw new AppError('LIMITATION_EXPIRED', lapsed);
+
+  // A party registered in another county: only with the reason this bureau has jurisdiction, recorded in the event.
+  const jurisdiction = checkJurisdiction(services, ent.id, input.jurisdictionReason);
 
   const def = currentProcedure(services.procedures, input.procedure, now);
   const bureau = services.bureau();
@@ -95,6 +99,7 @@ export function openCase(services: Services, user: UserRow, input: OpParsedInput
       violationOn: input.violationOn ?? null,
       continuing: input.continuing,
       ...(input.lawFigures ? { lawFigures: input.lawFigures } : {}),
+      ...(jurisdiction ? { jurisdiction } : {}),
     };
     recordRequest(services.db, input.requestId, 'cases.open', caseId, services.clock.now().toISOString());
     // The 立案 draft became this case: gone with it, in its transaction (a failed 立案 keeps it).

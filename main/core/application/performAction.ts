@@ -24,6 +24,7 @@ import { serviceDataFromReceipt } from './serviceData.js';
 import { checkSeparationOfDuties } from './caseAccess.js';
 import { procedureOf } from './caseView.js';
 import { deleteDraft } from '#core/store/drafts.js';
+import { resolveRedone } from '#core/store/syncConflicts.js';
 import { actionDraftForm } from '#common/schemas/drafts.js';
 import { actionFormProblems } from '#common/actionFormChecks.js';
 import { refuseProblems } from './formProblems.js';
@@ -128,6 +129,14 @@ export function performAction(services: Services, user: UserRow, input: OpParsed
       const terminal = to ? Boolean(nodeOf(t.def, to).terminal) : false;
       // The form's draft became this action: deleted in its transaction, so a refusal keeps it.
       deleteDraft(services.db, user.id, input.caseId, actionDraftForm(action.id, track));
+      // A sync conflict whose kept data was this draft is redone by this action (never silently merged).
+      resolveRedone(
+        services.db,
+        user.id,
+        input.caseId,
+        actionDraftForm(action.id, track),
+        services.clock.now().toISOString(),
+      );
       return [
         {
           type: 'action.performed',

@@ -125,7 +125,7 @@ export function listBackups(root: string): BackupInfo[] {
         blobs: 0,
         blobBytes: 0,
         missingBlobs: 0,
-        problems: ['备份清单（manifest.json）缺失或损坏，此备份不能用于恢复'],
+        problems: ['备份清单文件缺失或损坏，此备份不能用于恢复'],
       });
     }
   }

@@ -55,7 +55,7 @@ export async function verifyBackup(root: string, id: string, key: Buffer | null 
   try {
     manifest = readManifest(root, id);
   } catch {
-    throw new AppError('BACKUP_INVALID', `备份 ${id} 的清单（manifest.json）缺失或损坏，不能用于恢复`);
+    throw new AppError('BACKUP_INVALID', `备份 ${id} 的清单文件缺失或损坏，不能用于恢复`);
   }
   const problems: string[] = [];
   const dbFile = join(dir, databaseFile);

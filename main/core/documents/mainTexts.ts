@@ -117,6 +117,8 @@ export function onSpotTexts(state: CaseState, typed: Record<string, string>) {
 
 const evidenceKinds: Record<string, string> = {
   photo: '照片',
+  scan: '书证扫描件',
+  office: '电子文件',
   audio: '录音',
   video: '录像',
   sampling: '采样记录',

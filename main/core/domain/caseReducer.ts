@@ -105,6 +105,17 @@ export function applyEvent(state: CaseState | null, e: CaseEvent): CaseState {
     case 'case.lawFiguresRecorded':
       next.lawFigures = e.payload;
       return next;
+    case 'review.ran':
+      next.fileReview = { result: e.payload, responses: [] };
+      return next;
+    case 'review.responded':
+      // An answer belongs to the run it answered: a run after it starts again with none.
+      if (!state.fileReview) throw new Error('对尚未评查的案件答复扣分项');
+      next.fileReview = {
+        ...state.fileReview,
+        responses: [...state.fileReview.responses, { ...e.payload, by: e.actorId, byName: e.actorName, at: e.at }],
+      };
+      return next;
   }
 }
 

@@ -5,6 +5,7 @@
  */
 import type { CaseState, DocumentRecord, EvidenceRecord } from '#common/schemas/cases.js';
 import type { LawFigures } from '#common/schemas/legalBasis.js';
+import type { ReviewResult } from '#common/schemas/fileReview.js';
 
 export interface CaseOpenedPayload {
   number: string;
@@ -21,6 +22,8 @@ export interface CaseOpenedPayload {
   violationOn?: string | null;
   continuing?: boolean;
   lawFigures?: LawFigures;
+  /** A party registered in another county: both counties and why this bureau has jurisdiction (处罚法 art. 22). */
+  jurisdiction?: { partyCounty: string; bureauCounty: string; reason: string };
   discoveredOn: string;
   filedOn: string;
 }
@@ -67,7 +70,10 @@ export type CaseEventBody =
   | { type: 'document.finalised'; payload: { documentId: string; docxSha256: string; pdfHash: string; pages: number } }
   // pdfHash/pages: the 正卷; `volumes` (absent in events before the 副卷 was bound apart) lists every volume bound.
   // retention, preparedBy and each volume's items/numberedPages: absent in events of earlier versions.
-  | { type: 'dossier.built'; payload: DossierBuiltPayload };
+  | { type: 'dossier.built'; payload: DossierBuiltPayload }
+  // 案卷评查: a run of the review on the file, and a reviewer's answer (accept or dispute, with a reason) to one deduction.
+  | { type: 'review.ran'; payload: ReviewResult }
+  | { type: 'review.responded'; payload: { deductionId: string; verdict: 'accept' | 'dispute'; reason: string } };
 
 export interface DossierBuiltPayload {
   pdfHash: string;
@@ -101,4 +107,6 @@ export const eventTypeNames: Record<CaseEventBody['type'], string> = {
   'case.lawFiguresRecorded': '记录法律适用数额',
   'document.finalised': '文书定稿盖章',
   'dossier.built': '组卷',
+  'review.ran': '案卷评查',
+  'review.responded': '答复评查扣分',
 };

@@ -8,14 +8,24 @@
  * full) is replaced by the good bytes, which repairs every case that refers to it. A blob written by
  * an action whose transaction then failed is harmless (nothing refers to it).
  */
-import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
-import { createHash } from 'node:crypto';
+import { createReadStream, createWriteStream, existsSync, readFileSync, statSync } from 'node:fs';
+import { open, rename, rm } from 'node:fs/promises';
+import { createHash, randomBytes } from 'node:crypto';
 import { Transform, type Readable } from 'node:stream';
-import { join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { dirname, join } from 'node:path';
 import { sha256Hex } from './hashing.js';
 import { AppError } from '#common/errors.js';
 import type { Db } from './db.js';
-import { ensurePrivateDir, nodeFileOps, writeFileDurably, type FileOps } from './durableFile.js';
+import {
+  ensurePrivateDir,
+  isNoSpace,
+  nodeFileOps,
+  privateFileMode,
+  syncDirectory,
+  writeFileDurably,
+  type FileOps,
+} from './durableFile.js';
 
 export class BlobStore {
   /** `ops`: the file-system calls used to write (tests make them fail). */
@@ -38,6 +48,60 @@ export class BlobStore {
       .prepare('INSERT INTO blobs (hash, size, mime_type, created_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING')
       .run(hash, bytes.length, mimeType, new Date().toISOString());
     return hash;
+  }
+
+  /**
+   * Stores a file that arrives as a stream (an archive package of hundreds of MB, a file unpacked
+   * from one): never held whole in memory. Hashed while written to a temporary file, fsynced, read
+   * back and checked, then renamed under its hash. `expected`: the SHA-256 it must have (else
+   * INTEGRITY, nothing stored). Returns the hash and size.
+   */
+  async putStream(source: Readable, mimeType: string, expected?: string): Promise<{ hash: string; size: number }> {
+    const tmp = join(this.dir, `.incoming.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+    const digest = createHash('sha256');
+    let size = 0;
+    const tap = new Transform({
+      transform(chunk: Buffer, _enc, done) {
+        digest.update(chunk);
+        size += chunk.length;
+        done(null, chunk);
+      },
+    });
+    try {
+      await pipeline(source, tap, createWriteStream(tmp, { flags: 'wx', mode: privateFileMode }));
+      const hash = digest.digest('hex');
+      if (expected !== undefined && hash !== expected)
+        throw new AppError('INTEGRITY', '文件内容与其应有的哈希值不符，未保存', { expected, actual: hash });
+      const fh = await open(tmp, 'r+');
+      try {
+        await fh.sync();
+      } finally {
+        await fh.close();
+      }
+      const back = createHash('sha256');
+      for await (const chunk of createReadStream(tmp)) back.update(chunk as Buffer);
+      if (back.digest('hex') !== hash)
+        throw new AppError(
+          'DISK_FULL',
+          '文件未能完整写入磁盘（可能是磁盘空间不足或磁盘故障），操作未保存，请清理磁盘后重试',
+        );
+      const final = this.pathOf(hash);
+      if (this.intact(final, hash)) await rm(tmp, { force: true });
+      else {
+        ensurePrivateDir(dirname(final), this.ops);
+        await rename(tmp, final);
+        syncDirectory(dirname(final), this.ops);
+      }
+      this.db
+        .prepare('INSERT INTO blobs (hash, size, mime_type, created_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING')
+        .run(hash, size, mimeType, new Date().toISOString());
+      return { hash, size };
+    } catch (e) {
+      await rm(tmp, { force: true });
+      if (e instanceof AppError) throw e;
+      if (isNoSpace(e)) throw new AppError('DISK_FULL');
+      throw e;
+    }
   }
 
   mimeType(hash: string): string {

@@ -2,7 +2,7 @@
  * The SQL behind who may read a stored file (api/fileAccess.ts) and behind thumbnails.
  * A file is readable through a case that refers to it: its hash is in the case's state (evidence,
  * document versions, sealed PDFs, dossier volumes), or it was made from such a file — the PDF of a
- * DOCX (derived_pdfs) or the thumbnail of a photo (thumbnails).
+ * DOCX (derived_pdfs), the thumbnail of a photo (thumbnails) or an 电子档案包 of its dossier (dossier_packages).
  */
 import type { Db } from './db.js';
 
@@ -29,7 +29,11 @@ export class FileRefs {
     const thumbs = this.db.prepare('SELECT source_hash AS h FROM thumbnails WHERE thumb_hash = ?').all(hash) as Array<{
       h: string;
     }>;
-    return [...pdfs, ...thumbs].map((r) => r.h);
+    // An 电子档案包 is read as the dossier it was made from.
+    const packages = this.db
+      .prepare('SELECT source_hash AS h FROM dossier_packages WHERE package_hash = ?')
+      .all(hash) as Array<{ h: string }>;
+    return [...pdfs, ...thumbs, ...packages].map((r) => r.h);
   }
 
   /**

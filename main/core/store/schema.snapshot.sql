@@ -18,11 +18,17 @@ CREATE INDEX cases_scope ON cases (bureau_id, updated_at, officer_ids);
 
 CREATE INDEX cases_updated ON cases(updated_at DESC, id);
 
+CREATE INDEX dossier_packages_case ON dossier_packages (case_id);
+
 CREATE INDEX enterprises_county_code ON enterprises(county_code);
 
 CREATE INDEX enterprises_name ON enterprises(name);
 
 CREATE UNIQUE INDEX enterprises_search_seq ON enterprises(search_seq);
+
+CREATE INDEX field_assignments_case ON field_assignments (case_id) WHERE case_id IS NOT NULL;
+
+CREATE INDEX field_assignments_pending ON field_assignments (uploaded) WHERE uploaded = 0;
 
 CREATE INDEX law_articles_by_number ON law_articles(law_id, number, sub, effective_from);
 
@@ -104,6 +110,14 @@ CREATE TABLE discretion_benchmarks (
   imported_by TEXT NOT NULL
 );
 
+CREATE TABLE dossier_packages (
+  package_hash TEXT PRIMARY KEY,
+  case_id TEXT NOT NULL,
+  source_hash TEXT NOT NULL,
+  made_at TEXT NOT NULL,
+  made_by TEXT NOT NULL
+);
+
 CREATE TABLE drafts (
   user_id TEXT NOT NULL,
   case_id TEXT NOT NULL,
@@ -130,6 +144,30 @@ CREATE TABLE 'enterprises_fts_data'(id INTEGER PRIMARY KEY, block BLOB);
 CREATE TABLE 'enterprises_fts_docsize'(id INTEGER PRIMARY KEY, sz BLOB, origin INTEGER);
 
 CREATE TABLE 'enterprises_fts_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT ROWID;
+
+CREATE TABLE field_assignments (
+  id TEXT PRIMARY KEY,
+  task_id TEXT NOT NULL,
+  task_name TEXT NOT NULL,
+  issued_by TEXT NOT NULL,
+  period_from TEXT NOT NULL,
+  period_to TEXT NOT NULL,
+  position INTEGER NOT NULL,
+  uscc TEXT NOT NULL,
+  enterprise_name TEXT NOT NULL,
+  officers_json TEXT NOT NULL,
+  server_status TEXT NOT NULL,
+  inspected_on TEXT,
+  findings TEXT,
+  result TEXT CHECK (result IN ('clean', 'issues')),
+  recorded_by TEXT,
+  recorded_at TEXT,
+  case_id TEXT,
+  case_number TEXT,
+  uploaded INTEGER NOT NULL DEFAULT 1,
+  upload_error TEXT,
+  received_at TEXT NOT NULL
+);
 
 CREATE TABLE law_articles (
   id INTEGER PRIMARY KEY,
@@ -188,6 +226,13 @@ CREATE TABLE login_throttle (
 
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 
+CREATE TABLE ocr_pages (
+  file_hash TEXT NOT NULL, page INTEGER NOT NULL,
+  status TEXT NOT NULL CHECK (status IN ('read', 'unreadable')),
+  text TEXT NOT NULL, engine TEXT NOT NULL, read_at TEXT NOT NULL,
+  PRIMARY KEY (file_hash, page)
+);
+
 CREATE TABLE officers (
   id TEXT PRIMARY KEY, bureau_id TEXT NOT NULL REFERENCES bureaus(id), name TEXT NOT NULL,
   certificate_no TEXT NOT NULL UNIQUE, certificate_valid_until TEXT NOT NULL
@@ -196,6 +241,37 @@ CREATE TABLE officers (
 CREATE TABLE requests (request_id TEXT PRIMARY KEY, op TEXT NOT NULL, result TEXT NOT NULL, created_at TEXT NOT NULL);
 
 CREATE TABLE schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL);
+
+CREATE TABLE search_cases (
+  case_id TEXT PRIMARY KEY, bureau_id TEXT NOT NULL, officer_ids TEXT NOT NULL, closed INTEGER NOT NULL,
+  year INTEGER NOT NULL, violation_id TEXT NOT NULL, party_name TEXT NOT NULL, number TEXT NOT NULL,
+  violation_name TEXT NOT NULL, filed_on TEXT NOT NULL
+);
+
+CREATE TABLE search_docs (
+  id INTEGER PRIMARY KEY,
+  case_id TEXT NOT NULL,
+  source TEXT NOT NULL,               -- unique within the case: case | party | doc:<id> | evidence:<id> | ocr:<evidence id>:<page>
+  kind TEXT NOT NULL CHECK (kind IN ('case', 'party', 'document', 'evidence', 'ocr')),
+  ref TEXT,                           -- the document's or the evidence item's id
+  title TEXT NOT NULL,                -- 《行政处罚决定书》, a file name …
+  page INTEGER,                       -- an OCR'd page
+  content_hash TEXT NOT NULL,         -- what the row was made from (a DOCX's hash, a caption's)
+  length INTEGER NOT NULL,            -- characters of the text (the order's length normalisation)
+  UNIQUE (case_id, source)
+);
+
+CREATE VIRTUAL TABLE search_fts USING fts5(words, chars, scope, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 2');
+
+CREATE TABLE 'search_fts_config'(k PRIMARY KEY, v) WITHOUT ROWID;
+
+CREATE TABLE 'search_fts_data'(id INTEGER PRIMARY KEY, block BLOB);
+
+CREATE TABLE 'search_fts_docsize'(id INTEGER PRIMARY KEY, sz BLOB, origin INTEGER);
+
+CREATE TABLE 'search_fts_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT ROWID;
+
+CREATE TABLE search_texts (doc_id INTEGER PRIMARY KEY, text TEXT NOT NULL);
 
 CREATE TABLE sequences (bureau_id TEXT NOT NULL, kind TEXT NOT NULL, year INTEGER NOT NULL, last INTEGER NOT NULL,
   PRIMARY KEY (bureau_id, kind, year));
@@ -211,7 +287,7 @@ CREATE TABLE sessions (
 CREATE TABLE sync_conflicts (
   id TEXT PRIMARY KEY, case_id TEXT NOT NULL, case_number TEXT NOT NULL, kind TEXT NOT NULL, summary TEXT NOT NULL,
   reason TEXT NOT NULL, kept TEXT NOT NULL, created_at TEXT NOT NULL, resolved_at TEXT
-);
+, theirs TEXT NOT NULL DEFAULT '', actor_id TEXT, draft TEXT, resolution TEXT, resolved_by TEXT);
 
 CREATE TABLE sync_enrolment (
   id INTEGER PRIMARY KEY CHECK (id = 1),

@@ -23,6 +23,9 @@ interface ConflictRow {
   reason: string;
   kept: string;
   created_at: string;
+  theirs: string;
+  actor_id: string | null;
+  draft: string | null;
 }
 
 export class SyncRecords {
@@ -30,9 +33,22 @@ export class SyncRecords {
 
   addConflict(c: SyncConflict): void {
     this.db
-      .prepare(`INSERT INTO sync_conflicts (id, case_id, case_number, kind, summary, reason, kept, created_at)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
-      .run(c.id, c.caseId, c.caseNumber, c.kind, c.summary, c.reason, JSON.stringify(c.kept), c.createdAt);
+      .prepare(`INSERT INTO sync_conflicts (id, case_id, case_number, kind, summary, reason, kept, created_at,
+          theirs, actor_id, draft)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+      .run(
+        c.id,
+        c.caseId,
+        c.caseNumber,
+        c.kind,
+        c.summary,
+        c.reason,
+        JSON.stringify(c.kept),
+        c.createdAt,
+        c.theirs ?? '',
+        c.actorId ?? null,
+        c.draft ? JSON.stringify(c.draft) : null,
+      );
   }
 
   /** Unresolved conflicts, newest first (the handler keeps those of cases the caller may see). */
@@ -50,6 +66,9 @@ export class SyncRecords {
       reason: r.reason,
       kept: JSON.parse(r.kept) as SyncConflict['kept'],
       createdAt: r.created_at,
+      theirs: r.theirs,
+      actorId: r.actor_id,
+      draft: r.draft ? (JSON.parse(r.draft) as SyncConflict['draft']) : null,
     }));
   }
 

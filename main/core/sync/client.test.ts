@@ -252,6 +252,114 @@ describe('sync client', () => {
     expect(hashes(b, caseId)).toEqual(onServer.map((e) => e.hash));
   });
 
+  it('a conflict says what the other desk did first, its data is the clerk’s draft, and only he discards it', async () => {
+    const [a] = desks.slice(1) as [Desk];
+    const headA = await login(a, 'yang.head');
+    const officerA = await login(a, 'zhang.wei');
+    const [conflict] = await a.t.call(headA, 'sync.conflicts', {});
+    const caseId = conflict!.caseId;
+    expect(conflict).toMatchObject({
+      theirs: expect.stringMatching(/yang\.head：批准立案（\d{4}-\d{2}-\d{2}）/),
+      actorId: users.head,
+      draft: { action: 'rejectFiling', actionName: '退回立案申请', track: 'main', form: 'action:rejectFiling@main' },
+    });
+    // The draft of the 退回立案申请 form holds what he typed: opening that form restores it.
+    const draft = await a.t.call(headA, 'drafts.get', { caseId, form: 'action:rejectFiling@main' });
+    expect(draft?.values).toEqual({ comment: '请补充现场检查照片' });
+
+    const notHis = await expectFailure(a.t.call(officerA, 'sync.discardConflict', { conflictId: conflict!.id }));
+    expect(notHis.message).toContain('只有yang.head本人可以丢弃');
+    const unknown = await expectFailure(a.t.call(headA, 'sync.discardConflict', { conflictId: 'nope' }));
+    expect(unknown.message).toBe('找不到这项同步冲突');
+    expect(await a.t.call(headA, 'sync.conflicts', {})).toHaveLength(1);
+
+    expect(await a.t.call(headA, 'sync.discardConflict', { conflictId: conflict!.id })).toEqual({ discarded: true });
+    expect(await a.t.call(headA, 'sync.conflicts', {})).toEqual([]);
+    expect((await a.t.call(headA, 'sync.status', {})).conflicts).toBe(0);
+    expect(await a.t.call(headA, 'drafts.get', { caseId, form: 'action:rejectFiling@main' })).toBeNull();
+    // Never dropped: the row and what was typed stay, marked as discarded by him.
+    const row = a.t.core.services.db
+      .prepare('SELECT resolution, resolved_by, kept FROM sync_conflicts WHERE id = ?')
+      .get(conflict!.id) as { resolution: string; resolved_by: string; kept: string };
+    expect(row).toMatchObject({ resolution: 'discarded', resolved_by: users.head });
+    expect(row.kept).toContain('请补充现场检查照片');
+    const again = await expectFailure(a.t.call(headA, 'sync.discardConflict', { conflictId: conflict!.id }));
+    expect(again.message).toContain('已经处理过了');
+  });
+
+  it('a conflict is redone from its draft: the action performed again resolves it', async () => {
+    const [a, b] = desks.slice(1) as [Desk, Desk];
+    const caseId = await caseAtFilingReview(a);
+    await sync(a);
+    await sync(b);
+    // Apart: the head approves on A, and sends the filing back on B first.
+    const headA = await login(a, 'yang.head');
+    await a.t.call(headA, 'cases.act', {
+      caseId,
+      action: 'approveFiling',
+      data: { comment: '同意立案，由张伟、李娜承办。' },
+      track: 'main',
+    });
+    const headB = await login(b, 'yang.head');
+    await b.t.call(headB, 'cases.act', {
+      caseId,
+      action: 'rejectFiling',
+      data: { comment: '请补充照片' },
+      track: 'main',
+    });
+    await sync(b);
+    expect(await sync(a)).toMatchObject({ ok: true, conflicts: 1 });
+    const conflict = (await a.t.call(headA, 'sync.conflicts', {})).find((c) => c.caseId === caseId)!;
+    expect(conflict.theirs).toContain('退回立案申请');
+    expect(conflict.reason).toContain('不再合法');
+    expect((await a.t.call(headA, 'cases.get', { caseId })).state.node).toBe('filing.draft');
+
+    // The officer submits again; the head opens 批准立案 and finds what he typed, and approves.
+    const officerA = await login(a, 'zhang.wei');
+    await a.t.call(officerA, 'cases.act', { caseId, action: 'submitFiling', data: {}, track: 'main' });
+    const draft = await a.t.call(headA, 'drafts.get', { caseId, form: 'action:approveFiling@main' });
+    expect(draft?.values).toEqual({ comment: '同意立案，由张伟、李娜承办。' });
+    await a.t.call(headA, 'cases.act', {
+      caseId,
+      action: 'approveFiling',
+      data: draft!.values as never,
+      track: 'main',
+    });
+    expect((await a.t.call(headA, 'sync.conflicts', {})).filter((c) => c.caseId === caseId)).toEqual([]);
+    const row = a.t.core.services.db
+      .prepare('SELECT resolution, resolved_by FROM sync_conflicts WHERE id = ?')
+      .get(conflict.id) as { resolution: string; resolved_by: string };
+    expect(row).toEqual({ resolution: 'redone', resolved_by: users.head });
+    expect(await sync(a)).toMatchObject({ ok: true, pushed: 2, conflicts: 0 });
+    expect(hashes(a, caseId)).toEqual((await serverEvents(caseId)).map((e) => e.hash));
+  });
+
+  it('takes the stamps of pulled events into its clock: what it records next sorts after them', async () => {
+    const [a, b] = desks.slice(1) as [Desk, Desk];
+    const officerA = await login(a, 'zhang.wei');
+    const officerB = await login(b, 'zhang.wei');
+    const [row] = (await a.t.call(officerA, 'cases.list', { query: '', state: 'all', offset: 0, limit: 1 })).rows;
+    const caseId = row!.id;
+    await sync(a);
+    await sync(b);
+    // B's PC runs an hour ahead of A's (both behind the server, which refuses only stamps ahead of its own clock).
+    b.t.clock.set('2026-12-07T03:00:00Z');
+    try {
+      await b.t.call(officerB, 'evidence.add', photo(caseId));
+      expect(await sync(b)).toMatchObject({ ok: true, pushed: 1 });
+    } finally {
+      b.t.clock.setDate(today);
+    }
+    expect(await sync(a)).toMatchObject({ ok: true, pulled: 1 });
+    await a.t.call(officerA, 'evidence.add', photo(caseId));
+    const [theirs, ours] = a.t.core.services.cases.log.forCase(caseId).slice(-2);
+    expect(theirs!.device).toBe(b.t.core.services.device);
+    expect(ours!.device).toBe(a.t.core.services.device);
+    expect(ours!.at < theirs!.at).toBe(true); // A's clock is behind …
+    expect(ours!.hlc > theirs!.hlc).toBe(true); // … yet its event sorts after the one it had seen
+    expect(await sync(a)).toMatchObject({ ok: true, pushed: 1 });
+  });
+
   it('a push whose reply is lost after the server committed is not duplicated by the next round', async () => {
     const [a] = desks.slice(1) as [Desk];
     const officer = await login(a, 'zhang.wei');
@@ -334,7 +442,7 @@ describe('sync client', () => {
       { query: '', state: 'all', offset: 0, limit: 10 },
       (n) => n,
     ).total;
-    expect(cases).toBe(2);
+    expect(cases).toBe(3); // every case of the bureau came down to the new desk
     c.faults.emptyServer = true;
     const r = await sync(c);
     expect(r.error).toContain('服务器上的案件数据比本机上次同步时少');

@@ -19,6 +19,7 @@ import type { SyncParts } from './integrate.js';
 import { refillBlocks } from './numbers.js';
 import { syncFiles } from './files.js';
 import { applyReference } from './reference.js';
+import { syncFieldTasks } from './tasks.js';
 import { pullAll } from './pull.js';
 import { pushAll } from './push.js';
 import { refreshUsers } from './users.js';
@@ -160,7 +161,9 @@ export class SyncClient {
         this.progress = { stage: '下载', done, total: null };
       });
       // Reference data before the files: a holiday calendar must not wait for a slow upload.
-      const applied = applyReference(parts, iso());
+      this.progress = { stage: '参考数据', done: 0, total: null };
+      const applied = await applyReference(parts, iso());
+      lines.push(...(await syncFieldTasks(parts, http, iso()))); // 现场检查任务: results up, assignments down
       this.progress = { stage: '文件', done: 0, total: null };
       const files = await syncFiles(
         parts,

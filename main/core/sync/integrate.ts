@@ -8,7 +8,8 @@
  *   first. On a pull this is left for the push, whose conflict reply brings the same events; on a
  *   conflict the pending events are archived verbatim, the server's events written, and each pending
  *   action replayed on the new state (replay.ts): re-applied as a new event if still lawful, else kept
- *   as a conflict record with its typed data. Nothing is merged silently or dropped.
+ *   as a conflict record with its typed data, which also becomes the clerk's draft of that action's
+ *   form (conflictDraft.ts). Nothing is merged silently or dropped.
  */
 import { ulid } from 'ulid';
 import type { CaseState } from '#common/schemas/cases.js';
@@ -23,6 +24,7 @@ import type { SyncRecords } from '#core/store/syncRecords.js';
 import type { Services } from '#core/services.js';
 import { SyncFailure } from './http.js';
 import { replayEvent } from './replay.js';
+import { keepAsDraft, theirsOf } from './conflictDraft.js';
 
 export interface SyncParts {
   services: Services;
@@ -78,6 +80,7 @@ function conflictOf(
   state: CaseState,
   kept: CaseEvent[],
   reasons: string[],
+  theirs: readonly CaseEvent[],
   now: string,
 ): SyncConflict {
   const first = kept[0]!;
@@ -96,6 +99,9 @@ function conflictOf(
     reason: `其他工作站已先办理了本案，此操作在案件的新状态下不再合法：${reasons.join('；')}`,
     kept: kept.map((e) => ({ type: e.type, actorName: e.actorName, at: e.at, payload: e.payload })),
     createdAt: now,
+    theirs: theirsOf(parts.services, state, theirs),
+    actorId: first.actorId,
+    draft: keepAsDraft(parts.services, state, first, now),
   };
 }
 
@@ -124,7 +130,10 @@ export function integrateCase(
 
   if (pending.length) parts.events.supersede(pending, now, 'rebased');
   // Another desk's 案号/文号 came from its own block (docs/decisions.md): nothing to raise here.
-  for (const e of rest) parts.events.insertVerbatim(e);
+  for (const e of rest) {
+    parts.events.insertVerbatim(e);
+    parts.services.hlc.receive(e.hlc); // what this desk does next sorts after what it has seen
+  }
   const before = parts.services.cases.projection.get(caseId);
   out.newCase = !before;
   let state =
@@ -138,7 +147,7 @@ export function integrateCase(
   for (const [i, p] of pending.entries()) {
     const r = replayEvent(parts.services, state!, p);
     if (!r.ok) {
-      parts.records.addConflict(conflictOf(parts, state!, pending.slice(i), r.reasons, now));
+      parts.records.addConflict(conflictOf(parts, state!, pending.slice(i), r.reasons, rest, now));
       out.conflicts++;
       break;
     }

@@ -23,6 +23,7 @@ const kindNames: Record<string, string> = {
   template: '文书模板',
   procedures: '程序定义',
   violationTypes: '违法行为类型',
+  'violation-types': '违法行为类型',
   discretion: '裁量基准',
   laws: '法律法规',
   enterprises: '企业名录',

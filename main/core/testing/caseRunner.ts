@@ -59,6 +59,18 @@ export interface GenOptions {
   by?: string;
 }
 
+/** Who signs in as the officer, the head and the reviewer: [username, password]. */
+export interface People {
+  officer: [string, string];
+  head: [string, string];
+  reviewer: [string, string];
+}
+const demoPeople: People = {
+  officer: ['officer', 'officer123'],
+  head: ['head', 'head123'],
+  reviewer: ['reviewer', 'reviewer123'],
+};
+
 export class CaseRunner {
   caseId = '';
   today = '2026-03-02';
@@ -75,15 +87,20 @@ export class CaseRunner {
     readonly texts: Texts = {},
   ) {}
 
-  static async start(t: Caller, hooks: ScenarioHooks, texts: Texts = {}): Promise<CaseRunner> {
-    const login = async (username: string, password: string) =>
+  static async start(
+    t: Caller,
+    hooks: ScenarioHooks,
+    texts: Texts = {},
+    people: People = demoPeople,
+  ): Promise<CaseRunner> {
+    const login = async ([username, password]: [string, string]) =>
       (await t.call(null, 'session.login', { username, password })).token;
     return new CaseRunner(
       t,
       hooks,
-      await login('officer', 'officer123'),
-      await login('head', 'head123'),
-      await login('reviewer', 'reviewer123'),
+      await login(people.officer),
+      await login(people.head),
+      await login(people.reviewer),
       texts,
     );
   }

@@ -13,6 +13,7 @@ import {
   CaseRunner,
   openCase,
   type Caller,
+  type People,
   type Photo,
   type ScenarioHooks,
   type ScenarioResult,
@@ -77,10 +78,16 @@ export interface OrdinaryOptions {
   atDecision?(r: CaseRunner): Promise<void>;
   /** Before 结案 (after payment): tracks still running are finished here. */
   beforeClosing?(r: CaseRunner): Promise<void>;
+  /** Who signs in (the demo users unless said: desks enrolled with the provincial server have its users). */
+  people?: People;
+  /** The 承办人 (officer directory ids), when not the demo officers. */
+  officerIds?: string[];
+  /** 案件审查 by the reviewer (法制机构) rather than the head. */
+  reviewBy?: 'head' | 'reviewer';
 }
 
-async function ordinaryCase(t: Caller, hooks: ScenarioHooks, o: OrdinaryOptions = {}): Promise<ScenarioResult> {
-  const r = await CaseRunner.start(t, hooks, o.texts);
+export async function ordinaryCase(t: Caller, hooks: ScenarioHooks, o: OrdinaryOptions = {}): Promise<ScenarioResult> {
+  const r = await CaseRunner.start(t, hooks, o.texts, o.people);
   r.shiftDays = o.shiftDays ?? 0;
   const { officer, head } = r;
   const fine = o.fine ?? 200000;
@@ -92,6 +99,7 @@ async function ordinaryCase(t: Caller, hooks: ScenarioHooks, o: OrdinaryOptions 
     requestId: `sample-${Date.now()}-${Math.random()}`,
     ...(o.violationId ? { violationId: o.violationId } : {}),
     ...(o.summary ? { summary: o.summary } : {}),
+    ...(o.officerIds ? { officerIds: o.officerIds } : {}),
   });
   r.caseId = opened.state.id;
   await r.gen('filing-approval');
@@ -116,7 +124,9 @@ async function ordinaryCase(t: Caller, hooks: ScenarioHooks, o: OrdinaryOptions 
   });
   // 案件审查's 内部审批表 is filed in the 副卷, so every scenario built on this one binds two volumes.
   await r.gen('internal-approval');
-  await r.act(head, 'passReview', { comment: '事实清楚，证据确凿，拟处罚意见适当。' });
+  await r.act(o.reviewBy === 'reviewer' ? r.reviewer : head, 'passReview', {
+    comment: '事实清楚，证据确凿，拟处罚意见适当。',
+  });
   await r.gen('penalty-notice');
   await r.act(officer, 'submitNotice');
   await r.act(head, 'approveNotice', { comment: '同意告知。' });

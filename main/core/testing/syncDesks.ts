@@ -19,6 +19,7 @@ import { CaseRunner, openCase } from './caseRunner.js';
 import { sampleActionData } from './actionData.js';
 import { chunk, makePng } from './png.js';
 import type { DocumentType } from '#common/documentTypes.js';
+import type { EngineFactory } from '../documents/pdfService.js';
 
 export const county = '522627'; // 天柱县
 export const today = '2026-12-07';
@@ -52,8 +53,14 @@ export interface Desk {
   photos: number;
 }
 
-export async function enrolDesk(b: Bureau, name: string, serverUrl: string): Promise<Desk> {
-  const t = await createTestCore({ today, core: { sync: { fileRetryDelays: [20] } } });
+/** `pdfEngines`: a stand-in engine for desks that seal documents or bind the dossier. */
+export async function enrolDesk(
+  b: Bureau,
+  name: string,
+  serverUrl: string,
+  opts: { pdfEngines?: EngineFactory } = {},
+): Promise<Desk> {
+  const t = await createTestCore({ today, core: { sync: { fileRetryDelays: [20] }, ...opts } });
   const admin = await t.login('admin');
   const code = (
     await b.server.request('POST', '/api/admin/enrolment-codes', { token: b.province, body: { bureauId: county } })

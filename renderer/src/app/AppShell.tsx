@@ -14,6 +14,7 @@ import BusinessIcon from '@mui/icons-material/Business';
 import SettingsOutlinedIcon from '@mui/icons-material/SettingsOutlined';
 import KeyOutlinedIcon from '@mui/icons-material/KeyOutlined';
 import ManageAccountsOutlinedIcon from '@mui/icons-material/ManageAccountsOutlined';
+import FactCheckOutlinedIcon from '@mui/icons-material/FactCheckOutlined';
 import { ChangePasswordDialog } from '../screens/account/ChangePassword';
 import { roleNames } from '#common/roles';
 import { useSession } from './session';
@@ -23,6 +24,7 @@ import { usePendingLong } from './usePendingLong';
 import { hrefOf } from './route';
 import { StartupWarnings } from './StartupWarnings';
 import { WorkNav } from './WorkNav';
+import { SearchBar } from './SearchBar'; // one search box across cases (Ctrl+K)
 
 export function AppShell({ children }: { children: ReactNode }) {
   const { info, user, logout, setUser } = useSession();
@@ -62,6 +64,18 @@ export function AppShell({ children }: { children: ReactNode }) {
           >
             法律法规
           </Button>
+          {/* Main navigation: 现场检查任务 received from the province (双随机) */}
+          {can('fieldTasks.list') && (
+            <Button
+              data-testid="nav-field-tasks"
+              color="inherit"
+              size="small"
+              href={hrefOf({ name: 'fieldTasks' })}
+              startIcon={<FactCheckOutlinedIcon />}
+            >
+              现场检查
+            </Button>
+          )}
           {/* Main navigation: 企业名录 */}
           <Button
             data-testid="nav-enterprises"
@@ -82,6 +96,17 @@ export function AppShell({ children }: { children: ReactNode }) {
           >
             本局设置
           </Button>
+          {/* 案卷评查得分 of the bureau's archived cases — 负责人 */}
+          {can('review.scores') && (
+            <Button
+              data-testid="nav-review-scores"
+              color="inherit"
+              size="small"
+              href={hrefOf({ name: 'reviewScores' })}
+            >
+              评查得分
+            </Button>
+          )}
           {/* 账号与审计: users, password resets, the audit log — 系统管理员 only */}
           {can('users.list') && (
             <Button
@@ -95,6 +120,7 @@ export function AppShell({ children }: { children: ReactNode }) {
             </Button>
           )}
           <Box sx={{ flex: 1 }} />
+          {can('search.query') && <SearchBar />}
           <Typography data-testid="current-user" variant="body2">
             {user.name}
           </Typography>

@@ -11,6 +11,7 @@ import { caseHandlers } from './cases.js';
 import { evidenceHandlers } from './evidence.js';
 import { documentHandlers } from './documents.js';
 import { dossierHandlers } from './dossier.js';
+import { archivePackageHandlers } from './archivePackage.js'; // 电子档案包: export, verify, import
 import { procedureHandlers } from './procedures.js';
 import { templateHandlers } from './templates.js';
 import { lawHandlers } from './laws.js'; // law library
@@ -27,6 +28,10 @@ import { jobHandlers } from './jobs.js'; // long work: the imports' progress, re
 import { syncHandlers } from './sync.js'; // the sync client: enrolment, status, sync now, conflicts
 import { draftHandlers } from './drafts.js'; // drafts of forms not yet submitted
 import { queueHandlers } from './queues.js'; // each role's own work first: queues and counts
+import { fieldTaskHandlers } from './fieldTasks.js'; // 现场检查任务 (双随机) from the province
+import { caseDeskHandlers } from './caseDesk.js'; // the review summary, the 立案 county warning
+import { searchHandlers } from './search.js'; // one search box across cases
+import { fileReviewHandlers } from './fileReview.js'; // 案卷评查
 
 export const handlers: HandlerMap = combineHandlers({
   sessionHandlers,
@@ -36,6 +41,7 @@ export const handlers: HandlerMap = combineHandlers({
   evidenceHandlers,
   documentHandlers,
   dossierHandlers,
+  archivePackageHandlers,
   procedureHandlers,
   templateHandlers,
   lawHandlers,
@@ -52,4 +58,8 @@ export const handlers: HandlerMap = combineHandlers({
   syncHandlers,
   draftHandlers,
   queueHandlers,
+  fieldTaskHandlers,
+  caseDeskHandlers,
+  searchHandlers,
+  fileReviewHandlers,
 });

@@ -4,10 +4,13 @@
  * polls `sync.status`). Conflicts carry case data, so each caller sees those of cases he may see.
  */
 import { canSeeCase } from '#core/application/caseAccess.js';
+import { discardConflict } from '#core/application/discardConflict.js';
 import type { HandlerMap } from '../types.js';
 import { requireUser } from '../types.js';
 
-export const syncHandlers: HandlerMap<'sync.status' | 'sync.enrol' | 'sync.now' | 'sync.conflicts'> = {
+export const syncHandlers: HandlerMap<
+  'sync.status' | 'sync.enrol' | 'sync.now' | 'sync.conflicts' | 'sync.discardConflict'
+> = {
   'sync.status': (_input, { services }) => services.sync.status(),
 
   'sync.enrol': async (input, ctx) => {
@@ -24,4 +27,6 @@ export const syncHandlers: HandlerMap<'sync.status' | 'sync.enrol' | 'sync.now' 
       return state ? canSeeCase(user, state) : false;
     });
   },
+
+  'sync.discardConflict': (input, ctx) => discardConflict(ctx.services, requireUser(ctx), input),
 };

@@ -13,6 +13,7 @@ import { appliedProvision } from '../legalBasis/applied.js';
 import { amountPaid, decisionServedOn, defencePeriod, lastStep, noticeServedOn } from '../procedure/facts.js';
 import { docType } from '#common/documentTypes.js';
 import { documentTypeName } from '#common/documentTypeNames.js';
+import { yuanInText } from '#common/money.js';
 
 export interface ReviewContext {
   today: string;
@@ -65,6 +66,24 @@ export function legalReviewRequired(s: CaseState, thresholds: Record<string, num
 export function collectiveDiscussionRequired(s: CaseState, thresholds: Record<string, number>): boolean {
   const t = thresholds.collectiveDiscussionFineYuan ?? Infinity;
   return plannedFine(s) >= t || reportFlag(s, 'major') || reportFlag(s, 'complex');
+}
+
+/**
+ * Why 法制审核 is not required, on the case's own figures (the stepper's 不适用 and the guard's message):
+ * the amount against the threshold (data), no hearing, no 重大/疑难复杂 flag.
+ */
+export function legalReviewNotRequiredWhy(s: CaseState, thresholds: Record<string, number>): string {
+  const t = thresholds.legalReviewFineYuan;
+  const amount =
+    t === undefined ? '' : `拟罚款${yuanInText(plannedFine(s))}，未达重大执法决定标准（${yuanInText(t)}），`;
+  return `本案无须法制审核：${amount}未经听证，调查报告未标记重大或疑难复杂`;
+}
+
+/** Why 集体讨论 is not required, on the case's own figures. */
+export function collectiveNotRequiredWhy(s: CaseState, thresholds: Record<string, number>): string {
+  const t = thresholds.collectiveDiscussionFineYuan;
+  const amount = t === undefined ? '' : `拟罚款${yuanInText(plannedFine(s))}，未达情节重大标准（${yuanInText(t)}），`;
+  return `本案无须集体讨论：${amount}调查报告未标记重大或情节复杂`;
 }
 
 /** 较大数额罚款 (处罚法 art. 63(1)): the figure and whether it counts itself are data (isLargeFine). */

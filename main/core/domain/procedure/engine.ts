@@ -4,15 +4,7 @@
  * each track running alongside, what does the law require next, which actions are lawful now and,
  * for the others, which rule blocks them. Pure.
  */
-import type {
-  ActionView,
-  CaseState,
-  CaseView,
-  PhaseView,
-  StartableTrack,
-  TrackState,
-  TrackView,
-} from '#common/schemas/cases.js';
+import type { ActionView, CaseState, CaseView, StartableTrack, TrackState, TrackView } from '#common/schemas/cases.js';
 import type { Role } from '#common/roles.js';
 import { roleNames } from '#common/roles.js';
 import type { WorkingCalendar } from '../calendar.js';
@@ -29,6 +21,7 @@ import { runGuard, type GuardContext, type GuardFailure } from './guards.js';
 import { evaluateDeadline, evaluateDeadlines } from './deadlines.js';
 import { lateSurcharge } from './surcharge.js';
 import { versionInForce } from './versions.js';
+import { phasesOf } from './phases.js';
 
 export interface EvaluationContext {
   today: string;
@@ -126,16 +119,6 @@ export function targetOf(
   return action.to ?? null;
 }
 
-function phasesOf(def: ProcedureDefinition, node: ProcedureNode): PhaseView[] {
-  const phaseIndex = def.phases.findIndex((p) => p.id === node.phase);
-  return def.phases.map((p, i) => ({
-    id: p.id,
-    name: p.name,
-    status:
-      node.terminal || i < phaseIndex ? ('done' as const) : i === phaseIndex ? ('current' as const) : ('todo' as const),
-  }));
-}
-
 function actionViews(
   def: ProcedureDefinition,
   state: CaseState,
@@ -167,7 +150,7 @@ function nodeParts(def: ProcedureDefinition, state: CaseState, nodeId: string, c
   const gctx = guardContext(state, track, ctx, {});
   return {
     node,
-    phases: phasesOf(def, node),
+    phases: phasesOf(def, node, state, (name, args) => runGuard(name, args, gctx), track),
     actions: actionViews(def, state, nodeId, ctx, track),
     requirements: node.requirements.map((r) => ({
       text: r.text,

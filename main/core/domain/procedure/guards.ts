@@ -9,14 +9,16 @@ import { addDays } from '../dates.js';
 import { fineBandProblem } from '../fines.js';
 import {
   collectiveDiscussionRequired,
+  collectiveNotRequiredWhy,
   hearingHeld,
   legalReviewRequired,
+  legalReviewNotRequiredWhy,
   reviewCase,
   type ReviewContext,
 } from '../legality/review.js';
 import { appliedProvision } from '../legalBasis/applied.js';
 import { defencePeriod, isMet, lastStep, noticeServedOn, startDate, stepsOf } from './facts.js';
-import { isDossierSheet } from '#common/documentTypes.js';
+import { lastFileChange } from '../lastFileChange.js'; // shared with the 电子档案包 export
 import { documentTypeName, servedDocumentType } from '#common/documentTypeNames.js';
 import { servedDocumentField } from './servedDocument.js';
 
@@ -82,13 +84,7 @@ const guards: Record<string, Guard> = {
     const citation = '行政处罚法第四十七条；档案法实施条例第十九条';
     const d = state.dossier;
     if (!d) return fail('dossierBuilt', '尚未组卷：请先选择保管期限组卷，再归档', citation);
-    // The printed 卷宗封面, 卷内目录 and 备考表 copy the binding and are not bound themselves.
-    const filed = state.documents.filter((x) => !isDossierSheet(x.type));
-    const changed =
-      [...filed.flatMap((x) => [x.generatedAt, x.finalised?.at ?? '']), ...state.evidence.map((e) => e.addedAt)]
-        .sort()
-        .at(-1) ?? '';
-    if (changed > d.builtAt)
+    if (lastFileChange(state) > d.builtAt)
       return fail(
         'dossierCurrent',
         `组卷（${d.builtAt.slice(0, 10)}）之后文书或证据又有变动：请重新组卷后归档`,
@@ -402,7 +398,7 @@ const guards: Record<string, Guard> = {
   legalReviewRequired: ({ state, review }) =>
     legalReviewRequired(state, review.thresholds)
       ? null
-      : fail('legalReviewRequired', '本案无须法制审核', '行政处罚法第五十八条'),
+      : fail('legalReviewRequired', legalReviewNotRequiredWhy(state, review.thresholds), '行政处罚法第五十八条'),
   legalReviewNotRequired: ({ state, review }) =>
     !legalReviewRequired(state, review.thresholds)
       ? null
@@ -414,7 +410,7 @@ const guards: Record<string, Guard> = {
   collectiveDiscussionRequired: ({ state, review }) =>
     collectiveDiscussionRequired(state, review.thresholds)
       ? null
-      : fail('collectiveRequired', '本案无须集体讨论', '行政处罚法第五十七条第二款'),
+      : fail('collectiveRequired', collectiveNotRequiredWhy(state, review.thresholds), '行政处罚法第五十七条第二款'),
   collectiveDiscussionNotRequired: ({ state, review }) =>
     !collectiveDiscussionRequired(state, review.thresholds)
       ? null

@@ -15,6 +15,10 @@ import { sql as syncClient } from './20261207T2000_sync_client.js'; // the sync 
 import { sql as drafts } from './20261207T2130_drafts.js'; // drafts of forms not yet submitted
 import { sql as workQueues } from './20261207T2140_work_queues.js'; // queues, deadlines as rows, list index, clock resume
 import { sql as syncBlocksFiles } from './20261207T2150_sync_blocks_files.js'; // number blocks, files on the server, reference applied
+import { sql as syncConflictDrafts } from './20261207T2310_sync_conflict_drafts.js'; // conflicts: the other desk's work, the draft, the resolution
+import { sql as fieldTasks } from './20261207T2320_field_tasks.js'; // 现场检查任务 (双随机) received and recorded
+import { sql as searchIndex } from './20261207T2350_search_index.js'; // one search box across cases: segmented FTS5, OCR pages
+import { sql as dossierPackages } from './20261208T0010_dossier_packages.js'; // 电子档案包 exported from a dossier
 
 export interface Migration {
   name: string;
@@ -35,4 +39,8 @@ export const migrations: Migration[] = [
   { name: '20261207T2130_drafts', sql: drafts },
   { name: '20261207T2140_work_queues', sql: workQueues },
   { name: '20261207T2150_sync_blocks_files', sql: syncBlocksFiles },
+  { name: '20261207T2310_sync_conflict_drafts', sql: syncConflictDrafts },
+  { name: '20261207T2320_field_tasks', sql: fieldTasks },
+  { name: '20261207T2350_search_index', sql: searchIndex },
+  { name: '20261208T0010_dossier_packages', sql: dossierPackages },
 ];

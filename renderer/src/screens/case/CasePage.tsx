@@ -23,12 +23,15 @@ import { DeadlinesPanel } from './DeadlinesPanel';
 import { CaseLawPanel } from './CaseLawPanel'; // cited articles
 import { LegalBasisPanel } from './LegalBasisPanel'; // the law of the act's date (从旧兼从轻)
 import { LegalityPanel } from './LegalityPanel';
+import { ReviewSummaryPanel } from './ReviewSummaryPanel'; // what the reviewer approves
 import { TracksPanel } from './TracksPanel';
 import { DocumentsPanel } from './documents/DocumentsPanel';
 import { EvidencePanel } from './evidence/EvidencePanel';
 import { DossierPanel } from './dossier/DossierPanel';
 import { HistoryPanel } from './HistoryPanel';
+import { FileReviewPanel } from './review/FileReviewPanel'; // 案卷评查 before 归档
 import { useCaseView } from './useCaseView';
+import { CaseSyncConflicts } from './CaseSyncConflicts'; // this desk's actions another desk's work overtook
 
 const noTemplates: TemplateInfo[] = [];
 const tabLabels: Record<CaseTab, string> = { documents: '文书', evidence: '证据', dossier: '卷宗', history: '历史' };
@@ -62,12 +65,14 @@ export function CasePage({ caseId, tab }: { caseId: string; tab: CaseTab }) {
   return (
     <Stack spacing={2} data-testid="case-page">
       <CaseHeader view={view} />
+      <CaseSyncConflicts view={view} />
       <Paper sx={{ px: 2, py: 2.5 }}>
         <PhaseStepper phases={view.phases} nodeName={view.nodeName} />
       </Paper>
       <Grid container spacing={2}>
         <Grid size={{ xs: 12, md: 8 }}>
           <Stack spacing={2}>
+            <ReviewSummaryPanel caseId={caseId} version={view.state.version} />
             <WorkPanel view={view} templates={templates} onView={set} onReload={reload} />
             <TracksPanel view={view} templates={templates} onView={set} onReload={reload} />
           </Stack>
@@ -75,6 +80,7 @@ export function CasePage({ caseId, tab }: { caseId: string; tab: CaseTab }) {
         <Grid size={{ xs: 12, md: 4 }}>
           <Stack spacing={2}>
             {view.legality && <LegalityPanel review={view.legality} />}
+            <FileReviewPanel view={view} onReload={reload} />
             <DeadlinesPanel
               deadlines={view.deadlines}
               trackNames={Object.fromEntries(view.tracks.map((t) => [t.id, t.name]))}

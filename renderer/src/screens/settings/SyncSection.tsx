@@ -18,8 +18,8 @@ import { useCanCall } from '#renderer/app/canCall';
 import { Section } from '#renderer/components/Section';
 import { SyncConflicts } from './SyncConflicts';
 
-/** While a round runs the page asks every second; otherwise every half minute (the schedule may run one). */
-const pollMs = (running: boolean): number => (running ? 1000 : 30_000);
+/** While a round runs the page asks twice a second (most rounds take less); otherwise every half minute (the schedule may run one). */
+const pollMs = (running: boolean): number => (running ? 500 : 30_000);
 const when = (iso: string | null): string => (iso ? new Date(iso).toLocaleString('zh-CN') : '尚未成功同步');
 
 export function SyncSection() {
@@ -157,7 +157,9 @@ export function SyncSection() {
             </div>
           </Stack>
         )}
-        {status?.enrolled && can('sync.conflicts') && status.conflicts > 0 && <SyncConflicts />}
+        {status?.enrolled && can('sync.conflicts') && status.conflicts > 0 && (
+          <SyncConflicts onChanged={() => void load()} />
+        )}
       </Stack>
     </Section>
   );

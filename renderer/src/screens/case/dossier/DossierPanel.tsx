@@ -22,6 +22,7 @@ import { PdfPreviewDialog } from '#renderer/preview/PdfPreviewDialog';
 import type { PdfSource } from '#renderer/preview/pdfSource';
 import { formatInstant } from '#renderer/util/dates';
 import { VolumeSection } from './VolumeSection';
+import { ExportPackage } from './ExportPackage';
 import { volumesOf } from './volumes';
 
 export function DossierPanel({ view, onChanged }: { view: CaseView; onChanged(): Promise<void> }) {
@@ -124,6 +125,7 @@ export function DossierPanel({ view, onChanged }: { view: CaseView; onChanged():
           onPreview={setPreview}
         />
       ))}
+      {existing && can('dossier.exportPackage') && <ExportPackage caseId={view.state.id} />}
       {preview && <PdfPreviewDialog source={preview} onClose={() => setPreview(null)} />}
     </Stack>
   );

@@ -84,7 +84,7 @@ describe('enterprises.import', () => {
       contentBase64: b64(Buffer.from('序号,企业,代码\n1,某厂,91522627MA6DLX3K0X\n')),
     });
     expect(wrong.fileProblems).toEqual([
-      '缺少必需的列：单位名称、统一社会信用代码。文件第1行的列为：序号、企业、代码。可识别的列名见 resources/enterprises/columns.json',
+      '缺少必需的列：单位名称、统一社会信用代码。文件第1行的列为：序号、企业、代码。请按企业名录导入模板的列名（单位名称、统一社会信用代码等）填写表头',
     ]);
     const noCode = await t.call(head, 'enterprises.import', {
       fileName: 'x.csv',

@@ -75,7 +75,7 @@ function withEffectiveDate(law: ParsedLaw, data: LawData, override: string | und
         ...law,
         warnings: [
           ...law.warnings,
-          `文本载明自${chineseDate(law.effectiveFrom)}起施行，施行数据（resources/laws/repeals.json）记为${chineseDate(commenced)}；按文本处理，请核对`,
+          `文本载明自${chineseDate(law.effectiveFrom)}起施行，系统所载的施行日期为${chineseDate(commenced)}；按文本处理，请核对`,
         ],
       };
     }
@@ -89,7 +89,7 @@ function withEffectiveDate(law: ParsedLaw, data: LawData, override: string | und
     ...law,
     warnings: [
       ...law.warnings,
-      `文本未载明本版本的施行日期，暂按版本日期${law.versionDate}计；如有误，请在施行日期表（resources/laws/effective-dates.json）中补充`,
+      `文本未载明本版本的施行日期，暂按版本日期${law.versionDate}计；如有误，请由管理员在施行日期表中补充`,
     ],
   };
 }
@@ -191,6 +191,8 @@ export async function importLawFiles(
   files: LawFileInput[],
   effectiveFrom?: string,
   ctl: JobControl = noJob,
+  /** A set the province published is taken whole or not at all: one file that fails refuses it, nothing written. */
+  opts: { wholeSet?: boolean } = {},
 ): Promise<LawImportOutput> {
   const prepared: Prepared[] = [];
   for (const [i, f] of files.entries()) {
@@ -198,6 +200,12 @@ export async function importLawFiles(
     await ctl.breathe();
     prepared.push(prepareOne(ctx, f, effectiveFrom));
   }
+  const refused = opts.wholeSet ? prepared.find((p) => 'done' in p && p.done.status === 'failed') : undefined;
+  if (refused && 'done' in refused)
+    throw new AppError(
+      'LAW_FORMAT',
+      `${refused.name}${refused.done.line ? `第${refused.done.line}行` : ''}：${refused.done.message ?? ''}`,
+    );
   ctl.pastCancelling('写入法律法规库');
   const results: LawImportResult[] = [];
   for (const [i, p] of prepared.entries()) {

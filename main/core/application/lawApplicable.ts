@@ -60,7 +60,7 @@ export function applicableLaw(library: LawLibrary, data: LawData, q: ApplicableQ
         atViolation,
         atDecision: null,
         needsReview: true,
-        reason: `违法行为发生时，${repealedCitation.message}；条文对应表（resources/laws/article-map.json）中没有${moved.articles.length > 1 ? '唯一的' : ''}对应规定，请改引违法行为发生时有效的规定`,
+        reason: `违法行为发生时，${repealedCitation.message}；新旧条文对应表中没有${moved.articles.length > 1 ? '唯一的' : ''}对应规定，请改引违法行为发生时有效的规定`,
       };
     }
     from = target;
@@ -118,7 +118,7 @@ export function applicableLaw(library: LawLibrary, data: LawData, q: ApplicableQ
   if (atDecision.status !== 'loaded') {
     const why =
       atDecision.reason === 'repealed'
-        ? `作出决定时${atDecision.message}，条文对应表（resources/laws/article-map.json）中没有其对应的新规定，请人工确定新的规定并比较处罚轻重`
+        ? `作出决定时${atDecision.message}，新旧条文对应表中没有其对应的新规定，请人工确定新的规定并比较处罚轻重`
         : `作出决定时的规定未载入（${atDecision.message}），请人工核对`;
     return {
       ...base,

@@ -10,7 +10,8 @@
 import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { Database, type Db } from './sqlite.js';
 
-export const cipherLabel = 'SQLCipher 4（AES-256）';
+/** What the user reads: the strength of the encryption, never the engine's name. */
+export const cipherLabel = 'AES-256';
 const sqliteHeader = Buffer.from('SQLite format 3\0', 'latin1');
 
 /** The first 16 bytes of a file (fewer when it is shorter). */

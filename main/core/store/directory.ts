@@ -6,7 +6,7 @@ import type { UserView } from '#common/schemas/session.js';
 import type { Role } from '#common/roles.js';
 import type { EnterpriseSummary } from '#common/schemas/enterprises.js';
 import { EnterpriseStore } from './enterpriseStore.js';
-import { EnterpriseSearch } from './enterpriseSearch.js';
+import { EnterpriseSearch, type OwnCounty } from './enterpriseSearch.js';
 
 export interface Bureau {
   id: string;
@@ -50,6 +50,21 @@ export class Directory {
     const b = this.db.prepare('SELECT id, name, abbreviation FROM bureaus LIMIT 1').get() as Bureau | undefined;
     if (!b) throw new Error('no bureau configured');
     return b;
+  }
+
+  /** The bureau's county (GB/T 2260 code chosen at setup); null where none was recorded. */
+  bureauCountyCode(): string | null {
+    const r = this.db.prepare('SELECT county FROM bureaus LIMIT 1').get() as { county: string | null } | undefined;
+    return r?.county || null;
+  }
+
+  /** Where the party is registered: county name and, from an import, its code ('' when unknown). */
+  enterpriseCounty(id: string): { county: string; countyCode: string } | null {
+    return (
+      (this.db.prepare('SELECT county, county_code AS countyCode FROM enterprises WHERE id = ?').get(id) as
+        | { county: string; countyCode: string }
+        | undefined) ?? null
+    );
   }
 
   isEmpty(): boolean {
@@ -127,8 +142,9 @@ export class Directory {
     );
   }
 
-  searchEnterprises(query: string, limit: number): EnterpriseSummary[] {
+  /** `own`: the bureau's county, whose enterprises come first. */
+  searchEnterprises(query: string, limit: number, own?: OwnCounty): EnterpriseSummary[] {
     this.enterpriseSearch ??= new EnterpriseSearch(this.db);
-    return this.enterpriseSearch.search(query, limit);
+    return this.enterpriseSearch.search(query, limit, own);
   }
 }

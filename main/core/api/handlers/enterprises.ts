@@ -1,4 +1,5 @@
 /** The enterprise directory's operations: search, an enterprise's page, import (a job). */
+import { ownCounty } from '#core/application/jurisdiction.js';
 import type { HandlerMap } from '../types.js';
 import { requireUser } from '../types.js';
 import { importEnterpriseFile, readEnterpriseFile } from '#core/application/importEnterprises.js';
@@ -6,7 +7,9 @@ import { enterprisePage } from '#core/application/enterprisePage.js';
 import { refuseUnlessCli } from '../localFiles.js';
 
 export const enterpriseHandlers: HandlerMap<'enterprises.search' | 'enterprises.get' | 'enterprises.import'> = {
-  'enterprises.search': ({ query, limit }, { services }) => services.directory.searchEnterprises(query, limit),
+  // The bureau's own county first (application/jurisdiction.ts).
+  'enterprises.search': ({ query, limit }, { services }) =>
+    services.directory.searchEnterprises(query, limit, ownCounty(services) ?? undefined),
 
   'enterprises.get': ({ id }, ctx) => enterprisePage(ctx.services, id, requireUser(ctx)), // scoped by caseAccess
 

@@ -57,7 +57,7 @@ describe('citations.json: the law in force on the day the authority acts', () =>
     expect(() => citationOn(data, 'noSuchPurpose', '2026-09-01')).toThrow(/没有用途“noSuchPurpose”/);
     expect(() => citationOn(data, 'detentionReferral.nothing', '2026-09-01')).toThrow(/没有情形“nothing”/);
     expect(() => citationOn(data, 'seizure', '2014-12-31')).toThrow(
-      /2014-12-31没有适用的“查封、扣押”条文：引用条文表（resources\/laws\/citations.json）自2015-01-01起/,
+      /2014-12-31没有适用的“查封、扣押”条文：引用条文表自2015-01-01起/,
     );
     // The Code has no general article for detention: the situation must be named.
     expect(() => citationOn(data, 'detentionReferral', '2026-08-15')).toThrow(/只到2026-08-14/);

@@ -18,8 +18,6 @@ export class CitationError extends Error {
   }
 }
 
-const fileName = 'resources/laws/citations.json';
-
 interface Resolved {
   name: string;
   entries: CitationEntry[];
@@ -28,10 +26,10 @@ interface Resolved {
 function purposeOf(data: CitationsFile, purpose: string): Resolved {
   const [id, item, ...rest] = purpose.split('.');
   const p = data.purposes[id ?? ''];
-  if (!p || rest.length) throw new CitationError(`引用条文表（${fileName}）中没有用途“${purpose}”`);
+  if (!p || rest.length) throw new CitationError(`引用条文表中没有用途“${purpose}”`);
   if (item === undefined) return { name: p.name, entries: p.entries };
   const it = p.items?.[item];
-  if (!it) throw new CitationError(`引用条文表（${fileName}）中“${p.name}”没有情形“${item}”`);
+  if (!it) throw new CitationError(`引用条文表中“${p.name}”没有情形“${item}”`);
   return { name: `${p.name}（${it.label}）`, entries: it.entries };
 }
 
@@ -40,23 +38,20 @@ export function citationOn(data: CitationsFile, purpose: string, date: string): 
   const { name, entries } = purposeOf(data, purpose);
   const hit = entries.find((e) => e.from <= date && (e.to === null || date <= e.to));
   if (hit) return hit;
-  if (!entries.length) throw new CitationError(`“${name}”没有总括条文，须按具体情形引用（${fileName}）`);
+  if (!entries.length) throw new CitationError(`“${name}”没有总括条文，须按具体情形引用`);
   const first = entries[0]!;
   const last = entries.at(-1)!;
-  if (date < first.from)
-    throw new CitationError(`${date}没有适用的“${name}”条文：引用条文表（${fileName}）自${first.from}起`);
+  if (date < first.from) throw new CitationError(`${date}没有适用的“${name}”条文：引用条文表自${first.from}起`);
   if (last.to !== null && date > last.to) {
-    throw new CitationError(
-      `${date}没有适用的“${name}”条文：引用条文表（${fileName}）只到${last.to}，须补充此后施行的条文`,
-    );
+    throw new CitationError(`${date}没有适用的“${name}”条文：引用条文表只到${last.to}，须补充此后施行的条文`);
   }
-  throw new CitationError(`${date}没有适用的“${name}”条文：引用条文表（${fileName}）在该日有空档`);
+  throw new CitationError(`${date}没有适用的“${name}”条文：引用条文表在该日有空档`);
 }
 
 /** The item of a purpose whose label the clerk chose (逃避监管排放污染物 → evadingSupervision). */
 export function itemByLabel(data: CitationsFile, purpose: string, label: string): string {
   const p = data.purposes[purpose];
-  if (!p) throw new CitationError(`引用条文表（${fileName}）中没有用途“${purpose}”`);
+  if (!p) throw new CitationError(`引用条文表中没有用途“${purpose}”`);
   const items = Object.entries(p.items ?? {});
   const found = items.find(([, it]) => it.label === label.trim());
   if (!found)

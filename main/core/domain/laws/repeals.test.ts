@@ -101,8 +101,8 @@ describe('the repealing clause of an imported text, checked against the data', (
     expect(r.agrees).toBe(false);
     expect(r.problems).toEqual([
       '本法第一千二百四十二条规定《中华人民共和国环境保护法》自2026年9月1日起废止，废止数据记为2026年8月15日；暂按废止数据处理，请核对',
-      '本法第一千二百四十二条废止《中华人民共和国森林法》，但废止数据（resources/laws/repeals.json）中没有这一项；在补充数据之前，该法不按废止处理',
-      '废止数据（resources/laws/repeals.json）记载《大气污染防治法》由本法第一千二百四十二条废止，但该条文本中没有这部法律；暂按废止数据处理，请核对',
+      '本法第一千二百四十二条废止《中华人民共和国森林法》，但废止数据中没有这一项；在补充数据之前，该法不按废止处理',
+      '废止数据记载《大气污染防治法》由本法第一千二百四十二条废止，但该条文本中没有这部法律；暂按废止数据处理，请核对',
     ]);
   });
 

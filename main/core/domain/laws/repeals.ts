@@ -94,12 +94,11 @@ export function checkRepealClause(
   repeals: readonly LawRepeal[],
 ): RepealCheck {
   const mine = repeals.filter((r) => lawKey(r.by.law) === lawKey(lawId));
-  const data = 'resources/laws/repeals.json';
   const problems: string[] = [];
   if (!clause) {
     if (mine.length) {
       problems.push(
-        `废止数据（${data}）载明《${fullName}》废止了${mine.map((r) => `《${r.law}》`).join('、')}，但导入的文本最后几条中没有废止条款，请核对文本是否完整`,
+        `废止数据载明《${fullName}》废止了${mine.map((r) => `《${r.law}》`).join('、')}，但导入的文本最后几条中没有废止条款，请核对文本是否完整`,
       );
     }
     return { agrees: problems.length === 0, problems };
@@ -109,7 +108,7 @@ export function checkRepealClause(
   for (const [key, printed] of named) {
     const r = mine.find((x) => lawKey(x.law) === key);
     if (!r) {
-      problems.push(`${where}废止《${printed}》，但废止数据（${data}）中没有这一项；在补充数据之前，该法不按废止处理`);
+      problems.push(`${where}废止《${printed}》，但废止数据中没有这一项；在补充数据之前，该法不按废止处理`);
       continue;
     }
     if (clause.effectiveFrom && r.repealedOn !== clause.effectiveFrom) {
@@ -123,9 +122,7 @@ export function checkRepealClause(
   }
   for (const r of mine) {
     if (!named.has(lawKey(r.law))) {
-      problems.push(
-        `废止数据（${data}）记载《${r.law}》由${where}废止，但该条文本中没有这部法律；暂按废止数据处理，请核对`,
-      );
+      problems.push(`废止数据记载《${r.law}》由${where}废止，但该条文本中没有这部法律；暂按废止数据处理，请核对`);
     }
   }
   if (!clause.effectiveFrom) problems.push(`${where}没有载明废止生效的日期（“本法自…起施行”），请核对`);

@@ -1,4 +1,4 @@
-/** 历史: the case's event log — when, who, what — and whether its hash chain is intact. */
+/** 历史: the case's event log — when, who, what — and whether its hash chain is intact (said in plain words, no hashes shown). */
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import LinearProgress from '@mui/material/LinearProgress';
@@ -17,11 +17,11 @@ export function HistoryPanel({ caseId, version }: { caseId: string; version: num
     <Stack spacing={2} data-testid="history">
       {history.chainValid ? (
         <Alert severity="success" data-testid="chain-status">
-          哈希链校验通过：全部 {history.entries.length} 条记录未被改动。
+          历史记录完整，未被篡改（共 {history.entries.length} 条）。
         </Alert>
       ) : (
         <Alert severity="error" data-testid="chain-status">
-          哈希链校验失败：案件记录可能被篡改，请立即报告系统管理员。
+          历史记录校验未通过：案件记录可能被篡改，请立即报告系统管理员。
         </Alert>
       )}
       <Box component="ol" sx={{ listStyle: 'none', m: 0, p: 0 }}>
@@ -45,8 +45,8 @@ export function HistoryPanel({ caseId, version }: { caseId: string; version: num
               <Typography variant="body2">
                 <b>{e.actorName}</b> {e.summary}
               </Typography>
-              <Typography variant="caption" color="text.disabled" sx={{ fontFamily: 'monospace' }}>
-                #{e.seq} · {e.hash.slice(0, 12)}
+              <Typography variant="caption" color="text.disabled">
+                第 {e.seq} 条
               </Typography>
             </Box>
           </Box>

@@ -15,6 +15,8 @@ import type { CaseView, StartableTrack } from '#common/schemas/cases';
 import { send } from '#renderer/api/send';
 import { messageOf } from '#renderer/api/errors';
 import { useNotifier } from '#renderer/app/notifier';
+import { useCanCall } from '#renderer/app/canCall';
+import { mayEverStart } from './actions/mayEverDo';
 import { Citation } from '#renderer/components/Citation';
 import { ConfirmDialog } from '#renderer/components/ConfirmDialog';
 import { Section } from '#renderer/components/Section';
@@ -32,10 +34,13 @@ interface Props {
 
 export function TracksPanel({ view, templates, onView, onReload }: Props) {
   const notifier = useNotifier();
+  const can = useCanCall();
   const [starting, setStarting] = useState<StartableTrack | null>(null);
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  if (view.tracks.length === 0 && view.startableTracks.length === 0) return null;
+  // A track this user may never start (its attach names other roles) is not offered.
+  const startable = can('cases.startTrack') ? view.startableTracks.filter(mayEverStart) : [];
+  if (view.tracks.length === 0 && startable.length === 0) return null;
 
   const start = async (t: StartableTrack): Promise<void> => {
     setPending(true);
@@ -96,9 +101,9 @@ export function TracksPanel({ view, templates, onView, onReload }: Props) {
             </Box>
           </Box>
         ))}
-        {view.startableTracks.length > 0 && (
+        {startable.length > 0 && (
           <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap' }} data-testid="startable-tracks">
-            {view.startableTracks.map((t) => (
+            {startable.map((t) => (
               <Tooltip key={t.procedure} title={t.allowed ? t.citation : t.reasons.map((r) => r.message).join('；')}>
                 <span>
                   <Button

@@ -1,4 +1,4 @@
-/** 案件列表: state filter, search by 案号/当事人, 50 rows a page, 立案. */
+/** 案件列表: state filter, search by 案号/当事人, 50 rows a page, 立案, 校验/导入电子档案包. */
 import { useState } from 'react';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
@@ -9,7 +9,6 @@ import TextField from '@mui/material/TextField';
 import ToggleButton from '@mui/material/ToggleButton';
 import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
 import Typography from '@mui/material/Typography';
-import AddIcon from '@mui/icons-material/Add';
 import SearchIcon from '@mui/icons-material/Search';
 import { useNotifier } from '#renderer/app/notifier';
 import { useCanCall } from '#renderer/app/canCall';
@@ -17,7 +16,9 @@ import { navigate } from '#renderer/app/route';
 import { useDebounced } from '#renderer/hooks/useDebounced';
 import { useOp } from '#renderer/hooks/useOp';
 import { CaseTable } from './CaseTable';
+import { NewCaseButton } from './NewCaseButton'; // 立案, Alt+N
 import { OpenCaseAndGo } from './OpenCaseAndGo';
+import { PackageDialog } from '../archive/PackageDialog'; // 校验/导入电子档案包
 
 type StateFilter = 'all' | 'open' | 'closed';
 const pageSize = 50;
@@ -30,6 +31,7 @@ export function CaseListScreen() {
   // The page belongs to one filter + query: a new search starts again at the first page.
   const [paging, setPaging] = useState({ key: '', page: 0 });
   const [opening, setOpening] = useState(false);
+  const [packages, setPackages] = useState(false);
   const debouncedQuery = useDebounced(query.trim(), 300);
   const key = `${filter}|${debouncedQuery}`;
   const page = paging.key === key ? paging.page : 0;
@@ -49,11 +51,12 @@ export function CaseListScreen() {
         <Typography variant="h5" component="h1" sx={{ flex: 1 }}>
           案件列表
         </Typography>
-        {canOpen && (
-          <Button data-testid="open-case" variant="contained" startIcon={<AddIcon />} onClick={() => setOpening(true)}>
-            立案
+        {can('dossier.verifyPackage') && (
+          <Button data-testid="open-packages" onClick={() => setPackages(true)}>
+            校验/导入电子档案包
           </Button>
         )}
+        {canOpen && <NewCaseButton onOpen={() => setOpening(true)} dialogOpen={opening} />}
       </Stack>
       <Paper sx={{ p: 1.5 }}>
         <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2} sx={{ alignItems: { sm: 'center' } }}>
@@ -108,6 +111,7 @@ export function CaseListScreen() {
         onOpen={(row) => navigate({ name: 'case', caseId: row.id, tab: 'documents' })}
       />
       {opening && <OpenCaseAndGo onClose={() => setOpening(false)} />}
+      {packages && <PackageDialog onClose={() => setPackages(false)} />}
     </Stack>
   );
 }

@@ -21,6 +21,7 @@ import TextField from '@mui/material/TextField';
 import Checkbox from '@mui/material/Checkbox';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import type { CaseView } from '#common/schemas/cases';
+import type { OpInput } from '#common/operations';
 import type { ViolationType } from '#common/schemas/reference';
 import type { LegalBasis } from '#common/schemas/legalBasis';
 import Typography from '@mui/material/Typography';
@@ -50,13 +51,18 @@ import { RecommendPanel } from '../recommend/RecommendPanel';
 interface Props {
   onClose(): void;
   onOpened(view: CaseView): void;
+  /** 立案 from a 现场检查: the enterprise, officers and findings filled in; no draft kept (the inspection is the record). */
+  prefill?: Partial<OpenCaseDraft>;
+  /** Opens the case another way (fieldTasks.openCase links it to its task); cases.open by default. */
+  open?: (input: OpInput<'cases.open'>) => Promise<CaseView>;
 }
 
 type Errors = Partial<Record<keyof OpenCaseDraft | 'enterpriseId', string>>;
 
 /** Local checks with the contract's own schema (same Chinese messages as the core), plus dates. */
-function validate(draft: OpenCaseDraft, requestId: string): Errors {
+function validate(draft: OpenCaseDraft, requestId: string, outsideCounty: boolean): Errors {
   const errors: Errors = {};
+  if (outsideCounty && !draft.jurisdictionReason.trim()) errors.jurisdictionReason = '请填写本局管辖的理由';
   const parsed = openCaseInput.safeParse({
     ...draft,
     violationOn: draft.violationOn || undefined,
@@ -87,22 +93,28 @@ function errorsFromCore(e: unknown): Errors {
   if (e.message.startsWith('立案日期')) fields.filedOn = e.message;
   if (e.message.startsWith('发现日期')) fields.discoveredOn = e.message;
   if (e.code === 'LIMITATION_EXPIRED') fields.violationOn = e.message;
+  if (e.code === 'JURISDICTION_REASON_REQUIRED') fields.jurisdictionReason ??= '请填写本局管辖的理由';
   return fields;
 }
 
 type Preview = { basis: LegalBasis } | { error: string };
 
-export function OpenCaseDialog({ onClose, onOpened }: Props) {
+export function OpenCaseDialog({ onClose, onOpened, prefill, open }: Props) {
   const { user } = useSession();
   const [requestId] = useState(newRequestId);
-  const [draft, setDraft] = useState<OpenCaseDraft>(() => emptyDraft(user.officerId));
-  const saved = useDraft(openCaseDraftForm, null, draft, (d) => setDraft({ ...emptyDraft(user.officerId), ...d }));
+  const [draft, setDraft] = useState<OpenCaseDraft>(() => ({ ...emptyDraft(user.officerId), ...prefill }));
+  const saved = useDraft(openCaseDraftForm, null, draft, (d) => setDraft({ ...emptyDraft(user.officerId), ...d }), {
+    enabled: !prefill,
+  });
   const close = useCloseKeepingDraft(saved, onClose);
   const [listNote, setListNote] = useState<string | null>(null);
   const [errors, setErrors] = useState<Errors>({});
   const [failure, setFailure] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
   const today = todayIso();
+  // 管辖: a party registered in another county is warned of, naming both, and needs a reason.
+  const jurisdiction = useOp('cases.jurisdiction', draft.enterprise ? { enterpriseId: draft.enterprise.id } : null);
+  const outsideCounty = Boolean(draft.enterprise && !jurisdiction.loading && jurisdiction.data?.outside);
 
   // The types offered rest on the law of the act's day: fetched again once the date stops changing.
   const lawDate = useDebounced(lawDateOf(draft, today), 300);
@@ -189,7 +201,7 @@ export function OpenCaseDialog({ onClose, onOpened }: Props) {
   const submit = async (e: FormEvent): Promise<void> => {
     e.preventDefault();
     if (pending) return;
-    const local = validate(draft, requestId);
+    const local = validate(draft, requestId, outsideCounty);
     setErrors(local);
     if (Object.values(local).some(Boolean)) {
       setFailure('请按提示补全或更正标红的项目');
@@ -198,7 +210,7 @@ export function OpenCaseDialog({ onClose, onOpened }: Props) {
     setPending(true);
     setFailure(null);
     try {
-      const view = await send('cases.open', {
+      const view = await (open ?? ((i) => send('cases.open', i)))({
         enterpriseId: draft.enterprise?.id ?? '',
         violationId: draft.violationId,
         officerIds: draft.officerIds,
@@ -213,6 +225,7 @@ export function OpenCaseDialog({ onClose, onOpened }: Props) {
         seriousHarm: asks('seriousHarm') && draft.seriousHarm,
         pollutionHarm: asks('pollutionHarm') && draft.pollutionHarm,
         ...(draft.violationOn ? { violationOn: draft.violationOn } : {}),
+        ...(outsideCounty ? { jurisdictionReason: draft.jurisdictionReason.trim() } : {}),
       });
       onOpened(view);
     } catch (err) {
@@ -237,6 +250,24 @@ export function OpenCaseDialog({ onClose, onOpened }: Props) {
                 error={errors.enterpriseId ?? errors.enterprise}
                 disabled={pending}
               />
+              {outsideCounty && (
+                <>
+                  <Alert severity="warning" data-testid="jurisdiction-warning" sx={{ mb: 1 }}>
+                    {jurisdiction.data?.message}
+                  </Alert>
+                  <TextField
+                    label="本局管辖的理由"
+                    required
+                    fullWidth
+                    value={draft.jurisdictionReason}
+                    disabled={pending}
+                    onChange={(e) => set('jurisdictionReason', e.target.value)}
+                    error={Boolean(errors.jurisdictionReason)}
+                    helperText={errors.jurisdictionReason ?? '记入立案记录和案件历史，如：违法行为发生地在本辖区'}
+                    slotProps={{ htmlInput: { 'data-testid': 'jurisdiction-reason', maxLength: 500 } }}
+                  />
+                </>
+              )}
             </Grid>
             <Grid size={{ xs: 12, sm: 4 }}>
               <TextField

@@ -23,6 +23,8 @@ export interface OpenCaseDraft {
   seriousHarm: boolean;
   /** 生态环境法典 art. 1054: 造成环境污染、生态破坏等危害后果 (acts from its commencement). */
   pollutionHarm: boolean;
+  /** Why this bureau has jurisdiction over a party registered in another county (asked only then). */
+  jurisdictionReason: string;
 }
 
 export const caseSources = ['现场检查', '群众举报', '上级交办', '部门移送', '在线监控', '其他'] as const;
@@ -43,6 +45,7 @@ export function emptyDraft(ownOfficerId: string | null): OpenCaseDraft {
     continuing: false,
     seriousHarm: false,
     pollutionHarm: false,
+    jurisdictionReason: '',
   };
 }
 

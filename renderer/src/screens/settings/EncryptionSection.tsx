@@ -104,7 +104,7 @@ export function EncryptionSection() {
           }}
         >
           <Typography variant="body2" sx={{ mb: 1.5 }}>
-            案件数据库将用 SQLCipher 4（AES-256）就地加密，密钥保管在{status.keyWhere}
+            案件数据库将用 AES-256 加密算法就地加密，密钥保管在{status.keyWhere}
             ，不写入数据目录。此后新做的备份也是加密的。
           </Typography>
           <Typography variant="body2" sx={{ mb: 1.5 }}>

@@ -12,12 +12,12 @@ import Stack from '@mui/material/Stack';
 import Tab from '@mui/material/Tab';
 import Tabs from '@mui/material/Tabs';
 import Typography from '@mui/material/Typography';
-import AddIcon from '@mui/icons-material/Add';
 import type { MyQueues } from '#common/schemas/queues';
 import { useCanCall } from '#renderer/app/canCall';
 import { hrefOf } from '#renderer/app/route';
 import { useSession } from '#renderer/app/session';
 import { useOp } from '#renderer/hooks/useOp';
+import { NewCaseButton } from '../cases/NewCaseButton'; // 立案, Alt+N
 import { OpenCaseAndGo } from '../cases/OpenCaseAndGo';
 import { QueueTable } from './QueueTable';
 import { primaryQueue, tabKey, tabLabel, type QueueTab } from './queueLabels';
@@ -57,11 +57,7 @@ export function WorkScreen() {
         <Button href={hrefOf({ name: 'cases' })} data-testid="all-cases">
           全部案件
         </Button>
-        {can('cases.open') && (
-          <Button data-testid="open-case" variant="contained" startIcon={<AddIcon />} onClick={() => setOpening(true)}>
-            立案
-          </Button>
-        )}
+        {can('cases.open') && <NewCaseButton onOpen={() => setOpening(true)} dialogOpen={opening} />}
       </Stack>
       <Paper>
         <LoadStatus loaded={!!data} error={error} onRetry={reload} />

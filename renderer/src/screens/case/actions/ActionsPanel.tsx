@@ -15,6 +15,8 @@ import { ActionFormDialog } from './ActionFormDialog';
 import { ConfirmDialog } from '#renderer/components/ConfirmDialog';
 import { OverrideDialog } from './OverrideDialog';
 import { hasRole, useSession } from '#renderer/app/session';
+import { useCanCall } from '#renderer/app/canCall';
+import { mayEverAct, othersDo } from './mayEverDo';
 
 interface Props {
   view: CaseView;
@@ -40,9 +42,13 @@ export interface Failure {
   fields: Record<string, string>;
 }
 
-export function ActionsPanel({ view, actions = view.actions, track = 'main', onView, onStale }: Props) {
+export function ActionsPanel({ view, actions: all = view.actions, track = 'main', onView, onStale }: Props) {
   const notifier = useNotifier();
   const { user } = useSession();
+  const can = useCanCall();
+  // A button this user can never press is not shown; one he may press later stays, disabled with why.
+  const actions = can('cases.act') ? all.filter((a) => mayEverAct(a, user.roles)) : [];
+  const hidden = all.filter((a) => !actions.includes(a));
   const [active, setActive] = useState<ActionView | null>(null);
   const [pending, setPending] = useState(false);
   const [failure, setFailure] = useState<Failure | null>(null);
@@ -97,19 +103,26 @@ export function ActionsPanel({ view, actions = view.actions, track = 'main', onV
     }
   };
 
-  if (actions.length === 0) {
+  if (all.length === 0) {
     return (
       <Typography variant="body2" color="text.secondary">
         {track === 'main' ? '案件已办结，没有可执行的操作。' : '本程序已办结。'}
       </Typography>
     );
   }
+  const othersNote = hidden.length > 0 && (
+    <Typography variant="body2" color="text.secondary" data-testid={`others-do-${track}`}>
+      {othersDo(hidden)}
+    </Typography>
+  );
+  if (actions.length === 0) return othersNote;
   return (
     <>
       <Stack spacing={1.5} data-testid={track === 'main' ? 'actions' : `actions-${track}`}>
         {actions.map((a) => (
           <ActionItem key={a.id} action={a} pending={pending && active?.id === a.id} onClick={() => open(a)} />
         ))}
+        {othersNote}
       </Stack>
       {active?.form && (
         <ActionFormDialog

@@ -1,4 +1,8 @@
-/** The case's documents, newest first: name, 文号, version, time, with 预览 / 打印 / 下载DOCX. */
+/**
+ * The case's documents, newest first: name, 文号, version, time, with 预览 / 打印 / 下载DOCX. A version
+ * a newer one replaced is marked 已被替换, greyed and not counted (the dossier and 卷内目录 skip it too);
+ * re-import and 定稿 apply to the newest version of each document only.
+ */
 import { useState } from 'react';
 import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
@@ -19,6 +23,7 @@ import { downloadBlob, safeFileName } from '#renderer/util/binary';
 import { formatInstant } from '#renderer/util/dates';
 import { titleOf } from './documentTitle';
 import { documentTypeName } from '#common/documentTypeNames';
+import { supersededIds } from '#common/documentSlots';
 
 const docxType = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
@@ -32,18 +37,12 @@ interface Props {
   gates?: CaseView['documentGates'];
 }
 
-/** Re-import and 定稿 apply to the newest version of each document (receipts: per served document). */
-function isNewest(d: DocumentRecord, all: DocumentRecord[]): boolean {
-  const slot = (x: DocumentRecord) =>
-    `${x.type}:${x.type === 'service-receipt' ? (x.fields.servedDocument ?? '') : ''}`;
-  return all.filter((x) => slot(x) === slot(d)).at(-1)?.id === d.id;
-}
-
 export function DocumentTable({ caseId, documents, onPreview, onChanged, gates = [] }: Props) {
   const notifier = useNotifier();
   const [busy, setBusy] = useState<string | null>(null);
   const [imported, setImported] = useState<{ version: number; changes: Changes } | null>(null);
   const sorted = [...documents].sort((a, b) => b.generatedAt.localeCompare(a.generatedAt));
+  const replaced = supersededIds(documents);
 
   const withBusy = async (key: string, work: () => Promise<void>): Promise<void> => {
     setBusy(key);
@@ -86,6 +85,10 @@ export function DocumentTable({ caseId, documents, onPreview, onChanged, gates =
   return (
     <>
       {result}
+      <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }} data-testid="document-count">
+        共{documents.length - replaced.size}份文书
+        {replaced.size > 0 && `（另有${replaced.size}个已被替换的旧版本，不计入文书和卷宗）`}
+      </Typography>
       <Table size="small" data-testid="document-table">
         <TableHead>
           <TableRow>
@@ -99,7 +102,13 @@ export function DocumentTable({ caseId, documents, onPreview, onChanged, gates =
         </TableHead>
         <TableBody>
           {sorted.map((d) => (
-            <TableRow key={d.id} data-testid="document-row" data-type={d.type}>
+            <TableRow
+              key={d.id}
+              data-testid="document-row"
+              data-type={d.type}
+              data-superseded={replaced.has(d.id) ? 'true' : undefined}
+              sx={replaced.has(d.id) ? { '& > td': { color: 'text.secondary' } } : undefined}
+            >
               <TableCell>
                 {d.name}
                 {d.fields.servedDocument && (
@@ -111,6 +120,9 @@ export function DocumentTable({ caseId, documents, onPreview, onChanged, gates =
               <TableCell sx={{ whiteSpace: 'nowrap' }}>{d.number ?? '—'}</TableCell>
               <TableCell sx={{ whiteSpace: 'nowrap' }}>
                 第{d.version}版
+                {replaced.has(d.id) && (
+                  <Chip size="small" label="已被替换" sx={{ ml: 0.5 }} data-testid="document-superseded" />
+                )}
                 {d.finalised && (
                   <Chip size="small" color="success" label="已定稿" sx={{ ml: 0.5 }} data-testid="document-finalised" />
                 )}
@@ -152,7 +164,7 @@ export function DocumentTable({ caseId, documents, onPreview, onChanged, gates =
                   >
                     下载DOCX
                   </Button>
-                  {!d.finalised && isNewest(d, documents) && (
+                  {!d.finalised && !replaced.has(d.id) && (
                     <DocumentVersionActions
                       caseId={caseId}
                       doc={d}

@@ -3,7 +3,7 @@
  * behind any figure, and a case's events. Every figure is a chart and a table whose numbers open the
  * cases behind them.
  */
-import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { useCallback, useState, type ReactNode } from 'react';
 import {
   Alert,
   AppBar,
@@ -29,6 +29,10 @@ import type { Dashboard, Measure, SupervisionCaseEvents, SupervisionCaseList } f
 import { formatYuan as yuan } from '#common/money.js';
 import { api } from './api.js';
 import { Chart } from './Chart.js';
+import { TaskListView, TaskView } from './Tasks.js'; // 现场检查任务 (双随机)
+import { RankingView } from './Ranking.js'; // 绩效排行
+import { LedgersView } from './Ledgers.js'; // 台账
+import { useLoad } from './useLoad.js';
 
 interface Session {
   token: string;
@@ -37,7 +41,11 @@ interface Session {
 type View =
   | { kind: 'dashboard' }
   | { kind: 'cases'; measure: Measure; key: string; label: string }
-  | { kind: 'case'; id: string; from: View };
+  | { kind: 'case'; id: string; from: View }
+  | { kind: 'tasks' }
+  | { kind: 'ranking' }
+  | { kind: 'ledgers' }
+  | { kind: 'task'; id: string };
 
 const sessionKey = 'anjuan-portal-session';
 const when = (iso: string) => new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
@@ -62,6 +70,18 @@ export function App() {
           </Typography>
           {session && (
             <>
+              <Button color="inherit" onClick={() => setView({ kind: 'dashboard' })}>
+                案件监督
+              </Button>
+              <Button color="inherit" onClick={() => setView({ kind: 'tasks' })}>
+                现场检查任务
+              </Button>
+              <Button color="inherit" onClick={() => setView({ kind: 'ranking' })}>
+                绩效排行
+              </Button>
+              <Button color="inherit" onClick={() => setView({ kind: 'ledgers' })}>
+                台账
+              </Button>
               <Typography>
                 {session.user.bureau.name} · {session.user.name}
               </Typography>
@@ -82,6 +102,19 @@ export function App() {
           />
         ) : view.kind === 'dashboard' ? (
           <DashboardView token={session.token} open={setView} onExpired={logout} />
+        ) : view.kind === 'ranking' ? (
+          <RankingView token={session.token} />
+        ) : view.kind === 'ledgers' ? (
+          <LedgersView token={session.token} />
+        ) : view.kind === 'tasks' ? (
+          <TaskListView token={session.token} openTask={(id) => setView({ kind: 'task', id })} />
+        ) : view.kind === 'task' ? (
+          <TaskView
+            token={session.token}
+            id={view.id}
+            back={() => setView({ kind: 'tasks' })}
+            openCase={(id) => setView({ kind: 'case', id, from: view })}
+          />
         ) : view.kind === 'cases' ? (
           <CaseListView token={session.token} view={view} go={setView} />
         ) : (
@@ -138,22 +171,6 @@ function Login(props: { onLogin: (s: Session) => void }) {
       </CardContent>
     </Card>
   );
-}
-
-function useLoad<T>(load: () => Promise<T>): { data: T | null; error: string | null } {
-  const [state, setState] = useState<{ data: T | null; error: string | null }>({ data: null, error: null });
-  useEffect(() => {
-    let live = true;
-    setState({ data: null, error: null });
-    load().then(
-      (data) => live && setState({ data, error: null }),
-      (e: Error) => live && setState({ data: null, error: e.message }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [load]);
-  return state;
 }
 
 function Section(props: { title: string; note?: string; children: ReactNode }) {

@@ -98,6 +98,8 @@ const eventNames: Record<string, string> = {
   'evidence.added': '添加证据',
   'track.started': '启动程序',
   'dossier.built': '组卷',
+  'review.ran': '案卷评查',
+  'review.responded': '答复评查扣分',
   'case.lawFiguresRecorded': '记录法律适用信息',
 };
 

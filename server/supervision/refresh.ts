@@ -9,6 +9,8 @@ import type { WorkingCalendar } from '#core/domain/calendar.js';
 import type { ProcedureDefinition } from '#core/domain/procedure/definition.js';
 import { inTransaction } from '../db/pool.js';
 import { caseFacts } from './facts.js';
+import { rankingFacts, type RankingFacts } from './rankingFacts.js';
+import { writeRankingFacts } from './rankingStore.js';
 import { refreshLock, staleCases, stepEvents, writeFacts } from './store.js';
 
 export interface SupervisionDeps {
@@ -29,9 +31,12 @@ export async function refreshFacts(deps: SupervisionDeps, today: string, batch =
         tx,
         stale.map((c) => c.id),
       );
+      const ranking: RankingFacts[] = [];
       const facts = stale.flatMap((c) => {
         try {
-          return [caseFacts(deps.procedures, deps.calendar, c, events.get(c.id) ?? [], today)];
+          const f = caseFacts(deps.procedures, deps.calendar, c, events.get(c.id) ?? [], today);
+          ranking.push(rankingFacts(deps.procedures, deps.calendar, c, today)); // 绩效排行
+          return [f];
         } catch (e) {
           // One unreadable projection must not hide every other case from the dashboards.
           console.error(`[anjuan-server] 案件 ${c.id} 的监督数据无法计算：`, e instanceof Error ? e.message : e);
@@ -39,6 +44,7 @@ export async function refreshFacts(deps: SupervisionDeps, today: string, batch =
         }
       });
       await writeFacts(tx, facts);
+      await writeRankingFacts(tx, ranking);
       return facts.length === stale.length ? stale.length : 0;
     });
     total += n;

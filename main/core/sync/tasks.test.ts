@@ -1,0 +1,162 @@
+/**
+ * 现场检查任务 round trip against the real server: the province draws a task over 天柱县; the county's
+ * workstation receives it at its next sync (each officer sees his own), records the inspection, opens
+ * a case from it (the case remembers its task); at the following sync the result and the case go up
+ * and the server marks the assignment done, naming the case it received.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FieldAssignment } from '#common/schemas/fieldTasks.js';
+import type { TaskDetail } from '#common/sync/fieldTasks.js';
+import { addDays, chinaDate } from '#core/domain/dates.js';
+import { addUser, adminToken, userPassword } from '../../../server/testing/fixtures.js';
+import { startTestServer, type TestServer } from '../../../server/testing/testServer.js';
+import { taskHeader, taskInput } from '../../../server/testing/taskFixtures.js';
+import { createTestCore, expectFailure, type TestCore } from '../testing/testCore.js';
+import { FieldTaskStore } from '../store/fieldTasks.js';
+
+const county = '522627';
+const today = chinaDate(new Date());
+let server: TestServer;
+let province: string;
+let t: TestCore;
+const users = { zhang: '', li: '', wang: '' };
+
+beforeAll(async () => {
+  server = await startTestServer();
+  province = await adminToken(server);
+  users.zhang = await addUser(server, province, county, 'zhang.wei', ['officer'], '贵环执字522627101');
+  users.li = await addUser(server, province, county, 'li.na', ['officer'], '贵环执字522627102');
+  users.wang = await addUser(server, province, county, 'wang.qiang', ['officer'], '贵环执字522627103');
+  await addUser(server, province, county, 'yang.head', ['head']);
+  t = await createTestCore({ today });
+  const admin = await t.login('admin');
+  const code = await server.request('POST', '/api/admin/enrolment-codes', {
+    token: province,
+    body: { bureauId: county },
+  });
+  await t.call(admin, 'sync.enrol', { serverUrl: `${server.url}/`, code: code.body.code, deviceName: '执法一科' });
+  await t.core.services.sync.idle();
+  // The province publishes the directory this desk also holds, so the drawn enterprise is found here.
+  const head = await t.login('yang.head', userPassword);
+  const mine = await t.call(head, 'enterprises.search', { query: '', limit: 100 });
+  if (!mine.length) throw new Error('no enterprises on the desk');
+  const rows = mine
+    .filter((e) => e.uscc.slice(2, 8) === county) // registered in 天柱县
+    .map((e) => [e.name, e.uscc, '', '', county, 'C2614', '', '', '', '否', '']);
+  const pub = await server.request('POST', '/api/admin/reference', {
+    token: province,
+    body: { kind: 'enterprises', version: '2026.12-t', payload: { header: taskHeader, rows } },
+  });
+  expect(pub.status, JSON.stringify(pub.body)).toBe(201);
+}, 120_000);
+
+afterAll(async () => {
+  await t?.close();
+  await server?.close();
+});
+
+const round = async () => {
+  const r = await t.core.services.sync.round();
+  expect(r.error).toBeNull();
+};
+
+describe('现场检查任务 from the province to the county desk and back', () => {
+  let task: TaskDetail;
+  let mine: FieldAssignment;
+
+  it('reaches the desk at the next sync; an officer sees only the tasks he was drawn for', async () => {
+    const r = await server.request('POST', '/api/tasks', {
+      token: province,
+      body: taskInput({ counties: [county], perCounty: 3, name: '天柱县12月双随机抽查' }),
+    });
+    expect(r.status, JSON.stringify(r.body)).toBe(201);
+    task = (await server.request<TaskDetail>('GET', `/api/tasks/${r.body.id}`, { token: province })).body;
+    await round();
+    const status = await t.call(await t.login('admin'), 'sync.status', {});
+    expect(status.changes.join('\n')).toContain('收到现场检查任务3项');
+    const head = await t.login('yang.head', userPassword);
+    expect(await t.call(head, 'fieldTasks.list', {})).toHaveLength(3);
+    for (const [name, id] of [
+      ['zhang.wei', users.zhang],
+      ['wang.qiang', users.wang],
+    ] as const) {
+      const list = await t.call(await t.login(name, userPassword), 'fieldTasks.list', {});
+      const drawn = task.assignments.filter((a) => a.officers.some((o) => o.id === id)).map((a) => a.id);
+      expect(list.map((a) => a.id).sort()).toEqual(drawn.sort());
+    }
+    const withZhang = task.assignments.find((a) => a.officers.some((o) => o.id === users.zhang))!;
+    const list = await t.call(await t.login('zhang.wei', userPassword), 'fieldTasks.list', {});
+    mine = list.find((a) => a.id === withZhang.id)!;
+    expect(mine).toMatchObject({ taskName: '天柱县12月双随机抽查', status: 'open', uscc: withZhang.uscc });
+    expect(mine.enterpriseId).not.toBeNull();
+    expect(mine.officers.map((o) => o.officerId)).toEqual(withZhang.officers.map((o) => `off-${o.id}`));
+  });
+
+  it('records the inspection once, by an officer drawn for it, on a day that can be', async () => {
+    const zhang = await t.login('zhang.wei', userPassword);
+    const input = {
+      assignmentId: mine.id,
+      inspectedOn: today,
+      findings: '废气排放口颗粒物浓度超标',
+      result: 'issues' as const,
+    };
+    const other = task.assignments.find((a) => !a.officers.some((o) => o.id === users.zhang));
+    if (other) {
+      const refused = await expectFailure(t.call(zhang, 'fieldTasks.record', { ...input, assignmentId: other.id }));
+      expect(refused.message).toContain('不是该任务抽中的执法人员');
+    }
+    const future = await expectFailure(
+      t.call(zhang, 'fieldTasks.record', { ...input, inspectedOn: addDays(today, 1) }),
+    );
+    expect(future.message).toBe(`检查日期（${addDays(today, 1)}）不能晚于今天（${today}）`);
+    const empty = await expectFailure(t.call(zhang, 'fieldTasks.record', { ...input, findings: '  ' }));
+    expect(empty.message).toContain('请填写检查情况');
+    expect(new FieldTaskStore(t.core.services.db).get(mine.id)!.inspectedOn).toBeNull();
+    const done = await t.call(zhang, 'fieldTasks.record', input);
+    expect(done).toMatchObject({ status: 'recorded', result: 'issues', findings: '废气排放口颗粒物浓度超标' });
+    const twice = await expectFailure(t.call(zhang, 'fieldTasks.record', input));
+    expect(twice.message).toContain('不能重复记录');
+  });
+
+  it('opens a case from it; the case remembers its task; a second 立案 from it is refused', async () => {
+    const zhang = await t.login('zhang.wei', userPassword);
+    const caseInput = {
+      assignmentId: mine.id,
+      enterpriseId: mine.enterpriseId!,
+      violationId: 'air-over-standard-emission',
+      officerIds: mine.officers.map((o) => o.officerId),
+      discoveredOn: today,
+      filedOn: today,
+      source: '现场检查',
+      summary: `${mine.taskName}：废气排放口颗粒物浓度超标`,
+      requestId: 'req-field-task-1',
+    };
+    const view = await t.call(zhang, 'fieldTasks.openCase', caseInput);
+    expect(view.state.party.name).toBe(mine.enterpriseName);
+    expect(new FieldTaskStore(t.core.services.db).forCase(view.state.id)!.id).toBe(mine.id);
+    // The same request again answers the same case; a new one is refused.
+    expect((await t.call(zhang, 'fieldTasks.openCase', caseInput)).state.id).toBe(view.state.id);
+    const again = await expectFailure(
+      t.call(zhang, 'fieldTasks.openCase', { ...caseInput, requestId: 'req-field-task-2' }),
+    );
+    expect(again.message).toContain('不能重复立案');
+
+    await round();
+    const detail = (await server.request<TaskDetail>('GET', `/api/tasks/${task.id}`, { token: province })).body;
+    const up = detail.assignments.find((a) => a.id === mine.id)!;
+    expect(up).toMatchObject({
+      status: 'done',
+      inspectedOn: today,
+      result: 'issues',
+      findings: '废气排放口颗粒物浓度超标',
+      caseId: view.state.id,
+      caseNumber: view.state.number,
+      recordedBy: mine.officers.find((o) => o.officerId === `off-${users.zhang}`)!.name,
+    });
+    expect(detail.counties[0]).toMatchObject({ done: 1, open: 2 });
+    const onServer = await server.pool.query('SELECT number FROM cases WHERE id = $1', [view.state.id]);
+    expect(onServer.rows[0].number).toBe(view.state.number);
+    const list = await t.call(zhang, 'fieldTasks.list', {});
+    expect(list.find((a) => a.id === mine.id)).toMatchObject({ status: 'done', caseNumber: view.state.number });
+  });
+});

@@ -1,0 +1,88 @@
+/**
+ * The ledgers of a viewer's subtree (the dashboards' scope: a county itself, a prefecture its counties, the
+ * province all) as .xlsx: the case ledger from the cases received, the inspection ledger from the field
+ * tasks' assignments. SQL here, columns in columns.ts, the file in workbook.ts.
+ */
+import type { CaseState } from '#common/schemas/cases.js';
+import { chinaDate } from '#core/domain/dates.js';
+import { scopeOf, type SupervisionContext, type Viewer } from '../supervision/dashboard.js';
+import { refreshFacts } from '../supervision/refresh.js';
+import { caseLedgerColumns, caseLedgerRow, inspectionLedgerColumns, inspectionLedgerRow } from './columns.js';
+import { ledgerWorkbook } from './workbook.js';
+
+export interface LedgerFile {
+  fileName: string;
+  content: Buffer;
+}
+
+const nameOf = (ctx: SupervisionContext, id: string) => ctx.bureaus.get(id)?.name ?? id;
+
+export async function caseLedger(ctx: SupervisionContext, viewer: Viewer, bureauId?: string): Promise<LedgerFile> {
+  const scope = scopeOf(ctx, viewer, bureauId);
+  const today = chinaDate(ctx.now());
+  await refreshFacts(ctx, today); // the node names come from the dashboards' facts
+  const r = await ctx.pool.query<{ bureau_id: string; node_name: string | null; state: CaseState }>(
+    `SELECT c.bureau_id, f.node_name, c.state FROM cases c LEFT JOIN supervision_cases f ON f.case_id = c.id
+      WHERE c.bureau_id = ANY($1) ORDER BY c.bureau_id, c.state->>'filedOn', c.number`,
+    [ctx.bureaus.subtree(scope)],
+  );
+  const rows = r.rows.map((x, i) =>
+    caseLedgerRow(i + 1, {
+      bureauName: nameOf(ctx, x.bureau_id),
+      nodeName: x.node_name ?? x.state.node,
+      state: x.state,
+    }),
+  );
+  return {
+    fileName: `案件台账-${nameOf(ctx, scope)}-${today}.xlsx`,
+    content: await ledgerWorkbook('案件台账', caseLedgerColumns, rows),
+  };
+}
+
+export async function inspectionLedger(
+  ctx: SupervisionContext,
+  viewer: Viewer,
+  bureauId?: string,
+): Promise<LedgerFile> {
+  const scope = scopeOf(ctx, viewer, bureauId);
+  const today = chinaDate(ctx.now());
+  const r = await ctx.pool.query<{
+    county_id: string;
+    task_name: string;
+    task_bureau: string;
+    enterprise_name: string;
+    uscc: string;
+    officer_names: string[];
+    inspected_on: string | null;
+    result: 'clean' | 'issues' | null;
+    findings: string | null;
+    case_number: string | null;
+  }>(
+    `SELECT a.county_id, t.name AS task_name, t.bureau_id AS task_bureau, a.enterprise_name, a.uscc,
+            ARRAY(SELECT coalesce(u.name, o.id) FROM unnest(a.officer_ids) WITH ORDINALITY o(id, k)
+                    LEFT JOIN users u ON u.id = o.id ORDER BY o.k) AS officer_names,
+            to_char(a.inspected_on, 'YYYY-MM-DD') AS inspected_on, a.result, a.findings, a.case_number
+       FROM field_assignments a JOIN field_tasks t ON t.id = a.task_id
+      WHERE a.county_id = ANY($1)
+      ORDER BY a.county_id, t.period_from, t.name, a.position`,
+    [ctx.bureaus.subtree(scope)],
+  );
+  const rows = r.rows.map((x, i) =>
+    inspectionLedgerRow(i + 1, {
+      countyName: nameOf(ctx, x.county_id),
+      taskName: x.task_name,
+      taskBureauName: nameOf(ctx, x.task_bureau),
+      enterpriseName: x.enterprise_name,
+      uscc: x.uscc,
+      officerNames: x.officer_names,
+      inspectedOn: x.inspected_on,
+      result: x.result,
+      findings: x.findings,
+      caseNumber: x.case_number,
+    }),
+  );
+  return {
+    fileName: `现场检查台账-${nameOf(ctx, scope)}-${today}.xlsx`,
+    content: await ledgerWorkbook('现场检查台账', inspectionLedgerColumns, rows),
+  };
+}

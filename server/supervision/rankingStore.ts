@@ -1,0 +1,132 @@
+/**
+ * The SQL of 绩效排行: writing each case's ranking facts (with its dashboard facts, refresh.ts), counting
+ * them per bureau and per officer within the viewer's bureaus, and the published weights.
+ */
+import type pg from 'pg';
+import type { RankingMeasureId } from '#common/sync/ranking.js';
+import type { RankingFacts } from './rankingFacts.js';
+
+type Db = pg.Pool | pg.PoolClient;
+
+/** Rows of these cases were removed with their supervision_cases rows (ON DELETE CASCADE): insert only. */
+export async function writeRankingFacts(tx: pg.PoolClient, facts: RankingFacts[]): Promise<void> {
+  const deadlines = facts.flatMap((f) => f.deadlines.map((d) => ({ f, d })));
+  if (deadlines.length)
+    await tx.query(
+      `INSERT INTO supervision_ranking_deadlines (case_id, bureau_id, track, rule_id, due_on, met_on, ends_on)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::date[], $6::date[], $7::date[])
+       ON CONFLICT DO NOTHING`,
+      [
+        deadlines.map((x) => x.f.caseId),
+        deadlines.map((x) => x.f.bureauId),
+        deadlines.map((x) => x.d.track),
+        deadlines.map((x) => x.d.ruleId),
+        deadlines.map((x) => x.d.dueOn),
+        deadlines.map((x) => x.d.metOn),
+        deadlines.map((x) => x.d.endsOn),
+      ],
+    );
+  const reviews = facts.flatMap((f) => f.reviews.map((r) => ({ f, r })));
+  if (reviews.length)
+    await tx.query(
+      `INSERT INTO supervision_ranking_reviews (case_id, bureau_id, ordinal, action, on_date, changed)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::int[], $4::text[], $5::date[], $6::bool[])`,
+      [
+        reviews.map((x) => x.f.caseId),
+        reviews.map((x) => x.f.bureauId),
+        reviews.map((x) => x.r.ordinal),
+        reviews.map((x) => x.r.action),
+        reviews.map((x) => x.r.on),
+        reviews.map((x) => x.r.changed),
+      ],
+    );
+  const staff = facts.flatMap((f) => f.staff.map((o) => ({ f, o })));
+  if (staff.length)
+    await tx.query(
+      `INSERT INTO supervision_ranking_staff (case_id, bureau_id, officer_id, officer_name)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[])`,
+      [
+        staff.map((x) => x.f.caseId),
+        staff.map((x) => x.f.bureauId),
+        staff.map((x) => x.o.id),
+        staff.map((x) => x.o.name),
+      ],
+    );
+}
+
+/**
+ * A deadline counts once it is met or missed: missed when it fell due (due_on < the day) before today and
+ * before its case or track ended; on time when met on or before its due day.
+ */
+const deadlineCounts = `count(*) FILTER (WHERE met_on IS NOT NULL AND met_on <= due_on) AS numerator,
+  count(*) FILTER (WHERE met_on IS NOT NULL OR due_on < LEAST($2::date, COALESCE(ends_on, $2::date))) AS denominator`;
+const reviewCounts = 'count(*) FILTER (WHERE NOT changed) AS numerator, count(*) AS denominator';
+
+export interface CountRow {
+  unit: string;
+  measure: RankingMeasureId;
+  numerator: number;
+  denominator: number;
+}
+
+/** The counts of each measure per bureau (the bureau that holds the case). */
+export async function bureauCounts(db: Db, bureaus: string[], today: string): Promise<CountRow[]> {
+  const r = await db.query<{ unit: string; measure: RankingMeasureId; numerator: string; denominator: string }>(
+    `SELECT bureau_id AS unit, 'onTime' AS measure, ${deadlineCounts}
+       FROM supervision_ranking_deadlines WHERE bureau_id = ANY($1) GROUP BY 1
+     UNION ALL
+     SELECT bureau_id, 'reviewUnchanged', ${reviewCounts}
+       FROM supervision_ranking_reviews WHERE bureau_id = ANY($1) GROUP BY 1`,
+    [bureaus, today],
+  );
+  return r.rows.map((x) => ({ ...x, numerator: Number(x.numerator), denominator: Number(x.denominator) }));
+}
+
+/** The counts per officer over the cases he is named on (each case counts fully for each of its officers). */
+export async function officerCounts(
+  db: Db,
+  bureaus: string[],
+  today: string,
+): Promise<{ rows: CountRow[]; officers: Map<string, { name: string; bureauId: string }> }> {
+  const [counts, names] = await Promise.all([
+    db.query<{ unit: string; measure: RankingMeasureId; numerator: string; denominator: string }>(
+      `WITH d AS (SELECT case_id, ${deadlineCounts} FROM supervision_ranking_deadlines
+                   WHERE bureau_id = ANY($1) GROUP BY 1),
+            r AS (SELECT case_id, ${reviewCounts} FROM supervision_ranking_reviews
+                   WHERE bureau_id = ANY($1) GROUP BY 1)
+       SELECT s.officer_id AS unit, 'onTime' AS measure, sum(d.numerator) AS numerator, sum(d.denominator) AS denominator
+         FROM supervision_ranking_staff s JOIN d ON d.case_id = s.case_id WHERE s.bureau_id = ANY($1) GROUP BY 1
+       UNION ALL
+       SELECT s.officer_id, 'reviewUnchanged', sum(r.numerator), sum(r.denominator)
+         FROM supervision_ranking_staff s JOIN r ON r.case_id = s.case_id WHERE s.bureau_id = ANY($1) GROUP BY 1`,
+      [bureaus, today],
+    ),
+    // An officer's name and bureau: those of the cases naming him most (an officer lent to another county keeps his own).
+    db.query<{ officer_id: string; officer_name: string; bureau_id: string }>(
+      `SELECT DISTINCT ON (officer_id) officer_id, officer_name, bureau_id
+         FROM (SELECT officer_id, officer_name, bureau_id, count(*) AS n FROM supervision_ranking_staff
+                WHERE bureau_id = ANY($1) GROUP BY 1, 2, 3) x
+        ORDER BY officer_id, n DESC, bureau_id`,
+      [bureaus],
+    ),
+  ]);
+  return {
+    rows: counts.rows.map((x) => ({ ...x, numerator: Number(x.numerator), denominator: Number(x.denominator) })),
+    officers: new Map(names.rows.map((x) => [x.officer_id, { name: x.officer_name, bureauId: x.bureau_id }])),
+  };
+}
+
+export async function latestWeights(db: Db): Promise<unknown | null> {
+  const r = await db.query<{ payload: unknown }>('SELECT payload FROM ranking_weights ORDER BY seq DESC LIMIT 1');
+  return r.rows[0]?.payload ?? null;
+}
+
+/** False when the version was published already (a published version never changes). */
+export async function insertWeights(db: Db, version: string, payload: unknown, at: Date, by: string): Promise<boolean> {
+  const r = await db.query(
+    `INSERT INTO ranking_weights (version, payload, published_at, published_by) VALUES ($1, $2::jsonb, $3, $4)
+     ON CONFLICT (version) DO NOTHING`,
+    [version, JSON.stringify(payload), at, by],
+  );
+  return r.rowCount === 1;
+}

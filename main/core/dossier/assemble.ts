@@ -19,6 +19,7 @@ import { addOutline, type Bookmark } from './outline.js';
 import { paintSheet } from './paint.js';
 import { addPageLabels } from './pageLabels.js';
 import { pageNumberSheet } from './pageNumbers.js';
+import { listingSheet } from './listingPage.js';
 import { photoSheet } from './photoPage.js';
 import { remarksSheets } from './remarksPage.js';
 import { A4, type Sheet, type TextOp } from './sheet.js';
@@ -83,7 +84,9 @@ export async function assembleDossier(input: DossierInput, opts: AssembleOptions
     const plans: PagePlan[] =
       l.kind === 'pdf'
         ? l.pages.map((page) => ({ copied: page, sheets: [] }))
-        : [{ copied: null, sheets: [photoSheet(title, oneLine(l.caption), l.photo, measure)] }];
+        : l.kind === 'listing'
+          ? [{ copied: null, sheets: [listingSheet(title, l.rows, measure)] }]
+          : [{ copied: null, sheets: [photoSheet(title, oneLine(l.caption), l.photo, measure)] }];
     catalog.push({
       seq: i + 1,
       number: oneLine(item.number),

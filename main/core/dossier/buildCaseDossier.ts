@@ -13,6 +13,7 @@ import { documentSlot, receiptFieldKeys } from '../documents/names.js';
 import { chinaDate } from '../domain/dates.js';
 import { assembleDossier, type AssembledDossier, type DossierItem } from './assemble.js';
 import { crossReference, volumeOf, type Volume } from './volumes.js';
+import { evidenceItem } from './evidenceItem.js';
 import { docType, isDossierSheet } from '#common/documentTypes.js';
 
 export interface DossierDeps {
@@ -27,6 +28,8 @@ export interface DossierDeps {
    * the hash chain outside the PC (someone with the database could otherwise recompute it).
    */
   chainHead?: ChainHead;
+  /** Sheets the bureau files last in the 副卷 (the 案卷评查表 of the last review). */
+  sideSheets?: DossierItem[];
 }
 
 /** The last event's hash, how many events, and whether the chain checked out when bound. */
@@ -112,27 +115,19 @@ export async function buildCaseDossier(
       },
     });
   }
-  // Photos are evidence of the facts: they stay in the 正卷, after the investigation records. The
+  // Evidence proves the facts: it stays in the 正卷, after the investigation records (evidenceItem.ts
+  // says how each kind is filed). The
   // execution record (缴款凭证, the court's papers) is filed with the execution, before 结案 (2010 rule).
   const executionAfter = deps.manifest.find((t) => t.id === docType.enforcementApplication)?.order ?? photoAfter;
   state.evidence.forEach((e, i) => {
-    const execution = e.kind === 'execution';
     entries.push({
-      key: (execution ? executionAfter : photoAfter) + 0.6 + i / 1000,
+      key: (e.kind === 'execution' ? executionAfter : photoAfter) + 0.6 + i / 1000,
       volume: '正卷',
-      item: async () => ({
-        number: '',
-        author: deps.bureauName,
-        title: `${execution ? '执行凭证' : '现场照片'}：${e.description}`,
-        date: e.takenOn,
-        content: {
-          kind: 'image',
-          bytes: deps.blobs.get(e.hash),
-          mimeType: e.mimeType,
-          caption: `${e.description}（${execution ? '日期' : '拍摄日期'}：${e.takenOn}，文件：${e.fileName}）`,
-        },
-      }),
+      item: () => evidenceItem(e, (hash) => deps.blobs.get(hash), deps.bureauName),
     });
+  });
+  (deps.sideSheets ?? []).forEach((item, i) => {
+    entries.push({ key: Number.MAX_SAFE_INTEGER - 100 + i, volume: '副卷', item: async () => item });
   });
   entries.sort((a, b) => a.key - b.key);
 
@@ -149,12 +144,18 @@ export async function buildCaseDossier(
   const total = entries.length + plan.reduce((n, [, es]) => n + es.length + 2, 0);
   let done = 0;
   const loaded = new Map<Entry, DossierItem>();
-  for (const [, es] of plan) {
-    for (const e of es) {
+  // Two items are prepared at a time: a photo's print copy is decoded on one core while the next is
+  // read, and no more than two originals are ever held.
+  const queue = plan.flatMap(([, es]) => es);
+  let taken = 0;
+  const worker = async (): Promise<void> => {
+    while (taken < queue.length) {
+      const e = queue[taken++] as Entry;
       loaded.set(e, await e.item());
       onProgress?.(++done, total);
     }
-  }
+  };
+  await Promise.all([worker(), worker()]);
 
   const caseRemarks = [
     ...state.approvals.filter((a) => a.comment).map((a) => `${chinaDate(new Date(a.at))} ${a.byName}：${a.comment}`),

@@ -1,16 +1,24 @@
-/** Brings one filed item into the dossier document: a PDF's pages copied as they are, or a checked photo. */
+/** Brings one filed item into the dossier document: a PDF's pages copied as they are, a checked photo, or a listing. */
 import { EncryptedPDFError, ParseSpeeds, PDFDocument, type PDFPage } from 'pdf-lib';
 import { AppError } from '#common/errors.js';
 import { embedPhoto, type Photo } from './photo.js';
+import { printCopy } from './printPhoto.js';
 import type { DossierItem } from './types.js';
 
-export type LoadedItem = { kind: 'pdf'; pages: PDFPage[] } | { kind: 'image'; photo: Photo; caption: string };
+export type LoadedItem =
+  | { kind: 'pdf'; pages: PDFPage[] }
+  | { kind: 'image'; photo: Photo; caption: string }
+  | { kind: 'listing'; rows: Array<[string, string]> };
 
 export async function loadItem(doc: PDFDocument, item: DossierItem): Promise<LoadedItem> {
   const content = item.content;
+  if (content.kind === 'listing') return content;
   // The MIME type recorded at upload is not trusted: embedPhoto reads the format from the bytes.
-  if (content.kind === 'image')
-    return { kind: 'image', photo: await embedPhoto(doc, content.bytes, item.title), caption: content.caption };
+  // Photos are bound as print copies (printPhoto.ts); one already print-sized passes through untouched.
+  if (content.kind === 'image') {
+    const bytes = await printCopy(content.bytes, item.title);
+    return { kind: 'image', photo: await embedPhoto(doc, bytes, item.title), caption: content.caption };
+  }
   let source: PDFDocument;
   try {
     source = await PDFDocument.load(content.bytes, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });

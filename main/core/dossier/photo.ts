@@ -1,6 +1,6 @@
 /**
- * Photos filed as evidence: checked to be a JPEG or PNG, embedded as they are (no re-encoding, so
- * the bytes in the dossier are the bytes that were collected), and drawn upright.
+ * Photos filed as evidence: checked to be a JPEG or PNG, embedded as their print copy (printPhoto.ts;
+ * the original stays in the blob store and the archive package), and drawn upright.
  *
  * Phone cameras store pixels as the sensor reads them and record how to turn them in the EXIF
  * Orientation tag; PDF ignores EXIF, so the turn is applied in the drawing matrix instead.

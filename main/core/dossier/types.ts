@@ -5,7 +5,11 @@ export interface DossierItem {
   author: string; // 责任者 (the bureau, or the party for evidence they supplied)
   title: string; // 题名, e.g. 行政处罚决定书, 现场照片：废气排放口
   date: string; // YYYY-MM-DD
-  content: { kind: 'pdf'; bytes: Uint8Array } | { kind: 'image'; bytes: Uint8Array; mimeType: string; caption: string };
+  content:
+    | { kind: 'pdf'; bytes: Uint8Array }
+    | { kind: 'image'; bytes: Uint8Array; mimeType: string; caption: string }
+    /** A file that is not printed (audio, video, office file): a listing page of these label–value rows. */
+    | { kind: 'listing'; rows: Array<[string, string]> };
 }
 
 export interface DossierInput {

@@ -16,7 +16,8 @@ export interface MadeThumbnail {
 type Sharp = typeof import('sharp').default;
 let loading: Promise<Sharp> | null = null;
 
-function sharpLib(): Promise<Sharp> {
+/** sharp, loaded once (the dossier's print copies of photos share it). */
+export function sharpLib(): Promise<Sharp> {
   loading ??= import('sharp')
     .then((m) => {
       const sharp = m.default;

@@ -56,6 +56,8 @@ export class CaseProjection {
   private readonly getOne;
   /** The deadlines and positions written with each case (store/caseRows.ts). */
   readonly rows: CaseRowStore;
+  /** More derived data saved with each projection, in its transaction (the search index: core.ts). */
+  private readonly savers: Array<(s: CaseState) => void> = [];
 
   /** `rowsOf` absent: no derived rows are written (a bare store in a test of the log alone). */
   constructor(
@@ -89,6 +91,17 @@ export class CaseProjection {
       officerIds,
     });
     if (this.rowsOf) this.rows.replace(s, updatedAt, officerIds, this.rowsOf(s));
+    for (const saver of this.savers) saver(s);
+  }
+
+  /** Registers derived data written with every projection, in the same transaction. */
+  alsoOnSave(saver: (s: CaseState) => void): void {
+    this.savers.push(saver);
+  }
+
+  /** Every case's id (a background rebuild of derived data reads them one by one). */
+  ids(): string[] {
+    return (this.db.prepare('SELECT id FROM cases ORDER BY id').raw().all() as Array<[string]>).map(([id]) => id);
   }
 
   /**

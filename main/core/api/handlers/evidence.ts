@@ -1,6 +1,7 @@
 import { imageSize } from 'image-size';
 import { ulid } from 'ulid';
 import { AppError } from '#common/errors.js';
+import { checkEvidenceFile, sniffBytes } from '#common/evidenceFiles.js';
 import { pngPixelsInflate } from '#core/documents/pngCheck.js';
 import { today } from '#core/application/caseView.js';
 import { checkCaseDate } from '#core/application/dateRules.js';
@@ -30,8 +31,15 @@ export const evidenceHandlers: HandlerMap<'evidence.add'> = {
     const { services } = ctx;
     const user = requireUser(ctx);
     const bytes = Buffer.from(input.contentBase64, 'base64');
-    if (bytes.length > maxBytes) throw new AppError('FILE_TOO_LARGE', `照片不能超过${maxBytes / 1024 / 1024}MB`);
-    const mimeType = sniffImage(bytes);
+    if (bytes.length > maxBytes) throw new AppError('FILE_TOO_LARGE', `证据文件不能超过${maxBytes / 1024 / 1024}MB`);
+    // The bytes, the name's extension and the kind chosen must agree (common/evidenceFiles.ts).
+    const check = checkEvidenceFile(input.fileName, bytes.subarray(0, sniffBytes), input.kind);
+    if (!check.ok)
+      throw new AppError(input.kind === 'photo' ? 'NOT_AN_IMAGE' : 'VALIDATION', check.message, [
+        { path: 'file', message: check.message },
+      ]);
+    const image = check.format === 'jpeg' || check.format === 'png';
+    const mimeType = image ? sniffImage(bytes) : check.mimeType;
     if (!mimeType) throw new AppError('NOT_AN_IMAGE', `“${input.fileName}”不是有效的JPEG或PNG图片`);
     const state = services.cases.get(input.caseId);
     checkCaseDate('拍摄日期', input.takenOn, state.filedOn, today(services));
@@ -45,6 +53,10 @@ export const evidenceHandlers: HandlerMap<'evidence.add'> = {
       size: bytes.length,
       description: input.description,
       takenOn: input.takenOn,
+      ...(input.takenAt ? { takenAt: input.takenAt } : {}),
+      ...(input.place?.trim() ? { place: input.place.trim() } : {}),
+      ...(input.source?.trim() ? { source: input.source.trim() } : {}),
+      ...(input.collectors?.length ? { collectors: input.collectors.map((c) => c.trim()).filter(Boolean) } : {}),
       addedAt: services.clock.now().toISOString(),
       addedBy: user.name,
     };
@@ -54,7 +66,7 @@ export const evidenceHandlers: HandlerMap<'evidence.add'> = {
       return [{ type: 'evidence.added', payload: record }];
     });
     // The 证据 tab shows thumbnails, not 4000×3000 originals; one that cannot be made now is made on its first request.
-    await services.thumbnails.of(hash, bytes);
+    if (image) await services.thumbnails.of(hash, bytes);
     return record;
   },
 };

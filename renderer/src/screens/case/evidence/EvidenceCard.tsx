@@ -10,6 +10,7 @@ import Paper from '@mui/material/Paper';
 import Skeleton from '@mui/material/Skeleton';
 import Typography from '@mui/material/Typography';
 import type { EvidenceRecord } from '#common/schemas/cases';
+import { evidenceKindNames } from '#common/evidenceFiles';
 import { useFileUrl } from '#renderer/hooks/useFileUrl';
 import { useSeen } from '#renderer/hooks/useSeen';
 import { formatSize } from '#renderer/util/size';
@@ -17,12 +18,19 @@ import { PhotoDialog } from './PhotoDialog';
 
 export function EvidenceCard({ evidence, caseId }: { evidence: EvidenceRecord; caseId: string }) {
   const [box, seen] = useSeen<HTMLDivElement>();
-  const url = useFileUrl(seen ? { hash: evidence.hash, caseId, variant: 'thumb' } : null);
+  // Only photos have thumbnails; a scan, a recording or an office file shows its kind and name.
+  const image = evidence.mimeType === 'image/jpeg' || evidence.mimeType === 'image/png';
+  const url = useFileUrl(seen && image ? { hash: evidence.hash, caseId, variant: 'thumb' } : null);
   const [open, setOpen] = useState(false);
   return (
     <Paper data-testid="evidence-item" sx={{ overflow: 'hidden' }}>
       <Box ref={box} sx={{ height: 150, bgcolor: '#eef0f3', display: 'grid', placeItems: 'center' }}>
-        {url === null && <Skeleton variant="rectangular" width="100%" height={150} />}
+        {!image && (
+          <Typography variant="subtitle2" color="text.secondary" data-testid="evidence-kind-label">
+            {evidenceKindNames[evidence.kind]}
+          </Typography>
+        )}
+        {image && url === null && <Skeleton variant="rectangular" width="100%" height={150} />}
         {url === 'failed' && (
           <Typography variant="caption" color="error">
             无法读取照片
@@ -51,7 +59,9 @@ export function EvidenceCard({ evidence, caseId }: { evidence: EvidenceRecord; c
           {evidence.description}
         </Typography>
         <Typography variant="caption" color="text.secondary" sx={{ display: 'block' }}>
-          拍摄 {evidence.takenOn} · {evidence.addedBy}上传
+          {image ? '拍摄' : '取证'} {evidence.takenOn}
+          {evidence.takenAt ? ` ${evidence.takenAt}` : ''}
+          {evidence.place ? ` · ${evidence.place}` : ''} · {evidence.addedBy}上传
         </Typography>
         <Typography
           variant="caption"

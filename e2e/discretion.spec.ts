@@ -9,6 +9,7 @@ import { chinaDate, login } from './support.js';
 import {
   act,
   actWithForm,
+  addOfficer,
   approveFilingAsHead,
   as,
   expectNode,
@@ -57,9 +58,7 @@ test('recommend the violation type at 立案, calculate the fine at 调查报告
   await expect(best.getByRole('button', { name: '已选用' })).toBeVisible();
   await expect(open.getByTestId('violation-detail')).toContainText('环境影响评价法');
 
-  await open.getByTestId('officers-input').click();
-  await page.getByRole('option', { name: /李娜/ }).click();
-  await open.getByTestId('officers-input').press('Escape');
+  await addOfficer(page, open, '李娜');
   await open.getByTestId('discovered-on').fill(chinaDate(-12));
   await open.getByTestId('filed-on').fill(chinaDate(-10));
   await open.getByTestId('open-case-submit').click();

@@ -7,7 +7,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { login, setWorkstationDate } from './support.js';
-import { officer, shot } from './caseSteps.js';
+import { addOfficer, officer, shot } from './caseSteps.js';
 
 const today = '2026-12-07';
 
@@ -62,9 +62,7 @@ test('an act before the Code decided now: the panel asks for the figures and app
   await expect(open.getByTestId('legal-basis-preview')).toContainText('尚不能确定适用的法律');
   await shot(page, 'legal-basis-0-dialog');
 
-  await open.getByTestId('officers-input').click();
-  await page.getByRole('option', { name: /李娜/ }).click();
-  await open.getByTestId('officers-input').press('Escape');
+  await addOfficer(page, open, '李娜');
   await open.getByTestId('discovered-on').fill('2026-12-01');
   await open.getByTestId('filed-on').fill('2026-12-02');
   await open

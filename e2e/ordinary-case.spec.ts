@@ -115,11 +115,12 @@ test('an ordinary case from 立案 to 结案, with dossier and history', async (
   });
 
   await page.getByTestId('tab-evidence').click();
-  // Not an image: refused in Chinese before anything is sent.
+  // Not an image: refused in Chinese before anything is sent, naming what may be uploaded.
   await page
     .getByTestId('evidence-file')
     .setInputFiles({ name: '说明.txt', mimeType: 'text/plain', buffer: Buffer.from('not a photo') });
-  await expect(page.getByTestId('evidence-error')).toContainText('不是有效的图片');
+  await expect(page.getByTestId('evidence-error')).toContainText('“说明.txt”不能作为现场照片上传');
+  await expect(page.getByTestId('evidence-error')).toContainText('JPEG图片、PNG图片');
   await uploadPhoto(page, '现场照片1.png', '扩建车间全景', chinaDate(-29));
   await expect(page.getByTestId('evidence-item')).toContainText('扩建车间全景');
   // The list shows a thumbnail (bytes from GET /files/…?variant=thumb); a click opens the photo itself.

@@ -47,6 +47,21 @@ export function parseUpdateSource(raw: string): UpdateSourceCheck {
   return { ok: true, source: { kind: 'url', location: url.href.endsWith('/') ? url.href : `${url.href}/` } };
 }
 
+/**
+ * The setting that reads the feed from the provincial server this workstation is enrolled with
+ * (`<server>/updates/`, server/routes/updates.ts): stored as typed, turned into the address when the
+ * updater asks, so a server moved by re-enrolment needs no new setting. The server is not trusted with
+ * the updates: the gate checks the index's signature as for any folder or address.
+ */
+export const provincialServerSource = '省级服务器';
+
+export const isProvincialServerSource = (text: string): boolean => text.trim() === provincialServerSource;
+
+/** The feed's address on an enrolled server (its URL as enrolled, with or without a trailing slash). */
+export function serverFeedUrl(serverUrl: string): string {
+  return `${serverUrl.replace(/\/+$/, '')}/updates/`;
+}
+
 /** “文件夹 D:\案卷更新” / “网址 https://…”, as the settings screen and the log name it. */
 export function describeUpdateSource(source: UpdateSource): string {
   return `${source.kind === 'folder' ? '文件夹' : '网址'} ${source.location}`;

@@ -6,6 +6,7 @@
 import { useState } from 'react';
 import { Alert, Button, Card, CardContent, Stack, Typography } from '@mui/material';
 import { ledgerKinds, type LedgerKind } from '#common/sync/ledgers.js';
+import { UnusedNumbersView } from './UnusedNumbers.js'; // 未使用的案号、文号 (year end)
 
 async function download(kind: LedgerKind, token: string): Promise<void> {
   let res: Response;
@@ -68,6 +69,7 @@ export function LedgersView(props: { token: string }) {
           </CardContent>
         </Card>
       ))}
+      <UnusedNumbersView token={props.token} />
     </Stack>
   );
 }

@@ -35,7 +35,11 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     const migrationsApplied = await migrate(pool);
     await seedBureaus(pool, loadBureaus());
     const bootstrap = await bootstrapAdmin(pool, config.adminPassword, new Date());
-    const app = await buildServer({ pool, filesDir: join(config.dataDir, 'files') });
+    const app = await buildServer({
+      pool,
+      filesDir: join(config.dataDir, 'files'),
+      updatesDir: join(config.dataDir, 'updates'),
+    });
     await app.listen({ port: config.port, host: config.host });
     const addr = app.server.address();
     const port = addr && typeof addr === 'object' ? addr.port : config.port;

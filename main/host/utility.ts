@@ -18,7 +18,7 @@ import { demoRequested } from './demoEnv.js'; // the demo only with ANJUAN_DEMO=
 import { createElectronPdfPort } from '#core/documents/pdf/electronWire.js';
 import { resolveDataDir } from './dataDir.js';
 import { createUpdatePort } from '#core/updateLink.js'; // the desktop app's updater
-import { updateSourceSetting } from '#core/application/settings.js';
+import { updateFeedLocation } from '#core/application/settings.js';
 
 export interface ParentPortLike {
   on(event: 'message', listener: (event: { data: unknown }) => void): unknown;
@@ -152,7 +152,7 @@ if (parentPort) {
   let started: Promise<Core> | null = null;
   const updates = createUpdatePort(
     (message) => parentPort.postMessage(message),
-    async () => updateSourceSetting((await started!).services),
+    async () => updateFeedLocation((await started!).services), // 省级服务器 → its /updates/
   );
   started = createCore({
     dataDir,

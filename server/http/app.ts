@@ -18,6 +18,8 @@ import { fileRoutes } from '../files/fileRoutes.js';
 import { taskRoutes } from '../routes/tasks.js';
 import { rankingRoutes } from '../routes/ranking.js';
 import { ledgerRoutes } from '../routes/ledgers.js';
+import { updateFeedRoutes } from '../routes/updates.js';
+import { unusedNumberRoutes } from '../routes/unusedNumbers.js';
 import type { ServerContext } from './context.js';
 import { errorBody, toReply } from './errors.js';
 
@@ -33,6 +35,8 @@ export interface ServerOptions {
   maxClockAheadMs?: number;
   /** Where case files are kept (`<data dir>/files`); without it the server takes no files. */
   filesDir?: string;
+  /** The workstations' signed update feed (`<data dir>/updates`), served at /updates/<file>; without it none. */
+  updatesDir?: string;
 }
 
 export async function buildServer(opts: ServerOptions): Promise<FastifyInstance> {
@@ -80,6 +84,8 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   ledgerRoutes(app, ctx, calendar); // 台账
   taskRoutes(app, ctx); // 现场检查任务 (双随机)
   if (opts.filesDir) fileRoutes(app, ctx, opts.filesDir);
+  if (opts.updatesDir) updateFeedRoutes(app, opts.updatesDir);
+  unusedNumberRoutes(app, ctx); // 未使用的案号、文号 (year end)
   app.get('/api/health', async () => ({ ok: true, serverTime: ctx.now().toISOString() }));
   return app;
 }

@@ -1,7 +1,10 @@
 /**
- * Pull: the events of the cases the device's bureau sees (its own; a prefecture's device would see its
- * counties') after the device's cursor, in server order, and the reference data published after its
- * reference cursor. Paged: `more` says to pull again.
+ * Pull: the events of the cases the device's bureau sees after the device's cursor, in server order, and
+ * the reference data published after its reference cursor. Paged: `more` says to pull again.
+ * Devices are enrolled for counties only, so this reads one bureau's events, and push serialises each
+ * bureau's pushes: `server_seq` grows in commit order within it, and the cursor never passes an event
+ * that commits later. A device of a prefecture would read several counties pushing in parallel and
+ * need a cursor per county first (docs/scaling.md).
  */
 import type { z } from 'zod';
 import type { PullOutput, pullQuery } from '#common/sync/pull.js';

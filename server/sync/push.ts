@@ -29,30 +29,28 @@ import { aheadBy, driftMessage } from './clock.js';
 import { lawProblems } from './lawful.js';
 import { numberProblem } from './numberBlocks.js';
 import { eventColumns, toWire, type EventRow } from './eventRows.js';
+import { createTurns } from './pushTurns.js';
 
 /**
- * Pushes are serialised by one advisory lock, so events get their `server_seq` in commit order and a
- * pull never passes over an event that commits later with a smaller number. A province's desks push
- * small batches; one at a time is far within reach.
+ * Pushes of one bureau are serialised by an advisory lock on the bureau (the key's first half names
+ * this lock, the second the bureau), so the events of a bureau get their `server_seq` in commit order
+ * and a pull — which reads one county's events, the device's — never passes over an event that commits
+ * later with a smaller number. Bureaus push in parallel. Why that keeps every guarantee: docs/scaling.md.
  */
-const pushLock = 4_780_002;
+export const pushLockClass = 4_780_002;
+export const pushLockSql = 'SELECT pg_advisory_xact_lock($1, hashtext($2))';
 /** At most this many missing events come back with a conflict; the device pulls the rest. */
 const maxMissing = 1000;
+/**
+ * Pushes running at once in this process: fewer than the pool's 10 connections, so pulls, logins and
+ * number blocks always find one during a burst of pushes.
+ */
+const pushSlots = 6;
 
 type Conflict = NonNullable<PushOutput['conflict']>;
 
-/**
- * This process's pushes wait their turn here, before they take a pool connection: one waiting on the
- * advisory lock would hold a connection doing nothing, and a burst of pushes from many desks would
- * leave none for pulls and logins (they timed out with 500 in bench sync-500-devices). The advisory
- * lock still orders pushes across several server processes.
- */
-let pushTurn: Promise<unknown> = Promise.resolve();
-function inTurn<T>(run: () => Promise<T>): Promise<T> {
-  const result = pushTurn.then(run, run);
-  pushTurn = result.catch(() => undefined);
-  return result;
-}
+/** This process's pushes wait their turn here, per bureau, before they take a pool connection (pushTurns.ts). */
+const inTurn = createTurns(pushSlots);
 
 const nth = (i: number, e: WireEvent): string => `第${i + 1}条事件（${eventTypeNames[e.type]}）`;
 
@@ -69,9 +67,9 @@ export async function push(ctx: ServerContext, device: Device, input: PushInput)
       serverTime: now.toISOString(),
     });
   }
-  return inTurn(() =>
+  return inTurn(device.bureauId, () =>
     inTransaction(ctx.pool, async (tx) => {
-      await tx.query('SELECT pg_advisory_xact_lock($1)', [pushLock]);
+      await tx.query(pushLockSql, [pushLockClass, device.bureauId]);
       const d = await tx.query<{ last_mutation_id: string; revoked_at: Date | null }>(
         'SELECT last_mutation_id, revoked_at FROM devices WHERE id = $1 FOR UPDATE',
         [device.id],
@@ -202,31 +200,49 @@ async function applyMutation(
     seq = e.seq;
   }
   await saveCase(tx, m.caseId, device.bureauId, state!, seq, prev, Boolean(existing), now);
-  await tx.query(
-    `INSERT INTO case_events (id, case_id, seq, type, payload, actor_id, actor_name, device, hlc, at, prev_hash, hash, bureau_id, device_id, received_at)
+  await insertEvents(tx, m.caseId, device, fresh, now);
+  return null;
+}
+
+async function insertEvents(
+  tx: pg.PoolClient,
+  caseId: string,
+  device: Device,
+  fresh: readonly WireEvent[],
+  now: Date,
+): Promise<void> {
+  try {
+    await tx.query(
+      `INSERT INTO case_events (id, case_id, seq, type, payload, actor_id, actor_name, device, hlc, at, prev_hash, hash, bureau_id, device_id, received_at)
      SELECT id, $13, seq, type, payload::jsonb, actor_id, actor_name, device, hlc, at, prev_hash, hash, $14, $15, $16
      FROM unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::int[])
        AS t(id, seq, type, payload, actor_id, actor_name, device, hlc, at, prev_hash, hash, ord) ORDER BY ord`,
-    [
-      fresh.map((e) => e.id),
-      fresh.map((e) => e.seq),
-      fresh.map((e) => e.type),
-      fresh.map((e) => JSON.stringify(e.payload)),
-      fresh.map((e) => e.actorId),
-      fresh.map((e) => e.actorName),
-      fresh.map((e) => e.device),
-      fresh.map((e) => e.hlc),
-      fresh.map((e) => e.at),
-      fresh.map((e) => e.prevHash),
-      fresh.map((e) => e.hash),
-      fresh.map((_, i) => i),
-      m.caseId,
-      device.bureauId,
-      device.id,
-      now,
-    ],
-  );
-  return null;
+      [
+        fresh.map((e) => e.id),
+        fresh.map((e) => e.seq),
+        fresh.map((e) => e.type),
+        fresh.map((e) => JSON.stringify(e.payload)),
+        fresh.map((e) => e.actorId),
+        fresh.map((e) => e.actorName),
+        fresh.map((e) => e.device),
+        fresh.map((e) => e.hlc),
+        fresh.map((e) => e.at),
+        fresh.map((e) => e.prevHash),
+        fresh.map((e) => e.hash),
+        fresh.map((_, i) => i),
+        caseId,
+        device.bureauId,
+        device.id,
+        now,
+      ],
+    );
+  } catch (e) {
+    // Another bureau's push stored an event of this id meanwhile (bureaus push in parallel): a reuse.
+    const { code, constraint } = e as { code?: string; constraint?: string };
+    if (code === '23505' && constraint === 'case_events_id_key')
+      throw new ServerError('EVENT_ID_REUSED', '事件编号已被其他单位的事件使用，服务器拒收');
+    throw e;
+  }
 }
 
 /**
@@ -283,7 +299,10 @@ async function saveCase(
       );
     }
   } catch (e) {
-    if ((e as { code?: string }).code === '23505')
+    const { code, constraint } = e as { code?: string; constraint?: string };
+    // Another bureau created a case of this id meanwhile (bureaus push in parallel): it is theirs.
+    if (code === '23505' && constraint === 'cases_pkey') throw new ServerError('FORBIDDEN_CASE', undefined, { caseId });
+    if (code === '23505')
       throw new ServerError('DUPLICATE_NUMBER', `案号“${state.number}”已被本单位的其他案件使用，服务器拒收`);
     throw e;
   }

@@ -31,6 +31,8 @@ export interface TestServer {
   app: FastifyInstance;
   /** Where the server keeps case files (blobs/ab/cdef…). */
   filesDir: string;
+  /** The update feed's folder (served at /updates/<file>); absent until a test creates it. */
+  updatesDir: string;
   /** Moves the server's clock (ms added to the real one). */
   clock: { offsetMs: number };
   // biome-ignore lint/suspicious/noExplicitAny: as Reply
@@ -56,6 +58,7 @@ export async function startTestServer(): Promise<TestServer> {
       pool,
       now: () => new Date(Date.now() + clock.offsetMs),
       filesDir: join(dir, 'files'),
+      updatesDir: join(dir, 'updates'),
     });
     await app.listen({ port: 0, host: '127.0.0.1' });
   } catch (e) {
@@ -72,6 +75,7 @@ export async function startTestServer(): Promise<TestServer> {
     cluster,
     app,
     filesDir: join(dir, 'files'),
+    updatesDir: join(dir, 'updates'),
     clock,
     async request(method, path, opts = {}) {
       const headers: Record<string, string> = {};

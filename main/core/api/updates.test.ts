@@ -7,7 +7,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { UpdateShellStatus } from '#common/schemas/updates.js';
 import { createTestCore, expectFailure, type TestCore } from '../testing/testCore.js';
 import { createUpdatePort } from '../updateLink.js';
-import { updateSourceSetting } from '#core/application/settings.js';
+import { updateFeedLocation, updateSourceSetting } from '#core/application/settings.js';
+import { SyncStore } from '#core/store/syncStore.js';
 
 let cores: TestCore[] = [];
 afterEach(async () => {
@@ -68,6 +69,30 @@ describe('updates.setSource / updates.get', () => {
     expect(e.message).toMatch(/只能以 http:\/\/ 或 https:\/\/ 开头；设置未修改/);
     expect(e.details).toEqual([{ path: ['source'], message: expect.any(String) }]);
     expect((await t.call(head, 'updates.get', {})).source).toBe('D:\\案卷更新');
+  });
+
+  it("takes 省级服务器 once the workstation is enrolled, and the shell then reads the server's /updates/", async () => {
+    const t = await createTestCore();
+    cores.push(t);
+    const head = await t.login('head');
+    await t.call(head, 'updates.setSource', { source: 'D:\\案卷更新' });
+    const e = await expectFailure(t.call(head, 'updates.setSource', { source: '省级服务器' }));
+    expect(e.code).toBe('VALIDATION');
+    expect(e.message).toMatch(/尚未登记到省级服务器.*设置未修改/);
+    expect((await t.call(head, 'updates.get', {})).source).toBe('D:\\案卷更新');
+    new SyncStore(t.core.services.db).enrol({
+      serverUrl: 'https://anjuan.sthjt.guizhou.gov.cn/',
+      deviceId: 'dev-1',
+      deviceName: '执法一科工作站',
+      credential: 'c'.repeat(64),
+      bureauId: '520102',
+      bureauName: '贵阳市生态环境局南明区分局',
+      enrolledAt: '2026-12-07T08:00:00.000Z',
+      enrolledBy: 'admin',
+    });
+    expect((await t.call(head, 'updates.setSource', { source: ' 省级服务器 ' })).source).toBe('省级服务器');
+    expect((await t.call(head, 'updates.get', {})).source).toBe('省级服务器');
+    expect(updateFeedLocation(t.core.services)).toBe('https://anjuan.sthjt.guizhou.gov.cn/updates/');
   });
 
   it('only a head or the administrator may change it or check; everyone may look', async () => {

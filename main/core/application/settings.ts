@@ -6,7 +6,12 @@ import type { Services } from '#core/services.js';
 import type { EnginePreference } from '#core/documents/pdfService.js';
 import { pdfEnginePreference } from '#common/schemas/settings.js';
 import { bureauInfoKeys, emptyBureauInfo, type BureauInfo } from '#common/bureauInfo.js';
-import { parseUpdateSource } from '#common/updateSource.js';
+import {
+  isProvincialServerSource,
+  parseUpdateSource,
+  provincialServerSource,
+  serverFeedUrl,
+} from '#common/updateSource.js';
 import { deleteMetaValue, metaValue, setMetaValue } from '#core/store/meta.js';
 
 type DbOnly = Pick<Services, 'db'>;
@@ -85,8 +90,20 @@ const updateSourceKey = 'setting.updateSource';
 export function updateSourceSetting(services: DbOnly): string | null {
   const stored = read(services, updateSourceKey);
   if (stored === undefined) return null;
+  if (isProvincialServerSource(stored)) return provincialServerSource;
   const parsed = parseUpdateSource(stored);
   return parsed.ok ? parsed.source.location : null;
+}
+
+/**
+ * What the shell's updater reads: the stored location, with 省级服务器 turned into the enrolled server's
+ * feed address — or null (the installer's built-in feed) while the workstation is not enrolled.
+ */
+export function updateFeedLocation(services: Pick<Services, 'db' | 'sync'>): string | null {
+  const source = updateSourceSetting(services);
+  if (source !== provincialServerSource) return source;
+  const server = services.sync.status().server;
+  return server ? serverFeedUrl(server.url) : null;
 }
 
 /** Stores a checked location; null goes back to the built-in feed. */

@@ -6,7 +6,7 @@
  */
 import { AppError } from '#common/errors.js';
 import type { UpdatesView } from '#common/schemas/updates.js';
-import { parseUpdateSource } from '#common/updateSource.js';
+import { isProvincialServerSource, parseUpdateSource, provincialServerSource } from '#common/updateSource.js';
 import type { Services } from '#core/services.js';
 import { setUpdateSourceSetting, updateSourceSetting } from '#core/application/settings.js';
 import type { HandlerMap } from '../types.js';
@@ -22,6 +22,16 @@ export const updateHandlers: HandlerMap<'updates.get' | 'updates.setSource' | 'u
   'updates.setSource': ({ source }, { services }) => {
     if (source.trim() === '') {
       setUpdateSourceSetting(services, null);
+      return view(services);
+    }
+    if (isProvincialServerSource(source)) {
+      if (!services.sync.status().enrolled)
+        throw new AppError(
+          'VALIDATION',
+          '本机尚未登记到省级服务器，不能从服务器获取更新；请先在“与省级服务器同步”中登记，设置未修改',
+          [{ path: ['source'], message: '本机尚未登记到省级服务器' }],
+        );
+      setUpdateSourceSetting(services, provincialServerSource);
       return view(services);
     }
     const parsed = parseUpdateSource(source);

@@ -11,7 +11,7 @@ import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import type { UpdatesView } from '#common/schemas/updates';
-import { parseUpdateSource } from '#common/updateSource';
+import { isProvincialServerSource, parseUpdateSource } from '#common/updateSource';
 import { send } from '#renderer/api/send';
 import { fieldErrorsOf, messageOf } from '#renderer/api/errors';
 import { useCanCall } from '#renderer/app/canCall';
@@ -50,7 +50,7 @@ export function UpdateSection() {
     e.preventDefault();
     if (busy) return;
     const text = value.trim();
-    if (text) {
+    if (text && !isProvincialServerSource(text)) {
       const parsed = parseUpdateSource(text);
       if (!parsed.ok) {
         setError(parsed.message);
@@ -129,7 +129,7 @@ export function UpdateSection() {
             onSubmit={(e) => void save(e)}
             error={error}
             hint={
-              '如 D:\\案卷更新、U盘上的文件夹、\\\\服务器\\共享\\案卷、http://192.168.1.20/anjuan/；留空则用安装包内置的地址'
+              '如 D:\\案卷更新、U盘上的文件夹、\\\\服务器\\共享\\案卷、http://192.168.1.20/anjuan/；填“省级服务器”则从本机登记的省级服务器获取；留空则用安装包内置的地址'
             }
             testId="settings-update-source"
           >

@@ -1,0 +1,94 @@
+/**
+ * 未使用的案号、文号 in the portal's 台账 page: for a year, each block reserved for a desk of the viewer's
+ * bureaus with the numbers never given (docs/decisions.md, "Number blocks"), so the register explains
+ * every number. Before year end the rest of a desk's current block is listed too: not yet used.
+ */
+import { useCallback, useState } from 'react';
+import {
+  Alert,
+  Card,
+  CardContent,
+  MenuItem,
+  Stack,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  TextField,
+  Typography,
+} from '@mui/material';
+import { documentTypeName } from '#common/documentTypeNames.js';
+import type { NumberRange, UnusedNumbersOutput } from '#common/sync/unusedNumbers.js';
+import { api } from './api.js';
+import { useLoad } from './useLoad.js';
+
+const ranges = (rs: NumberRange[]): string =>
+  rs.map((r) => (r.start === r.end ? `${r.start}` : `${r.start}–${r.end}`)).join('、');
+
+export function UnusedNumbersView(props: { token: string }) {
+  const thisYear = new Date().getFullYear();
+  const [year, setYear] = useState(thisYear);
+  const load = useCallback(
+    () => api<UnusedNumbersOutput>(`/api/supervision/numbers/unused?year=${year}`, props.token),
+    [year, props.token],
+  );
+  const { data, error } = useLoad(load);
+  return (
+    <Card variant="outlined" data-testid="portal-unused-numbers">
+      <CardContent>
+        <Stack direction="row" spacing={2} sx={{ alignItems: 'center', mb: 1 }}>
+          <Typography variant="subtitle1" sx={{ fontWeight: 600, flexGrow: 1 }}>
+            未使用的案号、文号
+          </Typography>
+          <TextField select size="small" label="年度" value={year} onChange={(e) => setYear(Number(e.target.value))}>
+            {[thisYear, thisYear - 1, thisYear - 2].map((y) => (
+              <MenuItem key={y} value={y}>
+                {y}年
+              </MenuItem>
+            ))}
+          </TextField>
+        </Stack>
+        {error && <Alert severity="error">{error}</Alert>}
+        {data && (
+          <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
+            {data.total
+              ? `${data.year}年服务器为各工作站预留、尚未使用的编号共${data.total}个；这些编号不会再分给其他工作站。`
+              : `${data.year}年预留的编号均已使用。`}
+          </Typography>
+        )}
+        {data && data.blocks.length > 0 && (
+          <Table size="small">
+            <TableHead>
+              <TableRow>
+                <TableCell>单位</TableCell>
+                <TableCell>编号</TableCell>
+                <TableCell>工作站</TableCell>
+                <TableCell>预留号段</TableCell>
+                <TableCell>未使用</TableCell>
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {data.blocks.map((b) => (
+                <TableRow key={`${b.bureauId}-${b.kind}-${b.start}`}>
+                  <TableCell>{b.bureauName}</TableCell>
+                  <TableCell>{b.kind === 'case' ? '案号' : `文号（${documentTypeName(b.kind)}）`}</TableCell>
+                  <TableCell>
+                    {b.deviceName}
+                    {b.revoked ? '（已停用）' : ''}
+                  </TableCell>
+                  <TableCell>
+                    {b.start}–{b.end}
+                  </TableCell>
+                  <TableCell>
+                    {ranges(b.unused)}（{b.unusedCount}个）
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        )}
+      </CardContent>
+    </Card>
+  );
+}

@@ -75,6 +75,9 @@ export const slowFiles: Record<string, string> = {
   'main/core/sync/reference.test.ts': 'embedded PostgreSQL, each kind of reference data published and applied',
   'main/core/sync/tasks.test.ts': 'embedded PostgreSQL, a field task down to a desk and its result back up',
   'server/routes/tasks.test.ts': 'embedded PostgreSQL',
+  'server/sync/pushParallel.test.ts': 'embedded PostgreSQL, pushes of two counties at once',
+  'server/routes/updates.test.ts': 'embedded PostgreSQL',
+  'server/numbers/unused.test.ts': 'embedded PostgreSQL',
   'main/core/application/importPackage.test.ts': 'two workstations, a bound dossier exported and imported (about 14 s)',
   // Long by nature.
   'main/core/domain/procedure/property.test.ts': 'property runs over every procedure (about 30 s)',

@@ -4,6 +4,15 @@
  */
 import type { Envelope, Reply } from './client.js';
 import type { FileBytes, FileRequest } from './files.js';
+import type { UploadedFile } from './uploads.js';
+import type { UploadKind } from './evidenceFiles.js';
+
+/** A file the user chose in the system dialog: the shell keeps its path; the page knows it by `pickId`. */
+export interface PickedFile {
+  pickId: string;
+  fileName: string;
+  size: number;
+}
 
 export interface PrintRequest {
   title: string;
@@ -18,6 +27,13 @@ export interface AnjuanBridge {
   readFile(request: FileRequest, token: string | null): Promise<Reply<FileBytes>>;
   /** Opens the system print dialog (printer, copies) for the PDF, rendered A4 in a hidden window. */
   printPdf(request: PrintRequest): Promise<{ ok: boolean; message?: string }>;
+  /**
+   * Evidence files in (common/uploads.ts): the system dialog, filtered to the kind's formats (null: cancelled),
+   * then the chosen file read by the core process from disk as a stream — the page never holds its bytes
+   * and never names a path. Absent on an older shell: the page then sends the file itself.
+   */
+  pickFile?(kind: UploadKind): Promise<Reply<PickedFile | null>>;
+  uploadPicked?(request: { pickId: string; kind: UploadKind; token: string | null }): Promise<Reply<UploadedFile>>;
 }
 
 /** Web host protocol: POST this path with an `Envelope` as JSON; the answer is a `Reply` as JSON. */

@@ -111,6 +111,8 @@ import { draftRef, draftSaveInput, draftSummary, draftView } from './schemas/dra
 import { searchQueryInput, searchQueryOutput } from './schemas/search.js'; // one search box across cases
 // 现场检查任务 (双随机) received from the province: the list, the inspection, 立案 from it.
 import { fieldAssignment, openFromInspectionInput, recordInspectionInput } from './schemas/fieldTasks.js';
+// 通知公告 received from the province or the prefecture, read offline; who read them goes up at sync.
+import { noticeRef, noticeUnread, noticeView } from './schemas/notices.js';
 
 export interface OperationSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
   description: string;
@@ -762,6 +764,30 @@ export const operations = {
     input: openFromInspectionInput,
     output: caseView,
     access: ['officer', 'head'],
+  }),
+  'fieldTasks.forCase': op({
+    description: '案件来自的现场检查任务（据现场检查立案的案件），没有则为空',
+    input: caseRef,
+    output: fieldAssignment.nullable(),
+    access: ['officer', 'reviewer', 'head'],
+  }),
+  'notices.list': op({
+    description: '通知公告：省厅、市（州）局发布并经同步收到的通知和文件（断网也可阅读），最新在前',
+    input: empty,
+    output: z.array(noticeView),
+    access: 'any',
+  }),
+  'notices.read': op({
+    description: '阅读一条通知公告：记下本人的阅读时间（只记第一次），下次同步时上报发布单位',
+    input: noticeRef,
+    output: noticeView,
+    access: 'any',
+  }),
+  'notices.unread': op({
+    description: '本人未读的通知公告条数',
+    input: empty,
+    output: noticeUnread,
+    access: 'any',
   }),
 } as const;
 

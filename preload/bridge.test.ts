@@ -3,9 +3,9 @@ import { createBridge } from './bridge.js';
 import { fileChannel, printChannel, sendChannel } from './channels.js';
 
 describe('createBridge', () => {
-  it('exposes exactly platform, send, readFile and printPdf, frozen', () => {
+  it('exposes exactly platform, send, readFile, printPdf, pickFile and uploadPicked, frozen', () => {
     const b = createBridge(async () => null);
-    expect(Object.keys(b).sort()).toEqual(['platform', 'printPdf', 'readFile', 'send']);
+    expect(Object.keys(b).sort()).toEqual(['pickFile', 'platform', 'printPdf', 'readFile', 'send', 'uploadPicked']);
     expect(b.platform).toBe('electron');
     expect(Object.isFrozen(b)).toBe(true);
   });

@@ -1,12 +1,14 @@
 /**
- * `window.anjuan`: the AnjuanBridge over three invoke channels (send, readFile, print), and nothing else. Built from an
+ * `window.anjuan`: the AnjuanBridge over its invoke channels (send, readFile, print, pickFile, uploadPicked), and nothing else. Built from an
  * injected `invoke` so it is tested without Electron; preload/index.ts passes ipcRenderer.invoke.
  * Only plain copies of the caller's fields cross: no functions, no prototypes, no ipcRenderer.
  */
-import type { AnjuanBridge, PrintRequest } from '#common/bridge.js';
+import type { AnjuanBridge, PickedFile, PrintRequest } from '#common/bridge.js';
+import type { UploadKind } from '#common/evidenceFiles.js';
+import type { UploadedFile } from '#common/uploads.js';
 import type { Envelope, Reply } from '#common/client.js';
 import type { FileBytes, FileRequest } from '#common/files.js';
-import { fileChannel, printChannel, sendChannel } from './channels.js';
+import { fileChannel, pickFileChannel, printChannel, sendChannel, uploadChannel } from './channels.js';
 
 export type Invoke = (channel: string, ...args: unknown[]) => Promise<unknown>;
 
@@ -35,6 +37,25 @@ export function createBridge(invoke: Invoke): AnjuanBridge {
       };
       try {
         return (await invoke(fileChannel, plain)) as Reply<FileBytes>;
+      } catch {
+        return brokenChannel;
+      }
+    },
+    async pickFile(kind: UploadKind): Promise<Reply<PickedFile | null>> {
+      try {
+        return (await invoke(pickFileChannel, { kind: String(kind) })) as Reply<PickedFile | null>;
+      } catch {
+        return brokenChannel;
+      }
+    },
+    async uploadPicked(request: {
+      pickId: string;
+      kind: UploadKind;
+      token: string | null;
+    }): Promise<Reply<UploadedFile>> {
+      const plain = { pickId: String(request.pickId), kind: String(request.kind), token: request.token ?? null };
+      try {
+        return (await invoke(uploadChannel, plain)) as Reply<UploadedFile>;
       } catch {
         return brokenChannel;
       }

@@ -78,6 +78,8 @@ export const slowFiles: Record<string, string> = {
   'server/sync/pushParallel.test.ts': 'embedded PostgreSQL, pushes of two counties at once',
   'server/routes/updates.test.ts': 'embedded PostgreSQL',
   'server/numbers/unused.test.ts': 'embedded PostgreSQL',
+  'server/routes/notices.test.ts': 'embedded PostgreSQL',
+  'main/core/sync/notices.test.ts': 'embedded PostgreSQL, a notice and its file down to a desk, its receipt back up',
   'main/core/application/importPackage.test.ts': 'two workstations, a bound dossier exported and imported (about 14 s)',
   // Long by nature.
   'main/core/domain/procedure/property.test.ts': 'property runs over every procedure (about 30 s)',
@@ -100,6 +102,7 @@ export const slowFiles: Record<string, string> = {
   'main/core/documents/activeContent.test.ts': 'crafted templates imported through cores',
   'main/core/store/filePermissions.test.ts': 'cores started on old data directories, every file checked',
   'scripts/bench/photoLoad.test.ts': '20 photos of 4000×3000 uploaded, thumbnailed and read back twice',
+  'main/core/application/ocrScans.paddle.test.ts': 'the real OCR engine: PaddleOCR models loaded into ONNX Runtime',
 };
 
 export const slowTests = [...slowByName, ...Object.keys(slowFiles)];

@@ -3,6 +3,7 @@ import { article, fineBand } from './reference.js';
 import { boundedRecord, isoDate, key, plainText, retentionPeriod, searchText, yuan } from './primitives.js';
 import { discretionRecord } from './actions.js';
 import { lawFigures, legalBasis } from './legalBasis.js';
+import { evidenceOcr } from './ocr.js';
 import { fileReviewState } from './fileReview.js';
 
 export const party = z.object({
@@ -349,6 +350,8 @@ export const caseView = z.object({
   legalBasis: legalBasis.nullable(),
   /** what the core would refuse on a document now (定稿 before its approval), with why. */
   documentGates: z.array(z.object({ documentId: z.string(), action: z.literal('finalise'), blockedBy })),
+  /** OCR of each scanned evidence file: waiting, or read with the pages that could not be (not searchable). */
+  ocr: z.array(evidenceOcr).optional(),
 });
 export type CaseView = z.infer<typeof caseView>;
 

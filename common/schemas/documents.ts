@@ -62,31 +62,42 @@ export const finaliseInput = z.object({
 
 export const pdfOutput = z.object({ pdfHash: z.string(), pages: z.number().int(), engine: z.string() });
 
-export const addEvidenceInput = z.object({
-  caseId: key(64, '案件标识'),
-  /**
-   * photo: 现场照片; scan: 书证 scanned from paper (PDF, TIFF, JPEG/PNG); audio, video: 视听资料; office: 电子文件;
-   * execution: 执行凭证 (缴款凭证, 人民法院的裁定书等), filed with the execution in the 正卷. common/evidenceFiles.ts
-   * says which file formats each accepts.
-   */
-  kind: z
-    .enum(['photo', 'scan', 'audio', 'video', 'office', 'execution'], {
-      error: '证据类别应为现场照片、书证扫描件、录音、录像、电子文件或执行凭证',
-    })
-    .default('photo'),
-  fileName: z.string().min(1).max(200),
-  contentBase64: base64File(maxEvidenceBytes, '证据文件'),
-  description: plainText(500, '证据说明').min(1, '请填写证据说明'),
-  takenOn: isoDate,
-  /** When and where it was collected, from whom or what (来源), and by which officers (取证人). */
-  takenAt: z
-    .string()
-    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, '取证时间应为“时:分”，如 09:30')
-    .optional(),
-  place: plainText(200, '取证地点').optional(),
-  source: plainText(200, '证据来源').optional(),
-  collectors: z.array(plainText(40, '取证人').min(1)).max(10, '取证人不超过10人').optional(),
-});
+export const addEvidenceInput = z
+  .object({
+    caseId: key(64, '案件标识'),
+    /**
+     * photo: 现场照片; scan: 书证 scanned from paper (PDF, TIFF, JPEG/PNG); audio, video: 视听资料; office: 电子文件;
+     * execution: 执行凭证 (缴款凭证, 人民法院的裁定书等), filed with the execution in the 正卷. common/evidenceFiles.ts
+     * says which file formats each accepts.
+     */
+    kind: z
+      .enum(['photo', 'scan', 'audio', 'video', 'office', 'execution'], {
+        error: '证据类别应为现场照片、书证扫描件、录音、录像、电子文件或执行凭证',
+      })
+      .default('photo'),
+    fileName: z.string().min(1).max(200),
+    /** The file itself, up to 30 MB (the CLI, scripts); larger files are uploaded as bytes first and named by `uploadHash`. */
+    contentBase64: base64File(maxEvidenceBytes, '证据文件').optional(),
+    /** The SHA-256 of a file this user sent to the upload route (common/uploads.ts), of any size up to its limit. */
+    uploadHash: z
+      .string()
+      .regex(/^[0-9a-f]{64}$/, '上传文件的标识应为64位小写十六进制')
+      .optional(),
+    description: plainText(500, '证据说明').min(1, '请填写证据说明'),
+    takenOn: isoDate,
+    /** When and where it was collected, from whom or what (来源), and by which officers (取证人). */
+    takenAt: z
+      .string()
+      .regex(/^([01]\d|2[0-3]):[0-5]\d$/, '取证时间应为“时:分”，如 09:30')
+      .optional(),
+    place: plainText(200, '取证地点').optional(),
+    source: plainText(200, '证据来源').optional(),
+    collectors: z.array(plainText(40, '取证人').min(1)).max(10, '取证人不超过10人').optional(),
+  })
+  .refine((v) => (v.contentBase64 === undefined) !== (v.uploadHash === undefined), {
+    message: '请上传证据文件：文件内容与已上传文件的标识二者必须且只能提供其一',
+    path: ['file'],
+  });
 
 export const blobOutput = z.object({ hash: z.string(), mimeType: z.string(), base64: z.string() });
 

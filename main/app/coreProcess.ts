@@ -5,7 +5,7 @@
  * value on time-out, exit or shutdown — never a hang.
  *
  * Wire (main/host/utility.ts is the other end):
- *   → { id, envelope } | { id, file: { request, token } } | { id, ping: true } | { shutdown: true }
+ *   → { id, envelope } | { id, file: { request, token } } | { id, upload: { path, meta, token } } | { id, ping: true } | { shutdown: true }
  *   ← { id, reply }    | { id, pong: true }
  * and the core's requests for PDFs printed by Electron ('electron' engine, pdfRenderer.ts):
  *   ← { pdfRender: {…} }  → { pdfRendered: {…} }   (to the process that asked, not to a restarted one)
@@ -15,6 +15,7 @@ import type { Envelope, Reply } from '#common/client.js';
 import { isErrorValue } from '#common/errors.js';
 import { errorReply, type CoreClient } from './ipc.js';
 import type { FileRequest } from '#common/files.js';
+import type { UploadMeta } from '#common/uploads.js';
 
 export interface CoreChild {
   postMessage(message: unknown): void;
@@ -41,6 +42,7 @@ export interface CoreProcessOptions {
 
 export interface CoreProcess extends CoreClient {
   requestFile(request: FileRequest, token: string | null, timeoutMs: number): Promise<Reply<unknown>>;
+  uploadFile(path: string, meta: UploadMeta, token: string | null, timeoutMs: number): Promise<Reply<unknown>>;
   stop(graceMs?: number): Promise<void>;
   /** Sends a message of the shell's own to the running core; false when none runs or it cannot be sent. */
   post(message: unknown): boolean;
@@ -185,13 +187,26 @@ export function startCoreProcess(opts: CoreProcessOptions): CoreProcess {
     return ask({ envelope }, envelope.op, timeoutMs);
   }
 
+  /** An evidence file read from disk by the core process itself (main/app/uploads.ts): only its path crosses. */
+  function uploadFile(
+    path: string,
+    meta: UploadMeta,
+    token: string | null,
+    timeoutMs: number,
+  ): Promise<Reply<unknown>> {
+    return ask({ upload: { path, meta, token } }, 'upload', timeoutMs);
+  }
+
   /** A stored file: answered like an envelope, its reply's value carrying the bytes (structured clone, no Base64). */
   function requestFile(file: FileRequest, token: string | null, timeoutMs: number): Promise<Reply<unknown>> {
     return ask({ file: { request: file, token } }, 'file', timeoutMs);
   }
 
   function ask(
-    message: { envelope: Envelope } | { file: { request: FileRequest; token: string | null } },
+    message:
+      | { envelope: Envelope }
+      | { file: { request: FileRequest; token: string | null } }
+      | { upload: { path: string; meta: UploadMeta; token: string | null } },
     op: string,
     timeoutMs: number,
   ): Promise<Reply<unknown>> {
@@ -250,5 +265,5 @@ export function startCoreProcess(opts: CoreProcessOptions): CoreProcess {
   }
 
   trySpawn();
-  return { request, requestFile, stop, post };
+  return { request, requestFile, uploadFile, stop, post };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Envelope } from '#common/client.js';
-import { fileChannel, printChannel, sendChannel } from '../../preload/channels.js';
+import { fileChannel, pickFileChannel, printChannel, sendChannel, uploadChannel } from '../../preload/channels.js';
 import {
   fileTimeoutMs,
   isTrustedSender,
@@ -205,8 +205,10 @@ describe('anjuan:print', () => {
     expect(t.deps.print).toHaveBeenCalledWith({ title: 't', pdf: new Uint8Array([1]) });
   });
 
-  it('registers exactly the three channels', () => {
-    expect([...setup().handlers.keys()].sort()).toEqual([fileChannel, printChannel, sendChannel].sort());
+  it('registers exactly the five channels', () => {
+    expect([...setup().handlers.keys()].sort()).toEqual(
+      [fileChannel, pickFileChannel, printChannel, sendChannel, uploadChannel].sort(),
+    );
   });
 });
 

@@ -8,7 +8,7 @@ import type { Envelope, Reply } from '#common/client.js';
 import { errorCodes, type ErrorCode } from '#common/errors.js';
 import { isOpName, operations, type OpName } from '#common/operations.js';
 import { parseFileRequest, type FileRequest } from '#common/files.js';
-import { fileChannel, printChannel, sendChannel } from '../../preload/channels.js';
+import { fileChannel, pickFileChannel, printChannel, sendChannel, uploadChannel } from '../../preload/channels.js';
 import { isSameOrigin } from './security.js';
 import type { PrintResult } from './print.js';
 
@@ -75,6 +75,8 @@ export interface IpcDeps {
   core: CoreClient;
   print(request: unknown): Promise<PrintResult>;
   log(message: string): void;
+  /** Evidence files in (uploads.ts): the system dialog, then the chosen file read by the core process. */
+  uploads?: { pick(raw: unknown): Promise<Reply<unknown>>; upload(raw: unknown): Promise<Reply<unknown>> };
 }
 
 function checkSender(event: SenderEvent, deps: IpcDeps, channel: string): void {
@@ -116,8 +118,20 @@ export async function handlePrint(event: SenderEvent, raw: unknown, deps: IpcDep
   return deps.print(raw);
 }
 
+export async function handlePickFile(event: SenderEvent, raw: unknown, deps: IpcDeps): Promise<Reply<unknown>> {
+  checkSender(event, deps, pickFileChannel);
+  return deps.uploads ? deps.uploads.pick(raw) : errorReply('INTERNAL', '此版本的桌面程序不能选择文件');
+}
+
+export async function handleUpload(event: SenderEvent, raw: unknown, deps: IpcDeps): Promise<Reply<unknown>> {
+  checkSender(event, deps, uploadChannel);
+  return deps.uploads ? deps.uploads.upload(raw) : errorReply('INTERNAL', '此版本的桌面程序不能上传文件');
+}
+
 export function registerIpc(ipcMain: IpcMainLike, deps: IpcDeps): void {
   ipcMain.handle(sendChannel, (event, raw) => handleSend(event, raw, deps));
   ipcMain.handle(printChannel, (event, raw) => handlePrint(event, raw, deps));
   ipcMain.handle(fileChannel, (event, raw) => handleFile(event, raw, deps));
+  ipcMain.handle(pickFileChannel, (event, raw) => handlePickFile(event, raw, deps));
+  ipcMain.handle(uploadChannel, (event, raw) => handleUpload(event, raw, deps));
 }

@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { fileChannel, printChannel, sendChannel } from '../../preload/channels.js';
+import { fileChannel, pickFileChannel, printChannel, sendChannel, uploadChannel } from '../../preload/channels.js';
 
 const fake = vi.hoisted(() => {
   type Listener = (...args: unknown[]) => unknown;
@@ -249,7 +249,9 @@ describe('main.ts wiring', () => {
     expect(s.forks[0]!.options.env.ANJUAN_DB_KEY).toMatch(/^[0-9a-f]{64}$/);
     expect(s.forks[0]!.options.env.ANJUAN_DB_KEY_SOURCE).toBe('os-keychain');
     expect(process.env.ANJUAN_DB_KEY).toBeUndefined();
-    expect([...s.ipc.keys()].sort()).toEqual([fileChannel, printChannel, sendChannel].sort());
+    expect([...s.ipc.keys()].sort()).toEqual(
+      [fileChannel, pickFileChannel, printChannel, sendChannel, uploadChannel].sort(),
+    );
     expect(s.windows).toHaveLength(1);
     expect(s.windows[0]!.url).toBe('app://anjuan/index.html');
     expect(s.windows[0]!.options).toMatchObject({

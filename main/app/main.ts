@@ -18,10 +18,11 @@ import {
 import { autoUpdater } from 'electron-updater';
 import { createPublicKey, type KeyObject } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { startCoreProcess, type CoreProcess } from './coreProcess.js';
 import { registerIpc } from './ipc.js';
+import { createUploads } from './uploads.js';
 import { menuTemplate } from './menu.js';
 import { appPaths, dataDirFor } from './paths.js';
 import { pdfHarnessFiles, PdfRenderer, pdfWindowOptions } from './pdfRenderer.js';
@@ -130,6 +131,21 @@ async function onReady(state: ShellState): Promise<void> {
         log,
       }),
     log,
+    // Evidence files in: the system dialog here, the file read by the core process (uploads.ts).
+    uploads: createUploads({
+      choose: async (title, filter) => {
+        const owner = state.window;
+        const options = {
+          title,
+          properties: ['openFile' as const],
+          filters: [filter, { name: '所有文件', extensions: ['*'] }],
+        };
+        const r = owner ? await dialog.showOpenDialog(owner, options) : await dialog.showOpenDialog(options);
+        const path = r.canceled ? undefined : r.filePaths[0];
+        return path ? { path, size: (await stat(path)).size } : null;
+      },
+      upload: (path, meta, token, timeoutMs) => core.uploadFile(path, meta, token, timeoutMs),
+    }),
   });
 
   Menu.setApplicationMenu(

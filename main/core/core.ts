@@ -4,6 +4,7 @@
  */
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
+import type { Readable } from 'node:stream';
 import type { Envelope, Reply } from '#common/client.js';
 import type { openDatabase, Db } from './store/db.js';
 import { projectionVersion } from './domain/caseReducer.js';
@@ -17,6 +18,7 @@ import { HlcStamper } from './hlcStamper.js';
 import { seedDemo } from './seed/demo.js';
 import { JobRunner } from './jobs/jobRunner.js';
 import { indexCase, startSearchIndexing } from './application/searchIndexing.js'; // one search box across cases
+import { startOcr, startSafely as startOcrSafely } from './application/ocrScans.js'; // scans read by OCR, for search
 import {
   loadBenchmark,
   loadCalendar,
@@ -57,6 +59,7 @@ import { resourcesDir } from './paths.js';
 import { backupRoot } from './backup/layout.js';
 // Files travel as bytes (security audit): the GET /files/… entry, thumbnails, and who may read what.
 import { openFile, type FileReply } from './api/files.js';
+import { receiveUpload, type UploadOptions, type UploadReply } from './api/uploads.js'; // evidence files in as bytes
 import { Thumbnails } from './files/thumbnails.js';
 import { SyncClient, type SyncClientOptions } from './sync/client.js'; // sync with the provincial server
 import { FileRefs } from './store/fileRefs.js';
@@ -98,6 +101,8 @@ export interface Core {
   dispatch(envelope: Envelope): Promise<Reply<unknown>>;
   /** A stored file as bytes, for the web host's GET /files/… and the desktop app's file channel (common/files.ts). */
   file(request: unknown, token: string | null): Promise<FileReply>;
+  /** An evidence file in as a stream, for the web host's PUT /files/upload and the desktop app (common/uploads.ts). */
+  upload(meta: unknown, source: Readable, token: string | null, opts?: UploadOptions): Promise<UploadReply>;
   services: Services;
   close(): Promise<void>;
 }
@@ -253,6 +258,11 @@ async function openCore(opts: CoreOptions & { keys: KeyProvider }, reopen: Reope
   // The search index is saved with each projection; an older database is indexed in the background.
   services.cases.projection.alsoOnSave((state) => indexCase(services, state));
   startSearchIndexing(services);
+  // A saved case with a scan not read yet (an upload, a pull) starts the OCR job once the save is done.
+  services.cases.projection.alsoOnSave((state) => {
+    if (state.evidence.some((e) => e.kind === 'scan')) setImmediate(() => startOcrSafely(services, state.id));
+  });
+  startOcr(services); // scans of an older database, or left by a cancel: read in the background
   const answer = createDispatcher(services, handlers);
   // The rest of the start check runs once the first request has its answer (store/integrity.ts).
   const dispatch: typeof answer = async (envelope) => {
@@ -267,6 +277,7 @@ async function openCore(opts: CoreOptions & { keys: KeyProvider }, reopen: Reope
   return {
     dispatch,
     file: (request, token) => openFile(services, request, token),
+    upload: (meta, source, token, opts) => receiveUpload(services, meta, source, token, opts),
     services,
     async close() {
       await services.sync.close(); // a running round finishes its transaction before the database closes

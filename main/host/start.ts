@@ -32,6 +32,7 @@ async function main(): Promise<void> {
     staticDir: join(appRoot(), 'dist', 'renderer'),
     dispatch: (e) => core.dispatch(e),
     openFile: (request, token) => core.file(request, token), // files as bytes, never Base64 in JSON
+    receiveUpload: (meta, source, token, o) => core.upload(meta, source, token, o), // evidence in as a stream
   });
   console.log(`案卷工作站已启动：${url}`);
   console.log(`数据目录：${dataDir}`);

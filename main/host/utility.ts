@@ -6,11 +6,14 @@
  *
  *   ← { id, envelope } → { id, reply }      ← { id, ping: true } → { id, pong: true }
  *   ← { id, file: { request, token } } → { id, reply }  (reply.value: { hash, mimeType, bytes: Uint8Array })
+ *   ← { id, upload: { path, meta, token } } → { id, reply }  (an evidence file the user chose in the shell's dialog, read here as a stream)
  *   ← { shutdown: true }: close the core (SQLite checkpoint) and exit
  * The core also asks the shell for PDFs over the same port ('electron' engine, electronWire.ts):
  *   → { pdfRender: {…} }   ← { pdfRendered: {…} }   (taken by the PDF port before `answer` sees them)
  * and the updater's messages (updateLink.ts): ← { updateSourceQuery | updateStatus | updateChecked }, → { updateSourceAnswer | updateCheck }.
  */
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { stampTransport, type Envelope, type Reply } from '#common/client.js';
 import { AppError, errorCodes } from '#common/errors.js';
 import { createCore, type Core } from '#core/core.js';
@@ -25,7 +28,7 @@ export interface ParentPortLike {
   postMessage(message: unknown): void;
 }
 
-type CoreLike = Pick<Core, 'dispatch' | 'close'> & Partial<Pick<Core, 'file'>>;
+type CoreLike = Pick<Core, 'dispatch' | 'close'> & Partial<Pick<Core, 'file' | 'upload'>>;
 
 export interface ServeOptions {
   log(message: string): void;
@@ -51,6 +54,7 @@ export async function answer(
     id?: unknown;
     envelope?: unknown;
     file?: unknown;
+    upload?: unknown;
     ping?: unknown;
     shutdown?: unknown;
   };
@@ -67,6 +71,8 @@ export async function answer(
   let reply: Reply<unknown>;
   if (id !== null && m.file !== undefined) {
     reply = await readFileFor(m.file, core, opts);
+  } else if (id !== null && m.upload !== undefined) {
+    reply = await uploadFrom(m.upload, core, opts);
   } else if (id === null || !isEnvelope(m.envelope)) {
     opts.log(`收到格式不正确的消息：${JSON.stringify(data)?.slice(0, 200)}`);
     reply = validation('请求格式不正确');
@@ -118,6 +124,36 @@ async function readFileFor(raw: unknown, core: Promise<CoreLike>, opts: ServeOpt
     };
   } catch (e) {
     opts.log(`读取文件时出错：${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    return {
+      ok: false,
+      error: e instanceof AppError ? e.toValue() : { code: 'INTERNAL', message: errorCodes.INTERNAL },
+    };
+  }
+}
+
+/**
+ * An evidence file the user chose in the shell's system dialog (main/app/uploads.ts): read from disk as
+ * a stream into the core (api/uploads.ts), which checks the session, the bytes and the size. Only the
+ * shell sends these, with a path its own dialog gave; the page never names one.
+ */
+async function uploadFrom(raw: unknown, core: Promise<CoreLike>, opts: ServeOptions): Promise<Reply<unknown>> {
+  const m = (typeof raw === 'object' && raw !== null ? raw : {}) as { path?: unknown; meta?: unknown; token?: unknown };
+  if (typeof m.path !== 'string' || m.path === '') return validation('上传请求格式不正确');
+  try {
+    const c = await core;
+    if (!c.upload) return { ok: false, error: { code: 'INTERNAL', message: '此版本的后台服务不能接收文件' } };
+    let size: number;
+    try {
+      size = (await stat(m.path)).size;
+    } catch {
+      return { ok: false, error: { code: 'NOT_FOUND', message: '所选文件已不存在或无法读取，请重新选择' } };
+    }
+    const source = createReadStream(m.path, { highWaterMark: 1024 * 1024 });
+    const reply = await c.upload(m.meta, source, typeof m.token === 'string' ? m.token : null, { declaredSize: size });
+    source.destroy(); // refused before the end: the rest is not read
+    return reply;
+  } catch (e) {
+    opts.log(`接收文件时出错：${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
     return {
       ok: false,
       error: e instanceof AppError ? e.toValue() : { code: 'INTERNAL', message: errorCodes.INTERNAL },

@@ -12,6 +12,8 @@ import { webApiPath } from '#common/bridge.js';
 import type { ErrorCode } from '#common/errors.js';
 import { filesPath } from '#common/files.js';
 import { serveStoredFile, type OpenFile } from './fileRoute.js';
+import { uploadPath } from '#common/uploads.js';
+import { receiveUploadRoute, type ReceiveUpload } from './uploadRoute.js';
 
 /** The largest request body: the biggest upload of the contract (a 35 MB directory in Base64) fits. */
 export const maxBodyBytes = 64 * 1024 * 1024;
@@ -37,6 +39,8 @@ export interface WebHostOptions {
   dispatch: (e: Envelope) => Promise<Reply<unknown>>;
   /** GET /files/…: stored files as bytes (fileRoute.ts); absent: not served. */
   openFile?: OpenFile;
+  /** PUT /files/upload: evidence files in as a stream (uploadRoute.ts); absent: not taken. */
+  receiveUpload?: ReceiveUpload;
 }
 
 /** Only our own host name may be used: a page on another site cannot reach us by DNS rebinding. */
@@ -183,6 +187,19 @@ export function startWebHost(opts: WebHostOptions): Promise<{ server: Server; ur
         // the core learns it came from the web, whatever the page wrote in `transport`.
         const reply = await opts.dispatch(stampTransport(envelope, 'web'));
         return send(res, 200, JSON.stringify(reply), 'application/json; charset=utf-8');
+      }
+      if (req.method === 'PUT' && opts.receiveUpload && (req.url ?? '').split('?')[0] === uploadPath) {
+        if (!isAllowedOrigin(req.headers.origin, port))
+          return sendError(
+            res,
+            403,
+            'FORBIDDEN_ORIGIN',
+            '不接受来自其他网站的请求：只有本工作站自己的页面可以上传文件',
+            {
+              Connection: 'close',
+            },
+          );
+        return receiveUploadRoute(req, res, opts.receiveUpload, sendError);
       }
       if ((req.method === 'GET' || req.method === 'HEAD') && opts.openFile && req.url?.startsWith(filesPath)) {
         if (!isAllowedOrigin(req.headers.origin, port))

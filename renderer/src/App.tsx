@@ -31,6 +31,8 @@ import { ForcedPasswordChangeScreen } from './screens/account/ChangePassword';
 import { AccountsScreen } from './screens/accounts/AccountsScreen';
 import { canCall } from './app/canCall';
 import { SearchScreen } from './screens/search/SearchScreen'; // 检索: one search box across cases
+import { DraftsScreen } from './screens/drafts/DraftsScreen'; // 我的草稿
+import { NoticesScreen } from './screens/notices/NoticesScreen'; // 通知公告
 
 /** No screen named: the user has just logged in or opened the app. */
 const landing = (hash: string): boolean => hash.replace(/^#\/?/, '') === '';
@@ -134,7 +136,7 @@ export function App() {
     <SessionContext.Provider value={session}>
       <AppShell>
         {route.name === 'case' ? (
-          <CasePage key={route.caseId} caseId={route.caseId} tab={route.tab} />
+          <CasePage key={route.caseId} caseId={route.caseId} tab={route.tab} focus={route.focus} />
         ) : route.name === 'deadlines' ? (
           <DeadlinesScreen />
         ) : route.name === 'search' ? (
@@ -150,8 +152,12 @@ export function App() {
           <EnterprisePage key={route.id} id={route.id} />
         ) : route.name === 'settings' ? (
           <SettingsScreen />
+        ) : route.name === 'drafts' ? (
+          <DraftsScreen />
         ) : route.name === 'fieldTasks' ? (
           <FieldTasksScreen />
+        ) : route.name === 'notices' ? (
+          <NoticesScreen />
         ) : route.name === 'reviewScores' && canCall(session.user.roles, 'review.scores') ? (
           <ReviewScoresScreen />
         ) : route.name === 'accounts' && canCall(session.user.roles, 'users.list') ? (

@@ -206,6 +206,7 @@ async function main(): Promise<void> {
   all.push(['dual-random', async () => (await import('./dualRandom.js')).dualRandomFigures(report)]); // 现场检查任务: 双随机 over 90,910 enterprises
   all.push(['sync', async () => (await import('./sync.js')).syncFigures(report)]); // provincial server: provisioning, 500 devices, a throttled day
   all.push(['search', async () => (await import('./search.js')).searchFigures(report)]); // one search box: 10,000 documents indexed, p95 over 100,000
+  all.push(['ocr', async () => (await import('./ocr.js')).ocrFigures(report)]); // OCR of scanned evidence: seconds per A4 page, character error rate
   for (const [name, run] of all) {
     if (only && only !== name) continue;
     try {

@@ -18,6 +18,7 @@ import { fileRoutes } from '../files/fileRoutes.js';
 import { taskRoutes } from '../routes/tasks.js';
 import { rankingRoutes } from '../routes/ranking.js';
 import { ledgerRoutes } from '../routes/ledgers.js';
+import { noticeRoutes } from '../routes/notices.js';
 import { updateFeedRoutes } from '../routes/updates.js';
 import { unusedNumberRoutes } from '../routes/unusedNumbers.js';
 import type { ServerContext } from './context.js';
@@ -83,6 +84,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   rankingRoutes(app, ctx, calendar); // 绩效排行
   ledgerRoutes(app, ctx, calendar); // 台账
   taskRoutes(app, ctx); // 现场检查任务 (双随机)
+  noticeRoutes(app, ctx, opts.filesDir); // 通知公告: published down, read receipts up
   if (opts.filesDir) fileRoutes(app, ctx, opts.filesDir);
   if (opts.updatesDir) updateFeedRoutes(app, opts.updatesDir);
   unusedNumberRoutes(app, ctx); // 未使用的案号、文号 (year end)

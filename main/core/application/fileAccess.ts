@@ -4,12 +4,14 @@
  * it — a photo, a document version, a sealed PDF, a dossier volume, or what the core made from one
  * of these (the PDF of a DOCX, the thumbnail of a photo) — by a user who may see that case
  * (处罚法 art. 42: the case file is its officers' and, for 审核 and 审批, the bureau's reviewers' and
- * heads'). The bureau's seal image belongs to no case: whoever may open 本局设置 may see it.
+ * heads'). The bureau's seal image belongs to no case: whoever may open 本局设置 may see it; nor does a
+ * 通知公告's attachment: every user of the desk may read it.
  */
 import { AppError } from '#common/errors.js';
 import type { FileRequest } from '#common/files.js';
 import type { CaseState } from '#common/schemas/cases.js';
 import { FileRefs } from '#core/store/fileRefs.js';
+import { NoticeStore } from '#core/store/notices.js';
 import type { UserRow } from '#core/store/directory.js';
 import type { Services } from '#core/services.js';
 import { canSeeCase, caseScope, forbiddenCase } from './caseAccess.js';
@@ -42,6 +44,8 @@ export function referencedHashes(state: CaseState): Set<string> {
 /** Throws unless `user` may read the file `req` names (the thumbnail of a photo: as the photo). */
 export function checkFileAccess(services: Services, user: UserRow, req: FileRequest): void {
   if (!req.variant && req.hash === sealImageSetting(services)) return; // settings.get is open to every user
+  // A 通知公告's attachment is addressed to the bureau, so every user of the desk may read it (notices.list is open to all).
+  if (!req.caseId && !req.variant && new NoticeStore(services.db).hasAttachment(req.hash)) return;
   const refs = new FileRefs(services.db);
   const candidates = (): string[] => [req.hash, ...refs.sourcesOf(req.hash)];
   if (req.caseId) {

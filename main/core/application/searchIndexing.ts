@@ -3,7 +3,7 @@
  * same transaction (CaseProjection `alsoOnSave`, registered in core.ts): the case (number,
  * violation, summary, facts), its party (name, USCC, representative, address), the text of each
  * document's current version (a superseded version is removed), each evidence caption, and each
- * page an OCR engine read (ocr_pages; nothing fills it yet).
+ * page an OCR engine read (ocr_pages, filled by application/ocrScans.ts).
  *
  * Derived data: rebuildable from the projections (themselves rebuilt from the log) and the blobs.
  * A database from before the index, or from before a change of what it holds, is filled by a

@@ -50,6 +50,7 @@ export async function restartableCore(open: (reopen: Reopen) => Promise<Core>): 
         const dead: Core = {
           dispatch: async () => ({ ok: false, error }),
           file: async () => ({ ok: false, error }),
+          upload: async () => ({ ok: false, error }),
           get services(): never {
             throw e;
           },
@@ -81,6 +82,16 @@ export async function restartableCore(open: (reopen: Reopen) => Promise<Core>): 
       inflight++;
       try {
         return await current.file(request, token);
+      } finally {
+        inflight--;
+      }
+    },
+    // An upload counts as in flight until its last byte is stored: a restore waits for it.
+    async upload(meta, source, token, opts) {
+      while (swapping) await swapping;
+      inflight++;
+      try {
+        return await current.upload(meta, source, token, opts);
       } finally {
         inflight--;
       }

@@ -54,9 +54,14 @@ export class BlobStore {
    * Stores a file that arrives as a stream (an archive package of hundreds of MB, a file unpacked
    * from one): never held whole in memory. Hashed while written to a temporary file, fsynced, read
    * back and checked, then renamed under its hash. `expected`: the SHA-256 it must have (else
-   * INTEGRITY, nothing stored). Returns the hash and size.
+   * INTEGRITY, nothing stored). Returns the hash and size. `mimeType` may be asked once the stream has
+   * ended (an upload's type is known from its first bytes, which the stream itself checks).
    */
-  async putStream(source: Readable, mimeType: string, expected?: string): Promise<{ hash: string; size: number }> {
+  async putStream(
+    source: Readable,
+    mimeType: string | (() => string),
+    expected?: string,
+  ): Promise<{ hash: string; size: number }> {
     const tmp = join(this.dir, `.incoming.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
     const digest = createHash('sha256');
     let size = 0;
@@ -86,7 +91,8 @@ export class BlobStore {
           '文件未能完整写入磁盘（可能是磁盘空间不足或磁盘故障），操作未保存，请清理磁盘后重试',
         );
       const final = this.pathOf(hash);
-      if (this.intact(final, hash)) await rm(tmp, { force: true });
+      // Checked as a stream: a second upload of the same 500 MB video must not read the first one whole.
+      if (await this.intactStreamed(final, hash)) await rm(tmp, { force: true });
       else {
         ensurePrivateDir(dirname(final), this.ops);
         await rename(tmp, final);
@@ -94,7 +100,7 @@ export class BlobStore {
       }
       this.db
         .prepare('INSERT INTO blobs (hash, size, mime_type, created_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING')
-        .run(hash, size, mimeType, new Date().toISOString());
+        .run(hash, size, typeof mimeType === 'function' ? mimeType() : mimeType, new Date().toISOString());
       return { hash, size };
     } catch (e) {
       await rm(tmp, { force: true });
@@ -125,6 +131,17 @@ export class BlobStore {
     if (!existsSync(path)) return false;
     try {
       return sha256Hex(readFileSync(path)) === hash;
+    } catch {
+      return false;
+    }
+  }
+
+  private async intactStreamed(path: string, hash: string): Promise<boolean> {
+    if (!existsSync(path)) return false;
+    try {
+      const d = createHash('sha256');
+      for await (const chunk of createReadStream(path)) d.update(chunk as Buffer);
+      return d.digest('hex') === hash;
     } catch {
       return false;
     }

@@ -32,6 +32,10 @@ CREATE INDEX field_assignments_pending ON field_assignments (uploaded) WHERE upl
 
 CREATE INDEX law_articles_by_number ON law_articles(law_id, number, sub, effective_from);
 
+CREATE INDEX notice_reads_pending ON notice_reads (uploaded) WHERE uploaded = 0;
+
+CREATE INDEX notices_published ON notices (published_at);
+
 CREATE INDEX sessions_user ON sessions(user_id);
 
 CREATE INDEX sync_conflicts_open ON sync_conflicts (resolved_at, case_id);
@@ -167,7 +171,7 @@ CREATE TABLE field_assignments (
   uploaded INTEGER NOT NULL DEFAULT 1,
   upload_error TEXT,
   received_at TEXT NOT NULL
-);
+, checklist_json TEXT);
 
 CREATE TABLE law_articles (
   id INTEGER PRIMARY KEY,
@@ -225,6 +229,36 @@ CREATE TABLE login_throttle (
 );
 
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+
+CREATE TABLE notice_reads (
+  notice_id TEXT NOT NULL REFERENCES notices(id),
+  user_id TEXT NOT NULL,
+  user_name TEXT NOT NULL,
+  read_at TEXT NOT NULL,
+  uploaded INTEGER NOT NULL DEFAULT 0,
+  upload_error TEXT,
+  PRIMARY KEY (notice_id, user_id)
+);
+
+CREATE TABLE notices (
+  id TEXT PRIMARY KEY,
+  title TEXT NOT NULL,
+  body TEXT NOT NULL,
+  publisher TEXT NOT NULL,
+  published_by TEXT NOT NULL,
+  published_at TEXT NOT NULL,
+  attachments_json TEXT NOT NULL,
+  received_at TEXT NOT NULL
+);
+
+CREATE TABLE ocr_files (
+  file_hash TEXT PRIMARY KEY,
+  pages INTEGER NOT NULL,
+  unreadable INTEGER NOT NULL,
+  -- why the whole file could not be read (corrupt, encrypted); NULL when its pages were read
+  failure TEXT,
+  done_at TEXT NOT NULL
+);
 
 CREATE TABLE ocr_pages (
   file_hash TEXT NOT NULL, page INTEGER NOT NULL,

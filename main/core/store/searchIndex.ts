@@ -268,7 +268,7 @@ export class SearchIndex {
     return ids.flatMap((id) => byId.get(id) ?? []);
   }
 
-  /** The pages an OCR engine read of some files (by hash); nothing writes them yet. */
+  /** The pages an OCR engine read of some files (by hash; application/ocrScans.ts writes them). */
   ocrPages(fileHashes: readonly string[]): Array<{ fileHash: string; page: number; text: string }> {
     if (!fileHashes.length) return [];
     return (
@@ -280,7 +280,7 @@ export class SearchIndex {
     ).map(([fileHash, page, text]) => ({ fileHash, page, text }));
   }
 
-  /** Where the OCR job will write a page it read (or could not: `unreadable`, not searchable). */
+  /** Where the OCR job writes a page it read (or could not: `unreadable`, not searchable). */
   putOcrPage(p: {
     fileHash: string;
     page: number;

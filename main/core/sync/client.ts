@@ -20,6 +20,7 @@ import { refillBlocks } from './numbers.js';
 import { syncFiles } from './files.js';
 import { applyReference } from './reference.js';
 import { syncFieldTasks } from './tasks.js';
+import { syncNotices } from './notices.js';
 import { pullAll } from './pull.js';
 import { pushAll } from './push.js';
 import { refreshUsers } from './users.js';
@@ -164,6 +165,9 @@ export class SyncClient {
       this.progress = { stage: '参考数据', done: 0, total: null };
       const applied = await applyReference(parts, iso());
       lines.push(...(await syncFieldTasks(parts, http, iso()))); // 现场检查任务: results up, assignments down
+      // 通知公告: read receipts up, notices and their files down
+      const noticeLink = { serverUrl: e.serverUrl, credential: e.credential, fetch: this.fetchFn };
+      lines.push(...(await syncNotices(parts, http, noticeLink, iso())));
       this.progress = { stage: '文件', done: 0, total: null };
       const files = await syncFiles(
         parts,

@@ -25,6 +25,7 @@ import { hrefOf } from './route';
 import { StartupWarnings } from './StartupWarnings';
 import { WorkNav } from './WorkNav';
 import { SearchBar } from './SearchBar'; // one search box across cases (Ctrl+K)
+import { NoticesNav } from '#renderer/screens/notices/NoticesNav'; // 通知公告 with the unread count
 
 export function AppShell({ children }: { children: ReactNode }) {
   const { info, user, logout, setUser } = useSession();
@@ -76,6 +77,8 @@ export function AppShell({ children }: { children: ReactNode }) {
               现场检查
             </Button>
           )}
+          {/* Main navigation: 通知公告 from the province and the prefecture, with the unread count */}
+          {can('notices.list') && <NoticesNav />}
           {/* Main navigation: 企业名录 */}
           <Button
             data-testid="nav-enterprises"
@@ -132,6 +135,10 @@ export function AppShell({ children }: { children: ReactNode }) {
               sx={{ bgcolor: 'rgba(255,255,255,.18)', color: 'inherit' }}
             />
           ))}
+          {/* 我的草稿: the forms this user began and has not submitted */}
+          <Button data-testid="nav-drafts" color="inherit" size="small" href={hrefOf({ name: 'drafts' })}>
+            我的草稿
+          </Button>
           <Button
             data-testid="change-password"
             color="inherit"

@@ -18,7 +18,9 @@ export type Route =
   | SettingsRoute
   | AccountsRoute
   | { name: 'fieldTasks' } // 现场检查任务: #/tasks
-  | { name: 'reviewScores' }; // 案卷评查得分 (负责人): #/reviews
+  | { name: 'notices' } // 通知公告: #/notices
+  | { name: 'reviewScores' } // 案卷评查得分 (负责人): #/reviews
+  | { name: 'drafts' }; // 我的草稿: #/drafts
 /** 我的工作: #/work — 待我审批 / 待我审核 / 我的案件; also where a user with a case role lands (empty hash). */
 export type WorkRoute = { name: 'work' };
 /** 检索: #/search/<words> — one search box across the cases; a hit opens #/cases/<id>/<tab>/<document or evidence id>. */
@@ -40,7 +42,9 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'settings') return { name: 'settings' }; // 本局设置
   if (parts[0] === 'accounts') return { name: 'accounts' }; // 账号与审计
   if (parts[0] === 'tasks') return { name: 'fieldTasks' }; // 现场检查任务
+  if (parts[0] === 'notices') return { name: 'notices' }; // 通知公告
   if (parts[0] === 'reviews') return { name: 'reviewScores' }; // 案卷评查得分
+  if (parts[0] === 'drafts') return { name: 'drafts' }; // 我的草稿
   if (parts[0] === 'enterprises') return parts[1] ? { name: 'enterprise', id: parts[1] } : { name: 'enterprises' };
   if (parts[0] === 'laws')
     return { name: 'laws', law: parts[1] ?? null, article: Number(parts[2]) > 0 ? Number(parts[2]) : null };
@@ -61,7 +65,9 @@ export function hrefOf(route: Route): string {
   if (route.name === 'settings') return '#/settings'; // 本局设置
   if (route.name === 'accounts') return '#/accounts'; // 账号与审计
   if (route.name === 'fieldTasks') return '#/tasks'; // 现场检查任务
+  if (route.name === 'notices') return '#/notices'; // 通知公告
   if (route.name === 'reviewScores') return '#/reviews'; // 案卷评查得分
+  if (route.name === 'drafts') return '#/drafts'; // 我的草稿
   if (route.name === 'enterprises') return '#/enterprises';
   if (route.name === 'enterprise') return `#/enterprises/${encodeURIComponent(route.id)}`;
   if (route.name === 'laws') {

@@ -29,6 +29,7 @@ import { syncHandlers } from './sync.js'; // the sync client: enrolment, status,
 import { draftHandlers } from './drafts.js'; // drafts of forms not yet submitted
 import { queueHandlers } from './queues.js'; // each role's own work first: queues and counts
 import { fieldTaskHandlers } from './fieldTasks.js'; // 现场检查任务 (双随机) from the province
+import { noticeHandlers } from './notices.js'; // 通知公告 received at sync
 import { caseDeskHandlers } from './caseDesk.js'; // the review summary, the 立案 county warning
 import { searchHandlers } from './search.js'; // one search box across cases
 import { fileReviewHandlers } from './fileReview.js'; // 案卷评查
@@ -59,6 +60,7 @@ export const handlers: HandlerMap = combineHandlers({
   draftHandlers,
   queueHandlers,
   fieldTaskHandlers,
+  noticeHandlers,
   caseDeskHandlers,
   searchHandlers,
   fileReviewHandlers,

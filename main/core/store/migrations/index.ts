@@ -19,6 +19,9 @@ import { sql as syncConflictDrafts } from './20261207T2310_sync_conflict_drafts.
 import { sql as fieldTasks } from './20261207T2320_field_tasks.js'; // 现场检查任务 (双随机) received and recorded
 import { sql as searchIndex } from './20261207T2350_search_index.js'; // one search box across cases: segmented FTS5, OCR pages
 import { sql as dossierPackages } from './20261208T0010_dossier_packages.js'; // 电子档案包 exported from a dossier
+import { sql as notices } from './20261208T0100_notices.js'; // 通知公告 received, and who read them
+import { sql as inspectionChecklists } from './20261208T0110_inspection_checklists.js'; // 行业检查要点 ticked
+import { sql as ocrFiles } from './20261208T0230_ocr_files.js'; // scans read by OCR to their end
 
 export interface Migration {
   name: string;
@@ -43,4 +46,7 @@ export const migrations: Migration[] = [
   { name: '20261207T2320_field_tasks', sql: fieldTasks },
   { name: '20261207T2350_search_index', sql: searchIndex },
   { name: '20261208T0010_dossier_packages', sql: dossierPackages },
+  { name: '20261208T0100_notices', sql: notices },
+  { name: '20261208T0110_inspection_checklists', sql: inspectionChecklists },
+  { name: '20261208T0230_ocr_files', sql: ocrFiles },
 ];

@@ -13,7 +13,9 @@ import Stack from '@mui/material/Stack';
 import Tab from '@mui/material/Tab';
 import Tabs from '@mui/material/Tabs';
 import type { TemplateInfo } from '#common/schemas/documents';
+import { useEffect } from 'react';
 import { useNotifier } from '#renderer/app/notifier';
+import { dropDraftForm, pendingDraftForm } from '#renderer/app/pendingForm';
 import { navigate, type CaseTab } from '#renderer/app/route';
 import { useOp } from '#renderer/hooks/useOp';
 import { CaseHeader } from './CaseHeader';
@@ -32,14 +34,24 @@ import { HistoryPanel } from './HistoryPanel';
 import { FileReviewPanel } from './review/FileReviewPanel'; // 案卷评查 before 归档
 import { useCaseView } from './useCaseView';
 import { CaseSyncConflicts } from './CaseSyncConflicts'; // this desk's actions another desk's work overtook
+import { CaseFieldTask } from './CaseFieldTask'; // the 现场检查任务 the case came from
 
 const noTemplates: TemplateInfo[] = [];
 const tabLabels: Record<CaseTab, string> = { documents: '文书', evidence: '证据', dossier: '卷宗', history: '历史' };
 
-export function CasePage({ caseId, tab }: { caseId: string; tab: CaseTab }) {
+/** `focus`: the document or evidence item a search hit opens at (#/cases/<id>/<tab>/<item id>). */
+export function CasePage({ caseId, tab, focus }: { caseId: string; tab: CaseTab; focus?: string }) {
   const { view, error, set, reload } = useCaseView(caseId);
   const notifier = useNotifier();
   const templates = useOp('templates.list', {}, { onError: notifier.error }).data ?? noTemplates;
+  // 我的草稿 → 打开: the panels below (their effects run first) opened the form if it is offered now.
+  const loaded = Boolean(view) && templates.length > 0;
+  useEffect(() => {
+    const p = pendingDraftForm();
+    if (!loaded || !p || p.caseId !== caseId) return;
+    dropDraftForm();
+    notifier.info('该草稿所属的表单在案件当前阶段不能办理；草稿仍保留，可在“我的草稿”中丢弃。');
+  }, [loaded, caseId, notifier]);
 
   if (error && !view) {
     return (
@@ -66,6 +78,7 @@ export function CasePage({ caseId, tab }: { caseId: string; tab: CaseTab }) {
     <Stack spacing={2} data-testid="case-page">
       <CaseHeader view={view} />
       <CaseSyncConflicts view={view} />
+      <CaseFieldTask caseId={caseId} />
       <Paper sx={{ px: 2, py: 2.5 }}>
         <PhaseStepper phases={view.phases} nodeName={view.nodeName} />
       </Paper>
@@ -101,8 +114,8 @@ export function CasePage({ caseId, tab }: { caseId: string; tab: CaseTab }) {
           ))}
         </Tabs>
         <Box sx={{ p: 2 }}>
-          {tab === 'documents' && <DocumentsPanel view={view} onChanged={() => void reload()} />}
-          {tab === 'evidence' && <EvidencePanel view={view} onChanged={reload} />}
+          {tab === 'documents' && <DocumentsPanel view={view} onChanged={() => void reload()} focus={focus} />}
+          {tab === 'evidence' && <EvidencePanel view={view} onChanged={reload} focus={focus} />}
           {tab === 'dossier' && <DossierPanel view={view} onChanged={reload} />}
           {tab === 'history' && <HistoryPanel caseId={caseId} version={view.state.version} />}
         </Box>

@@ -15,15 +15,38 @@ import { useFileUrl } from '#renderer/hooks/useFileUrl';
 import { useSeen } from '#renderer/hooks/useSeen';
 import { formatSize } from '#renderer/util/size';
 import { PhotoDialog } from './PhotoDialog';
+import { OcrNote } from './OcrNote';
+import type { EvidenceOcr } from '#common/schemas/ocr';
 
-export function EvidenceCard({ evidence, caseId }: { evidence: EvidenceRecord; caseId: string }) {
+export function EvidenceCard({
+  evidence,
+  caseId,
+  focused = false,
+  ocr,
+}: {
+  evidence: EvidenceRecord;
+  caseId: string;
+  /** Opened from a search hit: outlined so the eye finds it among the photos. */
+  focused?: boolean;
+  /** A scan's OCR: searchable yet, and the pages that are not. */
+  ocr?: EvidenceOcr | undefined;
+}) {
   const [box, seen] = useSeen<HTMLDivElement>();
   // Only photos have thumbnails; a scan, a recording or an office file shows its kind and name.
   const image = evidence.mimeType === 'image/jpeg' || evidence.mimeType === 'image/png';
   const url = useFileUrl(seen && image ? { hash: evidence.hash, caseId, variant: 'thumb' } : null);
   const [open, setOpen] = useState(false);
   return (
-    <Paper data-testid="evidence-item" sx={{ overflow: 'hidden' }}>
+    <Paper
+      data-testid="evidence-item"
+      data-evidence-id={evidence.id}
+      aria-current={focused ? 'true' : undefined}
+      tabIndex={focused ? -1 : undefined}
+      sx={{
+        overflow: 'hidden',
+        ...(focused ? { outline: (t) => `3px solid ${t.palette.primary.main}`, outlineOffset: 2 } : {}),
+      }}
+    >
       <Box ref={box} sx={{ height: 150, bgcolor: '#eef0f3', display: 'grid', placeItems: 'center' }}>
         {!image && (
           <Typography variant="subtitle2" color="text.secondary" data-testid="evidence-kind-label">
@@ -70,6 +93,7 @@ export function EvidenceCard({ evidence, caseId }: { evidence: EvidenceRecord; c
         >
           {evidence.fileName} · {formatSize(evidence.size)}
         </Typography>
+        <OcrNote ocr={ocr} />
       </Box>
       {open && <PhotoDialog evidence={evidence} caseId={caseId} onClose={() => setOpen(false)} />}
     </Paper>

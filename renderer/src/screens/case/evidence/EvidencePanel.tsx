@@ -6,9 +6,24 @@ import type { CaseView } from '#common/schemas/cases';
 import { useCanCall } from '#renderer/app/canCall';
 import { EvidenceCard } from './EvidenceCard';
 import { EvidenceUpload } from './EvidenceUpload';
+import { useScrollToFocus } from '../useScrollToFocus';
 
-export function EvidencePanel({ view, onChanged }: { view: CaseView; onChanged(): Promise<void> }) {
+export function EvidencePanel({
+  view,
+  onChanged,
+  focus,
+}: {
+  view: CaseView;
+  onChanged(): Promise<void>;
+  /** The item a search hit opened the case at: highlighted and scrolled to. */
+  focus?: string;
+}) {
   const can = useCanCall();
+  useScrollToFocus(
+    focus,
+    'data-evidence-id',
+    view.state.evidence.some((e) => e.id === focus),
+  );
   const canAdd = can('evidence.add') && view.state.node !== 'closed';
   return (
     <Stack spacing={3}>
@@ -27,7 +42,13 @@ export function EvidencePanel({ view, onChanged }: { view: CaseView; onChanged()
           data-testid="evidence-list"
         >
           {view.state.evidence.map((e) => (
-            <EvidenceCard key={e.id} evidence={e} caseId={view.state.id} />
+            <EvidenceCard
+              key={e.id}
+              evidence={e}
+              caseId={view.state.id}
+              focused={e.id === focus}
+              ocr={view.ocr?.find((o) => o.evidenceId === e.id)}
+            />
           ))}
         </Box>
       </Box>

@@ -9,7 +9,26 @@ import type { CaseView } from '#common/schemas/cases';
 import { byTestId, cleanup, renderWithSession } from '#renderer/testing/renderWithSession';
 
 vi.mock('#renderer/api/send', () => ({ send: vi.fn(async () => ({})) }));
+const hash = 'ab'.repeat(32);
+// The bytes go first, as bytes (api/uploads.ts); evidence.add then names them by hash.
+vi.mock('#renderer/api/uploads', async (original) => ({
+  ...(await original<typeof import('#renderer/api/uploads')>()),
+  uploadEvidenceFile: vi.fn((source: { file: File }, kind: string, onProgress: (s: number, t: number) => void) => {
+    onProgress(source.file.size, source.file.size);
+    return {
+      done: Promise.resolve({
+        hash,
+        size: source.file.size,
+        mimeType: 'application/pdf',
+        fileName: source.file.name,
+        kind,
+      }),
+      cancel: vi.fn(),
+    };
+  }),
+}));
 const { send } = await import('#renderer/api/send');
+const { uploadEvidenceFile } = await import('#renderer/api/uploads');
 const { EvidenceUpload } = await import('./EvidenceUpload');
 
 afterEach(() => {
@@ -60,7 +79,7 @@ describe('EvidenceUpload', () => {
     expect(send).not.toHaveBeenCalled();
   });
 
-  it('sends the file with its kind, time, place, source and collectors', async () => {
+  it('uploads the file as bytes, then adds it by hash with its kind, time, place, source and collectors', async () => {
     const host = renderWithSession(<EvidenceUpload view={view} onAdded={async () => {}} />);
     chooseKind(host, 'scan');
     pickFile(host, new File(['%PDF-1.7'], '监测报告.pdf', { type: 'application/pdf' }));
@@ -74,13 +93,15 @@ describe('EvidenceUpload', () => {
       byTestId<HTMLButtonElement>(host, 'evidence-upload')!.click();
     });
     await vi.waitFor(() => expect(send).toHaveBeenCalledTimes(1));
+    expect(vi.mocked(uploadEvidenceFile).mock.calls[0]![0]).toMatchObject({ file: { name: '监测报告.pdf' } });
+    expect(vi.mocked(uploadEvidenceFile).mock.calls[0]![1]).toBe('scan');
     expect(vi.mocked(send).mock.calls[0]).toEqual([
       'evidence.add',
       {
         caseId: 'c1',
         kind: 'scan',
         fileName: '监测报告.pdf',
-        contentBase64: btoa('%PDF-1.7'),
+        uploadHash: hash,
         description: '监测报告',
         takenOn: '2026-12-01',
         takenAt: '09:30',

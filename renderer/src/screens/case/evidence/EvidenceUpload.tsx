@@ -1,8 +1,10 @@
 /**
  * 上传证据: a file of the kind chosen (现场照片, 书证扫描件, 录音, 录像, 电子文件, 执行凭证), what it
- * shows, when and where it was collected, its source and the collecting officers → evidence.add
- * (Base64, so at most 30 MB: the web host takes 64 MB per request). The picker offers only the kind's
- * formats and the name's extension is checked here; the core checks the bytes (common/evidenceFiles.ts).
+ * shows, when and where it was collected, its source and the collecting officers. The file goes first,
+ * as bytes (api/uploads.ts: PUT /files/upload with progress and 取消上传 in the browser, the system dialog
+ * and the core process reading the disk in the desktop app; up to 4 GB, a 执法记录仪 video included), then
+ * evidence.add names it by hash. The picker offers only the kind's formats and the name's extension is
+ * checked here; the core checks the bytes (common/evidenceFiles.ts).
  * An 执行凭证 is filed with the execution in the 正卷 and is checked before 结案.
  */
 import { useRef, useState, type FormEvent } from 'react';
@@ -27,15 +29,28 @@ import {
   type UploadKind,
 } from '#common/evidenceFiles';
 import { maxEvidenceBytes } from '#common/schemas/documents';
+import { maxUploadBytes, uploadTooLargeMessage } from '#common/uploads';
+import LinearProgress from '@mui/material/LinearProgress';
+import {
+  cancelledMessage,
+  choosesNatively,
+  pickNatively,
+  sourceName,
+  sourceSize,
+  uploadEvidenceFile,
+  type UploadSource,
+  type UploadTask,
+} from '#renderer/api/uploads';
 import type { CaseView } from '#common/schemas/cases';
 import { send } from '#renderer/api/send';
 import { fieldErrorsOf, messageOf } from '#renderer/api/errors';
 import { useNotifier } from '#renderer/app/notifier';
-import { fileToBase64 } from '#renderer/util/binary';
 import { todayIso } from '#renderer/util/dates';
 
-const maxBytes = maxEvidenceBytes;
-
+/** Pictures are read whole by the core (their thumbnail, the dossier's page): they stay small. */
+const maxImageBytes = maxEvidenceBytes;
+const isImageName = (name: string): boolean => ['jpg', 'jpeg', 'png'].includes(extensionOf(name));
+const megabytes = (n: number): string => `${(n / 1024 / 1024).toFixed(n < 10 * 1024 * 1024 ? 1 : 0)}MB`;
 const kindLabel = (k: EvidenceKind): string =>
   k === 'execution' ? '执行凭证（缴款凭证、法院文书）' : evidenceKindNames[k];
 /** The formats a kind accepts, as the picker's caption says them. */
@@ -51,7 +66,10 @@ const formatsOf = (k: EvidenceKind): string =>
 export function EvidenceUpload({ view, onAdded }: { view: CaseView; onAdded(): Promise<void> }) {
   const notifier = useNotifier();
   const fileInput = useRef<HTMLInputElement>(null);
-  const [file, setFile] = useState<File | null>(null);
+  const [file, setFile] = useState<UploadSource | null>(null);
+  /** Bytes sent of the file being uploaded, and how to stop it. */
+  const [progress, setProgress] = useState<{ sent: number; total: number } | null>(null);
+  const task = useRef<UploadTask | null>(null);
   const [kind, setKind] = useState<UploadKind>('photo');
   const [description, setDescription] = useState('');
   const [takenOn, setTakenOn] = useState(todayIso());
@@ -63,27 +81,47 @@ export function EvidenceUpload({ view, onAdded }: { view: CaseView; onAdded(): P
   const [failure, setFailure] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
 
-  const pick = (f: File | null, k: EvidenceKind = kind): void => {
+  const pick = (f: UploadSource | null, k: EvidenceKind = kind): void => {
     setFailure(null);
     setErrors((e) => ({ ...e, file: '' }));
+    const name = f ? sourceName(f) : '';
     if (
       f &&
       !acceptFor(k)
         .split(',')
-        .includes(`.${extensionOf(f.name)}`)
+        .includes(`.${extensionOf(name)}`)
     ) {
-      const why = `“${f.name}”不能作为${evidenceKindNames[k]}上传，可上传：${formatsOf(k)}`;
+      const why = `“${name}”不能作为${evidenceKindNames[k]}上传，可上传：${formatsOf(k)}`;
       setFile(null);
       setErrors((e) => ({ ...e, file: why }));
       setFailure(why);
       return;
     }
-    if (f && f.size > maxBytes) {
+    if (f && sourceSize(f) > maxUploadBytes) {
       setFile(null);
-      setFailure(`${errorCodes.FILE_TOO_LARGE}：${f.name}（不超过${maxBytes / 1024 / 1024}MB）`);
+      setFailure(`${uploadTooLargeMessage}（${name}）`);
+      return;
+    }
+    if (f && isImageName(name) && sourceSize(f) > maxImageBytes) {
+      setFile(null);
+      setFailure(`${errorCodes.FILE_TOO_LARGE}：${name}（图片不超过${maxImageBytes / 1024 / 1024}MB）`);
       return;
     }
     setFile(f);
+  };
+
+  /** The browser's file input, or in the desktop app the system dialog (the page never holds the bytes). */
+  const choose = async (): Promise<void> => {
+    if (!choosesNatively()) {
+      fileInput.current?.click();
+      return;
+    }
+    try {
+      const picked = await pickNatively(kind);
+      if (picked) pick({ picked });
+    } catch (err) {
+      setFailure(messageOf(err));
+    }
   };
 
   const submit = async (e: FormEvent): Promise<void> => {
@@ -98,12 +136,16 @@ export function EvidenceUpload({ view, onAdded }: { view: CaseView; onAdded(): P
     setPending(true);
     setFailure(null);
     try {
-      const contentBase64 = await fileToBase64(file);
+      const upload = uploadEvidenceFile(file, kind, (sent, total) => setProgress({ sent, total }));
+      task.current = upload;
+      setProgress({ sent: 0, total: sourceSize(file) });
+      const uploaded = await upload.done;
+      task.current = null;
       await send('evidence.add', {
         caseId: view.state.id,
         kind,
-        fileName: file.name,
-        contentBase64,
+        fileName: uploaded.fileName,
+        uploadHash: uploaded.hash,
         description: description.trim(),
         takenOn,
         ...(takenAt ? { takenAt } : {}),
@@ -118,8 +160,13 @@ export function EvidenceUpload({ view, onAdded }: { view: CaseView; onAdded(): P
       await onAdded();
     } catch (err) {
       setErrors(fieldErrorsOf(err));
-      setFailure(messageOf(err));
+      const message = messageOf(err);
+      // a cancel is the user's own doing: said quietly, the file stays chosen to try again
+      if (message === cancelledMessage) notifier.info(cancelledMessage);
+      else setFailure(message);
     } finally {
+      task.current = null;
+      setProgress(null);
       setPending(false);
     }
   };
@@ -161,18 +208,21 @@ export function EvidenceUpload({ view, onAdded }: { view: CaseView; onAdded(): P
               accept={acceptFor(kind)}
               hidden
               data-testid="evidence-file"
-              onChange={(e) => pick(e.target.files?.[0] ?? null)}
+              onChange={(e) => {
+                const f = e.target.files?.[0];
+                pick(f ? { file: f } : null);
+              }}
             />
             <Button
               fullWidth
               variant="outlined"
               color={errors.file ? 'error' : 'primary'}
               startIcon={<AddPhotoAlternateOutlinedIcon />}
-              onClick={() => fileInput.current?.click()}
+              onClick={() => void choose()}
               disabled={pending}
               sx={{ justifyContent: 'flex-start', overflow: 'hidden', whiteSpace: 'nowrap', height: 40 }}
             >
-              {file ? file.name : '选择文件…'}
+              {file ? `${sourceName(file)}（${megabytes(sourceSize(file))}）` : '选择文件…'}
             </Button>
             <Typography variant="caption" color={errors.file ? 'error' : 'text.secondary'}>
               {errors.file || formatsOf(kind)}
@@ -275,6 +325,21 @@ export function EvidenceUpload({ view, onAdded }: { view: CaseView; onAdded(): P
             />
           </Grid>
         </Grid>
+        {progress && (
+          <Box sx={{ mt: 1, display: 'flex', alignItems: 'center', gap: 2 }} data-testid="evidence-progress">
+            <LinearProgress
+              sx={{ flex: 1 }}
+              variant={progress.total > 0 ? 'determinate' : 'indeterminate'}
+              value={progress.total > 0 ? Math.min(100, (progress.sent / progress.total) * 100) : 0}
+            />
+            <Typography variant="caption" sx={{ minWidth: 140 }}>
+              已上传 {megabytes(progress.sent)} / {megabytes(progress.total)}
+            </Typography>
+            <Button size="small" onClick={() => task.current?.cancel()} data-testid="evidence-cancel">
+              取消上传
+            </Button>
+          </Box>
+        )}
         {failure && (
           <Alert severity="error" sx={{ mt: 1 }} data-testid="evidence-error">
             {failure}

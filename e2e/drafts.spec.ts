@@ -171,4 +171,16 @@ test('a generation form and an action form keep their drafts through Esc, the ba
   await expectRestored(act);
   await expect(act.getByTestId('form-fine')).toHaveValue('23700');
   await expect(act.getByTestId('form-reasoning')).toHaveValue('初次违法，积极配合调查。');
+
+  // 我的草稿 lists it with its case; 打开 goes back to the form on the case, which restores it.
+  await page.keyboard.press('Escape');
+  await expect(act).toBeHidden();
+  const caseNumber = ((await page.getByTestId('case-number').textContent()) ?? '').trim();
+  expect(caseNumber).not.toBe('');
+  await page.getByTestId('nav-drafts').click();
+  const row = page.getByTestId('drafts-row').filter({ hasText: '提交调查报告' });
+  await expect(row).toContainText(caseNumber);
+  await row.getByTestId('drafts-open').click();
+  await expectRestored(act);
+  await expect(act.getByTestId('form-fine')).toHaveValue('23700');
 });

@@ -49,6 +49,11 @@ export const draftSummary = z.object({
   caseId: z.string().nullable(),
   /** 案件编号, for the list; null for a draft of 立案. */
   caseNumber: z.string().nullable(),
+  /** 当事人, so a clerk tells his cases apart in 我的草稿; null for a draft of 立案. */
+  partyName: z.string().nullable(),
   form: z.string(),
+  /** The form as the clerk knows it: 立案登记, 生成《…》, or the action's name (调查报告 …). */
+  formName: z.string(),
   savedAt: z.string(),
 });
+export type DraftSummary = z.infer<typeof draftSummary>;

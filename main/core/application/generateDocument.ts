@@ -12,6 +12,7 @@ import type { CaseState, DocumentRecord } from '#common/schemas/cases.js';
 import { findTemplate } from '#core/documents/manifest.js';
 import { documentSlot } from '#core/documents/names.js';
 import { docxText, renderDocx } from '#core/documents/render.js';
+import { documentTitle } from '#core/documents/docxTitle.js';
 import { requireBureauSettings, requireDossier } from '#core/documents/requiredTexts.js';
 import { buildTemplateData, missingInputFields } from '#core/documents/templateData.js';
 import { nodeOf, trackOf } from '#core/domain/procedure/engine.js';
@@ -112,7 +113,7 @@ export function generateDocument(
       });
       // The bureau's address, court and account are printed, never left blank (本局设置).
       requireBureauSettings(template, docxText(templateBytes), data);
-      const docx = renderDocx({ template, templateBytes, data });
+      const docx = renderDocx({ template, templateBytes, data, title: documentTitle(template.name, number) });
       const docxHash = services.blobs.put(
         docx,
         'application/vnd.openxmlformats-officedocument.wordprocessingml.document',

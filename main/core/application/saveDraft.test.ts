@@ -65,6 +65,21 @@ describe('drafts', () => {
     );
   });
 
+  it('names each draft’s form and party as 我的草稿 shows them', async () => {
+    const report = actionDraftForm('submitReport');
+    await t.call(officer, 'drafts.save', { caseId, form: report, values: { facts: '超标排放' } });
+    await t.call(officer, 'drafts.save', { caseId, form: 'action:noSuchAction@main', values: { a: 1 } });
+    const list = await t.call(officer, 'drafts.list', {});
+    const party = (await t.call(officer, 'cases.get', { caseId })).state.party.name;
+    const named = (f: string) => list.find((d) => d.caseId === caseId && d.form === f);
+    expect(named(form)).toMatchObject({ formName: '生成《现场检查(勘察)笔录》', partyName: party });
+    expect(named(report)?.formName).toBe('提交调查报告');
+    expect(named('action:noSuchAction@main')?.formName).toBe('表单');
+    expect(list.find((d) => d.form === openCaseDraftForm)).toMatchObject({ formName: '立案登记', partyName: null });
+    await t.call(officer, 'drafts.discard', { caseId, form: 'action:noSuchAction@main' });
+    await t.call(officer, 'drafts.discard', { caseId, form: report });
+  });
+
   it('refuses a draft above the limit with a Chinese message, keeping the one saved before', async () => {
     const big = '字'.repeat(maxDraftChars + 10);
     const e = await expectFailure(t.call(officer, 'drafts.save', { caseId, form, values: { inspectionPlace: big } }));

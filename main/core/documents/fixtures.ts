@@ -22,6 +22,7 @@ import {
   sampleTracks,
 } from './fixtureSteps.js';
 import { renderDocx } from './render.js';
+import { documentTitle } from './docxTitle.js';
 import { demoBureauInfo } from '../seed/demo.js';
 import { buildTemplateData } from './templateData.js';
 
@@ -168,5 +169,10 @@ export function sampleDocx(
   state: CaseState = sampleCaseStateOn(sampleDay(t)),
 ): Buffer {
   const data = buildTemplateData({ state, bureau: sampleBureau, number: sampleNumber(t), fields, today: sampleDay(t) });
-  return renderDocx({ template: t, templateBytes: readFileSync(join(templatesDir(), t.file)), data });
+  return renderDocx({
+    template: t,
+    templateBytes: readFileSync(join(templatesDir(), t.file)),
+    data,
+    title: documentTitle(t.name, sampleNumber(t)),
+  });
 }

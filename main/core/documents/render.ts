@@ -7,11 +7,14 @@ import Docxtemplater from 'docxtemplater';
 import PizZip from 'pizzip';
 import { AppError } from '#common/errors.js';
 import type { TemplateInfo } from '#common/schemas/documents.js';
+import { setDocxTitle } from './docxTitle.js';
 
 export interface RenderInput {
   template: TemplateInfo;
   templateBytes: Buffer;
   data: object;
+  /** The document's name for the PDF's Title (docxTitle.ts); the template's name when not given. */
+  title?: string;
 }
 
 /** The error a nullGetter throws: kept apart so it is not mistaken for a docxtemplater fault. */
@@ -24,7 +27,7 @@ class UnsuppliedTag extends Error {
   }
 }
 
-export function renderDocx({ template, templateBytes, data }: RenderInput): Buffer {
+export function renderDocx({ template, templateBytes, data, title }: RenderInput): Buffer {
   requireInputs(template, data as Record<string, unknown>);
   const zip = openZip(template, templateBytes);
   // A declared optional input may be left empty on purpose; anything else must be supplied.
@@ -58,7 +61,9 @@ export function renderDocx({ template, templateBytes, data }: RenderInput): Buff
     }
     throw templateInvalid(template, e);
   }
-  return doc.getZip().generate({ type: 'nodebuffer', compression: 'DEFLATE' });
+  const out = doc.getZip();
+  setDocxTitle(out, title ?? template.name);
+  return out.generate({ type: 'nodebuffer', compression: 'DEFLATE' });
 }
 
 /** The form must have been filled: a required input that is missing or blank is named to the user. */

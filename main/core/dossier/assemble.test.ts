@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '#common/errors.js';
 import { assembleDossier, type DossierInput, type DossierItem } from './assemble.js';
@@ -162,6 +163,12 @@ describe('assembleDossier: a full volume', () => {
     expect(remarks).toContain('本卷共有文件材料13件，共19页。');
     expect(remarks).toContain('立卷人：张三');
     expect(result).toMatchObject({ items: 13, numberedPages: 19 });
+  });
+
+  it('names the volume in the PDF’s Title, as a viewer’s title bar shows it', async () => {
+    const doc = await PDFDocument.load(result.pdf, { updateMetadata: false });
+    expect(doc.getTitle()).toBe(`${input.caseTitle}（正卷）`);
+    expect(doc.getSubject()).toBe(input.caseNumber);
   });
 
   it('lists every document in 卷内目录 with its page range', () => {

@@ -72,7 +72,7 @@ section.docx>article{column-count:auto!important;}
 `;
 
 export function harnessHtml(): string {
-  return `<!doctype html><html><head><meta charset="utf-8"><title>anjuan-print</title>
+  return `<!doctype html><html><head><meta charset="utf-8"><title>文书</title>
 <style>${fontFaceCss()}</style><style>${baseCss}</style><style id="page"></style>
 <script src="jszip.min.js"></script><script src="docx-preview.js"></script>
 <script src="harness.js"></script></head><body><div id="styles"></div><div id="doc"></div></body></html>`;
@@ -89,11 +89,14 @@ window.anjuanRender = async function (b64, pageCss) {
   doc.innerHTML = '';
   styles.innerHTML = '';
   document.getElementById('page').textContent = pageCss;
-  await docx.renderAsync(bytes, doc, styles, {
+  const parsed = await docx.renderAsync(bytes, doc, styles, {
     inWrapper: false, ignoreWidth: false, ignoreHeight: false, breakPages: true, ignoreLastRenderedPageBreak: true,
     renderHeaders: false, renderFooters: false, renderFootnotes: true, renderEndnotes: true, useBase64URL: true,
     experimental: true, ignoreFonts: true,
   });
+  // Chromium writes the page's title as the PDF's Title: the document's own name (dc:title, docxTitle.ts).
+  const title = parsed && parsed.corePropsPart && parsed.corePropsPart.props && parsed.corePropsPart.props.title;
+  document.title = (title && String(title).trim()) || '文书';
   // Line heights are measured with the document's own fonts, so these must have loaded first. A
   // layout first: a full font face starts loading only when laid-out text needs one of its
   // characters, and fonts.ready waits only for loads already started.

@@ -7,12 +7,14 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
+import PizZip from 'pizzip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '#common/errors.js';
 import { docxPackage } from '../../../../scripts/templates/package.js';
 import { para, table } from '../../../../scripts/templates/ooxml.js';
 import { sampleDocx } from '../fixtures.js';
 import { docxText } from '../render.js';
+import { docxTitle } from '../docxTitle.js';
 import { loadManifest } from '../manifest.js';
 import { ChromiumEngine, chromiumExecutable } from './chromium.js';
 import type { PdfResult } from './engine.js';
@@ -34,6 +36,12 @@ if (!hasChromium) console.warn(`Chromium engine tests skipped: no browser at ${c
 if (!hasPdffonts) console.warn('Type 3 font check skipped: pdffonts (poppler-utils) is not installed.');
 
 const compact = (s: string): string => s.replace(/\s+/g, '');
+/** The document's name and 文号 as generated (docxTitle.ts): the PDF's Title must be it. */
+const titleOf = (docx: Buffer): string => {
+  const title = docxTitle(new PizZip(docx));
+  if (!title) throw new Error('no dc:title');
+  return title;
+};
 
 /** Every paragraph of the DOCX appears, in one piece, in the PDF's text (footers taken out). */
 async function expectSameText(docx: Buffer, pdf: Buffer): Promise<void> {
@@ -57,6 +65,7 @@ describe.skipIf(!soffice)('LibreOffice engine', () => {
       expect(texts).toHaveLength(lo![i]!.pages);
       expect(compact(texts.join(''))).toContain(party);
       await expectSameText(docs[i]!.docx, lo![i]!.pdf);
+      expect((await PDFDocument.load(lo![i]!.pdf, { updateMetadata: false })).getTitle()).toBe(titleOf(docs[i]!.docx));
     },
   );
 
@@ -97,8 +106,9 @@ describe.skipIf(!hasChromium)('built-in Chromium engine', () => {
     '%s: A4, the party name, and a page number on every page',
     async (_id, i) => {
       const r = results[i]!;
-      const pdf = await PDFDocument.load(r.pdf);
+      const pdf = await PDFDocument.load(r.pdf, { updateMetadata: false });
       expect(pdf.getPageCount()).toBe(r.pages);
+      expect(pdf.getTitle()).toBe(titleOf(docs[i]!.docx));
       for (const page of pdf.getPages()) {
         expect(page.getWidth()).toBeCloseTo(595.3, 0);
         expect(page.getHeight()).toBeCloseTo(841.9, 0);

@@ -13,6 +13,8 @@ import SearchIcon from '@mui/icons-material/Search';
 import { useNotifier } from '#renderer/app/notifier';
 import { useCanCall } from '#renderer/app/canCall';
 import { navigate } from '#renderer/app/route';
+import { takeDraftForm } from '#renderer/app/pendingForm';
+import { openCaseDraftForm } from '#common/schemas/drafts';
 import { useDebounced } from '#renderer/hooks/useDebounced';
 import { useOp } from '#renderer/hooks/useOp';
 import { CaseTable } from './CaseTable';
@@ -30,7 +32,8 @@ export function CaseListScreen() {
   const [query, setQuery] = useState('');
   // The page belongs to one filter + query: a new search starts again at the first page.
   const [paging, setPaging] = useState({ key: '', page: 0 });
-  const [opening, setOpening] = useState(false);
+  // 我的草稿 → 打开 on a 立案 draft lands here with the dialog open (it restores the draft).
+  const [opening, setOpening] = useState(() => can('cases.open') && takeDraftForm(null, openCaseDraftForm));
   const [packages, setPackages] = useState(false);
   const debouncedQuery = useDebounced(query.trim(), 300);
   const key = `${filter}|${debouncedQuery}`;

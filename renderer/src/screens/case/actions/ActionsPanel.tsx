@@ -3,7 +3,9 @@
  * with the rules that block it and their articles written out beside it. Actions with a form open
  * it; the others ask for confirmation. The page then shows the CaseView the core returns.
  */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import { actionDraftForm } from '#common/schemas/drafts';
+import { takeDraftForm } from '#renderer/app/pendingForm';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import type { ActionView, CaseView } from '#common/schemas/cases';
@@ -66,6 +68,11 @@ export function ActionsPanel({ view, actions: all = view.actions, track = 'main'
   const close = (): void => {
     if (!pending) setActive(null);
   };
+  // 我的草稿 → 打开: the action whose form holds the draft opens here, if it may be done now.
+  useEffect(() => {
+    const a = actions.find((x) => x.form && x.allowed && takeDraftForm(view.state.id, actionDraftForm(x.id, track)));
+    if (a) open(a);
+  });
 
   const run = async (action: ActionView, data: Record<string, unknown>, overrideReason?: string): Promise<void> => {
     setPending(true);

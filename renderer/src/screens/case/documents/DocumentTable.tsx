@@ -24,6 +24,7 @@ import { formatInstant } from '#renderer/util/dates';
 import { titleOf } from './documentTitle';
 import { documentTypeName } from '#common/documentTypeNames';
 import { supersededIds } from '#common/documentSlots';
+import { useScrollToFocus } from '../useScrollToFocus';
 
 const docxType = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
@@ -35,14 +36,21 @@ interface Props {
   onChanged(): void;
   /** what the core would refuse on a document now (定稿 before its approval), from the case view. */
   gates?: CaseView['documentGates'];
+  /** The document a search hit opened the case at: highlighted and scrolled to. */
+  focus?: string;
 }
 
-export function DocumentTable({ caseId, documents, onPreview, onChanged, gates = [] }: Props) {
+export function DocumentTable({ caseId, documents, onPreview, onChanged, gates = [], focus }: Props) {
   const notifier = useNotifier();
   const [busy, setBusy] = useState<string | null>(null);
   const [imported, setImported] = useState<{ version: number; changes: Changes } | null>(null);
   const sorted = [...documents].sort((a, b) => b.generatedAt.localeCompare(a.generatedAt));
   const replaced = supersededIds(documents);
+  useScrollToFocus(
+    focus,
+    'data-document-id',
+    documents.some((d) => d.id === focus),
+  );
 
   const withBusy = async (key: string, work: () => Promise<void>): Promise<void> => {
     setBusy(key);
@@ -105,7 +113,11 @@ export function DocumentTable({ caseId, documents, onPreview, onChanged, gates =
             <TableRow
               key={d.id}
               data-testid="document-row"
+              data-document-id={d.id}
               data-type={d.type}
+              selected={d.id === focus}
+              aria-current={d.id === focus ? 'true' : undefined}
+              tabIndex={d.id === focus ? -1 : undefined}
               data-superseded={replaced.has(d.id) ? 'true' : undefined}
               sx={replaced.has(d.id) ? { '& > td': { color: 'text.secondary' } } : undefined}
             >

@@ -6,7 +6,7 @@ import type { PdfSource } from '#renderer/preview/pdfSource';
 import { DocumentTable } from './DocumentTable';
 import { titleOf } from './documentTitle';
 
-export function DocumentsPanel({ view, onChanged }: { view: CaseView; onChanged(): void }) {
+export function DocumentsPanel({ view, onChanged, focus }: { view: CaseView; onChanged(): void; focus?: string }) {
   const [preview, setPreview] = useState<PdfSource | null>(null);
   return (
     <>
@@ -14,6 +14,7 @@ export function DocumentsPanel({ view, onChanged }: { view: CaseView; onChanged(
         caseId={view.state.id}
         documents={view.state.documents}
         gates={view.documentGates}
+        focus={focus}
         onPreview={(d) => setPreview({ kind: 'document', caseId: view.state.id, documentId: d.id, title: titleOf(d) })}
         onChanged={onChanged}
       />

@@ -1,5 +1,7 @@
 /** The documents this node issues, each with 生成 (or 重新生成 once made). */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import { documentDraftForm } from '#common/schemas/drafts';
+import { takeDraftForm } from '#renderer/app/pendingForm';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
@@ -24,6 +26,16 @@ interface Props {
 export function NodeDocuments({ view, templates, onGenerated, documentTypes = view.documentTypes, track }: Props) {
   const notifier = useNotifier();
   const [generating, setGenerating] = useState<TemplateInfo | null>(null);
+  // 我的草稿 → 打开: the document whose generation form holds the draft opens here (templates loaded).
+  useEffect(() => {
+    for (const t of documentTypes) {
+      const template = templates.find((x) => x.id === t.type);
+      if (template && takeDraftForm(view.state.id, documentDraftForm(t.type, track))) {
+        setGenerating(template);
+        return;
+      }
+    }
+  }, [documentTypes, templates, view.state.id, track]);
 
   const done = (doc: DocumentRecord): void => {
     setGenerating(null);

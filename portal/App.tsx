@@ -32,6 +32,7 @@ import { Chart } from './Chart.js';
 import { TaskListView, TaskView } from './Tasks.js'; // 现场检查任务 (双随机)
 import { RankingView } from './Ranking.js'; // 绩效排行
 import { LedgersView } from './Ledgers.js'; // 台账
+import { NoticeListView, NoticeView } from './Notices.js'; // 通知公告
 import { useLoad } from './useLoad.js';
 
 interface Session {
@@ -45,6 +46,8 @@ type View =
   | { kind: 'tasks' }
   | { kind: 'ranking' }
   | { kind: 'ledgers' }
+  | { kind: 'notices' }
+  | { kind: 'notice'; id: string }
   | { kind: 'task'; id: string };
 
 const sessionKey = 'anjuan-portal-session';
@@ -82,6 +85,9 @@ export function App() {
               <Button color="inherit" onClick={() => setView({ kind: 'ledgers' })}>
                 台账
               </Button>
+              <Button color="inherit" onClick={() => setView({ kind: 'notices' })}>
+                通知公告
+              </Button>
               <Typography>
                 {session.user.bureau.name} · {session.user.name}
               </Typography>
@@ -106,6 +112,10 @@ export function App() {
           <RankingView token={session.token} />
         ) : view.kind === 'ledgers' ? (
           <LedgersView token={session.token} />
+        ) : view.kind === 'notices' ? (
+          <NoticeListView token={session.token} openNotice={(id) => setView({ kind: 'notice', id })} />
+        ) : view.kind === 'notice' ? (
+          <NoticeView token={session.token} id={view.id} back={() => setView({ kind: 'notices' })} />
         ) : view.kind === 'tasks' ? (
           <TaskListView token={session.token} openTask={(id) => setView({ kind: 'task', id })} />
         ) : view.kind === 'task' ? (

@@ -1,6 +1,7 @@
 /** 现场检查任务 on the workstation: the assignments received from the province, the inspection, 立案 from it. */
 import { z } from 'zod';
 import { openCaseInput } from './cases.js';
+import { checklistRecord, offeredChecklist } from './industryChecklists.js';
 import { isoDate, key, plainText } from './primitives.js';
 
 export const fieldAssignment = z.object({
@@ -26,6 +27,10 @@ export const fieldAssignment = z.object({
   caseNumber: z.string().nullable(),
   /** The server's reason when it refused this desk's result. */
   uploadError: z.string().nullable(),
+  /** The 行业检查要点 offered for the enterprise's industry (null: none for it, or its industry unknown here). */
+  checklist: offeredChecklist.nullable(),
+  /** What was ticked when the inspection was recorded. */
+  checklistTicks: checklistRecord.nullable(),
 });
 export type FieldAssignment = z.infer<typeof fieldAssignment>;
 
@@ -34,6 +39,8 @@ export const recordInspectionInput = z.object({
   inspectedOn: isoDate,
   findings: plainText(4000, '检查情况').trim().min(1, '请填写检查情况'),
   result: z.enum(['clean', 'issues'], { error: '请选择检查结果：未发现问题或发现问题' }),
+  /** The ids of the 行业检查要点 checked (of the checklist offered). */
+  checked: z.array(key(64, '检查要点编号')).max(100).default([]),
 });
 
 /** 立案 from an inspection: the case input plus the assignment, linked in the same transaction. */

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { isoDate, plainText } from '../schemas/primitives.js';
+import { checklistRecord } from '../schemas/industryChecklists.js';
 
 const bureauId = z.string().regex(/^\d{6}$/, '单位代码应为6位行政区划代码');
 
@@ -155,6 +156,8 @@ export const inspectionResultInput = z
     recordedBy: plainText(64, '记录人').min(1),
     caseId: z.string().min(1).max(64).nullable().default(null),
     caseNumber: plainText(64, '案号').nullable().default(null),
+    /** The 行业检查要点 ticked on site (an older desk sends none). */
+    checklist: checklistRecord.nullable().default(null),
   })
   .strict();
 export type InspectionResultInput = z.infer<typeof inspectionResultInput>;

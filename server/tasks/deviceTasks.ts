@@ -85,9 +85,21 @@ export async function recordResults(
          result_device = coalesce(result_device, $6),
          result_at = coalesce(result_at, $7),
          case_id = coalesce(case_id, $8),
-         case_number = coalesce(case_number, $9)
+         case_number = coalesce(case_number, $9),
+         checklist = coalesce(checklist, $10::jsonb)
        WHERE id = $1`,
-      [r.assignmentId, r.inspectedOn, r.findings, r.result, r.recordedBy, device.id, ctx.now(), r.caseId, r.caseNumber],
+      [
+        r.assignmentId,
+        r.inspectedOn,
+        r.findings,
+        r.result,
+        r.recordedBy,
+        device.id,
+        ctx.now(),
+        r.caseId,
+        r.caseNumber,
+        r.checklist ? JSON.stringify(r.checklist) : null,
+      ],
     );
     accepted.push(r.assignmentId);
   }

@@ -6,11 +6,21 @@
 import { AppError } from '#common/errors.js';
 import type { OpParsedInput } from '#common/operations.js';
 import type { FieldAssignment } from '#common/schemas/fieldTasks.js';
+import type { ChecklistRecord, OfferedChecklist } from '#common/schemas/industryChecklists.js';
+import { checklistFor } from '#core/domain/industryChecklists.js';
+import { loadIndustryChecklists } from '#core/industryChecklistResource.js';
 import type { Services } from '#core/services.js';
 import type { UserRow } from '#core/store/directory.js';
 import { FieldTaskStore, type AssignmentRow } from '#core/store/fieldTasks.js';
 import { officerIdOf } from '#core/store/syncUsers.js';
 import { today } from './caseView.js';
+
+/** The 行业检查要点 for the enterprise's industry as this desk's directory gives it, or null. */
+export function offeredFor(store: FieldTaskStore, r: AssignmentRow): OfferedChecklist | null {
+  const data = loadIndustryChecklists();
+  const list = checklistFor(data, store.industryCodeOf(r.uscc));
+  return list ? { version: data.version, name: list.name, verified: data.verified, items: list.items } : null;
+}
 
 export function assignmentView(store: FieldTaskStore, r: AssignmentRow): FieldAssignment {
   return {
@@ -38,6 +48,8 @@ export function assignmentView(store: FieldTaskStore, r: AssignmentRow): FieldAs
     caseId: r.caseId,
     caseNumber: r.caseNumber,
     uploadError: r.uploadError,
+    checklist: offeredFor(store, r),
+    checklistTicks: r.checklist,
   };
 }
 
@@ -62,6 +74,13 @@ export function ownAssignment(services: Services, user: UserRow, id: string): As
   return r;
 }
 
+/** The task a case was opened from (the case page's 来源); the case's own access is checked by dispatch. */
+export function fieldTaskForCase(services: Services, caseId: string): FieldAssignment | null {
+  const store = new FieldTaskStore(services.db);
+  const r = store.forCase(caseId);
+  return r ? assignmentView(store, r) : null;
+}
+
 export function recordInspection(
   services: Services,
   user: UserRow,
@@ -76,6 +95,20 @@ export function recordInspection(
     throw new AppError('DATE_IN_FUTURE', `检查日期（${input.inspectedOn}）不能晚于今天（${now}）`);
   if (input.inspectedOn < r.periodFrom)
     throw new AppError('VALIDATION', `检查日期（${input.inspectedOn}）不能早于任务开始日期（${r.periodFrom}）`);
-  store.record(r.id, { ...input, recordedBy: user.name }, services.clock.now().toISOString());
+  const offered = offeredFor(store, r);
+  const unknown = input.checked.filter((id) => !offered?.items.some((i) => i.id === id));
+  if (unknown.length)
+    throw new AppError(
+      'VALIDATION',
+      offered
+        ? `检查要点“${unknown.join('、')}”不在《${offered.name}》检查要点（${offered.version}版）中，请刷新后重新勾选`
+        : '该企业的行业没有可勾选的检查要点，请刷新后重新记录',
+    );
+  const checklist: ChecklistRecord | null = offered && {
+    version: offered.version,
+    name: offered.name,
+    items: offered.items.map((i) => ({ id: i.id, text: i.text, checked: input.checked.includes(i.id) })),
+  };
+  store.record(r.id, { ...input, recordedBy: user.name, checklist }, services.clock.now().toISOString());
   return assignmentView(store, store.get(r.id)!);
 }

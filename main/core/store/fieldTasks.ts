@@ -3,6 +3,7 @@
  * What the server sends refreshes the task's fields and its status, never a result recorded here;
  * a result recorded on another desk of the county arrives as the server's and fills an empty row.
  */
+import type { ChecklistRecord } from '#common/schemas/industryChecklists.js';
 import type { SyncAssignment } from '#common/sync/fieldTasks.js';
 import type { Db } from './db.js';
 
@@ -27,18 +28,26 @@ export interface AssignmentRow {
   caseNumber: string | null;
   uploaded: boolean;
   uploadError: string | null;
+  /** The 行业检查要点 ticked with the inspection (null: none offered). */
+  checklist: ChecklistRecord | null;
 }
 
 const columns = `id, task_id AS taskId, task_name AS taskName, issued_by AS issuedBy, period_from AS periodFrom,
   period_to AS periodTo, position, uscc, enterprise_name AS enterpriseName, officers_json AS officers,
   server_status AS serverStatus, inspected_on AS inspectedOn, findings, result, recorded_by AS recordedBy,
-  recorded_at AS recordedAt, case_id AS caseId, case_number AS caseNumber, uploaded, upload_error AS uploadError`;
+  recorded_at AS recordedAt, case_id AS caseId, case_number AS caseNumber, uploaded, upload_error AS uploadError,
+  checklist_json AS checklist`;
 
-type Raw = Omit<AssignmentRow, 'officers' | 'uploaded'> & { officers: string; uploaded: number };
+type Raw = Omit<AssignmentRow, 'officers' | 'uploaded' | 'checklist'> & {
+  officers: string;
+  uploaded: number;
+  checklist: string | null;
+};
 const toRow = (r: Raw): AssignmentRow => ({
   ...r,
   officers: JSON.parse(r.officers) as AssignmentRow['officers'],
   uploaded: r.uploaded === 1,
+  checklist: r.checklist ? (JSON.parse(r.checklist) as ChecklistRecord) : null,
 });
 
 export class FieldTaskStore {
@@ -92,15 +101,21 @@ export class FieldTaskStore {
 
   record(
     id: string,
-    r: { inspectedOn: string; findings: string; result: 'clean' | 'issues'; recordedBy: string },
+    r: {
+      inspectedOn: string;
+      findings: string;
+      result: 'clean' | 'issues';
+      recordedBy: string;
+      checklist?: ChecklistRecord | null;
+    },
     at: string,
   ): void {
     this.db
       .prepare(
         `UPDATE field_assignments SET inspected_on = ?, findings = ?, result = ?, recorded_by = ?, recorded_at = ?,
-           uploaded = 0, upload_error = NULL WHERE id = ?`,
+           checklist_json = ?, uploaded = 0, upload_error = NULL WHERE id = ?`,
       )
-      .run(r.inspectedOn, r.findings, r.result, r.recordedBy, at, id);
+      .run(r.inspectedOn, r.findings, r.result, r.recordedBy, at, r.checklist ? JSON.stringify(r.checklist) : null, id);
   }
 
   linkCase(id: string, caseId: string, caseNumber: string): void {
@@ -137,6 +152,14 @@ export class FieldTaskStore {
   enterpriseIdOf(uscc: string): string | null {
     const r = this.db.prepare('SELECT id FROM enterprises WHERE uscc = ?').get(uscc) as { id: string } | undefined;
     return r?.id ?? null;
+  }
+
+  /** The GB/T 4754 code this desk's directory gives the enterprise (the 行业检查要点 offered follow it). */
+  industryCodeOf(uscc: string): string | null {
+    const r = this.db.prepare('SELECT industry_code AS code FROM enterprises WHERE uscc = ?').get(uscc) as
+      | { code: string }
+      | undefined;
+    return r?.code || null;
   }
 
   /** The task a case was opened from (the case page and the case's own record of where it came from). */

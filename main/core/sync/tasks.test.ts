@@ -29,6 +29,8 @@ beforeAll(async () => {
   users.wang = await addUser(server, province, county, 'wang.qiang', ['officer'], '贵环执字522627103');
   await addUser(server, province, county, 'yang.head', ['head']);
   t = await createTestCore({ today });
+  // The desk's clock at the real time (not 10:00 of today): a push stamped hours ahead of the server is refused.
+  t.clock.set(new Date(Date.now() - 60_000).toISOString());
   const admin = await t.login('admin');
   const code = await server.request('POST', '/api/admin/enrolment-codes', {
     token: province,
@@ -89,6 +91,9 @@ describe('现场检查任务 from the province to the county desk and back', () 
     mine = list.find((a) => a.id === withZhang.id)!;
     expect(mine).toMatchObject({ taskName: '天柱县12月双随机抽查', status: 'open', uscc: withZhang.uscc });
     expect(mine.enterpriseId).not.toBeNull();
+    // Its industry (C2614 in the directory) is offered the checklist of 化学原料和化学制品制造 (C26).
+    expect(mine.checklist).toMatchObject({ name: '化学原料和化学制品制造', verified: false });
+    expect(mine.checklist!.items.map((i) => i.id)).toContain('hazardous-waste');
     expect(mine.officers.map((o) => o.officerId)).toEqual(withZhang.officers.map((o) => `off-${o.id}`));
   });
 
@@ -109,11 +114,18 @@ describe('现场检查任务 from the province to the county desk and back', () 
       t.call(zhang, 'fieldTasks.record', { ...input, inspectedOn: addDays(today, 1) }),
     );
     expect(future.message).toBe(`检查日期（${addDays(today, 1)}）不能晚于今天（${today}）`);
+    const unknownItem = await expectFailure(
+      t.call(zhang, 'fieldTasks.record', { ...input, checked: ['no-such-item'] }),
+    );
+    expect(unknownItem.message).toContain('检查要点“no-such-item”不在《化学原料和化学制品制造》检查要点');
     const empty = await expectFailure(t.call(zhang, 'fieldTasks.record', { ...input, findings: '  ' }));
     expect(empty.message).toContain('请填写检查情况');
     expect(new FieldTaskStore(t.core.services.db).get(mine.id)!.inspectedOn).toBeNull();
-    const done = await t.call(zhang, 'fieldTasks.record', input);
+    const done = await t.call(zhang, 'fieldTasks.record', { ...input, checked: ['vocs', 'hazardous-waste'] });
     expect(done).toMatchObject({ status: 'recorded', result: 'issues', findings: '废气排放口颗粒物浓度超标' });
+    const ticks = done.checklistTicks!;
+    expect(ticks.items.filter((i) => i.checked).map((i) => i.id)).toEqual(['vocs', 'hazardous-waste']);
+    expect(ticks.items).toHaveLength(mine.checklist!.items.length);
     const twice = await expectFailure(t.call(zhang, 'fieldTasks.record', input));
     expect(twice.message).toContain('不能重复记录');
   });
@@ -134,6 +146,10 @@ describe('现场检查任务 from the province to the county desk and back', () 
     const view = await t.call(zhang, 'fieldTasks.openCase', caseInput);
     expect(view.state.party.name).toBe(mine.enterpriseName);
     expect(new FieldTaskStore(t.core.services.db).forCase(view.state.id)!.id).toBe(mine.id);
+    // The case page's 来源: the task, the inspection and the ticks; a case from elsewhere has none.
+    const from = await t.call(zhang, 'fieldTasks.forCase', { caseId: view.state.id });
+    expect(from).toMatchObject({ id: mine.id, taskName: '天柱县12月双随机抽查', result: 'issues' });
+    expect(from!.checklistTicks!.items.filter((i) => i.checked)).toHaveLength(2);
     // The same request again answers the same case; a new one is refused.
     expect((await t.call(zhang, 'fieldTasks.openCase', caseInput)).state.id).toBe(view.state.id);
     const again = await expectFailure(
@@ -154,6 +170,10 @@ describe('现场检查任务 from the province to the county desk and back', () 
       recordedBy: mine.officers.find((o) => o.officerId === `off-${users.zhang}`)!.name,
     });
     expect(detail.counties[0]).toMatchObject({ done: 1, open: 2 });
+    // The ticks went up with the result, each item with its text and the version.
+    const ticked = await server.pool.query('SELECT checklist FROM field_assignments WHERE id = $1', [mine.id]);
+    expect(ticked.rows[0].checklist).toMatchObject({ name: '化学原料和化学制品制造', version: '2026.12' });
+    expect(ticked.rows[0].checklist.items.filter((i: { checked: boolean }) => i.checked)).toHaveLength(2);
     const onServer = await server.pool.query('SELECT number FROM cases WHERE id = $1', [view.state.id]);
     expect(onServer.rows[0].number).toBe(view.state.number);
     const list = await t.call(zhang, 'fieldTasks.list', {});

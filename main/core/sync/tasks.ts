@@ -23,6 +23,7 @@ export async function syncFieldTasks(parts: SyncParts, http: SyncHttp, at: strin
         recordedBy: r.recordedBy ?? '',
         caseId: r.caseId,
         caseNumber: r.caseNumber,
+        checklist: r.checklist,
       })),
     });
     store.acknowledge(sent, reply.accepted, reply.refused);

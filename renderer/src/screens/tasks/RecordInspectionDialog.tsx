@@ -1,4 +1,7 @@
-/** 记录现场检查: the date, what was found and the result; the core checks the date against the task's period. */
+/**
+ * 记录现场检查: the date, what was found and the result; the core checks the date against the task's period.
+ * When the enterprise's industry has 行业检查要点, they are listed to tick; the ticks are kept with the record.
+ */
 import { useState, type FormEvent } from 'react';
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
@@ -6,7 +9,9 @@ import Dialog from '@mui/material/Dialog';
 import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
+import Checkbox from '@mui/material/Checkbox';
 import FormControlLabel from '@mui/material/FormControlLabel';
+import FormGroup from '@mui/material/FormGroup';
 import Radio from '@mui/material/Radio';
 import RadioGroup from '@mui/material/RadioGroup';
 import Stack from '@mui/material/Stack';
@@ -28,6 +33,9 @@ export function RecordInspectionDialog({ assignment, onClose, onRecorded }: Prop
   const [inspectedOn, setInspectedOn] = useState(todayIso());
   const [findings, setFindings] = useState('');
   const [result, setResult] = useState<'clean' | 'issues' | ''>('');
+  const [checked, setChecked] = useState<string[]>([]);
+  const checklist = assignment.checklist;
+  const tick = (id: string, on: boolean) => setChecked((c) => (on ? [...c, id] : c.filter((x) => x !== id)));
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
   const submit = async (e: FormEvent) => {
@@ -37,7 +45,9 @@ export function RecordInspectionDialog({ assignment, onClose, onRecorded }: Prop
     setPending(true);
     setError(null);
     try {
-      onRecorded(await send('fieldTasks.record', { assignmentId: assignment.id, inspectedOn, findings, result }));
+      onRecorded(
+        await send('fieldTasks.record', { assignmentId: assignment.id, inspectedOn, findings, result, checked }),
+      );
     } catch (err) {
       setError(messageOf(err));
       setPending(false);
@@ -59,6 +69,36 @@ export function RecordInspectionDialog({ assignment, onClose, onRecorded }: Prop
               onChange={(e) => setInspectedOn(e.target.value)}
               slotProps={{ inputLabel: { shrink: true } }}
             />
+            {checklist && (
+              <FormGroup data-testid="industry-checklist">
+                <Typography variant="subtitle2">
+                  {checklist.name}检查要点（{checklist.version}版{checklist.verified ? '' : '，示例，未经核对'}
+                  ）：已检查的请勾选
+                </Typography>
+                {checklist.items.map((i) => (
+                  <FormControlLabel
+                    key={i.id}
+                    control={
+                      <Checkbox
+                        size="small"
+                        checked={checked.includes(i.id)}
+                        onChange={(e) => tick(i.id, e.target.checked)}
+                      />
+                    }
+                    label={
+                      <Typography variant="body2">
+                        {i.text}
+                        {i.basis && (
+                          <Typography component="span" variant="caption" color="text.secondary">
+                            （依据：{i.basis}）
+                          </Typography>
+                        )}
+                      </Typography>
+                    }
+                  />
+                ))}
+              </FormGroup>
+            )}
             <TextField
               label="检查情况"
               multiline

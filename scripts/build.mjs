@@ -15,6 +15,8 @@ const external = [
   'pdfjs-dist',
   'electron-updater',
   'sharp',
+  // OCR (ocr/paddle.ts): loads the ONNX Runtime addon (onnxruntime-node) from node_modules as it ships.
+  '@gutenye/ocr-node',
 ];
 const common = {
   bundle: true,

@@ -69,6 +69,7 @@ describe('electron-builder.yml', () => {
       'node_modules/better-sqlite3-multiple-ciphers/**',
       '**/*.node',
       'node_modules/@img/sharp-*/**',
+      'node_modules/onnxruntime-node/bin/**',
     ]);
     expect(c.npmRebuild).toBe(true);
   });

@@ -12,6 +12,7 @@ import { caseLegalBasis } from './legalBasis.js';
 import type { LegalBasis } from '#common/schemas/legalBasis.js';
 import type { UserRow } from '#core/store/directory.js';
 import { withCaseGates } from './caseGates.js';
+import { evidenceOcr } from './ocrScans.js';
 
 export function procedureOf(services: Services, state: CaseState): ProcedureDefinition {
   const def = services.procedures.get(`${state.procedure.id}@${state.procedure.version}`);
@@ -66,6 +67,7 @@ export function buildCaseView(services: Services, state: CaseState, user: UserRo
     state,
     ...evaluateCase(procedureOf(services, state), state, evaluationContext(services, state, user.roles, legalBasis)),
     legalBasis,
+    ocr: evidenceOcr(services, state),
   };
   return withCaseGates(services, state, user, view);
 }

@@ -1,0 +1,40 @@
+/**
+ * The real engine (PaddleOCR on ONNX Runtime, from the npm packages): a scan of a known text, uploaded
+ * as a scanned PNG, is read in the background and found by search at its page. Slow set: the models
+ * load in ~2 s.
+ */
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { createTestCore, type TestCore } from '../testing/testCore.js';
+import { openCase } from '../testing/caseRunner.js';
+import { scanOfText } from '../ocr/testScan.js';
+import { ocrJobId } from './ocrScans.js';
+
+let t: TestCore;
+let officer = '';
+let caseId = '';
+
+beforeAll(async () => {
+  t = await createTestCore({ today: '2026-03-04' });
+  officer = await t.login('officer');
+  caseId = (await openCase(t, officer)).state.id;
+}, 60_000);
+afterAll(async () => t?.close());
+
+it('a scanned page of a known text is found by search after OCR, at its page', async () => {
+  const png = await scanOfText(['天柱县环境监测站监测报告', '布袋除尘器破损导致颗粒物超标排放']);
+  const e = await t.call(officer, 'evidence.add', {
+    caseId,
+    kind: 'scan',
+    fileName: '监测报告.png',
+    contentBase64: png.toString('base64'),
+    description: '监测站出具的报告（纸质扫描）',
+    takenOn: '2026-03-03',
+  });
+  const jobId = ocrJobId(t.core.services)!;
+  await t.core.services.jobs.settled(jobId);
+  expect((await t.call(officer, 'jobs.get', { jobId })).state).toBe('done');
+  const r = await t.call(officer, 'search.query', { text: '除尘器破损', offset: 0, limit: 20 });
+  expect(r.rows.find((h) => h.kind === 'ocr')).toMatchObject({ open: { tab: 'evidence', evidenceId: e.id, page: 1 } });
+  const view = await t.call(officer, 'cases.get', { caseId });
+  expect(view.ocr).toEqual([{ evidenceId: e.id, state: 'done', pages: 1, unreadablePages: [], failure: null }]);
+}, 60_000);

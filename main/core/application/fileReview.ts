@@ -21,7 +21,7 @@ import { lastStep } from '#core/domain/procedure/facts.js';
 import { latestDocuments } from '#core/domain/review/current.js';
 import { evaluateFile } from '#core/domain/review/evaluate.js';
 import type { DeadlineFact, ReviewFacts } from '#core/domain/review/facts.js';
-import { metOn } from '#core/domain/review/metOn.js';
+import { metOn } from '#core/domain/procedure/metOn.js';
 import { shippedReviewCriteria } from '#core/reviewCriteria.js';
 import type { Services } from '#core/services.js';
 import type { UserRow } from '#core/store/directory.js';

@@ -13,7 +13,7 @@ import { sampleCaseState } from '#core/documents/fixtures.js';
 import { detectors, missingDetectors } from './detectors.js';
 import { evaluateFile } from './evaluate.js';
 import type { BoundVolumeFacts, ReviewFacts } from './facts.js';
-import { metOn } from './metOn.js';
+import { metOn } from '../procedure/metOn.js';
 
 const criteria = shippedReviewCriteria();
 

@@ -4,30 +4,9 @@
  * case by hash and appears on the 证据 tab.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { CaseRunner, openCase, type Caller } from '#core/testing/caseRunner.js';
+import { CaseRunner, openCase } from '#core/testing/caseRunner.js';
+import { pageCaller } from './pageCaller.js';
 import { chinaDate, login } from './support.js';
-
-type Reply = { ok: boolean; value?: unknown; error?: { code: string; message: string } };
-
-function pageCaller(page: Page): Caller {
-  return {
-    call: (async (token: string | null, op: string, input: unknown) => {
-      const r = await page.evaluate(
-        async ([o, i, t]): Promise<Reply> => {
-          const res = await fetch('/api', {
-            method: 'POST',
-            headers: { 'Content-Type': 'application/json' },
-            body: JSON.stringify({ op: o, input: i, token: t }),
-          });
-          return (await res.json()) as Reply;
-        },
-        [op, input, token] as const,
-      );
-      if (!r.ok) throw new Error(`${op}: ${r.error?.message ?? '失败'}`);
-      return r.value;
-    }) as Caller['call'],
-  };
-}
 
 /** An MP4's first bytes (an `ftyp` box) and `mb` MB after them. */
 const mp4 = (mb: number): Buffer =>

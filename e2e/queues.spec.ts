@@ -4,34 +4,12 @@
  * bureau's deadlines apart from the party's periods. Nothing in the bar is cut off.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { CaseRunner, openCase, type Caller } from '#core/testing/caseRunner.js';
+import { CaseRunner, openCase } from '#core/testing/caseRunner.js';
+import { pageCaller } from './pageCaller.js';
 import { airFacts, airReasoning } from '#core/testing/scenarioTexts.js';
 import { chinaDate, login, logout } from './support.js';
 
 test.use({ viewport: { width: 1366, height: 768 } });
-
-type Reply = { ok: boolean; value?: unknown; error?: { code: string; message: string } };
-
-/** The operations through the web host's /api, from the page (same origin), as the renderer calls them. */
-function pageCaller(page: Page): Caller {
-  return {
-    call: (async (token: string | null, op: string, input: unknown) => {
-      const r = await page.evaluate(
-        async ([o, i, t]): Promise<Reply> => {
-          const res = await fetch('/api', {
-            method: 'POST',
-            headers: { 'Content-Type': 'application/json' },
-            body: JSON.stringify({ op: o, input: i, token: t }),
-          });
-          return (await res.json()) as Reply;
-        },
-        [op, input, token] as const,
-      );
-      if (!r.ok) throw new Error(`${op}: ${r.error?.message ?? '失败'}`);
-      return r.value;
-    }) as Caller['call'],
-  };
-}
 
 /** Nothing of the bar runs past the right edge of the window. */
 async function expectBarFits(page: Page): Promise<void> {

@@ -129,10 +129,10 @@ export async function uploadPhoto(page: Page, fileName: string, description: str
 }
 
 /**
- * Adds an officer to the 立案 dialog's 承办人 by the keyboard (type the name, ↓, Enter), as a clerk
- * may: a mouse click on the list can land between two rows when the dialog's content above it grows
- * while the list is open (a preview or a notice appearing), and the choice is then lost. Already on
- * the case (a restored draft): left as it is.
+ * Adds an officer to the 立案 dialog's 承办人 as a clerk does with the keyboard: types the name, the
+ * list narrows to that officer, ↓ and Enter choose him. (The list used to lose the typed name at each
+ * draft save, and ↓ Enter then toggled the first officer instead; OfficerSelect.test.tsx covers it.)
+ * Already on the case (a restored draft): left as it is.
  */
 export async function addOfficer(page: Page, dialog: Locator, name: string): Promise<void> {
   const chip = dialog.getByRole('button', { name: new RegExp(`^${name}（`) });
@@ -140,6 +140,8 @@ export async function addOfficer(page: Page, dialog: Locator, name: string): Pro
   const input = dialog.getByTestId('officers-input');
   await input.fill(name);
   await expect(page.getByRole('option', { name: new RegExp(name) })).toBeVisible();
+  await expect(page.getByRole('option')).toHaveCount(1);
+  await expect(input).toHaveValue(name);
   await input.press('ArrowDown');
   await input.press('Enter');
   await expect(chip).toBeVisible();

@@ -1,4 +1,5 @@
 /** 承办人: at least two officers with valid enforcement certificates (行政处罚法第四十二条). */
+import { useMemo } from 'react';
 import Autocomplete from '@mui/material/Autocomplete';
 import Box from '@mui/material/Box';
 import Checkbox from '@mui/material/Checkbox';
@@ -18,7 +19,10 @@ interface Props {
 export function OfficerSelect({ officers, value, onChange, error, disabled }: Props) {
   const today = todayIso();
   const expired = (o: Officer): boolean => o.certificateValidUntil < today;
-  const selected = officers.filter((o) => value.includes(o.id));
+  // The same array while the choice is the same: MUI's Autocomplete clears what is typed in its box
+  // whenever its value changes identity, and the form re-renders at every draft save (500 ms), so a
+  // new array each render wiped a name half typed to filter the list.
+  const selected = useMemo(() => officers.filter((o) => value.includes(o.id)), [officers, value]);
   return (
     <Autocomplete
       multiple

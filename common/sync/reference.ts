@@ -30,7 +30,7 @@ export function parseCalendarPayload(
 }
 
 /** The kinds a workstation applies, by every name the province publishes them under. */
-export type AppliedKind = 'calendar' | 'violationTypes' | 'laws' | 'templates' | 'enterprises';
+export type AppliedKind = 'calendar' | 'violationTypes' | 'laws' | 'templates' | 'enterprises' | 'procedures';
 const kindAliases: Record<string, AppliedKind> = {
   calendar: 'calendar',
   calendars: 'calendar',
@@ -41,6 +41,8 @@ const kindAliases: Record<string, AppliedKind> = {
   templates: 'templates',
   template: 'templates',
   enterprises: 'enterprises',
+  procedures: 'procedures',
+  procedure: 'procedures',
 };
 export const appliedKind = (kind: string): AppliedKind | null => kindAliases[kind] ?? null;
 
@@ -51,6 +53,7 @@ export const appliedKindNames: Record<AppliedKind, string> = {
   laws: '法律法规',
   templates: '文书模板',
   enterprises: '企业名录',
+  procedures: '办案程序',
 };
 
 /** Law texts as laws.import takes them (Markdown), or a map of file name to text. */
@@ -99,12 +102,28 @@ export type EnterprisesPayload = z.infer<typeof enterprisesPayload>;
 /** A discretion benchmark (its types, bands and factors), as resources/discretion/violations.json, or wrapped as `{ benchmark }`. */
 const violationTypesPayload = z.union([z.object({ benchmark: discretionBenchmark }), discretionBenchmark]);
 
+/**
+ * Procedure versions as the loader reads resources/procedures/*.json — each a full definition or the
+ * changes to another version (`{ extends, changes }`): one bare, `{ definition }`, or a set published
+ * together `{ definitions: […] }` (installed all or none). The content is checked by the domain's own
+ * check (main/core/domain/procedure/published.ts) on both ends.
+ */
+const procedureJson = z.record(z.string(), z.unknown());
+const proceduresPayload = z.union([
+  z.object({ definitions: z.array(procedureJson).min(1).max(50) }).strict(),
+  z.object({ definition: procedureJson }).strict(),
+]);
+export interface ProceduresPayload {
+  definitions: Array<Record<string, unknown>>;
+}
+
 export interface AppliedPayloads {
   calendar: CalendarYearInput;
   violationTypes: DiscretionBenchmark;
   laws: LawsPayload;
   templates: TemplatesPayload;
   enterprises: EnterprisesPayload;
+  procedures: ProceduresPayload;
 }
 
 function issueText(what: string, e: z.ZodError): string {
@@ -160,6 +179,16 @@ export function parseReferencePayload<K extends AppliedKind>(
     case 'enterprises': {
       const r = enterprisesPayload.safeParse(payload);
       return r.success ? { ok: true, value: r.data as AppliedPayloads[K] } : fail(r.error);
+    }
+    case 'procedures': {
+      const wrapped = payload && typeof payload === 'object' && ('definitions' in payload || 'definition' in payload);
+      const r = wrapped ? proceduresPayload.safeParse(payload) : procedureJson.safeParse(payload);
+      if (!r.success) return fail(r.error);
+      const d = r.data as { definitions?: ProceduresPayload['definitions']; definition?: Record<string, unknown> };
+      const value: ProceduresPayload = {
+        definitions: wrapped ? (d.definitions ?? [d.definition!]) : [r.data as Record<string, unknown>],
+      };
+      return { ok: true, value: value as AppliedPayloads[K] };
     }
   }
   return { ok: false, reason: `无法识别的参考数据种类：${kind}` };

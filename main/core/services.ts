@@ -18,12 +18,10 @@ import type { BlobStore } from './store/blobStore.js';
 import type { CaseStore } from './store/caseStore.js';
 import type { Sequences } from './store/sequences.js';
 import { WorkingCalendar, type CalendarYear } from './domain/calendar.js';
-import { procedureDefinition, checkDefinition, type ProcedureDefinition } from './domain/procedure/definition.js';
-import { knownGuards } from './domain/procedure/guards.js';
+import { procedureDefinition, type ProcedureDefinition } from './domain/procedure/definition.js';
 import { versionInForce } from './domain/procedure/versions.js';
+import { definitionProblems } from './domain/procedure/published.js';
 import { resolveProcedureFiles, type ProcedureFile } from './domain/procedure/overlay.js';
-import { actionForms } from '#common/schemas/actions.js';
-import { documentTypes } from '#common/documentTypes.js';
 import { calendarYear, statutoryHolidayRule, type StatutoryHolidayRule } from '#common/schemas/calendar.js';
 import { violationType, type ViolationType } from '#common/schemas/reference.js';
 import { resourcesDir } from './paths.js';
@@ -133,7 +131,7 @@ export function loadCalendar(dir = join(resourcesDir(), 'calendars'), addedDir?:
 
 /** The structural problems of a definition: the checker with the guards, forms and document types this core knows. */
 export function procedureProblems(def: ProcedureDefinition): string[] {
-  return checkDefinition(def, knownGuards, new Set(Object.keys(actionForms)), new Set(documentTypes));
+  return definitionProblems(def);
 }
 
 /**

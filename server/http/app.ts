@@ -11,6 +11,7 @@ import type { ProcedureDefinition } from '#core/domain/procedure/definition.js';
 import { loadCalendar, loadProcedures } from '#core/services.js';
 import { BureauTree } from '../auth/bureauTree.js';
 import { maxClockAheadMs } from '../sync/clock.js';
+import { loadPublishedProcedures } from '../sync/publishedProcedures.js';
 import { adminRoutes } from '../routes/admin.js';
 import { syncRoutes } from '../routes/sync.js';
 import { supervisionRoutes } from '../routes/supervision.js';
@@ -49,10 +50,11 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   const ctx: ServerContext = {
     pool: opts.pool,
     bureaus: new BureauTree(bureaus),
-    procedures: opts.procedures ?? loadProcedures(),
+    procedures: new Map(opts.procedures ?? loadProcedures()),
     now: opts.now ?? (() => new Date()),
     maxClockAheadMs: opts.maxClockAheadMs ?? maxClockAheadMs,
   };
+  await loadPublishedProcedures(opts.pool, ctx.procedures);
   const app = Fastify({
     bodyLimit: opts.bodyLimit ?? defaultBodyLimit,
     logger: false,

@@ -6,8 +6,8 @@ import type { BureauTree } from '../auth/bureauTree.js';
 export interface ServerContext {
   pool: pg.Pool;
   bureaus: BureauTree;
-  /** Every procedure definition by `id@version` (the workstation's resources/procedures). */
-  procedures: ReadonlyMap<string, ProcedureDefinition>;
+  /** Every procedure definition by `id@version`: the workstation's resources/procedures and the versions the province published. */
+  procedures: Map<string, ProcedureDefinition>;
   now: () => Date;
   /** How far ahead of the server's clock a pushed stamp may be (5 minutes). */
   maxClockAheadMs: number;

@@ -14,6 +14,7 @@ import { issueCode, revokeDevice } from '../auth/enrolment.js';
 import { createUser } from '../auth/users.js';
 import { provinceCode } from '../db/bureaus.js';
 import { storeDirectory } from '../tasks/directory.js';
+import { addProcedures, checkedProcedures, isProcedureKind } from '../sync/publishedProcedures.js';
 import { parseWith, ServerError } from '../http/errors.js';
 import type { ServerContext } from '../http/context.js';
 
@@ -62,6 +63,10 @@ export function adminRoutes(app: FastifyInstance, ctx: ServerContext): void {
     const input = parseWith(publishReferenceInput, req.body);
     const problem = referenceProblem(input.kind, input.version, input.payload);
     if (problem) throw new ServerError('REFERENCE_INVALID', `${problem}；未发布`);
+    // A procedure version is checked by the domain as the workstations will check it, then known here.
+    const procedures = isProcedureKind(input.kind)
+      ? checkedProcedures(ctx.procedures, input.version, input.payload)
+      : [];
     const r = await ctx.pool.query<{ seq: string }>(
       'INSERT INTO reference_data (kind, version, payload, published_at) VALUES ($1, $2, $3::jsonb, $4) ON CONFLICT (kind, version) DO NOTHING RETURNING seq',
       [input.kind, input.version, JSON.stringify(input.payload), ctx.now()],
@@ -72,6 +77,7 @@ export function adminRoutes(app: FastifyInstance, ctx: ServerContext): void {
         `${input.kind} 的版本 ${input.version} 已经发布，发布后不能修改；请使用新的版本号`,
       );
     if (input.kind === 'enterprises') await storeDirectory(ctx.pool, Number(r.rows[0].seq), input.payload); // 双随机 draws from it
+    addProcedures(ctx.procedures, procedures); // cases opened under it are pushed here
     reply.status(201);
     return { seq: Number(r.rows[0].seq), kind: input.kind, version: input.version };
   });

@@ -87,9 +87,11 @@ describe('pull', () => {
   it('returns reference data published after the reference cursor; a version once published is never replaced', async () => {
     const pub = (version: string, payload: unknown) =>
       s.request('POST', '/api/admin/reference', { token: province, body: { kind: 'procedures', version, payload } });
-    expect((await pub('2026.3', { note: '一般程序2026.3' })).status).toBe(201);
-    expect((await pub('2026.4', { note: '一般程序2026.4' })).status).toBe(201);
-    const again = await pub('2026.4', { note: '改过的' });
+    // 一般程序 versions written as changes to the shipped one (the server checks them as a workstation would).
+    const ordinary = (version: string) => ({ extends: 'ordinary@2026.2', changes: { version } });
+    expect((await pub('2026.3', ordinary('2026.3'))).status).toBe(201);
+    expect((await pub('2026.4', ordinary('2026.4'))).status).toBe(201);
+    const again = await pub('2026.4', ordinary('2026.5'));
     expect(again.status).toBe(400);
     expect(again.body.error.message).toContain('发布后不能修改');
     const r1 = await pull(nanming, 'cursor=0&refCursor=0');
@@ -99,7 +101,7 @@ describe('pull', () => {
     expect(r2.body.reference[0]).toMatchObject({
       kind: 'procedures',
       version: '2026.4',
-      payload: { note: '一般程序2026.4' },
+      payload: ordinary('2026.4'),
     });
     // Only the province publishes.
     await addUser(s, province, '520100', 'gy-admin', ['admin']);

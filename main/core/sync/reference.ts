@@ -2,13 +2,14 @@
  * Applies the reference data the province published, after each pull (docs/server.md "Sync client"):
  * one applier per kind (reference/*.ts), each going through the import use case a clerk's import runs
  * — a holiday calendar through calendar.import, violation types through the discretion store,
- * law texts through laws.import, template versions through templates.import, the enterprise
- * directory through enterprises.import's checks — with the published content, never a path.
+ * law texts through laws.import, template versions through templates.import, procedure versions
+ * through procedures.import's use case (the domain's own check; running cases keep their version),
+ * the enterprise directory through enterprises.import's checks — with the published content, never a path.
  *
  * A payload that fails its check is refused with the Chinese reason and changes nothing; the clerk
  * reads both in 同步's “what changed”. Laws go before violation types (a new type may cite a law
  * published with it). A failure that is not a refusal (a full disk) leaves the version waiting for
- * the next round. Kinds without an applier (procedures) stay recorded as downloaded.
+ * the next round.
  */
 import { AppError } from '#common/errors.js';
 import { appliedKind, appliedKindNames, parseReferencePayload, type AppliedKind } from '#common/sync/reference.js';
@@ -17,6 +18,7 @@ import type { SyncParts } from './integrate.js';
 import { calendarApplier } from './reference/calendar.js';
 import { enterprisesApplier } from './reference/enterprises.js';
 import { lawsApplier } from './reference/laws.js';
+import { proceduresApplier } from './reference/procedures.js';
 import { templatesApplier } from './reference/templates.js';
 import type { ReferenceApplier } from './reference/types.js';
 import { violationTypesApplier } from './reference/violationTypes.js';
@@ -26,6 +28,7 @@ const appliers: { [K in AppliedKind]: ReferenceApplier<K> } = {
   laws: lawsApplier,
   violationTypes: violationTypesApplier,
   templates: templatesApplier,
+  procedures: proceduresApplier,
   enterprises: enterprisesApplier,
 };
 const order = Object.keys(appliers) as AppliedKind[];

@@ -67,6 +67,10 @@ export const errorCodes = {
   SYNC_FAILED: '与省级服务器同步失败',
   NOT_ENROLLED: '本工作站尚未在省级服务器登记，请系统管理员先填写服务器地址和注册码',
   NUMBERS_EXHAUSTED: '本机预留的编号已用完，请联网同步后再办理',
+  // The bureau's signing certificate (PKCS#12) for the dossier's electronic signature (签章)
+  CERTIFICATE_INVALID: '证书文件无效或不受支持，未设置',
+  CERTIFICATE_PASSWORD_WRONG: '证书密码错误，未设置',
+  CERTIFICATE_NOT_VALID: '证书不在有效期内',
   INTERNAL: '系统内部错误',
 } as const;
 

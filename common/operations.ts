@@ -68,6 +68,7 @@ import {
 import { encryptionStatus } from './schemas/security.js'; // encryption at rest of the case database
 // 本局设置: PDF engine, seal image, 期限提醒
 import { pdfTestInput, pdfTestOutput, setSealOutput, settingsUpdateInput, settingsView } from './schemas/settings.js';
+import { setCertificateInput, signingCertificateView } from './schemas/signing.js'; // 电子签章证书
 // 软件更新: the desktop app's update feed
 import { updatesSetSourceInput, updatesView } from './schemas/updates.js';
 // Enterprise directory
@@ -345,6 +346,19 @@ export const operations = {
     input: settingsUpdateInput,
     output: settingsView,
     access: ['head'],
+  }),
+  // 电子签章证书 (handlers/signingCertificate.ts): the PKCS#12 file that signs the bound volumes (PAdES).
+  'settings.setCertificate': op({
+    description: '设置本局电子签章证书（PKCS#12文件.p12/.pfx及其密码）：组卷时对卷宗PDF签章；证书须在有效期内',
+    input: setCertificateInput,
+    output: signingCertificateView,
+    access: ['head', 'admin'],
+  }),
+  'settings.clearCertificate': op({
+    description: '删除本局电子签章证书（此后组卷不再签章）',
+    input: empty,
+    output: z.object({ removed: z.boolean() }),
+    access: ['head', 'admin'],
   }),
   'settings.clearSeal': op({
     description: '删除本局印章图片（此后定稿的文书加盖绘制的印章）',

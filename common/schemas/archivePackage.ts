@@ -46,6 +46,8 @@ export const packageProblemKinds = [
   'content',
   'unsafe',
   'zip',
+  // a volume's electronic signature (签章) no longer verifies: changed after signing, or not covering the whole file
+  'signature',
 ] as const;
 export const packageProblem = z.object({
   kind: z.enum(packageProblemKinds),

@@ -141,4 +141,6 @@ export const dossierBuildInput = z.object({
   caseId: key(64, '案件标识'),
   /** 保管期限 (one list with 归档's). Absent: the last binding's; the covers then leave it blank until one is chosen. */
   retention: retentionPeriod.optional(),
+  /** 签章: sign each volume with the bureau's certificate. Absent: signed when a certificate is set. */
+  sign: z.boolean().optional(),
 });

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { sha256 } from './primitives.js';
 import { bureauInfoKeys, type BureauInfoKey } from '../bureauInfo.js';
+import { signingCertificateView } from './signing.js';
 
 /** The engines a core knows (main/core/documents/pdf/engine.ts `PdfEngineName`), in 'auto''s order. */
 export const pdfEngineNames = ['electron', 'chromium', 'libreoffice'] as const;
@@ -52,6 +53,8 @@ export const settingsView = z.object({
   pdfEngineActive: z.enum(pdfEngineNames).nullable(),
   /** The bureau's seal image (settings.setSeal), or null: documents are then sealed with a drawn seal. */
   seal: sealImageView.nullable(),
+  /** The bureau's signing certificate (settings.setCertificate), or null: the dossier is then bound unsigned. */
+  certificate: signingCertificateView.nullable(),
   /** 本局文书信息 (common/bureauInfo.ts): address and telephone, the court, where to pay; '' = not set. */
   bureauInfo: z.object(
     Object.fromEntries(bureauInfoKeys.map((k) => [k, z.string()])) as Record<BureauInfoKey, z.ZodString>,

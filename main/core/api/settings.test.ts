@@ -62,6 +62,7 @@ describe('the PDF engine in 本局设置', () => {
       pdfEngineLockedBy: null,
       pdfEngineActive: null,
       seal: null,
+      certificate: null,
       bureauInfo: demoBureauInfo,
     });
   });

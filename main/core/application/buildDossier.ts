@@ -12,7 +12,9 @@ import type { CaseState } from '#common/schemas/cases.js';
 import type { Services } from '#core/services.js';
 import type { UserRow } from '#core/store/directory.js';
 import { verifyChain } from '#core/store/eventLog.js';
+import { saveSigned } from '#core/dossier/signing/signPdf.js';
 import { archivedOn, refuseIfArchived } from './archived.js';
+import { bureauSigningIdentity } from './signingCertificate.js';
 import { today } from './caseView.js';
 
 /** The last 案卷评查 is filed in the 副卷 as its 案卷评查表. */
@@ -32,7 +34,7 @@ async function reviewSheets(state: CaseState, bureauName: string): Promise<Dossi
 export async function buildDossier(
   services: Services,
   user: UserRow,
-  { caseId, retention: chosen }: OpParsedInput<'dossier.build'>,
+  { caseId, retention: chosen, sign }: OpParsedInput<'dossier.build'>,
 ): Promise<OpOutput<'dossier.build'>> {
   const state = services.cases.get(caseId);
   if (state.documents.length === 0) throw new AppError('ACTION_NOT_ALLOWED', '案件尚无文书，无法组卷');
@@ -48,6 +50,14 @@ export async function buildDossier(
   // the chain head goes on the printed 备考表, an anchor outside the PC.
   const events = services.cases.log.forCase(caseId);
   const chainHead = { hash: events.at(-1)?.hash ?? '', count: events.length, brokenAt: verifyChain(events).brokenAt };
+  // 签章: asked for, or by default whenever the bureau has a certificate; refused (nothing bound) if it cannot sign.
+  const identity = sign === false ? null : await bureauSigningIdentity(services);
+  if (sign === true && !identity)
+    throw new AppError(
+      'SETTINGS_REQUIRED',
+      '本局尚未设置电子签章证书，不能签章；请在本局设置中设置证书，或不选“签章”组卷',
+    );
+  const signingTime = services.clock.now();
   const built = await buildCaseDossier(
     state,
     {
@@ -58,6 +68,7 @@ export async function buildDossier(
       retention: retention ?? '',
       chainHead,
       sideSheets: await reviewSheets(state, services.bureau().name),
+      ...(identity ? { save: (doc) => saveSigned(doc, identity, { signingTime, reason: '组卷签章' }) } : {}),
     },
     today(services),
     user.name,

@@ -14,6 +14,7 @@ import { eventTypeNames, type CaseEvent } from '../domain/events.js';
 import { eventHash } from '../store/eventHash.js';
 import { genesisHash, sha256Hex } from '../store/hashing.js';
 import { namedFiles } from './caseFiles.js';
+import { checkVolumeSignatures } from './verifySignatures.js';
 import {
   eventsPath,
   manifest as manifestSchema,
@@ -293,6 +294,7 @@ function summaryOf(ok: boolean, m: Manifest | null, problems: Problems): string 
     content: '内容不一致',
     unsafe: '不安全的条目',
     zip: '无法读取',
+    signature: '签章无效',
   };
   const parts = [...counts].map(([k, n]) => `${names[k] ?? k}${n}项`);
   return `电子档案包校验未通过：${parts.join('，')}${problems.more ? `，另有${problems.more}项未列出` : ''}`;
@@ -316,6 +318,7 @@ export async function verifyPackage(
     const m = await readManifest(pkg, problems);
     if (!m) return { report: report(false, null, problems, 0, 0) };
     const intact = await checkItems(pkg, m, problems, breathe);
+    await checkVolumeSignatures(pkg, m, (p) => problems.add(p), breathe);
     const eventsItem = m.items.find((i) => i.role === 'events' && i.path === m.case.events.path);
     const events = await readEvents(pkg, m, eventsItem, problems);
     let state: CaseState | null = null;

@@ -32,6 +32,8 @@ export interface AssembleOptions {
   fontsDir?: string;
   /** Steps: one per item, one for laying out and drawing, one for writing the file. */
   onProgress?: (done: number, total: number) => void;
+  /** Writes the finished document instead of a plain save: the bureau's signature (signing/signPdf.ts `saveSigned`). */
+  save?: (doc: PDFDocument) => Promise<Uint8Array>;
 }
 
 export interface AssembledDossier {
@@ -192,7 +194,9 @@ export async function assembleDossier(input: DossierInput, opts: AssembleOptions
   }
   step();
 
-  const pdf = await doc.save({ useObjectStreams: true, objectsPerTick: Number.POSITIVE_INFINITY });
+  const pdf = opts.save
+    ? await opts.save(doc)
+    : await doc.save({ useObjectStreams: true, objectsPerTick: Number.POSITIVE_INFINITY });
   step();
   return { pdf, pages: doc.getPageCount(), catalog, items: catalog.length, numberedPages: numbered.length };
 }

@@ -11,7 +11,7 @@ import type { BlobStore } from '../store/blobStore.js';
 import type { PdfService } from '../documents/pdfService.js';
 import { documentSlot, receiptFieldKeys } from '../documents/names.js';
 import { chinaDate } from '../domain/dates.js';
-import { assembleDossier, type AssembledDossier, type DossierItem } from './assemble.js';
+import { assembleDossier, type AssembleOptions, type AssembledDossier, type DossierItem } from './assemble.js';
 import { crossReference, volumeOf, type Volume } from './volumes.js';
 import { evidenceItem } from './evidenceItem.js';
 import { docType, isDossierSheet } from '#common/documentTypes.js';
@@ -30,6 +30,8 @@ export interface DossierDeps {
   chainHead?: ChainHead;
   /** Sheets the bureau files last in the 副卷 (the 案卷评查表 of the last review). */
   sideSheets?: DossierItem[];
+  /** Writes each finished volume (the bureau's signature); absent: saved unsigned. */
+  save?: AssembleOptions['save'];
 }
 
 /** The last event's hash, how many events, and whether the chain checked out when bound. */
@@ -193,7 +195,7 @@ export async function buildCaseDossier(
         checkedBy: '',
         builtOn: today,
       },
-      { onProgress: (d) => onProgress?.(base + d, total) },
+      { onProgress: (d) => onProgress?.(base + d, total), ...(deps.save ? { save: deps.save } : {}) },
     );
     done = base + es.length + 2;
     volumes.push({ volume, ...built });

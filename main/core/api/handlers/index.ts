@@ -33,6 +33,7 @@ import { noticeHandlers } from './notices.js'; // 通知公告 received at sync
 import { caseDeskHandlers } from './caseDesk.js'; // the review summary, the 立案 county warning
 import { searchHandlers } from './search.js'; // one search box across cases
 import { fileReviewHandlers } from './fileReview.js'; // 案卷评查
+import { signingCertificateHandlers } from './signingCertificate.js'; // 电子签章证书 (PAdES)
 
 export const handlers: HandlerMap = combineHandlers({
   sessionHandlers,
@@ -64,4 +65,5 @@ export const handlers: HandlerMap = combineHandlers({
   caseDeskHandlers,
   searchHandlers,
   fileReviewHandlers,
+  signingCertificateHandlers,
 });

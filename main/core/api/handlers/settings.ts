@@ -17,6 +17,7 @@ import {
   setWarnAheadSetting,
   warnAheadSetting,
 } from '#core/application/settings.js';
+import { signingCertificateSetting } from '#core/application/signingCertificate.js';
 import type { HandlerMap } from '../types.js';
 
 async function settingsView(services: Services): Promise<SettingsView> {
@@ -31,6 +32,7 @@ async function settingsView(services: Services): Promise<SettingsView> {
     pdfEngineLockedBy: services.pdf.lockedBy,
     pdfEngineActive: services.pdf.activeEngine,
     seal: seal && sealHash ? { hash: sealHash, ...seal } : null,
+    certificate: signingCertificateSetting(services),
     bureauInfo: bureauInfoSetting(services),
   };
 }

@@ -18,6 +18,7 @@ export const problemKindNames: Record<PackageProblem['kind'], string> = {
   content: '内容不一致',
   unsafe: '不安全条目',
   zip: '无法读取',
+  signature: '签章无效',
 };
 
 export function PackageReportView({ report }: { report: PackageReport }) {

@@ -9,6 +9,7 @@ import { useCanCall } from '#renderer/app/canCall';
 import { useOp } from '#renderer/hooks/useOp';
 import { PdfEngineSection } from './PdfEngineSection';
 import { SealSection } from './SealSection';
+import { CertificateSection } from './CertificateSection'; // 电子签章证书 (PAdES at 组卷)
 import { WarnAheadSection } from './WarnAheadSection';
 import { BureauInfoSection } from './BureauInfoSection';
 import { BackupSection } from './BackupSection'; // 数据备份
@@ -37,6 +38,11 @@ export function SettingsScreen() {
         <>
           <PdfEngineSection settings={settings} canEdit={canEdit} onChanged={setSettings} />
           <SealSection seal={settings.seal} canEdit={canEdit} onChanged={load} />
+          <CertificateSection
+            certificate={settings.certificate}
+            canEdit={can('settings.setCertificate')}
+            onChanged={load}
+          />
           <WarnAheadSection days={settings.warnAheadWorkingDays} canEdit={canEdit} onChanged={setSettings} />
           <BureauInfoSection info={settings.bureauInfo} canEdit={canEdit} onChanged={setSettings} />
         </>

@@ -24,6 +24,7 @@ import { formatInstant } from '#renderer/util/dates';
 import { VolumeSection } from './VolumeSection';
 import { ExportPackage } from './ExportPackage';
 import { volumesOf } from './volumes';
+import { SignOption, useSigningChoice } from './SignOption'; // 签章 with the bureau's certificate
 
 export function DossierPanel({ view, onChanged }: { view: CaseView; onChanged(): Promise<void> }) {
   const can = useCanCall();
@@ -38,13 +39,18 @@ export function DossierPanel({ view, onChanged }: { view: CaseView; onChanged():
   const [retention, setRetention] = useState<(typeof retentionPeriods)[number]>(
     view.state.dossier?.retention ?? '30年',
   );
+  const signing = useSigningChoice();
   const pagesText = volumes.map((v) => `${v.volume} ${v.pages} 页`).join('，');
 
   const build = async (): Promise<void> => {
     setPending(true);
     setError(null);
     try {
-      const d = await send('dossier.build', { caseId: view.state.id, retention });
+      const d = await send('dossier.build', {
+        caseId: view.state.id,
+        retention,
+        ...(signing.sign !== undefined ? { sign: signing.sign } : {}),
+      });
       setBuilt(d);
       notifier.success(`组卷完成：${d.volumes.map((v) => `${v.volume} ${v.pages} 页`).join('，')}`);
       // The 正卷 opens at once, as the one volume did; the 副卷 is a click away below.
@@ -83,6 +89,7 @@ export function DossierPanel({ view, onChanged }: { view: CaseView; onChanged():
             ))}
           </TextField>
         )}
+        {canBuild && <SignOption choice={signing} disabled={pending} />}
         {canBuild && (
           <Button
             variant="contained"

@@ -37,6 +37,7 @@ export const slowFiles: Record<string, string> = {
   'main/core/documents/pdf/chromium.test.ts': 'kills real browsers',
   'main/core/documents/pdf/chromiumSandbox.test.ts': 'starts Chromium sandboxed and not',
   'main/core/dossier/assemble.test.ts': 'pdftoppm, pdffonts, pdftotext',
+  'main/core/dossier/scenarioDossiers.test.ts': 'every scenario bound through Chromium, qpdf --check, read back',
   'main/core/api/scenarios.test.ts': 'five scenarios to their bound dossiers',
   'main/core/api/codeScenario.test.ts': 'a scenario to its bound dossier',
   'main/core/application/fileReview.test.ts': 'two scenarios bound (stand-in engine), read back with pdf.js',

@@ -119,7 +119,7 @@ describe('sample scenarios', () => {
     expect(docs.find((d) => d.type === 'seizure-release')!.number).toBe('黔东南环天解封扣字〔2026〕1号');
     expect(catalog('seizure', '副卷')).toContain('查封(扣押)审批表');
     expect(catalog('seizure', '正卷')).toEqual(
-      expect.arrayContaining(['查封(扣押)决定书', '查封、扣押清单', '解除查封(扣押)决定书']),
+      expect.arrayContaining(['查封决定书', '查封、扣押清单', '解除查封(扣押)决定书']),
     );
   });
 

@@ -11,8 +11,7 @@ import type { OpParsedInput } from '#common/operations.js';
 import type { CaseState, DocumentRecord } from '#common/schemas/cases.js';
 import { findTemplate } from '#core/documents/manifest.js';
 import { documentSlot } from '#core/documents/names.js';
-import { docxText, renderDocx } from '#core/documents/render.js';
-import { documentTitle } from '#core/documents/docxTitle.js';
+import { docxText, renderDocument } from '#core/documents/render.js';
 import { requireBureauSettings, requireDossier } from '#core/documents/requiredTexts.js';
 import { buildTemplateData, missingInputFields } from '#core/documents/templateData.js';
 import { nodeOf, trackOf } from '#core/domain/procedure/engine.js';
@@ -113,7 +112,9 @@ export function generateDocument(
       });
       // The bureau's address, court and account are printed, never left blank (本局设置).
       requireBureauSettings(template, docxText(templateBytes), data);
-      const docx = renderDocx({ template, templateBytes, data, title: documentTitle(template.name, number) });
+      // The record is named as the document is titled (查封决定书, not 查封(扣押)决定书): the 卷内目录,
+      // the bookmarks, the history and the 评查 all read this name.
+      const { docx, title } = renderDocument({ template, templateBytes, data, number });
       const docxHash = services.blobs.put(
         docx,
         'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
@@ -121,7 +122,7 @@ export function generateDocument(
       record = {
         id: ulid(),
         type: template.id,
-        name: `《${template.name}》`,
+        name: `《${title}》`,
         number,
         version: current.documents.filter((d) => documentSlot(d) === slot).length + 1,
         docxHash,

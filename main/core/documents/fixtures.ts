@@ -22,7 +22,6 @@ import {
   sampleTracks,
 } from './fixtureSteps.js';
 import { renderDocx } from './render.js';
-import { documentTitle } from './docxTitle.js';
 import { demoBureauInfo } from '../seed/demo.js';
 import { buildTemplateData } from './templateData.js';
 
@@ -173,6 +172,6 @@ export function sampleDocx(
     template: t,
     templateBytes: readFileSync(join(templatesDir(), t.file)),
     data,
-    title: documentTitle(t.name, sampleNumber(t)),
+    number: sampleNumber(t),
   });
 }

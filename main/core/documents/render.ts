@@ -7,14 +7,21 @@ import Docxtemplater from 'docxtemplater';
 import PizZip from 'pizzip';
 import { AppError } from '#common/errors.js';
 import type { TemplateInfo } from '#common/schemas/documents.js';
-import { setDocxTitle } from './docxTitle.js';
+import { documentHeading } from './docxHeading.js';
+import { documentTitle, setDocxTitle } from './docxTitle.js';
 
 export interface RenderInput {
   template: TemplateInfo;
   templateBytes: Buffer;
   data: object;
-  /** The document's name for the PDF's Title (docxTitle.ts); the template's name when not given. */
-  title?: string;
+  /** The document's 文号, put after its title in the PDF's Title (docxTitle.ts). */
+  number?: string | null;
+}
+
+/** A rendered document and the title it bears (docxHeading.ts): 查封决定书, not 查封(扣押)决定书. */
+export interface RenderedDocument {
+  docx: Buffer;
+  title: string;
 }
 
 /** The error a nullGetter throws: kept apart so it is not mistaken for a docxtemplater fault. */
@@ -27,7 +34,11 @@ class UnsuppliedTag extends Error {
   }
 }
 
-export function renderDocx({ template, templateBytes, data, title }: RenderInput): Buffer {
+export function renderDocx(input: RenderInput): Buffer {
+  return renderDocument(input).docx;
+}
+
+export function renderDocument({ template, templateBytes, data, number }: RenderInput): RenderedDocument {
   requireInputs(template, data as Record<string, unknown>);
   const zip = openZip(template, templateBytes);
   // A declared optional input may be left empty on purpose; anything else must be supplied.
@@ -62,8 +73,9 @@ export function renderDocx({ template, templateBytes, data, title }: RenderInput
     throw templateInvalid(template, e);
   }
   const out = doc.getZip();
-  setDocxTitle(out, title ?? template.name);
-  return out.generate({ type: 'nodebuffer', compression: 'DEFLATE' });
+  const title = documentHeading(out, template.name);
+  setDocxTitle(out, documentTitle(title, number));
+  return { docx: out.generate({ type: 'nodebuffer', compression: 'DEFLATE' }), title };
 }
 
 /** The form must have been filled: a required input that is missing or blank is named to the user. */

@@ -55,6 +55,17 @@ function counts(text: string, pattern: RegExp): { items: number; pages: number }
 }
 
 export async function readBoundVolume(volume: '正卷' | '副卷', pdf: Uint8Array): Promise<BoundVolumeFacts> {
+  return (await readBound(volume, pdf)).facts;
+}
+
+/**
+ * The facts, and the text each page shows (its text items in order, spaces dropped): read in the same
+ * pass, for a check that also looks at what the pages say (the dossier's acceptance test).
+ */
+export async function readBound(
+  volume: '正卷' | '副卷',
+  pdf: Uint8Array,
+): Promise<{ facts: BoundVolumeFacts; pageTexts: string[] }> {
   const { getDocument } = await pdfjs();
   // verbosity 0: the stand-in and Chromium pages use standard fonts pdf.js would warn about; only their text is read.
   const doc = await getDocument({
@@ -82,7 +93,7 @@ export async function readBoundVolume(volume: '正卷' | '副卷', pdf: Uint8Arr
         .slice(from, to)
         .flatMap((p) => p.map((i) => i.str))
         .join('');
-    return {
+    const facts: BoundVolumeFacts = {
       volume,
       catalog: catalogRows(pages.slice(catalogAt, firstNumbered)),
       starts: filed.map((m) => ({ title: m.title, page: printedNumber(pages[m.index] ?? []) })),
@@ -92,6 +103,7 @@ export async function readBoundVolume(volume: '正卷' | '副卷', pdf: Uint8Arr
       remarks:
         remarksAt === null ? null : counts(textOf(remarksAt, doc.numPages), /本卷共有文件材料(\d+)件，共(\d+)页/),
     };
+    return { facts, pageTexts: pages.map((p) => p.map((i) => i.str.replace(/\s+/g, '')).join('')) };
   } finally {
     await doc.destroy();
   }

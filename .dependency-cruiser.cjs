@@ -182,6 +182,14 @@ module.exports = {
       to: { path: '^main/core/(application|api)/' },
     },
     {
+      name: 'services-in-no-circle',
+      comment:
+        'The services object is built from everything and handed to everything: it names the parts by their types (sync/port.ts for the sync client), so no module it imports leads back to it.',
+      severity: 'error',
+      from: { path: '^main/core/services\\.ts$' },
+      to: { circular: true },
+    },
+    {
       name: 'no-unresolvable',
       comment: 'An import that cannot be resolved escapes every rule above (and fails at run time): each must resolve.',
       severity: 'error',

@@ -7,8 +7,15 @@
  */
 import { docType } from './documentTypes.js';
 
-/** The 送达回证's field naming the document it proves was served (templates/manifest.json). */
+/** The 送达回证's fields naming the document it proves was served: its type, and (since ids) which one. */
 const servedDocumentKey = 'servedDocument';
+const servedDocumentIdKey = 'servedDocumentId';
+
+/** A receipt's slot: one per served document — two 责令改正决定书 of one case are two receipts. */
+const receiptSlot = (fields: Record<string, string>): string => {
+  const id = fields[servedDocumentIdKey];
+  return `${docType.serviceReceipt}:${fields[servedDocumentKey] ?? ''}${id ? `/${id}` : ''}`;
+};
 
 export function documentSlot(d: {
   type: string;
@@ -16,7 +23,7 @@ export function documentSlot(d: {
   track?: string;
   trackStep?: number;
 }): string {
-  const base = d.type === docType.serviceReceipt ? `${d.type}:${d.fields[servedDocumentKey] ?? ''}` : d.type;
+  const base = d.type === docType.serviceReceipt ? receiptSlot(d.fields) : d.type;
   return d.track ? `${base}@${d.track}#${d.trackStep ?? 0}` : base;
 }
 

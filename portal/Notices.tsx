@@ -28,6 +28,7 @@ import type { NoticeDetail, NoticeSummary, PublishNoticeInput } from '#common/sy
 import { maxNoticeFileBytes } from '#common/sync/notices.js';
 import { api } from './api.js';
 import { useLoad } from './useLoad.js';
+import { type Column, ListPage } from './ListPage.js';
 
 const when = (iso: string) => new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
 
@@ -43,70 +44,45 @@ function toBase64(file: File): Promise<string> {
   });
 }
 
+const noticeColumns = (open: (id: string) => void): Column<NoticeSummary>[] => [
+  {
+    head: '标题',
+    cell: (n) => (
+      <>
+        <Link component="button" onClick={() => open(n.id)}>
+          {n.title}
+        </Link>
+        {n.attachments.length > 0 && ` （附件${n.attachments.length}个）`}
+      </>
+    ),
+  },
+  { head: '发布单位', cell: (n) => n.publisher.name },
+  { head: '发布时间', cell: (n) => when(n.publishedAt) },
+  { head: '发送范围', cell: (n) => n.audience.map((a) => a.name).join('、') },
+  {
+    head: '已送达 / 已阅读 / 县（市、区）',
+    align: 'right',
+    cell: (n) => `${n.delivered} / ${n.read} / ${n.counties}`,
+  },
+];
+
 export function NoticeListView(props: { token: string; openNotice: (id: string) => void }) {
   const { token } = props;
-  const [creating, setCreating] = useState(false);
-  const [version, setVersion] = useState(0);
-  const load = useCallback(() => api<{ notices: NoticeSummary[] }>('/api/notices', token), [token, version]);
-  const { data, error } = useLoad(load);
+  const load = useCallback(
+    () => api<{ notices: NoticeSummary[] }>('/api/notices', token).then((d) => d.notices),
+    [token],
+  );
   return (
-    <Stack spacing={2}>
-      <Stack direction="row" sx={{ alignItems: 'center' }}>
-        <Typography variant="h5" sx={{ flexGrow: 1 }}>
-          通知公告
-        </Typography>
-        {!creating && (
-          <Button variant="contained" onClick={() => setCreating(true)}>
-            发布通知
-          </Button>
-        )}
-      </Stack>
-      {creating && (
-        <NoticeForm
-          token={token}
-          onCancel={() => setCreating(false)}
-          onPublished={(n) => {
-            setCreating(false);
-            setVersion((v) => v + 1);
-            props.openNotice(n.id);
-          }}
-        />
-      )}
-      {error && <Alert severity="error">{error}</Alert>}
-      {!data && !error && <CircularProgress aria-label="正在加载" />}
-      {data && data.notices.length === 0 && <Alert severity="info">本单位及下级单位尚未发布通知公告</Alert>}
-      {data && data.notices.length > 0 && (
-        <Table size="small" aria-label="通知列表">
-          <TableHead>
-            <TableRow>
-              <TableCell>标题</TableCell>
-              <TableCell>发布单位</TableCell>
-              <TableCell>发布时间</TableCell>
-              <TableCell>发送范围</TableCell>
-              <TableCell align="right">已送达 / 已阅读 / 县（市、区）</TableCell>
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {data.notices.map((n) => (
-              <TableRow key={n.id} hover>
-                <TableCell>
-                  <Link component="button" onClick={() => props.openNotice(n.id)}>
-                    {n.title}
-                  </Link>
-                  {n.attachments.length > 0 && ` （附件${n.attachments.length}个）`}
-                </TableCell>
-                <TableCell>{n.publisher.name}</TableCell>
-                <TableCell>{when(n.publishedAt)}</TableCell>
-                <TableCell>{n.audience.map((a) => a.name).join('、')}</TableCell>
-                <TableCell align="right">
-                  {n.delivered} / {n.read} / {n.counties}
-                </TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      )}
-    </Stack>
+    <ListPage
+      title="通知公告"
+      createLabel="发布通知"
+      load={load}
+      open={props.openNotice}
+      form={(f) => <NoticeForm token={token} onCancel={f.onCancel} onPublished={(n) => f.onCreated(n.id)} />}
+      empty="本单位及下级单位尚未发布通知公告"
+      tableLabel="通知列表"
+      columns={noticeColumns(props.openNotice)}
+    />
   );
 }
 

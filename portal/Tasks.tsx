@@ -37,6 +37,7 @@ import {
 } from '#common/sync/fieldTasks.js';
 import { api } from './api.js';
 import { useLoad } from './useLoad.js';
+import { type Column, ListPage } from './ListPage.js';
 
 const progressOf = (t: TaskSummary) => {
   const drawn = t.counties.reduce((n, c) => n + c.drawn, 0);
@@ -44,74 +45,42 @@ const progressOf = (t: TaskSummary) => {
   return { drawn, done };
 };
 
+const taskColumns = (open: (id: string) => void): Column<TaskSummary>[] => [
+  {
+    head: '任务',
+    cell: (t) => (
+      <Link component="button" onClick={() => open(t.id)}>
+        {t.name}
+      </Link>
+    ),
+  },
+  { head: '下达单位', cell: (t) => t.bureauName },
+  { head: '检查期间', cell: (t) => `${t.periodFrom} 至 ${t.periodTo}` },
+  { head: '县（市、区）', cell: (t) => t.counties.length },
+  {
+    head: '完成情况',
+    align: 'right',
+    cell: (t) => {
+      const p = progressOf(t);
+      return `已完成 ${p.done} / 共 ${p.drawn} 家`;
+    },
+  },
+];
+
 export function TaskListView(props: { token: string; openTask: (id: string) => void }) {
   const { token } = props;
-  const [creating, setCreating] = useState(false);
-  const [version, setVersion] = useState(0);
-  const load = useCallback(() => api<{ tasks: TaskSummary[] }>('/api/tasks', token), [token, version]);
-  const { data, error } = useLoad(load);
+  const load = useCallback(() => api<{ tasks: TaskSummary[] }>('/api/tasks', token).then((d) => d.tasks), [token]);
   return (
-    <Stack spacing={2}>
-      <Stack direction="row" sx={{ alignItems: 'center' }}>
-        <Typography variant="h5" sx={{ flexGrow: 1 }}>
-          现场检查任务（双随机）
-        </Typography>
-        {!creating && (
-          <Button variant="contained" onClick={() => setCreating(true)}>
-            新建任务
-          </Button>
-        )}
-      </Stack>
-      {creating && (
-        <TaskForm
-          token={token}
-          onCancel={() => setCreating(false)}
-          onCreated={(t) => {
-            setCreating(false);
-            setVersion((v) => v + 1);
-            props.openTask(t.id);
-          }}
-        />
-      )}
-      {error && <Alert severity="error">{error}</Alert>}
-      {!data && !error && <CircularProgress aria-label="正在加载" />}
-      {data && data.tasks.length === 0 && <Alert severity="info">暂无现场检查任务</Alert>}
-      {data && data.tasks.length > 0 && (
-        <Table size="small" aria-label="任务列表">
-          <TableHead>
-            <TableRow>
-              <TableCell>任务</TableCell>
-              <TableCell>下达单位</TableCell>
-              <TableCell>检查期间</TableCell>
-              <TableCell>县（市、区）</TableCell>
-              <TableCell align="right">完成情况</TableCell>
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {data.tasks.map((t) => {
-              const p = progressOf(t);
-              return (
-                <TableRow key={t.id} hover>
-                  <TableCell>
-                    <Link component="button" onClick={() => props.openTask(t.id)}>
-                      {t.name}
-                    </Link>
-                  </TableCell>
-                  <TableCell>{t.bureauName}</TableCell>
-                  <TableCell>
-                    {t.periodFrom} 至 {t.periodTo}
-                  </TableCell>
-                  <TableCell>{t.counties.length}</TableCell>
-                  <TableCell align="right">
-                    已完成 {p.done} / 共 {p.drawn} 家
-                  </TableCell>
-                </TableRow>
-              );
-            })}
-          </TableBody>
-        </Table>
-      )}
-    </Stack>
+    <ListPage
+      title="现场检查任务（双随机）"
+      createLabel="新建任务"
+      load={load}
+      open={props.openTask}
+      form={(f) => <TaskForm token={token} onCancel={f.onCancel} onCreated={(t) => f.onCreated(t.id)} />}
+      empty="暂无现场检查任务"
+      tableLabel="任务列表"
+      columns={taskColumns(props.openTask)}
+    />
   );
 }
 

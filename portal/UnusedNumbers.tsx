@@ -4,27 +4,25 @@
  * every number. Before year end the rest of a desk's current block is listed too: not yet used.
  */
 import { useCallback, useState } from 'react';
-import {
-  Alert,
-  Card,
-  CardContent,
-  MenuItem,
-  Stack,
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableRow,
-  TextField,
-  Typography,
-} from '@mui/material';
+import { Alert, Card, CardContent, MenuItem, Stack, TextField, Typography } from '@mui/material';
 import { documentTypeName } from '#common/documentTypeNames.js';
 import type { NumberRange, UnusedNumbersOutput } from '#common/sync/unusedNumbers.js';
 import { api } from './api.js';
 import { useLoad } from './useLoad.js';
+import { type Column, DataTable } from './ListPage.js';
 
 const ranges = (rs: NumberRange[]): string =>
   rs.map((r) => (r.start === r.end ? `${r.start}` : `${r.start}–${r.end}`)).join('、');
+
+type Block = UnusedNumbersOutput['blocks'][number];
+
+const columns: Column<Block>[] = [
+  { head: '单位', cell: (b) => b.bureauName },
+  { head: '编号', cell: (b) => (b.kind === 'case' ? '案号' : `文号（${documentTypeName(b.kind)}）`) },
+  { head: '工作站', cell: (b) => `${b.deviceName}${b.revoked ? '（已停用）' : ''}` },
+  { head: '预留号段', cell: (b) => `${b.start}–${b.end}` },
+  { head: '未使用', cell: (b) => `${ranges(b.unused)}（${b.unusedCount}个）` },
+];
 
 export function UnusedNumbersView(props: { token: string }) {
   const thisYear = new Date().getFullYear();
@@ -58,35 +56,7 @@ export function UnusedNumbersView(props: { token: string }) {
           </Typography>
         )}
         {data && data.blocks.length > 0 && (
-          <Table size="small">
-            <TableHead>
-              <TableRow>
-                <TableCell>单位</TableCell>
-                <TableCell>编号</TableCell>
-                <TableCell>工作站</TableCell>
-                <TableCell>预留号段</TableCell>
-                <TableCell>未使用</TableCell>
-              </TableRow>
-            </TableHead>
-            <TableBody>
-              {data.blocks.map((b) => (
-                <TableRow key={`${b.bureauId}-${b.kind}-${b.start}`}>
-                  <TableCell>{b.bureauName}</TableCell>
-                  <TableCell>{b.kind === 'case' ? '案号' : `文号（${documentTypeName(b.kind)}）`}</TableCell>
-                  <TableCell>
-                    {b.deviceName}
-                    {b.revoked ? '（已停用）' : ''}
-                  </TableCell>
-                  <TableCell>
-                    {b.start}–{b.end}
-                  </TableCell>
-                  <TableCell>
-                    {ranges(b.unused)}（{b.unusedCount}个）
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
+          <DataTable columns={columns} rows={data.blocks} rowKey={(b) => `${b.bureauId}-${b.kind}-${b.start}`} />
         )}
       </CardContent>
     </Card>

@@ -38,7 +38,7 @@ import type { EncryptionService } from './encryption/service.js'; // encryption 
 import type { DeferredIntegrityCheck } from './store/integrity.js';
 import type { JobRunner } from './jobs/jobRunner.js'; // long work off the request path
 import type { Thumbnails } from './files/thumbnails.js';
-import type { SyncClient } from './sync/client.js'; // the provincial server: outbox, push, pull, conflicts
+import type { SyncPort } from './sync/port.js'; // the provincial server: outbox, push, pull, conflicts
 
 export interface Clock {
   now(): Date;
@@ -101,7 +101,7 @@ export interface Services {
   /** Evidence photos' thumbnails: made at evidence.add, or on their first request (files/thumbnails.ts). */
   thumbnails: Thumbnails;
   /** Sync with the provincial server (sync/client.ts): enrolment, rounds in the background, conflicts. */
-  sync: SyncClient;
+  sync: SyncPort;
 }
 
 export function readCalendarYears(dir: string): CalendarYear[] {

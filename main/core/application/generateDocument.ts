@@ -28,6 +28,8 @@ import { checkCaseDate } from './dateRules.js';
 import { caseDocumentContext } from './documentContext.js';
 import { latestInSlot } from './documentSlots.js';
 import { checkReceipt, receiptInput } from './receiptRules.js';
+import { servedDocumentFields } from './servedChoice.js';
+import { docType } from '#common/documentTypes.js';
 
 export function generateDocument(
   services: Services,
@@ -61,6 +63,8 @@ export function generateDocument(
     { id: user.id, name: user.name, device: services.device },
     (current) => {
       if (!current) throw new AppError('NOT_FOUND', '案件不存在');
+      // A 送达回证 serves one document, named by its id: the chosen one, or the only one of its type.
+      if (template.id === docType.serviceReceipt) input.fields = servedDocumentFields(current, input.fields);
       const archived = archivedOn(current);
       if (archived) checkArchivedCorrection(current, template.id, template.name, input, archived);
       const node = nodeOf(procedureOf(services, current), current.node);

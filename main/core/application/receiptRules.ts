@@ -46,7 +46,10 @@ export function checkReceipt(
   if (servedOn < approvedOn)
     throw new AppError('VALIDATION', `送达日期（${servedOn}）不能早于${name}的批准日期（${approvedOn}）`);
   if (served === docType.penaltyDecision) {
-    const decision = state.documents.filter((d) => d.type === docType.penaltyDecision).at(-1);
+    const id = fields[receiptFieldKeys.servedDocumentId];
+    const decision = id
+      ? state.documents.find((d) => d.id === id)
+      : state.documents.filter((d) => d.type === docType.penaltyDecision).at(-1);
     if (!decision?.finalised) throw new AppError('ACTION_NOT_ALLOWED', decisionNotSealed);
   }
 }

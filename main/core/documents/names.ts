@@ -8,6 +8,8 @@ export function documentNames(manifest: TemplateInfo[]): Record<string, string> 
 /** The 送达回证 input fields the serve actions read (keys as declared in templates/manifest.json). */
 export const receiptFieldKeys = {
   servedDocument: 'servedDocument',
+  /** The served document's id (application/servedChoice.ts); receipts made before it name the type only. */
+  servedDocumentId: 'servedDocumentId',
   servedOn: 'servedOn',
   method: 'serviceMethod',
   recipient: 'recipient',

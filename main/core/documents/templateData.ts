@@ -59,6 +59,7 @@ import { citationTexts } from './citationTexts.js';
 import type { LegalBasis } from '#common/schemas/legalBasis.js';
 import { docType } from '#common/documentTypes.js';
 import { documentTypeName } from '#common/documentTypeNames.js';
+import { receiptFieldKeys } from './names.js';
 
 /** The bureau's name and, from 本局设置, what its documents print (address, telephone, court, where to pay). */
 export interface BureauInfo extends Partial<BureauDocumentInfo> {
@@ -236,9 +237,9 @@ export function buildTemplateData(input: TemplateDataInput): TemplateData {
     decisionApprovedOn: date(state.decision?.approvedOn),
     decisionServiceText: decisionServiceText(state),
     paymentsText: paymentsText(state, fine),
-    servedDocumentTitle: servedDocumentTitle(state, fields.servedDocument ?? ''),
+    servedDocumentTitle: servedDocumentTitle(state, fields),
     servedDocument: servedName(fields.servedDocument ?? ''),
-    servedNumberRef: servedNumberRef(state, servedName(fields.servedDocument ?? '')),
+    servedNumberRef: servedNumberRef(state, fields),
     caseTitle: `${state.party.name}${state.violation.name}案`,
     closedOnText: state.closedOn ? date(state.closedOn) : '（尚未结案）',
     outcomeText: outcomeText(state, fine === null ? '' : amountInWords(fine)),
@@ -327,14 +328,24 @@ export function reviewOrganOf(bureauName: string): string {
 }
 
 /** “《行政处罚决定书》（黔东南环天罚字〔2026〕5号）”: the served document with the number it bears. */
-function servedDocumentTitle(state: CaseState, servedDocument: string): string {
-  const name = servedName(servedDocument);
-  return name ? `《${name}》${servedNumberRef(state, name)}` : '';
+function servedDocumentTitle(state: CaseState, fields: Record<string, string>): string {
+  const name = servedName(fields.servedDocument ?? '');
+  return name ? `《${name}》${servedNumberRef(state, fields)}` : '';
 }
 /** The served document's name: the receipt holds its type id (older receipts: the name typed). */
 const servedName = (served: string): string => (served.trim() ? documentTypeName(served) : '');
-function servedNumberRef(state: CaseState, name: string): string {
-  const d = name ? latestDocument(state, (x) => x.name === `《${name}》` && x.number !== null) : null;
+/**
+ * The 文号 of the document the receipt serves: the one it names by id (application/servedChoice.ts), so
+ * with two documents of a type it is the chosen one's; a receipt made before ids, the newest of its type.
+ */
+function servedNumberRef(state: CaseState, fields: Record<string, string>): string {
+  const id = fields[receiptFieldKeys.servedDocumentId];
+  const name = servedName(fields.servedDocument ?? '');
+  const d = id
+    ? state.documents.find((x) => x.id === id)
+    : name
+      ? latestDocument(state, (x) => x.name === `《${name}》` && x.number !== null)
+      : null;
   return d?.number ? `（${d.number}）` : '';
 }
 

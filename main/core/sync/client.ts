@@ -13,7 +13,8 @@ import { SyncRecords } from '#core/store/syncRecords.js';
 import { SyncStore } from '#core/store/syncStore.js';
 import type { Services } from '#core/services.js';
 import type { Db } from '#core/store/db.js';
-import { enrolWorkstation, type EnrolRequest } from './enrol.js';
+import { enrolWorkstation } from './enrol.js';
+import type { EnrolRequest, RoundOutcome, SyncPort } from './port.js';
 import { SyncFailure, syncHttp, type FetchFn } from './http.js';
 import type { SyncParts } from './integrate.js';
 import { refillBlocks } from './numbers.js';
@@ -43,16 +44,9 @@ export interface SyncClientOptions {
   fileRetryDelays?: number[];
 }
 
-export interface RoundOutcome {
-  ok: boolean;
-  error: string | null;
-  pushed: number;
-  pulled: number;
-  reapplied: number;
-  conflicts: number;
-}
+export type { RoundOutcome } from './port.js';
 
-export class SyncClient {
+export class SyncClient implements SyncPort {
   readonly store: SyncStore;
   readonly events: SyncEvents;
   readonly records: SyncRecords;

@@ -3,6 +3,7 @@
  * head would: the users, the clock, the documents and the actions every sample scenario shares.
  */
 import { sampleFields } from './sampleFields.js';
+import { servedDocumentType } from '#common/documentTypeNames.js';
 import { addDays } from '../domain/dates.js';
 import { makePng } from './png.js';
 import type { CaseView } from '#common/schemas/cases.js';
@@ -125,6 +126,7 @@ export class CaseRunner {
     this.step(`${o.track ? `${o.track}: ` : ''}生成${tpl.name}${o.servedDocument ? `（${o.servedDocument}）` : ''}`);
     const fields = {
       ...sampleFields(tpl, { today: this.today, servedDocument: o.servedDocument }),
+      ...(o.servedDocument ? await this.servedId(o.servedDocument) : {}),
       ...this.texts[type],
       ...o.fields,
     };
@@ -145,6 +147,15 @@ export class CaseRunner {
     this.step(`启动${procedure}`);
     const v = await this.t.call(this.officer, 'cases.startTrack', { caseId: this.caseId, procedure });
     return v.tracks.at(-1)!.id;
+  }
+
+  /** A receipt names the document it serves by id, as the clerk chooses it: here the newest of its type. */
+  private async servedId(served: string): Promise<{ servedDocumentId: string }> {
+    const view = await this.t.call(this.officer, 'cases.get', { caseId: this.caseId });
+    const type = servedDocumentType(served);
+    const doc = view.state.documents.filter((d) => d.type === type).at(-1);
+    if (!doc) throw new Error(`案件中没有 ${served}`);
+    return { servedDocumentId: doc.id };
   }
 
   /** 定稿盖章 of the newest version of a document (a decision is served only once sealed, 处罚法 art. 59(2)). */

@@ -20,7 +20,7 @@ import type { TemplateInfo } from '#common/schemas/documents';
 import { send } from '#renderer/api/send';
 import { fieldErrorsOf, messageOf } from '#renderer/api/errors';
 import { TemplateFieldInput } from './TemplateFieldInput';
-import { servableDocuments } from './fieldDefaults';
+import { servedDocumentChoices } from './fieldDefaults';
 import { initialFields } from './initialFields';
 import { documentDraftForm } from '#common/schemas/drafts';
 import { timeSpanProblems } from '#common/formChecks';
@@ -151,7 +151,7 @@ export function GenerateDocumentDialog({ template, view, track, onClose, onGener
                   error={errors[f.key] || undefined}
                   disabled={pending}
                   autoFocus={i === 0}
-                  choices={f.key === 'servedDocument' ? servableDocuments(view) : undefined}
+                  choices={f.key === 'servedDocument' ? servedDocumentChoices(view) : undefined}
                 />
               </Grid>
             ))}

@@ -1,11 +1,12 @@
 /**
  * Sensible first values for a template's input fields, so the clerk corrects rather than types:
  * dates default to today, places to the party's address, the 送达回证's document to the newest
- * numbered document of the case (the one being served now), chosen from a list, never typed. Every value stays editable.
+ * numbered document of the case (the one being served now, by its id), chosen from a list, never typed. Every value stays editable.
  */
 import type { CaseView } from '#common/schemas/cases';
 import type { TemplateField } from '#common/schemas/documents';
 import { docType } from '#common/documentTypes';
+import { supersededIds } from '#common/documentSlots';
 import { documentTypeName } from '#common/documentTypeNames';
 import { nowLocalDateTime, todayIso } from '#renderer/util/dates';
 
@@ -27,11 +28,27 @@ export function servableDocuments(view: CaseView): Choice[] {
   return [...new Set(types)].map((type) => ({ value: type, label: documentTypeName(type) }));
 }
 
+/**
+ * The documents a 送达回证 can serve, newest first: each current version by its id (the receipt serves
+ * that one and prints its 文号), named by type, with the 文号 where the case has two of a type.
+ */
+export function servedDocumentChoices(view: CaseView): Choice[] {
+  const replaced = supersededIds(view.state.documents);
+  const docs = view.state.documents
+    .filter((d) => d.number && d.type !== docType.serviceReceipt && !replaced.has(d.id))
+    .sort((a, b) => b.generatedAt.localeCompare(a.generatedAt));
+  const several = (type: string) => docs.filter((d) => d.type === type).length > 1;
+  return docs.map((d) => ({
+    value: d.id,
+    label: several(d.type) ? `${documentTypeName(d.type)}（${d.number}）` : documentTypeName(d.type),
+  }));
+}
+
 export function defaultValue(field: TemplateField, view: CaseView): string {
   const { party } = view.state;
   switch (field.key) {
     case 'servedDocument':
-      return servableDocuments(view)[0]?.value ?? '';
+      return servedDocumentChoices(view)[0]?.value ?? '';
     case 'serviceMethod':
       return '直接送达';
     case 'serviceAddress':

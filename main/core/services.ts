@@ -6,7 +6,8 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Db } from './store/db.js';
 import type { LawLibrary } from './store/lawLibrary.js';
-import type { LawData } from './lawResources.js';
+import { loadLawData, type LawData } from './lawResources.js';
+import { loadManifest } from './documents/manifest.js';
 import type { CitationsFile } from '#common/schemas/citations.js';
 import type { EnterpriseStore } from './store/enterpriseStore.js';
 import type { EnterpriseData } from './enterpriseResources.js';
@@ -122,10 +123,16 @@ export function loadStatutoryHolidayRule(dir = join(resourcesDir(), 'calendars')
   return statutoryHolidayRule.parse(JSON.parse(readFileSync(join(dir, 'statutory-holidays.json'), 'utf8')));
 }
 
-export function loadCalendar(dir = join(resourcesDir(), 'calendars'), addedDir?: string): WorkingCalendar {
+export function loadCalendar(
+  dir = join(resourcesDir(), 'calendars'),
+  addedDir?: string,
+  /** Years the province published (the provincial server reads them from its reference data). */
+  published: readonly CalendarYear[] = [],
+): WorkingCalendar {
   const byYear = new Map<number, CalendarYear>();
   for (const y of readCalendarYears(dir)) byYear.set(y.year, y);
   if (addedDir) for (const y of readCalendarYears(addedDir)) byYear.set(y.year, y);
+  for (const y of published) byYear.set(y.year, y);
   return new WorkingCalendar([...byYear.values()], loadStatutoryHolidayRule(dir));
 }
 
@@ -206,6 +213,27 @@ export function loadHearingThreshold(
     citizenYuan: t.citizenYuan,
     organisationRule: t.organisationRule,
     citizenRule: t.citizenRule,
+  };
+}
+
+/**
+ * The shipped data the rules of a case read besides the procedures and the calendar, loaded as the core
+ * loads it: the provincial server judges pushed events with it (server/sync/ruleFacts.ts).
+ */
+export function loadRuleResources(): {
+  lawData: LawData;
+  hearingThreshold: HearingThreshold;
+  benchmark: DiscretionBenchmark;
+  numberedTypes: Set<string>;
+  documentTypeNames: Map<string, string>;
+} {
+  const manifest = loadManifest();
+  return {
+    lawData: loadLawData(),
+    hearingThreshold: loadHearingThreshold(),
+    benchmark: loadBenchmark(),
+    numberedTypes: new Set(manifest.filter((t) => t.numberPattern).map((t) => t.id)),
+    documentTypeNames: loadDocumentTypeNames(manifest),
   };
 }
 

@@ -8,10 +8,11 @@ import type pg from 'pg';
 import { z } from 'zod';
 import type { BureauView } from '#common/sync/enrolment.js';
 import type { ProcedureDefinition } from '#core/domain/procedure/definition.js';
-import { loadCalendar, loadProcedures } from '#core/services.js';
+import { loadCalendar, loadProcedures, loadRuleResources } from '#core/services.js';
 import { BureauTree } from '../auth/bureauTree.js';
 import { maxClockAheadMs } from '../sync/clock.js';
 import { loadPublishedProcedures } from '../sync/publishedProcedures.js';
+import { loadPublishedRules, RuleData } from '../sync/ruleFacts.js';
 import { adminRoutes } from '../routes/admin.js';
 import { syncRoutes } from '../routes/sync.js';
 import { supervisionRoutes } from '../routes/supervision.js';
@@ -39,6 +40,21 @@ export interface ServerOptions {
   filesDir?: string;
   /** The workstations' signed update feed (`<data dir>/updates`), served at /updates/<file>; without it none. */
   updatesDir?: string;
+  /** False only in tests that seed synthetic case histories: pushed events are then not judged by the guards. */
+  judgeGuards?: boolean;
+}
+
+/** The data the guards read, loaded by the workstation's own loaders; published versions are added to it. */
+function shippedRules(): RuleData {
+  const r = loadRuleResources();
+  return new RuleData({
+    law: { articleMap: r.lawData.articleMap, periods: r.lawData, temporal: r.lawData.temporal },
+    hearingThreshold: r.hearingThreshold,
+    benchmark: r.benchmark,
+    numberedTypes: r.numberedTypes,
+    documentTypeNames: r.documentTypeNames,
+    calendarWith: (published) => loadCalendar(undefined, undefined, published),
+  });
 }
 
 export async function buildServer(opts: ServerOptions): Promise<FastifyInstance> {
@@ -53,8 +69,11 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     procedures: new Map(opts.procedures ?? loadProcedures()),
     now: opts.now ?? (() => new Date()),
     maxClockAheadMs: opts.maxClockAheadMs ?? maxClockAheadMs,
+    rules: shippedRules(),
+    judgeGuards: opts.judgeGuards ?? true,
   };
   await loadPublishedProcedures(opts.pool, ctx.procedures);
+  await loadPublishedRules(opts.pool, ctx.rules); // calendars and benchmarks published before this start
   const app = Fastify({
     bodyLimit: opts.bodyLimit ?? defaultBodyLimit,
     logger: false,

@@ -2,6 +2,7 @@
 import type pg from 'pg';
 import type { ProcedureDefinition } from '#core/domain/procedure/definition.js';
 import type { BureauTree } from '../auth/bureauTree.js';
+import type { RuleData } from '../sync/ruleFacts.js';
 
 export interface ServerContext {
   pool: pg.Pool;
@@ -11,4 +12,11 @@ export interface ServerContext {
   now: () => Date;
   /** How far ahead of the server's clock a pushed stamp may be (5 minutes). */
   maxClockAheadMs: number;
+  /** The calendars, benchmarks and law data the guards of pushed events are judged with (sync/ruleFacts.ts). */
+  rules: RuleData;
+  /**
+   * Whether pushed events are judged by the guards as well as by the procedure (push rule 6). Always in
+   * a running server; off only for tests that seed synthetic case histories (dashboards, ledgers).
+   */
+  judgeGuards: boolean;
 }

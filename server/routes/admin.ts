@@ -78,6 +78,7 @@ export function adminRoutes(app: FastifyInstance, ctx: ServerContext): void {
       );
     if (input.kind === 'enterprises') await storeDirectory(ctx.pool, Number(r.rows[0].seq), input.payload); // 双随机 draws from it
     addProcedures(ctx.procedures, procedures); // cases opened under it are pushed here
+    ctx.rules.add(input.kind, input.version, input.payload, ctx.now()); // a calendar or benchmark: pushes are judged by it
     reply.status(201);
     return { seq: Number(r.rows[0].seq), kind: input.kind, version: input.version };
   });

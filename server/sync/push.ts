@@ -9,7 +9,8 @@
  * - the first new event must continue the server's head of the case, else `conflict` (another desk was
  *   first): nothing of that mutation is written, the answer carries the server's head and the events
  *   the device lacks, and the mutations before it stay applied;
- * - the events fold with the workstation's reducer and are lawful by its procedure definitions (lawful.ts).
+ * - the events fold with the workstation's reducer and are lawful by its procedure definitions (lawful.ts)
+ *   and by its guards, on the reference data the server holds (guards.ts).
  * Any refusal rolls the whole push back: hostile input changes nothing.
  */
 import type pg from 'pg';
@@ -27,6 +28,7 @@ import type { ServerContext } from '../http/context.js';
 import type { Device } from '../auth/device.js';
 import { aheadBy, driftMessage } from './clock.js';
 import { lawProblems } from './lawful.js';
+import { dutiesLog, failureText, guardProblems, type ServerActor } from './guards.js';
 import { numberProblem } from './numberBlocks.js';
 import { eventColumns, toWire, type EventRow } from './eventRows.js';
 import { createTurns } from './pushTurns.js';
@@ -160,7 +162,9 @@ async function applyMutation(
     return conflictOf(tx, m.mutationId, m.caseId, headSeq, headHash, first.prevHash);
   }
 
-  const roles = await actorRoles(tx, ctx, device.bureauId, fresh);
+  const actors = await actorsOf(tx, ctx, device.bureauId, fresh);
+  // Who did what on the case so far, for separation of duties; the fresh events are added as they apply.
+  const log = existing && ctx.judgeGuards ? await dutiesLog(tx, m.caseId) : [];
   let state: CaseState | null = existing?.state ?? null;
   let prev = headHash;
   let seq = headSeq;
@@ -181,11 +185,19 @@ async function applyMutation(
       const why = await numberProblem(tx, device, numbered.kind, numbered.number);
       if (why) throw new ServerError('NUMBER_NOT_RESERVED', `${nth(k + i, e)}：${why}`, { eventId: e.id });
     }
-    const problems = lawProblems(state, ev, { procedures: ctx.procedures, actorRoles: roles.get(e.actorId) ?? null });
+    const actor = actors.get(e.actorId) ?? null;
+    const problems = lawProblems(state, ev, { procedures: ctx.procedures, actorRoles: actor?.roles ?? null });
     if (problems.length)
       throw new ServerError('PROCEDURE_VIOLATION', `${nth(k + i, e)}不符合法定程序：${problems.join('；')}`, {
         eventId: e.id,
         problems,
+      });
+    const failures = guardProblems(ctx, state, ev, actor, log);
+    if (failures.length)
+      throw new ServerError('PROCEDURE_VIOLATION', `${nth(k + i, e)}不符合法定条件：${failureText(failures)}`, {
+        eventId: e.id,
+        problems: failures.map((f) => f.message),
+        rules: failures.map(({ rule, citation, message }) => ({ rule, citation, message })),
       });
     try {
       state = applyEvent(state, ev);
@@ -196,6 +208,7 @@ async function applyMutation(
         { eventId: e.id },
       );
     }
+    log.push({ type: e.type, actorId: e.actorId, payload: e.payload });
     prev = e.hash;
     seq = e.seq;
   }
@@ -259,21 +272,25 @@ function numberOf(state: CaseState | null, e: WireEvent): { kind: string; number
   return { kind: p.type, number: p.number };
 }
 
-/** The roles the server holds for each actor: users of the case's bureau or of a bureau above it. */
-async function actorRoles(
+/** The roles and 执法证 the server holds for each actor: users of the case's bureau or of a bureau above it. */
+async function actorsOf(
   tx: pg.PoolClient,
   ctx: ServerContext,
   bureauId: string,
   events: readonly WireEvent[],
-): Promise<Map<string, Role[]>> {
+): Promise<Map<string, ServerActor>> {
   const ids = [...new Set(events.map((e) => e.actorId))];
   const rows = (
-    await tx.query<{ id: string; bureau_id: string; roles: Role[] }>(
-      'SELECT id, bureau_id, roles FROM users WHERE id = ANY($1) AND disabled_at IS NULL',
+    await tx.query<{ id: string; bureau_id: string; roles: Role[]; certificate_no: string | null }>(
+      'SELECT id, bureau_id, roles, certificate_no FROM users WHERE id = ANY($1) AND disabled_at IS NULL',
       [ids],
     )
   ).rows;
-  return new Map(rows.filter((r) => ctx.bureaus.isWithin(bureauId, r.bureau_id)).map((r) => [r.id, r.roles]));
+  return new Map(
+    rows
+      .filter((r) => ctx.bureaus.isWithin(bureauId, r.bureau_id))
+      .map((r) => [r.id, { roles: r.roles, certificateNo: r.certificate_no }]),
+  );
 }
 
 async function saveCase(

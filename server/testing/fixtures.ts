@@ -120,8 +120,8 @@ export function opened(number: string): { type: 'case.opened'; payload: Record<s
       },
       violation: { typeId: 'air-001', name: '超标排放大气污染物', articles: [], penaltyArticle: '' },
       officers: [
-        { id: 'o1', name: '李四', certificateNo: '52010001' },
-        { id: 'o2', name: '王五', certificateNo: '52010002' },
+        { id: 'o1', name: '李四', certificateNo: '52010001', certificateValidUntil: '2030-12-31' },
+        { id: 'o2', name: '王五', certificateNo: '52010002', certificateValidUntil: '2030-12-31' },
       ],
       source: '现场检查',
       summary: '现场检查发现超标排放',

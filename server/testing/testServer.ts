@@ -44,7 +44,11 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function startTestServer(): Promise<TestServer> {
+/**
+ * `judgeGuards: false` for a test that seeds synthetic case histories (no documents, receipts or evidence
+ * behind the steps) to exercise what reads them — dashboards, ledgers —, not the push's law checks.
+ */
+export async function startTestServer(opts: { judgeGuards?: boolean } = {}): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'anjuan-server-test-'));
   const cluster = await startEmbedded({ dir, durable: false });
   const pool = createPool(cluster.url);
@@ -59,6 +63,7 @@ export async function startTestServer(): Promise<TestServer> {
       now: () => new Date(Date.now() + clock.offsetMs),
       filesDir: join(dir, 'files'),
       updatesDir: join(dir, 'updates'),
+      ...(opts.judgeGuards === false ? { judgeGuards: false } : {}),
     });
     await app.listen({ port: 0, host: '127.0.0.1' });
   } catch (e) {

@@ -15,6 +15,7 @@
 import { AppError } from '#common/errors.js';
 import type { CaseState } from '#common/schemas/cases.js';
 import type { ProcedureAction, ProcedureDefinition } from '#core/domain/procedure/definition.js';
+import { dutiesConflictOf, isOfficerOf, type DutiesConflict } from '#core/domain/procedure/duties.js';
 import type { UserRow } from '#core/store/directory.js';
 import type { Services } from '#core/services.js';
 
@@ -28,7 +29,7 @@ export function caseScope(user: UserRow): CaseScope {
 }
 
 export function isCaseOfficer(user: UserRow, state: CaseState): boolean {
-  return user.officerId !== null && state.officers.some((o) => o.id === user.officerId);
+  return isOfficerOf(user, state);
 }
 
 export function canSeeCase(user: UserRow, state: CaseState): boolean {
@@ -65,22 +66,14 @@ export function checkOpener(user: UserRow, officerIds: string[]): void {
   }
 }
 
-/** A conflict of duties: why (short, for the page), the article, the error's whole sentence and details. */
-export interface DutiesConflict {
-  reason: string;
-  article: string;
-  message: string;
-  details: Record<string, string>;
-}
+export type { DutiesConflict };
 
 type CaseEvents = ReturnType<Services['cases']['log']['forCase']>;
 
 /**
- * Separation of duties, read from the case's own event log: (c) an approval is refused when the same
- * user performed the step it approves — the last non-approval action before it on the same track;
- * (e) a reviewer never does a reviewer's action on a case they investigated (listed as its officer, or
- * made one of its investigation documents). Used by cases.act (inside the action's transaction) and by
- * the case view, which tells the page beforehand (`blockedBy`).
+ * Separation of duties (domain/procedure/duties.ts, the rule the provincial server re-checks too), read
+ * from the case's own event log. Used by cases.act (inside the action's transaction) and by the case
+ * view, which tells the page beforehand (`blockedBy`).
  */
 export function dutiesConflict(
   services: Services,
@@ -92,48 +85,7 @@ export function dutiesConflict(
   track: string,
   events: CaseEvents = services.cases.log.forCase(state.id),
 ): DutiesConflict | null {
-  if (action.approval) {
-    const steps = events.flatMap((e) => {
-      if (e.type !== 'action.performed') return [];
-      const p = e.payload as { action: string; approval?: boolean; track?: string };
-      return (p.track ?? 'main') === track
-        ? [{ actorId: e.actorId, action: p.action, approval: Boolean(p.approval) }]
-        : [];
-    });
-    const step = steps.filter((s) => !s.approval).at(-1);
-    if (step && step.actorId === user.id) {
-      const stepName = def.actions.find((a) => a.id === step.action)?.name ?? step.action;
-      const reason = `“${stepName}”是您本人办理的，审批须由办理人以外的负责人作出`;
-      return {
-        reason,
-        message: `不能执行“${action.name}”：${reason}（《中华人民共和国行政处罚法》第五十七条：调查终结，行政机关负责人应当对调查结果进行审查）`,
-        article: '《中华人民共和国行政处罚法》第五十七条',
-        details: { action: action.id, step: step.action },
-      };
-    }
-  }
-  if (action.roles.includes('reviewer') && user.roles.includes('reviewer')) {
-    const investigationTypes = new Set([
-      'investigation-report',
-      ...mainDef.nodes.filter((n) => n.phase === 'investigation').flatMap((n) => n.documents),
-    ]);
-    const madeInvestigationDocument = events.some(
-      (e) =>
-        e.type === 'document.generated' &&
-        e.actorId === user.id &&
-        investigationTypes.has((e.payload as { type?: string }).type ?? ''),
-    );
-    if (isCaseOfficer(user, state) || madeInvestigationDocument) {
-      const reason = `您${isCaseOfficer(user, state) ? '是本案的承办人员' : '制作过本案的调查取证文书'}，不能审核本人调查的案件`;
-      return {
-        reason,
-        message: `不能执行“${action.name}”：${reason}（《中华人民共和国行政处罚法》第五十八条；法制审核人员不得为本案承办人）`,
-        article: '《中华人民共和国行政处罚法》第五十八条',
-        details: { action: action.id },
-      };
-    }
-  }
-  return null;
+  return dutiesConflictOf(user, state, def, mainDef, action, track, events);
 }
 
 /** cases.act: refuses with SEPARATION_OF_DUTIES (see `dutiesConflict`). */

@@ -7,25 +7,21 @@ import Chip from '@mui/material/Chip';
 import LinearProgress from '@mui/material/LinearProgress';
 import Toolbar from '@mui/material/Toolbar';
 import Typography from '@mui/material/Typography';
+import Tooltip from '@mui/material/Tooltip';
+import { compactButton, NavLabel, useWideBar } from './navCompact';
 import LogoutIcon from '@mui/icons-material/Logout';
 import FolderCopyOutlinedIcon from '@mui/icons-material/FolderCopyOutlined';
-import GavelIcon from '@mui/icons-material/Gavel';
-import BusinessIcon from '@mui/icons-material/Business';
-import SettingsOutlinedIcon from '@mui/icons-material/SettingsOutlined';
 import KeyOutlinedIcon from '@mui/icons-material/KeyOutlined';
-import ManageAccountsOutlinedIcon from '@mui/icons-material/ManageAccountsOutlined';
-import FactCheckOutlinedIcon from '@mui/icons-material/FactCheckOutlined';
 import { ChangePasswordDialog } from '../screens/account/ChangePassword';
 import { roleNames } from '#common/roles';
 import { useSession } from './session';
-import { useCanCall } from './canCall';
 import { useNotifier } from './notifier';
 import { usePendingLong } from './usePendingLong';
 import { hrefOf } from './route';
 import { StartupWarnings } from './StartupWarnings';
-import { WorkNav } from './WorkNav';
+import { MainNav, UserNav } from './MainNav';
+import { useCanCall } from './canCall';
 import { SearchBar } from './SearchBar'; // one search box across cases (Ctrl+K)
-import { NoticesNav } from '#renderer/screens/notices/NoticesNav'; // 通知公告 with the unread count
 
 export function AppShell({ children }: { children: ReactNode }) {
   const { info, user, logout, setUser } = useSession();
@@ -33,10 +29,12 @@ export function AppShell({ children }: { children: ReactNode }) {
   const busy = usePendingLong();
   const notifier = useNotifier();
   const [changingPassword, setChangingPassword] = useState(false);
+  const wide = useWideBar();
   return (
     <Box sx={{ minHeight: '100vh', display: 'flex', flexDirection: 'column' }}>
       <AppBar position="sticky" elevation={0} color="primary">
-        <Toolbar variant="dense" sx={{ gap: 2, minHeight: 52 }}>
+        {/* One line at 1366 px (e2e/desk1366.spec.ts): below xl, icons with tooltips and no role chips. */}
+        <Toolbar variant="dense" sx={{ gap: { xs: 1, xl: 2 }, minHeight: 52 }}>
           <FolderCopyOutlinedIcon />
           <Typography
             component="a"
@@ -49,108 +47,56 @@ export function AppShell({ children }: { children: ReactNode }) {
           <Typography
             data-testid="bureau-name"
             variant="body2"
-            sx={{ opacity: 0.9, borderLeft: 1, borderColor: 'rgba(255,255,255,.4)', pl: 2 }}
+            title={info.bureau?.name}
+            noWrap
+            sx={{ opacity: 0.9, borderLeft: 1, borderColor: 'rgba(255,255,255,.4)', pl: 2, minWidth: 0, maxWidth: 240 }}
           >
             {info.bureau?.name}
           </Typography>
-          {/* Main navigation: the user's first queue and 到期提醒, with their counts */}
-          <WorkNav />
-          {/* Main navigation: 法律法规 */}
-          <Button
-            data-testid="nav-laws"
-            color="inherit"
-            size="small"
-            href={hrefOf({ name: 'laws', law: null, article: null })}
-            startIcon={<GavelIcon />}
-          >
-            法律法规
-          </Button>
-          {/* Main navigation: 现场检查任务 received from the province (双随机) */}
-          {can('fieldTasks.list') && (
-            <Button
-              data-testid="nav-field-tasks"
-              color="inherit"
-              size="small"
-              href={hrefOf({ name: 'fieldTasks' })}
-              startIcon={<FactCheckOutlinedIcon />}
-            >
-              现场检查
-            </Button>
-          )}
-          {/* Main navigation: 通知公告 from the province and the prefecture, with the unread count */}
-          {can('notices.list') && <NoticesNav />}
-          {/* Main navigation: 企业名录 */}
-          <Button
-            data-testid="nav-enterprises"
-            color="inherit"
-            size="small"
-            href={hrefOf({ name: 'enterprises' })}
-            startIcon={<BusinessIcon />}
-          >
-            企业名录
-          </Button>
-          {/* Main navigation: 本局设置 (PDF engine, seal, 期限提醒) */}
-          <Button
-            data-testid="nav-settings"
-            color="inherit"
-            size="small"
-            href={hrefOf({ name: 'settings' })}
-            startIcon={<SettingsOutlinedIcon />}
-          >
-            本局设置
-          </Button>
-          {/* 案卷评查得分 of the bureau's archived cases — 负责人 */}
-          {can('review.scores') && (
-            <Button
-              data-testid="nav-review-scores"
-              color="inherit"
-              size="small"
-              href={hrefOf({ name: 'reviewScores' })}
-            >
-              评查得分
-            </Button>
-          )}
-          {/* 账号与审计: users, password resets, the audit log — 系统管理员 only */}
-          {can('users.list') && (
-            <Button
-              data-testid="nav-accounts"
-              color="inherit"
-              size="small"
-              href={hrefOf({ name: 'accounts' })}
-              startIcon={<ManageAccountsOutlinedIcon />}
-            >
-              账号与审计
-            </Button>
-          )}
+          {/* Main navigation: one entry a screen (navItems.ts), with its count */}
+          <MainNav />
           <Box sx={{ flex: 1 }} />
           {can('search.query') && <SearchBar />}
-          <Typography data-testid="current-user" variant="body2">
-            {user.name}
-          </Typography>
+          <Tooltip title={wide ? '' : user.roles.map((r) => roleNames[r]).join('、')}>
+            <Typography data-testid="current-user" variant="body2" sx={{ whiteSpace: 'nowrap', flexShrink: 0 }}>
+              {user.name}
+            </Typography>
+          </Tooltip>
           {user.roles.map((r) => (
             <Chip
               key={r}
               label={roleNames[r]}
               size="small"
-              sx={{ bgcolor: 'rgba(255,255,255,.18)', color: 'inherit' }}
+              sx={{ bgcolor: 'rgba(255,255,255,.18)', color: 'inherit', display: { xs: 'none', xl: 'flex' } }}
             />
           ))}
-          {/* 我的草稿: the forms this user began and has not submitted */}
-          <Button data-testid="nav-drafts" color="inherit" size="small" href={hrefOf({ name: 'drafts' })}>
-            我的草稿
-          </Button>
-          <Button
-            data-testid="change-password"
-            color="inherit"
-            size="small"
-            startIcon={<KeyOutlinedIcon />}
-            onClick={() => setChangingPassword(true)}
-          >
-            修改密码
-          </Button>
-          <Button data-testid="logout" color="inherit" size="small" startIcon={<LogoutIcon />} onClick={logout}>
-            退出
-          </Button>
+          <UserNav />
+          <Tooltip title={wide ? '' : '修改密码'}>
+            <Button
+              data-testid="change-password"
+              color="inherit"
+              size="small"
+              aria-label="修改密码"
+              startIcon={<KeyOutlinedIcon />}
+              onClick={() => setChangingPassword(true)}
+              sx={compactButton}
+            >
+              <NavLabel>修改密码</NavLabel>
+            </Button>
+          </Tooltip>
+          <Tooltip title={wide ? '' : '退出'}>
+            <Button
+              data-testid="logout"
+              color="inherit"
+              size="small"
+              aria-label="退出"
+              startIcon={<LogoutIcon />}
+              onClick={logout}
+              sx={compactButton}
+            >
+              <NavLabel>退出</NavLabel>
+            </Button>
+          </Tooltip>
         </Toolbar>
         <Box sx={{ height: 3 }}>
           {busy && <LinearProgress data-testid="global-progress" color="inherit" sx={{ height: 3 }} />}

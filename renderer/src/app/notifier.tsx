@@ -17,6 +17,12 @@ interface Notifier {
   error(e: unknown): void;
 }
 
+/**
+ * In the bottom-right corner and no wider than the case page's side column (a third of the width), so a
+ * toast never covers the main column, where an action's blocking reasons are written beside its button.
+ */
+const toastWidth = 'calc(33vw - 40px)';
+
 const NotifierContext = createContext<Notifier | null>(null);
 
 export function useNotifier(): Notifier {
@@ -47,14 +53,14 @@ export function NotifierProvider({ children }: { children: ReactNode }) {
         open={note !== null}
         autoHideDuration={note?.severity === 'error' ? 10_000 : 4_000}
         onClose={close}
-        anchorOrigin={{ vertical: 'bottom', horizontal: 'center' }}
+        anchorOrigin={{ vertical: 'bottom', horizontal: 'right' }}
       >
         <Alert
           data-testid="snackbar"
           severity={note?.severity ?? 'info'}
           variant="filled"
           onClose={() => setNote(null)}
-          sx={{ maxWidth: 720 }}
+          sx={{ maxWidth: { xs: 720, md: toastWidth } }}
         >
           {note?.message}
         </Alert>

@@ -5,6 +5,9 @@
 import { createTheme } from '@mui/material/styles';
 import notoSansScUrl from '../../../resources/fonts/NotoSansSC-Regular.ttf?url';
 
+/** 13 px, the smallest text anywhere in the workstation (e2e/desk1366.spec.ts checks every screen). */
+const minFontRem = '0.8125rem';
+
 export const uiFontFamily = '"Noto Sans SC", "Microsoft YaHei", "PingFang SC", sans-serif';
 
 const fontFace = `
@@ -31,6 +34,9 @@ export const theme = createTheme({
     h6: { fontWeight: 600, fontSize: '1.05rem' },
     subtitle1: { fontWeight: 600 },
     button: { textTransform: 'none', fontWeight: 500, letterSpacing: 0.5 },
+    // Nothing under 13 px: MUI's 12 px captions are hard to read on a 1366×768 office screen.
+    caption: { fontSize: minFontRem },
+    overline: { fontSize: minFontRem },
   },
   components: {
     MuiCssBaseline: { styleOverrides: `${fontFace}\nbody { font-family: ${uiFontFamily}; }` },
@@ -39,6 +45,16 @@ export const theme = createTheme({
     MuiTextField: { defaultProps: { size: 'small', fullWidth: true } },
     MuiTableCell: { styleOverrides: { head: { fontWeight: 600, backgroundColor: '#eef2f7', whiteSpace: 'nowrap' } } },
     MuiDialogTitle: { styleOverrides: { root: { fontWeight: 600 } } },
-    MuiTooltip: { defaultProps: { arrow: true } },
+    MuiDialog: {
+      defaultProps: { scroll: 'paper' },
+      styleOverrides: {
+        // A dialog whose title, content and actions sit in a <form>: the form, not the paper, takes the
+        // height, so only DialogContent scrolls and the title and the buttons stay on a 768 px screen.
+        paper: { '& > form': { display: 'flex', flexDirection: 'column', flex: '1 1 auto', minHeight: 0 } },
+      },
+    },
+    MuiFormHelperText: { styleOverrides: { root: { fontSize: minFontRem } } },
+    MuiBadge: { styleOverrides: { badge: { fontSize: minFontRem } } },
+    MuiTooltip: { defaultProps: { arrow: true }, styleOverrides: { tooltip: { fontSize: minFontRem } } },
   },
 });

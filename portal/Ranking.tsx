@@ -20,7 +20,9 @@ import {
   Typography,
 } from '@mui/material';
 import type { Ranking, RankingMeasureScore, RankingRow } from '#common/sync/ranking.js';
+import { periodQuery, periodText, type Period } from '#common/sync/rankingPeriod.js';
 import { api } from './api.js';
+import { RankingPeriod } from './RankingPeriod.js';
 import { useLoad } from './useLoad.js';
 
 const percent = (r: number) => `${(Math.round(r * 1000) / 10).toFixed(1)}%`;
@@ -43,6 +45,11 @@ function MeasureCell(props: { m: RankingMeasureScore }) {
       {m.note && (
         <Typography variant="caption" color="text.secondary">
           {m.note}
+        </Typography>
+      )}
+      {m.detail && (
+        <Typography variant="caption" color="text.secondary" component="div">
+          {m.detail}
         </Typography>
       )}
     </TableCell>
@@ -101,13 +108,46 @@ function RankTable(props: { title: string; rows: RankingRow[]; ranking: Ranking;
 export function RankingView(props: { token: string }) {
   const { token } = props;
   const [level, setLevel] = useState<'children' | 'counties'>('children');
-  const load = useCallback(() => api<Ranking>(`/api/supervision/ranking?level=${level}`, token), [token, level]);
+  // Every case until the control says otherwise; its years and months start from the browser's date in China.
+  const [today] = useState(() => new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' }));
+  const [period, setPeriod] = useState<Period>(null);
+  const load = useCallback(
+    () => api<Ranking>(`/api/supervision/ranking?level=${level}${periodQuery(period)}`, token),
+    [token, level, period],
+  );
   const { data, error } = useLoad(load);
-  if (error) return <Alert severity="error">{error}</Alert>;
-  if (!data) return <CircularProgress aria-label="正在计算排行" />;
+  // The same period again (the control reports it on every change of its text) reloads nothing.
+  const choose = useCallback(
+    (p: Period) => setPeriod((old) => (JSON.stringify(old) === JSON.stringify(p) ? old : p)),
+    [],
+  );
+  // The control stays in place while the figures load, so its choice survives the reload.
   return (
     <Stack spacing={2}>
-      <Typography variant="h5">绩效排行 · {data.bureau.name}</Typography>
+      <Typography variant="h5">绩效排行{data ? ` · ${data.bureau.name}` : ''}</Typography>
+      <RankingPeriod today={today} onChange={choose} />
+      {error ? (
+        <Alert severity="error">{error}</Alert>
+      ) : !data ? (
+        <CircularProgress aria-label="正在计算排行" />
+      ) : (
+        <RankingBody data={data} level={level} setLevel={setLevel} />
+      )}
+    </Stack>
+  );
+}
+
+function RankingBody(props: {
+  data: Ranking;
+  level: 'children' | 'counties';
+  setLevel: (l: 'children' | 'counties') => void;
+}) {
+  const { data, level, setLevel } = props;
+  return (
+    <>
+      <Typography variant="body2" color="text.secondary" data-testid="ranking-period">
+        统计范围：{periodText(data.period)}
+      </Typography>
       <Card variant="outlined">
         <CardContent>
           <Typography variant="subtitle1" sx={{ fontWeight: 600 }}>
@@ -142,6 +182,6 @@ export function RankingView(props: { token: string }) {
       )}
       <RankTable title="单位排行" rows={data.bureaus} ranking={data} showBureau={false} />
       <RankTable title="办案人员排行" rows={data.officers} ranking={data} showBureau />
-    </Stack>
+    </>
   );
 }

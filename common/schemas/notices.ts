@@ -13,6 +13,8 @@ export const noticeView = z.object({
   receivedAt: z.string(),
   /** When the caller read it; null: unread. */
   readAt: z.string().nullable(),
+  /** 已撤回 by the publisher after this desk received it: when and why; null while in force. */
+  withdrawn: z.object({ at: z.string(), reason: z.string() }).nullable(),
   attachments: z.array(
     z.object({
       sha256: z.string(),

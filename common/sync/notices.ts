@@ -59,7 +59,27 @@ export const syncNotice = z.object({
   attachments: z.array(noticeAttachment),
 });
 export type SyncNotice = z.infer<typeof syncNotice>;
-export const syncNoticesOutput = z.object({ notices: z.array(syncNotice) });
+/** A notice the county received and its publisher withdrew since: the desk keeps it, marked 已撤回. */
+export const syncNoticeWithdrawal = z.object({
+  id: z.string().min(1).max(64),
+  withdrawnAt: isoInstant,
+  reason: z.string(),
+});
+export type SyncNoticeWithdrawal = z.infer<typeof syncNoticeWithdrawal>;
+export const syncNoticesOutput = z.object({
+  notices: z.array(syncNotice),
+  // Absent from a server that cannot withdraw notices yet.
+  withdrawn: z.array(syncNoticeWithdrawal).default([]),
+});
+
+/** 撤回 a notice: by its publishing bureau, with the reason the desks will show. */
+export const withdrawNoticeInput = z
+  .object({
+    reason: plainText(500, '撤回理由')
+      .transform((s) => s.trim())
+      .refine((s) => s.length > 0, '请填写撤回理由'),
+  })
+  .strict();
 
 export const noticeReceiptsInput = z
   .object({
@@ -95,6 +115,8 @@ export interface NoticeSummary {
   counties: number;
   delivered: number;
   read: number;
+  /** 已撤回: when, by whom, why; null while in force. */
+  withdrawn: { at: string; by: string; reason: string } | null;
 }
 
 export interface NoticeDetail extends NoticeSummary {

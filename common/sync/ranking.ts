@@ -53,15 +53,33 @@ export type RankingWeights = z.infer<typeof rankingWeights>;
 
 const bureauId = z.string().regex(/^\d{6}$/, '单位代码应为6位行政区划代码');
 
+/** 2026-02-30 parses (as 03-02): a real day reads back as itself. */
+function isRealDay(d: string): boolean {
+  const t = Date.parse(`${d}T00:00:00Z`);
+  return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === d;
+}
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期应形如 2026-01-31');
+
 export const rankingQuery = z
   .object({
     bureauId: bureauId.optional(),
+    /** A period, both days included: the measures count the cases decided or closed in it. Absent: every case. */
+    from: day.optional(),
+    to: day.optional(),
     /** children: the bureaus right below (a prefecture's counties; the province's prefectures); counties: every county below. */
     level: z
       .enum(['children', 'counties'], { error: 'level 只能是 children（下一级单位）或 counties（全部县级单位）' })
       .default('children'),
   })
-  .strict();
+  .strict()
+  .superRefine((q, ctx) => {
+    if ((q.from === undefined) !== (q.to === undefined))
+      ctx.addIssue({ code: 'custom', message: '统计期间应同时填写开始日期和结束日期' });
+    for (const d of [q.from, q.to])
+      if (d !== undefined && !isRealDay(d)) ctx.addIssue({ code: 'custom', message: `${d} 不是有效的日期` });
+    if (q.from && q.to && q.from > q.to)
+      ctx.addIssue({ code: 'custom', message: `统计期间的开始日期（${q.from}）晚于结束日期（${q.to}）` });
+  });
 
 export const rankingMeasureScore = z.object({
   id: z.enum(rankingMeasureIds),
@@ -71,6 +89,10 @@ export const rankingMeasureScore = z.object({
   numerator: z.number().nullable(),
   denominator: z.number().nullable(),
   rate: z.number().nullable(),
+  /** 案卷评查: how many cases' scores were added up (null for the other measures, whose sample is the denominator). */
+  cases: z.number().nullable().default(null),
+  /** How the figure was reached, in words (案卷评查: the cases, the points, the average score). */
+  detail: z.string().default(''),
   /** Whether the rate enters the total: it has data, its weight is above 0 and its sample is big enough. */
   counted: z.boolean(),
   note: z.string(),
@@ -95,6 +117,8 @@ export type RankingRow = z.infer<typeof rankingRow>;
 export const ranking = z.object({
   bureau: bureauView,
   today: z.string(),
+  /** The period counted (cases decided or closed in it); null: every case. */
+  period: z.object({ from: z.string(), to: z.string() }).nullable(),
   weights: z.object({
     version: z.string(),
     name: z.string(),

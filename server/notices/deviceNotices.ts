@@ -3,14 +3,28 @@
  * bureau above it (the newest 1,000), which records the county's first delivery; it fetches their
  * attachments; and it sends up who read which notice when. A receipt for a notice the county does not
  * receive, or read in the future, is refused with the reason; one sent again is acknowledged and kept once.
+ * A withdrawn notice is no longer sent (nor its files); a county that had received it is told, with the
+ * reason, so its desks mark it 已撤回; its read receipts are still taken.
  */
 import type { z } from 'zod';
-import type { noticeReceiptsInput, SyncNotice } from '#common/sync/notices.js';
+import type { noticeReceiptsInput, SyncNotice, SyncNoticeWithdrawal } from '#common/sync/notices.js';
 import type { Device } from '../auth/device.js';
 import type { ServerContext } from '../http/context.js';
 import { attachmentsOf, selfAndAbove } from './views.js';
 
-export async function noticesForDevice(ctx: ServerContext, device: Device): Promise<{ notices: SyncNotice[] }> {
+export async function noticesForDevice(
+  ctx: ServerContext,
+  device: Device,
+): Promise<{ notices: SyncNotice[]; withdrawn: SyncNoticeWithdrawal[] }> {
+  const withdrawn = (
+    await ctx.pool.query<{ id: string; withdrawn_at: Date; withdraw_reason: string }>(
+      `SELECT n.id, n.withdrawn_at, n.withdraw_reason FROM notices n
+        WHERE n.withdrawn_at IS NOT NULL AND n.audience && $1::text[]
+          AND EXISTS (SELECT 1 FROM notice_deliveries d WHERE d.notice_id = n.id AND d.bureau_id = $2)
+        ORDER BY n.withdrawn_at DESC, n.id DESC LIMIT 1000`,
+      [selfAndAbove(ctx, device.bureauId), device.bureauId],
+    )
+  ).rows.map((r) => ({ id: r.id, withdrawnAt: r.withdrawn_at.toISOString(), reason: r.withdraw_reason }));
   const rows = (
     await ctx.pool.query<{
       id: string;
@@ -22,11 +36,11 @@ export async function noticesForDevice(ctx: ServerContext, device: Device): Prom
     }>(
       `SELECT n.id, n.bureau_id, n.title, n.body, n.published_at, u.name AS published_by
          FROM notices n JOIN users u ON u.id = n.published_by
-        WHERE n.audience && $1::text[] ORDER BY n.published_at DESC, n.id DESC LIMIT 1000`,
+        WHERE n.audience && $1::text[] AND n.withdrawn_at IS NULL ORDER BY n.published_at DESC, n.id DESC LIMIT 1000`,
       [selfAndAbove(ctx, device.bureauId)],
     )
   ).rows;
-  if (!rows.length) return { notices: [] };
+  if (!rows.length) return { notices: [], withdrawn };
   await ctx.pool.query(
     `INSERT INTO notice_deliveries (notice_id, bureau_id, device_id, delivered_at)
      SELECT unnest($1::text[]), $2, $3, $4 ON CONFLICT DO NOTHING`,
@@ -46,6 +60,7 @@ export async function noticesForDevice(ctx: ServerContext, device: Device): Prom
       publishedAt: r.published_at.toISOString(),
       attachments: files.get(r.id) ?? [],
     })),
+    withdrawn,
   };
 }
 
@@ -102,7 +117,7 @@ export async function noticeFileFor(
 ): Promise<{ type: string; size: number } | null> {
   const r = await ctx.pool.query<{ mime_type: string; size: string }>(
     `SELECT a.mime_type, a.size FROM notice_attachments a JOIN notices n ON n.id = a.notice_id
-      WHERE a.sha256 = $1 AND n.audience && $2::text[] LIMIT 1`,
+      WHERE a.sha256 = $1 AND n.audience && $2::text[] AND n.withdrawn_at IS NULL LIMIT 1`,
     [sha256, selfAndAbove(ctx, device.bureauId)],
   );
   return r.rows[0] ? { type: r.rows[0].mime_type, size: Number(r.rows[0].size) } : null;

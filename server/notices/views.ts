@@ -16,6 +16,9 @@ interface NoticeRow {
   audience: string[];
   published_at: Date;
   published_by: string;
+  withdrawn_at: Date | null;
+  withdrawn_by: string | null;
+  withdraw_reason: string | null;
 }
 
 /** The counties a notice reaches: every county-level bureau at or below one it is addressed to. */
@@ -53,8 +56,9 @@ export async function attachmentsOf(
   return out;
 }
 
-const selectNotices = `SELECT n.id, n.bureau_id, n.title, n.body, n.audience, n.published_at, u.name AS published_by
-  FROM notices n JOIN users u ON u.id = n.published_by`;
+const selectNotices = `SELECT n.id, n.bureau_id, n.title, n.body, n.audience, n.published_at, u.name AS published_by,
+    n.withdrawn_at, w.name AS withdrawn_by, n.withdraw_reason
+  FROM notices n JOIN users u ON u.id = n.published_by LEFT JOIN users w ON w.id = n.withdrawn_by`;
 
 async function summaries(ctx: ServerContext, rows: NoticeRow[]): Promise<Array<NoticeSummary & { body: string }>> {
   const ids = rows.map((r) => r.id);
@@ -82,6 +86,9 @@ async function summaries(ctx: ServerContext, rows: NoticeRow[]): Promise<Array<N
     counties: countiesOf(ctx, r.audience).length,
     delivered: delivered.get(r.id) ?? 0,
     read: read.get(r.id) ?? 0,
+    withdrawn: r.withdrawn_at
+      ? { at: r.withdrawn_at.toISOString(), by: r.withdrawn_by ?? '', reason: r.withdraw_reason ?? '' }
+      : null,
   }));
 }
 

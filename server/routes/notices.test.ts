@@ -197,4 +197,62 @@ describe('通知公告', () => {
     expect(ids).toContain('520102');
     expect(ids.every((id: string) => id.startsWith('5201'))).toBe(true);
   });
+
+  it('is withdrawn by its publishing bureau with a reason: desks that had it are told, receipts kept', async () => {
+    const withdraw = (token: string, id: string, body: unknown) =>
+      s.request('POST', `/api/notices/${id}/withdraw`, { token, body });
+    // Only the publishing bureau: not a bureau above or beside it, not without a reason.
+    const parent = await withdraw(guiyang, toGuiyang.id, { reason: '内容有误' });
+    expect(parent.status).toBe(403);
+    expect(parent.body.error.message).toBe(`《${toGuiyang.title}》由其他单位发布，只有发布单位可以撤回`);
+    expect((await withdraw(province, toGuiyang.id, { reason: '  ' })).body.error.message).toContain('请填写撤回理由');
+    expect((await withdraw(province, 'nope', { reason: '内容有误' })).status).toBe(404);
+    expect((await s.request('POST', `/api/notices/${toGuiyang.id}/withdraw`, { body: { reason: 'x' } })).status).toBe(
+      401,
+    );
+    const before = (await s.request('GET', '/api/sync/notices', { token: nanming.credential })).body;
+    expect(before.withdrawn).toEqual([]);
+
+    const r = await withdraw(province, toGuiyang.id, { reason: '检查要点有误，另行发文' });
+    expect(r.status).toBe(200);
+    expect(r.body.withdrawn).toMatchObject({ reason: '检查要点有误，另行发文', by: expect.any(String) });
+    expect(Date.parse(r.body.withdrawn.at)).not.toBeNaN();
+    // The record of who received and read it stays.
+    expect(r.body.bureaus.find((b: { id: string }) => b.id === '520102').readers).toHaveLength(1);
+    expect((await withdraw(province, toGuiyang.id, { reason: '再次撤回' })).body.error.message).toBe(
+      `《${toGuiyang.title}》已经撤回，不能再次撤回`,
+    );
+
+    // 南明区 had received it: no longer sent, but named as withdrawn with the reason; its file no longer served.
+    const nm = (await s.request('GET', '/api/sync/notices', { token: nanming.credential })).body;
+    expect(nm.notices.map((n: { id: string }) => n.id)).not.toContain(toGuiyang.id);
+    expect(nm.notices).toHaveLength(2);
+    expect(nm.withdrawn).toEqual([
+      { id: toGuiyang.id, withdrawnAt: r.body.withdrawn.at, reason: '检查要点有误，另行发文' },
+    ]);
+    const sha = toGuiyang.attachments[0]!.sha256;
+    expect((await s.request('GET', `/api/sync/notices/files/${sha}`, { token: nanming.credential })).status).toBe(404);
+    // A reading made before the withdrawal still goes up.
+    const late = await s.request('POST', '/api/sync/notices/receipts', {
+      token: nanming.credential,
+      body: {
+        receipts: [
+          {
+            noticeId: toGuiyang.id,
+            userId: 'u-zhao',
+            userName: '赵敏',
+            readAt: new Date(Date.now() - 1000).toISOString(),
+          },
+        ],
+      },
+    });
+    expect(late.body.accepted).toEqual([{ noticeId: toGuiyang.id, userId: 'u-zhao' }]);
+    // 天柱县 never received it: told nothing.
+    const tz = (await s.request('GET', '/api/sync/notices', { token: tianzhu.credential })).body;
+    expect(tz.withdrawn).toEqual([]);
+    // The publisher's list says 已撤回.
+    const list = (await s.request<{ notices: NoticeSummary[] }>('GET', '/api/notices', { token: province })).body;
+    expect(list.notices.find((n) => n.id === toGuiyang.id)!.withdrawn?.reason).toBe('检查要点有误，另行发文');
+    expect(list.notices.filter((n) => n.withdrawn === null)).toHaveLength(2);
+  });
 });

@@ -5,7 +5,7 @@
  */
 import { createReadStream, existsSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
-import { noticeIdParam, noticeReceiptsInput, publishNoticeInput } from '#common/sync/notices.js';
+import { noticeIdParam, noticeReceiptsInput, publishNoticeInput, withdrawNoticeInput } from '#common/sync/notices.js';
 import { sha256Hex } from '#common/sync/files.js';
 import { requireSession } from '../auth/admin.js';
 import { requireDevice } from '../auth/device.js';
@@ -15,6 +15,7 @@ import { parseWith, ServerError } from '../http/errors.js';
 import { noticeFileFor, noticesForDevice, recordReceipts } from '../notices/deviceNotices.js';
 import { publishNotice } from '../notices/publish.js';
 import { listNotices, noticeDetail } from '../notices/views.js';
+import { withdrawNotice } from '../notices/withdraw.js';
 import { supervisionRoles } from './supervision.js';
 
 export function noticeRoutes(app: FastifyInstance, ctx: ServerContext, filesDir: string | undefined): void {
@@ -41,6 +42,13 @@ export function noticeRoutes(app: FastifyInstance, ctx: ServerContext, filesDir:
   app.get('/api/notices/:id', async (req) => {
     const viewer = await requireSession(ctx, req, supervisionRoles);
     return noticeDetail(ctx, viewer, parseWith(noticeIdParam, req.params).id);
+  });
+
+  app.post('/api/notices/:id/withdraw', async (req) => {
+    const viewer = await requireSession(ctx, req, supervisionRoles);
+    const { id } = parseWith(noticeIdParam, req.params);
+    await withdrawNotice(ctx, viewer, id, parseWith(withdrawNoticeInput, req.body).reason);
+    return noticeDetail(ctx, viewer, id);
   });
 
   app.get('/api/sync/notices', async (req) => noticesForDevice(ctx, await requireDevice(ctx, req)));

@@ -97,6 +97,8 @@ interface Plan {
   county: string;
   kind: Kind;
   officers: Array<{ id: string; name: string; certificateNo: string }>;
+  /** The 案卷评查 the desk recorded, the last counting (null: never reviewed). */
+  reviews: Array<{ score: number; max: number }>;
 }
 const plans: Plan[] = Array.from({ length: 42 }, (_, i) => {
   const county = counties[i % 3]!;
@@ -110,6 +112,16 @@ const plans: Plan[] = Array.from({ length: 42 }, (_, i) => {
       name: `办案员${county.slice(4)}${n}`,
       certificateNo: `${county}${n}`,
     })),
+    // Every fourth case never reviewed; some reviewed twice (only the last run counts); maxima differ.
+    reviews:
+      i % 4 === 3
+        ? []
+        : i % 5 === 0
+          ? [
+              { score: 40, max: 100 },
+              { score: 70 + (i % 7), max: 100 },
+            ]
+          : [{ score: 55 + ((i * 7) % 40), max: i % 3 === 0 ? 90 : 100 }],
   };
 });
 
@@ -204,6 +216,19 @@ function eventsOf(p: Plan, number: string, n: number): WireEvent[] {
       ...chain(p.id, by === 'head' ? head : officer, [action(id, from, to, extra)], last, stamp(k + 1)),
     ];
   });
+  p.reviews.forEach((r, k) => {
+    const payload = {
+      criteriaVersion: '2026.1',
+      ranOn: '2026-12-01',
+      dossierBuiltAt: null,
+      score: r.score,
+      max: r.max,
+      areas: [],
+      deductions: [],
+      weightsVerified: false,
+    };
+    events = [...events, ...chain(p.id, head, [{ type: 'review.ran', payload }], events.at(-1)!, stamp(40 + k))];
+  });
   return events;
 }
 
@@ -250,6 +275,12 @@ function expected(ps: Plan[], weights = { onTime: 60, reviewUnchanged: 40 }) {
   const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
   const onTime = { numerator: sum(d.map((x) => x.onTime)), denominator: sum(d.map((x) => x.counted)) };
   const review = { numerator: sum(r.map((x) => x.unchanged)), denominator: sum(r.map((x) => x.total)) };
+  const reviewed = ps.flatMap((p) => p.reviews.slice(-1));
+  const fileReview = {
+    numerator: sum(reviewed.map((x) => x.score)),
+    denominator: sum(reviewed.map((x) => x.max)),
+    cases: reviewed.length,
+  };
   const parts = [
     [weights.onTime, onTime],
     [weights.reviewUnchanged, review],
@@ -260,7 +291,7 @@ function expected(ps: Plan[], weights = { onTime: 60, reviewUnchanged: 40 }) {
         (sum(counted.map(([w, c]) => (w * c.numerator) / c.denominator)) / sum(counted.map(([w]) => w))) * 1000,
       ) / 10
     : null;
-  return { onTime, review, total };
+  return { onTime, review, fileReview, total };
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: reading the reply's rows
@@ -276,15 +307,16 @@ describe('绩效排行 (shipped weights)', () => {
       const row = r.body.bureaus.find((b: { id: string }) => b.id === c);
       expect(measure(row, 'onTime')).toMatchObject({ ...want.onTime, weight: 60, counted: true });
       expect(measure(row, 'reviewUnchanged')).toMatchObject({ ...want.review, weight: 40, counted: true });
-      expect(measure(row, 'fileReview')).toMatchObject({
-        numerator: null,
-        denominator: null,
-        counted: false,
-        note: '暂无数据',
-      });
+      // The desk's 案卷评查 reached the server with the case: shown with how it was reached, at weight 0 not counted.
+      const f = want.fileReview;
+      expect(f.cases).toBeGreaterThan(3);
+      expect(measure(row, 'fileReview')).toMatchObject({ ...f, counted: false, note: '权重为0，不计入' });
+      expect(measure(row, 'fileReview').detail).toContain(
+        `评查${f.cases}件（各案以最近一次评查为准）：得分合计${f.numerator}，满分合计${f.denominator}；平均得分 = ${f.numerator} ÷ ${f.cases} = ${(f.numerator / f.cases).toFixed(1)}`,
+      );
       expect(row.total).toBe(want.total);
       expect(row.formula).toContain(`= ${want.total!.toFixed(1)}`);
-      expect(row.formula).toContain('案卷评查得分率（暂无数据）');
+      expect(row.formula).toContain('案卷评查得分率（权重为0，不计入）');
     }
     // Every county of 贵阳市 is listed; those without cases have no total and no rank, after the others.
     const ids = r.body.bureaus.map((b: { id: string }) => b.id);
@@ -309,6 +341,7 @@ describe('绩效排行 (shipped weights)', () => {
       const row = r.body.officers.find((o: { id: string }) => o.id === id);
       expect(measure(row, 'onTime'), id).toMatchObject(want.onTime);
       expect(measure(row, 'reviewUnchanged'), id).toMatchObject(want.review);
+      expect(measure(row, 'fileReview'), id).toMatchObject(want.fileReview);
       expect(row.total, id).toBe(want.total);
     }
     expect(r.body.officers.find((o: { id: string }) => o.id === '520103-r0').bureauName).toBe(
@@ -340,6 +373,65 @@ describe('绩效排行 (shipped weights)', () => {
     expect(bad.status).toBe(400);
     expect(bad.body.error.message).toContain('level 只能是');
     expect((await s.request('GET', '/api/supervision/ranking')).status).toBe(401);
+  });
+});
+
+describe('绩效排行 over a period', () => {
+  const decidedIn = (from: string, to: string) => (p: Plan) =>
+    p.kind.approvedOn !== undefined && p.kind.approvedOn >= from && p.kind.approvedOn <= to;
+  const periods = [
+    ['本年', '2026-01-01', '2026-12-31'],
+    ['第三季度', '2026-07-01', '2026-09-30'],
+    ['10月', '2026-10-01', '2026-10-31'],
+    ['自定', '2026-09-12', '2026-09-20'],
+  ] as const;
+
+  it('counts every measure over the cases decided or closed in the period only', async () => {
+    for (const [label, from, to] of periods) {
+      const r = await get(`/api/supervision/ranking?from=${from}&to=${to}`, tokens['gy-head']!);
+      expect(r.status, label).toBe(200);
+      expect(r.body.period).toEqual({ from, to });
+      for (const c of ['520102', '520103']) {
+        const mine = plans.filter((p) => p.county === c && decidedIn(from, to)(p));
+        expect(mine.length, `${label} ${c}`).toBeGreaterThan(0);
+        const want = expected(mine);
+        const row = r.body.bureaus.find((b: { id: string }) => b.id === c);
+        expect(measure(row, 'onTime'), `${label} ${c}`).toMatchObject(want.onTime);
+        expect(measure(row, 'reviewUnchanged'), `${label} ${c}`).toMatchObject(want.review);
+        expect(measure(row, 'fileReview'), `${label} ${c}`).toMatchObject(want.fileReview);
+        expect(row.total, `${label} ${c}`).toBe(want.total);
+      }
+      const id = '520102-r1';
+      const want = expected(plans.filter((p) => p.officers.some((o) => o.id === id) && decidedIn(from, to)(p)));
+      const row = r.body.officers.find((o: { id: string }) => o.id === id);
+      expect(row?.total ?? null, `${label} ${id}`).toBe(want.total);
+    }
+    // Cases never decided (still at 调查取证) count in no period, only over all cases.
+    const all = await get('/api/supervision/ranking', tokens['gy-head']!);
+    expect(all.body.period).toBeNull();
+    const year = await get('/api/supervision/ranking?from=2026-01-01&to=2026-12-31', tokens['gy-head']!);
+    const total = (x: typeof all, c: string) =>
+      measure(
+        x.body.bureaus.find((b: { id: string }) => b.id === c),
+        'reviewUnchanged',
+      ).denominator;
+    expect(total(year, '520102')).toBeLessThan(total(all, '520102'));
+    // A period with no case decided or closed in it: no data, no rank.
+    const empty = await get('/api/supervision/ranking?from=2025-01-01&to=2025-12-31', tokens['gy-head']!);
+    expect(empty.body.bureaus.every((b: { rank: number | null }) => b.rank === null)).toBe(true);
+    expect(empty.body.officers).toEqual([]);
+  });
+
+  it('refuses a half or reversed period in Chinese', async () => {
+    const half = await get('/api/supervision/ranking?from=2026-01-01', tokens['gy-head']!);
+    expect(half.status).toBe(400);
+    expect(half.body.error.message).toContain('统计期间应同时填写开始日期和结束日期');
+    const reversed = await get('/api/supervision/ranking?from=2026-12-01&to=2026-11-01', tokens['gy-head']!);
+    expect(reversed.status).toBe(400);
+    expect(reversed.body.error.message).toContain('统计期间的开始日期（2026-12-01）晚于结束日期（2026-11-01）');
+    const bad = await get('/api/supervision/ranking?from=2026-02-30&to=2026-03-01', tokens['gy-head']!);
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toContain('2026-02-30 不是有效的日期');
   });
 });
 

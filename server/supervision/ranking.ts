@@ -44,12 +44,13 @@ function addCounts(into: UnitCounts, row: CountRow): void {
   into[row.measure] = c;
   c.numerator += row.numerator;
   c.denominator += row.denominator;
+  if (row.cases !== undefined) c.cases = (c.cases ?? 0) + row.cases;
 }
 
 export async function buildRanking(
   ctx: SupervisionContext,
   viewer: Viewer,
-  q: { bureauId?: string; level: 'children' | 'counties' },
+  q: { bureauId?: string; level: 'children' | 'counties'; from?: string; to?: string },
 ): Promise<Ranking> {
   const scope = scopeOf(ctx, viewer, q.bureauId);
   const today = chinaDate(ctx.now());
@@ -66,9 +67,10 @@ export async function buildRanking(
         : all.filter((b) => b.parentId === scope);
   const unitOf = new Map<string, string>();
   for (const u of units) for (const id of ctx.bureaus.subtree(u.id)) unitOf.set(id, u.id);
+  const period = q.from && q.to ? { from: q.from, to: q.to } : null;
   const [byBureau, byOfficer] = await Promise.all([
-    bureauCounts(ctx.pool, subtree, today),
-    officerCounts(ctx.pool, subtree, today),
+    bureauCounts(ctx.pool, subtree, today, period),
+    officerCounts(ctx.pool, subtree, today, period),
   ]);
   const bureauTotals = new Map<string, UnitCounts>(units.map((u) => [u.id, {}]));
   for (const r of byBureau) {
@@ -88,6 +90,7 @@ export async function buildRanking(
   return {
     bureau: ctx.bureaus.get(scope)!,
     today,
+    period,
     weights: {
       version: weights.version,
       name: weights.name,

@@ -8,6 +8,7 @@ import type { WorkingCalendar } from '#core/domain/calendar.js';
 import { evaluateDeadlines } from '#core/domain/procedure/deadlines.js';
 import type { ProcedureDefinition } from '#core/domain/procedure/definition.js';
 import { mainTrackId } from '#core/domain/procedure/engine.js';
+import { lastStep } from '#core/domain/procedure/facts.js';
 import { metOn } from '#core/domain/procedure/metOn.js';
 
 /** One of the bureau's own deadlines (owner `bureau`) that has begun. */
@@ -29,9 +30,20 @@ export interface ReviewVerdict {
   changed: boolean;
 }
 
+/** The case's last 案卷评查 as the workstation recorded it (review.ran): its score out of its maximum. */
+export interface FileReviewScore {
+  score: number;
+  max: number;
+  ranOn: string;
+}
+
 export interface RankingFacts {
   caseId: string;
   bureauId: string;
+  /** The day the penalty decision was approved (or made on the spot, 简易程序); a period counts the case by it or by closedOn. */
+  decidedOn: string | null;
+  closedOn: string | null;
+  fileReview: FileReviewScore | null;
   /** Everyone named on the case as 承办人员, closed cases included. */
   staff: Array<{ id: string; name: string }>;
   deadlines: DeadlineOutcome[];
@@ -90,9 +102,14 @@ export function rankingFacts(
   });
   const staff = new Map<string, string>();
   for (const o of s.officers) if (!staff.has(o.id)) staff.set(o.id, o.name);
+  const review = s.fileReview?.result;
   return {
     caseId: row.id,
     bureauId: row.bureauId,
+    decidedOn: s.decision?.approvedOn ?? lastStep(s, mainTrackId, 'decideOnTheSpot')?.on ?? null,
+    closedOn: s.closedOn,
+    // A review scored out of nothing says nothing about the file: left out rather than counted as 0 of 0.
+    fileReview: review && review.max > 0 ? { score: review.score, max: review.max, ranOn: review.ranOn } : null,
     staff: [...staff].map(([id, name]) => ({ id, name })),
     deadlines,
     reviews,

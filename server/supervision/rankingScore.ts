@@ -5,10 +5,20 @@
  */
 import type { RankingMeasureId, RankingMeasureScore, RankingRow, RankingWeights } from '#common/sync/ranking.js';
 
-export type UnitCounts = Partial<Record<RankingMeasureId, { numerator: number; denominator: number }>>;
+export type UnitCounts = Partial<
+  Record<RankingMeasureId, { numerator: number; denominator: number /** 案卷评查: cases reviewed. */; cases?: number }>
+>;
 
 const pct = (r: number) => `${(Math.round(r * 1000) / 10).toFixed(1)}%`;
 const round1 = (x: number) => Math.round(x * 10) / 10;
+const figure = (x: number) => String(round1(x));
+
+/** 案卷评查 in words: the cases, the points added up and the average score (per case, out of its maximum). */
+function fileReviewDetail(c: { numerator: number; denominator: number; cases: number }): string {
+  const average = c.numerator / c.cases;
+  const averageMax = c.denominator / c.cases;
+  return `评查${c.cases}件（各案以最近一次评查为准）：得分合计${figure(c.numerator)}，满分合计${figure(c.denominator)}；平均得分 = ${figure(c.numerator)} ÷ ${c.cases} = ${average.toFixed(1)}（平均满分${figure(averageMax)}）；得分率 = ${figure(c.numerator)} ÷ ${figure(c.denominator)} = ${pct(c.numerator / c.denominator)}`;
+}
 
 export function scoreUnit(
   unit: { id: string; name: string; bureauName: string },
@@ -25,11 +35,15 @@ export function scoreUnit(
         numerator: null,
         denominator: null,
         rate: null,
+        cases: null,
+        detail: '',
         counted: false,
         note: '暂无数据',
       };
     const rate = c.numerator / c.denominator;
-    const small = c.denominator < m.minCount;
+    // 案卷评查's sample is the cases reviewed, not the points they add up to.
+    const cases = m.id === 'fileReview' ? (c.cases ?? 0) : null;
+    const small = (cases ?? c.denominator) < m.minCount;
     return {
       id: m.id,
       name: m.name,
@@ -37,6 +51,8 @@ export function scoreUnit(
       numerator: c.numerator,
       denominator: c.denominator,
       rate,
+      cases,
+      detail: cases ? fileReviewDetail({ ...c, cases }) : '',
       counted: m.weight > 0 && !small,
       note: small ? `样本不足（少于${m.minCount}）` : m.weight > 0 ? '' : '权重为0，不计入',
     };

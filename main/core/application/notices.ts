@@ -19,6 +19,7 @@ function view(services: Services, r: NoticeRow): NoticeView {
     publishedAt: r.publishedAt,
     receivedAt: r.receivedAt,
     readAt: r.readAt,
+    withdrawn: r.withdrawnAt ? { at: r.withdrawnAt, reason: r.withdrawReason ?? '' } : null,
     attachments: r.attachments.map((a) => ({ ...a, available: services.blobs.has(a.sha256) })),
   };
 }

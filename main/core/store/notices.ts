@@ -3,7 +3,7 @@
  * A notice is stored as the server sent it; a notice received again changes nothing. A reading is kept
  * once per user (the first time) and stays pending until the server acknowledges it.
  */
-import type { NoticeAttachment, SyncNotice } from '#common/sync/notices.js';
+import type { NoticeAttachment, SyncNotice, SyncNoticeWithdrawal } from '#common/sync/notices.js';
 import type { Db } from './db.js';
 
 export interface NoticeRow {
@@ -17,6 +17,9 @@ export interface NoticeRow {
   receivedAt: string;
   /** When this user read it (null: unread). */
   readAt: string | null;
+  /** 已撤回 by the publisher: when and why (null: in force). */
+  withdrawnAt: string | null;
+  withdrawReason: string | null;
 }
 
 export interface PendingRead {
@@ -27,7 +30,8 @@ export interface PendingRead {
 }
 
 const columns = `n.id, n.title, n.body, n.publisher, n.published_by AS publishedBy, n.published_at AS publishedAt,
-  n.attachments_json AS attachments, n.received_at AS receivedAt, r.read_at AS readAt`;
+  n.attachments_json AS attachments, n.received_at AS receivedAt, r.read_at AS readAt,
+  n.withdrawn_at AS withdrawnAt, n.withdraw_reason AS withdrawReason`;
 type Raw = Omit<NoticeRow, 'attachments'> & { attachments: string };
 const toRow = (r: Raw): NoticeRow => ({ ...r, attachments: JSON.parse(r.attachments) as NoticeAttachment[] });
 
@@ -59,7 +63,7 @@ export class NoticeStore {
     return (
       this.db
         .prepare(
-          'SELECT count(*) AS n FROM notices n WHERE NOT EXISTS (SELECT 1 FROM notice_reads r WHERE r.notice_id = n.id AND r.user_id = ?)',
+          'SELECT count(*) AS n FROM notices n WHERE n.withdrawn_at IS NULL AND NOT EXISTS (SELECT 1 FROM notice_reads r WHERE r.notice_id = n.id AND r.user_id = ?)',
         )
         .get(userId) as { n: number }
     ).n;
@@ -78,10 +82,29 @@ export class NoticeStore {
     return added;
   }
 
+  /**
+   * The publisher's withdrawals: a notice here is marked 已撤回 (once; the first notice of it counts) and
+   * kept with its readings; one never received here is ignored. Returns the titles newly marked.
+   */
+  withdraw(list: readonly SyncNoticeWithdrawal[]): string[] {
+    const mark = this.db.prepare(
+      'UPDATE notices SET withdrawn_at = ?, withdraw_reason = ? WHERE id = ? AND withdrawn_at IS NULL RETURNING title',
+    );
+    const marked: string[] = [];
+    this.db.transaction(() => {
+      for (const w of list) {
+        const r = mark.get(w.withdrawnAt, w.reason, w.id) as { title: string } | undefined;
+        if (r) marked.push(r.title);
+      }
+    })();
+    return marked;
+  }
+
   /** Every attachment hash of the notices received (their bytes belong in the blob store). */
-  attachmentHashes(): string[] {
+  attachmentHashes(opts: { inForce?: boolean } = {}): string[] {
     const out = new Set<string>();
-    for (const r of this.db.prepare('SELECT attachments_json AS a FROM notices').all() as Array<{ a: string }>)
+    const where = opts.inForce ? ' WHERE withdrawn_at IS NULL' : '';
+    for (const r of this.db.prepare(`SELECT attachments_json AS a FROM notices${where}`).all() as Array<{ a: string }>)
       for (const f of JSON.parse(r.a) as NoticeAttachment[]) out.add(f.sha256);
     return [...out];
   }

@@ -249,7 +249,7 @@ CREATE TABLE notices (
   published_at TEXT NOT NULL,
   attachments_json TEXT NOT NULL,
   received_at TEXT NOT NULL
-);
+, withdrawn_at TEXT, withdraw_reason TEXT);
 
 CREATE TABLE ocr_files (
   file_hash TEXT PRIMARY KEY,

@@ -122,4 +122,39 @@ describe('通知公告 from the province to the county desk and back', () => {
     const n = await server.pool.query('SELECT count(*)::int AS n FROM notice_receipts');
     expect(n.rows[0].n).toBe(1);
   });
+
+  it('withdrawn by the province: marked 已撤回 with the reason at the next sync, not gone; readings kept', async () => {
+    const late = (
+      await server.request<NoticeDetail>('POST', '/api/notices', {
+        token: province,
+        body: { title: '撤回前未同步的通知', body: '本县从未收到', audience: ['522600'] },
+      })
+    ).body;
+    for (const [id, reason] of [
+      [notice.id, '检查要点有误，另行发文'],
+      [late.id, '重复发文'],
+    ] as const) {
+      const r = await server.request('POST', `/api/notices/${id}/withdraw`, { token: province, body: { reason } });
+      expect(r.status, JSON.stringify(r.body)).toBe(200);
+    }
+    await round();
+    const status = await t.call(await t.login('admin'), 'sync.status', {});
+    expect(status.changes.join('\n')).toContain(`发布单位撤回通知公告1条：《${notice.title}》`);
+    const zhang = await t.login('zhang.wei', userPassword);
+    const list = await t.call(zhang, 'notices.list', {});
+    // The one received stays, marked; the one withdrawn before it came never arrives.
+    expect(list.map((n) => n.id)).toEqual([notice.id]);
+    expect(list[0]!.withdrawn).toEqual({ at: expect.any(String), reason: '检查要点有误，另行发文' });
+    expect(list[0]!.readAt).not.toBeNull();
+    // No longer unread for someone who had not read it.
+    const head = await t.login('yang.head', userPassword);
+    expect(await t.call(head, 'notices.unread', {})).toEqual({ unread: 0 });
+    // The publisher still has the reading sent before.
+    const d = (await server.request<NoticeDetail>('GET', `/api/notices/${notice.id}`, { token: province })).body;
+    expect(d.read).toBe(1);
+    expect(d.withdrawn?.reason).toBe('检查要点有误，另行发文');
+    // A further round changes nothing.
+    await round();
+    expect((await t.call(zhang, 'notices.list', {}))[0]!.withdrawn?.reason).toBe('检查要点有误，另行发文');
+  });
 });

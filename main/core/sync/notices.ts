@@ -34,6 +34,14 @@ export async function syncNotices(
   }
   const down = await http.request('GET', '/api/sync/notices', syncNoticesOutput);
   const added = store.receive(down.notices, at);
+  const withdrawn = store.withdraw(down.withdrawn);
+  if (withdrawn.length)
+    lines.push(
+      `发布单位撤回通知公告${withdrawn.length}条：${withdrawn
+        .map((t) => `《${t}》`)
+        .slice(0, 3)
+        .join('、')}${withdrawn.length > 3 ? '等' : ''}`,
+    );
   if (added.length)
     lines.push(
       `收到通知公告${added.length}条：${added
@@ -42,7 +50,8 @@ export async function syncNotices(
         .join('、')}${added.length > 3 ? '等' : ''}`,
     );
   let failed = 0;
-  for (const hash of store.attachmentHashes()) {
+  // A withdrawn notice's files are no longer served: those not here yet are not asked for.
+  for (const hash of store.attachmentHashes({ inForce: true })) {
     if (parts.services.blobs.has(hash)) continue;
     if (!(await download(link, parts, hash))) failed++;
   }

@@ -19,6 +19,7 @@ const notice = (id: string, extra: Partial<NoticeView> = {}): NoticeView => ({
   publishedAt: '2026-12-05T02:00:00.000Z',
   receivedAt: '2026-12-05T03:00:00.000Z',
   readAt: null,
+  withdrawn: null,
   attachments: [],
   ...extra,
 });
@@ -30,6 +31,7 @@ vi.mock('../../api/send', () => ({
     calls.push({ op, input });
     if (op === 'notices.list') return list;
     if (op === 'notices.unread') return { unread };
+    if (op === 'queues.counts') return { mine: 0, awaiting: [], deadlines: { bureau: 0, party: 0 } };
     if (op === 'notices.read') {
       if (readFails) throw new ApiError('NOT_FOUND', '没有这条通知公告（可能尚未同步到本机）');
       const n = list.find((x) => x.id === input.noticeId)!;
@@ -40,7 +42,7 @@ vi.mock('../../api/send', () => ({
   }),
 }));
 const { NoticesScreen } = await import('./NoticesScreen');
-const { NoticesNav } = await import('./NoticesNav');
+const { MainNav } = await import('#renderer/app/MainNav');
 const { ApiError } = await import('../../api/errors');
 
 afterEach(() => {
@@ -72,7 +74,7 @@ describe('通知公告', () => {
     unread = 1;
     const host = renderWithSession(
       <>
-        <NoticesNav />
+        <MainNav />
         <NoticesScreen />
       </>,
     );
@@ -100,6 +102,29 @@ describe('通知公告', () => {
     click(host.querySelectorAll('[data-testid="notice-row"]')[1]!);
     await settle();
     expect(calls.filter((c) => c.op === 'notices.read')).toHaveLength(1);
+  });
+
+  it('marks a withdrawn notice 已撤回 with when and why, and records no reading of it', async () => {
+    list = [
+      notice('4', {
+        withdrawn: { at: '2026-12-06T02:00:00.000Z', reason: '检查要点有误，另行发文' },
+        attachments: [
+          { sha256: 'c'.repeat(64), name: '要点.pdf', size: 1024, type: 'application/pdf', available: false },
+        ],
+      }),
+    ];
+    const host = renderWithSession(<NoticesScreen />);
+    await settle();
+    const row = host.querySelector('[data-testid="notice-row"]')!;
+    expect(row.textContent).toContain('已撤回');
+    expect(row.textContent).not.toContain('未读');
+    click(row);
+    await settle();
+    expect(byTestId(host, 'notice-withdrawn')?.textContent).toMatch(
+      /已撤回：发布单位于 .+ 撤回本通知，不再执行。撤回理由：检查要点有误，另行发文/,
+    );
+    expect(byTestId(host, 'notice-detail')?.textContent).toContain('要点.pdf（1KB）通知已撤回，附件不再下载');
+    expect(calls.filter((c) => c.op === 'notices.read')).toEqual([]);
   });
 
   it('says what an empty list means, and shows a refusal in Chinese', async () => {

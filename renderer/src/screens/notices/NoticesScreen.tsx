@@ -2,7 +2,8 @@
  * 通知公告: the notices and files the province or the prefecture published to this county, received at
  * sync and readable offline. Unread ones are marked; opening one records that this user read it (the
  * receipt goes up at the next sync and the publisher sees it). An attachment opens from this desk's
- * store; one not yet brought by a sync says so.
+ * store; one not yet brought by a sync says so. A notice its publisher withdrew (撤回) after it came stays,
+ * marked 已撤回 with when and why; opening it records no reading.
  */
 import { useState } from 'react';
 import Alert from '@mui/material/Alert';
@@ -44,7 +45,7 @@ export function NoticesScreen() {
   const show = async (n: NoticeView) => {
     setFailure(null);
     setOpen(n);
-    if (n.readAt) return;
+    if (n.readAt || n.withdrawn) return;
     try {
       const read = await send('notices.read', { noticeId: n.id });
       setOpen(read);
@@ -86,8 +87,18 @@ export function NoticesScreen() {
                   <ListItemText
                     primary={
                       <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
-                        {!n.readAt && <Chip size="small" color="secondary" label="未读" />}
-                        <Typography component="span" sx={{ fontWeight: n.readAt ? 400 : 600 }}>
+                        {n.withdrawn ? (
+                          <Chip size="small" label="已撤回" />
+                        ) : (
+                          !n.readAt && <Chip size="small" color="secondary" label="未读" />
+                        )}
+                        <Typography
+                          component="span"
+                          sx={{
+                            fontWeight: n.readAt || n.withdrawn ? 400 : 600,
+                            textDecoration: n.withdrawn ? 'line-through' : 'none',
+                          }}
+                        >
                           {n.title}
                         </Typography>
                       </Stack>
@@ -107,6 +118,11 @@ export function NoticesScreen() {
                 {open.publisher} {open.publishedBy} 发布于 {when(open.publishedAt)}
                 {open.readAt && ` · 您已于 ${when(open.readAt)} 阅读`}
               </Typography>
+              {open.withdrawn && (
+                <Alert severity="warning" data-testid="notice-withdrawn" sx={{ my: 1 }}>
+                  已撤回：发布单位于 {when(open.withdrawn.at)} 撤回本通知，不再执行。撤回理由：{open.withdrawn.reason}
+                </Alert>
+              )}
               <Typography component="div" sx={{ whiteSpace: 'pre-wrap', my: 2, lineHeight: 1.9 }}>
                 {open.body}
               </Typography>
@@ -124,7 +140,7 @@ export function NoticesScreen() {
                         </Button>
                       ) : (
                         <Typography variant="caption" color="text.secondary">
-                          尚未下载到本机，下次同步时下载
+                          {open.withdrawn ? '通知已撤回，附件不再下载' : '尚未下载到本机，下次同步时下载'}
                         </Typography>
                       )}
                     </Stack>

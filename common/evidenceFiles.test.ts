@@ -22,6 +22,9 @@ const samples: Array<[string, Uint8Array, string]> = [
   ['avi', bytes('RIFF', [0, 0, 0, 0], 'AVI LIST'), '监控.avi'],
   ['ooxml', bytes('PK', [3, 4], '\0\0\0\0[Content_Types].xml'), '台账.xlsx'],
   ['ole', bytes([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), '旧台账.xls'],
+  // Matroska (EBML): listed last, the checks below pick samples by position.
+  ['webm', bytes([0x1a, 0x45, 0xdf, 0xa3, 0x9f, 0x42, 0x86, 0x81, 0x01]), '网页录像.webm'],
+  ['webm', bytes([0x1a, 0x45, 0xdf, 0xa3, 0x9f, 0x42, 0x86, 0x81, 0x01]), '现场.mkv'],
 ];
 
 describe('sniffFormat', () => {

@@ -42,6 +42,7 @@ export type FileFormat =
   | 'm4a'
   | 'mp4'
   | 'avi'
+  | 'webm'
   | 'ooxml'
   | 'ole';
 
@@ -68,6 +69,8 @@ export const fileFormats: Record<FileFormat, FormatInfo> = {
   m4a: { name: 'M4A录音', mimeType: 'audio/mp4', extensions: ['m4a'], kinds: ['audio'] },
   mp4: { name: 'MP4/MOV视频', mimeType: 'video/mp4', extensions: ['mp4', 'mov', 'm4v', '3gp'], kinds: ['video'] },
   avi: { name: 'AVI视频', mimeType: 'video/x-msvideo', extensions: ['avi'], kinds: ['video'] },
+  // Matroska: what browsers and some phones record (WebM is Matroska with its own DocType).
+  webm: { name: 'WebM/MKV视频', mimeType: 'video/webm', extensions: ['webm', 'mkv'], kinds: ['video'] },
   ooxml: {
     name: 'Office文档',
     mimeType: 'application/vnd.openxmlformats-officedocument',
@@ -117,6 +120,7 @@ export function sniffFormat(head: Uint8Array): FileFormat | null {
   if (ascii(head, 0, 4) === 'RIFF' && ascii(head, 8, 4) === 'WAVE') return 'wav';
   if (ascii(head, 0, 4) === 'RIFF' && ascii(head, 8, 4) === 'AVI ') return 'avi';
   if (ascii(head, 0, 5) === '#!AMR') return 'amr';
+  if (starts(head, [0x1a, 0x45, 0xdf, 0xa3])) return 'webm';
   if (ascii(head, 0, 3) === 'ID3' || (head[0] === 0xff && ((head[1] ?? 0) & 0xe6) === 0xe2)) return 'mp3';
   if (ascii(head, 4, 4) === 'ftyp') return ascii(head, 8, 3) === 'M4A' ? 'm4a' : 'mp4';
   if (starts(head, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return 'ole';

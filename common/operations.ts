@@ -54,6 +54,7 @@ import { sha256 } from './schemas/primitives.js';
 import { packageImported, packageReport, packageSource } from './schemas/archivePackage.js';
 // 案卷评查: the automatic review of a file before 归档, the answers to its deductions, the bureau's scores
 import { fileReviewState, reviewRespondInput, reviewScoreRow } from './schemas/fileReview.js';
+import { dossierArrangeInput, dossierOrderView } from './schemas/dossierOrder.js'; // a reviewer's order of the file
 // every input bounded (common/schemas/limits.test.ts)
 import { base64File, boundedJson, key } from './schemas/primitives.js';
 import { maxTemplateBytes } from './schemas/documents.js';
@@ -489,6 +490,21 @@ export const operations = {
     output: dossierOutput,
     access: ['officer', 'reviewer', 'head'],
     long: true,
+  }),
+  // The order of the file: the manifest's rules, within which a reviewer or head may reorder and leave drafts out.
+  'dossier.order': op({
+    description:
+      '卷内材料的排列：按文书清单规定的顺序，或法制审核人员在规定范围内调整后的顺序；标明未定稿文书和不入卷的材料',
+    input: caseRef,
+    output: dossierOrderView,
+    access: ['officer', 'reviewer', 'head'],
+  }),
+  'dossier.arrange': op({
+    description:
+      '调整卷内顺序：只能在文书清单规定的同组内调整，送达回证紧随其证明送达的文书；只有未定稿的文书可以不入卷（记入案件）',
+    input: dossierArrangeInput,
+    output: dossierOrderView,
+    access: ['reviewer', 'head'],
   }),
   // 电子档案包 (docs/decisions.md): the package is a stored file read through the case (common/files.ts).
   'dossier.exportPackage': op({

@@ -5,6 +5,7 @@ import { discretionRecord } from './actions.js';
 import { lawFigures, legalBasis } from './legalBasis.js';
 import { evidenceOcr } from './ocr.js';
 import { fileReviewState } from './fileReview.js';
+import { dossierArrangement } from './dossierOrder.js';
 
 export const party = z.object({
   enterpriseId: z.string().nullable(),
@@ -67,6 +68,13 @@ export const evidenceRecord = z.object({
   collectors: z.array(z.string()).optional(),
   addedAt: z.string(),
   addedBy: z.string(),
+  /**
+   * A recording's or video's length, read once when it was recorded (main/core/media): null when it could
+   * not be read; absent on evidence recorded before it was (the dossier then reads it from the file's header).
+   */
+  durationSeconds: z.number().nonnegative().nullable().optional(),
+  /** A video's still frame (JPEG in the blob store), taken when it was recorded; absent when none could be taken. */
+  stillHash: z.string().optional(),
 });
 export type EvidenceRecord = z.infer<typeof evidenceRecord>;
 
@@ -206,6 +214,8 @@ export const caseState = z.object({
   closedOn: z.string().nullable(),
   /** 案卷评查: the last review of the file and the answers to its deductions; absent until one runs. */
   fileReview: fileReviewState.optional(),
+  /** The reviewer's order of the file within the manifest's rules and the drafts left out; absent: the rules' order. */
+  dossierArrangement: dossierArrangement.extend({ at: z.string(), byName: z.string() }).optional(),
   version: z.number().int(),
   lastHash: z.string(),
 });

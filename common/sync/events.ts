@@ -18,6 +18,7 @@ export const caseEventTypes = [
   'dossier.built',
   'review.ran',
   'review.responded',
+  'dossier.arranged',
 ] as const;
 
 /** One event's payload, written as JSON: a generous bound (a 调查报告's facts run to pages), far below the body limit. */

@@ -70,6 +70,7 @@ describe('electron-builder.yml', () => {
       '**/*.node',
       'node_modules/@img/sharp-*/**',
       'node_modules/onnxruntime-node/bin/**',
+      'node_modules/@ffmpeg-installer/*-*/**',
     ]);
     expect(c.npmRebuild).toBe(true);
   });

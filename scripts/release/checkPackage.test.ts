@@ -67,6 +67,13 @@ describe('what lies beside app.asar', () => {
     put('node_modules/@img/sharp-libvips-linux-x64/lib/libvips-cpp.so.8.18.8');
     put('node_modules/@img/sharp-linux-x64/lib/sharp-linux-x64.node');
     expect(unpackedProblems(res)).toEqual([]);
+    // ffmpeg: a program in its platform's package (asarUnpack node_modules/@ffmpeg-installer/*-*/**); not the installer's JS.
+    put('node_modules/@ffmpeg-installer/linux-x64/ffmpeg');
+    put('node_modules/@ffmpeg-installer/linux-x64/package.json');
+    expect(unpackedProblems(res)).toEqual([]);
+    put('node_modules/@ffmpeg-installer/ffmpeg/index.js');
+    expect(unpackedProblems(res)).toEqual(['不应在app.asar之外的文件：node_modules/@ffmpeg-installer/ffmpeg/index.js']);
+    rmSync(join(res, 'app.asar.unpacked', 'node_modules/@ffmpeg-installer/ffmpeg'), { recursive: true });
     put('node_modules/@img/other/readme.md');
     expect(unpackedProblems(res)).toEqual(['不应在app.asar之外的文件：node_modules/@img/other/readme.md']);
     rmSync(join(res, 'app.asar.unpacked', 'node_modules/@img/other'), { recursive: true });

@@ -65,7 +65,7 @@ export function glibcProblems(file: string, versions: string[], max: string): st
 
 /**
  * Everything beside app.asar must belong to a native module (asarUnpack: better-sqlite3-multiple-ciphers, sharp's @img
- * packages, and the package folder of any other `.node`, which electron-builder unpacks whole); app.asar
+ * packages, ffmpeg's platform package, and the package folder of any other `.node`, which electron-builder unpacks whole); app.asar
  * and the SQLite addon must be there.
  */
 export function unpackedProblems(resources: string): string[] {
@@ -86,8 +86,10 @@ export function unpackedProblems(resources: string): string[] {
   const nativePackages = new Set(files.filter((f) => f.endsWith('.node') && f.startsWith('node_modules/')).map(packageOf));
   // sharp's libvips (asarUnpack node_modules/@img/**): shared libraries its addon loads by path, in packages of their own.
   const sharpNative = (f: string): boolean => /^node_modules\/@img\/sharp-[a-z0-9-]+\//.test(f);
+  // ffmpeg (asarUnpack node_modules/@ffmpeg-installer/*-*/**): a program started by path, in its platform's package.
+  const ffmpegProgram = (f: string): boolean => /^node_modules\/@ffmpeg-installer\/[a-z0-9]+-[a-z0-9]+\//.test(f);
   for (const f of files) {
-    if (!f.startsWith('node_modules/better-sqlite3-multiple-ciphers/') && !f.endsWith('.node') && !nativePackages.has(packageOf(f)) && !sharpNative(f)) problems.push(`不应在app.asar之外的文件：${f}`);
+    if (!f.startsWith('node_modules/better-sqlite3-multiple-ciphers/') && !f.endsWith('.node') && !nativePackages.has(packageOf(f)) && !sharpNative(f) && !ffmpegProgram(f)) problems.push(`不应在app.asar之外的文件：${f}`);
   }
   return problems;
 }

@@ -100,6 +100,7 @@ const eventNames: Record<string, string> = {
   'dossier.built': '组卷',
   'review.ran': '案卷评查',
   'review.responded': '答复评查扣分',
+  'dossier.arranged': '调整卷内顺序',
   'case.lawFiguresRecorded': '记录法律适用信息',
 };
 

@@ -67,6 +67,8 @@ export async function buildDossier(
       bureauName: services.bureau().name,
       retention: retention ?? '',
       chainHead,
+      // The reviewer's order within the rules and the drafts he left out (dossier.arrange).
+      arrangement: state.dossierArrangement ?? null,
       sideSheets: await reviewSheets(state, services.bureau().name),
       ...(identity ? { save: (doc) => saveSigned(doc, identity, { signingTime, reason: '组卷签章' }) } : {}),
     },

@@ -43,6 +43,10 @@ export function summarize(e: CaseEvent, defFor: (track: string) => ProcedureDefi
     }
     case 'review.ran':
       return `案卷评查：得分${e.payload.score}（满分${e.payload.max}），扣分${e.payload.deductions.filter((d) => d.points > 0).length}项`;
+    case 'dossier.arranged': {
+      const left = e.payload.excluded.length;
+      return `调整卷内材料顺序${left > 0 ? `，${left}份未定稿文书不入卷` : ''}`;
+    }
     case 'review.responded':
       return `答复评查扣分项${e.payload.deductionId}：${e.payload.verdict === 'accept' ? '认可' : '有异议'}，理由：${e.payload.reason}`;
     case 'action.performed': {

@@ -105,6 +105,9 @@ export function applyEvent(state: CaseState | null, e: CaseEvent): CaseState {
     case 'case.lawFiguresRecorded':
       next.lawFigures = e.payload;
       return next;
+    case 'dossier.arranged':
+      next.dossierArrangement = { ...e.payload, at: e.at, byName: e.actorName };
+      return next;
     case 'review.ran':
       next.fileReview = { result: e.payload, responses: [] };
       return next;

@@ -6,6 +6,7 @@
 import type { CaseState, DocumentRecord, EvidenceRecord } from '#common/schemas/cases.js';
 import type { LawFigures } from '#common/schemas/legalBasis.js';
 import type { ReviewResult } from '#common/schemas/fileReview.js';
+import type { Arrangement } from '#common/dossierOrder.js';
 
 export interface CaseOpenedPayload {
   number: string;
@@ -73,7 +74,9 @@ export type CaseEventBody =
   | { type: 'dossier.built'; payload: DossierBuiltPayload }
   // 案卷评查: a run of the review on the file, and a reviewer's answer (accept or dispute, with a reason) to one deduction.
   | { type: 'review.ran'; payload: ReviewResult }
-  | { type: 'review.responded'; payload: { deductionId: string; verdict: 'accept' | 'dispute'; reason: string } };
+  | { type: 'review.responded'; payload: { deductionId: string; verdict: 'accept' | 'dispute'; reason: string } }
+  // A reviewer's order of the file within the manifest's rules, and the drafts he left out (common/dossierOrder.ts).
+  | { type: 'dossier.arranged'; payload: Arrangement };
 
 export interface DossierBuiltPayload {
   pdfHash: string;
@@ -109,4 +112,5 @@ export const eventTypeNames: Record<CaseEventBody['type'], string> = {
   'dossier.built': '组卷',
   'review.ran': '案卷评查',
   'review.responded': '答复评查扣分',
+  'dossier.arranged': '调整卷内顺序',
 };

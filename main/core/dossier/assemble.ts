@@ -19,7 +19,7 @@ import { addOutline, type Bookmark } from './outline.js';
 import { paintSheet } from './paint.js';
 import { addPageLabels } from './pageLabels.js';
 import { pageNumberSheet } from './pageNumbers.js';
-import { listingSheet } from './listingPage.js';
+import { listingSheets } from './listingPage.js';
 import { photoSheet } from './photoPage.js';
 import { remarksSheets } from './remarksPage.js';
 import { A4, type Sheet, type TextOp } from './sheet.js';
@@ -87,7 +87,7 @@ export async function assembleDossier(input: DossierInput, opts: AssembleOptions
       l.kind === 'pdf'
         ? l.pages.map((page) => ({ copied: page, sheets: [] }))
         : l.kind === 'listing'
-          ? [{ copied: null, sheets: [listingSheet(title, l.rows, measure)] }]
+          ? listingSheets(title, l.rows, measure, l.still).map((sheet) => ({ copied: null, sheets: [sheet] }))
           : [{ copied: null, sheets: [photoSheet(title, oneLine(l.caption), l.photo, measure)] }];
     catalog.push({
       seq: i + 1,

@@ -1,26 +1,22 @@
 /**
  * Binds a case's file: picks the documents and evidence that belong in it, orders them as the
- * manifest says (正卷 order after the 2010 rule: each 送达回证 right after the document it proves,
- * photos after the investigation records), converts each to PDF and hands them to the assembler —
+ * manifest says (plan.ts), or as a reviewer arranged them within its rules (common/dossierOrder.ts),
+ * converts each to PDF and hands them to the assembler —
  * once for the 正卷 and, when the case has any document the manifest files in the 副卷, once more
  * for the 副卷, each volume with its own cover, 卷内目录, numbering from 1 and 备考表.
  */
-import type { CaseState, DocumentRecord } from '#common/schemas/cases.js';
-import type { TemplateInfo } from '#common/schemas/documents.js';
-import type { BlobStore } from '../store/blobStore.js';
-import type { PdfService } from '../documents/pdfService.js';
-import { documentSlot, receiptFieldKeys } from '../documents/names.js';
+import type { CaseState } from '#common/schemas/cases.js';
+import { applyArrangement, type Arrangement } from '#common/dossierOrder.js';
 import { chinaDate } from '../domain/dates.js';
 import { assembleDossier, type AssembleOptions, type AssembledDossier, type DossierItem } from './assemble.js';
-import { crossReference, volumeOf, type Volume } from './volumes.js';
-import { evidenceItem } from './evidenceItem.js';
-import { docType, isDossierSheet } from '#common/documentTypes.js';
+import { crossReference, type Volume } from './volumes.js';
+import { dossierPlan, type PlanDeps } from './plan.js';
 
-export interface DossierDeps {
-  blobs: Pick<BlobStore, 'get'>;
-  pdf: Pick<PdfService, 'pdfFor'>;
-  manifest: TemplateInfo[];
-  bureauName: string;
+export { currentDocuments } from './plan.js';
+
+export interface DossierDeps extends PlanDeps {
+  /** The reviewer's arrangement (within the rules; drafts left out); absent: the rules' order. */
+  arrangement?: Arrangement | null;
   /** 保管期限 printed on the covers (永久, 30年 or 10年, chosen when binding for 归档); '' leaves it to be filled in. */
   retention?: string;
   /**
@@ -57,30 +53,7 @@ export interface BuiltVolume extends AssembledDossier {
   volume: Volume;
 }
 
-/** The newest version of each document; receipts are kept one per served document. */
-
-export function currentDocuments(documents: DocumentRecord[]): DocumentRecord[] {
-  const latest = new Map<string, DocumentRecord>();
-  for (const d of documents) {
-    latest.set(documentSlot(d), d);
-  }
-  return [...latest.values()];
-}
-
-function sortKey(d: DocumentRecord, manifest: TemplateInfo[]): number {
-  const order = (id: string): number => manifest.find((t) => t.id === id)?.order ?? 999;
-  // Rounds of a track in the order they happened, each receipt right after the round's document it
-  // proves (it is made later on the same track, before the next round's document).
-  const round = (d.trackStep ?? 0) * 0.0004;
-  if (d.type === docType.serviceReceipt) {
-    const served = manifest.find((t) => t.id === d.fields[receiptFieldKeys.servedDocument]);
-    return served ? served.order + (d.track ? round + 0.0002 : 0.5) : order(d.type);
-  }
-  return order(d.type) + round;
-}
-
 interface Entry {
-  key: number;
   volume: Volume;
   item: () => Promise<DossierItem>;
 }
@@ -93,45 +66,12 @@ export async function buildCaseDossier(
   builtBy: string,
   onProgress?: (done: number, total: number) => void,
 ): Promise<BuiltVolume[]> {
-  // The assembler draws its own cover, 卷内目录 and 备考表: printed copies of those sheets are not filed twice.
-  const docs = currentDocuments(state.documents)
-    .filter((d) => !isDossierSheet(d.type))
-    .sort((a, b) => sortKey(a, deps.manifest) - sortKey(b, deps.manifest));
-  const photoAfter = deps.manifest.find((t) => t.id === docType.inspectionRecord)?.order ?? 0;
-  const entries: Entry[] = [];
-  for (const d of docs) {
-    // A 送达回证 goes where its own manifest entry says (正卷), whatever it proves.
-    entries.push({
-      key: sortKey(d, deps.manifest),
-      volume: volumeOf(d.type, deps.manifest),
-      item: async () => {
-        // A finalised document is filed as sealed; a draft as rendered.
-        const pdfHash = d.finalised?.pdfHash ?? (await deps.pdf.pdfFor(d.docxHash)).pdfHash;
-        return {
-          number: d.number ?? '',
-          author: deps.bureauName,
-          title: d.name.replace(/[《》]/g, ''),
-          date: chinaDate(new Date(d.generatedAt)),
-          content: { kind: 'pdf', bytes: deps.blobs.get(pdfHash) },
-        };
-      },
-    });
-  }
-  // Evidence proves the facts: it stays in the 正卷, after the investigation records (evidenceItem.ts
-  // says how each kind is filed). The
-  // execution record (缴款凭证, the court's papers) is filed with the execution, before 结案 (2010 rule).
-  const executionAfter = deps.manifest.find((t) => t.id === docType.enforcementApplication)?.order ?? photoAfter;
-  state.evidence.forEach((e, i) => {
-    entries.push({
-      key: (e.kind === 'execution' ? executionAfter : photoAfter) + 0.6 + i / 1000,
-      volume: '正卷',
-      item: () => evidenceItem(e, (hash) => deps.blobs.get(hash), deps.bureauName),
-    });
+  // The rules' order, or the reviewer's arrangement within them (drafts he left out are not bound).
+  const arranged = applyArrangement(dossierPlan(state, deps), deps.arrangement);
+  const entries: Entry[] = arranged.items.filter((e) => !arranged.excluded.has(e.id));
+  (deps.sideSheets ?? []).forEach((item) => {
+    entries.push({ volume: '副卷', item: async () => item });
   });
-  (deps.sideSheets ?? []).forEach((item, i) => {
-    entries.push({ key: Number.MAX_SAFE_INTEGER - 100 + i, volume: '副卷', item: async () => item });
-  });
-  entries.sort((a, b) => a.key - b.key);
 
   const main = entries.filter((e) => e.volume === '正卷');
   const side = entries.filter((e) => e.volume === '副卷');

@@ -8,8 +8,11 @@ export interface DossierItem {
   content:
     | { kind: 'pdf'; bytes: Uint8Array }
     | { kind: 'image'; bytes: Uint8Array; mimeType: string; caption: string }
-    /** A file that is not printed (audio, video, office file): a listing page of these label–value rows. */
-    | { kind: 'listing'; rows: Array<[string, string]> };
+    /**
+     * A file that is not printed (audio, video, office file): a listing page of these label–value rows,
+     * and for a video its still frame (JPEG) drawn below them.
+     */
+    | { kind: 'listing'; rows: Array<[string, string]>; still?: Uint8Array };
 }
 
 export interface DossierInput {

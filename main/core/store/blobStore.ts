@@ -166,6 +166,17 @@ export class BlobStore {
   }
 
   /**
+   * Where the stored file is, for what reads only part of it (a recording's header for its length, one
+   * frame of a video): a 2 GB video is not re-hashed to read 100 bytes. Such a reader is told nothing
+   * the hash vouches for; what must be the file (a copy, a download, the dossier) goes through get or
+   * openStream. NOT_FOUND when it is missing.
+   */
+  localPath(hash: string): string {
+    this.size(hash);
+    return this.pathOf(hash);
+  }
+
+  /**
    * The file as a stream, for the transports that send files as bytes (common/files.ts): its size
    * (Content-Length) and a stream that checks the hash on the way. The last chunk is held back
    * until the whole file has checked out, so a damaged file never reaches the reader complete: the

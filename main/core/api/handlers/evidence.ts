@@ -8,6 +8,7 @@ import { pngPixelsInflate } from '#core/documents/pngCheck.js';
 import { today } from '#core/application/caseView.js';
 import { checkCaseDate } from '#core/application/dateRules.js';
 import { startOcr } from '#core/application/ocrScans.js';
+import { probeEvidence } from '#core/media/probeEvidence.js';
 import type { HandlerMap } from '../types.js';
 import { requireUser } from '../types.js';
 
@@ -95,6 +96,8 @@ export const evidenceHandlers: HandlerMap<'evidence.add'> = {
     const image = mimeType === 'image/jpeg' || mimeType === 'image/png';
     const state = services.cases.get(input.caseId);
     checkCaseDate('拍摄日期', input.takenOn, state.filedOn, today(services));
+    // A recording's length and a video's still, read once now: binding the dossier reads neither file.
+    const media = await probeEvidence(services.blobs, hash, input.kind);
     const record = {
       id: ulid(),
       kind: input.kind,
@@ -110,6 +113,7 @@ export const evidenceHandlers: HandlerMap<'evidence.add'> = {
       ...(input.collectors?.length ? { collectors: input.collectors.map((c) => c.trim()).filter(Boolean) } : {}),
       addedAt: services.clock.now().toISOString(),
       addedBy: user.name,
+      ...media,
     };
     services.cases.write(input.caseId, { id: user.id, name: user.name, device: services.device }, (current) => {
       if (!current) throw new AppError('NOT_FOUND', '案件不存在');

@@ -25,6 +25,8 @@ import { VolumeSection } from './VolumeSection';
 import { ExportPackage } from './ExportPackage';
 import { volumesOf } from './volumes';
 import { SignOption, useSigningChoice } from './SignOption'; // 签章 with the bureau's certificate
+import { ArrangeOrder } from './ArrangeOrder'; // 卷内顺序: the reviewer's order within the rules
+import { ConfirmDialog } from '#renderer/components/ConfirmDialog';
 
 export function DossierPanel({ view, onChanged }: { view: CaseView; onChanged(): Promise<void> }) {
   const can = useCanCall();
@@ -33,6 +35,9 @@ export function DossierPanel({ view, onChanged }: { view: CaseView; onChanged():
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [preview, setPreview] = useState<PdfSource | null>(null);
+  // Unsaved changes to the 卷内顺序 are not bound: 组卷 asks first.
+  const [orderDirty, setOrderDirty] = useState(false);
+  const [confirmBuild, setConfirmBuild] = useState(false);
   const canBuild = can('dossier.build');
   const existing = built ?? view.state.dossier;
   const volumes = volumesOf(built, view.state.dossier);
@@ -95,7 +100,7 @@ export function DossierPanel({ view, onChanged }: { view: CaseView; onChanged():
             variant="contained"
             startIcon={<LibraryBooksOutlinedIcon />}
             loading={pending}
-            onClick={() => void build()}
+            onClick={() => (orderDirty ? setConfirmBuild(true) : void build())}
             data-testid="dossier-build"
           >
             {existing ? '重新组卷' : '组卷'}
@@ -123,6 +128,7 @@ export function DossierPanel({ view, onChanged }: { view: CaseView; onChanged():
           组卷将案件的全部文书和证据按规定顺序装订为正卷；内部审批、法制审核、集体讨论等材料另行装订为副卷。每卷有封面、卷内目录、页码和备考表。
         </Typography>
       )}
+      <ArrangeOrder caseId={view.state.id} caseVersion={view.state.version} onDirtyChange={setOrderDirty} />
       {volumes.map((v) => (
         <VolumeSection
           key={v.volume}
@@ -134,6 +140,21 @@ export function DossierPanel({ view, onChanged }: { view: CaseView; onChanged():
       ))}
       {existing && can('dossier.exportPackage') && <ExportPackage caseId={view.state.id} />}
       {preview && <PdfPreviewDialog source={preview} onClose={() => setPreview(null)} />}
+      {confirmBuild && (
+        <ConfirmDialog
+          title="卷内顺序尚未保存"
+          confirmLabel="仍然组卷"
+          pending={false}
+          onClose={() => setConfirmBuild(false)}
+          onConfirm={() => {
+            setConfirmBuild(false);
+            void build();
+          }}
+          testId="dossier-unsaved-order"
+        >
+          卷内顺序的修改尚未保存。组卷将按已保存的顺序装订，不含这些修改。
+        </ConfirmDialog>
+      )}
     </Stack>
   );
 }

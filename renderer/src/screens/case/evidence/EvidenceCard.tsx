@@ -1,7 +1,8 @@
 /**
  * One photo: its thumbnail (asked for only when the card nears the screen), description, date and
  * who added it; a click opens the photo itself. A case may hold hundreds of 4000×3000 photos: the
- * list never loads an original.
+ * list never loads an original. A recording or a video shows its length, and a video the still frame
+ * taken at upload.
  */
 import { useState } from 'react';
 import Box from '@mui/material/Box';
@@ -11,6 +12,7 @@ import Skeleton from '@mui/material/Skeleton';
 import Typography from '@mui/material/Typography';
 import type { EvidenceRecord } from '#common/schemas/cases';
 import { evidenceKindNames } from '#common/evidenceFiles';
+import { durationLabel } from '#common/mediaDuration';
 import { useFileUrl } from '#renderer/hooks/useFileUrl';
 import { useSeen } from '#renderer/hooks/useSeen';
 import { formatSize } from '#renderer/util/size';
@@ -35,6 +37,9 @@ export function EvidenceCard({
   // Only photos have thumbnails; a scan, a recording or an office file shows its kind and name.
   const image = evidence.mimeType === 'image/jpeg' || evidence.mimeType === 'image/png';
   const url = useFileUrl(seen && image ? { hash: evidence.hash, caseId, variant: 'thumb' } : null);
+  // A video shows the still frame taken at upload (a small JPEG), never the video itself.
+  const still = useFileUrl(seen && evidence.stillHash ? { hash: evidence.stillHash, caseId } : null);
+  const stillShown = !image && typeof still === 'string' && still !== 'failed';
   const [open, setOpen] = useState(false);
   return (
     <Paper
@@ -48,7 +53,15 @@ export function EvidenceCard({
       }}
     >
       <Box ref={box} sx={{ height: 150, bgcolor: '#eef0f3', display: 'grid', placeItems: 'center' }}>
-        {!image && (
+        {stillShown && (
+          <img
+            data-testid="evidence-still"
+            src={still}
+            alt={`${evidence.description}（录像画面）`}
+            style={{ maxWidth: '100%', maxHeight: 150, objectFit: 'contain', display: 'block' }}
+          />
+        )}
+        {!image && !stillShown && (
           <Typography variant="subtitle2" color="text.secondary" data-testid="evidence-kind-label">
             {evidenceKindNames[evidence.kind]}
           </Typography>
@@ -93,6 +106,17 @@ export function EvidenceCard({
         >
           {evidence.fileName} · {formatSize(evidence.size)}
         </Typography>
+        {/* Recorded at upload; evidence recorded before lengths were kept shows none. */}
+        {evidence.durationSeconds !== undefined && (
+          <Typography
+            variant="caption"
+            color="text.secondary"
+            sx={{ display: 'block' }}
+            data-testid="evidence-duration"
+          >
+            {evidenceKindNames[evidence.kind]}时长：{durationLabel(evidence.durationSeconds)}
+          </Typography>
+        )}
         <OcrNote ocr={ocr} />
       </Box>
       {open && <PhotoDialog evidence={evidence} caseId={caseId} onClose={() => setOpen(false)} />}

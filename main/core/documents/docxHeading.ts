@@ -10,19 +10,10 @@
  * bureau's template that sets its own name in 二号, say), keeps the template's name.
  */
 import PizZip from 'pizzip';
+import { decodeXml } from './xmlText.js';
 
 /** 二号 in half-points, as w:sz gives it. */
 const titleSize = '44';
-
-const decodeXml = (s: string): string =>
-  s
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&#(\d+);/g, (_, d: string) => String.fromCodePoint(Number(d)))
-    .replace(/&#x([0-9a-f]+);/gi, (_, h: string) => String.fromCodePoint(parseInt(h, 16)))
-    .replace(/&amp;/g, '&');
 
 /** Letter-spaced titles (送 达 回 证, 备 考 表) are the same words: spaces are typography, not the name. */
 export const unspaced = (s: string): string => s.replace(/[\s\u3000]+/g, '');

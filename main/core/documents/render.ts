@@ -8,6 +8,7 @@ import PizZip from 'pizzip';
 import { AppError } from '#common/errors.js';
 import type { TemplateInfo } from '#common/schemas/documents.js';
 import { documentHeading } from './docxHeading.js';
+import { decodeXml } from './xmlText.js';
 import { documentTitle, setDocxTitle } from './docxTitle.js';
 
 export interface RenderInput {
@@ -220,15 +221,4 @@ export function docxText(buf: Buffer): string {
     })
     .join('\n')
     .replace(/\n+$/, '');
-}
-
-function decodeXml(s: string): string {
-  return s
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&#(\d+);/g, (_, d: string) => String.fromCodePoint(Number(d)))
-    .replace(/&#x([0-9a-f]+);/gi, (_, h: string) => String.fromCodePoint(parseInt(h, 16)))
-    .replace(/&amp;/g, '&');
 }

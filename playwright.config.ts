@@ -21,7 +21,7 @@ export default defineConfig({
   testDir: 'e2e',
   workers: 1,
   fullyParallel: false,
-  // Generous: in `npm test` the specs run beside Vitest on the same two cores (scripts/run-suites.mjs).
+  // Generous for a loaded two-core machine (the hearing spec once took 185 s at a load of 20); still catches a hang.
   timeout: 300_000,
   expect: { timeout: 15_000 },
   reporter: 'list',

@@ -10,13 +10,18 @@ import { isApproval, isRejection } from './actionKinds';
 interface Props {
   action: ActionView;
   pending: boolean;
+  /**
+   * Blocked only by the legality review, and this user is a head who may override it: the button stays
+   * pressable (the core then asks for the written reason), with the reasons still written beside it.
+   */
+  mayOverride?: boolean;
   onClick(): void;
 }
 
 /** A rule that bars the user, as the tooltip says it: the reason and its article. */
 export const blockedText = (b: BlockedBy): string => `${b.message}（${b.article}）`;
 
-export function ActionItem({ action, pending, onClick }: Props) {
+export function ActionItem({ action, pending, mayOverride = false, onClick }: Props) {
   const color = isRejection(action) ? 'warning' : isApproval(action) ? 'success' : 'primary';
   return (
     <Box
@@ -34,7 +39,7 @@ export function ActionItem({ action, pending, onClick }: Props) {
             data-testid={`action-button-${action.id}`}
             variant={isRejection(action) ? 'outlined' : 'contained'}
             color={color}
-            disabled={!action.allowed}
+            disabled={!action.allowed && !mayOverride}
             loading={pending}
             onClick={onClick}
             sx={{ minWidth: 148 }}
@@ -66,6 +71,17 @@ export function ActionItem({ action, pending, onClick }: Props) {
               </Typography>
             </Box>
           ))}
+          {mayOverride && (
+            <Typography
+              component="li"
+              variant="body2"
+              color="warning.main"
+              sx={{ mt: 0.5 }}
+              data-testid={`action-override-${action.id}`}
+            >
+              法制审核意见未通过。作为负责人，您可以写明理由后越过上述意见继续办理，理由记入案件全过程记录。
+            </Typography>
+          )}
         </Box>
       )}
     </Box>

@@ -51,6 +51,14 @@ export function ActionsPanel({ view, actions: all = view.actions, track = 'main'
   // A button this user can never press is not shown; one he may press later stays, disabled with why.
   const actions = can('cases.act') ? all.filter((a) => mayEverAct(a, user.roles)) : [];
   const hidden = all.filter((a) => !actions.includes(a));
+  // Blocked by the legality review alone, on an action the procedure lets a head override: a head may go on.
+  const mayOverride = (a: ActionView): boolean =>
+    !a.allowed &&
+    a.overridable &&
+    hasRole(user, 'head') &&
+    !a.blockedBy &&
+    a.reasons.length > 0 &&
+    a.reasons.every((r) => r.rule.startsWith('legality:'));
   const [active, setActive] = useState<ActionView | null>(null);
   const [pending, setPending] = useState(false);
   const [failure, setFailure] = useState<Failure | null>(null);
@@ -127,7 +135,13 @@ export function ActionsPanel({ view, actions: all = view.actions, track = 'main'
     <>
       <Stack spacing={1.5} data-testid={track === 'main' ? 'actions' : `actions-${track}`}>
         {actions.map((a) => (
-          <ActionItem key={a.id} action={a} pending={pending && active?.id === a.id} onClick={() => open(a)} />
+          <ActionItem
+            key={a.id}
+            action={a}
+            pending={pending && active?.id === a.id}
+            mayOverride={mayOverride(a)}
+            onClick={() => open(a)}
+          />
         ))}
         {othersNote}
       </Stack>

@@ -32,14 +32,16 @@ import type { Figure } from './report.js';
 const county = '522627';
 const today = '2026-12-07';
 
-interface Server {
+export interface Server {
   child: ChildProcess;
   url: string;
   pool: pg.Pool;
 }
 
-async function startServer(): Promise<Server> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/bench/syncServerChild.ts'], {
+export async function startServer(): Promise<Server> {
+  // ANJUAN_BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the server alone (NODE_OPTIONS refuses --cpu-prof).
+  const extra = (process.env.ANJUAN_BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...extra, '--import', 'tsx', 'scripts/bench/syncServerChild.ts'], {
     cwd: appRoot(),
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -58,11 +60,37 @@ async function startServer(): Promise<Server> {
   return { child, url: info.url, pool };
 }
 
-async function stopServer(s: Server): Promise<void> {
+export async function stopServer(s: Server): Promise<void> {
   await s.pool.end();
   const exited = new Promise((r) => s.child.once('exit', r));
   s.child.kill('SIGTERM');
   await exited;
+}
+
+/** CPU seconds (user + system) of a process (`own`) and of it with all its descendants (the server's Node and its PostgreSQL). */
+export function treeCpuSeconds(pid: number): { own: number; total: number } {
+  const tick = 100; // USER_HZ on Linux
+  let total = 0;
+  const children = new Map<number, number[]>();
+  const own = new Map<number, number>();
+  for (const d of readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const ppid = Number(f[1]);
+      own.set(Number(d), (Number(f[11]) + Number(f[12])) / tick);
+      children.set(ppid, [...(children.get(ppid) ?? []), Number(d)]);
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  const walk = (p: number): void => {
+    total += own.get(p) ?? 0;
+    for (const c of children.get(p) ?? []) walk(c);
+  };
+  walk(pid);
+  return { own: own.get(pid) ?? 0, total };
 }
 
 function rssMb(pid: number): number {
@@ -73,7 +101,7 @@ function rssMb(pid: number): number {
 // biome-ignore lint/suspicious/noExplicitAny: the bench reads the fields it needs from each reply
 type Json = any;
 
-async function req(
+export async function req(
   base: string,
   method: string,
   path: string,
@@ -92,7 +120,7 @@ async function req(
   return json;
 }
 
-async function addUser(
+export async function addUser(
   base: string,
   token: string,
   bureauId: string,
@@ -115,7 +143,7 @@ async function addUser(
   ).id as string;
 }
 
-const code = async (base: string, token: string, bureauId = county) =>
+export const code = async (base: string, token: string, bureauId = county) =>
   (await req(base, 'POST', '/api/admin/enrolment-codes', { token, body: { bureauId } })).code as string;
 
 /** A PNG of random pixels: it does not compress, so its size is what goes over the link. */
@@ -420,12 +448,21 @@ async function manyDevices(s: Server, province: string, report: (f: Figure) => v
   };
   const waves = 3;
   const w0 = performance.now();
+  // CPU time does not depend on the machine's load: the server's (Node + PostgreSQL) and the clients' (this process).
+  const serverCpu0 = treeCpuSeconds(s.child.pid!);
+  const clientCpu0 = process.cpuUsage();
   for (let w = 0; w < waves; w++) await Promise.all(devices.map((d) => round(d, w)));
   const wall = (performance.now() - w0) / 1000;
+  const serverCpu1 = treeCpuSeconds(s.child.pid!);
+  const serverCpu = serverCpu1.total - serverCpu0.total;
+  const nodeCpu = serverCpu1.own - serverCpu0.own;
+  const clientCpu = process.cpuUsage(clientCpu0);
   const p = (xs: number[], q: number) => (xs.length ? percentile(xs, q).toFixed(0) : 'n/a');
   console.log(
     `# 500 devices: ${((n * waves) / wall).toFixed(0)} rounds/s; p50/p95 ms — users ${p(steps.users, 50)}/${p(steps.users, 95)}, ` +
-      `push ${p(steps.push, 50)}/${p(steps.push, 95)}, pull ${p(steps.pull, 50)}/${p(steps.pull, 95)}`,
+      `push ${p(steps.push, 50)}/${p(steps.push, 95)}, pull ${p(steps.pull, 50)}/${p(steps.pull, 95)}; ` +
+      `CPU ${serverCpu.toFixed(1)} s in the server (${nodeCpu.toFixed(1)} s Node + ${(serverCpu - nodeCpu).toFixed(1)} s PostgreSQL, ${((serverCpu * 1000) / (n * waves)).toFixed(1)} ms a round), ` +
+      `${((clientCpu.user + clientCpu.system) / 1e6).toFixed(1)} s in the clients; load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores`,
   );
   report({
     name: 'sync-500-devices-p95',

@@ -13,6 +13,7 @@ import type { ServerContext } from '../http/context.js';
 import type { BureauView } from '#common/sync/enrolment.js';
 import type { Admin } from './admin.js';
 import { requireWithin } from './admin.js';
+import { forgetDevice } from './device.js';
 
 /** Typed by a clerk: no 0/O, 1/I/L; 16 characters of 32 = 80 bits, in groups of four. */
 const codeAlphabet = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
@@ -91,5 +92,6 @@ export async function revokeDevice(
   if (d.revoked_at) return { deviceId, revokedAt: d.revoked_at.toISOString() };
   const now = ctx.now();
   await ctx.pool.query('UPDATE devices SET revoked_at = $2, revoked_by = $3 WHERE id = $1', [deviceId, now, admin.id]);
+  forgetDevice(ctx, deviceId);
   return { deviceId, revokedAt: now.toISOString() };
 }

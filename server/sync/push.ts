@@ -71,10 +71,12 @@ export async function push(ctx: ServerContext, device: Device, input: PushInput)
   }
   return inTurn(device.bureauId, () =>
     inTransaction(ctx.pool, async (tx) => {
-      await tx.query(pushLockSql, [pushLockClass, device.bureauId]);
+      // The bureau's lock, then the device's row, in one round trip (each round trip to PostgreSQL is most of
+      // a push's cost under a burst of 500 workstations: bench sync-500-devices, docs/scaling.md).
       const d = await tx.query<{ last_mutation_id: string; revoked_at: Date | null }>(
-        'SELECT last_mutation_id, revoked_at FROM devices WHERE id = $1 FOR UPDATE',
-        [device.id],
+        `SELECT d.last_mutation_id, d.revoked_at FROM (SELECT pg_advisory_xact_lock($1, hashtext($2))) AS bureau_lock, devices d
+          WHERE d.id = $3 FOR UPDATE OF d`,
+        [pushLockClass, device.bureauId, device.id],
       );
       if (!d.rows[0] || d.rows[0].revoked_at) throw new ServerError('DEVICE_REVOKED');
       let last = Number(d.rows[0].last_mutation_id);
@@ -126,22 +128,13 @@ async function applyMutation(
       );
     }
   });
-  const existing = (
-    await tx.query<CaseRow>('SELECT bureau_id, head_seq, head_hash, state FROM cases WHERE id = $1 FOR UPDATE', [
-      m.caseId,
-    ])
-  ).rows[0];
+  const read = await readMutationBase(tx, m.caseId, m.events);
+  const existing = read.existing;
   if (existing && existing.bureau_id !== device.bureauId)
     throw new ServerError('FORBIDDEN_CASE', undefined, { caseId: m.caseId });
 
   // Events the server already holds (a device re-sending what it pushed under another mutation): same hash, no-op.
-  const known = new Map(
-    (
-      await tx.query<{ id: string; hash: string }>('SELECT id, hash FROM case_events WHERE id = ANY($1)', [
-        m.events.map((e) => e.id),
-      ])
-    ).rows.map((r) => [r.id, r.hash]),
-  );
+  const known = read.known;
   let k = 0;
   for (const [i, e] of m.events.entries()) {
     const h = known.get(e.id);
@@ -162,7 +155,7 @@ async function applyMutation(
     return conflictOf(tx, m.mutationId, m.caseId, headSeq, headHash, first.prevHash);
   }
 
-  const actors = await actorsOf(tx, ctx, device.bureauId, fresh);
+  const actors = actorsWithin(ctx, device.bureauId, read.actors);
   // Who did what on the case so far, for separation of duties; the fresh events are added as they apply.
   const log = existing && ctx.judgeGuards ? await dutiesLog(tx, m.caseId) : [];
   let state: CaseState | null = existing?.state ?? null;
@@ -272,20 +265,36 @@ function numberOf(state: CaseState | null, e: WireEvent): { kind: string; number
   return { kind: p.type, number: p.number };
 }
 
-/** The roles and 执法证 the server holds for each actor: users of the case's bureau or of a bureau above it. */
-async function actorsOf(
+interface ActorRow {
+  id: string;
+  bureau_id: string;
+  roles: Role[];
+  certificate_no: string | null;
+}
+
+/**
+ * In one statement (one round trip): the case's row, locked (absent for a new case); which of the events
+ * the server already holds, with their hashes; the enabled users among the events' actors.
+ */
+async function readMutationBase(
   tx: pg.PoolClient,
-  ctx: ServerContext,
-  bureauId: string,
+  caseId: string,
   events: readonly WireEvent[],
-): Promise<Map<string, ServerActor>> {
-  const ids = [...new Set(events.map((e) => e.actorId))];
-  const rows = (
-    await tx.query<{ id: string; bureau_id: string; roles: Role[]; certificate_no: string | null }>(
-      'SELECT id, bureau_id, roles, certificate_no FROM users WHERE id = ANY($1) AND disabled_at IS NULL',
-      [ids],
-    )
-  ).rows;
+): Promise<{ existing: CaseRow | undefined; known: Map<string, string>; actors: ActorRow[] }> {
+  const r = await tx.query<{ found: CaseRow | null; known: Array<[string, string]>; actors: ActorRow[] }>(
+    `SELECT
+       (SELECT row_to_json(c) FROM (SELECT bureau_id, head_seq, head_hash, state FROM cases WHERE id = $1 FOR UPDATE) c) AS found,
+       (SELECT COALESCE(json_agg(json_build_array(id, hash)), '[]') FROM case_events WHERE id = ANY($2)) AS known,
+       (SELECT COALESCE(json_agg(u), '[]') FROM (SELECT id, bureau_id, roles, certificate_no FROM users
+          WHERE id = ANY($3) AND disabled_at IS NULL) u) AS actors`,
+    [caseId, events.map((e) => e.id), [...new Set(events.map((e) => e.actorId))]],
+  );
+  const row = r.rows[0]!;
+  return { existing: row.found ?? undefined, known: new Map(row.known), actors: row.actors };
+}
+
+/** The roles and 执法证 the server holds for each actor: users of the case's bureau or of a bureau above it. */
+function actorsWithin(ctx: ServerContext, bureauId: string, rows: readonly ActorRow[]): Map<string, ServerActor> {
   return new Map(
     rows
       .filter((r) => ctx.bureaus.isWithin(bureauId, r.bureau_id))

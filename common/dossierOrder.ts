@@ -5,10 +5,10 @@
  *
  * The rules (the standard order the core computes from the manifest, main/core/dossier/plan.ts):
  * - Each item's volume (正卷/副卷) is the manifest's; an arrangement never moves an item to the other volume.
- * - The manifest numbers its types (`order`) in groups: a run of consecutive numbers is one group, an
- *   unused number ends it (2–6 决定书, 8 立案审批表, 10–16 调查取证, 18–22 责令改正·告知·听证,
- *   24–28 查封扣押, 30–33 执行, 36–37 结案·销案, 40–41 移送, 45 送达回证 of a document not on file,
- *   60–65 副卷). Evidence belongs to the group of the 现场检查笔录 (执行凭证: that of the 强制执行申请书).
+ * - Each manifest entry names its group (`group`, common/dossierGroups.ts gives them in order: 决定书,
+ *   立案, 调查取证, 责令改正、告知和听证, 查封扣押, 执行, 结案和销案, 移送, 送达回证 of a document not on
+ *   file, 副卷). A document is in the group of its type, a 送达回证 in that of the document it proves;
+ *   evidence in the group of the 现场检查笔录 (执行凭证: that of the 强制执行申请书).
  * - Groups stay in the standard order; within its group an item may take any place. So evidence and
  *   records may be put in the order they were taken, but no record goes before the 立案审批表, and
  *   the 决定书 stay first.
@@ -30,7 +30,7 @@ export interface OrderItem {
   id: string;
   title: string;
   volume: DossierVolumeName;
-  /** The group: its first manifest order number, so groups compare as the rules order them. */
+  /** The group: the lowest manifest order of its types, so groups compare as the rules order them. */
   band: number;
   /** The group's name, e.g. 现场检查(勘察)笔录至行政处罚案件调查报告. */
   bandLabel: string;

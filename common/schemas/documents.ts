@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { base64File, boundedRecord, isoDate, key, plainText, retentionPeriod } from './primitives.js';
+import { dossierGroups } from '../dossierGroups.js';
 
 export const templateField = z.object({
   key: z.string(),
@@ -19,6 +20,8 @@ export const templateInfo = z.object({
   // No \`nodes\`: where a document is made is said by the procedures (node \`documents\`) alone.
   volume: z.enum(['正卷', '副卷']),
   order: z.number().int(),
+  /** Its group of the dossier's order (common/dossierGroups.ts); the groups follow each other in `order`. */
+  group: z.enum(dossierGroups, { error: `卷内分组应为：${dossierGroups.join('、')}` }),
   numberPattern: z.string().nullable(),
   signer: z.string(),
   fields: z.array(templateField),

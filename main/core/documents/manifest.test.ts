@@ -9,6 +9,7 @@ import { findTemplate, loadManifest } from './manifest.js';
 import { buildTemplateData, normalisedInputKeys } from './templateData.js';
 import { thrownAppError } from '../testing/appError.js';
 import { documentTypes, dossierSheets, isDocumentType } from '#common/documentTypes.js';
+import { dossierGroups } from '#common/dossierGroups.js';
 import { documentNodes } from '#core/domain/procedure/documentNodes.js';
 import { loadProcedures } from '#core/services.js';
 
@@ -82,6 +83,12 @@ describe('the shipped manifest', () => {
     expect(order('dossier-remarks')).toBe(Math.max(...manifest.map((x) => x.order)));
     // Receipts file at their document's order + 0.5: orders are whole and never shared.
     expect(new Set(manifest.map((x) => x.order)).size).toBe(manifest.length);
+  });
+
+  it('puts every template in a group, the groups following each other in their fixed order', () => {
+    const groups = [...manifest].sort((a, b) => a.order - b.order).map((x) => x.group);
+    expect([...new Set(groups)]).toEqual([...dossierGroups]);
+    expect(t('photo-evidence').group).toBe('调查取证');
   });
 
   it('files the hearing report, review opinions, collective discussion and internal approvals in the 副卷, after the 正卷', () => {
@@ -225,5 +232,27 @@ describe('a bad manifest', () => {
     });
     const noKind = good.map((t) => ({ ...t, fields: [{ key: 'x', label: '某项', source: 'input', required: true }] }));
     expect(thrownAppError(() => loadManifest(dirWith(JSON.stringify(noKind)))).message).toContain('缺少输入类型');
+  });
+
+  const changed = (id: string, change: Record<string, unknown>) =>
+    JSON.stringify(good.map((t) => (t.id === id ? { ...t, ...change } : t)));
+  const at = (id: string) => good.findIndex((t) => t.id === id);
+
+  it('refuses a template without a known group, naming the groups', () => {
+    for (const group of [undefined, '其他']) {
+      const e = thrownAppError(() => loadManifest(dirWith(changed('filing-approval', { group }))));
+      expect(e.code).toBe('TEMPLATE_INVALID');
+      expect(e.message).toContain(`${at('filing-approval')}.group`);
+      expect(e.message).toContain('卷内分组应为：封面和目录、决定书、立案');
+    }
+  });
+
+  it('refuses groups out of their fixed order, and a group split over the two volumes', () => {
+    // A decision numbered among the records cannot join the 决定书 group from there.
+    const late = thrownAppError(() => loadManifest(dirWith(changed('penalty-decision', { order: 17 }))));
+    expect(late.message).toContain(`${at('penalty-decision')}.order`);
+    expect(late.message).toContain('“行政处罚决定书”（“决定书”组）排在“行政处罚案件调查报告”（“调查取证”组）之后');
+    const split = thrownAppError(() => loadManifest(dirWith(changed('internal-approval', { volume: '正卷' }))));
+    expect(split.message).toContain('一组的文书应归入同一卷');
   });
 });

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { AppError } from '#common/errors.js';
 import { templateInfo, type TemplateInfo } from '#common/schemas/documents.js';
+import { dossierGroups } from '#common/dossierGroups.js';
 import { templatesDir } from '../paths.js';
 
 export const manifestFile = 'manifest.json';
@@ -28,7 +29,35 @@ const manifestSchema = z.array(templateInfo).superRefine((list, ctx) => {
         ctx.addIssue({ code: 'custom', path: [i, 'fields', j, 'input'], message: `填写字段“${f.label}”缺少输入类型` });
     });
   });
+  groupProblems(list, ctx);
 });
+
+/**
+ * The groups follow each other in `order` (common/dossierGroups.ts gives theirs) and each keeps to one
+ * volume: the rules' order must itself be an arrangement the reviewer's rules accept.
+ */
+function groupProblems(list: TemplateInfo[], ctx: z.RefinementCtx): void {
+  const rank = (t: TemplateInfo): number => dossierGroups.indexOf(t.group);
+  const sorted = [...list.entries()].sort(([, a], [, b]) => a.order - b.order);
+  const volumeOf = new Map<string, TemplateInfo>();
+  sorted.forEach(([i, t], n) => {
+    const before = sorted[n - 1]?.[1];
+    if (before && rank(before) > rank(t))
+      ctx.addIssue({
+        code: 'custom',
+        path: [i, 'order'],
+        message: `“${t.name}”（“${t.group}”组）排在“${before.name}”（“${before.group}”组）之后，各组须按${dossierGroups.join('、')}的顺序排列`,
+      });
+    const first = volumeOf.get(t.group);
+    if (first && first.volume !== t.volume)
+      ctx.addIssue({
+        code: 'custom',
+        path: [i, 'volume'],
+        message: `“${t.name}”归入${t.volume}，而同属“${t.group}”组的“${first.name}”归入${first.volume}：一组的文书应归入同一卷`,
+      });
+    if (!first) volumeOf.set(t.group, t);
+  });
+}
 
 export function loadManifest(dir: string = templatesDir()): TemplateInfo[] {
   const file = join(dir, manifestFile);

@@ -54,23 +54,18 @@ function sortKey(d: DocumentRecord, manifest: TemplateInfo[]): number {
 }
 
 /**
- * The manifest's groups: a run of consecutive order numbers is one group (an unused number ends it),
- * named by its first and last types. A key belongs to the group of its whole part.
+ * The manifest's groups (each entry's `group`): a key belongs to the group of the type whose order is
+ * its whole part. A group is numbered by its first order and named by its first and last types.
  */
 export function manifestGroups(manifest: TemplateInfo[]): (key: number) => { band: number; bandLabel: string } {
-  const orders = new Set(manifest.map((t) => t.order));
+  const byOrder = new Map(manifest.map((t) => [t.order, t]));
   return (key) => {
     const whole = Math.floor(key);
-    if (!orders.has(whole)) return { band: whole, bandLabel: '文书清单未列明的材料' };
-    let start = whole;
-    while (orders.has(start - 1)) start--;
-    let end = whole;
-    while (orders.has(end + 1)) end++;
-    const names = manifest
-      .filter((t) => t.order >= start && t.order <= end)
-      .sort((a, b) => a.order - b.order)
-      .map((t) => t.name);
-    return { band: start, bandLabel: names.length > 1 ? `${names[0]}至${names.at(-1)}` : (names[0] ?? '') };
+    const own = byOrder.get(whole);
+    if (!own) return { band: whole, bandLabel: '文书清单未列明的材料' };
+    const members = manifest.filter((t) => t.group === own.group).sort((a, b) => a.order - b.order);
+    const [first, last] = [members[0]!, members.at(-1)!];
+    return { band: first.order, bandLabel: first === last ? first.name : `${first.name}至${last.name}` };
   };
 }
 

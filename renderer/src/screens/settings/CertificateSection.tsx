@@ -10,16 +10,14 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import UploadIcon from '@mui/icons-material/Upload';
-import DeleteOutlineIcon from '@mui/icons-material/DeleteOutlined';
 import { maxCertificateBytes, type SigningCertificateView } from '#common/schemas/signing';
 import { send } from '#renderer/api/send';
-import { messageOf } from '#renderer/api/errors';
-import { useNotifier } from '#renderer/app/notifier';
-import { ConfirmDialog } from '#renderer/components/ConfirmDialog';
 import { Section } from '#renderer/components/Section';
 import { fileToBase64 } from '#renderer/util/binary';
 import { formatInstant } from '#renderer/util/dates';
 import { formatSize } from '#renderer/util/size';
+import { RemoveSetting } from './RemoveSetting';
+import { useSettingAction } from './useSettingAction';
 
 function CertificateFacts({ cert }: { cert: SigningCertificateView }) {
   const expired = new Date(cert.notAfter).getTime() < Date.now();
@@ -59,14 +57,13 @@ export function CertificateSection({
   canEdit: boolean;
   onChanged(): Promise<void>;
 }) {
-  const notifier = useNotifier();
   const fileInput = useRef<HTMLInputElement>(null);
   const [file, setFile] = useState<File | null>(null);
   const [password, setPassword] = useState('');
-  const [saving, setSaving] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
-  const [confirming, setConfirming] = useState(false);
-  const [removing, setRemoving] = useState(false);
+  const setting = useSettingAction(onChanged);
+  const removal = useSettingAction(onChanged, 'toast');
+  const { failure, setFailure } = setting;
+  const [saving, removing] = [setting.pending, removal.pending];
 
   const pick = (picked: File | null): void => {
     if (fileInput.current) fileInput.current.value = '';
@@ -83,33 +80,12 @@ export function CertificateSection({
 
   const save = async (): Promise<void> => {
     if (!file) return;
-    setSaving(true);
-    setFailure(null);
-    try {
+    await setting.run(async () => {
       const cert = await send('settings.setCertificate', { p12Base64: await fileToBase64(file), password });
-      notifier.success(`已设置电子签章证书：${cert.commonName}，此后组卷时签章`);
       setFile(null);
       setPassword('');
-      await onChanged();
-    } catch (e) {
-      setFailure(messageOf(e));
-    } finally {
-      setSaving(false);
-    }
-  };
-
-  const remove = async (): Promise<void> => {
-    setRemoving(true);
-    try {
-      await send('settings.clearCertificate', {});
-      setConfirming(false);
-      notifier.success('已删除电子签章证书，此后组卷不再签章');
-      await onChanged();
-    } catch (e) {
-      notifier.error(e);
-    } finally {
-      setRemoving(false);
-    }
+      return `已设置电子签章证书：${cert.commonName}，此后组卷时签章`;
+    });
   };
 
   return (
@@ -167,15 +143,19 @@ export function CertificateSection({
               设置证书
             </Button>
             {certificate && (
-              <Button
-                color="error"
-                startIcon={<DeleteOutlineIcon />}
+              <RemoveSetting
+                action={removal}
+                remove={async () => {
+                  await send('settings.clearCertificate', {});
+                  return '已删除电子签章证书，此后组卷不再签章';
+                }}
+                label="删除证书"
+                title="删除电子签章证书？"
                 disabled={saving}
-                onClick={() => setConfirming(true)}
-                data-testid="certificate-remove"
+                testId="certificate-remove"
               >
-                删除证书
-              </Button>
+                此后组卷不再签章。已签章的卷宗保留其签章，不受影响。
+              </RemoveSetting>
             )}
           </Stack>
         )}
@@ -185,18 +165,6 @@ export function CertificateSection({
           </Alert>
         )}
       </Stack>
-      {confirming && (
-        <ConfirmDialog
-          title="删除电子签章证书？"
-          confirmLabel="删除"
-          pending={removing}
-          onConfirm={() => void remove()}
-          onClose={() => setConfirming(false)}
-          testId="certificate-remove-dialog"
-        >
-          此后组卷不再签章。已签章的卷宗保留其签章，不受影响。
-        </ConfirmDialog>
-      )}
     </Section>
   );
 }

@@ -2,7 +2,7 @@
  * 本局印章: the PNG stamped on each document at 定稿 (settings.setSeal), shown on a checkerboard so a
  * transparent background is visible; advice on its size and background; removal after a confirmation.
  */
-import { useRef, useState } from 'react';
+import { useRef } from 'react';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
@@ -10,16 +10,14 @@ import Skeleton from '@mui/material/Skeleton';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import UploadIcon from '@mui/icons-material/Upload';
-import DeleteOutlineIcon from '@mui/icons-material/DeleteOutlined';
 import { maxSealBytes, type SealImageView } from '#common/schemas/settings';
 import { send } from '#renderer/api/send';
-import { messageOf } from '#renderer/api/errors';
-import { useNotifier } from '#renderer/app/notifier';
-import { ConfirmDialog } from '#renderer/components/ConfirmDialog';
 import { Section } from '#renderer/components/Section';
 import { useFileUrl } from '#renderer/hooks/useFileUrl';
 import { fileToBase64 } from '#renderer/util/binary';
 import { formatSize } from '#renderer/util/size';
+import { RemoveSetting } from './RemoveSetting';
+import { useSettingAction } from './useSettingAction';
 
 const checkerboard = 'repeating-conic-gradient(#e4e7eb 0% 25%, #fff 0% 50%) 50% / 16px 16px';
 
@@ -64,12 +62,11 @@ export function SealSection({
   canEdit: boolean;
   onChanged(): Promise<void>;
 }) {
-  const notifier = useNotifier();
   const fileInput = useRef<HTMLInputElement>(null);
-  const [uploading, setUploading] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
-  const [confirming, setConfirming] = useState(false);
-  const [removing, setRemoving] = useState(false);
+  const setting = useSettingAction(onChanged);
+  const removal = useSettingAction(onChanged, 'toast');
+  const { failure, setFailure } = setting;
+  const [uploading, removing] = [setting.pending, removal.pending];
 
   const upload = async (file: File | null): Promise<void> => {
     if (fileInput.current) fileInput.current.value = ''; // the same file may be picked again after a fix
@@ -84,32 +81,10 @@ export function SealSection({
       setFailure(`印章图片过大（${formatSize(file.size)}），不能超过${formatSize(maxSealBytes)}：${file.name}`);
       return;
     }
-    setUploading(true);
-    try {
+    await setting.run(async () => {
       const r = await send('settings.setSeal', { pngBase64: await fileToBase64(file) });
-      notifier.success(
-        r.seal.hints.length ? '已设置本局印章，请留意图片提示' : '已设置本局印章，此后定稿的文书加盖此印章',
-      );
-      await onChanged();
-    } catch (e) {
-      setFailure(messageOf(e));
-    } finally {
-      setUploading(false);
-    }
-  };
-
-  const remove = async (): Promise<void> => {
-    setRemoving(true);
-    try {
-      await send('settings.clearSeal', {});
-      setConfirming(false);
-      notifier.success('已删除本局印章图片，此后定稿的文书加盖绘制的印章');
-      await onChanged();
-    } catch (e) {
-      notifier.error(e);
-    } finally {
-      setRemoving(false);
-    }
+      return r.seal.hints.length ? '已设置本局印章，请留意图片提示' : '已设置本局印章，此后定稿的文书加盖此印章';
+    });
   };
 
   return (
@@ -178,15 +153,19 @@ export function SealSection({
                 {seal ? '更换印章图片…' : '上传印章图片…'}
               </Button>
               {seal && (
-                <Button
-                  color="error"
-                  startIcon={<DeleteOutlineIcon />}
+                <RemoveSetting
+                  action={removal}
+                  remove={async () => {
+                    await send('settings.clearSeal', {});
+                    return '已删除本局印章图片，此后定稿的文书加盖绘制的印章';
+                  }}
+                  label="删除印章图片"
+                  title="删除本局印章图片？"
                   disabled={uploading}
-                  onClick={() => setConfirming(true)}
-                  data-testid="seal-remove"
+                  testId="seal-remove"
                 >
-                  删除印章图片
-                </Button>
+                  此后定稿的文书将加盖按本局名称绘制的印章。已定稿的文书保留原来的印章，不受影响。
+                </RemoveSetting>
               )}
             </Stack>
           )}
@@ -197,18 +176,6 @@ export function SealSection({
           )}
         </Stack>
       </Stack>
-      {confirming && (
-        <ConfirmDialog
-          title="删除本局印章图片？"
-          confirmLabel="删除"
-          pending={removing}
-          onConfirm={() => void remove()}
-          onClose={() => setConfirming(false)}
-          testId="seal-remove-dialog"
-        >
-          此后定稿的文书将加盖按本局名称绘制的印章。已定稿的文书保留原来的印章，不受影响。
-        </ConfirmDialog>
-      )}
     </Section>
   );
 }

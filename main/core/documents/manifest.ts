@@ -65,7 +65,7 @@ export function loadManifest(dir: string = templatesDir()): TemplateInfo[] {
   try {
     text = readFileSync(file, 'utf8');
   } catch {
-    throw new AppError('TEMPLATE_MISSING', `文书模板清单缺失：${file}`, { file });
+    throw new AppError('TEMPLATE_MISSING', '本程序的文书模板清单缺失，请重新安装本程序', { file });
   }
   let json: unknown;
   try {

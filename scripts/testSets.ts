@@ -76,6 +76,8 @@ export const slowFiles: Record<string, string> = {
   'main/core/sync/reference.test.ts': 'embedded PostgreSQL, each kind of reference data published and applied',
   'main/core/sync/reference/procedures.test.ts':
     'embedded PostgreSQL, procedure versions published, applied and cases pushed',
+  'main/core/sync/reference/checklists.test.ts':
+    'embedded PostgreSQL, industry checklist versions published and applied',
   'main/core/sync/tasks.test.ts': 'embedded PostgreSQL, a field task down to a desk and its result back up',
   'server/routes/tasks.test.ts': 'embedded PostgreSQL',
   'server/sync/pushParallel.test.ts': 'embedded PostgreSQL, pushes of two counties at once',

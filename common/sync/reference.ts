@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { calendarYear, type CalendarYearInput } from '../schemas/calendar.js';
 import { discretionBenchmark, type DiscretionBenchmark } from '../schemas/discretion.js';
+import { industryChecklists, type IndustryChecklists } from '../schemas/industryChecklists.js';
 import { isoDate } from '../schemas/primitives.js';
 
 export const calendarKinds = new Set(['calendar', 'calendars']);
@@ -30,7 +31,14 @@ export function parseCalendarPayload(
 }
 
 /** The kinds a workstation applies, by every name the province publishes them under. */
-export type AppliedKind = 'calendar' | 'violationTypes' | 'laws' | 'templates' | 'enterprises' | 'procedures';
+export type AppliedKind =
+  | 'calendar'
+  | 'violationTypes'
+  | 'laws'
+  | 'templates'
+  | 'enterprises'
+  | 'procedures'
+  | 'checklists';
 const kindAliases: Record<string, AppliedKind> = {
   calendar: 'calendar',
   calendars: 'calendar',
@@ -43,6 +51,9 @@ const kindAliases: Record<string, AppliedKind> = {
   enterprises: 'enterprises',
   procedures: 'procedures',
   procedure: 'procedures',
+  checklists: 'checklists',
+  'industry-checklists': 'checklists',
+  industryChecklists: 'checklists',
 };
 export const appliedKind = (kind: string): AppliedKind | null => kindAliases[kind] ?? null;
 
@@ -54,6 +65,7 @@ export const appliedKindNames: Record<AppliedKind, string> = {
   templates: '文书模板',
   enterprises: '企业名录',
   procedures: '办案程序',
+  checklists: '行业检查要点',
 };
 
 /** Law texts as laws.import takes them (Markdown), or a map of file name to text. */
@@ -124,6 +136,8 @@ export interface AppliedPayloads {
   templates: TemplatesPayload;
   enterprises: EnterprisesPayload;
   procedures: ProceduresPayload;
+  /** A whole set, as resources/industry-checklists/checklists.json: the newest version is offered. */
+  checklists: IndustryChecklists;
 }
 
 function issueText(what: string, e: z.ZodError): string {
@@ -189,6 +203,14 @@ export function parseReferencePayload<K extends AppliedKind>(
         definitions: wrapped ? (d.definitions ?? [d.definition!]) : [r.data as Record<string, unknown>],
       };
       return { ok: true, value: value as AppliedPayloads[K] };
+    }
+    case 'checklists': {
+      const r = industryChecklists.safeParse(payload);
+      if (!r.success) return fail(r.error);
+      if (r.data.version !== version)
+        return { ok: false, reason: `${name}的版本号 ${version} 与其中的版本 ${r.data.version} 不一致` };
+      if (!r.data.checklists.length) return { ok: false, reason: `${name}数据中没有任何行业的检查要点` };
+      return { ok: true, value: r.data as AppliedPayloads[K] };
     }
   }
   return { ok: false, reason: `无法识别的参考数据种类：${kind}` };

@@ -203,6 +203,7 @@ async function main(): Promise<void> {
   all.push(['photos', async () => (await import('./photos200.js')).photoFigures(report)]); // security audit: 200 photos through the web host and IPC, as bytes
   all.push(['queues', async () => (await import('./queues.js')).queueFigures(report)]); // each role's own work first: queues, filtered list, 到期提醒, drafts
   all.push(['dashboards', async () => (await import('./dashboards.js')).dashboardFigures(report)]); // supervision: dashboards on 50,000 cases
+  all.push(['ledgers', async () => (await import('./ledgers.js')).ledgerFigures(report)]); // 台账: the case ledger of 50,000 cases, streamed
   all.push(['dual-random', async () => (await import('./dualRandom.js')).dualRandomFigures(report)]); // 现场检查任务: 双随机 over 90,910 enterprises
   all.push(['sync', async () => (await import('./sync.js')).syncFigures(report)]); // provincial server: provisioning, 500 devices, a throttled day
   all.push(['search', async () => (await import('./search.js')).searchFigures(report)]); // one search box: 10,000 documents indexed, p95 over 100,000

@@ -33,10 +33,17 @@ export const caseLedgerColumns: LedgerColumn[] = [
 
 const decisionKinds: Record<string, string> = { penalty: '处罚', noPenalty: '不予处罚', transfer: '移送' };
 
+/** The parts of a case's projection the ledger reads (ledgers.ts selects only these, not the whole state). */
+export type LedgerCase = Pick<CaseState, 'number' | 'filedOn' | 'source' | 'closedOn' | 'decision' | 'payments'> & {
+  party: Pick<CaseState['party'], 'name' | 'uscc'>;
+  violation: Pick<CaseState['violation'], 'name'>;
+  officers: Array<Pick<CaseState['officers'][number], 'name'>>;
+};
+
 export interface CaseLedgerSource {
   bureauName: string;
   nodeName: string;
-  state: CaseState;
+  state: LedgerCase;
 }
 
 export function caseLedgerRow(n: number, c: CaseLedgerSource): Cell[] {

@@ -7,6 +7,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { restoreCell } from '#core/domain/spreadsheetCells.js';
+import { pagesOf } from '../db/pages.js';
 import { startTestServer, type TestServer } from '../testing/testServer.js';
 import { action, addUser, adminToken, chain, enrolDevice, opened, userPassword } from '../testing/fixtures.js';
 
@@ -306,5 +307,28 @@ describe('现场检查台账', () => {
       '贵阳市生态环境局南明区分局',
       '贵阳市生态环境局云岩区分局',
     ]);
+  });
+});
+
+describe('streaming', () => {
+  it('reads rows a page at a time, and an abandoned read gives its connection back', async () => {
+    const pages: number[][] = [];
+    for await (const p of pagesOf<{ g: number }>(s.pool, 'SELECT g FROM generate_series(1, $1::int) g', [5], 2))
+      pages.push(p.map((r) => r.g));
+    expect(pages).toEqual([[1, 2], [3, 4], [5]]);
+    for await (const p of pagesOf<{ g: number }>(s.pool, 'SELECT g FROM generate_series(1, 10) g', [], 3)) {
+      expect(p).toHaveLength(3);
+      break;
+    }
+    expect(s.pool.totalCount - s.pool.idleCount).toBe(0);
+  });
+
+  it('keeps the header bold and frozen', async () => {
+    const res = await download('cases', tokens.county!);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(await res.arrayBuffer()) as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0]!;
+    expect(ws.getRow(1).getCell(1).font?.bold).toBe(true);
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
   });
 });

@@ -1,18 +1,33 @@
 /**
  * The ledgers of a viewer's subtree (the dashboards' scope: a county itself, a prefecture its counties, the
  * province all) as .xlsx: the case ledger from the cases received, the inspection ledger from the field
- * tasks' assignments. SQL here, columns in columns.ts, the file in workbook.ts.
+ * tasks' assignments. SQL here, columns in columns.ts, the file in workbook.ts. The rows are read a page
+ * at a time (db/pages.ts) and written as they come, so the province's 50,000 cases stream to the reply.
  */
-import type { CaseState } from '#common/schemas/cases.js';
+import type { Writable } from 'node:stream';
 import { chinaDate } from '#core/domain/dates.js';
 import { scopeOf, type SupervisionContext, type Viewer } from '../supervision/dashboard.js';
 import { refreshFacts } from '../supervision/refresh.js';
-import { caseLedgerColumns, caseLedgerRow, inspectionLedgerColumns, inspectionLedgerRow } from './columns.js';
-import { ledgerWorkbook } from './workbook.js';
+import {
+  caseLedgerColumns,
+  caseLedgerRow,
+  inspectionLedgerColumns,
+  inspectionLedgerRow,
+  type LedgerCase,
+} from './columns.js';
+import { pagesOf } from '../db/pages.js';
+import { writeLedger } from './workbook.js';
 
+/** Who may see it and its name are settled (a refusal is thrown before anything is written); `write` streams it. */
 export interface LedgerFile {
   fileName: string;
-  content: Buffer;
+  write(out: Writable): Promise<void>;
+}
+
+/** Each page's rows numbered on from the previous page's (序号 runs over the whole ledger). */
+async function* numbered<R, C>(pages: AsyncIterable<R[]>, row: (n: number, r: R) => C): AsyncGenerator<C[]> {
+  let n = 0;
+  for await (const page of pages) yield page.map((r) => row(++n, r));
 }
 
 const nameOf = (ctx: SupervisionContext, id: string) => ctx.bureaus.get(id)?.name ?? id;
@@ -21,21 +36,29 @@ export async function caseLedger(ctx: SupervisionContext, viewer: Viewer, bureau
   const scope = scopeOf(ctx, viewer, bureauId);
   const today = chinaDate(ctx.now());
   await refreshFacts(ctx, today); // the node names come from the dashboards' facts
-  const r = await ctx.pool.query<{ bureau_id: string; node_name: string | null; state: CaseState }>(
-    `SELECT c.bureau_id, f.node_name, c.state FROM cases c LEFT JOIN supervision_cases f ON f.case_id = c.id
+  // Only what a row shows: a case's whole projection (documents, evidence, approvals) is many times larger.
+  const pages = pagesOf<{ bureau_id: string; node_name: string | null; node: string; state: LedgerCase }>(
+    ctx.pool,
+    `SELECT c.bureau_id, f.node_name, c.state->>'node' AS node,
+            jsonb_build_object('number', c.state->'number', 'filedOn', c.state->'filedOn', 'source', c.state->'source',
+              'closedOn', c.state->'closedOn', 'decision', c.state->'decision', 'payments', c.state->'payments',
+              'party', jsonb_build_object('name', c.state#>'{party,name}', 'uscc', c.state#>'{party,uscc}'),
+              'violation', jsonb_build_object('name', c.state#>'{violation,name}'),
+              'officers', c.state->'officers') AS state
+       FROM cases c LEFT JOIN supervision_cases f ON f.case_id = c.id
       WHERE c.bureau_id = ANY($1) ORDER BY c.bureau_id, c.state->>'filedOn', c.number`,
     [ctx.bureaus.subtree(scope)],
   );
-  const rows = r.rows.map((x, i) =>
-    caseLedgerRow(i + 1, {
+  const rows = numbered(pages, (n, x) =>
+    caseLedgerRow(n, {
       bureauName: nameOf(ctx, x.bureau_id),
-      nodeName: x.node_name ?? x.state.node,
+      nodeName: x.node_name ?? x.node,
       state: x.state,
     }),
   );
   return {
     fileName: `案件台账-${nameOf(ctx, scope)}-${today}.xlsx`,
-    content: await ledgerWorkbook('案件台账', caseLedgerColumns, rows),
+    write: (out) => writeLedger(out, '案件台账', caseLedgerColumns, rows),
   };
 }
 
@@ -46,7 +69,7 @@ export async function inspectionLedger(
 ): Promise<LedgerFile> {
   const scope = scopeOf(ctx, viewer, bureauId);
   const today = chinaDate(ctx.now());
-  const r = await ctx.pool.query<{
+  const pages = pagesOf<{
     county_id: string;
     task_name: string;
     task_bureau: string;
@@ -58,6 +81,7 @@ export async function inspectionLedger(
     findings: string | null;
     case_number: string | null;
   }>(
+    ctx.pool,
     `SELECT a.county_id, t.name AS task_name, t.bureau_id AS task_bureau, a.enterprise_name, a.uscc,
             ARRAY(SELECT coalesce(u.name, o.id) FROM unnest(a.officer_ids) WITH ORDINALITY o(id, k)
                     LEFT JOIN users u ON u.id = o.id ORDER BY o.k) AS officer_names,
@@ -67,8 +91,8 @@ export async function inspectionLedger(
       ORDER BY a.county_id, t.period_from, t.name, a.position`,
     [ctx.bureaus.subtree(scope)],
   );
-  const rows = r.rows.map((x, i) =>
-    inspectionLedgerRow(i + 1, {
+  const rows = numbered(pages, (n, x) =>
+    inspectionLedgerRow(n, {
       countyName: nameOf(ctx, x.county_id),
       taskName: x.task_name,
       taskBureauName: nameOf(ctx, x.task_bureau),
@@ -83,6 +107,6 @@ export async function inspectionLedger(
   );
   return {
     fileName: `现场检查台账-${nameOf(ctx, scope)}-${today}.xlsx`,
-    content: await ledgerWorkbook('现场检查台账', inspectionLedgerColumns, rows),
+    write: (out) => writeLedger(out, '现场检查台账', inspectionLedgerColumns, rows),
   };
 }

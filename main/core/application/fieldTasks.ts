@@ -8,21 +8,21 @@ import type { OpParsedInput } from '#common/operations.js';
 import type { FieldAssignment } from '#common/schemas/fieldTasks.js';
 import type { ChecklistRecord, OfferedChecklist } from '#common/schemas/industryChecklists.js';
 import { checklistFor } from '#core/domain/industryChecklists.js';
-import { loadIndustryChecklists } from '#core/industryChecklistResource.js';
+import { checklistsInUse } from '#core/industryChecklistResource.js';
 import type { Services } from '#core/services.js';
 import type { UserRow } from '#core/store/directory.js';
 import { FieldTaskStore, type AssignmentRow } from '#core/store/fieldTasks.js';
 import { officerIdOf } from '#core/store/syncUsers.js';
 import { today } from './caseView.js';
 
-/** The 行业检查要点 for the enterprise's industry as this desk's directory gives it, or null. */
-export function offeredFor(store: FieldTaskStore, r: AssignmentRow): OfferedChecklist | null {
-  const data = loadIndustryChecklists();
+/** The 行业检查要点 for the enterprise's industry as this desk's directory gives it, from the newest version, or null. */
+export function offeredFor(services: Services, store: FieldTaskStore, r: AssignmentRow): OfferedChecklist | null {
+  const data = checklistsInUse(services.dataDir);
   const list = checklistFor(data, store.industryCodeOf(r.uscc));
   return list ? { version: data.version, name: list.name, verified: data.verified, items: list.items } : null;
 }
 
-export function assignmentView(store: FieldTaskStore, r: AssignmentRow): FieldAssignment {
+export function assignmentView(services: Services, store: FieldTaskStore, r: AssignmentRow): FieldAssignment {
   return {
     id: r.id,
     taskId: r.taskId,
@@ -48,7 +48,7 @@ export function assignmentView(store: FieldTaskStore, r: AssignmentRow): FieldAs
     caseId: r.caseId,
     caseNumber: r.caseNumber,
     uploadError: r.uploadError,
-    checklist: offeredFor(store, r),
+    checklist: offeredFor(services, store, r),
     checklistTicks: r.checklist,
   };
 }
@@ -61,7 +61,7 @@ export function listFieldTasks(services: Services, user: UserRow): FieldAssignme
   return store
     .all()
     .filter((r) => seesAll(user) || drawnFor(user, r))
-    .map((r) => assignmentView(store, r));
+    .map((r) => assignmentView(services, store, r));
 }
 
 /** The assignment, if this user may act on it (one of its two officers, or the head). */
@@ -78,7 +78,7 @@ export function ownAssignment(services: Services, user: UserRow, id: string): As
 export function fieldTaskForCase(services: Services, caseId: string): FieldAssignment | null {
   const store = new FieldTaskStore(services.db);
   const r = store.forCase(caseId);
-  return r ? assignmentView(store, r) : null;
+  return r ? assignmentView(services, store, r) : null;
 }
 
 export function recordInspection(
@@ -95,7 +95,7 @@ export function recordInspection(
     throw new AppError('DATE_IN_FUTURE', `检查日期（${input.inspectedOn}）不能晚于今天（${now}）`);
   if (input.inspectedOn < r.periodFrom)
     throw new AppError('VALIDATION', `检查日期（${input.inspectedOn}）不能早于任务开始日期（${r.periodFrom}）`);
-  const offered = offeredFor(store, r);
+  const offered = offeredFor(services, store, r);
   const unknown = input.checked.filter((id) => !offered?.items.some((i) => i.id === id));
   if (unknown.length)
     throw new AppError(
@@ -110,5 +110,5 @@ export function recordInspection(
     items: offered.items.map((i) => ({ id: i.id, text: i.text, checked: input.checked.includes(i.id) })),
   };
   store.record(r.id, { ...input, recordedBy: user.name, checklist }, services.clock.now().toISOString());
-  return assignmentView(store, store.get(r.id)!);
+  return assignmentView(services, store, store.get(r.id)!);
 }

@@ -26,3 +26,13 @@ export function checklistFor(data: IndustryChecklists, industryCode: string | nu
     }
   return best?.list ?? null;
 }
+
+/** Versions compared as people number them: 2026.12 before 2027.1, 2026.2 before 2026.12. */
+export function compareChecklistVersions(a: string, b: string): number {
+  return a.localeCompare(b, 'en', { numeric: true });
+}
+
+/** The set offered now: the newest version of those this desk has (shipped, or published since). */
+export function newestChecklists(sets: readonly IndustryChecklists[]): IndustryChecklists {
+  return sets.reduce((best, s) => (compareChecklistVersions(s.version, best.version) > 0 ? s : best));
+}

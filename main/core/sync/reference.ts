@@ -16,6 +16,7 @@ import { appliedKind, appliedKindNames, parseReferencePayload, type AppliedKind 
 import { SyncReference } from '#core/store/syncReference.js';
 import type { SyncParts } from './integrate.js';
 import { calendarApplier } from './reference/calendar.js';
+import { checklistsApplier } from './reference/checklists.js';
 import { enterprisesApplier } from './reference/enterprises.js';
 import { lawsApplier } from './reference/laws.js';
 import { proceduresApplier } from './reference/procedures.js';
@@ -29,6 +30,7 @@ const appliers: { [K in AppliedKind]: ReferenceApplier<K> } = {
   violationTypes: violationTypesApplier,
   templates: templatesApplier,
   procedures: proceduresApplier,
+  checklists: checklistsApplier,
   enterprises: enterprisesApplier,
 };
 const order = Object.keys(appliers) as AppliedKind[];

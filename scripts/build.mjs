@@ -15,8 +15,8 @@ const external = [
   'pdfjs-dist',
   'electron-updater',
   'sharp',
-  // OCR (ocr/paddle.ts): loads the ONNX Runtime addon (onnxruntime-node) from node_modules as it ships.
-  '@gutenye/ocr-node',
+  // OCR (ocr/paddle.ts): the ONNX Runtime addon loads its library by path, from node_modules as it ships.
+  'onnxruntime-node',
 ];
 const common = {
   bundle: true,

@@ -4,6 +4,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { login } from './support.js';
+import { expectDialogFits } from './fit.js';
 import { syntheticDirectory } from '#core/seed/syntheticDirectory.js';
 import { directoryCsvText, encodeCsv } from '#core/seed/directoryFile.js';
 
@@ -107,7 +108,9 @@ test('a large import runs in the background with 已处理 n / 共 m 行; 取消
   await expect(progress).toContainText(/写入企业名录：已处理 [\d,]+ \/ 共 40,000 行/, { timeout: 60_000 });
   await shot(page, 'import-progress');
   await dialog.getByTestId('enterprise-import-progress-cancel').click();
-  await page.getByTestId('enterprise-import-progress-confirm').getByTestId('confirm-ok').click();
+  const cancel = page.getByTestId('enterprise-import-progress-confirm');
+  await expectDialogFits(page, cancel, '取消导入');
+  await cancel.getByTestId('confirm-ok').click();
   await expect(dialog.getByTestId('enterprise-import-error')).toHaveText('任务已取消，数据未作改动', {
     timeout: 60_000,
   });

@@ -14,6 +14,7 @@ import { adminToken, userPassword } from '../server/testing/fixtures.js';
 import { taskHeader } from '../server/testing/taskFixtures.js';
 import { startHost, stopHost, type HostProcess } from './hostProcess.js';
 import { chinaDate, login } from './support.js';
+import { expectDialogFits } from './fit.js';
 
 const county = '522627';
 let server: TestServer;
@@ -125,6 +126,7 @@ test('a 双随机 task goes down to the county desk, comes back done with a case
   await expect(row).toContainText(name);
   await expect(row).toContainText('赵军');
   await row.getByRole('button', { name: '记录检查' }).click();
+  await expectDialogFits(desk, desk.getByRole('dialog', { name: '记录现场检查' }), '记录现场检查');
   await desk.getByLabel('检查情况').fill('破碎工段除尘设施未运行，颗粒物超标排放。');
   await desk.getByRole('radio', { name: '发现问题', exact: true }).check();
   await desk.getByRole('button', { name: '保存检查记录' }).click();

@@ -133,7 +133,8 @@ export async function expectSnackbarClear(page: Page, target: Locator, name: str
 
 /**
  * The top bar fits one line at this width: its items (direct children of the toolbar) lie inside the
- * screen, overlap none of the others, and none wraps (each is one line high).
+ * screen, overlap none of the others, and none wraps (each is one line high); a count badge overlaps
+ * no item but its own.
  */
 export async function expectTopBarFits(page: Page): Promise<void> {
   const bar = page.locator('header .MuiToolbar-root').first();
@@ -141,12 +142,22 @@ export async function expectTopBarFits(page: Page): Promise<void> {
   const width = page.viewportSize()?.width ?? 0;
   const items = await bar.evaluate((t) =>
     [...t.children]
-      .map((c) => {
+      .map((c, index) => {
         const r = c.getBoundingClientRect();
         const name = (c.getAttribute('data-testid') ?? c.textContent ?? c.tagName).trim().slice(0, 20);
-        return { name, box: { x: r.x, y: r.y, width: r.width, height: r.height } };
+        return { index, name, box: { x: r.x, y: r.y, width: r.width, height: r.height } };
       })
       .filter((i) => i.box.width > 0 && i.box.height > 0),
+  );
+  // A count badge hangs outside its anchor (absolutely placed): it must stay within its own item, clear of the next.
+  const badges = await bar.evaluate((t) =>
+    [...t.querySelectorAll('.MuiBadge-badge:not(.MuiBadge-invisible)')]
+      .map((b) => {
+        const r = b.getBoundingClientRect();
+        const owner = [...t.children].findIndex((c) => c.contains(b));
+        return { owner, text: (b.textContent ?? '').trim(), box: { x: r.x, y: r.y, width: r.width, height: r.height } };
+      })
+      .filter((b) => b.box.width > 0 && b.box.height > 0),
   );
   const problems: string[] = [];
   for (const [n, a] of items.entries()) {
@@ -154,6 +165,10 @@ export async function expectTopBarFits(page: Page): Promise<void> {
     if (a.box.height > 40) problems.push(`${a.name} 折行（高 ${a.box.height}px）`);
     for (const b of items.slice(n + 1)) if (intersects(a.box, b.box)) problems.push(`${a.name} 与 ${b.name} 重叠`);
   }
+  for (const badge of badges)
+    for (const item of items)
+      if (item.index !== badge.owner && intersects(badge.box, item.box))
+        problems.push(`计数 ${badge.text} 与 ${item.name} 重叠`);
   expect(problems, 'the top bar at this width').toEqual([]);
   expect(await smallTexts(bar), 'top bar text smaller than 13 px').toEqual([]);
 }

@@ -7,6 +7,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chinaDate, login } from './support.js';
+import { expectDialogFits } from './fit.js';
 import { exampleLaw2015, exampleLaw2021 } from '#core/testing/lawFixtures.js';
 import { sharedLawsDir } from '#core/testing/sharedLaws.js';
 
@@ -108,5 +109,6 @@ test('the law library: import with a report, read, search, and cite from a case'
   const text = page.getByTestId('case-law-dialog');
   await expect(text).toContainText('《中华人民共和国大气污染防治法》第九十九条第二项');
   await expect(text).toContainText('（二）超过大气污染物排放标准');
+  await expectDialogFits(page, text, '法条');
   await shot(page, 'case-article');
 });

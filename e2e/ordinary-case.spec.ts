@@ -8,6 +8,7 @@ import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import PizZip from 'pizzip';
 import { chinaDate, login, makePng } from './support.js';
+import { expectDialogFits } from './fit.js';
 import {
   act,
   actWithForm,
@@ -242,6 +243,7 @@ test('an ordinary case from 立案 to 结案, with dossier and history', async (
   const result = page.getByTestId('reimport-result');
   await expect(result).toContainText('已导入为第2版');
   await expect(result).toContainText('本决定书一式三份。');
+  await expectDialogFits(page, result, '导入修改稿的结果');
   await result.getByRole('button', { name: '知道了' }).click();
   const newest = page.locator('[data-testid="document-row"][data-type="penalty-decision"]').first();
   await expect(newest).toContainText('第2版');

@@ -100,3 +100,36 @@ test('a county head sees only its own county, and a neighbour is refused in Chin
   expect(r.status).toBe(403);
   expect(r.body.error.message).toContain('无权查看');
 });
+
+test('the publishing bureau withdraws a notice with a reason, and the notice then shows 已撤回', async ({ page }) => {
+  const title = `关于开展专项检查的通知（撤回）${Date.now()}`;
+  await page.goto(`${server.url}/portal/`);
+  await page.getByLabel('用户名').fill('gy-admin');
+  await page.getByLabel('密码').fill(userPassword);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.getByRole('button', { name: '通知公告' }).first().click();
+  await page.getByRole('button', { name: '发布通知' }).click();
+  await page.getByLabel('标题').fill(title);
+  await page.getByLabel('正文').fill('请各区县局于本月底前完成自查。');
+  await page.getByLabel(/发送单位/).fill('南明');
+  await page.getByRole('option', { name: /南明区/ }).click();
+  await page.getByRole('button', { name: '发布', exact: true }).click();
+  await expect(page.getByRole('heading', { name: title })).toBeVisible();
+
+  // The reason is required: without it nothing is sent and the dialog says so in Chinese.
+  await page.getByRole('button', { name: '撤回通知' }).click();
+  const dialog = page.getByRole('dialog', { name: '撤回通知公告' });
+  await dialog.getByRole('button', { name: '确认撤回' }).click();
+  await expect(dialog.getByRole('alert')).toHaveText('请填写撤回理由');
+  await dialog.getByLabel(/撤回理由/).fill('通知内容有误，另行发布。');
+  await dialog.getByRole('button', { name: '确认撤回' }).click();
+  await expect(dialog).toBeHidden();
+  const note = page.getByRole('status', { name: '已撤回' });
+  await expect(note).toContainText('已撤回');
+  await expect(note).toContainText('理由：通知内容有误，另行发布。');
+  await expect(note).toContainText(/\d{4}\/\d{1,2}\/\d{1,2}/);
+  await expect(page.getByRole('button', { name: '撤回通知' })).toHaveCount(0);
+  // The list marks it too.
+  await page.getByRole('button', { name: '通知公告' }).first().click();
+  await expect(page.getByRole('table', { name: '通知列表' })).toContainText(`${title} （已撤回）`);
+});

@@ -115,7 +115,12 @@ export function App() {
         ) : view.kind === 'notices' ? (
           <NoticeListView token={session.token} openNotice={(id) => setView({ kind: 'notice', id })} />
         ) : view.kind === 'notice' ? (
-          <NoticeView token={session.token} id={view.id} back={() => setView({ kind: 'notices' })} />
+          <NoticeView
+            token={session.token}
+            id={view.id}
+            bureauId={session.user.bureau.id}
+            back={() => setView({ kind: 'notices' })}
+          />
         ) : view.kind === 'tasks' ? (
           <TaskListView token={session.token} openTask={(id) => setView({ kind: 'task', id })} />
         ) : view.kind === 'task' ? (

@@ -29,6 +29,7 @@ import { maxNoticeFileBytes } from '#common/sync/notices.js';
 import { api } from './api.js';
 import { useLoad } from './useLoad.js';
 import { type Column, ListPage } from './ListPage.js';
+import { WithdrawNotice, WithdrawnNote } from './NoticeWithdraw.js';
 
 const when = (iso: string) => new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
 
@@ -53,6 +54,7 @@ const noticeColumns = (open: (id: string) => void): Column<NoticeSummary>[] => [
           {n.title}
         </Link>
         {n.attachments.length > 0 && ` （附件${n.attachments.length}个）`}
+        {n.withdrawn && ' （已撤回）'}
       </>
     ),
   },
@@ -169,10 +171,15 @@ function NoticeForm(props: { token: string; onCancel: () => void; onPublished: (
   );
 }
 
-export function NoticeView(props: { token: string; id: string; back: () => void }) {
+/** `bureauId`: the viewer's bureau; only the publishing bureau is offered 撤回 (portal users are heads or admins). */
+export function NoticeView(props: { token: string; id: string; bureauId: string; back: () => void }) {
   const { token, id } = props;
   const load = useCallback(() => api<NoticeDetail>(`/api/notices/${encodeURIComponent(id)}`, token), [token, id]);
-  const { data, error } = useLoad(load);
+  const loaded = useLoad(load);
+  // After 撤回 the server's answer replaces what was loaded.
+  const [updated, setUpdated] = useState<NoticeDetail | null>(null);
+  const data = updated?.id === id ? updated : loaded.data;
+  const { error } = loaded;
   return (
     <Stack spacing={2}>
       <Breadcrumbs>
@@ -187,7 +194,13 @@ export function NoticeView(props: { token: string; id: string; back: () => void 
         <>
           <Card variant="outlined">
             <CardContent>
-              <Typography variant="h6">{data.title}</Typography>
+              <Stack direction="row" spacing={2} sx={{ alignItems: 'center', justifyContent: 'space-between' }}>
+                <Typography variant="h6">{data.title}</Typography>
+                {!data.withdrawn && data.publisher.id === props.bureauId && (
+                  <WithdrawNotice token={token} notice={data} onWithdrawn={setUpdated} />
+                )}
+              </Stack>
+              {data.withdrawn && <WithdrawnNote withdrawn={data.withdrawn} />}
               <Typography variant="body2" color="text.secondary">
                 {data.publisher.name} {data.publishedBy} 发布于 {when(data.publishedAt)} · 发送：
                 {data.audience.map((a) => a.name).join('、')}

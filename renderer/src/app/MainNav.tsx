@@ -34,6 +34,18 @@ function useNavCounts(): Record<NavCount, number> {
 // The badge keeps the theme's type size: nothing in the workstation is under 13 px.
 const badge = { '& .MuiBadge-badge': { right: -6 } };
 
+/**
+ * Below xl the label is hidden, so the badge hangs from the icon's edge and half of it lies outside the
+ * button, against the next icon: the button is widened by that overhang (the badge is ~12 px plus
+ * ~7.5 px a digit at 13 px, centred 6 px right of the anchor; the button's own 5 px padding already
+ * counts) and a 6 px gap.
+ */
+export function badgeRoom(count: number, max = 999): number {
+  const digits = (count > max ? `${max}+` : String(count)).length;
+  const width = Math.max(20, 12 + 7.5 * digits);
+  return Math.ceil(width / 2 + 6 - 5 + 6);
+}
+
 function NavButton({ item, label, count }: { item: NavItem; label: string; count: number | null }) {
   const Icon = item.icon;
   const wide = useWideBar();
@@ -58,7 +70,7 @@ function NavButton({ item, label, count }: { item: NavItem; label: string; count
             color={item.count.color}
             badgeContent={count}
             max={999}
-            sx={badge}
+            sx={{ ...badge, mr: wide || !Icon || count === 0 ? 0 : `${badgeRoom(count)}px` }}
           >
             {text}
           </Badge>

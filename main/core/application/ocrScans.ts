@@ -9,8 +9,10 @@
  * left, so a desk with years of scans is read in bounded runs. A cancel stops between two pages;
  * the pages read stay, and the next run goes on from the first page not read.
  *
- * OCR inference runs on ONNX Runtime's own threads: the core's thread is held only by the image
- * decoding and the engine's post-processing (~0.2 s a page), with `breathe()` in between.
+ * OCR inference (ocr/paddle.ts) computes on the core's own thread: ONNX Runtime's `run` with one
+ * intra-op thread holds it about 0.5 s for a page's detection, then 5–100 ms a line, with `breathe()`
+ * between pages. Other requests wait that long at worst while a run goes on; a worker thread would
+ * free it (not done yet).
  */
 import { evidenceKindNames } from '#common/evidenceFiles.js';
 import type { CaseState } from '#common/schemas/cases.js';

@@ -24,6 +24,7 @@ import {
   loadCalendar,
   loadDocumentTypeNames,
   loadHearingThreshold,
+  numberedTypesOf,
   loadProcedures,
   type Clock,
   type Services,
@@ -209,7 +210,7 @@ async function openCore(opts: CoreOptions & { keys: KeyProvider }, reopen: Reope
     manifest,
     templates: new TemplateStore(opts.dataDir),
     documentTypeNames: loadDocumentTypeNames(manifest),
-    numberedTypes: new Set(manifest.filter((t) => t.numberPattern).map((t) => t.id)),
+    numberedTypes: numberedTypesOf(manifest),
     templateTypes: new Set(manifest.map((t) => t.id)),
     bureau: () => directory.bureau(),
     // Option, then ANJUAN_PDF_ENGINE, then the bureau's setting (settings.update changes it while running).

@@ -232,10 +232,14 @@ export function loadRuleResources(): {
     lawData: loadLawData(),
     hearingThreshold: loadHearingThreshold(),
     benchmark: loadBenchmark(),
-    numberedTypes: new Set(manifest.filter((t) => t.numberPattern).map((t) => t.id)),
+    numberedTypes: numberedTypesOf(manifest),
     documentTypeNames: loadDocumentTypeNames(manifest),
   };
 }
+
+/** The document types that carry a 文号: those whose template has a number pattern (one rule for the core and the server). */
+export const numberedTypesOf = (manifest: readonly TemplateInfo[]): Set<string> =>
+  new Set(manifest.filter((t) => t.numberPattern).map((t) => t.id));
 
 export function loadDocumentTypeNames(
   manifest: TemplateInfo[],

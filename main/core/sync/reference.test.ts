@@ -17,6 +17,11 @@ import { lawMarkdown } from '#core/testing/lawFixtures.js';
 import { startTestServer, type TestServer } from '../../../server/testing/testServer.js';
 import { adminToken } from '../../../server/testing/fixtures.js';
 import { createTestCore, type TestCore } from '../testing/testCore.js';
+import {
+  publishReference,
+  publishUnchecked as publishUncheckedTo,
+  syncLines as syncLinesOf,
+} from '../testing/referenceSync.js';
 
 const county = '522627';
 let server: TestServer;
@@ -24,25 +29,13 @@ let province: string;
 let desk: TestCore;
 let head: string;
 
-async function publish(kind: string, version: string, payload: unknown) {
-  return server.request('POST', '/api/admin/reference', { token: province, body: { kind, version, payload } });
-}
+const publish = (kind: string, version: string, payload: unknown) =>
+  publishReference(server, province, kind, version, payload);
 
-/** As an older server would have let it through: straight into its table, so the workstation's own check is tested. */
-async function publishUnchecked(kind: string, version: string, payload: unknown): Promise<void> {
-  await server.pool.query(
-    'INSERT INTO reference_data (kind, version, payload, published_at) VALUES ($1, $2, $3::jsonb, now())',
-    [kind, version, JSON.stringify(payload)],
-  );
-}
+const publishUnchecked = (kind: string, version: string, payload: unknown) =>
+  publishUncheckedTo(server, kind, version, payload);
 
-/** One round; the lines 同步 shows for it (the earlier rounds' lines cleared first). */
-async function syncLines(): Promise<string> {
-  desk.core.services.db.prepare("UPDATE sync_enrolment SET changes = '[]' WHERE id = 1").run();
-  const r = await desk.core.services.sync.round();
-  expect(r.error).toBeNull();
-  return desk.core.services.sync.status().changes.join('\n');
-}
+const syncLines = () => syncLinesOf(desk);
 
 /** The versions applied once are marked pending again: the next round applies the same content a second time. */
 function markPendingAgain(kindLike: string): void {

@@ -14,6 +14,11 @@ import type { AssignmentRow, FieldTaskStore } from '#core/store/fieldTasks.js';
 import { adminToken } from '../../../../server/testing/fixtures.js';
 import { startTestServer, type TestServer } from '../../../../server/testing/testServer.js';
 import { createTestCore, type TestCore } from '../../testing/testCore.js';
+import {
+  publishReference,
+  publishUnchecked as publishUncheckedTo,
+  syncLines as syncLinesOf,
+} from '../../testing/referenceSync.js';
 
 const county = '522627';
 let server: TestServer;
@@ -21,22 +26,12 @@ let province: string;
 let desk: TestCore;
 
 const publish = (kind: string, version: string, payload: unknown) =>
-  server.request('POST', '/api/admin/reference', { token: province, body: { kind, version, payload } });
+  publishReference(server, province, kind, version, payload);
 
-/** As an older server would have let it through: straight into its table, so the workstation's own check is tested. */
-async function publishUnchecked(kind: string, version: string, payload: unknown): Promise<void> {
-  await server.pool.query(
-    'INSERT INTO reference_data (kind, version, payload, published_at) VALUES ($1, $2, $3::jsonb, now())',
-    [kind, version, JSON.stringify(payload)],
-  );
-}
+const publishUnchecked = (kind: string, version: string, payload: unknown) =>
+  publishUncheckedTo(server, kind, version, payload);
 
-async function syncLines(): Promise<string> {
-  desk.core.services.db.prepare("UPDATE sync_enrolment SET changes = '[]' WHERE id = 1").run();
-  const r = await desk.core.services.sync.round();
-  expect(r.error).toBeNull();
-  return desk.core.services.sync.status().changes.join('\n');
-}
+const syncLines = () => syncLinesOf(desk);
 
 /** A new version of the shipped set: 火力发电 gets one more item, checked by the province. */
 function nextVersion(version: string): IndustryChecklists {

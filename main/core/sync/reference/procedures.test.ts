@@ -17,6 +17,11 @@ import { startTestServer, type TestServer } from '../../../../server/testing/tes
 import { openCase } from '../../testing/caseRunner.js';
 import { shippedDefinitionJson } from '../../testing/shippedProcedures.js';
 import { createTestCore, type TestCore } from '../../testing/testCore.js';
+import {
+  publishReference,
+  publishUnchecked as publishUncheckedTo,
+  syncLines as syncLinesOf,
+} from '../../testing/referenceSync.js';
 
 const county = '522627';
 let server: TestServer;
@@ -26,23 +31,12 @@ let officer: string;
 const officers: string[] = [];
 
 const publish = (kind: string, version: string, payload: unknown) =>
-  server.request('POST', '/api/admin/reference', { token: province, body: { kind, version, payload } });
+  publishReference(server, province, kind, version, payload);
 
-/** As an older server would have let it through: straight into its table, so the workstation's own check is tested. */
-async function publishUnchecked(kind: string, version: string, payload: unknown): Promise<void> {
-  await server.pool.query(
-    'INSERT INTO reference_data (kind, version, payload, published_at) VALUES ($1, $2, $3::jsonb, now())',
-    [kind, version, JSON.stringify(payload)],
-  );
-}
+const publishUnchecked = (kind: string, version: string, payload: unknown) =>
+  publishUncheckedTo(server, kind, version, payload);
 
-/** One round; the lines 同步 shows for it (the earlier rounds' lines cleared first). */
-async function syncLines(): Promise<string> {
-  desk.core.services.db.prepare("UPDATE sync_enrolment SET changes = '[]' WHERE id = 1").run();
-  const r = await desk.core.services.sync.round();
-  expect(r.error).toBeNull();
-  return desk.core.services.sync.status().changes.join('\n');
-}
+const syncLines = () => syncLinesOf(desk);
 
 /** 一般程序 with a 60-day decision limit, written as changes to a version. */
 const sixtyDays = (version: string, effectiveFrom: string, base = 'ordinary@2026.2') => ({

@@ -1,21 +1,30 @@
 /**
  * Every sample scenario of `npm run sample-dossier -- --scenario NAME` runs to its end through the
- * public operations, with the facts of its path on record. (`ordinary` is ordinaryCase.test.ts.)
+ * public operations, with the facts of its path on record. The same one run of the scenarios
+ * (testing/sampleRuns.ts) is then read back as bound dossiers (testing/scenarioDossierChecks.ts) and
+ * printed by LibreOffice to compare page counts (testing/scenarioFidelityChecks.ts). (`ordinary` and
+ * `code` have files of their own too: ordinaryCase.test.ts, codeScenario.test.ts.)
  */
 import { documentTypeName } from '#common/documentTypeNames.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestCore, type TestCore } from '../testing/testCore.js';
-import { scenarios, type ScenarioResult } from '../testing/scenario.js';
+import type { TestCore } from '../testing/testCore.js';
+import type { ScenarioResult } from '../testing/scenario.js';
+import { hasChromium, runSampleScenarios, type SampleRuns } from '../testing/sampleRuns.js';
+import { describeScenarioDossiers } from '../testing/scenarioDossierChecks.js';
+import { describeScenarioFidelity } from '../testing/scenarioFidelityChecks.js';
 
+let runs: SampleRuns;
 let t: TestCore;
 const results: Record<string, ScenarioResult> = {};
 beforeAll(async () => {
-  t = await createTestCore();
-  for (const name of ['hearing', 'summary', 'seizure', 'daily-penalty', 'detention-referral']) {
-    results[name] = await scenarios[name]!(t, { setDate: (d) => t.clock.setDate(d) });
-  }
-}, 240_000);
-afterAll(async () => t?.close());
+  runs = await runSampleScenarios();
+  t = runs.t;
+  Object.assign(results, runs.results);
+}, 600_000);
+afterAll(async () => runs?.t.close());
+
+describeScenarioDossiers(() => runs, hasChromium());
+describeScenarioFidelity(() => runs, hasChromium());
 
 const steps = (name: string) =>
   results[name]!.archived.state.steps.map((s) => `${s.track === 'main' ? '' : `${s.track}:`}${s.action}`);

@@ -10,6 +10,7 @@ import { Directory } from '../store/directory.js';
 import { syntheticEnterprises } from './enterprises.js';
 import { setBureauInfoSetting } from '#core/application/settings.js';
 import { setMetaValue } from '../store/meta.js';
+import { hashPassword } from '../store/passwords.js';
 import type { BureauInfo } from '#common/bureauInfo.js';
 
 export const demoBureau = {
@@ -98,12 +99,26 @@ export const demoUsers: Array<{
   },
 ];
 
+/**
+ * The demo's published passwords, each hashed once per process: a scrypt costs ~60–200 ms, and tests
+ * and benches create many demo bureaus in one process. The passwords are public, so a salt shared by
+ * the demo bureaus of one process hides nothing; every real account gets its own salt.
+ */
+const demoHashes = new Map<string, string>();
+function demoHash(password: string): string {
+  const known = demoHashes.get(password);
+  if (known) return known;
+  const hash = hashPassword(password);
+  demoHashes.set(password, hash);
+  return hash;
+}
+
 export function seedDemo(db: Db, enterpriseCount = 300): void {
   const dir = new Directory(db);
   db.transaction(() => {
     dir.addBureau(demoBureau);
     for (const o of demoOfficers) dir.addOfficer({ ...o, userId: null }, demoBureau.id);
-    for (const u of demoUsers) dir.addUser({ ...u, bureauId: demoBureau.id });
+    for (const u of demoUsers) dir.addUser({ ...u, bureauId: demoBureau.id, passwordHash: demoHash(u.password) });
     for (const e of syntheticEnterprises(enterpriseCount)) dir.addEnterprise(e);
     setBureauInfoSetting({ db }, demoBureauInfo);
     setMetaValue(db, 'demo', '1');

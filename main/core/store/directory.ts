@@ -94,12 +94,22 @@ export class Directory {
     roles: Role[];
     officerId: string | null;
     password: string;
+    /** Already hashed (store/passwords.ts) by the caller; else `password` is hashed here. */
+    passwordHash?: string;
   }): void {
     this.db
       .prepare(
         `INSERT INTO users (id, bureau_id, username, name, roles, password_hash, officer_id) VALUES (?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(u.id, u.bureauId, u.username, u.name, JSON.stringify(u.roles), hashPassword(u.password), u.officerId);
+      .run(
+        u.id,
+        u.bureauId,
+        u.username,
+        u.name,
+        JSON.stringify(u.roles),
+        u.passwordHash ?? hashPassword(u.password),
+        u.officerId,
+      );
   }
 
   user(id: string): UserRow | null {

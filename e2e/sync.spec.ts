@@ -8,7 +8,8 @@
  * A syncs — 审查, 告知, 决定, 结案. The officer's work between the handoffs (records, photos, report,
  * service, payment, the dossier) goes through the same operations A's page calls, by A's /api.
  */
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
+import { expect, test } from './fixtures.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,6 +18,7 @@ import { adminToken, userPassword } from '../server/testing/fixtures.js';
 import { startHost, stopHost, type HostProcess } from './hostProcess.js';
 import { act, actWithForm, addOfficer, expectNode, generate } from './caseSteps.js';
 import { chinaDate, login } from './support.js';
+import { expectDialogFits, expectNoSmallText } from './fit.js';
 import { CaseRunner, type Caller } from '../main/core/testing/caseRunner.js';
 import { sampleActionData } from '../main/core/testing/actionData.js';
 
@@ -110,6 +112,40 @@ async function syncNow(page: Page): Promise<void> {
   await expect(section.getByTestId('sync-failure')).toHaveCount(0);
 }
 
+/**
+ * The 同步冲突 at 1366×768, as the officer on desk A reads it (not his: no discard) and as the head whose
+ * send-back it is: on the case page and in 本局设置 → 同步, then its 丢弃 dialog, confirmed.
+ */
+async function expectConflictFits(a: Page, browser: Browser, urlA: string, caseUrl: string): Promise<void> {
+  const list = a.getByTestId('sync-conflicts');
+  const item = list.getByTestId('sync-conflict');
+  await expect(item).toHaveCount(1);
+  await expect(item.getByTestId('conflict-theirs')).toContainText('批准立案');
+  await expect(item.getByTestId('conflict-discard')).toHaveCount(0);
+  await expectNoSmallText(a, list);
+
+  const context = await browser.newContext({ baseURL: urlA, viewport: { width: 1366, height: 768 } });
+  const h = await context.newPage();
+  await h.goto('/');
+  await login(h, head.username, userPassword, head.name);
+  await showCase(h, caseUrl);
+  const onCase = h.getByTestId('case-sync-conflicts');
+  await expect(onCase.getByTestId('conflict-typed')).toContainText('请补充现场检查照片');
+  await expect(onCase.getByTestId('conflict-reason')).toBeInViewport();
+  await expectNoSmallText(h, onCase);
+
+  await h.getByTestId('nav-settings').click();
+  const mine = h.getByTestId('sync-conflicts').getByTestId('sync-conflict');
+  await expectNoSmallText(h, h.getByTestId('sync-conflicts'));
+  await mine.getByTestId('conflict-discard').click();
+  const confirm = h.getByTestId('conflict-discard-confirm');
+  await expectDialogFits(h, confirm, '丢弃此操作');
+  await confirm.getByTestId('confirm-ok').click();
+  await expect(confirm).toBeHidden();
+  await expect(mine).toHaveCount(0);
+  await context.close();
+}
+
 test.beforeAll(async () => {
   test.setTimeout(180_000);
   server = await startTestServer();
@@ -160,6 +196,19 @@ test('the officer on desk A and the head on desk B carry a case from 立案 to �
   await expectNode(a, '立案审批');
   await syncNow(a);
   await expect(a.getByTestId('sync-changes')).toContainText('已上传');
+  // While apart, the head on desk A sends the filing back (by A's /api); B's approval reaches the server
+  // first, so A keeps the send-back as a 同步冲突 (checked at 1366×768 below).
+  const headOnA = (
+    (await apiOf(urlA).call(null, 'session.login', { username: head.username, password: userPassword })) as {
+      token: string;
+    }
+  ).token;
+  await apiOf(urlA).call(headOnA, 'cases.act', {
+    caseId: decodeURIComponent(/#\/cases\/([^/]+)/.exec(caseUrl)![1]!),
+    action: 'rejectFiling',
+    track: 'main',
+    data: { comment: '请补充现场检查照片，核实排放口监测数据后重新提交。' },
+  });
 
   // ── Desk B: the head syncs, finds it in 待我审批 and approves ─────────────────────────────
   const b = await openPage(browser, urlB);
@@ -181,7 +230,9 @@ test('the officer on desk A and the head on desk B carry a case from 立案 to �
 
   // ── Desk A: syncs and sees the head's approval ─────────────────────────────────────────
   await syncNow(a);
-  await expect(a.getByTestId('sync-changes')).toContainText('收到其他工作站的案件记录1条');
+  // B's approval came with the reconciliation that set A's send-back aside.
+  await expect(a.getByTestId('sync-changes')).toContainText('1项操作与其他工作站冲突');
+  await expectConflictFits(a, browser, urlA, caseUrl);
   await a.goto(caseUrl);
   await expect(a.getByTestId('case-page')).toBeVisible();
   await expectNode(a, '调查取证');

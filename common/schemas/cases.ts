@@ -249,7 +249,10 @@ export const actionView = z.object({
   form: z.string().nullable(),
   /** `main`, or the id of the track the action belongs to. */
   track: z.string(),
-  /** A head may override failed legality-review rules with a written reason. */
+  /**
+   * The core's answer whether this user may do the blocked action by overriding with a written reason:
+   * only legality-review rules block it, the procedure lets it be overridden and his role may override.
+   */
   overridable: z.boolean(),
   /** set (and `allowed` false) when this user may not do it on this case; the rule is also among `reasons`. */
   blockedBy: blockedBy.optional(),

@@ -367,6 +367,17 @@ describe('legality review and a head’s override', () => {
     const blocked = await expectFailure(t.call(officer, 'cases.act', input));
     expect(blocked.code).toBe('GUARD_FAILED');
     expect(blocked.message).toMatch(/在办案期限内作出决定.*第六十条/);
+    // The page's view says beforehand whether this user may go on by overriding: the core's answer.
+    const actionOf = async (user: string, id: string) =>
+      (await t.call(user, 'cases.get', { caseId })).actions.find((a) => a.id === id)!;
+    expect(await actionOf(head, 'submitNoPenalty')).toMatchObject({ allowed: false, overridable: true });
+    expect(await actionOf(officer, 'submitNoPenalty')).toMatchObject({ allowed: false, overridable: false });
+    // 提交处罚决定审批 also lacks its 决定书: a rule no head may write his way past.
+    const mixed = await actionOf(head, 'submitDecision');
+    expect(mixed.reasons.map((r) => r.rule)).toEqual(
+      expect.arrayContaining(['hasDocument', 'legality:decisionTimeLimit']),
+    );
+    expect(mixed.overridable).toBe(false);
     expect(
       (
         await expectFailure(

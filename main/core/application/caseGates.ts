@@ -37,6 +37,8 @@ export function withCaseGates(
       return {
         ...a,
         allowed: false,
+        // Separation of duties is no legality-review rule: no head may write his way past it.
+        overridable: false,
         blockedBy: { rule: 'separationOfDuties', article: conflict.article, message: conflict.reason },
         reasons: [...a.reasons, { rule: 'separationOfDuties', message: conflict.reason, citation: conflict.article }],
       };

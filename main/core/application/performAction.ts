@@ -29,8 +29,7 @@ import { actionDraftForm } from '#common/schemas/drafts.js';
 import { actionFormProblems } from '#common/actionFormChecks.js';
 import { refuseProblems } from './formProblems.js';
 import { surchargeToday } from '#core/domain/procedure/owed.js';
-
-const minOverrideReason = 10;
+import { mayOverrideLegality, minOverrideReason } from '#core/domain/procedure/override.js';
 
 function parseForm(action: ProcedureAction, input: Record<string, unknown>): Record<string, unknown> {
   if (!action.form) return {};
@@ -112,7 +111,7 @@ export function performAction(services: Services, user: UserRow, input: OpParsed
       if (legality.length && input.overrideReason !== undefined) {
         // Only a head, only on actions the procedure marks overridable, only the legality rules, and only with a reason.
         if (!action.overridable) throw new AppError('ACTION_NOT_ALLOWED', `“${action.name}”不允许越过合法性审查`);
-        if (!user.roles.includes('head'))
+        if (!mayOverrideLegality(user.roles))
           throw new AppError('FORBIDDEN_ROLE', '只有负责人可以在合法性审查未通过时决定继续办理');
         if (input.overrideReason.trim().length < minOverrideReason)
           throw new AppError('VALIDATION', `请写明继续办理的理由（至少${minOverrideReason}个字）`);

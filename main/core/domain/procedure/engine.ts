@@ -22,6 +22,7 @@ import { evaluateDeadline, evaluateDeadlines } from './deadlines.js';
 import { lateSurcharge } from './surcharge.js';
 import { versionInForce } from './versions.js';
 import { phasesOf } from './phases.js';
+import { overridableNow } from './override.js';
 
 export interface EvaluationContext {
   today: string;
@@ -140,7 +141,7 @@ function actionViews(
         reasons,
         form: a.form ?? null,
         track,
-        overridable: Boolean(a.overridable),
+        overridable: overridableNow(a, reasons, ctx.roles),
       };
     });
 }

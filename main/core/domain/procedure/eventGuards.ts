@@ -26,9 +26,7 @@ import type { ProcedureDefinition } from './definition.js';
 import { dutiesConflictOf, type DutyActor, type LoggedEvent } from './duties.js';
 import { blockingReasons, mainTrackId, nodeOf, targetOf, trackOf, type EvaluationContext } from './engine.js';
 import { runGuard, twoCertifiedOfficersFailure, type GuardFailure } from './guards.js';
-
-/** A head overrides a failed legality rule only with a reason of at least this many characters. */
-export const minOverrideReason = 10;
+import { mayOverrideLegality, minOverrideReason } from './override.js';
 
 /** The reference data the guards read besides the case: the same the workstation's engine is given. */
 export interface RuleFacts {
@@ -142,7 +140,7 @@ function actionFailures(
   const overrides = p.overrides ?? [];
   if (overrides.length) {
     if (!action.overridable) out.push(fail('override', `“${action.name}”不允许越过合法性审查`, '行政处罚法第五十七条'));
-    if (!ctx.actor.roles.includes('head'))
+    if (!mayOverrideLegality(ctx.actor.roles))
       out.push(fail('override', '只有负责人可以在合法性审查未通过时决定继续办理', '行政处罚法第五十七条'));
     if (overrides.some((o) => String(o.reason ?? '').trim().length < minOverrideReason))
       out.push(fail('override', `越过合法性审查须写明继续办理的理由（至少${minOverrideReason}个字）`));

@@ -1,8 +1,10 @@
 // @vitest-environment jsdom
 /**
- * A head overrides a failed legality review from the case page: the action blocked only by `legality:` rules
- * stays pressable for a head (never for an officer, nor when another rule blocks it); pressing it asks the
- * core, whose refusal opens the override dialog, and the written reason goes with the second call.
+ * A head overrides a failed legality review from the case page: the action the core marks `overridable`
+ * (only legality rules block it and this user may override) stays pressable; one it does not (an officer,
+ * another rule blocking too, a procedure that forbids it) stays disabled. Pressing it asks the core, whose
+ * refusal opens the override dialog, and the written reason goes with the second call. The page reads
+ * no rule names: the fixture's rule id is deliberately not the core's, so a guess from it would fail.
  */
 import { act } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -28,7 +30,7 @@ afterEach(() => {
 });
 
 const legality = {
-  rule: 'legality:limitation',
+  rule: 'limitation',
   message: '合法性审查未通过：追责时效——已超过两年',
   citation: '行政处罚法第三十六条',
 };
@@ -75,14 +77,15 @@ describe('a head overrides a failed legality review from the case page', () => {
   });
 
   it('an officer cannot press it', () => {
-    const el = render(decide(), ['officer']);
+    // The core answers `overridable: false` to an officer.
+    const el = render(decide({ overridable: false }), ['officer']);
     expect(button(el).disabled).toBe(true);
     expect(byTestId(el, 'action-override-submitDecision')).toBeNull();
   });
 
   it('nor a head when another rule blocks it too, or the procedure does not let it be overridden', () => {
     const missing = { rule: 'hasDocument', message: '尚未制作《行政处罚决定书》', citation: '行政处罚法第五十九条' };
-    expect(button(render(decide({ reasons: [legality, missing] }), ['head'])).disabled).toBe(true);
+    expect(button(render(decide({ reasons: [legality, missing], overridable: false }), ['head'])).disabled).toBe(true);
     cleanup();
     expect(button(render(decide({ overridable: false }), ['head'])).disabled).toBe(true);
   });

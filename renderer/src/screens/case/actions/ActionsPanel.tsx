@@ -16,7 +16,7 @@ import { ActionItem } from './ActionItem';
 import { ActionFormDialog } from './ActionFormDialog';
 import { ConfirmDialog } from '#renderer/components/ConfirmDialog';
 import { OverrideDialog } from './OverrideDialog';
-import { hasRole, useSession } from '#renderer/app/session';
+import { useSession } from '#renderer/app/session';
 import { useCanCall } from '#renderer/app/canCall';
 import { mayEverAct, othersDo } from './mayEverDo';
 
@@ -31,13 +31,11 @@ interface Props {
 }
 
 type Reason = { rule: string; message: string; citation: string };
-const legalityOnly = (e: unknown): Reason[] | null => {
-  if (!(e instanceof ApiError) || e.code !== 'GUARD_FAILED' || !Array.isArray(e.details)) return null;
-  const reasons = e.details as Reason[];
-  return reasons.length > 0 && reasons.every((r) => typeof r.rule === 'string' && r.rule.startsWith('legality:'))
-    ? reasons
+/** The rules the core refused the action for, when it refused it for its guards. */
+const guardReasons = (e: unknown): Reason[] | null =>
+  e instanceof ApiError && e.code === 'GUARD_FAILED' && Array.isArray(e.details) && e.details.length > 0
+    ? (e.details as Reason[])
     : null;
-};
 
 export interface Failure {
   message: string;
@@ -51,14 +49,9 @@ export function ActionsPanel({ view, actions: all = view.actions, track = 'main'
   // A button this user can never press is not shown; one he may press later stays, disabled with why.
   const actions = can('cases.act') ? all.filter((a) => mayEverAct(a, user.roles)) : [];
   const hidden = all.filter((a) => !actions.includes(a));
-  // Blocked by the legality review alone, on an action the procedure lets a head override: a head may go on.
-  const mayOverride = (a: ActionView): boolean =>
-    !a.allowed &&
-    a.overridable &&
-    hasRole(user, 'head') &&
-    !a.blockedBy &&
-    a.reasons.length > 0 &&
-    a.reasons.every((r) => r.rule.startsWith('legality:'));
+  // The core says whether this user may go on past a failed legality review (only such rules block it,
+  // the procedure allows it, his role may): the button then stays pressable and the refusal asks why.
+  const mayOverride = (a: ActionView): boolean => !a.allowed && a.overridable;
   const [active, setActive] = useState<ActionView | null>(null);
   const [pending, setPending] = useState(false);
   const [failure, setFailure] = useState<Failure | null>(null);
@@ -99,7 +92,7 @@ export function ActionsPanel({ view, actions: all = view.actions, track = 'main'
       setOverride(null);
       notifier.success(`已完成：${action.name}`);
     } catch (e) {
-      const rules = legalityOnly(e);
+      const rules = guardReasons(e);
       if (e instanceof ApiError && e.code === 'STALE_VERSION') {
         setActive(null);
         setOverride(null);
@@ -107,7 +100,7 @@ export function ActionsPanel({ view, actions: all = view.actions, track = 'main'
         await onStale();
       } else if (overrideReason) {
         setOverride((o) => (o ? { ...o, error: messageOf(e) } : o));
-      } else if (rules && action.overridable && hasRole(user, 'head')) {
+      } else if (rules && mayOverride(action)) {
         setActive(null);
         setOverride({ action, data, rules, error: null });
       } else {

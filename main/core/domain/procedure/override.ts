@@ -1,0 +1,28 @@
+/**
+ * Who may go on past a failed legality review, and when (处罚法 art. 57: the head decides). One place
+ * for the rule, read by the action (performAction), the replayed event (eventGuards) and the case page's
+ * view (engine), so the page never guesses from rule names. Pure.
+ */
+import type { ProcedureAction } from './definition.js';
+import type { GuardFailure } from './guards.js';
+
+/** A head overrides a failed legality rule only with a reason of at least this many characters. */
+export const minOverrideReason = 10;
+
+/** Only a head may decide to go on although the legality review failed. */
+export const mayOverrideLegality = (roles: readonly string[]): boolean => roles.includes('head');
+
+/**
+ * Whether these roles may do a blocked action by overriding: the procedure lets the action be overridden,
+ * the roles may override, and every rule that blocks it is a legality-review rule (never role, order,
+ * form or separation of duties).
+ */
+export const overridableNow = (
+  action: Pick<ProcedureAction, 'overridable'>,
+  reasons: ReadonlyArray<Pick<GuardFailure, 'review'>>,
+  roles: readonly string[],
+): boolean =>
+  Boolean(action.overridable) &&
+  mayOverrideLegality(roles) &&
+  reasons.length > 0 &&
+  reasons.every((r) => r.review !== undefined);

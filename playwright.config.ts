@@ -1,32 +1,24 @@
 /**
  * End-to-end tests: Debian's Chromium against the local web host (dist/core/host.mjs serving
- * dist/renderer), on a fresh data directory, so every run starts from the demo bureau.
- * Run `npm run build` first (`npm run e2e` does both).
+ * dist/renderer). Every Playwright worker starts a demo host of its own on a fresh data directory,
+ * with its own test clock (e2e/fixtures.ts, where every spec takes `test` and `expect` from), so the
+ * specs run on two workers. Run `npm run build` first (`npm run e2e` does both).
+ * ANJUAN_E2E_WORKERS=1 runs the files one after the other (debugging); ANJUAN_E2E_PORT fixes the
+ * hosts' ports (that port + the worker's index) instead of any free one.
  */
 import { defineConfig } from '@playwright/test';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-
-const port = Number(process.env.ANJUAN_E2E_PORT ?? 47831);
-// The config is evaluated again in each worker process: the first evaluation's directory is
-// passed down in the environment so that all of them agree on one.
-process.env.ANJUAN_E2E_DATA_DIR ??= mkdtempSync(join(tmpdir(), 'anjuan-e2e-'));
-const dataDir = process.env.ANJUAN_E2E_DATA_DIR;
-/** Specs that span weeks move the workstation's date through this file (main/host/testClock.ts); absent = real time. */
-process.env.ANJUAN_TEST_CLOCK_FILE ??= join(dataDir, '..', `${dataDir.split(/[\\/]/).pop()}-clock`);
-export const clockFile = process.env.ANJUAN_TEST_CLOCK_FILE;
 
 export default defineConfig({
   testDir: 'e2e',
-  workers: 1,
+  // One worker kept about half of the two cores busy (the host, Chromium and the test wait on each other).
+  workers: Number(process.env.ANJUAN_E2E_WORKERS ?? 2),
   fullyParallel: false,
   // Generous for a loaded two-core machine (the hearing spec once took 185 s at a load of 20); still catches a hang.
   timeout: 300_000,
   expect: { timeout: 15_000 },
   reporter: 'list',
   use: {
-    baseURL: `http://127.0.0.1:${port}`,
+    // baseURL: the worker's own host (e2e/fixtures.ts).
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
     // A county clerk's PC: Chinese locale, China time (the core counts days in Asia/Shanghai).
@@ -44,15 +36,5 @@ export default defineConfig({
         '--no-first-run',
       ],
     },
-  },
-  webServer: {
-    command: 'node dist/core/host.mjs',
-    // ANJUAN_DEMO=1: the demo bureau and accounts the specs log in with (e2e/setup.spec.ts starts its own host without it).
-    env: { ANJUAN_PORT: String(port), ANJUAN_DATA_DIR: dataDir, ANJUAN_TEST_CLOCK_FILE: clockFile, ANJUAN_DEMO: '1' },
-    url: `http://127.0.0.1:${port}/`,
-    reuseExistingServer: false,
-    timeout: 60_000,
-    stdout: 'pipe',
-    stderr: 'pipe',
   },
 });

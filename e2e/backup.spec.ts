@@ -4,7 +4,7 @@
  * that says what will be replaced, logs in again and finds the safety backup; then the database file
  * is damaged and the host refuses to start, naming the backup and the command that restores it.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures.js';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -5,7 +5,8 @@
  * toast after an action never covers the reasons another action is blocked.
  * Steps that are not the subject here go through the core's API; the case is found by its id.
  */
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
+import { expect, test } from './fixtures.js';
 import { CaseRunner, openCase } from '#core/testing/caseRunner.js';
 import { pageCaller } from './pageCaller.js';
 import { chinaDate, login, logout } from './support.js';

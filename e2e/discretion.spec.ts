@@ -4,7 +4,7 @@
  * 裁量计算 dialog calculates the fine inside the band and copies the amount and its explanation into
  * the report form.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures.js';
 import { chinaDate, login } from './support.js';
 import {
   act,

@@ -3,7 +3,7 @@
  * group cannot go up: the button is disabled), leaves the draft 立案审批表 out, saves, and 组卷 binds
  * in that order without it.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures.js';
 import { CaseRunner, openCase } from '#core/testing/caseRunner.js';
 import { pageCaller } from './pageCaller.js';
 import { chinaDate, login } from './support.js';

@@ -4,7 +4,8 @@
  * reopened form has the draft and says so. A 笔录 whose end lies before its start is refused at the
  * field, the typing kept. The case is brought to 调查终结 through the core's API (not the subject here).
  */
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures.js';
 import { chinaDate, login, makePng, setWorkstationDate } from './support.js';
 import { officer } from './caseSteps.js';
 

@@ -4,7 +4,7 @@
  * it protects and what not, and sees it encrypted; the host then refuses to start without the key file
  * (a Chinese message, not SQLite's) and starts again with it.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures.js';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

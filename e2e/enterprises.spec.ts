@@ -2,7 +2,8 @@
  * 企业名录 in the browser: search by name fragment, pinyin initials and code; import a GBK CSV with
  * bad rows and read the report's line numbers; re-import as unchanged; open an enterprise's page.
  */
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures.js';
 import { login } from './support.js';
 import { expectDialogFits } from './fit.js';
 import { syntheticDirectory } from '#core/seed/syntheticDirectory.js';

@@ -3,7 +3,7 @@
  * progress shown, a slow upload can be cancelled (nothing is added), and a finished one is added to the
  * case by hash and appears on the 证据 tab.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures.js';
 import { CaseRunner, openCase } from '#core/testing/caseRunner.js';
 import { pageCaller } from './pageCaller.js';
 import { chinaDate, login } from './support.js';

@@ -5,7 +5,7 @@
  * filled from the inspection); after the next sync 黔东南州's administrator sees the task done in the
  * portal and drills down to the case's events.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -4,7 +4,7 @@
  * working days ahead and presided by a non-investigator, heard and reported with a lower fine; the
  * case then goes to 法制审核 by the reviewer, and the legality review passes before the decision.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures.js';
 import { chinaDate, login, makePng, setWorkstationDate } from './support.js';
 import { act, actWithForm, addOfficer, as, expectNode, generate, head, officer, serviceReceipt } from './caseSteps.js';
 

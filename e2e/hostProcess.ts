@@ -14,7 +14,8 @@ export interface HostProcess {
 /** `env` is added to this process's environment; a key set to undefined is removed from it. */
 export function startHost(dataDir: string, env: Record<string, string | undefined> = {}): HostProcess {
   const full: NodeJS.ProcessEnv = { ...process.env, ANJUAN_DATA_DIR: dataDir, ANJUAN_PORT: '0', ANJUAN_DEMO: '1' };
-  // The suite's shared clock file belongs to the shared host: this one runs on the real clock.
+  // The worker's clock file belongs to the worker's host (fixtures.ts): this one runs on the real clock
+  // unless `env` gives it a file of its own.
   delete full.ANJUAN_TEST_CLOCK_FILE;
   for (const [k, v] of Object.entries(env)) {
     if (v === undefined) delete full[k];

@@ -3,7 +3,8 @@
  * law's text and versions, search with highlights, and the case page's 法律依据 panel saying
  * "条文未载入" until the law is imported, then opening the text.
  */
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures.js';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chinaDate, login } from './support.js';

@@ -5,7 +5,8 @@
  * then compares the bands (1%–5% of 1亿 = 1,000,000–5,000,000 元 against 200,000–1,000,000 元) and
  * applies the lighter new law, 法典 art. 1095, with the sentence the documents print.
  */
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures.js';
 import { login, setWorkstationDate } from './support.js';
 import { addOfficer, officer, shot } from './caseSteps.js';
 

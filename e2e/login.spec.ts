@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures.js';
 
 test('a wrong password is refused in Chinese and the form keeps the username', async ({ page }) => {
   await page.goto('/');

@@ -4,7 +4,7 @@
  * with the head's approvals, blocked actions showing their reasons, documents, a photo,
  * a PDF preview, the dossier and the history (which survives a reload).
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures.js';
 import { readFileSync } from 'node:fs';
 import PizZip from 'pizzip';
 import { chinaDate, login, makePng } from './support.js';

@@ -4,7 +4,7 @@
  * administrator logs in at /portal/, sees the prefecture's dashboard with its charts, drills down from
  * a figure to the cases behind it and opens a case's events. A county head sees only its own county.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures.js';
 import { startTestServer, type TestServer } from '../server/testing/testServer.js';
 import { action, addUser, adminToken, chain, enrolDevice, opened, userPassword } from '../server/testing/fixtures.js';
 

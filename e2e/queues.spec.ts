@@ -3,7 +3,8 @@
  * 待我审批 and the reviewer on 待我审核, each with the count in the navigation, and 到期提醒 shows the
  * bureau's deadlines apart from the party's periods. Nothing in the bar is cut off.
  */
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures.js';
 import { CaseRunner, openCase } from '#core/testing/caseRunner.js';
 import { pageCaller } from './pageCaller.js';
 import { airFacts, airReasoning } from '#core/testing/scenarioTexts.js';

@@ -8,7 +8,8 @@
  * - a payment above what is owed is refused in Chinese, the typed values kept.
  * Steps that are not the subject here go through the core's API.
  */
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures.js';
 import { chinaDate, login, logout, makePng } from './support.js';
 import { addOfficer, expectNode, officer } from './caseSteps.js';
 import { developerTextIn } from '../renderer/src/util/developerText.js';

@@ -3,7 +3,7 @@
  * officer presses Ctrl+K, types a phrase from that document, sees the hit with the phrase marked
  * and opens the case at the document.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures.js';
 import { CaseRunner, openCase } from '#core/testing/caseRunner.js';
 import { pageCaller } from './pageCaller.js';
 import { chinaDate, login } from './support.js';

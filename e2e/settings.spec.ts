@@ -2,9 +2,10 @@
  * 本局设置 in the browser: a head changes the warn-ahead days and the PDF engine (试打印 first), uploads
  * the seal PNG and sees it, is told in Chinese what is wrong with a bad file, removes the seal after
  * confirming; an officer sees the same values read-only. Everything is put back at the end, since
- * the specs share one data directory.
+ * the specs a worker runs share its host's data directory.
  */
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures.js';
 import { login, logout, makePng } from './support.js';
 import { makeSealPng } from '#core/testing/sealPng.js';
 

@@ -1,10 +1,11 @@
 /**
  * An installed workstation: a web host started WITHOUT ANJUAN_DEMO on a fresh data
- * directory (its own process here, not playwright.config.ts's demo host) shows the first-run setup,
+ * directory (its own process here, not the worker's demo host of e2e/fixtures.ts) shows the first-run setup,
  * publishes no demo account, and then walks setup → login → 修改密码 → login with the new password →
  * 新建用户 (an officer) → his first login, which must change the temporary password.
  */
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures.js';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

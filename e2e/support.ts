@@ -4,12 +4,12 @@ import { deflateSync } from 'node:zlib';
 import { rmSync, writeFileSync } from 'node:fs';
 
 /**
- * Moves the workstation's date (the web host reads ANJUAN_TEST_CLOCK_FILE, set by playwright.config.ts)
+ * Moves the workstation's date (this worker's web host reads ANJUAN_TEST_CLOCK_FILE, set by e2e/fixtures.ts)
  * to 10:00 China time on `date`; `null` goes back to the real time.
  */
 export function setWorkstationDate(date: string | null): void {
   const file = process.env.ANJUAN_TEST_CLOCK_FILE;
-  if (!file) throw new Error('ANJUAN_TEST_CLOCK_FILE is not set (see playwright.config.ts)');
+  if (!file) throw new Error('ANJUAN_TEST_CLOCK_FILE is not set (see e2e/fixtures.ts)');
   if (date === null) rmSync(file, { force: true });
   else writeFileSync(file, `${date}T10:00:00+08:00\n`);
 }

@@ -3,7 +3,7 @@
  * from, is told in Chinese what is wrong with a bad one, and puts it back; in the web host there is no
  * updater, so 立即检查 is disabled and the page says so. An officer only reads the location.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures.js';
 import { login, logout } from './support.js';
 
 test('a head sets the update folder; the web host cannot check; an officer only reads it', async ({ page }) => {
@@ -28,7 +28,7 @@ test('a head sets the update folder; the web host cannot check; an officer only 
   await expect(page.getByTestId('settings-update-source-value')).toContainText('\\\\fileserver\\共享\\案卷更新');
   await expect(page.getByTestId('settings-update-source')).toHaveCount(0);
 
-  // Put it back: the specs share one data directory.
+  // Put it back: the specs a worker runs share its host's data directory.
   await logout(page);
   await login(page, 'head', 'head123', '杨建国');
   await page.getByTestId('nav-settings').click();

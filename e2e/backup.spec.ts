@@ -50,8 +50,9 @@ test('a head backs up and restores from 本局设置; a damaged database then st
       await page.screenshot({ path: `${process.env.ANJUAN_E2E_SHOTS}/backup-restore-dialog.png`, fullPage: true });
     await expect(dialog).toContainText('另存为一份安全备份');
     await dialog.getByTestId('confirm-ok').click();
-    await expect(page.getByTestId('snackbar')).toContainText('已从备份');
-    // The database was replaced: everyone logs in again.
+    // The database was replaced: everyone logs in again, and the login screen says why until then.
+    await expect(page.getByTestId('login-notice')).toContainText('已从备份');
+    await expect(page.getByTestId('login-notice')).toContainText('请重新登录');
     await login(page, 'head', 'head123', '杨建国');
     await page.getByTestId('nav-settings').click();
     await expect(page.getByTestId('settings-backup').getByTestId('backup-list').locator('tbody tr')).toHaveCount(2);

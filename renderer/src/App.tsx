@@ -45,6 +45,8 @@ type Boot =
 export function App() {
   const [boot, setBoot] = useState<Boot>({ status: 'loading' });
   const [justSetUp, setJustSetUp] = useState<string | null>(null);
+  /** Said on the login screen after a logout that had a reason (a restore from a backup). */
+  const [loginNotice, setLoginNotice] = useState<string | null>(null);
   const notifier = useNotifier();
   const route = useRoute();
 
@@ -88,6 +90,10 @@ export function App() {
       logout: () => {
         void logoutCall().then(() => setBoot((b) => (b.status === 'ready' ? { ...b, user: null } : b)));
       },
+      logoutWithNotice: (notice: string) => {
+        setLoginNotice(notice);
+        void logoutCall().then(() => setBoot((b) => (b.status === 'ready' ? { ...b, user: null } : b)));
+      },
     };
   }, [boot]);
 
@@ -122,9 +128,10 @@ export function App() {
         info={boot.info}
         onLoggedIn={(user) => {
           setJustSetUp(null);
+          setLoginNotice(null);
           setBoot({ status: 'ready', info: boot.info, user });
         }}
-        notice={justSetUp ? '初始设置已完成，请用系统管理员账号登录。' : null}
+        notice={justSetUp ? '初始设置已完成，请用系统管理员账号登录。' : loginNotice}
         initialUsername={justSetUp ?? undefined}
       />
     );

@@ -8,6 +8,8 @@ export interface Session {
   /** After 修改密码: the user as the core now sees them. */
   setUser(user: UserView): void;
   logout(): void;
+  /** Logs out and says why on the login screen (a restore replaced the database, so its sessions). */
+  logoutWithNotice(notice: string): void;
 }
 
 export const SessionContext = createContext<Session | null>(null);

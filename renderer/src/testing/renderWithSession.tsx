@@ -21,6 +21,7 @@ export function renderWithSession(node: ReactNode, roles: Role[] = ['officer']):
     info: {} as Session['info'],
     setUser: () => {},
     logout: () => {},
+    logoutWithNotice: () => {},
     user: { id: 'u1', username: 'u', name: '张伟', roles, officerId: 'off-01', mustChangePassword: false },
   } satisfies Session;
   act(() =>

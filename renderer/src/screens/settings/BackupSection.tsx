@@ -79,7 +79,7 @@ function FolderForm({ list, onChanged }: { list: BackupListOutput; onChanged(l: 
 }
 
 export function BackupSection() {
-  const { logout } = useSession();
+  const { logoutWithNotice } = useSession();
   const can = useCanCall();
   const allowed = can('backup.now');
   const notifier = useNotifier();
@@ -109,9 +109,9 @@ export function BackupSection() {
     try {
       const r = await send('backup.restore', { id: restoring.id });
       setRestoring(null);
-      notifier.success(r.message);
-      // The database was replaced: the sessions are those of the backup. Log in again.
-      setTimeout(() => logout(), 1500);
+      // The database was replaced, and with it the sessions: log in again. The login screen keeps
+      // saying what happened (a toast alone would be gone before the clerk has read it).
+      logoutWithNotice(`${r.message}请重新登录。`);
     } catch (e) {
       notifier.error(e);
       setPending(false);

@@ -8,6 +8,12 @@
  */
 import { defineConfig } from '@playwright/test';
 
+/**
+ * The longest specs (a minute or more each here), started first: Playwright hands files out in
+ * alphabetical order, and sync.spec.ts near the end kept one worker busy alone for its last minutes.
+ */
+const longSpecs = ['sync.spec.ts', 'ordinary-case.spec.ts', 'hearing-case.spec.ts', 'desk1366.spec.ts'];
+
 export default defineConfig({
   testDir: 'e2e',
   // One worker kept about half of the two cores busy (the host, Chromium and the test wait on each other).
@@ -17,6 +23,11 @@ export default defineConfig({
   timeout: 300_000,
   expect: { timeout: 15_000 },
   reporter: 'list',
+  // Projects are scheduled in order: the long specs first, then the rest.
+  projects: [
+    { name: 'long', testMatch: longSpecs },
+    { name: 'rest', testIgnore: longSpecs },
+  ],
   use: {
     // baseURL: the worker's own host (e2e/fixtures.ts).
     trace: 'retain-on-failure',

@@ -2,6 +2,7 @@
 //   dist/renderer/        the React app (Vite)
 //   dist/core/host.mjs    the web host (plain Node)            dist/core/utility.cjs  the core in Electron's utilityProcess
 //   dist/app/main.cjs     the Electron shell                   dist/preload/index.cjs the preload bridge
+//   dist/core/ocrWorker.cjs  the OCR worker thread, started by either core bundle
 //   dist/bench/render41.mjs  the bench's render, built as the core is (scripts/bench/render41Child.ts)
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
@@ -36,6 +37,9 @@ const esm = {
 const jobs = [
   build({ ...common, ...esm, entryPoints: ['main/host/start.ts'], outfile: 'dist/core/host.mjs' }),
   build({ ...common, ...esm, entryPoints: ['scripts/bench/render41Child.ts'], outfile: 'dist/bench/render41.mjs' }),
+  // The OCR worker thread (ocr/workerEngine.ts), started by either core bundle. CommonJS: Electron's
+  // worker threads read it from inside app.asar through the require hooks, as the utility's own.
+  build({ ...common, entryPoints: ['main/core/ocr/ocrWorker.ts'], outfile: 'dist/core/ocrWorker.cjs', format: 'cjs' }),
 ];
 if (existsSync(`${root}main/host/utility.ts`)) {
   jobs.push(

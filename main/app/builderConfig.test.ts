@@ -81,6 +81,7 @@ describe('electron-builder.yml', () => {
       'package.json',
       'dist/app/main.cjs',
       'dist/core/utility.cjs',
+      'dist/core/ocrWorker.cjs', // the OCR worker thread, read from inside app.asar (ocr/workerEngine.ts)
       'dist/preload/index.cjs',
       'dist/renderer/index.html',
       'resources/procedures/ordinary.v2.json',

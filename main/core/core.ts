@@ -18,7 +18,7 @@ import { HlcStamper } from './hlcStamper.js';
 import { seedDemo } from './seed/demo.js';
 import { JobRunner } from './jobs/jobRunner.js';
 import { indexCase, startSearchIndexing } from './application/searchIndexing.js'; // one search box across cases
-import { startOcr, startSafely as startOcrSafely } from './application/ocrScans.js'; // scans read by OCR, for search
+import { closeOcr, startOcr, startSafely as startOcrSafely } from './application/ocrScans.js'; // scans read by OCR, for search
 import {
   loadBenchmark,
   loadCalendar,
@@ -283,6 +283,7 @@ async function openCore(opts: CoreOptions & { keys: KeyProvider }, reopen: Reope
     async close() {
       await services.sync.close(); // a running round finishes its transaction before the database closes
       await services.jobs.close(); // a running import is stopped and undone before the database closes
+      await closeOcr(services); // the OCR worker thread, once no run needs it
       await services.backups.close();
       await services.pdf.close();
       await databaseCheck.stop();

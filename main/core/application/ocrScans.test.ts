@@ -10,6 +10,7 @@ import { createTestCore, type TestCore } from '../testing/testCore.js';
 import { openCase } from '../testing/caseRunner.js';
 import { makePng } from '../testing/png.js';
 import type { OcrEngine, OcrLine } from '../ocr/engine.js';
+import { OcrUnavailable } from '../ocr/workerEngine.js';
 import { ocrJobId, startOcr, useOcrEngine } from './ocrScans.js';
 
 let t: TestCore;
@@ -156,5 +157,37 @@ describe('an upload is read in the background', () => {
     await settled();
     const view = await t.call(officer, 'cases.get', { caseId });
     expect(view.ocr?.find((x) => x.evidenceId === e.id)).toMatchObject({ state: 'done', unreadablePages: [1] });
+  });
+
+  it('an engine that is down (its worker died twice in a row) stops the run: the pages wait, says why', async () => {
+    let down = true;
+    let jobId = '';
+    useOcrEngine(t.core.services, async () => ({
+      name: 'down',
+      read: async () => {
+        jobId ||= ocrJobId(t.core.services) ?? ''; // the run may end before addScan returns
+        if (down) throw new OcrUnavailable();
+        return [{ text: '恢复后识别的页面', confidence: 0.9 }];
+      },
+    }));
+    // Four pages: a file of its own (the same pages made in the same second are the same file).
+    const e = await addScan(await scannedPdf(4), '暂停.pdf', '引擎不可用时上传的扫描件');
+    await settled();
+    const job = await t.call(officer, 'jobs.get', { jobId });
+    expect(job).toMatchObject({
+      state: 'failed',
+      error: { message: expect.stringMatching(/文字识别程序连续异常退出/) },
+    });
+    const waiting = await t.call(officer, 'cases.get', { caseId });
+    expect(waiting.ocr?.find((x) => x.evidenceId === e.id)).toMatchObject({ state: 'waiting', pages: 0 });
+    down = false;
+    startOcr(t.core.services);
+    await settled();
+    const view = await t.call(officer, 'cases.get', { caseId });
+    expect(view.ocr?.find((x) => x.evidenceId === e.id)).toMatchObject({
+      state: 'done',
+      pages: 4,
+      unreadablePages: [],
+    });
   });
 });

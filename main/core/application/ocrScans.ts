@@ -9,17 +9,19 @@
  * left, so a desk with years of scans is read in bounded runs. A cancel stops between two pages;
  * the pages read stay, and the next run goes on from the first page not read.
  *
- * OCR inference (ocr/paddle.ts) computes on the core's own thread: ONNX Runtime's `run` with one
- * intra-op thread holds it about 0.5 s for a page's detection, then 5–100 ms a line, with `breathe()`
- * between pages. Other requests wait that long at worst while a run goes on; a worker thread would
- * free it (not done yet).
+ * OCR inference (ocr/paddle.ts) holds the thread it runs on about 0.5 s for a page's detection, then
+ * 5–100 ms a line: it runs in a worker thread the core owns (ocr/workerEngine.ts), started at the
+ * first page, ended after an idle minute and when the core closes, so the clerk's requests are
+ * answered while a run goes on. A page the engine fails on (a model missing, the worker dying
+ * mid-page) is marked unreadable and the run goes on with a new worker; a worker that dies again at
+ * once stops the run, and the pages not read wait for the next.
  */
 import { evidenceKindNames } from '#common/evidenceFiles.js';
 import type { CaseState } from '#common/schemas/cases.js';
 import type { EvidenceOcr } from '#common/schemas/ocr.js';
 import { JobCancelled, type JobControl } from '#core/jobs/jobRunner.js';
 import { pageText, type OcrEngine } from '#core/ocr/engine.js';
-import { paddleEngine } from '#core/ocr/paddle.js';
+import { OcrUnavailable, type WorkerOcrEngine, workerOcrEngine } from '#core/ocr/workerEngine.js';
 import { readableScan, ScanUnreadable, scanPageCount, scanPages } from '#core/ocr/scanPages.js';
 import type { Services } from '#core/services.js';
 import type { Db } from '#core/store/db.js';
@@ -33,6 +35,8 @@ const textLayer = 'pdf-text-layer';
 
 interface OcrSetup {
   engine: () => Promise<OcrEngine>;
+  /** This core's worker thread engine, once a page needed it (ended by `closeOcr`). */
+  worker: WorkerOcrEngine | null;
   /** The running job's id, if any (one at a time). */
   running: string | null;
   /** A save asked for OCR while a run was going: run again when it ends. */
@@ -42,10 +46,26 @@ const setups = new WeakMap<Db, OcrSetup>();
 function setupOf(services: Pick<Services, 'db'>): OcrSetup {
   let s = setups.get(services.db);
   if (!s) {
-    s = { engine: paddleEngine, running: null, again: false };
+    const setup: OcrSetup = {
+      engine: async () => (setup.worker ??= workerOcrEngine()),
+      worker: null,
+      running: null,
+      again: false,
+    };
+    s = setup;
     setups.set(services.db, s);
   }
   return s;
+}
+
+/** This core's worker thread engine once a page needed it, else null (tests: its thread). */
+export function ocrWorkerEngine(services: Pick<Services, 'db'>): WorkerOcrEngine | null {
+  return setups.get(services.db)?.worker ?? null;
+}
+
+/** Ends this core's OCR worker thread, if one runs (core.close, after the jobs have stopped). */
+export async function closeOcr(services: Pick<Services, 'db'>): Promise<void> {
+  await setups.get(services.db)?.worker?.close();
 }
 
 /** Another engine for this database's core (tests: a fake, or the real one loaded once). */
@@ -166,7 +186,8 @@ async function ocrFile(
       if (p.image.length) {
         try {
           text = pageText(await engine.read(p.image));
-        } catch {
+        } catch (e) {
+          if (e instanceof OcrUnavailable) throw e; // the engine itself is down: the pages wait for a later run
           text = null; // a page the engine fails on is a page not read, not a failed job
         }
       }

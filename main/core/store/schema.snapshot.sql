@@ -342,7 +342,7 @@ CREATE TABLE sync_enrolment (
   last_error TEXT,
   stopped TEXT,
   changes TEXT NOT NULL DEFAULT '[]'
-);
+, users_etag TEXT);
 
 CREATE TABLE sync_files (hash TEXT PRIMARY KEY, size INTEGER NOT NULL, confirmed_at TEXT NOT NULL);
 
@@ -411,8 +411,25 @@ CREATE TRIGGER law_articles_fts_update AFTER UPDATE OF text ON law_articles BEGI
   INSERT INTO law_articles_fts (rowid, text) VALUES (new.id, new.text);
 END;
 
+CREATE TRIGGER officers_forget_sync_etag_update AFTER UPDATE ON officers
+WHEN OLD.id LIKE 'off-%' AND (OLD.name IS NOT NEW.name OR OLD.certificate_no IS NOT NEW.certificate_no
+  OR OLD.certificate_valid_until IS NOT NEW.certificate_valid_until)
+BEGIN UPDATE sync_enrolment SET users_etag = NULL WHERE users_etag IS NOT NULL; END;
+
 CREATE TRIGGER sync_superseded_no_delete BEFORE DELETE ON sync_superseded_events
   BEGIN SELECT RAISE(ABORT, 'sync_superseded_events is append-only'); END;
 
 CREATE TRIGGER sync_superseded_no_update BEFORE UPDATE ON sync_superseded_events
   BEGIN SELECT RAISE(ABORT, 'sync_superseded_events is append-only'); END;
+
+CREATE TRIGGER users_forget_sync_etag_delete AFTER DELETE ON users
+BEGIN UPDATE sync_enrolment SET users_etag = NULL WHERE users_etag IS NOT NULL; END;
+
+CREATE TRIGGER users_forget_sync_etag_insert AFTER INSERT ON users
+BEGIN UPDATE sync_enrolment SET users_etag = NULL WHERE users_etag IS NOT NULL; END;
+
+CREATE TRIGGER users_forget_sync_etag_update AFTER UPDATE ON users
+WHEN OLD.username IS NOT NEW.username OR OLD.name IS NOT NEW.name OR OLD.roles IS NOT NEW.roles
+  OR OLD.password_hash IS NOT NEW.password_hash OR OLD.officer_id IS NOT NEW.officer_id
+  OR OLD.disabled_at IS NOT NEW.disabled_at
+BEGIN UPDATE sync_enrolment SET users_etag = NULL WHERE users_etag IS NOT NULL; END;

@@ -22,6 +22,8 @@ export interface Enrolment {
   refCursor: number;
   lastMutationId: number;
   usersSeen: number;
+  /** The ETag of the last users reply applied here (null: none yet, or forgotten after a local change to the accounts). */
+  usersEtag: string | null;
   lastGoodSync: string | null;
   lastError: string | null;
   stopped: string | null;
@@ -54,6 +56,7 @@ interface EnrolmentRow {
   ref_cursor: number;
   last_mutation_id: number;
   users_seen: number;
+  users_etag: string | null;
   last_good_sync: string | null;
   last_error: string | null;
   stopped: string | null;
@@ -80,6 +83,7 @@ export class SyncStore {
       refCursor: r.ref_cursor,
       lastMutationId: r.last_mutation_id,
       usersSeen: r.users_seen,
+      usersEtag: r.users_etag,
       lastGoodSync: r.last_good_sync,
       lastError: r.last_error,
       stopped: r.stopped,
@@ -157,8 +161,9 @@ export class SyncStore {
       .run(cursor, cursorEventId, refCursor);
   }
 
-  setUsersSeen(n: number): void {
-    this.db.prepare('UPDATE sync_enrolment SET users_seen = ? WHERE id = 1').run(n);
+  /** After a users reply is applied: how many users it had, and its ETag (kept only now, never before applying). */
+  setUsersSeen(n: number, etag: string | null = null): void {
+    this.db.prepare('UPDATE sync_enrolment SET users_seen = ?, users_etag = ? WHERE id = 1').run(n, etag);
   }
 
   head(caseId: string): Head | null {

@@ -31,7 +31,20 @@ const timeoutMs = 60_000;
 
 export interface SyncHttp {
   request<T>(method: 'GET' | 'POST', path: string, schema: z.ZodType<T>, body?: unknown): Promise<T>;
+  /**
+   * A GET sent with If-None-Match `etag` (when there is one): `null` when the server answers 304 Not
+   * Modified (what the desk holds is still current), else the reply and its ETag (null if none or unusable).
+   */
+  getIfChanged<T>(
+    path: string,
+    schema: z.ZodType<T>,
+    etag: string | null,
+  ): Promise<{ data: T; etag: string | null } | null>;
 }
+
+/** An ETag worth keeping and sending back: one quoted or W/-quoted token of visible ASCII, not a page of text. */
+export const usableEtag = (v: string | null): string | null =>
+  v && v.length <= 200 && /^(W\/)?"[\x21\x23-\x7e]*"$/.test(v) ? v : null;
 
 /** The server's address as a base URL (one trailing slash), the path appended to it. */
 export function joinUrl(base: string, path: string): string {
@@ -41,47 +54,66 @@ export function joinUrl(base: string, path: string): string {
 export function syncHttp(fetchFn: FetchFn, serverUrl: string, credential: string | null): SyncHttp {
   return {
     async request(method, path, schema, body) {
-      const headers: Record<string, string> = { accept: 'application/json' };
-      if (credential) headers.authorization = `Bearer ${credential}`;
-      if (body !== undefined) headers['content-type'] = 'application/json';
-      let res: Response;
-      let text: string;
-      try {
-        res = await fetchFn(joinUrl(serverUrl, path), {
-          method,
-          headers,
-          body: body === undefined ? undefined : JSON.stringify(body),
-          signal: AbortSignal.timeout(timeoutMs),
-        });
-        text = await res.text();
-      } catch {
-        throw new SyncFailure(
-          'network',
-          'NETWORK',
-          `无法连接同步服务器（${serverUrl}）：请检查网络连接和服务器地址，稍后将自动重试`,
-        );
-      }
-      let json: unknown;
-      try {
-        json = JSON.parse(text);
-      } catch {
-        throw new SyncFailure(
-          res.status >= 500 ? 'network' : 'server',
-          'BAD_REPLY',
-          `同步服务器的回复不是有效的数据（HTTP ${res.status}）：请确认服务器地址指向案卷省级服务器`,
-        );
-      }
-      if (!res.ok) throw failureOf(res.status, json);
-      const parsed = schema.safeParse(json);
-      if (!parsed.success)
-        throw new SyncFailure(
-          'server',
-          'BAD_REPLY',
-          '同步服务器的回复格式不正确：服务器版本可能与本工作站不匹配，请联系管理员',
-        );
-      return parsed.data;
+      // Never null: a request naming no ETag is never taken as answered 304.
+      return (await exchange(method, path, schema, body, {}))!.data;
+    },
+    async getIfChanged(path, schema, etag) {
+      const sent = usableEtag(etag);
+      const r = await exchange('GET', path, schema, undefined, sent ? { 'if-none-match': sent } : {}, sent !== null);
+      return r && { data: r.data, etag: usableEtag(r.etag) };
     },
   };
+
+  async function exchange<T>(
+    method: 'GET' | 'POST',
+    path: string,
+    schema: z.ZodType<T>,
+    body: unknown,
+    extra: Record<string, string>,
+    conditional = false,
+  ): Promise<{ data: T; etag: string | null } | null> {
+    const headers: Record<string, string> = { accept: 'application/json', ...extra };
+    if (credential) headers.authorization = `Bearer ${credential}`;
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    let res: Response;
+    let text: string;
+    try {
+      res = await fetchFn(joinUrl(serverUrl, path), {
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+      text = await res.text();
+    } catch {
+      throw new SyncFailure(
+        'network',
+        'NETWORK',
+        `无法连接同步服务器（${serverUrl}）：请检查网络连接和服务器地址，稍后将自动重试`,
+      );
+    }
+    // Only a request that named an ETag may be answered 304; to any other a 304 is not a reply.
+    if (conditional && res.status === 304) return null;
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      throw new SyncFailure(
+        res.status >= 500 ? 'network' : 'server',
+        'BAD_REPLY',
+        `同步服务器的回复不是有效的数据（HTTP ${res.status}）：请确认服务器地址指向案卷省级服务器`,
+      );
+    }
+    if (!res.ok) throw failureOf(res.status, json);
+    const parsed = schema.safeParse(json);
+    if (!parsed.success)
+      throw new SyncFailure(
+        'server',
+        'BAD_REPLY',
+        '同步服务器的回复格式不正确：服务器版本可能与本工作站不匹配，请联系管理员',
+      );
+    return { data: parsed.data, etag: res.headers.get('etag') };
+  }
 }
 
 function failureOf(status: number, json: unknown): SyncFailure {

@@ -11,6 +11,7 @@ import { applyEvent } from '#core/domain/caseReducer.js';
 import type { CaseEvent, CaseEventBody } from '#core/domain/events.js';
 import { blockingReasons, mainTrackId, nodeOf, targetOf, trackOf } from '#core/domain/procedure/engine.js';
 import { lawProblems } from '#core/domain/procedure/lawfulEvent.js';
+import { overriddenBy } from '#core/domain/procedure/override.js';
 import { evaluationContext, procedureOf } from '#core/application/caseView.js';
 import { checkSeparationOfDuties } from '#core/application/caseAccess.js';
 import type { Services } from '#core/services.js';
@@ -37,7 +38,7 @@ export function replayEvent(services: Services, state: CaseState, e: CaseEvent):
     const ectx = evaluationContext(services, state, user.roles);
     const blocked = blockingReasons(t.def, state, action, ectx, p.data, track).filter(
       // A legality rule the head overrode with a written reason stays overridden: the reason is in the event.
-      (r) => !(r.rule.startsWith('legality:') && p.overrides?.some((o) => `legality:${o.rule}` === r.rule)),
+      (r) => !overriddenBy(r, p.overrides),
     );
     if (blocked.length)
       return { ok: false, reasons: blocked.map((r) => r.message + (r.citation ? `（${r.citation}）` : '')) };

@@ -1,7 +1,8 @@
 /**
  * The bureau's users from the server (GET /api/sync/users) into the local accounts' cache
  * (store/syncUsers.ts), so they log in here offline. A list far shorter than the last one (none, or
- * fewer than half) looks like an emptied server: refused, the cache left as it is.
+ * fewer than half) looks like an emptied server: refused, the cache left as it is. The request carries
+ * the ETag of the last reply applied here, so a round where nothing changed is answered 304 with no body.
  */
 import { syncUsersOutput } from '#common/sync/enrolment.js';
 import { cacheServerUsers } from '#core/store/syncUsers.js';
@@ -9,8 +10,12 @@ import { SyncFailure, type SyncHttp } from './http.js';
 import type { SyncParts } from './integrate.js';
 
 export async function refreshUsers(parts: SyncParts, http: SyncHttp, now: string): Promise<string[]> {
-  const r = await http.request('GET', '/api/sync/users', syncUsersOutput);
-  const seen = parts.store.enrolment()!.usersSeen;
+  const { usersSeen: seen, usersEtag } = parts.store.enrolment()!;
+  const reply = await http.getIfChanged('/api/sync/users', syncUsersOutput, usersEtag);
+  // 304: nothing changed on the server since the reply applied here, and nothing here since (a local
+  // change to the accounts forgets the tag, migration 20261208T0410_sync_users_etag).
+  if (!reply) return [];
+  const r = reply.data;
   if (seen > 0 && r.users.length * 2 < seen) {
     throw new SyncFailure(
       'stop',
@@ -19,6 +24,7 @@ export async function refreshUsers(parts: SyncParts, http: SyncHttp, now: string
     );
   }
   const res = cacheServerUsers(parts.services.db, parts.services.bureau().id, r.users, now);
-  parts.store.setUsersSeen(r.users.length);
+  // The tag is kept only now that the reply is applied: a failure above leaves the old one, so the next round asks again.
+  parts.store.setUsersSeen(r.users.length, reply.etag);
   return [...(res.added.length ? [`新增用户：${res.added.join('、')}`] : []), ...res.skipped];
 }

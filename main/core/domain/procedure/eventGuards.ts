@@ -26,7 +26,7 @@ import type { ProcedureDefinition } from './definition.js';
 import { dutiesConflictOf, type DutyActor, type LoggedEvent } from './duties.js';
 import { blockingReasons, mainTrackId, nodeOf, targetOf, trackOf, type EvaluationContext } from './engine.js';
 import { runGuard, twoCertifiedOfficersFailure, type GuardFailure } from './guards.js';
-import { mayOverrideLegality, minOverrideReason } from './override.js';
+import { mayOverrideLegality, minOverrideReason, overriddenBy } from './override.js';
 
 /** The reference data the guards read besides the case: the same the workstation's engine is given. */
 export interface RuleFacts {
@@ -136,7 +136,7 @@ function actionFailures(
     for (const g of action.guards.filter((x) => x.name.startsWith('data')))
       reasons.push(...runGuard(g.name, g.args, gctx));
   }
-  const out = reasons.filter((r) => !(r.review && overridden(r, p.overrides)));
+  const out = reasons.filter((r) => !overriddenBy(r, p.overrides));
   const overrides = p.overrides ?? [];
   if (overrides.length) {
     if (!action.overridable) out.push(fail('override', `“${action.name}”不允许越过合法性审查`, '行政处罚法第五十七条'));
@@ -159,9 +159,6 @@ function actionFailures(
   if (duties) out.push(fail('separationOfDuties', duties.reason, duties.article));
   return out;
 }
-
-const overridden = (r: GuardFailure, overrides: ReadonlyArray<{ rule: string }> | undefined): boolean =>
-  Boolean(overrides?.some((o) => `legality:${o.rule}` === r.rule));
 
 /** The rules a recorded event breaks, from the case's state before it (empty: lawful). */
 export function guardFailures(state: CaseState | null, e: CaseEvent, ctx: GuardJudgeContext): GuardFailure[] {

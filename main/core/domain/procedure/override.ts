@@ -7,7 +7,7 @@ import type { ProcedureAction } from './definition.js';
 import type { GuardFailure } from './guards.js';
 
 /** A head overrides a failed legality rule only with a reason of at least this many characters. */
-export const minOverrideReason = 10;
+export { minOverrideReason } from '#common/legalityOverride.js';
 
 /** Only a head may decide to go on although the legality review failed. */
 export const mayOverrideLegality = (roles: readonly string[]): boolean => roles.includes('head');
@@ -26,3 +26,12 @@ export const overridableNow = (
   mayOverrideLegality(roles) &&
   reasons.length > 0 &&
   reasons.every((r) => r.review !== undefined);
+
+/**
+ * Whether a head's recorded override (an event's `overrides`, each naming the legality check it went past)
+ * covers this failure: only a legality-review failure, matched by its check, never by the rule's name.
+ */
+export const overriddenBy = (
+  r: Pick<GuardFailure, 'review'>,
+  overrides: ReadonlyArray<{ rule: string }> | undefined,
+): boolean => r.review !== undefined && Boolean(overrides?.some((o) => o.rule === r.review!.check));

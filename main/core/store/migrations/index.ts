@@ -23,6 +23,7 @@ import { sql as notices } from './20261208T0100_notices.js'; // 通知公告 rec
 import { sql as inspectionChecklists } from './20261208T0110_inspection_checklists.js'; // 行业检查要点 ticked
 import { sql as ocrFiles } from './20261208T0230_ocr_files.js'; // scans read by OCR to their end
 import { sql as noticeWithdrawal } from './20261208T0320_notice_withdrawal.js'; // 通知公告 withdrawn by the publisher
+import { sql as syncUsersEtag } from './20261208T0410_sync_users_etag.js'; // the users reply answered 304 when unchanged
 
 export interface Migration {
   name: string;
@@ -51,4 +52,5 @@ export const migrations: Migration[] = [
   { name: '20261208T0110_inspection_checklists', sql: inspectionChecklists },
   { name: '20261208T0230_ocr_files', sql: ocrFiles },
   { name: '20261208T0320_notice_withdrawal', sql: noticeWithdrawal },
+  { name: '20261208T0410_sync_users_etag', sql: syncUsersEtag },
 ];

@@ -11,8 +11,7 @@ import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-
-export const minOverrideReason = 10;
+import { minOverrideReason } from '#common/legalityOverride';
 
 interface Props {
   actionName: string;

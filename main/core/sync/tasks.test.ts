@@ -19,14 +19,16 @@ const today = chinaDate(new Date());
 let server: TestServer;
 let province: string;
 let t: TestCore;
-const users = { zhang: '', li: '', wang: '' };
+/** Server user ids by username. */
+const users: Record<string, string> = { 'zhang.wei': '', 'li.na': '', 'wang.qiang': '' };
+let drawn = { id: '', username: '' };
 
 beforeAll(async () => {
   server = await startTestServer();
   province = await adminToken(server);
-  users.zhang = await addUser(server, province, county, 'zhang.wei', ['officer'], '贵环执字522627101');
-  users.li = await addUser(server, province, county, 'li.na', ['officer'], '贵环执字522627102');
-  users.wang = await addUser(server, province, county, 'wang.qiang', ['officer'], '贵环执字522627103');
+  users['zhang.wei'] = await addUser(server, province, county, 'zhang.wei', ['officer'], '贵环执字522627101');
+  users['li.na'] = await addUser(server, province, county, 'li.na', ['officer'], '贵环执字522627102');
+  users['wang.qiang'] = await addUser(server, province, county, 'wang.qiang', ['officer'], '贵环执字522627103');
   await addUser(server, province, county, 'yang.head', ['head']);
   t = await createTestCore({ today });
   // The desk's clock at the real time (not 10:00 of today): a push stamped hours ahead of the server is refused.
@@ -79,59 +81,62 @@ describe('现场检查任务 from the province to the county desk and back', () 
     const head = await t.login('yang.head', userPassword);
     expect(await t.call(head, 'fieldTasks.list', {})).toHaveLength(3);
     for (const [name, id] of [
-      ['zhang.wei', users.zhang],
-      ['wang.qiang', users.wang],
+      ['zhang.wei', users['zhang.wei']!],
+      ['wang.qiang', users['wang.qiang']!],
     ] as const) {
       const list = await t.call(await t.login(name, userPassword), 'fieldTasks.list', {});
       const drawn = task.assignments.filter((a) => a.officers.some((o) => o.id === id)).map((a) => a.id);
       expect(list.map((a) => a.id).sort()).toEqual(drawn.sort());
     }
-    const withZhang = task.assignments.find((a) => a.officers.some((o) => o.id === users.zhang))!;
-    const list = await t.call(await t.login('zhang.wei', userPassword), 'fieldTasks.list', {});
-    mine = list.find((a) => a.id === withZhang.id)!;
-    expect(mine).toMatchObject({ taskName: '天柱县12月双随机抽查', status: 'open', uscc: withZhang.uscc });
+    // The draw is random (a fresh seed): the officer who records is one it drew for the first assignment.
+    const firstId = task.assignments[0]!.officers[0]!.id;
+    drawn = { id: firstId, username: Object.entries(users).find(([, id]) => id === firstId)![0] };
+    const withDrawn = task.assignments[0]!;
+    const list = await t.call(await t.login(drawn.username, userPassword), 'fieldTasks.list', {});
+    mine = list.find((a) => a.id === withDrawn.id)!;
+    expect(mine).toMatchObject({ taskName: '天柱县12月双随机抽查', status: 'open', uscc: withDrawn.uscc });
     expect(mine.enterpriseId).not.toBeNull();
     // Its industry (C2614 in the directory) is offered the checklist of 化学原料和化学制品制造 (C26).
     expect(mine.checklist).toMatchObject({ name: '化学原料和化学制品制造', verified: false });
     expect(mine.checklist!.items.map((i) => i.id)).toContain('hazardous-waste');
-    expect(mine.officers.map((o) => o.officerId)).toEqual(withZhang.officers.map((o) => `off-${o.id}`));
+    expect(mine.officers.map((o) => o.officerId)).toEqual(withDrawn.officers.map((o) => `off-${o.id}`));
   });
 
   it('records the inspection once, by an officer drawn for it, on a day that can be', async () => {
-    const zhang = await t.login('zhang.wei', userPassword);
+    const officer = await t.login(drawn.username, userPassword);
     const input = {
       assignmentId: mine.id,
       inspectedOn: today,
       findings: '废气排放口颗粒物浓度超标',
       result: 'issues' as const,
     };
-    const other = task.assignments.find((a) => !a.officers.some((o) => o.id === users.zhang));
+    const other = task.assignments.find((a) => !a.officers.some((o) => o.id === drawn.id));
     if (other) {
-      const refused = await expectFailure(t.call(zhang, 'fieldTasks.record', { ...input, assignmentId: other.id }));
+      const refused = await expectFailure(t.call(officer, 'fieldTasks.record', { ...input, assignmentId: other.id }));
       expect(refused.message).toContain('不是该任务抽中的执法人员');
     }
     const future = await expectFailure(
-      t.call(zhang, 'fieldTasks.record', { ...input, inspectedOn: addDays(today, 1) }),
+      t.call(officer, 'fieldTasks.record', { ...input, inspectedOn: addDays(today, 1) }),
     );
     expect(future.message).toBe(`检查日期（${addDays(today, 1)}）不能晚于今天（${today}）`);
     const unknownItem = await expectFailure(
-      t.call(zhang, 'fieldTasks.record', { ...input, checked: ['no-such-item'] }),
+      t.call(officer, 'fieldTasks.record', { ...input, checked: ['no-such-item'] }),
     );
     expect(unknownItem.message).toContain('检查要点“no-such-item”不在《化学原料和化学制品制造》检查要点');
-    const empty = await expectFailure(t.call(zhang, 'fieldTasks.record', { ...input, findings: '  ' }));
+    const empty = await expectFailure(t.call(officer, 'fieldTasks.record', { ...input, findings: '  ' }));
     expect(empty.message).toContain('请填写检查情况');
     expect(new FieldTaskStore(t.core.services.db).get(mine.id)!.inspectedOn).toBeNull();
-    const done = await t.call(zhang, 'fieldTasks.record', { ...input, checked: ['vocs', 'hazardous-waste'] });
+    const done = await t.call(officer, 'fieldTasks.record', { ...input, checked: ['vocs', 'hazardous-waste'] });
     expect(done).toMatchObject({ status: 'recorded', result: 'issues', findings: '废气排放口颗粒物浓度超标' });
     const ticks = done.checklistTicks!;
     expect(ticks.items.filter((i) => i.checked).map((i) => i.id)).toEqual(['vocs', 'hazardous-waste']);
     expect(ticks.items).toHaveLength(mine.checklist!.items.length);
-    const twice = await expectFailure(t.call(zhang, 'fieldTasks.record', input));
+    const twice = await expectFailure(t.call(officer, 'fieldTasks.record', input));
     expect(twice.message).toContain('不能重复记录');
   });
 
   it('opens a case from it; the case remembers its task; a second 立案 from it is refused', async () => {
-    const zhang = await t.login('zhang.wei', userPassword);
+    const officer = await t.login(drawn.username, userPassword);
     const caseInput = {
       assignmentId: mine.id,
       enterpriseId: mine.enterpriseId!,
@@ -143,17 +148,17 @@ describe('现场检查任务 from the province to the county desk and back', () 
       summary: `${mine.taskName}：废气排放口颗粒物浓度超标`,
       requestId: 'req-field-task-1',
     };
-    const view = await t.call(zhang, 'fieldTasks.openCase', caseInput);
+    const view = await t.call(officer, 'fieldTasks.openCase', caseInput);
     expect(view.state.party.name).toBe(mine.enterpriseName);
     expect(new FieldTaskStore(t.core.services.db).forCase(view.state.id)!.id).toBe(mine.id);
     // The case page's 来源: the task, the inspection and the ticks; a case from elsewhere has none.
-    const from = await t.call(zhang, 'fieldTasks.forCase', { caseId: view.state.id });
+    const from = await t.call(officer, 'fieldTasks.forCase', { caseId: view.state.id });
     expect(from).toMatchObject({ id: mine.id, taskName: '天柱县12月双随机抽查', result: 'issues' });
     expect(from!.checklistTicks!.items.filter((i) => i.checked)).toHaveLength(2);
     // The same request again answers the same case; a new one is refused.
-    expect((await t.call(zhang, 'fieldTasks.openCase', caseInput)).state.id).toBe(view.state.id);
+    expect((await t.call(officer, 'fieldTasks.openCase', caseInput)).state.id).toBe(view.state.id);
     const again = await expectFailure(
-      t.call(zhang, 'fieldTasks.openCase', { ...caseInput, requestId: 'req-field-task-2' }),
+      t.call(officer, 'fieldTasks.openCase', { ...caseInput, requestId: 'req-field-task-2' }),
     );
     expect(again.message).toContain('不能重复立案');
 
@@ -167,7 +172,7 @@ describe('现场检查任务 from the province to the county desk and back', () 
       findings: '废气排放口颗粒物浓度超标',
       caseId: view.state.id,
       caseNumber: view.state.number,
-      recordedBy: mine.officers.find((o) => o.officerId === `off-${users.zhang}`)!.name,
+      recordedBy: mine.officers.find((o) => o.officerId === `off-${drawn.id}`)!.name,
     });
     expect(detail.counties[0]).toMatchObject({ done: 1, open: 2 });
     // The ticks went up with the result, each item with its text and the version.
@@ -176,7 +181,7 @@ describe('现场检查任务 from the province to the county desk and back', () 
     expect(ticked.rows[0].checklist.items.filter((i: { checked: boolean }) => i.checked)).toHaveLength(2);
     const onServer = await server.pool.query('SELECT number FROM cases WHERE id = $1', [view.state.id]);
     expect(onServer.rows[0].number).toBe(view.state.number);
-    const list = await t.call(zhang, 'fieldTasks.list', {});
+    const list = await t.call(officer, 'fieldTasks.list', {});
     expect(list.find((a) => a.id === mine.id)).toMatchObject({ status: 'done', caseNumber: view.state.number });
   });
 });

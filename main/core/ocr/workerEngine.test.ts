@@ -5,7 +5,7 @@
  * close leaves no thread running. Slow set: the models load in ~2 s in each new worker.
  */
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
-import type { Worker } from 'node:worker_threads';
+import { Worker } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scanOfText } from './testScan.js';
 import { OcrUnavailable, workerOcrEngine } from './workerEngine.js';
@@ -58,34 +58,59 @@ describe('a page is read off the core’s thread', () => {
   });
 });
 
+/**
+ * A stand-in OCR worker: answers `load`, and either exits on a page (a worker that dies mid-page) or
+ * reads every page as one line. Ending the real worker while ONNX Runtime works aborts the whole
+ * process (workerEngine.ts), so deaths are staged on this one.
+ */
+function standIn(diesOnPage: boolean): Worker {
+  return new Worker(
+    `const { parentPort } = require('node:worker_threads');
+     parentPort.on('message', (m) => {
+       if (m.load) return parentPort.postMessage({ id: m.id, lines: [], timings: null });
+       if (${diesOnPage}) return process.exit(3);
+       parentPort.postMessage({ id: m.id, lines: [{ text: '天柱县环境监测站监测报告', confidence: 0.99 }], timings: null });
+     });`,
+    { eval: true },
+  );
+}
+
 describe('a worker that dies', () => {
   it('fails the page it was reading; the next page starts a new worker and reads', async () => {
-    const engine = workerOcrEngine();
+    const started: Worker[] = [];
+    const engine = workerOcrEngine({
+      start: () => {
+        started.push(standIn(started.length === 0));
+        return started.at(-1)!;
+      },
+    });
     try {
       await engine.load();
       const first = engine.thread!;
-      const reading = engine.read(page);
-      setTimeout(() => void first.terminate(), 100);
-      await expect(reading).rejects.toThrow(/文字识别程序已退出/);
+      await expect(engine.read(small)).rejects.toThrow(/文字识别程序已退出/);
       const lines = await engine.read(small);
       expect(lines.map((l) => l.text)).toEqual(['天柱县环境监测站监测报告']);
       expect(engine.thread).not.toBe(first);
+      expect(started).toHaveLength(2);
     } finally {
       await engine.close();
     }
   });
 
   it('twice in a row: the engine is down (reads fail at once, no new worker) until it has rested', async () => {
-    const engine = workerOcrEngine({ restWhenDownMs: 60_000 });
+    let starts = 0;
+    const engine = workerOcrEngine({
+      restWhenDownMs: 60_000,
+      start: () => {
+        starts++;
+        return standIn(true);
+      },
+    });
     try {
-      for (let i = 0; i < 2; i++) {
-        const reading = engine.read(small);
-        await new Promise((r) => setTimeout(r, 20));
-        await engine.thread!.terminate();
-        await expect(reading).rejects.toThrow(/文字识别程序已退出/);
-      }
+      for (let i = 0; i < 2; i++) await expect(engine.read(small)).rejects.toThrow(/文字识别程序已退出/);
       await expect(engine.read(small)).rejects.toBeInstanceOf(OcrUnavailable);
       expect(engine.thread).toBeNull();
+      expect(starts).toBe(2);
     } finally {
       await engine.close();
     }

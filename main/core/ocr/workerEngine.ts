@@ -35,15 +35,27 @@ export interface WorkerEngineOptions {
   idleMs: number;
   /** After two deaths in a row, reads fail this long before a new worker is tried. */
   restWhenDownMs: number;
+  /** close() first lets the request in flight (a page, or loading the models) finish, this long at most. */
+  closeWaitMs: number;
+  /**
+   * Starts the thread (default: the OCR worker). Tests of a dying worker pass a stand-in: ending the real
+   * one while ONNX Runtime works aborts the whole process, so a death cannot be staged on it.
+   */
+  start: () => Worker;
 }
-const defaults: WorkerEngineOptions = { idleMs: 60_000, restWhenDownMs: 10 * 60_000 };
+const defaults: WorkerEngineOptions = {
+  idleMs: 60_000,
+  restWhenDownMs: 10 * 60_000,
+  closeWaitMs: 20_000,
+  start: () => startWorker(),
+};
 
 export interface WorkerOcrEngine extends OcrEngine {
   /** The phases of the last page read, as measured in the worker (the bench's profile). */
   lastTimings: PaddleTimings | null;
   /** Starts the worker and loads the models now (the bench, so its first page is not the load). */
   load(): Promise<void>;
-  /** Ends the worker; a page being read fails. The engine may be used again (a new worker). */
+  /** Ends the worker once the request in flight is done (or after `closeWaitMs`). The engine may be used again (a new worker). */
   close(): Promise<void>;
   /** The running worker, if any (tests end it mid-page). */
   readonly thread: Worker | null;
@@ -98,6 +110,8 @@ export function workerOcrEngine(options: Partial<WorkerEngineOptions> = {}): Wor
   let downUntil = 0;
   /** Pages go one at a time: each waits for the one before. */
   let queue: Promise<unknown> = Promise.resolve();
+  /** The request the worker is working on, settled either way. */
+  let inFlight: Promise<unknown> = Promise.resolve();
   /** Counts closes: a worker being started when the engine closes is not kept. */
   let generation = 0;
 
@@ -119,7 +133,7 @@ export function workerOcrEngine(options: Partial<WorkerEngineOptions> = {}): Wor
     // loaded for the process's life; on glibc Linux it is otherwise unloaded with the worker).
     await sharpLib();
     if (started !== generation) throw new Error('文字识别已停止');
-    const w = startWorker();
+    const w = o.start();
     w.on('message', (a: FromOcrWorker) => {
       if (pending && pending.id === a.id) {
         const p = pending;
@@ -153,10 +167,12 @@ export function workerOcrEngine(options: Partial<WorkerEngineOptions> = {}): Wor
       try {
         const w = await ensureWorker();
         const id = nextId++;
-        return await new Promise<FromOcrWorker>((resolve, reject) => {
+        const reply = new Promise<FromOcrWorker>((resolve, reject) => {
           pending = { id, resolve, reject };
           w.postMessage(message(id), transfer);
         });
+        inFlight = reply.catch(() => undefined);
+        return await reply;
       } finally {
         startIdleTimer();
       }
@@ -188,6 +204,13 @@ export function workerOcrEngine(options: Partial<WorkerEngineOptions> = {}): Wor
     async close(): Promise<void> {
       generation++;
       stopIdleTimer();
+      if (!worker) return;
+      // Ending a worker while ONNX Runtime creates its sessions aborts the whole process (a native
+      // exception escapes the worker's teardown: "terminate called after throwing Napi::Error"), so
+      // the request in flight — a page, or the models' load — finishes first; a stuck one is ended anyway.
+      let waited: NodeJS.Timeout | undefined;
+      await Promise.race([inFlight, new Promise((r) => (waited = setTimeout(r, o.closeWaitMs)))]);
+      clearTimeout(waited);
       const w = worker;
       if (!w) return;
       worker = null;

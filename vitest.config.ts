@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { SlowFirstSequencer } from './scripts/testSequencer.js';
 import { slowTests, testExclude, testFiles } from './scripts/testSets.js';
 
 /**
@@ -22,5 +23,11 @@ export default defineConfig(({ mode }) => ({
     hookTimeout: 120_000,
     // LibreOffice and Chromium conversions are heavy: two cores here, so keep workers modest.
     maxWorkers: 2,
+    // A worker runs file after file on the modules it imported once (most of a file's time was importing
+    // the core again). scripts/testIsolation.ts gives the files that replace modules, and jsdom files,
+    // a fresh module graph; docs/architecture.md (Tests) says why the rest is safe to share.
+    isolate: false,
+    setupFiles: ['scripts/testIsolation.ts'],
+    sequence: { sequencer: SlowFirstSequencer },
   },
 }));

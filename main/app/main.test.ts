@@ -223,6 +223,9 @@ beforeEach(() => {
 });
 afterEach(() => {
   vi.restoreAllMocks();
+  // Workers run file after file in one process: the next file must not start the shell's smoke test or use this folder.
+  delete process.env.ANJUAN_SMOKE_TEST;
+  delete process.env.ANJUAN_DATA_DIR;
 });
 
 describe('main.ts wiring', () => {

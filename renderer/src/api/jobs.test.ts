@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { JobView } from '#common/schemas/jobs';
 import { progressText } from '../components/jobProgressText';
 
@@ -33,6 +33,10 @@ const view = (over: Partial<JobView>): JobView => ({
 beforeEach(() => {
   calls.length = 0;
   vi.useFakeTimers();
+});
+// Workers run file after file: fake timers left on would stall the next file's waits.
+afterEach(() => {
+  vi.useRealTimers();
 });
 
 describe('running an import from a screen', () => {

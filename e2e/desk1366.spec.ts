@@ -8,6 +8,7 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures.js';
 import { CaseRunner, openCase } from '#core/testing/caseRunner.js';
+import { fileInvestigateReport } from '#core/testing/reportedCase.js';
 import { pageCaller } from './pageCaller.js';
 import { chinaDate, login, logout } from './support.js';
 import { expectDialogFits, expectNoSmallText, expectSnackbarClear, expectTopBarFits } from './fit.js';
@@ -235,6 +236,52 @@ test('the head: queues, 到期提醒, search, directory, laws, settings, archive
   );
   if ((await page.getByTestId('seal-remove').count()) > 0)
     await checkDialog(page, '删除印章', () => page.getByTestId('seal-remove').click());
+});
+
+test('the head: 合法性审查未通过, the override dialog asks a written reason', async ({ page }) => {
+  test.setTimeout(180_000);
+  await page.goto('/');
+  // A case filed 100 days ago and reviewed to 不予处罚: at 决定 the 90-day limit (处罚法 art. 60) has passed,
+  // the only rule blocking 提交不予处罚决定审批, which a head may go past with a written reason.
+  const late = await CaseRunner.start(pageCaller(page), { setDate: () => {} });
+  late.shiftDays = Math.round((Date.parse(chinaDate(-100)) - Date.parse('2026-03-02')) / 86_400_000);
+  late.day('2026-03-02');
+  late.caseId = (
+    await openCase(late.t, late.officer, {
+      filedOn: late.today,
+      discoveredOn: late.today,
+      violationOn: late.today,
+      requestId: `desk1366-late-${Date.now()}`,
+    })
+  ).state.id;
+  await fileInvestigateReport(late, 100_000);
+  await late.act(late.reviewer, 'reviewToNoPenalty', { comment: '违法事实不能成立，不予处罚。' });
+
+  await as(page, head);
+  await page.goto(`/#/cases/${late.caseId}`);
+  await checkScreen(page, page.getByTestId('case-page'));
+  await expect(page.getByTestId('case-node')).toHaveText('处罚决定', { timeout: 30_000 });
+  await page.getByTestId('action-button-submitNoPenalty').click();
+  const form = page.getByTestId('action-dialog');
+  await expect(form).toBeVisible();
+  await form.getByRole('combobox', { name: /^不予处罚的理由/ }).click();
+  await page.getByRole('option', { name: '违法事实不能成立', exact: true }).click();
+  await form.getByTestId('action-submit').click();
+
+  const dialog = page.getByTestId('override-dialog');
+  await expectDialogFits(page, dialog, '合法性审查未通过');
+  await expectNoSmallText(page, dialog);
+  await expect(dialog).toContainText('在办案期限内作出决定');
+  const confirm = dialog.getByTestId('override-confirm');
+  await dialog.getByTestId('override-reason').fill('继续');
+  await expect(dialog).toContainText('至少');
+  await expect(confirm).toBeDisabled();
+  await dialog.getByTestId('override-reason').fill('因司法鉴定耗时较长，经局务会研究继续办理');
+  await expect(confirm).toBeEnabled();
+  await confirm.click();
+  await expect(dialog).toBeHidden({ timeout: 30_000 });
+  await expect(page.getByTestId('snackbar')).toContainText('已完成：提交不予处罚决定审批');
+  await expect(page.getByTestId('case-node')).toHaveText('决定审批', { timeout: 30_000 });
 });
 
 test('the reviewer: the queue and the law library with its import', async ({ page }) => {

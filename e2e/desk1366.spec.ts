@@ -134,8 +134,9 @@ test('the officer: 立案, drafts, the case page, its tabs and every dialog on i
   }))
     await generate.getByTestId(`field-${key}`).fill(value);
   await generate.getByTestId('generate-submit').click();
-  await expect(generate).toBeHidden({ timeout: 60_000 });
-  await expect(page.getByTestId('snackbar')).toContainText('已生成');
+  // The toast before the dialog's closing: the toast hides after 4 s.
+  await expect(page.getByTestId('snackbar')).toContainText('已生成', { timeout: 60_000 });
+  await expect(generate).toBeHidden();
   for (const block of ['end', 'center', 'start'] as const) {
     await reasons.evaluate((el, b) => el.scrollIntoView({ block: b }), block);
     await expectSnackbarClear(page, reasons, '调查终结被阻止的理由');
@@ -279,8 +280,8 @@ test('the head: 合法性审查未通过, the override dialog asks a written rea
   await dialog.getByTestId('override-reason').fill('因司法鉴定耗时较长，经局务会研究继续办理');
   await expect(confirm).toBeEnabled();
   await confirm.click();
-  await expect(dialog).toBeHidden({ timeout: 30_000 });
-  await expect(page.getByTestId('snackbar')).toContainText('已完成：提交不予处罚决定审批');
+  await expect(page.getByTestId('snackbar')).toContainText('已完成：提交不予处罚决定审批', { timeout: 30_000 });
+  await expect(dialog).toBeHidden();
   await expect(page.getByTestId('case-node')).toHaveText('决定审批', { timeout: 30_000 });
 });
 

@@ -94,8 +94,10 @@ test('an act before the Code decided now: the panel asks for the figures and app
   await page.getByRole('option', { name: /报告书/ }).click();
   await panel.getByTestId('legal-basis-submit').click();
 
-  await expect(panel.getByTestId('legal-basis-result')).toContainText('适用新法（处罚较轻）', { timeout: 30_000 });
-  await expect(page.getByTestId('snackbar')).toContainText('已记录');
+  // The toast first: it shows with the new result and hides after 4 s, so waiting on the result first could
+  // miss it on a loaded machine (a CI run did).
+  await expect(page.getByTestId('snackbar')).toContainText('已记录', { timeout: 30_000 });
+  await expect(panel.getByTestId('legal-basis-result')).toContainText('适用新法（处罚较轻）');
   await expect(panel.getByTestId('legal-basis-applied')).toContainText('第一千零九十五条');
   await expect(panel.getByTestId('legal-basis-at-act')).toContainText('即1,000,000元至5,000,000元');
   await expect(panel.getByTestId('legal-basis-at-decision')).toContainText('第一千零九十五条');

@@ -1,8 +1,11 @@
 /**
  * The look of the workstation: sober government-office blue, dense tables, the bundled CJK font
  * (a county PC may have no Chinese font installed, so nothing relies on system fonts).
+ * A PC set to show no animations (Windows: 设置 → 辅助功能 → 视觉效果 → 动画效果 off, which Chromium
+ * reports as `prefers-reduced-motion: reduce`) gets `reducedMotionTheme`: dialogs, menus and toasts
+ * appear at once and buttons draw no ripple. That also spares an old office PC the frames.
  */
-import { createTheme } from '@mui/material/styles';
+import { createTheme, type ThemeOptions } from '@mui/material/styles';
 import notoSansScUrl from '../../../resources/fonts/NotoSansSC-Regular.ttf?url';
 
 /** 13 px, the smallest text anywhere in the workstation (e2e/desk1366.spec.ts checks every screen). */
@@ -19,7 +22,7 @@ const fontFace = `
   src: url('${notoSansScUrl}') format('truetype');
 }`;
 
-export const theme = createTheme({
+const options: ThemeOptions = {
   palette: {
     primary: { main: '#1d4f91', dark: '#143a6b', light: '#4a76b4' },
     secondary: { main: '#2e7d5b' },
@@ -56,5 +59,31 @@ export const theme = createTheme({
     MuiFormHelperText: { styleOverrides: { root: { fontSize: minFontRem } } },
     MuiBadge: { styleOverrides: { badge: { fontSize: minFontRem } } },
     MuiTooltip: { defaultProps: { arrow: true }, styleOverrides: { tooltip: { fontSize: minFontRem } } },
+  },
+};
+
+export const theme = createTheme(options);
+
+/** The media query a user's "no animations" setting answers; main.tsx follows it while the app runs. */
+export const reducedMotionQuery = '(prefers-reduced-motion: reduce)';
+
+const noDuration = {
+  shortest: 0,
+  shorter: 0,
+  short: 0,
+  standard: 0,
+  complex: 0,
+  enteringScreen: 0,
+  leavingScreen: 0,
+};
+
+export const reducedMotionTheme = createTheme(options, {
+  // MUI's transitions read these: a zero duration ends a Fade/Grow/Collapse at once, and `none` draws no frames.
+  transitions: { create: () => 'none', duration: noDuration },
+  components: {
+    MuiButtonBase: { defaultProps: { disableRipple: true } },
+    // Menus and popovers size their opening to their height ('auto') unless told otherwise.
+    MuiPopover: { defaultProps: { transitionDuration: 0 } },
+    MuiMenu: { defaultProps: { transitionDuration: 0 } },
   },
 });

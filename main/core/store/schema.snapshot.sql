@@ -36,6 +36,8 @@ CREATE INDEX notice_reads_pending ON notice_reads (uploaded) WHERE uploaded = 0;
 
 CREATE INDEX notices_published ON notices (published_at);
 
+CREATE INDEX pending_uploads_age ON pending_uploads (uploaded_at);
+
 CREATE INDEX sessions_user ON sessions(user_id);
 
 CREATE INDEX sync_conflicts_open ON sync_conflicts (resolved_at, case_id);
@@ -270,6 +272,18 @@ CREATE TABLE ocr_pages (
 CREATE TABLE officers (
   id TEXT PRIMARY KEY, bureau_id TEXT NOT NULL REFERENCES bureaus(id), name TEXT NOT NULL,
   certificate_no TEXT NOT NULL UNIQUE, certificate_valid_until TEXT NOT NULL
+);
+
+CREATE TABLE pending_uploads (
+  -- the order of arrival: beyond 500 per user the oldest go
+  seq INTEGER PRIMARY KEY,
+  user_id TEXT NOT NULL,
+  hash TEXT NOT NULL,
+  -- the UploadedFile (common/uploads.ts) as JSON, checked when read
+  file_json TEXT NOT NULL,
+  -- milliseconds since 1970 by the core's clock; older than a day: dropped
+  uploaded_at INTEGER NOT NULL,
+  UNIQUE (user_id, hash)
 );
 
 CREATE TABLE requests (request_id TEXT PRIMARY KEY, op TEXT NOT NULL, result TEXT NOT NULL, created_at TEXT NOT NULL);

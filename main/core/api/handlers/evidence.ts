@@ -67,7 +67,7 @@ function uploadedFile(
 ): EvidenceFile {
   const file = pendingUploads(services).get(userId, hash, services.clock.now().getTime());
   if (!file)
-    throw new AppError('NOT_FOUND', '找不到您上传的这个文件（上传已超过一天或工作站已重启），请重新选择文件上传', [
+    throw new AppError('NOT_FOUND', '找不到您上传的这个文件（可能已上传超过一天），请重新选择文件上传', [
       { path: 'file', message: '请重新上传文件' },
     ]);
   if (file.kind !== kind || file.fileName !== fileName)

@@ -24,6 +24,7 @@ import { sql as inspectionChecklists } from './20261208T0110_inspection_checklis
 import { sql as ocrFiles } from './20261208T0230_ocr_files.js'; // scans read by OCR to their end
 import { sql as noticeWithdrawal } from './20261208T0320_notice_withdrawal.js'; // 通知公告 withdrawn by the publisher
 import { sql as syncUsersEtag } from './20261208T0410_sync_users_etag.js'; // the users reply answered 304 when unchanged
+import { sql as pendingUploads } from './20261208T0520_pending_uploads.js'; // uploads not yet added as evidence survive a restart
 
 export interface Migration {
   name: string;
@@ -53,4 +54,5 @@ export const migrations: Migration[] = [
   { name: '20261208T0230_ocr_files', sql: ocrFiles },
   { name: '20261208T0320_notice_withdrawal', sql: noticeWithdrawal },
   { name: '20261208T0410_sync_users_etag', sql: syncUsersEtag },
+  { name: '20261208T0520_pending_uploads', sql: pendingUploads },
 ];

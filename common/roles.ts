@@ -2,6 +2,9 @@
 export const roles = ['officer', 'reviewer', 'head', 'admin'] as const;
 export type Role = (typeof roles)[number];
 
+/** Whether a role name from elsewhere (the server's users reply) is one this version knows. */
+export const isRole = (name: string): name is Role => (roles as readonly string[]).includes(name);
+
 export const roleNames: Record<Role, string> = {
   officer: '办案人员',
   reviewer: '法制审核',

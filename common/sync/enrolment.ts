@@ -75,17 +75,23 @@ export const deviceIdParam = z
 /**
  * A user as a workstation caches it for offline login: the password hash is in the workstation's
  * own format (main/core/store/passwords.ts, scrypt), so the workstation verifies it without the server.
+ * Roles are read as names, not as this version's list: a province may add a role before every county
+ * desk is updated, and one unknown role must not refuse the whole reply (the desk keeps the roles it
+ * knows, main/core/sync/userRoles.ts). Everything else stays strict: a user without an id, a role that
+ * is not a name, a missing field is a server this desk cannot read, and guessing there could hand out
+ * a login, so such a reply is refused whole as before.
  */
 export const syncUser = z.object({
   id: z.string(),
   username: z.string(),
   name: z.string(),
-  roles: z.array(z.enum(roles)),
+  roles: z.array(plainText(64, '角色').min(1)).max(64),
   certificateNo: z.string().nullable(),
   certificateValidUntil: z.string().nullable(),
   passwordHash: z.string(),
   disabled: z.boolean(),
 });
+export type SyncUser = z.infer<typeof syncUser>;
 export const syncUsersOutput = z.object({ bureau: bureauView, users: z.array(syncUser) });
 
 /** An administrator adds a user to its bureau or one below it (the workstations receive it at their next sync). */

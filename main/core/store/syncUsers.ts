@@ -6,6 +6,8 @@
  * same on every workstation, so a case opened on one desk names the same officers on the others.
  * Accounts are never deleted: one disabled on the server is disabled here and its sessions end.
  * A local account whose username a server user also has is left alone and reported.
+ * A user with no role (none this desk knows, sync/userRoles.ts) gets no login here: not added, and an
+ * account already cached is disabled with its roles cleared, so it keeps none the server took away.
  */
 import type { Db } from './db.js';
 import type { Role } from '#common/roles.js';
@@ -47,6 +49,9 @@ export function cacheServerUsers(db: Db, bureauId: string, users: readonly Cache
   db.transaction(() => {
     for (const u of users) {
       const existing = byId.get(u.id) as { id: string; username: string } | undefined;
+      const noRole = u.roles.length === 0;
+      if (!existing && noRole) continue;
+      const disabled = u.disabled || noRole;
       if (!existing && byName.get(u.username)) {
         result.skipped.push(`本机已有用户名为“${u.username}”的本地账号，服务器上的同名用户未同步到本机`);
         continue;
@@ -63,13 +68,13 @@ export function cacheServerUsers(db: Db, bureauId: string, users: readonly Cache
       }
       const roles = JSON.stringify(u.roles);
       if (existing) {
-        update.run(u.name, roles, u.passwordHash, officerId, u.disabled ? 1 : 0, now, u.id);
+        update.run(u.name, roles, u.passwordHash, officerId, disabled ? 1 : 0, now, u.id);
         result.updated++;
       } else {
-        insert.run(u.id, bureauId, u.username, u.name, roles, u.passwordHash, officerId, now, u.disabled ? now : null);
+        insert.run(u.id, bureauId, u.username, u.name, roles, u.passwordHash, officerId, now, disabled ? now : null);
         result.added.push(u.name);
       }
-      if (u.disabled) endSessions.run(u.id);
+      if (disabled) endSessions.run(u.id);
     }
   }).immediate();
   return result;

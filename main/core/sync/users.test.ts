@@ -3,6 +3,8 @@
  * leaves the cache as it is; a password changed, a user added, disabled, or given another role on the
  * server comes with a new ETag and is applied (the new password logs in offline); an ETag the server
  * does not know, or one forgotten after a local change to the accounts, brings the full list again.
+ * A role the server gives that this desk's version does not know never stops the round: the user keeps
+ * the roles known here, one left with none cannot log in here, and the sync report says so.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '#core/store/passwords.js';
@@ -127,6 +129,70 @@ describe('users with an ETag', () => {
     expect(t.core.services.db.prepare("SELECT password_hash FROM users WHERE username = 'zhao.officer'").get()).toEqual(
       { password_hash: serverHash },
     );
+    expect((await round()).status).toBe(304);
+  });
+});
+
+describe('a role this version does not know', () => {
+  const db = () => t.core.services.db;
+  const idOf = async (username: string) =>
+    (await server.pool.query<{ id: string }>('SELECT id FROM users WHERE username = $1', [username])).rows[0]!.id;
+  const setRoles = (username: string, roles: string) =>
+    server.pool.query('UPDATE users SET roles = $2 WHERE username = $1', [username, roles]);
+  const sessionsOf = (id: string) =>
+    (db().prepare('SELECT COUNT(*) AS n FROM sessions WHERE user_id = ?').get(id) as { n: number }).n;
+
+  it('is dropped for its user, who keeps the known ones; the round goes on and says so', async () => {
+    const zhao = await idOf('zhao.officer');
+    await setRoles('zhao.officer', '{officer,auditor}');
+    await addUser(server, await adminToken(server), county, 'sun.officer', ['officer']);
+    expect((await round()).status).toBe(200);
+    expect(t.core.services.directory.user(zhao)!.roles).toEqual(['officer']);
+    await t.login('zhao.officer', userPassword);
+    await t.login('sun.officer', userPassword); // the rest of the list is taken as usual
+    expect(enrolment().changes).toContain(
+      '用户“zhao.officer”的角色“auditor”本机版本不认识，已忽略，其他角色照常使用；请将本机更新到最新版本',
+    );
+    expect(enrolment().changes).toContain('新增用户：sun.officer');
+    // No tag for a reply read only in part: once this desk is updated it must take the list again, not a 304.
+    expect(enrolment().usersEtag).toBeNull();
+    expect(await round()).toEqual({ status: 200, sent: null });
+  });
+
+  it('leaves a user with none of its roles known without a login here; the others are updated', async () => {
+    const zhao = await idOf('zhao.officer');
+    await t.login('zhao.officer', userPassword);
+    expect(sessionsOf(zhao)).toBeGreaterThan(0);
+    const province = await adminToken(server);
+    await setRoles('zhao.officer', '{auditor}'); // cached here: disabled, its officer role gone
+    await addUser(server, province, county, 'zhou.head', ['head']);
+    await setRoles('zhou.head', '{auditor}'); // new to this desk: not added
+    await addUser(server, province, county, 'qian.reviewer', ['reviewer']);
+    expect((await round()).status).toBe(200);
+
+    expect(t.core.services.directory.user(zhao)!.roles).toEqual([]);
+    expect(sessionsOf(zhao)).toBe(0);
+    expect((await expectFailure(t.login('zhao.officer', userPassword))).code).toBe('ACCOUNT_DISABLED');
+    expect(t.core.services.directory.userByUsername('zhou.head')).toBeNull();
+    expect((await expectFailure(t.login('zhou.head', userPassword))).code).toBe('BAD_CREDENTIALS');
+    await t.login('qian.reviewer', userPassword);
+    expect(enrolment().changes).toEqual(
+      expect.arrayContaining([
+        '新增用户：qian.reviewer',
+        '用户“zhao.officer”的角色“auditor”本机版本不认识，该用户暂不能在本机登录；请将本机更新到最新版本',
+        '用户“zhou.head”的角色“auditor”本机版本不认识，该用户暂不能在本机登录；请将本机更新到最新版本',
+      ]),
+    );
+    expect(enrolment().usersEtag).toBeNull();
+
+    // Roles this desk knows again (as after an update): both users log in with them, and the tag is kept.
+    await setRoles('zhao.officer', '{officer}');
+    await setRoles('zhou.head', '{head}');
+    expect((await round()).status).toBe(200);
+    expect(t.core.services.directory.user(zhao)!.roles).toEqual(['officer']);
+    await t.login('zhao.officer', userPassword);
+    await t.login('zhou.head', userPassword);
+    expect(enrolment().usersEtag).toMatch(/^"u1-/);
     expect((await round()).status).toBe(304);
   });
 });

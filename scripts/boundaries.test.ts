@@ -146,15 +146,27 @@ const clean = [
   },
 ];
 
+/** Two files in an import circle, one of its arrows a type import (cruised apart: see its test). */
+const circle = [
+  {
+    file: `main/core/documents/${tag}CircleA.ts`,
+    source: `import { b } from './${tag}CircleB.js';\nexport type A = { n: number };\nexport const a = b;\n`,
+  },
+  {
+    file: `main/core/documents/${tag}CircleB.ts`,
+    source: `import type { A } from './${tag}CircleA.js';\nexport const b: A = { n: 1 };\n`,
+  },
+];
+
 let options: ICruiseOptions;
 let tsConfig: ReturnType<typeof extractTSConfig>;
 
-async function cruiseFiles(files: string[], opts: ICruiseOptions = options): Promise<ICruiseResult> {
+async function cruiseFiles(files: string[], opts: ICruiseOptions = options, maxDepth = 1): Promise<ICruiseResult> {
   const cwd = process.cwd();
   process.chdir(root); // the rules' paths are relative to the repository
   try {
-    // Only the planted files' own imports: their targets are resolved, not cruised further.
-    const r = await cruise(files, { ...opts, maxDepth: 1 }, {}, { tsConfig });
+    // By default only the planted files' own imports: their targets are resolved, not cruised further.
+    const r = await cruise(files, { ...opts, maxDepth }, {}, { tsConfig });
     return r.output as ICruiseResult;
   } finally {
     process.chdir(cwd);
@@ -183,6 +195,21 @@ describe('import boundaries (.dependency-cruiser.cjs)', () => {
       for (const c of clean) expect(violationsFrom(result, c.file), c.file).toEqual([]);
     } finally {
       for (const p of [...planted, ...clean]) rmSync(join(root, p.file), { force: true });
+    }
+  }, 60_000);
+
+  it('reports an import circle, a type import as one of its arrows', async () => {
+    try {
+      for (const c of circle) writeFileSync(join(root, c.file), c.source);
+      // Followed to the end (0: no limit): at depth 1 the cruise stops before the arrow that closes the
+      // circle. The two files import nothing else, so this cruises only them.
+      const files = circle.map((c) => c.file);
+      const result = await cruiseFiles(files, options, 0);
+      expect(result.summary.violations.map((v) => [v.rule.name, v.from, v.to])).toEqual([
+        ['no-circular', circle[0]!.file, circle[1]!.file],
+      ]);
+    } finally {
+      for (const c of circle) rmSync(join(root, c.file), { force: true });
     }
   }, 60_000);
 

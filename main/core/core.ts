@@ -4,8 +4,6 @@
  */
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import type { Readable } from 'node:stream';
-import type { Envelope, Reply } from '#common/client.js';
 import type { openDatabase, Db } from './store/db.js';
 import { projectionVersion } from './domain/caseReducer.js';
 import { Directory } from './store/directory.js';
@@ -59,11 +57,15 @@ import { saveShippedBenchmark } from './store/shippedBenchmark.js';
 import { resourcesDir } from './paths.js';
 import { backupRoot } from './backup/layout.js';
 // Files travel as bytes (security audit): the GET /files/… entry, thumbnails, and who may read what.
-import { openFile, type FileReply } from './api/files.js';
-import { receiveUpload, type UploadOptions, type UploadReply } from './api/uploads.js'; // evidence files in as bytes
+import { openFile } from './api/files.js';
+import { receiveUpload } from './api/uploads.js'; // evidence files in as bytes
 import { Thumbnails } from './files/thumbnails.js';
 import { SyncClient, type SyncClientOptions } from './sync/client.js'; // sync with the provincial server
 import { FileRefs } from './store/fileRefs.js';
+import type { Core } from './coreInterface.js';
+
+// What the hosts hold: declared apart, since backup/restartable.ts (which this file uses) wraps one too.
+export type { Core };
 
 export interface CoreOptions {
   dataDir: string;
@@ -96,16 +98,6 @@ export interface CoreOptions {
    * Default: ANJUAN_DB_KEY (the desktop shell passes the OS keychain's key so) or ANJUAN_DB_KEY_FILE.
    */
   keys?: KeyProvider;
-}
-
-export interface Core {
-  dispatch(envelope: Envelope): Promise<Reply<unknown>>;
-  /** A stored file as bytes, for the web host's GET /files/… and the desktop app's file channel (common/files.ts). */
-  file(request: unknown, token: string | null): Promise<FileReply>;
-  /** An evidence file in as a stream, for the web host's PUT /files/upload and the desktop app (common/uploads.ts). */
-  upload(meta: unknown, source: Readable, token: string | null, opts?: UploadOptions): Promise<UploadReply>;
-  services: Services;
-  close(): Promise<void>;
 }
 
 const systemClock: Clock = { now: () => new Date() };

@@ -13,7 +13,7 @@ import type { ProcedureDefinition } from '#core/domain/procedure/definition.js';
 import type { Services } from '#core/services.js';
 import type { UserRow } from '#core/store/directory.js';
 import { dutiesConflict } from './caseAccess.js';
-import { procedureOf } from './caseView.js';
+import { procedureOf } from './procedureOf.js';
 import { sealBlockOf } from './sealGate.js';
 
 export function withCaseGates(

@@ -1,7 +1,6 @@
 /** Builds what the case page shows: the state plus the engine's evaluation for this user, today. */
 import type { CaseState, CaseView } from '#common/schemas/cases.js';
 import type { Role } from '#common/roles.js';
-import { AppError } from '#common/errors.js';
 import { evaluateCase, type EvaluationContext } from '#core/domain/procedure/engine.js';
 import type { ProcedureDefinition } from '#core/domain/procedure/definition.js';
 import type { ReviewContext } from '#core/domain/legality/review.js';
@@ -13,13 +12,7 @@ import type { LegalBasis } from '#common/schemas/legalBasis.js';
 import type { UserRow } from '#core/store/directory.js';
 import { withCaseGates } from './caseGates.js';
 import { evidenceOcr } from './ocrScans.js';
-
-export function procedureOf(services: Services, state: CaseState): ProcedureDefinition {
-  const def = services.procedures.get(`${state.procedure.id}@${state.procedure.version}`);
-  // Running cases keep the version they started with; a missing one is a broken installation.
-  if (!def) throw new AppError('INTERNAL', `缺少案件所用的程序定义 ${state.procedure.id}@${state.procedure.version}`);
-  return def;
-}
+import { procedureOf } from './procedureOf.js';
 
 export function today(services: Services): string {
   return chinaDate(services.clock.now());

@@ -27,7 +27,8 @@ import type { Services } from '#core/services.js';
 import type { UserRow } from '#core/store/directory.js';
 import { archivedOn } from './archived.js';
 import { caseScope } from './caseAccess.js';
-import { procedureOf, reviewContext, today } from './caseView.js';
+import { reviewContext, today } from './caseView.js';
+import { procedureOf } from './procedureOf.js';
 import { actDateOf, caseLegalBasis } from './legalBasis.js';
 
 /** The day the decision was made: its approval, or the on-the-spot decision of 简易程序. */

@@ -22,7 +22,7 @@ import type { Services } from '#core/services.js';
 import type { UserRow } from '#core/store/directory.js';
 import { serviceDataFromReceipt } from './serviceData.js';
 import { checkSeparationOfDuties } from './caseAccess.js';
-import { procedureOf } from './caseView.js';
+import { procedureOf } from './procedureOf.js';
 import { deleteDraft } from '#core/store/drafts.js';
 import { resolveRedone } from '#core/store/syncConflicts.js';
 import { actionDraftForm } from '#common/schemas/drafts.js';

@@ -20,7 +20,8 @@ import { reviewCase } from '#core/domain/legality/review.js';
 import { appliedProvision } from '#core/domain/legalBasis/applied.js';
 import type { Services } from '#core/services.js';
 import { currentDocuments } from '#core/dossier/buildCaseDossier.js';
-import { procedureOf, reviewContext, today } from './caseView.js';
+import { reviewContext, today } from './caseView.js';
+import { procedureOf } from './procedureOf.js';
 import { caseLegalBasis } from './legalBasis.js';
 
 const evidenceKinds: Record<CaseState['evidence'][number]['kind'], string> = {

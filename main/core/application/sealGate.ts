@@ -8,7 +8,7 @@
 import type { BlockedBy, CaseState, DocumentRecord } from '#common/schemas/cases.js';
 import { approvalsRequiredToSeal } from '#core/domain/procedure/sealApproval.js';
 import type { Services } from '#core/services.js';
-import { procedureOf } from './caseView.js';
+import { procedureOf } from './procedureOf.js';
 
 export interface SealBlock {
   blockedBy: BlockedBy;

@@ -11,7 +11,7 @@
  */
 import type { Envelope, Reply } from '#common/client.js';
 import { AppError } from '#common/errors.js';
-import type { Core } from '../core.js';
+import type { Core } from '../coreInterface.js';
 import type { Reopen } from './service.js';
 import { toErrorValue } from '../errorValue.js';
 

@@ -9,21 +9,23 @@
  * started, the day that chose the track's version and so its count of days.
  */
 import { AppError } from '#common/errors.js';
+import type { CaseState } from '#common/schemas/cases.js';
 import type { CitationEntry, CitationsFile } from '#common/schemas/citations.js';
 import { shippedCitations } from '../citationResources.js';
 import { isValidDate } from '../domain/dates.js';
 import { articleCited, basisCited, citationOn, CitationError, itemForArticle } from '../domain/laws/citations.js';
 import { latestDocument } from './caseTexts.js';
 import { parseChoice } from './formText.js';
-import type { TemplateDataInput } from './templateData.js';
 import { trackFor } from './trackTexts.js';
 import { docType } from '#common/documentTypes.js';
 
-declare module './templateData.js' {
-  interface TemplateDataInput {
-    /** The core's copy of resources/laws/citations.json (checked at start); else the shipped file. */
-    citations?: CitationsFile;
-  }
+/** What the citations depend on: the case, what the clerk typed, the day, and the citations data. */
+export interface CitationInput {
+  state: CaseState;
+  fields: Record<string, string>;
+  today: string;
+  /** The core's copy of resources/laws/citations.json (checked at start); else the shipped file. */
+  citations?: CitationsFile;
 }
 
 /** Typed key of the 移送行政拘留案件审批表: the situation (情形) the referral rests on. */
@@ -46,7 +48,7 @@ export interface CitationTexts {
   detentionBasis?: string;
 }
 
-export function citationTexts(input: TemplateDataInput): CitationTexts {
+export function citationTexts(input: CitationInput): CitationTexts {
   const { state, fields, today } = input;
   const data = input.citations ?? shippedCitations();
   const on = (purpose: string, date: string): CitationEntry => {
@@ -86,7 +88,7 @@ const sameLaw = (a: string, b: string): boolean => a.replace(/[《》]/g, '') ==
  * (环境保护法 art. 63; the Code has none).
  */
 function detentionEntry(
-  input: TemplateDataInput,
+  input: CitationInput,
   data: CitationsFile,
   on: (purpose: string, date: string) => CitationEntry,
 ): CitationEntry | null {

@@ -57,6 +57,7 @@ import {
 } from './requiredTexts.js';
 import { citationTexts } from './citationTexts.js';
 import type { LegalBasis } from '#common/schemas/legalBasis.js';
+import type { CitationsFile } from '#common/schemas/citations.js';
 import { docType } from '#common/documentTypes.js';
 import { documentTypeName } from '#common/documentTypeNames.js';
 import { receiptFieldKeys } from './names.js';
@@ -87,6 +88,8 @@ export interface TemplateDataInput {
    * it applies and print its comparison. Absent: the type chosen at 立案, as recorded.
    */
   legalBasis?: LegalBasis | null;
+  /** The core's copy of resources/laws/citations.json (checked at start); else the shipped file (citationTexts.ts). */
+  citations?: CitationsFile;
 }
 
 /**

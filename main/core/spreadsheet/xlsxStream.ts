@@ -13,7 +13,7 @@
  */
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import type yauzl from 'yauzl';
-import type { Cell } from '../domain/enterprises/row.js';
+import type { Cell } from '../domain/enterprises/cell.js';
 import type { TableRow } from '../domain/enterprises/csvTable.js';
 import { openZip, xlsxLimits, type OpenZip, type ZipLimits } from './zipLimits.js';
 

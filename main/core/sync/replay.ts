@@ -12,7 +12,8 @@ import type { CaseEvent, CaseEventBody } from '#core/domain/events.js';
 import { blockingReasons, mainTrackId, nodeOf, targetOf, trackOf } from '#core/domain/procedure/engine.js';
 import { lawProblems } from '#core/domain/procedure/lawfulEvent.js';
 import { overriddenBy } from '#core/domain/procedure/override.js';
-import { evaluationContext, procedureOf } from '#core/application/caseView.js';
+import { evaluationContext } from '#core/application/caseView.js';
+import { procedureOf } from '#core/application/procedureOf.js';
 import { checkSeparationOfDuties } from '#core/application/caseAccess.js';
 import type { Services } from '#core/services.js';
 

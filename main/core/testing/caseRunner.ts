@@ -10,7 +10,6 @@ import type { CaseView } from '#common/schemas/cases.js';
 import type { DossierOutput, TemplateInfo } from '#common/schemas/documents.js';
 import type { OpInput } from '#common/operations.js';
 import type { TestCore } from './testCore.js';
-import type { Texts } from './scenarioTexts.js';
 import type { DocumentType } from '#common/documentTypes.js';
 
 export type Caller = Pick<TestCore, 'call'>;
@@ -48,6 +47,9 @@ export interface ScenarioResult {
 }
 
 export type Photo = { fileName: string; base64: string; description: string };
+
+/** What the clerk types into each document's form, per template id (the scenarios': scenarioTexts.ts). */
+export type Texts = Partial<Record<DocumentType, Record<string, string>>>;
 
 export interface GenOptions {
   /** The track whose current node issues the document (查封(扣押)决定书, 复查意见书 …). */

@@ -17,6 +17,7 @@ import {
   type Photo,
   type ScenarioHooks,
   type ScenarioResult,
+  type Texts,
 } from './caseRunner.js';
 import {
   airFacts,
@@ -43,7 +44,6 @@ import {
   waterReasoning,
   waterSummary,
   codeTexts,
-  type Texts,
 } from './scenarioTexts.js';
 import type { DocumentType } from '#common/documentTypes.js';
 

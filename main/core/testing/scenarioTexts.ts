@@ -7,11 +7,7 @@
  * sampleFields.ts.
  */
 import { makePng } from './png.js';
-import type { Photo } from './caseRunner.js';
-import type { DocumentType } from '#common/documentTypes.js';
-
-/** Typed values per template id. */
-export type Texts = Partial<Record<DocumentType, Record<string, string>>>;
+import type { Photo, Texts } from './caseRunner.js';
 
 export const airFacts = '经查，该公司1号排气筒颗粒物排放浓度超过排放标准。';
 export const airReasoning = '超标倍数较低，首次违法，按较轻档次裁量。';

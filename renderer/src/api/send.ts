@@ -4,7 +4,7 @@
  */
 import type { OpInput, OpName, OpOutput } from '#common/operations';
 import { createClient, type Client } from './client';
-import { pickTransport } from './transport';
+import { pickTransport } from './pickTransport';
 import { createTokenStore } from './tokenStore';
 import { invalidate, invalidateAfter } from './opCache';
 import { flushAllDrafts } from './draftRegistry';

@@ -1,12 +1,11 @@
 /**
- * How an envelope reaches the core. Chosen once, at the edge: the Electron preload's bridge when
- * the page runs in the app window, else the local web host's POST /api.
+ * How an envelope reaches the core: the one interface both platforms implement, the Electron
+ * preload's bridge (transport.electron.ts) and the local web host's POST /api (transport.web.ts).
+ * Which one a page uses is chosen once, at the edge (pickTransport.ts).
  */
 import type { Envelope, Reply } from '#common/client';
 import type { AnjuanBridge } from '#common/bridge';
 import type { FileRequest } from '#common/files';
-import { electronTransport } from './transport.electron';
-import { webTransport } from './transport.web';
 
 export interface Transport {
   readonly kind: 'electron' | 'web';
@@ -20,8 +19,4 @@ declare global {
     /** Present only in the Electron window (preload/index.ts). */
     anjuan?: AnjuanBridge;
   }
-}
-
-export function pickTransport(): Transport {
-  return window.anjuan ? electronTransport(window.anjuan) : webTransport(window.fetch.bind(window));
 }

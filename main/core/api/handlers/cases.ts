@@ -3,7 +3,8 @@
  * its use case (application/openCase.ts, performAction.ts, startTrack.ts, caseView.ts, history.ts).
  */
 import { caseScope } from '#core/application/caseAccess.js';
-import { buildCaseView, procedureOf } from '#core/application/caseView.js';
+import { buildCaseView } from '#core/application/caseView.js';
+import { procedureOf } from '#core/application/procedureOf.js';
 import { historyOf } from '#core/application/history.js';
 import { openCase } from '#core/application/openCase.js';
 import { performAction } from '#core/application/performAction.js';

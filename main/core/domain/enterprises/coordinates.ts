@@ -3,7 +3,7 @@
  * (106°42′36″). Coordinates must lie in China; outside Guizhou is only remarked, since a Guizhou
  * bureau's directory can hold a company registered elsewhere.
  */
-import type { Cell } from './row.js';
+import type { Cell } from './cell.js';
 
 export type Coordinate = { value: number } | { bad: string } | null;
 

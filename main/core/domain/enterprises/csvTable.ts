@@ -5,7 +5,7 @@
  * `maxRecordLines` lines before the record is declared broken and reading resumes on the next line.
  */
 import { parse } from 'csv-parse/sync';
-import type { Cell } from './row.js';
+import type { Cell } from './cell.js';
 
 export interface TableRow {
   line: number;

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { loadEnterpriseData } from '#core/enterpriseResources.js';
 import { matchHeader } from './columns.js';
-import { checkRow, type Cell } from './row.js';
+import type { Cell } from './cell.js';
+import { checkRow } from './row.js';
 import { checkIndustryCode } from './industry.js';
 import { parseCoordinate } from './coordinates.js';
 import { usccCheckChar } from '../uscc.js';

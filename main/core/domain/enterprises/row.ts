@@ -8,9 +8,7 @@ import type { ColumnMap, EnterpriseField, HeaderMatch } from './columns.js';
 import { checkCountyCode, type RegionTable } from './regions.js';
 import { checkIndustryCode } from './industry.js';
 import { parseCoordinate, checkCoordinates } from './coordinates.js';
-
-/** A cell as read: text, or a number when a worksheet stored it as one. */
-export type Cell = string | number;
+import type { Cell } from './cell.js';
 
 export interface EnterpriseRecord {
   name: string;

@@ -4,7 +4,7 @@
  * stored as a number (and so rounded) can be reported instead of imported wrongly.
  */
 import ExcelJS from 'exceljs';
-import type { Cell } from './row.js';
+import type { Cell } from './cell.js';
 import type { Table, TableRow } from './csvTable.js';
 
 function cellValue(v: ExcelJS.CellValue): Cell {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { blockingReasons, evaluateCase } from './engine.js';
-import { checkDefinition, type ProcedureDefinition } from './definition.js';
+import { checkDefinition } from './checkDefinition.js';
+import type { ProcedureDefinition } from './definition.js';
 import { knownGuards } from './guards.js';
 import { act, calendar, evalCtx, openedCase, ordinary, withDocument, withPhoto } from '#core/testing/procedureCase.js';
 import type { Role } from '#common/roles.js';

@@ -4,7 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { blockingReasons, evaluateCase, startableTracks } from './engine.js';
-import { checkDefinition, procedureDefinition, type ProcedureDefinition } from './definition.js';
+import { checkDefinition } from './checkDefinition.js';
+import { procedureDefinition, type ProcedureDefinition } from './definition.js';
 import { knownGuards } from './guards.js';
 import { actionForms } from '#common/schemas/actions.js';
 import { documentTypes } from '#common/documentTypes.js';

@@ -12,7 +12,8 @@
  */
 import { actionForms } from '#common/schemas/actions.js';
 import { documentTypes } from '#common/documentTypes.js';
-import { checkDefinition, procedureDefinition, type ProcedureDefinition } from './definition.js';
+import { checkDefinition } from './checkDefinition.js';
+import { procedureDefinition, type ProcedureDefinition } from './definition.js';
 import { knownGuards } from './guards.js';
 import { isOverlay, resolveProcedureFiles, type ProcedureFile } from './overlay.js';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { documentTypes } from '#common/documentTypes.js';
 import { allDefinitions, ordinary } from '#core/testing/procedureCase.js';
-import { checkDefinition } from './definition.js';
+import { checkDefinition } from './checkDefinition.js';
 import { knownGuards } from './guards.js';
 import { servedBy, servedDocumentOf, servesOf } from './servedDocument.js';
 

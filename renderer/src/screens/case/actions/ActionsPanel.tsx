@@ -19,6 +19,7 @@ import { OverrideDialog } from './OverrideDialog';
 import { useSession } from '#renderer/app/session';
 import { useCanCall } from '#renderer/app/canCall';
 import { mayEverAct, othersDo } from './mayEverDo';
+import type { Failure } from './formTypes';
 
 interface Props {
   view: CaseView;
@@ -36,11 +37,6 @@ const guardReasons = (e: unknown): Reason[] | null =>
   e instanceof ApiError && e.code === 'GUARD_FAILED' && Array.isArray(e.details) && e.details.length > 0
     ? (e.details as Reason[])
     : null;
-
-export interface Failure {
-  message: string;
-  fields: Record<string, string>;
-}
 
 export function ActionsPanel({ view, actions: all = view.actions, track = 'main', onView, onStale }: Props) {
   const notifier = useNotifier();

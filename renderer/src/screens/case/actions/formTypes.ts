@@ -20,4 +20,10 @@ export interface ActionFormUi {
   Fields: ComponentType<FieldsProps>;
 }
 
+/** Why the core refused a submitted action: its message, and the fields it names with what is wrong in each. */
+export interface Failure {
+  message: string;
+  fields: Record<string, string>;
+}
+
 export const str = (v: string | boolean | undefined): string => (typeof v === 'string' ? v : '');

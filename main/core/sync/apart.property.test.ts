@@ -23,7 +23,7 @@ import {
   type Bureau,
   type Person,
   type Desk,
-} from '../testing/syncDesks.js';
+} from '../../../server/testing/syncDesks.js';
 
 const runs = Number(process.env.APART_RUNS ?? 25);
 // Fixed by default so the suite is repeatable; another seed: APART_SEED=<n>.

@@ -17,7 +17,7 @@ import {
   syncQuiet,
   type Bureau,
   type Desk,
-} from '../testing/syncDesks.js';
+} from '../../../server/testing/syncDesks.js';
 
 const seeds = process.env.FAULT_SEEDS
   ? process.env.FAULT_SEEDS.split(',').map(Number)

@@ -22,7 +22,7 @@ import {
   type Bureau,
   type Desk,
   type Person,
-} from '../testing/syncDesks.js';
+} from '../../../server/testing/syncDesks.js';
 import { officerIdOf } from '../store/syncUsers.js';
 
 let server: TestServer;

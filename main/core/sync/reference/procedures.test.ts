@@ -21,7 +21,7 @@ import {
   publishReference,
   publishUnchecked as publishUncheckedTo,
   syncLines as syncLinesOf,
-} from '../../testing/referenceSync.js';
+} from '../../../../server/testing/referenceSync.js';
 
 const county = '522627';
 let server: TestServer;

@@ -2,8 +2,8 @@
  * Publishing reference data to a test server and reading what 同步 says a workstation did with it: shared by
  * the tests of each applied kind (sync/reference.test.ts, sync/reference/*.test.ts).
  */
-import type { TestServer } from '../../../server/testing/testServer.js';
-import type { TestCore } from './testCore.js';
+import type { TestServer } from './testServer.js';
+import type { TestCore } from '#core/testing/testCore.js';
 
 /** The province publishes a version through the admin route (the server's own checks apply). */
 export const publishReference = (server: TestServer, token: string, kind: string, version: string, payload: unknown) =>

@@ -8,18 +8,18 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { AppError } from '#common/errors.js';
-import type { TestServer } from '../../../server/testing/testServer.js';
-import { addUser, adminToken, userPassword } from '../../../server/testing/fixtures.js';
-import { blobPath } from '../../../server/files/fileRoutes.js';
-import { officerIdOf } from '../store/syncUsers.js';
-import { SyncBlocks } from '../store/syncBlocks.js';
-import { SyncFiles } from '../store/syncFiles.js';
-import { createTestCore, type TestCore } from './testCore.js';
-import { CaseRunner, openCase } from './caseRunner.js';
-import { sampleActionData } from './actionData.js';
-import { chunk, makePng } from './png.js';
+import type { TestServer } from './testServer.js';
+import { addUser, adminToken, userPassword } from './fixtures.js';
+import { blobPath } from '../files/fileRoutes.js';
+import { officerIdOf } from '#core/store/syncUsers.js';
+import { SyncBlocks } from '#core/store/syncBlocks.js';
+import { SyncFiles } from '#core/store/syncFiles.js';
+import { createTestCore, type TestCore } from '#core/testing/testCore.js';
+import { CaseRunner, openCase } from '#core/testing/caseRunner.js';
+import { sampleActionData } from '#core/testing/actionData.js';
+import { chunk, makePng } from '#core/testing/png.js';
 import type { DocumentType } from '#common/documentTypes.js';
-import type { EngineFactory } from '../documents/pdfService.js';
+import type { EngineFactory } from '#core/documents/pdfService.js';
 
 export const county = '522627'; // 天柱县
 export const today = '2026-12-07';

@@ -163,6 +163,15 @@ module.exports = {
       knownExceptions.server,
     ),
     {
+      name: 'workstation-knows-no-server',
+      comment:
+        'The workstation talks to the provincial server only over HTTP (main/core/sync, common/sync for the ' +
+        'shapes): none of its code imports server/. Its tests may start a test server (server/testing/).',
+      severity: 'error',
+      from: { path: '^(main|renderer|preload)/', pathNot: test },
+      to: { path: '^server/' },
+    },
+    {
       name: 'application-below-transports',
       comment:
         'The application layer (main/core/application: one use case per file) sits between the transports and ' +

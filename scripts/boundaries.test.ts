@@ -107,6 +107,12 @@ const planted: Array<{ file: string; source: string; rules: string[] }> = [
     rules: ['store-below-application'],
   },
   {
+    // Test support that starts the test server belongs to server/testing/, not to the workstation's code.
+    file: `main/core/testing/${tag}.ts`,
+    source: "import { startTestServer } from '../../../server/testing/testServer.js';\nexport const x = startTestServer;\n",
+    rules: ['workstation-knows-no-server'],
+  },
+  {
     file: `main/core/domain/${tag}Missing.ts`,
     source: `import { nothing } from './${tag}DoesNotExist.js';\nexport const x = nothing;\n`,
     rules: ['no-unresolvable'],

@@ -10,6 +10,7 @@ async function main(): Promise<void> {
   const server = await startServer(config);
   const db = server.embeddedDir ? `嵌入式 PostgreSQL：${server.embeddedDir}` : '外部 PostgreSQL（DATABASE_URL）';
   console.log(`案卷省级服务器已启动：${server.url} （${db}）`);
+  console.log(`案件文件存放于：${server.filesWhere}`);
   if (server.migrationsApplied.length) console.log(`已应用数据库迁移：${server.migrationsApplied.join('、')}`);
   if (server.bootstrap) {
     console.log(

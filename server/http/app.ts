@@ -17,6 +17,8 @@ import { adminRoutes } from '../routes/admin.js';
 import { syncRoutes } from '../routes/sync.js';
 import { supervisionRoutes } from '../routes/supervision.js';
 import { fileRoutes } from '../files/fileRoutes.js';
+import type { ServerBlobStore } from '../files/blobStore.js';
+import { diskBlobStore } from '../files/diskBlobStore.js';
 import { taskRoutes } from '../routes/tasks.js';
 import { rankingRoutes } from '../routes/ranking.js';
 import { ledgerRoutes } from '../routes/ledgers.js';
@@ -38,6 +40,11 @@ export interface ServerOptions {
   maxClockAheadMs?: number;
   /** Where case files are kept (`<data dir>/files`); without it the server takes no files. */
   filesDir?: string;
+  /**
+   * Where whole files go (an S3-compatible bucket); absent: `<filesDir>/blobs` on disk. Partial uploads
+   * stay in `<filesDir>/uploads` either way.
+   */
+  fileStore?: ServerBlobStore;
   /** The workstations' signed update feed (`<data dir>/updates`), served at /updates/<file>; without it none. */
   updatesDir?: string;
   /** False only in tests that seed synthetic case histories: pushed events are then not judged by the guards. */
@@ -105,8 +112,9 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   rankingRoutes(app, ctx, calendar); // 绩效排行
   ledgerRoutes(app, ctx, calendar); // 台账
   taskRoutes(app, ctx); // 现场检查任务 (双随机)
-  noticeRoutes(app, ctx, opts.filesDir); // 通知公告: published down, read receipts up
-  if (opts.filesDir) fileRoutes(app, ctx, opts.filesDir);
+  const fileStore = opts.fileStore ?? (opts.filesDir ? diskBlobStore(opts.filesDir) : undefined);
+  noticeRoutes(app, ctx, fileStore); // 通知公告: published down, read receipts up
+  if (opts.filesDir && fileStore) fileRoutes(app, ctx, opts.filesDir, fileStore);
   if (opts.updatesDir) updateFeedRoutes(app, opts.updatesDir);
   unusedNumberRoutes(app, ctx); // 未使用的案号、文号 (year end)
   app.get('/api/health', async () => ({ ok: true, serverTime: ctx.now().toISOString() }));

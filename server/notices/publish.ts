@@ -6,14 +6,12 @@
  * a notice without its files.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
 import { ulid } from 'ulid';
 import { maxNoticeFilesBytes, type publishNoticeInput } from '#common/sync/notices.js';
 import type { z } from 'zod';
 import type { Admin } from '../auth/admin.js';
 import { inTransaction } from '../db/pool.js';
-import { blobPath } from '../files/fileRoutes.js';
+import type { ServerBlobStore } from '../files/blobStore.js';
 import type { ServerContext } from '../http/context.js';
 import { ServerError } from '../http/errors.js';
 
@@ -27,19 +25,10 @@ function decode(a: Input['attachments'][number]): Buffer {
   return bytes;
 }
 
-/** Into the blob store like an upload: a temporary name, then the rename; an existing blob is kept if whole. */
-function storeBlob(filesDir: string, bytes: Buffer): string {
+/** Into the case files' store under its hash; one already there (whole) is kept. */
+async function storeBlob(store: ServerBlobStore, bytes: Buffer): Promise<string> {
   const sha = createHash('sha256').update(bytes).digest('hex');
-  const final = blobPath(filesDir, sha);
-  if (existsSync(final) && createHash('sha256').update(readFileSync(final)).digest('hex') === sha) return sha;
-  mkdirSync(dirname(final), { recursive: true, mode: 0o700 });
-  const tmp = `${final}.${process.pid}.${Date.now()}.tmp`;
-  try {
-    writeFileSync(tmp, bytes, { mode: 0o600, flush: true });
-    renameSync(tmp, final);
-  } finally {
-    rmSync(tmp, { force: true });
-  }
+  await store.putBytes(sha, bytes);
   return sha;
 }
 
@@ -47,7 +36,7 @@ export async function publishNotice(
   ctx: ServerContext,
   viewer: Admin,
   input: Input,
-  filesDir: string | undefined,
+  store: ServerBlobStore | undefined,
 ): Promise<{ id: string }> {
   const own = ctx.bureaus.get(viewer.bureauId);
   if (!own || own.level === 'county')
@@ -62,13 +51,15 @@ export async function publishNotice(
   const total = files.reduce((n, f) => n + f.bytes.length, 0);
   if (total > maxNoticeFilesBytes)
     throw new ServerError('VALIDATION', `附件合计过大（不超过${maxNoticeFilesBytes / 1024 / 1024}MB）`);
-  if (files.length && !filesDir) throw new ServerError('VALIDATION', '本服务器未配置文件存储，不能发布带附件的通知');
-  const stored = files.map((f) => ({
-    name: f.name,
-    type: f.type || 'application/octet-stream',
-    size: f.bytes.length,
-    sha256: storeBlob(filesDir!, f.bytes),
-  }));
+  if (files.length && !store) throw new ServerError('VALIDATION', '本服务器未配置文件存储，不能发布带附件的通知');
+  const stored: Array<{ name: string; type: string; size: number; sha256: string }> = [];
+  for (const f of files)
+    stored.push({
+      name: f.name,
+      type: f.type || 'application/octet-stream',
+      size: f.bytes.length,
+      sha256: await storeBlob(store!, f.bytes),
+    });
   const id = ulid();
   const now = ctx.now();
   await inTransaction(ctx.pool, async (tx) => {

@@ -3,13 +3,12 @@
  * notice with its attachments and to see who read it; the county desk's requests (device credential) to
  * receive the notices and their files and to send up its read receipts.
  */
-import { createReadStream, existsSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import { noticeIdParam, noticeReceiptsInput, publishNoticeInput, withdrawNoticeInput } from '#common/sync/notices.js';
 import { sha256Hex } from '#common/sync/files.js';
 import { requireSession } from '../auth/admin.js';
 import { requireDevice } from '../auth/device.js';
-import { blobPath } from '../files/fileRoutes.js';
+import type { ServerBlobStore } from '../files/blobStore.js';
 import type { ServerContext } from '../http/context.js';
 import { parseWith, ServerError } from '../http/errors.js';
 import { noticeFileFor, noticesForDevice, recordReceipts } from '../notices/deviceNotices.js';
@@ -18,10 +17,10 @@ import { listNotices, noticeDetail } from '../notices/views.js';
 import { withdrawNotice } from '../notices/withdraw.js';
 import { supervisionRoles } from './supervision.js';
 
-export function noticeRoutes(app: FastifyInstance, ctx: ServerContext, filesDir: string | undefined): void {
+export function noticeRoutes(app: FastifyInstance, ctx: ServerContext, store: ServerBlobStore | undefined): void {
   app.post('/api/notices', async (req, reply) => {
     const viewer = await requireSession(ctx, req, supervisionRoles);
-    const created = await publishNotice(ctx, viewer, parseWith(publishNoticeInput, req.body), filesDir);
+    const created = await publishNotice(ctx, viewer, parseWith(publishNoticeInput, req.body), store);
     reply.status(201);
     return noticeDetail(ctx, viewer, created.id);
   });
@@ -62,9 +61,9 @@ export function noticeRoutes(app: FastifyInstance, ctx: ServerContext, filesDir:
     const device = await requireDevice(ctx, req);
     const sha = parseWith(sha256Hex, (req.params as { sha256: string }).sha256, '文件：');
     const file = await noticeFileFor(ctx, device, sha);
-    if (!file || !filesDir || !existsSync(blobPath(filesDir, sha)))
-      throw new ServerError('NOT_FOUND', '服务器上没有本单位收到的这个通知附件');
+    const stream = file && store ? await store.read(sha) : null;
+    if (!file || !stream) throw new ServerError('NOT_FOUND', '服务器上没有本单位收到的这个通知附件');
     reply.header('content-type', 'application/octet-stream').header('content-length', String(file.size));
-    return reply.send(createReadStream(blobPath(filesDir, sha)));
+    return reply.send(stream);
   });
 }

@@ -13,6 +13,7 @@ import { migrate } from '../db/migrate.js';
 import { loadBureaus, seedBureaus } from '../db/bureaus.js';
 import { bootstrapAdmin } from '../db/bootstrap.js';
 import { buildServer } from '../http/app.js';
+import type { ServerBlobStore } from '../files/blobStore.js';
 
 /** The province administrator's password in tests (the bootstrap reads it as ANJUAN_SERVER_ADMIN_PASSWORD would give it). */
 export const testAdminPassword = 'Shengji-guanli-2026';
@@ -29,7 +30,7 @@ export interface TestServer {
   pool: pg.Pool;
   cluster: EmbeddedCluster;
   app: FastifyInstance;
-  /** Where the server keeps case files (blobs/ab/cdef…). */
+  /** Where the server keeps case files (blobs/ab/cdef…, unless a `fileStore` was given) and partial uploads (uploads/). */
   filesDir: string;
   /** The update feed's folder (served at /updates/<file>); absent until a test creates it. */
   updatesDir: string;
@@ -47,8 +48,11 @@ export interface TestServer {
 /**
  * `judgeGuards: false` for a test that seeds synthetic case histories (no documents, receipts or evidence
  * behind the steps) to exercise what reads them — dashboards, ledgers —, not the push's law checks.
+ * `fileStore`: whole files go there (a bucket) instead of `filesDir/blobs`.
  */
-export async function startTestServer(opts: { judgeGuards?: boolean } = {}): Promise<TestServer> {
+export async function startTestServer(
+  opts: { judgeGuards?: boolean; fileStore?: ServerBlobStore } = {},
+): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'anjuan-server-test-'));
   const cluster = await startEmbedded({ dir, durable: false });
   const pool = createPool(cluster.url);
@@ -64,6 +68,7 @@ export async function startTestServer(opts: { judgeGuards?: boolean } = {}): Pro
       filesDir: join(dir, 'files'),
       updatesDir: join(dir, 'updates'),
       ...(opts.judgeGuards === false ? { judgeGuards: false } : {}),
+      ...(opts.fileStore ? { fileStore: opts.fileStore } : {}),
     });
     await app.listen({ port: 0, host: '127.0.0.1' });
   } catch (e) {

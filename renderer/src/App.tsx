@@ -167,8 +167,12 @@ export function App() {
           <NoticesScreen />
         ) : route.name === 'reviewScores' && canCall(session.user.roles, 'review.scores') ? (
           <ReviewScoresScreen />
-        ) : route.name === 'accounts' && canCall(session.user.roles, 'users.list') ? (
-          <AccountsScreen /> /* a user without the role who inherits #/accounts lands on the case list */
+        ) : (route.name === 'accounts' ||
+            (route.name === 'cases' && landing(window.location.hash) && !primaryQueue(session.user.roles))) &&
+          canCall(session.user.roles, 'users.list') ? (
+          /* The administrator, who sees no case, lands here; a user without the role who inherits #/accounts lands on the case list.
+             Keyed by the route: going from the landing to 账号与审计 reads the audit log afresh. */
+          <AccountsScreen key={route.name} />
         ) : (
           <CaseListScreen />
         )}

@@ -1,6 +1,6 @@
 /**
  * The search box in the app bar: Ctrl+K (⌘K) or “/” puts the cursor in it from anywhere (the
- * tooltip says so); Enter opens 检索 with the words (screens/search/SearchScreen.tsx).
+ * tooltip says so); Enter opens 检索 with the words (screens/search/SearchScreen.tsx) and empties the box.
  */
 import { useEffect, useRef, useState } from 'react';
 import InputBase from '@mui/material/InputBase';
@@ -32,6 +32,8 @@ export function SearchBar() {
         onSubmit={(e) => {
           e.preventDefault();
           navigate({ name: 'search', q: text.trim() });
+          // 检索 shows the words in its own box; kept here they would go stale when that box changes.
+          setText('');
           input.current?.blur();
         }}
         sx={{ display: 'flex', alignItems: 'center', px: 1, bgcolor: 'rgba(255,255,255,.15)', color: 'inherit' }}

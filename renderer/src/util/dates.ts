@@ -21,9 +21,13 @@ export function chineseDate(iso: string): string {
   return m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : iso;
 }
 
-/** An instant (ISO with offset) as local 2026-03-02 09:30. */
-export function formatInstant(iso: string): string {
+/**
+ * An instant (ISO with offset) as local 2026-03-02 09:30, or with `seconds` 2026-03-02 09:30:05 (the
+ * audit log, where two events a minute apart must be told apart). Every screen shows times this way.
+ */
+export function formatInstant(iso: string, { seconds = false }: { seconds?: boolean } = {}): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  return `${isoDateOf(d)} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+  const time = `${pad(d.getHours())}:${pad(d.getMinutes())}${seconds ? `:${pad(d.getSeconds())}` : ''}`;
+  return `${isoDateOf(d)} ${time}`;
 }

@@ -38,11 +38,11 @@ import { useNotifier } from '#renderer/app/notifier';
 import { useSession } from '#renderer/app/session';
 import { ConfirmDialog } from '#renderer/components/ConfirmDialog';
 import { useOp } from '#renderer/hooks/useOp';
+import { formatInstant } from '#renderer/util/dates';
 import { CreateUserDialog } from './CreateUserDialog';
 import { RolesDialog } from './RolesDialog';
 
-const timeText = (iso: string | null): string =>
-  iso ? new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }) : '—';
+const timeText = (iso: string | null): string => (iso ? formatInstant(iso, { seconds: true }) : '—');
 
 export function AccountsScreen() {
   // Each change to an account is audited: the log below reloads after one.

@@ -12,6 +12,8 @@ import Typography from '@mui/material/Typography';
 import SearchIcon from '@mui/icons-material/Search';
 import { useNotifier } from '#renderer/app/notifier';
 import { useCanCall } from '#renderer/app/canCall';
+import { useSession } from '#renderer/app/session';
+import { primaryQueue } from '#renderer/screens/work/queueLabels';
 import { navigate } from '#renderer/app/route';
 import { takeDraftForm } from '#renderer/app/pendingForm';
 import { openCaseDraftForm } from '#common/schemas/drafts';
@@ -25,7 +27,27 @@ import { PackageDialog } from '../archive/PackageDialog'; // 校验/导入电子
 type StateFilter = 'all' | 'open' | 'closed';
 const pageSize = 50;
 
+/**
+ * What an empty list says. The case list shows a user the cases of his roles: an officer his own, a
+ * reviewer and a head the bureau's, anyone else none (the core's caseScope) — exactly the users with no
+ * work queue (primaryQueue), such as the administrator, who must not read an empty list as “no cases”.
+ */
+export function emptyText({
+  filtered,
+  seesCases,
+  canOpen,
+}: {
+  filtered: boolean;
+  seesCases: boolean;
+  canOpen: boolean;
+}): string {
+  if (!seesCases) return '您的账号不查看案件：案件只对承办人员、法制审核人员和负责人可见。';
+  if (filtered) return '没有符合条件的案件';
+  return canOpen ? '暂无案件。点击右上角“立案”办理第一件案件。' : '暂无案件。';
+}
+
 export function CaseListScreen() {
+  const { user } = useSession();
   const can = useCanCall();
   const notifier = useNotifier();
   const [filter, setFilter] = useState<StateFilter>('all');
@@ -112,6 +134,11 @@ export function CaseListScreen() {
         loading={loading}
         onPage={setPage}
         onOpen={(row) => navigate({ name: 'case', caseId: row.id, tab: 'documents' })}
+        emptyText={emptyText({
+          filtered: filter !== 'all' || debouncedQuery !== '',
+          seesCases: primaryQueue(user.roles) !== null,
+          canOpen,
+        })}
       />
       {opening && <OpenCaseAndGo onClose={() => setOpening(false)} />}
       {packages && <PackageDialog onClose={() => setPackages(false)} />}

@@ -20,9 +20,11 @@ interface Props {
   loading: boolean;
   onPage(page: number): void;
   onOpen(row: CaseListRow): void;
+  /** Said in the table when there is no row: why depends on the filter and on who is looking. */
+  emptyText: string;
 }
 
-export function CaseTable({ rows, total, page, pageSize, loading, onPage, onOpen }: Props) {
+export function CaseTable({ rows, total, page, pageSize, loading, onPage, onOpen, emptyText }: Props) {
   return (
     <Paper>
       {loading ? <LinearProgress /> : <div style={{ height: 4 }} />}
@@ -68,26 +70,34 @@ export function CaseTable({ rows, total, page, pageSize, loading, onPage, onOpen
             ))}
             {!loading && rows.length === 0 && (
               <TableRow>
-                <TableCell colSpan={6} align="center" sx={{ py: 6, color: 'text.secondary' }}>
-                  没有符合条件的案件
+                <TableCell
+                  colSpan={6}
+                  align="center"
+                  sx={{ py: 6, color: 'text.secondary' }}
+                  data-testid="case-table-empty"
+                >
+                  {emptyText}
                 </TableCell>
               </TableRow>
             )}
           </TableBody>
         </Table>
       </TableContainer>
-      <TablePagination
-        component="div"
-        count={total}
-        page={page}
-        rowsPerPage={pageSize}
-        rowsPerPageOptions={[pageSize]}
-        onPageChange={(_, p) => onPage(p)}
-        labelDisplayedRows={({ from, to, count }) => `第 ${from}–${to} 件，共 ${count} 件`}
-        getItemAriaLabel={(type) =>
-          type === 'next' ? '下一页' : type === 'previous' ? '上一页' : type === 'first' ? '第一页' : '最后一页'
-        }
-      />
+      {/* No “第 0–0 件，共 0 件” under an empty table: the count beside the filter already says 共 0 件. */}
+      {total > 0 && (
+        <TablePagination
+          component="div"
+          count={total}
+          page={page}
+          rowsPerPage={pageSize}
+          rowsPerPageOptions={[pageSize]}
+          onPageChange={(_, p) => onPage(p)}
+          labelDisplayedRows={({ from, to, count }) => `第 ${from}–${to} 件，共 ${count} 件`}
+          getItemAriaLabel={(type) =>
+            type === 'next' ? '下一页' : type === 'previous' ? '上一页' : type === 'first' ? '第一页' : '最后一页'
+          }
+        />
+      )}
     </Paper>
   );
 }

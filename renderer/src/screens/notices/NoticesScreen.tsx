@@ -23,15 +23,11 @@ import { send } from '#renderer/api/send';
 import { LoadStatus } from '#renderer/components/LoadStatus';
 import { useOp } from '#renderer/hooks/useOp';
 import { downloadBlob } from '#renderer/util/binary';
+import { formatInstant } from '#renderer/util/dates';
 import { noticeRead } from './NoticesNav';
 
-const when = (iso: string) =>
-  new Date(iso).toLocaleString('zh-CN', {
-    timeZone: 'Asia/Shanghai',
-    hour12: false,
-    dateStyle: 'short',
-    timeStyle: 'short',
-  });
+// As every screen shows a time (2026-03-02 09:30), not the browser's own short form (2026/3/2 09:30).
+const when = (iso: string): string => formatInstant(iso);
 
 const sizeOf = (n: number) =>
   n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)}MB` : `${Math.max(1, Math.round(n / 1024))}KB`;

@@ -5,6 +5,7 @@
  */
 import { useRef, useState } from 'react';
 import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
@@ -18,6 +19,9 @@ import { formatInstant } from '#renderer/util/dates';
 import { formatSize } from '#renderer/util/size';
 import { RemoveSetting } from './RemoveSetting';
 import { useSettingAction } from './useSettingAction';
+
+/** The password field takes the row's width (fullWidth, theme.ts); the buttons keep their words on one line. */
+const oneLine = { flexShrink: 0, whiteSpace: 'nowrap' } as const;
 
 function CertificateFacts({ cert }: { cert: SigningCertificateView }) {
   const expired = new Date(cert.notAfter).getTime() < Date.now();
@@ -120,9 +124,13 @@ export function CertificateSection({
               startIcon={<UploadIcon />}
               disabled={saving || removing}
               onClick={() => fileInput.current?.click()}
+              title={file?.name}
+              sx={{ ...oneLine, maxWidth: 320 }}
               data-testid="certificate-pick"
             >
-              {file ? file.name : certificate ? '更换证书文件…' : '选择证书文件…'}
+              <Box component="span" sx={{ overflow: 'hidden', textOverflow: 'ellipsis' }}>
+                {file ? file.name : certificate ? '更换证书文件…' : '选择证书文件…'}
+              </Box>
             </Button>
             <TextField
               size="small"
@@ -131,6 +139,9 @@ export function CertificateSection({
               value={password}
               disabled={!file || saving}
               onChange={(e) => setPassword(e.target.value)}
+              onKeyDown={(e) => {
+                if (e.key === 'Enter' && !saving) void save();
+              }}
               slotProps={{ htmlInput: { 'data-testid': 'certificate-password', autoComplete: 'off' } }}
             />
             <Button
@@ -138,6 +149,7 @@ export function CertificateSection({
               loading={saving}
               disabled={!file || removing}
               onClick={() => void save()}
+              sx={oneLine}
               data-testid="certificate-save"
             >
               设置证书

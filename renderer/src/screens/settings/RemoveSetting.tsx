@@ -37,6 +37,8 @@ export function RemoveSetting({ action, remove, label, title, children, disabled
         startIcon={<DeleteOutlineIcon />}
         disabled={disabled}
         onClick={() => setConfirming(true)}
+        // Beside a stretched field (证书密码) it keeps its words on one line.
+        sx={{ flexShrink: 0, whiteSpace: 'nowrap' }}
         data-testid={testId}
       >
         {label}

@@ -18,6 +18,16 @@ import { EncryptionSection } from './EncryptionSection'; // 数据库加密 (系
 import { SyncSection } from './SyncSection'; // 同步: enrolment with the provincial server, status, conflicts
 import { LoadStatus } from '#renderer/components/LoadStatus';
 
+/**
+ * For a user who may not change the head's settings. The administrator still manages the certificate,
+ * the backups, encryption, updates and sync below: the notice names only what he cannot change.
+ */
+function readonlyText(managesSystem: boolean): string {
+  return managesSystem
+    ? '打印与PDF、本局印章、期限提醒和本局文书信息只有局负责人可以修改，您可以查看和试打印；电子签章证书及以下各项由您管理。'
+    : '只有局负责人可以修改本局设置，您可以查看当前设置和试打印。';
+}
+
 export function SettingsScreen() {
   const can = useCanCall();
   const canEdit = can('settings.update');
@@ -30,7 +40,7 @@ export function SettingsScreen() {
       </Typography>
       {!canEdit && (
         <Alert severity="info" data-testid="settings-readonly">
-          只有局负责人可以修改本局设置，您可以查看当前设置和试打印。
+          {readonlyText(can('settings.setCertificate'))}
         </Alert>
       )}
       <LoadStatus loaded={!!settings} error={error} onRetry={load} />

@@ -17,10 +17,11 @@ import { fieldErrorsOf, messageOf } from '#renderer/api/errors';
 import { useCanCall } from '#renderer/app/canCall';
 import { Section } from '#renderer/components/Section';
 import { SyncConflicts } from './SyncConflicts';
+import { formatInstant } from '#renderer/util/dates';
 
 /** While a round runs the page asks twice a second (most rounds take less); otherwise every half minute (the schedule may run one). */
 const pollMs = (running: boolean): number => (running ? 500 : 30_000);
-const when = (iso: string | null): string => (iso ? new Date(iso).toLocaleString('zh-CN') : '尚未成功同步');
+const when = (iso: string | null): string => (iso ? formatInstant(iso) : '尚未成功同步');
 
 export function SyncSection() {
   const can = useCanCall();

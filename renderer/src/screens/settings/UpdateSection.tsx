@@ -19,6 +19,7 @@ import { useNotifier } from '#renderer/app/notifier';
 import { InlineSettingForm } from '#renderer/components/InlineSettingForm';
 import { Section } from '#renderer/components/Section';
 import { useOp } from '#renderer/hooks/useOp';
+import { formatInstant } from '#renderer/util/dates';
 
 const severity = {
   error: 'error',
@@ -114,7 +115,7 @@ export function UpdateSection() {
             当前版本 {status.version}
             {status.previousVersion ? `（上一版本 ${status.previousVersion}）` : ''}。{status.message}
             {status.source ? `　更新位置：${status.source}` : ''}
-            {status.lastCheckAt ? `　最近检查：${new Date(status.lastCheckAt).toLocaleString('zh-CN')}` : ''}
+            {status.lastCheckAt ? `　最近检查：${formatInstant(status.lastCheckAt)}` : ''}
           </Alert>
         )}
         {canEdit ? (

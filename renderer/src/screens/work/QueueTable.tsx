@@ -12,7 +12,8 @@ import { roleNames } from '#common/roles';
 import { hrefOf } from '#renderer/app/route';
 import { chineseDate } from '#renderer/util/dates';
 
-const statusText = { overdue: '已逾期', dueSoon: '即将到期', running: '进行中' } as const;
+// The same words as the case page's 期限 and 到期提醒 (a running period is 正常 there too).
+const statusText = { overdue: '已逾期', dueSoon: '即将到期', running: '正常' } as const;
 const statusColor = { overdue: 'error', dueSoon: 'warning', running: 'default' } as const;
 
 export function QueueTable({ rows, testId }: { rows: QueueRow[]; testId: string }) {

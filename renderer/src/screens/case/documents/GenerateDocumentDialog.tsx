@@ -166,7 +166,14 @@ export function GenerateDocumentDialog({ template, view, track, onClose, onGener
           <Button onClick={close} disabled={pending}>
             取消
           </Button>
-          <Button type="submit" variant="contained" loading={pending} data-testid="generate-submit">
+          {/* Nothing to fill in: the button holds the focus, so Enter generates as in any other form. */}
+          <Button
+            type="submit"
+            variant="contained"
+            loading={pending}
+            autoFocus={!inputs.length && !correcting}
+            data-testid="generate-submit"
+          >
             生成
           </Button>
         </DialogActions>

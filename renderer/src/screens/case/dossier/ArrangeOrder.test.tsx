@@ -44,6 +44,9 @@ describe('ArrangeOrder', () => {
     const el = renderWithSession(<ArrangeOrder caseId="c1" caseVersion={7} />, ['reviewer']);
     await flush();
     expect(order(el)).toEqual(['立案审批表', '检查笔录', '照片', '询问笔录']);
+    // The group's name under the title, except where it only repeats it (a group of one type).
+    expect(rows(el)[0]!.textContent).not.toContain('立案审批表立案审批表');
+    expect(rows(el)[1]!.textContent).toContain(group);
     const first = rows(el)[1]!;
     expect(button(first, 'order-up').disabled).toBe(true);
     expect(button(first, 'order-up').parentElement!.getAttribute('aria-label')).toBe(

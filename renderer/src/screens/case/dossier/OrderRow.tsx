@@ -86,7 +86,8 @@ export function OrderRow({
           <Typography variant="body2" sx={{ textDecoration: entry.excluded ? 'line-through' : 'none' }}>
             {entry.title}
           </Typography>
-          {!entry.follows && (
+          {/* The group's name, unless it only repeats the title (a group of one type, e.g. 立案审批表). */}
+          {!entry.follows && entry.bandLabel !== entry.title && (
             <Typography variant="caption" color="text.secondary">
               {entry.bandLabel}
             </Typography>

@@ -23,7 +23,14 @@ export async function* pagesOf<R extends pg.QueryResultRow>(
     for (;;) {
       const r = await client.query<R>(`FETCH ${pageSize} FROM pages_cursor`);
       if (!r.rows.length) break;
-      yield r.rows;
+      // Hand on a copy and empty pg's own array. pg's objects for a FETCH (its result, reachable from its
+      // query) can be moved to V8's old generation while the page arrives, and a young collection keeps
+      // whatever an old object points at, dead or not: every row read was promoted and the dead pages piled
+      // up until a full collection (three reads of the province's 50,000 cases: about 80 MB over the idle
+      // server, about 10 MB with the copy). A page handed on stays whole for a reader that keeps it.
+      const page = r.rows.slice();
+      r.rows.length = 0;
+      yield page;
     }
     await client.query('COMMIT');
     done = true;

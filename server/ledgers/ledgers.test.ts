@@ -312,10 +312,11 @@ describe('现场检查台账', () => {
 
 describe('streaming', () => {
   it('reads rows a page at a time, and an abandoned read gives its connection back', async () => {
-    const pages: number[][] = [];
+    // Kept whole and read after the last page: pagesOf empties pg's own array after each page.
+    const pages: Array<Array<{ g: number }>> = [];
     for await (const p of pagesOf<{ g: number }>(s.pool, 'SELECT g FROM generate_series(1, $1::int) g', [5], 2))
-      pages.push(p.map((r) => r.g));
-    expect(pages).toEqual([[1, 2], [3, 4], [5]]);
+      pages.push(p);
+    expect(pages.map((p) => p.map((r) => r.g))).toEqual([[1, 2], [3, 4], [5]]);
     for await (const p of pagesOf<{ g: number }>(s.pool, 'SELECT g FROM generate_series(1, 10) g', [], 3)) {
       expect(p).toHaveLength(3);
       break;

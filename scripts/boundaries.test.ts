@@ -109,7 +109,8 @@ const planted: Array<{ file: string; source: string; rules: string[] }> = [
   {
     // Test support that starts the test server belongs to server/testing/, not to the workstation's code.
     file: `main/core/testing/${tag}.ts`,
-    source: "import { startTestServer } from '../../../server/testing/testServer.js';\nexport const x = startTestServer;\n",
+    source:
+      "import { startTestServer } from '../../../server/testing/testServer.js';\nexport const x = startTestServer;\n",
     rules: ['workstation-knows-no-server'],
   },
   {

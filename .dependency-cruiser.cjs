@@ -197,7 +197,7 @@ module.exports = {
         'read, tested or loaded one without the other (an ES module in one may run before what it imports has ' +
         'finished), and the layers above lose their direction. What two modules share goes to the one it belongs ' +
         'to or to a small module of its own (the services object, built from everything and handed to everything, ' +
-        'names its parts by type: sync/port.ts for the sync client). Tests too: none needs a circle.',
+        'names its parts by type: syncPort.ts for the sync client). Tests too: none needs a circle.',
       severity: 'error',
       from: {},
       to: { circular: true },

@@ -78,7 +78,7 @@ const planted: Array<{ file: string; source: string; rules: string[] }> = [
     rules: ['server-only-shared-code'],
   },
   {
-    // Not a known exception's file: the exception of readTable.ts does not extend to it.
+    // The domain reads no file: reading a spreadsheet is the spreadsheet port's (spreadsheet/readTable.ts).
     file: `main/core/domain/enterprises/${tag}.ts`,
     source: "import { readXlsxRows } from '../../spreadsheet/xlsxStream.js';\nexport const x = readXlsxRows;\n",
     rules: ['domain-is-pure'],

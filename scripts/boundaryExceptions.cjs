@@ -5,10 +5,7 @@
  */
 module.exports = {
   /** From the domain (main/core/domain). */
-  domain: {
-    // Reads .xlsx from bytes through the core's zip reader; the zip reading belongs outside the domain.
-    'main/core/domain/enterprises/readTable.ts': ['^main/core/spreadsheet/(xlsxStream|zipLimits)\\.ts$'],
-  },
+  domain: {},
   /** From the provincial server (server/). */
   server: {
     // scrypt password hashes that the server and the workstation must write alike: to a module both share.

@@ -21,7 +21,6 @@ import {
   loadBenchmark,
   loadCalendar,
   loadDocumentTypeNames,
-  loadHearingThreshold,
   numberedTypesOf,
   loadProcedures,
   type Clock,
@@ -34,6 +33,7 @@ import { createDispatcher } from './api/dispatch.js';
 import { handlers } from './api/handlers/index.js';
 import { LawLibrary } from './store/lawLibrary.js';
 import { loadLawData } from './lawResources.js';
+import { loadHearingThreshold } from './hearingThresholdResource.js';
 import { loadCitations } from './citationResources.js';
 import { loadManifest } from './documents/manifest.js';
 import { EnterpriseStore } from './store/enterpriseStore.js';
@@ -45,8 +45,9 @@ import { removeStaleTempFiles, setAsideBadDataFiles } from './dataFiles.js'; // 
 import { ensurePrivateDir, privateDirMode, restrictToOwner } from './store/durableFile.js';
 import type { UpdateLink } from './updateLink.js'; // updates of the desktop app
 // backups; restore closes and reopens the core; a damaged database is refused at start
-import { BackupService, type Reopen } from './backup/service.js';
-import { restartableCore } from './backup/restartable.js';
+import { BackupService } from './backup/service.js';
+import type { Reopen } from './reopen.js';
+import { restartableCore } from './restartableCore.js';
 import { openCheckedDatabaseDeferring } from './backup/startup.js';
 // Encryption at rest (docs/security.md): the key from a KeyProvider; the bulky tables checked after the first answer
 import { forgetKeyEnv, keyProviderFromEnv, type KeyProvider } from './encryption/keyProvider.js';
@@ -55,7 +56,7 @@ import { EncryptionService } from './encryption/service.js';
 import { DeferredIntegrityCheck } from './store/integrity.js';
 import { saveShippedBenchmark } from './store/shippedBenchmark.js';
 import { resourcesDir } from './paths.js';
-import { backupRoot } from './backup/layout.js';
+import { backupRoot, plainBackupCount } from './backup/layout.js';
 // Files travel as bytes (security audit): the GET /files/… entry, thumbnails, and who may read what.
 import { openFile } from './api/files.js';
 import { receiveUpload } from './api/uploads.js'; // evidence files in as bytes
@@ -64,7 +65,7 @@ import { SyncClient, type SyncClientOptions } from './sync/client.js'; // sync w
 import { FileRefs } from './store/fileRefs.js';
 import type { Core } from './coreInterface.js';
 
-// What the hosts hold: declared apart, since backup/restartable.ts (which this file uses) wraps one too.
+// What the hosts hold: declared apart, since restartableCore.ts (which this file uses) wraps one too.
 export type { Core };
 
 export interface CoreOptions {
@@ -128,7 +129,7 @@ function rederiveCaseRowsIfStale(db: Db, cases: CaseStore): void {
   setMetaValue(db, 'caseRowsVersion', caseRowsVersion);
 }
 
-/** The core; `backup.restore` closes and reopens it behind the same object (backup/restartable.ts). */
+/** The core; `backup.restore` closes and reopens it behind the same object (restartableCore.ts). */
 export function createCore(opts: CoreOptions): Promise<Core> {
   let keys = opts.keys;
   if (!keys) {
@@ -237,7 +238,7 @@ async function openCore(opts: CoreOptions & { keys: KeyProvider }, reopen: Reope
       dataDir: opts.dataDir,
       keys: opts.keys,
       reopen,
-      backupRoot: () => backupRoot(opts.dataDir),
+      plainBackups: () => plainBackupCount(backupRoot(opts.dataDir)),
       now: () => new Date(),
     }),
     databaseCheck,

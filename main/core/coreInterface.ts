@@ -1,6 +1,6 @@
 /**
  * What a host holds of the core (the utilityProcess, the web host, the CLI, the tests), as types
- * only: `core.ts` opens one, and `backup/restartable.ts` wraps it to close and reopen the database
+ * only: `core.ts` opens one, and `restartableCore.ts` wraps it to close and reopen the database
  * behind the same object — neither imports the other for it.
  */
 import type { Readable } from 'node:stream';

@@ -31,6 +31,7 @@ import type { PdfService } from './documents/pdfService.js';
 import type { TemplateInfo } from '#common/schemas/documents.js';
 import type { TemplateStore } from './documents/templateStore.js';
 import type { HearingThreshold } from './domain/hearingThreshold.js';
+import { loadHearingThreshold } from './hearingThresholdResource.js';
 import type { Accounts } from './store/accounts.js';
 import type { DataFileWarning } from '#common/schemas/startup.js';
 import type { UpdateLink } from './updateLink.js';
@@ -39,7 +40,7 @@ import type { EncryptionService } from './encryption/service.js'; // encryption 
 import type { DeferredIntegrityCheck } from './store/integrity.js';
 import type { JobRunner } from './jobs/jobRunner.js'; // long work off the request path
 import type { Thumbnails } from './files/thumbnails.js';
-import type { SyncPort } from './sync/port.js'; // the provincial server: outbox, push, pull, conflicts
+import type { SyncPort } from './syncPort.js'; // the provincial server: outbox, push, pull, conflicts
 
 export interface Clock {
   now(): Date;
@@ -190,30 +191,6 @@ export function currentProcedure(
   const def = versionInForce(procedures.values(), id, on);
   if (!def) throw new Error(`没有${on}施行的程序定义 ${id}`);
   return def;
-}
-
-/** 较大数额 for hearings (data, each figure with its source, `verified`, and whether the figure itself counts). */
-export function loadHearingThreshold(
-  file = join(resourcesDir(), 'discretion', 'hearing-thresholds.json'),
-): HearingThreshold {
-  const rule = z.enum(['above', 'atLeast']);
-  const origin = z.object({ source: z.string().min(1), verified: z.boolean() });
-  const t = z
-    .object({
-      organisationYuan: z.number().positive(),
-      citizenYuan: z.number().positive(),
-      organisationRule: rule,
-      citizenRule: rule,
-      organisation: origin,
-      citizen: origin,
-    })
-    .parse(JSON.parse(readFileSync(file, 'utf8')));
-  return {
-    organisationYuan: t.organisationYuan,
-    citizenYuan: t.citizenYuan,
-    organisationRule: t.organisationRule,
-    citizenRule: t.citizenRule,
-  };
 }
 
 /**

@@ -26,7 +26,7 @@ import {
 } from '#core/domain/enterprises/columns.js';
 import type { TableRow } from '#core/domain/enterprises/csvTable.js';
 import type { Encoding } from '#core/domain/enterprises/decodeText.js';
-import { maxTableRows, openTableFile, readingProblem } from '#core/domain/enterprises/readTable.js';
+import { maxTableRows, openTableFile, readingProblem } from '#core/spreadsheet/readTable.js';
 import { checkRow, type EnterpriseRecord } from '#core/domain/enterprises/row.js';
 import type { RegionTable } from '#core/domain/enterprises/regions.js';
 import type { EnterpriseStore, EnterpriseUndo } from '#core/store/enterpriseStore.js';

@@ -17,8 +17,10 @@ import { isAbsolute, join, resolve } from 'node:path';
 import { z } from 'zod';
 import { backupIdPattern, backupKinds, type BackupInfo } from '#common/schemas/backup.js';
 import { writeFileDurably } from '../store/durableFile.js';
+import { databaseFile } from '../store/db.js';
+import { isPlainSqliteFile } from '../store/cipher.js';
 
-export const databaseFile = 'anjuan.sqlite';
+export { databaseFile };
 /** The folders of the data directory a backup carries besides the database and the blobs (see dataFiles.ts). */
 export const dataFolders = ['calendars', 'procedures', 'templates'] as const;
 const settingsFile = 'backup-settings.json';
@@ -130,6 +132,12 @@ export function listBackups(root: string): BackupInfo[] {
     }
   }
   return out.sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id));
+}
+
+/** How many whole backups in a folder hold a plain database: what enabling encryption leaves readable (encryption/service.ts). */
+export function plainBackupCount(root: string): number {
+  const plain = (b: BackupInfo): boolean => !b.problems.length && isPlainSqliteFile(join(root, b.id, databaseFile));
+  return listBackups(root).filter(plain).length;
 }
 
 /** 20261207T120000Z → 2026-12-07T12:00:00.000Z */

@@ -1,7 +1,7 @@
 /**
  * Backups while the core runs: the daily backup, `backup.now`, pruning by the policy
  * (policy.ts), and restore — check the backup, keep the current state as a safety backup, then let
- * the core close the database, put the backup in place and open it again (restartable.ts).
+ * the core close the database, put the backup in place and open it again (restartableCore.ts).
  * One backup or restore at a time.
  */
 import { accessSync, constants as fsConstants, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
@@ -14,9 +14,7 @@ import { backupRoot, chosenBackupFolder, defaultBackupRoot, listBackups, poolDir
 import { readCopy, takeBackup } from './take.js';
 import { removeTree } from './files.js';
 import { replaceDataDir, verifyBackup, type RestoreKey } from './restore.js';
-
-/** Holds new requests, lets running ones finish, runs `beforeClose`, closes the core's database, runs `replace`, opens the core again (restartable.ts). */
-export type Reopen = (steps: { beforeClose?: () => Promise<void>; replace: () => Promise<void> }) => Promise<void>;
+import type { Reopen } from '../reopen.js';
 
 export interface BackupServiceOptions {
   db: Db;

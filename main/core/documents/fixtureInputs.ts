@@ -2,7 +2,22 @@
  * What a clerk would type into each template's form for the sample case (fixtures.ts), and the
  * day each document is made on the case's timeline.
  */
+import type { BureauInfo } from '#common/bureauInfo.js';
 import type { DocumentType } from '#common/documentTypes.js';
+
+/**
+ * The sample bureau's 本局文书信息 (本局设置): sample values (the account is not a real one). Kept here, not in
+ * seed/, because the documents' sample case needs them and the demo bureau (seed/demo.ts) takes them from here.
+ */
+export const sampleBureauInfo: BureauInfo = {
+  officeAddress: '贵州省黔东南苗族侗族自治州天柱县凤城街道环城北路18号',
+  officePhone: '0855-7521234',
+  litigationCourt: '天柱县人民法院',
+  paymentBank: '中国农业银行股份有限公司天柱县支行',
+  paymentAccountName: '天柱县财政局非税收入汇缴结算户',
+  paymentAccountNo: '2345 0101 0400 1234 5',
+  nonTaxPaymentCode: '',
+};
 
 export const sampleInputs: Record<string, Record<string, string>> = {
   'filing-approval': {},

@@ -11,7 +11,7 @@ import type { CaseState } from '#common/schemas/cases.js';
 import type { TemplateInfo } from '#common/schemas/documents.js';
 import { usccCheckChar } from '../domain/uscc.js';
 import { templatesDir } from '../paths.js';
-import { sampleDates, sampleInputs } from './fixtureInputs.js';
+import { sampleBureauInfo, sampleDates, sampleInputs } from './fixtureInputs.js';
 import {
   sampleApprovals,
   sampleDocuments,
@@ -22,14 +22,13 @@ import {
   sampleTracks,
 } from './fixtureSteps.js';
 import { renderDocx } from './render.js';
-import { demoBureauInfo } from '../seed/demo.js';
 import { buildTemplateData } from './templateData.js';
 
 export { sampleDates, sampleInputs } from './fixtureInputs.js';
 export { sampleNumbers } from './fixtureSteps.js';
 
 /** The demo bureau with its 本局文书信息 (本局设置): address, telephone, court, where fines are paid. */
-export const sampleBureau = { name: '黔东南州生态环境局天柱分局', abbreviation: '黔东南环天', ...demoBureauInfo };
+export const sampleBureau = { name: '黔东南州生态环境局天柱分局', abbreviation: '黔东南环天', ...sampleBureauInfo };
 export const sampleNoticeNumber = sampleNumbers['penalty-notice']!;
 export const sampleDecisionNumber = sampleNumbers['penalty-decision']!;
 

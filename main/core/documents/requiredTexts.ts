@@ -16,7 +16,7 @@ import type { TemplateInfo } from '#common/schemas/documents.js';
 import { AppError } from '#common/errors.js';
 import { documentSettingLabels, type BureauInfo } from '#common/bureauInfo.js';
 import type { HearingThreshold } from '../domain/hearingThreshold.js';
-import { loadHearingThreshold } from '../services.js';
+import { loadHearingThreshold } from '../hearingThresholdResource.js';
 import { latestDocument, trimEnd } from './caseTexts.js';
 import { parseChoice, refuseBeyond } from './formText.js';
 import { docType } from '#common/documentTypes.js';

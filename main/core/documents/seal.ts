@@ -7,7 +7,7 @@
 import { PDFDocument, rgb, degrees, type PDFPage } from 'pdf-lib';
 import { join } from 'node:path';
 import { resourcesDir } from '../paths.js';
-import { loadCjkFonts } from '../dossier/cjkFont.js';
+import { loadCjkFonts } from '../fonts/cjkFont.js';
 import { pdfjs } from './pdf/pdfjsNode.js';
 
 const sealRed = rgb(0.86, 0.08, 0.1);

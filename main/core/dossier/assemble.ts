@@ -11,7 +11,7 @@
 import { PDFDocument, type PDFPage } from 'pdf-lib';
 import { fontsDir } from '../paths.js';
 import { catalogSheets } from './catalogPages.js';
-import { loadCjkFonts } from './cjkFont.js';
+import { loadCjkFonts } from '../fonts/cjkFont.js';
 import { coverSheet } from './coverPage.js';
 import { oneLine, pageRange } from './format.js';
 import { loadItem, type LoadedItem } from './loadItem.js';

@@ -7,7 +7,7 @@ import { PDFDocument } from 'pdf-lib';
 import type { FileReviewState } from '#common/schemas/fileReview.js';
 import { chineseDate } from '../domain/dates.js';
 import { fontsDir } from '../paths.js';
-import { loadCjkFonts } from './cjkFont.js';
+import { loadCjkFonts } from '../fonts/cjkFont.js';
 import { paintSheet } from './paint.js';
 import { A4, baseline, contentWidth, margin, mm, Sheet, type FontStyle, type TextOp } from './sheet.js';
 

@@ -8,6 +8,7 @@
  */
 import type { PDFImage } from 'pdf-lib';
 import { wrapText } from './wrap.js';
+import type { FontStyle, Measure } from '../fonts/cjkFont.js';
 
 export const mm = (n: number): number => (n * 72) / 25.4;
 
@@ -18,7 +19,7 @@ export const A4 = { width: 595.28, height: 841.89 } as const;
 export const margin = { left: mm(25), right: mm(20), top: mm(25), bottom: mm(20) } as const;
 export const contentWidth = A4.width - margin.left - margin.right;
 
-export type FontStyle = 'regular' | 'bold';
+export type { FontStyle, Measure };
 
 export interface TextOp {
   kind: 'text';
@@ -44,9 +45,6 @@ export interface ImageOp {
   matrix: [number, number, number, number, number, number];
 }
 export type DrawOp = TextOp | LineOp | ImageOp;
-
-/** Advance width of a string at a size, in points. */
-export type Measure = (text: string, size: number, style: FontStyle) => number;
 
 /**
  * Baseline of a line of CJK text of `size` set in a line box starting at `top` (y grows upwards):

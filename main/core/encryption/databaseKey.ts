@@ -7,7 +7,7 @@ import { AppError } from '#common/errors.js';
 import { Database } from '../store/sqlite.js';
 import { checkOpensWithKey, encryptInPlace, isPlainSqliteFile } from '../store/cipher.js';
 import { quickCheck } from '../store/integrity.js';
-import { databaseFile } from '../backup/layout.js';
+import { databaseFile } from '../store/db.js';
 import type { KeyProvider } from './keyProvider.js';
 import { readEncryptionMarker, writeEncryptionMarker, type EncryptionMarker } from './marker.js';
 

@@ -2,15 +2,15 @@
  * `security.encryptionStatus` and `security.enableEncryption` (admin only): encryption at rest of the
  * case database, opt-in per data directory, one way (there is no "disable": a decrypted copy would be
  * the very file this guards against). Enabling closes the database the way a restore does
- * (backup/restartable.ts: running requests finish, new ones wait), encrypts the file in place and
+ * (restartableCore.ts: running requests finish, new ones wait), encrypts the file in place and
  * opens it again with the key; sessions stay (they are in the database).
  */
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppError } from '#common/errors.js';
 import type { EncryptionStatus } from '#common/schemas/security.js';
-import type { Reopen } from '../backup/service.js';
-import { databaseFile, listBackups } from '../backup/layout.js';
+import type { Reopen } from '../reopen.js';
+import { databaseFile } from '../store/db.js';
 import { cipherLabel, isPlainSqliteFile } from '../store/cipher.js';
 import { syncDirectory } from '../store/durableFile.js';
 import { unavailableReason, type KeyProvider } from './keyProvider.js';
@@ -21,8 +21,8 @@ export interface EncryptionServiceOptions {
   dataDir: string;
   keys: KeyProvider;
   reopen: Reopen;
-  /** The folder the backups are in (backup/layout.ts backupRoot). */
-  backupRoot: () => string;
+  /** How many backups hold a plain database (backup/layout.ts plainBackupCount): given, since backup/ sits above encryption/. */
+  plainBackups: () => number;
   now: () => Date;
 }
 
@@ -40,10 +40,7 @@ export class EncryptionService {
   status(): EncryptionStatus {
     const marker = readEncryptionMarker(this.o.dataDir);
     const encrypted = this.encryptedNow();
-    const root = this.o.backupRoot();
-    const plainBackups = listBackups(root).filter(
-      (b) => !b.problems.length && isPlainSqliteFile(join(root, b.id, databaseFile)),
-    ).length;
+    const plainBackups = this.o.plainBackups();
     const reason = encrypted ? null : unavailableReason(this.o.keys);
     return {
       encrypted,

@@ -12,6 +12,7 @@ import { setBureauInfoSetting } from '#core/application/settings.js';
 import { setMetaValue } from '../store/meta.js';
 import { hashPassword } from '../store/passwords.js';
 import type { BureauInfo } from '#common/bureauInfo.js';
+import { sampleBureauInfo } from '../documents/fixtureInputs.js';
 
 export const demoBureau = {
   id: 'bureau-qdn-tianzhu',
@@ -21,18 +22,10 @@ export const demoBureau = {
 };
 
 /**
- * The demo bureau's 本局文书信息 (本局设置): sample values, so that its notices and decisions can be
- * made at once. A real bureau replaces them in 本局设置 (the account here is not a real one).
+ * The demo bureau's 本局文书信息 (本局设置): those of the sample case's bureau (documents/fixtureInputs.ts),
+ * so that its notices and decisions can be made at once. A real bureau replaces them in 本局设置.
  */
-export const demoBureauInfo: BureauInfo = {
-  officeAddress: '贵州省黔东南苗族侗族自治州天柱县凤城街道环城北路18号',
-  officePhone: '0855-7521234',
-  litigationCourt: '天柱县人民法院',
-  paymentBank: '中国农业银行股份有限公司天柱县支行',
-  paymentAccountName: '天柱县财政局非税收入汇缴结算户',
-  paymentAccountNo: '2345 0101 0400 1234 5',
-  nonTaxPaymentCode: '',
-};
+export const demoBureauInfo: BureauInfo = sampleBureauInfo;
 
 export const demoOfficers = [
   { id: 'off-01', name: '张伟', certificateNo: '贵环执字522627001', certificateValidUntil: '2029-12-31' },

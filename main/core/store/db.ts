@@ -23,6 +23,9 @@ function ownerOnlyDatabaseFile(file: string): void {
 
 export type { Db };
 
+/** The case database's file in a data directory (a backup folder holds it under the same name). */
+export const databaseFile = 'anjuan.sqlite';
+
 export interface OpenOptions {
   /** The data directory is encrypted (encryption/marker.ts): its key, applied before the first read (store/cipher.ts). */
   key?: Buffer | null;

@@ -14,7 +14,7 @@ import { SyncStore } from '#core/store/syncStore.js';
 import type { Services } from '#core/services.js';
 import type { Db } from '#core/store/db.js';
 import { enrolWorkstation } from './enrol.js';
-import type { EnrolRequest, RoundOutcome, SyncPort } from './port.js';
+import type { EnrolRequest, RoundOutcome, SyncPort } from '../syncPort.js';
 import { SyncFailure, syncHttp, type FetchFn } from './http.js';
 import type { SyncParts } from './integrate.js';
 import { refillBlocks } from './numbers.js';
@@ -44,7 +44,7 @@ export interface SyncClientOptions {
   fileRetryDelays?: number[];
 }
 
-export type { RoundOutcome } from './port.js';
+export type { RoundOutcome } from '../syncPort.js';
 
 export class SyncClient implements SyncPort {
   readonly store: SyncStore;

@@ -11,9 +11,9 @@ import { enrolOutput } from '#common/sync/enrolment.js';
 import type { SyncStore } from '#core/store/syncStore.js';
 import type { Services } from '#core/services.js';
 import { SyncFailure, syncHttp, type FetchFn } from './http.js';
-import type { EnrolRequest } from './port.js';
+import type { EnrolRequest } from '../syncPort.js';
 
-export type { EnrolRequest } from './port.js';
+export type { EnrolRequest } from '../syncPort.js';
 
 /** The county a workstation was set up for (setup.run stores it with the bureau; the demo bureau has one too). */
 export type CountyOf = () => string | null;

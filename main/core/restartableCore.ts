@@ -11,9 +11,9 @@
  */
 import type { Envelope, Reply } from '#common/client.js';
 import { AppError } from '#common/errors.js';
-import type { Core } from '../coreInterface.js';
-import type { Reopen } from './service.js';
-import { toErrorValue } from '../errorValue.js';
+import type { Core } from './coreInterface.js';
+import type { Reopen } from './reopen.js';
+import { toErrorValue } from './errorValue.js';
 
 const drainMs = 5 * 60_000;
 

@@ -1,12 +1,14 @@
 /**
  * A provincial export as rows of cells, whatever its form: .xlsx (by its bytes, whatever its name),
  * or CSV/TXT text in UTF-8, UTF-16 or GBK. The old binary .xls is refused with what to do instead.
+ * Here, not in the domain: it unzips and streams a file; the domain gives it the decoding, the CSV
+ * rules and the columns.
  */
-import { decodeTextSteps, type Encoding } from './decodeText.js';
-import { csvRowChunks, type LineIssue, type Table, type TableRow } from './csvTable.js';
-import { findHeader, type ColumnMap } from './columns.js';
-import { readXlsxRows, TooManyRows } from '#core/spreadsheet/xlsxStream.js';
-import { ZipRefused } from '#core/spreadsheet/zipLimits.js';
+import { decodeTextSteps, type Encoding } from '../domain/enterprises/decodeText.js';
+import { csvRowChunks, type LineIssue, type Table, type TableRow } from '../domain/enterprises/csvTable.js';
+import { findHeader, type ColumnMap } from '../domain/enterprises/columns.js';
+import { readXlsxRows, TooManyRows } from './xlsxStream.js';
+import { ZipRefused } from './zipLimits.js';
 
 export type TableFile =
   | { ok: true; format: 'csv' | 'xlsx'; encoding: string; table: Table }

@@ -1,7 +1,8 @@
 /**
- * What the core's services know of the sync client, as types only: `services.ts` names this, not the
- * class, so the services do not import the client and through it the whole sync and application graph
- * that imports the services back (a circle of type imports the dependency check reports).
+ * What the core's services know of the sync client (sync/client.ts), as types only: `services.ts` names
+ * this, not the class, so the services do not import the client and through it the whole sync and
+ * application graph that imports the services back. Beside `services.ts`, not in sync/: sync/ is a
+ * transport above the use cases, and the services point into none of it.
  */
 import type { SyncStatus } from '#common/schemas/sync.js';
 import type { SyncEvents } from '#core/store/syncEvents.js';

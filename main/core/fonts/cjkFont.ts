@@ -1,5 +1,6 @@
 /**
- * The Chinese fonts of the pages the assembler draws: Noto Serif SC (Regular and Bold).
+ * The Chinese fonts pdf-lib draws with: Noto Serif SC (Regular and Bold), for the pages the dossier's
+ * assembler makes and the seal on a document (documents/seal.ts) — below both, so neither reaches into the other.
  *
  * pdf-lib cannot subset CJK fonts correctly and a whole Noto font is ~15 MB, so the font is cut
  * down with harfbuzz (`subset-font`) to the characters actually drawn, and that small TrueType
@@ -15,7 +16,11 @@ import type { PDFDocument, PDFFont } from 'pdf-lib';
 import subsetFont from 'subset-font';
 import { AppError } from '#common/errors.js';
 import { readFontMetrics, type FontMetrics } from './fontMetrics.js';
-import type { FontStyle, Measure } from './sheet.js';
+
+export type FontStyle = 'regular' | 'bold';
+
+/** Advance width of a string at a size, in points. */
+export type Measure = (text: string, size: number, style: FontStyle) => number;
 
 export const fontFiles: Record<FontStyle, string> = {
   regular: 'NotoSerifSC-Regular.ttf',

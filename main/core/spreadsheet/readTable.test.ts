@@ -3,8 +3,8 @@ import iconv from 'iconv-lite';
 import ExcelJS from 'exceljs';
 import { loadEnterpriseData } from '#core/enterpriseResources.js';
 import { readTableFile } from './readTable.js';
-import { readCsv } from './csvTable.js';
-import { decodeText } from './decodeText.js';
+import { readCsv } from '../domain/enterprises/csvTable.js';
+import { decodeText } from '../domain/enterprises/decodeText.js';
 import { syntheticDirectory } from '#core/seed/syntheticDirectory.js';
 import { directoryXlsx } from '#core/seed/directoryFile.js';
 

@@ -8,7 +8,7 @@ import CircularProgress from '@mui/material/CircularProgress';
 import type { AppInfo, UserView } from '#common/schemas/session';
 import { client, logout as logoutCall, send } from './api/send';
 import { messageOf } from './api/errors';
-import { AppShell } from './app/AppShell';
+import { AppShell } from './shell/AppShell';
 import { RetryAlert } from './components/LoadStatus';
 import { useNotifier } from './app/notifier';
 import { useRoute } from './app/route';
@@ -18,7 +18,7 @@ import { CaseListScreen } from './screens/cases/CaseListScreen';
 import { CasePage } from './screens/case/CasePage';
 import { DeadlinesScreen } from './screens/deadlines/DeadlinesScreen';
 import { WorkScreen } from './screens/work/WorkScreen'; // each role's own work first
-import { primaryQueue } from './screens/work/queueLabels';
+import { primaryQueue } from './app/queueLabels';
 import { LawsScreen } from './screens/laws/LawsScreen';
 import { EnterprisesScreen } from './screens/enterprises/EnterprisesScreen'; // 企业名录
 import { EnterprisePage } from './screens/enterprises/EnterprisePage';

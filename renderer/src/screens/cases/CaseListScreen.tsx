@@ -13,7 +13,7 @@ import SearchIcon from '@mui/icons-material/Search';
 import { useNotifier } from '#renderer/app/notifier';
 import { useCanCall } from '#renderer/app/canCall';
 import { useSession } from '#renderer/app/session';
-import { primaryQueue } from '#renderer/screens/work/queueLabels';
+import { primaryQueue } from '#renderer/app/queueLabels';
 import { navigate } from '#renderer/app/route';
 import { takeDraftForm } from '#renderer/app/pendingForm';
 import { openCaseDraftForm } from '#common/schemas/drafts';

@@ -42,7 +42,7 @@ vi.mock('../../api/send', () => ({
   }),
 }));
 const { NoticesScreen } = await import('./NoticesScreen');
-const { MainNav } = await import('#renderer/app/MainNav');
+const { MainNav } = await import('#renderer/shell/MainNav');
 const { ApiError } = await import('../../api/errors');
 
 afterEach(() => {

@@ -20,7 +20,7 @@ import { useOp } from '#renderer/hooks/useOp';
 import { NewCaseButton } from '../cases/NewCaseButton'; // 立案, Alt+N
 import { OpenCaseAndGo } from '../cases/OpenCaseAndGo';
 import { QueueTable } from './QueueTable';
-import { primaryQueue, tabKey, tabLabel, type QueueTab } from './queueLabels';
+import { primaryQueue, tabKey, tabLabel, type QueueTab } from '#renderer/app/queueLabels';
 import { LoadStatus } from '#renderer/components/LoadStatus';
 
 function tabsOf(data: MyQueues): Array<{ tab: QueueTab; total: number }> {

@@ -14,8 +14,8 @@ import ManageAccountsOutlinedIcon from '@mui/icons-material/ManageAccountsOutlin
 import SettingsOutlinedIcon from '@mui/icons-material/SettingsOutlined';
 import type { OpName } from '#common/operations';
 import type { Role } from '#common/roles';
-import { primaryQueue, tabLabel } from '#renderer/screens/work/queueLabels';
-import type { Route } from './route';
+import { primaryQueue, tabLabel } from '#renderer/app/queueLabels';
+import type { Route } from '#renderer/app/route';
 
 /** Where a badge's number comes from (useNavCounts). */
 export type NavCount = 'work' | 'deadlines' | 'notices';

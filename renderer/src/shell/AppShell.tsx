@@ -14,13 +14,13 @@ import FolderCopyOutlinedIcon from '@mui/icons-material/FolderCopyOutlined';
 import KeyOutlinedIcon from '@mui/icons-material/KeyOutlined';
 import { ChangePasswordDialog } from '../screens/account/ChangePassword';
 import { roleNames } from '#common/roles';
-import { useSession } from './session';
-import { useNotifier } from './notifier';
+import { useSession } from '#renderer/app/session';
+import { useNotifier } from '#renderer/app/notifier';
 import { usePendingLong } from './usePendingLong';
-import { hrefOf } from './route';
+import { hrefOf } from '#renderer/app/route';
 import { StartupWarnings } from './StartupWarnings';
 import { MainNav, UserNav } from './MainNav';
-import { useCanCall } from './canCall';
+import { useCanCall } from '#renderer/app/canCall';
 import { SearchBar } from './SearchBar'; // one search box across cases (Ctrl+K)
 
 export function AppShell({ children }: { children: ReactNode }) {

@@ -8,12 +8,12 @@ import Tooltip from '@mui/material/Tooltip';
 import type { QueueCounts } from '#common/schemas/queues';
 import type { Role } from '#common/roles';
 import { useOp } from '#renderer/hooks/useOp';
-import { primaryQueue } from '#renderer/screens/work/queueLabels';
+import { primaryQueue } from '#renderer/app/queueLabels';
 import { useUnreadNotices } from '#renderer/screens/notices/NoticesNav';
 import { mainNav, navLabel, userNav, type NavCount, type NavItem } from './navItems';
-import { hrefOf, useRoute } from './route';
-import { useSession } from './session';
-import { useCanCall } from './canCall';
+import { hrefOf, useRoute } from '#renderer/app/route';
+import { useSession } from '#renderer/app/session';
+import { useCanCall } from '#renderer/app/canCall';
 import { compactButton, NavLabel, useWideBar } from './navCompact';
 
 function workCount(c: QueueCounts | undefined, roles: readonly Role[]): number {

@@ -6,7 +6,7 @@
 import type { ReactNode } from 'react';
 import Box from '@mui/material/Box';
 import useMediaQuery from '@mui/material/useMediaQuery';
-import { theme } from './theme';
+import { theme } from '#renderer/app/theme';
 
 /** True where the bar has room for every label. */
 export function useWideBar(): boolean {

@@ -1,7 +1,7 @@
 /** The navigation as data: each role sees the screens it may open, its first queue named for it. */
 import { describe, expect, it } from 'vitest';
 import type { Role } from '#common/roles';
-import { canCall } from './canCall';
+import { canCall } from '#renderer/app/canCall';
 import { mainNav, navLabel, userNav } from './navItems';
 
 const shown = (roles: Role[]) =>

@@ -8,7 +8,7 @@ import Paper from '@mui/material/Paper';
 import Tooltip from '@mui/material/Tooltip';
 import SearchIcon from '@mui/icons-material/Search';
 import { isSearchShortcut, shortcutHint } from '#renderer/screens/search/searchKeys';
-import { navigate } from './route';
+import { navigate } from '#renderer/app/route';
 
 export function SearchBar() {
   const input = useRef<HTMLInputElement>(null);

@@ -14,7 +14,7 @@ module.exports = {
     'server/auth/enrolment.ts': ['^main/core/store/passwords\\.ts$'],
     'server/auth/users.ts': ['^main/core/store/passwords\\.ts$'],
     // Loading the procedures from resources/ and finding resources/: to a loader both share.
-    'server/http/app.ts': ['^main/core/services\\.ts$'],
+    'server/app.ts': ['^main/core/services\\.ts$'],
     'server/db/bureaus.ts': ['^main/core/paths\\.ts$'],
   },
 };

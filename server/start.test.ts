@@ -11,7 +11,7 @@ import { migrate, migrationFiles } from './db/migrate.js';
 import { readConfig } from './config.js';
 import { createPool } from './db/pool.js';
 import { loadBureaus, seedBureaus } from './db/bureaus.js';
-import { bootstrapAdmin } from './db/bootstrap.js';
+import { bootstrapAdmin } from './bootstrap.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'anjuan-server-start-'));
 const running: RunningServer[] = [];

@@ -195,7 +195,7 @@ export function currentProcedure(
 
 /**
  * The shipped data the rules of a case read besides the procedures and the calendar, loaded as the core
- * loads it: the provincial server judges pushed events with it (server/sync/ruleFacts.ts).
+ * loads it: the provincial server judges pushed events with it (server/reference/ruleFacts.ts).
  */
 export function loadRuleResources(): {
   lawData: LawData;

@@ -7,7 +7,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createPool } from '../../server/db/pool.js';
-import { buildServer } from '../../server/http/app.js';
+import { buildServer } from '../../server/app.js';
 
 const pool = createPool(process.env.ANJUAN_BENCH_DATABASE_URL!);
 const dir = mkdtempSync(join(tmpdir(), 'anjuan-bench-ledger-'));

@@ -1,11 +1,11 @@
 /**
  * The dashboards: a viewer sees its own bureau's subtree (a county itself, a prefecture its counties,
- * the province all — server/auth/bureauTree.ts) and may narrow it to a bureau below. Facts are brought
+ * the province all — server/db/bureauTree.ts) and may narrow it to a bureau below. Facts are brought
  * up to date first (refresh.ts), then counted in SQL (store.ts).
  */
 import type { Dashboard, Measure, SupervisionCaseEvents, SupervisionCaseList } from '#common/sync/supervision.js';
 import { chinaDate } from '#core/domain/dates.js';
-import type { BureauTree } from '../auth/bureauTree.js';
+import type { BureauTree } from '../db/bureauTree.js';
 import { ServerError } from '../http/errors.js';
 import { dueSoonUntil } from './facts.js';
 import { refreshFacts, type SupervisionDeps } from './refresh.js';

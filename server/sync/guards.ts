@@ -1,6 +1,6 @@
 /**
  * Push rule 6, second half: the guards of each pushed event, judged with the workstation's own domain
- * code (domain/procedure/eventGuards.ts) and the reference data the server holds (ruleFacts.ts). A
+ * code (domain/procedure/eventGuards.ts) and the reference data the server holds (reference/ruleFacts.ts). A
  * failure refuses the whole push as PROCEDURE_VIOLATION, with each rule's id, article and Chinese reason.
  */
 import type pg from 'pg';

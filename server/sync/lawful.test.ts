@@ -8,7 +8,7 @@ import { action, chain, opened } from '../testing/fixtures.js';
 import { lawProblems } from './lawful.js';
 import { aheadBy, driftMessage } from './clock.js';
 import { bureausFromRegions, loadBureaus } from '../db/bureaus.js';
-import { BureauTree } from '../auth/bureauTree.js';
+import { BureauTree } from '../db/bureauTree.js';
 
 const procedures = loadProcedures();
 const actor = { id: 'u1', name: '甲' };

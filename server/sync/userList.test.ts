@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkPassword, hashPassword } from '#core/store/passwords.js';
-import { buildServer } from '../http/app.js';
+import { buildServer } from '../app.js';
 import { startTestServer, type TestServer } from '../testing/testServer.js';
 import { addUser, adminToken, enrolDevice } from '../testing/fixtures.js';
 import { ifNoneMatchHits } from './userList.js';

@@ -11,8 +11,8 @@ import { startEmbedded, type EmbeddedCluster } from '../db/embedded.js';
 import { createPool } from '../db/pool.js';
 import { migrate } from '../db/migrate.js';
 import { loadBureaus, seedBureaus } from '../db/bureaus.js';
-import { bootstrapAdmin } from '../db/bootstrap.js';
-import { buildServer } from '../http/app.js';
+import { bootstrapAdmin } from '../bootstrap.js';
+import { buildServer } from '../app.js';
 import type { ServerBlobStore } from '../files/blobStore.js';
 
 /** The province administrator's password in tests (the bootstrap reads it as ANJUAN_SERVER_ADMIN_PASSWORD would give it). */

@@ -1,7 +1,7 @@
 /**
  * The reference data the server judges pushed events with (domain/procedure/eventGuards.ts): the data the
  * workstation's engine reads, from the same places. Shipped with the release and loaded by the
- * workstation's own loaders (server/http/app.ts): the law data of resources/laws (article map,
+ * workstation's own loaders (server/app.ts): the law data of resources/laws (article map,
  * commencements, repeals, 从旧兼从轻 and limitation), the 较大数额 threshold, which documents carry a 文号.
  * Published by the province (reference_data) and applied here as the workstations apply them:
  * - holiday calendars: every year published replaces the shipped one of that year (loadCalendar), at

@@ -5,8 +5,8 @@
  */
 import { randomInt } from 'node:crypto';
 import type pg from 'pg';
-import { provinceCode } from './bureaus.js';
-import { createUser } from '../auth/users.js';
+import { provinceCode } from './db/bureaus.js';
+import { createUser } from './auth/users.js';
 
 export const bootstrapUsername = 'admin';
 

@@ -45,6 +45,11 @@ export function CaseLawPanel({ view }: { view: CaseView }) {
     on,
   });
   const [open, setOpen] = useState<Loaded | null>(null);
+  // Why an article is not shown, said once: three articles of a law not in the library share one reason.
+  const notes = (resolved ?? []).map((res) =>
+    res.status === 'not-loaded' ? res.message.replace(/^条文未载入：/, '') : '',
+  );
+  const firstNote = (i: number): boolean => Boolean(notes[i]) && notes.indexOf(notes[i]!) === i;
 
   return (
     <Section
@@ -91,9 +96,9 @@ export function CaseLawPanel({ view }: { view: CaseView }) {
                   {preview(res)}
                 </Typography>
               )}
-              {res?.status === 'not-loaded' && (
-                <Typography variant="caption" color="text.secondary">
-                  {res.message.replace(/^条文未载入：/, '')}
+              {firstNote(i) && (
+                <Typography variant="caption" color="text.secondary" data-testid="case-law-note">
+                  {notes[i]}
                 </Typography>
               )}
             </Box>

@@ -169,4 +169,6 @@ export const auditRow = z.object({
   detail: z.string(),
 });
 export type AuditRow = z.infer<typeof auditRow>;
-export const auditListOutput = z.object({ total: z.number().int(), rows: z.array(auditRow) });
+/** As the screen reads it: whether this workstation wrote it, so a clerk reads 本机, not a device id. */
+export const auditRowView = auditRow.extend({ thisWorkstation: z.boolean() });
+export const auditListOutput = z.object({ total: z.number().int(), rows: z.array(auditRowView) });

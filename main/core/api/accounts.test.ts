@@ -483,6 +483,7 @@ describe('the audit log', () => {
     );
     for (const r of all.rows) {
       expect(r.device).toBe(device);
+      expect(r.thisWorkstation).toBe(true);
       expect(r.at).toBe('2026-03-02T02:00:00.000Z');
     }
     expect(all.rows.find((r) => r.event === 'passwordReset')).toMatchObject({
@@ -499,6 +500,16 @@ describe('the audit log', () => {
     expect(new Set([...page1.rows, ...page2.rows].map((r) => r.id)).size).toBe(6);
     const officer2 = await t.call(admin, 'audit.list', { username: 'officer2', event: 'login' });
     expect(officer2.total).toBe(5);
+
+    // A row another workstation wrote (a database restored from another PC's backup) is not read as this one's.
+    t.core.services.db
+      .prepare(
+        `INSERT INTO auth_audit (at, event, outcome, username, user_id, actor_id, device, detail)
+         VALUES ('2026-03-02T02:00:00.000Z', 'login', 'ok', 'officer', NULL, NULL, 'ws-elsewhere', '')`,
+      )
+      .run();
+    const newest = (await t.call(admin, 'audit.list', { limit: 1 })).rows[0]!;
+    expect(newest).toMatchObject({ device: 'ws-elsewhere', thisWorkstation: false });
   });
 
   it('is append-only: no update, delete or INSERT OR REPLACE', async () => {

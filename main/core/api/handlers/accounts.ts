@@ -31,7 +31,10 @@ export const accountHandlers: HandlerMap<AccountOps> = {
     ctx.services.accounts.resetPassword(requireUser(ctx), userId, temporaryPassword);
     return { ok: true as const };
   },
-  'audit.list': (input, { services }) => services.accounts.audit(input),
+  'audit.list': (input, { services }) => {
+    const page = services.accounts.audit(input);
+    return { ...page, rows: page.rows.map((r) => ({ ...r, thisWorkstation: r.device === services.device })) };
+  },
   // 用户管理 (store/userAdmin.ts): a certificate must still run on the workstation's date.
   'users.create': (input, ctx) => userAdmin(ctx).create(requireUser(ctx), input, today(ctx.services)),
   'users.setRoles': (input, ctx) => userAdmin(ctx).setRoles(requireUser(ctx), input, today(ctx.services)),

@@ -8,6 +8,7 @@ import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
+import Tooltip from '@mui/material/Tooltip';
 import Dialog from '@mui/material/Dialog';
 import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
@@ -379,7 +380,15 @@ function AuditSection({ changes }: { changes: number }) {
               </TableCell>
               <TableCell>{r.username}</TableCell>
               <TableCell>{r.actorName ?? '本人'}</TableCell>
-              <TableCell>{r.device}</TableCell>
+              <TableCell>
+                {r.thisWorkstation ? (
+                  '本机'
+                ) : (
+                  <Tooltip title={`工作站编号：${r.device}`}>
+                    <span>其他工作站</span>
+                  </Tooltip>
+                )}
+              </TableCell>
               <TableCell>{r.detail}</TableCell>
             </TableRow>
           ))}

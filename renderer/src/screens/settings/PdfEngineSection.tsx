@@ -30,9 +30,10 @@ const choices: PdfEnginePreferenceView[] = ['auto', ...pdfEngineNames];
 
 type Trial = { ok: true; result: OpOutput<'pdf.test'> } | { ok: false; message: string };
 
+/** Said to a head as what it means for him; the variable's name is for whoever installed the PC (docs/architecture.md). */
 function lockText(s: SettingsView): string {
-  const by = s.pdfEngineLockedBy === 'ANJUAN_PDF_ENGINE' ? '环境变量 ANJUAN_PDF_ENGINE' : '程序启动参数';
-  return `当前由${by}指定使用“${pdfEngineLabels[s.pdfEngineInUse].label}”，此处的选择在取消该指定后生效。`;
+  const by = s.pdfEngineLockedBy === 'ANJUAN_PDF_ENGINE' ? '本机的运行配置' : '程序的启动方式';
+  return `当前由${by}指定使用“${pdfEngineLabels[s.pdfEngineInUse].label}”，此处的选择在取消该指定后生效；如需更改，请联系安装本机的系统管理员。`;
 }
 
 export function PdfEngineSection({

@@ -88,25 +88,6 @@ export function CasePage({ caseId, tab, focus }: { caseId: string; tab: CaseTab;
             <ReviewSummaryPanel caseId={caseId} version={view.state.version} />
             <WorkPanel view={view} templates={templates} onView={set} onReload={reload} />
             <TracksPanel view={view} templates={templates} onView={set} onReload={reload} />
-            {/* The tabs in the main column, not under both: the side column runs long (法律依据, 期限), and
-                a clerk scrolled past it to reach the case's documents. */}
-            <Paper>
-              <Tabs
-                value={tab}
-                onChange={(_, t: CaseTab) => navigate({ name: 'case', caseId, tab: t })}
-                sx={{ borderBottom: 1, borderColor: 'divider', px: 1 }}
-              >
-                {(Object.keys(tabLabels) as CaseTab[]).map((t) => (
-                  <Tab key={t} value={t} label={tabLabels[t]} data-testid={`tab-${t}`} />
-                ))}
-              </Tabs>
-              <Box sx={{ p: 2 }}>
-                {tab === 'documents' && <DocumentsPanel view={view} onChanged={() => void reload()} focus={focus} />}
-                {tab === 'evidence' && <EvidencePanel view={view} onChanged={reload} focus={focus} />}
-                {tab === 'dossier' && <DossierPanel view={view} onChanged={reload} />}
-                {tab === 'history' && <HistoryPanel caseId={caseId} version={view.state.version} />}
-              </Box>
-            </Paper>
           </Stack>
         </Grid>
         <Grid size={{ xs: 12, md: 4 }}>
@@ -122,6 +103,23 @@ export function CasePage({ caseId, tab, focus }: { caseId: string; tab: CaseTab;
           </Stack>
         </Grid>
       </Grid>
+      <Paper>
+        <Tabs
+          value={tab}
+          onChange={(_, t: CaseTab) => navigate({ name: 'case', caseId, tab: t })}
+          sx={{ borderBottom: 1, borderColor: 'divider', px: 1 }}
+        >
+          {(Object.keys(tabLabels) as CaseTab[]).map((t) => (
+            <Tab key={t} value={t} label={tabLabels[t]} data-testid={`tab-${t}`} />
+          ))}
+        </Tabs>
+        <Box sx={{ p: 2 }}>
+          {tab === 'documents' && <DocumentsPanel view={view} onChanged={() => void reload()} focus={focus} />}
+          {tab === 'evidence' && <EvidencePanel view={view} onChanged={reload} focus={focus} />}
+          {tab === 'dossier' && <DossierPanel view={view} onChanged={reload} />}
+          {tab === 'history' && <HistoryPanel caseId={caseId} version={view.state.version} />}
+        </Box>
+      </Paper>
     </Stack>
   );
 }

@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { AppError } from '#common/errors.js';
 import type { TestServer } from './testServer.js';
+import { enrolWithServer } from './enrolWithServer.js';
 import { addUser, adminToken, userPassword } from './fixtures.js';
 import { blobPath } from '../files/fileRoutes.js';
 import { officerIdOf } from '#core/store/syncUsers.js';
@@ -61,12 +62,7 @@ export async function enrolDesk(
   opts: { pdfEngines?: EngineFactory } = {},
 ): Promise<Desk> {
   const t = await createTestCore({ today, core: { sync: { fileRetryDelays: [20] }, ...opts } });
-  const admin = await t.login('admin');
-  const code = (
-    await b.server.request('POST', '/api/admin/enrolment-codes', { token: b.province, body: { bureauId: county } })
-  ).body.code as string;
-  await t.call(admin, 'sync.enrol', { serverUrl, code, deviceName: name });
-  await t.core.services.sync.idle();
+  await enrolWithServer(t, b.server, b.province, name, serverUrl, county);
   return { name, t, tokens: {}, created: new Set(), photos: 0 };
 }
 

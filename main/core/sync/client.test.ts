@@ -15,6 +15,7 @@ import { makePng } from '../testing/png.js';
 import { officerIdOf } from '../store/syncUsers.js';
 import { nextDelayMs } from './client.js';
 import type { FetchFn } from './http.js';
+import { enrolWithServer } from '../../../server/testing/enrolWithServer.js';
 
 const county = '522627'; // 天柱县: the demo bureau's county
 const today = '2026-12-07';
@@ -68,9 +69,7 @@ async function code(): Promise<string> {
 async function desk(name: string): Promise<Desk> {
   const faults: Faults = { losePushReply: false, emptyServer: false };
   const t = await createTestCore({ today, core: { sync: { fetch: faultyFetch(faults) } } });
-  const admin = await t.login('admin');
-  await t.call(admin, 'sync.enrol', { serverUrl: `${server.url}/`, code: await code(), deviceName: name });
-  await t.core.services.sync.idle();
+  const admin = await enrolWithServer(t, server, province, name, `${server.url}/`);
   const d = { t, faults, admin };
   desks.push(d);
   return d;

@@ -16,6 +16,7 @@ import { openCase } from '../testing/caseRunner.js';
 import { makePng } from '../testing/png.js';
 import { officerIdOf } from '../store/syncUsers.js';
 import { upload } from './files.js';
+import { enrolWithServer } from '../../../server/testing/enrolWithServer.js';
 
 const county = '522627';
 const today = '2026-12-07';
@@ -77,12 +78,7 @@ async function startProxy(target: URL): Promise<Proxy> {
 async function desk(name: string): Promise<TestCore> {
   const t = await createTestCore({ today, core: { sync: { fileRetryDelays: [50, 200] } } });
   cores.push(t);
-  const admin = await t.login('admin');
-  const code = (
-    await server.request('POST', '/api/admin/enrolment-codes', { token: province, body: { bureauId: county } })
-  ).body.code;
-  await t.call(admin, 'sync.enrol', { serverUrl: proxy.url, code, deviceName: name });
-  await t.core.services.sync.idle();
+  await enrolWithServer(t, server, province, name, proxy.url);
   return t;
 }
 

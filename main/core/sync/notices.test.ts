@@ -10,6 +10,7 @@ import type { NoticeDetail } from '#common/sync/notices.js';
 import { addUser, adminToken, userPassword } from '../../../server/testing/fixtures.js';
 import { startTestServer, type TestServer } from '../../../server/testing/testServer.js';
 import { createTestCore, expectFailure, type TestCore } from '../testing/testCore.js';
+import { enrolWithServer } from '../../../server/testing/enrolWithServer.js';
 
 const county = '522627'; // 天柱县, in 黔东南州 (522600)
 let server: TestServer;
@@ -30,13 +31,7 @@ beforeAll(async () => {
     },
   });
   t.clock.set(new Date(Date.now() - 60_000).toISOString()); // readings are stamped by the desk's clock
-  const admin = await t.login('admin');
-  const code = await server.request('POST', '/api/admin/enrolment-codes', {
-    token: province,
-    body: { bureauId: county },
-  });
-  await t.call(admin, 'sync.enrol', { serverUrl: `${server.url}/`, code: code.body.code, deviceName: '执法一科' });
-  await t.core.services.sync.idle();
+  await enrolWithServer(t, server, province, '执法一科', `${server.url}/`);
 }, 120_000);
 
 afterAll(async () => {

@@ -13,6 +13,7 @@ import { officerIdOf } from '../store/syncUsers.js';
 import { SyncBlocks } from '../store/syncBlocks.js';
 import type { FetchFn } from './http.js';
 import { blockSize, refillBelow, stockedSequences } from './numbers.js';
+import { enrolWithServer } from '../../../server/testing/enrolWithServer.js';
 
 const county = '522627';
 const today = '2026-12-07';
@@ -35,12 +36,7 @@ async function desk(name: string, before?: (t: TestCore) => Promise<void>): Prom
   const t = await createTestCore({ today, core: { sync: { fetch: fetchFn } } });
   cores.push(t);
   await before?.(t);
-  const admin = await t.login('admin');
-  const code = (
-    await server.request('POST', '/api/admin/enrolment-codes', { token: province, body: { bureauId: county } })
-  ).body.code;
-  await t.call(admin, 'sync.enrol', { serverUrl: server.url, code, deviceName: name });
-  await t.core.services.sync.idle();
+  await enrolWithServer(t, server, province, name);
   return { t, net };
 }
 

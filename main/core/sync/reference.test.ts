@@ -22,8 +22,8 @@ import {
   publishUnchecked as publishUncheckedTo,
   syncLines as syncLinesOf,
 } from '../../../server/testing/referenceSync.js';
+import { enrolWithServer } from '../../../server/testing/enrolWithServer.js';
 
-const county = '522627';
 let server: TestServer;
 let province: string;
 let desk: TestCore;
@@ -48,12 +48,7 @@ beforeAll(async () => {
   server = await startTestServer();
   province = await adminToken(server);
   desk = await createTestCore({ today: '2026-12-07' });
-  const admin = await desk.login('admin');
-  const code = (
-    await server.request('POST', '/api/admin/enrolment-codes', { token: province, body: { bureauId: county } })
-  ).body.code as string;
-  await desk.call(admin, 'sync.enrol', { serverUrl: server.url, code, deviceName: '参考数据工作站' });
-  await desk.core.services.sync.idle();
+  await enrolWithServer(desk, server, province, '参考数据工作站');
   head = await desk.login('head');
 }, 120_000);
 

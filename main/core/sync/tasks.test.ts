@@ -13,6 +13,7 @@ import { startTestServer, type TestServer } from '../../../server/testing/testSe
 import { taskHeader, taskInput } from '../../../server/testing/taskFixtures.js';
 import { createTestCore, expectFailure, type TestCore } from '../testing/testCore.js';
 import { FieldTaskStore } from '../store/fieldTasks.js';
+import { enrolWithServer } from '../../../server/testing/enrolWithServer.js';
 
 const county = '522627';
 const today = chinaDate(new Date());
@@ -33,13 +34,7 @@ beforeAll(async () => {
   t = await createTestCore({ today });
   // The desk's clock at the real time (not 10:00 of today): a push stamped hours ahead of the server is refused.
   t.clock.set(new Date(Date.now() - 60_000).toISOString());
-  const admin = await t.login('admin');
-  const code = await server.request('POST', '/api/admin/enrolment-codes', {
-    token: province,
-    body: { bureauId: county },
-  });
-  await t.call(admin, 'sync.enrol', { serverUrl: `${server.url}/`, code: code.body.code, deviceName: '执法一科' });
-  await t.core.services.sync.idle();
+  await enrolWithServer(t, server, province, '执法一科', `${server.url}/`);
   // The province publishes the directory this desk also holds, so the drawn enterprise is found here.
   const head = await t.login('yang.head', userPassword);
   const mine = await t.call(head, 'enterprises.search', { query: '', limit: 100 });

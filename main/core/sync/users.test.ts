@@ -12,6 +12,7 @@ import { startTestServer, type TestServer } from '../../../server/testing/testSe
 import { addUser, adminToken, userPassword } from '../../../server/testing/fixtures.js';
 import { createTestCore, expectFailure, type TestCore } from '../testing/testCore.js';
 import type { FetchFn } from './http.js';
+import { enrolWithServer } from '../../../server/testing/enrolWithServer.js';
 
 const county = '522627'; // 天柱县: the demo bureau's county
 let server: TestServer;
@@ -42,13 +43,7 @@ beforeAll(async () => {
   const province = await adminToken(server);
   officerId = await addUser(server, province, county, 'wu.officer', ['officer'], '贵环执字522627301');
   t = await createTestCore({ today: '2026-12-07', core: { sync: { fetch: recording } } });
-  const admin = await t.login('admin');
-  const code = await server.request('POST', '/api/admin/enrolment-codes', {
-    token: province,
-    body: { bureauId: county },
-  });
-  await t.call(admin, 'sync.enrol', { serverUrl: server.url, code: code.body.code, deviceName: '执法二科' });
-  await t.core.services.sync.idle();
+  await enrolWithServer(t, server, province, '执法二科');
 }, 120_000);
 
 afterAll(async () => {

@@ -19,8 +19,8 @@ import {
   publishUnchecked as publishUncheckedTo,
   syncLines as syncLinesOf,
 } from '../../../../server/testing/referenceSync.js';
+import { enrolWithServer } from '../../../../server/testing/enrolWithServer.js';
 
-const county = '522627';
 let server: TestServer;
 let province: string;
 let desk: TestCore;
@@ -70,12 +70,7 @@ beforeAll(async () => {
   server = await startTestServer();
   province = await adminToken(server);
   desk = await createTestCore({ today: '2026-12-07' });
-  const admin = await desk.login('admin');
-  const code = (
-    await server.request('POST', '/api/admin/enrolment-codes', { token: province, body: { bureauId: county } })
-  ).body.code as string;
-  await desk.call(admin, 'sync.enrol', { serverUrl: server.url, code, deviceName: '检查要点工作站' });
-  await desk.core.services.sync.idle();
+  await enrolWithServer(desk, server, province, '检查要点工作站');
 }, 120_000);
 
 afterAll(async () => {

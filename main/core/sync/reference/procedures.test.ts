@@ -22,6 +22,7 @@ import {
   publishUnchecked as publishUncheckedTo,
   syncLines as syncLinesOf,
 } from '../../../../server/testing/referenceSync.js';
+import { enrolWithServer } from '../../../../server/testing/enrolWithServer.js';
 
 const county = '522627';
 let server: TestServer;
@@ -74,12 +75,7 @@ beforeAll(async () => {
   ] as const)
     officers.push(officerIdOf(await addUser(server, province, county, username, ['officer'], cert)));
   desk = await createTestCore({ today: '2026-12-07' });
-  const admin = await desk.login('admin');
-  const code = (
-    await server.request('POST', '/api/admin/enrolment-codes', { token: province, body: { bureauId: county } })
-  ).body.code as string;
-  await desk.call(admin, 'sync.enrol', { serverUrl: server.url, code, deviceName: '办案程序工作站' });
-  await desk.core.services.sync.idle();
+  await enrolWithServer(desk, server, province, '办案程序工作站');
   officer = await desk.login('zhang.wei', userPassword);
 }, 120_000);
 

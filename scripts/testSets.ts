@@ -106,6 +106,7 @@ export const slowFiles: Record<string, string> = {
   'main/core/documents/activeContent.test.ts': 'crafted templates imported through cores',
   'main/core/store/filePermissions.test.ts': 'cores started on old data directories, every file checked',
   'scripts/bench/photoLoad.test.ts': '20 photos of 4000×3000 uploaded, thumbnailed and read back twice',
+  'scripts/bench/peakRss.test.ts': 'a child process under tsx, spawned while this one holds 300 MB',
   'main/core/application/ocrScans.paddle.test.ts': 'the real OCR engine: PaddleOCR models loaded into ONNX Runtime',
   'main/core/ocr/workerEngine.test.ts': 'the real OCR engine in worker threads, models loaded in each new one',
 };

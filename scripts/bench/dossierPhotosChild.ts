@@ -12,6 +12,7 @@ import { loadManifest } from '#core/documents/manifest.js';
 import { buildCaseDossier } from '#core/dossier/buildCaseDossier.js';
 import { event, openedCase } from '#core/testing/procedureCase.js';
 import { peakRssDuring, rssMb } from './photoLoad.js';
+import { peakRssBytes } from './peakRss.js';
 
 const dir = process.argv[2];
 if (!dir) throw new Error('用法：dossierPhotosChild.ts <照片目录>');
@@ -78,7 +79,7 @@ const { result, peakMb } = await peakRssDuring(() =>
   ),
 );
 const seconds = (performance.now() - t0) / 1000;
-const maxRssMb = process.resourceUsage().maxRSS / 1024;
+const maxRssMb = peakRssBytes() / 1024 / 1024;
 console.log(
   JSON.stringify({
     seconds,

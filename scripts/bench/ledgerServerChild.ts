@@ -6,6 +6,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { peakRssBytes } from './peakRss.js';
 import { createPool } from '../../server/db/pool.js';
 import { buildServer } from '../../server/app.js';
 
@@ -18,7 +19,7 @@ console.log(JSON.stringify({ url: `http://127.0.0.1:${addr && typeof addr === 'o
 process.on('message', (m) => {
   if (m !== 'usage') return;
   const cpu = process.cpuUsage();
-  process.send?.({ maxRss: process.resourceUsage().maxRSS * 1024, cpuMs: (cpu.user + cpu.system) / 1000 });
+  process.send?.({ maxRss: peakRssBytes(), cpuMs: (cpu.user + cpu.system) / 1000 });
 });
 process.on('SIGTERM', () => {
   void app

@@ -85,6 +85,13 @@ describe('what is found', () => {
     expect(marked(doc!)).toContain('立案审批');
   });
 
+  it('a label the form spaces out (当 事 人) is found, and its excerpt reads and marks the word typed', async () => {
+    const doc = (await search(officer, '当事人')).rows.find((h) => h.kind === 'document' && h.caseId === a);
+    expect(doc).toBeDefined();
+    expect(marked(doc!)).toContain('当事人');
+    expect(hitText(doc!)).not.toContain('当 事 人');
+  });
+
   it('Chinese words of one, two and three or more characters, however the segmenter cut them', async () => {
     // 化工厂 is cut 化|工厂: the word 化工 is among the characters only.
     for (const word of ['化', '化工', '化工厂', '环境影响评价']) {

@@ -9,7 +9,7 @@ import type { OpParsedInput } from '#common/operations.js';
 import type { SearchHit, SearchQueryOutput } from '#common/schemas/search.js';
 import { highlightSnippet } from '#core/domain/laws/highlight.js';
 import { hitScore, kindWeights, termCounts } from '#core/domain/search/rank.js';
-import { searchPlan } from '#core/domain/search/segment.js';
+import { searchPlan, withoutLayoutSpaces } from '#core/domain/search/segment.js';
 import type { Services } from '#core/services.js';
 import type { UserRow } from '#core/store/directory.js';
 import type { StoredHit } from '#core/store/searchIndex.js';
@@ -90,7 +90,7 @@ function toHit(h: StoredHit, terms: string[]): SearchHit {
     closed: h.closed,
     kind: h.kind,
     source: sourceName(h),
-    snippet: highlightSnippet(h.text, terms),
+    snippet: highlightSnippet(withoutLayoutSpaces(h.text), terms),
     open: target(h),
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { charTokens, indexColumns, searchPlan, segmentWords } from './segment.js';
+import { charTokens, indexColumns, searchPlan, segmentWords, withoutLayoutSpaces } from './segment.js';
 
 describe('Chinese text for the index', () => {
   it('words by the segmenter, punctuation dropped, letters lower-cased', () => {
@@ -45,5 +45,14 @@ describe('a query as the index is asked', () => {
     const p = searchPlan('"化工" OR NEAR(');
     expect(p.match).toBe('chars : "化 工" AND chars : "or" * AND chars : "near" *');
     expect(searchPlan('〔〕。').match).toBe('');
+  });
+});
+
+describe('an excerpt without layout spaces', () => {
+  it('joins Han characters a form spaced out, and keeps every other blank', () => {
+    expect(withoutLayoutSpaces('当 事 人：某化工有限公司')).toBe('当事人：某化工有限公司');
+    expect(withoutLayoutSpaces('地　　址：天柱县')).toBe('地址：天柱县');
+    expect(withoutLayoutSpaces('罚款 30,000 元，限 15 日内缴纳')).toBe('罚款 30,000 元，限 15 日内缴纳');
+    expect(withoutLayoutSpaces('Code 2026 版')).toBe('Code 2026 版');
   });
 });

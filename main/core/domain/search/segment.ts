@@ -60,6 +60,14 @@ export function indexColumns(text: string): { words: string; chars: string } {
   return { words, chars: charTokens(text).join(' ') };
 }
 
+/**
+ * A text as an excerpt shows it: the blanks a form puts between Han characters to space a label out
+ * (当 事 人, 地　　址) taken away, as the index ignores them, so the excerpt reads, and marks, the word typed.
+ */
+export function withoutLayoutSpaces(text: string): string {
+  return text.replace(/(\p{Script=Han})[ \u3000]+(?=\p{Script=Han})/gu, '$1');
+}
+
 const phrase = (tokens: readonly string[]): string => `"${tokens.map((t) => t.replace(/"/g, '""')).join(' ')}"`;
 const isAsciiWord = (t: string): boolean => /^[a-z0-9]+$/.test(t);
 

@@ -7,9 +7,11 @@ import { describe, expect, it } from 'vitest';
 import { appRoot } from '#core/paths.js';
 
 const mb = 1024 * 1024;
+const onLinux = process.platform === 'linux';
+if (!onLinux) console.log('peakRss.test skipped: VmHWM and the inherited maxRSS are Linux facts');
 
 describe('peakRssBytes', () => {
-  it.runIf(process.platform === 'linux')("reports the child's own peak, not the parent's at the fork", () => {
+  it.runIf(onLinux)("reports the child's own peak, not the parent's at the fork", () => {
     const held = Buffer.alloc(300 * mb, 1); // touched: resident in this (the parent) process
     const r = spawnSync(
       process.execPath,
